@@ -1,0 +1,126 @@
+package agreement
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// Change is one field that differs between two versions of a record.
+type Change struct {
+	Field string `json:"field"` // JSON path: "term.length", "body[2].children[0].text"
+	Old   string `json:"old,omitempty"`
+	New   string `json:"new,omitempty"`
+}
+
+// ignoredInDiff are bookkeeping fields that change on every save.
+var ignoredInDiff = map[string]bool{"rev": true, "updated": true, "created": true}
+
+const maxDiffValue = 200
+
+// Diff lists the changed leaves between two records of the same type, in path order.
+// Values are shown as JSON scalars, cut to 200 characters.
+func Diff(prev, next any) []Change {
+	var a, b any
+	if prev != nil {
+		a = toTree(prev)
+	}
+	b = toTree(next)
+	var out []Change
+	diffTree("", a, b, &out)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
+}
+
+func toTree(v any) any {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var t any
+	if dec.Decode(&t) != nil {
+		return nil
+	}
+	return t
+}
+
+func diffTree(path string, a, b any, out *[]Change) {
+	am, aIsMap := a.(map[string]any)
+	bm, bIsMap := b.(map[string]any)
+	if aIsMap || bIsMap {
+		keys := map[string]bool{}
+		for k := range am {
+			keys[k] = true
+		}
+		for k := range bm {
+			keys[k] = true
+		}
+		for k := range keys {
+			if path == "" && ignoredInDiff[k] {
+				continue
+			}
+			diffTree(join(path, k), am[k], bm[k], out)
+		}
+		return
+	}
+	as, aIsList := a.([]any)
+	bs, bIsList := b.([]any)
+	if aIsList || bIsList {
+		n := max(len(as), len(bs))
+		for i := 0; i < n; i++ {
+			var x, y any
+			if i < len(as) {
+				x = as[i]
+			}
+			if i < len(bs) {
+				y = bs[i]
+			}
+			diffTree(fmt.Sprintf("%s[%d]", path, i), x, y, out)
+		}
+		return
+	}
+	if a == nil && b == nil {
+		return
+	}
+	sa, sb := scalar(a), scalar(b)
+	if sa != sb {
+		*out = append(*out, Change{Field: path, Old: sa, New: sb})
+	}
+}
+
+func join(path, k string) string {
+	if path == "" {
+		return k
+	}
+	return path + "." + k
+}
+
+func scalar(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return cut(x)
+	case json.Number:
+		return x.String()
+	case bool:
+		if x {
+			return "ya"
+		}
+		return "tidak"
+	}
+	raw, _ := json.Marshal(v)
+	return cut(string(raw))
+}
+
+func cut(s string) string {
+	if utf8.RuneCountInString(s) <= maxDiffValue {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxDiffValue-1]) + "…"
+}

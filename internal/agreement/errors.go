@@ -1,0 +1,124 @@
+package agreement
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"sepakat/internal/i18n"
+)
+
+// Sentinel errors, checked with errors.Is.
+var (
+	ErrBadID          = errors.New("agreement: bad id")
+	ErrTransition     = errors.New("agreement: transition not allowed")
+	ErrLocked         = errors.New("agreement: signed agreement is locked")
+	ErrInvalid        = errors.New("agreement: invalid")
+	ErrParentNotValid = errors.New("agreement: parent cannot have this child")
+	ErrScheme         = errors.New("agreement: numbering scheme invalid")
+)
+
+// FieldError is a problem with one field, for showing beside that field.
+type FieldError struct {
+	// Field is a path such as "term.end" or "parties[1].signer_id".
+	Field string
+	Code  string
+	Args  []any
+}
+
+// Message returns the error in lang.
+func (e FieldError) Message(lang i18n.Lang) string {
+	t, ok := messages[e.Code]
+	if !ok {
+		t = i18n.Text{ID: "Isian tidak valid (" + e.Code + ")", EN: "Invalid value (" + e.Code + ")"}
+	}
+	return t.In(lang, e.Args...)
+}
+
+func (e FieldError) Error() string { return e.Field + ": " + e.Message(i18n.ID) }
+
+// Errors is a list of field errors; nil when valid.
+type Errors []FieldError
+
+func (es Errors) Error() string { return es.Message(i18n.ID) }
+
+// Message joins every error in lang, one per line.
+func (es Errors) Message(lang i18n.Lang) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Field + ": " + e.Message(lang)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Is makes errors.Is(err, ErrInvalid) true for any non-empty Errors.
+func (es Errors) Is(target error) bool { return target == ErrInvalid && len(es) > 0 }
+
+// For returns the errors for one field path.
+func (es Errors) For(field string) []FieldError {
+	var out []FieldError
+	for _, e := range es {
+		if e.Field == field {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Err returns es as an error, or nil when empty.
+func (es Errors) Err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+func (es *Errors) add(field, code string, args ...any) {
+	*es = append(*es, FieldError{Field: field, Code: code, Args: args})
+}
+
+func idx(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+
+var messages = map[string]i18n.Text{
+	"required":            {ID: "Wajib diisi.", EN: "Required."},
+	"too_long":            {ID: "Terlalu panjang: paling banyak %d karakter.", EN: "Too long: at most %d characters."},
+	"bad_value":           {ID: "Nilai %q tidak dikenal.", EN: "Unknown value %q."},
+	"bad_date":            {ID: "Tanggal tidak valid.", EN: "Invalid date."},
+	"not_found":           {ID: "Data dengan ID %v tidak ditemukan.", EN: "No record with ID %v."},
+	"end_before_start":    {ID: "Tanggal berakhir (%s) lebih awal dari tanggal mulai (%s). Periksa kedua tanggal.", EN: "End date (%s) is before the start date (%s). Check both dates."},
+	"end_mismatch":        {ID: "Tanggal berakhir tidak sesuai jangka waktu: seharusnya %s. Ubah tanggal berakhir atau jangka waktunya.", EN: "End date does not match the term: it should be %s. Change the end date or the term."},
+	"min_parties":         {ID: "Perjanjian memerlukan sekurang-kurangnya dua pihak.", EN: "An agreement needs at least two parties."},
+	"duplicate_party":     {ID: "Pihak yang sama tercantum dua kali.", EN: "The same party is listed twice."},
+	"duplicate_role":      {ID: "Peran %s dipakai lebih dari satu pihak.", EN: "Role %s is used by more than one party."},
+	"many_own":            {ID: "Hanya satu pihak yang boleh ditandai sebagai instansi kita.", EN: "Only one party may be marked as our office."},
+	"signer_other_party":  {ID: "Penandatangan bukan pejabat pada pihak ini.", EN: "The signer is not an official of this party."},
+	"signer_required":     {ID: "Pilih penandatangan untuk pihak ini sebelum naskah siap ditandatangani.", EN: "Choose a signer for this party before the agreement is ready to sign."},
+	"ksb_kepala_daerah":   {ID: "%s hanya dapat ditandatangani oleh kepala daerah; %s bukan kepala daerah.", EN: "A %s can only be signed by the head of region; %s is not."},
+	"ksb_no_mandate":      {ID: "%s tidak boleh ditandatangani atas nama (a.n.) atau dengan surat kuasa.", EN: "A %s may not be signed on behalf (a.n.) or under a mandate."},
+	"pks_needs_mandate":   {ID: "%s bukan kepala daerah: lampirkan Surat Kuasa dari kepala daerah.", EN: "%s is not the head of region: attach a mandate (Surat Kuasa) from the head of region."},
+	"mandate_mismatch":    {ID: "Surat Kuasa ini tidak diberikan kepada penandatangan yang dipilih.", EN: "This mandate was not given to the chosen signer."},
+	"mandate_grantor":     {ID: "Surat Kuasa harus diberikan oleh kepala daerah pihak ini.", EN: "The mandate must be given by this party's head of region."},
+	"mandate_expired":     {ID: "Surat Kuasa berlaku sampai %s, sebelum tanggal penandatanganan.", EN: "The mandate ran until %s, before the signing date."},
+	"parent_kind":         {ID: "%s tidak dapat menjadi induk dari %s.", EN: "A %s cannot be the parent of a %s."},
+	"parent_required":     {ID: "%s harus merujuk naskah induk yang diubah atau diperpanjang.", EN: "A %s must refer to the parent agreement it changes or extends."},
+	"parent_forbidden":    {ID: "%s tidak mempunyai naskah induk.", EN: "A %s has no parent agreement."},
+	"parent_self":         {ID: "Naskah tidak dapat menjadi induk dirinya sendiri.", EN: "An agreement cannot be its own parent."},
+	"negative":            {ID: "Tidak boleh negatif.", EN: "Must not be negative."},
+	"copies_required":     {ID: "Isi jumlah rangkap (paling sedikit 1).", EN: "Enter the number of copies (at least 1)."},
+	"body_required":       {ID: "Isi naskah masih kosong: tambahkan sekurang-kurangnya satu pasal.", EN: "The body is empty: add at least one pasal."},
+	"body_structure":      {ID: "Unsur %s tidak boleh berada di bawah %s.", EN: "A %s may not stand under a %s."},
+	"signing_required":    {ID: "Isi catatan penandatanganan (tanggal dan tempat) sebelum menandai Ditandatangani.", EN: "Fill in the signing record (date and place) before marking it signed."},
+	"cancel_reason":       {ID: "Tuliskan alasan pembatalan.", EN: "Give the reason for cancelling."},
+	"locked":              {ID: "Naskah sudah ditandatangani dan terkunci; buat Adendum atau Perpanjangan untuk mengubahnya.", EN: "The agreement is signed and locked; make an Adendum or Perpanjangan to change it."},
+	"transition":          {ID: "Status tidak dapat diubah dari %s ke %s.", EN: "Status cannot change from %s to %s."},
+	"region_unknown":      {ID: "Kode wilayah %q tidak ada dalam daftar Kemendagri.", EN: "Region code %q is not in the Kemendagri list."},
+	"region_required":     {ID: "Pilih wilayah untuk pemerintah daerah.", EN: "Choose the region of a regional government."},
+	"nip_format":          {ID: "NIP harus 18 angka tanpa spasi.", EN: "An NIP is 18 digits without spaces."},
+	"same_official":       {ID: "Pemberi dan penerima kuasa tidak boleh orang yang sama.", EN: "Grantor and grantee must be different people."},
+	"scheme_token":        {ID: "Tanda {%s} tidak dikenal. Yang tersedia: {nomor}, {nomor:3}, {jenis}, {klasifikasi}, {unit}, {bulan}, {tahun}.", EN: "Unknown token {%s}. Available: {nomor}, {nomor:3}, {jenis}, {klasifikasi}, {unit}, {bulan}, {tahun}."},
+	"scheme_no_seq":       {ID: "Pola nomor harus memuat {nomor}.", EN: "The number pattern must contain {nomor}."},
+	"scheme_brace":        {ID: "Kurung kurawal pada pola nomor tidak seimbang.", EN: "Unbalanced braces in the number pattern."},
+	"control_chars":       {ID: "Teks memuat karakter kendali yang tidak dapat dicetak.", EN: "The text contains control characters that cannot be printed."},
+	"bad_node":            {ID: "Jenis unsur naskah %q tidak dikenal.", EN: "Unknown body element kind %q."},
+	"official_party_kind": {ID: "Kepala daerah hanya ada pada pemerintah daerah.", EN: "Only a regional government has a head of region."},
+}

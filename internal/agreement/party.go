@@ -1,0 +1,166 @@
+package agreement
+
+import "time"
+
+// PartyKind is the kind of institution (instansi).
+type PartyKind string
+
+const (
+	PartyPemprov     PartyKind = "pemprov"
+	PartyPemkab      PartyKind = "pemkab"
+	PartyPemkot      PartyKind = "pemkot"
+	PartyKementerian PartyKind = "kementerian_lembaga"
+	PartyBUMD        PartyKind = "bumd"
+	PartySwasta      PartyKind = "swasta"
+	PartyPT          PartyKind = "perguruan_tinggi"
+	PartyLuarNegeri  PartyKind = "luar_negeri"
+)
+
+// PartyKinds lists every party kind in display order.
+var PartyKinds = []PartyKind{PartyPemprov, PartyPemkab, PartyPemkot, PartyKementerian, PartyBUMD, PartySwasta, PartyPT, PartyLuarNegeri}
+
+// IsRegion reports whether the kind is a regional government with a kepala daerah.
+func (k PartyKind) IsRegion() bool {
+	return k == PartyPemprov || k == PartyPemkab || k == PartyPemkot
+}
+
+// Valid reports whether k is a known kind.
+func (k PartyKind) Valid() bool {
+	for _, v := range PartyKinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Party is an institution that signs agreements.
+type Party struct {
+	ID   ID        `json:"id,omitempty"`
+	Rev  uint64    `json:"rev,omitempty"`
+	Kind PartyKind `json:"kind"`
+	// Name is the official name as it stands in the title: "Pemerintah Kabupaten Sumedang".
+	Name      string `json:"name"`
+	ShortName string `json:"short_name,omitempty"`
+	// RegionCode is the Kemendagri code ("32.11" for a regency, "32" for a province) of a government party.
+	RegionCode   string `json:"region_code,omitempty"`
+	ProvinceCode string `json:"province_code,omitempty"`
+	// Seat is the place the party is based, as in "berkedudukan di Sumedang".
+	Seat    string `json:"seat,omitempty"`
+	Address string `json:"address,omitempty"`
+	// Lambang refers to the coat of arms image among the stored files.
+	Lambang   *FileRef         `json:"lambang,omitempty"`
+	Numbering *NumberingScheme `json:"numbering,omitempty"`
+	Page      *PageProfile     `json:"page,omitempty"`
+	// Own marks the office that uses this copy of the program.
+	Own     bool      `json:"own,omitempty"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+}
+
+// PageProfile is an office's paper and type settings for printed agreements.
+type PageProfile struct {
+	Paper       string  `json:"paper"` // "A4" or "F4"
+	Font        string  `json:"font"`
+	FontSize    float64 `json:"font_size"`
+	LineSpacing float64 `json:"line_spacing"`
+	MarginTop   float64 `json:"margin_top_mm"`
+	MarginRight float64 `json:"margin_right_mm"`
+	MarginBot   float64 `json:"margin_bottom_mm"`
+	MarginLeft  float64 `json:"margin_left_mm"`
+}
+
+// DefaultPageProfile follows the usual tata naskah settings.
+func DefaultPageProfile() PageProfile {
+	return PageProfile{Paper: "A4", Font: "Liberation Serif", FontSize: 12, LineSpacing: 1.15,
+		MarginTop: 25, MarginRight: 25, MarginBot: 30, MarginLeft: 30}
+}
+
+// OfficialRole says what an official is, as far as signing rules care.
+type OfficialRole string
+
+const (
+	RoleKepalaDaerah      OfficialRole = "kepala_daerah" // Gubernur, Bupati, Wali Kota
+	RoleWakilKepalaDaerah OfficialRole = "wakil_kepala_daerah"
+	RoleSekda             OfficialRole = "sekda"
+	RoleKepalaPD          OfficialRole = "kepala_perangkat_daerah"
+	RolePimpinan          OfficialRole = "pimpinan" // head of a non-region party: menteri, direktur, rektor
+	RoleLain              OfficialRole = "lain"
+)
+
+// OfficialRoles lists every role in display order.
+var OfficialRoles = []OfficialRole{RoleKepalaDaerah, RoleWakilKepalaDaerah, RoleSekda, RoleKepalaPD, RolePimpinan, RoleLain}
+
+// OfficeStatus is whether an official holds the office fully or in an acting capacity.
+type OfficeStatus string
+
+const (
+	StatusDefinitif OfficeStatus = "definitif"
+	StatusPlt       OfficeStatus = "plt"
+	StatusPlh       OfficeStatus = "plh"
+	StatusPj        OfficeStatus = "pj"
+)
+
+// Prefix returns "Plt. ", "Plh. ", "Pj. " or "".
+func (s OfficeStatus) Prefix() string {
+	switch s {
+	case StatusPlt:
+		return "Plt. "
+	case StatusPlh:
+		return "Plh. "
+	case StatusPj:
+		return "Pj. "
+	}
+	return ""
+}
+
+// Official is a person holding an office (pejabat) in a party, for a period.
+type Official struct {
+	ID      ID           `json:"id,omitempty"`
+	Rev     uint64       `json:"rev,omitempty"`
+	PartyID ID           `json:"party_id"`
+	Name    string       `json:"name"`    // with academic titles
+	Jabatan string       `json:"jabatan"` // "Bupati Sumedang"
+	Role    OfficialRole `json:"role"`
+	Status  OfficeStatus `json:"status,omitempty"`
+	NIP     string       `json:"nip,omitempty"`
+	Pangkat string       `json:"pangkat,omitempty"` // "Pembina Utama Muda (IV/c)"
+	From    Date         `json:"from"`
+	To      Date         `json:"to"` // zero while in office
+	Created time.Time    `json:"created"`
+	Updated time.Time    `json:"updated"`
+}
+
+// InOffice reports whether the official held office on d.
+func (o Official) InOffice(d Date) bool {
+	if !o.From.IsZero() && d.Before(o.From) {
+		return false
+	}
+	return o.To.IsZero() || !d.After(o.To)
+}
+
+// IsASN reports whether the official is a civil servant, whose pangkat and NIP are printed.
+func (o Official) IsASN() bool { return o.NIP != "" }
+
+// Mandate is a Surat Kuasa (Khusus) by which one official lets another sign.
+type Mandate struct {
+	ID         ID        `json:"id,omitempty"`
+	Rev        uint64    `json:"rev,omitempty"`
+	PartyID    ID        `json:"party_id"`
+	GrantorID  ID        `json:"grantor_id"` // pemberi kuasa
+	GranteeID  ID        `json:"grantee_id"` // penerima kuasa
+	Number     string    `json:"number"`
+	Date       Date      `json:"date"`
+	Scope      string    `json:"scope"`
+	ValidUntil Date      `json:"valid_until"`
+	Created    time.Time `json:"created"`
+	Updated    time.Time `json:"updated"`
+}
+
+// FileRef points at a file kept inside the data file.
+type FileRef struct {
+	Name      string `json:"name"`
+	MediaType string `json:"media_type"`
+	Size      int64  `json:"size"`
+	SHA256    string `json:"sha256"`
+}
