@@ -6,5 +6,8 @@ import "embed"
 
 // FS holds every shipped resource.
 //
-//go:embed wilayah/*.csv wilayah/*.md
+//go:embed wilayah/*.csv wilayah/*.md examples/*.json
 var FS embed.FS
+
+// ExamplesFile is the dataset of the three reference cases.
+const ExamplesFile = "examples/contoh.json"

@@ -232,6 +232,8 @@ type Signer struct {
 	OfficialID ID     `json:"official_id,omitempty"`
 	Name       string `json:"name"`
 	Jabatan    string `json:"jabatan"`
+	Pangkat    string `json:"pangkat,omitempty"`
+	NIP        string `json:"nip,omitempty"`
 	// MandateID is set when a representative signed under a Surat Kuasa.
 	MandateID ID `json:"mandate_id,omitempty"`
 }

@@ -96,11 +96,15 @@ func (p Phase) Label() string {
 
 // PhaseAt derives the phase on the day of now; soonDays sets Akan Berakhir.
 func (a *Agreement) PhaseAt(now time.Time, soonDays int) Phase {
-	if a.Status != StatusDitandatangani {
-		return Phase(a.Status)
+	return PhaseOf(a.Status, a.EffectiveStart(), a.EffectiveEnd(), now, soonDays)
+}
+
+// PhaseOf derives the phase from a stored status and the effective term.
+func PhaseOf(status Status, start, end Date, now time.Time, soonDays int) Phase {
+	if status != StatusDitandatangani {
+		return Phase(status)
 	}
 	today := DateOf(now)
-	start, end := a.EffectiveStart(), a.EffectiveEnd()
 	switch {
 	case !start.IsZero() && today.Before(start):
 		return PhaseDitandatangani

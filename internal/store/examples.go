@@ -1,0 +1,45 @@
+package store
+
+import (
+	"errors"
+
+	bolt "go.etcd.io/bbolt"
+
+	"sepakat/internal/dataset"
+)
+
+// ErrExamplesLoaded means the built-in examples are already in this file.
+var ErrExamplesLoaded = errors.New("store: examples already loaded")
+
+// LoadExamples adds the built-in examples, renumbered after the records already
+// stored, once per data file.
+func (s *Store) LoadExamples(d *dataset.Dataset) error {
+	off, err := s.Offsets()
+	if err != nil {
+		return err
+	}
+	d.Shift(off)
+	if err := checkUnique(d); err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta.Get(keyExamplesLoaded) != nil {
+			return ErrExamplesLoaded
+		}
+		if err := s.importTx(tx, d); err != nil {
+			return err
+		}
+		return meta.Put(keyExamplesLoaded, []byte(s.now().UTC().Format("2006-01-02T15:04:05Z")))
+	})
+}
+
+// ExamplesLoaded reports whether LoadExamples has run on this file.
+func (s *Store) ExamplesLoaded() (bool, error) {
+	loaded := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		loaded = tx.Bucket(bucketMeta).Get(keyExamplesLoaded) != nil
+		return nil
+	})
+	return loaded, err
+}

@@ -1,0 +1,308 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
+	"sepakat/internal/i18n"
+)
+
+// Export returns everything in the store: records, counters, issued numbers, history and files.
+func (s *Store) Export() (*dataset.Dataset, error) {
+	d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, ExportedAt: s.now().UTC()}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		if d.Parties, err = all[agreement.Party](tx, bucketParties); err != nil {
+			return err
+		}
+		if d.Officials, err = all[agreement.Official](tx, bucketOfficials); err != nil {
+			return err
+		}
+		if d.Mandates, err = all[agreement.Mandate](tx, bucketMandates); err != nil {
+			return err
+		}
+		if d.Agreements, err = all[agreement.Agreement](tx, bucketAgreements); err != nil {
+			return err
+		}
+		if d.Numbers, err = all[dataset.IssuedNumber](tx, bucketNumbers); err != nil {
+			return err
+		}
+		if d.History, err = all[dataset.HistoryEntry](tx, bucketHistory); err != nil {
+			return err
+		}
+		if d.Files, err = all[dataset.File](tx, bucketFiles); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketCounters).ForEach(func(k, v []byte) error {
+			var c dataset.Counter
+			var office uint64
+			var year int
+			var kind string
+			parts := strings.Split(string(k), "/")
+			if len(parts) != 3 || len(v) != 8 {
+				return fmt.Errorf("%w: kunci penghitung %q", ErrCorrupt, k)
+			}
+			fmt.Sscan(parts[0], &office)
+			kind = parts[1]
+			fmt.Sscan(parts[2], &year)
+			c = dataset.Counter{Office: agreement.ID(office), Kind: agreement.Kind(kind), Year: year, Last: uint64(keyID(v))}
+			d.Counters = append(d.Counters, c)
+			return nil
+		})
+	})
+	return d, err
+}
+
+// ImportError names the record and field that stopped an import.
+type ImportError struct {
+	Record string // "agreements[2] (id 3)"
+	Field  string
+	Err    error
+}
+
+func (e *ImportError) Error() string { return e.Message(i18n.ID) }
+
+func (e *ImportError) Unwrap() error { return e.Err }
+
+// Message explains the problem in lang.
+func (e *ImportError) Message(lang i18n.Lang) string {
+	var b strings.Builder
+	b.WriteString(e.Record)
+	if e.Field != "" {
+		b.WriteString(", isian " + e.Field)
+		if lang == i18n.EN {
+			b.Reset()
+			b.WriteString(e.Record + ", field " + e.Field)
+		}
+	}
+	b.WriteString(": ")
+	if es, ok := e.Err.(agreement.Errors); ok {
+		b.WriteString(es.Message(lang))
+	} else {
+		b.WriteString(Message(e.Err, lang))
+	}
+	return b.String()
+}
+
+func recordName(kind string, i int, id agreement.ID) string {
+	return fmt.Sprintf("%s[%d] (id %d)", kind, i, id)
+}
+
+// Import adds every record of d in one transaction, keeping IDs, revisions and
+// history: all of it or nothing. An ID already in use, in the file or the store, is
+// an error that names the record.
+func (s *Store) Import(d *dataset.Dataset) error {
+	if err := checkUnique(d); err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error { return s.importTx(tx, d) })
+}
+
+func checkUnique(d *dataset.Dataset) error {
+	type list struct {
+		name string
+		ids  []agreement.ID
+	}
+	lists := []list{{name: "parties"}, {name: "officials"}, {name: "mandates"}, {name: "agreements"}}
+	for _, p := range d.Parties {
+		lists[0].ids = append(lists[0].ids, p.ID)
+	}
+	for _, o := range d.Officials {
+		lists[1].ids = append(lists[1].ids, o.ID)
+	}
+	for _, m := range d.Mandates {
+		lists[2].ids = append(lists[2].ids, m.ID)
+	}
+	for _, a := range d.Agreements {
+		lists[3].ids = append(lists[3].ids, a.ID)
+	}
+	for _, l := range lists {
+		seen := map[agreement.ID]int{}
+		for i, id := range l.ids {
+			if id == 0 {
+				return &ImportError{Record: recordName(l.name, i, id), Field: "id", Err: agreement.Errors{{Field: "id", Code: "required"}}}
+			}
+			if j, dup := seen[id]; dup {
+				return &ImportError{Record: recordName(l.name, i, id), Field: "id",
+					Err: fmt.Errorf("%w: sama dengan %s", ErrDuplicate, recordName(l.name, j, id))}
+			}
+			seen[id] = i
+		}
+	}
+	return nil
+}
+
+func (s *Store) importTx(tx *bolt.Tx, d *dataset.Dataset) error {
+	put := func(bucket []byte, name string, i int, id agreement.ID, v any) error {
+		b := tx.Bucket(bucket)
+		if b.Get(idKey(id)) != nil {
+			return &ImportError{Record: recordName(name, i, id), Field: "id", Err: fmt.Errorf("%w: sudah ada di berkas data", ErrDuplicate)}
+		}
+		if uint64(id) > b.Sequence() {
+			if err := b.SetSequence(uint64(id)); err != nil {
+				return err
+			}
+		}
+		if a, ok := v.(*agreement.Agreement); ok {
+			return writeAgreement(tx, a, nil)
+		}
+		return putRecord(tx, bucket, id, v)
+	}
+	for i := range d.Parties {
+		if err := put(bucketParties, "parties", i, d.Parties[i].ID, &d.Parties[i]); err != nil {
+			return err
+		}
+	}
+	for i := range d.Officials {
+		if err := put(bucketOfficials, "officials", i, d.Officials[i].ID, &d.Officials[i]); err != nil {
+			return err
+		}
+	}
+	for i := range d.Mandates {
+		if err := put(bucketMandates, "mandates", i, d.Mandates[i].ID, &d.Mandates[i]); err != nil {
+			return err
+		}
+	}
+	for i := range d.Agreements {
+		if err := put(bucketAgreements, "agreements", i, d.Agreements[i].ID, &d.Agreements[i]); err != nil {
+			return err
+		}
+	}
+	// Validate once everything is in, so references may point forwards.
+	dir := s.dir(tx)
+	check := func(name string, i int, id agreement.ID, es agreement.Errors) error {
+		if len(es) == 0 {
+			return nil
+		}
+		return &ImportError{Record: recordName(name, i, id), Field: es[0].Field, Err: es}
+	}
+	for i := range d.Parties {
+		if err := check("parties", i, d.Parties[i].ID, d.Parties[i].Validate(dir)); err != nil {
+			return err
+		}
+	}
+	for i := range d.Officials {
+		if err := check("officials", i, d.Officials[i].ID, d.Officials[i].Validate(dir)); err != nil {
+			return err
+		}
+	}
+	for i := range d.Mandates {
+		if err := check("mandates", i, d.Mandates[i].ID, d.Mandates[i].Validate(dir)); err != nil {
+			return err
+		}
+	}
+	for i := range d.Agreements {
+		if err := check("agreements", i, d.Agreements[i].ID, d.Agreements[i].Validate(dir)); err != nil {
+			return err
+		}
+	}
+	if err := importBookkeeping(tx, d); err != nil {
+		return err
+	}
+	return s.importHistory(tx, d)
+}
+
+func importBookkeeping(tx *bolt.Tx, d *dataset.Dataset) error {
+	counters, issued := tx.Bucket(bucketCounters), tx.Bucket(bucketNumbers)
+	for i, c := range d.Counters {
+		key := []byte(agreement.CounterKey(c.Office, c.Kind, c.Year))
+		if v := counters.Get(key); len(v) == 8 && uint64(keyID(v)) > c.Last {
+			return &ImportError{Record: fmt.Sprintf("counters[%d]", i), Field: "last",
+				Err: fmt.Errorf("%w: penghitung di berkas data sudah %d", ErrDuplicate, keyID(v))}
+		}
+		if err := counters.Put(key, u64(c.Last)); err != nil {
+			return err
+		}
+	}
+	for i := range d.Numbers {
+		n := &d.Numbers[i]
+		if issued.Get([]byte(n.Number)) != nil {
+			return &ImportError{Record: fmt.Sprintf("issued_numbers[%d]", i), Field: "number",
+				Err: fmt.Errorf("%w: nomor %q sudah pernah dikeluarkan", ErrDuplicate, n.Number)}
+		}
+		raw, err := encode(n)
+		if err != nil {
+			return err
+		}
+		if err := issued.Put([]byte(n.Number), raw); err != nil {
+			return err
+		}
+	}
+	for i, f := range d.Files {
+		sum := sha256.Sum256(f.Data)
+		if hex.EncodeToString(sum[:]) != f.SHA256 {
+			return &ImportError{Record: fmt.Sprintf("files[%d]", i), Field: "sha256",
+				Err: fmt.Errorf("%w: isi berkas tidak cocok dengan sidik SHA-256-nya", ErrCorrupt)}
+		}
+		if err := putFile(tx, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) importHistory(tx *bolt.Tx, d *dataset.Dataset) error {
+	type rec struct {
+		t  dataset.RecordType
+		id agreement.ID
+	}
+	has := map[rec]bool{}
+	for i := range d.History {
+		h := &d.History[i]
+		if _, ok := recordTag[string(h.Type)]; !ok {
+			return &ImportError{Record: fmt.Sprintf("history[%d]", i), Field: "type", Err: agreement.Errors{{Field: "type", Code: "bad_value", Args: []any{string(h.Type)}}}}
+		}
+		if err := appendHistory(tx, h); err != nil {
+			return err
+		}
+		has[rec{h.Type, h.ID}] = true
+	}
+	now := s.now()
+	note := func(t dataset.RecordType, id agreement.ID, rev uint64) error {
+		if has[rec{t, id}] {
+			return nil
+		}
+		return appendHistory(tx, &dataset.HistoryEntry{Type: t, ID: id, Rev: rev, At: now, By: s.user, Action: "impor"})
+	}
+	for _, p := range d.Parties {
+		if err := note(dataset.TypeParty, p.ID, p.Rev); err != nil {
+			return err
+		}
+	}
+	for _, o := range d.Officials {
+		if err := note(dataset.TypeOfficial, o.ID, o.Rev); err != nil {
+			return err
+		}
+	}
+	for _, m := range d.Mandates {
+		if err := note(dataset.TypeMandate, m.ID, m.Rev); err != nil {
+			return err
+		}
+	}
+	for _, a := range d.Agreements {
+		if err := note(dataset.TypeAgreement, a.ID, a.Rev); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Offsets returns the highest ID of each record type, for shifting a dataset
+// numbered from 1 so that it joins the store without clashes.
+func (s *Store) Offsets() (dataset.Offsets, error) {
+	var o dataset.Offsets
+	err := s.db.View(func(tx *bolt.Tx) error {
+		o.Party = agreement.ID(tx.Bucket(bucketParties).Sequence())
+		o.Official = agreement.ID(tx.Bucket(bucketOfficials).Sequence())
+		o.Mandate = agreement.ID(tx.Bucket(bucketMandates).Sequence())
+		o.Agreement = agreement.ID(tx.Bucket(bucketAgreements).Sequence())
+		return nil
+	})
+	return o, err
+}

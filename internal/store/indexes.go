@@ -1,0 +1,347 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"sepakat/internal/agreement"
+)
+
+// PartyName is a party as a list row shows it.
+type PartyName struct {
+	ID    agreement.ID `json:"id"`
+	Name  string       `json:"name"`
+	Short string       `json:"short,omitempty"`
+	Own   bool         `json:"own,omitempty"`
+}
+
+// Summary is what list views show of an agreement, kept beside it so that a page
+// of the register reads 50 small values instead of 50 whole documents.
+type Summary struct {
+	ID            agreement.ID     `json:"id"`
+	Rev           uint64           `json:"rev"`
+	Kind          agreement.Kind   `json:"kind"`
+	Status        agreement.Status `json:"status"`
+	Subject       string           `json:"subject"`
+	Parties       []PartyName      `json:"parties"`
+	OwnNumber     string           `json:"own_number,omitempty"`
+	PartnerNumber string           `json:"partner_number,omitempty"`
+	Start         agreement.Date   `json:"start"`
+	End           agreement.Date   `json:"end"`
+	Signed        agreement.Date   `json:"signed"`
+	Year          int              `json:"year"`
+	ParentID      agreement.ID     `json:"parent_id,omitempty"`
+	Extendable    bool             `json:"extendable,omitempty"`
+	Implementers  []string         `json:"implementers,omitempty"`
+	Updated       time.Time        `json:"updated"`
+}
+
+// Phase derives the phase on the day of now.
+func (s Summary) Phase(now time.Time, soonDays int) agreement.Phase {
+	return agreement.PhaseOf(s.Status, s.Start, s.End, now, soonDays)
+}
+
+// Partners returns the names of the parties other than our office, joined.
+func (s Summary) Partners() string {
+	var b bytes.Buffer
+	for _, p := range s.Parties {
+		if p.Own {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(p.Name)
+	}
+	return b.String()
+}
+
+func summarize(tx *bolt.Tx, a *agreement.Agreement) Summary {
+	sum := Summary{
+		ID: a.ID, Rev: a.Rev, Kind: a.Kind, Status: a.Status, Subject: a.Subject,
+		OwnNumber: a.OwnNumber(), PartnerNumber: a.PartnerNumber(),
+		Start: a.EffectiveStart(), End: a.EffectiveEnd(), Year: a.Year(), ParentID: a.ParentID,
+		Extendable: a.Term.Extendable, Implementers: a.Implementers, Updated: a.Updated,
+	}
+	if a.Signing != nil {
+		sum.Signed = a.Signing.Date
+	}
+	for _, ap := range a.Parties {
+		pn := PartyName{ID: ap.PartyID, Own: ap.Own}
+		if p, ok, _ := get[agreement.Party](tx, bucketParties, ap.PartyID); ok {
+			pn.Name, pn.Short = p.Name, p.ShortName
+		}
+		sum.Parties = append(sum.Parties, pn)
+	}
+	return sum
+}
+
+type indexEntry struct {
+	bucket []byte
+	key    []byte
+}
+
+func cat(parts ...[]byte) []byte {
+	return bytes.Join(parts, nil)
+}
+
+func stamp(t time.Time) []byte { return u64(uint64(t.UnixNano())) }
+
+func dateKey(d agreement.Date) []byte {
+	return []byte(d.String()[:4] + d.String()[5:7] + d.String()[8:10])
+}
+
+// entries lists every index key of an agreement.
+func entries(a *agreement.Agreement) []indexEntry {
+	id, up := idKey(a.ID), stamp(a.Updated)
+	out := []indexEntry{
+		{bucketIdxChanged, cat(up, id)},
+		{bucketIdxStatus, cat([]byte(a.Status), []byte{0}, up, id)},
+		{bucketIdxKind, cat([]byte(a.Kind), []byte{0}, up, id)},
+		{bucketIdxYear, cat(year2(a.Year()), up, id)},
+	}
+	seen := map[agreement.ID]bool{}
+	for _, p := range a.Parties {
+		if p.PartyID == 0 || seen[p.PartyID] {
+			continue
+		}
+		seen[p.PartyID] = true
+		out = append(out, indexEntry{bucketIdxParty, cat(idKey(p.PartyID), up, id)})
+	}
+	if end := a.EffectiveEnd(); !end.IsZero() && end.Valid() {
+		out = append(out, indexEntry{bucketIdxEnd, cat(dateKey(end), id)})
+	}
+	if a.ParentID != 0 {
+		out = append(out, indexEntry{bucketIdxParent, cat(idKey(a.ParentID), id)})
+	}
+	return out
+}
+
+func year2(y int) []byte {
+	b := make([]byte, 2)
+	binary.BigEndian.PutUint16(b, uint16(max(0, min(y, 65535))))
+	return b
+}
+
+// writeAgreement stores a and its summary and moves its index entries from prev's.
+func writeAgreement(tx *bolt.Tx, a, prev *agreement.Agreement) error {
+	raw, err := encode(a)
+	if err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketAgreements).Put(idKey(a.ID), raw); err != nil {
+		return err
+	}
+	if prev != nil {
+		for _, e := range entries(prev) {
+			if err := tx.Bucket(e.bucket).Delete(e.key); err != nil {
+				return err
+			}
+		}
+	}
+	for _, e := range entries(a) {
+		if err := tx.Bucket(e.bucket).Put(e.key, nil); err != nil {
+			return err
+		}
+	}
+	return writeSummary(tx, a)
+}
+
+func writeSummary(tx *bolt.Tx, a *agreement.Agreement) error {
+	raw, err := encode(summarize(tx, a))
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketSummaries).Put(idKey(a.ID), raw)
+}
+
+// rebuildIndexes empties and refills every derived bucket from the agreements.
+func rebuildIndexes(tx *bolt.Tx) error {
+	for _, name := range indexBuckets {
+		if err := tx.DeleteBucket(name); err != nil {
+			return err
+		}
+		if _, err := tx.CreateBucket(name); err != nil {
+			return err
+		}
+	}
+	return tx.Bucket(bucketAgreements).ForEach(func(_, raw []byte) error {
+		var a agreement.Agreement
+		if err := decode(raw, &a); err != nil {
+			return err
+		}
+		return writeAgreement(tx, &a, nil)
+	})
+}
+
+// Reindex rebuilds the list summaries and indexes in one transaction.
+func (s *Store) Reindex() error {
+	return s.db.Update(rebuildIndexes)
+}
+
+// Order is a list view's index.
+type Order int
+
+const (
+	ByChanged Order = iota // newest change first
+	ByStatus               // one status, newest change first
+	ByKind                 // one kind, newest change first
+	ByParty                // one party, newest change first
+	ByYear                 // one year, newest change first
+	ByEnd                  // soonest end first, from Query.EndFrom
+	ByParent               // children of Query.Parent, oldest first
+)
+
+// Query selects one page of a list view.
+type Query struct {
+	Order   Order
+	Status  agreement.Status
+	Kind    agreement.Kind
+	Party   agreement.ID
+	Year    int
+	EndFrom agreement.Date
+	Parent  agreement.ID
+	Limit   int
+	// After continues from the Next of the previous page.
+	After []byte
+}
+
+// Page is one page of summaries.
+type Page struct {
+	Items []Summary
+	// Next continues the list; nil at the end.
+	Next []byte
+}
+
+func (q Query) scope() (bucket, prefix, start []byte, reverse bool) {
+	switch q.Order {
+	case ByStatus:
+		return bucketIdxStatus, cat([]byte(q.Status), []byte{0}), nil, true
+	case ByKind:
+		return bucketIdxKind, cat([]byte(q.Kind), []byte{0}), nil, true
+	case ByParty:
+		return bucketIdxParty, idKey(q.Party), nil, true
+	case ByYear:
+		return bucketIdxYear, year2(q.Year), nil, true
+	case ByEnd:
+		if !q.EndFrom.IsZero() {
+			start = dateKey(q.EndFrom)
+		}
+		return bucketIdxEnd, nil, start, false
+	case ByParent:
+		return bucketIdxParent, idKey(q.Parent), nil, false
+	}
+	return bucketIdxChanged, nil, nil, true
+}
+
+// List returns one page of agreement summaries in the order of q.
+func (s *Store) List(q Query) (Page, error) {
+	if q.Limit <= 0 {
+		q.Limit = 50
+	}
+	var page Page
+	err := s.db.View(func(tx *bolt.Tx) error {
+		bucket, prefix, start, reverse := q.scope()
+		c := tx.Bucket(bucket).Cursor()
+		sums := tx.Bucket(bucketSummaries)
+		var last []byte
+		k := seek(c, prefix, start, q.After, reverse)
+		for ; k != nil && bytes.HasPrefix(k, prefix); k = step(c, reverse) {
+			if len(page.Items) == q.Limit {
+				page.Next = last
+				break
+			}
+			var sum Summary
+			if err := decode(sums.Get(k[len(k)-8:]), &sum); err != nil {
+				return err
+			}
+			page.Items = append(page.Items, sum)
+			last = append([]byte(nil), k...)
+		}
+		return nil
+	})
+	return page, err
+}
+
+func step(c *bolt.Cursor, reverse bool) []byte {
+	var k []byte
+	if reverse {
+		k, _ = c.Prev()
+	} else {
+		k, _ = c.Next()
+	}
+	return k
+}
+
+// seek places the cursor on the first key of the page.
+func seek(c *bolt.Cursor, prefix, start, after []byte, reverse bool) []byte {
+	if after != nil {
+		k, _ := c.Seek(after)
+		switch {
+		case k != nil && bytes.Equal(k, after):
+			return step(c, reverse)
+		case !reverse:
+			return k
+		case k == nil:
+			k, _ = c.Last()
+			return k
+		}
+		k, _ = c.Prev()
+		return k
+	}
+	if !reverse {
+		k, _ := c.Seek(cat(prefix, start))
+		return k
+	}
+	if len(prefix) == 0 {
+		k, _ := c.Last()
+		return k
+	}
+	// The last key with this prefix sits just before the first key past it.
+	if k, _ := c.Seek(prefixEnd(prefix)); k != nil {
+		k, _ = c.Prev()
+		return k
+	}
+	k, _ := c.Last()
+	return k
+}
+
+func prefixEnd(p []byte) []byte {
+	end := append([]byte(nil), p...)
+	for i := len(end) - 1; i >= 0; i-- {
+		if end[i] < 0xff {
+			end[i]++
+			return end[:i+1]
+		}
+	}
+	return nil
+}
+
+// Counts returns how many agreements have each stored status.
+func (s *Store) Counts() (map[agreement.Status]int, error) {
+	counts := map[agreement.Status]int{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketIdxStatus).Cursor()
+		for _, st := range agreement.Statuses {
+			p := cat([]byte(st), []byte{0})
+			for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+				counts[st]++
+			}
+		}
+		return nil
+	})
+	return counts, err
+}
+
+// Total returns the number of agreements.
+func (s *Store) Total() (int, error) {
+	n := 0
+	err := s.db.View(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketAgreements).Stats().KeyN
+		return nil
+	})
+	return n, err
+}

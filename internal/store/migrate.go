@@ -1,0 +1,104 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// migration moves the file from schema version from to from+1 inside one transaction.
+type migration struct {
+	from int
+	name string
+	run  func(tx *bolt.Tx) error
+}
+
+// migrations run in order; each is tested from a fixture of its starting schema.
+var migrations = []migration{
+	{from: 1, name: "list summaries and indexes", run: migrateV1toV2},
+}
+
+func (s *Store) prepare() error {
+	version, fresh, err := s.readVersion()
+	if err != nil {
+		return err
+	}
+	if fresh {
+		return s.db.Update(func(tx *bolt.Tx) error {
+			for _, name := range append(append([][]byte{}, bucketsV1...), indexBuckets...) {
+				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+					return err
+				}
+			}
+			meta := tx.Bucket(bucketMeta)
+			if err := meta.Put(keyCreated, []byte(s.now().UTC().Format("2006-01-02T15:04:05Z"))); err != nil {
+				return err
+			}
+			return putVersion(meta, SchemaVersion)
+		})
+	}
+	if version > SchemaVersion {
+		return ErrNewerSchema
+	}
+	if version == SchemaVersion {
+		return nil
+	}
+	backup := fmt.Sprintf("%s.v%d-%s.bak", s.path, version, s.now().UTC().Format("20060102T150405"))
+	if err := s.Backup(backup); err != nil {
+		return fmt.Errorf("cadangan sebelum migrasi gagal: %w", err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		for _, m := range migrations {
+			if m.from < version {
+				continue
+			}
+			if err := m.run(tx); err != nil {
+				return fmt.Errorf("migrasi %d→%d (%s): %w", m.from, m.from+1, m.name, err)
+			}
+		}
+		return putVersion(tx.Bucket(bucketMeta), SchemaVersion)
+	})
+	if err != nil {
+		return err
+	}
+	s.Migrated = backup
+	return nil
+}
+
+func (s *Store) readVersion() (version int, fresh bool, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			fresh = true
+			return nil
+		}
+		v := meta.Get(keySchemaVersion)
+		if len(v) != 8 {
+			return fmt.Errorf("%w: versi skema hilang", ErrCorrupt)
+		}
+		version = int(binary.BigEndian.Uint64(v))
+		return nil
+	})
+	return version, fresh, err
+}
+
+func putVersion(meta *bolt.Bucket, v int) error {
+	return meta.Put(keySchemaVersion, u64(uint64(v)))
+}
+
+// SchemaVersionOnDisk returns the version recorded in the file.
+func (s *Store) SchemaVersionOnDisk() (int, error) {
+	v, _, err := s.readVersion()
+	return v, err
+}
+
+// migrateV1toV2 adds the list summaries and indexes and fills them from the agreements.
+func migrateV1toV2(tx *bolt.Tx) error {
+	for _, name := range indexBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return rebuildIndexes(tx)
+}

@@ -1,0 +1,114 @@
+package store
+
+import (
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"sepakat/internal/agreement"
+)
+
+type txT = bolt.Tx
+
+var updateFixture = flag.Bool("update-fixture", false, "rewrite testdata/v1.db in the schema-1 layout")
+
+const v1Fixture = "testdata/v1.db"
+
+// writeV1 builds a file the way schema 1 stored it: records and history, no
+// summaries or indexes.
+func writeV1(t *testing.T, path string) {
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	at := time.Date(2025, 7, 1, 8, 0, 0, 0, time.UTC)
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range bucketsV1 {
+			if _, err := tx.CreateBucket(b); err != nil {
+				return err
+			}
+		}
+		if err := putVersion(tx.Bucket(bucketMeta), 1); err != nil {
+			return err
+		}
+		put := func(bucket []byte, id agreement.ID, v any) {
+			raw, _ := encode(v)
+			tx.Bucket(bucket).Put(idKey(id), raw)
+			tx.Bucket(bucket).SetSequence(uint64(id))
+		}
+		put(bucketParties, 1, agreement.Party{ID: 1, Rev: 1, Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Sumedang", RegionCode: "32.11", Own: true, Created: at, Updated: at})
+		put(bucketParties, 2, agreement.Party{ID: 2, Rev: 1, Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Lampung Timur", RegionCode: "18.07", Created: at, Updated: at})
+		for i := 1; i <= 3; i++ {
+			start := agreement.NewDate(2025, 9, 15)
+			a := agreement.Agreement{ID: agreement.ID(i), Rev: 1, Kind: agreement.KindKSB, Status: agreement.StatusKonsep,
+				Subject: "Reformasi Birokrasi dan Pelayanan Publik Digital",
+				Parties: []agreement.AgreementParty{{PartyID: 2, Role: agreement.RolePihakPertama}, {PartyID: 1, Role: agreement.RolePihakKedua, Own: true}},
+				Term:    agreement.Term{Length: i, Unit: agreement.UnitTahun, Start: start, End: agreement.Term{Length: i}.EndFor(start)},
+				Copies:  2, Created: at, Updated: at.Add(time.Duration(i) * time.Hour)}
+			put(bucketAgreements, a.ID, a)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMigrateFromV1Fixture(t *testing.T) {
+	if *updateFixture {
+		os.MkdirAll("testdata", 0o755)
+		os.Remove(v1Fixture)
+		writeV1(t, v1Fixture)
+	}
+	path := filepath.Join(t.TempDir(), "sepakat.db")
+	in, err := os.Open(v1Fixture)
+	if err != nil {
+		t.Fatalf("fixture: %v (run go test -run TestMigrate -update-fixture)", err)
+	}
+	out, _ := os.OpenFile(path, os.O_CREATE|os.O_WRONLY, 0o600)
+	io.Copy(out, in)
+	in.Close()
+	out.Close()
+
+	s := openAt(t, path)
+	if v, _ := s.SchemaVersionOnDisk(); v != SchemaVersion {
+		t.Fatalf("schema after migration %d", v)
+	}
+	if s.Migrated == "" {
+		t.Fatal("no backup reported")
+	}
+	bak, err := bolt.Open(s.Migrated, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("backup unreadable: %v", err)
+	}
+	bak.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketSummaries) != nil || tx.Bucket(bucketAgreements).Stats().KeyN != 3 {
+			t.Error("backup is not the v1 file")
+		}
+		return nil
+	})
+	bak.Close()
+	page, err := s.List(Query{})
+	if err != nil || len(page.Items) != 3 || page.Items[0].ID != 3 {
+		t.Fatalf("list after migration: %+v %v", page.Items, err)
+	}
+	if page.Items[0].Partners() != "Pemerintah Kabupaten Lampung Timur" {
+		t.Errorf("summary partner %q", page.Items[0].Partners())
+	}
+	p, _ := s.List(Query{Order: ByEnd})
+	if len(p.Items) != 3 || p.Items[0].End != agreement.NewDate(2026, 9, 14) {
+		t.Errorf("end index after migration: %+v", p.Items)
+	}
+	// Saving a migrated record works and keeps its indexes in step.
+	a, _ := s.Agreement(1)
+	a.Subject = "Diubah sesudah migrasi"
+	if err := s.SaveAgreement(&a); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,316 @@
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
+	"sepakat/internal/i18n"
+)
+
+// ConflictError is a save whose revision is stale.
+type ConflictError struct {
+	Type       dataset.RecordType
+	ID         agreement.ID
+	Have, Want uint64
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s %d: revisi %d sudah usang, yang tersimpan revisi %d", e.Type, e.ID, e.Have, e.Want)
+}
+
+func (e *ConflictError) Unwrap() error { return ErrConflict }
+
+// Message explains the conflict to a user.
+func (e *ConflictError) Message(lang i18n.Lang) string { return userMessages[ErrConflict].In(lang) }
+
+// record is what every stored record type offers to the generic save.
+type record interface {
+	agreement.Agreement | agreement.Party | agreement.Official | agreement.Mandate
+}
+
+// meta exposes the bookkeeping fields of a record.
+func meta(v any) (id *agreement.ID, rev *uint64, created, updated *time.Time) {
+	switch r := v.(type) {
+	case *agreement.Agreement:
+		return &r.ID, &r.Rev, &r.Created, &r.Updated
+	case *agreement.Party:
+		return &r.ID, &r.Rev, &r.Created, &r.Updated
+	case *agreement.Official:
+		return &r.ID, &r.Rev, &r.Created, &r.Updated
+	case *agreement.Mandate:
+		return &r.ID, &r.Rev, &r.Created, &r.Updated
+	}
+	panic("store: not a record")
+}
+
+func validate(v any, dir agreement.Directory) agreement.Errors {
+	switch r := v.(type) {
+	case *agreement.Agreement:
+		return r.Validate(dir)
+	case *agreement.Party:
+		return r.Validate(dir)
+	case *agreement.Official:
+		return r.Validate(dir)
+	case *agreement.Mandate:
+		return r.Validate(dir)
+	}
+	return nil
+}
+
+// SaveAgreement creates (ID 0) or updates an agreement in one transaction with its
+// summary, indexes and history. It fails without writing when the revision is stale,
+// a signed agreement's locked fields change, the status move is not allowed, or
+// validation fails; a is updated only on success.
+func (s *Store) SaveAgreement(a *agreement.Agreement) error {
+	return save(s, bucketAgreements, a, func(tx *bolt.Tx, next, prev *agreement.Agreement) error {
+		if prev != nil {
+			if es := agreement.CheckLocked(prev, next); len(es) > 0 {
+				return es
+			}
+			if prev.Status != next.Status && !agreement.CanTransition(prev.Status, next.Status) {
+				return agreement.Errors{{Field: "status", Code: "transition", Args: []any{prev.Status.Label(), next.Status.Label()}}}
+			}
+		}
+		return writeAgreement(tx, next, prev)
+	})
+}
+
+// SaveParty creates or updates a party; list summaries naming it follow a new name.
+func (s *Store) SaveParty(p *agreement.Party) error {
+	return save(s, bucketParties, p, func(tx *bolt.Tx, next, prev *agreement.Party) error {
+		if err := putRecord(tx, bucketParties, next.ID, next); err != nil {
+			return err
+		}
+		if prev == nil || (prev.Name == next.Name && prev.ShortName == next.ShortName) {
+			return nil
+		}
+		return refreshSummariesOf(tx, next.ID)
+	})
+}
+
+// SaveOfficial creates or updates an official.
+func (s *Store) SaveOfficial(o *agreement.Official) error {
+	return save(s, bucketOfficials, o, func(tx *bolt.Tx, next, _ *agreement.Official) error {
+		return putRecord(tx, bucketOfficials, next.ID, next)
+	})
+}
+
+// SaveMandate creates or updates a mandate.
+func (s *Store) SaveMandate(m *agreement.Mandate) error {
+	return save(s, bucketMandates, m, func(tx *bolt.Tx, next, _ *agreement.Mandate) error {
+		return putRecord(tx, bucketMandates, next.ID, next)
+	})
+}
+
+func putRecord(tx *bolt.Tx, bucket []byte, id agreement.ID, v any) error {
+	raw, err := encode(v)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucket).Put(idKey(id), raw)
+}
+
+// save is the one write path for records: revision check, bookkeeping, validation,
+// the type's own writes, and the history entry, all in one transaction.
+func save[T record](s *Store, bucket []byte, v *T, write func(tx *bolt.Tx, next, prev *T) error) error {
+	next := *v
+	id, rev, created, updated := meta(&next)
+	now := s.now()
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		var prev *T
+		b := tx.Bucket(bucket)
+		if *id == 0 {
+			if *rev != 0 {
+				return &ConflictError{Type: typeOf(bucket), Have: *rev}
+			}
+			seq, err := b.NextSequence()
+			if err != nil {
+				return err
+			}
+			*id = agreement.ID(seq)
+			if created.IsZero() {
+				*created = now
+			}
+		} else {
+			old, ok, err := get[T](tx, bucket, *id)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return fmt.Errorf("%s %d: %w", typeOf(bucket), *id, ErrNotFound)
+			}
+			_, oldRev, oldCreated, _ := meta(&old)
+			if *oldRev != *rev {
+				return &ConflictError{Type: typeOf(bucket), ID: *id, Have: *rev, Want: *oldRev}
+			}
+			*created = *oldCreated
+			prev = &old
+		}
+		*rev++
+		*updated = now
+		if es := validate(&next, s.dir(tx)); len(es) > 0 {
+			return es
+		}
+		if err := write(tx, &next, prev); err != nil {
+			return err
+		}
+		entry := dataset.HistoryEntry{Type: typeOf(bucket), ID: *id, Rev: *rev, At: now, By: s.user, Action: "buat"}
+		if prev != nil {
+			entry.Action = "ubah"
+			entry.Changes = agreement.Diff(prev, &next)
+		}
+		return appendHistory(tx, &entry)
+	})
+	if err == nil {
+		*v = next
+	}
+	return err
+}
+
+func refreshSummariesOf(tx *bolt.Tx, party agreement.ID) error {
+	c := tx.Bucket(bucketIdxParty).Cursor()
+	p := idKey(party)
+	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+		a, ok, err := get[agreement.Agreement](tx, bucketAgreements, keyID(k[len(k)-8:]))
+		if err != nil {
+			return err
+		}
+		if ok {
+			if err := writeSummary(tx, &a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func historyKey(t dataset.RecordType, id agreement.ID, seq uint64) []byte {
+	return cat([]byte{recordTag[string(t)]}, idKey(id), u64(seq))
+}
+
+func appendHistory(tx *bolt.Tx, e *dataset.HistoryEntry) error {
+	b := tx.Bucket(bucketHistory)
+	if e.Seq == 0 {
+		seq, err := b.NextSequence()
+		if err != nil {
+			return err
+		}
+		e.Seq = seq
+	} else if e.Seq > b.Sequence() {
+		if err := b.SetSequence(e.Seq); err != nil {
+			return err
+		}
+	}
+	raw, err := encode(e)
+	if err != nil {
+		return err
+	}
+	return b.Put(historyKey(e.Type, e.ID, e.Seq), raw)
+}
+
+// History returns every change to one record, oldest first.
+func (s *Store) History(t dataset.RecordType, id agreement.ID) ([]dataset.HistoryEntry, error) {
+	var out []dataset.HistoryEntry
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketHistory).Cursor()
+		p := cat([]byte{recordTag[string(t)]}, idKey(id))
+		for k, raw := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, raw = c.Next() {
+			var e dataset.HistoryEntry
+			if err := decode(raw, &e); err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// ReserveNumber hands out the next number of office's scheme for kind, dated d,
+// and records it as issued before returning, so it is never handed out again.
+func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreement.Date, forAgreement agreement.ID) (string, error) {
+	var number string
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		p, ok, err := get[agreement.Party](tx, bucketParties, office)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("instansi %d: %w", office, ErrNotFound)
+		}
+		if p.Numbering == nil {
+			return ErrNoScheme
+		}
+		counters, issued := tx.Bucket(bucketCounters), tx.Bucket(bucketNumbers)
+		key := []byte(agreement.CounterKey(office, kind, d.Year))
+		var last uint64
+		if v := counters.Get(key); len(v) == 8 {
+			last = uint64(keyID(v))
+		}
+		for {
+			last++
+			number, err = p.Numbering.Format(kind, last, d)
+			if err != nil {
+				return err
+			}
+			if issued.Get([]byte(number)) == nil {
+				break
+			}
+		}
+		if err := counters.Put(key, u64(last)); err != nil {
+			return err
+		}
+		rec := dataset.IssuedNumber{Number: number, Office: office, Kind: kind, Year: d.Year, Seq: last,
+			AgreementID: forAgreement, At: s.now(), By: s.user}
+		raw, err := encode(rec)
+		if err != nil {
+			return err
+		}
+		return issued.Put([]byte(number), raw)
+	})
+	return number, err
+}
+
+// MaxFileSize bounds one stored file (lambang, draft, scan).
+const MaxFileSize = 20 << 20
+
+// PutFile stores data under its SHA-256 and returns a reference to it.
+func (s *Store) PutFile(name, mediaType string, data []byte) (agreement.FileRef, error) {
+	if len(data) > MaxFileSize {
+		return agreement.FileRef{}, fmt.Errorf("%s (%d MB, batas %d MB): %w", name, len(data)>>20, MaxFileSize>>20, ErrTooLarge)
+	}
+	sum := sha256.Sum256(data)
+	ref := agreement.FileRef{Name: name, MediaType: mediaType, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		return putFile(tx, dataset.File{SHA256: ref.SHA256, MediaType: mediaType, Data: data})
+	})
+	return ref, err
+}
+
+func putFile(tx *bolt.Tx, f dataset.File) error {
+	raw, err := encode(f)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketFiles).Put([]byte(f.SHA256), raw)
+}
+
+// File returns a stored file's bytes.
+func (s *Store) File(sha string) ([]byte, error) {
+	var f dataset.File
+	err := s.db.View(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(bucketFiles).Get([]byte(sha))
+		if raw == nil {
+			return ErrNotFound
+		}
+		return decode(raw, &f)
+	})
+	return f.Data, err
+}

@@ -1,0 +1,47 @@
+package store
+
+// Every bucket and key name of the data file lives here.
+
+// SchemaVersion is the layout this code reads and writes.
+const SchemaVersion = 2
+
+var (
+	bucketMeta = []byte("meta")
+
+	keySchemaVersion  = []byte("schema_version")
+	keyCreated        = []byte("created")
+	keyExamplesLoaded = []byte("examples_loaded")
+
+	bucketAgreements = []byte("agreements")
+	bucketParties    = []byte("parties")
+	bucketOfficials  = []byte("officials")
+	bucketMandates   = []byte("mandates")
+	bucketHistory    = []byte("history")
+	bucketCounters   = []byte("counters")
+	bucketNumbers    = []byte("issued_numbers")
+	bucketFiles      = []byte("files")
+
+	// Since schema 2: list summaries and indexes, written with each agreement.
+	bucketSummaries  = []byte("agreement_summaries")
+	bucketIdxChanged = []byte("idx_changed") // updated(8) id(8)
+	bucketIdxStatus  = []byte("idx_status")  // status 0 updated(8) id(8)
+	bucketIdxKind    = []byte("idx_kind")    // kind 0 updated(8) id(8)
+	bucketIdxParty   = []byte("idx_party")   // party(8) updated(8) id(8)
+	bucketIdxYear    = []byte("idx_year")    // year(2) updated(8) id(8)
+	bucketIdxEnd     = []byte("idx_end")     // yyyymmdd(8) id(8)
+	bucketIdxParent  = []byte("idx_parent")  // parent(8) id(8)
+)
+
+// bucketsV1 existed in the first schema.
+var bucketsV1 = [][]byte{bucketMeta, bucketAgreements, bucketParties, bucketOfficials, bucketMandates,
+	bucketHistory, bucketCounters, bucketNumbers, bucketFiles}
+
+// indexBuckets are derived from the agreements and can be rebuilt.
+var indexBuckets = [][]byte{bucketSummaries, bucketIdxChanged, bucketIdxStatus, bucketIdxKind,
+	bucketIdxParty, bucketIdxYear, bucketIdxEnd, bucketIdxParent}
+
+// recordTag prefixes history keys with the record type.
+var recordTag = map[string]byte{"agreement": 'a', "party": 'p', "official": 'o', "mandate": 'm'}
+
+// encodingJSON is the first byte of every record value: plain JSON follows.
+const encodingJSON byte = 1

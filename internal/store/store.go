@@ -1,0 +1,165 @@
+// Package store keeps Sepakat's records in one bbolt file: records, list indexes,
+// history, numbering counters and stored files. It is the only package that imports bbolt.
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"sepakat/internal/i18n"
+	"sepakat/internal/wilayah"
+)
+
+// Sentinel errors, checked with errors.Is. Each has a message for users via Message.
+var (
+	ErrAlreadyOpen = errors.New("store: data file is open elsewhere")
+	ErrNotFound    = errors.New("store: record not found")
+	ErrConflict    = errors.New("store: record changed since it was read")
+	ErrDuplicate   = errors.New("store: duplicate id")
+	ErrNewerSchema = errors.New("store: data file made by a newer Sepakat")
+	ErrNoScheme    = errors.New("store: office has no numbering scheme")
+	ErrTooLarge    = errors.New("store: file too large")
+	ErrCorrupt     = errors.New("store: data file damaged")
+)
+
+var userMessages = map[error]i18n.Text{
+	ErrAlreadyOpen:    {ID: "Sepakat sudah terbuka di jendela lain. Tutup jendela itu dahulu, lalu coba lagi.", EN: "Sepakat is already open in another window. Close that window first, then try again."},
+	ErrNotFound:       {ID: "Data tidak ditemukan. Mungkin sudah dihapus; muat ulang daftar.", EN: "Record not found. It may have been removed; reload the list."},
+	ErrConflict:       {ID: "Data ini sudah diubah di jendela lain sejak Anda membukanya. Perubahan Anda tidak disimpan; buka ulang data itu lalu ulangi perubahan.", EN: "This record was changed in another window since you opened it. Your change was not saved; reopen the record and make the change again."},
+	ErrDuplicate:      {ID: "ID data sudah dipakai.", EN: "The record ID is already in use."},
+	ErrNewerSchema:    {ID: "Berkas data dibuat oleh Sepakat versi yang lebih baru. Perbarui program ini.", EN: "The data file was made by a newer Sepakat. Update this program."},
+	ErrNoScheme:       {ID: "Instansi ini belum mempunyai pola penomoran. Isi pola nomor di Pengaturan Instansi.", EN: "This office has no numbering scheme yet. Set the number pattern in the office settings."},
+	ErrTooLarge:       {ID: "Berkas terlalu besar.", EN: "File too large."},
+	ErrCorrupt:        {ID: "Berkas data rusak. Pulihkan dari cadangan.", EN: "The data file is damaged. Restore it from a backup."},
+	ErrExamplesLoaded: {ID: "Contoh bawaan sudah dimuat ke berkas data ini.", EN: "The built-in examples are already in this data file."},
+}
+
+// Message returns a message a user can act on, in lang, for any error from this package.
+func Message(err error, lang i18n.Lang) string {
+	for sentinel, t := range userMessages {
+		if errors.Is(err, sentinel) {
+			return t.In(lang)
+		}
+	}
+	var ue interface{ Message(i18n.Lang) string }
+	if errors.As(err, &ue) {
+		return ue.Message(lang)
+	}
+	return err.Error()
+}
+
+// Options configure Open.
+type Options struct {
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+	// User is recorded in the history; the OS user when empty.
+	User string
+	// LockTimeout is how long to wait for another program to release the file.
+	LockTimeout time.Duration
+	// NoSync skips fsync; only for bulk generation and benchmarks of the baseline.
+	NoSync bool
+}
+
+// Store is an open data file.
+type Store struct {
+	db      *bolt.DB
+	path    string
+	now     func() time.Time
+	user    string
+	regions *wilayah.List
+	// Migrated names the backup made before a migration in this Open, if any.
+	Migrated string
+	closed   bool
+}
+
+// DefaultPath is Sepakat's data file in the user's configuration folder.
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "Sepakat", "sepakat.db"), nil
+}
+
+// Open opens or creates the data file at path, migrating an older schema after a
+// backup copy. A file held by another process gives ErrAlreadyOpen.
+func Open(path string, opt Options) (*Store, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.User == "" {
+		opt.User = osUser()
+	}
+	if opt.LockTimeout == 0 {
+		opt.LockTimeout = 500 * time.Millisecond
+	}
+	regions, err := wilayah.Load()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout, NoSync: opt.NoSync, FreelistType: bolt.FreelistMapType})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, ErrAlreadyOpen
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions}
+	if err := s.prepare(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func osUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return filepath.Base(u.Username) // DOMAIN\name on Windows
+	}
+	for _, k := range []string{"USER", "USERNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "tidak diketahui"
+}
+
+// Close closes the data file; closing twice is harmless.
+func (s *Store) Close() error {
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	return s.db.Close()
+}
+
+// Path returns the data file's path.
+func (s *Store) Path() string { return s.path }
+
+// User returns the name recorded in the history.
+func (s *Store) User() string { return s.user }
+
+// Check runs bbolt's consistency check and returns every problem found.
+func (s *Store) Check() error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		var errs []error
+		for err := range tx.Check() {
+			errs = append(errs, err)
+		}
+		return errors.Join(errs...)
+	})
+}
+
+// Backup writes a consistent copy of the data file to path while the store stays open.
+func (s *Store) Backup(path string) error {
+	return s.db.View(func(tx *bolt.Tx) error { return tx.CopyFile(path, 0o600) })
+}
