@@ -6,8 +6,11 @@ import "embed"
 
 // FS holds every shipped resource.
 //
-//go:embed wilayah/*.csv wilayah/*.md examples/*.json
+//go:embed icon.png wilayah/*.csv wilayah/*.md examples/*.json translations/*.json
 var FS embed.FS
 
 // ExamplesFile is the dataset of the three reference cases.
 const ExamplesFile = "examples/contoh.json"
+
+// IconFile is the application icon, also named in FyneApp.toml.
+const IconFile = "icon.png"

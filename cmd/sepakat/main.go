@@ -1,15 +1,83 @@
+// Command sepakat is the Sepakat desktop application.
 package main
 
 import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-	_ "github.com/jung-kurt/gofpdf"
-	_ "go.etcd.io/bbolt"
+
+	"sepakat/internal/i18n"
+	"sepakat/internal/store"
+	"sepakat/internal/ui"
 )
 
 func main() {
+	dbPath := flag.String("db", "", "data file (default: the user's Sepakat folder)")
+	flag.Parse()
+	preferIndonesian()
+
 	a := app.NewWithID("id.sepakat.desktop")
-	w := a.NewWindow("Sepakat")
-	w.SetContent(widget.NewLabel("Sepakat"))
+	a.SetIcon(ui.Icon())
+	if err := ui.LoadTranslations(); err != nil {
+		fyne.LogError("translations", err)
+	}
+	path := *dbPath
+	if path == "" {
+		def, err := store.DefaultPath()
+		if err != nil {
+			fatal(a, err)
+			return
+		}
+		path = def
+	}
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		fatal(a, err)
+		return
+	}
+	defer s.Close()
+
+	u := ui.New(a, s, nil)
+	u.Window().SetMaster()
+	u.Window().Show()
+	u.Start()
+	a.Run()
+}
+
+// preferIndonesian makes Indonesian the language whenever the system does not ask
+// for English, including unparseable locales such as C.
+func preferIndonesian() {
+	if i18n.FromEnv() == i18n.EN {
+		return
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "id") {
+				return
+			}
+			break
+		}
+	}
+	os.Setenv("LANGUAGE", "id")
+	os.Setenv("LC_ALL", "id_ID.UTF-8")
+}
+
+// fatal shows why Sepakat cannot start, in a window, and exits when it is closed.
+func fatal(a fyne.App, err error) {
+	text := store.Message(err, i18n.FromEnv())
+	fmt.Fprintln(os.Stderr, text)
+	w := a.NewWindow(lang.L("Sepakat tidak dapat dibuka"))
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton(lang.L("Tutup"), a.Quit)), nil, nil, msg))
+	w.Resize(fyne.NewSize(520, 180))
 	w.ShowAndRun()
+	os.Exit(1)
 }

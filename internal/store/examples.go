@@ -6,14 +6,30 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/dataset"
+	"sepakat/resources"
 )
 
 // ErrExamplesLoaded means the built-in examples are already in this file.
 var ErrExamplesLoaded = errors.New("store: examples already loaded")
 
-// LoadExamples adds the built-in examples, renumbered after the records already
-// stored, once per data file.
-func (s *Store) LoadExamples(d *dataset.Dataset) error {
+// LoadExamples adds the shipped examples (resources/examples), renumbered after the
+// records already stored, once per data file.
+func (s *Store) LoadExamples() error {
+	f, err := resources.FS.Open(resources.ExamplesFile)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	d, err := dataset.Decode(f)
+	if err != nil {
+		return err
+	}
+	return s.LoadDataset(d)
+}
+
+// LoadDataset adds d as examples: renumbered after the records already stored,
+// once per data file.
+func (s *Store) LoadDataset(d *dataset.Dataset) error {
 	off, err := s.Offsets()
 	if err != nil {
 		return err

@@ -4,27 +4,11 @@ import (
 	"testing"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/dataset"
-	"sepakat/resources"
 )
-
-func shippedExamples(t *testing.T) *dataset.Dataset {
-	t.Helper()
-	f, err := resources.FS.Open(resources.ExamplesFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := dataset.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
 
 func TestShippedExamplesLoadAndValidate(t *testing.T) {
 	s, _ := openTemp(t)
-	if err := s.LoadExamples(shippedExamples(t)); err != nil {
+	if err := s.LoadExamples(); err != nil {
 		t.Fatal(Message(err, "id"))
 	}
 	page, err := s.List(Query{Limit: 10})

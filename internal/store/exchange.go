@@ -84,8 +84,15 @@ func (e *ImportError) Message(lang i18n.Lang) string {
 	b.WriteString(": ")
 	if es, ok := e.Err.(agreement.Errors); ok {
 		b.WriteString(es.Message(lang))
-	} else {
-		b.WriteString(Message(e.Err, lang))
+		return b.String()
+	}
+	general := Message(e.Err, lang)
+	b.WriteString(general)
+	if detail := e.Err.Error(); detail != general {
+		if _, d, ok := strings.Cut(detail, ": "); ok {
+			detail = d
+		}
+		b.WriteString(" (" + detail + ")")
 	}
 	return b.String()
 }
@@ -139,7 +146,19 @@ func checkUnique(d *dataset.Dataset) error {
 }
 
 func (s *Store) importTx(tx *bolt.Tx, d *dataset.Dataset) error {
+	now := s.now()
 	put := func(bucket []byte, name string, i int, id agreement.ID, v any) error {
+		// A hand-made file may leave out the bookkeeping; stored records always have it.
+		_, rev, created, updated := meta(v)
+		if *rev == 0 {
+			*rev = 1
+		}
+		if created.IsZero() {
+			*created = now
+		}
+		if updated.IsZero() {
+			*updated = *created
+		}
 		b := tx.Bucket(bucket)
 		if b.Get(idKey(id)) != nil {
 			return &ImportError{Record: recordName(name, i, id), Field: "id", Err: fmt.Errorf("%w: sudah ada di berkas data", ErrDuplicate)}

@@ -179,7 +179,7 @@ func TestLoadExamplesOnceAfterExistingRecords(t *testing.T) {
 
 	dst, _ := openTemp(t)
 	seedWorld(t, dst)
-	if err := dst.LoadExamples(d); err != nil {
+	if err := dst.LoadDataset(d); err != nil {
 		t.Fatal(err)
 	}
 	if ok, _ := dst.ExamplesLoaded(); !ok {
@@ -190,7 +190,7 @@ func TestLoadExamplesOnceAfterExistingRecords(t *testing.T) {
 		t.Fatalf("shifted example: %+v %v", got.Parties, err)
 	}
 	d2, _ := src.Export()
-	if err := dst.LoadExamples(d2); !errors.Is(err, ErrExamplesLoaded) {
+	if err := dst.LoadDataset(d2); !errors.Is(err, ErrExamplesLoaded) {
 		t.Errorf("second load: %v", err)
 	}
 }

@@ -8,56 +8,26 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/service"
 )
 
-// PartyName is a party as a list row shows it.
-type PartyName struct {
-	ID    agreement.ID `json:"id"`
-	Name  string       `json:"name"`
-	Short string       `json:"short,omitempty"`
-	Own   bool         `json:"own,omitempty"`
-}
+// The list types are the service's; the store only fills them.
+type (
+	Summary   = service.Summary
+	PartyName = service.PartyName
+	Query     = service.Query
+	Page      = service.Page
+)
 
-// Summary is what list views show of an agreement, kept beside it so that a page
-// of the register reads 50 small values instead of 50 whole documents.
-type Summary struct {
-	ID            agreement.ID     `json:"id"`
-	Rev           uint64           `json:"rev"`
-	Kind          agreement.Kind   `json:"kind"`
-	Status        agreement.Status `json:"status"`
-	Subject       string           `json:"subject"`
-	Parties       []PartyName      `json:"parties"`
-	OwnNumber     string           `json:"own_number,omitempty"`
-	PartnerNumber string           `json:"partner_number,omitempty"`
-	Start         agreement.Date   `json:"start"`
-	End           agreement.Date   `json:"end"`
-	Signed        agreement.Date   `json:"signed"`
-	Year          int              `json:"year"`
-	ParentID      agreement.ID     `json:"parent_id,omitempty"`
-	Extendable    bool             `json:"extendable,omitempty"`
-	Implementers  []string         `json:"implementers,omitempty"`
-	Updated       time.Time        `json:"updated"`
-}
-
-// Phase derives the phase on the day of now.
-func (s Summary) Phase(now time.Time, soonDays int) agreement.Phase {
-	return agreement.PhaseOf(s.Status, s.Start, s.End, now, soonDays)
-}
-
-// Partners returns the names of the parties other than our office, joined.
-func (s Summary) Partners() string {
-	var b bytes.Buffer
-	for _, p := range s.Parties {
-		if p.Own {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(p.Name)
-	}
-	return b.String()
-}
+const (
+	ByChanged = service.ByChanged
+	ByStatus  = service.ByStatus
+	ByKind    = service.ByKind
+	ByParty   = service.ByParty
+	ByYear    = service.ByYear
+	ByEnd     = service.ByEnd
+	ByParent  = service.ByParent
+)
 
 func summarize(tx *bolt.Tx, a *agreement.Agreement) Summary {
 	sum := Summary{
@@ -182,41 +152,7 @@ func (s *Store) Reindex() error {
 	return s.db.Update(rebuildIndexes)
 }
 
-// Order is a list view's index.
-type Order int
-
-const (
-	ByChanged Order = iota // newest change first
-	ByStatus               // one status, newest change first
-	ByKind                 // one kind, newest change first
-	ByParty                // one party, newest change first
-	ByYear                 // one year, newest change first
-	ByEnd                  // soonest end first, from Query.EndFrom
-	ByParent               // children of Query.Parent, oldest first
-)
-
-// Query selects one page of a list view.
-type Query struct {
-	Order   Order
-	Status  agreement.Status
-	Kind    agreement.Kind
-	Party   agreement.ID
-	Year    int
-	EndFrom agreement.Date
-	Parent  agreement.ID
-	Limit   int
-	// After continues from the Next of the previous page.
-	After []byte
-}
-
-// Page is one page of summaries.
-type Page struct {
-	Items []Summary
-	// Next continues the list; nil at the end.
-	Next []byte
-}
-
-func (q Query) scope() (bucket, prefix, start []byte, reverse bool) {
+func scope(q Query) (bucket, prefix, start []byte, reverse bool) {
 	switch q.Order {
 	case ByStatus:
 		return bucketIdxStatus, cat([]byte(q.Status), []byte{0}), nil, true
@@ -244,7 +180,7 @@ func (s *Store) List(q Query) (Page, error) {
 	}
 	var page Page
 	err := s.db.View(func(tx *bolt.Tx) error {
-		bucket, prefix, start, reverse := q.scope()
+		bucket, prefix, start, reverse := scope(q)
 		c := tx.Bucket(bucket).Cursor()
 		sums := tx.Bucket(bucketSummaries)
 		var last []byte

@@ -13,6 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/i18n"
+	"sepakat/internal/service"
 	"sepakat/internal/wilayah"
 )
 
@@ -42,14 +43,14 @@ var userMessages = map[error]i18n.Text{
 
 // Message returns a message a user can act on, in lang, for any error from this package.
 func Message(err error, lang i18n.Lang) string {
+	var ue interface{ Message(i18n.Lang) string }
+	if errors.As(err, &ue) {
+		return ue.Message(lang)
+	}
 	for sentinel, t := range userMessages {
 		if errors.Is(err, sentinel) {
 			return t.In(lang)
 		}
-	}
-	var ue interface{ Message(i18n.Lang) string }
-	if errors.As(err, &ue) {
-		return ue.Message(lang)
 	}
 	return err.Error()
 }
@@ -163,3 +164,5 @@ func (s *Store) Check() error {
 func (s *Store) Backup(path string) error {
 	return s.db.View(func(tx *bolt.Tx) error { return tx.CopyFile(path, 0o600) })
 }
+
+var _ service.Service = (*Store)(nil)

@@ -1,0 +1,43 @@
+# Sepakat. `make run` starts the desktop app; `make test` runs every check.
+GO       ?= go
+BIN      := bin
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+TEST_PKGS  := $(BUILD_PKGS) xvfb xdotool imagemagick poppler-utils
+PURE     := $(shell $(GO) list ./... 2>/dev/null | grep -v '/cmd/sepakat$$')
+
+.PHONY: run build cli test vet unit smoke deps deps-test bench clean
+
+run: deps build
+	./$(BIN)/sepakat
+
+build:
+	$(GO) build -o $(BIN)/sepakat ./cmd/sepakat
+
+cli:
+	CGO_ENABLED=0 $(GO) build -o $(BIN)/sepakat-cli ./cmd/sepakat-cli
+
+deps:
+	@bash .ci/ensure-packages.sh $(BUILD_PKGS)
+
+deps-test:
+	@bash .ci/ensure-packages.sh $(TEST_PKGS)
+
+test: deps-test vet unit smoke build
+	@echo "make test: all checks passed"
+
+vet:
+	@unformatted=$$(gofmt -l cmd internal resources); if [ -n "$$unformatted" ]; then echo "gofmt: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	CGO_ENABLED=0 $(GO) build $(PURE)
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+smoke: cli
+	bash .ci/smoke-cli.sh ./$(BIN)/sepakat-cli
+
+bench: cli
+	bash bench/store.sh
+
+clean:
+	rm -rf $(BIN) dist

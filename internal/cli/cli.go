@@ -1,0 +1,610 @@
+// Package cli is sepakat-cli: Sepakat's services without a window.
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
+	"sepakat/internal/gen"
+	"sepakat/internal/i18n"
+	"sepakat/internal/store"
+	"sepakat/internal/wilayah"
+)
+
+// Exit codes.
+const (
+	ExitOK     = 0
+	ExitError  = 1
+	ExitMisuse = 2
+)
+
+// Env is what a run of the tool needs from outside.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Lang           i18n.Lang
+	Now            func() time.Time
+}
+
+type runner struct {
+	Env
+	db string
+}
+
+// exitError carries an exit code and a message already in the user's language.
+type exitError struct {
+	code int
+	text string
+}
+
+func (e *exitError) Error() string { return e.text }
+
+func (r *runner) misuse(key string, args ...any) error {
+	return &exitError{ExitMisuse, msg[key].In(r.Lang, args...)}
+}
+
+func (r *runner) fail(key string, args ...any) error {
+	return &exitError{ExitError, msg[key].In(r.Lang, args...)}
+}
+
+// Run executes one command line and returns the exit code.
+func Run(args []string, env Env) int {
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	r := &runner{Env: env}
+	err := r.run(args)
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		fmt.Fprintln(r.Stderr, ee.text)
+		return ee.code
+	}
+	fmt.Fprintln(r.Stderr, store.Message(err, r.Lang))
+	return ExitError
+}
+
+func (r *runner) usage() string {
+	def, _ := store.DefaultPath()
+	return msg["usage"].In(r.Lang, def)
+}
+
+func (r *runner) run(args []string) error {
+	global := flag.NewFlagSet("sepakat-cli", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	global.StringVar(&r.db, "db", "", "")
+	help := global.Bool("help", false, "")
+	if err := global.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(r.Stdout, r.usage())
+			return nil
+		}
+		return &exitError{ExitMisuse, msg["bad_flag"].In(r.Lang, err) + "\n\n" + r.usage()}
+	}
+	rest := global.Args()
+	if *help || len(rest) == 0 || rest[0] == "help" {
+		if len(rest) == 0 && !*help {
+			return &exitError{ExitMisuse, r.usage()}
+		}
+		fmt.Fprint(r.Stdout, r.usage())
+		return nil
+	}
+	if r.db == "" {
+		def, err := store.DefaultPath()
+		if err != nil {
+			return err
+		}
+		r.db = def
+	}
+	cmd, cargs := rest[0], rest[1:]
+	commands := map[string]func([]string) error{
+		"demo": r.demo, "list": r.list, "show": r.show, "add": r.add, "update": r.update,
+		"export-json": r.exportJSON, "import-json": r.importJSON, "gen": r.gen,
+		"reindex": r.reindex, "check": r.check,
+	}
+	fn, ok := commands[cmd]
+	if !ok {
+		return &exitError{ExitMisuse, msg["unknown_command"].In(r.Lang, cmd) + "\n\n" + r.usage()}
+	}
+	return fn(cargs)
+}
+
+// flags parses a command's options, allowing them before or after positional arguments.
+func (r *runner) flags(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, r.misuse("bad_flag", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func (r *runner) open() (*store.Store, error) {
+	s, err := store.Open(r.db, store.Options{Now: r.Now})
+	if err != nil {
+		if errors.Is(err, store.ErrAlreadyOpen) {
+			return nil, err
+		}
+		return nil, r.fail("open_failed", r.db, store.Message(err, r.Lang))
+	}
+	return s, nil
+}
+
+// withStore opens the data file for one command and closes it afterwards.
+func (r *runner) withStore(fn func(*store.Store) error) error {
+	s, err := r.open()
+	if err != nil {
+		return err
+	}
+	err = fn(s)
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func (r *runner) parseID(s string) (agreement.ID, error) {
+	id, err := agreement.ParseID(s)
+	if err != nil {
+		return 0, r.misuse("bad_id", s)
+	}
+	return id, nil
+}
+
+func (r *runner) demo(args []string) error {
+	if len(args) != 0 {
+		return r.misuse("need_args", "demo", "-")
+	}
+	return r.withStore(func(s *store.Store) error {
+		if err := s.LoadExamples(); err != nil {
+			return err
+		}
+		n, _ := s.Total()
+		parties, _ := s.Parties()
+		fmt.Fprintln(r.Stderr, msg["demo_done"].In(r.Lang, n, len(parties)))
+		return nil
+	})
+}
+
+func (r *runner) list(args []string) error {
+	fs := flag.NewFlagSet("list", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "")
+	status := fs.String("status", "", "")
+	kind := fs.String("kind", "", "")
+	party := fs.Uint64("party", 0, "")
+	year := fs.Int("year", 0, "")
+	ending := fs.Bool("ending", false, "")
+	limit := fs.Int("limit", 50, "")
+	pos, err := r.flags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 0 || *limit < 1 {
+		return r.misuse("bad_flag", strings.Join(pos, " "))
+	}
+	q := store.Query{Limit: *limit}
+	switch {
+	case *status != "":
+		if !agreement.Status(*status).Valid() {
+			return r.misuse("bad_flag", "--status "+*status)
+		}
+		q.Order, q.Status = store.ByStatus, agreement.Status(*status)
+	case *kind != "":
+		if !agreement.Kind(strings.ToUpper(*kind)).Valid() {
+			return r.misuse("bad_flag", "--kind "+*kind)
+		}
+		q.Order, q.Kind = store.ByKind, agreement.Kind(strings.ToUpper(*kind))
+	case *party != 0:
+		q.Order, q.Party = store.ByParty, agreement.ID(*party)
+	case *year != 0:
+		q.Order, q.Year = store.ByYear, *year
+	case *ending:
+		q.Order, q.EndFrom = store.ByEnd, agreement.DateOf(r.Now())
+	}
+	return r.withStore(func(s *store.Store) error {
+		page, err := s.List(q)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			items := page.Items
+			if items == nil {
+				items = []store.Summary{}
+			}
+			return dataset.Encode(r.Stdout, items)
+		}
+		if len(page.Items) == 0 {
+			fmt.Fprintln(r.Stderr, msg["empty_list"].In(r.Lang))
+			return nil
+		}
+		w := bufio.NewWriter(r.Stdout)
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		if r.Lang == i18n.EN {
+			fmt.Fprintln(tw, "ID\tKIND\tSTATUS\tOUR NUMBER\tPARTNER\tSUBJECT\tENDS")
+		} else {
+			fmt.Fprintln(tw, "ID\tJENIS\tSTATUS\tNOMOR KITA\tMITRA\tTENTANG\tBERAKHIR")
+		}
+		for _, it := range page.Items {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", it.ID, it.Kind, it.Phase(r.Now(), agreement.DefaultSoonDays).Label(),
+				dash(it.OwnNumber), clip(it.Partners(), 40), clip(it.Subject, 60), dash(shortDate(it.End)))
+		}
+		tw.Flush()
+		if page.Next != nil {
+			total, _ := s.Total()
+			fmt.Fprintln(w, msg["more"].In(r.Lang, len(page.Items), total))
+		}
+		return w.Flush()
+	})
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func clip(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n-1]) + "…"
+}
+
+var monthsID = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}
+
+func shortDate(d agreement.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d %s %d", d.Day, monthsID[d.Month-1], d.Year)
+}
+
+func (r *runner) show(args []string) error {
+	fs := flag.NewFlagSet("show", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "")
+	pos, err := r.flags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return r.misuse("need_args", "show", "ID")
+	}
+	id, err := r.parseID(pos[0])
+	if err != nil {
+		return err
+	}
+	return r.withStore(func(s *store.Store) error {
+		a, err := s.Agreement(id)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return dataset.Encode(r.Stdout, dataset.Single{Format: dataset.Format, Version: dataset.Version, Agreement: &a})
+		}
+		return r.printAgreement(s, &a)
+	})
+}
+
+func (r *runner) printAgreement(s *store.Store, a *agreement.Agreement) error {
+	w := bufio.NewWriter(r.Stdout)
+	fmt.Fprintf(w, "%s %d — %s\n", a.Kind.Title(), a.ID, a.Subject)
+	fmt.Fprintf(w, "Status: %s (revisi %d)\n", a.PhaseAt(r.Now(), agreement.DefaultSoonDays).Label(), a.Rev)
+	for _, ap := range a.Parties {
+		p, _ := s.Party(ap.PartyID)
+		fmt.Fprintf(w, "%s: %s\n", ap.Role.Label(), p.Name)
+		if ap.Number != "" {
+			fmt.Fprintf(w, "  Nomor: %s\n", ap.Number)
+		}
+		if ap.SignerID != 0 {
+			o, _ := s.Official(ap.SignerID)
+			fmt.Fprintf(w, "  Penanda tangan: %s, %s\n", o.Name, o.Jabatan)
+		}
+		if ap.MandateID != 0 {
+			m, _ := s.Mandate(ap.MandateID)
+			fmt.Fprintf(w, "  Surat Kuasa: %s tanggal %s\n", m.Number, shortDate(m.Date))
+		}
+	}
+	if a.Parent != nil {
+		fmt.Fprintf(w, "Induk: %s %d (%s)\n", a.Parent.Kind.Title(), a.ParentID, strings.Join(a.Parent.Numbers, "; "))
+	}
+	if t := a.Term; t.Length > 0 {
+		fmt.Fprintf(w, "Jangka waktu: %d %s", t.Length, t.Unit)
+		if start, end := a.EffectiveStart(), a.EffectiveEnd(); !start.IsZero() {
+			fmt.Fprintf(w, ", %s s.d. %s", shortDate(start), shortDate(end))
+		}
+		fmt.Fprintln(w)
+	}
+	if sg := a.Signing; sg != nil {
+		fmt.Fprintf(w, "Ditandatangani: %s, %s", shortDate(sg.Date), sg.Place)
+		if sg.Venue != "" {
+			fmt.Fprintf(w, " (%s)", sg.Venue)
+		}
+		fmt.Fprintln(w)
+	}
+	if len(a.Implementers) > 0 {
+		fmt.Fprintf(w, "Perangkat daerah: %s\n", strings.Join(a.Implementers, ", "))
+	}
+	n := 0
+	for _, b := range a.Body {
+		if b.Kind == agreement.NodeBab {
+			fmt.Fprintf(w, "BAB %s\n", b.Heading)
+			for _, c := range b.Children {
+				n++
+				fmt.Fprintf(w, "  Pasal %d  %s\n", n, c.Heading)
+			}
+			continue
+		}
+		n++
+		fmt.Fprintf(w, "  Pasal %d  %s\n", n, b.Heading)
+	}
+	return w.Flush()
+}
+
+func (r *runner) readSingle(path string) (*dataset.Single, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, r.fail("read_failed", path, err)
+	}
+	defer f.Close()
+	single, err := dataset.DecodeSingle(f)
+	if err != nil {
+		return nil, r.fail("bad_file", path, err)
+	}
+	return single, nil
+}
+
+func (r *runner) add(args []string) error {
+	if len(args) != 1 {
+		return r.misuse("need_args", "add", "BERKAS.json")
+	}
+	single, err := r.readSingle(args[0])
+	if err != nil {
+		return err
+	}
+	id, rev := singleMeta(single)
+	if *id != 0 || *rev != 0 {
+		return r.misuse("add_has_id")
+	}
+	return r.withStore(func(s *store.Store) error { return r.saveSingle(s, single) })
+}
+
+func (r *runner) update(args []string) error {
+	if len(args) != 2 {
+		return r.misuse("need_args", "update", "ID BERKAS.json")
+	}
+	want, err := r.parseID(args[0])
+	if err != nil {
+		return err
+	}
+	single, err := r.readSingle(args[1])
+	if err != nil {
+		return err
+	}
+	id, rev := singleMeta(single)
+	if *id != 0 && *id != want {
+		return r.misuse("id_mismatch", *id, want)
+	}
+	if *rev == 0 {
+		return r.misuse("update_needs_rev")
+	}
+	*id = want
+	return r.withStore(func(s *store.Store) error { return r.saveSingle(s, single) })
+}
+
+func singleMeta(s *dataset.Single) (*agreement.ID, *uint64) {
+	switch {
+	case s.Agreement != nil:
+		return &s.Agreement.ID, &s.Agreement.Rev
+	case s.Party != nil:
+		return &s.Party.ID, &s.Party.Rev
+	case s.Official != nil:
+		return &s.Official.ID, &s.Official.Rev
+	}
+	return &s.Mandate.ID, &s.Mandate.Rev
+}
+
+func (r *runner) saveSingle(s *store.Store, single *dataset.Single) error {
+	var err error
+	var kind string
+	switch {
+	case single.Agreement != nil:
+		kind, err = "perjanjian", s.SaveAgreement(single.Agreement)
+	case single.Party != nil:
+		kind, err = "instansi", s.SaveParty(single.Party)
+	case single.Official != nil:
+		kind, err = "pejabat", s.SaveOfficial(single.Official)
+	default:
+		kind, err = "surat kuasa", s.SaveMandate(single.Mandate)
+	}
+	var es agreement.Errors
+	if errors.As(err, &es) {
+		return r.fail("invalid_record", es.Message(r.Lang))
+	}
+	if err != nil {
+		return err
+	}
+	id, rev := singleMeta(single)
+	fmt.Fprintln(r.Stderr, msg["saved"].In(r.Lang, kind, *id, *rev))
+	fmt.Fprintln(r.Stdout, *id)
+	return nil
+}
+
+func (r *runner) exportJSON(args []string) error {
+	if len(args) != 1 {
+		return r.misuse("need_args", "export-json", "BERKAS")
+	}
+	return r.withStore(func(s *store.Store) error {
+		d, err := s.Export()
+		if err != nil {
+			return err
+		}
+		if args[0] == "-" {
+			return dataset.Encode(r.Stdout, d)
+		}
+		if err := writeFileAtomic(args[0], func(w io.Writer) error { return dataset.Encode(w, d) }); err != nil {
+			return r.fail("write_failed", args[0], err)
+		}
+		fmt.Fprintln(r.Stderr, msg["exported"].In(r.Lang, args[0], len(d.Agreements), len(d.Parties), len(d.Officials), len(d.Mandates)))
+		return nil
+	})
+}
+
+// writeFileAtomic writes through a temporary file so a failed export leaves no half file.
+func writeFileAtomic(path string, fill func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(dirOf(path), ".sepakat-export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	if err := fill(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func dirOf(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[:i+1]
+	}
+	return "."
+}
+
+func (r *runner) importJSON(args []string) error {
+	if len(args) != 1 {
+		return r.misuse("need_args", "import-json", "BERKAS")
+	}
+	f, err := os.Open(args[0])
+	if err != nil {
+		return r.fail("read_failed", args[0], err)
+	}
+	d, err := dataset.Decode(bufio.NewReaderSize(f, 1<<20))
+	f.Close()
+	if err != nil {
+		return r.fail("bad_file", args[0], err)
+	}
+	return r.withStore(func(s *store.Store) error {
+		if err := s.Import(d); err != nil {
+			return r.fail("bad_file", args[0], store.Message(err, r.Lang))
+		}
+		fmt.Fprintln(r.Stderr, msg["imported"].In(r.Lang, args[0], len(d.Agreements), len(d.Parties), len(d.Officials), len(d.Mandates)))
+		return nil
+	})
+}
+
+func (r *runner) gen(args []string) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	n := fs.Int("n", 0, "")
+	seed := fs.Uint64("seed", 1, "")
+	pos, err := r.flags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 0 {
+		return r.misuse("bad_flag", strings.Join(pos, " "))
+	}
+	if *n < 1 || *n > 10_000_000 {
+		return r.misuse("gen_n")
+	}
+	regions, err := wilayah.Load()
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	return r.withStore(func(s *store.Store) error {
+		if total, err := s.Total(); err != nil || total > 0 {
+			if err != nil {
+				return err
+			}
+			return r.fail("gen_not_empty", r.db)
+		}
+		g := gen.New(gen.Options{Seed: *seed, Now: r.Now()}, regions)
+		if err := s.Import(g.Directory()); err != nil {
+			return err
+		}
+		const batch = 2000
+		for from := 0; from < *n; from += batch {
+			d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(from, min(batch, *n-from))}
+			d.Counters = ownCounters(g.OwnPartyID(), d.Agreements)
+			if err := s.Import(d); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintln(r.Stderr, msg["generated"].In(r.Lang, *n, *seed, time.Since(start).Round(time.Millisecond)))
+		return nil
+	})
+}
+
+// ownCounters moves our office's counters past every generated number. The corpus
+// numbers its agreements by ID, so the largest ID per kind and year bounds them.
+func ownCounters(own agreement.ID, list []agreement.Agreement) []dataset.Counter {
+	type key struct {
+		kind agreement.Kind
+		year int
+	}
+	last := map[key]uint64{}
+	var order []key
+	for _, a := range list {
+		k := key{a.Kind, a.Year()}
+		if _, seen := last[k]; !seen {
+			order = append(order, k)
+		}
+		last[k] = max(last[k], uint64(a.ID))
+	}
+	out := make([]dataset.Counter, 0, len(order))
+	for _, k := range order {
+		out = append(out, dataset.Counter{Office: own, Kind: k.kind, Year: k.year, Last: last[k]})
+	}
+	return out
+}
+
+func (r *runner) reindex(args []string) error {
+	return r.withStore(func(s *store.Store) error {
+		if err := s.Reindex(); err != nil {
+			return err
+		}
+		fmt.Fprintln(r.Stderr, msg["reindexed"].In(r.Lang))
+		return nil
+	})
+}
+
+func (r *runner) check(args []string) error {
+	return r.withStore(func(s *store.Store) error {
+		if err := s.Check(); err != nil {
+			return fmt.Errorf("%w: %v", store.ErrCorrupt, err)
+		}
+		n, err := s.Total()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(r.Stdout, msg["check_ok"].In(r.Lang, n))
+		return nil
+	})
+}

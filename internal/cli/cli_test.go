@@ -1,0 +1,189 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"sepakat/internal/i18n"
+	"sepakat/internal/store"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, lang i18n.Lang, args ...string) result {
+	t.Helper()
+	var out, errw bytes.Buffer
+	now := func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+	code := Run(args, Env{Stdout: &out, Stderr: &errw, Lang: lang, Now: now})
+	return result{code, out.String(), errw.String()}
+}
+
+func checkFile(t *testing.T, path string) {
+	t.Helper()
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Check(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDemoListShowExportImport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	t.Cleanup(func() { checkFile(t, db) })
+	if r := run(t, i18n.ID, "--db", db, "demo"); r.code != 0 || !strings.Contains(r.stderr, "3 perjanjian") {
+		t.Fatalf("demo: %+v", r)
+	}
+	if r := run(t, i18n.ID, "--db", db, "demo"); r.code != 1 || !strings.Contains(r.stderr, "sudah dimuat") {
+		t.Fatalf("second demo: %+v", r)
+	}
+	r := run(t, i18n.ID, "--db", db, "list")
+	if r.code != 0 || !strings.Contains(r.stdout, "Berbagi Informasi dan Inovasi Daerah") || !strings.Contains(r.stdout, "NOMOR KITA") {
+		t.Fatalf("list: %+v", r)
+	}
+	r = run(t, i18n.ID, "--db", db, "list", "--json", "--kind", "pks")
+	var sums []store.Summary
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &sums) != nil || len(sums) != 1 {
+		t.Fatalf("list --json --kind pks: %+v", r)
+	}
+	r = run(t, i18n.ID, "--db", db, "show", sums[0].ID.String())
+	for _, want := range []string{"Perjanjian Kerja Sama", "Rio Gismara", "Surat Kuasa", "Pasal 1"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("show lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	exp := filepath.Join(dir, "ekspor.json")
+	if r := run(t, i18n.ID, "--db", db, "export-json", exp); r.code != 0 {
+		t.Fatalf("export: %+v", r)
+	}
+	db2 := filepath.Join(dir, "b.db")
+	t.Cleanup(func() { checkFile(t, db2) })
+	if r := run(t, i18n.ID, "--db", db2, "import-json", exp); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	exp2 := filepath.Join(dir, "ekspor2.json")
+	run(t, i18n.ID, "--db", db2, "export-json", exp2)
+	a, _ := os.ReadFile(exp)
+	b, _ := os.ReadFile(exp2)
+	if !bytes.Equal(a, b) {
+		t.Error("export after import differs")
+	}
+	// Importing the same file again names the clashing record and changes nothing.
+	r = run(t, i18n.ID, "--db", db2, "import-json", exp)
+	if r.code != 1 || !strings.Contains(r.stderr, "parties[0] (id 1)") {
+		t.Errorf("re-import: %+v", r)
+	}
+}
+
+func TestShowAddUpdate(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	t.Cleanup(func() { checkFile(t, db) })
+	run(t, i18n.ID, "--db", db, "demo")
+	r := run(t, i18n.ID, "--db", db, "show", "1", "--json")
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	file := filepath.Join(dir, "ksb.json")
+	// Tags may change on a signed agreement.
+	edited := strings.Replace(r.stdout, `"copies": 2,`, `"copies": 2,`+"\n"+`    "tags": ["uji"],`, 1)
+	edited = strings.Replace(edited, `"tags": [`, `"tags_lama": [`, 2)
+	edited = strings.Replace(edited, `"tags_lama": [`, `"tags": [`, 1)
+	os.WriteFile(file, []byte(edited), 0o600)
+	r2 := run(t, i18n.ID, "--db", db, "update", "1", file)
+	if r2.code != 1 || !strings.Contains(r2.stderr, `"tags_lama"`) {
+		t.Fatalf("unknown field: %+v", r2)
+	}
+	// The subject of a signed agreement is locked.
+	os.WriteFile(file, []byte(strings.Replace(r.stdout, `"subject": "`, `"subject": "DIUBAH `, 1)), 0o600)
+	r2 = run(t, i18n.ID, "--db", db, "update", "1", file)
+	if r2.code != 1 || !strings.Contains(r2.stderr, "terkunci") {
+		t.Fatalf("locked subject: %+v", r2)
+	}
+	// Notes may change; a second update with the same stale rev conflicts.
+	os.WriteFile(file, []byte(strings.Replace(r.stdout, `"status": "ditandatangani",`, `"status": "ditandatangani",`+"\n"+`    "notes": "Catatan baru",`, 1)), 0o600)
+	if r2 = run(t, i18n.ID, "--db", db, "update", "1", file); r2.code != 0 {
+		t.Fatalf("update notes: %+v", r2)
+	}
+	r2 = run(t, i18n.ID, "--db", db, "update", "1", file)
+	if r2.code != 1 || !strings.Contains(r2.stderr, "jendela lain") {
+		t.Fatalf("stale update: %+v", r2)
+	}
+	// add: a new draft without id or rev.
+	draft := `{"format":"sepakat","version":1,"agreement":{"kind":"KSB","subject":"Pengelolaan Sampah Regional","status":"konsep",
+	  "parties":[{"party_id":3,"role":"pihak_pertama"},{"party_id":1,"role":"pihak_kedua","own":true}],
+	  "term":{"length":5,"unit":"tahun","start":"","end":""},"funding":{},"dprd":{"date":""},"copies":2,
+	  "created":"0001-01-01T00:00:00Z","updated":"0001-01-01T00:00:00Z"}}`
+	os.WriteFile(file, []byte(draft), 0o600)
+	r2 = run(t, i18n.ID, "--db", db, "add", file)
+	if r2.code != 0 || strings.TrimSpace(r2.stdout) != "4" {
+		t.Fatalf("add: %+v", r2)
+	}
+	// add with an impossible date names the field and line.
+	os.WriteFile(file, []byte(strings.Replace(draft, `"start":""`, `"start":"2025-02-30"`, 1)), 0o600)
+	r2 = run(t, i18n.ID, "--db", db, "add", file)
+	if r2.code != 1 || !strings.Contains(r2.stderr, `"start"`) || !strings.Contains(r2.stderr, "baris 3") {
+		t.Fatalf("impossible date: %+v", r2)
+	}
+	// add with an end before start gets the field message.
+	os.WriteFile(file, []byte(strings.Replace(draft, `"start":"","end":""`, `"start":"2025-07-04","end":"2024-07-03"`, 1)), 0o600)
+	r2 = run(t, i18n.EN, "--db", db, "add", file)
+	if r2.code != 1 || !strings.Contains(r2.stderr, "term.end: End date (2024-07-03) is before the start date (2025-07-04)") {
+		t.Fatalf("end before start: %+v", r2)
+	}
+}
+
+func TestMisuseAndErrors(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 2, "Pemakaian"},
+		{[]string{"--db", db, "terbang"}, 2, `"terbang" tidak dikenal`},
+		{[]string{"--db", db, "show"}, 2, "memerlukan ID"},
+		{[]string{"--db", db, "show", "abc"}, 2, `ID "abc" tidak valid`},
+		{[]string{"--db", db, "show", "99"}, 1, "tidak ditemukan"},
+		{[]string{"--db", db, "list", "--status", "entah"}, 2, "tidak valid"},
+		{[]string{"--db", db, "import-json", "/tidak/ada.json"}, 1, "tidak dapat dibaca"},
+		{[]string{"--db", db, "gen", "--n", "0"}, 2, "--n"},
+		{[]string{"--nope"}, 2, "Pilihan tidak valid"},
+	}
+	for _, c := range cases {
+		r := run(t, i18n.ID, c.args...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: code %d stderr %q", c.args, r.code, r.stderr)
+		}
+	}
+	if r := run(t, i18n.EN, "--db", db, "show", "abc"); !strings.Contains(r.stderr, "Invalid ID") {
+		t.Errorf("English: %q", r.stderr)
+	}
+	if r := run(t, i18n.ID, "--help"); r.code != 0 || !strings.Contains(r.stdout, "export-json") {
+		t.Errorf("help: %+v", r)
+	}
+}
+
+func TestSecondOpenIsRefused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	s, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r := run(t, i18n.ID, "--db", db, "list")
+	if r.code != 1 || !strings.Contains(r.stderr, "Sepakat sudah terbuka di jendela lain") {
+		t.Fatalf("%+v", r)
+	}
+}

@@ -1,0 +1,62 @@
+package cli
+
+import "sepakat/internal/i18n"
+
+var msg = map[string]i18n.Text{
+	"usage": {ID: `Pemakaian: sepakat-cli [--db BERKAS] PERINTAH [ARGUMEN]
+
+Perintah:
+  demo                       muat tiga contoh bawaan
+  list [--json] [--status S] [--kind J] [--party ID] [--year T] [--ending] [--limit N]
+                             daftar perjanjian (terbaru diubah lebih dahulu)
+  show ID [--json]           tampilkan satu perjanjian
+  add BERKAS.json            tambah satu data (lihat docs/format.md)
+  update ID BERKAS.json      ubah satu data; berkas memuat "rev" yang sedang diubah
+  export-json BERKAS         ekspor seluruh isi berkas data ("-" untuk keluaran standar)
+  import-json BERKAS         impor ekspor Sepakat: semua atau tidak sama sekali
+  gen --n N [--seed S]       buat korpus sintetis N perjanjian untuk uji kinerja
+  reindex                    bangun ulang indeks daftar
+  check                      periksa keutuhan berkas data
+
+Berkas data bawaan: %s
+`, EN: `Usage: sepakat-cli [--db FILE] COMMAND [ARGS]
+
+Commands:
+  demo                       load the three built-in examples
+  list [--json] [--status S] [--kind K] [--party ID] [--year Y] [--ending] [--limit N]
+                             list agreements (most recently changed first)
+  show ID [--json]           show one agreement
+  add FILE.json              add one record (see docs/format.md)
+  update ID FILE.json        change one record; the file carries the "rev" being changed
+  export-json FILE           export the whole data file ("-" for standard output)
+  import-json FILE           import a Sepakat export: all of it or nothing
+  gen --n N [--seed S]       write a synthetic corpus of N agreements for benchmarks
+  reindex                    rebuild the list indexes
+  check                      check the data file's integrity
+
+Default data file: %s
+`},
+	"unknown_command":  {ID: "Perintah %q tidak dikenal.", EN: "Unknown command %q."},
+	"need_args":        {ID: "Perintah %s memerlukan %s.", EN: "Command %s needs %s."},
+	"bad_id":           {ID: "ID %q tidak valid: gunakan angka bulat positif, mis. 12.", EN: "Invalid ID %q: use a positive whole number, e.g. 12."},
+	"bad_flag":         {ID: "Pilihan tidak valid: %v", EN: "Invalid option: %v"},
+	"open_failed":      {ID: "Berkas data %s tidak dapat dibuka: %s", EN: "Cannot open data file %s: %s"},
+	"read_failed":      {ID: "Berkas %s tidak dapat dibaca: %v", EN: "Cannot read file %s: %v"},
+	"write_failed":     {ID: "Berkas %s tidak dapat ditulis: %v", EN: "Cannot write file %s: %v"},
+	"bad_file":         {ID: "Berkas %s tidak valid: %s", EN: "File %s is not valid: %s"},
+	"demo_done":        {ID: "Tiga contoh bawaan dimuat: %d perjanjian, %d instansi.", EN: "Loaded the three built-in examples: %d agreements, %d parties."},
+	"saved":            {ID: "Tersimpan: %s %d (revisi %d).", EN: "Saved: %s %d (revision %d)."},
+	"exported":         {ID: "Diekspor ke %s: %d perjanjian, %d instansi, %d pejabat, %d surat kuasa.", EN: "Exported to %s: %d agreements, %d parties, %d officials, %d mandates."},
+	"imported":         {ID: "Diimpor dari %s: %d perjanjian, %d instansi, %d pejabat, %d surat kuasa.", EN: "Imported from %s: %d agreements, %d parties, %d officials, %d mandates."},
+	"generated":        {ID: "Dibuat %d perjanjian sintetis (benih %d) dalam %s.", EN: "Generated %d synthetic agreements (seed %d) in %s."},
+	"reindexed":        {ID: "Indeks dibangun ulang.", EN: "Indexes rebuilt."},
+	"check_ok":         {ID: "Berkas data utuh: %d perjanjian.", EN: "Data file is sound: %d agreements."},
+	"id_mismatch":      {ID: "ID di berkas (%d) berbeda dengan ID pada perintah (%d).", EN: "The ID in the file (%d) differs from the ID given (%d)."},
+	"add_has_id":       {ID: "Data baru tidak boleh memuat \"id\" atau \"rev\"; hapus keduanya, atau gunakan update.", EN: "A new record must not carry \"id\" or \"rev\"; remove both, or use update."},
+	"update_needs_rev": {ID: "Isi \"rev\" dengan revisi yang sedang diubah (lihat show ID --json).", EN: "Set \"rev\" to the revision being changed (see show ID --json)."},
+	"empty_list":       {ID: "Belum ada perjanjian. Jalankan \"sepakat-cli demo\" untuk memuat contoh.", EN: "No agreements yet. Run \"sepakat-cli demo\" to load the examples."},
+	"more":             {ID: "… %d dari %d ditampilkan; gunakan --limit untuk lebih banyak.", EN: "… %d of %d shown; use --limit for more."},
+	"gen_n":            {ID: "--n harus antara 1 dan 10000000.", EN: "--n must be between 1 and 10000000."},
+	"gen_not_empty":    {ID: "Korpus sintetis hanya dibuat pada berkas data kosong; %s sudah berisi perjanjian. Pilih berkas lain dengan --db.", EN: "A synthetic corpus goes only into an empty data file; %s already holds agreements. Choose another file with --db."},
+	"invalid_record":   {ID: "Data tidak disimpan:\n%s", EN: "Record not saved:\n%s"},
+}

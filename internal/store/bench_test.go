@@ -1,0 +1,145 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
+	"sepakat/internal/gen"
+	"sepakat/internal/wilayah"
+)
+
+// benchDB returns a data file for the benchmarks: $SEPAKAT_BENCH_DB (bench/store.sh
+// fills one with gen --n 100000), or a 2 000-agreement corpus made here.
+func benchDB(b *testing.B) string {
+	b.Helper()
+	if p := os.Getenv("SEPAKAT_BENCH_DB"); p != "" {
+		return p
+	}
+	path := filepath.Join(b.TempDir(), "bench.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	g := gen.New(gen.Options{Seed: 1, Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}, wilayah.MustLoad())
+	if err := s.Import(g.Directory()); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Import(&dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(0, 2000)}); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	return path
+}
+
+func openBench(b *testing.B, path string) *Store {
+	s, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+func BenchmarkOpen(b *testing.B) {
+	path := benchDB(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s, err := Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
+func benchList(b *testing.B, q func(s *Store) Query) {
+	s := openBench(b, benchDB(b))
+	query := q(s)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p, err := s.List(query)
+		if err != nil || len(p.Items) == 0 {
+			b.Fatalf("%v, %d items", err, len(p.Items))
+		}
+	}
+}
+
+func BenchmarkListRecent50(b *testing.B) {
+	benchList(b, func(*Store) Query { return Query{Limit: 50} })
+}
+
+// busiestPartner is the party in the most agreements, found from a sample page.
+func busiestPartner(b *testing.B, s *Store) agreement.ID {
+	p, err := s.List(Query{Limit: 500})
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := map[agreement.ID]int{}
+	best := agreement.ID(0)
+	for _, it := range p.Items {
+		for _, pn := range it.Parties {
+			if !pn.Own {
+				n[pn.ID]++
+				if n[pn.ID] > n[best] {
+					best = pn.ID
+				}
+			}
+		}
+	}
+	return best
+}
+
+func BenchmarkListByPartner50(b *testing.B) {
+	benchList(b, func(s *Store) Query { return Query{Order: ByParty, Party: busiestPartner(b, s), Limit: 50} })
+}
+
+func BenchmarkListByEnd50(b *testing.B) {
+	benchList(b, func(*Store) Query {
+		return Query{Order: ByEnd, EndFrom: agreement.NewDate(2026, 11, 22), Limit: 50}
+	})
+}
+
+// BenchmarkSaveVsBarePut alternates a full agreement save (record, summary, indexes,
+// history, fsync) with a bare bbolt put of the same bytes (fsync), and reports the ratio.
+func BenchmarkSaveVsBarePut(b *testing.B) {
+	s := openBench(b, benchDB(b))
+	page, err := s.List(Query{Order: ByStatus, Status: agreement.StatusKonsep, Limit: 1})
+	if err != nil || len(page.Items) == 0 {
+		b.Fatal("no draft to edit")
+	}
+	a, err := s.Agreement(page.Items[0].ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	scratch := []byte("bench_bare_put")
+	if err := s.db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucketIfNotExists(scratch); return err }); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(scratch) }) })
+	var saveT, putT time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a.Notes = "Catatan telaah ke-" + time.Duration(i).String()
+		raw, _ := encode(&a)
+		t0 := time.Now()
+		err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(scratch).Put(idKey(a.ID), raw) })
+		t1 := time.Now()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.SaveAgreement(&a); err != nil {
+			b.Fatal(err)
+		}
+		saveT += time.Since(t1)
+		putT += t1.Sub(t0)
+	}
+	b.ReportMetric(float64(saveT.Microseconds())/float64(b.N), "save-µs/op")
+	b.ReportMetric(float64(putT.Microseconds())/float64(b.N), "put-µs/op")
+	b.ReportMetric(float64(saveT)/float64(putT), "save/put")
+}

@@ -1,0 +1,114 @@
+// Package ui holds Sepakat's Fyne screens. It talks to service.Service only.
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/service"
+	"sepakat/resources"
+)
+
+// LoadTranslations registers the shipped translations; call it before any window.
+func LoadTranslations() error {
+	return lang.AddTranslationsFS(resources.FS, "translations")
+}
+
+// Icon returns the application icon.
+func Icon() fyne.Resource {
+	data, err := resources.FS.ReadFile(resources.IconFile)
+	if err != nil {
+		return nil
+	}
+	return fyne.NewStaticResource("sepakat.png", data)
+}
+
+// App is the main window.
+type App struct {
+	app fyne.App
+	win fyne.Window
+	svc service.Service
+	now func() time.Time
+
+	register *Register
+	status   *widget.Label
+}
+
+// New builds the main window on svc.
+func New(a fyne.App, svc service.Service, now func() time.Time) *App {
+	if now == nil {
+		now = time.Now
+	}
+	u := &App{app: a, svc: svc, now: now}
+	u.win = a.NewWindow("Sepakat")
+	u.build()
+	return u
+}
+
+// Window returns the main window.
+func (u *App) Window() fyne.Window { return u.win }
+
+func (u *App) build() {
+	u.register = newRegister(u.svc, u.now, u.onOpen)
+	u.status = widget.NewLabel("")
+	title := widget.NewLabelWithStyle(lang.L("Daftar Perjanjian"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.win.SetContent(container.NewBorder(container.NewVBox(title, widget.NewSeparator()), u.status, nil, nil, u.register.table))
+	u.win.Resize(fyne.NewSize(1280, 720))
+}
+
+// Start loads the first page and, on a new data file, offers the examples.
+func (u *App) Start() {
+	u.Refresh()
+	total, err := u.svc.Total()
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	loaded, err := u.svc.ExamplesLoaded()
+	if err == nil && total == 0 && !loaded {
+		dialog.ShowConfirm(lang.L("Selamat datang di Sepakat"),
+			lang.L("Berkas data masih kosong. Muat tiga contoh bawaan (MoU Lampung Timur–Sumedang, KSB dan PKS Lampung Selatan–Sumedang)?"),
+			u.onLoadExamples, u.win)
+	}
+}
+
+func (u *App) onLoadExamples(ok bool) {
+	if !ok {
+		return
+	}
+	if err := u.svc.LoadExamples(); err != nil {
+		u.showError(err)
+		return
+	}
+	u.Refresh()
+}
+
+// Refresh reloads the register from the store.
+func (u *App) Refresh() {
+	if err := u.register.reload(); err != nil {
+		u.showError(err)
+	}
+	total, _ := u.svc.Total()
+	u.status.SetText(lang.L("{{.Count}} perjanjian", map[string]any{"Count": total}))
+}
+
+func (u *App) onOpen(id agreement.ID) {
+	a, err := u.svc.Agreement(id)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	text := fmt.Sprintf("%s\n%s\n%s", a.Kind.Title(), a.Subject, a.PhaseAt(u.now(), agreement.DefaultSoonDays).Label())
+	dialog.ShowInformation(a.Kind.Title(), text, u.win)
+}
+
+func (u *App) showError(err error) {
+	dialog.ShowError(err, u.win)
+}

@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/store"
+)
+
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "sepakat.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := s.Check(); err != nil {
+			t.Error(err)
+		}
+		s.Close()
+	})
+	return s
+}
+
+func fixedNow() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+
+// cellText reads what the table shows at row, col through its rendered label.
+func cellText(r *Register, row, col int) string {
+	l := widget.NewLabel("")
+	r.fill(widget.TableCellID{Row: row, Col: col}, l)
+	return l.Text
+}
+
+func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
+	a := test.NewTempApp(t)
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t)
+	u := New(a, s, fixedNow)
+	u.Window().Resize(fyne.NewSize(1280, 720))
+	u.Window().Show()
+	u.Start()
+
+	overlay := u.Window().Canvas().Overlays().Top()
+	if overlay == nil {
+		t.Fatal("no welcome dialog on an empty data file")
+	}
+	var yes *widget.Button
+	for _, o := range test.LaidOutObjects(overlay) {
+		if b, ok := o.(*widget.Button); ok && (b.Text == "Ya" || b.Text == "Yes") {
+			yes = b
+		}
+	}
+	if yes == nil {
+		t.Fatal("welcome dialog has no confirm button")
+	}
+	test.Tap(yes)
+
+	if rows, cols := u.register.size(); rows != 3 || cols != 6 {
+		t.Fatalf("register %d×%d, want 3×6", rows, cols)
+	}
+	if got := cellText(u.register, 2, 1); got != "Berbagi Informasi dan Inovasi Daerah" {
+		t.Errorf("oldest row subject %q", got)
+	}
+	if got := cellText(u.register, 2, 2); got != "Pemerintah Kabupaten Lampung Selatan" {
+		t.Errorf("partner %q", got)
+	}
+	if got := cellText(u.register, 2, 5); got != "3 Juli 2030" {
+		t.Errorf("end date %q", got)
+	}
+	if got := u.status.Text; got != "3 perjanjian" && got != "3 agreements" {
+		t.Errorf("status line %q", got)
+	}
+	// A second start on the same file does not offer the examples again.
+	u2 := New(a, s, fixedNow)
+	u2.Window().Show()
+	u2.Start()
+	if u2.Window().Canvas().Overlays().Top() != nil {
+		t.Error("examples offered again")
+	}
+}
+
+func TestRegisterPagesThroughManyRows(t *testing.T) {
+	a := test.NewTempApp(t)
+	s := openStore(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	u := New(a, s, fixedNow)
+	u.Refresh()
+	if _, ok := u.register.row(3); ok {
+		t.Error("row past the end returned")
+	}
+	if sum, ok := u.register.row(0); !ok || sum.ID == 0 {
+		t.Error("first row missing")
+	}
+}
