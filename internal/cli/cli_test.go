@@ -9,9 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
 	"sepakat/internal/store"
 )
+
+func agreementDate(y int) agreement.Date { return agreement.NewDate(y, 3, 1) }
 
 type result struct {
 	code           int
@@ -185,5 +188,64 @@ func TestSecondOpenIsRefused(t *testing.T) {
 	r := run(t, i18n.ID, "--db", db, "list")
 	if r.code != 1 || !strings.Contains(r.stderr, "Sepakat sudah terbuka di jendela lain") {
 		t.Fatalf("%+v", r)
+	}
+}
+
+func TestGenSmallCorpus(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "gen.db")
+	t.Cleanup(func() { checkFile(t, db) })
+	if r := run(t, i18n.ID, "--db", db, "gen", "--n", "300", "--seed", "7"); r.code != 0 {
+		t.Fatalf("gen: %+v", r)
+	}
+	r := run(t, i18n.ID, "--db", db, "list", "--json", "--limit", "1000")
+	var sums []store.Summary
+	if err := json.Unmarshal([]byte(r.stdout), &sums); err != nil || len(sums) != 300 {
+		t.Fatalf("%d summaries, %v", len(sums), err)
+	}
+	kinds := map[string]bool{}
+	for _, s := range sums {
+		kinds[string(s.Kind)] = true
+	}
+	if len(kinds) != 5 {
+		t.Errorf("kinds in corpus: %v", kinds)
+	}
+	// Same seed, same corpus.
+	db2 := filepath.Join(dir, "gen2.db")
+	t.Cleanup(func() { checkFile(t, db2) })
+	run(t, i18n.ID, "--db", db2, "gen", "--n", "300", "--seed", "7")
+	a := run(t, i18n.ID, "--db", db, "show", "123", "--json")
+	b := run(t, i18n.ID, "--db", db2, "show", "123", "--json")
+	if a.stdout != b.stdout || a.stdout == "" {
+		t.Error("same seed gave different agreements")
+	}
+	// Only into an empty file; the numbers handed out next do not repeat the corpus's.
+	if r := run(t, i18n.ID, "--db", db, "gen", "--n", "5"); r.code != 1 || !strings.Contains(r.stderr, "berkas data kosong") {
+		t.Errorf("gen into a full file: %+v", r)
+	}
+	s, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	parties, _ := s.Parties()
+	var own store.PartyName
+	for _, p := range parties {
+		if p.Own {
+			own = store.PartyName{ID: p.ID, Name: p.Name}
+		}
+	}
+	used := map[string]bool{}
+	for _, sum := range sums {
+		used[sum.OwnNumber] = true
+	}
+	for _, y := range []int{2024, 2025, 2026} {
+		n, err := s.ReserveNumber(own.ID, "PKS", agreementDate(y), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if used[n] {
+			t.Errorf("reserved %q, already used by the corpus", n)
+		}
 	}
 }

@@ -9,7 +9,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"sepakat/internal/dataset"
+	"sepakat/internal/gen"
 	"sepakat/internal/store"
+	"sepakat/internal/wilayah"
 )
 
 func openStore(t *testing.T) *store.Store {
@@ -99,5 +102,38 @@ func TestRegisterPagesThroughManyRows(t *testing.T) {
 	}
 	if sum, ok := u.register.row(0); !ok || sum.ID == 0 {
 		t.Error("first row missing")
+	}
+}
+
+func TestRegisterReadsPagesOnDemand(t *testing.T) {
+	a := test.NewTempApp(t)
+	s := openStore(t)
+	g := gen.New(gen.Options{Seed: 3, Now: fixedNow()}, wilayah.MustLoad())
+	if err := s.Import(g.Directory()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Import(&dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(0, 130)}); err != nil {
+		t.Fatal(err)
+	}
+	u := New(a, s, fixedNow)
+	u.Refresh()
+	if rows, _ := u.register.size(); rows != 130 {
+		t.Fatalf("%d rows", rows)
+	}
+	last, ok := u.register.row(129)
+	if !ok || len(u.register.pages) != 3 {
+		t.Fatalf("row 129: %v, %d pages read", ok, len(u.register.pages))
+	}
+	first, _ := u.register.row(0)
+	if !first.Updated.After(last.Updated) && first.Updated != last.Updated {
+		t.Error("register not newest first")
+	}
+	seen := map[uint64]bool{}
+	for i := 0; i < 130; i++ {
+		sum, ok := u.register.row(i)
+		if !ok || seen[uint64(sum.ID)] {
+			t.Fatalf("row %d: ok %v, repeated %v", i, ok, seen[uint64(sum.ID)])
+		}
+		seen[uint64(sum.ID)] = true
 	}
 }
