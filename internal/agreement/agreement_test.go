@@ -18,10 +18,10 @@ type memDir struct {
 	agreements map[ID]Agreement
 }
 
-func (d memDir) Party(id ID) (Party, bool)         { v, ok := d.parties[id]; return v, ok }
-func (d memDir) Official(id ID) (Official, bool)   { v, ok := d.officials[id]; return v, ok }
-func (d memDir) Mandate(id ID) (Mandate, bool)     { v, ok := d.mandates[id]; return v, ok }
-func (d memDir) Agreement(id ID) (Agreement, bool) { v, ok := d.agreements[id]; return v, ok }
+func (d memDir) Party(id ID) (Party, bool)        { v, ok := d.parties[id]; return v, ok }
+func (d memDir) Official(id ID) (Official, bool)  { v, ok := d.officials[id]; return v, ok }
+func (d memDir) Mandate(id ID) (Mandate, bool)    { v, ok := d.mandates[id]; return v, ok }
+func (d memDir) AgreementKind(id ID) (Kind, bool) { v, ok := d.agreements[id]; return v.Kind, ok }
 func (d memDir) RegionName(code string) (string, bool) {
 	switch code {
 	case "32.11":

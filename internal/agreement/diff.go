@@ -23,20 +23,50 @@ const maxDiffValue = 200
 // Diff lists the changed leaves between two records of the same type, in path order.
 // Values are shown as JSON scalars, cut to 200 characters.
 func Diff(prev, next any) []Change {
-	var a, b any
-	if prev != nil {
-		a = toTree(prev)
+	return DiffJSON(marshal(prev), marshal(next))
+}
+
+func marshal(v any) []byte {
+	if v == nil {
+		return nil
 	}
-	b = toTree(next)
+	raw, _ := json.Marshal(v)
+	return raw
+}
+
+// DiffJSON is Diff on two records already encoded as JSON objects.
+func DiffJSON(prev, next []byte) []Change {
+	a, b := topLevel(prev), topLevel(next)
 	var out []Change
-	diffTree("", a, b, &out)
+	for k := range a {
+		if _, ok := b[k]; !ok {
+			b[k] = nil
+		}
+	}
+	for k, nb := range b {
+		na := a[k]
+		// Only fields whose bytes differ are decoded and walked: a save usually
+		// touches a few fields of a large document.
+		if ignoredInDiff[k] || bytes.Equal(na, nb) {
+			continue
+		}
+		diffTree(k, toTree(na), toTree(nb), &out)
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Field < out[j].Field })
 	return out
 }
 
-func toTree(v any) any {
-	raw, err := json.Marshal(v)
-	if err != nil {
+// topLevel splits a record's JSON into its top-level fields.
+func topLevel(raw []byte) map[string]json.RawMessage {
+	m := map[string]json.RawMessage{}
+	if len(raw) > 0 {
+		_ = json.Unmarshal(raw, &m)
+	}
+	return m
+}
+
+func toTree(raw json.RawMessage) any {
+	if len(raw) == 0 {
 		return nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
@@ -60,9 +90,6 @@ func diffTree(path string, a, b any, out *[]Change) {
 			keys[k] = true
 		}
 		for k := range keys {
-			if path == "" && ignoredInDiff[k] {
-				continue
-			}
 			diffTree(join(path, k), am[k], bm[k], out)
 		}
 		return

@@ -11,7 +11,8 @@ type Directory interface {
 	Party(ID) (Party, bool)
 	Official(ID) (Official, bool)
 	Mandate(ID) (Mandate, bool)
-	Agreement(ID) (Agreement, bool)
+	// AgreementKind returns the kind of a stored agreement.
+	AgreementKind(ID) (Kind, bool)
 	// RegionName returns the name of a Kemendagri region code.
 	RegionName(code string) (string, bool)
 }
@@ -147,18 +148,19 @@ func (a *Agreement) validateParent(es *Errors, dir Directory) {
 		es.add("parent_id", "parent_self")
 		return
 	}
-	p, ok := dir.Agreement(a.ParentID)
+	kind, ok := dir.AgreementKind(a.ParentID)
 	if !ok {
 		es.add("parent_id", "not_found", a.ParentID)
 		return
 	}
-	if !allowedParent(p.Kind, a.Kind) {
-		es.add("parent_id", "parent_kind", p.Kind.Title(), a.Kind.Title())
+	if !allowedParent(kind, a.Kind) {
+		es.add("parent_id", "parent_kind", kind.Title(), a.Kind.Title())
 	}
 }
 
 // signingLevel is the kind whose signing rules apply: an Adendum or Perpanjangan
-// is signed at the level of the original.
+// is signed at the level of the original (which is never itself an Adendum or
+// Perpanjangan).
 func (a *Agreement) signingLevel(dir Directory) Kind {
 	if a.Kind != KindAdendum && a.Kind != KindPerpanjangan {
 		return a.Kind
@@ -166,8 +168,8 @@ func (a *Agreement) signingLevel(dir Directory) Kind {
 	if a.Parent != nil && a.Parent.Kind != "" {
 		return a.Parent.Kind
 	}
-	if p, ok := dir.Agreement(a.ParentID); ok {
-		return p.signingLevel(dir)
+	if k, ok := dir.AgreementKind(a.ParentID); ok {
+		return k
 	}
 	return KindPKS
 }

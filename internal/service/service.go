@@ -59,10 +59,10 @@ type Order int
 
 const (
 	ByChanged Order = iota // newest change first
-	ByStatus               // one status, newest change first
-	ByKind                 // one kind, newest change first
-	ByParty                // one party, newest change first
-	ByYear                 // one year, newest change first
+	ByStatus               // one status, newest first
+	ByKind                 // one kind, newest first
+	ByParty                // one party, newest first
+	ByYear                 // one year, newest first
 	ByEnd                  // soonest end first, from Query.EndFrom
 	ByParent               // children of Query.Parent, oldest first
 )

@@ -66,12 +66,12 @@ func dateKey(d agreement.Date) []byte {
 
 // entries lists every index key of an agreement.
 func entries(a *agreement.Agreement) []indexEntry {
-	id, up := idKey(a.ID), stamp(a.Updated)
+	id := idKey(a.ID)
 	out := []indexEntry{
-		{bucketIdxChanged, cat(up, id)},
-		{bucketIdxStatus, cat([]byte(a.Status), []byte{0}, up, id)},
-		{bucketIdxKind, cat([]byte(a.Kind), []byte{0}, up, id)},
-		{bucketIdxYear, cat(year2(a.Year()), up, id)},
+		{bucketIdxChanged, cat(stamp(a.Updated), id)},
+		{bucketIdxStatus, cat([]byte(a.Status), []byte{0}, id)},
+		{bucketIdxKind, cat([]byte(a.Kind), []byte{0}, id)},
+		{bucketIdxYear, cat(year2(a.Year()), id)},
 	}
 	seen := map[agreement.ID]bool{}
 	for _, p := range a.Parties {
@@ -79,7 +79,7 @@ func entries(a *agreement.Agreement) []indexEntry {
 			continue
 		}
 		seen[p.PartyID] = true
-		out = append(out, indexEntry{bucketIdxParty, cat(idKey(p.PartyID), up, id)})
+		out = append(out, indexEntry{bucketIdxParty, cat(idKey(p.PartyID), id)})
 	}
 	if end := a.EffectiveEnd(); !end.IsZero() && end.Valid() {
 		out = append(out, indexEntry{bucketIdxEnd, cat(dateKey(end), id)})
@@ -102,17 +102,40 @@ func writeAgreement(tx *bolt.Tx, a, prev *agreement.Agreement) error {
 	if err != nil {
 		return err
 	}
+	return writeAgreementRaw(tx, a, prev, raw)
+}
+
+// writeAgreementRaw is writeAgreement with a already encoded. Index keys that stay
+// the same are left alone, so a save touches as few pages as it can.
+func writeAgreementRaw(tx *bolt.Tx, a, prev *agreement.Agreement, raw []byte) error {
 	if err := tx.Bucket(bucketAgreements).Put(idKey(a.ID), raw); err != nil {
 		return err
 	}
+	fresh := entries(a)
 	if prev != nil {
+		keep := map[string]bool{}
+		for _, e := range fresh {
+			keep[string(e.bucket)+"\x00"+string(e.key)] = true
+		}
 		for _, e := range entries(prev) {
+			k := string(e.bucket) + "\x00" + string(e.key)
+			if keep[k] {
+				delete(keep, k)
+				continue
+			}
 			if err := tx.Bucket(e.bucket).Delete(e.key); err != nil {
 				return err
 			}
 		}
+		kept := fresh[:0:0]
+		for _, e := range fresh {
+			if keep[string(e.bucket)+"\x00"+string(e.key)] {
+				kept = append(kept, e)
+			}
+		}
+		fresh = kept
 	}
-	for _, e := range entries(a) {
+	for _, e := range fresh {
 		if err := tx.Bucket(e.bucket).Put(e.key, nil); err != nil {
 			return err
 		}

@@ -87,9 +87,10 @@ func (d txDir) Mandate(id agreement.ID) (agreement.Mandate, bool) {
 	return v, ok
 }
 
-func (d txDir) Agreement(id agreement.ID) (agreement.Agreement, bool) {
-	v, ok, _ := get[agreement.Agreement](d.tx, bucketAgreements, id)
-	return v, ok
+// AgreementKind reads the small summary rather than the whole document.
+func (d txDir) AgreementKind(id agreement.ID) (agreement.Kind, bool) {
+	v, ok, _ := get[Summary](d.tx, bucketSummaries, id)
+	return v.Kind, ok
 }
 
 func (d txDir) RegionName(code string) (string, bool) { return d.regions.Name(code) }

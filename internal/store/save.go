@@ -69,7 +69,7 @@ func validate(v any, dir agreement.Directory) agreement.Errors {
 // a signed agreement's locked fields change, the status move is not allowed, or
 // validation fails; a is updated only on success.
 func (s *Store) SaveAgreement(a *agreement.Agreement) error {
-	return save(s, bucketAgreements, a, func(tx *bolt.Tx, next, prev *agreement.Agreement) error {
+	return save(s, bucketAgreements, a, func(tx *bolt.Tx, next, prev *agreement.Agreement, raw []byte) error {
 		if prev != nil {
 			if es := agreement.CheckLocked(prev, next); len(es) > 0 {
 				return es
@@ -78,14 +78,14 @@ func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 				return agreement.Errors{{Field: "status", Code: "transition", Args: []any{prev.Status.Label(), next.Status.Label()}}}
 			}
 		}
-		return writeAgreement(tx, next, prev)
+		return writeAgreementRaw(tx, next, prev, raw)
 	})
 }
 
 // SaveParty creates or updates a party; list summaries naming it follow a new name.
 func (s *Store) SaveParty(p *agreement.Party) error {
-	return save(s, bucketParties, p, func(tx *bolt.Tx, next, prev *agreement.Party) error {
-		if err := putRecord(tx, bucketParties, next.ID, next); err != nil {
+	return save(s, bucketParties, p, func(tx *bolt.Tx, next, prev *agreement.Party, raw []byte) error {
+		if err := tx.Bucket(bucketParties).Put(idKey(next.ID), raw); err != nil {
 			return err
 		}
 		if prev == nil || (prev.Name == next.Name && prev.ShortName == next.ShortName) {
@@ -97,16 +97,19 @@ func (s *Store) SaveParty(p *agreement.Party) error {
 
 // SaveOfficial creates or updates an official.
 func (s *Store) SaveOfficial(o *agreement.Official) error {
-	return save(s, bucketOfficials, o, func(tx *bolt.Tx, next, _ *agreement.Official) error {
-		return putRecord(tx, bucketOfficials, next.ID, next)
-	})
+	return save(s, bucketOfficials, o, putRaw[agreement.Official](bucketOfficials))
 }
 
 // SaveMandate creates or updates a mandate.
 func (s *Store) SaveMandate(m *agreement.Mandate) error {
-	return save(s, bucketMandates, m, func(tx *bolt.Tx, next, _ *agreement.Mandate) error {
-		return putRecord(tx, bucketMandates, next.ID, next)
-	})
+	return save(s, bucketMandates, m, putRaw[agreement.Mandate](bucketMandates))
+}
+
+func putRaw[T record](bucket []byte) func(tx *bolt.Tx, next, _ *T, raw []byte) error {
+	return func(tx *bolt.Tx, next, _ *T, raw []byte) error {
+		id, _, _, _ := meta(next)
+		return tx.Bucket(bucket).Put(idKey(*id), raw)
+	}
 }
 
 func putRecord(tx *bolt.Tx, bucket []byte, id agreement.ID, v any) error {
@@ -118,13 +121,15 @@ func putRecord(tx *bolt.Tx, bucket []byte, id agreement.ID, v any) error {
 }
 
 // save is the one write path for records: revision check, bookkeeping, validation,
-// the type's own writes, and the history entry, all in one transaction.
-func save[T record](s *Store, bucket []byte, v *T, write func(tx *bolt.Tx, next, prev *T) error) error {
+// the type's own writes of the encoded record, and the history entry, all in one
+// transaction.
+func save[T record](s *Store, bucket []byte, v *T, write func(tx *bolt.Tx, next, prev *T, raw []byte) error) error {
 	next := *v
 	id, rev, created, updated := meta(&next)
 	now := s.now()
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		var prev *T
+		var prevRaw []byte
 		b := tx.Bucket(bucket)
 		if *id == 0 {
 			if *rev != 0 {
@@ -139,12 +144,13 @@ func save[T record](s *Store, bucket []byte, v *T, write func(tx *bolt.Tx, next,
 				*created = now
 			}
 		} else {
-			old, ok, err := get[T](tx, bucket, *id)
-			if err != nil {
-				return err
-			}
-			if !ok {
+			prevRaw = b.Get(idKey(*id))
+			if prevRaw == nil {
 				return fmt.Errorf("%s %d: %w", typeOf(bucket), *id, ErrNotFound)
+			}
+			var old T
+			if err := decode(prevRaw, &old); err != nil {
+				return err
 			}
 			_, oldRev, oldCreated, _ := meta(&old)
 			if *oldRev != *rev {
@@ -158,13 +164,17 @@ func save[T record](s *Store, bucket []byte, v *T, write func(tx *bolt.Tx, next,
 		if es := validate(&next, s.dir(tx)); len(es) > 0 {
 			return es
 		}
-		if err := write(tx, &next, prev); err != nil {
+		raw, err := encode(&next)
+		if err != nil {
+			return err
+		}
+		if err := write(tx, &next, prev, raw); err != nil {
 			return err
 		}
 		entry := dataset.HistoryEntry{Type: typeOf(bucket), ID: *id, Rev: *rev, At: now, By: s.user, Action: "buat"}
 		if prev != nil {
 			entry.Action = "ubah"
-			entry.Changes = agreement.Diff(prev, &next)
+			entry.Changes = agreement.DiffJSON(prevRaw[1:], raw[1:])
 		}
 		return appendHistory(tx, &entry)
 	})
