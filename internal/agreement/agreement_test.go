@@ -312,3 +312,29 @@ func TestDiff(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitObjectMatchesEncodingJSON(t *testing.T) {
+	a := ksb()
+	a.Subject = `Kerja sama "khusus", {kurung} [siku] \ garis miring`
+	a.Body = []Node{{Kind: NodePasal, Heading: "A", Text: "x, y: z", Children: []Node{{Kind: NodeAyat, Text: "}]"}}}}
+	raw, _ := json.Marshal(&a)
+	fast := map[string]json.RawMessage{}
+	if !splitObject(raw, fast) {
+		t.Fatal("split failed")
+	}
+	var slow map[string]json.RawMessage
+	json.Unmarshal(raw, &slow)
+	if len(fast) != len(slow) {
+		t.Fatalf("%d fields, want %d", len(fast), len(slow))
+	}
+	for k, v := range slow {
+		if string(fast[k]) != string(v) {
+			t.Errorf("%s: %s vs %s", k, fast[k], v)
+		}
+	}
+	for _, bad := range []string{`{"a":1`, `{"a" 1}`, `[1]`, `{"a":"x}`} {
+		if splitObject([]byte(bad), map[string]json.RawMessage{}) {
+			t.Errorf("accepted %s", bad)
+		}
+	}
+}

@@ -56,13 +56,89 @@ func DiffJSON(prev, next []byte) []Change {
 	return out
 }
 
-// topLevel splits a record's JSON into its top-level fields.
+// topLevel splits a record's JSON object into its top-level fields. It scans the
+// bytes once without decoding them; malformed input falls back to encoding/json.
 func topLevel(raw []byte) map[string]json.RawMessage {
 	m := map[string]json.RawMessage{}
-	if len(raw) > 0 {
+	if len(raw) == 0 {
+		return m
+	}
+	if !splitObject(raw, m) {
+		clear(m)
 		_ = json.Unmarshal(raw, &m)
 	}
 	return m
+}
+
+// splitObject fills m from a compact JSON object such as encoding/json writes.
+func splitObject(raw []byte, m map[string]json.RawMessage) bool {
+	if len(raw) < 2 || raw[0] != '{' || raw[len(raw)-1] != '}' {
+		return false
+	}
+	i := 1
+	for i < len(raw)-1 {
+		if raw[i] != '"' {
+			return false
+		}
+		end := skipString(raw, i)
+		if end < 0 || end >= len(raw) || raw[end] != ':' {
+			return false
+		}
+		key := string(raw[i+1 : end-1])
+		start := end + 1
+		j := skipValue(raw, start)
+		if j < 0 {
+			return false
+		}
+		m[key] = raw[start:j]
+		if raw[j] == ',' {
+			j++
+		} else if j != len(raw)-1 {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// skipString returns the index just past the string starting at raw[i] == '"'.
+func skipString(raw []byte, i int) int {
+	for j := i + 1; j < len(raw); j++ {
+		switch raw[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// skipValue returns the index just past the value starting at raw[i]: at the
+// following ',' or the closing '}' of the enclosing object.
+func skipValue(raw []byte, i int) int {
+	depth := 0
+	for j := i; j < len(raw); j++ {
+		switch raw[j] {
+		case '"':
+			j = skipString(raw, j) - 1
+			if j < 0 {
+				return -1
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return j
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 func toTree(raw json.RawMessage) any {

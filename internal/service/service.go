@@ -35,6 +35,7 @@ type Summary struct {
 	ParentID      agreement.ID     `json:"parent_id,omitempty"`
 	Extendable    bool             `json:"extendable,omitempty"`
 	Implementers  []string         `json:"implementers,omitempty"`
+	Created       time.Time        `json:"created"`
 	Updated       time.Time        `json:"updated"`
 }
 

@@ -169,7 +169,7 @@ func (s *Store) importTx(tx *bolt.Tx, d *dataset.Dataset) error {
 			}
 		}
 		if a, ok := v.(*agreement.Agreement); ok {
-			return writeAgreement(tx, a, nil)
+			return writeAgreement(s.dir(tx), a)
 		}
 		return putRecord(tx, bucket, id, v)
 	}

@@ -29,19 +29,19 @@ const (
 	ByParent  = service.ByParent
 )
 
-func summarize(tx *bolt.Tx, a *agreement.Agreement) Summary {
+func summarize(dir txDir, a *agreement.Agreement) Summary {
 	sum := Summary{
 		ID: a.ID, Rev: a.Rev, Kind: a.Kind, Status: a.Status, Subject: a.Subject,
 		OwnNumber: a.OwnNumber(), PartnerNumber: a.PartnerNumber(),
 		Start: a.EffectiveStart(), End: a.EffectiveEnd(), Year: a.Year(), ParentID: a.ParentID,
-		Extendable: a.Term.Extendable, Implementers: a.Implementers, Updated: a.Updated,
+		Extendable: a.Term.Extendable, Implementers: a.Implementers, Created: a.Created, Updated: a.Updated,
 	}
 	if a.Signing != nil {
 		sum.Signed = a.Signing.Date
 	}
 	for _, ap := range a.Parties {
 		pn := PartyName{ID: ap.PartyID, Own: ap.Own}
-		if p, ok, _ := get[agreement.Party](tx, bucketParties, ap.PartyID); ok {
+		if p, ok := dir.Party(ap.PartyID); ok {
 			pn.Name, pn.Short = p.Name, p.ShortName
 		}
 		sum.Parties = append(sum.Parties, pn)
@@ -64,28 +64,28 @@ func dateKey(d agreement.Date) []byte {
 	return []byte(d.String()[:4] + d.String()[5:7] + d.String()[8:10])
 }
 
-// entries lists every index key of an agreement.
-func entries(a *agreement.Agreement) []indexEntry {
-	id := idKey(a.ID)
+// entries lists every index key of an agreement, from its summary.
+func entries(sum *Summary) []indexEntry {
+	id := idKey(sum.ID)
 	out := []indexEntry{
-		{bucketIdxChanged, cat(stamp(a.Updated), id)},
-		{bucketIdxStatus, cat([]byte(a.Status), []byte{0}, id)},
-		{bucketIdxKind, cat([]byte(a.Kind), []byte{0}, id)},
-		{bucketIdxYear, cat(year2(a.Year()), id)},
+		{bucketIdxChanged, cat(stamp(sum.Updated), id)},
+		{bucketIdxStatus, cat([]byte(sum.Status), []byte{0}, id)},
+		{bucketIdxKind, cat([]byte(sum.Kind), []byte{0}, id)},
+		{bucketIdxYear, cat(year2(sum.Year), id)},
 	}
 	seen := map[agreement.ID]bool{}
-	for _, p := range a.Parties {
-		if p.PartyID == 0 || seen[p.PartyID] {
+	for _, p := range sum.Parties {
+		if p.ID == 0 || seen[p.ID] {
 			continue
 		}
-		seen[p.PartyID] = true
-		out = append(out, indexEntry{bucketIdxParty, cat(idKey(p.PartyID), id)})
+		seen[p.ID] = true
+		out = append(out, indexEntry{bucketIdxParty, cat(idKey(p.ID), id)})
 	}
-	if end := a.EffectiveEnd(); !end.IsZero() && end.Valid() {
-		out = append(out, indexEntry{bucketIdxEnd, cat(dateKey(end), id)})
+	if !sum.End.IsZero() && sum.End.Valid() {
+		out = append(out, indexEntry{bucketIdxEnd, cat(dateKey(sum.End), id)})
 	}
-	if a.ParentID != 0 {
-		out = append(out, indexEntry{bucketIdxParent, cat(idKey(a.ParentID), id)})
+	if sum.ParentID != 0 {
+		out = append(out, indexEntry{bucketIdxParent, cat(idKey(sum.ParentID), id)})
 	}
 	return out
 }
@@ -96,55 +96,61 @@ func year2(y int) []byte {
 	return b
 }
 
-// writeAgreement stores a and its summary and moves its index entries from prev's.
-func writeAgreement(tx *bolt.Tx, a, prev *agreement.Agreement) error {
+// writeAgreement stores a, its summary and its index entries (a new record).
+func writeAgreement(dir txDir, a *agreement.Agreement) error {
 	raw, err := encode(a)
 	if err != nil {
 		return err
 	}
-	return writeAgreementRaw(tx, a, prev, raw)
+	return writeAgreementRaw(dir, a, nil, raw)
 }
 
-// writeAgreementRaw is writeAgreement with a already encoded. Index keys that stay
-// the same are left alone, so a save touches as few pages as it can.
-func writeAgreementRaw(tx *bolt.Tx, a, prev *agreement.Agreement, raw []byte) error {
+// writeAgreementRaw stores a already encoded, with its summary, and moves its index
+// entries from prev's. Keys that stay the same are left alone, so a save touches as
+// few pages as it can.
+func writeAgreementRaw(dir txDir, a *agreement.Agreement, prev *Summary, raw []byte) error {
+	tx := dir.tx
 	if err := tx.Bucket(bucketAgreements).Put(idKey(a.ID), raw); err != nil {
 		return err
 	}
-	fresh := entries(a)
+	sum := summarize(dir, a)
+	fresh := entries(&sum)
 	if prev != nil {
-		keep := map[string]bool{}
-		for _, e := range fresh {
-			keep[string(e.bucket)+"\x00"+string(e.key)] = true
-		}
+		stale := map[string]indexEntry{}
 		for _, e := range entries(prev) {
+			stale[string(e.bucket)+"\x00"+string(e.key)] = e
+		}
+		added := fresh[:0:0]
+		for _, e := range fresh {
 			k := string(e.bucket) + "\x00" + string(e.key)
-			if keep[k] {
-				delete(keep, k)
-				continue
+			if _, same := stale[k]; same {
+				delete(stale, k)
+			} else {
+				added = append(added, e)
 			}
+		}
+		for _, e := range stale {
 			if err := tx.Bucket(e.bucket).Delete(e.key); err != nil {
 				return err
 			}
 		}
-		kept := fresh[:0:0]
-		for _, e := range fresh {
-			if keep[string(e.bucket)+"\x00"+string(e.key)] {
-				kept = append(kept, e)
-			}
-		}
-		fresh = kept
+		fresh = added
 	}
 	for _, e := range fresh {
 		if err := tx.Bucket(e.bucket).Put(e.key, nil); err != nil {
 			return err
 		}
 	}
-	return writeSummary(tx, a)
+	rawSum, err := encode(sum)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketSummaries).Put(idKey(a.ID), rawSum)
 }
 
-func writeSummary(tx *bolt.Tx, a *agreement.Agreement) error {
-	raw, err := encode(summarize(tx, a))
+func writeSummary(dir txDir, a *agreement.Agreement) error {
+	tx := dir.tx
+	raw, err := encode(summarize(dir, a))
 	if err != nil {
 		return err
 	}
@@ -152,7 +158,7 @@ func writeSummary(tx *bolt.Tx, a *agreement.Agreement) error {
 }
 
 // rebuildIndexes empties and refills every derived bucket from the agreements.
-func rebuildIndexes(tx *bolt.Tx) error {
+func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
 	for _, name := range indexBuckets {
 		if err := tx.DeleteBucket(name); err != nil {
 			return err
@@ -166,13 +172,13 @@ func rebuildIndexes(tx *bolt.Tx) error {
 		if err := decode(raw, &a); err != nil {
 			return err
 		}
-		return writeAgreement(tx, &a, nil)
+		return writeAgreement(s.dir(tx), &a)
 	})
 }
 
 // Reindex rebuilds the list summaries and indexes in one transaction.
 func (s *Store) Reindex() error {
-	return s.db.Update(rebuildIndexes)
+	return s.db.Update(s.rebuildIndexes)
 }
 
 func scope(q Query) (bucket, prefix, start []byte, reverse bool) {

@@ -11,7 +11,7 @@ import (
 type migration struct {
 	from int
 	name string
-	run  func(tx *bolt.Tx) error
+	run  func(s *Store, tx *bolt.Tx) error
 }
 
 // migrations run in order; each is tested from a fixture of its starting schema.
@@ -53,7 +53,7 @@ func (s *Store) prepare() error {
 			if m.from < version {
 				continue
 			}
-			if err := m.run(tx); err != nil {
+			if err := m.run(s, tx); err != nil {
 				return fmt.Errorf("migrasi %d→%d (%s): %w", m.from, m.from+1, m.name, err)
 			}
 		}
@@ -94,11 +94,11 @@ func (s *Store) SchemaVersionOnDisk() (int, error) {
 }
 
 // migrateV1toV2 adds the list summaries and indexes and fills them from the agreements.
-func migrateV1toV2(tx *bolt.Tx) error {
+func migrateV1toV2(s *Store, tx *bolt.Tx) error {
 	for _, name := range indexBuckets {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
 	}
-	return rebuildIndexes(tx)
+	return s.rebuildIndexes(tx)
 }

@@ -67,35 +67,40 @@ func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
 // txDir answers agreement.Directory from inside a transaction.
 type txDir struct {
 	tx      *bolt.Tx
+	cache   *decodeCache
 	regions interface {
 		Name(string) (string, bool)
 	}
 }
 
 func (d txDir) Party(id agreement.ID) (agreement.Party, bool) {
-	v, ok, _ := get[agreement.Party](d.tx, bucketParties, id)
+	v, ok, _ := getCached[agreement.Party](d.cache, d.tx, bucketParties, id)
 	return v, ok
 }
 
 func (d txDir) Official(id agreement.ID) (agreement.Official, bool) {
-	v, ok, _ := get[agreement.Official](d.tx, bucketOfficials, id)
+	v, ok, _ := getCached[agreement.Official](d.cache, d.tx, bucketOfficials, id)
 	return v, ok
 }
 
 func (d txDir) Mandate(id agreement.ID) (agreement.Mandate, bool) {
-	v, ok, _ := get[agreement.Mandate](d.tx, bucketMandates, id)
+	v, ok, _ := getCached[agreement.Mandate](d.cache, d.tx, bucketMandates, id)
 	return v, ok
 }
 
 // AgreementKind reads the small summary rather than the whole document.
 func (d txDir) AgreementKind(id agreement.ID) (agreement.Kind, bool) {
-	v, ok, _ := get[Summary](d.tx, bucketSummaries, id)
+	v, ok, _ := d.summary(id)
 	return v.Kind, ok
+}
+
+func (d txDir) summary(id agreement.ID) (Summary, bool, error) {
+	return getCached[Summary](d.cache, d.tx, bucketSummaries, id)
 }
 
 func (d txDir) RegionName(code string) (string, bool) { return d.regions.Name(code) }
 
-func (s *Store) dir(tx *bolt.Tx) txDir { return txDir{tx: tx, regions: s.regions} }
+func (s *Store) dir(tx *bolt.Tx) txDir { return txDir{tx: tx, cache: s.cache, regions: s.regions} }
 
 // Agreement returns one agreement.
 func (s *Store) Agreement(id agreement.ID) (agreement.Agreement, error) {

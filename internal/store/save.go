@@ -69,46 +69,83 @@ func validate(v any, dir agreement.Directory) agreement.Errors {
 // a signed agreement's locked fields change, the status move is not allowed, or
 // validation fails; a is updated only on success.
 func (s *Store) SaveAgreement(a *agreement.Agreement) error {
-	return save(s, bucketAgreements, a, func(tx *bolt.Tx, next, prev *agreement.Agreement, raw []byte) error {
-		if prev != nil {
-			if es := agreement.CheckLocked(prev, next); len(es) > 0 {
-				return es
+	return save(s, bucketAgreements, a, agreementHead, func(dir txDir, next *agreement.Agreement, prevRaw, raw []byte) error {
+		var prev *Summary
+		if prevRaw != nil {
+			sum, _, err := dir.summary(next.ID)
+			if err != nil {
+				return err
 			}
-			if prev.Status != next.Status && !agreement.CanTransition(prev.Status, next.Status) {
-				return agreement.Errors{{Field: "status", Code: "transition", Args: []any{prev.Status.Label(), next.Status.Label()}}}
+			prev = &sum
+			if sum.Status != next.Status && !agreement.CanTransition(sum.Status, next.Status) {
+				return agreement.Errors{{Field: "status", Code: "transition", Args: []any{sum.Status.Label(), next.Status.Label()}}}
+			}
+			if sum.Status == agreement.StatusDitandatangani {
+				var old agreement.Agreement
+				if err := decode(prevRaw, &old); err != nil {
+					return err
+				}
+				if es := agreement.CheckLocked(&old, next); len(es) > 0 {
+					return es
+				}
 			}
 		}
-		return writeAgreementRaw(tx, next, prev, raw)
+		return writeAgreementRaw(dir, next, prev, raw)
 	})
+}
+
+// agreementHead reads an agreement's revision and creation time from its small summary.
+func agreementHead(dir txDir, id agreement.ID) (uint64, time.Time, error) {
+	sum, ok, err := dir.summary(id)
+	if err == nil && !ok {
+		err = fmt.Errorf("%w: ringkasan perjanjian %d hilang; jalankan reindex", ErrCorrupt, id)
+	}
+	return sum.Rev, sum.Created, err
+}
+
+// recordHead reads revision and creation time by decoding the whole (small) record.
+func recordHead[T record](bucket []byte) headFunc {
+	return func(dir txDir, id agreement.ID) (uint64, time.Time, error) {
+		v, _, err := get[T](dir.tx, bucket, id)
+		_, rev, created, _ := meta(&v)
+		return *rev, *created, err
+	}
 }
 
 // SaveParty creates or updates a party; list summaries naming it follow a new name.
 func (s *Store) SaveParty(p *agreement.Party) error {
-	return save(s, bucketParties, p, func(tx *bolt.Tx, next, prev *agreement.Party, raw []byte) error {
-		if err := tx.Bucket(bucketParties).Put(idKey(next.ID), raw); err != nil {
+	return save(s, bucketParties, p, recordHead[agreement.Party](bucketParties), func(dir txDir, next *agreement.Party, prevRaw, raw []byte) error {
+		if err := dir.tx.Bucket(bucketParties).Put(idKey(next.ID), raw); err != nil {
 			return err
 		}
-		if prev == nil || (prev.Name == next.Name && prev.ShortName == next.ShortName) {
+		if prevRaw == nil {
 			return nil
 		}
-		return refreshSummariesOf(tx, next.ID)
+		var prev agreement.Party
+		if err := decode(prevRaw, &prev); err != nil {
+			return err
+		}
+		if prev.Name == next.Name && prev.ShortName == next.ShortName {
+			return nil
+		}
+		return refreshSummariesOf(dir, next.ID)
 	})
 }
 
 // SaveOfficial creates or updates an official.
 func (s *Store) SaveOfficial(o *agreement.Official) error {
-	return save(s, bucketOfficials, o, putRaw[agreement.Official](bucketOfficials))
+	return save(s, bucketOfficials, o, recordHead[agreement.Official](bucketOfficials), putRaw[agreement.Official](bucketOfficials))
 }
 
 // SaveMandate creates or updates a mandate.
 func (s *Store) SaveMandate(m *agreement.Mandate) error {
-	return save(s, bucketMandates, m, putRaw[agreement.Mandate](bucketMandates))
+	return save(s, bucketMandates, m, recordHead[agreement.Mandate](bucketMandates), putRaw[agreement.Mandate](bucketMandates))
 }
 
-func putRaw[T record](bucket []byte) func(tx *bolt.Tx, next, _ *T, raw []byte) error {
-	return func(tx *bolt.Tx, next, _ *T, raw []byte) error {
+func putRaw[T record](bucket []byte) func(dir txDir, next *T, _, raw []byte) error {
+	return func(dir txDir, next *T, _, raw []byte) error {
 		id, _, _, _ := meta(next)
-		return tx.Bucket(bucket).Put(idKey(*id), raw)
+		return dir.tx.Bucket(bucket).Put(idKey(*id), raw)
 	}
 }
 
@@ -120,15 +157,17 @@ func putRecord(tx *bolt.Tx, bucket []byte, id agreement.ID, v any) error {
 	return tx.Bucket(bucket).Put(idKey(id), raw)
 }
 
+// headFunc reads a stored record's revision and creation time.
+type headFunc func(dir txDir, id agreement.ID) (rev uint64, created time.Time, err error)
+
 // save is the one write path for records: revision check, bookkeeping, validation,
 // the type's own writes of the encoded record, and the history entry, all in one
-// transaction.
-func save[T record](s *Store, bucket []byte, v *T, write func(tx *bolt.Tx, next, prev *T, raw []byte) error) error {
+// transaction. write gets the previous encoding (nil for a new record).
+func save[T record](s *Store, bucket []byte, v *T, head headFunc, write func(dir txDir, next *T, prevRaw, raw []byte) error) error {
 	next := *v
 	id, rev, created, updated := meta(&next)
 	now := s.now()
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		var prev *T
 		var prevRaw []byte
 		b := tx.Bucket(bucket)
 		if *id == 0 {
@@ -148,16 +187,14 @@ func save[T record](s *Store, bucket []byte, v *T, write func(tx *bolt.Tx, next,
 			if prevRaw == nil {
 				return fmt.Errorf("%s %d: %w", typeOf(bucket), *id, ErrNotFound)
 			}
-			var old T
-			if err := decode(prevRaw, &old); err != nil {
+			oldRev, oldCreated, err := head(s.dir(tx), *id)
+			if err != nil {
 				return err
 			}
-			_, oldRev, oldCreated, _ := meta(&old)
-			if *oldRev != *rev {
-				return &ConflictError{Type: typeOf(bucket), ID: *id, Have: *rev, Want: *oldRev}
+			if oldRev != *rev {
+				return &ConflictError{Type: typeOf(bucket), ID: *id, Have: *rev, Want: oldRev}
 			}
-			*created = *oldCreated
-			prev = &old
+			*created = oldCreated
 		}
 		*rev++
 		*updated = now
@@ -168,11 +205,11 @@ func save[T record](s *Store, bucket []byte, v *T, write func(tx *bolt.Tx, next,
 		if err != nil {
 			return err
 		}
-		if err := write(tx, &next, prev, raw); err != nil {
+		if err := write(s.dir(tx), &next, prevRaw, raw); err != nil {
 			return err
 		}
 		entry := dataset.HistoryEntry{Type: typeOf(bucket), ID: *id, Rev: *rev, At: now, By: s.user, Action: "buat"}
-		if prev != nil {
+		if prevRaw != nil {
 			entry.Action = "ubah"
 			entry.Changes = agreement.DiffJSON(prevRaw[1:], raw[1:])
 		}
@@ -184,7 +221,8 @@ func save[T record](s *Store, bucket []byte, v *T, write func(tx *bolt.Tx, next,
 	return err
 }
 
-func refreshSummariesOf(tx *bolt.Tx, party agreement.ID) error {
+func refreshSummariesOf(dir txDir, party agreement.ID) error {
+	tx := dir.tx
 	c := tx.Bucket(bucketIdxParty).Cursor()
 	p := idKey(party)
 	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
@@ -193,7 +231,7 @@ func refreshSummariesOf(tx *bolt.Tx, party agreement.ID) error {
 			return err
 		}
 		if ok {
-			if err := writeSummary(tx, &a); err != nil {
+			if err := writeSummary(dir, &a); err != nil {
 				return err
 			}
 		}

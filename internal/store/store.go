@@ -74,6 +74,7 @@ type Store struct {
 	now     func() time.Time
 	user    string
 	regions *wilayah.List
+	cache   *decodeCache
 	// Migrated names the backup made before a migration in this Open, if any.
 	Migrated string
 	closed   bool
@@ -114,7 +115,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions}
+	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, cache: newDecodeCache()}
 	if err := s.prepare(); err != nil {
 		db.Close()
 		return nil, err

@@ -1,0 +1,57 @@
+package store
+
+import (
+	"bytes"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+
+	"sepakat/internal/agreement"
+)
+
+// decodeCache keeps decoded small records (parties, officials, mandates, summaries)
+// with the bytes they came from. A hit needs the stored bytes to be equal, so it can
+// never serve a stale value; it only saves the JSON decoding that validation and
+// summaries repeat on every save.
+type decodeCache struct {
+	mu      sync.Mutex
+	entries map[string]cached
+}
+
+type cached struct {
+	raw []byte
+	val any
+}
+
+const decodeCacheMax = 8192
+
+func newDecodeCache() *decodeCache { return &decodeCache{entries: map[string]cached{}} }
+
+// getCached is get with the cache in front.
+func getCached[T any](c *decodeCache, tx *bolt.Tx, bucket []byte, id agreement.ID) (T, bool, error) {
+	var zero T
+	raw := tx.Bucket(bucket).Get(idKey(id))
+	if raw == nil {
+		return zero, false, nil
+	}
+	key := string(bucket) + string(idKey(id))
+	c.mu.Lock()
+	e, hit := c.entries[key]
+	c.mu.Unlock()
+	if hit && bytes.Equal(e.raw, raw) {
+		if v, ok := e.val.(T); ok {
+			return v, true, nil
+		}
+	}
+	var v T
+	if err := decode(raw, &v); err != nil {
+		return zero, false, err
+	}
+	c.mu.Lock()
+	if len(c.entries) >= decodeCacheMax {
+		clear(c.entries)
+	}
+	c.entries[key] = cached{raw: bytes.Clone(raw), val: v}
+	c.mu.Unlock()
+	return v, true, nil
+}
