@@ -36,13 +36,13 @@ func stage(s Status) int {
 }
 
 func checkText(es *Errors, field, s string, max int, required bool) {
-	if strings.TrimSpace(s) == "" {
+	if isBlank(s) {
 		if required {
 			es.add(field, "required")
 		}
 		return
 	}
-	if utf8.RuneCountInString(s) > max {
+	if len(s) > max && utf8.RuneCountInString(s) > max {
 		es.add(field, "too_long", max)
 	}
 	if hasControl(s) {
@@ -50,9 +50,39 @@ func checkText(es *Errors, field, s string, max int, required bool) {
 	}
 }
 
+// badText reports whether checkText would find a problem with optional text s.
+func badText(s string, max int) bool {
+	return (len(s) > max && utf8.RuneCountInString(s) > max) || hasControl(s)
+}
+
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
+		default:
+			if s[i] < utf8.RuneSelf {
+				return false
+			}
+			return strings.TrimSpace(s[i:]) == ""
+		}
+	}
+	return true
+}
+
+// hasControl reports control characters other than newline and tab; ASCII is
+// checked byte by byte, the rest rune by rune.
 func hasControl(s string) bool {
-	for _, r := range s {
-		if r != '\n' && r != '\t' && unicode.IsControl(r) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if r != '\n' && r != '\t' && r != '\r' && unicode.IsControl(r) {
+					return true
+				}
+			}
+			return false
+		}
+		if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f {
 			return true
 		}
 	}
@@ -306,12 +336,13 @@ func (a *Agreement) validateBody(es *Errors) {
 	if len(a.Body) == 0 && stage(a.Status) >= 2 {
 		es.add("body", "body_required")
 	}
-	var walk func(path string, parent NodeKind, nodes []Node)
-	walk = func(path string, parent NodeKind, nodes []Node) {
+	// Paths are built only for errors: bodies are long and saved often.
+	var walk func(path func() string, parent NodeKind, nodes []Node)
+	walk = func(path func() string, parent NodeKind, nodes []Node) {
 		for i, n := range nodes {
-			f := idx(path, i)
+			f := func() string { return idx(path(), i) }
 			if _, known := allowedChild[n.Kind]; !known || n.Kind == "" {
-				es.add(f+".kind", "bad_node", string(n.Kind))
+				es.add(f()+".kind", "bad_node", string(n.Kind))
 				continue
 			}
 			ok := false
@@ -319,14 +350,20 @@ func (a *Agreement) validateBody(es *Errors) {
 				ok = ok || k == n.Kind
 			}
 			if !ok {
-				es.add(f+".kind", "body_structure", n.Kind, nodeParentLabel(parent))
+				es.add(f()+".kind", "body_structure", n.Kind, nodeParentLabel(parent))
 			}
-			checkText(es, f+".heading", n.Heading, 300, false)
-			checkText(es, f+".text", n.Text, 20000, false)
-			walk(f+".children", n.Kind, n.Children)
+			if badText(n.Heading, 300) {
+				checkText(es, f()+".heading", n.Heading, 300, false)
+			}
+			if badText(n.Text, 20000) {
+				checkText(es, f()+".text", n.Text, 20000, false)
+			}
+			if len(n.Children) > 0 {
+				walk(func() string { return f() + ".children" }, n.Kind, n.Children)
+			}
 		}
 	}
-	walk("body", "", a.Body)
+	walk(func() string { return "body" }, "", a.Body)
 }
 
 func nodeParentLabel(k NodeKind) string {

@@ -55,3 +55,34 @@ func getCached[T any](c *decodeCache, tx *bolt.Tx, bucket []byte, id agreement.I
 	c.mu.Unlock()
 	return v, true, nil
 }
+
+// summary returns an agreement's list summary, decoded once per distinct value.
+func (c *decodeCache) summary(tx *bolt.Tx, id agreement.ID) (Summary, bool, error) {
+	raw := tx.Bucket(bucketAgreements).Get(idKey(id))
+	if raw == nil {
+		return Summary{}, false, nil
+	}
+	js, _, ok := splitAgreementValue(raw)
+	if !ok {
+		_, err := summaryOf(raw)
+		return Summary{}, false, err
+	}
+	key := "S" + string(idKey(id))
+	c.mu.Lock()
+	e, hit := c.entries[key]
+	c.mu.Unlock()
+	if hit && bytes.Equal(e.raw, js) {
+		return e.val.(Summary), true, nil
+	}
+	sum, err := summaryOf(raw)
+	if err != nil {
+		return sum, false, err
+	}
+	c.mu.Lock()
+	if len(c.entries) >= decodeCacheMax {
+		clear(c.entries)
+	}
+	c.entries[key] = cached{raw: bytes.Clone(js), val: sum}
+	c.mu.Unlock()
+	return sum, true, nil
+}

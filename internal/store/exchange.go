@@ -33,7 +33,7 @@ func (s *Store) Export() (*dataset.Dataset, error) {
 		if d.Numbers, err = all[dataset.IssuedNumber](tx, bucketNumbers); err != nil {
 			return err
 		}
-		if d.History, err = all[dataset.HistoryEntry](tx, bucketHistory); err != nil {
+		if d.History, err = exportHistory(tx); err != nil {
 			return err
 		}
 		if d.Files, err = all[dataset.File](tx, bucketFiles); err != nil {
@@ -324,4 +324,27 @@ func (s *Store) Offsets() (dataset.Offsets, error) {
 		return nil
 	})
 	return o, err
+}
+
+// exportHistory lists agreements' history (beside each agreement), then the rest.
+func exportHistory(tx *bolt.Tx) ([]dataset.HistoryEntry, error) {
+	var out []dataset.HistoryEntry
+	collect := func(keyLen int) func(k, raw []byte) error {
+		return func(k, raw []byte) error {
+			if len(k) != keyLen {
+				return nil
+			}
+			var e dataset.HistoryEntry
+			if err := decode(raw, &e); err != nil {
+				return err
+			}
+			out = append(out, e)
+			return nil
+		}
+	}
+	if err := tx.Bucket(bucketAgreements).ForEach(collect(16)); err != nil {
+		return nil, err
+	}
+	err := tx.Bucket(bucketHistory).ForEach(collect(17))
+	return out, err
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -52,6 +53,15 @@ func summarize(dir txDir, a *agreement.Agreement) Summary {
 type indexEntry struct {
 	bucket []byte
 	key    []byte
+}
+
+func containsEntry(list []indexEntry, e indexEntry) bool {
+	for _, x := range list {
+		if bytes.Equal(x.key, e.key) && bytes.Equal(x.bucket, e.bucket) {
+			return true
+		}
+	}
+	return false
 }
 
 func cat(parts ...[]byte) []byte {
@@ -110,51 +120,41 @@ func writeAgreement(dir txDir, a *agreement.Agreement) error {
 // few pages as it can.
 func writeAgreementRaw(dir txDir, a *agreement.Agreement, prev *Summary, raw []byte) error {
 	tx := dir.tx
-	if err := tx.Bucket(bucketAgreements).Put(idKey(a.ID), raw); err != nil {
-		return err
-	}
 	sum := summarize(dir, a)
 	fresh := entries(&sum)
+	var stale []indexEntry
 	if prev != nil {
-		stale := map[string]indexEntry{}
-		for _, e := range entries(prev) {
-			stale[string(e.bucket)+"\x00"+string(e.key)] = e
-		}
-		added := fresh[:0:0]
-		for _, e := range fresh {
-			k := string(e.bucket) + "\x00" + string(e.key)
-			if _, same := stale[k]; same {
-				delete(stale, k)
-			} else {
-				added = append(added, e)
-			}
-		}
-		for _, e := range stale {
+		stale = entries(prev)
+	}
+	for _, e := range stale {
+		if !containsEntry(fresh, e) {
 			if err := tx.Bucket(e.bucket).Delete(e.key); err != nil {
 				return err
 			}
 		}
-		fresh = added
 	}
 	for _, e := range fresh {
-		if err := tx.Bucket(e.bucket).Put(e.key, nil); err != nil {
-			return err
+		if !containsEntry(stale, e) {
+			if err := tx.Bucket(e.bucket).Put(e.key, nil); err != nil {
+				return err
+			}
 		}
 	}
-	rawSum, err := encode(sum)
-	if err != nil {
-		return err
-	}
-	return tx.Bucket(bucketSummaries).Put(idKey(a.ID), rawSum)
+	return putAgreementValue(tx, &sum, recordJSON(raw))
 }
 
-func writeSummary(dir txDir, a *agreement.Agreement) error {
-	tx := dir.tx
-	raw, err := encode(summarize(dir, a))
+func putAgreementValue(tx *bolt.Tx, sum *Summary, rec []byte) error {
+	js, err := json.Marshal(sum)
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bucketSummaries).Put(idKey(a.ID), raw)
+	return tx.Bucket(bucketAgreements).Put(idKey(sum.ID), agreementValue(js, rec))
+}
+
+// writeSummary refreshes the summary stored with an agreement (a party renamed).
+func writeSummary(dir txDir, a *agreement.Agreement, rec []byte) error {
+	sum := summarize(dir, a)
+	return putAgreementValue(dir.tx, &sum, rec)
 }
 
 // rebuildIndexes empties and refills every derived bucket from the agreements.
@@ -167,13 +167,28 @@ func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	return tx.Bucket(bucketAgreements).ForEach(func(_, raw []byte) error {
+	// Collect first: rewriting values while iterating the same bucket is not allowed.
+	var list []agreement.Agreement
+	err := tx.Bucket(bucketAgreements).ForEach(func(k, raw []byte) error {
+		if len(k) != 8 {
+			return nil
+		}
 		var a agreement.Agreement
 		if err := decode(raw, &a); err != nil {
 			return err
 		}
-		return writeAgreement(s.dir(tx), &a)
+		list = append(list, a)
+		return nil
 	})
+	if err != nil {
+		return err
+	}
+	for i := range list {
+		if err := writeAgreement(s.dir(tx), &list[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Reindex rebuilds the list summaries and indexes in one transaction.
@@ -211,7 +226,7 @@ func (s *Store) List(q Query) (Page, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		bucket, prefix, start, reverse := scope(q)
 		c := tx.Bucket(bucket).Cursor()
-		sums := tx.Bucket(bucketSummaries)
+		agreements := tx.Bucket(bucketAgreements)
 		var last []byte
 		k := seek(c, prefix, start, q.After, reverse)
 		for ; k != nil && bytes.HasPrefix(k, prefix); k = step(c, reverse) {
@@ -219,8 +234,8 @@ func (s *Store) List(q Query) (Page, error) {
 				page.Next = last
 				break
 			}
-			var sum Summary
-			if err := decode(sums.Get(k[len(k)-8:]), &sum); err != nil {
+			sum, err := summaryOf(agreements.Get(k[len(k)-8:]))
+			if err != nil {
 				return err
 			}
 			page.Items = append(page.Items, sum)
@@ -305,7 +320,7 @@ func (s *Store) Counts() (map[agreement.Status]int, error) {
 func (s *Store) Total() (int, error) {
 	n := 0
 	err := s.db.View(func(tx *bolt.Tx) error {
-		n = tx.Bucket(bucketAgreements).Stats().KeyN
+		n = tx.Bucket(bucketIdxChanged).Stats().KeyN
 		return nil
 	})
 	return n, err

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 
@@ -93,10 +94,26 @@ func (s *Store) SchemaVersionOnDisk() (int, error) {
 	return v, err
 }
 
-// migrateV1toV2 adds the list summaries and indexes and fills them from the agreements.
+// migrateV1toV2 stores each agreement with its list summary, moves its history
+// beside it, and builds the list indexes.
 func migrateV1toV2(s *Store, tx *bolt.Tx) error {
 	for _, name := range indexBuckets {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	hist := tx.Bucket(bucketHistory)
+	var moved [][2][]byte
+	c := hist.Cursor()
+	tag := []byte{recordTag["agreement"]}
+	for k, v := c.Seek(tag); k != nil && k[0] == tag[0]; k, v = c.Next() {
+		moved = append(moved, [2][]byte{bytes.Clone(k), bytes.Clone(v)})
+	}
+	for _, kv := range moved {
+		if err := tx.Bucket(bucketAgreements).Put(kv[0][1:], kv[1]); err != nil {
+			return err
+		}
+		if err := hist.Delete(kv[0]); err != nil {
 			return err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
 )
 
 type txT = bolt.Tx
@@ -52,6 +53,9 @@ func writeV1(t *testing.T, path string) {
 				Term:    agreement.Term{Length: i, Unit: agreement.UnitTahun, Start: start, End: agreement.Term{Length: i}.EndFor(start)},
 				Copies:  2, Created: at, Updated: at.Add(time.Duration(i) * time.Hour)}
 			put(bucketAgreements, a.ID, a)
+			h, _ := encode(dataset.HistoryEntry{Type: dataset.TypeAgreement, ID: a.ID, Seq: uint64(i), Rev: 1, At: at, By: "staf1", Action: "buat"})
+			tx.Bucket(bucketHistory).Put(cat([]byte{'a'}, idKey(a.ID), u64(uint64(i))), h)
+			tx.Bucket(bucketHistory).SetSequence(uint64(i))
 		}
 		return nil
 	})
@@ -88,7 +92,7 @@ func TestMigrateFromV1Fixture(t *testing.T) {
 		t.Fatalf("backup unreadable: %v", err)
 	}
 	bak.View(func(tx *bolt.Tx) error {
-		if tx.Bucket(bucketSummaries) != nil || tx.Bucket(bucketAgreements).Stats().KeyN != 3 {
+		if tx.Bucket(bucketIdxChanged) != nil || tx.Bucket(bucketAgreements).Stats().KeyN != 3 {
 			t.Error("backup is not the v1 file")
 		}
 		return nil
@@ -105,10 +109,17 @@ func TestMigrateFromV1Fixture(t *testing.T) {
 	if len(p.Items) != 3 || p.Items[0].End != agreement.NewDate(2026, 9, 14) {
 		t.Errorf("end index after migration: %+v", p.Items)
 	}
-	// Saving a migrated record works and keeps its indexes in step.
-	a, _ := s.Agreement(1)
+	// History moved with its agreement, and saving a migrated record continues it.
+	h, err := s.History(dataset.TypeAgreement, 2)
+	if err != nil || len(h) != 1 || h[0].Seq != 2 || h[0].By != "staf1" {
+		t.Fatalf("history after migration: %+v %v", h, err)
+	}
+	a, _ := s.Agreement(2)
 	a.Subject = "Diubah sesudah migrasi"
 	if err := s.SaveAgreement(&a); err != nil {
 		t.Fatal(err)
+	}
+	if h, _ = s.History(dataset.TypeAgreement, 2); len(h) != 2 || h[1].Seq != 4 || h[1].Changes[0].Field != "subject" {
+		t.Errorf("history after a save: %+v", h)
 	}
 }

@@ -30,13 +30,64 @@ func encode(v any) ([]byte, error) {
 }
 
 func decode(raw []byte, v any) error {
-	if len(raw) == 0 || raw[0] != encodingJSON {
+	body := recordJSON(raw)
+	if body == nil {
 		return fmt.Errorf("%w: nilai tersimpan tidak dikenal", ErrCorrupt)
 	}
-	if err := json.Unmarshal(raw[1:], v); err != nil {
+	if err := json.Unmarshal(body, v); err != nil {
 		return fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	return nil
+}
+
+// recordJSON returns the record's JSON inside a stored value, or nil.
+func recordJSON(raw []byte) []byte {
+	if len(raw) == 0 {
+		return nil
+	}
+	switch raw[0] {
+	case encodingJSON:
+		return raw[1:]
+	case encodingSummaryJSON:
+		_, rec, ok := splitAgreementValue(raw)
+		if ok {
+			return rec
+		}
+	}
+	return nil
+}
+
+// agreementValue joins an agreement's summary and document into one stored value.
+func agreementValue(sum, rec []byte) []byte {
+	out := make([]byte, 0, 1+binary.MaxVarintLen64+len(sum)+len(rec))
+	out = append(out, encodingSummaryJSON)
+	out = binary.AppendUvarint(out, uint64(len(sum)))
+	out = append(out, sum...)
+	return append(out, rec...)
+}
+
+func splitAgreementValue(raw []byte) (sum, rec []byte, ok bool) {
+	if len(raw) < 2 || raw[0] != encodingSummaryJSON {
+		return nil, nil, false
+	}
+	n, k := binary.Uvarint(raw[1:])
+	if k <= 0 || uint64(len(raw)-1-k) < n {
+		return nil, nil, false
+	}
+	return raw[1+k : 1+k+int(n)], raw[1+k+int(n):], true
+}
+
+// summaryOf decodes the summary part of a stored agreement.
+func summaryOf(raw []byte) (Summary, error) {
+	var sum Summary
+	js, _, ok := splitAgreementValue(raw)
+	if !ok {
+		return sum, fmt.Errorf("%w: ringkasan perjanjian tidak terbaca; jalankan reindex", ErrCorrupt)
+	}
+	if err := json.Unmarshal(js, &sum); err != nil {
+		return sum, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	return sum, nil
 }
 
 // get reads one record of type T from bucket; ok is false when absent.
@@ -50,10 +101,13 @@ func get[T any](tx *bolt.Tx, bucket []byte, id agreement.ID) (T, bool, error) {
 	return v, err == nil, err
 }
 
-// all reads every record of type T in ID order.
+// all reads every record of type T in ID order (skipping agreement history keys).
 func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
 	var out []T
 	err := tx.Bucket(bucket).ForEach(func(k, raw []byte) error {
+		if len(k) != 8 {
+			return nil
+		}
 		var v T
 		if err := decode(raw, &v); err != nil {
 			return err
@@ -95,7 +149,7 @@ func (d txDir) AgreementKind(id agreement.ID) (agreement.Kind, bool) {
 }
 
 func (d txDir) summary(id agreement.ID) (Summary, bool, error) {
-	return getCached[Summary](d.cache, d.tx, bucketSummaries, id)
+	return d.cache.summary(d.tx, id)
 }
 
 func (d txDir) RegionName(code string) (string, bool) { return d.regions.Name(code) }

@@ -211,7 +211,7 @@ func save[T record](s *Store, bucket []byte, v *T, head headFunc, write func(dir
 		entry := dataset.HistoryEntry{Type: typeOf(bucket), ID: *id, Rev: *rev, At: now, By: s.user, Action: "buat"}
 		if prevRaw != nil {
 			entry.Action = "ubah"
-			entry.Changes = agreement.DiffJSON(prevRaw[1:], raw[1:])
+			entry.Changes = agreement.DiffJSON(recordJSON(prevRaw), recordJSON(raw))
 		}
 		return appendHistory(tx, &entry)
 	})
@@ -226,33 +226,41 @@ func refreshSummariesOf(dir txDir, party agreement.ID) error {
 	c := tx.Bucket(bucketIdxParty).Cursor()
 	p := idKey(party)
 	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
-		a, ok, err := get[agreement.Agreement](tx, bucketAgreements, keyID(k[len(k)-8:]))
-		if err != nil {
+		raw := tx.Bucket(bucketAgreements).Get(k[len(k)-8:])
+		if raw == nil {
+			continue
+		}
+		var a agreement.Agreement
+		if err := decode(raw, &a); err != nil {
 			return err
 		}
-		if ok {
-			if err := writeSummary(dir, &a); err != nil {
-				return err
-			}
+		if err := writeSummary(dir, &a, bytes.Clone(recordJSON(raw))); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func historyKey(t dataset.RecordType, id agreement.ID, seq uint64) []byte {
-	return cat([]byte{recordTag[string(t)]}, idKey(id), u64(seq))
+// historyPlace is where a record's history lives: an agreement's beside the
+// agreement, the others' in the history bucket.
+func historyPlace(tx *bolt.Tx, t dataset.RecordType, id agreement.ID) (*bolt.Bucket, []byte) {
+	if t == dataset.TypeAgreement {
+		return tx.Bucket(bucketAgreements), idKey(id)
+	}
+	return tx.Bucket(bucketHistory), cat([]byte{recordTag[string(t)]}, idKey(id))
 }
 
+// appendHistory stores e; history sequence numbers are global, kept by the history bucket.
 func appendHistory(tx *bolt.Tx, e *dataset.HistoryEntry) error {
-	b := tx.Bucket(bucketHistory)
+	seqs := tx.Bucket(bucketHistory)
 	if e.Seq == 0 {
-		seq, err := b.NextSequence()
+		seq, err := seqs.NextSequence()
 		if err != nil {
 			return err
 		}
 		e.Seq = seq
-	} else if e.Seq > b.Sequence() {
-		if err := b.SetSequence(e.Seq); err != nil {
+	} else if e.Seq > seqs.Sequence() {
+		if err := seqs.SetSequence(e.Seq); err != nil {
 			return err
 		}
 	}
@@ -260,16 +268,20 @@ func appendHistory(tx *bolt.Tx, e *dataset.HistoryEntry) error {
 	if err != nil {
 		return err
 	}
-	return b.Put(historyKey(e.Type, e.ID, e.Seq), raw)
+	b, prefix := historyPlace(tx, e.Type, e.ID)
+	return b.Put(cat(prefix, u64(e.Seq)), raw)
 }
 
 // History returns every change to one record, oldest first.
 func (s *Store) History(t dataset.RecordType, id agreement.ID) ([]dataset.HistoryEntry, error) {
 	var out []dataset.HistoryEntry
 	err := s.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketHistory).Cursor()
-		p := cat([]byte{recordTag[string(t)]}, idKey(id))
+		b, p := historyPlace(tx, t, id)
+		c := b.Cursor()
 		for k, raw := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, raw = c.Next() {
+			if len(k) != len(p)+8 {
+				continue // the agreement itself
+			}
 			var e dataset.HistoryEntry
 			if err := decode(raw, &e); err != nil {
 				return err

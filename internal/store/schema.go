@@ -12,17 +12,18 @@ var (
 	keyCreated        = []byte("created")
 	keyExamplesLoaded = []byte("examples_loaded")
 
+	// agreements holds, per agreement, id(8) → summary and document, and
+	// id(8) seq(8) → its history entries, so that a save touches one tree region.
 	bucketAgreements = []byte("agreements")
 	bucketParties    = []byte("parties")
 	bucketOfficials  = []byte("officials")
 	bucketMandates   = []byte("mandates")
-	bucketHistory    = []byte("history")
+	bucketHistory    = []byte("history") // parties, officials, mandates: tag id(8) seq(8)
 	bucketCounters   = []byte("counters")
 	bucketNumbers    = []byte("issued_numbers")
 	bucketFiles      = []byte("files")
 
-	// Since schema 2: list summaries and indexes, written with each agreement.
-	bucketSummaries  = []byte("agreement_summaries")
+	// Since schema 2: list indexes, written with each agreement.
 	bucketIdxChanged = []byte("idx_changed") // updated(8) id(8)
 	bucketIdxStatus  = []byte("idx_status")  // status 0 id(8)
 	bucketIdxKind    = []byte("idx_kind")    // kind 0 id(8)
@@ -37,11 +38,16 @@ var bucketsV1 = [][]byte{bucketMeta, bucketAgreements, bucketParties, bucketOffi
 	bucketHistory, bucketCounters, bucketNumbers, bucketFiles}
 
 // indexBuckets are derived from the agreements and can be rebuilt.
-var indexBuckets = [][]byte{bucketSummaries, bucketIdxChanged, bucketIdxStatus, bucketIdxKind,
+var indexBuckets = [][]byte{bucketIdxChanged, bucketIdxStatus, bucketIdxKind,
 	bucketIdxParty, bucketIdxYear, bucketIdxEnd, bucketIdxParent}
 
 // recordTag prefixes history keys with the record type.
 var recordTag = map[string]byte{"agreement": 'a', "party": 'p', "official": 'o', "mandate": 'm'}
 
-// encodingJSON is the first byte of every record value: plain JSON follows.
-const encodingJSON byte = 1
+// The first byte of every record value says what follows.
+const (
+	encodingJSON byte = 1 // plain JSON
+	// encodingSummaryJSON: uvarint length, the list summary as JSON, then the
+	// agreement as JSON (schema 2 agreements).
+	encodingSummaryJSON byte = 2
+)
