@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"sepakat/internal/i18n"
 )
@@ -315,7 +316,7 @@ func TestDiff(t *testing.T) {
 
 func TestSplitObjectMatchesEncodingJSON(t *testing.T) {
 	a := ksb()
-	a.Subject = `Kerja sama "khusus", {kurung} [siku] \ garis miring`
+	a.Subject = `Kerja sama "khusus", {kurung} [siku] \ garis miring \"kutip\\"`
 	a.Body = []Node{{Kind: NodePasal, Heading: "A", Text: "x, y: z", Children: []Node{{Kind: NodeAyat, Text: "}]"}}}}
 	raw, _ := json.Marshal(&a)
 	fast := map[string]json.RawMessage{}
@@ -335,6 +336,16 @@ func TestSplitObjectMatchesEncodingJSON(t *testing.T) {
 	for _, bad := range []string{`{"a":1`, `{"a" 1}`, `[1]`, `{"a":"x}`} {
 		if splitObject([]byte(bad), map[string]json.RawMessage{}) {
 			t.Errorf("accepted %s", bad)
+		}
+	}
+}
+
+func TestHasControlMatchesUnicode(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		s := "a" + string(r) + "b"
+		want := unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
+		if hasControl(s) != want {
+			t.Fatalf("U+%04X: got %v", r, !want)
 		}
 	}
 }

@@ -36,6 +36,9 @@ func marshal(v any) []byte {
 
 // DiffJSON is Diff on two records already encoded as JSON objects.
 func DiffJSON(prev, next []byte) []Change {
+	if bytes.Equal(prev, next) {
+		return nil
+	}
 	a, b := topLevel(prev), topLevel(next)
 	var out []Change
 	for k := range a {
@@ -56,6 +59,36 @@ func DiffJSON(prev, next []byte) []Change {
 	return out
 }
 
+// walkObject calls fn for each top-level field of a compact JSON object.
+func walkObject(raw []byte, fn func(key string, keyStart, valStart, valEnd int) bool) bool {
+	if len(raw) < 2 || raw[0] != '{' || raw[len(raw)-1] != '}' {
+		return false
+	}
+	for i := 1; i < len(raw)-1; {
+		if raw[i] != '"' {
+			return false
+		}
+		end := skipString(raw, i)
+		if end < 0 || end >= len(raw) || raw[end] != ':' {
+			return false
+		}
+		j := skipValue(raw, end+1)
+		if j < 0 {
+			return false
+		}
+		if !fn(string(raw[i+1:end-1]), i, end+1, j) {
+			return false
+		}
+		if raw[j] == ',' {
+			j++
+		} else if j != len(raw)-1 {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
 // topLevel splits a record's JSON object into its top-level fields. It scans the
 // bytes once without decoding them; malformed input falls back to encoding/json.
 func topLevel(raw []byte) map[string]json.RawMessage {
@@ -72,46 +105,29 @@ func topLevel(raw []byte) map[string]json.RawMessage {
 
 // splitObject fills m from a compact JSON object such as encoding/json writes.
 func splitObject(raw []byte, m map[string]json.RawMessage) bool {
-	if len(raw) < 2 || raw[0] != '{' || raw[len(raw)-1] != '}' {
-		return false
-	}
-	i := 1
-	for i < len(raw)-1 {
-		if raw[i] != '"' {
-			return false
-		}
-		end := skipString(raw, i)
-		if end < 0 || end >= len(raw) || raw[end] != ':' {
-			return false
-		}
-		key := string(raw[i+1 : end-1])
-		start := end + 1
-		j := skipValue(raw, start)
-		if j < 0 {
-			return false
-		}
-		m[key] = raw[start:j]
-		if raw[j] == ',' {
-			j++
-		} else if j != len(raw)-1 {
-			return false
-		}
-		i = j
-	}
-	return true
+	return walkObject(raw, func(key string, _, valStart, valEnd int) bool {
+		m[key] = raw[valStart:valEnd]
+		return true
+	})
 }
 
 // skipString returns the index just past the string starting at raw[i] == '"'.
+// It jumps from quote to quote, which is what makes scanning long texts cheap.
 func skipString(raw []byte, i int) int {
-	for j := i + 1; j < len(raw); j++ {
-		switch raw[j] {
-		case '\\':
-			j++
-		case '"':
+	for j := i + 1; ; j++ {
+		k := bytes.IndexByte(raw[j:], '"')
+		if k < 0 {
+			return -1
+		}
+		j += k
+		escapes := 0
+		for m := j - 1; m > i && raw[m] == '\\'; m-- {
+			escapes++
+		}
+		if escapes%2 == 0 {
 			return j + 1
 		}
 	}
-	return -1
 }
 
 // skipValue returns the index just past the value starting at raw[i]: at the

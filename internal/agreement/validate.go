@@ -2,7 +2,6 @@ package agreement
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -69,20 +68,19 @@ func isBlank(s string) bool {
 	return true
 }
 
-// hasControl reports control characters other than newline and tab; ASCII is
-// checked byte by byte, the rest rune by rune.
+// hasControl reports control characters other than tab, newline and carriage
+// return: C0, DEL and the C1 range U+0080–U+009F (bytes C2 80–C2 9F in UTF-8).
 func hasControl(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			for _, r := range s[i:] {
-				if r != '\n' && r != '\t' && r != '\r' && unicode.IsControl(r) {
-					return true
-				}
+		switch {
+		case c < 0x20:
+			if c != '\t' && c != '\n' && c != '\r' {
+				return true
 			}
-			return false
-		}
-		if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f {
+		case c == 0x7f:
+			return true
+		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f:
 			return true
 		}
 	}

@@ -66,11 +66,11 @@ const (
 	TypeMandate   RecordType = "mandate"
 )
 
-// HistoryEntry is one change to one record (Riwayat).
+// HistoryEntry is one change to one record (Riwayat): the change that made
+// revision Rev. A record has at most one entry per revision.
 type HistoryEntry struct {
 	Type    RecordType         `json:"type"`
 	ID      agreement.ID       `json:"id"`
-	Seq     uint64             `json:"seq"`
 	Rev     uint64             `json:"rev"`
 	At      time.Time          `json:"at"`
 	By      string             `json:"by"`

@@ -69,7 +69,6 @@ func (d *Dataset) Shift(o Offsets) {
 		case TypeMandate:
 			mandate(&h.ID)
 		}
-		h.Seq = 0 // renumbered by the store
 	}
 }
 

@@ -278,7 +278,7 @@ func (s *Store) importHistory(tx *bolt.Tx, d *dataset.Dataset) error {
 			return &ImportError{Record: fmt.Sprintf("history[%d]", i), Field: "type", Err: agreement.Errors{{Field: "type", Code: "bad_value", Args: []any{string(h.Type)}}}}
 		}
 		if err := appendHistory(tx, h); err != nil {
-			return err
+			return &ImportError{Record: fmt.Sprintf("history[%d]", i), Field: "rev", Err: err}
 		}
 		has[rec{h.Type, h.ID}] = true
 	}

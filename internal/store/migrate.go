@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+
+	"sepakat/internal/agreement"
 )
 
 // migration moves the file from schema version from to from+1 inside one transaction.
@@ -110,10 +112,17 @@ func migrateV1toV2(s *Store, tx *bolt.Tx) error {
 		moved = append(moved, [2][]byte{bytes.Clone(k), bytes.Clone(v)})
 	}
 	for _, kv := range moved {
-		if err := tx.Bucket(bucketAgreements).Put(kv[0][1:], kv[1]); err != nil {
+		if err := hist.Delete(kv[0]); err != nil {
 			return err
 		}
-		if err := hist.Delete(kv[0]); err != nil {
+		var e struct {
+			ID  agreement.ID `json:"id"`
+			Rev uint64       `json:"rev"`
+		}
+		if err := decode(kv[1], &e); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketAgreements).Put(cat(idKey(e.ID), u64(e.Rev)), kv[1]); err != nil {
 			return err
 		}
 	}

@@ -53,7 +53,7 @@ func writeV1(t *testing.T, path string) {
 				Term:    agreement.Term{Length: i, Unit: agreement.UnitTahun, Start: start, End: agreement.Term{Length: i}.EndFor(start)},
 				Copies:  2, Created: at, Updated: at.Add(time.Duration(i) * time.Hour)}
 			put(bucketAgreements, a.ID, a)
-			h, _ := encode(dataset.HistoryEntry{Type: dataset.TypeAgreement, ID: a.ID, Seq: uint64(i), Rev: 1, At: at, By: "staf1", Action: "buat"})
+			h, _ := encode(map[string]any{"type": "agreement", "id": a.ID, "seq": i, "rev": 1, "at": at, "by": "staf1", "action": "buat"})
 			tx.Bucket(bucketHistory).Put(cat([]byte{'a'}, idKey(a.ID), u64(uint64(i))), h)
 			tx.Bucket(bucketHistory).SetSequence(uint64(i))
 		}
@@ -111,7 +111,7 @@ func TestMigrateFromV1Fixture(t *testing.T) {
 	}
 	// History moved with its agreement, and saving a migrated record continues it.
 	h, err := s.History(dataset.TypeAgreement, 2)
-	if err != nil || len(h) != 1 || h[0].Seq != 2 || h[0].By != "staf1" {
+	if err != nil || len(h) != 1 || h[0].Rev != 1 || h[0].By != "staf1" {
 		t.Fatalf("history after migration: %+v %v", h, err)
 	}
 	a, _ := s.Agreement(2)
@@ -119,7 +119,7 @@ func TestMigrateFromV1Fixture(t *testing.T) {
 	if err := s.SaveAgreement(&a); err != nil {
 		t.Fatal(err)
 	}
-	if h, _ = s.History(dataset.TypeAgreement, 2); len(h) != 2 || h[1].Seq != 4 || h[1].Changes[0].Field != "subject" {
+	if h, _ = s.History(dataset.TypeAgreement, 2); len(h) != 2 || h[1].Rev != 2 || h[1].Changes[0].Field != "subject" {
 		t.Errorf("history after a save: %+v", h)
 	}
 }

@@ -250,26 +250,18 @@ func historyPlace(tx *bolt.Tx, t dataset.RecordType, id agreement.ID) (*bolt.Buc
 	return tx.Bucket(bucketHistory), cat([]byte{recordTag[string(t)]}, idKey(id))
 }
 
-// appendHistory stores e; history sequence numbers are global, kept by the history bucket.
+// appendHistory stores e under its record and revision; a revision is written once.
 func appendHistory(tx *bolt.Tx, e *dataset.HistoryEntry) error {
-	seqs := tx.Bucket(bucketHistory)
-	if e.Seq == 0 {
-		seq, err := seqs.NextSequence()
-		if err != nil {
-			return err
-		}
-		e.Seq = seq
-	} else if e.Seq > seqs.Sequence() {
-		if err := seqs.SetSequence(e.Seq); err != nil {
-			return err
-		}
+	b, prefix := historyPlace(tx, e.Type, e.ID)
+	key := cat(prefix, u64(e.Rev))
+	if b.Get(key) != nil {
+		return fmt.Errorf("%w: riwayat %s %d revisi %d sudah ada", ErrDuplicate, e.Type, e.ID, e.Rev)
 	}
 	raw, err := encode(e)
 	if err != nil {
 		return err
 	}
-	b, prefix := historyPlace(tx, e.Type, e.ID)
-	return b.Put(cat(prefix, u64(e.Seq)), raw)
+	return b.Put(key, raw)
 }
 
 // History returns every change to one record, oldest first.
