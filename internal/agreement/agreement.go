@@ -206,6 +206,8 @@ type ParentRef struct {
 	Subject string   `json:"subject"`
 	Numbers []string `json:"numbers,omitempty"`
 	Date    Date     `json:"date"`
+	// End is the parent's last day, cited by a Perpanjangan.
+	End Date `json:"end"`
 }
 
 // AttachmentKind says what an attached file is.

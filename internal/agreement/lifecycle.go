@@ -227,7 +227,7 @@ func NewChild(parent *Agreement, kind Kind, now time.Time) (Agreement, error) {
 		Voluntary:    parent.Voluntary,
 		Subject:      parent.Subject,
 		ParentID:     parent.ID,
-		Parent:       &ParentRef{Kind: parent.Kind, Subject: parent.Subject, Numbers: numbers, Date: date},
+		Parent:       &ParentRef{Kind: parent.Kind, Subject: parent.Subject, Numbers: numbers, Date: date, End: parent.EffectiveEnd()},
 		Status:       StatusKonsep,
 		Place:        parent.Place,
 		Affairs:      append([]string(nil), parent.Affairs...),

@@ -335,12 +335,25 @@ func (a *Agreement) validateBody(es *Errors) {
 		es.add("body", "body_required")
 	}
 	// Paths are built only for errors: bodies are long and saved often.
-	var walk func(path func() string, parent NodeKind, nodes []Node)
-	walk = func(path func() string, parent NodeKind, nodes []Node) {
-		for i, n := range nodes {
-			f := func() string { return idx(path(), i) }
+	var at []int
+	path := func() string {
+		p := "body"
+		for i, n := range at {
+			if i > 0 {
+				p += ".children"
+			}
+			p = idx(p, n)
+		}
+		return p
+	}
+	var walk func(parent NodeKind, nodes []Node)
+	walk = func(parent NodeKind, nodes []Node) {
+		for i := range nodes {
+			n := &nodes[i]
+			at = append(at, i)
 			if _, known := allowedChild[n.Kind]; !known || n.Kind == "" {
-				es.add(f()+".kind", "bad_node", string(n.Kind))
+				es.add(path()+".kind", "bad_node", string(n.Kind))
+				at = at[:len(at)-1]
 				continue
 			}
 			ok := false
@@ -348,20 +361,19 @@ func (a *Agreement) validateBody(es *Errors) {
 				ok = ok || k == n.Kind
 			}
 			if !ok {
-				es.add(f()+".kind", "body_structure", n.Kind, nodeParentLabel(parent))
+				es.add(path()+".kind", "body_structure", n.Kind, nodeParentLabel(parent))
 			}
 			if badText(n.Heading, 300) {
-				checkText(es, f()+".heading", n.Heading, 300, false)
+				checkText(es, path()+".heading", n.Heading, 300, false)
 			}
 			if badText(n.Text, 20000) {
-				checkText(es, f()+".text", n.Text, 20000, false)
+				checkText(es, path()+".text", n.Text, 20000, false)
 			}
-			if len(n.Children) > 0 {
-				walk(func() string { return f() + ".children" }, n.Kind, n.Children)
-			}
+			walk(n.Kind, n.Children)
+			at = at[:len(at)-1]
 		}
 	}
-	walk(func() string { return "body" }, "", a.Body)
+	walk("", a.Body)
 }
 
 func nodeParentLabel(k NodeKind) string {

@@ -86,3 +86,61 @@ func (c *decodeCache) summary(tx *bolt.Tx, id agreement.ID) (Summary, bool, erro
 	c.mu.Unlock()
 	return sum, true, nil
 }
+
+// staleKeys are "last change" index keys superseded by saves in this session,
+// deleted together by sweep instead of one leaf write per save.
+type staleKeys struct {
+	mu   sync.Mutex
+	keys [][]byte
+}
+
+// sweepEvery is how many superseded keys wait before a sweep.
+const sweepEvery = 256
+
+func (k *staleKeys) add(keys [][]byte) {
+	k.mu.Lock()
+	k.keys = append(k.keys, keys...)
+	k.mu.Unlock()
+}
+
+func (k *staleKeys) take(min int) [][]byte {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if len(k.keys) < min || len(k.keys) == 0 {
+		return nil
+	}
+	out := k.keys
+	k.keys = nil
+	return out
+}
+
+func (k *staleKeys) putBack(keys [][]byte) {
+	k.mu.Lock()
+	k.keys = append(keys, k.keys...)
+	k.mu.Unlock()
+}
+
+// sweep deletes the superseded keys collected so far in one transaction.
+func (s *Store) sweep() error {
+	return s.sweepAtLeast(1)
+}
+
+func (s *Store) sweepAtLeast(min int) error {
+	keys := s.stale.take(min)
+	if keys == nil {
+		return nil
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketIdxChanged)
+		for _, k := range keys {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.stale.putBack(keys)
+	}
+	return err
+}

@@ -116,21 +116,25 @@ func writeAgreement(dir txDir, a *agreement.Agreement) error {
 }
 
 // writeAgreementRaw stores a already encoded, with its summary, and moves its index
-// entries from prev's. Keys that stay the same are left alone, so a save touches as
-// few pages as it can.
-func writeAgreementRaw(dir txDir, a *agreement.Agreement, prev *Summary, raw []byte) error {
+// entries from those of the stored version (stale). Keys that stay the same are
+// left alone, so a save touches as few pages as it can.
+func writeAgreementRaw(dir txDir, a *agreement.Agreement, stale []indexEntry, raw []byte) error {
 	tx := dir.tx
 	sum := summarize(dir, a)
 	fresh := entries(&sum)
-	var stale []indexEntry
-	if prev != nil {
-		stale = entries(prev)
-	}
 	for _, e := range stale {
-		if !containsEntry(fresh, e) {
-			if err := tx.Bucket(e.bucket).Delete(e.key); err != nil {
-				return err
-			}
+		if containsEntry(fresh, e) {
+			continue
+		}
+		if bytes.Equal(e.bucket, bucketIdxChanged) {
+			// The old "last change" key is left for a later sweep: lists skip it
+			// because it no longer matches the summary, and a save writes one
+			// leaf fewer.
+			*dir.superseded = append(*dir.superseded, bytes.Clone(e.key))
+			continue
+		}
+		if err := tx.Bucket(e.bucket).Delete(e.key); err != nil {
+			return err
 		}
 	}
 	for _, e := range fresh {
@@ -140,21 +144,23 @@ func writeAgreementRaw(dir txDir, a *agreement.Agreement, prev *Summary, raw []b
 			}
 		}
 	}
-	return putAgreementValue(tx, &sum, recordJSON(raw))
-}
-
-func putAgreementValue(tx *bolt.Tx, sum *Summary, rec []byte) error {
-	js, err := json.Marshal(sum)
+	js, err := json.Marshal(&sum)
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bucketAgreements).Put(idKey(sum.ID), agreementValue(js, rec))
+	h := agreementHead{Rev: a.Rev, Created: a.Created, Status: a.Status, Keys: fresh}
+	return tx.Bucket(bucketAgreements).Put(idKey(a.ID), agreementValue(&h, js, recordJSON(raw)))
 }
 
-// writeSummary refreshes the summary stored with an agreement (a party renamed).
-func writeSummary(dir txDir, a *agreement.Agreement, rec []byte) error {
+// writeSummary refreshes the summary stored with an agreement (a party renamed);
+// its index keys do not depend on party names.
+func writeSummary(dir txDir, a *agreement.Agreement) error {
+	raw, err := encode(a)
+	if err != nil {
+		return err
+	}
 	sum := summarize(dir, a)
-	return putAgreementValue(dir.tx, &sum, rec)
+	return writeAgreementRaw(dir, a, entries(&sum), raw)
 }
 
 // rebuildIndexes empties and refills every derived bucket from the agreements.
@@ -238,6 +244,9 @@ func (s *Store) List(q Query) (Page, error) {
 			if err != nil {
 				return err
 			}
+			if q.Order == ByChanged && !bytes.Equal(k[:8], stamp(sum.Updated)) {
+				continue // superseded by a later change
+			}
 			page.Items = append(page.Items, sum)
 			last = append([]byte(nil), k...)
 		}
@@ -320,7 +329,7 @@ func (s *Store) Counts() (map[agreement.Status]int, error) {
 func (s *Store) Total() (int, error) {
 	n := 0
 	err := s.db.View(func(tx *bolt.Tx) error {
-		n = tx.Bucket(bucketIdxChanged).Stats().KeyN
+		n = tx.Bucket(bucketIdxStatus).Stats().KeyN
 		return nil
 	})
 	return n, err

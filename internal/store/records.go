@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -57,24 +59,119 @@ func recordJSON(raw []byte) []byte {
 	return nil
 }
 
-// agreementValue joins an agreement's summary and document into one stored value.
-func agreementValue(sum, rec []byte) []byte {
-	out := make([]byte, 0, 1+binary.MaxVarintLen64+len(sum)+len(rec))
+// agreementHead is the small binary head of a stored agreement: what a save needs
+// to know about the stored version without decoding any JSON.
+type agreementHead struct {
+	Rev     uint64
+	Created time.Time
+	Status  agreement.Status
+	// Keys are the index entries the stored version has.
+	Keys []indexEntry
+}
+
+// agreementValue lays out a stored agreement: encodingSummaryJSON, the head, the
+// list summary as JSON, then the document as JSON.
+func agreementValue(h *agreementHead, sum, rec []byte) []byte {
+	created, _ := h.Created.MarshalText()
+	out := make([]byte, 0, 64+len(created)+len(sum)+len(rec)+24*len(h.Keys))
 	out = append(out, encodingSummaryJSON)
-	out = binary.AppendUvarint(out, uint64(len(sum)))
-	out = append(out, sum...)
+	out = binary.AppendUvarint(out, h.Rev)
+	out = appendBytes(out, created)
+	out = appendBytes(out, []byte(h.Status))
+	out = binary.AppendUvarint(out, uint64(len(h.Keys)))
+	for _, e := range h.Keys {
+		out = append(out, indexBucketNumber(e.bucket))
+		out = appendBytes(out, e.key)
+	}
+	out = appendBytes(out, sum)
 	return append(out, rec...)
 }
 
-func splitAgreementValue(raw []byte) (sum, rec []byte, ok bool) {
+func appendBytes(out, b []byte) []byte {
+	out = binary.AppendUvarint(out, uint64(len(b)))
+	return append(out, b...)
+}
+
+// byteReader reads what agreementValue wrote; any error sticks.
+type byteReader struct {
+	b   []byte
+	bad bool
+}
+
+func (r *byteReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.bad = true
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *byteReader) bytes() []byte {
+	n := r.uvarint()
+	if r.bad || uint64(len(r.b)) < n {
+		r.bad = true
+		return nil
+	}
+	v := r.b[:n]
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *byteReader) byte1() byte {
+	if len(r.b) == 0 {
+		r.bad = true
+		return 0
+	}
+	v := r.b[0]
+	r.b = r.b[1:]
+	return v
+}
+
+// parseAgreementValue splits a stored agreement into its head, summary and document.
+func parseAgreementValue(raw []byte, wantHead bool) (h agreementHead, sum, rec []byte, ok bool) {
 	if len(raw) < 2 || raw[0] != encodingSummaryJSON {
-		return nil, nil, false
+		return h, nil, nil, false
 	}
-	n, k := binary.Uvarint(raw[1:])
-	if k <= 0 || uint64(len(raw)-1-k) < n {
-		return nil, nil, false
+	r := &byteReader{b: raw[1:]}
+	h.Rev = r.uvarint()
+	created := r.bytes()
+	status := r.bytes()
+	n := r.uvarint()
+	if wantHead && !r.bad {
+		if err := h.Created.UnmarshalText(created); err != nil {
+			return h, nil, nil, false
+		}
+		h.Status = agreement.Status(status)
+		h.Keys = make([]indexEntry, 0, n)
 	}
-	return raw[1+k : 1+k+int(n)], raw[1+k+int(n):], true
+	for i := uint64(0); i < n && !r.bad; i++ {
+		b := r.byte1()
+		k := r.bytes()
+		if wantHead && int(b) < len(indexBuckets) {
+			h.Keys = append(h.Keys, indexEntry{bucket: indexBuckets[b], key: k})
+		}
+	}
+	sum = r.bytes()
+	if r.bad {
+		return h, nil, nil, false
+	}
+	return h, sum, r.b, true
+}
+
+func splitAgreementValue(raw []byte) (sum, rec []byte, ok bool) {
+	_, sum, rec, ok = parseAgreementValue(raw, false)
+	return sum, rec, ok
+}
+
+func indexBucketNumber(b []byte) byte {
+	for i, name := range indexBuckets {
+		if bytes.Equal(name, b) {
+			return byte(i)
+		}
+	}
+	panic("store: not an index bucket: " + string(b))
 }
 
 // summaryOf decodes the summary part of a stored agreement.
@@ -120,9 +217,12 @@ func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
 
 // txDir answers agreement.Directory from inside a transaction.
 type txDir struct {
-	tx      *bolt.Tx
-	cache   *decodeCache
-	regions interface {
+	tx    *bolt.Tx
+	cache *decodeCache
+	// superseded collects "last change" keys a save leaves behind; they join the
+	// store's sweep list only once the transaction has committed.
+	superseded *[][]byte
+	regions    interface {
 		Name(string) (string, bool)
 	}
 }
@@ -154,7 +254,9 @@ func (d txDir) summary(id agreement.ID) (Summary, bool, error) {
 
 func (d txDir) RegionName(code string) (string, bool) { return d.regions.Name(code) }
 
-func (s *Store) dir(tx *bolt.Tx) txDir { return txDir{tx: tx, cache: s.cache, regions: s.regions} }
+func (s *Store) dir(tx *bolt.Tx) txDir {
+	return txDir{tx: tx, cache: s.cache, superseded: new([][]byte), regions: s.regions}
+}
 
 // Agreement returns one agreement.
 func (s *Store) Agreement(id agreement.ID) (agreement.Agreement, error) {

@@ -69,18 +69,18 @@ func validate(v any, dir agreement.Directory) agreement.Errors {
 // a signed agreement's locked fields change, the status move is not allowed, or
 // validation fails; a is updated only on success.
 func (s *Store) SaveAgreement(a *agreement.Agreement) error {
-	return save(s, bucketAgreements, a, agreementHead, func(dir txDir, next *agreement.Agreement, prevRaw, raw []byte) error {
-		var prev *Summary
+	err := save(s, bucketAgreements, a, storedAgreementHead, func(dir txDir, next *agreement.Agreement, prevRaw, raw []byte) error {
+		var stale []indexEntry
 		if prevRaw != nil {
-			sum, _, err := dir.summary(next.ID)
-			if err != nil {
-				return err
+			h, _, _, ok := parseAgreementValue(prevRaw, true)
+			if !ok {
+				return fmt.Errorf("%w: perjanjian %d tidak terbaca; jalankan reindex", ErrCorrupt, next.ID)
 			}
-			prev = &sum
-			if sum.Status != next.Status && !agreement.CanTransition(sum.Status, next.Status) {
-				return agreement.Errors{{Field: "status", Code: "transition", Args: []any{sum.Status.Label(), next.Status.Label()}}}
+			stale = h.Keys
+			if h.Status != next.Status && !agreement.CanTransition(h.Status, next.Status) {
+				return agreement.Errors{{Field: "status", Code: "transition", Args: []any{h.Status.Label(), next.Status.Label()}}}
 			}
-			if sum.Status == agreement.StatusDitandatangani {
+			if h.Status == agreement.StatusDitandatangani {
 				var old agreement.Agreement
 				if err := decode(prevRaw, &old); err != nil {
 					return err
@@ -90,17 +90,23 @@ func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 				}
 			}
 		}
-		return writeAgreementRaw(dir, next, prev, raw)
+		return writeAgreementRaw(dir, next, stale, raw)
 	})
+	if err != nil {
+		return err
+	}
+	// A failed sweep only leaves keys that lists skip anyway; it is retried.
+	_ = s.sweepAtLeast(sweepEvery)
+	return nil
 }
 
-// agreementHead reads an agreement's revision and creation time from its small summary.
-func agreementHead(dir txDir, id agreement.ID) (uint64, time.Time, error) {
-	sum, ok, err := dir.summary(id)
-	if err == nil && !ok {
-		err = fmt.Errorf("%w: ringkasan perjanjian %d hilang; jalankan reindex", ErrCorrupt, id)
+// storedAgreementHead reads an agreement's revision and creation time from its binary head.
+func storedAgreementHead(dir txDir, id agreement.ID) (uint64, time.Time, error) {
+	h, _, _, ok := parseAgreementValue(dir.tx.Bucket(bucketAgreements).Get(idKey(id)), true)
+	if !ok {
+		return 0, time.Time{}, fmt.Errorf("%w: perjanjian %d tidak terbaca; jalankan reindex", ErrCorrupt, id)
 	}
-	return sum.Rev, sum.Created, err
+	return h.Rev, h.Created, nil
 }
 
 // recordHead reads revision and creation time by decoding the whole (small) record.
@@ -167,7 +173,10 @@ func save[T record](s *Store, bucket []byte, v *T, head headFunc, write func(dir
 	next := *v
 	id, rev, created, updated := meta(&next)
 	now := s.now()
+	var superseded *[][]byte
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		dir := s.dir(tx)
+		superseded = dir.superseded
 		var prevRaw []byte
 		b := tx.Bucket(bucket)
 		if *id == 0 {
@@ -187,7 +196,7 @@ func save[T record](s *Store, bucket []byte, v *T, head headFunc, write func(dir
 			if prevRaw == nil {
 				return fmt.Errorf("%s %d: %w", typeOf(bucket), *id, ErrNotFound)
 			}
-			oldRev, oldCreated, err := head(s.dir(tx), *id)
+			oldRev, oldCreated, err := head(dir, *id)
 			if err != nil {
 				return err
 			}
@@ -198,14 +207,14 @@ func save[T record](s *Store, bucket []byte, v *T, head headFunc, write func(dir
 		}
 		*rev++
 		*updated = now
-		if es := validate(&next, s.dir(tx)); len(es) > 0 {
+		if es := validate(&next, dir); len(es) > 0 {
 			return es
 		}
 		raw, err := encode(&next)
 		if err != nil {
 			return err
 		}
-		if err := write(s.dir(tx), &next, prevRaw, raw); err != nil {
+		if err := write(dir, &next, prevRaw, raw); err != nil {
 			return err
 		}
 		entry := dataset.HistoryEntry{Type: typeOf(bucket), ID: *id, Rev: *rev, At: now, By: s.user, Action: "buat"}
@@ -217,6 +226,7 @@ func save[T record](s *Store, bucket []byte, v *T, head headFunc, write func(dir
 	})
 	if err == nil {
 		*v = next
+		s.stale.add(*superseded)
 	}
 	return err
 }
@@ -234,7 +244,7 @@ func refreshSummariesOf(dir txDir, party agreement.ID) error {
 		if err := decode(raw, &a); err != nil {
 			return err
 		}
-		if err := writeSummary(dir, &a, bytes.Clone(recordJSON(raw))); err != nil {
+		if err := writeSummary(dir, &a); err != nil {
 			return err
 		}
 	}

@@ -75,6 +75,7 @@ type Store struct {
 	user    string
 	regions *wilayah.List
 	cache   *decodeCache
+	stale   *staleKeys
 	// Migrated names the backup made before a migration in this Open, if any.
 	Migrated string
 	closed   bool
@@ -115,7 +116,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, cache: newDecodeCache()}
+	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, cache: newDecodeCache(), stale: &staleKeys{}}
 	if err := s.prepare(); err != nil {
 		db.Close()
 		return nil, err
@@ -135,13 +136,14 @@ func osUser() string {
 	return "tidak diketahui"
 }
 
-// Close closes the data file; closing twice is harmless.
+// Close sweeps superseded index keys and closes the data file; closing twice is harmless.
 func (s *Store) Close() error {
 	if s.closed {
 		return nil
 	}
 	s.closed = true
-	return s.db.Close()
+	err := s.sweep()
+	return errors.Join(err, s.db.Close())
 }
 
 // Path returns the data file's path.

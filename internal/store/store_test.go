@@ -380,3 +380,61 @@ func TestBackupWhileOpen(t *testing.T) {
 		t.Fatalf("backup content: %v", err)
 	}
 }
+
+func TestSupersededChangeKeysAreSkippedAndSwept(t *testing.T) {
+	s, path := openTemp(t)
+	w := seedWorld(t, s)
+	var ids []agreement.ID
+	for i := 0; i < 5; i++ {
+		a := w.ksb(fmt.Sprintf("Perjanjian %d", i))
+		mustSave(t, s.SaveAgreement(&a))
+		ids = append(ids, a.ID)
+	}
+	// Edit the oldest three times; it must appear once, first.
+	a, _ := s.Agreement(ids[0])
+	for i := 0; i < 3; i++ {
+		a.Notes = fmt.Sprint("catatan ", i)
+		mustSave(t, s.SaveAgreement(&a))
+	}
+	// A refused save leaves nothing to sweep.
+	bad := a
+	bad.Term.End = agreement.NewDate(2000, 1, 1)
+	if err := s.SaveAgreement(&bad); err == nil {
+		t.Fatal("invalid save accepted")
+	}
+	check := func(s *Store) {
+		t.Helper()
+		p, err := s.List(Query{Limit: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []agreement.ID
+		for q := (Query{Limit: 2}); ; q.After = p.Next {
+			p, _ = s.List(q)
+			for _, it := range p.Items {
+				got = append(got, it.ID)
+			}
+			if p.Next == nil {
+				break
+			}
+		}
+		if len(got) != 5 || got[0] != ids[0] || got[1] != ids[4] {
+			t.Fatalf("by change: %v", got)
+		}
+		if n, _ := s.Total(); n != 5 {
+			t.Fatalf("total %d", n)
+		}
+	}
+	check(s)
+	s.Close()
+	s2 := openAt(t, path)
+	check(s2)
+	var keys int
+	s2.db.View(func(tx *txT) error {
+		keys = tx.Bucket(bucketIdxChanged).Stats().KeyN
+		return nil
+	})
+	if keys != 5 {
+		t.Errorf("%d last-change keys after the sweep on close, want 5", keys)
+	}
+}

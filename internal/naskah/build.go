@@ -1,0 +1,532 @@
+package naskah
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/bahasa"
+)
+
+// Source supplies the records an agreement refers to.
+type Source interface {
+	Party(agreement.ID) (agreement.Party, error)
+	Official(agreement.ID) (agreement.Official, error)
+	Mandate(agreement.ID) (agreement.Mandate, error)
+	File(sha string) ([]byte, error)
+}
+
+// Options are the office's printing choices.
+type Options struct {
+	// Draft prints the KONSEP watermark; signed agreements never carry it.
+	Draft bool
+	// NumericDate adds "(04-07-2025)" after the date in words.
+	NumericDate bool
+	// TitleCaseDate writes the date in words in Title Case.
+	TitleCaseDate bool
+	// FirstPartyRight puts PIHAK PERTAMA's signature in the right column.
+	FirstPartyRight bool
+}
+
+const dots = "……………………"
+
+// Build makes the document of agreement a with the shipped library.
+func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Document, error) {
+	tpl, ok := lib.Templates[a.Kind]
+	if !ok {
+		return nil, fmt.Errorf("tidak ada templat naskah untuk jenis %q", a.Kind)
+	}
+	b := &builder{a: a, src: src, tpl: tpl, opt: opt, res: &resolver{vars: map[string]string{}, missing: map[string][]string{}}}
+	if err := b.loadParties(); err != nil {
+		return nil, err
+	}
+	b.setVars()
+	d := &Document{Code: code(a), Draft: opt.Draft && a.Status != agreement.StatusDitandatangani}
+	b.title(d)
+	b.opening(d)
+	b.premises(d)
+	d.Agreement = b.para("kalimat kesepakatan", tpl.Agreement)
+	b.body(d)
+	closing := tpl.Closing
+	if !b.anyMeterai() {
+		closing = tpl.ClosingNoMeterai
+	}
+	d.Closing = b.para("penutup", closing)
+	b.signatures(d)
+	d.Meta = Meta{
+		Title:   a.Kind.Title() + " tentang " + clean(a.Subject),
+		Subject: clean(a.Subject),
+		Author:  b.ownName(),
+		Creator: "Sepakat",
+	}
+	if err := b.res.err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func code(a *agreement.Agreement) string {
+	if a.ID == 0 {
+		return string(a.Kind) + "-BARU"
+	}
+	return fmt.Sprintf("%s-%d", a.Kind, a.ID)
+}
+
+type partyInfo struct {
+	ap      agreement.AgreementParty
+	party   agreement.Party
+	signer  *agreement.Official
+	mandate *agreement.Mandate
+	grantor *agreement.Official
+	// signed is who actually signed, from the signing record.
+	signed *agreement.Signer
+}
+
+type builder struct {
+	a       *agreement.Agreement
+	src     Source
+	tpl     Template
+	opt     Options
+	res     *resolver
+	parties []partyInfo
+}
+
+func (b *builder) loadParties() error {
+	if len(b.a.Parties) == 0 {
+		return fmt.Errorf("perjanjian belum mempunyai para pihak")
+	}
+	for _, ap := range b.a.Parties {
+		p, err := b.src.Party(ap.PartyID)
+		if err != nil {
+			return fmt.Errorf("instansi %d tidak ditemukan: %w", ap.PartyID, err)
+		}
+		info := partyInfo{ap: ap, party: p}
+		if ap.SignerID != 0 {
+			if o, err := b.src.Official(ap.SignerID); err == nil {
+				info.signer = &o
+			}
+		}
+		if ap.MandateID != 0 {
+			if m, err := b.src.Mandate(ap.MandateID); err == nil {
+				info.mandate = &m
+				if g, err := b.src.Official(m.GrantorID); err == nil {
+					info.grantor = &g
+				}
+			}
+		}
+		if s := b.a.Signing; s != nil && b.a.Status == agreement.StatusDitandatangani {
+			for i := range s.Signers {
+				if s.Signers[i].PartyID == ap.PartyID {
+					info.signed = &s.Signers[i]
+				}
+			}
+		}
+		b.parties = append(b.parties, info)
+	}
+	return nil
+}
+
+func (b *builder) anyMeterai() bool {
+	for _, p := range b.parties {
+		if p.ap.Meterai {
+			return true
+		}
+	}
+	return b.a.Signing != nil && b.a.Signing.Meterai > 0
+}
+
+func (b *builder) ownName() string {
+	for _, p := range b.parties {
+		if p.ap.Own {
+			return p.party.Name
+		}
+	}
+	return b.parties[0].party.Name
+}
+
+func date(d agreement.Date) time.Time { return d.Time() }
+
+func (b *builder) setVars() {
+	a, v := b.a, b.res.vars
+	v["jenis"] = a.Kind.Title()
+	if a.Kind == agreement.KindAdendum || a.Kind == agreement.KindPerpanjangan {
+		v["jenis"] = a.Kind.Title()
+	}
+	v["tentang"] = clean(a.Subject)
+	v["tempat"] = b.place()
+	v["rangkap"] = bahasa.Rangkap(max(a.Copies, 0))
+	if a.Copies == 0 {
+		delete(v, "rangkap")
+	}
+	if a.Term.Length > 0 {
+		unit := string(a.Term.Unit)
+		if unit == "" {
+			unit = string(agreement.UnitTahun)
+		}
+		v["jangka_waktu"] = bahasa.Quantity(uint64(a.Term.Length), unit)
+	}
+	start := a.EffectiveStart()
+	switch {
+	case a.Term.Start.IsZero() || (a.Signing != nil && a.Term.Start == a.Signing.Date):
+		v["mulai_berlaku"] = "sejak tanggal ditandatangani"
+	default:
+		v["mulai_berlaku"] = "sejak tanggal " + bahasa.ShortDate(date(start))
+	}
+	if end := a.EffectiveEnd(); !end.IsZero() {
+		v["tanggal_berakhir"] = bahasa.ShortDate(date(end))
+		v["perpanjangan_sampai"] = v["tanggal_berakhir"]
+	}
+	v["pembiayaan"] = clean(a.Funding.Source)
+	if v["pembiayaan"] == "" {
+		v["pembiayaan"] = "anggaran masing-masing PARA PIHAK"
+	}
+	roles := []string{"pihak_pertama", "pihak_kedua", "pihak_ketiga"}
+	for i, p := range b.parties {
+		if i < len(roles) {
+			v[roles[i]] = p.party.Name
+		}
+	}
+	if ref := a.Parent; ref != nil {
+		nums := ""
+		for i, n := range ref.Numbers {
+			if strings.TrimSpace(n) == "" {
+				continue
+			}
+			if nums != "" && i == len(ref.Numbers)-1 {
+				nums += " dan Nomor " + n
+			} else if nums != "" {
+				nums += ", Nomor " + n
+			} else {
+				nums = "Nomor " + n
+			}
+		}
+		short := ref.Kind.Title()
+		if nums != "" {
+			short += " " + nums
+		}
+		v["induk_singkat"] = short
+		v["induk_judul"] = strings.ToUpper(ref.Kind.Title())
+		full := short
+		if !ref.Date.IsZero() {
+			full += " tanggal " + bahasa.ShortDate(date(ref.Date))
+		}
+		v["induk"] = full + " tentang " + clean(ref.Subject)
+		if !ref.End.IsZero() {
+			v["induk_berakhir"] = bahasa.ShortDate(date(ref.End))
+		}
+	}
+}
+
+func (b *builder) place() string {
+	if s := b.a.Signing; s != nil && strings.TrimSpace(s.Place) != "" {
+		return clean(s.Place)
+	}
+	if p := clean(b.a.Place); p != "" {
+		return p
+	}
+	return dots
+}
+
+// para fills the placeholders of a template sentence.
+func (b *builder) para(where, text string) Para {
+	return P(b.res.fill(where, clean(text)))
+}
+
+func (b *builder) title(d *Document) {
+	for _, p := range b.parties {
+		l := Lambang{Party: p.party.Name}
+		if p.party.Lambang != nil {
+			if data, err := b.src.File(p.party.Lambang.SHA256); err == nil {
+				l.Image, l.MediaType = data, p.party.Lambang.MediaType
+			}
+		}
+		d.Lambang = append(d.Lambang, l)
+		d.Parties = append(d.Parties, p.ap.Role.Label())
+	}
+	d.Title = append(d.Title, b.tpl.Title)
+	if b.tpl.Subtitle != "" {
+		d.Title = append(d.Title, strings.ToUpper(b.res.fill("judul", b.tpl.Subtitle)))
+	}
+	d.Title = append(d.Title, "ANTARA")
+	for i, p := range b.parties {
+		if i > 0 {
+			d.Title = append(d.Title, "DENGAN")
+		}
+		d.Title = append(d.Title, strings.ToUpper(p.party.Name))
+	}
+	d.Title = append(d.Title, "TENTANG", strings.ToUpper(clean(b.a.Subject)))
+	for _, p := range b.parties {
+		n := clean(p.ap.Number)
+		if n == "" && b.a.Signing != nil {
+			for i, sp := range b.a.Parties {
+				if sp.PartyID == p.ap.PartyID && i < len(b.a.Signing.Numbers) {
+					n = clean(b.a.Signing.Numbers[i])
+				}
+			}
+		}
+		if n == "" {
+			n = dots
+		}
+		d.Numbers = append(d.Numbers, NumberLine{Label: "NOMOR", Number: n})
+	}
+}
+
+func (b *builder) opening(d *Document) {
+	var when string
+	if s := b.a.Signing; s != nil && !s.Date.IsZero() {
+		when = bahasa.OpeningDate(date(s.Date), bahasa.OpeningOptions{Numeric: b.opt.NumericDate, TitleCase: b.opt.TitleCaseDate})
+	} else {
+		when = "Pada hari ini " + dots + " tanggal " + dots + " bulan " + dots + " tahun " + dots
+	}
+	b.res.vars["tanggal_pembukaan"] = when
+	d.Opening = b.para("pembukaan", b.tpl.Opening)
+	var roles []string
+	for i, p := range b.parties {
+		role := p.ap.Role.Label()
+		roles = append(roles, role)
+		name, jabatan, instansi := dots, dots, p.party.Name
+		switch {
+		case p.signed != nil:
+			name, jabatan = clean(p.signed.Name), clean(p.signed.Jabatan)
+		case p.signer != nil:
+			name, jabatan = clean(p.signer.Name), p.signer.Status.Prefix()+clean(p.signer.Jabatan)
+		}
+		vars := map[string]string{"nama": upperName(name), "jabatan": jabatan, "instansi": instansi,
+			"kedudukan": b.seat(p.party), "peran": role}
+		text := b.tpl.Komparisi
+		if p.mandate != nil {
+			text = b.tpl.KomparisiKuasa
+			vars["nomor_kuasa"] = clean(p.mandate.Number)
+			vars["tanggal_kuasa"] = bahasa.ShortDate(date(p.mandate.Date))
+			vars["pemberi_kuasa"] = dots
+			if p.grantor != nil {
+				vars["pemberi_kuasa"] = clean(p.grantor.Jabatan)
+			}
+		}
+		for k, v := range vars {
+			b.res.vars[k] = v
+		}
+		// The name leads the paragraph in bold capitals.
+		rest := b.res.fill("komparisi "+role, strings.TrimPrefix(clean(text), "{nama}, "))
+		d.Komparisi = append(d.Komparisi, Item{
+			Label: bahasa.Roman(i+1) + ".",
+			Text:  Para{{Text: upperName(name), Bold: true}, {Text: ", " + rest}},
+		})
+	}
+	for _, k := range []string{"nama", "jabatan", "instansi", "kedudukan", "peran", "nomor_kuasa", "tanggal_kuasa", "pemberi_kuasa"} {
+		delete(b.res.vars, k)
+	}
+	b.res.vars["peran_semua"] = joinAnd(roles)
+	d.Together = b.para("para pihak", b.tpl.Together)
+}
+
+func (b *builder) seat(p agreement.Party) string {
+	if s := clean(p.Seat); s != "" {
+		return s
+	}
+	return dots
+}
+
+func joinAnd(list []string) string {
+	switch len(list) {
+	case 0:
+		return ""
+	case 1:
+		return list[0]
+	case 2:
+		return list[0] + " dan " + list[1]
+	}
+	return strings.Join(list[:len(list)-1], ", ") + ", dan " + list[len(list)-1]
+}
+
+// upperName writes a name in capitals, keeping academic degrees after the first
+// comma as written ("DONY AHMAD MUNIR, S.Sos., M.Si.").
+func upperName(name string) string {
+	head, tail, found := strings.Cut(name, ",")
+	if !found {
+		return strings.ToUpper(name)
+	}
+	return strings.ToUpper(head) + "," + tail
+}
+
+func (b *builder) premises(d *Document) {
+	d.PremisIntro = b.para("premis", b.tpl.PremisIntro)
+	var texts []string
+	if b.a.Parent != nil && b.tpl.ParentCite != "" {
+		texts = append(texts, b.res.fill("premis induk", b.tpl.ParentCite))
+	}
+	for i, p := range b.a.Premises {
+		if t := clean(p); t != "" {
+			texts = append(texts, b.res.fill(fmt.Sprintf("premis %d", i+1), t))
+		}
+	}
+	for i, t := range texts {
+		d.Premises = append(d.Premises, Item{Label: letter(i) + ".", Text: P(punctuate(t, i, len(texts)))})
+	}
+	if len(b.a.LegalBases) > 0 {
+		d.LegalIntro = b.para("dasar hukum", b.tpl.LegalIntro)
+		for i, l := range b.a.LegalBases {
+			d.LegalBases = append(d.LegalBases, Item{Label: fmt.Sprintf("%d.", i+1), Text: P(punctuate(clean(l.String()), i, len(b.a.LegalBases)))})
+		}
+	}
+}
+
+// punctuate ends list items the way a legal list reads: ";" and "." on the last,
+// unless the text already ends in punctuation.
+func punctuate(t string, i, n int) string {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return t
+	}
+	switch t[len(t)-1] {
+	case '.', ';', ':', ',':
+		return t
+	}
+	if i == n-1 {
+		return t + "."
+	}
+	return t + ";"
+}
+
+// letter gives a, b, … z, aa, bb, … for list items.
+func letter(i int) string {
+	return strings.Repeat(string(rune('a'+i%26)), i/26+1)
+}
+
+func (b *builder) body(d *Document) {
+	n := 0
+	pasal := func(node agreement.Node) {
+		n++
+		label := fmt.Sprintf("Pasal %d", n)
+		if b.tpl.RomanPasal {
+			label = "Pasal " + bahasa.Roman(n)
+		}
+		sec := Section{Kind: SectionPasal, Label: label, Heading: strings.ToUpper(clean(node.Heading))}
+		where := label
+		sec.Intro = b.para(where, node.Text)
+		kids := node.Children
+		if len(kids) == 1 && kids[0].Kind == agreement.NodeAyat && len(sec.Intro.Plain()) == 0 {
+			sec.Intro = b.para(where, kids[0].Text)
+			kids = kids[0].Children
+		}
+		sec.Items = b.items(where, kids)
+		d.Body = append(d.Body, sec)
+	}
+	bab := 0
+	for _, node := range b.a.Body {
+		switch node.Kind {
+		case agreement.NodeBab:
+			bab++
+			d.Body = append(d.Body, Section{Kind: SectionBab, Label: "BAB " + bahasa.Roman(bab), Heading: strings.ToUpper(clean(node.Heading))})
+			for _, c := range node.Children {
+				pasal(c)
+			}
+		default:
+			pasal(node)
+		}
+	}
+}
+
+func (b *builder) items(where string, nodes []agreement.Node) []Item {
+	var out []Item
+	ayat, butir, sub := 0, 0, 0
+	for _, n := range nodes {
+		var label string
+		switch n.Kind {
+		case agreement.NodeAyat:
+			ayat++
+			label = fmt.Sprintf("(%d)", ayat)
+		case agreement.NodePoint:
+			label = letter(butir) + "."
+			butir++
+		default:
+			sub++
+			label = fmt.Sprintf("%d)", sub)
+		}
+		w := where + " " + label
+		out = append(out, Item{Label: label, Text: b.para(w, n.Text), Children: b.items(w, n.Children)})
+	}
+	return out
+}
+
+func (b *builder) signatures(d *Document) {
+	for i, p := range b.parties {
+		sig := Signature{Role: p.ap.Role.Label() + ",", Name: dots, Jabatan: dots + ",", Meterai: p.ap.Meterai}
+		switch {
+		case p.signed != nil:
+			sig.Name = upperName(clean(p.signed.Name))
+			sig.Jabatan = strings.ToUpper(clean(p.signed.Jabatan)) + ","
+			sig.Pangkat, sig.NIP = clean(p.signed.Pangkat), formatNIP(p.signed.NIP)
+			if sig.NIP == "" && p.signer != nil && p.signer.ID == p.signed.OfficialID && p.signer.IsASN() {
+				sig.Pangkat, sig.NIP = clean(p.signer.Pangkat), formatNIP(p.signer.NIP)
+			}
+		case p.signer != nil:
+			sig.Name = upperName(clean(p.signer.Name))
+			sig.Jabatan = strings.ToUpper(p.signer.Status.Prefix()+clean(p.signer.Jabatan)) + ","
+			if p.signer.IsASN() {
+				sig.Pangkat, sig.NIP = clean(p.signer.Pangkat), formatNIP(p.signer.NIP)
+			}
+		}
+		sig.Right = (i%2 == 1) != b.opt.FirstPartyRight
+		d.Signatures = append(d.Signatures, sig)
+	}
+	if s := b.a.Signing; s != nil {
+		for _, w := range s.Witnesses {
+			d.Witnesses = append(d.Witnesses, Witness{Jabatan: strings.ToUpper(clean(w.Jabatan)), Name: upperName(clean(w.Name))})
+		}
+	}
+}
+
+// formatNIP writes an 18-digit NIP as "NIP. 19700101 199003 1 001".
+func formatNIP(nip string) string {
+	nip = strings.TrimSpace(nip)
+	if nip == "" {
+		return ""
+	}
+	if len(nip) == 18 && strings.IndexFunc(nip, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+		nip = nip[:8] + " " + nip[8:14] + " " + nip[14:15] + " " + nip[15:]
+	}
+	return "NIP. " + nip
+}
+
+// clean makes user text printable: no control characters, no emoji or other
+// symbols the document fonts lack, single spaces.
+func clean(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t' || unicode.IsSpace(r):
+			if !space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		case unicode.IsControl(r), !printable(r):
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// printable reports whether the Liberation fonts can show r: Latin, Greek and
+// Cyrillic letters, digits, punctuation and common symbols; not emoji.
+func printable(r rune) bool {
+	switch {
+	case r < 0x250: // Basic Latin to Latin Extended-B
+		return true
+	case r >= 0x370 && r < 0x530: // Greek, Cyrillic
+		return true
+	case r >= 0x1E00 && r < 0x1F00: // Latin Extended Additional
+		return true
+	case r >= 0x2000 && r < 0x2070: // general punctuation: dashes, quotes, ellipsis
+		return true
+	case r == 0x20AC || r == 0x2116 || r == 0x2122:
+		return true
+	}
+	return false
+}

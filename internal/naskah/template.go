@@ -1,0 +1,162 @@
+package naskah
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"sepakat/internal/agreement"
+	"sepakat/resources"
+)
+
+// Template is the fixed text of one kind of document around its body.
+type Template struct {
+	Title            string   `json:"title"`
+	Subtitle         string   `json:"subtitle,omitempty"`
+	Opening          string   `json:"opening"`
+	Komparisi        string   `json:"komparisi"`
+	KomparisiKuasa   string   `json:"komparisi_kuasa"`
+	Together         string   `json:"together"`
+	PremisIntro      string   `json:"premis_intro"`
+	ParentCite       string   `json:"parent_cite,omitempty"`
+	LegalIntro       string   `json:"legal_intro"`
+	Agreement        string   `json:"agreement"`
+	Closing          string   `json:"closing"`
+	ClosingNoMeterai string   `json:"closing_no_meterai"`
+	RomanPasal       bool     `json:"roman_pasal,omitempty"`
+	DefaultBody      []string `json:"default_body"`
+}
+
+// Clause is a standard pasal of the clause library.
+type Clause struct {
+	ID    string           `json:"id"`
+	Title string           `json:"title"`
+	Kinds []agreement.Kind `json:"kinds"`
+	Node  agreement.Node   `json:"node"`
+}
+
+// Library is the shipped templates and clauses.
+type Library struct {
+	Templates map[agreement.Kind]Template
+	Clauses   []Clause
+}
+
+var (
+	libOnce sync.Once
+	lib     *Library
+	libErr  error
+)
+
+// Shipped returns the templates and clause library from resources/naskah.
+func Shipped() (*Library, error) {
+	libOnce.Do(func() { lib, libErr = loadLibrary() })
+	return lib, libErr
+}
+
+func loadLibrary() (*Library, error) {
+	l := &Library{}
+	raw, err := resources.FS.ReadFile("naskah/templates.json")
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(raw, &l.Templates); err != nil {
+		return nil, fmt.Errorf("naskah/templates.json: %w", err)
+	}
+	raw, err = resources.FS.ReadFile("naskah/klausul.json")
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(raw, &l.Clauses); err != nil {
+		return nil, fmt.Errorf("naskah/klausul.json: %w", err)
+	}
+	return l, nil
+}
+
+// Clause returns the clause with id.
+func (l *Library) Clause(id string) (Clause, bool) {
+	for _, c := range l.Clauses {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Clause{}, false
+}
+
+// ClausesFor lists the clauses that suit a kind of document.
+func (l *Library) ClausesFor(k agreement.Kind) []Clause {
+	var out []Clause
+	for _, c := range l.Clauses {
+		for _, ck := range c.Kinds {
+			if ck == k {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// DefaultBody is the body a new document of kind k starts with.
+func (l *Library) DefaultBody(k agreement.Kind) []agreement.Node {
+	var out []agreement.Node
+	for _, id := range l.Templates[k].DefaultBody {
+		if c, ok := l.Clause(id); ok {
+			out = append(out, c.Node)
+		}
+	}
+	return out
+}
+
+var placeholder = regexp.MustCompile(`\{([a-z_]+)\}`)
+
+// UnresolvedError names placeholders that have no value; the document is not made.
+type UnresolvedError struct {
+	Names []string
+	Where []string
+}
+
+func (e *UnresolvedError) Error() string {
+	return fmt.Sprintf("isian {%s} belum dapat diisi (di %s): lengkapi datanya atau hapus isian itu dari teks",
+		strings.Join(e.Names, "}, {"), strings.Join(e.Where, ", "))
+}
+
+// resolver fills placeholders and remembers what it could not fill.
+type resolver struct {
+	vars    map[string]string
+	missing map[string][]string
+}
+
+func (r *resolver) fill(where, text string) string {
+	return placeholder.ReplaceAllStringFunc(text, func(m string) string {
+		name := m[1 : len(m)-1]
+		if v, ok := r.vars[name]; ok && v != "" {
+			return v
+		}
+		r.missing[name] = append(r.missing[name], where)
+		return m
+	})
+}
+
+func (r *resolver) err() error {
+	if len(r.missing) == 0 {
+		return nil
+	}
+	e := &UnresolvedError{}
+	for name := range r.missing {
+		e.Names = append(e.Names, name)
+	}
+	sort.Strings(e.Names)
+	seen := map[string]bool{}
+	for _, n := range e.Names {
+		for _, w := range r.missing[n] {
+			if !seen[w] {
+				seen[w] = true
+				e.Where = append(e.Where, w)
+			}
+		}
+	}
+	return e
+}
