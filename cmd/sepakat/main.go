@@ -78,6 +78,7 @@ func fatal(a fyne.App, err error) {
 	msg.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton(lang.L("Tutup"), a.Quit)), nil, nil, msg))
 	w.Resize(fyne.NewSize(520, 180))
+	w.CenterOnScreen()
 	w.ShowAndRun()
 	os.Exit(1)
 }

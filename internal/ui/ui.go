@@ -96,7 +96,7 @@ func (u *App) Refresh() {
 		u.showError(err)
 	}
 	total, _ := u.svc.Total()
-	u.status.SetText(lang.L("{{.Count}} perjanjian", map[string]any{"Count": total}))
+	u.status.SetText(lang.L("{{.Count}} perjanjian", map[string]any{"Count": thousands(total)}))
 }
 
 func (u *App) onOpen(id agreement.ID) {
@@ -111,4 +111,13 @@ func (u *App) onOpen(id agreement.ID) {
 
 func (u *App) showError(err error) {
 	dialog.ShowError(err, u.win)
+}
+
+// thousands writes 100000 as "100.000", as Indonesian readers expect.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
 }

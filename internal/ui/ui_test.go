@@ -137,3 +137,11 @@ func TestRegisterReadsPagesOnDemand(t *testing.T) {
 		seen[uint64(sum.ID)] = true
 	}
 }
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1.000", 100000: "100.000", 1234567: "1.234.567"} {
+		if got := thousands(n); got != want {
+			t.Errorf("%d: %q", n, got)
+		}
+	}
+}
