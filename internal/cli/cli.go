@@ -16,6 +16,8 @@ import (
 	"sepakat/internal/dataset"
 	"sepakat/internal/gen"
 	"sepakat/internal/i18n"
+	"sepakat/internal/naskah"
+	"sepakat/internal/pdf"
 	"sepakat/internal/store"
 	"sepakat/internal/wilayah"
 )
@@ -110,7 +112,7 @@ func (r *runner) run(args []string) error {
 	commands := map[string]func([]string) error{
 		"demo": r.demo, "list": r.list, "show": r.show, "add": r.add, "update": r.update,
 		"export-json": r.exportJSON, "import-json": r.importJSON, "gen": r.gen,
-		"reindex": r.reindex, "check": r.check,
+		"reindex": r.reindex, "check": r.check, "pdf": r.pdf,
 	}
 	fn, ok := commands[cmd]
 	if !ok {
@@ -583,6 +585,80 @@ func ownCounters(own agreement.ID, list []agreement.Agreement) []dataset.Counter
 		out = append(out, dataset.Counter{Office: own, Kind: k.kind, Year: k.year, Last: last[k]})
 	}
 	return out
+}
+
+func (r *runner) pdf(args []string) error {
+	fs := flag.NewFlagSet("pdf", flag.ContinueOnError)
+	out := fs.String("o", "", "")
+	draft := fs.Bool("konsep", false, "")
+	paper := fs.String("paper", "", "")
+	pos, err := r.flags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || *out == "" {
+		return r.misuse("need_args", "pdf", "ID -o BERKAS.pdf")
+	}
+	id, err := r.parseID(pos[0])
+	if err != nil {
+		return err
+	}
+	return r.withStore(func(s *store.Store) error {
+		a, err := s.Agreement(id)
+		if err != nil {
+			return err
+		}
+		lib, err := naskah.Shipped()
+		if err != nil {
+			return err
+		}
+		d, err := naskah.Build(&a, s, lib, naskah.Options{Draft: *draft})
+		if err != nil {
+			return r.fail("pdf_failed", store.Message(err, r.Lang))
+		}
+		prof := officeProfile(s)
+		if *paper != "" {
+			prof.Paper = strings.ToUpper(*paper)
+		}
+		rend, err := pdf.NewRenderer()
+		if err != nil {
+			return err
+		}
+		err = writeFileAtomic(*out, func(w io.Writer) error { return rend.Render(w, d, prof, pdf.Options{Compress: true}) })
+		if err != nil {
+			return r.fail("pdf_failed", err.Error())
+		}
+		fmt.Fprintln(r.Stderr, msg["pdf_done"].In(r.Lang, *out, d.Code, d.Fingerprint()))
+		return nil
+	})
+}
+
+// officeProfile takes the page settings of our own office, or the defaults.
+func officeProfile(s *store.Store) pdf.Profile {
+	prof := pdf.DefaultProfile()
+	parties, _ := s.Parties()
+	for _, p := range parties {
+		if !p.Own || p.Page == nil {
+			continue
+		}
+		pg := p.Page
+		if pg.Paper != "" {
+			prof.Paper = pg.Paper
+		}
+		if strings.Contains(strings.ToLower(pg.Font), "sans") || strings.Contains(strings.ToLower(pg.Font), "arial") {
+			prof.Font = "sans"
+		}
+		if pg.FontSize > 0 {
+			prof.FontSize = pg.FontSize
+		}
+		if pg.LineSpacing > 0 {
+			prof.LineSpacing = pg.LineSpacing
+		}
+		if pg.MarginTop > 0 {
+			prof.MarginTop, prof.MarginRight, prof.MarginBot, prof.MarginLeft = pg.MarginTop, pg.MarginRight, pg.MarginBot, pg.MarginLeft
+		}
+	}
+	return prof
 }
 
 func (r *runner) reindex(args []string) error {

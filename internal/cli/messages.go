@@ -15,6 +15,8 @@ Perintah:
   export-json BERKAS         ekspor seluruh isi berkas data ("-" untuk keluaran standar)
   import-json BERKAS         impor ekspor Sepakat: semua atau tidak sama sekali
   gen --n N [--seed S]       buat korpus sintetis N perjanjian untuk uji kinerja
+  pdf ID -o BERKAS.pdf [--konsep] [--paper A4|F4]
+                             cetak naskah siap tanda tangan
   reindex                    bangun ulang indeks daftar
   check                      periksa keutuhan berkas data
 
@@ -31,6 +33,8 @@ Commands:
   export-json FILE           export the whole data file ("-" for standard output)
   import-json FILE           import a Sepakat export: all of it or nothing
   gen --n N [--seed S]       write a synthetic corpus of N agreements for benchmarks
+  pdf ID -o FILE.pdf [--konsep] [--paper A4|F4]
+                             print the agreement ready for signing
   reindex                    rebuild the list indexes
   check                      check the data file's integrity
 
@@ -58,5 +62,7 @@ Default data file: %s
 	"more":             {ID: "… %d dari %d ditampilkan; gunakan --limit untuk lebih banyak.", EN: "… %d of %d shown; use --limit for more."},
 	"gen_n":            {ID: "--n harus antara 1 dan 10000000.", EN: "--n must be between 1 and 10000000."},
 	"gen_not_empty":    {ID: "Korpus sintetis hanya dibuat pada berkas data kosong; %s sudah berisi perjanjian. Pilih berkas lain dengan --db.", EN: "A synthetic corpus goes only into an empty data file; %s already holds agreements. Choose another file with --db."},
+	"pdf_failed":       {ID: "PDF tidak dibuat: %s", EN: "PDF not made: %s"},
+	"pdf_done":         {ID: "PDF ditulis ke %s (kode %s, sidik %s).", EN: "PDF written to %s (code %s, fingerprint %s)."},
 	"invalid_record":   {ID: "Data tidak disimpan:\n%s", EN: "Record not saved:\n%s"},
 }

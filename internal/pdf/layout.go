@@ -1,0 +1,444 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"sepakat/internal/naskah"
+)
+
+// word is a unit of line breaking.
+type word struct {
+	text string
+	bold bool
+	w    float64
+	glue bool // no space before it: it continues the previous word across a style change
+}
+
+// line is a laid-out line of words.
+type line struct {
+	words []word
+	width float64 // of the words alone
+	last  bool    // the paragraph's last line: not justified
+}
+
+func (r *doc) spaceW(bold bool) float64 {
+	r.font(bold, r.p.FontSize)
+	return r.f.GetStringWidth(" ")
+}
+
+// words splits runs into words, each measured in its style; a word longer than
+// the width is broken by characters.
+func (r *doc) words(p naskah.Para, width float64) []word {
+	var out []word
+	for ri, run := range p {
+		r.font(run.Bold, r.p.FontSize)
+		for wi, t := range strings.Fields(run.Text) {
+			glue := wi == 0 && ri > 0 && len(out) > 0 && !startsWithSpace(run.Text) && !endsWithSpace(p[ri-1].Text)
+			w := r.f.GetStringWidth(t)
+			if w <= width {
+				out = append(out, word{text: t, bold: run.Bold, w: w, glue: glue})
+				continue
+			}
+			var chunk []rune
+			for _, c := range t {
+				if r.f.GetStringWidth(string(append(chunk, c))) > width && len(chunk) > 0 {
+					out = append(out, word{text: string(chunk), bold: run.Bold, w: r.f.GetStringWidth(string(chunk))})
+					chunk = chunk[:0]
+				}
+				chunk = append(chunk, c)
+			}
+			if len(chunk) > 0 {
+				out = append(out, word{text: string(chunk), bold: run.Bold, w: r.f.GetStringWidth(string(chunk))})
+			}
+		}
+	}
+	return out
+}
+
+// wrap breaks a paragraph into lines of at most width (the first line may be
+// narrower or wider by firstDelta).
+func (r *doc) wrap(p naskah.Para, width float64) []line {
+	ws := r.words(p, width)
+	sp := r.spaceW(false)
+	var lines []line
+	var cur line
+	for _, w := range ws {
+		need := w.w
+		if len(cur.words) > 0 && !w.glue {
+			need += sp
+		}
+		if len(cur.words) > 0 && !w.glue && cur.width+need > width {
+			lines = append(lines, cur)
+			cur = line{}
+			need = w.w
+		}
+		cur.words = append(cur.words, w)
+		cur.width += need
+	}
+	if len(cur.words) > 0 {
+		cur.last = true
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// drawLine writes one line at x, justified to width unless it is last or align is set.
+func (r *doc) drawLine(l line, x, width float64, align string) {
+	gap := r.spaceW(false)
+	switch align {
+	case "C":
+		x += (width - l.width) / 2
+	case "R":
+		x += width - l.width
+	}
+	baseline := r.y + r.lineH*0.72
+	gaps := 0
+	for i, w := range l.words {
+		if i > 0 && !w.glue {
+			gaps++
+		}
+	}
+	if align == "J" && !l.last && gaps > 0 {
+		gap = r.spaceW(false) + (width-l.width)/float64(gaps)
+	}
+	for i, w := range l.words {
+		if i > 0 && !w.glue {
+			x += gap
+		}
+		r.font(w.bold, r.p.FontSize)
+		r.f.Text(x, baseline, w.text)
+		x += w.w
+	}
+}
+
+// paragraph flows a paragraph at x with width, breaking pages between lines but
+// never leaving a single line of it at the foot of a page.
+func (r *doc) paragraph(p naskah.Para, x, width float64, align string) {
+	lines := r.wrap(p, width)
+	for i, l := range lines {
+		left := len(lines) - i
+		if !r.room(r.lineH) || (i == 0 && left > 1 && !r.room(2*r.lineH)) {
+			r.newPage()
+		}
+		r.drawLine(l, x, width, align)
+		r.y += r.lineH
+	}
+}
+
+func (r *doc) gap(f float64) { r.y += r.lineH * f }
+
+// item draws a numbered paragraph with a hanging indent, then its children deeper.
+func (r *doc) item(it naskah.Item, x, width float64) {
+	labelW := r.labelWidth(it.Label)
+	lines := r.wrap(it.Text, width-labelW)
+	if !r.room(r.lineH * float64(min(len(lines), 2))) {
+		r.newPage()
+	}
+	r.font(false, r.p.FontSize)
+	r.f.Text(x, r.y+r.lineH*0.72, it.Label)
+	for i, l := range lines {
+		if i > 0 && !r.room(r.lineH) {
+			r.newPage()
+		}
+		r.drawLine(l, x+labelW, width-labelW, "J")
+		r.y += r.lineH
+	}
+	if len(lines) == 0 {
+		r.y += r.lineH
+	}
+	for _, c := range it.Children {
+		r.item(c, x+labelW, width-labelW)
+	}
+}
+
+func (r *doc) labelWidth(label string) float64 {
+	r.font(false, r.p.FontSize)
+	w := r.f.GetStringWidth(label) + r.f.GetStringWidth("  ")
+	return max(w, 8)
+}
+
+// centred writes centred lines, wrapping long ones.
+func (r *doc) centred(text string, bold bool) {
+	r.paragraph(naskah.Para{{Text: text, Bold: bold}}, r.left, r.width, "C")
+}
+
+func (r *doc) layout() {
+	d := r.d
+	r.lambang()
+	for _, t := range d.Title {
+		r.centred(t, true)
+	}
+	r.gap(0.5)
+	r.numbers()
+	r.gap(1)
+	r.paragraph(d.Opening, r.left, r.width, "J")
+	r.gap(0.4)
+	for _, it := range d.Komparisi {
+		r.item(it, r.left, r.width)
+		r.gap(0.3)
+	}
+	r.paragraph(d.Together, r.left, r.width, "J")
+	r.gap(0.6)
+	if len(d.Premises) > 0 {
+		r.paragraph(d.PremisIntro, r.left, r.width, "J")
+		for _, it := range d.Premises {
+			r.item(it, r.left, r.width)
+		}
+		r.gap(0.6)
+	}
+	if len(d.LegalBases) > 0 {
+		r.paragraph(d.LegalIntro, r.left, r.width, "J")
+		for _, it := range d.LegalBases {
+			r.item(it, r.left, r.width)
+		}
+		r.gap(0.6)
+	}
+	r.paragraph(d.Agreement, r.left, r.width, "J")
+	r.gap(0.6)
+	for i, s := range d.Body {
+		r.section(s, d.Body[i+1:])
+	}
+	r.closingAndSignatures()
+}
+
+func (r *doc) lambang() {
+	any := false
+	for _, l := range r.d.Lambang {
+		if _, ok := normalizeImage(l.Image); ok {
+			any = true
+		}
+	}
+	if !any {
+		return
+	}
+	const h = 24.0
+	slots := len(r.d.Lambang)
+	for i, l := range r.d.Lambang {
+		var x float64
+		switch {
+		case slots == 1:
+			x = r.left + r.width/2 - h/2
+		case i == 0:
+			x = r.left
+		case i == slots-1:
+			x = r.left + r.width - h
+		default:
+			x = r.left + r.width*float64(i)/float64(slots-1) - h/2
+		}
+		r.image(l, x, r.y, h)
+	}
+	r.y += h + 4
+}
+
+func (r *doc) image(l naskah.Lambang, x, y, h float64) {
+	data, ok := normalizeImage(l.Image)
+	if !ok {
+		if l.Image != nil {
+			r.warnings = append(r.warnings, "lambang "+l.Party+" tidak terbaca")
+		}
+		return // no lambang: the space stays empty, as for a hand-pasted one
+	}
+	name := fmt.Sprintf("lambang-%x", bytes.Clone(data[len(data)-16:]))
+	info := r.f.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(data))
+	if info == nil || r.f.Err() {
+		r.f.ClearError()
+		r.warnings = append(r.warnings, "lambang "+l.Party+" tidak terbaca")
+		return
+	}
+	w := h * info.Width() / info.Height()
+	if w > h*1.6 {
+		w = h * 1.6
+	}
+	r.f.ImageOptions(name, x+(h-w)/2, y, w, h, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+}
+
+func (r *doc) numbers() {
+	r.font(false, r.p.FontSize)
+	for _, n := range r.d.Numbers {
+		r.centred(n.Label+" : "+n.Number, false)
+	}
+}
+
+// sectionHead is the height of a section's label and heading.
+func (r *doc) sectionHead(s naskah.Section) float64 {
+	h := r.lineH
+	if s.Heading != "" {
+		h += r.lineH * float64(len(r.wrap(naskah.P(s.Heading), r.width*0.8)))
+	}
+	return h
+}
+
+func (r *doc) section(s naskah.Section, rest []naskah.Section) {
+	need := r.sectionHead(s) + 2*r.lineH
+	if s.Kind == naskah.SectionBab && len(rest) > 0 {
+		need += r.sectionHead(rest[0]) + r.lineH
+	}
+	// A heading never stands alone at the foot of a page.
+	if !r.room(need) {
+		r.newPage()
+	}
+	r.centred(s.Label, true)
+	if s.Heading != "" {
+		r.paragraph(naskah.Para{{Text: s.Heading, Bold: true}}, r.left+r.width*0.1, r.width*0.8, "C")
+	}
+	if s.Kind == naskah.SectionBab {
+		r.gap(0.6)
+		return
+	}
+	if len(s.Intro.Plain()) > 0 {
+		r.paragraph(s.Intro, r.left, r.width, "J")
+	}
+	for _, it := range s.Items {
+		r.item(it, r.left, r.width)
+	}
+	r.gap(0.6)
+}
+
+// signature block geometry
+const (
+	signSpace = 26.0 // room for signature and stamp, mm
+	meteraiW  = 26.0
+	meteraiH  = 17.0
+)
+
+func (r *doc) sigHeight(s naskah.Signature, colW float64) float64 {
+	h := r.lineH * float64(1+len(r.wrap(naskah.P(s.Jabatan), colW)))
+	h += signSpace + r.lineH
+	if s.Pangkat != "" {
+		h += r.lineH
+	}
+	if s.NIP != "" {
+		h += r.lineH
+	}
+	return h
+}
+
+// rows pairs signatures into left/right rows.
+func (r *doc) rows() [][2]*naskah.Signature {
+	var rows [][2]*naskah.Signature
+	var cur [2]*naskah.Signature
+	for i := range r.d.Signatures {
+		s := &r.d.Signatures[i]
+		side := 0
+		if s.Right {
+			side = 1
+		}
+		if cur[side] != nil {
+			rows = append(rows, cur)
+			cur = [2]*naskah.Signature{}
+		}
+		cur[side] = s
+	}
+	if cur[0] != nil || cur[1] != nil {
+		rows = append(rows, cur)
+	}
+	return rows
+}
+
+func (r *doc) closingAndSignatures() {
+	colW := r.width/2 - 4
+	closing := r.wrap(r.d.Closing, r.width)
+	rows := r.rows()
+	first := 0.0
+	if len(rows) > 0 {
+		for _, s := range rows[0] {
+			if s != nil {
+				first = max(first, r.sigHeight(*s, colW))
+			}
+		}
+	}
+	// The signature block never starts a page alone: the closing goes with it.
+	need := r.lineH*float64(len(closing)) + r.lineH + first
+	if !r.room(need) {
+		r.newPage()
+	}
+	r.paragraph(r.d.Closing, r.left, r.width, "J")
+	r.gap(1)
+	for _, row := range rows {
+		h := 0.0
+		for _, s := range row {
+			if s != nil {
+				h = max(h, r.sigHeight(*s, colW))
+			}
+		}
+		if !r.room(h) {
+			r.newPage()
+		}
+		top := r.y
+		for side, s := range row {
+			if s == nil {
+				continue
+			}
+			r.y = top
+			r.signature(*s, r.left+float64(side)*(r.width/2+4), colW)
+		}
+		r.y = top + h + r.lineH
+	}
+	if len(r.d.Witnesses) > 0 {
+		r.witnesses(colW)
+	}
+}
+
+func (r *doc) signature(s naskah.Signature, x, colW float64) {
+	r.paragraph(naskah.P(s.Role), x, colW, "C")
+	r.paragraph(naskah.Para{{Text: s.Jabatan}}, x, colW, "C")
+	if s.Meterai {
+		r.f.SetDrawColor(150, 150, 150)
+		r.f.SetLineWidth(0.2)
+		bx, by := x+colW/2-meteraiW-2, r.y+(signSpace-meteraiH)/2
+		r.f.SetDashPattern([]float64{1, 1}, 0)
+		r.f.Rect(bx, by, meteraiW, meteraiH, "D")
+		r.f.SetDashPattern(nil, 0)
+		r.f.SetTextColor(130, 130, 130)
+		r.font(false, 7)
+		r.f.SetXY(bx, by+meteraiH/2-4)
+		r.f.CellFormat(meteraiW, 4, "METERAI", "", 2, "C", false, 0, "")
+		r.f.SetX(bx)
+		r.f.CellFormat(meteraiW, 4, "Rp10.000", "", 0, "C", false, 0, "")
+		r.f.SetTextColor(0, 0, 0)
+		r.f.SetDrawColor(0, 0, 0)
+	}
+	r.y += signSpace
+	r.paragraph(naskah.Para{{Text: s.Name, Bold: true}}, x, colW, "C")
+	if s.Pangkat != "" {
+		r.paragraph(naskah.P(s.Pangkat), x, colW, "C")
+	}
+	if s.NIP != "" {
+		r.paragraph(naskah.P(s.NIP), x, colW, "C")
+	}
+}
+
+func (r *doc) witnesses(colW float64) {
+	h := r.lineH * 2
+	for _, w := range r.d.Witnesses {
+		h = max(h, r.lineH*float64(len(r.wrap(naskah.P(w.Jabatan), colW))+1)+signSpace*0.7)
+	}
+	if !r.room(h + r.lineH) {
+		r.newPage()
+	}
+	r.centred("Menyaksikan:", false)
+	r.gap(0.5)
+	for i := 0; i < len(r.d.Witnesses); i += 2 {
+		if !r.room(h) {
+			r.newPage()
+		}
+		top := r.y
+		for side := 0; side < 2 && i+side < len(r.d.Witnesses); side++ {
+			w := r.d.Witnesses[i+side]
+			r.y = top
+			x := r.left + float64(side)*(r.width/2+4)
+			r.paragraph(naskah.P(w.Jabatan), x, colW, "C")
+			r.y += signSpace * 0.7
+			r.paragraph(naskah.Para{{Text: w.Name, Bold: true}}, x, colW, "C")
+		}
+		r.y = top + h + r.lineH
+	}
+}
+
+func startsWithSpace(s string) bool { return s != "" && strings.TrimLeft(s, " \t\n") != s }
+
+func endsWithSpace(s string) bool { return s != "" && strings.TrimRight(s, " \t\n") != s }
