@@ -163,12 +163,12 @@ func (r *doc) header() {
 }
 
 func (r *doc) watermark() {
-	r.f.SetAlpha(0.12, "Normal")
-	r.font(true, 110)
-	r.f.SetTextColor(90, 90, 90)
+	r.f.SetAlpha(0.2, "Normal")
+	r.font(true, 100)
+	r.f.SetTextColor(110, 110, 110)
 	cx, cy := r.pageW/2, r.pageH/2
 	r.f.TransformBegin()
-	r.f.TransformRotate(55, cx, cy)
+	r.f.TransformRotate(50, cx, cy)
 	tw := r.f.GetStringWidth("KONSEP")
 	r.f.Text(cx-tw/2, cy+12, "KONSEP")
 	r.f.TransformEnd()
