@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"sepakat/internal/export"
 	"sepakat/internal/i18n"
 	"sepakat/internal/store"
 	"sepakat/internal/ui"
@@ -44,7 +45,7 @@ func main() {
 	}
 	defer s.Close()
 
-	u := ui.New(a, s, nil)
+	u := ui.New(a, s, export.Printer{Src: s}, nil)
 	u.Window().SetMaster()
 	u.Window().Show()
 	u.Start()

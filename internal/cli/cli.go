@@ -14,10 +14,9 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
+	"sepakat/internal/export"
 	"sepakat/internal/gen"
 	"sepakat/internal/i18n"
-	"sepakat/internal/naskah"
-	"sepakat/internal/pdf"
 	"sepakat/internal/store"
 	"sepakat/internal/wilayah"
 )
@@ -462,7 +461,7 @@ func (r *runner) exportJSON(args []string) error {
 		if args[0] == "-" {
 			return dataset.Encode(r.Stdout, d)
 		}
-		if err := writeFileAtomic(args[0], func(w io.Writer) error { return dataset.Encode(w, d) }); err != nil {
+		if err := writeFileAtomic(args[0], 0o600, func(w io.Writer) error { return dataset.Encode(w, d) }); err != nil {
 			return r.fail("write_failed", args[0], err)
 		}
 		fmt.Fprintln(r.Stderr, msg["exported"].In(r.Lang, args[0], len(d.Agreements), len(d.Parties), len(d.Officials), len(d.Mandates)))
@@ -471,7 +470,7 @@ func (r *runner) exportJSON(args []string) error {
 }
 
 // writeFileAtomic writes through a temporary file so a failed export leaves no half file.
-func writeFileAtomic(path string, fill func(io.Writer) error) error {
+func writeFileAtomic(path string, mode os.FileMode, fill func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(dirOf(path), ".sepakat-export-*")
 	if err != nil {
 		return err
@@ -487,6 +486,9 @@ func writeFileAtomic(path string, fill func(io.Writer) error) error {
 		return err
 	}
 	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
@@ -604,61 +606,21 @@ func (r *runner) pdf(args []string) error {
 		return err
 	}
 	return r.withStore(func(s *store.Store) error {
-		a, err := s.Agreement(id)
-		if err != nil {
+		if _, err := s.Agreement(id); err != nil {
 			return err
 		}
-		lib, err := naskah.Shipped()
-		if err != nil {
+		var res export.Result
+		err := writeFileAtomic(*out, 0o644, func(w io.Writer) error {
+			var err error
+			res, err = export.PDF(s, id, w, export.Options{Draft: *draft, Paper: *paper})
 			return err
-		}
-		d, err := naskah.Build(&a, s, lib, naskah.Options{Draft: *draft})
+		})
 		if err != nil {
 			return r.fail("pdf_failed", store.Message(err, r.Lang))
 		}
-		prof := officeProfile(s)
-		if *paper != "" {
-			prof.Paper = strings.ToUpper(*paper)
-		}
-		rend, err := pdf.NewRenderer()
-		if err != nil {
-			return err
-		}
-		err = writeFileAtomic(*out, func(w io.Writer) error { return rend.Render(w, d, prof, pdf.Options{Compress: true}) })
-		if err != nil {
-			return r.fail("pdf_failed", err.Error())
-		}
-		fmt.Fprintln(r.Stderr, msg["pdf_done"].In(r.Lang, *out, d.Code, d.Fingerprint()))
+		fmt.Fprintln(r.Stderr, msg["pdf_done"].In(r.Lang, *out, res.Code, res.Fingerprint))
 		return nil
 	})
-}
-
-// officeProfile takes the page settings of our own office, or the defaults.
-func officeProfile(s *store.Store) pdf.Profile {
-	prof := pdf.DefaultProfile()
-	parties, _ := s.Parties()
-	for _, p := range parties {
-		if !p.Own || p.Page == nil {
-			continue
-		}
-		pg := p.Page
-		if pg.Paper != "" {
-			prof.Paper = pg.Paper
-		}
-		if strings.Contains(strings.ToLower(pg.Font), "sans") || strings.Contains(strings.ToLower(pg.Font), "arial") {
-			prof.Font = "sans"
-		}
-		if pg.FontSize > 0 {
-			prof.FontSize = pg.FontSize
-		}
-		if pg.LineSpacing > 0 {
-			prof.LineSpacing = pg.LineSpacing
-		}
-		if pg.MarginTop > 0 {
-			prof.MarginTop, prof.MarginRight, prof.MarginBot, prof.MarginLeft = pg.MarginTop, pg.MarginRight, pg.MarginBot, pg.MarginLeft
-		}
-	}
-	return prof
 }
 
 func (r *runner) reindex(args []string) error {

@@ -193,7 +193,7 @@ func (g *Generator) core(i int, cache map[int]*item) *item {
 			numbers = par.a.Signing.Numbers
 		}
 		a.ParentID = par.a.ID
-		a.Parent = &agreement.ParentRef{Kind: par.a.Kind, Subject: par.a.Subject, Numbers: cloneS(numbers), Date: par.signed}
+		a.Parent = &agreement.ParentRef{Kind: par.a.Kind, Subject: par.a.Subject, Numbers: cloneS(numbers), Date: par.signed, End: par.a.EffectiveEnd()}
 	} else {
 		g.chooseRoot(r, it, kind)
 		st := &stems[it.stem]

@@ -12,6 +12,7 @@ import (
 
 // Source supplies the records an agreement refers to.
 type Source interface {
+	Agreement(agreement.ID) (agreement.Agreement, error)
 	Party(agreement.ID) (agreement.Party, error)
 	Official(agreement.ID) (agreement.Official, error)
 	Mandate(agreement.ID) (agreement.Mandate, error)
@@ -213,8 +214,14 @@ func (b *builder) setVars() {
 			full += " tanggal " + bahasa.ShortDate(date(ref.Date))
 		}
 		v["induk"] = full + " tentang " + clean(ref.Subject)
-		if !ref.End.IsZero() {
-			v["induk_berakhir"] = bahasa.ShortDate(date(ref.End))
+		end := ref.End
+		if end.IsZero() && a.ParentID != 0 {
+			if p, err := b.src.Agreement(a.ParentID); err == nil {
+				end = p.EffectiveEnd()
+			}
+		}
+		if !end.IsZero() {
+			v["induk_berakhir"] = bahasa.ShortDate(date(end))
 		}
 	}
 }

@@ -203,7 +203,7 @@ func TestDraftWatermarkAndBadInput(t *testing.T) {
 	s := examples(t)
 	a, _ := s.Agreement(2)
 	a.Status, a.Signing = agreement.StatusKonsep, nil
-	a.Parties[1].SignerID = 0                   // a party without a signer
+	a.Parties[1].SignerID = 0                     // a party without a signer
 	a.Subject = strings.Repeat("Kerjasama ", 200) // 2 000 characters
 	a.Body = append(a.Body, agreement.Node{Kind: agreement.NodePasal, Heading: "LAIN 😀", Text: "Teks\x00 dengan\tkendali dan “kutip” – ‘tanda’ Müller."})
 	lamb, _ := s.PutFile("rusak.png", "image/png", []byte("\x89PNG\r\n\x1a\nbukan gambar"))

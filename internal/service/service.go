@@ -3,6 +3,7 @@
 package service
 
 import (
+	"io"
 	"strings"
 	"time"
 
@@ -97,4 +98,11 @@ type Service interface {
 	ExamplesLoaded() (bool, error)
 	// LoadExamples adds the built-in examples once per data file.
 	LoadExamples() error
+}
+
+// Printer makes the printable document of an agreement.
+type Printer interface {
+	// ExportPDF writes agreement id as a PDF; draft adds the KONSEP watermark
+	// to an agreement not yet signed.
+	ExportPDF(id agreement.ID, w io.Writer, draft bool) error
 }

@@ -57,7 +57,6 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 		if s, ok := r.row(id.Row); ok && r.onOpen != nil {
 			r.onOpen(s.ID)
 		}
-		r.table.UnselectAll()
 	}
 	return r
 }

@@ -2,13 +2,17 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
@@ -32,21 +36,26 @@ func Icon() fyne.Resource {
 
 // App is the main window.
 type App struct {
-	app fyne.App
-	win fyne.Window
-	svc service.Service
-	now func() time.Time
+	app     fyne.App
+	win     fyne.Window
+	svc     service.Service
+	printer service.Printer
+	now     func() time.Time
 
-	register *Register
-	status   *widget.Label
+	register  *Register
+	status    *widget.Label
+	selected  agreement.ID
+	openBtn   *widget.Button
+	exportBtn *widget.Button
+	draftBtn  *widget.Button
 }
 
-// New builds the main window on svc.
-func New(a fyne.App, svc service.Service, now func() time.Time) *App {
+// New builds the main window on svc; printer makes the PDFs.
+func New(a fyne.App, svc service.Service, printer service.Printer, now func() time.Time) *App {
 	if now == nil {
 		now = time.Now
 	}
-	u := &App{app: a, svc: svc, now: now}
+	u := &App{app: a, svc: svc, printer: printer, now: now}
 	u.win = a.NewWindow("Sepakat")
 	u.build()
 	return u
@@ -56,11 +65,86 @@ func New(a fyne.App, svc service.Service, now func() time.Time) *App {
 func (u *App) Window() fyne.Window { return u.win }
 
 func (u *App) build() {
-	u.register = newRegister(u.svc, u.now, u.onOpen)
+	u.register = newRegister(u.svc, u.now, u.onSelect)
 	u.status = widget.NewLabel("")
 	title := widget.NewLabelWithStyle(lang.L("Daftar Perjanjian"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	u.win.SetContent(container.NewBorder(container.NewVBox(title, widget.NewSeparator()), u.status, nil, nil, u.register.table))
+	u.openBtn = widget.NewButtonWithIcon(lang.L("Buka"), theme.DocumentIcon(), func() { u.onOpen(u.selected) })
+	u.exportBtn = widget.NewButtonWithIcon(lang.L("Ekspor PDF"), theme.DocumentSaveIcon(), func() { u.onExportPDF(false) })
+	u.draftBtn = widget.NewButtonWithIcon(lang.L("Cetak konsep"), theme.DocumentPrintIcon(), func() { u.onExportPDF(true) })
+	for _, b := range []*widget.Button{u.openBtn, u.exportBtn, u.draftBtn} {
+		b.Disable()
+	}
+	bar := container.NewBorder(nil, nil, title, container.NewHBox(u.openBtn, u.exportBtn, u.draftBtn))
+	u.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), u.status, nil, nil, u.register.table))
 	u.win.Resize(fyne.NewSize(1280, 720))
+	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if u.selected != 0 {
+			u.onExportPDF(false)
+		}
+	})
+}
+
+func (u *App) onSelect(id agreement.ID) {
+	u.selected = id
+	for _, b := range []*widget.Button{u.openBtn, u.exportBtn, u.draftBtn} {
+		b.Enable()
+	}
+}
+
+// onExportPDF asks where to save the selected agreement's PDF and makes it.
+func (u *App) onExportPDF(draft bool) {
+	id := u.selected
+	a, err := u.svc.Agreement(id)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	name := fmt.Sprintf("%s-%d.pdf", a.Kind, a.ID)
+	if draft {
+		name = fmt.Sprintf("%s-%d-KONSEP.pdf", a.Kind, a.ID)
+	}
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		u.exportTo(id, w, draft, nil)
+	}, u.win)
+	save.SetFileName(name)
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	save.Show()
+}
+
+// exportTo makes the PDF off the UI goroutine, with a progress dialog, then
+// writes it; done (for tests) runs after the result is shown.
+func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, done func(error)) {
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(lang.L("Membuat PDF…"), bar, u.win)
+	wait.Show()
+	go func() {
+		var buf bytes.Buffer
+		err := u.printer.ExportPDF(id, &buf, draft)
+		if err == nil {
+			_, err = w.Write(buf.Bytes())
+		}
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		fyne.Do(func() {
+			wait.Hide()
+			if err != nil {
+				u.showError(err)
+			} else {
+				dialog.ShowInformation(lang.L("PDF tersimpan"), w.URI().Path(), u.win)
+			}
+			if done != nil {
+				done(err)
+			}
+		})
+	}()
 }
 
 // Start loads the first page and, on a new data file, offers the examples.

@@ -1,15 +1,21 @@
 package ui
 
 import (
+	"bytes"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/dataset"
+	"sepakat/internal/export"
 	"sepakat/internal/gen"
 	"sepakat/internal/store"
 	"sepakat/internal/wilayah"
@@ -45,7 +51,7 @@ func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := openStore(t)
-	u := New(a, s, fixedNow)
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
 	u.Window().Resize(fyne.NewSize(1280, 720))
 	u.Window().Show()
 	u.Start()
@@ -81,7 +87,7 @@ func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
 		t.Errorf("status line %q", got)
 	}
 	// A second start on the same file does not offer the examples again.
-	u2 := New(a, s, fixedNow)
+	u2 := New(a, s, export.Printer{Src: s}, fixedNow)
 	u2.Window().Show()
 	u2.Start()
 	if u2.Window().Canvas().Overlays().Top() != nil {
@@ -95,7 +101,7 @@ func TestRegisterPagesThroughManyRows(t *testing.T) {
 	if err := s.LoadExamples(); err != nil {
 		t.Fatal(err)
 	}
-	u := New(a, s, fixedNow)
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
 	u.Refresh()
 	if _, ok := u.register.row(3); ok {
 		t.Error("row past the end returned")
@@ -115,7 +121,7 @@ func TestRegisterReadsPagesOnDemand(t *testing.T) {
 	if err := s.Import(&dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(0, 130)}); err != nil {
 		t.Fatal(err)
 	}
-	u := New(a, s, fixedNow)
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
 	u.Refresh()
 	if rows, _ := u.register.size(); rows != 130 {
 		t.Fatalf("%d rows", rows)
@@ -143,5 +149,46 @@ func TestThousands(t *testing.T) {
 		if got := thousands(n); got != want {
 			t.Errorf("%d: %q", n, got)
 		}
+	}
+}
+
+func TestExportPDFFromTheRegister(t *testing.T) {
+	a := test.NewTempApp(t)
+	s := openStore(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	u.Window().Show()
+	u.Refresh()
+	if !u.exportBtn.Disabled() {
+		t.Fatal("export enabled with nothing selected")
+	}
+	u.register.table.Select(widget.TableCellID{Row: 2, Col: 1})
+	if u.exportBtn.Disabled() || u.selected == 0 {
+		t.Fatal("selecting a row did not enable the export")
+	}
+	path := filepath.Join(t.TempDir(), "ksb.pdf")
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	u.exportTo(u.selected, w, false, func(err error) { done <- err })
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("export did not finish")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) || len(data) < 10_000 {
+		t.Fatalf("exported file: %d bytes, %v", len(data), err)
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil || !strings.Contains(string(out), "BERBAGI INFORMASI DAN INOVASI DAERAH") {
+		t.Fatalf("exported PDF text: %v\n%s", err, out)
 	}
 }

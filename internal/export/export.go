@@ -1,0 +1,99 @@
+// Package export makes the printable document of a stored agreement: the agreement
+// and its records from the store, the document model from naskah, the PDF from pdf.
+package export
+
+import (
+	"io"
+	"strings"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/naskah"
+	"sepakat/internal/pdf"
+)
+
+// Source is what an export reads.
+type Source interface {
+	naskah.Source
+	Parties() ([]agreement.Party, error)
+}
+
+// Options choose how an agreement prints.
+type Options struct {
+	// Draft prints the KONSEP watermark on an agreement not yet signed.
+	Draft bool
+	// Paper overrides the office's paper ("A4", "F4") when set.
+	Paper string
+}
+
+// Result describes a finished export.
+type Result struct {
+	Code        string
+	Fingerprint string
+	Pages       int
+}
+
+// PDF writes agreement id as a PDF in our office's page profile.
+func PDF(src Source, id agreement.ID, w io.Writer, opt Options) (Result, error) {
+	a, err := src.Agreement(id)
+	if err != nil {
+		return Result{}, err
+	}
+	lib, err := naskah.Shipped()
+	if err != nil {
+		return Result{}, err
+	}
+	d, err := naskah.Build(&a, src, lib, naskah.Options{Draft: opt.Draft})
+	if err != nil {
+		return Result{}, err
+	}
+	prof := OfficeProfile(src)
+	if opt.Paper != "" {
+		prof.Paper = strings.ToUpper(opt.Paper)
+	}
+	r, err := pdf.NewRenderer()
+	if err != nil {
+		return Result{}, err
+	}
+	if err := r.Render(w, d, prof, pdf.Options{Compress: true}); err != nil {
+		return Result{}, err
+	}
+	return Result{Code: d.Code, Fingerprint: d.Fingerprint()}, nil
+}
+
+// OfficeProfile takes the page settings of our own office, or the defaults.
+func OfficeProfile(src Source) pdf.Profile {
+	prof := pdf.DefaultProfile()
+	parties, _ := src.Parties()
+	for _, p := range parties {
+		if !p.Own || p.Page == nil {
+			continue
+		}
+		pg := p.Page
+		if pg.Paper != "" {
+			prof.Paper = pg.Paper
+		}
+		font := strings.ToLower(pg.Font)
+		if strings.Contains(font, "sans") || strings.Contains(font, "arial") {
+			prof.Font = "sans"
+		}
+		if pg.FontSize > 0 {
+			prof.FontSize = pg.FontSize
+		}
+		if pg.LineSpacing > 0 {
+			prof.LineSpacing = pg.LineSpacing
+		}
+		if pg.MarginTop > 0 {
+			prof.MarginTop, prof.MarginRight, prof.MarginBot, prof.MarginLeft = pg.MarginTop, pg.MarginRight, pg.MarginBot, pg.MarginLeft
+		}
+	}
+	return prof
+}
+
+// Printer is service.Printer on a Source.
+type Printer struct{ Src Source }
+
+// ExportPDF writes agreement id as a PDF in our office's page profile.
+func (p Printer) ExportPDF(id agreement.ID, w io.Writer, draft bool) error {
+	_, err := PDF(p.Src, id, w, Options{Draft: draft})
+	return err
+}

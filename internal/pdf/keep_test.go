@@ -1,0 +1,89 @@
+package pdf
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"sepakat/internal/dataset"
+	"sepakat/internal/gen"
+	"sepakat/internal/naskah"
+	"sepakat/internal/wilayah"
+)
+
+var (
+	pasalLine  = regexp.MustCompile(`^\s*Pasal [0-9IVXLC]+\s*$`)
+	footerLine = regexp.MustCompile(`Paraf|·|^\s*PIHAK (PERTAMA|KEDUA|KETIGA)(\s+PIHAK (PERTAMA|KEDUA|KETIGA))*\s*$|^\s*-\s*\d+\s*-\s*$`)
+)
+
+// content returns a page's lines without the page number and footer.
+func content(page string) []string {
+	var out []string
+	for _, l := range strings.Split(page, "\n") {
+		if strings.TrimSpace(l) == "" || footerLine.MatchString(l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// TestKeepTogether renders many generated agreements in several page settings
+// and reads the pages back: a pasal heading never ends a page, and the signature
+// block always has the closing sentence on its page.
+func TestKeepTogether(t *testing.T) {
+	s := examples(t)
+	g := gen.New(gen.Options{Seed: 11, Now: fixed}, wilayah.MustLoad())
+	off, _ := s.Offsets()
+	g = gen.New(gen.Options{Seed: 11, Now: fixed, Offsets: off}, wilayah.MustLoad())
+	if err := s.Import(g.Directory()); err != nil {
+		t.Fatal(err)
+	}
+	list := g.Agreements(0, 24)
+	if err := s.Import(&dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: list}); err != nil {
+		t.Fatal(err)
+	}
+	lib, _ := naskah.Shipped()
+	profiles := []Profile{DefaultProfile()}
+	for _, change := range []func(*Profile){
+		func(p *Profile) { p.Paper = "F4"; p.FontSize = 11 },
+		func(p *Profile) { p.Font = "sans"; p.LineSpacing = 1.5 },
+		func(p *Profile) { p.FontSize = 13; p.MarginBot = 35 },
+	} {
+		p := DefaultProfile()
+		change(&p)
+		profiles = append(profiles, p)
+	}
+	checked := 0
+	for i := range list {
+		a := list[i]
+		d, err := naskah.Build(&a, s, lib, naskah.Options{})
+		if err != nil {
+			t.Fatalf("agreement %d: %v", a.ID, err)
+		}
+		p := profiles[i%len(profiles)]
+		pp := pages(t, render(t, d, p))
+		signPage := -1
+		for n, page := range pp {
+			lines := content(page)
+			for j, l := range lines {
+				if pasalLine.MatchString(l) && len(lines)-j < 3 {
+					t.Errorf("agreement %d (%s %v pt): %q stands at the foot of page %d", a.ID, p.Paper, p.FontSize, strings.TrimSpace(l), n+1)
+				}
+				if signPage < 0 && regexp.MustCompile(`^\s*PIHAK PERTAMA,`).MatchString(l) {
+					signPage = n
+				}
+			}
+		}
+		if signPage < 0 {
+			t.Fatalf("agreement %d: no signature block found", a.ID)
+		}
+		if !strings.Contains(pp[signPage], "Demikian") {
+			t.Errorf("agreement %d (%s %v pt): the signature block starts page %d without the closing sentence", a.ID, p.Paper, p.FontSize, signPage+1)
+		}
+		checked++
+	}
+	if checked != len(list) {
+		t.Fatal("not every agreement was checked")
+	}
+}
