@@ -103,7 +103,10 @@ func (r *doc) drawLine(l line, x, width float64, align string) {
 		}
 	}
 	if align == "J" && !l.last && gaps > 0 {
-		gap = r.spaceW(false) + (width-l.width)/float64(gaps)
+		// A line stretched past four spaces a gap reads badly: leave it ragged.
+		if extra := (width - l.width) / float64(gaps); extra <= 3*gap {
+			gap += extra
+		}
 	}
 	for i, w := range l.words {
 		if i > 0 && !w.glue {
