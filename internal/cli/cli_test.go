@@ -249,3 +249,34 @@ func TestGenSmallCorpus(t *testing.T) {
 		}
 	}
 }
+
+func TestPDFCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	t.Cleanup(func() { checkFile(t, db) })
+	run(t, i18n.ID, "--db", db, "demo")
+	out := filepath.Join(dir, "ksb.pdf")
+	r := run(t, i18n.ID, "--db", db, "pdf", "2", "-o", out)
+	if r.code != 0 || !strings.Contains(r.stderr, "KSB-2") {
+		t.Fatalf("pdf: %+v", r)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o644 {
+		t.Errorf("PDF mode %v, want 0644", fi.Mode().Perm())
+	}
+	r = run(t, i18n.ID, "--db", db, "pdf", "3", "-o", filepath.Join(dir, "f4.pdf"), "--paper", "F4", "--konsep")
+	if r.code != 0 {
+		t.Fatalf("pdf F4: %+v", r)
+	}
+	for _, bad := range [][]string{{"pdf", "2"}, {"pdf", "-o", out}, {"pdf", "x", "-o", out}} {
+		if r := run(t, i18n.ID, append([]string{"--db", db}, bad...)...); r.code != 2 {
+			t.Errorf("%v: code %d", bad, r.code)
+		}
+	}
+	if r := run(t, i18n.ID, "--db", db, "pdf", "2", "-o", out, "--paper", "Letter"); r.code != 1 || !strings.Contains(r.stderr, "A4 atau F4") {
+		t.Errorf("bad paper: %+v", r)
+	}
+}

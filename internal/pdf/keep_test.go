@@ -87,3 +87,15 @@ func TestKeepTogether(t *testing.T) {
 		t.Fatal("not every agreement was checked")
 	}
 }
+
+func TestBabGroups(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(3)
+	a.Body = bodyOf(t, 40)
+	text := flat(pages(t, render(t, build(t, s, &a, naskah.Options{}), DefaultProfile())))
+	for _, want := range []string{"BAB I KETENTUAN BAGIAN 1 Pasal 1", "BAB IV KETENTUAN BAGIAN 4 Pasal 31", "Pasal 40"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q", want)
+		}
+	}
+}
