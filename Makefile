@@ -26,7 +26,7 @@ test: deps-test vet unit smoke build
 	@echo "make test: all checks passed"
 
 vet:
-	@unformatted=$$(gofmt -l cmd internal resources); if [ -n "$$unformatted" ]; then echo "gofmt: $$unformatted"; exit 1; fi
+	@unformatted=$$(gofmt -l cmd internal resources bench); if [ -n "$$unformatted" ]; then echo "gofmt: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	CGO_ENABLED=0 $(GO) build $(PURE)
 

@@ -75,7 +75,9 @@ func esc(s string) string {
 func content(d *naskah.Document) string {
 	var b strings.Builder
 	b.WriteString(head)
-	p := func(style, text string) { fmt.Fprintf(&b, `<text:p text:style-name="%s">%s</text:p>`, style, esc(text)) }
+	p := func(style, text string) {
+		fmt.Fprintf(&b, `<text:p text:style-name="%s">%s</text:p>`, style, esc(text))
+	}
 	items := func(list []naskah.Item) {
 		var walk func(list []naskah.Item, depth int)
 		walk = func(list []naskah.Item, depth int) {
