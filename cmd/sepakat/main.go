@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -22,7 +21,7 @@ import (
 func main() {
 	dbPath := flag.String("db", "", "data file (default: the user's Sepakat folder)")
 	flag.Parse()
-	preferIndonesian()
+	ui.PreferIndonesian()
 
 	a := app.NewWithID("id.sepakat.desktop")
 	a.SetIcon(ui.Icon())
@@ -50,24 +49,6 @@ func main() {
 	u.Window().Show()
 	u.Start()
 	a.Run()
-}
-
-// preferIndonesian makes Indonesian the language whenever the system does not ask
-// for English, including unparseable locales such as C.
-func preferIndonesian() {
-	if i18n.FromEnv() == i18n.EN {
-		return
-	}
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := os.Getenv(k); v != "" {
-			if strings.HasPrefix(strings.ToLower(v), "id") {
-				return
-			}
-			break
-		}
-	}
-	os.Setenv("LANGUAGE", "id")
-	os.Setenv("LC_ALL", "id_ID.UTF-8")
 }
 
 // fatal shows why Sepakat cannot start, in a window, and exits when it is closed.

@@ -4,6 +4,8 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,9 +18,28 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/i18n"
 	"sepakat/internal/service"
 	"sepakat/resources"
 )
+
+// PreferIndonesian makes Indonesian the language whenever the system does not ask
+// for English, including unparseable locales such as C; call it before the app starts.
+func PreferIndonesian() {
+	if i18n.FromEnv() == i18n.EN {
+		return
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "id") {
+				return
+			}
+			break
+		}
+	}
+	os.Setenv("LANGUAGE", "id")
+	os.Setenv("LC_ALL", "id_ID.UTF-8")
+}
 
 // LoadTranslations registers the shipped translations; call it before any window.
 func LoadTranslations() error {

@@ -192,3 +192,25 @@ func TestExportPDFFromTheRegister(t *testing.T) {
 		t.Fatalf("exported PDF text: %v\n%s", err, out)
 	}
 }
+
+func TestPreferIndonesian(t *testing.T) {
+	for _, c := range []struct{ lcAll, lang, wantLC string }{
+		{"C", "", "id_ID.UTF-8"},
+		{"", "POSIX", "id_ID.UTF-8"},
+		{"", "de_DE.UTF-8", "id_ID.UTF-8"},
+		{"", "en_US.UTF-8", ""},
+		{"", "id_ID.UTF-8", ""},
+	} {
+		t.Setenv("LC_MESSAGES", "")
+		t.Setenv("LANGUAGE", "")
+		t.Setenv("LC_ALL", c.lcAll)
+		t.Setenv("LANG", c.lang)
+		PreferIndonesian()
+		if c.wantLC != "" && (os.Getenv("LC_ALL") != c.wantLC || os.Getenv("LANGUAGE") != "id") {
+			t.Errorf("%+v: LC_ALL=%q LANGUAGE=%q", c, os.Getenv("LC_ALL"), os.Getenv("LANGUAGE"))
+		}
+		if c.wantLC == "" && os.Getenv("LANGUAGE") != "" {
+			t.Errorf("%+v: locale overridden", c)
+		}
+	}
+}
