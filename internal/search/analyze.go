@@ -84,7 +84,15 @@ func (a *Analyzer) words(text string) []Term {
 			}
 			continue
 		}
-		out = append(out, Term{Text: a.stem.Stem(t), Pos: pos})
+		stem := a.stem.Stem(t)
+		if parts, ok := a.compounds[stem]; ok { // "ditandatangani" → tanda tangan
+			for _, p := range parts {
+				out = append(out, Term{Text: p, Pos: pos})
+				pos++
+			}
+			continue
+		}
+		out = append(out, Term{Text: stem, Pos: pos})
 		pos++
 	}
 	return out

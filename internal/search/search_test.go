@@ -9,7 +9,7 @@ var testRoots = RootSet{"layan": true, "izin": true, "kerja": true, "sama": true
 	"bangun": true, "tulis": true, "ambil": true, "kirim": true, "susun": true, "pakai": true,
 	"baca": true, "sepakat": true, "paham": true, "informasi": true, "inovasi": true, "daerah": true,
 	"bagi": true, "ajar": true, "anak": true, "tanda": true, "tangan": true, "tiru": true, "laksana": true,
-	"modal": true, "pintu": true, "terpadu": true, "padu": true, "nota": true, "pelayan": true}
+	"modal": true, "pintu": true, "terpadu": true, "padu": true, "nota": true}
 
 func analyzer() *Analyzer {
 	return NewAnalyzer(testRoots, []string{"kerja sama", "tanda tangan"}, [][]string{

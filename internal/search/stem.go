@@ -18,8 +18,8 @@ func (s RootSet) Has(w string) bool { return s[w] }
 // derivational suffixes, up to three derivational prefixes with their sound
 // changes (meny- → s, mem- → p, men- → t, meng- → k, pe-/per-/pem-/pen-/peng-/peny-,
 // ber-, ter-, di-, ke-, se-), confixes (ke-…-an, pe-…-an, per-…-an) and
-// reduplication. Every candidate is checked against the root list; the shortest
-// root found wins, and a word with no root found is kept as it is.
+// reduplication. Every candidate is checked against the root list; the root found
+// with the fewest prefixes removed wins, and a word with no root found is kept.
 type Stemmer struct {
 	roots Roots
 }
@@ -40,12 +40,14 @@ func (s *Stemmer) Stem(w string) string {
 		}
 		return w
 	}
-	best := ""
+	// The root reached with the fewest prefixes removed wins, the shorter on a tie:
+	// "kesepakatan" is ke-sepakat-an, not ke-se-pakat-an; "perubahan" is per-ubah-an.
+	best, bestDepth := "", 99
 	for _, base := range inflections(w) {
 		for _, d := range derivations(base) {
-			s.prefixes(d, 0, func(root string) {
-				if best == "" || len(root) < len(best) {
-					best = root
+			s.prefixes(d, 0, func(root string, depth int) {
+				if depth < bestDepth || (depth == bestDepth && len(root) < len(best)) {
+					best, bestDepth = root, depth
 				}
 			})
 		}
@@ -86,9 +88,9 @@ func derivations(w string) []string {
 }
 
 // prefixes tries every prefix reading of w, up to three deep, reporting roots found.
-func (s *Stemmer) prefixes(w string, depth int, found func(string)) {
+func (s *Stemmer) prefixes(w string, depth int, found func(root string, depth int)) {
 	if s.roots.Has(w) {
-		found(w)
+		found(w, depth)
 	}
 	if depth == 3 || len(w) < 4 {
 		return
@@ -142,7 +144,7 @@ func prefixCandidates(w string) []string {
 				add("t"+r, "n"+r)
 			}
 		}
-		if r, ok := after(m); ok {
+		if r, ok := after(m); ok && strings.IndexByte("lrwymn", r[0]) >= 0 {
 			add(r)
 		}
 	}
@@ -151,17 +153,16 @@ func prefixCandidates(w string) []string {
 			add(r)
 		}
 	}
-	// be-/te-/pe- before a consonant + "er" (bekerja, pekerja), and bel-/pel- ajar.
-	for _, p := range []string{"be", "te"} {
-		if r, ok := after(p); ok {
+	// be-/te-/pe- before a consonant + "er" (bekerja, pekerja), and bel-/pel-ajar.
+	for _, p := range []string{"be", "te", "pe"} {
+		if r, ok := after(p); ok && len(r) > 3 && !isVowel(r[0]) && r[1:3] == "er" {
 			add(r)
 		}
 	}
-	if r, ok := after("bel"); ok {
-		add(r)
-	}
-	if r, ok := after("pel"); ok {
-		add(r)
+	for _, p := range []string{"bel", "pel"} {
+		if r, ok := after(p); ok && strings.HasPrefix(r, "ajar") {
+			add(r)
+		}
 	}
 	return out
 }
