@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -16,6 +17,16 @@ type Analyzer struct {
 	stem      *Stemmer
 	compounds map[string][]string
 	synonyms  []synonymGroup
+	// byFirst finds the synonym phrases that start with a stem.
+	byFirst map[string][]phraseRef
+
+	mu    sync.RWMutex
+	stems map[string]string // memo of stem results: texts repeat their words
+}
+
+type phraseRef struct {
+	group  int
+	phrase int
 }
 
 type synonymGroup struct {
@@ -26,7 +37,8 @@ type synonymGroup struct {
 // NewAnalyzer builds an analyzer from a root list, compounds ("kerjasama" =
 // "kerja sama") and synonym groups (each a list of phrases that mean the same).
 func NewAnalyzer(roots Roots, compounds []string, synonyms [][]string) *Analyzer {
-	a := &Analyzer{stem: NewStemmer(roots), compounds: map[string][]string{}}
+	a := &Analyzer{stem: NewStemmer(roots), compounds: map[string][]string{},
+		byFirst: map[string][]phraseRef{}, stems: map[string]string{}}
 	for _, c := range compounds {
 		parts := strings.Fields(Fold(c))
 		if len(parts) > 1 {
@@ -47,10 +59,33 @@ func NewAnalyzer(roots Roots, compounds []string, synonyms [][]string) *Analyzer
 			g.phrases = append(g.phrases, ts)
 		}
 		if len(g.phrases) > 1 {
+			for j, ph := range g.phrases {
+				a.byFirst[ph[0].Text] = append(a.byFirst[ph[0].Text], phraseRef{len(a.synonyms), j})
+			}
 			a.synonyms = append(a.synonyms, g)
 		}
 	}
 	return a
+}
+
+const stemMemoMax = 200_000
+
+// stemOf is Stem with a memo.
+func (a *Analyzer) stemOf(w string) string {
+	a.mu.RLock()
+	s, ok := a.stems[w]
+	a.mu.RUnlock()
+	if ok {
+		return s
+	}
+	s = a.stem.Stem(w)
+	a.mu.Lock()
+	if len(a.stems) >= stemMemoMax {
+		clear(a.stems)
+	}
+	a.stems[w] = s
+	a.mu.Unlock()
+	return s
 }
 
 // Analyze returns the terms of text: stems of words without stopwords, whole and
@@ -79,12 +114,12 @@ func (a *Analyzer) words(text string) []Term {
 		}
 		if parts, ok := a.compounds[t]; ok {
 			for _, p := range parts {
-				out = append(out, Term{Text: a.stem.Stem(p), Pos: pos})
+				out = append(out, Term{Text: a.stemOf(p), Pos: pos})
 				pos++
 			}
 			continue
 		}
-		stem := a.stem.Stem(t)
+		stem := a.stemOf(t)
 		if parts, ok := a.compounds[stem]; ok { // "ditandatangani" → tanda tangan
 			for _, p := range parts {
 				out = append(out, Term{Text: p, Pos: pos})
@@ -138,11 +173,10 @@ func (a *Analyzer) withSynonyms(terms []Term) []Term {
 	}
 	out := terms
 	for i := range terms {
-		for _, g := range a.synonyms {
-			for _, ph := range g.phrases {
-				if matchAt(terms, i, ph) {
-					out = append(out, Term{Text: g.canonical, Pos: terms[i].Pos})
-				}
+		for _, ref := range a.byFirst[terms[i].Text] {
+			g := a.synonyms[ref.group]
+			if matchAt(terms, i, g.phrases[ref.phrase]) {
+				out = append(out, Term{Text: g.canonical, Pos: terms[i].Pos})
 			}
 		}
 	}
