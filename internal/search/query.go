@@ -67,25 +67,9 @@ func ParseQuery(a *Analyzer, input string) Query {
 			continue
 		}
 		raws := split(Fold(part))
-		for j, raw := range raws {
-			words++
-			last := i == len(parts)-1 && j == len(raws)-1 && !endsWithSpace
-			terms := a.words(raw.text)
-			if len(terms) == 0 {
-				continue // a stopword
-			}
-			// A code gives its whole form first; a compound gives its parts.
-			for k, t := range terms {
-				qt := QueryTerm{Text: t.Text, Raw: raw.text}
-				if k == 0 && last && len(terms) == 1 {
-					qt.Prefix = true
-				}
-				q.Terms = append(q.Terms, qt)
-				if strings.IndexFunc(raw.text, isJoiner) >= 0 && !isHyphenatedWord(raw.text) {
-					break // the whole code is enough; its parts match through the index
-				}
-			}
-		}
+		words += len(raws)
+		last := i == len(parts)-1 && !endsWithSpace && len(raws) > 0
+		q.Terms = append(q.Terms, a.queryTerms(part, raws, last)...)
 	}
 	q.Terms = dedupe(q.Terms)
 	if len(q.Terms) > MaxQueryTerms {
@@ -110,4 +94,53 @@ func dedupe(ts []QueryTerm) []QueryTerm {
 		}
 	}
 	return out
+}
+
+// queryTerms analyses unquoted query text: one term per word position (a code by
+// its whole form), synonym phrases collapsed into their group term, and the last
+// word a prefix when last is set.
+func (a *Analyzer) queryTerms(text string, raws []rawToken, last bool) []QueryTerm {
+	terms := a.words(text)
+	var out []QueryTerm
+	for i := 0; i < len(terms); i++ {
+		t := terms[i]
+		if i > 0 && terms[i-1].Pos == t.Pos {
+			continue // the parts of a code: its whole form stands for them
+		}
+		if g, span, ok := a.synonymAt(terms, i); ok {
+			out = append(out, QueryTerm{Text: g, Raw: t.Text})
+			for i+1 < len(terms) && terms[i+1].Pos < t.Pos+span {
+				i++
+			}
+			continue
+		}
+		raw := t.Text
+		if t.Pos < len(raws) {
+			raw = raws[t.Pos].text
+		}
+		out = append(out, QueryTerm{Text: t.Text, Raw: raw})
+	}
+	if last && len(out) > 0 {
+		lt := &out[len(out)-1]
+		if !strings.HasPrefix(lt.Text, "=") && strings.IndexFunc(lt.Raw, isJoiner) < 0 {
+			lt.Prefix = true
+		}
+	}
+	return out
+}
+
+// synonymAt finds the longest synonym phrase starting at terms[i] and returns its
+// group term and how many positions it covers.
+func (a *Analyzer) synonymAt(terms []Term, i int) (string, int, bool) {
+	best, span := "", 0
+	for _, ref := range a.byFirst[terms[i].Text] {
+		g := a.synonyms[ref.group]
+		ph := g.phrases[ref.phrase]
+		if matchAt(terms, i, ph) {
+			if n := ph[len(ph)-1].Pos + 1; n > span {
+				best, span = g.canonical, n
+			}
+		}
+	}
+	return best, span, span > 0
 }
