@@ -44,8 +44,9 @@ func Fold(s string) string {
 // rawToken is a run of letters and digits, possibly joined by . / - inside
 // (an agreement number, a decimal code, a hyphenated word).
 type rawToken struct {
-	text string
-	pos  int // index among the raw tokens
+	text       string
+	pos        int // index among the raw tokens
+	start, end int // rune offsets in the text
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -60,7 +61,7 @@ func split(s string) []rawToken {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
-			out = append(out, rawToken{text: string(rs[start:end]), pos: len(out)})
+			out = append(out, rawToken{text: string(rs[start:end]), pos: len(out), start: start, end: end})
 			start = -1
 		}
 	}

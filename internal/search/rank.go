@@ -85,9 +85,6 @@ func Rank(src Source, an *Analyzer, q Query, limit int, allow func(doc uint64) b
 						continue // AND: it missed an earlier term
 					}
 				}
-				if allow != nil && i == 0 && !allow(p.Doc) {
-					continue
-				}
 				l := src.Len(p.Doc)
 				tf := 0.0
 				for f := 0; f < fields; f++ {
@@ -112,15 +109,23 @@ func Rank(src Source, an *Analyzer, q Query, limit int, allow func(doc uint64) b
 			}
 		}
 	}
+	// Filters are checked only for documents that would enter the top list.
 	h := &hitHeap{}
 	for doc, a := range docs {
 		if a.terms != len(q.Terms) {
 			continue
 		}
+		hit := Hit{Doc: doc, Score: a.score, Matched: a.matched}
+		if len(*h) == limit && !(*h)[0].less(hit) {
+			continue
+		}
+		if allow != nil && !allow(doc) {
+			continue
+		}
 		if len(*h) < limit {
-			heap.Push(h, Hit{Doc: doc, Score: a.score, Matched: a.matched})
-		} else if (*h)[0].less(Hit{Doc: doc, Score: a.score}) {
-			(*h)[0] = Hit{Doc: doc, Score: a.score, Matched: a.matched}
+			heap.Push(h, hit)
+		} else {
+			(*h)[0] = hit
 			heap.Fix(h, 0)
 		}
 	}

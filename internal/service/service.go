@@ -106,3 +106,83 @@ type Printer interface {
 	// to an agreement not yet signed.
 	ExportPDF(id agreement.ID, w io.Writer, draft bool) error
 }
+
+// SearchFilter narrows a search; zero fields do not filter.
+type SearchFilter struct {
+	Kind        agreement.Kind
+	Status      agreement.Status
+	Party       agreement.ID
+	Year        int
+	Implementer string // perangkat daerah, matched case-insensitively as a substring
+	// From and To keep agreements whose term overlaps the range.
+	From, To agreement.Date
+	// EndsWithin keeps agreements in force that end within this many days.
+	EndsWithin int
+}
+
+// Match reports whether an agreement's summary passes the filter on the day of now.
+func (f SearchFilter) Match(s Summary, now time.Time) bool {
+	switch {
+	case f.Kind != "" && s.Kind != f.Kind:
+		return false
+	case f.Status != "" && s.Status != f.Status:
+		return false
+	case f.Year != 0 && s.Year != f.Year:
+		return false
+	}
+	if f.Party != 0 {
+		found := false
+		for _, p := range s.Parties {
+			found = found || p.ID == f.Party
+		}
+		if !found {
+			return false
+		}
+	}
+	if f.Implementer != "" {
+		want, found := strings.ToLower(f.Implementer), false
+		for _, im := range s.Implementers {
+			found = found || strings.Contains(strings.ToLower(im), want)
+		}
+		if !found {
+			return false
+		}
+	}
+	if !f.From.IsZero() && !s.End.IsZero() && s.End.Before(f.From) {
+		return false
+	}
+	if !f.To.IsZero() && !s.Start.IsZero() && s.Start.After(f.To) {
+		return false
+	}
+	if f.EndsWithin > 0 {
+		today := agreement.DateOf(now)
+		if s.Status != agreement.StatusDitandatangani || s.End.IsZero() || s.End.Before(today) || today.DaysUntil(s.End) > f.EndsWithin {
+			return false
+		}
+	}
+	return true
+}
+
+// SearchQuery is a full-text search.
+type SearchQuery struct {
+	Text   string
+	Filter SearchFilter
+	Limit  int
+}
+
+// SearchHit is one result: the agreement's summary, its score and a snippet with
+// the matched words in [brackets].
+type SearchHit struct {
+	Summary Summary `json:"summary"`
+	Score   float64 `json:"score"`
+	Snippet string  `json:"snippet"`
+}
+
+// SearchResult is a ranked list of hits.
+type SearchResult struct {
+	Hits []SearchHit `json:"hits"`
+	// Truncated says the query was cut to its first words.
+	Truncated bool `json:"truncated,omitempty"`
+	// OnlyStopwords says the query had only words such as "yang" and "dan".
+	OnlyStopwords bool `json:"only_stopwords,omitempty"`
+}

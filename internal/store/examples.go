@@ -38,7 +38,7 @@ func (s *Store) LoadDataset(d *dataset.Dataset) error {
 	if err := checkUnique(d); err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta.Get(keyExamplesLoaded) != nil {
 			return ErrExamplesLoaded
@@ -48,6 +48,10 @@ func (s *Store) LoadDataset(d *dataset.Dataset) error {
 		}
 		return meta.Put(keyExamplesLoaded, []byte(s.now().UTC().Format("2006-01-02T15:04:05Z")))
 	})
+	if err == nil {
+		s.afterWrite()
+	}
+	return err
 }
 
 // ExamplesLoaded reports whether LoadExamples has run on this file.

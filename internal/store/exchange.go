@@ -108,7 +108,11 @@ func (s *Store) Import(d *dataset.Dataset) error {
 	if err := checkUnique(d); err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return s.importTx(tx, d) })
+	err := s.db.Update(func(tx *bolt.Tx) error { return s.importTx(tx, d) })
+	if err == nil {
+		s.afterWrite()
+	}
+	return err
 }
 
 func checkUnique(d *dataset.Dataset) error {
@@ -169,7 +173,10 @@ func (s *Store) importTx(tx *bolt.Tx, d *dataset.Dataset) error {
 			}
 		}
 		if a, ok := v.(*agreement.Agreement); ok {
-			return writeAgreement(s.dir(tx), a)
+			if err := writeAgreement(s.dir(tx), a); err != nil {
+				return err
+			}
+			return nil
 		}
 		return putRecord(tx, bucket, id, v)
 	}
@@ -223,6 +230,11 @@ func (s *Store) importTx(tx *bolt.Tx, d *dataset.Dataset) error {
 	}
 	if err := importBookkeeping(tx, d); err != nil {
 		return err
+	}
+	for i := range d.Agreements {
+		if err := s.indexAgreement(dir, &d.Agreements[i]); err != nil {
+			return err
+		}
 	}
 	return s.importHistory(tx, d)
 }

@@ -194,7 +194,10 @@ func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	return nil
+	if tx.Bucket(bucketSearchTerms) == nil {
+		return nil // a migration that comes before the full-text index
+	}
+	return s.rebuildSearch(tx)
 }
 
 // Reindex rebuilds the list summaries and indexes in one transaction.

@@ -20,6 +20,7 @@ type migration struct {
 // migrations run in order; each is tested from a fixture of its starting schema.
 var migrations = []migration{
 	{from: 1, name: "list summaries and indexes", run: migrateV1toV2},
+	{from: 2, name: "full-text index", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildSearch(tx) }},
 }
 
 func (s *Store) prepare() error {
@@ -29,7 +30,7 @@ func (s *Store) prepare() error {
 	}
 	if fresh {
 		return s.db.Update(func(tx *bolt.Tx) error {
-			for _, name := range append(append([][]byte{}, bucketsV1...), indexBuckets...) {
+			for _, name := range append(append(append([][]byte{}, bucketsV1...), indexBuckets...), searchBuckets...) {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 					return err
 				}

@@ -217,6 +217,7 @@ func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
 
 // txDir answers agreement.Directory from inside a transaction.
 type txDir struct {
+	store *Store
 	tx    *bolt.Tx
 	cache *decodeCache
 	// superseded collects "last change" keys a save leaves behind; they join the
@@ -255,7 +256,7 @@ func (d txDir) summary(id agreement.ID) (Summary, bool, error) {
 func (d txDir) RegionName(code string) (string, bool) { return d.regions.Name(code) }
 
 func (s *Store) dir(tx *bolt.Tx) txDir {
-	return txDir{tx: tx, cache: s.cache, superseded: new([][]byte), regions: s.regions}
+	return txDir{store: s, tx: tx, cache: s.cache, superseded: new([][]byte), regions: s.regions}
 }
 
 // Agreement returns one agreement.

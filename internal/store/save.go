@@ -90,14 +90,31 @@ func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 				}
 			}
 		}
-		return writeAgreementRaw(dir, next, stale, raw)
+		if err := writeAgreementRaw(dir, next, stale, raw); err != nil {
+			return err
+		}
+		return s.indexAgreement(dir, next)
 	})
 	if err != nil {
 		return err
 	}
-	// A failed sweep only leaves keys that lists skip anyway; it is retried.
-	_ = s.sweepAtLeast(sweepEvery)
+	s.afterWrite()
 	return nil
+}
+
+// afterWrite does the deferred housekeeping of committed saves: deleting
+// superseded list keys and merging pending search entries. Either may fail
+// without harm: lists skip superseded keys, and searches read pending entries.
+func (s *Store) afterWrite() {
+	_ = s.sweepAtLeast(sweepEvery)
+	pending := 0
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		pending = tx.Bucket(bucketSearchDelta).Stats().KeyN
+		return nil
+	})
+	if pending >= mergeEvery {
+		_ = s.merge()
+	}
 }
 
 // storedAgreementHead reads an agreement's revision and creation time from its binary head.
@@ -245,6 +262,10 @@ func refreshSummariesOf(dir txDir, party agreement.ID) error {
 			return err
 		}
 		if err := writeSummary(dir, &a); err != nil {
+			return err
+		}
+		// Party names are searched too.
+		if err := dir.store.indexAgreement(dir, &a); err != nil {
 			return err
 		}
 	}

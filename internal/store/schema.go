@@ -3,7 +3,7 @@ package store
 // Every bucket and key name of the data file lives here.
 
 // SchemaVersion is the layout this code reads and writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 var (
 	bucketMeta = []byte("meta")
@@ -32,6 +32,15 @@ var (
 	bucketIdxEnd     = []byte("idx_end")     // yyyymmdd(8) id(8)
 	bucketIdxParent  = []byte("idx_parent")  // parent(8) id(8)
 )
+
+// Since schema 3: the full-text index (see searchindex.go).
+var (
+	bucketSearchTerms = []byte("search_terms") // term 0 chunk(4) → postings block
+	bucketSearchDocs  = []byte("search_docs")  // id(8) → forward entry as merged
+	bucketSearchDelta = []byte("search_delta") // id(8) → forward entry not yet merged
+)
+
+var searchBuckets = [][]byte{bucketSearchTerms, bucketSearchDocs, bucketSearchDelta}
 
 // bucketsV1 existed in the first schema.
 var bucketsV1 = [][]byte{bucketMeta, bucketAgreements, bucketParties, bucketOfficials, bucketMandates,

@@ -13,6 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/i18n"
+	"sepakat/internal/search"
 	"sepakat/internal/service"
 	"sepakat/internal/wilayah"
 )
@@ -69,13 +70,14 @@ type Options struct {
 
 // Store is an open data file.
 type Store struct {
-	db      *bolt.DB
-	path    string
-	now     func() time.Time
-	user    string
-	regions *wilayah.List
-	cache   *decodeCache
-	stale   *staleKeys
+	db       *bolt.DB
+	path     string
+	now      func() time.Time
+	user     string
+	regions  *wilayah.List
+	analyzer *search.Analyzer
+	cache    *decodeCache
+	stale    *staleKeys
 	// Migrated names the backup made before a migration in this Open, if any.
 	Migrated string
 	closed   bool
@@ -106,6 +108,10 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	analyzer, err := search.Shipped()
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
@@ -116,7 +122,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, cache: newDecodeCache(), stale: &staleKeys{}}
+	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, analyzer: analyzer, cache: newDecodeCache(), stale: &staleKeys{}}
 	if err := s.prepare(); err != nil {
 		db.Close()
 		return nil, err
