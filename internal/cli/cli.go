@@ -17,6 +17,7 @@ import (
 	"sepakat/internal/export"
 	"sepakat/internal/gen"
 	"sepakat/internal/i18n"
+	"sepakat/internal/service"
 	"sepakat/internal/store"
 	"sepakat/internal/wilayah"
 )
@@ -111,7 +112,7 @@ func (r *runner) run(args []string) error {
 	commands := map[string]func([]string) error{
 		"demo": r.demo, "list": r.list, "show": r.show, "add": r.add, "update": r.update,
 		"export-json": r.exportJSON, "import-json": r.importJSON, "gen": r.gen,
-		"reindex": r.reindex, "check": r.check, "pdf": r.pdf,
+		"reindex": r.reindex, "check": r.check, "pdf": r.pdf, "search": r.search,
 	}
 	fn, ok := commands[cmd]
 	if !ok {
@@ -620,6 +621,81 @@ func (r *runner) pdf(args []string) error {
 		}
 		fmt.Fprintln(r.Stderr, msg["pdf_done"].In(r.Lang, *out, res.Code, res.Fingerprint))
 		return nil
+	})
+}
+
+func (r *runner) search(args []string) error {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "")
+	kind := fs.String("kind", "", "")
+	status := fs.String("status", "", "")
+	party := fs.Uint64("party", 0, "")
+	year := fs.Int("year", 0, "")
+	pd := fs.String("pd", "", "")
+	from := fs.String("from", "", "")
+	to := fs.String("to", "", "")
+	ending := fs.Int("ending-within", 0, "")
+	limit := fs.Int("limit", 20, "")
+	pos, err := r.flags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || *limit < 1 {
+		return r.misuse("need_args", "search", "\"KATA KUNCI\"")
+	}
+	f := service.SearchFilter{Kind: agreement.Kind(strings.ToUpper(*kind)), Status: agreement.Status(*status),
+		Party: agreement.ID(*party), Year: *year, Implementer: *pd, EndsWithin: *ending}
+	if f.Kind != "" && !f.Kind.Valid() {
+		return r.misuse("bad_flag", "--kind "+*kind)
+	}
+	if f.Status != "" && !f.Status.Valid() {
+		return r.misuse("bad_flag", "--status "+*status)
+	}
+	for _, d := range []struct {
+		in  string
+		out *agreement.Date
+	}{{*from, &f.From}, {*to, &f.To}} {
+		if d.in == "" {
+			continue
+		}
+		v, err := agreement.ParseDate(d.in)
+		if err != nil {
+			return r.misuse("bad_flag", err)
+		}
+		*d.out = v
+	}
+	return r.withStore(func(s *store.Store) error {
+		res, err := s.Search(service.SearchQuery{Text: pos[0], Filter: f, Limit: *limit})
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			if res.Hits == nil {
+				res.Hits = []service.SearchHit{}
+			}
+			return dataset.Encode(r.Stdout, res)
+		}
+		switch {
+		case res.OnlyStopwords:
+			fmt.Fprintln(r.Stderr, msg["search_stopwords"].In(r.Lang))
+			return nil
+		case len(res.Hits) == 0:
+			fmt.Fprintln(r.Stderr, msg["search_none"].In(r.Lang, pos[0]))
+			return nil
+		}
+		w := bufio.NewWriter(r.Stdout)
+		for _, h := range res.Hits {
+			sum := h.Summary
+			fmt.Fprintf(w, "%d  %s  %s  %s\n", sum.ID, sum.Kind, clip(sum.Subject, 70), sum.Phase(r.Now(), agreement.DefaultSoonDays).Label())
+			fmt.Fprintf(w, "    %s  %s\n", dash(sum.OwnNumber), clip(sum.Partners(), 60))
+			if h.Snippet != "" {
+				fmt.Fprintf(w, "    %s\n", h.Snippet)
+			}
+		}
+		if res.Truncated {
+			fmt.Fprintln(w, msg["search_truncated"].In(r.Lang))
+		}
+		return w.Flush()
 	})
 }
 

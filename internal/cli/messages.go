@@ -17,7 +17,10 @@ Perintah:
   gen --n N [--seed S]       buat korpus sintetis N perjanjian untuk uji kinerja
   pdf ID -o BERKAS.pdf [--konsep] [--paper A4|F4]
                              cetak naskah siap tanda tangan
-  reindex                    bangun ulang indeks daftar
+  search "KATA" [--kind J] [--status S] [--party ID] [--year T] [--pd NAMA]
+         [--from TGL] [--to TGL] [--ending-within HARI] [--limit N] [--json]
+                             cari perjanjian (teks lengkap, bahasa Indonesia)
+  reindex                    bangun ulang indeks daftar dan pencarian
   check                      periksa keutuhan berkas data
 
 Berkas data bawaan: %s
@@ -35,7 +38,10 @@ Commands:
   gen --n N [--seed S]       write a synthetic corpus of N agreements for benchmarks
   pdf ID -o FILE.pdf [--konsep] [--paper A4|F4]
                              print the agreement ready for signing
-  reindex                    rebuild the list indexes
+  search "WORDS" [--kind K] [--status S] [--party ID] [--year Y] [--pd NAME]
+         [--from DATE] [--to DATE] [--ending-within DAYS] [--limit N] [--json]
+                             full-text search in Indonesian
+  reindex                    rebuild the list and search indexes
   check                      check the data file's integrity
 
 Default data file: %s
@@ -64,5 +70,8 @@ Default data file: %s
 	"gen_not_empty":    {ID: "Korpus sintetis hanya dibuat pada berkas data kosong; %s sudah berisi perjanjian. Pilih berkas lain dengan --db.", EN: "A synthetic corpus goes only into an empty data file; %s already holds agreements. Choose another file with --db."},
 	"pdf_failed":       {ID: "PDF tidak dibuat: %s", EN: "PDF not made: %s"},
 	"pdf_done":         {ID: "PDF ditulis ke %s (kode %s, sidik %s).", EN: "PDF written to %s (code %s, fingerprint %s)."},
+	"search_none":      {ID: "Tidak ada perjanjian yang cocok dengan %q. Periksa ejaannya atau kurangi kata kunci dan saringan.", EN: "No agreement matches %q. Check the spelling or use fewer words and filters."},
+	"search_stopwords": {ID: "Kata kunci hanya berisi kata umum (yang, dan, di …). Tambahkan kata yang lebih khas.", EN: "The query has only common words (yang, dan, di …). Add a more specific word."},
+	"search_truncated": {ID: "Kata kunci terlalu panjang; hanya bagian awalnya yang dicari.", EN: "The query is too long; only its beginning was searched."},
 	"invalid_record":   {ID: "Data tidak disimpan:\n%s", EN: "Record not saved:\n%s"},
 }
