@@ -228,6 +228,15 @@ func TestCheckLocked(t *testing.T) {
 	if es := CheckLocked(&draft, &next); len(es) != 0 {
 		t.Error("draft locked")
 	}
+	// Cancelling a signed agreement does not unlock its text.
+	cancelled := prev
+	cancelled.Status = StatusDibatalkan
+	cancelled.Signing = &Signing{Date: NewDate(2025, 7, 4), Place: "Sumedang"}
+	edited := cancelled
+	edited.Subject = "Diubah sesudah dibatalkan"
+	if es := CheckLocked(&cancelled, &edited); len(es.For("subject")) != 1 {
+		t.Errorf("cancelled signed agreement editable: %v", es)
+	}
 }
 
 func TestNewChildPerpanjangan(t *testing.T) {

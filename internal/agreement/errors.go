@@ -120,5 +120,6 @@ var messages = map[string]i18n.Text{
 	"scheme_brace":        {ID: "Kurung kurawal pada pola nomor tidak seimbang.", EN: "Unbalanced braces in the number pattern."},
 	"control_chars":       {ID: "Teks memuat karakter kendali yang tidak dapat dicetak.", EN: "The text contains control characters that cannot be printed."},
 	"bad_node":            {ID: "Jenis unsur naskah %q tidak dikenal.", EN: "Unknown body element kind %q."},
+	"out_of_range":        {ID: "Di luar batas: isi antara %g dan %g.", EN: "Out of range: enter a value between %g and %g."},
 	"official_party_kind": {ID: "Kepala daerah hanya ada pada pemerintah daerah.", EN: "Only a regional government has a head of region."},
 }

@@ -137,8 +137,12 @@ func (a *Agreement) EffectiveEnd() Date {
 	return a.Term.EndFor(a.EffectiveStart())
 }
 
-// Locked reports whether the text, parties and numbers may no longer change.
-func (a *Agreement) Locked() bool { return a.Status == StatusDitandatangani }
+// Locked reports whether the text, parties and numbers may no longer change: once
+// signed, and still after a signed agreement is cancelled.
+func (a *Agreement) Locked() bool {
+	return a.Status == StatusDitandatangani ||
+		(a.Status == StatusDibatalkan && a.Signing != nil && !a.Signing.Date.IsZero())
+}
 
 // lockedFields are what a signature fixes: the text, the parties and the numbers.
 var lockedFields = []struct {

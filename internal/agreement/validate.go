@@ -455,6 +455,28 @@ func (p *Party) Validate(dir Directory) Errors {
 			es = append(es, e)
 		}
 	}
+	if pg := p.Page; pg != nil {
+		switch strings.ToUpper(strings.TrimSpace(pg.Paper)) {
+		case "", "A4", "F4":
+		default:
+			es.add("page.paper", "bad_value", pg.Paper)
+		}
+		if pg.FontSize != 0 && (pg.FontSize < 8 || pg.FontSize > 16) {
+			es.add("page.font_size", "out_of_range", 8.0, 16.0)
+		}
+		if pg.LineSpacing != 0 && (pg.LineSpacing < 1 || pg.LineSpacing > 2.5) {
+			es.add("page.line_spacing", "out_of_range", 1.0, 2.5)
+		}
+		for _, m := range []struct {
+			field     string
+			v, lo, hi float64
+		}{{"page.margin_top_mm", pg.MarginTop, 15, 60}, {"page.margin_right_mm", pg.MarginRight, 10, 60},
+			{"page.margin_bottom_mm", pg.MarginBot, 20, 60}, {"page.margin_left_mm", pg.MarginLeft, 10, 60}} {
+			if m.v != 0 && (m.v < m.lo || m.v > m.hi) {
+				es.add(m.field, "out_of_range", m.lo, m.hi)
+			}
+		}
+	}
 	return es
 }
 

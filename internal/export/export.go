@@ -29,7 +29,6 @@ type Options struct {
 type Result struct {
 	Code        string
 	Fingerprint string
-	Pages       int
 }
 
 // PDF writes agreement id as a PDF in our office's page profile.
@@ -70,7 +69,7 @@ func OfficeProfile(src Source) pdf.Profile {
 		}
 		pg := p.Page
 		if pg.Paper != "" {
-			prof.Paper = pg.Paper
+			prof.Paper = strings.ToUpper(strings.TrimSpace(pg.Paper))
 		}
 		font := strings.ToLower(pg.Font)
 		if strings.Contains(font, "sans") || strings.Contains(font, "arial") {
@@ -82,8 +81,13 @@ func OfficeProfile(src Source) pdf.Profile {
 		if pg.LineSpacing > 0 {
 			prof.LineSpacing = pg.LineSpacing
 		}
-		if pg.MarginTop > 0 {
-			prof.MarginTop, prof.MarginRight, prof.MarginBot, prof.MarginLeft = pg.MarginTop, pg.MarginRight, pg.MarginBot, pg.MarginLeft
+		for _, m := range []struct {
+			from float64
+			to   *float64
+		}{{pg.MarginTop, &prof.MarginTop}, {pg.MarginRight, &prof.MarginRight}, {pg.MarginBot, &prof.MarginBot}, {pg.MarginLeft, &prof.MarginLeft}} {
+			if m.from > 0 {
+				*m.to = m.from
+			}
 		}
 	}
 	return prof

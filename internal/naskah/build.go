@@ -43,6 +43,21 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 	if err := b.loadParties(); err != nil {
 		return nil, err
 	}
+	if a.Parent == nil && a.ParentID != 0 {
+		// A child saved without its citation: cite the stored parent.
+		if p, err := src.Agreement(a.ParentID); err == nil {
+			c := *a
+			c.Parent = &agreement.ParentRef{Kind: p.Kind, Subject: p.Subject, Numbers: p.Numbers(), End: p.EffectiveEnd()}
+			if p.Signing != nil {
+				c.Parent.Date = p.Signing.Date
+				if len(p.Signing.Numbers) > 0 {
+					c.Parent.Numbers = p.Signing.Numbers
+				}
+			}
+			b.a = &c
+			a = &c
+		}
+	}
 	b.setVars()
 	d := &Document{Code: code(a), Draft: opt.Draft && a.Status != agreement.StatusDitandatangani}
 	b.title(d)
@@ -103,6 +118,7 @@ func (b *builder) loadParties() error {
 		if err != nil {
 			return fmt.Errorf("instansi %d tidak ditemukan: %w", ap.PartyID, err)
 		}
+		p.Name, p.ShortName, p.Seat = clean(p.Name), clean(p.ShortName), clean(p.Seat)
 		info := partyInfo{ap: ap, party: p}
 		if ap.SignerID != 0 {
 			if o, err := b.src.Official(ap.SignerID); err == nil {
@@ -121,6 +137,16 @@ func (b *builder) loadParties() error {
 			for i := range s.Signers {
 				if s.Signers[i].PartyID == ap.PartyID {
 					info.signed = &s.Signers[i]
+				}
+			}
+			// Whoever actually signed, under the mandate they actually held.
+			if sg := info.signed; sg != nil && sg.MandateID != 0 && sg.MandateID != ap.MandateID {
+				info.mandate, info.grantor = nil, nil
+				if m, err := b.src.Mandate(sg.MandateID); err == nil {
+					info.mandate = &m
+					if g, err := b.src.Official(m.GrantorID); err == nil {
+						info.grantor = &g
+					}
 				}
 			}
 		}
@@ -155,11 +181,11 @@ func (b *builder) setVars() {
 	if a.Kind == agreement.KindAdendum || a.Kind == agreement.KindPerpanjangan {
 		v["jenis"] = a.Kind.Title()
 	}
-	v["tentang"] = clean(a.Subject)
+	v["tentang"] = strings.TrimRight(clean(a.Subject), ".;, ")
 	v["tempat"] = b.place()
 	v["rangkap"] = bahasa.Rangkap(max(a.Copies, 0))
-	if a.Copies == 0 {
-		delete(v, "rangkap")
+	if a.Copies <= 0 {
+		v["rangkap"] = "rangkap " + dots // a draft fills it in later
 	}
 	if a.Term.Length > 0 {
 		unit := string(a.Term.Unit)
@@ -167,6 +193,8 @@ func (b *builder) setVars() {
 			unit = string(agreement.UnitTahun)
 		}
 		v["jangka_waktu"] = bahasa.Quantity(uint64(a.Term.Length), unit)
+	} else {
+		v["jangka_waktu"] = dots + " tahun"
 	}
 	start := a.EffectiveStart()
 	switch {
@@ -183,16 +211,13 @@ func (b *builder) setVars() {
 	if v["pembiayaan"] == "" {
 		v["pembiayaan"] = "anggaran masing-masing PARA PIHAK"
 	}
-	roles := []string{"pihak_pertama", "pihak_kedua", "pihak_ketiga"}
-	for i, p := range b.parties {
-		if i < len(roles) {
-			v[roles[i]] = p.party.Name
-		}
+	for _, p := range b.parties {
+		v[string(p.ap.Role)] = p.party.Name // pihak_pertama, pihak_kedua, pihak_ketiga
 	}
 	if ref := a.Parent; ref != nil {
 		nums := ""
 		for i, n := range ref.Numbers {
-			if strings.TrimSpace(n) == "" {
+			if n = clean(n); n == "" {
 				continue
 			}
 			if nums != "" && i == len(ref.Numbers)-1 {
@@ -298,7 +323,7 @@ func (b *builder) opening(d *Document) {
 		case p.signed != nil:
 			name, jabatan = clean(p.signed.Name), clean(p.signed.Jabatan)
 		case p.signer != nil:
-			name, jabatan = clean(p.signer.Name), p.signer.Status.Prefix()+clean(p.signer.Jabatan)
+			name, jabatan = clean(p.signer.Name), withPrefix(p.signer.Status, clean(p.signer.Jabatan))
 		}
 		vars := map[string]string{"nama": upperName(name), "jabatan": jabatan, "instansi": instansi,
 			"kedudukan": b.seat(p.party), "peran": role}
@@ -309,7 +334,7 @@ func (b *builder) opening(d *Document) {
 			vars["tanggal_kuasa"] = bahasa.ShortDate(date(p.mandate.Date))
 			vars["pemberi_kuasa"] = dots
 			if p.grantor != nil {
-				vars["pemberi_kuasa"] = clean(p.grantor.Jabatan)
+				vars["pemberi_kuasa"] = withPrefix(p.grantor.Status, clean(p.grantor.Jabatan))
 			}
 		}
 		for k, v := range vars {
@@ -334,6 +359,26 @@ func (b *builder) seat(p agreement.Party) string {
 		return s
 	}
 	return dots
+}
+
+// withPrefix puts Plt./Plh./Pj. before a jabatan unless it is already written there.
+func withPrefix(st agreement.OfficeStatus, jabatan string) string {
+	p := st.Prefix()
+	if p == "" || strings.HasPrefix(strings.ToLower(jabatan), strings.ToLower(strings.TrimSpace(p))) {
+		return jabatan
+	}
+	return p + jabatan
+}
+
+// upperJabatan writes a jabatan in capitals, keeping the Plt./Plh./Pj. prefix as
+// it is written ("Plt. BUPATI SUMEDANG").
+func upperJabatan(j string) string {
+	for _, p := range []string{"Plt. ", "Plh. ", "Pj. "} {
+		if strings.HasPrefix(j, p) {
+			return p + strings.ToUpper(j[len(p):])
+		}
+	}
+	return strings.ToUpper(j)
 }
 
 func joinAnd(list []string) string {
@@ -370,6 +415,7 @@ func (b *builder) premises(d *Document) {
 		}
 	}
 	for i, t := range texts {
+		t = strings.TrimRight(strings.TrimSpace(t), ";.,")
 		d.Premises = append(d.Premises, Item{Label: letter(i) + ".", Text: P(punctuate(t, i, len(texts)))})
 	}
 	if len(b.a.LegalBases) > 0 {
@@ -464,14 +510,14 @@ func (b *builder) signatures(d *Document) {
 		switch {
 		case p.signed != nil:
 			sig.Name = upperName(clean(p.signed.Name))
-			sig.Jabatan = strings.ToUpper(clean(p.signed.Jabatan)) + ","
+			sig.Jabatan = upperJabatan(clean(p.signed.Jabatan)) + ","
 			sig.Pangkat, sig.NIP = clean(p.signed.Pangkat), formatNIP(p.signed.NIP)
 			if sig.NIP == "" && p.signer != nil && p.signer.ID == p.signed.OfficialID && p.signer.IsASN() {
 				sig.Pangkat, sig.NIP = clean(p.signer.Pangkat), formatNIP(p.signer.NIP)
 			}
 		case p.signer != nil:
 			sig.Name = upperName(clean(p.signer.Name))
-			sig.Jabatan = strings.ToUpper(p.signer.Status.Prefix()+clean(p.signer.Jabatan)) + ","
+			sig.Jabatan = upperJabatan(withPrefix(p.signer.Status, clean(p.signer.Jabatan))) + ","
 			if p.signer.IsASN() {
 				sig.Pangkat, sig.NIP = clean(p.signer.Pangkat), formatNIP(p.signer.NIP)
 			}

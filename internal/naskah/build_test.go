@@ -148,3 +148,18 @@ func TestDraftWithoutSignerOrDate(t *testing.T) {
 		t.Errorf("subject not cleaned:\n%s", text)
 	}
 }
+
+func TestPlaceholdersFollowRolesNotOrder(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(3)
+	a.Body = library(t).DefaultBody(agreement.KindPKS)
+	a.Parties[0].Role, a.Parties[1].Role = agreement.RolePihakKedua, agreement.RolePihakPertama
+	d, err := Build(&a, s, library(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := d.Text()
+	if !strings.Contains(text, "PIHAK PERTAMA adalah Pemerintah Kabupaten Sumedang") {
+		t.Errorf("ketentuan umum does not follow the roles:\n%s", text)
+	}
+}

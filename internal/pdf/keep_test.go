@@ -99,3 +99,42 @@ func TestBabGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestSignatureRowNeverSplits pushes the signature block down the page one premise
+// at a time, with long wrapped names, and checks that each signature column stays
+// whole on the page of the closing sentence.
+func TestSignatureRowNeverSplits(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(2)
+	for i := range a.Signing.Signers {
+		a.Signing.Signers[i].Name = "Prof. Dr. Ir. H. Muhammad Abdurrahman Wahid Kusumaatmadja, S.H., M.Hum., M.Si."
+	}
+	base := a.Premises
+	for n := 0; n < 30; n++ {
+		a.Premises = base
+		for i := 0; i < n; i++ {
+			a.Premises = append(a.Premises, "bahwa PARA PIHAK memandang perlu menjalin kerja sama dalam bidang tambahan")
+		}
+		pp := pages(t, render(t, build(t, s, &a, naskah.Options{}), DefaultProfile()))
+		for i, page := range pp {
+			if !strings.Contains(page, "PIHAK PERTAMA,") {
+				continue
+			}
+			if !strings.Contains(page, "Demikian") || strings.Count(page, "KUSUMAATMADJA") != 2 {
+				t.Fatalf("%d premises: signature block split on page %d:\n%s", n, i+1, page)
+			}
+		}
+	}
+}
+
+func TestOddPartyNamesDoNotCrash(t *testing.T) {
+	s := examples(t)
+	p, _ := s.Party(1)
+	p.Name = "Pemerintah Kabupaten Lampung Timur 🏛 \U0001F600"
+	mustSave(t, s.SaveParty(&p))
+	a, _ := s.Agreement(1)
+	text := flat(pages(t, render(t, build(t, s, &a, naskah.Options{}), DefaultProfile())))
+	if !strings.Contains(text, "PEMERINTAH KABUPATEN LAMPUNG TIMUR") || strings.Contains(text, "🏛") {
+		t.Errorf("party name not cleaned for print")
+	}
+}

@@ -308,16 +308,18 @@ const (
 	meteraiH  = 17.0
 )
 
+// sigHeight measures a signature column as it will wrap, so that a row is placed
+// only where all of it fits.
 func (r *doc) sigHeight(s naskah.Signature, colW float64) float64 {
-	h := r.lineH * float64(1+len(r.wrap(naskah.P(s.Jabatan), colW)))
-	h += signSpace + r.lineH
+	lines := len(r.wrap(naskah.P(s.Role), colW)) + len(r.wrap(naskah.P(s.Jabatan), colW)) +
+		len(r.wrap(naskah.Para{{Text: s.Name, Bold: true}}, colW))
 	if s.Pangkat != "" {
-		h += r.lineH
+		lines += len(r.wrap(naskah.P(s.Pangkat), colW))
 	}
 	if s.NIP != "" {
-		h += r.lineH
+		lines += len(r.wrap(naskah.P(s.NIP), colW))
 	}
-	return h
+	return r.lineH*float64(lines) + signSpace
 }
 
 // rows pairs signatures into left/right rows.
@@ -418,7 +420,8 @@ func (r *doc) signature(s naskah.Signature, x, colW float64) {
 func (r *doc) witnesses(colW float64) {
 	h := r.lineH * 2
 	for _, w := range r.d.Witnesses {
-		h = max(h, r.lineH*float64(len(r.wrap(naskah.P(w.Jabatan), colW))+1)+signSpace*0.7)
+		lines := len(r.wrap(naskah.P(w.Jabatan), colW)) + len(r.wrap(naskah.Para{{Text: w.Name, Bold: true}}, colW))
+		h = max(h, r.lineH*float64(lines)+signSpace*0.7)
 	}
 	if !r.room(h + r.lineH) {
 		r.newPage()

@@ -34,6 +34,9 @@ func DefaultProfile() Profile {
 		PageNumbers: NumberDash, Paraf: true}
 }
 
+// Check reports a profile that cannot print, in words a user can act on.
+func (p Profile) Check() error { return p.check() }
+
 func (p Profile) size() (w, h float64, err error) {
 	switch p.Paper {
 	case "A4", "":

@@ -58,8 +58,14 @@ func NewRenderer() (*Renderer, error) {
 	return shared, fontErr
 }
 
-// Render writes d as a PDF to w. Nothing is written unless the whole document renders.
-func (r *Renderer) Render(w io.Writer, d *naskah.Document, p Profile, o Options) error {
+// Render writes d as a PDF to w. Nothing is written unless the whole document
+// renders; a failure inside the PDF library comes back as an error, not a crash.
+func (r *Renderer) Render(w io.Writer, d *naskah.Document, p Profile, o Options) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("PDF tidak dapat dibuat: %v", v)
+		}
+	}()
 	if err := p.check(); err != nil {
 		return err
 	}
@@ -105,7 +111,7 @@ func (r *Renderer) Render(w io.Writer, d *naskah.Document, p Profile, o Options)
 	if err := f.Output(&buf); err != nil {
 		return fmt.Errorf("PDF tidak dapat dibuat: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err = w.Write(buf.Bytes())
 	return err
 }
 
@@ -177,7 +183,9 @@ func (r *doc) watermark() {
 }
 
 func (r *doc) footer() {
-	base := r.pageH - r.p.MarginBot + 6
+	// The footer (QR code and paraf box, 15 mm) sits in the bottom margin and
+	// never closer than 5 mm to the paper's edge.
+	base := min(r.pageH-r.p.MarginBot+6, r.pageH-5-15)
 	// Verification: short code, fingerprint and the same as a QR code.
 	size := 14.0
 	r.drawQR(r.left, base, size)
@@ -250,6 +258,11 @@ func (r *doc) drawQR(x, y, size float64) {
 // gofpdf always reads; ok is false for a file that is not a readable PNG or JPEG.
 func normalizeImage(data []byte) ([]byte, bool) {
 	if len(data) == 0 {
+		return nil, false
+	}
+	// Check the size before decoding: a small file may declare a huge image.
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || cfg.Width < 1 || cfg.Height < 1 || cfg.Width > 6000 || cfg.Height > 6000 {
 		return nil, false
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))

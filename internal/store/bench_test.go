@@ -13,6 +13,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/gen"
+	"sepakat/internal/service"
 	"sepakat/internal/wilayah"
 )
 
@@ -175,4 +176,41 @@ func median(d []time.Duration) time.Duration {
 	s := append([]time.Duration(nil), d...)
 	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
 	return s[len(s)/2]
+}
+
+var benchQueries = []service.SearchQuery{
+	{Text: "perizinan"},
+	{Text: "lampung selatan"},
+	{Text: "kerjasama pelayanan publik 2025"},
+	{Text: "pengelolaan sampah regional"},
+	{Text: "air minum lintas"},
+	{Text: "promosi investasi pariwisata"},
+	{Text: "pertukaran data kependudukan"},
+	{Text: "PKS.05-Huk"},
+	{Text: "pelay"},
+	{Text: "sumed"},
+	{Text: "inovasi daerah", Filter: service.SearchFilter{Kind: agreement.KindKSB}},
+	{Text: "perizinan", Filter: service.SearchFilter{Status: agreement.StatusDitandatangani, Year: 2024}},
+	{Text: "pendidikan", Filter: service.SearchFilter{EndsWithin: 180}},
+	{Text: "kesehatn masyarakat"},
+}
+
+// BenchmarkSearch runs the query mix and reports the median and 95th percentile.
+func BenchmarkSearch(b *testing.B) {
+	s := openBench(b, benchDB(b))
+	var d []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := benchQueries[i%len(benchQueries)]
+		q.Limit = 20
+		t0 := time.Now()
+		if _, err := s.Search(q); err != nil {
+			b.Fatal(err)
+		}
+		d = append(d, time.Since(t0))
+	}
+	b.StopTimer()
+	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+	b.ReportMetric(float64(d[len(d)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(d[len(d)*95/100].Microseconds())/1000, "p95-ms")
 }

@@ -132,7 +132,12 @@ func (s *Store) sweepAtLeast(min int) error {
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketIdxChanged)
+		dir := s.dir(tx)
 		for _, k := range keys {
+			// A key is live again if its agreement was saved at that very instant.
+			if sum, ok, err := dir.summary(keyID(k[8:])); err == nil && ok && bytes.Equal(k[:8], stamp(sum.Updated)) {
+				continue
+			}
 			if err := b.Delete(k); err != nil {
 				return err
 			}

@@ -284,10 +284,29 @@ func (s *Store) importHistory(tx *bolt.Tx, d *dataset.Dataset) error {
 		id agreement.ID
 	}
 	has := map[rec]bool{}
+	revs := map[rec]uint64{}
+	for _, p := range d.Parties {
+		revs[rec{dataset.TypeParty, p.ID}] = p.Rev
+	}
+	for _, o := range d.Officials {
+		revs[rec{dataset.TypeOfficial, o.ID}] = o.Rev
+	}
+	for _, m := range d.Mandates {
+		revs[rec{dataset.TypeMandate, m.ID}] = m.Rev
+	}
+	for _, a := range d.Agreements {
+		revs[rec{dataset.TypeAgreement, a.ID}] = a.Rev
+	}
 	for i := range d.History {
 		h := &d.History[i]
 		if _, ok := recordTag[string(h.Type)]; !ok {
 			return &ImportError{Record: fmt.Sprintf("history[%d]", i), Field: "type", Err: agreement.Errors{{Field: "type", Code: "bad_value", Args: []any{string(h.Type)}}}}
+		}
+		// History must belong to a record of the file, at or before its revision,
+		// or later saves would find their revision already taken.
+		if rev, ok := revs[rec{h.Type, h.ID}]; !ok || h.Rev == 0 || h.Rev > rev {
+			return &ImportError{Record: fmt.Sprintf("history[%d]", i), Field: "rev",
+				Err: fmt.Errorf("%w: riwayat %s %d revisi %d tidak cocok dengan data di berkas", ErrCorrupt, h.Type, h.ID, h.Rev)}
 		}
 		if err := appendHistory(tx, h); err != nil {
 			return &ImportError{Record: fmt.Sprintf("history[%d]", i), Field: "rev", Err: err}

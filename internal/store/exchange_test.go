@@ -56,6 +56,17 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(d.Numbers) != 1 || len(d.Files) != 1 || len(d.Counters) != 1 || len(d.Parties) != 2 || len(d.Agreements) != 1 {
+		t.Fatalf("export lost records: %d numbers, %d files, %d counters, %d parties, %d agreements",
+			len(d.Numbers), len(d.Files), len(d.Counters), len(d.Parties), len(d.Agreements))
+	}
+	kinds := map[dataset.RecordType]int{}
+	for _, h := range d.History {
+		kinds[h.Type]++
+	}
+	if kinds[dataset.TypeAgreement] == 0 || kinds[dataset.TypeParty] == 0 || kinds[dataset.TypeOfficial] == 0 || kinds[dataset.TypeMandate] == 0 {
+		t.Fatalf("history of some record types missing: %v", kinds)
+	}
 	dst, _ := openTemp(t)
 	if err := dst.Import(d); err != nil {
 		t.Fatal(err)

@@ -7,7 +7,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
 )
 
 // migration moves the file from schema version from to from+1 inside one transaction.
@@ -105,25 +105,36 @@ func migrateV1toV2(s *Store, tx *bolt.Tx) error {
 			return err
 		}
 	}
+	// Schema 1 keyed history by one global sequence; schema 2 keys each record's
+	// history by revision, an agreement's beside the agreement.
 	hist := tx.Bucket(bucketHistory)
-	var moved [][2][]byte
-	c := hist.Cursor()
-	tag := []byte{recordTag["agreement"]}
-	for k, v := c.Seek(tag); k != nil && k[0] == tag[0]; k, v = c.Next() {
-		moved = append(moved, [2][]byte{bytes.Clone(k), bytes.Clone(v)})
+	var entries [][2][]byte
+	if err := hist.ForEach(func(k, v []byte) error {
+		entries = append(entries, [2][]byte{bytes.Clone(k), bytes.Clone(v)})
+		return nil
+	}); err != nil {
+		return err
 	}
-	for _, kv := range moved {
+	for _, kv := range entries {
 		if err := hist.Delete(kv[0]); err != nil {
 			return err
 		}
-		var e struct {
-			ID  agreement.ID `json:"id"`
-			Rev uint64       `json:"rev"`
-		}
+	}
+	for _, kv := range entries {
+		var e dataset.HistoryEntry
 		if err := decode(kv[1], &e); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketAgreements).Put(cat(idKey(e.ID), u64(e.Rev)), kv[1]); err != nil {
+		if _, ok := recordTag[string(e.Type)]; !ok {
+			return fmt.Errorf("%w: riwayat berjenis %q", ErrCorrupt, e.Type)
+		}
+		b, prefix := historyPlace(tx, e.Type, e.ID)
+		key := cat(prefix, u64(e.Rev))
+		for b.Get(key) != nil { // two entries of one revision: keep both, the later after
+			e.Rev++
+			key = cat(prefix, u64(e.Rev))
+		}
+		if err := b.Put(key, kv[1]); err != nil {
 			return err
 		}
 	}

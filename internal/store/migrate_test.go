@@ -44,7 +44,12 @@ func writeV1(t *testing.T, path string) {
 			tx.Bucket(bucket).SetSequence(uint64(id))
 		}
 		put(bucketParties, 1, agreement.Party{ID: 1, Rev: 1, Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Sumedang", RegionCode: "32.11", Own: true, Created: at, Updated: at})
-		put(bucketParties, 2, agreement.Party{ID: 2, Rev: 1, Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Lampung Timur", RegionCode: "18.07", Created: at, Updated: at})
+		put(bucketParties, 2, agreement.Party{ID: 2, Rev: 2, Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Lampung Timur", RegionCode: "18.07", Created: at, Updated: at})
+		// Schema 1 history: one global sequence for all record types.
+		for seq, rev := range map[uint64]uint64{10: 1, 12: 2} {
+			h, _ := encode(map[string]any{"type": "party", "id": 2, "seq": seq, "rev": rev, "at": at, "by": "staf1", "action": "ubah"})
+			tx.Bucket(bucketHistory).Put(cat([]byte{'p'}, idKey(2), u64(seq)), h)
+		}
 		for i := 1; i <= 3; i++ {
 			start := agreement.NewDate(2025, 9, 15)
 			a := agreement.Agreement{ID: agreement.ID(i), Rev: 1, Kind: agreement.KindKSB, Status: agreement.StatusKonsep,
@@ -108,6 +113,15 @@ func TestMigrateFromV1Fixture(t *testing.T) {
 	p, _ := s.List(Query{Order: ByEnd})
 	if len(p.Items) != 3 || p.Items[0].End != agreement.NewDate(2026, 9, 14) {
 		t.Errorf("end index after migration: %+v", p.Items)
+	}
+	// Party history is keyed by revision now, and the party can be saved again.
+	if ph, err := s.History(dataset.TypeParty, 2); err != nil || len(ph) != 2 || ph[1].Rev != 2 {
+		t.Fatalf("party history after migration: %+v %v", ph, err)
+	}
+	party, _ := s.Party(2)
+	party.ShortName = "Pemkab Lampung Timur"
+	if err := s.SaveParty(&party); err != nil {
+		t.Fatalf("saving a migrated party: %v", err)
 	}
 	// History moved with its agreement, and saving a migrated record continues it.
 	h, err := s.History(dataset.TypeAgreement, 2)

@@ -198,11 +198,13 @@ func get[T any](tx *bolt.Tx, bucket []byte, id agreement.ID) (T, bool, error) {
 	return v, err == nil, err
 }
 
-// all reads every record of type T in ID order (skipping agreement history keys).
+// all reads every value of type T in key order; in the agreements bucket it skips
+// the history entries kept beside each agreement.
 func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
 	var out []T
+	agreements := bytes.Equal(bucket, bucketAgreements)
 	err := tx.Bucket(bucket).ForEach(func(k, raw []byte) error {
-		if len(k) != 8 {
+		if agreements && len(k) != 8 {
 			return nil
 		}
 		var v T

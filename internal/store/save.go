@@ -80,7 +80,7 @@ func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 			if h.Status != next.Status && !agreement.CanTransition(h.Status, next.Status) {
 				return agreement.Errors{{Field: "status", Code: "transition", Args: []any{h.Status.Label(), next.Status.Label()}}}
 			}
-			if h.Status == agreement.StatusDitandatangani {
+			if h.Status == agreement.StatusDitandatangani || h.Status == agreement.StatusDibatalkan {
 				var old agreement.Agreement
 				if err := decode(prevRaw, &old); err != nil {
 					return err
@@ -155,9 +155,53 @@ func (s *Store) SaveParty(p *agreement.Party) error {
 	})
 }
 
-// SaveOfficial creates or updates an official.
+// SaveOfficial creates or updates an official; a new name or jabatan reaches the
+// search entries of the agreements the official signs.
 func (s *Store) SaveOfficial(o *agreement.Official) error {
-	return save(s, bucketOfficials, o, recordHead[agreement.Official](bucketOfficials), putRaw[agreement.Official](bucketOfficials))
+	err := save(s, bucketOfficials, o, recordHead[agreement.Official](bucketOfficials), func(dir txDir, next *agreement.Official, prevRaw, raw []byte) error {
+		if err := dir.tx.Bucket(bucketOfficials).Put(idKey(next.ID), raw); err != nil {
+			return err
+		}
+		if prevRaw == nil {
+			return nil
+		}
+		var prev agreement.Official
+		if err := decode(prevRaw, &prev); err != nil {
+			return err
+		}
+		if prev.Name == next.Name && prev.Jabatan == next.Jabatan {
+			return nil
+		}
+		return reindexSignedBy(dir, next)
+	})
+	if err == nil {
+		s.afterWrite()
+	}
+	return err
+}
+
+// reindexSignedBy refreshes the search entries of the agreements o signs for its party.
+func reindexSignedBy(dir txDir, o *agreement.Official) error {
+	c := dir.tx.Bucket(bucketIdxParty).Cursor()
+	p := idKey(o.PartyID)
+	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+		a, ok, err := get[agreement.Agreement](dir.tx, bucketAgreements, keyID(k[len(k)-8:]))
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		for _, ap := range a.Parties {
+			if ap.SignerID == o.ID {
+				if err := dir.store.indexAgreement(dir, &a); err != nil {
+					return err
+				}
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // SaveMandate creates or updates a mandate.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
 	"sepakat/internal/service"
 )
 
@@ -100,5 +101,38 @@ func TestSearchFollowsSaves(t *testing.T) {
 	}
 	if f.Match(service.Summary{Status: agreement.StatusKonsep, End: agreement.NewDate(2026, 12, 1)}, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)) {
 		t.Error("a draft does not end")
+	}
+}
+
+func TestOfficialRenameReachesSearch(t *testing.T) {
+	s, _ := openTemp(t)
+	w := seedWorld(t, s)
+	a := w.ksb("Kerja sama persampahan")
+	mustSave(t, s.SaveAgreement(&a))
+	w.bupatiLs.Name = "Hendra Wijayakusuma"
+	mustSave(t, s.SaveOfficial(&w.bupatiLs))
+	if got := searchIDs(t, s, "wijayakusuma", service.SearchFilter{}); len(got) != 1 {
+		t.Errorf("new name not found: %v", got)
+	}
+	if got := searchIDs(t, s, "radityo", service.SearchFilter{}); len(got) != 0 {
+		t.Errorf("old name still found: %v", got)
+	}
+}
+
+func TestImportRejectsOrphanHistory(t *testing.T) {
+	src, _ := openTemp(t)
+	w := seedWorld(t, src)
+	a := w.ksb("Asli")
+	mustSave(t, src.SaveAgreement(&a))
+	d, _ := src.Export()
+	d.History = append(d.History, dataset.HistoryEntry{Type: dataset.TypeAgreement, ID: 99, Rev: 1, Action: "buat"})
+	dst, _ := openTemp(t)
+	if err := dst.Import(d); err == nil || !strings.Contains(err.Error(), "history[") {
+		t.Fatalf("orphan history accepted: %v", err)
+	}
+	d.History = d.History[:len(d.History)-1]
+	d.History[0].Rev = 50
+	if err := dst.Import(d); err == nil {
+		t.Fatal("history beyond the record's revision accepted")
 	}
 }
