@@ -6,6 +6,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // fold lower-cases r and strips its diacritic ("É" → 'e').
@@ -33,6 +34,16 @@ var diacritics = map[rune]rune{
 
 // Fold lower-cases s and strips diacritics.
 func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -49,34 +60,53 @@ type rawToken struct {
 	start, end int // rune offsets in the text
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func isJoiner(r rune) bool { return r == '.' || r == '/' || r == '-' || r == '_' }
-
 // split breaks folded text into raw tokens; joiners stay inside a token only
-// between two word characters.
+// between two word characters. Tokens are substrings of s.
 func split(s string) []rawToken {
-	rs := []rune(s)
 	var out []rawToken
-	start := -1
-	flush := func(end int) {
+	start, startRune := -1, 0
+	runeAt := 0
+	flush := func(end, endRune int) {
 		if start >= 0 {
-			out = append(out, rawToken{text: string(rs[start:end]), pos: len(out), start: start, end: end})
+			out = append(out, rawToken{text: s[start:end], pos: len(out), start: startRune, end: endRune})
 			start = -1
 		}
 	}
-	for i, r := range rs {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case isWordRune(r):
 			if start < 0 {
-				start = i
+				start, startRune = i, runeAt
 			}
-		case isJoiner(r) && start >= 0 && i+1 < len(rs) && isWordRune(rs[i+1]):
+		case isJoiner(r) && start >= 0 && i+size < len(s) && isWordRuneAt(s, i+size):
 			// stays inside the token
 		default:
-			flush(i)
+			flush(i, runeAt)
 		}
+		i += size
+		runeAt++
 	}
-	flush(len(rs))
+	flush(len(s), runeAt)
 	return out
 }
+
+func isWordRuneAt(s string, i int) bool {
+	r := rune(s[i])
+	if r >= utf8.RuneSelf {
+		r, _ = utf8.DecodeRuneInString(s[i:])
+	}
+	return isWordRune(r)
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isJoiner(r rune) bool { return r == '.' || r == '/' || r == '-' || r == '_' }
