@@ -14,11 +14,12 @@ import (
 	"sepakat/internal/search"
 )
 
-// The full-text index. A save writes the agreement's forward entry (its terms and
-// their counts) into search_delta in the same transaction; queries read the
-// chunked postings of search_terms, minus the documents in the delta, plus the
-// delta's own entries. A merge later folds the delta into the postings, in its own
-// transaction, so a save never rewrites hundreds of posting blocks.
+// The full-text index. A save marks the agreement as pending in search_delta, in
+// the same transaction, so the index is never out of step with the records.
+// Queries read the chunked postings of search_terms, minus the pending agreements,
+// plus the pending agreements analysed as they stand now (remembered per revision).
+// A merge later folds the pending agreements into the postings in its own
+// transaction, so a save neither analyses text nor rewrites posting blocks.
 
 // chunkShift groups postings of 4 096 consecutive agreement IDs into one value.
 const chunkShift = 12
@@ -160,30 +161,55 @@ func addCounter(meta *bolt.Bucket, key []byte, delta int64) error {
 	return meta.Put(key, u64(v))
 }
 
-// indexAgreement records a's forward entry as pending, and the collection stats.
+// indexAgreement marks a as pending for the full-text index; its remembered
+// analysis is dropped, as a party or signer it names may have changed.
 func (s *Store) indexAgreement(dir txDir, a *agreement.Agreement) error {
-	tx := dir.tx
-	delta := tx.Bucket(bucketSearchDelta)
-	key := idKey(a.ID)
-	var old []byte
-	if old = delta.Get(key); old == nil {
-		old = tx.Bucket(bucketSearchDocs).Get(key)
+	s.pending.mu.Lock()
+	delete(s.pending.m, a.ID)
+	s.pending.mu.Unlock()
+	return dir.tx.Bucket(bucketSearchDelta).Put(idKey(a.ID), nil)
+}
+
+// pendingCache remembers the analysis of pending agreements per revision.
+type pendingCache struct {
+	mu sync.Mutex
+	m  map[agreement.ID]pendingEntry
+}
+
+type pendingEntry struct {
+	rev uint64
+	f   *forward
+}
+
+// forwardNow analyses an agreement as it stands in tx, reusing the analysis of the
+// same revision.
+func (s *Store) forwardNow(dir txDir, id agreement.ID) (*forward, bool, error) {
+	raw := dir.tx.Bucket(bucketAgreements).Get(idKey(id))
+	if raw == nil {
+		return nil, false, nil
 	}
-	f := forwardOf(s.analyzer, searchText(dir, a))
-	meta := tx.Bucket(bucketMeta)
-	oldLens := [2]uint32{}
-	if len(old) > 0 {
-		oldLens = lensOf(old)
-	} else if err := addCounter(meta, keySearchDocs, 1); err != nil {
-		return err
+	h, _, _, ok := parseAgreementValue(raw, true)
+	if !ok {
+		return nil, false, ErrCorrupt
 	}
-	if err := addCounter(meta, keySearchLen0, int64(f.lens[0])-int64(oldLens[0])); err != nil {
-		return err
+	s.pending.mu.Lock()
+	e, hit := s.pending.m[id]
+	s.pending.mu.Unlock()
+	if hit && e.rev == h.Rev {
+		return e.f, true, nil
 	}
-	if err := addCounter(meta, keySearchLen1, int64(f.lens[1])-int64(oldLens[1])); err != nil {
-		return err
+	var a agreement.Agreement
+	if err := decode(raw, &a); err != nil {
+		return nil, false, err
 	}
-	return delta.Put(key, f.encode())
+	f := forwardOf(s.analyzer, searchText(dir, &a))
+	s.pending.mu.Lock()
+	if s.pending.m == nil || len(s.pending.m) >= 4096 {
+		s.pending.m = map[agreement.ID]pendingEntry{}
+	}
+	s.pending.m[id] = pendingEntry{rev: h.Rev, f: f}
+	s.pending.mu.Unlock()
+	return f, true, nil
 }
 
 func chunkKey(term string, doc uint64) []byte {
@@ -216,12 +242,14 @@ func decodeBlock(raw []byte, into block) block {
 	return into
 }
 
-// merge folds up to all pending entries into the postings, in one transaction.
+// merge folds the pending agreements into the postings, in one transaction.
 func (s *Store) merge() error {
-	return s.db.Update(func(tx *bolt.Tx) error { return mergeTx(tx) })
+	return s.db.Update(s.mergeTx)
 }
 
-func mergeTx(tx *bolt.Tx) error {
+func (s *Store) mergeTx(tx *bolt.Tx) error {
+	dir := s.dir(tx)
+	meta := tx.Bucket(bucketMeta)
 	delta, docs, terms := tx.Bucket(bucketSearchDelta), tx.Bucket(bucketSearchDocs), tx.Bucket(bucketSearchTerms)
 	type change struct {
 		doc uint64
@@ -229,18 +257,30 @@ func mergeTx(tx *bolt.Tx) error {
 	}
 	changes := map[string][]change{} // chunk key → changes
 	var done [][]byte
-	err := delta.ForEach(func(k, v []byte) error {
+	encoded := map[string][]byte{}
+	var lenDelta [2]int64
+	var docDelta int64
+	err := delta.ForEach(func(k, _ []byte) error {
 		doc := binary.BigEndian.Uint64(k)
-		next, ok := decodeForward(v)
-		if !ok {
-			return ErrCorrupt
+		next, exists, err := s.forwardNow(dir, agreement.ID(doc))
+		if err != nil {
+			return err
+		}
+		if !exists {
+			next = &forward{terms: map[string][2]uint16{}}
 		}
 		prev := &forward{}
 		if raw := docs.Get(k); raw != nil {
+			var ok bool
 			if prev, ok = decodeForward(raw); !ok {
 				return ErrCorrupt
 			}
+		} else if exists {
+			docDelta++
 		}
+		lenDelta[0] += int64(next.lens[0]) - int64(prev.lens[0])
+		lenDelta[1] += int64(next.lens[1]) - int64(prev.lens[1])
+		encoded[string(k)] = next.encode()
 		for t := range prev.terms {
 			if _, still := next.terms[t]; !still {
 				ck := string(chunkKey(t, doc))
@@ -297,14 +337,20 @@ func mergeTx(tx *bolt.Tx) error {
 		}
 	}
 	for _, k := range done {
-		if err := docs.Put(k, bytes.Clone(delta.Get(k))); err != nil {
+		if err := docs.Put(k, encoded[string(k)]); err != nil {
 			return err
 		}
 		if err := delta.Delete(k); err != nil {
 			return err
 		}
 	}
-	return nil
+	if err := addCounter(meta, keySearchDocs, docDelta); err != nil {
+		return err
+	}
+	if err := addCounter(meta, keySearchLen0, lenDelta[0]); err != nil {
+		return err
+	}
+	return addCounter(meta, keySearchLen1, lenDelta[1])
 }
 
 // rebuildSearch empties the full-text index and builds it from every agreement:

@@ -18,16 +18,37 @@ type txSource struct {
 	tx    *bolt.Tx
 	terms *bolt.Bucket
 	docs  *bolt.Bucket
-	// pending are the entries not yet merged, decoded once per query.
+	// pending are the agreements not yet merged, analysed as they stand.
 	pending map[uint64]*forward
+	// extra corrects the merged statistics for the pending agreements.
+	extraDocs int
+	extraLen  [2]int64
 }
 
-func newTxSource(tx *bolt.Tx) (*txSource, error) {
+func (s *Store) newTxSource(dir txDir) (*txSource, error) {
+	tx := dir.tx
 	src := &txSource{tx: tx, terms: tx.Bucket(bucketSearchTerms), docs: tx.Bucket(bucketSearchDocs), pending: map[uint64]*forward{}}
-	err := tx.Bucket(bucketSearchDelta).ForEach(func(k, v []byte) error {
-		f, ok := decodeForward(v)
+	err := tx.Bucket(bucketSearchDelta).ForEach(func(k, _ []byte) error {
+		f, ok, err := s.forwardNow(dir, keyID(k))
+		if err != nil {
+			return err
+		}
 		if !ok {
-			return ErrCorrupt
+			f = &forward{terms: map[string][2]uint16{}} // removed: hides its old postings
+		}
+		old := src.docs.Get(k)
+		switch {
+		case old == nil && ok:
+			src.extraDocs++
+		case old != nil && !ok:
+			src.extraDocs--
+		}
+		var oldLens [2]uint32
+		if old != nil {
+			oldLens = lensOf(old)
+		}
+		for i := range oldLens {
+			src.extraLen[i] += int64(f.lens[i]) - int64(oldLens[i])
 		}
 		src.pending[binary.BigEndian.Uint64(k)] = f
 		return nil
@@ -119,11 +140,11 @@ func (s *txSource) Stats() (int, [2]float64) {
 		}
 		return 0
 	}
-	n := get(keySearchDocs)
-	if n == 0 {
+	n := get(keySearchDocs) + float64(s.extraDocs)
+	if n <= 0 {
 		return 0, [2]float64{}
 	}
-	return int(n), [2]float64{get(keySearchLen0) / n, get(keySearchLen1) / n}
+	return int(n), [2]float64{(get(keySearchLen0) + float64(s.extraLen[0])) / n, (get(keySearchLen1) + float64(s.extraLen[1])) / n}
 }
 
 func (s *txSource) Len(doc uint64) [2]uint32 {
@@ -156,7 +177,7 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 		if parsed.Empty() {
 			return nil
 		}
-		src, err := newTxSource(tx)
+		src, err := s.newTxSource(dir)
 		if err != nil {
 			return err
 		}

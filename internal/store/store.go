@@ -78,6 +78,7 @@ type Store struct {
 	analyzer *search.Analyzer
 	cache    *decodeCache
 	stale    *staleKeys
+	pending  pendingCache
 	// Migrated names the backup made before a migration in this Open, if any.
 	Migrated string
 	closed   bool
