@@ -112,9 +112,16 @@ func (s *Store) afterWrite() {
 		pending = tx.Bucket(bucketSearchDelta).Stats().KeyN
 		return nil
 	})
-	if pending >= mergeEvery {
-		_ = s.merge()
+	if pending < mergeEvery || !s.merging.CompareAndSwap(false, true) {
+		return
 	}
+	// The merge analyses and rewrites postings for a while: not on the saver's time.
+	s.background.Add(1)
+	go func() {
+		defer s.background.Done()
+		defer s.merging.Store(false)
+		_ = s.merge()
+	}()
 }
 
 // storedAgreementHead reads an agreement's revision and creation time from its binary head.

@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -79,6 +81,9 @@ type Store struct {
 	cache    *decodeCache
 	stale    *staleKeys
 	pending  pendingCache
+	// merging is set while a background merge runs; Close waits for it.
+	merging    atomic.Bool
+	background sync.WaitGroup
 	// Migrated names the backup made before a migration in this Open, if any.
 	Migrated string
 	closed   bool
@@ -149,6 +154,7 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
+	s.background.Wait()
 	err := s.sweep()
 	return errors.Join(err, s.db.Close())
 }
