@@ -144,7 +144,7 @@ func parseAgreementValue(raw []byte, wantHead bool) (h agreementHead, sum, rec [
 			return h, nil, nil, false
 		}
 		h.Status = agreement.Status(status)
-		h.Keys = make([]indexEntry, 0, n)
+		h.Keys = make([]indexEntry, 0, min(n, uint64(len(raw))))
 	}
 	for i := uint64(0); i < n && !r.bad; i++ {
 		b := r.byte1()

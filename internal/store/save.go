@@ -370,6 +370,9 @@ func (s *Store) History(t dataset.RecordType, id agreement.ID) ([]dataset.Histor
 // ReserveNumber hands out the next number of office's scheme for kind, dated d,
 // and records it as issued before returning, so it is never handed out again.
 func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreement.Date, forAgreement agreement.ID) (string, error) {
+	if !d.Valid() || !kind.Valid() {
+		return "", agreement.Errors{{Field: "date", Code: "bad_date"}}
+	}
 	var number string
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		p, ok, err := get[agreement.Party](tx, bucketParties, office)

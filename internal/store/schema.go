@@ -18,7 +18,7 @@ var (
 	bucketParties    = []byte("parties")
 	bucketOfficials  = []byte("officials")
 	bucketMandates   = []byte("mandates")
-	bucketHistory    = []byte("history") // parties, officials, mandates: tag id(8) seq(8)
+	bucketHistory    = []byte("history") // parties, officials, mandates: tag id(8) rev(8)
 	bucketCounters   = []byte("counters")
 	bucketNumbers    = []byte("issued_numbers")
 	bucketFiles      = []byte("files")
