@@ -24,8 +24,10 @@ import (
 // chunkShift groups postings of 4 096 consecutive agreement IDs into one value.
 const chunkShift = 12
 
-// mergeEvery is how many pending entries wait before they are merged.
-const mergeEvery = 256
+// mergeEvery is how many pending agreements wait before they are merged. Kept
+// small, search_delta stays inline in its parent page, so marking an agreement
+// pending writes no page of its own.
+const mergeEvery = 32
 
 // forward is one agreement's entry: field lengths and term counts.
 type forward struct {
