@@ -165,8 +165,11 @@ func (s *Store) Path() string { return s.path }
 // User returns the name recorded in the history.
 func (s *Store) User() string { return s.user }
 
-// Check runs bbolt's consistency check and returns every problem found.
+// Check runs bbolt's consistency check and returns every problem found. It waits
+// for a background merge first: the check reads the shared free-page list, which a
+// concurrent writer changes under it.
 func (s *Store) Check() error {
+	s.background.Wait()
 	return s.db.View(func(tx *bolt.Tx) error {
 		var errs []error
 		for err := range tx.Check() {
