@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/bahasa"
 	"sepakat/internal/dataset"
 	"sepakat/internal/export"
 	"sepakat/internal/gen"
@@ -271,13 +272,11 @@ func clip(s string, n int) string {
 	return string(rs[:n-1]) + "…"
 }
 
-var monthsID = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}
-
 func shortDate(d agreement.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%d %s %d", d.Day, monthsID[d.Month-1], d.Year)
+	return bahasa.ShortDate(d.Time())
 }
 
 func (r *runner) show(args []string) error {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/bahasa"
 )
 
 // maxBack is how far back a child looks for its parent.
@@ -710,7 +711,7 @@ func (g *Generator) partnerNumber(r *rand.Rand, pi *partyInfo, kind agreement.Ki
 	code := kindCodeSets[pi.codes][kind]
 	seq := between(r, 1, 240)
 	y := strconv.Itoa(d.Year)
-	rom := roman(int(d.Month))
+	rom := bahasa.Roman(int(d.Month))
 	switch pi.style {
 	case 0:
 		return "100.3/" + pad(seq, 3) + "/" + pi.unit + "/" + y
@@ -774,7 +775,7 @@ func (g *Generator) monitoring(r *rand.Rand, it *item) []agreement.Monitoring {
 		if d.After(g.today) || (!it.end.IsZero() && d.After(g.days(it.end, 30))) {
 			break
 		}
-		m := agreement.Monitoring{Date: d, Period: "Semester " + roman(half) + " " + strconv.Itoa(y),
+		m := agreement.Monitoring{Date: d, Period: "Semester " + bahasa.Roman(half) + " " + strconv.Itoa(y),
 			Activity: pick(r, activityPrefixes) + pick(r, st.scope), Realised: r.IntN(100) < 78}
 		if !m.Realised || r.IntN(100) < 20 {
 			m.Obstacles = upperFirst(pick(r, obstacles)) + "."

@@ -11,76 +11,13 @@ import (
 
 // ---- small language helpers ----
 
-var ones = [...]string{"", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"}
-
-// terbilang writes n in Indonesian words, lower case: 25 → "dua puluh lima".
-func terbilang(n int64) string {
-	switch {
-	case n < 0:
-		return "minus " + terbilang(-n)
-	case n == 0:
-		return "nol"
-	case n < 12:
-		return ones[n]
-	case n < 20:
-		return ones[n-10] + " belas"
-	case n < 100:
-		return join2(ones[n/10]+" puluh", n%10)
-	case n < 200:
-		return join2("seratus", n-100)
-	case n < 1000:
-		return join2(ones[n/100]+" ratus", n%100)
-	case n < 2000:
-		return join2("seribu", n-1000)
-	case n < 1_000_000:
-		return join2(terbilang(n/1000)+" ribu", n%1000)
-	case n < 1_000_000_000:
-		return join2(big(n/1_000_000, "juta"), n%1_000_000)
-	case n < 1_000_000_000_000:
-		return join2(big(n/1_000_000_000, "miliar"), n%1_000_000_000)
-	}
-	return join2(big(n/1_000_000_000_000, "triliun"), n%1_000_000_000_000)
-}
-
-func big(n int64, word string) string {
-	if n == 1 {
-		return "satu " + word
-	}
-	return terbilang(n) + " " + word
-}
-
-func join2(head string, rest int64) string {
-	if rest == 0 {
-		return head
-	}
-	return head + " " + terbilang(rest)
-}
-
 // qty writes "5 (lima) tahun".
-func qty(n int, unit string) string {
-	return strconv.Itoa(n) + " (" + terbilang(int64(n)) + ") " + unit
-}
+func qty(n int, unit string) string { return bahasa.Quantity(uint64(max(n, 0)), unit) }
 
 // rupiah writes "Rp250.000.000,00 (dua ratus lima puluh juta rupiah)".
-func rupiah(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	b.WriteString("Rp")
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	b.WriteString(",00 (" + terbilang(n) + " rupiah)")
-	return b.String()
-}
+func rupiah(n int64) string { return bahasa.Rupiah(uint64(max(n, 0))) }
 
-func longDate(d agreement.Date) string {
-	return strconv.Itoa(d.Day) + " " + bahasa.MonthName(d.Month) + " " + strconv.Itoa(d.Year)
-}
-
-func roman(n int) string { return bahasa.Roman(n) }
+func longDate(d agreement.Date) string { return bahasa.ShortDate(d.Time()) }
 
 // joinAnd writes "A, B dan C".
 func joinAnd(list []string) string {

@@ -3,7 +3,6 @@ package naskah
 import (
 	"fmt"
 	"strings"
-	"time"
 	"unicode"
 
 	"sepakat/internal/agreement"
@@ -173,14 +172,9 @@ func (b *builder) ownName() string {
 	return b.parties[0].party.Name
 }
 
-func date(d agreement.Date) time.Time { return d.Time() }
-
 func (b *builder) setVars() {
 	a, v := b.a, b.res.vars
 	v["jenis"] = a.Kind.Title()
-	if a.Kind == agreement.KindAdendum || a.Kind == agreement.KindPerpanjangan {
-		v["jenis"] = a.Kind.Title()
-	}
 	v["tentang"] = strings.TrimRight(clean(a.Subject), ".;, ")
 	v["tempat"] = b.place()
 	v["rangkap"] = bahasa.Rangkap(max(a.Copies, 0))
@@ -201,10 +195,10 @@ func (b *builder) setVars() {
 	case a.Term.Start.IsZero() || (a.Signing != nil && a.Term.Start == a.Signing.Date):
 		v["mulai_berlaku"] = "sejak tanggal ditandatangani"
 	default:
-		v["mulai_berlaku"] = "sejak tanggal " + bahasa.ShortDate(date(start))
+		v["mulai_berlaku"] = "sejak tanggal " + bahasa.ShortDate(start.Time())
 	}
 	if end := a.EffectiveEnd(); !end.IsZero() {
-		v["tanggal_berakhir"] = bahasa.ShortDate(date(end))
+		v["tanggal_berakhir"] = bahasa.ShortDate(end.Time())
 		v["perpanjangan_sampai"] = v["tanggal_berakhir"]
 	}
 	v["pembiayaan"] = clean(a.Funding.Source)
@@ -236,7 +230,7 @@ func (b *builder) setVars() {
 		v["induk_judul"] = strings.ToUpper(ref.Kind.Title())
 		full := short
 		if !ref.Date.IsZero() {
-			full += " tanggal " + bahasa.ShortDate(date(ref.Date))
+			full += " tanggal " + bahasa.ShortDate(ref.Date.Time())
 		}
 		v["induk"] = full + " tentang " + clean(ref.Subject)
 		end := ref.End
@@ -246,7 +240,7 @@ func (b *builder) setVars() {
 			}
 		}
 		if !end.IsZero() {
-			v["induk_berakhir"] = bahasa.ShortDate(date(end))
+			v["induk_berakhir"] = bahasa.ShortDate(end.Time())
 		}
 	}
 }
@@ -308,7 +302,7 @@ func (b *builder) title(d *Document) {
 func (b *builder) opening(d *Document) {
 	var when string
 	if s := b.a.Signing; s != nil && !s.Date.IsZero() {
-		when = bahasa.OpeningDate(date(s.Date), bahasa.OpeningOptions{Numeric: b.opt.NumericDate, TitleCase: b.opt.TitleCaseDate})
+		when = bahasa.OpeningDate(s.Date.Time(), bahasa.OpeningOptions{Numeric: b.opt.NumericDate, TitleCase: b.opt.TitleCaseDate})
 	} else {
 		when = "Pada hari ini " + dots + " tanggal " + dots + " bulan " + dots + " tahun " + dots
 	}
@@ -331,7 +325,7 @@ func (b *builder) opening(d *Document) {
 		if p.mandate != nil {
 			text = b.tpl.KomparisiKuasa
 			vars["nomor_kuasa"] = clean(p.mandate.Number)
-			vars["tanggal_kuasa"] = bahasa.ShortDate(date(p.mandate.Date))
+			vars["tanggal_kuasa"] = bahasa.ShortDate(p.mandate.Date.Time())
 			vars["pemberi_kuasa"] = dots
 			if p.grantor != nil {
 				vars["pemberi_kuasa"] = withPrefix(p.grantor.Status, clean(p.grantor.Jabatan))

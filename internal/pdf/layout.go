@@ -209,10 +209,13 @@ func (r *doc) layout() {
 }
 
 func (r *doc) lambang() {
+	// Each image is decoded once; one that cannot be read leaves its place empty,
+	// as for a lambang pasted by hand.
+	images := make([][]byte, len(r.d.Lambang))
 	any := false
-	for _, l := range r.d.Lambang {
-		if _, ok := normalizeImage(l.Image); ok {
-			any = true
+	for i, l := range r.d.Lambang {
+		if data, ok := normalizeImage(l.Image); ok {
+			images[i], any = data, true
 		}
 	}
 	if !any {
@@ -220,7 +223,10 @@ func (r *doc) lambang() {
 	}
 	const h = 24.0
 	slots := len(r.d.Lambang)
-	for i, l := range r.d.Lambang {
+	for i, data := range images {
+		if data == nil {
+			continue
+		}
 		var x float64
 		switch {
 		case slots == 1:
@@ -232,24 +238,15 @@ func (r *doc) lambang() {
 		default:
 			x = r.left + r.width*float64(i)/float64(slots-1) - h/2
 		}
-		r.image(l, x, r.y, h)
+		r.image(fmt.Sprintf("lambang-%d", i), data, x, r.y, h)
 	}
 	r.y += h + 4
 }
 
-func (r *doc) image(l naskah.Lambang, x, y, h float64) {
-	data, ok := normalizeImage(l.Image)
-	if !ok {
-		if l.Image != nil {
-			r.warnings = append(r.warnings, "lambang "+l.Party+" tidak terbaca")
-		}
-		return // no lambang: the space stays empty, as for a hand-pasted one
-	}
-	name := fmt.Sprintf("lambang-%x", bytes.Clone(data[len(data)-16:]))
+func (r *doc) image(name string, data []byte, x, y, h float64) {
 	info := r.f.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(data))
 	if info == nil || r.f.Err() {
 		r.f.ClearError()
-		r.warnings = append(r.warnings, "lambang "+l.Party+" tidak terbaca")
 		return
 	}
 	w := h * info.Width() / info.Height()

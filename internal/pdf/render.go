@@ -130,8 +130,6 @@ type doc struct {
 	y      float64
 	verify string
 	qr     [][]bool
-	// Warnings collects what was rendered in a fallback way (a bad lambang).
-	warnings []string
 }
 
 func (r *doc) font(bold bool, size float64) {

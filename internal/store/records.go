@@ -320,28 +320,6 @@ func allOf[T any](s *Store, bucket []byte) ([]T, error) {
 	return out, err
 }
 
-// OfficialsOf returns the officials of one party.
-func (s *Store) OfficialsOf(party agreement.ID) ([]agreement.Official, error) {
-	list, err := s.Officials()
-	var out []agreement.Official
-	for _, o := range list {
-		if o.PartyID == party {
-			out = append(out, o)
-		}
-	}
-	return out, err
-}
-
-// Validate checks an agreement against the stored records without saving it.
-func (s *Store) Validate(a *agreement.Agreement) agreement.Errors {
-	var es agreement.Errors
-	_ = s.db.View(func(tx *bolt.Tx) error {
-		es = a.Validate(s.dir(tx))
-		return nil
-	})
-	return es
-}
-
 // typeOf names the record type of a bucket, for history.
 func typeOf(bucket []byte) dataset.RecordType {
 	switch string(bucket) {

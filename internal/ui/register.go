@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"sync"
 	"time"
 
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/bahasa"
 	"sepakat/internal/service"
 )
 
@@ -127,11 +127,9 @@ func (r *Register) fill(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-var months = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}
-
 func shortDate(d agreement.Date) string {
 	if d.IsZero() {
 		return "–"
 	}
-	return fmt.Sprintf("%d %s %d", d.Day, months[d.Month-1], d.Year)
+	return bahasa.ShortDate(d.Time())
 }
