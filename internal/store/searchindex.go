@@ -439,3 +439,23 @@ func (s *Store) rebuildSearch(tx *bolt.Tx) error {
 	}
 	return nil
 }
+
+// SearchTexts calls fn with the text the full-text index reads from each
+// agreement, in ID order: the weighted fields (subject, parties, numbers, signers)
+// and the body. For benchmarks that compare with other engines.
+func (s *Store) SearchTexts(fn func(id agreement.ID, high, body string) error) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		dir := s.dir(tx)
+		return tx.Bucket(bucketAgreements).ForEach(func(k, raw []byte) error {
+			if len(k) != 8 {
+				return nil
+			}
+			var a agreement.Agreement
+			if err := decode(raw, &a); err != nil {
+				return err
+			}
+			t := searchText(dir, &a)
+			return fn(a.ID, t[0], t[1])
+		})
+	})
+}
