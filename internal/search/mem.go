@@ -5,11 +5,12 @@ import (
 	"strings"
 )
 
-// MemIndex is an in-memory index: for building, and for small sets of documents.
+// MemIndex is an in-memory index, for small sets of documents.
 type MemIndex struct {
 	postings map[string][]Posting
 	lens     map[uint64][fields]uint32
 	total    [fields]uint64
+	maxDoc   uint64
 	sorted   []string // terms, sorted, for prefix expansion
 }
 
@@ -35,35 +36,59 @@ func (m *MemIndex) Add(a *Analyzer, doc uint64, text [fields]string) {
 			l[f]++
 		}
 	}
+	norms := Norms(l)
 	for term, p := range tf {
+		for f := range p.TF {
+			if p.TF[f] > 0 {
+				p.Norm[f] = norms[f]
+			}
+		}
 		m.postings[term] = append(m.postings[term], *p)
 	}
 	m.lens[doc] = l
 	for f := range l {
 		m.total[f] += uint64(l[f])
 	}
+	m.maxDoc = max(m.maxDoc, doc)
 	m.sorted = nil
 }
 
-// Postings implements Source.
-func (m *MemIndex) Postings(term string) []Posting { return m.postings[term] }
-
-// Has implements Source.
-func (m *MemIndex) Has(term string) bool { return len(m.postings[term]) > 0 }
-
 // Stats implements Source.
-func (m *MemIndex) Stats() (int, [fields]float64) {
-	var avg [fields]float64
+func (m *MemIndex) Stats() Stats {
+	st := Stats{Docs: len(m.lens), MaxDoc: m.maxDoc}
 	if n := len(m.lens); n > 0 {
-		for f := range avg {
-			avg[f] = float64(m.total[f]) / float64(n)
+		for f := range st.AvgLen {
+			st.AvgLen[f] = float64(m.total[f]) / float64(n)
 		}
 	}
-	return len(m.lens), avg
+	return st
 }
 
-// Len implements Source.
-func (m *MemIndex) Len(doc uint64) [fields]uint32 { return m.lens[doc] }
+// DF implements Source.
+func (m *MemIndex) DF(term string) int { return len(m.postings[term]) }
+
+// Scan implements Source.
+func (m *MemIndex) Scan(term string, fn func(Posting)) {
+	for _, p := range m.postings[term] {
+		fn(p)
+	}
+}
+
+// Probe implements Source.
+func (m *MemIndex) Probe(term string, docs []uint64, fn func(int, Posting)) {
+	ps, i := m.postings[term], 0
+	for _, p := range ps {
+		for i < len(docs) && docs[i] < p.Doc {
+			i++
+		}
+		if i == len(docs) {
+			return
+		}
+		if docs[i] == p.Doc {
+			fn(i, p)
+		}
+	}
+}
 
 // Expand implements Source.
 func (m *MemIndex) Expand(prefix string, limit int) []string {

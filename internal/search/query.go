@@ -15,8 +15,9 @@ const (
 type QueryTerm struct {
 	// Text is the analysed term: a stem, a whole code, or a phrase's first word.
 	Text string
-	// Phrase holds the analysed words of a quoted phrase, in order.
-	Phrase []string
+	// Phrase holds the analysed words of a quoted phrase, positions counted
+	// from its first word.
+	Phrase []Term
 	// Prefix marks the last word typed without a trailing space: it matches any
 	// term that starts with it, for search as you type.
 	Prefix bool
@@ -55,14 +56,16 @@ func ParseQuery(a *Analyzer, input string) Query {
 	for i, part := range parts {
 		quoted := i%2 == 1
 		if quoted {
-			var phrase []string
-			for _, t := range a.words(part) {
-				phrase = append(phrase, t.Text)
-			}
-			if len(phrase) == 1 {
-				q.Terms = append(q.Terms, QueryTerm{Text: phrase[0], Raw: phrase[0]})
+			phrase := a.words(part)
+			if len(phrase) > 0 && phrase[len(phrase)-1].Pos == phrase[0].Pos {
+				// One word (a code with its parts): no phrase to check.
+				q.Terms = append(q.Terms, QueryTerm{Text: phrase[0].Text, Raw: phrase[0].Text})
 			} else if len(phrase) > 1 {
-				q.Terms = append(q.Terms, QueryTerm{Text: phrase[0], Phrase: phrase, Raw: strings.Join(phrase, " ")})
+				first := phrase[0].Pos
+				for i := range phrase {
+					phrase[i].Pos -= first
+				}
+				q.Terms = append(q.Terms, QueryTerm{Text: phrase[0].Text, Phrase: phrase, Raw: phraseText(phrase)})
 			}
 			continue
 		}
@@ -84,7 +87,7 @@ func dedupe(ts []QueryTerm) []QueryTerm {
 	seen := map[string]bool{}
 	out := ts[:0]
 	for _, t := range ts {
-		key := t.Text + "|" + strings.Join(t.Phrase, " ")
+		key := t.Text + "|" + phraseText(t.Phrase)
 		if t.Prefix {
 			key += "*"
 		}
@@ -143,4 +146,26 @@ func (a *Analyzer) synonymAt(terms []Term, i int) (string, int, bool) {
 		}
 	}
 	return best, span, span > 0
+}
+
+func phraseText(ts []Term) string {
+	words := make([]string, len(ts))
+	for i, t := range ts {
+		words[i] = t.Text
+	}
+	return strings.Join(words, " ")
+}
+
+// ContainsPhrase reports whether text holds phrase, word after word.
+func (a *Analyzer) ContainsPhrase(text string, phrase []Term) bool {
+	if len(phrase) == 0 {
+		return true
+	}
+	terms := a.words(text)
+	for i := range terms {
+		if terms[i].Text == phrase[0].Text && matchAt(terms, i, phrase) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"container/heap"
 	"math"
 	"sort"
 	"strings"
@@ -18,24 +17,34 @@ const (
 // fieldWeight boosts the high fields over body text.
 var fieldWeight = [fields]float64{3, 1}
 
-// Posting is one document's occurrences of a term, per field group.
+// Posting is one document's occurrences of a term, per field group, with the
+// lengths of those fields as norms.
 type Posting struct {
-	Doc uint64
-	TF  [fields]uint16
+	Doc  uint64
+	TF   [fields]uint16
+	Norm [fields]uint8
 }
 
-// Source is what ranking reads: postings by term and document lengths.
+// Stats describe the whole index.
+type Stats struct {
+	Docs   int
+	AvgLen [fields]float64
+	// MaxDoc is the highest document number.
+	MaxDoc uint64
+}
+
+// Source is what matching reads.
 type Source interface {
-	// Postings returns the postings of term, in document order.
-	Postings(term string) []Posting
+	Stats() Stats
+	// DF returns how many documents hold term.
+	DF(term string) int
 	// Expand lists up to limit indexed terms that start with prefix, most frequent first.
 	Expand(prefix string, limit int) []string
-	// Has reports whether term is indexed.
-	Has(term string) bool
-	// Stats returns the number of documents and the average length of each field group.
-	Stats() (docs int, avgLen [fields]float64)
-	// Len returns a document's length per field group.
-	Len(doc uint64) [fields]uint32
+	// Scan calls fn with every posting of term, in document order.
+	Scan(term string, fn func(Posting))
+	// Probe calls fn with the postings of term for the documents in docs (in
+	// increasing order), with each one's index in docs.
+	Probe(term string, docs []uint64, fn func(i int, p Posting))
 }
 
 // Hit is a ranked document.
@@ -51,120 +60,258 @@ const (
 	b           = 0.75
 	prefixLimit = 40
 	typoMinLen  = 5
+	// denseFrom is the number of postings from which a term's variants are
+	// combined in an array over all documents rather than a map.
+	denseFrom = 4096
 )
 
-// Rank scores documents for q with BM25F and returns the best limit hits; allow,
-// when not nil, keeps only the documents it accepts (filters). Every query term
-// must match (AND), through its stem, a prefix completion or a one-letter typo.
-func Rank(src Source, an *Analyzer, q Query, limit int, allow func(doc uint64) bool) []Hit {
-	if q.Empty() || limit <= 0 {
+// Match is the set of documents that match every term of a query, with scores.
+type Match struct {
+	docs    []uint64 // increasing
+	scores  []float32
+	matched []string
+	phrases [][]Term
+}
+
+// Len is the number of matching documents.
+func (m *Match) Len() int { return len(m.docs) }
+
+// Phrases are the quoted phrases of the query, which matching checked only word
+// by word; a caller that has the text confirms them with ContainsPhrase.
+func (m *Match) Phrases() [][]Term { return m.phrases }
+
+// Restrict keeps only the documents in allowed (increasing).
+func (m *Match) Restrict(allowed []uint64) {
+	n, j := 0, 0
+	for i, d := range m.docs {
+		for j < len(allowed) && allowed[j] < d {
+			j++
+		}
+		if j < len(allowed) && allowed[j] == d {
+			m.docs[n], m.scores[n] = d, m.scores[i]
+			n++
+		}
+	}
+	m.docs, m.scores = m.docs[:n], m.scores[:n]
+}
+
+// Top returns up to limit documents, best first; accept, when not nil, is asked
+// about documents in that order until limit are accepted, so an expensive check
+// runs for few documents.
+func (m *Match) Top(limit int, accept func(doc uint64) bool) []Hit {
+	if limit <= 0 || len(m.docs) == 0 {
 		return nil
 	}
-	n, avg := src.Stats()
-	if n == 0 {
-		return nil
+	h := scoreHeap{m: m, idx: make([]int32, len(m.docs))}
+	for i := range h.idx {
+		h.idx[i] = int32(i)
 	}
-	type acc struct {
-		score   float64
-		matched []string
-		terms   int
-	}
-	docs := map[uint64]*acc{}
-	for i, qt := range q.Terms {
-		variants := variantsOf(src, an, qt)
-		seen := map[uint64]bool{}
-		for _, v := range variants {
-			ps := src.Postings(v.term)
-			if len(ps) == 0 {
-				continue
-			}
-			idf := math.Log(1 + (float64(n)-float64(len(ps))+0.5)/(float64(len(ps))+0.5))
-			for _, p := range ps {
-				if i > 0 {
-					if a, ok := docs[p.Doc]; !ok || a.terms < i {
-						continue // AND: it missed an earlier term
-					}
-				}
-				l := src.Len(p.Doc)
-				tf := 0.0
-				for f := 0; f < fields; f++ {
-					if p.TF[f] == 0 {
-						continue
-					}
-					norm := 1 - b + b*float64(l[f])/math.Max(avg[f], 1)
-					tf += fieldWeight[f] * float64(p.TF[f]) / norm
-				}
-				s := v.weight * idf * tf * (k1 + 1) / (tf + k1)
-				a := docs[p.Doc]
-				if a == nil {
-					a = &acc{}
-					docs[p.Doc] = a
-				}
-				a.score += s
-				a.matched = append(a.matched, v.term)
-				if !seen[p.Doc] {
-					seen[p.Doc] = true
-					a.terms = i + 1
-				}
-			}
-		}
-	}
-	// Filters are checked only for documents that would enter the top list.
-	h := &hitHeap{}
-	for doc, a := range docs {
-		if a.terms != len(q.Terms) {
+	h.init()
+	var out []Hit
+	for len(h.idx) > 0 && len(out) < limit {
+		i := h.pop()
+		if accept != nil && !accept(m.docs[i]) {
 			continue
 		}
-		hit := Hit{Doc: doc, Score: a.score, Matched: a.matched}
-		if len(*h) == limit && !(*h)[0].less(hit) {
-			continue
-		}
-		if allow != nil && !allow(doc) {
-			continue
-		}
-		if len(*h) < limit {
-			heap.Push(h, hit)
-		} else {
-			(*h)[0] = hit
-			heap.Fix(h, 0)
-		}
-	}
-	out := make([]Hit, len(*h))
-	for i := len(out) - 1; i >= 0; i-- {
-		out[i] = heap.Pop(h).(Hit)
+		out = append(out, Hit{Doc: m.docs[i], Score: float64(m.scores[i]), Matched: m.matched})
 	}
 	return out
+}
+
+// Rank is Find then Top.
+func Rank(src Source, an *Analyzer, q Query, limit int, accept func(doc uint64) bool) []Hit {
+	return Find(src, an, q).Top(limit, accept)
+}
+
+// scorer computes BM25F for one query over one index.
+type scorer struct {
+	inv [fields][256]float32 // 1 / length normalisation, by norm byte
+}
+
+func newScorer(st Stats) *scorer {
+	s := &scorer{}
+	for f := 0; f < fields; f++ {
+		avg := math.Max(st.AvgLen[f], 1)
+		for n := range s.inv[f] {
+			s.inv[f][n] = float32(fieldWeight[f] / (1 - b + b*float64(NormLen(uint8(n)))/avg))
+		}
+	}
+	return s
+}
+
+func (s *scorer) score(p Posting, weight float32) float32 {
+	var tf float32
+	for f := 0; f < fields; f++ {
+		if p.TF[f] != 0 {
+			tf += float32(p.TF[f]) * s.inv[f][p.Norm[f]]
+		}
+	}
+	return weight * tf * (k1 + 1) / (tf + k1)
+}
+
+// termPlan is one query term as the index terms that stand for it.
+type termPlan struct {
+	variants []variant
+	cost     int // postings to read
+}
+
+// Find matches q against src: every query term must match (AND), through its stem,
+// a synonym group, a completion of the last word typed, or a one-letter typo. A
+// document's score adds, for each query term, the BM25F score of its best variant.
+func Find(src Source, an *Analyzer, q Query) *Match {
+	m := &Match{}
+	if q.Empty() {
+		return m
+	}
+	st := src.Stats()
+	if st.Docs == 0 {
+		return m
+	}
+	var plans []termPlan
+	seen := map[string]bool{}
+	for _, qt := range q.Terms {
+		if len(qt.Phrase) > 0 {
+			m.phrases = append(m.phrases, qt.Phrase)
+			for _, w := range qt.Phrase {
+				if !seen[w.Text] {
+					seen[w.Text] = true
+					plans = append(plans, planOf(src, an, QueryTerm{Text: w.Text, Raw: w.Text}, st.Docs, true))
+				}
+			}
+			continue
+		}
+		plans = append(plans, planOf(src, an, qt, st.Docs, false))
+	}
+	for _, p := range plans {
+		if len(p.variants) == 0 {
+			return m // AND: a term that matches nothing
+		}
+		for _, v := range p.variants {
+			m.matched = append(m.matched, v.term)
+		}
+	}
+	sort.SliceStable(plans, func(i, j int) bool { return plans[i].cost < plans[j].cost })
+	sc := newScorer(st)
+	m.docs, m.scores = firstTerm(src, sc, plans[0], st.MaxDoc)
+	best := make([]float32, 0, len(m.docs))
+	for _, p := range plans[1:] {
+		if len(m.docs) == 0 {
+			break
+		}
+		best = append(best[:0], make([]float32, len(m.docs))...)
+		for _, v := range p.variants {
+			src.Probe(v.term, m.docs, func(i int, ps Posting) {
+				if s := sc.score(ps, v.weight); s > best[i] {
+					best[i] = s
+				}
+			})
+		}
+		n := 0
+		for i, d := range m.docs {
+			if best[i] > 0 {
+				m.docs[n], m.scores[n] = d, m.scores[i]+best[i]
+				n++
+			}
+		}
+		m.docs, m.scores = m.docs[:n], m.scores[:n]
+	}
+	return m
+}
+
+// firstTerm reads every posting of the cheapest term's variants.
+func firstTerm(src Source, sc *scorer, p termPlan, maxDoc uint64) ([]uint64, []float32) {
+	if len(p.variants) == 1 {
+		v := p.variants[0]
+		docs := make([]uint64, 0, p.cost)
+		scores := make([]float32, 0, p.cost)
+		src.Scan(v.term, func(ps Posting) {
+			docs = append(docs, ps.Doc)
+			scores = append(scores, sc.score(ps, v.weight))
+		})
+		return docs, scores
+	}
+	if p.cost >= denseFrom && maxDoc < 1<<26 {
+		dense := make([]float32, maxDoc+1)
+		for _, v := range p.variants {
+			src.Scan(v.term, func(ps Posting) {
+				if ps.Doc <= maxDoc {
+					dense[ps.Doc] = max(dense[ps.Doc], sc.score(ps, v.weight))
+				}
+			})
+		}
+		var docs []uint64
+		var scores []float32
+		for d, s := range dense {
+			if s > 0 {
+				docs = append(docs, uint64(d))
+				scores = append(scores, s)
+			}
+		}
+		return docs, scores
+	}
+	acc := map[uint64]float32{}
+	for _, v := range p.variants {
+		src.Scan(v.term, func(ps Posting) {
+			acc[ps.Doc] = max(acc[ps.Doc], sc.score(ps, v.weight))
+		})
+	}
+	docs := make([]uint64, 0, len(acc))
+	for d := range acc {
+		docs = append(docs, d)
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i] < docs[j] })
+	scores := make([]float32, len(docs))
+	for i, d := range docs {
+		scores[i] = acc[d]
+	}
+	return docs, scores
 }
 
 type variant struct {
 	term   string
-	weight float64
+	weight float32
+	df     int
 }
 
-// variantsOf lists the index terms a query term stands for: itself, for the last
-// word typed its completions, and for a word of five letters or more that is not
-// indexed and has no completions, the stems of the words one edit away.
-func variantsOf(src Source, an *Analyzer, qt QueryTerm) []variant {
-	out := []variant{{qt.Text, 1}}
-	if qt.Prefix {
-		raw := qt.Raw
-		for _, t := range src.Expand(raw, prefixLimit) {
-			if t != qt.Text {
-				out = append(out, variant{t, 0.8})
-			}
+// planOf lists the index terms a query term stands for, with their weights: the
+// term itself; for the last word typed, its completions; and for a word of five
+// letters or more that is not indexed and has no completions, the stems of the
+// words one edit away. Each variant's weight includes its IDF.
+func planOf(src Source, an *Analyzer, qt QueryTerm, n int, exact bool) termPlan {
+	var p termPlan
+	seen := map[string]bool{}
+	add := func(term string, w float64) {
+		if seen[term] {
+			return
+		}
+		seen[term] = true
+		df := src.DF(term)
+		if df == 0 {
+			return
+		}
+		idf := math.Log(1 + (float64(n)-float64(min(df, n))+0.5)/(float64(min(df, n))+0.5))
+		p.variants = append(p.variants, variant{term: term, weight: float32(w * idf), df: df})
+		p.cost += df
+	}
+	add(qt.Text, 1)
+	if exact {
+		return p
+	}
+	if qt.Prefix && len(qt.Raw) >= 2 {
+		limit := prefixLimit
+		if len(qt.Raw) == 2 {
+			limit = prefixLimit / 4 // "pe": only the commonest words
+		}
+		for _, t := range src.Expand(qt.Raw, limit) {
+			add(t, 0.8)
 		}
 	}
-	if !src.Has(qt.Text) && len(out) == 1 && !strings.ContainsAny(qt.Raw, "/.-=") && len([]rune(qt.Raw)) >= typoMinLen {
-		seen := map[string]bool{qt.Text: true}
+	if len(p.variants) == 0 && !strings.ContainsAny(qt.Raw, "/.-=") && len([]rune(qt.Raw)) >= typoMinLen {
 		for _, e := range edits1(qt.Raw) {
-			t := an.stemOf(e)
-			if !seen[t] && src.Has(t) {
-				seen[t] = true
-				out = append(out, variant{t, 0.6})
-			}
+			add(an.stemOf(e), 0.6)
 		}
 	}
-	return out
+	return p
 }
 
 const alphabet = "abcdefghijklmnopqrstuvwxyz"
@@ -198,22 +345,51 @@ func edits1(w string) []string {
 	return out
 }
 
-type hitHeap []Hit
-
-func (h Hit) less(o Hit) bool {
-	if h.Score != o.Score {
-		return h.Score < o.Score
-	}
-	return h.Doc < o.Doc
+// scoreHeap is a max-heap of match indices by score, newer documents first on a tie.
+type scoreHeap struct {
+	m   *Match
+	idx []int32
 }
 
-func (h hitHeap) Len() int           { return len(h) }
-func (h hitHeap) Less(i, j int) bool { return h[i].less(h[j]) }
-func (h hitHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *hitHeap) Push(x any)        { *h = append(*h, x.(Hit)) }
-func (h *hitHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+func (h *scoreHeap) above(i, j int32) bool {
+	if h.m.scores[i] != h.m.scores[j] {
+		return h.m.scores[i] > h.m.scores[j]
+	}
+	return h.m.docs[i] > h.m.docs[j]
+}
+
+func (h *scoreHeap) init() {
+	for i := len(h.idx)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h *scoreHeap) down(i int) {
+	n := len(h.idx)
+	for {
+		l := 2*i + 1
+		if l >= n {
+			return
+		}
+		c := l
+		if r := l + 1; r < n && h.above(h.idx[r], h.idx[l]) {
+			c = r
+		}
+		if !h.above(h.idx[c], h.idx[i]) {
+			return
+		}
+		h.idx[i], h.idx[c] = h.idx[c], h.idx[i]
+		i = c
+	}
+}
+
+func (h *scoreHeap) pop() int32 {
+	top := h.idx[0]
+	last := len(h.idx) - 1
+	h.idx[0] = h.idx[last]
+	h.idx = h.idx[:last]
+	if last > 0 {
+		h.down(0)
+	}
+	return top
 }

@@ -214,3 +214,37 @@ func BenchmarkSearch(b *testing.B) {
 	b.ReportMetric(float64(d[len(d)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(d[len(d)*95/100].Microseconds())/1000, "p95-ms")
 }
+
+// BenchmarkSearchBuild rebuilds the full-text index from every agreement, commit
+// included, and reports the index's size against the text it indexes.
+func BenchmarkSearchBuild(b *testing.B) {
+	s := openBench(b, benchDB(b))
+	var text int64
+	if err := s.SearchTexts(func(_ agreement.ID, high, body string) error {
+		text += int64(len(high) + len(body))
+		return nil
+	}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := s.db.Update(s.rebuildSearch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	var index int64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for _, name := range searchBuckets {
+			st := tx.Bucket(name).Stats()
+			index += int64(st.BranchAlloc + st.LeafAlloc)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(text)/(1<<20), "text-MiB")
+	b.ReportMetric(float64(index)/(1<<20), "index-MiB")
+	b.ReportMetric(float64(index)/float64(text), "index/text")
+}

@@ -3,7 +3,7 @@ package store
 // Every bucket and key name of the data file lives here.
 
 // SchemaVersion is the layout this code reads and writes.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 var (
 	bucketMeta = []byte("meta")
@@ -33,14 +33,17 @@ var (
 	bucketIdxParent  = []byte("idx_parent")  // parent(8) id(8)
 )
 
-// Since schema 3: the full-text index (see searchindex.go).
+// Since schema 3: the full-text index (see searchindex.go); laid out by term
+// number since schema 4.
 var (
-	bucketSearchTerms = []byte("search_terms") // term 0 chunk(4) → postings block
-	bucketSearchDocs  = []byte("search_docs")  // id(8) → forward entry as merged
-	bucketSearchDelta = []byte("search_delta") // id(8) → forward entry not yet merged
+	bucketSearchDict  = []byte("search_dict")  // term → number(4) document frequency
+	bucketSearchIDs   = []byte("search_ids")   // number(4) → term
+	bucketSearchTerms = []byte("search_terms") // number(4) chunk(4) → postings block
+	bucketSearchDocs  = []byte("search_docs")  // id(8) → terms by number, as merged
+	bucketSearchDelta = []byte("search_delta") // id(8) → nil: saved since the last merge
 )
 
-var searchBuckets = [][]byte{bucketSearchTerms, bucketSearchDocs, bucketSearchDelta}
+var searchBuckets = [][]byte{bucketSearchDict, bucketSearchIDs, bucketSearchTerms, bucketSearchDocs, bucketSearchDelta}
 
 // bucketsV1 existed in the first schema.
 var bucketsV1 = [][]byte{bucketMeta, bucketAgreements, bucketParties, bucketOfficials, bucketMandates,

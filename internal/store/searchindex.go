@@ -20,6 +20,11 @@ import (
 // plus the pending agreements analysed as they stand now (remembered per revision).
 // A merge later folds the pending agreements into the postings in its own
 // transaction, so a save neither analyses text nor rewrites posting blocks.
+//
+// Terms are numbered: search_dict maps a term to its number and document
+// frequency, search_ids the number back to the term. Postings are keyed by term
+// number and chunk; each posting carries the norms of the fields it occurs in, so
+// ranking reads nothing else.
 
 // chunkShift groups postings of 4 096 consecutive agreement IDs into one value.
 const chunkShift = 12
@@ -29,42 +34,52 @@ const chunkShift = 12
 // pending writes no page of its own.
 const mergeEvery = 32
 
-// forward is one agreement's entry: field lengths and term counts.
+// forward is one agreement's analysis: field lengths and term counts.
 type forward struct {
 	lens  [2]uint32
 	terms map[string][2]uint16
 }
 
-func (f *forward) encode() []byte {
-	keys := make([]string, 0, len(f.terms))
-	for t := range f.terms {
-		keys = append(keys, t)
-	}
-	sort.Strings(keys)
-	out := binary.AppendUvarint(nil, uint64(f.lens[0]))
+// termTF is one term of a stored forward entry.
+type termTF struct {
+	id uint32
+	tf [2]uint16
+}
+
+// storedForward is a forward entry as merged: terms by number, in increasing order.
+type storedForward struct {
+	lens  [2]uint32
+	terms []termTF
+}
+
+func (f *storedForward) encode() []byte {
+	out := make([]byte, 0, 8+4*len(f.terms))
+	out = binary.AppendUvarint(out, uint64(f.lens[0]))
 	out = binary.AppendUvarint(out, uint64(f.lens[1]))
-	out = binary.AppendUvarint(out, uint64(len(keys)))
-	for _, t := range keys {
-		tf := f.terms[t]
-		out = appendBytes(out, []byte(t))
-		out = binary.AppendUvarint(out, uint64(tf[0]))
-		out = binary.AppendUvarint(out, uint64(tf[1]))
+	out = binary.AppendUvarint(out, uint64(len(f.terms)))
+	var prev uint32
+	for _, t := range f.terms {
+		out = binary.AppendUvarint(out, uint64(t.id-prev))
+		out = binary.AppendUvarint(out, uint64(t.tf[0]))
+		out = binary.AppendUvarint(out, uint64(t.tf[1]))
+		prev = t.id
 	}
 	return out
 }
 
-func decodeForward(raw []byte) (*forward, bool) {
+func decodeStoredForward(raw []byte) (*storedForward, bool) {
 	r := &byteReader{b: raw}
-	f := &forward{}
+	f := &storedForward{}
 	f.lens[0], f.lens[1] = uint32(r.uvarint()), uint32(r.uvarint())
 	n := r.uvarint()
 	if r.bad || n > uint64(len(raw)) {
 		return nil, false
 	}
-	f.terms = make(map[string][2]uint16, n)
-	for i := uint64(0); i < n && !r.bad; i++ {
-		t := string(r.bytes())
-		f.terms[t] = [2]uint16{uint16(r.uvarint()), uint16(r.uvarint())}
+	f.terms = make([]termTF, n)
+	var id uint32
+	for i := range f.terms {
+		id += uint32(r.uvarint())
+		f.terms[i] = termTF{id: id, tf: [2]uint16{uint16(r.uvarint()), uint16(r.uvarint())}}
 	}
 	return f, !r.bad
 }
@@ -75,9 +90,15 @@ func lensOf(raw []byte) [2]uint32 {
 	return [2]uint32{uint32(r.uvarint()), uint32(r.uvarint())}
 }
 
+// names resolves the parties and officials an agreement refers to.
+type names interface {
+	Party(agreement.ID) (agreement.Party, bool)
+	Official(agreement.ID) (agreement.Official, bool)
+}
+
 // searchText collects what a person might search for in an agreement, in two
 // groups: subject, parties, numbers and signers weigh more than the rest.
-func searchText(dir txDir, a *agreement.Agreement) [2]string {
+func searchText(dir names, a *agreement.Agreement) [2]string {
 	var hi, body strings.Builder
 	w := func(b *strings.Builder, s ...string) {
 		for _, x := range s {
@@ -149,18 +170,21 @@ func forwardOf(an *search.Analyzer, text [2]string) *forward {
 }
 
 var (
-	keySearchDocs = []byte("search_docs")
-	keySearchLen0 = []byte("search_len_hi")
-	keySearchLen1 = []byte("search_len_body")
+	keySearchDocs     = []byte("search_docs")
+	keySearchLen0     = []byte("search_len_hi")
+	keySearchLen1     = []byte("search_len_body")
+	keySearchNextTerm = []byte("search_next_term")
 )
 
-func addCounter(meta *bolt.Bucket, key []byte, delta int64) error {
-	var v uint64
+func getCounter(meta *bolt.Bucket, key []byte) uint64 {
 	if raw := meta.Get(key); len(raw) == 8 {
-		v = binary.BigEndian.Uint64(raw)
+		return binary.BigEndian.Uint64(raw)
 	}
-	v = uint64(int64(v) + delta)
-	return meta.Put(key, u64(v))
+	return 0
+}
+
+func addCounter(meta *bolt.Bucket, key []byte, delta int64) error {
+	return meta.Put(key, u64(uint64(int64(getCounter(meta, key))+delta)))
 }
 
 // indexAgreement marks a as pending for the full-text index; its remembered
@@ -214,34 +238,127 @@ func (s *Store) forwardNow(dir txDir, id agreement.ID) (*forward, bool, error) {
 	return f, true, nil
 }
 
-func chunkKey(term string, doc uint64) []byte {
-	return cat([]byte(term), []byte{0}, binary.BigEndian.AppendUint32(nil, uint32(doc>>chunkShift)))
+func chunkOf(doc uint64) uint32 { return uint32(doc >> chunkShift) }
+
+func postingsKey(term uint32, chunk uint32) []byte {
+	var k [8]byte
+	binary.BigEndian.PutUint32(k[:4], term)
+	binary.BigEndian.PutUint32(k[4:], chunk)
+	return k[:]
 }
 
-// block is a decoded postings value: documents in order with their counts.
-type block []search.Posting
+func termKey(id uint32) []byte { return binary.BigEndian.AppendUint32(nil, id) }
 
-func (b block) encode() []byte {
-	out := binary.AppendUvarint(nil, uint64(len(b)))
-	var prev uint64
-	for _, p := range b {
-		out = binary.AppendUvarint(out, p.Doc-prev)
+// dictValue is a term's number and document frequency.
+func dictValue(id uint32, df uint64) []byte {
+	return binary.AppendUvarint(binary.BigEndian.AppendUint32(nil, id), df)
+}
+
+func parseDict(v []byte) (id uint32, df uint64, ok bool) {
+	if len(v) < 5 {
+		return 0, 0, false
+	}
+	df, n := binary.Uvarint(v[4:])
+	return binary.BigEndian.Uint32(v), df, n > 0
+}
+
+// A postings block: the count, then per posting the document gap shifted left
+// once (the low bit set when both counts fit in one byte), the counts, and the
+// norm of each field the term occurs in.
+func appendPosting(out []byte, prev uint64, p search.Posting) []byte {
+	gap := (p.Doc - prev) << 1
+	if p.TF[0] < 16 && p.TF[1] < 16 {
+		out = binary.AppendUvarint(out, gap|1)
+		out = append(out, byte(p.TF[0]<<4|p.TF[1]))
+	} else {
+		out = binary.AppendUvarint(out, gap)
 		out = binary.AppendUvarint(out, uint64(p.TF[0]))
 		out = binary.AppendUvarint(out, uint64(p.TF[1]))
+	}
+	for f, tf := range p.TF {
+		if tf > 0 {
+			out = append(out, p.Norm[f])
+		}
+	}
+	return out
+}
+
+func encodeBlock(ps []search.Posting) []byte {
+	out := binary.AppendUvarint(make([]byte, 0, 4+5*len(ps)), uint64(len(ps)))
+	var prev uint64
+	for _, p := range ps {
+		out = appendPosting(out, prev, p)
 		prev = p.Doc
 	}
 	return out
 }
 
-func decodeBlock(raw []byte, into block) block {
-	r := &byteReader{b: raw}
-	n := r.uvarint()
+// decodeBlock appends the postings of raw to into; a damaged block ends early.
+func decodeBlock(raw []byte, into []search.Posting) []search.Posting {
+	n, i := binary.Uvarint(raw)
+	if i <= 0 || n > uint64(len(raw)) {
+		return into
+	}
 	var doc uint64
-	for i := uint64(0); i < n && !r.bad; i++ {
-		doc += r.uvarint()
-		into = append(into, search.Posting{Doc: doc, TF: [2]uint16{uint16(r.uvarint()), uint16(r.uvarint())}})
+	for ; n > 0; n-- {
+		var p search.Posting
+		gap, k := uvarintAt(raw, i)
+		if k <= 0 {
+			return into
+		}
+		i += k
+		doc += gap >> 1
+		p.Doc = doc
+		if gap&1 == 1 {
+			if i >= len(raw) {
+				return into
+			}
+			p.TF = [2]uint16{uint16(raw[i] >> 4), uint16(raw[i] & 15)}
+			i++
+		} else {
+			for f := range p.TF {
+				tf, k := uvarintAt(raw, i)
+				if k <= 0 {
+					return into
+				}
+				p.TF[f] = uint16(tf)
+				i += k
+			}
+		}
+		for f, tf := range p.TF {
+			if tf > 0 {
+				if i >= len(raw) {
+					return into
+				}
+				p.Norm[f] = raw[i]
+				i++
+			}
+		}
+		into = append(into, p)
 	}
 	return into
+}
+
+// uvarintAt decodes a uvarint at raw[i:], with a fast path for one byte.
+func uvarintAt(raw []byte, i int) (uint64, int) {
+	if i < len(raw) && raw[i] < 0x80 {
+		return uint64(raw[i]), 1
+	}
+	if i >= len(raw) {
+		return 0, 0
+	}
+	return binary.Uvarint(raw[i:])
+}
+
+// postingOf is a document's posting for a term, with norms for the fields it occurs in.
+func postingOf(doc uint64, tf [2]uint16, norms [2]uint8) search.Posting {
+	p := search.Posting{Doc: doc, TF: tf}
+	for f := range tf {
+		if tf[f] > 0 {
+			p.Norm[f] = norms[f]
+		}
+	}
+	return p
 }
 
 // merge folds the pending agreements into the postings, in one transaction.
@@ -249,15 +366,76 @@ func (s *Store) merge() error {
 	return s.db.Update(s.mergeTx)
 }
 
+// termTable numbers terms inside a merge.
+type termTable struct {
+	dict, ids *bolt.Bucket
+	meta      *bolt.Bucket
+	next      uint32
+	known     map[string]uint32
+	df        map[uint32]int64
+}
+
+func (t *termTable) id(term string) (uint32, error) {
+	if id, ok := t.known[term]; ok {
+		return id, nil
+	}
+	if id, _, ok := parseDict(t.dict.Get([]byte(term))); ok {
+		t.known[term] = id
+		return id, nil
+	}
+	id := t.next
+	t.next++
+	t.known[term] = id
+	if err := t.dict.Put([]byte(term), dictValue(id, 0)); err != nil {
+		return 0, err
+	}
+	return id, t.ids.Put(termKey(id), []byte(term))
+}
+
+// flush writes the changed document frequencies; a term no document holds any
+// more leaves the dictionary.
+func (t *termTable) flush() error {
+	for id, d := range t.df {
+		if d == 0 {
+			continue
+		}
+		term := t.ids.Get(termKey(id))
+		if term == nil {
+			return ErrCorrupt
+		}
+		term = bytes.Clone(term)
+		_, df, ok := parseDict(t.dict.Get(term))
+		if !ok {
+			return ErrCorrupt
+		}
+		n := int64(df) + d
+		if n <= 0 {
+			if err := t.dict.Delete(term); err != nil {
+				return err
+			}
+			if err := t.ids.Delete(termKey(id)); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := t.dict.Put(term, dictValue(id, uint64(n))); err != nil {
+			return err
+		}
+	}
+	return t.meta.Put(keySearchNextTerm, u64(uint64(t.next)))
+}
+
 func (s *Store) mergeTx(tx *bolt.Tx) error {
 	dir := s.dir(tx)
 	meta := tx.Bucket(bucketMeta)
-	delta, docs, terms := tx.Bucket(bucketSearchDelta), tx.Bucket(bucketSearchDocs), tx.Bucket(bucketSearchTerms)
+	delta, docs, postings := tx.Bucket(bucketSearchDelta), tx.Bucket(bucketSearchDocs), tx.Bucket(bucketSearchTerms)
+	tt := &termTable{dict: tx.Bucket(bucketSearchDict), ids: tx.Bucket(bucketSearchIDs), meta: meta,
+		next: uint32(getCounter(meta, keySearchNextTerm)), known: map[string]uint32{}, df: map[uint32]int64{}}
 	type change struct {
-		doc uint64
-		tf  [2]uint16 // zero: remove
+		p      search.Posting
+		remove bool
 	}
-	changes := map[string][]change{} // chunk key → changes
+	changes := map[string][]change{} // postings key → changes
 	var done [][]byte
 	encoded := map[string][]byte{}
 	var lenDelta [2]int64
@@ -271,28 +449,55 @@ func (s *Store) mergeTx(tx *bolt.Tx) error {
 		if !exists {
 			next = &forward{terms: map[string][2]uint16{}}
 		}
-		prev := &forward{}
+		prev := &storedForward{}
 		if raw := docs.Get(k); raw != nil {
 			var ok bool
-			if prev, ok = decodeForward(raw); !ok {
+			if prev, ok = decodeStoredForward(raw); !ok {
 				return ErrCorrupt
+			}
+			if !exists {
+				docDelta--
 			}
 		} else if exists {
 			docDelta++
 		}
-		lenDelta[0] += int64(next.lens[0]) - int64(prev.lens[0])
-		lenDelta[1] += int64(next.lens[1]) - int64(prev.lens[1])
-		encoded[string(k)] = next.encode()
-		for t := range prev.terms {
-			if _, still := next.terms[t]; !still {
-				ck := string(chunkKey(t, doc))
-				changes[ck] = append(changes[ck], change{doc: doc})
+		cur := &storedForward{lens: next.lens, terms: make([]termTF, 0, len(next.terms))}
+		for term, tf := range next.terms {
+			id, err := tt.id(term)
+			if err != nil {
+				return err
 			}
+			cur.terms = append(cur.terms, termTF{id, tf})
 		}
-		for t, tf := range next.terms {
-			if prev.terms[t] != tf {
-				ck := string(chunkKey(t, doc))
-				changes[ck] = append(changes[ck], change{doc: doc, tf: tf})
+		sort.Slice(cur.terms, func(i, j int) bool { return cur.terms[i].id < cur.terms[j].id })
+		lenDelta[0] += int64(cur.lens[0]) - int64(prev.lens[0])
+		lenDelta[1] += int64(cur.lens[1]) - int64(prev.lens[1])
+		if exists {
+			encoded[string(k)] = cur.encode()
+		}
+		nextNorms, prevNorms := search.Norms(cur.lens), search.Norms(prev.lens)
+		add := func(id uint32, c change) {
+			key := string(postingsKey(id, chunkOf(doc)))
+			changes[key] = append(changes[key], c)
+		}
+		i, j := 0, 0
+		for i < len(prev.terms) || j < len(cur.terms) {
+			switch {
+			case j == len(cur.terms) || (i < len(prev.terms) && prev.terms[i].id < cur.terms[j].id):
+				add(prev.terms[i].id, change{p: search.Posting{Doc: doc}, remove: true})
+				tt.df[prev.terms[i].id]--
+				i++
+			case i == len(prev.terms) || cur.terms[j].id < prev.terms[i].id:
+				add(cur.terms[j].id, change{p: postingOf(doc, cur.terms[j].tf, nextNorms)})
+				tt.df[cur.terms[j].id]++
+				j++
+			default:
+				p, old := postingOf(doc, cur.terms[j].tf, nextNorms), postingOf(doc, prev.terms[i].tf, prevNorms)
+				if p != old {
+					add(cur.terms[j].id, change{p: p})
+				}
+				i++
+				j++
 			}
 		}
 		done = append(done, bytes.Clone(k))
@@ -306,40 +511,57 @@ func (s *Store) mergeTx(tx *bolt.Tx) error {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	var buf block
+	var buf []search.Posting
 	for _, k := range keys {
-		buf = decodeBlock(terms.Get([]byte(k)), buf[:0])
-		at := map[uint64]int{}
+		buf = decodeBlock(postings.Get([]byte(k)), buf[:0])
+		at := make(map[uint64]int, len(buf))
 		for i, p := range buf {
 			at[p.Doc] = i
 		}
+		removed := false
 		for _, c := range changes[k] {
-			if i, ok := at[c.doc]; ok {
-				buf[i].TF = c.tf
-			} else if c.tf != ([2]uint16{}) {
-				at[c.doc] = len(buf)
-				buf = append(buf, search.Posting{Doc: c.doc, TF: c.tf})
+			i, ok := at[c.p.Doc]
+			switch {
+			case c.remove && ok:
+				buf[i].TF = [2]uint16{}
+				removed = true
+			case c.remove:
+			case ok:
+				buf[i] = c.p
+			default:
+				at[c.p.Doc] = len(buf)
+				buf = append(buf, c.p)
 			}
 		}
-		kept := buf[:0]
-		for _, p := range buf {
-			if p.TF != ([2]uint16{}) {
-				kept = append(kept, p)
+		if removed {
+			kept := buf[:0]
+			for _, p := range buf {
+				if p.TF != ([2]uint16{}) {
+					kept = append(kept, p)
+				}
 			}
+			buf = kept
 		}
-		sort.Slice(kept, func(i, j int) bool { return kept[i].Doc < kept[j].Doc })
-		if len(kept) == 0 {
-			if err := terms.Delete([]byte(k)); err != nil {
+		if len(buf) == 0 {
+			if err := postings.Delete([]byte(k)); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := terms.Put([]byte(k), kept.encode()); err != nil {
+		sort.Slice(buf, func(i, j int) bool { return buf[i].Doc < buf[j].Doc })
+		if err := postings.Put([]byte(k), encodeBlock(buf)); err != nil {
 			return err
 		}
 	}
+	if err := tt.flush(); err != nil {
+		return err
+	}
 	for _, k := range done {
-		if err := docs.Put(k, encoded[string(k)]); err != nil {
+		if v, ok := encoded[string(k)]; ok {
+			if err := docs.Put(k, v); err != nil {
+				return err
+			}
+		} else if err := docs.Delete(k); err != nil {
 			return err
 		}
 		if err := delta.Delete(k); err != nil {
@@ -355,10 +577,63 @@ func (s *Store) mergeTx(tx *bolt.Tx) error {
 	return addCounter(meta, keySearchLen1, lenDelta[1])
 }
 
+// nameSnapshot holds every party and official, for analysis on several goroutines
+// (a bbolt transaction is not safe for concurrent use).
+type nameSnapshot struct {
+	parties   map[agreement.ID]agreement.Party
+	officials map[agreement.ID]agreement.Official
+}
+
+func (n *nameSnapshot) Party(id agreement.ID) (agreement.Party, bool) {
+	p, ok := n.parties[id]
+	return p, ok
+}
+
+func (n *nameSnapshot) Official(id agreement.ID) (agreement.Official, bool) {
+	o, ok := n.officials[id]
+	return o, ok
+}
+
+func snapshotNames(tx *bolt.Tx) (*nameSnapshot, error) {
+	n := &nameSnapshot{parties: map[agreement.ID]agreement.Party{}, officials: map[agreement.ID]agreement.Official{}}
+	err := tx.Bucket(bucketParties).ForEach(func(k, raw []byte) error {
+		var p agreement.Party
+		if err := decode(raw, &p); err != nil {
+			return err
+		}
+		n.parties[p.ID] = p
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = tx.Bucket(bucketOfficials).ForEach(func(k, raw []byte) error {
+		var o agreement.Official
+		if err := decode(raw, &o); err != nil {
+			return err
+		}
+		n.officials[o.ID] = o
+		return nil
+	})
+	return n, err
+}
+
+// chunkBuf is one postings block being built.
+type chunkBuf struct {
+	chunk uint32
+	n     int
+	prev  uint64
+	data  []byte
+}
+
+// buildBatch is how many agreements are analysed together while building.
+const buildBatch = 2048
+
 // rebuildSearch empties the full-text index and builds it from every agreement:
-// analysis on all cores, postings gathered in memory, blocks written in key order.
+// analysis of each batch on all cores, postings appended as encoded blocks, then
+// the dictionary and the blocks written in key order.
 func (s *Store) rebuildSearch(tx *bolt.Tx) error {
-	for _, name := range [][]byte{bucketSearchTerms, bucketSearchDocs, bucketSearchDelta} {
+	for _, name := range searchBuckets {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
 				return err
@@ -368,71 +643,131 @@ func (s *Store) rebuildSearch(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	dir := s.dir(tx)
-	type job struct {
-		id   uint64
-		text [2]string
-	}
-	var jobs []job
-	err := tx.Bucket(bucketAgreements).ForEach(func(k, raw []byte) error {
-		if len(k) != 8 {
-			return nil
-		}
-		var a agreement.Agreement
-		if err := decode(raw, &a); err != nil {
-			return err
-		}
-		jobs = append(jobs, job{id: uint64(a.ID), text: searchText(dir, &a)})
-		return nil
-	})
+	nm, err := snapshotNames(tx)
 	if err != nil {
 		return err
 	}
-	fwd := make([]*forward, len(jobs))
-	workers := max(1, min(runtime.NumCPU(), 8))
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for i := w; i < len(jobs); i += workers {
-				fwd[i] = forwardOf(s.analyzer, jobs[i].text)
-			}
-		}(w)
-	}
-	wg.Wait()
-	blocks := map[string]block{}
 	docs := tx.Bucket(bucketSearchDocs)
 	docs.FillPercent = 1
+	ids := map[string]uint32{}
+	var terms []string
+	var df []uint64
+	var blocks [][]chunkBuf
 	var total [2]uint64
-	for i, j := range jobs {
-		f := fwd[i]
-		for t, tf := range f.terms {
-			ck := string(chunkKey(t, j.id))
-			blocks[ck] = append(blocks[ck], search.Posting{Doc: j.id, TF: tf})
+	count := 0
+	workers := max(1, min(runtime.NumCPU(), 8))
+
+	type job struct {
+		raw []byte
+		doc uint64
+		f   *forward
+		err error
+	}
+	batch := make([]job, 0, buildBatch)
+	var entry storedForward
+	flush := func() error {
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for i := w; i < len(batch); i += workers {
+					var a agreement.Agreement
+					if err := decode(batch[i].raw, &a); err != nil {
+						batch[i].err = err
+						continue
+					}
+					batch[i].f = forwardOf(s.analyzer, searchText(nm, &a))
+				}
+			}(w)
 		}
-		total[0] += uint64(f.lens[0])
-		total[1] += uint64(f.lens[1])
-		if err := docs.Put(idKey(agreement.ID(j.id)), f.encode()); err != nil {
+		wg.Wait()
+		for _, j := range batch {
+			if j.err != nil {
+				return j.err
+			}
+			norms := search.Norms(j.f.lens)
+			entry.lens, entry.terms = j.f.lens, entry.terms[:0]
+			for term, tf := range j.f.terms {
+				id, ok := ids[term]
+				if !ok {
+					id = uint32(len(terms))
+					ids[term] = id
+					terms = append(terms, term)
+					df = append(df, 0)
+					blocks = append(blocks, nil)
+				}
+				df[id]++
+				entry.terms = append(entry.terms, termTF{id, tf})
+				bs := blocks[id]
+				c := chunkOf(j.doc)
+				if len(bs) == 0 || bs[len(bs)-1].chunk != c {
+					bs = append(bs, chunkBuf{chunk: c})
+					blocks[id] = bs
+				}
+				cb := &bs[len(bs)-1]
+				cb.data = appendPosting(cb.data, cb.prev, postingOf(j.doc, tf, norms))
+				cb.prev = j.doc
+				cb.n++
+			}
+			sort.Slice(entry.terms, func(a, b int) bool { return entry.terms[a].id < entry.terms[b].id })
+			if err := docs.Put(idKey(agreement.ID(j.doc)), entry.encode()); err != nil {
+				return err
+			}
+			total[0] += uint64(j.f.lens[0])
+			total[1] += uint64(j.f.lens[1])
+			count++
+		}
+		batch = batch[:0]
+		return nil
+	}
+	c := tx.Bucket(bucketAgreements).Cursor()
+	for k, raw := c.First(); k != nil; k, raw = c.Next() {
+		if len(k) != 8 {
+			continue
+		}
+		batch = append(batch, job{raw: raw, doc: binary.BigEndian.Uint64(k)})
+		if len(batch) == buildBatch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+
+	order := make([]uint32, len(terms))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	sort.Slice(order, func(i, j int) bool { return terms[order[i]] < terms[order[j]] })
+	dict := tx.Bucket(bucketSearchDict)
+	dict.FillPercent = 1
+	for _, id := range order {
+		if err := dict.Put([]byte(terms[id]), dictValue(id, df[id])); err != nil {
 			return err
 		}
-		fwd[i] = nil
 	}
-	keys := make([]string, 0, len(blocks))
-	for k := range blocks {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	terms := tx.Bucket(bucketSearchTerms)
-	terms.FillPercent = 1
-	for _, k := range keys {
-		if err := terms.Put([]byte(k), blocks[k].encode()); err != nil {
+	back := tx.Bucket(bucketSearchIDs)
+	back.FillPercent = 1
+	post := tx.Bucket(bucketSearchTerms)
+	post.FillPercent = 1
+	for id, bs := range blocks {
+		if err := back.Put(termKey(uint32(id)), []byte(terms[id])); err != nil {
 			return err
 		}
-		delete(blocks, k)
+		for _, cb := range bs {
+			v := binary.AppendUvarint(make([]byte, 0, len(cb.data)+3), uint64(cb.n))
+			if err := post.Put(postingsKey(uint32(id), cb.chunk), append(v, cb.data...)); err != nil {
+				return err
+			}
+		}
+		blocks[id] = nil
 	}
 	meta := tx.Bucket(bucketMeta)
-	for key, v := range map[string]uint64{string(keySearchDocs): uint64(len(jobs)), string(keySearchLen0): total[0], string(keySearchLen1): total[1]} {
+	for key, v := range map[string]uint64{string(keySearchDocs): uint64(count), string(keySearchLen0): total[0],
+		string(keySearchLen1): total[1], string(keySearchNextTerm): uint64(len(terms))} {
 		if err := meta.Put([]byte(key), u64(v)); err != nil {
 			return err
 		}

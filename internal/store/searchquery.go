@@ -15,19 +15,43 @@ import (
 
 // txSource reads the full-text index inside one read transaction.
 type txSource struct {
-	tx    *bolt.Tx
-	terms *bolt.Bucket
-	docs  *bolt.Bucket
-	// pending are the agreements not yet merged, analysed as they stand.
-	pending map[uint64]*forward
-	// extra corrects the merged statistics for the pending agreements.
-	extraDocs int
-	extraLen  [2]int64
+	tx                   *bolt.Tx
+	dict, postings, docs *bolt.Bucket
+	stats                search.Stats
+	buf                  []search.Posting
+	pending              map[uint64]pendingDoc
+	pendingDocs          []uint64 // increasing
+	pendingChunks        map[uint32]bool
+}
+
+// pendingDoc is an agreement saved since the last merge, analysed as it stands.
+type pendingDoc struct {
+	f     *forward
+	norms [2]uint8
+	// merged are the term numbers of the version merged before, increasing.
+	merged []uint32
+}
+
+func (p pendingDoc) wasMerged(id uint32) bool {
+	i := sort.Search(len(p.merged), func(i int) bool { return p.merged[i] >= id })
+	return i < len(p.merged) && p.merged[i] == id
+}
+
+func (p pendingDoc) posting(doc uint64, term string) (search.Posting, bool) {
+	tf, ok := p.f.terms[term]
+	if !ok {
+		return search.Posting{}, false
+	}
+	return postingOf(doc, tf, p.norms), true
 }
 
 func (s *Store) newTxSource(dir txDir) (*txSource, error) {
 	tx := dir.tx
-	src := &txSource{tx: tx, terms: tx.Bucket(bucketSearchTerms), docs: tx.Bucket(bucketSearchDocs), pending: map[uint64]*forward{}}
+	src := &txSource{tx: tx, dict: tx.Bucket(bucketSearchDict), postings: tx.Bucket(bucketSearchTerms),
+		docs: tx.Bucket(bucketSearchDocs), pending: map[uint64]pendingDoc{}, pendingChunks: map[uint32]bool{}}
+	meta := tx.Bucket(bucketMeta)
+	docs := int64(getCounter(meta, keySearchDocs))
+	lens := [2]int64{int64(getCounter(meta, keySearchLen0)), int64(getCounter(meta, keySearchLen1))}
 	err := tx.Bucket(bucketSearchDelta).ForEach(func(k, _ []byte) error {
 		f, ok, err := s.forwardNow(dir, keyID(k))
 		if err != nil {
@@ -39,78 +63,161 @@ func (s *Store) newTxSource(dir txDir) (*txSource, error) {
 		old := src.docs.Get(k)
 		switch {
 		case old == nil && ok:
-			src.extraDocs++
+			docs++
 		case old != nil && !ok:
-			src.extraDocs--
+			docs--
 		}
+		pd := pendingDoc{f: f, norms: search.Norms(f.lens)}
 		var oldLens [2]uint32
 		if old != nil {
-			oldLens = lensOf(old)
+			sf, ok := decodeStoredForward(old)
+			if !ok {
+				return ErrCorrupt
+			}
+			oldLens = sf.lens
+			for _, t := range sf.terms {
+				pd.merged = append(pd.merged, t.id)
+			}
 		}
 		for i := range oldLens {
-			src.extraLen[i] += int64(f.lens[i]) - int64(oldLens[i])
+			lens[i] += int64(f.lens[i]) - int64(oldLens[i])
 		}
-		src.pending[binary.BigEndian.Uint64(k)] = f
+		doc := binary.BigEndian.Uint64(k)
+		src.pending[doc] = pd
+		src.pendingDocs = append(src.pendingDocs, doc)
+		src.pendingChunks[chunkOf(doc)] = true
 		return nil
 	})
-	return src, err
+	if err != nil {
+		return nil, err
+	}
+	if docs > 0 {
+		src.stats.Docs = int(docs)
+		for i := range lens {
+			src.stats.AvgLen[i] = float64(max(lens[i], 0)) / float64(docs)
+		}
+	}
+	if k, _ := tx.Bucket(bucketAgreements).Cursor().Last(); len(k) >= 8 {
+		src.stats.MaxDoc = binary.BigEndian.Uint64(k[:8])
+	}
+	return src, nil
 }
 
-func (s *txSource) Postings(term string) []search.Posting {
-	var out block
-	prefix := append([]byte(term), 0)
-	c := s.terms.Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+4; k, v = c.Next() {
-		n := len(out)
-		out = decodeBlock(v, out)
-		if len(s.pending) > 0 {
-			kept := out[:n]
-			for _, p := range out[n:] {
-				if _, stale := s.pending[p.Doc]; !stale {
-					kept = append(kept, p)
+func (s *txSource) Stats() search.Stats { return s.stats }
+
+func (s *txSource) termID(term string) (uint32, uint64, bool) {
+	return parseDict(s.dict.Get([]byte(term)))
+}
+
+// DF counts the agreements that hold term: the merged count, corrected for the
+// pending agreements.
+func (s *txSource) DF(term string) int {
+	id, df, indexed := s.termID(term)
+	n := int(df)
+	for doc, p := range s.pending {
+		if _, ok := p.posting(doc, term); ok {
+			n++
+		}
+		if indexed && p.wasMerged(id) {
+			n--
+		}
+	}
+	return max(n, 0)
+}
+
+// block reads one postings block without the pending agreements' stale postings.
+func (s *txSource) block(raw []byte, chunk uint32) []search.Posting {
+	s.buf = decodeBlock(raw, s.buf[:0])
+	if !s.pendingChunks[chunk] {
+		return s.buf
+	}
+	kept := s.buf[:0]
+	for _, p := range s.buf {
+		if _, stale := s.pending[p.Doc]; !stale {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+func (s *txSource) Scan(term string, fn func(search.Posting)) {
+	var fresh []search.Posting // the pending agreements' postings, in order
+	for _, doc := range s.pendingDocs {
+		if p, ok := s.pending[doc].posting(doc, term); ok {
+			fresh = append(fresh, p)
+		}
+	}
+	emitUpTo := func(doc uint64) {
+		for len(fresh) > 0 && fresh[0].Doc < doc {
+			fn(fresh[0])
+			fresh = fresh[1:]
+		}
+	}
+	if id, _, ok := s.termID(term); ok {
+		prefix := termKey(id)
+		c := s.postings.Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			for _, p := range s.block(v, binary.BigEndian.Uint32(k[4:])) {
+				emitUpTo(p.Doc)
+				fn(p)
+			}
+		}
+	}
+	emitUpTo(^uint64(0))
+}
+
+func (s *txSource) Probe(term string, docs []uint64, fn func(int, search.Posting)) {
+	id, _, indexed := s.termID(term)
+	for i := 0; i < len(docs); {
+		chunk := chunkOf(docs[i])
+		j := i + 1
+		for j < len(docs) && chunkOf(docs[j]) == chunk {
+			j++
+		}
+		var merged []search.Posting
+		if indexed {
+			if raw := s.postings.Get(postingsKey(id, chunk)); raw != nil {
+				merged = s.block(raw, chunk)
+			}
+		}
+		m := 0
+		for x := i; x < j; x++ {
+			d := docs[x]
+			if s.pendingChunks[chunk] {
+				if p, ok := s.pending[d]; ok {
+					if ps, ok := p.posting(d, term); ok {
+						fn(x, ps)
+					}
+					continue
 				}
 			}
-			out = kept
+			for m < len(merged) && merged[m].Doc < d {
+				m++
+			}
+			if m < len(merged) && merged[m].Doc == d {
+				fn(x, merged[m])
+			}
 		}
+		i = j
 	}
-	for doc, f := range s.pending {
-		if tf, ok := f.terms[term]; ok {
-			out = append(out, search.Posting{Doc: doc, TF: tf})
-		}
-	}
-	return out
 }
 
-func (s *txSource) Has(term string) bool {
-	prefix := append([]byte(term), 0)
-	if k, _ := s.terms.Cursor().Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+4 {
-		return true
-	}
-	for _, f := range s.pending {
-		if _, ok := f.terms[term]; ok {
-			return true
-		}
-	}
-	return false
-}
+// expandScan bounds how many dictionary entries a prefix reads.
+const expandScan = 20000
 
 func (s *txSource) Expand(prefix string, limit int) []string {
-	df := map[string]int{}
-	c := s.terms.Cursor()
+	df := map[string]uint64{}
+	c := s.dict.Cursor()
 	p := []byte(prefix)
-	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
-		i := bytes.IndexByte(k, 0)
-		if i < 0 {
-			continue
+	n := 0
+	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p) && n < expandScan; k, v = c.Next() {
+		if _, d, ok := parseDict(v); ok && d > 0 {
+			df[string(k)] = d
 		}
-		n, _ := binary.Uvarint(v)
-		df[string(k[:i])] += int(n)
-		if len(df) > 4*limit {
-			break
-		}
+		n++
 	}
-	for _, f := range s.pending {
-		for t := range f.terms {
+	for _, pd := range s.pending {
+		for t := range pd.f.terms {
 			if strings.HasPrefix(t, prefix) {
 				df[t]++
 			}
@@ -132,30 +239,43 @@ func (s *txSource) Expand(prefix string, limit int) []string {
 	return out
 }
 
-func (s *txSource) Stats() (int, [2]float64) {
-	meta := s.tx.Bucket(bucketMeta)
-	get := func(k []byte) float64 {
-		if v := meta.Get(k); len(v) == 8 {
-			return float64(binary.BigEndian.Uint64(v))
+// filterIDs lists, in increasing order, the agreements an index says may pass the
+// filter: those of its partner, year, kind or status (the first set), or ending
+// within its days. It reports false when the filter uses none of those.
+func filterIDs(tx *bolt.Tx, f service.SearchFilter, today agreement.Date) ([]uint64, bool) {
+	var bucket, prefix []byte
+	switch {
+	case f.Party != 0:
+		bucket, prefix = bucketIdxParty, idKey(f.Party)
+	case f.Year != 0:
+		bucket, prefix = bucketIdxYear, year2(f.Year)
+	case f.Kind != "":
+		bucket, prefix = bucketIdxKind, cat([]byte(f.Kind), []byte{0})
+	case f.EndsWithin > 0:
+		var ids []uint64
+		last := dateKey(today.AddDate(0, 0, f.EndsWithin))
+		c := tx.Bucket(bucketIdxEnd).Cursor()
+		for k, _ := c.Seek(dateKey(today)); k != nil && len(k) == 16 && bytes.Compare(k[:8], last) <= 0; k, _ = c.Next() {
+			ids = append(ids, binary.BigEndian.Uint64(k[8:]))
 		}
-		return 0
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		return ids, true
+	case f.Status != "":
+		bucket, prefix = bucketIdxStatus, cat([]byte(f.Status), []byte{0})
+	default:
+		return nil, false
 	}
-	n := get(keySearchDocs) + float64(s.extraDocs)
-	if n <= 0 {
-		return 0, [2]float64{}
+	var ids []uint64
+	c := tx.Bucket(bucket).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = c.Next() {
+		ids = append(ids, binary.BigEndian.Uint64(k[len(prefix):]))
 	}
-	return int(n), [2]float64{(get(keySearchLen0) + float64(s.extraLen[0])) / n, (get(keySearchLen1) + float64(s.extraLen[1])) / n}
+	return ids, true
 }
 
-func (s *txSource) Len(doc uint64) [2]uint32 {
-	if f, ok := s.pending[doc]; ok {
-		return f.lens
-	}
-	if raw := s.docs.Get(idKey(agreement.ID(doc))); raw != nil {
-		return lensOf(raw)
-	}
-	return [2]uint32{}
-}
+// restrictFrom is the number of matches from which a filter is applied through an
+// index before ranking rather than agreement by agreement after it.
+const restrictFrom = 512
 
 // Search finds agreements matching what a person typed, best first, within the
 // filters. An empty or stopword-only query gives no results and says why.
@@ -168,32 +288,69 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 	if limit <= 0 {
 		limit = 20
 	}
+	if parsed.Empty() {
+		return res, nil
+	}
+	now := s.now()
 	err := s.db.View(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
-		allow := func(doc uint64) bool {
-			sum, ok, err := dir.summary(agreement.ID(doc))
-			return err == nil && ok && q.Filter.Match(sum, s.now())
-		}
-		if parsed.Empty() {
-			return nil
-		}
 		src, err := s.newTxSource(dir)
 		if err != nil {
 			return err
 		}
-		for _, h := range search.Rank(src, s.analyzer, parsed, limit, allow) {
-			sum, ok, err := dir.summary(agreement.ID(h.Doc))
-			if err != nil || !ok {
-				continue
+		m := search.Find(src, s.analyzer, parsed)
+		if m.Len() >= restrictFrom {
+			if ids, ok := filterIDs(tx, q.Filter, agreement.DateOf(now)); ok {
+				m.Restrict(ids)
 			}
-			a, _, err := get[agreement.Agreement](tx, bucketAgreements, agreement.ID(h.Doc))
+		}
+		texts := map[uint64][2]string{}
+		textOf := func(doc uint64) ([2]string, error) {
+			if t, ok := texts[doc]; ok {
+				return t, nil
+			}
+			a, _, err := get[agreement.Agreement](tx, bucketAgreements, agreement.ID(doc))
+			if err != nil {
+				return [2]string{}, err
+			}
+			t := searchText(dir, &a)
+			texts[doc] = t
+			return t, nil
+		}
+		var failed error
+		accept := func(doc uint64) bool {
+			sum, ok, err := dir.summary(agreement.ID(doc))
+			if err != nil {
+				failed = err
+			}
+			if err != nil || !ok || !q.Filter.Match(sum, now) {
+				return false
+			}
+			for _, ph := range m.Phrases() {
+				t, err := textOf(doc)
+				if err != nil {
+					failed = err
+					return false
+				}
+				if !s.analyzer.ContainsPhrase(t[0], ph) && !s.analyzer.ContainsPhrase(t[1], ph) {
+					return false
+				}
+			}
+			return true
+		}
+		for _, h := range m.Top(limit, accept) {
+			sum, _, err := dir.summary(agreement.ID(h.Doc))
+			if err != nil {
+				return err
+			}
+			t, err := textOf(h.Doc)
 			if err != nil {
 				return err
 			}
 			res.Hits = append(res.Hits, service.SearchHit{Summary: sum, Score: h.Score,
-				Snippet: search.Snippet(s.analyzer, searchText(dir, &a), h.Matched, 180)})
+				Snippet: search.Snippet(s.analyzer, t, h.Matched, 180)})
 		}
-		return nil
+		return failed
 	})
 	return res, err
 }
