@@ -1,7 +1,6 @@
 package main
 
 import (
-	"sepakat/internal/agreement"
 	"sepakat/internal/relevance"
 	"sepakat/internal/service"
 )
@@ -9,6 +8,5 @@ import (
 // caseQuery is the search a relevance case asks for, as typed (our engine takes
 // a last word without a trailing space as a prefix, as on the search screen).
 func caseQuery(c relevance.Case) service.SearchQuery {
-	return service.SearchQuery{Text: c.Query, Filter: service.SearchFilter{
-		Kind: agreement.Kind(c.Kind), Status: agreement.Status(c.Status), Year: c.Year}}
+	return service.SearchQuery{Text: c.Query, Filter: c.Filter()}
 }

@@ -243,6 +243,8 @@ def cmd_report(a):
     w("ours: data file                   %9.1f   %.2f" % (mib(sizes["file_bytes"]), sizes["file_bytes"] / tsv_bytes))
     w("ours: search_* buckets (pages)    %9.1f   %.2f" % (mib(search_b), search_b / tsv_bytes))
     w("ours: agreements bucket (pages)   %9.1f   %.2f" % (mib(agree_b), agree_b / tsv_bytes))
+    free_b = sizes["file_bytes"] - sum(b["alloc_bytes"] for b in sizes["buckets"])
+    w("ours: free and meta pages         %9.1f   %.2f" % (mib(free_b), free_b / tsv_bytes))
     w("FTS5: db file                     %9.1f   %.2f" % (mib(build["file_bytes"]), build["file_bytes"] / tsv_bytes))
     w("FTS5: index (data+idx+docsize)    %9.1f   %.2f" % (mib(build["index_bytes"]), build["index_bytes"] / tsv_bytes))
     w("FTS5: stored text (docs_content)  %9.1f   %.2f" % (mib(build["content_bytes"]), build["content_bytes"] / tsv_bytes))
@@ -292,13 +294,22 @@ def cmd_report(a):
 
     # Per-query detail, in the file only.
     summary = "\n".join(out) + "\n"
-    out = []
+    del out[:]
     w("per query: p50 ms, results returned (of %d), FTS5 matches = documents matching its expression" % ours["limit"])
     w("%-6s %-6s %-26s %8s %8s %4s %4s %7s  %s" % ("cat", "mode", "text", "ours", "fts5", "n", "nf", "matches", "filter (ours only)"))
     for o, f in pairs:
         w("%-6s %-6s %-26s %8.2f %8.2f %4d %4d %7d  %s" % (
             o["cat"], o["mode"], o["text"][:26], pct(o["lat_ms"], 50), pct(f["lat_ms"], 50),
             len(o["ids"]), len(f["ids"]), f["matches"], o.get("applied_filter", "")))
+    if rc:
+        w("")
+        w("relevance cases: rank of each wanted agreement (- = not in the first %d)" % max(c["limit"] for c in rc))
+        w("%-40s %3s %-18s %-18s %-18s %s" % ("query", "top", "ours as typed", "FTS5 submitted", "FTS5 prefix", "filter"))
+        rank = lambda want, ids: " ".join(str(ids.index(x) + 1) if x in ids else "-" for x in want)
+        for c, f in zip(rc, fc):
+            w("%-40s %3d %-18s %-18s %-18s %s" % (c["query"][:40], c["top"], rank(c["want"], c["ids"]),
+                                                  rank(c["want"], f["ids_exact"]), rank(c["want"], f["ids_prefix"]),
+                                                  c.get("filter", "")))
     with open(a.out, "w") as fh:
         fh.write(summary + "\n" + "\n".join(out) + "\n")
     sys.stdout.write(summary)

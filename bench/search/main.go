@@ -393,13 +393,17 @@ func cmdRelevance(args []string) error {
 			return err
 		}
 	}
-	s, err := store.Open(path, store.Options{NoSync: true, Now: func() time.Time { return relevance.CorpusNow }})
+	s, err := store.Open(path, store.Options{NoSync: true})
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	if err := relevance.BuildCorpus(s); err != nil {
 		return fmt.Errorf("build corpus: %v", err)
+	}
+	// Everything merged, so that the hits do not depend on a background merge.
+	if err := s.Reindex(); err != nil {
+		return err
 	}
 	docs, _, err := dump(s, filepath.Join(*dir, "relevance.tsv"))
 	if err != nil {
@@ -433,8 +437,19 @@ func cmdRelevance(args []string) error {
 }
 
 func filterDesc(f service.SearchFilter) string {
-	if f == (service.SearchFilter{}) {
-		return ""
+	var parts []string
+	add := func(ok bool, format string, v any) {
+		if ok {
+			parts = append(parts, fmt.Sprintf(format, v))
+		}
 	}
-	return fmt.Sprintf("%+v", f)
+	add(f.Kind != "", "kind=%s", f.Kind)
+	add(f.Status != "", "status=%s", f.Status)
+	add(f.Party != 0, "party=#%d", uint64(f.Party))
+	add(f.Year != 0, "year=%d", f.Year)
+	add(f.Implementer != "", "implementer=%s", f.Implementer)
+	add(!f.From.IsZero(), "from=%s", f.From)
+	add(!f.To.IsZero(), "to=%s", f.To)
+	add(f.EndsWithin != 0, "ends within %d days", f.EndsWithin)
+	return strings.Join(parts, ", ")
 }

@@ -20,8 +20,8 @@ type Analyzer struct {
 	// byFirst finds the synonym phrases that start with a stem.
 	byFirst map[string][]phraseRef
 
-	mu    sync.RWMutex
-	stems map[string]string // memo of stem results: texts repeat their words
+	mu   sync.RWMutex
+	memo map[string]wordInfo // texts repeat their words
 }
 
 type phraseRef struct {
@@ -38,7 +38,7 @@ type synonymGroup struct {
 // "kerja sama") and synonym groups (each a list of phrases that mean the same).
 func NewAnalyzer(roots Roots, compounds []string, synonyms [][]string) *Analyzer {
 	a := &Analyzer{stem: NewStemmer(roots), compounds: map[string][]string{},
-		byFirst: map[string][]phraseRef{}, stems: map[string]string{}}
+		byFirst: map[string][]phraseRef{}, memo: map[string]wordInfo{}}
 	for _, c := range compounds {
 		parts := strings.Fields(Fold(c))
 		if len(parts) > 1 {
@@ -68,35 +68,112 @@ func NewAnalyzer(roots Roots, compounds []string, synonyms [][]string) *Analyzer
 	return a
 }
 
-const stemMemoMax = 200_000
+// wordInfo is what a plain word (not a number) analyses to.
+type wordInfo struct {
+	stop  bool
+	terms []string // the stem, or a compound's parts
+}
 
-// stemOf is Stem with a memo.
-func (a *Analyzer) stemOf(w string) string {
+// wordOf analyses one folded word.
+func (a *Analyzer) wordOf(t string) wordInfo {
+	if stopwords[t] {
+		return wordInfo{stop: true}
+	}
+	if parts, ok := a.compounds[t]; ok {
+		terms := make([]string, len(parts))
+		for i, p := range parts {
+			terms[i] = a.stem.Stem(p)
+		}
+		return wordInfo{terms: terms}
+	}
+	stem := a.stem.Stem(t)
+	if parts, ok := a.compounds[stem]; ok { // "ditandatangani" → tanda tangan
+		return wordInfo{terms: parts}
+	}
+	return wordInfo{terms: []string{stem}}
+}
+
+const memoMax = 200_000
+
+// lookup is wordOf with the analyzer's shared memo.
+func (a *Analyzer) lookup(t string) wordInfo {
 	a.mu.RLock()
-	s, ok := a.stems[w]
+	w, ok := a.memo[t]
 	a.mu.RUnlock()
 	if ok {
-		return s
+		return w
 	}
-	s = a.stem.Stem(w)
+	w = a.wordOf(t)
 	a.mu.Lock()
-	if len(a.stems) >= stemMemoMax {
-		clear(a.stems)
+	if len(a.memo) >= memoMax {
+		clear(a.memo)
 	}
-	a.stems[w] = s
+	a.memo[strings.Clone(t)] = w
 	a.mu.Unlock()
-	return s
+	return w
+}
+
+// stemOf is the first term a word analyses to ("" for a stopword).
+func (a *Analyzer) stemOf(w string) string {
+	if info := a.lookup(w); len(info.terms) > 0 {
+		return info.terms[0]
+	}
+	return ""
+}
+
+// Worker analyses text on one goroutine, with a memo of its own; the Analyzer's
+// methods are safe for concurrent use but share one memo behind a lock.
+type Worker struct {
+	a    *Analyzer
+	memo map[string]wordInfo
+	// Surfaces, when not nil, gathers the derived words met and their stems
+	// ("pelayanan" → "layan"), so completions of a typed word can reach its stem.
+	Surfaces map[string]string
+}
+
+// NewWorker returns a Worker.
+func (a *Analyzer) NewWorker() *Worker { return &Worker{a: a, memo: map[string]wordInfo{}} }
+
+// SharedWorker returns a Worker that uses the analyzer's shared memo, for a
+// document analysed now and then.
+func (a *Analyzer) SharedWorker() *Worker { return &Worker{a: a} }
+
+func (w *Worker) lookup(t string) wordInfo {
+	var info wordInfo
+	if w.memo == nil {
+		info = w.a.lookup(t)
+	} else if memo, ok := w.memo[t]; ok {
+		info = memo
+	} else {
+		info = w.a.wordOf(t)
+		if len(w.memo) >= memoMax {
+			clear(w.memo)
+		}
+		w.memo[strings.Clone(t)] = info
+	}
+	if w.Surfaces != nil && len(info.terms) == 1 && info.terms[0] != t {
+		if _, seen := w.Surfaces[t]; !seen {
+			w.Surfaces[strings.Clone(t)] = info.terms[0]
+		}
+	}
+	return info
+}
+
+// Analyze is Analyzer.Analyze.
+func (w *Worker) Analyze(text string) []Term {
+	return w.a.withSynonyms(w.a.tokens(text, w.lookup))
 }
 
 // Analyze returns the terms of text: stems of words without stopwords, whole and
 // partial number tokens, compound parts, and synonym-group terms.
 func (a *Analyzer) Analyze(text string) []Term {
-	terms := a.words(text)
-	return a.withSynonyms(terms)
+	return a.withSynonyms(a.words(text))
 }
 
 // words is Analyze without synonyms.
-func (a *Analyzer) words(text string) []Term {
+func (a *Analyzer) words(text string) []Term { return a.tokens(text, a.lookup) }
+
+func (a *Analyzer) tokens(text string, lookup func(string) wordInfo) []Term {
 	var out []Term
 	pos := 0
 	for _, raw := range split(Fold(text)) {
@@ -108,27 +185,15 @@ func (a *Analyzer) words(text string) []Term {
 			pos++
 			continue
 		}
-		if stopwords[t] {
+		info := lookup(t)
+		if info.stop {
 			pos++
 			continue
 		}
-		if parts, ok := a.compounds[t]; ok {
-			for _, p := range parts {
-				out = append(out, Term{Text: a.stemOf(p), Pos: pos})
-				pos++
-			}
-			continue
+		for _, term := range info.terms {
+			out = append(out, Term{Text: term, Pos: pos})
+			pos++
 		}
-		stem := a.stemOf(t)
-		if parts, ok := a.compounds[stem]; ok { // "ditandatangani" → tanda tangan
-			for _, p := range parts {
-				out = append(out, Term{Text: p, Pos: pos})
-				pos++
-			}
-			continue
-		}
-		out = append(out, Term{Text: stem, Pos: pos})
-		pos++
 	}
 	return out
 }
@@ -204,4 +269,99 @@ func matchAt(terms []Term, i int, phrase []Term) bool {
 		}
 	}
 	return true
+}
+
+// PairSep joins the two words of a pair term; no other term holds a space.
+const PairSep = " "
+
+// Pairs lists the adjacent word pairs of words (as words or tokens return them),
+// each word standing for its synonym group when a one-word synonym names it, and
+// each multi-word synonym paired with the word after it: "Pemerintah Kabupaten
+// Banjar" gives "pemerintah =k", "=k banjar" and "=p banjar" (=p for Pemkab).
+// Ranking uses them to prefer documents where the query's words stand together.
+func (a *Analyzer) Pairs(words []Term) []string {
+	if len(words) < 2 {
+		return nil
+	}
+	rep := map[int]string{}
+	type multi struct {
+		group     string
+		pos, span int
+	}
+	var multis []multi
+	for i, t := range words {
+		if i > 0 && words[i-1].Pos == t.Pos {
+			continue // the parts of a code: its whole form stands for it
+		}
+		rep[t.Pos] = t.Text
+		for _, ref := range a.byFirst[t.Text] {
+			g := a.synonyms[ref.group]
+			ph := g.phrases[ref.phrase]
+			if !matchAt(words, i, ph) {
+				continue
+			}
+			if span := ph[len(ph)-1].Pos + 1; span == 1 {
+				rep[t.Pos] = g.canonical
+			} else {
+				multis = append(multis, multi{g.canonical, t.Pos, span})
+			}
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	add := func(x, y string) {
+		p := x + PairSep + y
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for i, t := range words {
+		if i > 0 && words[i-1].Pos == t.Pos {
+			continue
+		}
+		if next, ok := rep[t.Pos+1]; ok {
+			add(rep[t.Pos], next)
+		}
+	}
+	for _, m := range multis {
+		if next, ok := rep[m.pos+m.span]; ok {
+			add(m.group, next)
+		}
+	}
+	return out
+}
+
+// Words is tokens without synonyms, for Pairs.
+func (w *Worker) Words(text string) []Term { return w.a.tokens(text, w.lookup) }
+
+// WithSynonyms adds the synonym-group terms to words.
+func (a *Analyzer) WithSynonyms(words []Term) []Term { return a.withSynonyms(words) }
+
+// Document analyses a document's field groups: each term's count per group and
+// each group's length in words. The high group also counts its word pairs (which
+// do not add to its length).
+func (w *Worker) Document(text [fields]string) (map[string][fields]uint16, [fields]uint32) {
+	terms := map[string][fields]uint16{}
+	var lens [fields]uint32
+	count := func(f int, t string) {
+		tf := terms[t]
+		if tf[f] < 65535 {
+			tf[f]++
+		}
+		terms[t] = tf
+	}
+	for f := 0; f < fields; f++ {
+		words := w.Words(text[f])
+		for _, t := range w.a.withSynonyms(words) {
+			count(f, t.Text)
+			lens[f]++
+		}
+		if f == FieldHigh {
+			for _, p := range w.a.Pairs(words) {
+				count(f, p)
+			}
+		}
+	}
+	return terms, lens
 }

@@ -11,39 +11,32 @@ type MemIndex struct {
 	lens     map[uint64][fields]uint32
 	total    [fields]uint64
 	maxDoc   uint64
-	sorted   []string // terms, sorted, for prefix expansion
+	sorted   []string // terms and derived words, sorted, for prefix expansion
+	surfaces map[string]string
+	worker   *Worker
 }
 
 // NewMemIndex returns an empty index.
 func NewMemIndex() *MemIndex {
-	return &MemIndex{postings: map[string][]Posting{}, lens: map[uint64][fields]uint32{}}
+	return &MemIndex{postings: map[string][]Posting{}, lens: map[uint64][fields]uint32{}, surfaces: map[string]string{}}
 }
 
 // Add indexes a document's fields (documents must be added in increasing ID order).
 func (m *MemIndex) Add(a *Analyzer, doc uint64, text [fields]string) {
-	tf := map[string]*Posting{}
-	var l [fields]uint32
-	for f := 0; f < fields; f++ {
-		for _, t := range a.Analyze(text[f]) {
-			p := tf[t.Text]
-			if p == nil {
-				p = &Posting{Doc: doc}
-				tf[t.Text] = p
-			}
-			if p.TF[f] < 65535 {
-				p.TF[f]++
-			}
-			l[f]++
-		}
+	if m.worker == nil || m.worker.a != a {
+		m.worker = a.NewWorker()
+		m.worker.Surfaces = m.surfaces
 	}
+	terms, l := m.worker.Document(text)
 	norms := Norms(l)
-	for term, p := range tf {
-		for f := range p.TF {
-			if p.TF[f] > 0 {
+	for term, tf := range terms {
+		p := Posting{Doc: doc, TF: tf}
+		for f := range tf {
+			if tf[f] > 0 {
 				p.Norm[f] = norms[f]
 			}
 		}
-		m.postings[term] = append(m.postings[term], *p)
+		m.postings[term] = append(m.postings[term], p)
 	}
 	m.lens[doc] = l
 	for f := range l {
@@ -96,12 +89,22 @@ func (m *MemIndex) Expand(prefix string, limit int) []string {
 		for t := range m.postings {
 			m.sorted = append(m.sorted, t)
 		}
+		for w := range m.surfaces {
+			m.sorted = append(m.sorted, w)
+		}
 		sort.Strings(m.sorted)
 	}
-	i := sort.SearchStrings(m.sorted, prefix)
+	seen := map[string]bool{}
 	var out []string
-	for ; i < len(m.sorted) && strings.HasPrefix(m.sorted[i], prefix); i++ {
-		out = append(out, m.sorted[i])
+	for i := sort.SearchStrings(m.sorted, prefix); i < len(m.sorted) && strings.HasPrefix(m.sorted[i], prefix); i++ {
+		t := m.sorted[i]
+		if stem, ok := m.surfaces[t]; ok {
+			t = stem
+		}
+		if !seen[t] && len(m.postings[t]) > 0 {
+			seen[t] = true
+			out = append(out, t)
+		}
 	}
 	sort.SliceStable(out, func(x, y int) bool { return len(m.postings[out[x]]) > len(m.postings[out[y]]) })
 	if len(out) > limit {

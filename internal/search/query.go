@@ -32,6 +32,9 @@ type Query struct {
 	Truncated bool
 	// OnlyStopwords says every word was a stopword ("yang dan di"): nothing to find.
 	OnlyStopwords bool
+	// Pairs are the adjacent word pairs typed (see Analyzer.Pairs): documents
+	// that hold them rank higher, documents without them still match.
+	Pairs []string
 }
 
 // Empty reports whether there is nothing to search for.
@@ -73,6 +76,7 @@ func ParseQuery(a *Analyzer, input string) Query {
 		words += len(raws)
 		last := i == len(parts)-1 && !endsWithSpace && len(raws) > 0
 		q.Terms = append(q.Terms, a.queryTerms(part, raws, last)...)
+		q.Pairs = append(q.Pairs, a.Pairs(a.words(part))...)
 	}
 	q.Terms = dedupe(q.Terms)
 	if len(q.Terms) > MaxQueryTerms {

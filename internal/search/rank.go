@@ -15,7 +15,7 @@ const (
 )
 
 // fieldWeight boosts the high fields over body text.
-var fieldWeight = [fields]float64{3, 1}
+var fieldWeight = [fields]float32{3, 1}
 
 // Posting is one document's occurrences of a term, per field group, with the
 // lengths of those fields as norms.
@@ -123,30 +123,31 @@ func Rank(src Source, an *Analyzer, q Query, limit int, accept func(doc uint64) 
 	return Find(src, an, q).Top(limit, accept)
 }
 
-// scorer computes BM25F for one query over one index.
+// scorer computes BM25 per field group, each saturating on its own and weighted,
+// so that words repeated in a long body do not outweigh one match in the subject.
 type scorer struct {
-	inv [fields][256]float32 // 1 / length normalisation, by norm byte
+	norm [fields][256]float32 // k1 × length normalisation, by norm byte
 }
 
 func newScorer(st Stats) *scorer {
 	s := &scorer{}
 	for f := 0; f < fields; f++ {
 		avg := math.Max(st.AvgLen[f], 1)
-		for n := range s.inv[f] {
-			s.inv[f][n] = float32(fieldWeight[f] / (1 - b + b*float64(NormLen(uint8(n)))/avg))
+		for n := range s.norm[f] {
+			s.norm[f][n] = float32(k1 * (1 - b + b*float64(NormLen(uint8(n)))/avg))
 		}
 	}
 	return s
 }
 
 func (s *scorer) score(p Posting, weight float32) float32 {
-	var tf float32
+	var sum float32
 	for f := 0; f < fields; f++ {
-		if p.TF[f] != 0 {
-			tf += float32(p.TF[f]) * s.inv[f][p.Norm[f]]
+		if tf := float32(p.TF[f]); tf != 0 {
+			sum += fieldWeight[f] * tf * (k1 + 1) / (tf + s.norm[f][p.Norm[f]])
 		}
 	}
-	return weight * tf * (k1 + 1) / (tf + k1)
+	return weight * sum
 }
 
 // termPlan is one query term as the index terms that stand for it.
@@ -170,6 +171,14 @@ func Find(src Source, an *Analyzer, q Query) *Match {
 	var plans []termPlan
 	seen := map[string]bool{}
 	for _, qt := range q.Terms {
+		if parts := codeFallback(src, qt); parts != nil {
+			// A piece of a number that is not indexed whole ("207/NK/SEK"): its
+			// segments, each required.
+			for _, part := range parts {
+				plans = append(plans, planOf(src, an, QueryTerm{Text: part, Raw: part}, st.Docs, true))
+			}
+			continue
+		}
 		if len(qt.Phrase) > 0 {
 			m.phrases = append(m.phrases, qt.Phrase)
 			for _, w := range qt.Phrase {
@@ -215,7 +224,46 @@ func Find(src Source, an *Analyzer, q Query) *Match {
 		}
 		m.docs, m.scores = m.docs[:n], m.scores[:n]
 	}
+	for _, pair := range q.Pairs {
+		if len(m.docs) == 0 {
+			break
+		}
+		p := planOf(src, an, QueryTerm{Text: pair, Raw: pair}, st.Docs, true)
+		for _, v := range p.variants {
+			src.Probe(v.term, m.docs, func(i int, ps Posting) {
+				m.scores[i] += sc.score(ps, v.weight*pairWeight)
+			})
+		}
+	}
 	return m
+}
+
+// pairWeight scales the bonus of a document that holds two query words side by side.
+const pairWeight = 1
+
+// codeFallback splits a number-like query term that is not indexed whole into
+// the segments it is indexed by: its "/" segments where those are indexed, else
+// its letter and digit runs. It returns nil for any other term.
+func codeFallback(src Source, qt QueryTerm) []string {
+	if len(qt.Phrase) > 0 || strings.HasPrefix(qt.Text, "=") || strings.IndexFunc(qt.Text, isJoiner) < 0 || isHyphenatedWord(qt.Text) || src.DF(qt.Text) > 0 {
+		return nil
+	}
+	var parts []string
+	for _, seg := range strings.Split(qt.Text, "/") {
+		seg = strings.Trim(seg, "./-_")
+		if seg == "" {
+			continue
+		}
+		if src.DF(seg) > 0 {
+			parts = append(parts, seg)
+			continue
+		}
+		parts = append(parts, strings.FieldsFunc(seg, isJoiner)...)
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts
 }
 
 // firstTerm reads every posting of the cheapest term's variants.
@@ -297,7 +345,9 @@ func planOf(src Source, an *Analyzer, qt QueryTerm, n int, exact bool) termPlan 
 	if exact {
 		return p
 	}
-	if qt.Prefix && len(qt.Raw) >= 2 {
+	// The last word typed is a prefix; so is any other word of three letters or
+	// more that is not indexed as it stands ("sumed lampung tim").
+	if (qt.Prefix && len(qt.Raw) >= 2) || (len(p.variants) == 0 && len(qt.Raw) >= 3 && !strings.ContainsAny(qt.Raw, "/.-=")) {
 		limit := prefixLimit
 		if len(qt.Raw) == 2 {
 			limit = prefixLimit / 4 // "pe": only the commonest words

@@ -41,9 +41,10 @@ var (
 	bucketSearchTerms = []byte("search_terms") // number(4) chunk(4) → postings block
 	bucketSearchDocs  = []byte("search_docs")  // id(8) → terms by number, as merged
 	bucketSearchDelta = []byte("search_delta") // id(8) → nil: saved since the last merge
+	bucketSearchWords = []byte("search_words") // derived word → its stem, for completions
 )
 
-var searchBuckets = [][]byte{bucketSearchDict, bucketSearchIDs, bucketSearchTerms, bucketSearchDocs, bucketSearchDelta}
+var searchBuckets = [][]byte{bucketSearchDict, bucketSearchIDs, bucketSearchTerms, bucketSearchDocs, bucketSearchDelta, bucketSearchWords}
 
 // bucketsV1 existed in the first schema.
 var bucketsV1 = [][]byte{bucketMeta, bucketAgreements, bucketParties, bucketOfficials, bucketMandates,

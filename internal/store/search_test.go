@@ -36,7 +36,7 @@ func TestSearchExamples(t *testing.T) {
 			want agreement.ID
 		}{
 			{"yang dengan Lampung soal perizinan", 3},
-			{"TKKSD-LS", 2},
+			{"setda.lt", 1},
 			{"03/MoU/TKKSD-LS/1.04/VII/2025", 2},
 			{"rio gismara", 3},
 			{"lampung timur", 1},
@@ -49,6 +49,10 @@ func TestSearchExamples(t *testing.T) {
 			if len(got) == 0 || got[0] != c.want {
 				t.Errorf("%s: %q → %v, want %d first", label, c.q, got, c.want)
 			}
+		}
+		// Lampung Selatan's unit code is in the numbers of both of its agreements.
+		if got := searchIDs(t, s, "TKKSD-LS", service.SearchFilter{}); len(got) != 2 || got[0]+got[1] != 5 {
+			t.Errorf("%s: TKKSD-LS: %v", label, got)
 		}
 		if got := searchIDs(t, s, "sumedang", service.SearchFilter{Kind: agreement.KindPKS}); len(got) != 1 || got[0] != 3 {
 			t.Errorf("%s: filter by kind: %v", label, got)

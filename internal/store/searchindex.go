@@ -34,10 +34,12 @@ const chunkShift = 12
 // pending writes no page of its own.
 const mergeEvery = 32
 
-// forward is one agreement's analysis: field lengths and term counts.
+// forward is one agreement's analysis: field lengths, term counts, and its
+// derived words with their stems.
 type forward struct {
-	lens  [2]uint32
-	terms map[string][2]uint16
+	lens     [2]uint32
+	terms    map[string][2]uint16
+	surfaces map[string]string
 }
 
 // termTF is one term of a stored forward entry.
@@ -97,7 +99,7 @@ type names interface {
 }
 
 // searchText collects what a person might search for in an agreement, in two
-// groups: subject, parties, numbers and signers weigh more than the rest.
+// groups: subject, tags, parties, numbers and signers weigh more than the rest.
 func searchText(dir names, a *agreement.Agreement) [2]string {
 	var hi, body strings.Builder
 	w := func(b *strings.Builder, s ...string) {
@@ -109,6 +111,7 @@ func searchText(dir names, a *agreement.Agreement) [2]string {
 		}
 	}
 	w(&hi, a.Kind.Title(), string(a.Kind), a.Subject)
+	w(&hi, a.Tags...)
 	for _, ap := range a.Parties {
 		if p, ok := dir.Party(ap.PartyID); ok {
 			w(&hi, p.Name, p.ShortName)
@@ -135,7 +138,6 @@ func searchText(dir names, a *agreement.Agreement) [2]string {
 	w(&body, a.Place, a.Notes, a.CancelReason, a.Funding.Source, a.Funding.Notes)
 	w(&body, a.Affairs...)
 	w(&body, a.Implementers...)
-	w(&body, a.Tags...)
 	w(&body, a.Premises...)
 	for _, l := range a.LegalBases {
 		w(&body, l.String())
@@ -154,18 +156,12 @@ func searchText(dir names, a *agreement.Agreement) [2]string {
 	return [2]string{hi.String(), body.String()}
 }
 
+// forwardOf analyses one agreement's text on its own.
 func forwardOf(an *search.Analyzer, text [2]string) *forward {
-	f := &forward{terms: map[string][2]uint16{}}
-	for field := 0; field < 2; field++ {
-		for _, t := range an.Analyze(text[field]) {
-			tf := f.terms[t.Text]
-			if tf[field] < 65535 {
-				tf[field]++
-			}
-			f.terms[t.Text] = tf
-			f.lens[field]++
-		}
-	}
+	w := an.SharedWorker()
+	w.Surfaces = map[string]string{}
+	f := &forward{surfaces: w.Surfaces}
+	f.terms, f.lens = w.Document(text)
 	return f
 }
 
@@ -429,6 +425,7 @@ func (s *Store) mergeTx(tx *bolt.Tx) error {
 	dir := s.dir(tx)
 	meta := tx.Bucket(bucketMeta)
 	delta, docs, postings := tx.Bucket(bucketSearchDelta), tx.Bucket(bucketSearchDocs), tx.Bucket(bucketSearchTerms)
+	words := tx.Bucket(bucketSearchWords)
 	tt := &termTable{dict: tx.Bucket(bucketSearchDict), ids: tx.Bucket(bucketSearchIDs), meta: meta,
 		next: uint32(getCounter(meta, keySearchNextTerm)), known: map[string]uint32{}, df: map[uint32]int64{}}
 	type change struct {
@@ -498,6 +495,13 @@ func (s *Store) mergeTx(tx *bolt.Tx) error {
 				}
 				i++
 				j++
+			}
+		}
+		for surface, stem := range next.surfaces {
+			if words.Get([]byte(surface)) == nil {
+				if err := words.Put([]byte(surface), []byte(stem)); err != nil {
+					return err
+				}
 			}
 		}
 		done = append(done, bytes.Clone(k))
@@ -629,9 +633,61 @@ type chunkBuf struct {
 // buildBatch is how many agreements are analysed together while building.
 const buildBatch = 2048
 
-// rebuildSearch empties the full-text index and builds it from every agreement:
-// analysis of each batch on all cores, postings appended as encoded blocks, then
-// the dictionary and the blocks written in key order.
+// buildJob is one agreement to analyse while building.
+type buildJob struct {
+	raw []byte
+	doc uint64
+	f   *forward
+	err error
+}
+
+// indexBuilder gathers the postings of a full build in memory, as encoded blocks.
+type indexBuilder struct {
+	ids    map[string]uint32
+	terms  []string
+	df     []uint64
+	blocks [][]chunkBuf
+	total  [2]uint64
+	count  int
+	entry  storedForward
+}
+
+// add numbers a document's terms, appends its postings, and returns its forward entry.
+func (b *indexBuilder) add(doc uint64, f *forward) []byte {
+	norms := search.Norms(f.lens)
+	b.entry.lens, b.entry.terms = f.lens, b.entry.terms[:0]
+	chunk := chunkOf(doc)
+	for term, tf := range f.terms {
+		id, ok := b.ids[term]
+		if !ok {
+			id = uint32(len(b.terms))
+			b.ids[term] = id
+			b.terms = append(b.terms, term)
+			b.df = append(b.df, 0)
+			b.blocks = append(b.blocks, nil)
+		}
+		b.df[id]++
+		b.entry.terms = append(b.entry.terms, termTF{id, tf})
+		bs := b.blocks[id]
+		if len(bs) == 0 || bs[len(bs)-1].chunk != chunk {
+			bs = append(bs, chunkBuf{chunk: chunk})
+			b.blocks[id] = bs
+		}
+		cb := &bs[len(bs)-1]
+		cb.data = appendPosting(cb.data, cb.prev, postingOf(doc, tf, norms))
+		cb.prev = doc
+		cb.n++
+	}
+	sort.Slice(b.entry.terms, func(i, j int) bool { return b.entry.terms[i].id < b.entry.terms[j].id })
+	b.total[0] += uint64(f.lens[0])
+	b.total[1] += uint64(f.lens[1])
+	b.count++
+	return b.entry.encode()
+}
+
+// rebuildSearch empties the full-text index and builds it from every agreement.
+// Batches are analysed on all cores while the previous batch's postings are
+// gathered; the dictionary and the blocks are then written in key order.
 func (s *Store) rebuildSearch(tx *bolt.Tx) error {
 	for _, name := range searchBuckets {
 		if tx.Bucket(name) != nil {
@@ -649,103 +705,92 @@ func (s *Store) rebuildSearch(tx *bolt.Tx) error {
 	}
 	docs := tx.Bucket(bucketSearchDocs)
 	docs.FillPercent = 1
-	ids := map[string]uint32{}
-	var terms []string
-	var df []uint64
-	var blocks [][]chunkBuf
-	var total [2]uint64
-	count := 0
-	workers := max(1, min(runtime.NumCPU(), 8))
-
-	type job struct {
-		raw []byte
-		doc uint64
-		f   *forward
-		err error
+	b := &indexBuilder{ids: map[string]uint32{}}
+	workers := make([]*search.Worker, max(1, min(runtime.NumCPU(), 8)))
+	for i := range workers {
+		workers[i] = s.analyzer.NewWorker()
+		workers[i].Surfaces = map[string]string{}
 	}
-	batch := make([]job, 0, buildBatch)
-	var entry storedForward
-	flush := func() error {
+	analyse := func(batch []buildJob) {
 		var wg sync.WaitGroup
-		for w := 0; w < workers; w++ {
+		for w, worker := range workers {
 			wg.Add(1)
-			go func(w int) {
+			go func() {
 				defer wg.Done()
-				for i := w; i < len(batch); i += workers {
+				for i := w; i < len(batch); i += len(workers) {
 					var a agreement.Agreement
 					if err := decode(batch[i].raw, &a); err != nil {
 						batch[i].err = err
 						continue
 					}
-					batch[i].f = forwardOf(s.analyzer, searchText(nm, &a))
+					f := &forward{}
+					f.terms, f.lens = worker.Document(searchText(nm, &a))
+					batch[i].f = f
 				}
-			}(w)
+			}()
 		}
 		wg.Wait()
+	}
+	gather := func(batch []buildJob) error {
 		for _, j := range batch {
 			if j.err != nil {
 				return j.err
 			}
-			norms := search.Norms(j.f.lens)
-			entry.lens, entry.terms = j.f.lens, entry.terms[:0]
-			for term, tf := range j.f.terms {
-				id, ok := ids[term]
-				if !ok {
-					id = uint32(len(terms))
-					ids[term] = id
-					terms = append(terms, term)
-					df = append(df, 0)
-					blocks = append(blocks, nil)
-				}
-				df[id]++
-				entry.terms = append(entry.terms, termTF{id, tf})
-				bs := blocks[id]
-				c := chunkOf(j.doc)
-				if len(bs) == 0 || bs[len(bs)-1].chunk != c {
-					bs = append(bs, chunkBuf{chunk: c})
-					blocks[id] = bs
-				}
-				cb := &bs[len(bs)-1]
-				cb.data = appendPosting(cb.data, cb.prev, postingOf(j.doc, tf, norms))
-				cb.prev = j.doc
-				cb.n++
-			}
-			sort.Slice(entry.terms, func(a, b int) bool { return entry.terms[a].id < entry.terms[b].id })
-			if err := docs.Put(idKey(agreement.ID(j.doc)), entry.encode()); err != nil {
+			if err := docs.Put(idKey(agreement.ID(j.doc)), b.add(j.doc, j.f)); err != nil {
 				return err
 			}
-			total[0] += uint64(j.f.lens[0])
-			total[1] += uint64(j.f.lens[1])
-			count++
 		}
-		batch = batch[:0]
 		return nil
 	}
+	// Batch n is analysed while batch n-1 is gathered. The raw values point into
+	// the file's memory map, valid for the whole transaction; writes to other
+	// buckets do not move them before commit.
+	var prev []buildJob
+	var prevDone chan struct{}
+	next := make([]buildJob, 0, buildBatch)
 	c := tx.Bucket(bucketAgreements).Cursor()
-	for k, raw := c.First(); k != nil; k, raw = c.Next() {
-		if len(k) != 8 {
+	for k, raw := c.First(); ; k, raw = c.Next() {
+		if k != nil && len(k) != 8 {
 			continue
 		}
-		batch = append(batch, job{raw: raw, doc: binary.BigEndian.Uint64(k)})
-		if len(batch) == buildBatch {
-			if err := flush(); err != nil {
-				return err
+		if k != nil {
+			next = append(next, buildJob{raw: raw, doc: binary.BigEndian.Uint64(k)})
+			if len(next) < buildBatch {
+				continue
 			}
 		}
+		if prevDone != nil {
+			<-prevDone
+		}
+		done := make(chan struct{})
+		go func(batch []buildJob) {
+			analyse(batch)
+			close(done)
+		}(next)
+		if err := gather(prev); err != nil {
+			<-done
+			return err
+		}
+		prev, prevDone = next, done
+		next = make([]buildJob, 0, buildBatch)
+		if k == nil {
+			break
+		}
 	}
-	if err := flush(); err != nil {
+	<-prevDone
+	if err := gather(prev); err != nil {
 		return err
 	}
 
-	order := make([]uint32, len(terms))
+	order := make([]uint32, len(b.terms))
 	for i := range order {
 		order[i] = uint32(i)
 	}
-	sort.Slice(order, func(i, j int) bool { return terms[order[i]] < terms[order[j]] })
+	sort.Slice(order, func(i, j int) bool { return b.terms[order[i]] < b.terms[order[j]] })
 	dict := tx.Bucket(bucketSearchDict)
 	dict.FillPercent = 1
 	for _, id := range order {
-		if err := dict.Put([]byte(terms[id]), dictValue(id, df[id])); err != nil {
+		if err := dict.Put([]byte(b.terms[id]), dictValue(id, b.df[id])); err != nil {
 			return err
 		}
 	}
@@ -753,8 +798,8 @@ func (s *Store) rebuildSearch(tx *bolt.Tx) error {
 	back.FillPercent = 1
 	post := tx.Bucket(bucketSearchTerms)
 	post.FillPercent = 1
-	for id, bs := range blocks {
-		if err := back.Put(termKey(uint32(id)), []byte(terms[id])); err != nil {
+	for id, bs := range b.blocks {
+		if err := back.Put(termKey(uint32(id)), []byte(b.terms[id])); err != nil {
 			return err
 		}
 		for _, cb := range bs {
@@ -763,11 +808,29 @@ func (s *Store) rebuildSearch(tx *bolt.Tx) error {
 				return err
 			}
 		}
-		blocks[id] = nil
+		b.blocks[id] = nil
+	}
+	surfaces := map[string]string{}
+	for _, w := range workers {
+		for word, stem := range w.Surfaces {
+			surfaces[word] = stem
+		}
+	}
+	words := make([]string, 0, len(surfaces))
+	for w := range surfaces {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	wb := tx.Bucket(bucketSearchWords)
+	wb.FillPercent = 1
+	for _, w := range words {
+		if err := wb.Put([]byte(w), []byte(surfaces[w])); err != nil {
+			return err
+		}
 	}
 	meta := tx.Bucket(bucketMeta)
-	for key, v := range map[string]uint64{string(keySearchDocs): uint64(count), string(keySearchLen0): total[0],
-		string(keySearchLen1): total[1], string(keySearchNextTerm): uint64(len(terms))} {
+	for key, v := range map[string]uint64{string(keySearchDocs): uint64(b.count), string(keySearchLen0): b.total[0],
+		string(keySearchLen1): b.total[1], string(keySearchNextTerm): uint64(len(b.terms))} {
 		if err := meta.Put([]byte(key), u64(v)); err != nil {
 			return err
 		}

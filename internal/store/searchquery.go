@@ -205,27 +205,47 @@ func (s *txSource) Probe(term string, docs []uint64, fn func(int, search.Posting
 // expandScan bounds how many dictionary entries a prefix reads.
 const expandScan = 20000
 
+// Expand lists the terms that start with prefix and the stems of the derived
+// words that do ("pelay" → layan, from "pelayanan"), most frequent first.
 func (s *txSource) Expand(prefix string, limit int) []string {
-	df := map[string]uint64{}
-	c := s.dict.Cursor()
+	df := map[string]int{}
 	p := []byte(prefix)
+	c := s.dict.Cursor()
 	n := 0
 	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p) && n < expandScan; k, v = c.Next() {
 		if _, d, ok := parseDict(v); ok && d > 0 {
-			df[string(k)] = d
+			df[string(k)] = int(d)
 		}
+		n++
+	}
+	var stems []string
+	c = s.tx.Bucket(bucketSearchWords).Cursor()
+	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p) && n < 2*expandScan; k, v = c.Next() {
+		stems = append(stems, string(v))
 		n++
 	}
 	for _, pd := range s.pending {
 		for t := range pd.f.terms {
 			if strings.HasPrefix(t, prefix) {
-				df[t]++
+				stems = append(stems, t)
+			}
+		}
+		for w, stem := range pd.f.surfaces {
+			if strings.HasPrefix(w, prefix) {
+				stems = append(stems, stem)
 			}
 		}
 	}
+	for _, t := range stems {
+		if _, ok := df[t]; !ok {
+			df[t] = s.DF(t)
+		}
+	}
 	out := make([]string, 0, len(df))
-	for t := range df {
-		out = append(out, t)
+	for t, d := range df {
+		if d > 0 {
+			out = append(out, t)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if df[out[i]] != df[out[j]] {
