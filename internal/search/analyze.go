@@ -20,8 +20,9 @@ type Analyzer struct {
 	// byFirst finds the synonym phrases that start with a stem.
 	byFirst map[string][]phraseRef
 
-	mu   sync.RWMutex
-	memo map[string]wordInfo // texts repeat their words
+	mu       sync.RWMutex
+	memo     map[string]wordInfo // texts repeat their words
+	lineMemo map[string][]string // and snippets their lines
 }
 
 type phraseRef struct {
@@ -126,6 +127,7 @@ func (a *Analyzer) stemOf(w string) string {
 type Worker struct {
 	a    *Analyzer
 	memo map[string]wordInfo
+	lines map[string]*lineInfo
 	// Surfaces, when not nil, gathers the derived words met and their stems
 	// ("pelayanan" → "layan"), so completions of a typed word can reach its stem.
 	Surfaces map[string]string
@@ -176,25 +178,24 @@ func (a *Analyzer) words(text string) []Term { return a.tokens(text, a.lookup) }
 func (a *Analyzer) tokens(text string, lookup func(string) wordInfo) []Term {
 	var out []Term
 	pos := 0
-	for _, raw := range split(Fold(text)) {
-		t := raw.text
-		if strings.IndexFunc(t, isJoiner) >= 0 && !isHyphenatedWord(t) {
+	eachToken(Fold(text), func(t string) {
+		if strings.ContainsAny(t, "./-_") && !isHyphenatedWord(t) {
 			for _, part := range codeParts(t) {
 				out = append(out, Term{Text: part, Pos: pos})
 			}
 			pos++
-			continue
+			return
 		}
 		info := lookup(t)
 		if info.stop {
 			pos++
-			continue
+			return
 		}
 		for _, term := range info.terms {
 			out = append(out, Term{Text: term, Pos: pos})
 			pos++
 		}
-	}
+	})
 	return out
 }
 
@@ -338,28 +339,71 @@ func (w *Worker) Words(text string) []Term { return w.a.tokens(text, w.lookup) }
 // WithSynonyms adds the synonym-group terms to words.
 func (a *Analyzer) WithSynonyms(words []Term) []Term { return a.withSynonyms(words) }
 
-// Document analyses a document's field groups: each term's count per group and
-// each group's length in words. The high group also counts its word pairs (which
-// do not add to its length).
-func (w *Worker) Document(text [fields]string) (map[string][fields]uint16, [fields]uint32) {
-	terms := map[string][fields]uint16{}
-	var lens [fields]uint32
-	count := func(f int, t string) {
-		tf := terms[t]
-		if tf[f] < 65535 {
-			tf[f]++
+// lineInfo is the analysis of one line of a field: its terms with counts, its
+// length in words, and its word pairs.
+type lineInfo struct {
+	terms  []string
+	counts []uint16
+	words  uint32
+	pairs  []string
+}
+
+// lineMemoMax bounds a Worker's memo of analysed lines.
+const lineMemoMax = 100_000
+
+// line analyses one line, remembering it: agreements drafted from the same
+// templates share most of their paragraphs.
+func (w *Worker) line(text string) *lineInfo {
+	if li, ok := w.lines[text]; ok {
+		return li
+	}
+	words := w.Words(text)
+	li := &lineInfo{words: uint32(len(words)), pairs: w.a.Pairs(words)}
+	at := map[string]int{}
+	for _, t := range w.a.withSynonyms(words) {
+		if i, ok := at[t.Text]; ok {
+			li.counts[i]++
+			continue
 		}
+		at[t.Text] = len(li.terms)
+		li.terms = append(li.terms, t.Text)
+		li.counts = append(li.counts, 1)
+	}
+	if w.lines == nil || len(w.lines) >= lineMemoMax {
+		w.lines = map[string]*lineInfo{}
+	}
+	w.lines[strings.Clone(text)] = li
+	return li
+}
+
+// Document analyses a document's field groups, line by line: each term's count
+// per group and each group's length in words. The high group also counts its
+// word pairs (which do not add to its length).
+func (w *Worker) Document(text [fields]string) (map[string][fields]uint16, [fields]uint32) {
+	terms := make(map[string][fields]uint16, 256)
+	var lens [fields]uint32
+	count := func(f int, t string, n uint16) {
+		tf := terms[t]
+		tf[f] = uint16(min(int(tf[f])+int(n), 65535))
 		terms[t] = tf
 	}
 	for f := 0; f < fields; f++ {
-		words := w.Words(text[f])
-		for _, t := range w.a.withSynonyms(words) {
-			count(f, t.Text)
-			lens[f]++
-		}
-		if f == FieldHigh {
-			for _, p := range w.a.Pairs(words) {
-				count(f, p)
+		rest := text[f]
+		for rest != "" {
+			line, after, _ := strings.Cut(rest, "\n")
+			rest = after
+			if line == "" {
+				continue
+			}
+			li := w.line(line)
+			for i, t := range li.terms {
+				count(f, t, li.counts[i])
+			}
+			lens[f] += li.words
+			if f == FieldHigh {
+				for _, p := range li.pairs {
+					count(f, p, 1)
+				}
 			}
 		}
 	}

@@ -94,6 +94,44 @@ func split(s string) []rawToken {
 	return out
 }
 
+// eachToken calls fn with the raw tokens of folded text, as split finds them,
+// without keeping their offsets.
+func eachToken(s string, fn func(string)) {
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z':
+				if start < 0 {
+					start = i
+				}
+			case (c == '.' || c == '/' || c == '-' || c == '_') && start >= 0 && i+1 < len(s) && isWordRuneAt(s, i+1):
+			default:
+				if start >= 0 {
+					fn(s[start:i])
+					start = -1
+				}
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			fn(s[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		fn(s[start:])
+	}
+}
+
 func isWordRuneAt(s string, i int) bool {
 	r := rune(s[i])
 	if r >= utf8.RuneSelf {

@@ -70,8 +70,12 @@ type Match struct {
 	docs    []uint64 // increasing
 	scores  []float32
 	matched []string
+	groups  [][]string
 	phrases [][]Term
 }
+
+// Groups are the index terms that stand for each required query term.
+func (m *Match) Groups() [][]string { return m.groups }
 
 // Len is the number of matching documents.
 func (m *Match) Len() int { return len(m.docs) }
@@ -195,9 +199,12 @@ func Find(src Source, an *Analyzer, q Query) *Match {
 		if len(p.variants) == 0 {
 			return m // AND: a term that matches nothing
 		}
+		var g []string
 		for _, v := range p.variants {
-			m.matched = append(m.matched, v.term)
+			g = append(g, v.term)
 		}
+		m.matched = append(m.matched, g...)
+		m.groups = append(m.groups, g)
 	}
 	sort.SliceStable(plans, func(i, j int) bool { return plans[i].cost < plans[j].cost })
 	sc := newScorer(st)
@@ -229,6 +236,9 @@ func Find(src Source, an *Analyzer, q Query) *Match {
 			break
 		}
 		p := planOf(src, an, QueryTerm{Text: pair, Raw: pair}, st.Docs, true)
+		if p.cost > st.Docs/4 {
+			continue // a pair most documents hold ("kerja sama") tells nothing
+		}
 		for _, v := range p.variants {
 			src.Probe(v.term, m.docs, func(i int, ps Posting) {
 				m.scores[i] += sc.score(ps, v.weight*pairWeight)

@@ -81,3 +81,17 @@ func shares(a, b []Term) bool {
 	}
 	return false
 }
+
+func TestEachTokenMatchesSplit(t *testing.T) {
+	for _, s := range []string{"", "a", "03/mou/tkksd-ls/1.04/vii/2025.", "kerja-kerja, anak-anaknya", "élan -x- a.b. /c/ d_e", "ñandú 1.2.3 ..a..b", "x\u00a0y", "ab/"} {
+		var got []string
+		eachToken(s, func(tok string) { got = append(got, tok) })
+		var want []string
+		for _, r := range split(s) {
+			want = append(want, r.text)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q: eachToken %q, split %q", s, got, want)
+		}
+	}
+}

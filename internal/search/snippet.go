@@ -16,7 +16,7 @@ func Snippet(a *Analyzer, text [2]string, matched []string, width int) string {
 	best, bestN := "", 0
 	for _, field := range text {
 		for _, line := range strings.Split(field, "\n") {
-			if n := countMatches(a, line, want); n > bestN {
+			if n := a.countMatches(line, want); n > bestN {
 				best, bestN = line, n
 			}
 		}
@@ -27,14 +27,63 @@ func Snippet(a *Analyzer, text [2]string, matched []string, width int) string {
 	return mark(a, best, want, width)
 }
 
-func countMatches(a *Analyzer, line string, want map[string]bool) int {
+// Covers reports whether lines hold, for every group, at least one of its terms.
+func (a *Analyzer) Covers(lines []string, groups [][]string) bool {
+	have := map[string]bool{}
+	for _, l := range lines {
+		for _, t := range a.lineTerms(l) {
+			have[t] = true
+		}
+	}
+	for _, g := range groups {
+		found := false
+		for _, t := range g {
+			found = found || have[t]
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *Analyzer) countMatches(line string, want map[string]bool) int {
 	n := 0
-	for _, t := range a.Analyze(line) {
-		if want[t.Text] {
+	for _, t := range a.lineTerms(line) {
+		if want[t] {
 			n++
 		}
 	}
 	return n
+}
+
+// lineTermsMax bounds the shared memo of analysed lines.
+const lineTermsMax = 50_000
+
+// lineTerms is Analyze of one line, as term texts, with a memo shared by all
+// goroutines: snippets look at the same template paragraphs again and again.
+func (a *Analyzer) lineTerms(line string) []string {
+	if line == "" {
+		return nil
+	}
+	a.mu.RLock()
+	ts, ok := a.lineMemo[line]
+	a.mu.RUnlock()
+	if ok {
+		return ts
+	}
+	terms := a.Analyze(line)
+	ts = make([]string, len(terms))
+	for i, t := range terms {
+		ts[i] = t.Text
+	}
+	a.mu.Lock()
+	if a.lineMemo == nil || len(a.lineMemo) >= lineTermsMax {
+		a.lineMemo = map[string][]string{}
+	}
+	a.lineMemo[strings.Clone(line)] = ts
+	a.mu.Unlock()
+	return ts
 }
 
 // mark wraps the matched words of line in brackets, keeping the original spelling.

@@ -2,8 +2,10 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -678,7 +680,7 @@ func (b *indexBuilder) add(doc uint64, f *forward) []byte {
 		cb.prev = doc
 		cb.n++
 	}
-	sort.Slice(b.entry.terms, func(i, j int) bool { return b.entry.terms[i].id < b.entry.terms[j].id })
+	slices.SortFunc(b.entry.terms, func(x, y termTF) int { return cmp.Compare(x.id, y.id) })
 	b.total[0] += uint64(f.lens[0])
 	b.total[1] += uint64(f.lens[1])
 	b.count++

@@ -293,6 +293,15 @@ func filterIDs(tx *bolt.Tx, f service.SearchFilter, today agreement.Date) ([]uin
 	return ids, true
 }
 
+// summaryLines are the texts of an agreement's list row.
+func summaryLines(sum *Summary) []string {
+	lines := []string{sum.Kind.Title(), sum.Subject, sum.OwnNumber, sum.PartnerNumber}
+	for _, p := range sum.Parties {
+		lines = append(lines, p.Name)
+	}
+	return lines
+}
+
 // restrictFrom is the number of matches from which a filter is applied through an
 // index before ranking rather than agreement by agreement after it.
 const restrictFrom = 512
@@ -363,9 +372,13 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 			if err != nil {
 				return err
 			}
-			t, err := textOf(h.Doc)
-			if err != nil {
-				return err
+			// When the list row itself shows every word searched for, the snippet
+			// comes from it; otherwise from the whole text, to show the match.
+			t := [2]string{strings.Join(summaryLines(&sum), "\n"), ""}
+			if _, decoded := texts[h.Doc]; decoded || !s.analyzer.Covers(summaryLines(&sum), m.Groups()) {
+				if t, err = textOf(h.Doc); err != nil {
+					return err
+				}
 			}
 			res.Hits = append(res.Hits, service.SearchHit{Summary: sum, Score: h.Score,
 				Snippet: search.Snippet(s.analyzer, t, h.Matched, 180)})
