@@ -125,8 +125,8 @@ func (a *Analyzer) stemOf(w string) string {
 // Worker analyses text on one goroutine, with a memo of its own; the Analyzer's
 // methods are safe for concurrent use but share one memo behind a lock.
 type Worker struct {
-	a    *Analyzer
-	memo map[string]wordInfo
+	a     *Analyzer
+	memo  map[string]wordInfo
 	lines map[string]*lineInfo
 	// Surfaces, when not nil, gathers the derived words met and their stems
 	// ("pelayanan" → "layan"), so completions of a typed word can reach its stem.
