@@ -30,7 +30,8 @@ bin/search-bench dump --db "$work/ours.db" --out "$work/texts.tsv" --stats "$wor
 bin/search-bench run --db "$work/ours.db" --queries bench/search/queries.json --out "$work/ours.json" \
   --rounds "$rounds" --warmup "$warmup"
 bin/search-bench sizes --db "$work/ours.db" --out "$work/sizes.json"
-rm -f "$work/ours.db"
+# Opening an older schema leaves a backup beside the copy (ours.db.vN-….bak).
+rm -f "$work"/ours.db "$work"/ours.db.*.bak
 python3 bench/search/fts5.py build --tsv "$work/texts.tsv" --db "$work/fts5.db" --out "$work/fts5-build.json"
 python3 bench/search/fts5.py run --db "$work/fts5.db" --queries bench/search/queries.json --out "$work/fts5.json" \
   --rounds "$rounds" --warmup "$warmup"
