@@ -61,9 +61,9 @@ func (m *MemIndex) Stats() Stats {
 func (m *MemIndex) DF(term string) int { return len(m.postings[term]) }
 
 // Scan implements Source.
-func (m *MemIndex) Scan(term string, fn func(Posting)) {
-	for _, p := range m.postings[term] {
-		fn(p)
+func (m *MemIndex) Scan(term string, fn func([]Posting)) {
+	if ps := m.postings[term]; len(ps) > 0 {
+		fn(ps)
 	}
 }
 

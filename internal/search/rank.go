@@ -40,8 +40,9 @@ type Source interface {
 	DF(term string) int
 	// Expand lists up to limit indexed terms that start with prefix, most frequent first.
 	Expand(prefix string, limit int) []string
-	// Scan calls fn with every posting of term, in document order.
-	Scan(term string, fn func(Posting))
+	// Scan calls fn with every posting of term, in document order, a run at a
+	// time (fn must not keep the slice).
+	Scan(term string, fn func([]Posting))
 	// Probe calls fn with the postings of term for the documents in docs (in
 	// increasing order), with each one's index in docs.
 	Probe(term string, docs []uint64, fn func(i int, p Posting))
@@ -207,6 +208,16 @@ func Find(src Source, an *Analyzer, q Query) *Match {
 		m.groups = append(m.groups, g)
 	}
 	sort.SliceStable(plans, func(i, j int) bool { return plans[i].cost < plans[j].cost })
+	// A term every document holds ("kabupaten" where every agreement names the
+	// own Pemerintah Kabupaten) neither narrows the match nor moves the ranking
+	// (its IDF is nearly zero): only the first plan reads it.
+	kept := plans[:1]
+	for _, p := range plans[1:] {
+		if !everywhere(p, st.Docs) {
+			kept = append(kept, p)
+		}
+	}
+	plans = kept
 	sc := newScorer(st)
 	m.docs, m.scores = firstTerm(src, sc, plans[0], st.MaxDoc)
 	best := make([]float32, 0, len(m.docs))
@@ -276,24 +287,44 @@ func codeFallback(src Source, qt QueryTerm) []string {
 	return parts
 }
 
+// everywhere reports whether every document holds p, in an index large enough
+// that its IDF (about 0.5/docs) is nothing beside other terms'.
+func everywhere(p termPlan, docs int) bool {
+	if docs < 1000 {
+		return false
+	}
+	for _, v := range p.variants {
+		if v.df < docs {
+			return false
+		}
+	}
+	return true
+}
+
 // firstTerm reads every posting of the cheapest term's variants.
 func firstTerm(src Source, sc *scorer, p termPlan, maxDoc uint64) ([]uint64, []float32) {
 	if len(p.variants) == 1 {
 		v := p.variants[0]
 		docs := make([]uint64, 0, p.cost)
 		scores := make([]float32, 0, p.cost)
-		src.Scan(v.term, func(ps Posting) {
-			docs = append(docs, ps.Doc)
-			scores = append(scores, sc.score(ps, v.weight))
+		src.Scan(v.term, func(ps []Posting) {
+			for _, p := range ps {
+				docs = append(docs, p.Doc)
+				scores = append(scores, sc.score(p, v.weight))
+			}
 		})
 		return docs, scores
 	}
 	if p.cost >= denseFrom && maxDoc < 1<<26 {
 		dense := make([]float32, maxDoc+1)
 		for _, v := range p.variants {
-			src.Scan(v.term, func(ps Posting) {
-				if ps.Doc <= maxDoc {
-					dense[ps.Doc] = max(dense[ps.Doc], sc.score(ps, v.weight))
+			src.Scan(v.term, func(ps []Posting) {
+				for _, p := range ps {
+					if p.Doc <= maxDoc {
+						if s := sc.score(p, v.weight); s > dense[p.Doc] {
+							dense[p.Doc] = s
+						}
+					}
 				}
 			})
 		}
@@ -309,8 +340,10 @@ func firstTerm(src Source, sc *scorer, p termPlan, maxDoc uint64) ([]uint64, []f
 	}
 	acc := map[uint64]float32{}
 	for _, v := range p.variants {
-		src.Scan(v.term, func(ps Posting) {
-			acc[ps.Doc] = max(acc[ps.Doc], sc.score(ps, v.weight))
+		src.Scan(v.term, func(ps []Posting) {
+			for _, p := range ps {
+				acc[p.Doc] = max(acc[p.Doc], sc.score(p, v.weight))
+			}
 		})
 	}
 	docs := make([]uint64, 0, len(acc))
@@ -360,7 +393,7 @@ func planOf(src Source, an *Analyzer, qt QueryTerm, n int, exact bool) termPlan 
 	if (qt.Prefix && len(qt.Raw) >= 2) || (len(p.variants) == 0 && len(qt.Raw) >= 3 && !strings.ContainsAny(qt.Raw, "/.-=")) {
 		limit := prefixLimit
 		if len(qt.Raw) == 2 {
-			limit = prefixLimit / 4 // "pe": only the commonest words
+			limit = 3 // "pe": only the commonest words
 		}
 		for _, t := range src.Expand(qt.Raw, limit) {
 			add(t, 0.8)

@@ -140,30 +140,56 @@ func (s *txSource) block(raw []byte, chunk uint32) []search.Posting {
 	return kept
 }
 
-func (s *txSource) Scan(term string, fn func(search.Posting)) {
+func (s *txSource) Scan(term string, fn func([]search.Posting)) {
 	var fresh []search.Posting // the pending agreements' postings, in order
 	for _, doc := range s.pendingDocs {
 		if p, ok := s.pending[doc].posting(doc, term); ok {
 			fresh = append(fresh, p)
 		}
 	}
-	emitUpTo := func(doc uint64) {
-		for len(fresh) > 0 && fresh[0].Doc < doc {
-			fn(fresh[0])
-			fresh = fresh[1:]
-		}
-	}
 	if id, _, ok := s.termID(term); ok {
 		prefix := termKey(id)
 		c := s.postings.Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			for _, p := range s.block(v, binary.BigEndian.Uint32(k[4:])) {
-				emitUpTo(p.Doc)
-				fn(p)
+			ps := s.block(v, binary.BigEndian.Uint32(k[4:]))
+			if len(fresh) > 0 && len(ps) > 0 && fresh[0].Doc < ps[len(ps)-1].Doc {
+				ps = mergePostings(ps, fresh, ps[len(ps)-1].Doc)
+				fresh = fresh[len(fresh)-countAbove(fresh, ps[len(ps)-1].Doc):]
+			}
+			if len(ps) > 0 {
+				fn(ps)
 			}
 		}
 	}
-	emitUpTo(^uint64(0))
+	if len(fresh) > 0 {
+		fn(fresh)
+	}
+}
+
+// mergePostings merges the postings of fresh up to doc last into ps, in order.
+func mergePostings(ps, fresh []search.Posting, last uint64) []search.Posting {
+	out := make([]search.Posting, 0, len(ps)+len(fresh))
+	i := 0
+	for _, f := range fresh {
+		if f.Doc > last {
+			break
+		}
+		for i < len(ps) && ps[i].Doc < f.Doc {
+			out = append(out, ps[i])
+			i++
+		}
+		out = append(out, f)
+	}
+	return append(out, ps[i:]...)
+}
+
+// countAbove counts the postings of fresh (in order) after doc.
+func countAbove(fresh []search.Posting, doc uint64) int {
+	n := 0
+	for i := len(fresh) - 1; i >= 0 && fresh[i].Doc > doc; i-- {
+		n++
+	}
+	return n
 }
 
 func (s *txSource) Probe(term string, docs []uint64, fn func(int, search.Posting)) {
