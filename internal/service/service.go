@@ -98,6 +98,8 @@ type Service interface {
 	ExamplesLoaded() (bool, error)
 	// LoadExamples adds the built-in examples once per data file.
 	LoadExamples() error
+	// Search finds agreements by what a person typed, best first.
+	Search(SearchQuery) (SearchResult, error)
 }
 
 // Printer makes the printable document of an agreement.

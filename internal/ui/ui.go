@@ -86,8 +86,9 @@ func New(a fyne.App, svc service.Service, printer service.Printer, now func() ti
 func (u *App) Window() fyne.Window { return u.win }
 
 func (u *App) build() {
-	u.register = newRegister(u.svc, u.now, u.onSelect)
 	u.status = widget.NewLabel("")
+	u.status.Wrapping = fyne.TextWrapWord
+	u.register = newRegister(u.svc, u.now, u.onSelect, u.status.SetText)
 	title := widget.NewLabelWithStyle(lang.L("Daftar Perjanjian"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	u.openBtn = widget.NewButtonWithIcon(lang.L("Buka"), theme.DocumentIcon(), func() { u.onOpen(u.selected) })
 	u.exportBtn = widget.NewButtonWithIcon(lang.L("Ekspor PDF"), theme.DocumentSaveIcon(), func() { u.onExportPDF(false) })
@@ -95,9 +96,12 @@ func (u *App) build() {
 	for _, b := range []*widget.Button{u.openBtn, u.exportBtn, u.draftBtn} {
 		b.Disable()
 	}
-	bar := container.NewBorder(nil, nil, title, container.NewHBox(u.openBtn, u.exportBtn, u.draftBtn))
+	bar := container.NewBorder(nil, nil, title, container.NewHBox(u.openBtn, u.exportBtn, u.draftBtn), u.register.search)
 	u.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), u.status, nil, nil, u.register.table))
 	u.win.Resize(fyne.NewSize(1280, 720))
+	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		u.win.Canvas().Focus(u.register.search)
+	})
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		if u.selected != 0 {
 			u.onExportPDF(false)

@@ -17,6 +17,7 @@ import (
 	"sepakat/internal/dataset"
 	"sepakat/internal/export"
 	"sepakat/internal/gen"
+	"sepakat/internal/service"
 	"sepakat/internal/store"
 	"sepakat/internal/wilayah"
 )
@@ -212,5 +213,91 @@ func TestPreferIndonesian(t *testing.T) {
 		if c.wantLC == "" && os.Getenv("LANGUAGE") != "" {
 			t.Errorf("%+v: locale overridden", c)
 		}
+	}
+}
+
+func TestRegisterSearchesAsYouType(t *testing.T) {
+	a := test.NewTempApp(t)
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	u.Window().Show()
+	u.Refresh()
+	r := u.register
+	// The test goroutine is the UI goroutine: it runs the work the search
+	// goroutines hand back, as the desktop driver's event loop does.
+	ui := make(chan func(), 64)
+	r.do = func(f func()) { ui <- f }
+	var shown []string
+	r.searched = func() { shown = append(shown, u.status.Text) }
+	next := func() string {
+		t.Helper()
+		n := len(shown)
+		limit := time.After(10 * time.Second) // only stops a hang
+		for len(shown) == n {
+			select {
+			case f := <-ui:
+				f()
+			case <-limit:
+				t.Fatal("no search result shown")
+			}
+		}
+		return shown[len(shown)-1]
+	}
+	rows := func() int { n, _ := r.size(); return n }
+	if rows() != 3 {
+		t.Fatalf("register shows %d rows, want 3", rows())
+	}
+	search := func(text string) string {
+		t.Helper()
+		if r.search.Text != "" {
+			r.search.SetText("")
+			next()
+		}
+		if len(text) > 100 {
+			r.search.SetText(text) // pasted
+		} else {
+			test.Type(r.search, text)
+		}
+		for {
+			if status := next(); r.searchingNow() {
+				return status
+			}
+		}
+	}
+
+	status := search("yang dengan Lampung soal perizinan")
+	if rows() == 0 {
+		t.Fatal("no result")
+	}
+	if first := cellText(r, 0, 1); !strings.Contains(first, "Perizinan") {
+		t.Errorf("first result %q, want the PKS on perizinan", first)
+	}
+	if !strings.Contains(status, `"yang dengan Lampung soal perizinan"`) {
+		t.Errorf("status %q", status)
+	}
+	r.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	if !strings.Contains(u.status.Text, "[") {
+		t.Errorf("selecting a result shows no snippet: %q", u.status.Text)
+	}
+
+	if status := search("yang dan di"); status != searchMessage("yang dan di", service.SearchResult{OnlyStopwords: true}, nil) || rows() != 0 {
+		t.Errorf("stopwords: %q, %d rows", status, rows())
+	}
+	if status := search("qwertyuiop"); status != searchMessage("qwertyuiop", service.SearchResult{}, nil) || rows() != 0 {
+		t.Errorf("nothing found: %q, %d rows", status, rows())
+	}
+	if status := search(strings.Repeat("perizinan 😀 \"(.*) ", 800)); status == "" {
+		t.Error("long odd query: no status")
+	}
+
+	r.search.SetText("")
+	if status := next(); !strings.HasPrefix(status, "3 ") || rows() != 3 || r.searchingNow() {
+		t.Errorf("after clearing: %q, %d rows", status, rows())
 	}
 }
