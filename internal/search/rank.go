@@ -210,11 +210,24 @@ func Find(src Source, an *Analyzer, q Query) *Match {
 	sort.SliceStable(plans, func(i, j int) bool { return plans[i].cost < plans[j].cost })
 	// A term every document holds ("kabupaten" where every agreement names the
 	// own Pemerintah Kabupaten) neither narrows the match nor moves the ranking
-	// (its IDF is nearly zero): only the first plan reads it.
+	// (its IDF is nearly zero). A plan with such a variant is not read as a
+	// requirement; its other variants (completions of the word being typed)
+	// only add to the scores of the documents that hold them.
 	kept := plans[:1]
+	var bonus []termPlan
 	for _, p := range plans[1:] {
 		if !everywhere(p, st.Docs) {
 			kept = append(kept, p)
+			continue
+		}
+		var rest termPlan
+		for _, v := range p.variants {
+			if v.df < st.Docs {
+				rest.variants = append(rest.variants, v)
+			}
+		}
+		if len(rest.variants) > 0 {
+			bonus = append(bonus, rest)
 		}
 	}
 	plans = kept
@@ -241,6 +254,20 @@ func Find(src Source, an *Analyzer, q Query) *Match {
 			}
 		}
 		m.docs, m.scores = m.docs[:n], m.scores[:n]
+	}
+	for _, p := range bonus {
+		if len(m.docs) == 0 {
+			break
+		}
+		best := make([]float32, len(m.docs))
+		for _, v := range p.variants {
+			src.Probe(v.term, m.docs, func(i int, ps Posting) {
+				best[i] = max(best[i], sc.score(ps, v.weight))
+			})
+		}
+		for i := range m.scores {
+			m.scores[i] += best[i]
+		}
 	}
 	for _, pair := range q.Pairs {
 		if len(m.docs) == 0 {
@@ -287,18 +314,20 @@ func codeFallback(src Source, qt QueryTerm) []string {
 	return parts
 }
 
-// everywhere reports whether every document holds p, in an index large enough
-// that its IDF (about 0.5/docs) is nothing beside other terms'.
+// everywhere reports whether every document matches p through a variant that
+// every document holds, in an index large enough that such a variant's IDF
+// (about 0.5/docs) is nothing beside other terms'. The plan's other variants
+// are then completions or typo guesses, which may go unscored.
 func everywhere(p termPlan, docs int) bool {
 	if docs < 1000 {
 		return false
 	}
 	for _, v := range p.variants {
-		if v.df < docs {
-			return false
+		if v.df >= docs {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // firstTerm reads every posting of the cheapest term's variants.
@@ -392,8 +421,11 @@ func planOf(src Source, an *Analyzer, qt QueryTerm, n int, exact bool) termPlan 
 	// more that is not indexed as it stands ("sumed lampung tim").
 	if (qt.Prefix && len(qt.Raw) >= 2) || (len(p.variants) == 0 && len(qt.Raw) >= 3 && !strings.ContainsAny(qt.Raw, "/.-=")) {
 		limit := prefixLimit
-		if len(qt.Raw) == 2 {
+		switch len(qt.Raw) {
+		case 2:
 			limit = 3 // "pe": only the commonest words
+		case 3, 4:
+			limit = prefixLimit / 4
 		}
 		for _, t := range src.Expand(qt.Raw, limit) {
 			add(t, 0.8)
