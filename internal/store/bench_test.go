@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -281,4 +282,51 @@ func BenchmarkSearchBuild(b *testing.B) {
 	b.ReportMetric(float64(text)/(1<<20), "text-MiB")
 	b.ReportMetric(float64(index)/(1<<20), "index-MiB")
 	b.ReportMetric(float64(index)/float64(text), "index/text")
+}
+
+// BenchmarkIndexUpdate edits drafts as a day of work does (a note and a pasal
+// changed) and reports, per saved agreement, the save and its share of the
+// merge that folds pending agreements into the full-text index.
+func BenchmarkIndexUpdate(b *testing.B) {
+	s := openBench(b, benchDB(b))
+	page, err := s.List(Query{Order: ByStatus, Status: agreement.StatusKonsep, Limit: 500})
+	if err != nil || len(page.Items) < mergeEvery {
+		b.Fatal("not enough drafts to edit")
+	}
+	drafts := make([]agreement.Agreement, len(page.Items))
+	for i, it := range page.Items {
+		if drafts[i], err = s.Agreement(it.ID); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s.background.Wait()
+	if err := s.merge(); err != nil {
+		b.Fatal(err)
+	}
+	var saves, merges time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := &drafts[i%len(drafts)]
+		a.Notes = fmt.Sprintf("Telaah ke-%d: pihak mitra meminta penyesuaian jadwal pelatihan aparatur.", i)
+		if len(a.Body) > 0 {
+			a.Body[0].Text = fmt.Sprintf("Revisi %d. %s", i, a.Body[0].Text)
+		}
+		t0 := time.Now()
+		if err := s.SaveAgreement(a); err != nil {
+			b.Fatal(err)
+		}
+		saves += time.Since(t0)
+		if (i+1)%(mergeEvery-1) == 0 || i == b.N-1 {
+			s.background.Wait()
+			t1 := time.Now()
+			if err := s.merge(); err != nil {
+				b.Fatal(err)
+			}
+			merges += time.Since(t1)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(saves.Microseconds())/1000/float64(b.N), "save-ms/op")
+	b.ReportMetric(float64(merges.Microseconds())/1000/float64(b.N), "merge-ms/op")
+	b.ReportMetric(float64((saves+merges).Microseconds())/1000/float64(b.N), "update-ms/op")
 }

@@ -50,16 +50,22 @@ type termTF struct {
 	tf [2]uint16
 }
 
-// storedForward is a forward entry as merged: terms by number, in increasing order.
+// storedForward is a forward entry as merged: terms by number, in increasing
+// order. posted are the field lengths whose norms the postings carry: a merge
+// rewrites every posting of an agreement only when its length has moved more
+// than a norm step from them, so a small edit rewrites only the terms it changed.
 type storedForward struct {
-	lens  [2]uint32
-	terms []termTF
+	lens   [2]uint32
+	posted [2]uint32
+	terms  []termTF
 }
 
 func (f *storedForward) encode() []byte {
-	out := make([]byte, 0, 8+4*len(f.terms))
+	out := make([]byte, 0, 16+4*len(f.terms))
 	out = binary.AppendUvarint(out, uint64(f.lens[0]))
 	out = binary.AppendUvarint(out, uint64(f.lens[1]))
+	out = binary.AppendUvarint(out, uint64(f.posted[0]))
+	out = binary.AppendUvarint(out, uint64(f.posted[1]))
 	out = binary.AppendUvarint(out, uint64(len(f.terms)))
 	var prev uint32
 	for _, t := range f.terms {
@@ -75,6 +81,7 @@ func decodeStoredForward(raw []byte) (*storedForward, bool) {
 	r := &byteReader{b: raw}
 	f := &storedForward{}
 	f.lens[0], f.lens[1] = uint32(r.uvarint()), uint32(r.uvarint())
+	f.posted[0], f.posted[1] = uint32(r.uvarint()), uint32(r.uvarint())
 	n := r.uvarint()
 	if r.bad || n > uint64(len(raw)) {
 		return nil, false
@@ -158,9 +165,11 @@ func searchText(dir names, a *agreement.Agreement) [2]string {
 	return [2]string{hi.String(), body.String()}
 }
 
-// forwardOf analyses one agreement's text on its own.
-func forwardOf(an *search.Analyzer, text [2]string) *forward {
-	w := an.SharedWorker()
+// forwardOf analyses one agreement's text, with w's memo (nil: the shared one).
+func forwardOf(an *search.Analyzer, w *search.Worker, text [2]string) *forward {
+	if w == nil {
+		w = an.SharedWorker()
+	}
 	w.Surfaces = map[string]string{}
 	f := &forward{surfaces: w.Surfaces}
 	f.terms, f.lens = w.Document(text)
@@ -208,6 +217,11 @@ type pendingEntry struct {
 // forwardNow analyses an agreement as it stands in tx, reusing the analysis of the
 // same revision.
 func (s *Store) forwardNow(dir txDir, id agreement.ID) (*forward, bool, error) {
+	return s.forwardWith(nil, dir, id)
+}
+
+// forwardWith is forwardNow with a worker of the caller's (nil: the shared memo).
+func (s *Store) forwardWith(w *search.Worker, dir txDir, id agreement.ID) (*forward, bool, error) {
 	raw := dir.tx.Bucket(bucketAgreements).Get(idKey(id))
 	if raw == nil {
 		return nil, false, nil
@@ -226,7 +240,7 @@ func (s *Store) forwardNow(dir txDir, id agreement.ID) (*forward, bool, error) {
 	if err := decode(raw, &a); err != nil {
 		return nil, false, err
 	}
-	f := forwardOf(s.analyzer, searchText(dir, &a))
+	f := forwardOf(s.analyzer, w, searchText(dir, &a))
 	s.pending.mu.Lock()
 	if s.pending.m == nil || len(s.pending.m) >= 4096 {
 		s.pending.m = map[agreement.ID]pendingEntry{}
@@ -359,6 +373,17 @@ func postingOf(doc uint64, tf [2]uint16, norms [2]uint8) search.Posting {
 	return p
 }
 
+// normsDrifted reports whether lengths have moved more than one norm step from
+// those the postings carry.
+func normsDrifted(posted, lens [2]uint32) bool {
+	for f := range lens {
+		if d := int(search.NormOf(lens[f])) - int(search.NormOf(posted[f])); d > 1 || d < -1 {
+			return true
+		}
+	}
+	return false
+}
+
 // merge folds the pending agreements into the postings, in one transaction.
 func (s *Store) merge() error {
 	return s.db.Update(s.mergeTx)
@@ -439,9 +464,10 @@ func (s *Store) mergeTx(tx *bolt.Tx) error {
 	encoded := map[string][]byte{}
 	var lenDelta [2]int64
 	var docDelta int64
+	worker := s.analyzer.NewWorker() // agreements from the same templates share lines
 	err := delta.ForEach(func(k, _ []byte) error {
 		doc := binary.BigEndian.Uint64(k)
-		next, exists, err := s.forwardNow(dir, agreement.ID(doc))
+		next, exists, err := s.forwardWith(worker, dir, agreement.ID(doc))
 		if err != nil {
 			return err
 		}
@@ -460,7 +486,10 @@ func (s *Store) mergeTx(tx *bolt.Tx) error {
 		} else if exists {
 			docDelta++
 		}
-		cur := &storedForward{lens: next.lens, terms: make([]termTF, 0, len(next.terms))}
+		cur := &storedForward{lens: next.lens, posted: prev.posted, terms: make([]termTF, 0, len(next.terms))}
+		if normsDrifted(prev.posted, cur.lens) {
+			cur.posted = cur.lens
+		}
 		for term, tf := range next.terms {
 			id, err := tt.id(term)
 			if err != nil {
@@ -474,7 +503,7 @@ func (s *Store) mergeTx(tx *bolt.Tx) error {
 		if exists {
 			encoded[string(k)] = cur.encode()
 		}
-		nextNorms, prevNorms := search.Norms(cur.lens), search.Norms(prev.lens)
+		nextNorms, prevNorms := search.Norms(cur.posted), search.Norms(prev.posted)
 		add := func(id uint32, c change) {
 			key := string(postingsKey(id, chunkOf(doc)))
 			changes[key] = append(changes[key], c)
@@ -517,45 +546,33 @@ func (s *Store) mergeTx(tx *bolt.Tx) error {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	var buf []search.Posting
+	var buf, out []search.Posting
 	for _, k := range keys {
 		buf = decodeBlock(postings.Get([]byte(k)), buf[:0])
-		at := make(map[uint64]int, len(buf))
-		for i, p := range buf {
-			at[p.Doc] = i
-		}
-		removed := false
-		for _, c := range changes[k] {
-			i, ok := at[c.p.Doc]
-			switch {
-			case c.remove && ok:
-				buf[i].TF = [2]uint16{}
-				removed = true
-			case c.remove:
-			case ok:
-				buf[i] = c.p
-			default:
-				at[c.p.Doc] = len(buf)
-				buf = append(buf, c.p)
+		chs := changes[k]
+		sort.Slice(chs, func(i, j int) bool { return chs[i].p.Doc < chs[j].p.Doc })
+		out = out[:0]
+		i := 0
+		for _, c := range chs {
+			for i < len(buf) && buf[i].Doc < c.p.Doc {
+				out = append(out, buf[i])
+				i++
+			}
+			if i < len(buf) && buf[i].Doc == c.p.Doc {
+				i++ // replaced or removed
+			}
+			if !c.remove {
+				out = append(out, c.p)
 			}
 		}
-		if removed {
-			kept := buf[:0]
-			for _, p := range buf {
-				if p.TF != ([2]uint16{}) {
-					kept = append(kept, p)
-				}
-			}
-			buf = kept
-		}
-		if len(buf) == 0 {
+		out = append(out, buf[i:]...)
+		if len(out) == 0 {
 			if err := postings.Delete([]byte(k)); err != nil {
 				return err
 			}
 			continue
 		}
-		sort.Slice(buf, func(i, j int) bool { return buf[i].Doc < buf[j].Doc })
-		if err := postings.Put([]byte(k), encodeBlock(buf)); err != nil {
+		if err := postings.Put([]byte(k), encodeBlock(out)); err != nil {
 			return err
 		}
 	}
@@ -657,7 +674,7 @@ type indexBuilder struct {
 // add numbers a document's terms, appends its postings, and returns its forward entry.
 func (b *indexBuilder) add(doc uint64, f *forward) []byte {
 	norms := search.Norms(f.lens)
-	b.entry.lens, b.entry.terms = f.lens, b.entry.terms[:0]
+	b.entry.lens, b.entry.posted, b.entry.terms = f.lens, f.lens, b.entry.terms[:0]
 	chunk := chunkOf(doc)
 	for term, tf := range f.terms {
 		id, ok := b.ids[term]
