@@ -20,6 +20,8 @@ type Analyzer struct {
 	// byFirst finds the synonym phrases that start with a stem.
 	byFirst map[string][]phraseRef
 
+	fingerprint string
+
 	mu       sync.RWMutex
 	memo     map[string]wordInfo // texts repeat their words
 	lineMemo map[string][]string // and snippets their lines

@@ -48,6 +48,9 @@ func ParseQuery(a *Analyzer, input string) Query {
 	var q Query
 	if utf8.RuneCountInString(input) > MaxQueryRunes {
 		input = string([]rune(input)[:MaxQueryRunes])
+		if i := strings.LastIndexAny(input, " \t\n"); i > 0 {
+			input = input[:i+1] // not a word cut in two
+		}
 		q.Truncated = true
 	}
 	if !utf8.ValidString(input) {

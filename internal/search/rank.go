@@ -194,7 +194,14 @@ func Find(src Source, an *Analyzer, q Query) *Match {
 			}
 			continue
 		}
-		plans = append(plans, planOf(src, an, qt, st.Docs, false))
+		p := planOf(src, an, qt, st.Docs, false)
+		if len(p.variants) == 0 && qt.Prefix && len([]rune(qt.Raw)) < 2 {
+			continue // one letter typed of the next word: not yet a word to require
+		}
+		plans = append(plans, p)
+	}
+	if len(plans) == 0 {
+		return m
 	}
 	for _, p := range plans {
 		if len(p.variants) == 0 {

@@ -3,6 +3,8 @@ package search
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"sync"
 
@@ -15,20 +17,41 @@ var (
 	shippedErr  error
 )
 
-// Shipped returns the analyzer built from resources/search: the root-word list,
-// compounds and the synonym list.
-func Shipped() (*Analyzer, error) {
-	shippedOnce.Do(func() {
-		roots, err := lines("search/kata-dasar.txt")
-		if err != nil {
-			shippedErr = err
+// shippedLists are the lists under resources/search.
+type shippedLists struct {
+	roots     RootSet
+	compounds []string
+	synonyms  [][]string
+	raw       []byte // all lists, for the fingerprint
+}
+
+var (
+	listsOnce sync.Once
+	lists     shippedLists
+	listsErr  error
+)
+
+func loadLists() (shippedLists, error) {
+	listsOnce.Do(func() {
+		var all bytes.Buffer
+		read := func(name string) []string {
+			if listsErr != nil {
+				return nil
+			}
+			var out []string
+			out, listsErr = lines(name)
+			all.WriteString(strings.Join(out, "\n") + "\f")
+			return out
+		}
+		roots, not, compounds := read("search/kata-dasar.txt"), read("search/bukan-kata-dasar.txt"), read("search/kata-majemuk.txt")
+		raw, err := resources.FS.ReadFile("search/sinonim.txt")
+		if listsErr == nil && err != nil {
+			listsErr = err
+		}
+		if listsErr != nil {
 			return
 		}
-		not, err := lines("search/bukan-kata-dasar.txt")
-		if err != nil {
-			shippedErr = err
-			return
-		}
+		all.Write(raw)
 		set := make(RootSet, len(roots))
 		for _, w := range roots {
 			set[Fold(w)] = true
@@ -36,19 +59,72 @@ func Shipped() (*Analyzer, error) {
 		for _, w := range not {
 			delete(set, Fold(w))
 		}
-		compounds, err := lines("search/kata-majemuk.txt")
-		if err != nil {
-			shippedErr = err
-			return
-		}
-		raw, err := resources.FS.ReadFile("search/sinonim.txt")
-		if err != nil {
-			shippedErr = err
-			return
-		}
-		shipped = NewAnalyzer(set, compounds, ParseSynonyms(raw))
+		lists = shippedLists{roots: set, compounds: compounds, synonyms: ParseSynonyms(raw), raw: all.Bytes()}
 	})
+	return lists, listsErr
+}
+
+// Shipped returns the analyzer built from resources/search: the root-word list,
+// compounds and the synonym list.
+func Shipped() (*Analyzer, error) {
+	shippedOnce.Do(func() { shipped, shippedErr = WithUserSynonyms("") })
 	return shipped, shippedErr
+}
+
+// WithUserSynonyms returns the shipped analyzer with a user's synonym list added
+// (in the format of ParseSynonyms).
+func WithUserSynonyms(user string) (*Analyzer, error) {
+	l, err := loadLists()
+	if err != nil {
+		return nil, err
+	}
+	groups := append(append([][]string{}, l.synonyms...), ParseSynonyms([]byte(user))...)
+	a := NewAnalyzer(l.roots, l.compounds, groups)
+	sum := sha256.Sum256(append(append([]byte(analysisVersion+"\f"), l.raw...), "\f"+user...))
+	a.fingerprint = hex.EncodeToString(sum[:8])
+	return a, nil
+}
+
+// ShippedSynonyms is the synonym list that comes with the program.
+func ShippedSynonyms() string {
+	raw, _ := resources.FS.ReadFile("search/sinonim.txt")
+	return string(raw)
+}
+
+// analysisVersion changes whenever analysis changes what a text indexes as, so
+// that indexes built before are rebuilt.
+const analysisVersion = "4.1"
+
+// Fingerprint identifies the analysis: the algorithm's version and every list.
+// An index built with another fingerprint must be rebuilt.
+func (a *Analyzer) Fingerprint() string { return a.fingerprint }
+
+// CheckSynonyms says what is wrong with a user's synonym list, line by line, in
+// Indonesian and English; nil when it can be used.
+func CheckSynonyms(text string) []SynonymProblem {
+	var out []SynonymProblem
+	for i, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		n := 0
+		for _, p := range strings.Split(l, ",") {
+			if strings.TrimSpace(p) != "" {
+				n++
+			}
+		}
+		if n < 2 {
+			out = append(out, SynonymProblem{Line: i + 1, Text: l})
+		}
+	}
+	return out
+}
+
+// SynonymProblem is a line of a synonym list with fewer than two names.
+type SynonymProblem struct {
+	Line int
+	Text string
 }
 
 // lines reads a shipped list: one entry per line, # comments and blanks skipped.

@@ -26,6 +26,16 @@ var migrations = []migration{
 }
 
 func (s *Store) prepare() error {
+	if err := s.loadAnalyzer(); err != nil {
+		return err
+	}
+	if err := s.migrate(); err != nil {
+		return err
+	}
+	return s.refreshSearch()
+}
+
+func (s *Store) migrate() error {
 	version, fresh, err := s.readVersion()
 	if err != nil {
 		return err

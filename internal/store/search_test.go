@@ -1,10 +1,13 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
@@ -138,5 +141,70 @@ func TestImportRejectsOrphanHistory(t *testing.T) {
 	d.History[0].Rev = 50
 	if err := dst.Import(d); err == nil {
 		t.Fatal("history beyond the record's revision accepted")
+	}
+}
+
+func TestOwnSynonymsRebuildTheIndex(t *testing.T) {
+	s, path := openTemp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	if got := searchIDs(t, s, "RB ", service.SearchFilter{}); len(got) != 0 {
+		t.Fatalf("RB found %v before it is a synonym", got)
+	}
+	err := s.SetSynonyms("# singkatan kantor kami\nRB\n\nRB, Reformasi Birokrasi\nSTT, , ")
+	var se *SynonymsError
+	if !errors.As(err, &se) || len(se.Problems) != 2 || se.Problems[0].Line != 2 || se.Problems[1].Line != 5 {
+		t.Fatalf("bad list: %v", err)
+	}
+	if _, own, _ := s.Synonyms(); own != "" {
+		t.Fatalf("a rejected list was kept: %q", own)
+	}
+	if err := s.SetSynonyms("RB, Reformasi Birokrasi"); err != nil {
+		t.Fatal(err)
+	}
+	if got := searchIDs(t, s, "RB ", service.SearchFilter{}); len(got) == 0 || got[0] != 1 {
+		t.Fatalf("RB after the synonym: %v", got)
+	}
+	s.Close()
+
+	// Reopened, the list still applies; an index built with other lists is rebuilt.
+	s = openAt(t, path)
+	if got := searchIDs(t, s, "RB ", service.SearchFilter{}); len(got) == 0 || got[0] != 1 {
+		t.Fatalf("RB after reopening: %v", got)
+	}
+	mustSave(t, s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keySearchAnalyzer, []byte("an older version"))
+	}))
+	s.Close()
+	s = openAt(t, path)
+	defer s.Close()
+	mustSave(t, s.db.View(func(tx *bolt.Tx) error {
+		if got := string(tx.Bucket(bucketMeta).Get(keySearchAnalyzer)); got != s.an().Fingerprint() {
+			t.Errorf("index analysis %q, analyzer %q", got, s.an().Fingerprint())
+		}
+		return nil
+	}))
+	if got := searchIDs(t, s, "reformasi RB ", service.SearchFilter{}); len(got) == 0 || got[0] != 1 {
+		t.Fatalf("after the rebuild: %v", got)
+	}
+}
+
+func TestSearchOddInput(t *testing.T) {
+	s, _ := openTemp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"", "   ", "yang dan di", strings.Repeat("izin lampung ", 1000), `"kerja sama`, `.*[a-z]+(\d)?$^`, "😀🎉", "\x00\xff", `"""`, "---///..."} {
+		res, err := s.Search(service.SearchQuery{Text: q, Limit: 10})
+		if err != nil {
+			t.Errorf("%.20q: %v", q, err)
+		}
+		if strings.TrimSpace(q) == "yang dan di" && !res.OnlyStopwords {
+			t.Errorf("stopwords only not reported")
+		}
+		if len(q) > 10000 && (!res.Truncated || len(res.Hits) == 0) {
+			t.Errorf("long query: truncated=%v, %d hits", res.Truncated, len(res.Hits))
+		}
 	}
 }

@@ -240,7 +240,7 @@ func (s *Store) forwardWith(w *search.Worker, dir txDir, id agreement.ID) (*forw
 	if err := decode(raw, &a); err != nil {
 		return nil, false, err
 	}
-	f := forwardOf(s.analyzer, w, searchText(dir, &a))
+	f := forwardOf(s.an(), w, searchText(dir, &a))
 	s.pending.mu.Lock()
 	if s.pending.m == nil || len(s.pending.m) >= 4096 {
 		s.pending.m = map[agreement.ID]pendingEntry{}
@@ -464,7 +464,7 @@ func (s *Store) mergeTx(tx *bolt.Tx) error {
 	encoded := map[string][]byte{}
 	var lenDelta [2]int64
 	var docDelta int64
-	worker := s.analyzer.NewWorker() // agreements from the same templates share lines
+	worker := s.an().NewWorker() // agreements from the same templates share lines
 	err := delta.ForEach(func(k, _ []byte) error {
 		doc := binary.BigEndian.Uint64(k)
 		next, exists, err := s.forwardWith(worker, dir, agreement.ID(doc))
@@ -707,7 +707,9 @@ func (b *indexBuilder) add(doc uint64, f *forward) []byte {
 // rebuildSearch empties the full-text index and builds it from every agreement.
 // Batches are analysed on all cores while the previous batch's postings are
 // gathered; the dictionary and the blocks are then written in key order.
-func (s *Store) rebuildSearch(tx *bolt.Tx) error {
+func (s *Store) rebuildSearch(tx *bolt.Tx) error { return s.rebuildSearchWith(tx, s.an()) }
+
+func (s *Store) rebuildSearchWith(tx *bolt.Tx, an *search.Analyzer) error {
 	for _, name := range searchBuckets {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
@@ -727,7 +729,7 @@ func (s *Store) rebuildSearch(tx *bolt.Tx) error {
 	b := &indexBuilder{ids: map[string]uint32{}}
 	workers := make([]*search.Worker, max(1, min(runtime.NumCPU(), 8)))
 	for i := range workers {
-		workers[i] = s.analyzer.NewWorker()
+		workers[i] = an.NewWorker()
 		workers[i].Surfaces = map[string]string{}
 	}
 	analyse := func(batch []buildJob) {
@@ -848,6 +850,9 @@ func (s *Store) rebuildSearch(tx *bolt.Tx) error {
 		}
 	}
 	meta := tx.Bucket(bucketMeta)
+	if err := meta.Put(keySearchAnalyzer, []byte(an.Fingerprint())); err != nil {
+		return err
+	}
 	for key, v := range map[string]uint64{string(keySearchDocs): uint64(b.count), string(keySearchLen0): b.total[0],
 		string(keySearchLen1): b.total[1], string(keySearchNextTerm): uint64(len(b.terms))} {
 		if err := meta.Put([]byte(key), u64(v)); err != nil {

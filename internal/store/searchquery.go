@@ -336,7 +336,7 @@ const restrictFrom = 512
 // filters. An empty or stopword-only query gives no results and says why.
 func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 	var res service.SearchResult
-	parsed := search.ParseQuery(s.analyzer, q.Text)
+	parsed := search.ParseQuery(s.an(), q.Text)
 	res.Truncated = parsed.Truncated
 	res.OnlyStopwords = parsed.OnlyStopwords
 	limit := q.Limit
@@ -353,7 +353,7 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 		if err != nil {
 			return err
 		}
-		m := search.Find(src, s.analyzer, parsed)
+		m := search.Find(src, s.an(), parsed)
 		if m.Len() >= restrictFrom {
 			if ids, ok := filterIDs(tx, q.Filter, agreement.DateOf(now)); ok {
 				m.Restrict(ids)
@@ -387,7 +387,7 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 					failed = err
 					return false
 				}
-				if !s.analyzer.ContainsPhrase(t[0], ph) && !s.analyzer.ContainsPhrase(t[1], ph) {
+				if !s.an().ContainsPhrase(t[0], ph) && !s.an().ContainsPhrase(t[1], ph) {
 					return false
 				}
 			}
@@ -401,13 +401,13 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 			// When the list row itself shows every word searched for, the snippet
 			// comes from it; otherwise from the whole text, to show the match.
 			t := [2]string{strings.Join(summaryLines(&sum), "\n"), ""}
-			if _, decoded := texts[h.Doc]; decoded || !s.analyzer.Covers(summaryLines(&sum), m.Groups()) {
+			if _, decoded := texts[h.Doc]; decoded || !s.an().Covers(summaryLines(&sum), m.Groups()) {
 				if t, err = textOf(h.Doc); err != nil {
 					return err
 				}
 			}
 			res.Hits = append(res.Hits, service.SearchHit{Summary: sum, Score: h.Score,
-				Snippet: search.Snippet(s.analyzer, t, h.Matched, 180)})
+				Snippet: search.Snippet(s.an(), t, h.Matched, 180)})
 		}
 		return failed
 	})

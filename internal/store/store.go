@@ -77,7 +77,7 @@ type Store struct {
 	now      func() time.Time
 	user     string
 	regions  *wilayah.List
-	analyzer *search.Analyzer
+	analyzer atomic.Pointer[search.Analyzer]
 	cache    *decodeCache
 	stale    *staleKeys
 	pending  pendingCache
@@ -114,10 +114,6 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	analyzer, err := search.Shipped()
-	if err != nil {
-		return nil, err
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
@@ -128,7 +124,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, analyzer: analyzer, cache: newDecodeCache(), stale: &staleKeys{}}
+	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, cache: newDecodeCache(), stale: &staleKeys{}}
 	if err := s.prepare(); err != nil {
 		db.Close()
 		return nil, err

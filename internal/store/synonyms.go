@@ -1,0 +1,112 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"sepakat/internal/search"
+)
+
+var (
+	keySearchAnalyzer = []byte("search_analyzer") // fingerprint of the analysis the index was built with
+	keySearchSynonyms = []byte("search_synonyms") // the office's own synonym list
+)
+
+// maxSynonymsBytes bounds the office's synonym list.
+const maxSynonymsBytes = 64 << 10
+
+// SynonymsError lists the lines of a synonym list that name fewer than two things.
+type SynonymsError struct {
+	Problems []search.SynonymProblem
+	TooLarge bool
+}
+
+func (e *SynonymsError) Error() string {
+	if e.TooLarge {
+		return fmt.Sprintf("daftar sinonim lebih dari %d KB", maxSynonymsBytes>>10)
+	}
+	var lines []string
+	for _, p := range e.Problems {
+		lines = append(lines, fmt.Sprintf("baris %d (%q)", p.Line, p.Text))
+	}
+	return "sinonim perlu sedikitnya dua nama dipisah koma: " + strings.Join(lines, "; ")
+}
+
+func (s *Store) an() *search.Analyzer { return s.analyzer.Load() }
+
+// loadAnalyzer builds the analysis from the shipped lists and the office's own
+// synonyms stored in the file.
+func (s *Store) loadAnalyzer() error {
+	var user string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(bucketMeta); meta != nil {
+			user = string(meta.Get(keySearchSynonyms))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	an, err := search.WithUserSynonyms(user)
+	if err != nil {
+		return err
+	}
+	s.analyzer.Store(an)
+	return nil
+}
+
+// refreshSearch rebuilds the full-text index when it was built with another
+// analysis (a new version's word lists, or synonyms changed elsewhere).
+func (s *Store) refreshSearch() error {
+	current := true
+	err := s.db.View(func(tx *bolt.Tx) error {
+		current = string(tx.Bucket(bucketMeta).Get(keySearchAnalyzer)) == s.an().Fingerprint()
+		return nil
+	})
+	if err != nil || current {
+		return err
+	}
+	return s.db.Update(s.rebuildSearch)
+}
+
+// Synonyms returns the shipped synonym list and the office's own.
+func (s *Store) Synonyms() (shipped, own string, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		own = string(tx.Bucket(bucketMeta).Get(keySearchSynonyms))
+		return nil
+	})
+	return search.ShippedSynonyms(), own, err
+}
+
+// SetSynonyms replaces the office's own synonym list (one group per line, names
+// separated by commas) and rebuilds the full-text index with it, in one
+// transaction.
+func (s *Store) SetSynonyms(text string) error {
+	if len(text) > maxSynonymsBytes {
+		return &SynonymsError{TooLarge: true}
+	}
+	if problems := search.CheckSynonyms(text); len(problems) > 0 {
+		return &SynonymsError{Problems: problems}
+	}
+	an, err := search.WithUserSynonyms(text)
+	if err != nil {
+		return err
+	}
+	s.background.Wait()
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketMeta).Put(keySearchSynonyms, []byte(text)); err != nil {
+			return err
+		}
+		return s.rebuildSearchWith(tx, an)
+	})
+	if err != nil {
+		return err
+	}
+	s.analyzer.Store(an)
+	s.pending.mu.Lock()
+	s.pending.m = nil
+	s.pending.mu.Unlock()
+	return nil
+}
