@@ -113,7 +113,7 @@ func (r *runner) run(args []string) error {
 	commands := map[string]func([]string) error{
 		"demo": r.demo, "list": r.list, "show": r.show, "add": r.add, "update": r.update,
 		"export-json": r.exportJSON, "import-json": r.importJSON, "gen": r.gen,
-		"reindex": r.reindex, "check": r.check, "pdf": r.pdf, "search": r.search,
+		"reindex": r.reindex, "sinonim": r.synonyms, "check": r.check, "pdf": r.pdf, "search": r.search,
 	}
 	fn, ok := commands[cmd]
 	if !ok {
@@ -704,6 +704,64 @@ func (r *runner) reindex(args []string) error {
 			return err
 		}
 		fmt.Fprintln(r.Stderr, msg["reindexed"].In(r.Lang))
+		return nil
+	})
+}
+
+// synonyms prints the shipped synonym list and the office's own, or replaces the
+// office's own with a file's (--set FILE) or empties it (--clear).
+func (r *runner) synonyms(args []string) error {
+	fs := flag.NewFlagSet("sinonim", flag.ContinueOnError)
+	set := fs.String("set", "", "")
+	clear := fs.Bool("clear", false, "")
+	rest, err := r.flags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 || (*set != "" && *clear) {
+		return r.misuse("synonyms_usage")
+	}
+	text := ""
+	if *set != "" {
+		raw, err := os.ReadFile(*set)
+		if err != nil {
+			return r.fail("read_failed", *set, err)
+		}
+		text = string(raw)
+	}
+	return r.withStore(func(s *store.Store) error {
+		if *set == "" && !*clear {
+			shipped, own, err := s.Synonyms()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(r.Stdout, msg["synonyms_shipped"].In(r.Lang))
+			fmt.Fprintln(r.Stdout, strings.TrimRight(shipped, "\n"))
+			fmt.Fprintln(r.Stdout)
+			if strings.TrimSpace(own) == "" {
+				fmt.Fprintln(r.Stdout, msg["synonyms_own_none"].In(r.Lang))
+				return nil
+			}
+			fmt.Fprintln(r.Stdout, msg["synonyms_own"].In(r.Lang))
+			fmt.Fprintln(r.Stdout, strings.TrimRight(own, "\n"))
+			return nil
+		}
+		err := s.SetSynonyms(text)
+		var se *store.SynonymsError
+		if errors.As(err, &se) {
+			if se.TooLarge {
+				return r.fail("synonyms_too_large")
+			}
+			var lines []string
+			for _, p := range se.Problems {
+				lines = append(lines, msg["synonyms_bad_line"].In(r.Lang, p.Line, p.Text))
+			}
+			return r.fail("synonyms_bad", strings.Join(lines, "\n"))
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(r.Stderr, msg["synonyms_set"].In(r.Lang))
 		return nil
 	})
 }

@@ -280,3 +280,43 @@ func TestPDFCommand(t *testing.T) {
 		t.Errorf("bad paper: %+v", r)
 	}
 }
+
+func TestSynonyms(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	if r := run(t, i18n.ID, "--db", db, "demo"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	bad := filepath.Join(dir, "bad.txt")
+	good := filepath.Join(dir, "good.txt")
+	if err := os.WriteFile(bad, []byte("RB\nRB, Reformasi Birokrasi\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(good, []byte("# kantor\nRB, Reformasi Birokrasi\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, i18n.ID, "--db", db, "sinonim", "--set", bad); r.code != 1 || !strings.Contains(r.stderr, `baris 1: "RB"`) {
+		t.Errorf("bad list: %d %q", r.code, r.stderr)
+	}
+	if r := run(t, i18n.EN, "--db", db, "sinonim", "--set", bad); !strings.Contains(r.stderr, `line 1: "RB"`) {
+		t.Errorf("bad list in English: %q", r.stderr)
+	}
+	if r := run(t, i18n.ID, "--db", db, "search", "RB"); strings.Contains(r.stdout, "Reformasi") {
+		t.Errorf("RB found before it is a synonym: %q", r.stdout)
+	}
+	if r := run(t, i18n.ID, "--db", db, "sinonim", "--set", good); r.code != 0 || !strings.Contains(r.stderr, "dibangun ulang") {
+		t.Errorf("good list: %d %q", r.code, r.stderr)
+	}
+	if r := run(t, i18n.ID, "--db", db, "search", "RB"); !strings.Contains(r.stdout, "Reformasi Birokrasi") {
+		t.Errorf("RB after the synonym: %q", r.stdout)
+	}
+	if r := run(t, i18n.ID, "--db", db, "sinonim"); !strings.Contains(r.stdout, "MoU, Memorandum of Understanding") || !strings.Contains(r.stdout, "RB, Reformasi Birokrasi") {
+		t.Errorf("listing: %q", r.stdout)
+	}
+	if r := run(t, i18n.ID, "--db", db, "sinonim", "--clear"); r.code != 0 {
+		t.Errorf("clear: %q", r.stderr)
+	}
+	if r := run(t, i18n.ID, "--db", db, "sinonim"); !strings.Contains(r.stdout, "Belum ada sinonim kantor") {
+		t.Errorf("after clearing: %q", r.stdout)
+	}
+}

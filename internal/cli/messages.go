@@ -21,6 +21,9 @@ Perintah:
          [--from TGL] [--to TGL] [--ending-within HARI] [--limit N] [--json]
                              cari perjanjian (teks lengkap, bahasa Indonesia)
   reindex                    bangun ulang indeks daftar dan pencarian
+  sinonim [--set BERKAS | --clear]
+                             tampilkan daftar sinonim pencarian, atau ganti/kosongkan
+                             sinonim kantor sendiri (satu kelompok per baris, dipisah koma)
   check                      periksa keutuhan berkas data
 
 Berkas data bawaan: %s
@@ -42,36 +45,47 @@ Commands:
          [--from DATE] [--to DATE] [--ending-within DAYS] [--limit N] [--json]
                              full-text search in Indonesian
   reindex                    rebuild the list and search indexes
+  sinonim [--set FILE | --clear]
+                             show the search synonyms, or replace/empty the office's own
+                             (one group per line, names separated by commas)
   check                      check the data file's integrity
 
 Default data file: %s
 `},
-	"unknown_command":  {ID: "Perintah %q tidak dikenal.", EN: "Unknown command %q."},
-	"need_args":        {ID: "Perintah %s memerlukan %s.", EN: "Command %s needs %s."},
-	"bad_id":           {ID: "ID %q tidak valid: gunakan angka bulat positif, mis. 12.", EN: "Invalid ID %q: use a positive whole number, e.g. 12."},
-	"bad_flag":         {ID: "Pilihan tidak valid: %v", EN: "Invalid option: %v"},
-	"open_failed":      {ID: "Berkas data %s tidak dapat dibuka: %s", EN: "Cannot open data file %s: %s"},
-	"read_failed":      {ID: "Berkas %s tidak dapat dibaca: %v", EN: "Cannot read file %s: %v"},
-	"write_failed":     {ID: "Berkas %s tidak dapat ditulis: %v", EN: "Cannot write file %s: %v"},
-	"bad_file":         {ID: "Berkas %s tidak valid: %s", EN: "File %s is not valid: %s"},
-	"demo_done":        {ID: "Tiga contoh bawaan dimuat: %d perjanjian, %d instansi.", EN: "Loaded the three built-in examples: %d agreements, %d parties."},
-	"saved":            {ID: "Tersimpan: %s %d (revisi %d).", EN: "Saved: %s %d (revision %d)."},
-	"exported":         {ID: "Diekspor ke %s: %d perjanjian, %d instansi, %d pejabat, %d surat kuasa.", EN: "Exported to %s: %d agreements, %d parties, %d officials, %d mandates."},
-	"imported":         {ID: "Diimpor dari %s: %d perjanjian, %d instansi, %d pejabat, %d surat kuasa.", EN: "Imported from %s: %d agreements, %d parties, %d officials, %d mandates."},
-	"generated":        {ID: "Dibuat %d perjanjian sintetis (benih %d) dalam %s.", EN: "Generated %d synthetic agreements (seed %d) in %s."},
-	"reindexed":        {ID: "Indeks dibangun ulang.", EN: "Indexes rebuilt."},
-	"check_ok":         {ID: "Berkas data utuh: %d perjanjian.", EN: "Data file is sound: %d agreements."},
-	"id_mismatch":      {ID: "ID di berkas (%d) berbeda dengan ID pada perintah (%d).", EN: "The ID in the file (%d) differs from the ID given (%d)."},
-	"add_has_id":       {ID: "Data baru tidak boleh memuat \"id\" atau \"rev\"; hapus keduanya, atau gunakan update.", EN: "A new record must not carry \"id\" or \"rev\"; remove both, or use update."},
-	"update_needs_rev": {ID: "Isi \"rev\" dengan revisi yang sedang diubah (lihat show ID --json).", EN: "Set \"rev\" to the revision being changed (see show ID --json)."},
-	"empty_list":       {ID: "Belum ada perjanjian. Jalankan \"sepakat-cli demo\" untuk memuat contoh.", EN: "No agreements yet. Run \"sepakat-cli demo\" to load the examples."},
-	"more":             {ID: "… %d dari %d ditampilkan; gunakan --limit untuk lebih banyak.", EN: "… %d of %d shown; use --limit for more."},
-	"gen_n":            {ID: "--n harus antara 1 dan 10000000.", EN: "--n must be between 1 and 10000000."},
-	"gen_not_empty":    {ID: "Korpus sintetis hanya dibuat pada berkas data kosong; %s sudah berisi perjanjian. Pilih berkas lain dengan --db.", EN: "A synthetic corpus goes only into an empty data file; %s already holds agreements. Choose another file with --db."},
-	"pdf_failed":       {ID: "PDF tidak dibuat: %s", EN: "PDF not made: %s"},
-	"pdf_done":         {ID: "PDF ditulis ke %s (kode %s, sidik %s).", EN: "PDF written to %s (code %s, fingerprint %s)."},
-	"search_none":      {ID: "Tidak ada perjanjian yang cocok dengan %q. Periksa ejaannya atau kurangi kata kunci dan saringan.", EN: "No agreement matches %q. Check the spelling or use fewer words and filters."},
-	"search_stopwords": {ID: "Kata kunci hanya berisi kata umum (yang, dan, di …). Tambahkan kata yang lebih khas.", EN: "The query has only common words (yang, dan, di …). Add a more specific word."},
-	"search_truncated": {ID: "Kata kunci terlalu panjang; hanya bagian awalnya yang dicari.", EN: "The query is too long; only its beginning was searched."},
-	"invalid_record":   {ID: "Data tidak disimpan:\n%s", EN: "Record not saved:\n%s"},
+	"synonyms_usage":     {ID: "Pemakaian: sinonim [--set BERKAS | --clear]", EN: "Usage: sinonim [--set FILE | --clear]"},
+	"synonyms_shipped":   {ID: "# Sinonim bawaan Sepakat", EN: "# Synonyms shipped with Sepakat"},
+	"synonyms_own":       {ID: "# Sinonim kantor sendiri", EN: "# The office's own synonyms"},
+	"synonyms_own_none":  {ID: "# Belum ada sinonim kantor sendiri. Tambahkan dengan: sepakat-cli sinonim --set BERKAS.txt", EN: "# No synonyms of the office's own yet. Add them with: sepakat-cli sinonim --set FILE.txt"},
+	"synonyms_bad":       {ID: "Daftar sinonim tidak dipakai; setiap baris perlu sedikitnya dua nama dipisah koma, mis. \"RB, Reformasi Birokrasi\":\n%s", EN: "Synonym list not used; each line needs at least two names separated by commas, e.g. \"RB, Reformasi Birokrasi\":\n%s"},
+	"synonyms_bad_line":  {ID: "  baris %d: %q", EN: "  line %d: %q"},
+	"synonyms_too_large": {ID: "Daftar sinonim terlalu besar (lebih dari 64 KB). Simpan hanya kelompok yang dipakai kantor.", EN: "The synonym list is too large (over 64 KB). Keep only the groups the office uses."},
+	"synonyms_set":       {ID: "Sinonim kantor disimpan; indeks pencarian dibangun ulang.", EN: "Office synonyms saved; the search index was rebuilt."},
+	"unknown_command":    {ID: "Perintah %q tidak dikenal.", EN: "Unknown command %q."},
+	"need_args":          {ID: "Perintah %s memerlukan %s.", EN: "Command %s needs %s."},
+	"bad_id":             {ID: "ID %q tidak valid: gunakan angka bulat positif, mis. 12.", EN: "Invalid ID %q: use a positive whole number, e.g. 12."},
+	"bad_flag":           {ID: "Pilihan tidak valid: %v", EN: "Invalid option: %v"},
+	"open_failed":        {ID: "Berkas data %s tidak dapat dibuka: %s", EN: "Cannot open data file %s: %s"},
+	"read_failed":        {ID: "Berkas %s tidak dapat dibaca: %v", EN: "Cannot read file %s: %v"},
+	"write_failed":       {ID: "Berkas %s tidak dapat ditulis: %v", EN: "Cannot write file %s: %v"},
+	"bad_file":           {ID: "Berkas %s tidak valid: %s", EN: "File %s is not valid: %s"},
+	"demo_done":          {ID: "Tiga contoh bawaan dimuat: %d perjanjian, %d instansi.", EN: "Loaded the three built-in examples: %d agreements, %d parties."},
+	"saved":              {ID: "Tersimpan: %s %d (revisi %d).", EN: "Saved: %s %d (revision %d)."},
+	"exported":           {ID: "Diekspor ke %s: %d perjanjian, %d instansi, %d pejabat, %d surat kuasa.", EN: "Exported to %s: %d agreements, %d parties, %d officials, %d mandates."},
+	"imported":           {ID: "Diimpor dari %s: %d perjanjian, %d instansi, %d pejabat, %d surat kuasa.", EN: "Imported from %s: %d agreements, %d parties, %d officials, %d mandates."},
+	"generated":          {ID: "Dibuat %d perjanjian sintetis (benih %d) dalam %s.", EN: "Generated %d synthetic agreements (seed %d) in %s."},
+	"reindexed":          {ID: "Indeks dibangun ulang.", EN: "Indexes rebuilt."},
+	"check_ok":           {ID: "Berkas data utuh: %d perjanjian.", EN: "Data file is sound: %d agreements."},
+	"id_mismatch":        {ID: "ID di berkas (%d) berbeda dengan ID pada perintah (%d).", EN: "The ID in the file (%d) differs from the ID given (%d)."},
+	"add_has_id":         {ID: "Data baru tidak boleh memuat \"id\" atau \"rev\"; hapus keduanya, atau gunakan update.", EN: "A new record must not carry \"id\" or \"rev\"; remove both, or use update."},
+	"update_needs_rev":   {ID: "Isi \"rev\" dengan revisi yang sedang diubah (lihat show ID --json).", EN: "Set \"rev\" to the revision being changed (see show ID --json)."},
+	"empty_list":         {ID: "Belum ada perjanjian. Jalankan \"sepakat-cli demo\" untuk memuat contoh.", EN: "No agreements yet. Run \"sepakat-cli demo\" to load the examples."},
+	"more":               {ID: "… %d dari %d ditampilkan; gunakan --limit untuk lebih banyak.", EN: "… %d of %d shown; use --limit for more."},
+	"gen_n":              {ID: "--n harus antara 1 dan 10000000.", EN: "--n must be between 1 and 10000000."},
+	"gen_not_empty":      {ID: "Korpus sintetis hanya dibuat pada berkas data kosong; %s sudah berisi perjanjian. Pilih berkas lain dengan --db.", EN: "A synthetic corpus goes only into an empty data file; %s already holds agreements. Choose another file with --db."},
+	"pdf_failed":         {ID: "PDF tidak dibuat: %s", EN: "PDF not made: %s"},
+	"pdf_done":           {ID: "PDF ditulis ke %s (kode %s, sidik %s).", EN: "PDF written to %s (code %s, fingerprint %s)."},
+	"search_none":        {ID: "Tidak ada perjanjian yang cocok dengan %q. Periksa ejaannya atau kurangi kata kunci dan saringan.", EN: "No agreement matches %q. Check the spelling or use fewer words and filters."},
+	"search_stopwords":   {ID: "Kata kunci hanya berisi kata umum (yang, dan, di …). Tambahkan kata yang lebih khas.", EN: "The query has only common words (yang, dan, di …). Add a more specific word."},
+	"search_truncated":   {ID: "Kata kunci terlalu panjang; hanya bagian awalnya yang dicari.", EN: "The query is too long; only its beginning was searched."},
+	"invalid_record":     {ID: "Data tidak disimpan:\n%s", EN: "Record not saved:\n%s"},
 }
