@@ -153,8 +153,13 @@ func TestThousands(t *testing.T) {
 	}
 }
 
-func TestExportPDFFromTheRegister(t *testing.T) {
+// withExamples opens the main window on a store holding the three examples.
+func withExamples(t *testing.T) (*App, *store.Store) {
+	t.Helper()
 	a := test.NewTempApp(t)
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
 	s := openStore(t)
 	if err := s.LoadExamples(); err != nil {
 		t.Fatal(err)
@@ -162,6 +167,11 @@ func TestExportPDFFromTheRegister(t *testing.T) {
 	u := New(a, s, export.Printer{Src: s}, fixedNow)
 	u.Window().Show()
 	u.Refresh()
+	return u, s
+}
+
+func TestExportPDFFromTheRegister(t *testing.T) {
+	u, _ := withExamples(t)
 	if !u.exportBtn.Disabled() {
 		t.Fatal("export enabled with nothing selected")
 	}
@@ -217,17 +227,7 @@ func TestPreferIndonesian(t *testing.T) {
 }
 
 func TestRegisterSearchesAsYouType(t *testing.T) {
-	a := test.NewTempApp(t)
-	if err := LoadTranslations(); err != nil {
-		t.Fatal(err)
-	}
-	s := openStore(t)
-	if err := s.LoadExamples(); err != nil {
-		t.Fatal(err)
-	}
-	u := New(a, s, export.Printer{Src: s}, fixedNow)
-	u.Window().Show()
-	u.Refresh()
+	u, _ := withExamples(t)
 	r := u.register
 	// The test goroutine is the UI goroutine: it runs the work the search
 	// goroutines hand back, as the desktop driver's event loop does.
