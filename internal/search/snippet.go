@@ -97,7 +97,7 @@ func mark(a *Analyzer, line string, want map[string]bool, width int) string {
 	last, first := 0, -1
 	for _, tok := range split(string(folded)) {
 		hit := false
-		for _, t := range a.words(tok.text) {
+		for _, t := range a.Analyze(tok.text) {
 			if want[t.Text] {
 				hit = true
 				break
