@@ -159,6 +159,8 @@ func (s *scorer) score(p Posting, weight float32) float32 {
 type termPlan struct {
 	variants []variant
 	cost     int // postings to read
+	// twoLetters marks the completions of a word typed so far as two letters.
+	twoLetters bool
 }
 
 // Find matches q against src: every query term must match (AND), through its stem,
@@ -231,9 +233,12 @@ func Find(src Source, an *Analyzer, q Query) *Match {
 		for _, v := range p.variants {
 			if v.df < st.Docs {
 				rest.variants = append(rest.variants, v)
+				rest.cost += v.df
 			}
 		}
-		if len(rest.variants) > 0 {
+		// The few commonest completions of two letters ("sa" → sampai, satu)
+		// tell little of what is meant: not worth reading.
+		if len(rest.variants) > 0 && !p.twoLetters {
 			bonus = append(bonus, rest)
 		}
 	}
@@ -431,8 +436,9 @@ func planOf(src Source, an *Analyzer, qt QueryTerm, n int, exact bool) termPlan 
 		switch len(qt.Raw) {
 		case 2:
 			limit = 3 // "pe": only the commonest words
+			p.twoLetters = true
 		case 3, 4:
-			limit = prefixLimit / 4
+			limit = 6
 		}
 		for _, t := range src.Expand(qt.Raw, limit) {
 			add(t, 0.8)

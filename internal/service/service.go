@@ -100,6 +100,8 @@ type Service interface {
 	LoadExamples() error
 	// Search finds agreements by what a person typed, best first.
 	Search(SearchQuery) (SearchResult, error)
+	// Snippet shows where one agreement matches what a person typed.
+	Snippet(id agreement.ID, text string) (string, error)
 }
 
 // Printer makes the printable document of an agreement.
@@ -170,6 +172,8 @@ type SearchQuery struct {
 	Text   string
 	Filter SearchFilter
 	Limit  int
+	// Snippets is how many of the first hits get a snippet; 0: all of them.
+	Snippets int
 }
 
 // SearchHit is one result: the agreement's summary, its score and a snippet with

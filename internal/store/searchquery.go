@@ -194,37 +194,90 @@ func countAbove(fresh []search.Posting, doc uint64) int {
 
 func (s *txSource) Probe(term string, docs []uint64, fn func(int, search.Posting)) {
 	id, _, indexed := s.termID(term)
+	if !indexed && len(s.pending) == 0 {
+		return
+	}
 	for i := 0; i < len(docs); {
 		chunk := chunkOf(docs[i])
 		j := i + 1
 		for j < len(docs) && chunkOf(docs[j]) == chunk {
 			j++
 		}
-		var merged []search.Posting
-		if indexed {
-			if raw := s.postings.Get(postingsKey(id, chunk)); raw != nil {
-				merged = s.block(raw, chunk)
-			}
-		}
-		m := 0
-		for x := i; x < j; x++ {
-			d := docs[x]
-			if s.pendingChunks[chunk] {
-				if p, ok := s.pending[d]; ok {
-					if ps, ok := p.posting(d, term); ok {
+		pendingChunk := s.pendingChunks[chunk]
+		if pendingChunk {
+			for x := i; x < j; x++ {
+				if p, ok := s.pending[docs[x]]; ok {
+					if ps, ok := p.posting(docs[x], term); ok {
 						fn(x, ps)
 					}
-					continue
 				}
 			}
-			for m < len(merged) && merged[m].Doc < d {
-				m++
-			}
-			if m < len(merged) && merged[m].Doc == d {
-				fn(x, merged[m])
+		}
+		if indexed {
+			if raw := s.postings.Get(postingsKey(id, chunk)); raw != nil {
+				s.probeBlock(raw, docs[:j], i, pendingChunk, fn)
 			}
 		}
 		i = j
+	}
+}
+
+// probeBlock walks an encoded postings block and calls fn for the postings of
+// the documents in docs[from:], reading only the gaps of the others. In a chunk
+// with pending agreements their stale merged postings are skipped.
+func (s *txSource) probeBlock(raw []byte, docs []uint64, from int, pendingChunk bool, fn func(int, search.Posting)) {
+	n, i := binary.Uvarint(raw)
+	if i <= 0 || n > uint64(len(raw)) {
+		return
+	}
+	x := from
+	var doc uint64
+	for ; n > 0 && x < len(docs); n-- {
+		gap, k := uvarintAt(raw, i)
+		if k <= 0 {
+			return
+		}
+		i += k
+		doc += gap >> 1
+		for x < len(docs) && docs[x] < doc {
+			x++
+		}
+		want := x < len(docs) && docs[x] == doc
+		if want && pendingChunk {
+			if _, stale := s.pending[doc]; stale {
+				want = false
+			}
+		}
+		var p search.Posting
+		if gap&1 == 1 {
+			if i >= len(raw) {
+				return
+			}
+			p.TF = [2]uint16{uint16(raw[i] >> 4), uint16(raw[i] & 15)}
+			i++
+		} else {
+			for f := range p.TF {
+				tf, k := uvarintAt(raw, i)
+				if k <= 0 {
+					return
+				}
+				p.TF[f] = uint16(tf)
+				i += k
+			}
+		}
+		for f, tf := range p.TF {
+			if tf > 0 {
+				if i >= len(raw) {
+					return
+				}
+				p.Norm[f] = raw[i]
+				i++
+			}
+		}
+		if want {
+			p.Doc = doc
+			fn(x, p)
+		}
 	}
 }
 
@@ -319,6 +372,38 @@ func filterIDs(tx *bolt.Tx, f service.SearchFilter, today agreement.Date) ([]uin
 	return ids, true
 }
 
+// Snippet is the snippet of one agreement for what a person typed: the line
+// that best shows the match, the matched words in [brackets]; "" when the text
+// does not match.
+func (s *Store) Snippet(id agreement.ID, text string) (string, error) {
+	an := s.an()
+	parsed := search.ParseQuery(an, text)
+	if parsed.Empty() {
+		return "", nil
+	}
+	var out string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		dir := s.dir(tx)
+		src, err := s.newTxSource(dir)
+		if err != nil {
+			return err
+		}
+		m := search.Find(src, an, parsed)
+		m.Restrict([]uint64{uint64(id)})
+		hits := m.Top(1, nil)
+		if len(hits) == 0 {
+			return nil
+		}
+		a, _, err := get[agreement.Agreement](tx, bucketAgreements, id)
+		if err != nil {
+			return err
+		}
+		out = search.Snippet(an, searchText(dir, &a), hits[0].Matched, 180)
+		return nil
+	})
+	return out, err
+}
+
 // summaryLines are the texts of an agreement's list row.
 func summaryLines(sum *Summary) []string {
 	lines := []string{sum.Kind.Title(), sum.Subject, sum.OwnNumber, sum.PartnerNumber}
@@ -393,10 +478,14 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 			}
 			return true
 		}
-		for _, h := range m.Top(limit, accept) {
+		for i, h := range m.Top(limit, accept) {
 			sum, _, err := dir.summary(agreement.ID(h.Doc))
 			if err != nil {
 				return err
+			}
+			if q.Snippets > 0 && i >= q.Snippets {
+				res.Hits = append(res.Hits, service.SearchHit{Summary: sum, Score: h.Score})
+				continue
 			}
 			// When the list row itself shows every word searched for, the snippet
 			// comes from it; otherwise from the whole text, to show the match.
