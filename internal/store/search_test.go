@@ -208,3 +208,24 @@ func TestSearchOddInput(t *testing.T) {
 		}
 	}
 }
+
+func TestSnippetsOnDemand(t *testing.T) {
+	s, _ := openTemp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Search(service.SearchQuery{Text: "lampung", Limit: 10, Snippets: 1})
+	if err != nil || len(res.Hits) < 2 {
+		t.Fatalf("%v, %d hits", err, len(res.Hits))
+	}
+	if res.Hits[0].Snippet == "" || res.Hits[1].Snippet != "" {
+		t.Errorf("snippets beyond the first: %q, %q", res.Hits[0].Snippet, res.Hits[1].Snippet)
+	}
+	sn, err := s.Snippet(res.Hits[1].Summary.ID, "lampung")
+	if err != nil || !strings.Contains(sn, "[Lampung]") {
+		t.Errorf("on demand: %q, %v", sn, err)
+	}
+	if sn, err := s.Snippet(1, "perizinan berusaha mal"); err != nil || sn != "" {
+		t.Errorf("an agreement that does not match: %q, %v", sn, err)
+	}
+}

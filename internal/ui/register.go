@@ -40,10 +40,16 @@ type Register struct {
 	searched func()
 	// do runs UI work handed over from other goroutines (fyne.Do; tests run it themselves).
 	do func(func())
+	// snippets is how many results come with their snippet (snippetsFirst).
+	snippets int
 }
 
 // searchLimit is how many results a search shows.
 const searchLimit = 200
+
+// snippetsFirst is how many results come with their snippet; the others' is
+// fetched when they are selected.
+const snippetsFirst = 20
 
 // searchDelay lets a person finish a few keystrokes before the search runs.
 const searchDelay = 150 * time.Millisecond
@@ -56,7 +62,7 @@ var registerColumns = []struct {
 }
 
 func newRegister(svc service.Service, now func() time.Time, onOpen func(agreement.ID), onStatus func(string)) *Register {
-	r := &Register{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do}
+	r := &Register{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do, snippets: snippetsFirst}
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Cari nomor, mitra, pejabat, perihal atau isi pasal…"))
 	r.search.OnChanged = r.queueSearch
@@ -81,9 +87,7 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 		if s, ok := r.row(id.Row); ok && r.onOpen != nil {
 			r.onOpen(s.ID)
 		}
-		if sn := r.Snippet(id.Row); sn != "" {
-			r.status(sn)
-		}
+		r.showSnippet(id.Row)
 	}
 	return r
 }
@@ -128,7 +132,7 @@ func (r *Register) runSearch() {
 	}
 	r.mu.Unlock()
 	go func() {
-		res, err := r.svc.Search(service.SearchQuery{Text: text, Limit: searchLimit})
+		res, err := r.svc.Search(service.SearchQuery{Text: text, Limit: searchLimit, Snippets: r.snippets})
 		r.do(func() {
 			r.mu.Lock()
 			if gen != r.generation {
@@ -175,6 +179,36 @@ func searchMessage(text string, res service.SearchResult, err error) string {
 		return lang.L("{{.Count}} hasil teratas untuk \"{{.Query}}\". Tambahkan kata untuk mempersempit.", q)
 	}
 	return lang.L("{{.Count}} hasil untuk \"{{.Query}}\"", q)
+}
+
+// showSnippet puts the snippet of search result row i in the status line,
+// fetching it off the UI goroutine when the search did not bring it.
+func (r *Register) showSnippet(i int) {
+	r.mu.Lock()
+	if !r.searching || i < 0 || i >= len(r.hits) {
+		r.mu.Unlock()
+		return
+	}
+	hit, text, gen := r.hits[i], r.search.Text, r.generation
+	r.mu.Unlock()
+	if hit.Snippet != "" {
+		r.status(hit.Snippet)
+		return
+	}
+	go func() {
+		sn, err := r.svc.Snippet(hit.Summary.ID, text)
+		r.do(func() {
+			r.mu.Lock()
+			current := gen == r.generation
+			if current && err == nil && i < len(r.hits) && r.hits[i].Summary.ID == hit.Summary.ID {
+				r.hits[i].Snippet = sn
+			}
+			r.mu.Unlock()
+			if current && err == nil && sn != "" {
+				r.status(sn)
+			}
+		})
+	}()
 }
 
 // Snippet is the matched text of search result row i, with the matched words

@@ -286,6 +286,21 @@ func TestRegisterSearchesAsYouType(t *testing.T) {
 		t.Errorf("selecting a result shows no snippet: %q", u.status.Text)
 	}
 
+	// Results past the first ones fetch their snippet when selected.
+	r.snippets = 1
+	if search("lampung"); rows() < 2 {
+		t.Fatalf("lampung: %d rows", rows())
+	}
+	r.table.Select(widget.TableCellID{Row: 1, Col: 1})
+	for !strings.Contains(u.status.Text, "[Lampung]") {
+		select {
+		case f := <-ui:
+			f()
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no snippet for the second result: %q", u.status.Text)
+		}
+	}
+
 	if status := search("yang dan di"); status != searchMessage("yang dan di", service.SearchResult{OnlyStopwords: true}, nil) || rows() != 0 {
 		t.Errorf("stopwords: %q, %d rows", status, rows())
 	}
