@@ -38,6 +38,8 @@ type Summary struct {
 	Implementers  []string         `json:"implementers,omitempty"`
 	Created       time.Time        `json:"created"`
 	Updated       time.Time        `json:"updated"`
+	// FollowUps counts the monitoring entries recorded.
+	FollowUps int `json:"follow_ups,omitempty"`
 }
 
 // Phase derives the phase on the day of now.

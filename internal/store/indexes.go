@@ -36,6 +36,7 @@ func summarize(dir txDir, a *agreement.Agreement) Summary {
 		OwnNumber: a.OwnNumber(), PartnerNumber: a.PartnerNumber(),
 		Start: a.EffectiveStart(), End: a.EffectiveEnd(), Year: a.Year(), ParentID: a.ParentID,
 		Extendable: a.Term.Extendable, Implementers: a.Implementers, Created: a.Created, Updated: a.Updated,
+		FollowUps: len(a.Monitoring),
 	}
 	if a.Signing != nil {
 		sum.Signed = a.Signing.Date
@@ -173,24 +174,25 @@ func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	// Collect first: rewriting values while iterating the same bucket is not allowed.
-	var list []agreement.Agreement
-	err := tx.Bucket(bucketAgreements).ForEach(func(k, raw []byte) error {
-		if len(k) != 8 {
-			return nil
+	// Collect the keys first: rewriting values while iterating the same bucket is
+	// not allowed. One agreement at a time is decoded and rewritten.
+	var ids []agreement.ID
+	err := tx.Bucket(bucketAgreements).ForEach(func(k, _ []byte) error {
+		if len(k) == 8 {
+			ids = append(ids, keyID(k))
 		}
-		var a agreement.Agreement
-		if err := decode(raw, &a); err != nil {
-			return err
-		}
-		list = append(list, a)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	for i := range list {
-		if err := writeAgreement(s.dir(tx), &list[i]); err != nil {
+	dir := s.dir(tx)
+	for _, id := range ids {
+		var a agreement.Agreement
+		if err := decode(tx.Bucket(bucketAgreements).Get(idKey(id)), &a); err != nil {
+			return err
+		}
+		if err := writeAgreement(dir, &a); err != nil {
 			return err
 		}
 	}

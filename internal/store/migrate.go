@@ -22,7 +22,15 @@ var migrations = []migration{
 	{from: 1, name: "list summaries and indexes", run: migrateV1toV2},
 	// The full-text index came in schema 3 and changed layout in 4: one build, in the last step.
 	{from: 2, name: "full-text index", run: func(*Store, *bolt.Tx) error { return nil }},
-	{from: 3, name: "full-text index by term number", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildSearch(tx) }},
+	// Schema 4 also keeps the number of follow-ups in each list summary.
+	{from: 3, name: "full-text index by term number", run: func(s *Store, tx *bolt.Tx) error {
+		if tx.Bucket(bucketSearchTerms) == nil {
+			if err := s.rebuildSearch(tx); err != nil { // from schema 2: creates the index buckets
+				return err
+			}
+		}
+		return s.rebuildIndexes(tx) // rebuilds the search index too
+	}},
 }
 
 func (s *Store) prepare() error {

@@ -12,6 +12,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
+	"sepakat/internal/service"
 )
 
 type txT = bolt.Tx
@@ -109,6 +110,9 @@ func TestMigrateFromV1Fixture(t *testing.T) {
 	}
 	if page.Items[0].Partners() != "Pemerintah Kabupaten Lampung Timur" {
 		t.Errorf("summary partner %q", page.Items[0].Partners())
+	}
+	if res, err := s.Search(service.SearchQuery{Text: "lampung timur"}); err != nil || len(res.Hits) == 0 {
+		t.Errorf("search after migration: %v, %d hits", err, len(res.Hits))
 	}
 	p, _ := s.List(Query{Order: ByEnd})
 	if len(p.Items) != 3 || p.Items[0].End != agreement.NewDate(2026, 9, 14) {
