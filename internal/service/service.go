@@ -104,6 +104,8 @@ type Service interface {
 	Search(SearchQuery) (SearchResult, error)
 	// Snippet shows where one agreement matches what a person typed.
 	Snippet(id agreement.ID, text string) (string, error)
+	// Dashboard gathers what the Beranda shows on the day of now.
+	Dashboard(now time.Time) (Dashboard, error)
 }
 
 // Printer makes the printable document of an agreement.
@@ -194,3 +196,33 @@ type SearchResult struct {
 	// OnlyStopwords says the query had only words such as "yang" and "dan".
 	OnlyStopwords bool `json:"only_stopwords,omitempty"`
 }
+
+// Dashboard is what the Beranda shows on one day.
+type Dashboard struct {
+	// Counts are the agreements per stored status.
+	Counts map[agreement.Status]int
+	// Ending are the signed agreements that end within EndingDays, soonest
+	// first (at most DashboardRows); EndingCount counts them within each of
+	// EndingWindows.
+	Ending      []Summary
+	EndingCount [3]int
+	// Sleeping are the Kesepakatan Bersama signed more than SleepingMonths ago,
+	// still in force, with no PKS or other child and no follow-up recorded,
+	// oldest first (at most DashboardRows of SleepingCount).
+	Sleeping      []Summary
+	SleepingCount int
+	// Review are the drafts in review (Telaah), newest first.
+	Review []Summary
+	// Recent are the agreements changed last, newest first.
+	Recent []Summary
+}
+
+// Beranda limits.
+const (
+	EndingDays     = 180
+	SleepingMonths = 6
+	DashboardRows  = 50
+)
+
+// EndingWindows are the Beranda's horizons in days.
+var EndingWindows = [3]int{30, 90, EndingDays}
