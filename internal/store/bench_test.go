@@ -330,3 +330,20 @@ func BenchmarkIndexUpdate(b *testing.B) {
 	b.ReportMetric(float64(merges.Microseconds())/1000/float64(b.N), "merge-ms/op")
 	b.ReportMetric(float64((saves+merges).Microseconds())/1000/float64(b.N), "update-ms/op")
 }
+
+// BenchmarkDashboard gathers the Beranda on the corpus's "today".
+func BenchmarkDashboard(b *testing.B) {
+	s := openBench(b, benchDB(b))
+	now := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d, err := s.Dashboard(now)
+		if err != nil || len(d.Recent) == 0 {
+			b.Fatal(err)
+		}
+		if i == 0 {
+			b.ReportMetric(float64(d.SleepingCount), "sleeping")
+			b.ReportMetric(float64(d.EndingCount[2]), "ending180")
+		}
+	}
+}

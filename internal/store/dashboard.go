@@ -3,7 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
-	"sort"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -23,33 +23,60 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 	}
 	err = s.db.View(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
-		// Signed agreements by end date, up to the last horizon.
+		signed := indexIDs(tx, bucketIdxStatus, cat([]byte(agreement.StatusDitandatangani), []byte{0}))
+		// Signed agreements by end date, up to the last horizon; summaries are
+		// read only for the rows shown.
 		c := tx.Bucket(bucketIdxEnd).Cursor()
 		last := dateKey(today.AddDate(0, 0, service.EndingDays))
 		for k, _ := c.Seek(dateKey(today)); k != nil && len(k) == 16 && bytes.Compare(k[:8], last) <= 0; k, _ = c.Next() {
-			sum, ok, err := dir.summary(keyID(k[8:]))
-			if err != nil {
-				return err
-			}
-			if !ok || sum.Status != agreement.StatusDitandatangani {
+			id := binary.BigEndian.Uint64(k[8:])
+			if _, ok := slices.BinarySearch(signed, id); !ok {
 				continue
 			}
-			days := today.DaysUntil(sum.End)
+			end, err := agreement.ParseDate(string(k[:4]) + "-" + string(k[4:6]) + "-" + string(k[6:8]))
+			if err != nil {
+				return ErrCorrupt
+			}
+			days := today.DaysUntil(end)
 			for i, w := range service.EndingWindows {
 				if days <= w {
 					d.EndingCount[i]++
 				}
 			}
 			if len(d.Ending) < service.DashboardRows {
-				d.Ending = append(d.Ending, sum)
+				sum, ok, err := dir.summary(agreement.ID(id))
+				if err != nil {
+					return err
+				}
+				if ok {
+					d.Ending = append(d.Ending, sum)
+				}
 			}
 		}
-		sleeping, err := s.sleeping(tx, dir, today)
-		if err != nil {
-			return err
+		// Sleeping MoUs: signed before the cut, still in force, no child.
+		c = tx.Bucket(bucketIdxQuiet).Cursor()
+		cut := dateKey(today.AddDate(0, -service.SleepingMonths, 0))
+		todayKey := dateKey(today)
+		children := tx.Bucket(bucketIdxParent).Cursor()
+		for k, _ := c.First(); k != nil && len(k) == 24 && bytes.Compare(k[:8], cut) < 0; k, _ = c.Next() {
+			if bytes.Compare(k[8:16], todayKey) < 0 {
+				continue // ended
+			}
+			p := k[16:]
+			if ck, _ := children.Seek(p); ck != nil && bytes.HasPrefix(ck, p) {
+				continue
+			}
+			d.SleepingCount++
+			if len(d.Sleeping) < service.DashboardRows {
+				sum, ok, err := dir.summary(keyID(p))
+				if err != nil {
+					return err
+				}
+				if ok {
+					d.Sleeping = append(d.Sleeping, sum)
+				}
+			}
 		}
-		d.SleepingCount = len(sleeping)
-		d.Sleeping = sleeping[:min(len(sleeping), service.DashboardRows)]
 		return nil
 	})
 	if err != nil {
@@ -65,47 +92,12 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 	return d, err
 }
 
-// sleeping finds the signed Kesepakatan Bersama older than SleepingMonths with no
-// child agreement and no follow-up: the intersection of two list indexes, then
-// each one's summary and children.
-func (s *Store) sleeping(tx *bolt.Tx, dir txDir, today agreement.Date) ([]service.Summary, error) {
-	ids := func(bucket, prefix []byte) []uint64 {
-		var out []uint64
-		c := tx.Bucket(bucket).Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = c.Next() {
-			out = append(out, binary.BigEndian.Uint64(k[len(prefix):]))
-		}
-		return out
+// indexIDs lists the agreement IDs under prefix in a list index, in order.
+func indexIDs(tx *bolt.Tx, bucket, prefix []byte) []uint64 {
+	var out []uint64
+	c := tx.Bucket(bucket).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = c.Next() {
+		out = append(out, binary.BigEndian.Uint64(k[len(prefix):]))
 	}
-	ksb := ids(bucketIdxKind, cat([]byte(agreement.KindKSB), []byte{0}))
-	signed := ids(bucketIdxStatus, cat([]byte(agreement.StatusDitandatangani), []byte{0}))
-	before := today.AddDate(0, -service.SleepingMonths, 0)
-	children := tx.Bucket(bucketIdxParent).Cursor()
-	var out []service.Summary
-	j := 0
-	for _, id := range ksb {
-		for j < len(signed) && signed[j] < id {
-			j++
-		}
-		if j == len(signed) || signed[j] != id {
-			continue
-		}
-		sum, ok, err := dir.summary(agreement.ID(id))
-		if err != nil {
-			return nil, err
-		}
-		if !ok || sum.FollowUps > 0 || sum.Signed.IsZero() || !sum.Signed.Before(before) {
-			continue
-		}
-		if sum.Phase(today.Time(), agreement.DefaultSoonDays) == agreement.PhaseBerakhir {
-			continue // its term is over: nothing left to follow up
-		}
-		p := idKey(agreement.ID(id))
-		if k, _ := children.Seek(p); k != nil && bytes.HasPrefix(k, p) {
-			continue
-		}
-		out = append(out, sum)
-	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Signed.Before(out[b].Signed) })
-	return out, nil
+	return out
 }

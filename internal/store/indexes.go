@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -98,6 +99,13 @@ func entries(sum *Summary) []indexEntry {
 	if sum.ParentID != 0 {
 		out = append(out, indexEntry{bucketIdxParent, cat(idKey(sum.ParentID), id)})
 	}
+	if sum.Kind == agreement.KindKSB && sum.Status == agreement.StatusDitandatangani && sum.FollowUps == 0 && sum.Signed.Valid() {
+		end := []byte("99999999") // no end: in force until ended
+		if sum.End.Valid() {
+			end = dateKey(sum.End)
+		}
+		out = append(out, indexEntry{bucketIdxQuiet, cat(dateKey(sum.Signed), end, id)})
+	}
 	return out
 }
 
@@ -166,8 +174,19 @@ func writeSummary(dir txDir, a *agreement.Agreement) error {
 
 // rebuildIndexes empties and refills every derived bucket from the agreements.
 func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
+	if err := s.rebuildListIndexes(tx); err != nil {
+		return err
+	}
+	if tx.Bucket(bucketSearchTerms) == nil {
+		return nil // a migration that comes before the full-text index
+	}
+	return s.rebuildSearch(tx)
+}
+
+// rebuildListIndexes rewrites every agreement's summary and list index keys.
+func (s *Store) rebuildListIndexes(tx *bolt.Tx) error {
 	for _, name := range indexBuckets {
-		if err := tx.DeleteBucket(name); err != nil {
+		if err := tx.DeleteBucket(name); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
 			return err
 		}
 		if _, err := tx.CreateBucket(name); err != nil {
@@ -196,10 +215,7 @@ func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	if tx.Bucket(bucketSearchTerms) == nil {
-		return nil // a migration that comes before the full-text index
-	}
-	return s.rebuildSearch(tx)
+	return nil
 }
 
 // Reindex rebuilds the list summaries and indexes in one transaction.

@@ -31,6 +31,7 @@ var migrations = []migration{
 		}
 		return s.rebuildIndexes(tx) // rebuilds the search index too
 	}},
+	{from: 4, name: "index of signed MoUs without follow-up", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildListIndexes(tx) }},
 }
 
 func (s *Store) prepare() error {

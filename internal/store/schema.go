@@ -3,7 +3,7 @@ package store
 // Every bucket and key name of the data file lives here.
 
 // SchemaVersion is the layout this code reads and writes.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 var (
 	bucketMeta = []byte("meta")
@@ -31,6 +31,8 @@ var (
 	bucketIdxYear    = []byte("idx_year")    // year(2) id(8)
 	bucketIdxEnd     = []byte("idx_end")     // yyyymmdd(8) id(8)
 	bucketIdxParent  = []byte("idx_parent")  // parent(8) id(8)
+	// Since schema 5: signed Kesepakatan Bersama with no follow-up recorded.
+	bucketIdxQuiet = []byte("idx_quiet") // signed yyyymmdd(8) end yyyymmdd(8) id(8)
 )
 
 // Since schema 3: the full-text index (see searchindex.go); laid out by term
@@ -51,8 +53,9 @@ var bucketsV1 = [][]byte{bucketMeta, bucketAgreements, bucketParties, bucketOffi
 	bucketHistory, bucketCounters, bucketNumbers, bucketFiles}
 
 // indexBuckets are derived from the agreements and can be rebuilt.
+// Their order numbers them in each agreement's head: add at the end only.
 var indexBuckets = [][]byte{bucketIdxChanged, bucketIdxStatus, bucketIdxKind,
-	bucketIdxParty, bucketIdxYear, bucketIdxEnd, bucketIdxParent}
+	bucketIdxParty, bucketIdxYear, bucketIdxEnd, bucketIdxParent, bucketIdxQuiet}
 
 // recordTag prefixes history keys with the record type.
 var recordTag = map[string]byte{"agreement": 'a', "party": 'p', "official": 'o', "mandate": 'm'}

@@ -364,12 +364,7 @@ func filterIDs(tx *bolt.Tx, f service.SearchFilter, today agreement.Date) ([]uin
 	default:
 		return nil, false
 	}
-	var ids []uint64
-	c := tx.Bucket(bucket).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = c.Next() {
-		ids = append(ids, binary.BigEndian.Uint64(k[len(prefix):]))
-	}
-	return ids, true
+	return indexIDs(tx, bucket, prefix), true
 }
 
 // Snippet is the snippet of one agreement for what a person typed: the line
