@@ -63,7 +63,11 @@ type App struct {
 	printer service.Printer
 	now     func() time.Time
 
-	register  *Register
+	register *Register
+	beranda  *Beranda
+	// do runs UI work handed over from other goroutines (fyne.Do; tests run it themselves).
+	do        func(func())
+	tabs      *container.AppTabs
 	status    *widget.Label
 	selected  agreement.ID
 	openBtn   *widget.Button
@@ -76,10 +80,15 @@ func New(a fyne.App, svc service.Service, printer service.Printer, now func() ti
 	if now == nil {
 		now = time.Now
 	}
-	u := &App{app: a, svc: svc, printer: printer, now: now}
+	u := &App{app: a, svc: svc, printer: printer, now: now, do: fyne.Do}
 	u.win = a.NewWindow("Sepakat")
 	u.build()
 	return u
+}
+
+// setDo hands the screens' background results to do instead of fyne.Do.
+func (u *App) setDo(do func(func())) {
+	u.do, u.register.do, u.beranda.do = do, do, do
 }
 
 // Window returns the main window.
@@ -89,6 +98,7 @@ func (u *App) build() {
 	u.status = widget.NewLabel("")
 	u.status.Wrapping = fyne.TextWrapWord
 	u.register = newRegister(u.svc, u.now, u.onSelect, u.status.SetText)
+	u.register.do = u.do
 	title := widget.NewLabelWithStyle(lang.L("Daftar Perjanjian"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	u.openBtn = widget.NewButtonWithIcon(lang.L("Buka"), theme.DocumentIcon(), func() { u.onOpen(u.selected) })
 	u.exportBtn = widget.NewButtonWithIcon(lang.L("Ekspor PDF"), theme.DocumentSaveIcon(), func() { u.onExportPDF(false) })
@@ -97,9 +107,28 @@ func (u *App) build() {
 		b.Disable()
 	}
 	bar := container.NewBorder(nil, nil, title, container.NewHBox(u.openBtn, u.exportBtn, u.draftBtn), u.register.search)
-	u.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), u.status, nil, nil, u.register.table))
-	u.win.Resize(fyne.NewSize(1280, 720))
+	registerScreen := container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), u.status, nil, nil, u.register.table)
+	u.beranda = newBeranda(u.svc, u.now, u.onOpen)
+	u.beranda.do = u.do
+	u.beranda.notify = u.notifyEnding
+	u.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("Beranda"), theme.HomeIcon(), u.beranda.Content()),
+		container.NewTabItemWithIcon(lang.L("Daftar Perjanjian"), theme.ListIcon(), registerScreen),
+	)
+	prefs := u.app.Preferences()
+	u.tabs.SelectIndex(min(max(prefs.IntWithFallback(prefLastTab, 0), 0), len(u.tabs.Items)-1))
+	u.tabs.OnSelected = func(*container.TabItem) { prefs.SetInt(prefLastTab, u.tabs.SelectedIndex()) }
+	u.win.SetContent(u.tabs)
+	u.win.Resize(fyne.NewSize(
+		float32(prefs.FloatWithFallback(prefWindowWidth, defaultWindowWidth)),
+		float32(prefs.FloatWithFallback(prefWindowHeight, defaultWindowHeight))))
+	u.win.SetOnClosed(func() {
+		size := u.win.Canvas().Size()
+		prefs.SetFloat(prefWindowWidth, float64(size.Width))
+		prefs.SetFloat(prefWindowHeight, float64(size.Height))
+	})
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		u.tabs.SelectIndex(tabRegister)
 		u.win.Canvas().Focus(u.register.search)
 	})
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
@@ -158,7 +187,7 @@ func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, done 
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}
-		fyne.Do(func() {
+		u.do(func() {
 			wait.Hide()
 			if err != nil {
 				u.showError(err)
@@ -172,7 +201,28 @@ func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, done 
 	}()
 }
 
-// Start loads the first page and, on a new data file, offers the examples.
+// The main window's tabs.
+const (
+	tabBeranda = iota
+	tabRegister
+)
+
+// notifyEnding names, once per start, the agreements that end within 30 days.
+func (u *App) notifyEnding(d service.Dashboard) {
+	n := d.EndingCount[0]
+	if n == 0 {
+		return
+	}
+	first := d.Ending[0]
+	text := lang.L("{{.Subject}} ({{.Partner}}) berakhir {{.Date}}.", map[string]any{"Subject": first.Subject, "Partner": partnerOrDash(first), "Date": shortDate(first.End)})
+	if n > 1 {
+		text = lang.L("{{.Subject}} ({{.Partner}}) berakhir {{.Date}}, dan {{.More}} lainnya.", map[string]any{"Subject": first.Subject, "Partner": partnerOrDash(first), "Date": shortDate(first.End), "More": n - 1})
+	}
+	u.app.SendNotification(fyne.NewNotification(lang.L("{{.Count}} perjanjian berakhir dalam 30 hari", map[string]any{"Count": n}), text))
+}
+
+// Start loads the Beranda and the first page and, on a new data file, offers
+// the examples.
 func (u *App) Start() {
 	u.Refresh()
 	total, err := u.svc.Total()
@@ -199,8 +249,9 @@ func (u *App) onLoadExamples(ok bool) {
 	u.Refresh()
 }
 
-// Refresh reloads the register from the store.
+// Refresh reloads the Beranda and the register from the store.
 func (u *App) Refresh() {
+	u.beranda.reload()
 	if err := u.register.reload(); err != nil {
 		u.showError(err)
 	}

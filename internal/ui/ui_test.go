@@ -2,24 +2,30 @@ package ui
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/export"
 	"sepakat/internal/gen"
 	"sepakat/internal/service"
 	"sepakat/internal/store"
 	"sepakat/internal/wilayah"
+	"sepakat/resources"
 )
 
 func openStore(t *testing.T) *store.Store {
@@ -46,6 +52,33 @@ func cellText(r *Register, row, col int) string {
 	return l.Text
 }
 
+// loop makes the test goroutine the UI goroutine: it runs the work background
+// goroutines hand back, as the desktop driver's event loop does.
+type loop struct {
+	t  *testing.T
+	ch chan func()
+}
+
+func useLoop(t *testing.T, u *App) *loop {
+	l := &loop{t: t, ch: make(chan func(), 256)}
+	u.setDo(func(f func()) { l.ch <- f })
+	return l
+}
+
+// until runs handed-back work until cond holds; the time limit only stops a hang.
+func (l *loop) until(what string, cond func() bool) {
+	l.t.Helper()
+	limit := time.After(10 * time.Second)
+	for !cond() {
+		select {
+		case f := <-l.ch:
+			f()
+		case <-limit:
+			l.t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
 func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
 	a := test.NewTempApp(t)
 	if err := LoadTranslations(); err != nil {
@@ -53,6 +86,7 @@ func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
 	}
 	s := openStore(t)
 	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	useLoop(t, u)
 	u.Window().Resize(fyne.NewSize(1280, 720))
 	u.Window().Show()
 	u.Start()
@@ -89,6 +123,7 @@ func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
 	}
 	// A second start on the same file does not offer the examples again.
 	u2 := New(a, s, export.Printer{Src: s}, fixedNow)
+	useLoop(t, u2)
 	u2.Window().Show()
 	u2.Start()
 	if u2.Window().Canvas().Overlays().Top() != nil {
@@ -103,6 +138,7 @@ func TestRegisterPagesThroughManyRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	useLoop(t, u)
 	u.Refresh()
 	if _, ok := u.register.row(3); ok {
 		t.Error("row past the end returned")
@@ -123,6 +159,7 @@ func TestRegisterReadsPagesOnDemand(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	useLoop(t, u)
 	u.Refresh()
 	if rows, _ := u.register.size(); rows != 130 {
 		t.Fatalf("%d rows", rows)
@@ -154,7 +191,7 @@ func TestThousands(t *testing.T) {
 }
 
 // withExamples opens the main window on a store holding the three examples.
-func withExamples(t *testing.T) (*App, *store.Store) {
+func withExamples(t *testing.T) (*App, *store.Store, *loop) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	if err := LoadTranslations(); err != nil {
@@ -165,13 +202,14 @@ func withExamples(t *testing.T) (*App, *store.Store) {
 		t.Fatal(err)
 	}
 	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	l := useLoop(t, u)
 	u.Window().Show()
 	u.Refresh()
-	return u, s
+	return u, s, l
 }
 
 func TestExportPDFFromTheRegister(t *testing.T) {
-	u, _ := withExamples(t)
+	u, _, l := withExamples(t)
 	if !u.exportBtn.Disabled() {
 		t.Fatal("export enabled with nothing selected")
 	}
@@ -184,16 +222,14 @@ func TestExportPDFFromTheRegister(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	u.exportTo(u.selected, w, false, func(err error) { done <- err })
-	select {
-	case err := <-done:
+	finished := false
+	u.exportTo(u.selected, w, false, func(err error) {
 		if err != nil {
-			t.Fatal(err)
+			t.Error(err)
 		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("export did not finish")
-	}
+		finished = true
+	})
+	l.until("the export", func() bool { return finished })
 	data, err := os.ReadFile(path)
 	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) || len(data) < 10_000 {
 		t.Fatalf("exported file: %d bytes, %v", len(data), err)
@@ -227,12 +263,9 @@ func TestPreferIndonesian(t *testing.T) {
 }
 
 func TestRegisterSearchesAsYouType(t *testing.T) {
-	u, _ := withExamples(t)
+	u, _, l := withExamples(t)
 	r := u.register
-	// The test goroutine is the UI goroutine: it runs the work the search
-	// goroutines hand back, as the desktop driver's event loop does.
-	ui := make(chan func(), 64)
-	r.do = func(f func()) { ui <- f }
+	ui := l.ch
 	var shown []string
 	r.searched = func() { shown = append(shown, u.status.Text) }
 	next := func() string {
@@ -314,5 +347,106 @@ func TestRegisterSearchesAsYouType(t *testing.T) {
 	r.search.SetText("")
 	if status := next(); !strings.HasPrefix(status, "3 ") || rows() != 3 || r.searchingNow() {
 		t.Errorf("after clearing: %q, %d rows", status, rows())
+	}
+}
+
+func TestBerandaShowsWhatEndsAndOpensIt(t *testing.T) {
+	a := test.NewTempApp(t)
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	// Two weeks before the MoU with Lampung Timur ends (14 September 2030).
+	u := New(a, s, export.Printer{Src: s}, func() time.Time { return time.Date(2030, 9, 1, 8, 0, 0, 0, time.UTC) })
+	l := useLoop(t, u)
+	u.Window().Resize(fyne.NewSize(1366, 768))
+	u.Window().Show()
+	var shown *service.Dashboard
+	u.beranda.loaded = func(d service.Dashboard, err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown = &d
+	}
+	first, _ := s.Agreement(1)
+	want := fyne.NewNotification(
+		lang.L("{{.Count}} perjanjian berakhir dalam 30 hari", map[string]any{"Count": 1}),
+		lang.L("{{.Subject}} ({{.Partner}}) berakhir {{.Date}}.", map[string]any{"Subject": first.Subject, "Partner": "Pemerintah Kabupaten Lampung Timur", "Date": "14 September 2030"}))
+	test.AssertNotificationSent(t, want, func() {
+		u.Start()
+		l.until("the Beranda", func() bool { return shown != nil })
+	})
+	if shown.Counts[agreement.StatusDitandatangani] != 3 || shown.EndingCount != [3]int{1, 1, 1} {
+		t.Errorf("dashboard %+v", shown)
+	}
+	var rows []*rowLink
+	for _, o := range test.LaidOutObjects(u.beranda.ending) {
+		if r, ok := o.(*rowLink); ok {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) != 1 || !strings.Contains(rows[0].label.Text, "Percepatan Reformasi Birokrasi") || !strings.Contains(rows[0].label.Text, "13") {
+		t.Fatalf("ending rows: %d", len(rows))
+	}
+	test.Tap(rows[0])
+	if u.Window().Canvas().Overlays().Top() == nil {
+		t.Error("tapping the row did not open the agreement")
+	}
+	// The last tab is remembered.
+	u.tabs.SelectIndex(tabRegister)
+	if got := a.Preferences().Int(prefLastTab); got != tabRegister {
+		t.Errorf("last tab %d", got)
+	}
+	u2 := New(a, s, export.Printer{Src: s}, fixedNow)
+	if u2.tabs.SelectedIndex() != tabRegister {
+		t.Error("last tab not restored")
+	}
+}
+
+// TestEveryStringTranslated finds each lang.L key in the screens' sources and
+// checks that both shipped translations have it.
+func TestEveryStringTranslated(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	main, _ := filepath.Glob("../../cmd/sepakat/*.go")
+	key := regexp.MustCompile(`lang\.L\(("(?:[^"\\]|\\.)*")`)
+	tables := map[string]map[string]string{}
+	for _, lang := range []string{"id", "en"} {
+		raw, err := resources.FS.ReadFile("translations/" + lang + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(raw, &m); err != nil {
+			t.Fatal(err)
+		}
+		tables[lang] = m
+	}
+	n := 0
+	for _, f := range append(files, main...) {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range key.FindAllSubmatch(src, -1) {
+			k, err := strconv.Unquote(string(m[1]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+			for lang, table := range tables {
+				if table[k] == "" {
+					t.Errorf("%s: %q has no %s translation", f, k, lang)
+				}
+			}
+		}
+	}
+	if n < 30 {
+		t.Errorf("only %d strings found", n)
 	}
 }

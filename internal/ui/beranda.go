@@ -1,0 +1,256 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/service"
+)
+
+// berandaRows is how many rows a Beranda section lists before "dan N lainnya".
+const berandaRows = 8
+
+// Beranda is the home screen: counts by status, what ends soon, sleeping MoUs,
+// drafts in review and recent changes. Each row opens its agreement.
+type Beranda struct {
+	svc    service.Service
+	now    func() time.Time
+	onOpen func(agreement.ID)
+	do     func(func())
+
+	content  *fyne.Container
+	counts   *fyne.Container
+	ending   *fyne.Container
+	sleeping *fyne.Container
+	review   *fyne.Container
+	recent   *fyne.Container
+	message  *widget.Label
+
+	// notify is told of the first dashboard loaded (the start notification).
+	notify   func(service.Dashboard)
+	notified bool
+	// loaded, when set, is called on the UI goroutine after each load, with the
+	// dashboard shown.
+	loaded func(service.Dashboard, error)
+}
+
+func newBeranda(svc service.Service, now func() time.Time, onOpen func(agreement.ID)) *Beranda {
+	b := &Beranda{svc: svc, now: now, onOpen: onOpen, do: fyne.Do}
+	b.build()
+	return b
+}
+
+func (b *Beranda) build() {
+	b.counts = container.NewGridWithColumns(5)
+	b.ending = container.NewVBox()
+	b.sleeping = container.NewVBox()
+	b.review = container.NewVBox()
+	b.recent = container.NewVBox()
+	b.message = widget.NewLabel(lang.L("Memuat…"))
+	left := container.NewVBox(b.ending)
+	right := container.NewVBox(b.sleeping, b.review, b.recent)
+	b.content = container.NewVBox(b.message, b.counts, container.NewGridWithColumns(2, left, right))
+}
+
+// Content is the screen's root object.
+func (b *Beranda) Content() fyne.CanvasObject {
+	return container.NewVScroll(container.NewPadded(b.content))
+}
+
+// reload gathers the dashboard off the UI goroutine and shows it when it comes.
+func (b *Beranda) reload() {
+	now := b.now()
+	go func() {
+		d, err := b.svc.Dashboard(now)
+		b.do(func() {
+			b.show(d, err, now)
+			if err == nil && !b.notified && b.notify != nil {
+				b.notified = true
+				b.notify(d)
+			}
+			if b.loaded != nil {
+				b.loaded(d, err)
+			}
+		})
+	}()
+}
+
+func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
+	if err != nil {
+		b.message.SetText(lang.L("Beranda tidak dapat dimuat: {{.Error}}", map[string]any{"Error": err.Error()}))
+		b.message.Show()
+		return
+	}
+	b.message.Hide()
+	b.counts.RemoveAll()
+	for _, st := range agreement.Statuses {
+		b.counts.Add(countTile(lang.L(st.Label()), d.Counts[st]))
+	}
+
+	b.ending.RemoveAll()
+	b.ending.Add(heading(lang.L("Segera berakhir")))
+	for i, w := range service.EndingWindows {
+		title := lang.L("Dalam {{.Days}} hari ({{.Count}})", map[string]any{"Days": w, "Count": d.EndingCount[i]})
+		if i > 0 {
+			title = lang.L("{{.From}}–{{.Days}} hari lagi ({{.Count}})", map[string]any{"From": service.EndingWindows[i-1] + 1, "Days": w, "Count": d.EndingCount[i] - d.EndingCount[i-1]})
+		}
+		b.ending.Add(subheading(title))
+		var rows []service.Summary
+		for _, s := range d.Ending {
+			days := agreement.DateOf(now).DaysUntil(s.End)
+			if days <= w && (i == 0 || days > service.EndingWindows[i-1]) {
+				rows = append(rows, s)
+			}
+		}
+		total := d.EndingCount[i]
+		if i > 0 {
+			total -= d.EndingCount[i-1]
+		}
+		b.addRows(b.ending, rows, total, func(s service.Summary) string {
+			return lang.L("{{.Date}}, {{.Days}} hari lagi", map[string]any{"Date": shortDate(s.End), "Days": agreement.DateOf(now).DaysUntil(s.End)})
+		}, lang.L("Tidak ada."))
+	}
+
+	b.sleeping.RemoveAll()
+	b.sleeping.Add(heading(lang.L("MoU tidur ({{.Count}})", map[string]any{"Count": d.SleepingCount})))
+	b.sleeping.Add(note(lang.L("Kesepakatan Bersama yang ditandatangani lebih dari {{.Months}} bulan lalu tanpa PKS dan tanpa tindak lanjut tercatat.", map[string]any{"Months": service.SleepingMonths})))
+	b.addRows(b.sleeping, d.Sleeping, d.SleepingCount, func(s service.Summary) string {
+		return lang.L("ditandatangani {{.Date}}", map[string]any{"Date": shortDate(s.Signed)})
+	}, lang.L("Tidak ada: setiap MoU sudah ditindaklanjuti."))
+
+	b.review.RemoveAll()
+	b.review.Add(heading(lang.L("Menunggu telaah ({{.Count}})", map[string]any{"Count": d.Counts[agreement.StatusTelaah]})))
+	b.addRows(b.review, d.Review, d.Counts[agreement.StatusTelaah], func(s service.Summary) string {
+		return lang.L("diubah {{.Date}}", map[string]any{"Date": shortDate(agreement.DateOf(s.Updated))})
+	}, lang.L("Tidak ada konsep yang menunggu telaah."))
+
+	b.recent.RemoveAll()
+	b.recent.Add(heading(lang.L("Baru diubah")))
+	b.addRows(b.recent, d.Recent, len(d.Recent), func(s service.Summary) string {
+		return lang.L(s.Phase(now, agreement.DefaultSoonDays).Label())
+	}, lang.L("Belum ada perjanjian."))
+	b.content.Refresh()
+}
+
+// addRows lists up to berandaRows agreements, each opening on a tap, and says how
+// many more there are.
+func (b *Beranda) addRows(box *fyne.Container, rows []service.Summary, total int, detail func(service.Summary) string, empty string) {
+	if total == 0 {
+		box.Add(note(empty))
+		return
+	}
+	for i, s := range rows {
+		if i == berandaRows {
+			break
+		}
+		id := s.ID
+		text := fmt.Sprintf("%s · %s — %s · %s", s.Kind, s.Subject, partnerOrDash(s), detail(s))
+		box.Add(newRowLink(text, func() { b.onOpen(id) }))
+	}
+	if more := total - min(len(rows), berandaRows); more > 0 {
+		box.Add(note(lang.L("dan {{.Count}} lainnya", map[string]any{"Count": thousands(more)})))
+	}
+}
+
+func partnerOrDash(s service.Summary) string {
+	if p := s.Partners(); p != "" {
+		return p
+	}
+	return "–"
+}
+
+func heading(text string) fyne.CanvasObject {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+func subheading(text string) fyne.CanvasObject {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+}
+
+func note(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// countTile shows one status and its number.
+func countTile(label string, n int) fyne.CanvasObject {
+	num := canvas.NewText(thousands(n), theme.Color(theme.ColorNamePrimary))
+	num.TextSize = theme.TextSize() * 2
+	num.TextStyle = fyne.TextStyle{Bold: true}
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	return container.NewStack(bg, container.NewPadded(container.NewVBox(num, widget.NewLabel(label))))
+}
+
+// rowLink is one line of text that opens something when tapped.
+type rowLink struct {
+	widget.BaseWidget
+	label *widget.Label
+	onTap func()
+	hover bool
+}
+
+func newRowLink(text string, onTap func()) *rowLink {
+	r := &rowLink{label: widget.NewLabel(text), onTap: onTap}
+	r.label.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *rowLink) Tapped(*fyne.PointEvent) {
+	if r.onTap != nil {
+		r.onTap()
+	}
+}
+
+func (r *rowLink) MouseIn(*desktop.MouseEvent)    { r.hover = true; r.Refresh() }
+func (r *rowLink) MouseMoved(*desktop.MouseEvent) {}
+func (r *rowLink) MouseOut()                      { r.hover = false; r.Refresh() }
+
+func (r *rowLink) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (r *rowLink) CreateRenderer() fyne.WidgetRenderer {
+	bg := canvas.NewRectangle(color.Transparent)
+	return &rowLinkRenderer{r: r, bg: bg, objects: []fyne.CanvasObject{bg, r.label}}
+}
+
+type rowLinkRenderer struct {
+	r       *rowLink
+	bg      *canvas.Rectangle
+	objects []fyne.CanvasObject
+}
+
+func (rr *rowLinkRenderer) Layout(s fyne.Size) {
+	rr.bg.Resize(s)
+	rr.r.label.Resize(s)
+}
+
+func (rr *rowLinkRenderer) MinSize() fyne.Size {
+	m := rr.r.label.MinSize()
+	return fyne.NewSize(theme.Padding()*10, m.Height)
+}
+
+func (rr *rowLinkRenderer) Refresh() {
+	if rr.r.hover {
+		rr.bg.FillColor = theme.Color(theme.ColorNameHover)
+	} else {
+		rr.bg.FillColor = color.Transparent
+	}
+	rr.bg.Refresh()
+	rr.r.label.Refresh()
+}
+
+func (rr *rowLinkRenderer) Objects() []fyne.CanvasObject { return rr.objects }
+func (rr *rowLinkRenderer) Destroy()                     {}

@@ -1,0 +1,11 @@
+package ui
+
+// Preference keys and defaults: window and screen state only, never agreement data.
+const (
+	prefLastTab      = "ui.last_tab"
+	prefWindowWidth  = "ui.window.width"
+	prefWindowHeight = "ui.window.height"
+
+	defaultWindowWidth  = 1280
+	defaultWindowHeight = 720
+)
