@@ -20,18 +20,11 @@ type migration struct {
 // migrations run in order; each is tested from a fixture of its starting schema.
 var migrations = []migration{
 	{from: 1, name: "list summaries and indexes", run: migrateV1toV2},
-	// The full-text index came in schema 3 and changed layout in 4: one build, in the last step.
+	// The full-text index came in schema 3 and changed layout in 4: one build, in step 3→4.
 	{from: 2, name: "full-text index", run: func(*Store, *bolt.Tx) error { return nil }},
-	// Schema 4 also keeps the number of follow-ups in each list summary.
-	{from: 3, name: "full-text index by term number", run: func(s *Store, tx *bolt.Tx) error {
-		if tx.Bucket(bucketSearchTerms) == nil {
-			if err := s.rebuildSearch(tx); err != nil { // from schema 2: creates the index buckets
-				return err
-			}
-		}
-		return s.rebuildIndexes(tx) // rebuilds the search index too
-	}},
-	{from: 4, name: "index of signed MoUs without follow-up", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildListIndexes(tx) }},
+	{from: 3, name: "full-text index by term number", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildSearch(tx) }},
+	// Schema 5 counts follow-ups in each list summary and indexes signed MoUs without one.
+	{from: 4, name: "summaries with follow-ups, index of MoUs without follow-up", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildListIndexes(tx) }},
 }
 
 func (s *Store) prepare() error {
