@@ -201,10 +201,10 @@ type SearchResult struct {
 type Dashboard struct {
 	// Counts are the agreements per stored status.
 	Counts map[agreement.Status]int
-	// Ending are the signed agreements that end within EndingDays, soonest
-	// first (at most DashboardRows); EndingCount counts them within each of
-	// EndingWindows.
-	Ending      []Summary
+	// Ending are the signed agreements that end in each of EndingWindows (the
+	// first 30 days, then up to 90, then up to 180), soonest first, at most
+	// DashboardRows each; EndingCount counts them all within each horizon.
+	Ending      [3][]Summary
 	EndingCount [3]int
 	// Sleeping are the Kesepakatan Bersama signed more than SleepingMonths ago,
 	// still in force, with no PKS or other child and no follow-up recorded,

@@ -38,18 +38,22 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 				return ErrCorrupt
 			}
 			days := today.DaysUntil(end)
+			window := -1
 			for i, w := range service.EndingWindows {
 				if days <= w {
 					d.EndingCount[i]++
+					if window < 0 {
+						window = i
+					}
 				}
 			}
-			if len(d.Ending) < service.DashboardRows {
+			if window >= 0 && len(d.Ending[window]) < service.DashboardRows {
 				sum, ok, err := dir.summary(agreement.ID(id))
 				if err != nil {
 					return err
 				}
 				if ok {
-					d.Ending = append(d.Ending, sum)
+					d.Ending[window] = append(d.Ending[window], sum)
 				}
 			}
 		}

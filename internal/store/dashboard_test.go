@@ -22,8 +22,8 @@ func TestDashboard(t *testing.T) {
 		t.Errorf("counts %v, %d recent, %d in review", d.Counts, len(d.Recent), len(d.Review))
 	}
 	// The MoU with Lampung Timur has a follow-up; the KSB with Lampung Selatan a PKS.
-	if len(d.Ending) != 0 || d.SleepingCount != 0 {
-		t.Errorf("ending %v, sleeping %v", ids(d.Ending), ids(d.Sleeping))
+	if d.EndingCount != [3]int{} || d.SleepingCount != 0 {
+		t.Errorf("ending %v, sleeping %v", d.EndingCount, ids(d.Sleeping))
 	}
 
 	// Two weeks before the MoU with Lampung Timur ends (14 September 2030).
@@ -31,8 +31,12 @@ func TestDashboard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Ending) != 1 || d.Ending[0].ID != 1 || d.EndingCount != [3]int{1, 1, 1} {
-		t.Errorf("ending %v, counts %v", ids(d.Ending), d.EndingCount)
+	if len(d.Ending[0]) != 1 || d.Ending[0][0].ID != 1 || len(d.Ending[1])+len(d.Ending[2]) != 0 || d.EndingCount != [3]int{1, 1, 1} {
+		t.Errorf("ending %v, counts %v", d.Ending, d.EndingCount)
+	}
+	// Two months before, it ends in the second horizon.
+	if d, err = s.Dashboard(time.Date(2030, 7, 14, 8, 0, 0, 0, time.UTC)); err != nil || len(d.Ending[1]) != 1 || d.EndingCount != [3]int{0, 1, 1} {
+		t.Errorf("two months before: %v, %v", d.EndingCount, err)
 	}
 
 	// Without its follow-up the MoU sleeps.

@@ -100,36 +100,27 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 	b.ending.RemoveAll()
 	b.ending.Add(heading(lang.L("Segera berakhir")))
 	for i, w := range service.EndingWindows {
-		title := lang.L("Dalam {{.Days}} hari ({{.Count}})", map[string]any{"Days": w, "Count": d.EndingCount[i]})
+		count := d.EndingCount[i]
+		title := lang.L("Dalam {{.Days}} hari ({{.Count}})", map[string]any{"Days": w, "Count": thousands(count)})
 		if i > 0 {
-			title = lang.L("{{.From}}–{{.Days}} hari lagi ({{.Count}})", map[string]any{"From": service.EndingWindows[i-1] + 1, "Days": w, "Count": d.EndingCount[i] - d.EndingCount[i-1]})
+			count -= d.EndingCount[i-1]
+			title = lang.L("{{.From}}–{{.Days}} hari lagi ({{.Count}})", map[string]any{"From": service.EndingWindows[i-1] + 1, "Days": w, "Count": thousands(count)})
 		}
 		b.ending.Add(subheading(title))
-		var rows []service.Summary
-		for _, s := range d.Ending {
-			days := agreement.DateOf(now).DaysUntil(s.End)
-			if days <= w && (i == 0 || days > service.EndingWindows[i-1]) {
-				rows = append(rows, s)
-			}
-		}
-		total := d.EndingCount[i]
-		if i > 0 {
-			total -= d.EndingCount[i-1]
-		}
-		b.addRows(b.ending, rows, total, func(s service.Summary) string {
-			return lang.L("{{.Date}}, {{.Days}} hari lagi", map[string]any{"Date": shortDate(s.End), "Days": agreement.DateOf(now).DaysUntil(s.End)})
+		b.addRows(b.ending, d.Ending[i], count, func(s service.Summary) string {
+			return lang.L("{{.Date}} ({{.Days}} hari)", map[string]any{"Date": shortDate(s.End), "Days": agreement.DateOf(now).DaysUntil(s.End)})
 		}, lang.L("Tidak ada."))
 	}
 
 	b.sleeping.RemoveAll()
-	b.sleeping.Add(heading(lang.L("MoU tidur ({{.Count}})", map[string]any{"Count": d.SleepingCount})))
+	b.sleeping.Add(heading(lang.L("MoU tidur ({{.Count}})", map[string]any{"Count": thousands(d.SleepingCount)})))
 	b.sleeping.Add(note(lang.L("Kesepakatan Bersama yang ditandatangani lebih dari {{.Months}} bulan lalu tanpa PKS dan tanpa tindak lanjut tercatat.", map[string]any{"Months": service.SleepingMonths})))
 	b.addRows(b.sleeping, d.Sleeping, d.SleepingCount, func(s service.Summary) string {
 		return lang.L("ditandatangani {{.Date}}", map[string]any{"Date": shortDate(s.Signed)})
 	}, lang.L("Tidak ada: setiap MoU sudah ditindaklanjuti."))
 
 	b.review.RemoveAll()
-	b.review.Add(heading(lang.L("Menunggu telaah ({{.Count}})", map[string]any{"Count": d.Counts[agreement.StatusTelaah]})))
+	b.review.Add(heading(lang.L("Menunggu telaah ({{.Count}})", map[string]any{"Count": thousands(d.Counts[agreement.StatusTelaah])})))
 	b.addRows(b.review, d.Review, d.Counts[agreement.StatusTelaah], func(s service.Summary) string {
 		return lang.L("diubah {{.Date}}", map[string]any{"Date": shortDate(agreement.DateOf(s.Updated))})
 	}, lang.L("Tidak ada konsep yang menunggu telaah."))
@@ -154,7 +145,8 @@ func (b *Beranda) addRows(box *fyne.Container, rows []service.Summary, total int
 			break
 		}
 		id := s.ID
-		text := fmt.Sprintf("%s · %s — %s · %s", s.Kind, s.Subject, partnerOrDash(s), detail(s))
+		// The detail (a date) first: long subjects are cut at the end.
+		text := fmt.Sprintf("%s · %s · %s — %s", detail(s), s.Kind, s.Subject, partnerOrDash(s))
 		box.Add(newRowLink(text, func() { b.onOpen(id) }))
 	}
 	if more := total - min(len(rows), berandaRows); more > 0 {
@@ -186,12 +178,12 @@ func note(text string) fyne.CanvasObject {
 
 // countTile shows one status and its number.
 func countTile(label string, n int) fyne.CanvasObject {
-	num := canvas.NewText(thousands(n), theme.Color(theme.ColorNamePrimary))
-	num.TextSize = theme.TextSize() * 2
-	num.TextStyle = fyne.TextStyle{Bold: true}
+	num := widget.NewLabelWithStyle(thousands(n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	num.SizeName = theme.SizeNameHeadingText
+	num.Importance = widget.HighImportance
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
-	return container.NewStack(bg, container.NewPadded(container.NewVBox(num, widget.NewLabel(label))))
+	return container.NewStack(bg, container.NewVBox(num, widget.NewLabel(label)))
 }
 
 // rowLink is one line of text that opens something when tapped.

@@ -213,7 +213,7 @@ func (u *App) notifyEnding(d service.Dashboard) {
 	if n == 0 {
 		return
 	}
-	first := d.Ending[0]
+	first := d.Ending[0][0]
 	text := lang.L("{{.Subject}} ({{.Partner}}) berakhir {{.Date}}.", map[string]any{"Subject": first.Subject, "Partner": partnerOrDash(first), "Date": shortDate(first.End)})
 	if n > 1 {
 		text = lang.L("{{.Subject}} ({{.Partner}}) berakhir {{.Date}}, dan {{.More}} lainnya.", map[string]any{"Subject": first.Subject, "Partner": partnerOrDash(first), "Date": shortDate(first.End), "More": n - 1})
