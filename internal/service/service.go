@@ -106,6 +106,20 @@ type Service interface {
 	Snippet(id agreement.ID, text string) (string, error)
 	// Dashboard gathers what the Beranda shows on the day of now.
 	Dashboard(now time.Time) (Dashboard, error)
+	// Arrange lists the IDs of the agreements an arrangement selects, in order.
+	Arrange(Arrangement) ([]agreement.ID, error)
+	// Summaries returns the list rows of agreements, in the order asked.
+	Summaries([]agreement.ID) ([]Summary, error)
+	// Choices lists the values the register's filters offer.
+	Choices() (Choices, error)
+}
+
+// Choices are the values the register's filters offer: the years agreements
+// belong to (newest first), the partners (by name) and the perangkat daerah.
+type Choices struct {
+	Years        []int
+	Partners     []PartyName
+	Implementers []string
 }
 
 // Printer makes the printable document of an agreement.
@@ -226,3 +240,31 @@ const (
 
 // EndingWindows are the Beranda's horizons in days.
 var EndingWindows = [3]int{30, 90, EndingDays}
+
+// Sort is an order of the register.
+type Sort int
+
+const (
+	SortChanged Sort = iota // last change
+	SortKind
+	SortSubject
+	SortPartner
+	SortNumber
+	SortStatus
+	SortEnd
+)
+
+// Arrangement selects and orders the whole register: every agreement that
+// passes Filter (kind, status, partner, year, perangkat daerah by its exact
+// name, ending within days), in Sort order.
+type Arrangement struct {
+	Filter SearchFilter
+	Sort   Sort
+	// Desc reverses the order (for SortChanged: oldest first).
+	Desc bool
+}
+
+// Empty reports whether the arrangement is the default register.
+func (a Arrangement) Empty() bool {
+	return a == Arrangement{}
+}

@@ -347,3 +347,24 @@ func BenchmarkDashboard(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkArrange filters and sorts the whole register from the list indexes.
+func BenchmarkArrange(b *testing.B) {
+	s := openBench(b, benchDB(b))
+	arrangements := []service.Arrangement{
+		{},
+		{Sort: service.SortSubject},
+		{Sort: service.SortEnd, Filter: service.SearchFilter{Status: agreement.StatusDitandatangani}},
+		{Sort: service.SortPartner, Filter: service.SearchFilter{Kind: agreement.KindPKS, Year: 2024}},
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ids, err := s.Arrange(arrangements[i%len(arrangements)])
+		if err != nil || len(ids) == 0 {
+			b.Fatal(err)
+		}
+		if _, err := s.Summaries(ids[:min(50, len(ids))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -5,11 +5,13 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/search"
 	"sepakat/internal/service"
 )
 
@@ -106,7 +108,40 @@ func entries(sum *Summary) []indexEntry {
 		}
 		out = append(out, indexEntry{bucketIdxQuiet, cat(dateKey(sum.Signed), end, id)})
 	}
+	out = append(out,
+		indexEntry{bucketIdxSubject, cat(sortKey(sum.Subject), []byte{0}, id)},
+		indexEntry{bucketIdxPartner, cat(sortKey(sum.Partners()), []byte{0}, id)},
+		indexEntry{bucketIdxNumber, cat(sortKey(sum.OwnNumber), []byte{0}, id)})
+	seenImpl := map[string]bool{}
+	for _, im := range sum.Implementers {
+		k := implKey(im)
+		if len(k) > 0 && !seenImpl[string(k)] {
+			seenImpl[string(k)] = true
+			out = append(out, indexEntry{bucketIdxImpl, cat(k, []byte{0}, id)})
+		}
+	}
 	return out
+}
+
+// sortKeyLen bounds the text a sort key keeps: enough to order a list.
+const sortKeyLen = 48
+
+// sortKey is text folded for ordering (case and diacritics), cut on a rune.
+func sortKey(s string) []byte {
+	k := search.Fold(strings.TrimSpace(s))
+	if len(k) > sortKeyLen {
+		k = strings.ToValidUTF8(k[:sortKeyLen], "")
+	}
+	return []byte(strings.ReplaceAll(k, "\x00", ""))
+}
+
+// implKey is a perangkat daerah's name as the filter matches it.
+func implKey(name string) []byte {
+	k := strings.ReplaceAll(search.Fold(strings.Join(strings.Fields(name), " ")), "\x00", "")
+	if len(k) > 4*sortKeyLen {
+		k = strings.ToValidUTF8(k[:4*sortKeyLen], "")
+	}
+	return []byte(k)
 }
 
 func year2(y int) []byte {

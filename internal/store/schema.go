@@ -31,8 +31,13 @@ var (
 	bucketIdxYear    = []byte("idx_year")    // year(2) id(8)
 	bucketIdxEnd     = []byte("idx_end")     // yyyymmdd(8) id(8)
 	bucketIdxParent  = []byte("idx_parent")  // parent(8) id(8)
-	// Since schema 5: signed Kesepakatan Bersama with no follow-up recorded.
-	bucketIdxQuiet = []byte("idx_quiet") // signed yyyymmdd(8) end yyyymmdd(8) id(8)
+	// Since schema 5: signed Kesepakatan Bersama with no follow-up recorded, the
+	// register's sort orders and the perangkat daerah filter.
+	bucketIdxQuiet   = []byte("idx_quiet")   // signed yyyymmdd(8) end yyyymmdd(8) id(8)
+	bucketIdxSubject = []byte("idx_subject") // folded subject 0 id(8)
+	bucketIdxPartner = []byte("idx_partner") // folded first partner's name 0 id(8)
+	bucketIdxNumber  = []byte("idx_number")  // folded own number 0 id(8)
+	bucketIdxImpl    = []byte("idx_impl")    // folded perangkat daerah 0 id(8)
 )
 
 // Since schema 3: the full-text index (see searchindex.go); laid out by term
@@ -55,7 +60,8 @@ var bucketsV1 = [][]byte{bucketMeta, bucketAgreements, bucketParties, bucketOffi
 // indexBuckets are derived from the agreements and can be rebuilt.
 // Their order numbers them in each agreement's head: add at the end only.
 var indexBuckets = [][]byte{bucketIdxChanged, bucketIdxStatus, bucketIdxKind,
-	bucketIdxParty, bucketIdxYear, bucketIdxEnd, bucketIdxParent, bucketIdxQuiet}
+	bucketIdxParty, bucketIdxYear, bucketIdxEnd, bucketIdxParent, bucketIdxQuiet,
+	bucketIdxSubject, bucketIdxPartner, bucketIdxNumber, bucketIdxImpl}
 
 // recordTag prefixes history keys with the record type.
 var recordTag = map[string]byte{"agreement": 'a', "party": 'p', "official": 'o', "mandate": 'm'}

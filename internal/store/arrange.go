@@ -1,0 +1,201 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"slices"
+	"sort"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/search"
+	"sepakat/internal/service"
+)
+
+// Arrange lists every agreement an arrangement selects, in its order, from the
+// list indexes alone: the filter's index sets are intersected in a bitmap, then
+// the sort's index is walked. Agreements the sort index does not hold (no end
+// date) follow, newest first.
+func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
+	var out []agreement.ID
+	today := agreement.DateOf(s.now())
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var maxID uint64
+		if k, _ := tx.Bucket(bucketAgreements).Cursor().Last(); len(k) >= 8 {
+			maxID = binary.BigEndian.Uint64(k[:8])
+		}
+		if maxID > 1<<28 {
+			return ErrCorrupt
+		}
+		allowed := make([]uint8, maxID+1)
+		need := uint8(0)
+		mark := func(ids []uint64) {
+			need++
+			for _, id := range ids {
+				if id <= maxID && allowed[id] == need-1 {
+					allowed[id] = need
+				}
+			}
+		}
+		// Every agreement is in the status index once.
+		var all []uint64
+		c := tx.Bucket(bucketIdxStatus).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if len(k) > 8 {
+				all = append(all, binary.BigEndian.Uint64(k[len(k)-8:]))
+			}
+		}
+		mark(all)
+		f := a.Filter
+		if f.Kind != "" {
+			mark(indexIDs(tx, bucketIdxKind, cat([]byte(f.Kind), []byte{0})))
+		}
+		if f.Status != "" {
+			mark(indexIDs(tx, bucketIdxStatus, cat([]byte(f.Status), []byte{0})))
+		}
+		if f.Party != 0 {
+			mark(indexIDs(tx, bucketIdxParty, idKey(f.Party)))
+		}
+		if f.Year != 0 {
+			mark(indexIDs(tx, bucketIdxYear, year2(f.Year)))
+		}
+		if f.Implementer != "" {
+			mark(indexIDs(tx, bucketIdxImpl, cat(implKey(f.Implementer), []byte{0})))
+		}
+		if f.EndsWithin > 0 {
+			ids, _ := filterIDs(tx, service.SearchFilter{EndsWithin: f.EndsWithin}, today)
+			mark(ids)
+			mark(indexIDs(tx, bucketIdxStatus, cat([]byte(agreement.StatusDitandatangani), []byte{0})))
+		}
+		emitted := make([]bool, maxID+1)
+		emit := func(id uint64) {
+			if id <= maxID && allowed[id] == need && !emitted[id] {
+				emitted[id] = true
+				out = append(out, agreement.ID(id))
+			}
+		}
+		walk := func(bucket, prefix []byte) {
+			c := tx.Bucket(bucket).Cursor()
+			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+				if len(k) >= 8 {
+					emit(binary.BigEndian.Uint64(k[len(k)-8:]))
+				}
+			}
+		}
+		switch a.Sort {
+		case service.SortChanged:
+			// Newest first; a superseded key is older than the agreement's live one.
+			c := tx.Bucket(bucketIdxChanged).Cursor()
+			for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+				if len(k) == 16 {
+					emit(binary.BigEndian.Uint64(k[8:]))
+				}
+			}
+		case service.SortKind:
+			walk(bucketIdxKind, nil)
+		case service.SortSubject:
+			walk(bucketIdxSubject, nil)
+		case service.SortPartner:
+			walk(bucketIdxPartner, nil)
+		case service.SortNumber:
+			walk(bucketIdxNumber, nil)
+		case service.SortStatus:
+			for _, st := range agreement.Statuses {
+				walk(bucketIdxStatus, cat([]byte(st), []byte{0}))
+			}
+		case service.SortEnd:
+			walk(bucketIdxEnd, nil)
+		}
+		if a.Desc {
+			slices.Reverse(out)
+		}
+		for id := maxID; id > 0; id-- {
+			emit(id)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Summaries returns the list rows of agreements, in the order asked; an ID that
+// does not exist gives ErrNotFound.
+func (s *Store) Summaries(ids []agreement.ID) ([]service.Summary, error) {
+	out := make([]service.Summary, 0, len(ids))
+	err := s.db.View(func(tx *bolt.Tx) error {
+		dir := s.dir(tx)
+		for _, id := range ids {
+			sum, ok, err := dir.summary(id)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return ErrNotFound
+			}
+			out = append(out, sum)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Choices lists the values the register's filters offer, from the list indexes.
+func (s *Store) Choices() (service.Choices, error) {
+	var ch service.Choices
+	err := s.db.View(func(tx *bolt.Tx) error {
+		dir := s.dir(tx)
+		c := tx.Bucket(bucketIdxYear).Cursor()
+		for k, _ := c.Last(); k != nil; {
+			if len(k) != 10 {
+				k, _ = c.Prev()
+				continue
+			}
+			y := binary.BigEndian.Uint16(k[:2])
+			ch.Years = append(ch.Years, int(y))
+			// Jump below this year.
+			k, _ = c.Seek(year2(int(y)))
+			k, _ = c.Prev()
+		}
+		seen := map[agreement.ID]bool{}
+		c = tx.Bucket(bucketIdxParty).Cursor()
+		for k, _ := c.First(); k != nil; {
+			if len(k) != 16 {
+				k, _ = c.Next()
+				continue
+			}
+			id := keyID(k[:8])
+			if !seen[id] {
+				seen[id] = true
+				if p, ok := dir.Party(id); ok && !p.Own {
+					ch.Partners = append(ch.Partners, service.PartyName{ID: id, Name: p.Name, Short: p.ShortName})
+				}
+			}
+			k, _ = c.Seek(idKey(id + 1))
+		}
+		sort.Slice(ch.Partners, func(i, j int) bool {
+			return search.Fold(ch.Partners[i].Name) < search.Fold(ch.Partners[j].Name)
+		})
+		// Each perangkat daerah as first written, found through its first agreement.
+		c = tx.Bucket(bucketIdxImpl).Cursor()
+		for k, _ := c.First(); k != nil; {
+			i := len(k) - 9
+			if i < 1 || k[i] != 0 {
+				k, _ = c.Next()
+				continue
+			}
+			name := k[:i]
+			if sum, ok, err := dir.summary(keyID(k[i+1:])); err == nil && ok {
+				for _, im := range sum.Implementers {
+					if bytes.Equal(implKey(im), name) {
+						ch.Implementers = append(ch.Implementers, strings.Join(strings.Fields(im), " "))
+						break
+					}
+				}
+			}
+			k, _ = c.Seek(cat(name, []byte{1}))
+		}
+		return nil
+	})
+	return ch, err
+}
