@@ -1,16 +1,21 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/bahasa"
+	"sepakat/internal/search"
 	"sepakat/internal/service"
 )
 
@@ -42,6 +47,21 @@ type Register struct {
 	do func(func())
 	// snippets is how many results come with their snippet (snippetsFirst).
 	snippets int
+
+	// arrangement filters and sorts the register; when it is not the default
+	// the rows are ids, read a page of summaries at a time.
+	arrangement service.Arrangement
+	ids         []agreement.ID
+	idPages     map[int][]service.Summary
+	filterBar   *fyne.Container
+	kindSel     *widget.Select
+	statusSel   *widget.Select
+	partnerSel  *widget.Select
+	yearSel     *widget.Select
+	implSel     *widget.Select
+	choices     service.Choices
+	// arranged, when set, is called on the UI goroutine once an arrangement shows.
+	arranged func()
 }
 
 // searchLimit is how many results a search shows.
@@ -57,8 +77,10 @@ const searchDelay = 150 * time.Millisecond
 var registerColumns = []struct {
 	title string
 	width float32
+	sort  service.Sort
 }{
-	{"Jenis", 60}, {"Tentang", 420}, {"Mitra", 290}, {"Nomor Kita", 190}, {"Status", 120}, {"Tanggal Berakhir", 150},
+	{"Jenis", 70, service.SortKind}, {"Tentang", 410, service.SortSubject}, {"Mitra", 290, service.SortPartner},
+	{"Nomor Kita", 190, service.SortNumber}, {"Status", 120, service.SortStatus}, {"Tanggal Berakhir", 150, service.SortEnd},
 }
 
 func newRegister(svc service.Service, now func() time.Time, onOpen func(agreement.ID), onStatus func(string)) *Register {
@@ -73,13 +95,25 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 		return l
 	}, r.fill)
 	r.table.ShowHeaderColumn = false
-	r.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
+	r.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
 	r.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.L(registerColumns[id.Col].title))
-			o.(*widget.Label).TextStyle.Bold = true
+			b := o.(*widget.Button)
+			col := registerColumns[id.Col]
+			text := lang.L(col.title)
+			if r.arrangement.Sort == col.sort {
+				text += map[bool]string{false: " ▲", true: " ▼"}[r.arrangement.Desc]
+			}
+			b.SetText(text)
+			b.OnTapped = func() { r.onSort(col.sort) }
 		}
 	}
+	r.buildFilters()
 	for i, c := range registerColumns {
 		r.table.SetColumnWidth(i, c.width)
 	}
@@ -95,10 +129,164 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 func (r *Register) size() (int, int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.searching {
+	switch {
+	case r.searching:
 		return len(r.hits), len(registerColumns)
+	case !r.arrangement.Empty():
+		return len(r.ids), len(registerColumns)
 	}
 	return r.total, len(registerColumns)
+}
+
+// all is the first option of each filter.
+func all(label string, options []string) []string { return append([]string{label}, options...) }
+
+func (r *Register) buildFilters() {
+	kinds := make([]string, len(agreement.Kinds))
+	for i, k := range agreement.Kinds {
+		kinds[i] = string(k) + " – " + lang.L(k.Title())
+	}
+	r.kindSel = widget.NewSelect(all(lang.L("Semua jenis"), kinds), func(string) { r.onFilter() })
+	statuses := make([]string, len(agreement.Statuses))
+	for i, st := range agreement.Statuses {
+		statuses[i] = lang.L(st.Label())
+	}
+	r.statusSel = widget.NewSelect(all(lang.L("Semua status"), statuses), func(string) { r.onFilter() })
+	r.partnerSel = widget.NewSelect(all(lang.L("Semua mitra"), nil), func(string) { r.onFilter() })
+	r.yearSel = widget.NewSelect(all(lang.L("Semua tahun"), nil), func(string) { r.onFilter() })
+	r.implSel = widget.NewSelect(all(lang.L("Semua perangkat daerah"), nil), func(string) { r.onFilter() })
+	for _, sel := range []*widget.Select{r.kindSel, r.statusSel, r.partnerSel, r.yearSel, r.implSel} {
+		sel.SetSelectedIndex(0)
+	}
+	reset := widget.NewButton(lang.L("Atur ulang"), r.resetArrangement)
+	r.filterBar = container.NewBorder(nil, nil, nil, reset,
+		container.NewGridWithColumns(5, r.kindSel, r.statusSel, r.partnerSel, r.yearSel, r.implSel))
+}
+
+// loadChoices fills the partner, year and perangkat daerah filters from the store.
+func (r *Register) loadChoices() error {
+	ch, err := r.svc.Choices()
+	if err != nil {
+		return err
+	}
+	r.choices = ch
+	partners := make([]string, len(ch.Partners))
+	for i, p := range ch.Partners {
+		partners[i] = p.Name
+	}
+	years := make([]string, len(ch.Years))
+	for i, y := range ch.Years {
+		years[i] = fmt.Sprint(y)
+	}
+	for _, x := range []struct {
+		sel     *widget.Select
+		options []string
+	}{{r.partnerSel, partners}, {r.yearSel, years}, {r.implSel, ch.Implementers}} {
+		keep := x.sel.SelectedIndex()
+		x.sel.Options = append(x.sel.Options[:1:1], x.options...)
+		if keep < 0 || keep >= len(x.sel.Options) {
+			keep = 0
+		}
+		x.sel.SetSelectedIndex(keep)
+	}
+	return nil
+}
+
+// filter is what the filter bar selects.
+func (r *Register) filter() service.SearchFilter {
+	var f service.SearchFilter
+	if i := r.kindSel.SelectedIndex(); i > 0 {
+		f.Kind = agreement.Kinds[i-1]
+	}
+	if i := r.statusSel.SelectedIndex(); i > 0 {
+		f.Status = agreement.Statuses[i-1]
+	}
+	if i := r.partnerSel.SelectedIndex(); i > 0 && i <= len(r.choices.Partners) {
+		f.Party = r.choices.Partners[i-1].ID
+	}
+	if i := r.yearSel.SelectedIndex(); i > 0 && i <= len(r.choices.Years) {
+		f.Year = r.choices.Years[i-1]
+	}
+	if i := r.implSel.SelectedIndex(); i > 0 && i <= len(r.choices.Implementers) {
+		f.Implementer = r.choices.Implementers[i-1]
+	}
+	return f
+}
+
+func (r *Register) onFilter() {
+	if r.kindSel == nil || r.implSel == nil {
+		return // still building
+	}
+	r.arrangement.Filter = r.filter()
+	r.applyArrangement()
+}
+
+// onSort orders the register by a column; the same column again reverses it.
+func (r *Register) onSort(sort service.Sort) {
+	if r.arrangement.Sort == sort {
+		r.arrangement.Desc = !r.arrangement.Desc
+	} else {
+		r.arrangement.Sort, r.arrangement.Desc = sort, false
+	}
+	r.applyArrangement()
+}
+
+func (r *Register) resetArrangement() {
+	r.arrangement = service.Arrangement{}
+	for _, sel := range []*widget.Select{r.kindSel, r.statusSel, r.partnerSel, r.yearSel, r.implSel} {
+		sel.SetSelectedIndex(0) // each calls onFilter: the last one applies the default
+	}
+	r.applyArrangement()
+}
+
+// applyArrangement shows the register as arranged: the search again when the box
+// holds text, else the arranged IDs read off the UI goroutine.
+func (r *Register) applyArrangement() {
+	r.table.Refresh()
+	if strings.TrimSpace(r.search.Text) != "" {
+		r.runSearch()
+		return
+	}
+	r.mu.Lock()
+	r.generation++
+	gen, a := r.generation, r.arrangement
+	r.mu.Unlock()
+	if a.Empty() {
+		r.mu.Lock()
+		r.ids, r.idPages = nil, nil
+		r.mu.Unlock()
+		r.table.Refresh()
+		r.status(lang.L("{{.Count}} perjanjian", map[string]any{"Count": thousands(r.total)}))
+		r.notifyArranged()
+		return
+	}
+	go func() {
+		ids, err := r.svc.Arrange(a)
+		r.do(func() {
+			r.mu.Lock()
+			if gen != r.generation {
+				r.mu.Unlock()
+				return
+			}
+			r.ids, r.idPages = ids, map[int][]service.Summary{}
+			r.mu.Unlock()
+			r.table.UnselectAll()
+			r.table.ScrollToTop()
+			r.table.Refresh()
+			if err != nil {
+				r.status(lang.L("Daftar tidak dapat disusun: {{.Error}}", map[string]any{"Error": err.Error()}))
+			} else {
+				r.status(lang.L("{{.Count}} dari {{.Total}} perjanjian", map[string]any{"Count": thousands(len(ids)), "Total": thousands(r.total)}))
+			}
+			r.notifyArranged()
+		})
+	}()
+}
+
+func (r *Register) notifyArranged() {
+	if r.arranged != nil {
+		r.arranged()
+	}
 }
 
 // queueSearch runs the search a moment after the last keystroke.
@@ -121,18 +309,21 @@ func (r *Register) runSearch() {
 		r.timer.Stop()
 	}
 	r.generation++
-	gen := r.generation
+	gen, filter, sortBy := r.generation, r.arrangement.Filter, r.arrangement
 	if strings.TrimSpace(text) == "" {
 		r.searching, r.hits = false, nil
 		r.mu.Unlock()
 		r.table.Refresh()
 		r.status(lang.L("{{.Count}} perjanjian", map[string]any{"Count": thousands(r.total)}))
+		if !r.arrangement.Empty() {
+			r.applyArrangement()
+		}
 		r.notifySearched()
 		return
 	}
 	r.mu.Unlock()
 	go func() {
-		res, err := r.svc.Search(service.SearchQuery{Text: text, Limit: searchLimit, Snippets: r.snippets})
+		res, err := r.svc.Search(service.SearchQuery{Text: text, Limit: searchLimit, Snippets: r.snippets, Filter: filter})
 		r.do(func() {
 			r.mu.Lock()
 			if gen != r.generation {
@@ -141,6 +332,7 @@ func (r *Register) runSearch() {
 			}
 			r.searching = true
 			r.hits = res.Hits
+			sortHits(r.hits, sortBy)
 			r.mu.Unlock()
 			r.table.UnselectAll()
 			r.table.ScrollToTop()
@@ -161,6 +353,39 @@ func (r *Register) status(msg string) {
 	if r.onStatus != nil {
 		r.onStatus(msg)
 	}
+}
+
+// sortHits orders search results by the column chosen; by relevance otherwise.
+func sortHits(hits []service.SearchHit, a service.Arrangement) {
+	key := func(s service.Summary) string {
+		switch a.Sort {
+		case service.SortKind:
+			return string(s.Kind)
+		case service.SortSubject:
+			return search.Fold(s.Subject)
+		case service.SortPartner:
+			return search.Fold(s.Partners())
+		case service.SortNumber:
+			return search.Fold(s.OwnNumber)
+		case service.SortStatus:
+			return fmt.Sprint(slices.Index(agreement.Statuses, s.Status))
+		case service.SortEnd:
+			if s.End.IsZero() {
+				return "~"
+			}
+			return s.End.String()
+		}
+		return ""
+	}
+	if a.Sort == service.SortChanged {
+		return
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if a.Desc {
+			return key(hits[i].Summary) > key(hits[j].Summary)
+		}
+		return key(hits[i].Summary) < key(hits[j].Summary)
+	})
 }
 
 // searchMessage says what a search found, or why it found nothing.
@@ -230,6 +455,12 @@ func (r *Register) reload() error {
 	r.mu.Lock()
 	r.total, r.pages, r.cursors = total, nil, [][]byte{nil}
 	r.mu.Unlock()
+	if err := r.loadChoices(); err != nil {
+		return err
+	}
+	if !r.arrangement.Empty() {
+		r.applyArrangement()
+	}
 	r.table.Refresh()
 	return nil
 }
@@ -243,6 +474,22 @@ func (r *Register) row(i int) (service.Summary, bool) {
 			return service.Summary{}, false
 		}
 		return r.hits[i].Summary, true
+	}
+	if !r.arrangement.Empty() {
+		if i < 0 || i >= len(r.ids) {
+			return service.Summary{}, false
+		}
+		p := i / pageSize
+		page, ok := r.idPages[p]
+		if !ok {
+			sums, err := r.svc.Summaries(r.ids[p*pageSize : min(len(r.ids), (p+1)*pageSize)])
+			if err != nil {
+				return service.Summary{}, false
+			}
+			page = sums
+			r.idPages[p] = page
+		}
+		return page[i%pageSize], true
 	}
 	p := i / pageSize
 	for len(r.pages) <= p {

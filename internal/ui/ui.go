@@ -107,7 +107,7 @@ func (u *App) build() {
 		b.Disable()
 	}
 	bar := container.NewBorder(nil, nil, title, container.NewHBox(u.openBtn, u.exportBtn, u.draftBtn), u.register.search)
-	registerScreen := container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), u.status, nil, nil, u.register.table)
+	registerScreen := container.NewBorder(container.NewVBox(bar, u.register.filterBar, widget.NewSeparator()), u.status, nil, nil, u.register.table)
 	u.beranda = newBeranda(u.svc, u.now, u.onOpen)
 	u.beranda.do = u.do
 	u.beranda.notify = u.notifyEnding

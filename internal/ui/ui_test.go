@@ -450,3 +450,72 @@ func TestEveryStringTranslated(t *testing.T) {
 		t.Errorf("only %d strings found", n)
 	}
 }
+
+func TestRegisterFiltersAndSorts(t *testing.T) {
+	u, _, l := withExamples(t)
+	r := u.register
+	shown := 0
+	r.arranged = func() { shown++ }
+	wait := func() {
+		t.Helper()
+		n := shown
+		l.until("the arranged register", func() bool { return shown > n })
+	}
+	rows := func() int { n, _ := r.size(); return n }
+	subjects := func() []string {
+		var out []string
+		for i := 0; i < rows(); i++ {
+			out = append(out, cellText(r, i, 1))
+		}
+		return out
+	}
+
+	r.kindSel.SetSelectedIndex(1) // KSB
+	wait()
+	if rows() != 2 || !strings.Contains(u.status.Text, "2 ") {
+		t.Fatalf("KSB: %d rows, status %q", rows(), u.status.Text)
+	}
+	header := widget.NewButton("", nil)
+	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 1}, header)
+	test.Tap(header) // Tentang, ascending
+	wait()
+	if got := subjects(); len(got) != 2 || !strings.HasPrefix(got[0], "Berbagi") {
+		t.Errorf("by subject: %q", got)
+	}
+	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 1}, header)
+	if !strings.HasSuffix(header.Text, "▲") {
+		t.Errorf("header %q shows no order", header.Text)
+	}
+	test.Tap(header) // descending
+	wait()
+	if got := subjects(); !strings.HasPrefix(got[0], "Percepatan") {
+		t.Errorf("by subject, descending: %q", got)
+	}
+
+	for i, p := range r.choices.Partners {
+		if p.Name == "Pemerintah Kabupaten Lampung Timur" {
+			r.partnerSel.SetSelectedIndex(i + 1)
+		}
+	}
+	wait()
+	if got := subjects(); len(got) != 1 || !strings.HasPrefix(got[0], "Percepatan") {
+		t.Errorf("KSB with Lampung Timur: %q", got)
+	}
+
+	// The search box searches within the filters.
+	r.search.SetText("lampung")
+	r.runSearch()
+	l.until("search results", func() bool { return r.searchingNow() })
+	if rows() != 1 {
+		t.Errorf("search within the filters: %d rows", rows())
+	}
+	r.search.SetText("")
+	r.runSearch()
+	l.until("the arranged register again", func() bool { return !r.searchingNow() && rows() == 1 })
+
+	test.Tap(widget.NewButton("", r.resetArrangement))
+	l.until("the whole register", func() bool { return rows() == 3 })
+	if r.kindSel.SelectedIndex() != 0 || r.partnerSel.SelectedIndex() != 0 {
+		t.Error("filters not reset")
+	}
+}
