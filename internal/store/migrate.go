@@ -34,7 +34,26 @@ func (s *Store) prepare() error {
 	if err := s.migrate(); err != nil {
 		return err
 	}
+	if err := s.completeIndexes(); err != nil {
+		return err
+	}
 	return s.refreshSearch()
+}
+
+// completeIndexes rebuilds the list indexes when one is missing (a file written
+// by a development build of this schema), rather than failing on it later.
+func (s *Store) completeIndexes() error {
+	missing := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for _, name := range indexBuckets {
+			missing = missing || tx.Bucket(name) == nil
+		}
+		return nil
+	})
+	if err != nil || !missing {
+		return err
+	}
+	return s.db.Update(s.rebuildListIndexes)
 }
 
 func (s *Store) migrate() error {

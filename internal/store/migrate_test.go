@@ -141,3 +141,18 @@ func TestMigrateFromV1Fixture(t *testing.T) {
 		t.Errorf("history after a save: %+v", h)
 	}
 }
+
+func TestMissingIndexIsRebuilt(t *testing.T) {
+	s, path := openTemp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	mustSave(t, s.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(bucketIdxImpl) }))
+	s.Close()
+	s = openAt(t, path)
+	defer s.Close()
+	ch, err := s.Choices()
+	if err != nil || len(ch.Implementers) == 0 {
+		t.Fatalf("choices after reopening: %+v, %v", ch, err)
+	}
+}

@@ -99,14 +99,13 @@ func (u *App) build() {
 	u.status.Wrapping = fyne.TextWrapWord
 	u.register = newRegister(u.svc, u.now, u.onSelect, u.status.SetText)
 	u.register.do = u.do
-	title := widget.NewLabelWithStyle(lang.L("Daftar Perjanjian"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	u.openBtn = widget.NewButtonWithIcon(lang.L("Buka"), theme.DocumentIcon(), func() { u.onOpen(u.selected) })
 	u.exportBtn = widget.NewButtonWithIcon(lang.L("Ekspor PDF"), theme.DocumentSaveIcon(), func() { u.onExportPDF(false) })
 	u.draftBtn = widget.NewButtonWithIcon(lang.L("Cetak konsep"), theme.DocumentPrintIcon(), func() { u.onExportPDF(true) })
 	for _, b := range []*widget.Button{u.openBtn, u.exportBtn, u.draftBtn} {
 		b.Disable()
 	}
-	bar := container.NewBorder(nil, nil, title, container.NewHBox(u.openBtn, u.exportBtn, u.draftBtn), u.register.search)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(u.openBtn, u.exportBtn, u.draftBtn), u.register.search)
 	registerScreen := container.NewBorder(container.NewVBox(bar, u.register.filterBar, widget.NewSeparator()), u.status, nil, nil, u.register.table)
 	u.beranda = newBeranda(u.svc, u.now, u.onOpen)
 	u.beranda.do = u.do
