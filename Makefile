@@ -2,7 +2,7 @@
 GO       ?= go
 BIN      := bin
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
-TEST_PKGS  := $(BUILD_PKGS) xvfb xdotool imagemagick poppler-utils
+TEST_PKGS  := $(BUILD_PKGS) xvfb x11-utils xdotool imagemagick poppler-utils
 PURE     := $(shell $(GO) list ./... 2>/dev/null | grep -v '/cmd/sepakat$$')
 
 .PHONY: run build cli test vet unit smoke deps deps-test bench clean
@@ -22,7 +22,7 @@ deps:
 deps-test:
 	@bash .ci/ensure-packages.sh $(TEST_PKGS)
 
-test: deps-test vet unit smoke build
+test: deps-test vet unit smoke
 	@echo "make test: all checks passed"
 
 vet:
@@ -33,8 +33,9 @@ vet:
 unit:
 	$(GO) test -race -count=1 ./...
 
-smoke: cli
+smoke: cli build
 	bash .ci/smoke-cli.sh ./$(BIN)/sepakat-cli
+	bash .ci/smoke-desktop.sh ./$(BIN)
 
 bench: cli
 	bash bench/store.sh

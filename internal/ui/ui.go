@@ -130,6 +130,9 @@ func (u *App) build() {
 		u.tabs.SelectIndex(tabRegister)
 		u.win.Canvas().Focus(u.register.search)
 	})
+	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		u.win.Close()
+	})
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		if u.selected != 0 {
 			u.onExportPDF(false)
