@@ -65,6 +65,7 @@ type App struct {
 
 	register *Register
 	beranda  *Beranda
+	family   *Family
 	// do runs UI work handed over from other goroutines (fyne.Do; tests run it themselves).
 	do        func(func())
 	tabs      *container.AppTabs
@@ -106,7 +107,10 @@ func (u *App) build() {
 		b.Disable()
 	}
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(u.openBtn, u.exportBtn, u.draftBtn), u.register.search)
-	registerScreen := container.NewBorder(container.NewVBox(bar, u.register.filterBar, widget.NewSeparator()), u.status, nil, nil, u.register.table)
+	u.family = newFamily(u.svc, u.onOpen)
+	split := container.NewVSplit(u.register.table, u.family.content)
+	split.Offset = 0.74
+	registerScreen := container.NewBorder(container.NewVBox(bar, u.register.filterBar, widget.NewSeparator()), u.status, nil, nil, split)
 	u.beranda = newBeranda(u.svc, u.now, u.onOpen)
 	u.beranda.do = u.do
 	u.beranda.notify = u.notifyEnding
@@ -142,6 +146,9 @@ func (u *App) build() {
 
 func (u *App) onSelect(id agreement.ID) {
 	u.selected = id
+	if err := u.family.show(id); err != nil {
+		u.showError(err)
+	}
 	for _, b := range []*widget.Button{u.openBtn, u.exportBtn, u.draftBtn} {
 		b.Enable()
 	}

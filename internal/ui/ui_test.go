@@ -519,3 +519,29 @@ func TestRegisterFiltersAndSorts(t *testing.T) {
 		t.Error("filters not reset")
 	}
 }
+
+func TestFamilyTreeOfTheSelectedAgreement(t *testing.T) {
+	u, _, _ := withExamples(t)
+	r := u.register
+	for i := 0; i < 3; i++ {
+		if s, _ := r.row(i); s.ID == 3 { // the PKS under the KSB with Lampung Selatan
+			r.table.Select(widget.TableCellID{Row: i, Col: 1})
+		}
+	}
+	f := u.family
+	if f.root != 2 || len(f.children[2]) != 1 || f.children[2][0] != 3 {
+		t.Fatalf("family of the PKS: root %d, children %v", f.root, f.children)
+	}
+	if got := f.childUIDs(""); len(got) != 1 || got[0] != "2" {
+		t.Errorf("tree roots %v", got)
+	}
+	label := widget.NewLabel("")
+	f.update("3", false, label)
+	if !strings.HasPrefix(label.Text, "PKS 119/PKS.05-Huk/2025") || !label.TextStyle.Bold {
+		t.Errorf("node %q (bold %v)", label.Text, label.TextStyle.Bold)
+	}
+	f.tree.Select("2")
+	if u.Window().Canvas().Overlays().Top() == nil {
+		t.Error("tapping the KSB in the tree did not open it")
+	}
+}
