@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
-	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -23,16 +22,12 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 	}
 	err = s.db.View(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
-		signed := indexIDs(tx, bucketIdxStatus, cat([]byte(agreement.StatusDitandatangani), []byte{0}))
 		// Signed agreements by end date, up to the last horizon; summaries are
 		// read only for the rows shown.
-		c := tx.Bucket(bucketIdxEnd).Cursor()
+		c := tx.Bucket(bucketIdxSignedEnd).Cursor()
 		last := dateKey(today.AddDate(0, 0, service.EndingDays))
 		for k, _ := c.Seek(dateKey(today)); k != nil && len(k) == 16 && bytes.Compare(k[:8], last) <= 0; k, _ = c.Next() {
 			id := binary.BigEndian.Uint64(k[8:])
-			if _, ok := slices.BinarySearch(signed, id); !ok {
-				continue
-			}
 			end, err := agreement.ParseDate(string(k[:4]) + "-" + string(k[4:6]) + "-" + string(k[6:8]))
 			if err != nil {
 				return ErrCorrupt

@@ -97,6 +97,9 @@ func entries(sum *Summary) []indexEntry {
 	}
 	if !sum.End.IsZero() && sum.End.Valid() {
 		out = append(out, indexEntry{bucketIdxEnd, cat(dateKey(sum.End), id)})
+		if sum.Status == agreement.StatusDitandatangani {
+			out = append(out, indexEntry{bucketIdxSignedEnd, cat(dateKey(sum.End), id)})
+		}
 	}
 	if sum.ParentID != 0 {
 		out = append(out, indexEntry{bucketIdxParent, cat(idKey(sum.ParentID), id)})
@@ -188,6 +191,9 @@ func writeAgreementRaw(dir txDir, a *agreement.Agreement, stale []indexEntry, ra
 			}
 		}
 	}
+	if err := countStatus(tx, stale, fresh); err != nil {
+		return err
+	}
 	js, err := json.Marshal(&sum)
 	if err != nil {
 		return err
@@ -218,8 +224,15 @@ func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
 	return s.rebuildSearch(tx)
 }
 
-// rebuildListIndexes rewrites every agreement's summary and list index keys.
+// rebuildListIndexes rewrites every agreement's summary and list index keys, and
+// counts them by status again.
 func (s *Store) rebuildListIndexes(tx *bolt.Tx) error {
+	meta := tx.Bucket(bucketMeta)
+	for _, st := range agreement.Statuses {
+		if err := meta.Delete(countKey(st)); err != nil {
+			return err
+		}
+	}
 	for _, name := range indexBuckets {
 		if err := tx.DeleteBucket(name); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
 			return err
@@ -250,7 +263,7 @@ func (s *Store) rebuildListIndexes(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	return nil
+	return meta.Put(keyStatusCounts, []byte{1})
 }
 
 // Reindex rebuilds the list summaries and indexes in one transaction.
@@ -365,16 +378,14 @@ func prefixEnd(p []byte) []byte {
 	return nil
 }
 
-// Counts returns how many agreements have each stored status.
+// Counts returns how many agreements have each stored status, from the
+// counters every write keeps beside the status index.
 func (s *Store) Counts() (map[agreement.Status]int, error) {
 	counts := map[agreement.Status]int{}
 	err := s.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketIdxStatus).Cursor()
+		meta := tx.Bucket(bucketMeta)
 		for _, st := range agreement.Statuses {
-			p := cat([]byte(st), []byte{0})
-			for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
-				counts[st]++
-			}
+			counts[st] = int(getCounter(meta, countKey(st)))
 		}
 		return nil
 	})
@@ -383,10 +394,41 @@ func (s *Store) Counts() (map[agreement.Status]int, error) {
 
 // Total returns the number of agreements.
 func (s *Store) Total() (int, error) {
+	counts, err := s.Counts()
 	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
-		n = tx.Bucket(bucketIdxStatus).Stats().KeyN
-		return nil
-	})
+	for _, c := range counts {
+		n += c
+	}
 	return n, err
+}
+
+// countKey is the meta key counting agreements of a status.
+func countKey(st agreement.Status) []byte { return []byte("count_" + string(st)) }
+
+// statusIn finds the status among index entries.
+func statusIn(list []indexEntry) (agreement.Status, bool) {
+	for _, e := range list {
+		if bytes.Equal(e.bucket, bucketIdxStatus) {
+			if i := bytes.IndexByte(e.key, 0); i > 0 {
+				return agreement.Status(e.key[:i]), true
+			}
+		}
+	}
+	return "", false
+}
+
+// countStatus moves an agreement's count from its stored status to its new one.
+func countStatus(tx *bolt.Tx, stale, fresh []indexEntry) error {
+	was, hadOld := statusIn(stale)
+	now, _ := statusIn(fresh)
+	if hadOld && was == now {
+		return nil
+	}
+	meta := tx.Bucket(bucketMeta)
+	if hadOld {
+		if err := addCounter(meta, countKey(was), -1); err != nil {
+			return err
+		}
+	}
+	return addCounter(meta, countKey(now), 1)
 }

@@ -48,6 +48,7 @@ func (s *Store) completeIndexes() error {
 		for _, name := range indexBuckets {
 			missing = missing || tx.Bucket(name) == nil
 		}
+		missing = missing || tx.Bucket(bucketMeta).Get(keyStatusCounts) == nil
 		return nil
 	})
 	if err != nil || !missing {

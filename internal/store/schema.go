@@ -38,7 +38,12 @@ var (
 	bucketIdxPartner = []byte("idx_partner") // folded first partner's name 0 id(8)
 	bucketIdxNumber  = []byte("idx_number")  // folded own number 0 id(8)
 	bucketIdxImpl    = []byte("idx_impl")    // folded perangkat daerah 0 id(8)
+	// signed agreements by end date, for what ends soon
+	bucketIdxSignedEnd = []byte("idx_signed_end") // yyyymmdd(8) id(8)
 )
+
+// keyStatusCounts marks that the meta counters count_<status> are kept (schema 5).
+var keyStatusCounts = []byte("status_counts")
 
 // Since schema 3: the full-text index (see searchindex.go); laid out by term
 // number since schema 4.
@@ -61,7 +66,7 @@ var bucketsV1 = [][]byte{bucketMeta, bucketAgreements, bucketParties, bucketOffi
 // Their order numbers them in each agreement's head: add at the end only.
 var indexBuckets = [][]byte{bucketIdxChanged, bucketIdxStatus, bucketIdxKind,
 	bucketIdxParty, bucketIdxYear, bucketIdxEnd, bucketIdxParent, bucketIdxQuiet,
-	bucketIdxSubject, bucketIdxPartner, bucketIdxNumber, bucketIdxImpl}
+	bucketIdxSubject, bucketIdxPartner, bucketIdxNumber, bucketIdxImpl, bucketIdxSignedEnd}
 
 // recordTag prefixes history keys with the record type.
 var recordTag = map[string]byte{"agreement": 'a', "party": 'p', "official": 'o', "mandate": 'm'}

@@ -14,6 +14,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
 	"sepakat/internal/search"
 	"sepakat/internal/service"
@@ -170,6 +171,14 @@ func (s *Store) Check() error {
 		var errs []error
 		for err := range tx.Check() {
 			errs = append(errs, err)
+		}
+		// The status counters must agree with the status index.
+		meta := tx.Bucket(bucketMeta)
+		for _, st := range agreement.Statuses {
+			n := len(indexIDs(tx, bucketIdxStatus, cat([]byte(st), []byte{0})))
+			if got := getCounter(meta, countKey(st)); got != uint64(n) {
+				errs = append(errs, fmt.Errorf("%w: %d agreements %s, counted %d", ErrCorrupt, n, st, got))
+			}
 		}
 		return errors.Join(errs...)
 	})
