@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
 )
 
 // PartyName is a party as a list row shows it.
@@ -112,6 +113,13 @@ type Service interface {
 	Summaries([]agreement.ID) ([]Summary, error)
 	// Choices lists the values the register's filters offer.
 	Choices() (Choices, error)
+	// SaveAgreement stores a new or changed agreement, or says what is wrong
+	// (agreement.Errors) and stores nothing.
+	SaveAgreement(*agreement.Agreement) error
+	// AgreementHistory lists an agreement's changes, oldest first.
+	AgreementHistory(agreement.ID) ([]dataset.HistoryEntry, error)
+	// ReserveNumber hands out the next number of an office's scheme.
+	ReserveNumber(office agreement.ID, kind agreement.Kind, d agreement.Date, forAgreement agreement.ID) (string, error)
 }
 
 // Choices are the values the register's filters offer: the years agreements

@@ -367,6 +367,11 @@ func (s *Store) History(t dataset.RecordType, id agreement.ID) ([]dataset.Histor
 	return out, err
 }
 
+// AgreementHistory lists an agreement's changes, oldest first.
+func (s *Store) AgreementHistory(id agreement.ID) ([]dataset.HistoryEntry, error) {
+	return s.History(dataset.TypeAgreement, id)
+}
+
 // ReserveNumber hands out the next number of office's scheme for kind, dated d,
 // and records it as issued before returning, so it is never handed out again.
 func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreement.Date, forAgreement agreement.ID) (string, error) {

@@ -66,6 +66,7 @@ type App struct {
 	register *Register
 	beranda  *Beranda
 	family   *Family
+	editors  map[agreement.ID]*Editor
 	// do runs UI work handed over from other goroutines (fyne.Do; tests run it themselves).
 	do        func(func())
 	tabs      *container.AppTabs
@@ -81,7 +82,7 @@ func New(a fyne.App, svc service.Service, printer service.Printer, now func() ti
 	if now == nil {
 		now = time.Now
 	}
-	u := &App{app: a, svc: svc, printer: printer, now: now, do: fyne.Do}
+	u := &App{app: a, svc: svc, printer: printer, now: now, do: fyne.Do, editors: map[agreement.ID]*Editor{}}
 	u.win = a.NewWindow("Sepakat")
 	u.build()
 	return u
@@ -268,14 +269,23 @@ func (u *App) Refresh() {
 	u.status.SetText(lang.L("{{.Count}} perjanjian", map[string]any{"Count": thousands(total)}))
 }
 
+// onOpen shows agreement id in its editor window, or brings that window forward.
 func (u *App) onOpen(id agreement.ID) {
-	a, err := u.svc.Agreement(id)
+	if id == 0 {
+		return
+	}
+	if e, ok := u.editors[id]; ok {
+		e.win.RequestFocus()
+		return
+	}
+	e, err := openEditor(u.app, u.svc, u.now, id, func(agreement.Agreement) { u.Refresh() })
 	if err != nil {
 		u.showError(err)
 		return
 	}
-	text := fmt.Sprintf("%s\n%s\n%s", a.Kind.Title(), a.Subject, a.PhaseAt(u.now(), agreement.DefaultSoonDays).Label())
-	dialog.ShowInformation(a.Kind.Title(), text, u.win)
+	u.editors[id] = e
+	e.win.SetOnClosed(func() { delete(u.editors, id) })
+	e.win.Show()
 }
 
 func (u *App) showError(err error) {

@@ -392,7 +392,7 @@ func TestBerandaShowsWhatEndsAndOpensIt(t *testing.T) {
 		t.Fatalf("ending rows: %d", len(rows))
 	}
 	test.Tap(rows[0])
-	if u.Window().Canvas().Overlays().Top() == nil {
+	if u.editors[1] == nil {
 		t.Error("tapping the row did not open the agreement")
 	}
 	// The last tab is remembered.
@@ -541,7 +541,166 @@ func TestFamilyTreeOfTheSelectedAgreement(t *testing.T) {
 		t.Errorf("node %q (bold %v)", label.Text, label.TextStyle.Bold)
 	}
 	f.tree.Select("2")
-	if u.Window().Canvas().Overlays().Top() == nil {
+	if u.editors[2] == nil {
 		t.Error("tapping the KSB in the tree did not open it")
+	}
+}
+
+// draftEditor opens the editor on a new PKS drafted under the KSB with Lampung Selatan.
+func draftEditor(t *testing.T) (*App, *store.Store, *Editor) {
+	t.Helper()
+	u, s, _ := withExamples(t)
+	ksb, err := s.Agreement(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pks, err := agreement.NewChild(&ksb, agreement.KindPKS, fixedNow())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pks.Subject = "Pertukaran Data Perizinan Berusaha"
+	if err := s.SaveAgreement(&pks); err != nil {
+		t.Fatal(err)
+	}
+	u.onOpen(pks.ID)
+	e := u.editors[pks.ID]
+	if e == nil {
+		t.Fatal("no editor")
+	}
+	return u, s, e
+}
+
+func TestEditorShowsProblemsBesideFieldsAndKeepsTheText(t *testing.T) {
+	_, s, e := draftEditor(t)
+	before, _ := s.Agreement(e.a.ID)
+	e.subject.SetText("")
+	test.Type(e.notes, "Menunggu masukan Bagian Hukum")
+	if e.save() {
+		t.Fatal("saved without a subject")
+	}
+	if l := e.problems["subject"]; !l.Visible() || l.Text == "" {
+		t.Errorf("no problem shown beside the subject: %q", l.Text)
+	}
+	if e.notes.Text != "Menunggu masukan Bagian Hukum" || !e.dirty {
+		t.Errorf("typed text lost: %q, dirty %v", e.notes.Text, e.dirty)
+	}
+	if after, _ := s.Agreement(e.a.ID); after.Rev != before.Rev {
+		t.Error("a failed save changed the store")
+	}
+
+	e.subject.SetText("Pertukaran Data Perizinan Berusaha")
+	e.termLength.SetText("lima")
+	if e.save() {
+		t.Fatal("saved a length in words")
+	}
+	if !e.problems["term.length"].Visible() || e.tabs.SelectedIndex() != 1 {
+		t.Errorf("length problem %q on tab %d", e.problems["term.length"].Text, e.tabs.SelectedIndex())
+	}
+	if e.problems["subject"].Visible() {
+		t.Error("the subject's old problem still shows")
+	}
+
+	e.termLength.SetText("2")
+	if !e.save() {
+		t.Fatalf("save failed: %q", e.general.Text)
+	}
+	after, _ := s.Agreement(e.a.ID)
+	if after.Notes != "Menunggu masukan Bagian Hukum" || after.Term.Length != 2 || e.dirty {
+		t.Errorf("saved %+v, dirty %v", after.Term, e.dirty)
+	}
+	last := e.historyRows[len(e.historyRows)-1]
+	if line := historyLine(last); len(e.historyRows) < 2 || !strings.Contains(line, last.By) || !strings.Contains(line, "term.length: 5 → 2") {
+		t.Errorf("history line %q", line)
+	}
+}
+
+func TestEditorAsksBeforeClosingWithUnsavedChanges(t *testing.T) {
+	u, s, e := draftEditor(t)
+	id := e.a.ID
+	e.place.SetText("Jatinangor")
+	e.onClose()
+	buttons := func() map[string]*widget.Button {
+		out := map[string]*widget.Button{}
+		top := e.win.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatal("no question before closing")
+		}
+		for _, o := range test.LaidOutObjects(top) {
+			if b, ok := o.(*widget.Button); ok {
+				out[b.Text] = b
+			}
+		}
+		return out
+	}
+	test.Tap(buttons()[lang.L("Batal")])
+	if u.editors[id] == nil || e.place.Text != "Jatinangor" {
+		t.Fatal("cancel closed the editor or lost the text")
+	}
+	e.onClose()
+	test.Tap(buttons()[lang.L("Simpan")])
+	if u.editors[id] != nil {
+		t.Error("the editor stayed open after saving")
+	}
+	if a, _ := s.Agreement(id); a.Place != "Jatinangor" {
+		t.Errorf("place %q not saved", a.Place)
+	}
+
+	u.onOpen(id)
+	e = u.editors[id]
+	e.place.SetText("Kota Sumedang")
+	e.onClose()
+	test.Tap(buttons()[lang.L("Buang perubahan")])
+	if u.editors[id] != nil {
+		t.Error("discarding did not close")
+	}
+	if a, _ := s.Agreement(id); a.Place != "Jatinangor" {
+		t.Errorf("discarded text saved: %q", a.Place)
+	}
+}
+
+func TestEditorRecordsFollowUpsAndLocksSignedText(t *testing.T) {
+	u, s, _ := withExamples(t)
+	u.onOpen(2)
+	e := u.editors[2]
+	if e.subject.Disabled() == false || e.termLength.Disabled() == false {
+		t.Error("the signed KSB's text is editable")
+	}
+	if e.notes.Disabled() {
+		t.Error("notes of a signed agreement should stay editable")
+	}
+	n := len(e.allMonitoring())
+	e.monActivity.SetText("Rapat koordinasi tindak lanjut")
+	e.onAddMonitoring()
+	if !e.problems["monitoring"].Visible() {
+		t.Error("a follow-up without a date was accepted")
+	}
+	e.monDate.SetText("15/1/2026")
+	e.monActivity.SetText("Rapat koordinasi tindak lanjut")
+	e.onAddMonitoring()
+	if len(e.allMonitoring()) != n+1 || !e.dirty {
+		t.Fatalf("follow-ups %d, dirty %v", len(e.allMonitoring()), e.dirty)
+	}
+	if !e.save() {
+		t.Fatalf("save failed: %q", e.general.Text)
+	}
+	a, _ := s.Agreement(2)
+	if len(a.Monitoring) != n+1 || a.Monitoring[n].Date != agreement.NewDate(2026, 1, 15) {
+		t.Errorf("monitoring %+v", a.Monitoring)
+	}
+}
+
+func TestParseFormDate(t *testing.T) {
+	for in, want := range map[string]agreement.Date{
+		"3/7/2025": agreement.NewDate(2025, 7, 3), "03-07-2025": agreement.NewDate(2025, 7, 3),
+		"2025-07-03": agreement.NewDate(2025, 7, 3), "": {},
+	} {
+		if got, err := parseFormDate(in); err != nil || got != want {
+			t.Errorf("%q: %v %v", in, got, err)
+		}
+	}
+	for _, bad := range []string{"31/2/2025", "3 Juli 2025", "1/2", "a/b/c"} {
+		if _, err := parseFormDate(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
 	}
 }
