@@ -30,6 +30,9 @@ type Editor struct {
 	svc     service.Service
 	now     func() time.Time
 	onSaved func(agreement.Agreement)
+	// onCreated opens an agreement made from this one (a PKS, Adendum,
+	// Perpanjangan or copy).
+	onCreated func(agreement.ID)
 
 	win  fyne.Window
 	a    agreement.Agreement // as last loaded or saved
@@ -51,6 +54,8 @@ type Editor struct {
 	problems                      map[string]*widget.Label
 	general                       *widget.Label
 	saveBtn                       *widget.Button
+	actions                       map[agreement.Kind]*widget.Button
+	duplicate                     *widget.Button
 
 	pendingMonitoring []agreement.Monitoring
 	dirty             bool
@@ -173,8 +178,15 @@ func (e *Editor) build() {
 	)
 	e.saveBtn = widget.NewButtonWithIcon(lang.L("Simpan"), theme.DocumentSaveIcon(), func() { e.save() })
 	e.saveBtn.Importance = widget.HighImportance
+	e.actions = map[agreement.Kind]*widget.Button{
+		agreement.KindPKS:          widget.NewButtonWithIcon(lang.L("Buat PKS dari KSB ini"), theme.ContentAddIcon(), func() { e.onDerive(agreement.KindPKS) }),
+		agreement.KindAdendum:      widget.NewButtonWithIcon(lang.L("Buat Adendum"), theme.DocumentCreateIcon(), func() { e.onDerive(agreement.KindAdendum) }),
+		agreement.KindPerpanjangan: widget.NewButtonWithIcon(lang.L("Perpanjang"), theme.HistoryIcon(), func() { e.onDerive(agreement.KindPerpanjangan) }),
+	}
+	e.duplicate = widget.NewButtonWithIcon(lang.L("Duplikat"), theme.ContentCopyIcon(), e.onDuplicate)
+	toolbar := container.NewHBox(e.actions[agreement.KindPKS], e.actions[agreement.KindAdendum], e.actions[agreement.KindPerpanjangan], e.duplicate)
 	bottom := container.NewBorder(nil, nil, nil, e.saveBtn, e.general)
-	e.win.SetContent(container.NewBorder(nil, container.NewPadded(bottom), nil, nil, e.tabs))
+	e.win.SetContent(container.NewBorder(container.NewPadded(toolbar), container.NewPadded(bottom), nil, nil, e.tabs))
 	e.win.SetCloseIntercept(e.onClose)
 	e.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { e.save() })
 	e.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { e.onClose() })
@@ -219,6 +231,15 @@ func (e *Editor) load(a agreement.Agreement) {
 	}
 	if a.OwnNumber() != "" {
 		e.takeNumber.Disable()
+	}
+	for kind, b := range e.actions {
+		// What the domain allows: a PKS under a KSB or NK, an Adendum or a
+		// Perpanjangan of a signed agreement.
+		if _, err := agreement.NewChild(&a, kind, e.now()); err != nil {
+			b.Hide()
+		} else {
+			b.Show()
+		}
 	}
 	e.setDirty(false)
 	e.loadHistory()
@@ -434,6 +455,58 @@ func (e *Editor) onAddMonitoring() {
 	e.monNote.SetText("")
 	e.monitoring.Refresh()
 	e.markDirty()
+}
+
+// onDerive makes a PKS, Adendum or Perpanjangan from this agreement, inheriting
+// its parties, term and funding, saves it as a draft and opens it.
+func (e *Editor) onDerive(kind agreement.Kind) {
+	if e.dirty && !e.save() {
+		return
+	}
+	child, err := agreement.NewChild(&e.a, kind, e.now())
+	if err != nil {
+		e.showProblem(err)
+		return
+	}
+	e.create(&child)
+}
+
+// onDuplicate saves a copy of this agreement as a new draft: the same parties and
+// text, without numbers, signing record or follow-ups.
+func (e *Editor) onDuplicate() {
+	if e.dirty && !e.save() {
+		return
+	}
+	c := e.a
+	c.ID, c.Rev, c.Status, c.CancelReason = 0, 0, agreement.StatusKonsep, ""
+	c.Signing, c.Monitoring, c.Attachments = nil, nil, nil
+	c.Parties = append([]agreement.AgreementParty(nil), e.a.Parties...)
+	for i := range c.Parties {
+		c.Parties[i].Number = ""
+	}
+	c.Subject = strings.TrimSpace(c.Subject)
+	c.Term.Start, c.Term.End = agreement.Date{}, agreement.Date{}
+	c.Created, c.Updated = e.now(), e.now()
+	e.create(&c)
+}
+
+func (e *Editor) create(a *agreement.Agreement) {
+	err := e.svc.SaveAgreement(a)
+	var es agreement.Errors
+	if errors.As(err, &es) {
+		e.showProblem(errors.New(es.Message(i18n.FromEnv())))
+		return
+	}
+	if err != nil {
+		e.showProblem(err)
+		return
+	}
+	if e.onSaved != nil {
+		e.onSaved(*a)
+	}
+	if e.onCreated != nil {
+		e.onCreated(a.ID)
+	}
 }
 
 // onClose closes the window, first asking what to do with unsaved changes.

@@ -283,6 +283,7 @@ func (u *App) onOpen(id agreement.ID) {
 		u.showError(err)
 		return
 	}
+	e.onCreated = u.onOpen
 	u.editors[id] = e
 	e.win.SetOnClosed(func() { delete(u.editors, id) })
 	e.win.Show()

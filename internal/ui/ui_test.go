@@ -704,3 +704,40 @@ func TestParseFormDate(t *testing.T) {
 		}
 	}
 }
+
+func TestEditorMakesAPKSThatInheritsTheParties(t *testing.T) {
+	u, s, _ := withExamples(t)
+	u.onOpen(1) // the signed MoU with Lampung Timur
+	e := u.editors[1]
+	if !e.actions[agreement.KindPKS].Visible() || !e.actions[agreement.KindAdendum].Visible() {
+		t.Fatal("a signed KSB offers no PKS or Adendum")
+	}
+	ksb := e.a
+	test.Tap(e.actions[agreement.KindPKS])
+	var pks *Editor
+	for id, ed := range u.editors {
+		if id != 1 {
+			pks = ed
+		}
+	}
+	if pks == nil {
+		t.Fatal("no editor for the new PKS")
+	}
+	if pks.a.Kind != agreement.KindPKS || pks.a.ParentID != 1 || pks.a.Status != agreement.StatusKonsep {
+		t.Errorf("new agreement %s under %d, %s", pks.a.Kind, pks.a.ParentID, pks.a.Status)
+	}
+	if len(pks.a.Parties) != len(ksb.Parties) || pks.a.Parties[0].PartyID != ksb.Parties[0].PartyID {
+		t.Errorf("parties %+v, want those of the KSB", pks.a.Parties)
+	}
+	if pks.subject.Disabled() || pks.ownNumber.Text != "" || pks.actions[agreement.KindPKS].Visible() {
+		t.Error("the new PKS draft should be editable, unnumbered, and not offer a PKS of its own")
+	}
+	if stored, err := s.Agreement(pks.a.ID); err != nil || stored.ParentID != 1 {
+		t.Errorf("stored %+v, %v", stored.ParentID, err)
+	}
+	// Its copy is another draft with the same parties and no number.
+	test.Tap(pks.duplicate)
+	if len(u.editors) != 3 {
+		t.Errorf("%d editors after duplicating", len(u.editors))
+	}
+}
