@@ -52,7 +52,7 @@ type Editor struct {
 	history                       *widget.List
 	historyRows                   []dataset.HistoryEntry
 	problems                      map[string]*widget.Label
-	general                       *widget.Label
+	general, lockNote             *widget.Label
 	saveBtn                       *widget.Button
 	actions                       map[agreement.Kind]*widget.Button
 	duplicate                     *widget.Button
@@ -108,6 +108,9 @@ func (e *Editor) build() {
 		l.Hide()
 		e.problems[f] = l
 	}
+	e.lockNote = widget.NewLabel(lang.L("Sudah ditandatangani: isi yang ditandatangani terkunci. Label, catatan, pembiayaan dan monitoring tetap dapat diubah."))
+	e.lockNote.Wrapping = fyne.TextWrapWord
+	e.lockNote.Importance = widget.WarningImportance
 	e.general = widget.NewLabel("")
 	e.general.Importance = widget.DangerImportance
 	e.general.Wrapping = fyne.TextWrapWord
@@ -171,7 +174,7 @@ func (e *Editor) build() {
 	})
 
 	e.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("Identitas"), container.NewVScroll(identitas)),
+		container.NewTabItem(lang.L("Identitas"), container.NewVScroll(container.NewVBox(e.lockNote, identitas))),
 		container.NewTabItem(lang.L("Jangka Waktu & Pembiayaan"), container.NewVScroll(jangka)),
 		container.NewTabItem(lang.L("Monitoring"), monitoring),
 		container.NewTabItem(lang.L("Riwayat"), e.history),
@@ -222,6 +225,7 @@ func (e *Editor) load(a agreement.Agreement) {
 	e.monitoring.Refresh()
 	// The text of a signed agreement is what was signed: locked.
 	locked := a.Locked()
+	e.lockNote.Hidden = !locked
 	for _, w := range []fyne.Disableable{e.subject, e.place, e.ownNumber, e.partnerNumber, e.takeNumber, e.termLength, e.termUnit, e.termStart, e.extendable} {
 		if locked {
 			w.Disable()
