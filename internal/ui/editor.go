@@ -108,7 +108,7 @@ func (e *Editor) build() {
 		l.Hide()
 		e.problems[f] = l
 	}
-	e.lockNote = widget.NewLabel(lang.L("Sudah ditandatangani: isi yang ditandatangani terkunci. Label, catatan, pembiayaan dan monitoring tetap dapat diubah."))
+	e.lockNote = widget.NewLabel(lang.L("Sudah ditandatangani: isi yang ditandatangani terkunci. Label, catatan dan monitoring tetap dapat diubah."))
 	e.lockNote.Wrapping = fyne.TextWrapWord
 	e.lockNote.Importance = widget.WarningImportance
 	e.general = widget.NewLabel("")
@@ -226,7 +226,7 @@ func (e *Editor) load(a agreement.Agreement) {
 	// The text of a signed agreement is what was signed: locked.
 	locked := a.Locked()
 	e.lockNote.Hidden = !locked
-	for _, w := range []fyne.Disableable{e.subject, e.place, e.ownNumber, e.partnerNumber, e.takeNumber, e.termLength, e.termUnit, e.termStart, e.extendable} {
+	for _, w := range []fyne.Disableable{e.subject, e.place, e.ownNumber, e.partnerNumber, e.takeNumber, e.termLength, e.termUnit, e.termStart, e.extendable, e.fundingSource, e.fundingAmount, e.fundingNotes} {
 		if locked {
 			w.Disable()
 		} else {
