@@ -118,6 +118,8 @@ type Service interface {
 	SaveAgreement(*agreement.Agreement) error
 	// AgreementHistory lists an agreement's changes, oldest first.
 	AgreementHistory(agreement.ID) ([]dataset.HistoryEntry, error)
+	// Official returns one official (a signer).
+	Official(agreement.ID) (agreement.Official, error)
 	// ReserveNumber hands out the next number of an office's scheme.
 	ReserveNumber(office agreement.ID, kind agreement.Kind, d agreement.Date, forAgreement agreement.ID) (string, error)
 }

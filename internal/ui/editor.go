@@ -57,6 +57,7 @@ type Editor struct {
 	actions                       map[agreement.Kind]*widget.Button
 	duplicate                     *widget.Button
 
+	signing           *signingTab
 	pendingMonitoring []agreement.Monitoring
 	dirty             bool
 	loading           bool
@@ -176,6 +177,7 @@ func (e *Editor) build() {
 	e.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Identitas"), container.NewVScroll(container.NewVBox(e.lockNote, identitas))),
 		container.NewTabItem(lang.L("Jangka Waktu & Pembiayaan"), container.NewVScroll(jangka)),
+		container.NewTabItem(lang.L("Penandatanganan"), e.buildSigning()),
 		container.NewTabItem(lang.L("Monitoring"), monitoring),
 		container.NewTabItem(lang.L("Riwayat"), e.history),
 	)
@@ -223,6 +225,7 @@ func (e *Editor) load(a agreement.Agreement) {
 	e.fundingNotes.SetText(a.Funding.Notes)
 	e.pendingMonitoring = nil
 	e.monitoring.Refresh()
+	e.signing.load(a)
 	// The text of a signed agreement is what was signed: locked.
 	locked := a.Locked()
 	e.lockNote.Hidden = !locked
@@ -332,6 +335,7 @@ func (e *Editor) form() (agreement.Agreement, agreement.Errors) {
 		a.Funding.Amount = n
 	}
 	a.Monitoring = e.allMonitoring()
+	e.signing.record(&a, &es, false)
 	return a, es
 }
 
@@ -353,6 +357,30 @@ func (e *Editor) save() bool {
 		e.showProblem(err)
 		return false
 	}
+	e.saved(a)
+	return true
+}
+
+// commit stores a (the form with a status step) and shows the result.
+func (e *Editor) commit(a agreement.Agreement) bool {
+	err := e.svc.SaveAgreement(&a)
+	var es agreement.Errors
+	errors.As(err, &es)
+	e.clearProblems()
+	if len(es) > 0 {
+		e.showErrors(es)
+		return false
+	}
+	if err != nil {
+		e.showProblem(err)
+		return false
+	}
+	e.saved(a)
+	return true
+}
+
+// saved shows an agreement just stored.
+func (e *Editor) saved(a agreement.Agreement) {
 	e.load(a)
 	e.general.SetText(lang.L("Tersimpan: revisi {{.Rev}}.", map[string]any{"Rev": a.Rev}))
 	e.general.Importance = widget.SuccessImportance
@@ -360,7 +388,6 @@ func (e *Editor) save() bool {
 	if e.onSaved != nil {
 		e.onSaved(a)
 	}
-	return true
 }
 
 func (e *Editor) clearProblems() {
@@ -412,14 +439,25 @@ func fieldMessage(fe agreement.FieldError, ln i18n.Lang) string {
 	return fe.Message(ln)
 }
 
+// The editor's tabs, in order.
+const (
+	tabIdentitas = iota
+	tabJangka
+	tabSigning
+	tabMonitoring
+	tabHistory
+)
+
 func tabOfField(field string) int {
 	switch {
 	case strings.HasPrefix(field, "term.") || strings.HasPrefix(field, "funding."):
-		return 1
+		return tabJangka
+	case strings.HasPrefix(field, "signing") || field == "status" || field == "cancel_reason":
+		return tabSigning
 	case field == "monitoring":
-		return 2
+		return tabMonitoring
 	}
-	return 0
+	return tabIdentitas
 }
 
 func (e *Editor) showProblem(err error) {

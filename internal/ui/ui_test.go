@@ -559,6 +559,7 @@ func draftEditor(t *testing.T) (*App, *store.Store, *Editor) {
 		t.Fatal(err)
 	}
 	pks.Subject = "Pertukaran Data Perizinan Berusaha"
+	pks.Body = ksb.Body // until the Isi Naskah tab edits pasal
 	if err := s.SaveAgreement(&pks); err != nil {
 		t.Fatal(err)
 	}
@@ -739,5 +740,64 @@ func TestEditorMakesAPKSThatInheritsTheParties(t *testing.T) {
 	test.Tap(pks.duplicate)
 	if len(u.editors) != 3 {
 		t.Errorf("%d editors after duplicating", len(u.editors))
+	}
+}
+
+// stepButton finds the button for a status step on the Penandatanganan tab.
+func stepButton(t *testing.T, e *Editor, to agreement.Status) *widget.Button {
+	t.Helper()
+	for _, o := range e.signing.steps.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Text == stepLabel(to) {
+			return b
+		}
+	}
+	t.Fatalf("no step to %s", to)
+	return nil
+}
+
+func TestEditorMarksSignedAndLocksTheText(t *testing.T) {
+	_, s, e := draftEditor(t)
+	test.Tap(stepButton(t, e, agreement.StatusTelaah))
+	test.Tap(stepButton(t, e, agreement.StatusSiapTTD))
+	if e.a.Status != agreement.StatusSiapTTD {
+		t.Fatalf("status %s: %q", e.a.Status, e.general.Text)
+	}
+	confirm := func() {
+		t.Helper()
+		top := e.win.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatal("no confirmation before marking signed")
+		}
+		for _, o := range test.LaidOutObjects(top) {
+			if b, ok := o.(*widget.Button); ok && (b.Text == "Ya" || b.Text == "Yes") {
+				test.Tap(b)
+				return
+			}
+		}
+		t.Fatal("no confirm button")
+	}
+	// Without a date of signing it cannot be signed: the problem shows at the date.
+	test.Tap(stepButton(t, e, agreement.StatusDitandatangani))
+	confirm()
+	if e.a.Status != agreement.StatusSiapTTD || !e.problems["signing.date"].Visible() || e.tabs.SelectedIndex() != tabSigning {
+		t.Fatalf("status %s, date problem %q, tab %d, other %q", e.a.Status, e.problems["signing.date"].Text, e.tabs.SelectedIndex(), e.general.Text)
+	}
+	e.signing.date.SetText("20/11/2026")
+	e.signing.place.SetText("Sumedang")
+	test.Tap(stepButton(t, e, agreement.StatusDitandatangani))
+	confirm()
+	if e.a.Status != agreement.StatusDitandatangani {
+		t.Fatalf("not signed: %q %v", e.general.Text, e.problems)
+	}
+	if !e.subject.Disabled() || !e.termLength.Disabled() || !e.signing.date.Disabled() || !e.lockNote.Visible() {
+		t.Error("the signed text is not locked")
+	}
+	stored, _ := s.Agreement(e.a.ID)
+	if stored.Status != agreement.StatusDitandatangani || stored.Signing == nil || stored.Signing.Date != agreement.NewDate(2026, 11, 20) {
+		t.Errorf("stored %s %+v", stored.Status, stored.Signing)
+	}
+	// Now it may only be cancelled, or given an Adendum or Perpanjangan.
+	if len(e.signing.steps.Objects) != 1 || !e.actions[agreement.KindAdendum].Visible() {
+		t.Errorf("steps after signing: %d", len(e.signing.steps.Objects))
 	}
 }

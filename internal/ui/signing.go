@@ -1,0 +1,261 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
+)
+
+// signingTab is the editor's Penandatanganan tab: the status with the steps it
+// may take, and the signing record.
+type signingTab struct {
+	e *Editor
+
+	statusText                *widget.Label
+	steps                     *fyne.Container
+	date, place, venue, notes *widget.Entry
+	copies, meterai           *widget.Entry
+	numbers                   []*widget.Entry
+	numbersBox                *fyne.Container
+	content                   fyne.CanvasObject
+}
+
+// signingFields are the signing record's fields whose problems show beside them.
+var signingFields = []string{"signing", "signing.date", "signing.place", "signing.copies", "signing.meterai", "status", "cancel_reason"}
+
+func (e *Editor) buildSigning() fyne.CanvasObject {
+	t := &signingTab{e: e}
+	e.signing = t
+	changed := func(string) { e.markDirty() }
+	entry := func() *widget.Entry {
+		en := widget.NewEntry()
+		en.OnChanged = changed
+		return en
+	}
+	t.statusText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.steps = container.NewHBox()
+	t.date, t.place, t.venue = entry(), entry(), entry()
+	t.date.SetPlaceHolder(lang.L("hh/bb/tttt"))
+	t.place.SetPlaceHolder(lang.L("kota, mis. Sumedang"))
+	t.venue.SetPlaceHolder(lang.L("mis. Gedung Negara Kabupaten Sumedang"))
+	t.copies, t.meterai = entry(), entry()
+	t.notes = widget.NewMultiLineEntry()
+	t.notes.Wrapping = fyne.TextWrapWord
+	t.notes.OnChanged = changed
+	t.numbersBox = container.NewVBox()
+	for _, f := range signingFields {
+		l := widget.NewLabel("")
+		l.Importance = widget.DangerImportance
+		l.Wrapping = fyne.TextWrapWord
+		l.Hide()
+		e.problems[f] = l
+	}
+	field := func(label string, obj fyne.CanvasObject, problem string) *widget.FormItem {
+		return widget.NewFormItem(lang.L(label), container.NewVBox(obj, e.problems[problem]))
+	}
+	form := widget.NewForm(
+		field("Tanggal penandatanganan", t.date, "signing.date"),
+		field("Tempat (kota)", t.place, "signing.place"),
+		widget.NewFormItem(lang.L("Lokasi acara"), t.venue),
+		widget.NewFormItem(lang.L("Nomor pada naskah asli"), t.numbersBox),
+		field("Rangkap", t.copies, "signing.copies"),
+		field("Meterai dibubuhkan", t.meterai, "signing.meterai"),
+		widget.NewFormItem(lang.L("Catatan penandatanganan"), t.notes),
+	)
+	top := container.NewVBox(
+		container.NewHBox(widget.NewLabel(lang.L("Status:")), t.statusText),
+		t.steps, e.problems["status"], e.problems["cancel_reason"], e.problems["signing"], widget.NewSeparator())
+	t.content = container.NewVScroll(container.NewVBox(top, form))
+	return t.content
+}
+
+// load shows the agreement's status, its possible steps and its signing record.
+func (t *signingTab) load(a agreement.Agreement) {
+	t.statusText.SetText(lang.L(a.PhaseAt(t.e.now(), agreement.DefaultSoonDays).Label()))
+	t.steps.RemoveAll()
+	for _, to := range agreement.NextStatuses(a.Status) {
+		to := to
+		b := widget.NewButton(stepLabel(to), func() { t.onStep(to) })
+		if to == agreement.StatusDitandatangani {
+			b.Importance = widget.HighImportance
+		}
+		if to == agreement.StatusDibatalkan {
+			b.Importance = widget.DangerImportance
+		}
+		t.steps.Add(b)
+	}
+	s := a.Signing
+	if s == nil {
+		s = &agreement.Signing{Place: a.Place, Copies: a.Copies}
+	}
+	t.date.SetText(formDate(s.Date))
+	t.place.SetText(s.Place)
+	t.venue.SetText(s.Venue)
+	t.notes.SetText(s.Notes)
+	t.copies.SetText(countText(s.Copies))
+	t.meterai.SetText(countText(s.Meterai))
+	t.numbersBox.RemoveAll()
+	t.numbers = nil
+	for i, p := range a.Parties {
+		n := widget.NewEntry()
+		n.OnChanged = func(string) { t.e.markDirty() }
+		switch {
+		case i < len(s.Numbers):
+			n.SetText(s.Numbers[i])
+		default:
+			n.SetText(p.Number)
+		}
+		n.SetPlaceHolder(lang.L(p.Role.Label()))
+		t.numbers = append(t.numbers, n)
+		t.numbersBox.Add(n)
+	}
+	// The record of a signed agreement keeps its date and numbers.
+	for _, w := range append([]*widget.Entry{t.date}, t.numbers...) {
+		if a.Locked() {
+			w.Disable()
+		} else {
+			w.Enable()
+		}
+	}
+}
+
+func countText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// stepLabel names the step to a status as a button says it.
+func stepLabel(to agreement.Status) string {
+	switch to {
+	case agreement.StatusKonsep:
+		return lang.L("Kembalikan ke konsep")
+	case agreement.StatusTelaah:
+		return lang.L("Ajukan telaah")
+	case agreement.StatusSiapTTD:
+		return lang.L("Siap tanda tangan")
+	case agreement.StatusDitandatangani:
+		return lang.L("Tandai Ditandatangani")
+	case agreement.StatusDibatalkan:
+		return lang.L("Batalkan")
+	}
+	return string(to)
+}
+
+// record reads the signing record from the form into a; an empty form records
+// nothing unless force (marking the agreement signed).
+func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force bool) {
+	d, err := parseFormDate(t.date.Text)
+	if err != nil {
+		*es = append(*es, agreement.FieldError{Field: "signing.date", Code: "form_date"})
+	}
+	s := &agreement.Signing{Date: d, Place: strings.TrimSpace(t.place.Text), Venue: strings.TrimSpace(t.venue.Text),
+		Notes: strings.TrimSpace(t.notes.Text)}
+	if a.Signing != nil {
+		s.Signers, s.Witnesses, s.Scan = a.Signing.Signers, a.Signing.Witnesses, a.Signing.Scan
+	}
+	for f, x := range map[string]*int{"signing.copies": &s.Copies, "signing.meterai": &s.Meterai} {
+		txt := map[string]*widget.Entry{"signing.copies": t.copies, "signing.meterai": t.meterai}[f].Text
+		if strings.TrimSpace(txt) == "" {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(txt))
+		if err != nil {
+			*es = append(*es, agreement.FieldError{Field: f, Code: "form_number"})
+		}
+		*x = n
+	}
+	any := false
+	for _, n := range t.numbers {
+		s.Numbers = append(s.Numbers, strings.TrimSpace(n.Text))
+		any = any || strings.TrimSpace(n.Text) != ""
+	}
+	if !any {
+		s.Numbers = nil
+	}
+	if !force && a.Signing == nil && s.Date.IsZero() && s.Venue == "" && s.Notes == "" && s.Numbers == nil && s.Meterai == 0 {
+		return // nothing recorded yet
+	}
+	a.Signing = s
+}
+
+// onStep moves the agreement to another status. Marking it signed asks first
+// (the text locks) and fills the signers from the parties; cancelling asks why.
+func (t *signingTab) onStep(to agreement.Status) {
+	e := t.e
+	switch to {
+	case agreement.StatusDitandatangani:
+		dialog.ShowConfirm(lang.L("Tandai Ditandatangani?"),
+			lang.L("Setelah ditandai ditandatangani, isi naskah, para pihak, jangka waktu, pembiayaan, tanggal dan nomor penandatanganan terkunci dan tidak dapat diubah lagi. Lanjutkan?"),
+			func(ok bool) {
+				if ok {
+					e.step(to, "")
+				}
+			}, e.win)
+	case agreement.StatusDibatalkan:
+		reason := widget.NewMultiLineEntry()
+		reason.SetPlaceHolder(lang.L("Alasan pembatalan"))
+		dialog.ShowForm(lang.L("Batalkan perjanjian?"), lang.L("Batalkan"), lang.L("Kembali"),
+			[]*widget.FormItem{widget.NewFormItem(lang.L("Alasan"), reason)}, func(ok bool) {
+				if ok {
+					e.step(to, strings.TrimSpace(reason.Text))
+				}
+			}, e.win)
+	default:
+		e.step(to, "")
+	}
+}
+
+// step saves the form with the agreement moved to status to; on failure nothing
+// changes and the problems show.
+func (e *Editor) step(to agreement.Status, reason string) bool {
+	a, es := e.form()
+	if to == agreement.StatusDitandatangani && a.Signing == nil && len(es) == 0 {
+		e.signing.record(&a, &es, true)
+	}
+	if len(es) == 0 {
+		if to == agreement.StatusDitandatangani && len(a.Signing.Signers) == 0 {
+			a.Signing.Signers = e.signersOf(a)
+		}
+		if err := a.Transition(to, reason); err != nil {
+			var fe agreement.Errors
+			if errors.As(err, &fe) {
+				es = fe
+			} else {
+				es = agreement.Errors{{Field: "status", Code: "transition", Args: []any{a.Status.Label(), to.Label()}}}
+			}
+		}
+	}
+	if len(es) > 0 {
+		e.clearProblems()
+		e.showErrors(es)
+		return false
+	}
+	return e.commit(a)
+}
+
+// signersOf names each party's signer from the officials chosen in the parties.
+func (e *Editor) signersOf(a agreement.Agreement) []agreement.Signer {
+	var out []agreement.Signer
+	for _, p := range a.Parties {
+		if p.SignerID == 0 {
+			continue
+		}
+		o, err := e.svc.Official(p.SignerID)
+		if err != nil {
+			continue
+		}
+		out = append(out, agreement.Signer{PartyID: p.PartyID, OfficialID: o.ID, Name: o.Name,
+			Jabatan: o.Status.Prefix() + o.Jabatan, Pangkat: o.Pangkat, NIP: o.NIP, MandateID: p.MandateID})
+	}
+	return out
+}
