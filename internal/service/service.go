@@ -120,6 +120,12 @@ type Service interface {
 	AgreementHistory(agreement.ID) ([]dataset.HistoryEntry, error)
 	// Official returns one official (a signer).
 	Official(agreement.ID) (agreement.Official, error)
+	// Parties, Officials and Mandates list the registries.
+	Parties() ([]agreement.Party, error)
+	Officials() ([]agreement.Official, error)
+	Mandates() ([]agreement.Mandate, error)
+	// SaveParty stores a new or changed party.
+	SaveParty(*agreement.Party) error
 	// ReserveNumber hands out the next number of an office's scheme.
 	ReserveNumber(office agreement.ID, kind agreement.Kind, d agreement.Date, forAgreement agreement.ID) (string, error)
 }

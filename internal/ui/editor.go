@@ -58,6 +58,7 @@ type Editor struct {
 	duplicate                     *widget.Button
 
 	signing           *signingTab
+	parties           *partiesTab
 	pendingMonitoring []agreement.Monitoring
 	dirty             bool
 	loading           bool
@@ -176,6 +177,7 @@ func (e *Editor) build() {
 
 	e.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Identitas"), container.NewVScroll(container.NewVBox(e.lockNote, identitas))),
+		container.NewTabItem(lang.L("Para Pihak & Penandatangan"), e.buildParties()),
 		container.NewTabItem(lang.L("Jangka Waktu & Pembiayaan"), container.NewVScroll(jangka)),
 		container.NewTabItem(lang.L("Penandatanganan"), e.buildSigning()),
 		container.NewTabItem(lang.L("Monitoring"), monitoring),
@@ -226,6 +228,9 @@ func (e *Editor) load(a agreement.Agreement) {
 	e.pendingMonitoring = nil
 	e.monitoring.Refresh()
 	e.signing.load(a)
+	if err := e.parties.load(a); err != nil {
+		e.showProblem(err)
+	}
 	// The text of a signed agreement is what was signed: locked.
 	locked := a.Locked()
 	e.lockNote.Hidden = !locked
@@ -294,7 +299,7 @@ func (e *Editor) form() (agreement.Agreement, agreement.Errors) {
 			a.Tags = append(a.Tags, t)
 		}
 	}
-	a.Parties = append([]agreement.AgreementParty(nil), e.a.Parties...)
+	a.Parties = append([]agreement.AgreementParty(nil), e.parties.rows...)
 	for i := range a.Parties {
 		if a.Parties[i].Own {
 			a.Parties[i].Number = strings.TrimSpace(e.ownNumber.Text)
@@ -442,6 +447,7 @@ func fieldMessage(fe agreement.FieldError, ln i18n.Lang) string {
 // The editor's tabs, in order.
 const (
 	tabIdentitas = iota
+	tabParties
 	tabJangka
 	tabSigning
 	tabMonitoring
@@ -454,10 +460,19 @@ func tabOfField(field string) int {
 		return tabJangka
 	case strings.HasPrefix(field, "signing") || field == "status" || field == "cancel_reason":
 		return tabSigning
+	case strings.HasPrefix(field, "parties"):
+		return tabParties
 	case field == "monitoring":
 		return tabMonitoring
 	}
 	return tabIdentitas
+}
+
+// notice says something about the form that is not a failed save.
+func (e *Editor) notice(msg string) {
+	e.general.SetText(msg)
+	e.general.Importance = widget.WarningImportance
+	e.general.Show()
 }
 
 func (e *Editor) showProblem(err error) {

@@ -594,7 +594,7 @@ func TestEditorShowsProblemsBesideFieldsAndKeepsTheText(t *testing.T) {
 	if e.save() {
 		t.Fatal("saved a length in words")
 	}
-	if !e.problems["term.length"].Visible() || e.tabs.SelectedIndex() != 1 {
+	if !e.problems["term.length"].Visible() || e.tabs.SelectedIndex() != tabJangka {
 		t.Errorf("length problem %q on tab %d", e.problems["term.length"].Text, e.tabs.SelectedIndex())
 	}
 	if e.problems["subject"].Visible() {
@@ -733,6 +733,16 @@ func TestEditorMakesAPKSThatInheritsTheParties(t *testing.T) {
 	if pks.subject.Disabled() || pks.ownNumber.Text != "" || pks.actions[agreement.KindPKS].Visible() {
 		t.Error("the new PKS draft should be editable, unnumbered, and not offer a PKS of its own")
 	}
+	// The Para Pihak tab shows the inherited parties, by name.
+	var titles []string
+	for _, o := range test.LaidOutObjects(pks.parties.list) {
+		if l, ok := o.(*widget.Label); ok && l.TextStyle.Bold {
+			titles = append(titles, l.Text)
+		}
+	}
+	if len(titles) != 2 || !strings.Contains(strings.Join(titles, "|"), "Pemerintah Kabupaten Lampung Timur") {
+		t.Errorf("party blocks %q", titles)
+	}
 	if stored, err := s.Agreement(pks.a.ID); err != nil || stored.ParentID != 1 {
 		t.Errorf("stored %+v, %v", stored.ParentID, err)
 	}
@@ -799,5 +809,45 @@ func TestEditorMarksSignedAndLocksTheText(t *testing.T) {
 	// Now it may only be cancelled, or given an Adendum or Perpanjangan.
 	if len(e.signing.steps.Objects) != 1 || !e.actions[agreement.KindAdendum].Visible() {
 		t.Errorf("steps after signing: %d", len(e.signing.steps.Objects))
+	}
+}
+
+func TestEditorAddsARegionalGovernmentAsAParty(t *testing.T) {
+	_, s, e := draftEditor(t)
+	p := e.parties
+	n := len(p.rows)
+	p.onAddRegion("Pemerintah Kabupaten Garut")
+	if len(p.rows) != n+1 || !e.dirty {
+		t.Fatalf("%d parties, dirty %v", len(p.rows), e.dirty)
+	}
+	added, ok := p.party(p.rows[n].PartyID)
+	if !ok || added.RegionCode == "" || added.Kind != agreement.PartyPemkab || added.Seat != "Garut" {
+		t.Errorf("registered %+v", added)
+	}
+	if p.rows[n].Role != agreement.RolePihakKetiga {
+		t.Errorf("role %s", p.rows[n].Role)
+	}
+	p.onAddRegion("Pemerintah Kabupaten Garut")
+	if len(p.rows) != n+1 || !e.general.Visible() {
+		t.Error("the same party added twice")
+	}
+	p.onAddRegion("Pemerintah Kabupaten Atlantis")
+	if len(p.rows) != n+1 {
+		t.Error("a region not in the list was added")
+	}
+	if !e.save() {
+		t.Fatalf("save: %q", e.general.Text)
+	}
+	stored, _ := s.Agreement(e.a.ID)
+	if len(stored.Parties) != n+1 || stored.Parties[n].PartyID != added.ID {
+		t.Errorf("stored parties %+v", stored.Parties)
+	}
+	// Removing it again.
+	p.remove(n)
+	if !e.save() {
+		t.Fatalf("save: %q", e.general.Text)
+	}
+	if stored, _ := s.Agreement(e.a.ID); len(stored.Parties) != n {
+		t.Errorf("%d parties after removing", len(stored.Parties))
 	}
 }
