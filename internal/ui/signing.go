@@ -113,9 +113,9 @@ func (t *signingTab) load(a agreement.Agreement) {
 		default:
 			n.SetText(p.Number)
 		}
-		n.SetPlaceHolder(lang.L(p.Role.Label()))
 		t.numbers = append(t.numbers, n)
-		t.numbersBox.Add(n)
+		role := widget.NewLabel(lang.L(p.Role.Label()))
+		t.numbersBox.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, role.MinSize().Height), role), nil, n))
 	}
 	// The record of a signed agreement keeps its date and numbers.
 	for _, w := range append([]*widget.Entry{t.date}, t.numbers...) {
