@@ -72,6 +72,7 @@ type App struct {
 	tabs      *container.AppTabs
 	status    *widget.Label
 	selected  agreement.ID
+	newBtn    *widget.Button
 	openBtn   *widget.Button
 	exportBtn *widget.Button
 	draftBtn  *widget.Button
@@ -101,13 +102,14 @@ func (u *App) build() {
 	u.status.Wrapping = fyne.TextWrapWord
 	u.register = newRegister(u.svc, u.now, u.onSelect, u.status.SetText)
 	u.register.do = u.do
+	u.newBtn = widget.NewButtonWithIcon(lang.L("Baru"), theme.ContentAddIcon(), u.onNew)
 	u.openBtn = widget.NewButtonWithIcon(lang.L("Buka"), theme.DocumentIcon(), func() { u.onOpen(u.selected) })
 	u.exportBtn = widget.NewButtonWithIcon(lang.L("Ekspor PDF"), theme.DocumentSaveIcon(), func() { u.onExportPDF(false) })
 	u.draftBtn = widget.NewButtonWithIcon(lang.L("Cetak konsep"), theme.DocumentPrintIcon(), func() { u.onExportPDF(true) })
 	for _, b := range []*widget.Button{u.openBtn, u.exportBtn, u.draftBtn} {
 		b.Disable()
 	}
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(u.openBtn, u.exportBtn, u.draftBtn), u.register.search)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(u.newBtn, u.openBtn, u.exportBtn, u.draftBtn), u.register.search)
 	u.family = newFamily(u.svc, u.onOpen)
 	split := container.NewVSplit(u.register.table, u.family.content)
 	split.Offset = 0.74
@@ -134,6 +136,9 @@ func (u *App) build() {
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		u.tabs.SelectIndex(tabRegister)
 		u.win.Canvas().Focus(u.register.search)
+	})
+	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		u.onNew()
 	})
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		u.win.Close()

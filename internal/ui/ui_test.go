@@ -851,3 +851,41 @@ func TestEditorAddsARegionalGovernmentAsAParty(t *testing.T) {
 		t.Errorf("%d parties after removing", len(stored.Parties))
 	}
 }
+
+func TestNewKSBFromTheTemplate(t *testing.T) {
+	u, s, _ := withExamples(t)
+	parties, _ := s.Parties()
+	var own agreement.Party
+	for _, p := range parties {
+		if p.Own {
+			own = p
+		}
+	}
+	regions := map[string]wilayah.Region{}
+	for _, r := range wilayah.MustLoad().Regencies {
+		regions[r.GovernmentName()] = r
+	}
+	if _, err := u.createFromTemplate(agreement.KindKSB, own, parties, regions, "", "Desa Wisata"); err == nil {
+		t.Error("no partner accepted")
+	}
+	if _, err := u.createFromTemplate(agreement.KindKSB, own, parties, regions, "Pemerintah Kabupaten Atlantis", "Desa Wisata"); err == nil {
+		t.Error("an unknown partner accepted")
+	}
+	id, err := u.createFromTemplate(agreement.KindKSB, own, parties, regions, "Pemerintah Kabupaten Garut", "Pengembangan Desa Wisata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := s.Agreement(id)
+	if a.Kind != agreement.KindKSB || a.Status != agreement.StatusKonsep || len(a.Parties) != 2 || !a.Parties[0].Own || a.CountPasal() < 5 || a.Term.Length != 5 {
+		t.Errorf("new KSB: %s %s, %d parties, %d pasal, term %d", a.Kind, a.Status, len(a.Parties), a.CountPasal(), a.Term.Length)
+	}
+	u.onOpen(id)
+	if e := u.editors[id]; e == nil || e.subject.Text != "Pengembangan Desa Wisata" || e.subject.Disabled() {
+		t.Error("the new draft does not open for editing")
+	}
+	// Through the dialog as a person fills it.
+	u.onNew()
+	if u.Window().Canvas().Overlays().Top() == nil {
+		t.Error("Baru shows no dialog")
+	}
+}

@@ -1,0 +1,172 @@
+package ui
+
+import (
+	"errors"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/i18n"
+	"sepakat/internal/naskah"
+	"sepakat/internal/wilayah"
+)
+
+// newKinds are the kinds "Baru" starts; an Adendum or Perpanjangan starts from
+// the agreement it changes.
+var newKinds = []agreement.Kind{agreement.KindKSB, agreement.KindPKS, agreement.KindNK}
+
+// defaultTerm is a new agreement's usual length by kind.
+var defaultTerm = map[agreement.Kind]int{agreement.KindKSB: 5, agreement.KindPKS: 3, agreement.KindNK: 5}
+
+// onNew asks for the kind, the partner and the subject, then makes a draft from
+// the template: our office and the partner as parties, the standard pasal of the
+// clause library for that kind, the usual term; and opens it.
+func (u *App) onNew() {
+	parties, err := u.svc.Parties()
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	var own agreement.Party
+	var names []string
+	for _, p := range parties {
+		if p.Own {
+			own = p
+		} else {
+			names = append(names, p.Name)
+		}
+	}
+	if own.ID == 0 {
+		dialog.ShowInformation(lang.L("Kantor kita belum diatur"),
+			lang.L("Sebelum membuat perjanjian baru, atur dulu kantor kita (pemerintah daerah dan skema penomoran) di Pengaturan, atau muat contoh bawaan."), u.win)
+		return
+	}
+	regions := wilayah.MustLoad()
+	byName := map[string]wilayah.Region{}
+	for _, r := range append(append([]wilayah.Region(nil), regions.Provinces...), regions.Regencies...) {
+		if r.Code != own.RegionCode {
+			byName[r.GovernmentName()] = r
+			names = append(names, r.GovernmentName())
+		}
+	}
+	sort.Strings(names)
+	names = dedupeSorted(names)
+
+	kinds := make([]string, len(newKinds))
+	for i, k := range newKinds {
+		kinds[i] = string(k) + " – " + lang.L(k.Title())
+	}
+	kind := widget.NewSelect(kinds, nil)
+	kind.SetSelectedIndex(0)
+	partner := widget.NewSelectEntry(names)
+	partner.SetPlaceHolder(lang.L("Instansi atau pemerintah daerah mitra"))
+	subject := widget.NewMultiLineEntry()
+	subject.Wrapping = fyne.TextWrapWord
+	subject.SetPlaceHolder(lang.L("tentang …, mis. Pengembangan Desa Wisata"))
+	problem := widget.NewLabel("")
+	problem.Importance = widget.DangerImportance
+	problem.Wrapping = fyne.TextWrapWord
+	problem.Hide()
+	var d dialog.Dialog
+	create := func(ok bool) {
+		if !ok {
+			return
+		}
+		id, err := u.createFromTemplate(newKinds[max(kind.SelectedIndex(), 0)], own, parties, byName, strings.TrimSpace(partner.Text), strings.TrimSpace(subject.Text))
+		if err != nil {
+			problem.SetText(err.Error())
+			problem.Show()
+			d.Show() // keep what was typed
+			return
+		}
+		u.Refresh()
+		u.onOpen(id)
+	}
+	d = dialog.NewForm(lang.L("Perjanjian baru"), lang.L("Buat"), lang.L("Batal"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Jenis"), kind),
+		widget.NewFormItem(lang.L("Mitra"), partner),
+		widget.NewFormItem(lang.L("Tentang"), subject),
+		widget.NewFormItem("", problem),
+	}, create, u.win)
+	d.Resize(fyne.NewSize(640, 380))
+	d.Show()
+}
+
+func dedupeSorted(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// createFromTemplate saves a new draft and returns its ID, or says what is missing.
+func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parties []agreement.Party, regions map[string]wilayah.Region, partnerName, subject string) (agreement.ID, error) {
+	if partnerName == "" {
+		return 0, errors.New(lang.L("Pilih mitra: instansi dari daftar atau pemerintah daerah dari daftar wilayah."))
+	}
+	var partner agreement.Party
+	for _, p := range parties {
+		if strings.EqualFold(p.Name, partnerName) && !p.Own {
+			partner = p
+		}
+	}
+	if partner.ID == 0 {
+		r, ok := regions[partnerName]
+		if !ok {
+			return 0, errors.New(lang.L("\"{{.Name}}\" tidak ada di daftar instansi maupun daftar wilayah.", map[string]any{"Name": partnerName}))
+		}
+		for _, p := range parties {
+			if p.RegionCode == r.Code {
+				partner = p
+			}
+		}
+		if partner.ID == 0 {
+			partner = agreement.Party{Kind: agreement.PartyPemkab, Name: r.GovernmentName(), RegionCode: r.Code, ProvinceCode: r.ProvinceCode, Seat: r.PlaceName()}
+			if r.IsProvince() {
+				partner.Kind = agreement.PartyPemprov
+			} else if r.IsCity() {
+				partner.Kind = agreement.PartyPemkot
+			}
+			if err := u.svc.SaveParty(&partner); err != nil {
+				return 0, err
+			}
+		}
+	}
+	lib, err := naskah.Shipped()
+	if err != nil {
+		return 0, err
+	}
+	now := u.now()
+	a := agreement.Agreement{
+		Kind: kind, Subject: subject, Status: agreement.StatusKonsep, Place: own.Seat, Copies: 2,
+		Parties: []agreement.AgreementParty{
+			{PartyID: own.ID, Role: agreement.RolePihakPertama, Own: true, Meterai: true},
+			{PartyID: partner.ID, Role: agreement.RolePihakKedua, Meterai: true},
+		},
+		Term:    agreement.Term{Length: defaultTerm[kind], Unit: agreement.UnitTahun},
+		Created: now, Updated: now,
+	}
+	for _, c := range lib.Clauses {
+		for _, k := range c.Kinds {
+			if k == kind {
+				a.Body = append(a.Body, c.Node)
+			}
+		}
+	}
+	if err := u.svc.SaveAgreement(&a); err != nil {
+		var es agreement.Errors
+		if errors.As(err, &es) {
+			return 0, errors.New(es.Message(i18n.FromEnv()))
+		}
+		return 0, err
+	}
+	return a.ID, nil
+}
