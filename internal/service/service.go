@@ -118,8 +118,12 @@ type Service interface {
 	SaveAgreement(*agreement.Agreement) error
 	// AgreementHistory lists an agreement's changes, oldest first.
 	AgreementHistory(agreement.ID) ([]dataset.HistoryEntry, error)
-	// Official returns one official (a signer).
+	// Official returns one official (a signer); Party, Mandate and File the
+	// other records a document refers to.
 	Official(agreement.ID) (agreement.Official, error)
+	Party(agreement.ID) (agreement.Party, error)
+	Mandate(agreement.ID) (agreement.Mandate, error)
+	File(sha string) ([]byte, error)
 	// Parties, Officials and Mandates list the registries.
 	Parties() ([]agreement.Party, error)
 	Officials() ([]agreement.Official, error)

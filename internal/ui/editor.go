@@ -26,6 +26,8 @@ import (
 // fails keeps what was typed and shows each problem beside its field; closing
 // with unsaved changes asks first.
 type Editor struct {
+	// do runs work handed back from timers and goroutines on the UI goroutine.
+	do      func(func())
 	app     fyne.App
 	svc     service.Service
 	now     func() time.Time
@@ -59,13 +61,14 @@ type Editor struct {
 
 	signing           *signingTab
 	parties           *partiesTab
+	body              *bodyTab
 	pendingMonitoring []agreement.Monitoring
 	dirty             bool
 	loading           bool
 }
 
 // editorFields are the fields whose problems show beside them.
-var editorFields = []string{"subject", "place", "parties", "term.length", "term.unit", "term.start", "term.end", "funding.amount", "monitoring"}
+var editorFields = []string{"subject", "place", "parties", "body", "term.length", "term.unit", "term.start", "term.end", "funding.amount", "monitoring"}
 
 // openEditor shows agreement id in a new window.
 func openEditor(app fyne.App, svc service.Service, now func() time.Time, id agreement.ID, onSaved func(agreement.Agreement)) (*Editor, error) {
@@ -73,7 +76,7 @@ func openEditor(app fyne.App, svc service.Service, now func() time.Time, id agre
 	if err != nil {
 		return nil, err
 	}
-	e := &Editor{app: app, svc: svc, now: now, onSaved: onSaved, a: a, problems: map[string]*widget.Label{}}
+	e := &Editor{app: app, svc: svc, now: now, onSaved: onSaved, a: a, problems: map[string]*widget.Label{}, do: fyne.Do}
 	e.win = app.NewWindow("")
 	e.build()
 	e.load(a)
@@ -178,6 +181,7 @@ func (e *Editor) build() {
 	e.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Identitas"), container.NewVScroll(container.NewVBox(e.lockNote, identitas))),
 		container.NewTabItem(lang.L("Para Pihak & Penandatangan"), e.buildParties()),
+		container.NewTabItem(lang.L("Isi Naskah"), e.buildBody()),
 		container.NewTabItem(lang.L("Jangka Waktu & Pembiayaan"), container.NewVScroll(jangka)),
 		container.NewTabItem(lang.L("Penandatanganan"), e.buildSigning()),
 		container.NewTabItem(lang.L("Monitoring"), monitoring),
@@ -231,6 +235,7 @@ func (e *Editor) load(a agreement.Agreement) {
 	if err := e.parties.load(a); err != nil {
 		e.showProblem(err)
 	}
+	e.body.load(a)
 	// The text of a signed agreement is what was signed: locked.
 	locked := a.Locked()
 	e.lockNote.Hidden = !locked
@@ -340,6 +345,9 @@ func (e *Editor) form() (agreement.Agreement, agreement.Errors) {
 		a.Funding.Amount = n
 	}
 	a.Monitoring = e.allMonitoring()
+	if e.body != nil {
+		a.Body = cloneNodes(e.body.body)
+	}
 	e.signing.record(&a, &es, false)
 	return a, es
 }
@@ -448,6 +456,7 @@ func fieldMessage(fe agreement.FieldError, ln i18n.Lang) string {
 const (
 	tabIdentitas = iota
 	tabParties
+	tabBody
 	tabJangka
 	tabSigning
 	tabMonitoring
@@ -462,6 +471,8 @@ func tabOfField(field string) int {
 		return tabSigning
 	case strings.HasPrefix(field, "parties"):
 		return tabParties
+	case strings.HasPrefix(field, "body"):
+		return tabBody
 	case field == "monitoring":
 		return tabMonitoring
 	}

@@ -289,6 +289,7 @@ func (u *App) onOpen(id agreement.ID) {
 		return
 	}
 	e.onCreated = u.onOpen
+	e.do = u.do
 	u.editors[id] = e
 	e.win.SetOnClosed(func() { delete(u.editors, id) })
 	e.win.Show()

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -887,5 +888,60 @@ func TestNewKSBFromTheTemplate(t *testing.T) {
 	u.onNew()
 	if u.Window().Canvas().Overlays().Top() == nil {
 		t.Error("Baru shows no dialog")
+	}
+}
+
+// previewText is the preview as plain text.
+func previewText(e *Editor) string {
+	var b strings.Builder
+	for _, s := range e.body.preview.Segments {
+		if t, ok := s.(*widget.TextSegment); ok {
+			b.WriteString(t.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestEditorAddsAPasalAndSeesItInThePreview(t *testing.T) {
+	u, s, e := draftEditor(t)
+	l := useLoop(t, u)
+	e.do = func(f func()) { l.ch <- f }
+	body := e.body
+	n := len(body.body)
+	if !strings.Contains(previewText(e), "PERJANJIAN KERJA SAMA") {
+		t.Fatalf("preview without the title:\n%s", previewText(e))
+	}
+	body.selectPath([]int{n - 1})
+	body.add(agreement.NodePasal)
+	if len(body.body) != n+1 || body.selected != fmt.Sprint(n) {
+		t.Fatalf("%d pasal, selected %q", len(body.body), body.selected)
+	}
+	body.heading.SetText("SINKRONISASI DATA")
+	body.text.SetText("PARA PIHAK saling bertukar data perizinan setiap bulan melalui sistem informasi.")
+	l.until("the preview", func() bool { return strings.Contains(previewText(e), "SINKRONISASI DATA") })
+	if !strings.Contains(previewText(e), fmt.Sprintf("Pasal %d", n+1)) || !strings.Contains(previewText(e), "saling bertukar data perizinan") {
+		t.Errorf("preview lacks the new pasal:\n%s", previewText(e))
+	}
+	body.add(agreement.NodeAyat)
+	body.text.SetText("Data yang dipertukarkan dijaga kerahasiaannya.")
+	if got := body.label(parsePath(body.selected)); !strings.HasPrefix(got, "(1) Data") {
+		t.Errorf("ayat label %q", got)
+	}
+	if !e.save() {
+		t.Fatalf("save: %q", e.general.Text)
+	}
+	a, _ := s.Agreement(e.a.ID)
+	if a.CountPasal() != n+1 || a.Body[n].Heading != "SINKRONISASI DATA" || len(a.Body[n].Children) != 1 {
+		t.Errorf("stored body: %d pasal, last %+v", a.CountPasal(), a.Body[n])
+	}
+	// Moving it up, then removing it.
+	body.selectPath([]int{n})
+	body.move(-1)
+	if body.body[n-1].Heading != "SINKRONISASI DATA" {
+		t.Error("move up")
+	}
+	body.remove()
+	if len(body.body) != n {
+		t.Error("remove")
 	}
 }

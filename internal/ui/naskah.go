@@ -1,0 +1,515 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/naskah"
+)
+
+// bodyTab is the editor's Isi Naskah tab: the pasal tree, the selected node's
+// heading and text, and a live preview built from the same document model as
+// the PDF.
+type bodyTab struct {
+	e *Editor
+
+	body     []agreement.Node
+	tree     *widget.Tree
+	selected string // path of the selected node: "2" or "2.0.1"
+	heading  *widget.Entry
+	text     *widget.Entry
+	clauses  *widget.Select
+	library  *naskah.Library
+	preview  *widget.RichText
+	buttons  []fyne.Disableable
+	timer    *time.Timer
+	locked   bool
+	content  fyne.CanvasObject
+	updating bool
+}
+
+// previewDelay lets a few keystrokes pass before the preview is rebuilt.
+const previewDelay = 250 * time.Millisecond
+
+func (e *Editor) buildBody() fyne.CanvasObject {
+	t := &bodyTab{e: e}
+	e.body = t
+	t.library, _ = naskah.Shipped()
+	t.tree = widget.NewTree(t.childUIDs, t.isBranch, func(bool) fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, t.updateNode)
+	t.tree.OnSelected = func(uid widget.TreeNodeID) { t.selectNode(uid) }
+	t.heading = widget.NewEntry()
+	t.heading.SetPlaceHolder(lang.L("Judul pasal, mis. RUANG LINGKUP"))
+	t.text = widget.NewMultiLineEntry()
+	t.text.Wrapping = fyne.TextWrapWord
+	t.text.SetMinRowsVisible(5)
+	t.heading.OnChanged = func(s string) { t.edit(func(n *agreement.Node) { n.Heading = s }) }
+	t.text.OnChanged = func(s string) { t.edit(func(n *agreement.Node) { n.Text = s }) }
+	btn := func(label string, icon fyne.Resource, f func()) *widget.Button {
+		b := widget.NewButtonWithIcon(lang.L(label), icon, f)
+		t.buttons = append(t.buttons, b)
+		return b
+	}
+	var titles []string
+	if t.library != nil {
+		for _, c := range t.library.Clauses {
+			titles = append(titles, c.Title)
+		}
+	}
+	t.clauses = widget.NewSelect(titles, func(string) {})
+	t.clauses.PlaceHolder = lang.L("Pustaka klausul…")
+	t.buttons = append(t.buttons, t.clauses)
+	tools := container.NewGridWithColumns(4,
+		btn("Pasal", theme.ContentAddIcon(), func() { t.add(agreement.NodePasal) }),
+		btn("Ayat", theme.ContentAddIcon(), func() { t.add(agreement.NodeAyat) }),
+		btn("Butir", theme.ContentAddIcon(), func() { t.add(agreement.NodePoint) }),
+		btn("Pecah", theme.ContentCutIcon(), t.split),
+		btn("Naik", theme.MoveUpIcon(), func() { t.move(-1) }),
+		btn("Turun", theme.MoveDownIcon(), func() { t.move(1) }),
+		btn("Hapus", theme.DeleteIcon(), t.remove),
+		btn("Sisipkan", theme.DocumentCreateIcon(), t.insertClause),
+	)
+	t.buttons = append(t.buttons, t.heading, t.text)
+	left := container.NewBorder(container.NewVBox(tools, t.clauses, e.problems["body"]), nil, nil, nil, t.tree)
+	editor := container.NewBorder(t.heading, nil, nil, nil, t.text)
+	t.preview = widget.NewRichText()
+	t.preview.Wrapping = fyne.TextWrapWord
+	right := container.NewVSplit(editor, container.NewBorder(
+		widget.NewLabelWithStyle(lang.L("Pratinjau naskah"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
+		container.NewVScroll(t.preview)))
+	right.Offset = 0.3
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.42
+	t.content = split
+	return t.content
+}
+
+// load shows the agreement's body.
+func (t *bodyTab) load(a agreement.Agreement) {
+	t.body = cloneNodes(a.Body)
+	t.locked = a.Locked()
+	for _, w := range t.buttons {
+		if t.locked {
+			w.Disable()
+		} else {
+			w.Enable()
+		}
+	}
+	t.selected = ""
+	t.tree.Refresh()
+	t.tree.UnselectAll()
+	t.showSelected()
+	t.refreshPreview()
+}
+
+func cloneNodes(ns []agreement.Node) []agreement.Node {
+	if ns == nil {
+		return nil
+	}
+	out := make([]agreement.Node, len(ns))
+	for i, n := range ns {
+		out[i] = n
+		out[i].Children = cloneNodes(n.Children)
+	}
+	return out
+}
+
+func parsePath(uid string) []int {
+	if uid == "" {
+		return nil
+	}
+	var out []int
+	for _, p := range strings.Split(uid, ".") {
+		n, err := strconv.Atoi(p)
+		if err != nil {
+			return nil
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func pathUID(path []int) string {
+	parts := make([]string, len(path))
+	for i, n := range path {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ".")
+}
+
+// list returns the sibling list that holds path's last element.
+func (t *bodyTab) list(path []int) *[]agreement.Node {
+	l := &t.body
+	for _, i := range path[:max(len(path)-1, 0)] {
+		if i < 0 || i >= len(*l) {
+			return nil
+		}
+		l = &(*l)[i].Children
+	}
+	return l
+}
+
+func (t *bodyTab) node(path []int) *agreement.Node {
+	if len(path) == 0 {
+		return nil
+	}
+	l := t.list(path)
+	i := path[len(path)-1]
+	if l == nil || i < 0 || i >= len(*l) {
+		return nil
+	}
+	return &(*l)[i]
+}
+
+func (t *bodyTab) childUIDs(uid widget.TreeNodeID) []widget.TreeNodeID {
+	var kids []agreement.Node
+	path := parsePath(uid)
+	if uid == "" {
+		kids = t.body
+	} else if n := t.node(path); n != nil {
+		kids = n.Children
+	}
+	out := make([]widget.TreeNodeID, len(kids))
+	for i := range kids {
+		out[i] = pathUID(append(append([]int(nil), path...), i))
+	}
+	return out
+}
+
+func (t *bodyTab) isBranch(uid widget.TreeNodeID) bool {
+	if uid == "" {
+		return true
+	}
+	n := t.node(parsePath(uid))
+	return n != nil && len(n.Children) > 0
+}
+
+// label is how the tree names a node: "Pasal 3 · RUANG LINGKUP", "(2) …", "b. …".
+func (t *bodyTab) label(path []int) string {
+	n := t.node(path)
+	if n == nil {
+		return ""
+	}
+	i := path[len(path)-1]
+	switch n.Kind {
+	case agreement.NodeBab:
+		return "BAB " + strings.TrimSpace(n.Heading)
+	case agreement.NodePasal:
+		number := 0
+		var count func([]agreement.Node, []int) bool
+		count = func(ns []agreement.Node, at []int) bool {
+			for k := range ns {
+				p := append(append([]int(nil), at...), k)
+				if ns[k].Kind == agreement.NodePasal {
+					number++
+				}
+				if pathUID(p) == pathUID(path) {
+					return true
+				}
+				if ns[k].Kind == agreement.NodeBab && count(ns[k].Children, p) {
+					return true
+				}
+			}
+			return false
+		}
+		count(t.body, nil)
+		return fmt.Sprintf("%s %d · %s", lang.L("Pasal"), number, n.Heading)
+	case agreement.NodeAyat:
+		return fmt.Sprintf("(%d) %s", i+1, n.Text)
+	case agreement.NodePoint:
+		return fmt.Sprintf("%c. %s", 'a'+rune(i%26), n.Text)
+	}
+	return fmt.Sprintf("%d) %s", i+1, n.Text)
+}
+
+func (t *bodyTab) updateNode(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
+	o.(*widget.Label).SetText(t.label(parsePath(uid)))
+}
+
+func (t *bodyTab) selectNode(uid string) {
+	t.selected = uid
+	t.showSelected()
+}
+
+func (t *bodyTab) showSelected() {
+	t.updating = true
+	defer func() { t.updating = false }()
+	n := t.node(parsePath(t.selected))
+	if n == nil {
+		t.heading.SetText("")
+		t.text.SetText("")
+		t.heading.Disable()
+		t.text.Disable()
+		return
+	}
+	t.heading.SetText(n.Heading)
+	t.text.SetText(n.Text)
+	if !t.locked {
+		t.text.Enable()
+		if n.Kind == agreement.NodePasal || n.Kind == agreement.NodeBab {
+			t.heading.Enable()
+		} else {
+			t.heading.Disable()
+		}
+	}
+}
+
+// edit changes the selected node as typed.
+func (t *bodyTab) edit(f func(*agreement.Node)) {
+	if t.updating {
+		return
+	}
+	if n := t.node(parsePath(t.selected)); n != nil {
+		f(n)
+		t.changed(false)
+	}
+}
+
+// changed marks the form dirty and refreshes the tree (when its shape changed)
+// and, a moment later, the preview.
+func (t *bodyTab) changed(shape bool) {
+	t.e.markDirty()
+	if shape {
+		t.tree.Refresh()
+	} else {
+		t.tree.RefreshItem(t.selected)
+	}
+	if t.timer != nil {
+		t.timer.Stop()
+	}
+	t.timer = time.AfterFunc(previewDelay, func() { t.e.do(t.refreshPreview) })
+}
+
+// add puts a new node of kind after the selected node's level: a pasal after
+// the selected pasal (or at the end), an ayat in the selected pasal, a point in
+// the selected ayat or pasal.
+func (t *bodyTab) add(kind agreement.NodeKind) {
+	path := parsePath(t.selected)
+	n := agreement.Node{Kind: kind}
+	var newPath []int
+	switch kind {
+	case agreement.NodePasal:
+		top := len(t.body)
+		if len(path) > 0 {
+			top = path[0] + 1
+		}
+		n.Heading = strings.ToUpper(lang.L("Judul pasal"))
+		t.body = append(t.body[:top], append([]agreement.Node{n}, t.body[top:]...)...)
+		newPath = []int{top}
+	default:
+		// The parent: the selected node if it may hold this kind, else its parent.
+		parent := path
+		for len(parent) > 0 {
+			pn := t.node(parent)
+			if pn != nil && mayHold(pn.Kind, kind) {
+				break
+			}
+			parent = parent[:len(parent)-1]
+		}
+		pn := t.node(parent)
+		if pn == nil {
+			t.e.notice(lang.L("Pilih dulu pasal (atau ayat) tempat {{.Kind}} ditambahkan.", map[string]any{"Kind": lang.L(nodeName(kind))}))
+			return
+		}
+		pn.Children = append(pn.Children, n)
+		newPath = append(append([]int(nil), parent...), len(pn.Children)-1)
+	}
+	t.changed(true)
+	t.selectPath(newPath)
+}
+
+func nodeName(k agreement.NodeKind) string {
+	switch k {
+	case agreement.NodeAyat:
+		return "ayat"
+	case agreement.NodePoint:
+		return "butir"
+	}
+	return "pasal"
+}
+
+// mayHold reports whether a node of kind parent may hold one of kind child.
+func mayHold(parent, child agreement.NodeKind) bool {
+	switch parent {
+	case agreement.NodePasal:
+		return child == agreement.NodeAyat || child == agreement.NodePoint
+	case agreement.NodeAyat:
+		return child == agreement.NodePoint
+	case agreement.NodePoint:
+		return child == agreement.NodeSubPoint
+	}
+	return false
+}
+
+func (t *bodyTab) selectPath(path []int) {
+	uid := pathUID(path)
+	for i := 1; i < len(path); i++ {
+		t.tree.OpenBranch(pathUID(path[:i]))
+	}
+	t.tree.Select(uid)
+	t.selectNode(uid)
+}
+
+// move moves the selected node among its siblings.
+func (t *bodyTab) move(by int) {
+	path := parsePath(t.selected)
+	l := t.list(path)
+	if l == nil || len(path) == 0 {
+		return
+	}
+	i := path[len(path)-1]
+	j := i + by
+	if j < 0 || j >= len(*l) {
+		return
+	}
+	(*l)[i], (*l)[j] = (*l)[j], (*l)[i]
+	path[len(path)-1] = j
+	t.changed(true)
+	t.selectPath(path)
+}
+
+// remove deletes the selected node with what it holds.
+func (t *bodyTab) remove() {
+	path := parsePath(t.selected)
+	l := t.list(path)
+	if l == nil || len(path) == 0 {
+		return
+	}
+	i := path[len(path)-1]
+	if i >= len(*l) {
+		return
+	}
+	*l = append((*l)[:i], (*l)[i+1:]...)
+	t.selected = ""
+	t.tree.UnselectAll()
+	t.changed(true)
+	t.showSelected()
+}
+
+// split cuts the selected node's text at the cursor into two nodes of its kind.
+func (t *bodyTab) split() {
+	path := parsePath(t.selected)
+	n := t.node(path)
+	if n == nil {
+		return
+	}
+	runes := []rune(t.text.Text)
+	at := t.text.CursorColumn
+	// The cursor's row and column give its place in the text.
+	rows := strings.Split(t.text.Text, "\n")
+	offset := 0
+	for r := 0; r < t.text.CursorRow && r < len(rows); r++ {
+		offset += len([]rune(rows[r])) + 1
+	}
+	at += offset
+	if at <= 0 || at >= len(runes) {
+		t.e.notice(lang.L("Letakkan kursor di dalam teks, di tempat naskah dipecah."))
+		return
+	}
+	first, second := strings.TrimSpace(string(runes[:at])), strings.TrimSpace(string(runes[at:]))
+	n.Text = first
+	next := agreement.Node{Kind: n.Kind, Text: second}
+	l := t.list(path)
+	i := path[len(path)-1]
+	*l = append((*l)[:i+1], append([]agreement.Node{next}, (*l)[i+1:]...)...)
+	path[len(path)-1] = i + 1
+	t.changed(true)
+	t.selectPath(path)
+}
+
+// insertClause puts the chosen standard pasal after the selected pasal.
+func (t *bodyTab) insertClause() {
+	if t.library == nil || t.clauses.SelectedIndex() < 0 {
+		t.e.notice(lang.L("Pilih dulu klausul dari pustaka klausul."))
+		return
+	}
+	c := t.library.Clauses[t.clauses.SelectedIndex()]
+	path := parsePath(t.selected)
+	top := len(t.body)
+	if len(path) > 0 {
+		top = path[0] + 1
+	}
+	node := cloneNodes([]agreement.Node{c.Node})[0]
+	t.body = append(t.body[:top], append([]agreement.Node{node}, t.body[top:]...)...)
+	t.changed(true)
+	t.selectPath([]int{top})
+}
+
+// refreshPreview builds the document from the form as it stands and shows it.
+func (t *bodyTab) refreshPreview() {
+	a, _ := t.e.form()
+	if t.library == nil {
+		return
+	}
+	doc, err := naskah.Build(&a, t.e.svc, t.library, naskah.Options{Draft: !a.Locked()})
+	if err != nil {
+		t.preview.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: lang.L("Pratinjau belum dapat dibuat: {{.Error}}", map[string]any{"Error": err.Error()})}}
+		t.preview.Refresh()
+		return
+	}
+	t.preview.Segments = previewSegments(doc)
+	t.preview.Refresh()
+}
+
+// previewSegments lays a document out as rich text: the title and section labels
+// centred and bold, items with their labels.
+func previewSegments(d *naskah.Document) []widget.RichTextSegment {
+	var out []widget.RichTextSegment
+	centre := func(text string, bold bool) {
+		style := widget.RichTextStyleParagraph
+		style.Alignment = fyne.TextAlignCenter
+		style.TextStyle.Bold = bold
+		out = append(out, &widget.TextSegment{Text: text, Style: style})
+	}
+	para := func(text string) {
+		if strings.TrimSpace(text) != "" {
+			out = append(out, &widget.TextSegment{Text: text, Style: widget.RichTextStyleParagraph})
+		}
+	}
+	var items func([]naskah.Item, int)
+	items = func(list []naskah.Item, depth int) {
+		for _, it := range list {
+			para(strings.Repeat("\u2003", depth+1) + it.Label + " " + it.Text.Plain())
+			items(it.Children, depth+1)
+		}
+	}
+	for _, line := range d.Title {
+		centre(line, true)
+	}
+	for _, n := range d.Numbers {
+		centre(n.Label+": "+n.Number, false)
+	}
+	para(d.Opening.Plain())
+	items(d.Komparisi, 0)
+	para(d.Together.Plain())
+	para(d.PremisIntro.Plain())
+	items(d.Premises, 0)
+	para(d.LegalIntro.Plain())
+	items(d.LegalBases, 0)
+	para(d.Agreement.Plain())
+	for _, s := range d.Body {
+		centre(s.Label, true)
+		if s.Heading != "" {
+			centre(s.Heading, true)
+		}
+		para(s.Intro.Plain())
+		items(s.Items, 0)
+	}
+	para(d.Closing.Plain())
+	for _, s := range d.Signatures {
+		para(strings.TrimSpace(s.Role + " " + s.Jabatan + " " + s.Name))
+	}
+	return out
+}
