@@ -25,6 +25,7 @@ type Family struct {
 
 	tree     *widget.Tree
 	title    *widget.Label
+	hint     *widget.Label
 	content  fyne.CanvasObject
 	root     agreement.ID
 	nodes    map[agreement.ID]service.Summary
@@ -45,9 +46,9 @@ func newFamily(svc service.Service, onOpen func(agreement.ID)) *Family {
 			f.onOpen(id)
 		}
 	}
-	hint := widget.NewLabel(lang.L("Pilih perjanjian untuk melihat induk dan turunannya (PKS, Adendum, Perpanjangan)."))
-	hint.Importance = widget.LowImportance
-	f.content = container.NewBorder(f.title, nil, nil, nil, container.NewStack(hint, f.tree))
+	f.hint = widget.NewLabel(lang.L("Pilih perjanjian untuk melihat induk dan turunannya (PKS, Adendum, Perpanjangan)."))
+	f.hint.Importance = widget.LowImportance
+	f.content = container.NewBorder(f.title, nil, nil, nil, container.NewStack(f.hint, f.tree))
 	f.tree.Hide()
 	return f
 }
@@ -128,6 +129,7 @@ func (f *Family) show(id agreement.ID) error {
 		return err
 	}
 	f.title.SetText(lang.L("Keluarga perjanjian ({{.Count}})", map[string]any{"Count": len(f.nodes)}))
+	f.hint.Hide()
 	f.tree.Show()
 	f.tree.Refresh()
 	f.tree.OpenAllBranches()
