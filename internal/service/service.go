@@ -130,6 +130,8 @@ type Service interface {
 	Mandates() ([]agreement.Mandate, error)
 	// SaveParty stores a new or changed party.
 	SaveParty(*agreement.Party) error
+	// PutFile keeps a file (an attachment, a lambang) inside the data file.
+	PutFile(name, mediaType string, data []byte) (agreement.FileRef, error)
 	// ReserveNumber hands out the next number of an office's scheme.
 	ReserveNumber(office agreement.ID, kind agreement.Kind, d agreement.Date, forAgreement agreement.ID) (string, error)
 }

@@ -62,6 +62,7 @@ type Editor struct {
 	signing           *signingTab
 	parties           *partiesTab
 	body              *bodyTab
+	attachments       *attachmentsTab
 	pendingMonitoring []agreement.Monitoring
 	dirty             bool
 	loading           bool
@@ -184,6 +185,7 @@ func (e *Editor) build() {
 		container.NewTabItem(lang.L("Isi Naskah"), e.buildBody()),
 		container.NewTabItem(lang.L("Jangka Waktu & Pembiayaan"), container.NewVScroll(jangka)),
 		container.NewTabItem(lang.L("Penandatanganan"), e.buildSigning()),
+		container.NewTabItem(lang.L("Lampiran"), e.buildAttachments()),
 		container.NewTabItem(lang.L("Monitoring"), monitoring),
 		container.NewTabItem(lang.L("Riwayat"), e.history),
 	)
@@ -236,6 +238,7 @@ func (e *Editor) load(a agreement.Agreement) {
 		e.showProblem(err)
 	}
 	e.body.load(a)
+	e.attachments.load(a)
 	// The text of a signed agreement is what was signed: locked.
 	locked := a.Locked()
 	e.lockNote.Hidden = !locked
@@ -348,6 +351,9 @@ func (e *Editor) form() (agreement.Agreement, agreement.Errors) {
 	if e.body != nil {
 		a.Body = cloneNodes(e.body.body)
 	}
+	if e.attachments != nil {
+		a.Attachments = append([]agreement.Attachment(nil), e.attachments.rows...)
+	}
 	e.signing.record(&a, &es, false)
 	return a, es
 }
@@ -459,6 +465,7 @@ const (
 	tabBody
 	tabJangka
 	tabSigning
+	tabAttachments
 	tabMonitoring
 	tabHistory
 )

@@ -945,3 +945,47 @@ func TestEditorAddsAPasalAndSeesItInThePreview(t *testing.T) {
 		t.Error("remove")
 	}
 }
+
+func TestEditorKeepsAttachmentsInTheDataFile(t *testing.T) {
+	_, s, e := draftEditor(t)
+	at := e.attachments
+	pdf, err := os.ReadFile("../../resources/icon.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if at.attach("catatan.docx", []byte("x")) || len(at.rows) != 0 {
+		t.Error("a .docx was attached")
+	}
+	if at.attach("besar.pdf", make([]byte, maxAttachment+1)) {
+		t.Error("a file over 20 MB was attached")
+	}
+	at.kind.SetSelectedIndex(1) // the signed scan
+	if !at.attach("Pindaian KSB.png", pdf) || !e.dirty {
+		t.Fatalf("attach failed: %q", e.general.Text)
+	}
+	if !e.save() {
+		t.Fatalf("save: %q", e.general.Text)
+	}
+	a, _ := s.Agreement(e.a.ID)
+	if len(a.Attachments) != 1 || a.Attachments[0].Kind != agreement.AttachScan || a.Attachments[0].File.Size != int64(len(pdf)) {
+		t.Fatalf("stored attachments %+v", a.Attachments)
+	}
+	var opened string
+	at.opened = func(path string) { opened = path }
+	at.onOpen(0)
+	got, err := os.ReadFile(opened)
+	if err != nil || !bytes.Equal(got, pdf) || filepath.Base(opened) != "Pindaian KSB.png" {
+		t.Errorf("opened %q: %d bytes, %v", opened, len(got), err)
+	}
+	os.RemoveAll(filepath.Dir(opened))
+	at.remove(0)
+	if !e.save() {
+		t.Fatal(e.general.Text)
+	}
+	if a, _ := s.Agreement(e.a.ID); len(a.Attachments) != 0 {
+		t.Error("detached file still listed")
+	}
+	if u := fileURL("/tmp/sepakat-lampiran-1/a b.pdf"); u.String() != "file:///tmp/sepakat-lampiran-1/a%20b.pdf" {
+		t.Errorf("url %s", u)
+	}
+}
