@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -207,7 +208,7 @@ func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, done 
 			if err != nil {
 				u.showError(err)
 			} else {
-				dialog.ShowInformation(lang.L("PDF tersimpan"), w.URI().Path(), u.win)
+				u.showExported(w.URI().Path())
 			}
 			if done != nil {
 				done(err)
@@ -234,6 +235,30 @@ func (u *App) notifyEnding(d service.Dashboard) {
 		text = lang.L("{{.Subject}} ({{.Partner}}) berakhir {{.Date}}, dan {{.More}} lainnya.", map[string]any{"Subject": first.Subject, "Partner": partnerOrDash(first), "Date": shortDate(first.End), "More": n - 1})
 	}
 	u.app.SendNotification(fyne.NewNotification(lang.L("{{.Count}} perjanjian berakhir dalam 30 hari", map[string]any{"Count": n}), text))
+}
+
+// showExported says where the PDF went and offers to open it or its folder.
+func (u *App) showExported(path string) {
+	var d dialog.Dialog
+	open := widget.NewButtonWithIcon(lang.L("Buka berkas"), theme.FileIcon(), func() {
+		d.Hide()
+		if err := u.app.OpenURL(fileURL(path)); err != nil {
+			u.showError(err)
+		}
+	})
+	open.Importance = widget.HighImportance
+	folder := widget.NewButtonWithIcon(lang.L("Buka folder"), theme.FolderOpenIcon(), func() {
+		d.Hide()
+		if err := u.app.OpenURL(fileURL(filepath.Dir(path))); err != nil {
+			u.showError(err)
+		}
+	})
+	closeBtn := widget.NewButton(lang.L("Tutup"), func() { d.Hide() })
+	where := widget.NewLabel(path)
+	where.Wrapping = fyne.TextWrapBreak
+	d = dialog.NewCustomWithoutButtons(lang.L("PDF tersimpan"), container.NewVBox(where, container.NewHBox(closeBtn, folder, open)), u.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
 }
 
 // Start loads the Beranda and the first page and, on a new data file, offers

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -231,6 +232,17 @@ func TestExportPDFFromTheRegister(t *testing.T) {
 		finished = true
 	})
 	l.until("the export", func() bool { return finished })
+	var offered []string
+	if top := u.Window().Canvas().Overlays().Top(); top != nil {
+		for _, o := range test.LaidOutObjects(top) {
+			if b, ok := o.(*widget.Button); ok {
+				offered = append(offered, b.Text)
+			}
+		}
+	}
+	if !slices.Contains(offered, lang.L("Buka berkas")) || !slices.Contains(offered, lang.L("Buka folder")) {
+		t.Errorf("after the export the dialog offers %q", offered)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) || len(data) < 10_000 {
 		t.Fatalf("exported file: %d bytes, %v", len(data), err)
