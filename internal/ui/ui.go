@@ -67,6 +67,7 @@ type App struct {
 	register *Register
 	beranda  *Beranda
 	family   *Family
+	welcome  *welcome
 	editors  map[agreement.ID]*Editor
 	// do runs UI work handed over from other goroutines (fyne.Do; tests run it themselves).
 	do        func(func())
@@ -271,11 +272,20 @@ func (u *App) Start() {
 		return
 	}
 	loaded, err := u.svc.ExamplesLoaded()
-	if err == nil && total == 0 && !loaded {
-		dialog.ShowConfirm(lang.L("Selamat datang di Sepakat"),
-			lang.L("Berkas data masih kosong. Muat tiga contoh bawaan (MoU Lampung Timur–Sumedang, KSB dan PKS Lampung Selatan–Sumedang)?"),
-			u.onLoadExamples, u.win)
+	if err != nil || total > 0 || loaded {
+		return
 	}
+	parties, err := u.svc.Parties()
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	for _, p := range parties {
+		if p.Own {
+			return // our office is set up
+		}
+	}
+	u.showWelcome()
 }
 
 func (u *App) onLoadExamples(ok bool) {

@@ -93,20 +93,10 @@ func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
 	u.Window().Show()
 	u.Start()
 
-	overlay := u.Window().Canvas().Overlays().Top()
-	if overlay == nil {
+	if u.Window().Canvas().Overlays().Top() == nil || u.welcome == nil {
 		t.Fatal("no welcome dialog on an empty data file")
 	}
-	var yes *widget.Button
-	for _, o := range test.LaidOutObjects(overlay) {
-		if b, ok := o.(*widget.Button); ok && (b.Text == "Ya" || b.Text == "Yes") {
-			yes = b
-		}
-	}
-	if yes == nil {
-		t.Fatal("welcome dialog has no confirm button")
-	}
-	test.Tap(yes)
+	test.Tap(u.welcome.examples)
 
 	if rows, cols := u.register.size(); rows != 3 || cols != 6 {
 		t.Fatalf("register %d×%d, want 3×6", rows, cols)
@@ -999,5 +989,44 @@ func TestEditorKeepsAttachmentsInTheDataFile(t *testing.T) {
 	}
 	if u := fileURL("/tmp/sepakat-lampiran-1/a b.pdf"); u.String() != "file:///tmp/sepakat-lampiran-1/a%20b.pdf" {
 		t.Errorf("url %s", u)
+	}
+}
+
+func TestFirstStartSetsUpOurOffice(t *testing.T) {
+	a := test.NewTempApp(t)
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t)
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	useLoop(t, u)
+	u.Window().Show()
+	u.Start()
+	w := u.welcome
+	if w == nil {
+		t.Fatal("no welcome")
+	}
+	w.region.SetText("Pemerintah Kabupaten Atlantis")
+	test.Tap(w.setup)
+	if !w.problem.Visible() {
+		t.Error("an office outside the region list was accepted")
+	}
+	w.region.SetText("Pemerintah Kota Bandung")
+	w.unit.SetText("Kerjasama")
+	test.Tap(w.setup)
+	parties, _ := s.Parties()
+	if len(parties) != 1 || !parties[0].Own || parties[0].Kind != agreement.PartyPemkot || parties[0].Numbering.UnitCode != "Kerjasama" || parties[0].Seat != "Bandung" {
+		t.Fatalf("office %+v", parties)
+	}
+	n, err := s.ReserveNumber(parties[0].ID, agreement.KindKSB, agreement.NewDate(2026, 11, 22), 0)
+	if err != nil || n != "1/KSB.05-Kerjasama/2026" {
+		t.Errorf("first number %q, %v", n, err)
+	}
+	// Started again, the office is set up: no welcome.
+	u2 := New(a, s, export.Printer{Src: s}, fixedNow)
+	useLoop(t, u2)
+	u2.Start()
+	if u2.welcome != nil {
+		t.Error("welcome shown again")
 	}
 }

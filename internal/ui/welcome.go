@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"errors"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/wilayah"
+)
+
+// defaultNumbering is the usual numbering of a Bagian Kerja Sama, "12/KSB.05-Huk/2026".
+const defaultNumbering = "{nomor}/{jenis}.{klasifikasi}-{unit}/{tahun}"
+
+// welcome is the first start: set up our office from the region list, or try
+// Sepakat with the three built-in examples.
+type welcome struct {
+	dialog   dialog.Dialog
+	region   *widget.SelectEntry
+	unit     *widget.Entry
+	class    *widget.Entry
+	problem  *widget.Label
+	setup    *widget.Button
+	examples *widget.Button
+}
+
+func (u *App) showWelcome() {
+	w := &welcome{}
+	u.welcome = w
+	regions := wilayah.MustLoad()
+	var names []string
+	for _, r := range append(append([]wilayah.Region(nil), regions.Provinces...), regions.Regencies...) {
+		names = append(names, r.GovernmentName())
+	}
+	sort.Strings(names)
+	w.region = widget.NewSelectEntry(names)
+	w.region.SetPlaceHolder(lang.L("mis. Pemerintah Kabupaten Sumedang"))
+	w.unit, w.class = widget.NewEntry(), widget.NewEntry()
+	w.unit.SetText("Huk")
+	w.class.SetText("05")
+	w.problem = widget.NewLabel("")
+	w.problem.Importance = widget.DangerImportance
+	w.problem.Wrapping = fyne.TextWrapWord
+	w.problem.Hide()
+	intro := widget.NewLabel(lang.L("Atur kantor kita: pemerintah daerah tempat Bagian Kerja Sama ini bekerja, dan kode pada nomor perjanjiannya. Semua dapat diubah nanti."))
+	intro.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Kantor kita"), w.region),
+		widget.NewFormItem(lang.L("Kode unit pada nomor"), w.unit),
+		widget.NewFormItem(lang.L("Kode klasifikasi"), w.class),
+	)
+	w.setup = widget.NewButton(lang.L("Atur kantor kita"), func() {
+		if err := u.setupOffice(w.region.Text, w.unit.Text, w.class.Text); err != nil {
+			w.problem.SetText(err.Error())
+			w.problem.Show()
+			return
+		}
+		w.dialog.Hide()
+		u.Refresh()
+	})
+	w.setup.Importance = widget.HighImportance
+	w.examples = widget.NewButton(lang.L("Coba dengan contoh bawaan"), func() {
+		w.dialog.Hide()
+		u.onLoadExamples(true)
+	})
+	note := widget.NewLabel(lang.L("Contoh bawaan: MoU Lampung Timur–Sumedang, KSB dan PKS Lampung Selatan–Sumedang, dari sudut Pemerintah Kabupaten Sumedang."))
+	note.Wrapping = fyne.TextWrapWord
+	note.Importance = widget.LowImportance
+	content := container.NewVBox(intro, form, w.problem, widget.NewSeparator(), note,
+		container.NewHBox(w.examples, w.setup))
+	w.dialog = dialog.NewCustomWithoutButtons(lang.L("Selamat datang di Sepakat"), content, u.win)
+	w.dialog.Resize(fyne.NewSize(620, 0))
+	w.dialog.Show()
+}
+
+// setupOffice registers our office: the chosen regional government with the
+// usual numbering scheme and page settings.
+func (u *App) setupOffice(name, unit, class string) error {
+	name = strings.TrimSpace(name)
+	var region wilayah.Region
+	found := false
+	regions := wilayah.MustLoad()
+	for _, r := range append(append([]wilayah.Region(nil), regions.Provinces...), regions.Regencies...) {
+		if strings.EqualFold(r.GovernmentName(), name) {
+			region, found = r, true
+		}
+	}
+	if !found {
+		return errors.New(lang.L("Pilih kantor kita dari daftar wilayah, mis. Pemerintah Kabupaten Sumedang."))
+	}
+	unit, class = strings.TrimSpace(unit), strings.TrimSpace(class)
+	if unit == "" {
+		return errors.New(lang.L("Isi kode unit yang tertulis pada nomor, mis. Huk."))
+	}
+	kind := agreement.PartyPemkab
+	switch {
+	case region.IsProvince():
+		kind = agreement.PartyPemprov
+	case region.IsCity():
+		kind = agreement.PartyPemkot
+	}
+	page := agreement.DefaultPageProfile()
+	p := agreement.Party{Kind: kind, Name: region.GovernmentName(), RegionCode: region.Code, ProvinceCode: region.ProvinceCode,
+		Seat: region.PlaceName(), Own: true, Page: &page,
+		Numbering: &agreement.NumberingScheme{Template: defaultNumbering, Classification: class, UnitCode: unit}}
+	return u.svc.SaveParty(&p)
+}
