@@ -128,8 +128,11 @@ type Service interface {
 	Parties() ([]agreement.Party, error)
 	Officials() ([]agreement.Official, error)
 	Mandates() ([]agreement.Mandate, error)
-	// SaveParty stores a new or changed party.
+	// SaveParty, SaveOfficial and SaveMandate store a new or changed registry
+	// record, or say what is wrong (agreement.Errors).
 	SaveParty(*agreement.Party) error
+	SaveOfficial(*agreement.Official) error
+	SaveMandate(*agreement.Mandate) error
 	// PutFile keeps a file (an attachment, a lambang) inside the data file.
 	PutFile(name, mediaType string, data []byte) (agreement.FileRef, error)
 	// ReserveNumber hands out the next number of an office's scheme.

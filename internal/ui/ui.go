@@ -67,6 +67,7 @@ type App struct {
 	register *Register
 	beranda  *Beranda
 	family   *Family
+	registry *Registry
 	welcome  *welcome
 	editors  map[agreement.ID]*Editor
 	// do runs UI work handed over from other goroutines (fyne.Do; tests run it themselves).
@@ -113,6 +114,7 @@ func (u *App) build() {
 	}
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(u.newBtn, u.openBtn, u.exportBtn, u.draftBtn), u.register.search)
 	u.family = newFamily(u.svc, u.onOpen)
+	u.registry = newRegistry(u.svc, u.win)
 	split := container.NewVSplit(u.register.table, u.family.content)
 	split.Offset = 0.74
 	registerScreen := container.NewBorder(container.NewVBox(bar, u.register.filterBar, widget.NewSeparator()), u.status, nil, nil, split)
@@ -122,10 +124,18 @@ func (u *App) build() {
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Beranda"), theme.HomeIcon(), u.beranda.Content()),
 		container.NewTabItemWithIcon(lang.L("Daftar Perjanjian"), theme.ListIcon(), registerScreen),
+		container.NewTabItemWithIcon(lang.L("Instansi & Pejabat"), theme.AccountIcon(), u.registry.Content()),
 	)
 	prefs := u.app.Preferences()
 	u.tabs.SelectIndex(min(max(prefs.IntWithFallback(prefLastTab, 0), 0), len(u.tabs.Items)-1))
-	u.tabs.OnSelected = func(*container.TabItem) { prefs.SetInt(prefLastTab, u.tabs.SelectedIndex()) }
+	u.tabs.OnSelected = func(*container.TabItem) {
+		prefs.SetInt(prefLastTab, u.tabs.SelectedIndex())
+		if u.tabs.SelectedIndex() == tabRegistry {
+			if err := u.registry.reload(); err != nil {
+				u.showError(err)
+			}
+		}
+	}
 	u.win.SetContent(u.tabs)
 	u.win.Resize(fyne.NewSize(
 		float32(prefs.FloatWithFallback(prefWindowWidth, defaultWindowWidth)),
@@ -222,6 +232,7 @@ func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, done 
 const (
 	tabBeranda = iota
 	tabRegister
+	tabRegistry
 )
 
 // notifyEnding names, once per start, the agreements that end within 30 days.

@@ -1030,3 +1030,86 @@ func TestFirstStartSetsUpOurOffice(t *testing.T) {
 		t.Error("welcome shown again")
 	}
 }
+
+func TestRegistryOfPartiesOfficialsAndMandates(t *testing.T) {
+	u, s, _ := withExamples(t)
+	u.tabs.SelectIndex(tabRegistry)
+	r := u.registry
+	if len(r.parties) != 3 || len(r.officials) == 0 {
+		t.Fatalf("%d parties, %d officials", len(r.parties), len(r.officials))
+	}
+	r.partyFilter.SetText("timur")
+	if len(r.shownParties) != 1 {
+		t.Errorf("filter: %d parties", len(r.shownParties))
+	}
+	// A new party without a name is refused with a message.
+	r.showParty(agreement.Party{Kind: agreement.PartyPT})
+	r.onSaveParty()
+	if !r.message.Visible() || r.message.Importance != widget.DangerImportance {
+		t.Errorf("nameless party: %q", r.message.Text)
+	}
+	r.pName.SetText("Universitas Padjadjaran")
+	r.pSeat.SetText("Bandung")
+	png, _ := os.ReadFile("../../resources/icon.png")
+	if r.importLambang("lambang.txt", png) {
+		t.Error("a .txt lambang accepted")
+	}
+	if !r.importLambang("unpad.png", png) {
+		t.Fatalf("lambang: %q", r.message.Text)
+	}
+	r.onSaveParty()
+	if r.party.ID == 0 || r.party.Lambang == nil {
+		t.Fatalf("party not saved: %q", r.message.Text)
+	}
+	// Its rector, in office, and a mandate to the vice-rector.
+	r.showOfficial(agreement.Official{Role: agreement.RolePimpinan, Status: agreement.StatusDefinitif})
+	r.oParty.SetSelectedIndex(r.partyIndex(r.party.ID))
+	r.oName.SetText("Prof. Dr. Arief S. Kartasasmita, dr., Sp.M(K), M.Kes., Ph.D.")
+	r.oJabatan.SetText("Rektor Universitas Padjadjaran")
+	r.oRole.SetSelectedIndex(4)
+	r.oFrom.SetText("26/10/2024")
+	r.onSaveOfficial()
+	if r.official.ID == 0 {
+		t.Fatalf("official not saved: %q", r.message.Text)
+	}
+	rector := r.official
+	r.showOfficial(agreement.Official{})
+	r.oParty.SetSelectedIndex(r.partyIndex(r.party.ID))
+	r.oName.SetText("Dr. Arief Anshory")
+	r.oJabatan.SetText("Wakil Rektor Bidang Tata Kelola")
+	r.oRole.SetSelectedIndex(5)
+	r.oStatus.SetSelectedIndex(1) // Plt.
+	r.oFrom.SetText("32/13/2024")
+	r.onSaveOfficial()
+	if r.official.ID != 0 {
+		t.Error("an unreadable date was saved")
+	}
+	r.oFrom.SetText("01/01/2025")
+	r.onSaveOfficial()
+	vice := r.official
+	if vice.ID == 0 || vice.Status != agreement.StatusPlt {
+		t.Fatalf("vice-rector %+v: %q", vice, r.message.Text)
+	}
+	r.showMandate(agreement.Mandate{})
+	r.mParty.SetSelectedIndex(r.partyIndex(r.party.ID))
+	for i, o := range r.partyOfficials() {
+		if o.ID == rector.ID {
+			r.mGrantor.SetSelectedIndex(i)
+		}
+		if o.ID == vice.ID {
+			r.mGrantee.SetSelectedIndex(i)
+		}
+	}
+	r.mNumber.SetText("123/UN6.RKT/KS/2026")
+	r.mDate.SetText("10/11/2026")
+	r.mScope.SetText("Menandatangani Perjanjian Kerja Sama pengembangan desa wisata")
+	r.onSaveMandate()
+	mandates, _ := s.Mandates()
+	found := false
+	for _, m := range mandates {
+		found = found || (m.Number == "123/UN6.RKT/KS/2026" && m.GrantorID == rector.ID && m.GranteeID == vice.ID)
+	}
+	if !found {
+		t.Errorf("mandate not stored: %q", r.message.Text)
+	}
+}

@@ -1,0 +1,506 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/i18n"
+	"sepakat/internal/search"
+	"sepakat/internal/service"
+)
+
+// Registry is the Instansi & Pejabat screen: the parties (with their lambang),
+// their officials (with periods and Plt/Plh/Pj status) and the Surat Kuasa.
+type Registry struct {
+	svc service.Service
+	win fyne.Window
+
+	parties   []agreement.Party
+	officials []agreement.Official
+	mandates  []agreement.Mandate
+
+	tabs *container.AppTabs
+
+	// Instansi
+	partyList                      *widget.List
+	partyFilter                    *widget.Entry
+	shownParties                   []agreement.Party
+	party                          agreement.Party
+	pKind                          *widget.Select
+	pName, pShort, pSeat, pAddress *widget.Entry
+	pLambang                       *canvas.Image
+	pLambangRef                    *agreement.FileRef
+	// Pejabat
+	officialList                    *widget.List
+	official                        agreement.Official
+	oParty, oRole, oStatus          *widget.Select
+	oName, oJabatan, oNIP, oPangkat *widget.Entry
+	oFrom, oTo                      *widget.Entry
+	// Surat Kuasa
+	mandateList                    *widget.List
+	mandate                        agreement.Mandate
+	mParty, mGrantor, mGrantee     *widget.Select
+	mNumber, mDate, mScope, mValid *widget.Entry
+	message                        *widget.Label
+	content                        fyne.CanvasObject
+}
+
+var partyKinds = []agreement.PartyKind{agreement.PartyPemprov, agreement.PartyPemkab, agreement.PartyPemkot, agreement.PartyKementerian,
+	agreement.PartyBUMD, agreement.PartySwasta, agreement.PartyPT, agreement.PartyLuarNegeri}
+
+var partyKindLabels = map[agreement.PartyKind]string{
+	agreement.PartyPemprov: "Pemerintah provinsi", agreement.PartyPemkab: "Pemerintah kabupaten", agreement.PartyPemkot: "Pemerintah kota",
+	agreement.PartyKementerian: "Kementerian/lembaga", agreement.PartyBUMD: "BUMN/BUMD", agreement.PartySwasta: "Badan usaha swasta",
+	agreement.PartyPT: "Perguruan tinggi", agreement.PartyLuarNegeri: "Lembaga luar negeri",
+}
+
+var officialRoles = []agreement.OfficialRole{agreement.RoleKepalaDaerah, agreement.RoleWakilKepalaDaerah, agreement.RoleSekda,
+	agreement.RoleKepalaPD, agreement.RolePimpinan, agreement.RoleLain}
+
+var officialRoleLabels = map[agreement.OfficialRole]string{
+	agreement.RoleKepalaDaerah: "Kepala daerah", agreement.RoleWakilKepalaDaerah: "Wakil kepala daerah", agreement.RoleSekda: "Sekretaris daerah",
+	agreement.RoleKepalaPD: "Kepala perangkat daerah", agreement.RolePimpinan: "Pimpinan instansi", agreement.RoleLain: "Lainnya",
+}
+
+var officeStatuses = []agreement.OfficeStatus{agreement.StatusDefinitif, agreement.StatusPlt, agreement.StatusPlh, agreement.StatusPj}
+
+func labelsOf[T comparable](values []T, names map[T]string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = lang.L(names[v])
+	}
+	return out
+}
+
+func newRegistry(svc service.Service, win fyne.Window) *Registry {
+	r := &Registry{svc: svc, win: win}
+	r.message = widget.NewLabel("")
+	r.message.Wrapping = fyne.TextWrapWord
+	r.message.Hide()
+	r.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Instansi"), r.buildParties()),
+		container.NewTabItem(lang.L("Pejabat"), r.buildOfficials()),
+		container.NewTabItem(lang.L("Surat Kuasa"), r.buildMandates()),
+	)
+	r.content = container.NewBorder(nil, r.message, nil, nil, r.tabs)
+	return r
+}
+
+// Content is the screen's root object.
+func (r *Registry) Content() fyne.CanvasObject { return r.content }
+
+// reload reads the registries.
+func (r *Registry) reload() error {
+	var err error
+	if r.parties, err = r.svc.Parties(); err != nil {
+		return err
+	}
+	if r.officials, err = r.svc.Officials(); err != nil {
+		return err
+	}
+	if r.mandates, err = r.svc.Mandates(); err != nil {
+		return err
+	}
+	sort.Slice(r.parties, func(i, j int) bool { return search.Fold(r.parties[i].Name) < search.Fold(r.parties[j].Name) })
+	sort.Slice(r.officials, func(i, j int) bool { return search.Fold(r.officials[i].Name) < search.Fold(r.officials[j].Name) })
+	r.filterParties()
+	names := make([]string, len(r.parties))
+	for i, p := range r.parties {
+		names[i] = p.Name
+	}
+	r.oParty.Options, r.mParty.Options = names, names
+	r.officialList.Refresh()
+	r.mandateList.Refresh()
+	return nil
+}
+
+func (r *Registry) say(text string, bad bool) {
+	r.message.SetText(text)
+	r.message.Importance = widget.SuccessImportance
+	if bad {
+		r.message.Importance = widget.DangerImportance
+	}
+	r.message.Show()
+}
+
+// saved reports the result of a save: the problems in the user's language, or done.
+func (r *Registry) saved(err error, what string) bool {
+	var es agreement.Errors
+	switch {
+	case errors.As(err, &es):
+		r.say(lang.L("Belum tersimpan:")+"\n"+es.Message(i18n.FromEnv()), true)
+		return false
+	case err != nil:
+		r.say(lang.L("Belum tersimpan: {{.Error}}", map[string]any{"Error": err.Error()}), true)
+		return false
+	}
+	r.say(lang.L("{{.What}} tersimpan.", map[string]any{"What": what}), false)
+	if err := r.reload(); err != nil {
+		r.say(err.Error(), true)
+	}
+	return true
+}
+
+func (r *Registry) partyName(id agreement.ID) string {
+	for _, p := range r.parties {
+		if p.ID == id {
+			return p.Name
+		}
+	}
+	return "–"
+}
+
+func (r *Registry) partyIndex(id agreement.ID) int {
+	for i, p := range r.parties {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (r *Registry) buildParties() fyne.CanvasObject {
+	r.partyFilter = widget.NewEntry()
+	r.partyFilter.SetPlaceHolder(lang.L("Saring nama instansi…"))
+	r.partyFilter.OnChanged = func(string) { r.filterParties() }
+	r.partyList = widget.NewList(func() int { return len(r.shownParties) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		p := r.shownParties[i]
+		text := p.Name
+		if p.Own {
+			text += " " + lang.L("(kantor kita)")
+		}
+		o.(*widget.Label).SetText(text)
+	})
+	r.partyList.OnSelected = func(i widget.ListItemID) { r.showParty(r.shownParties[i]) }
+	r.pKind = widget.NewSelect(labelsOf(partyKinds, partyKindLabels), nil)
+	r.pName, r.pShort, r.pSeat, r.pAddress = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewMultiLineEntry()
+	r.pLambang = canvas.NewImageFromResource(nil)
+	r.pLambang.FillMode = canvas.ImageFillContain
+	r.pLambang.SetMinSize(fyne.NewSize(96, 96))
+	importBtn := widget.NewButtonWithIcon(lang.L("Impor lambang…"), theme.FolderOpenIcon(), r.onImportLambang)
+	save := widget.NewButtonWithIcon(lang.L("Simpan"), theme.DocumentSaveIcon(), r.onSaveParty)
+	save.Importance = widget.HighImportance
+	add := widget.NewButtonWithIcon(lang.L("Instansi baru"), theme.ContentAddIcon(), func() {
+		r.partyList.UnselectAll()
+		r.showParty(agreement.Party{Kind: agreement.PartySwasta})
+	})
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Jenis"), r.pKind),
+		widget.NewFormItem(lang.L("Nama resmi"), r.pName),
+		widget.NewFormItem(lang.L("Singkatan"), r.pShort),
+		widget.NewFormItem(lang.L("Kedudukan"), r.pSeat),
+		widget.NewFormItem(lang.L("Alamat"), r.pAddress),
+		widget.NewFormItem(lang.L("Lambang"), container.NewHBox(r.pLambang, importBtn)),
+	)
+	left := container.NewBorder(container.NewBorder(nil, nil, nil, add, r.partyFilter), nil, nil, nil, r.partyList)
+	right := container.NewBorder(nil, container.NewHBox(save), nil, nil, container.NewVScroll(form))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.4
+	return split
+}
+
+func (r *Registry) filterParties() {
+	want := search.Fold(strings.TrimSpace(r.partyFilter.Text))
+	r.shownParties = r.shownParties[:0]
+	for _, p := range r.parties {
+		if want == "" || strings.Contains(search.Fold(p.Name+" "+p.ShortName), want) {
+			r.shownParties = append(r.shownParties, p)
+		}
+	}
+	r.partyList.Refresh()
+}
+
+func (r *Registry) showParty(p agreement.Party) {
+	r.party = p
+	for i, k := range partyKinds {
+		if k == p.Kind {
+			r.pKind.SetSelectedIndex(i)
+		}
+	}
+	r.pName.SetText(p.Name)
+	r.pShort.SetText(p.ShortName)
+	r.pSeat.SetText(p.Seat)
+	r.pAddress.SetText(p.Address)
+	r.pLambangRef = p.Lambang
+	r.pLambang.Resource = nil
+	r.pLambang.Image = nil
+	if p.Lambang != nil {
+		if data, err := r.svc.File(p.Lambang.SHA256); err == nil {
+			r.pLambang.Resource = fyne.NewStaticResource(p.Lambang.Name, data)
+		}
+	}
+	r.pLambang.Refresh()
+}
+
+func (r *Registry) onImportLambang() {
+	d := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
+		if err != nil || f == nil {
+			return
+		}
+		defer f.Close()
+		data, err := io.ReadAll(io.LimitReader(f, maxAttachment+1))
+		if err != nil {
+			r.say(err.Error(), true)
+			return
+		}
+		r.importLambang(f.URI().Name(), data)
+	}, r.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	d.Show()
+}
+
+// importLambang keeps a coat of arms image for the party being edited.
+func (r *Registry) importLambang(name string, data []byte) bool {
+	media, ok := mediaTypes[strings.ToLower(filepath.Ext(name))]
+	if !ok || media == "application/pdf" {
+		r.say(lang.L("Lambang harus berupa gambar PNG atau JPG."), true)
+		return false
+	}
+	if len(data) > 2<<20 {
+		r.say(lang.L("Lambang lebih dari 2 MB; perkecil gambarnya."), true)
+		return false
+	}
+	ref, err := r.svc.PutFile(name, media, data)
+	if err != nil {
+		r.say(err.Error(), true)
+		return false
+	}
+	r.pLambangRef = &ref
+	r.pLambang.Resource = fyne.NewStaticResource(name, data)
+	r.pLambang.Refresh()
+	return true
+}
+
+func (r *Registry) onSaveParty() {
+	p := r.party
+	if i := r.pKind.SelectedIndex(); i >= 0 {
+		p.Kind = partyKinds[i]
+	}
+	p.Name, p.ShortName = strings.TrimSpace(r.pName.Text), strings.TrimSpace(r.pShort.Text)
+	p.Seat, p.Address = strings.TrimSpace(r.pSeat.Text), strings.TrimSpace(r.pAddress.Text)
+	p.Lambang = r.pLambangRef
+	if r.saved(r.svc.SaveParty(&p), p.Name) {
+		r.party = p
+	}
+}
+
+func (r *Registry) buildOfficials() fyne.CanvasObject {
+	r.officialList = widget.NewList(func() int { return len(r.officials) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		of := r.officials[i]
+		o.(*widget.Label).SetText(fmt.Sprintf("%s — %s%s (%s)", of.Name, of.Status.Prefix(), of.Jabatan, r.partyName(of.PartyID)))
+	})
+	r.officialList.OnSelected = func(i widget.ListItemID) { r.showOfficial(r.officials[i]) }
+	r.oParty = widget.NewSelect(nil, nil)
+	r.oRole = widget.NewSelect(labelsOf(officialRoles, officialRoleLabels), nil)
+	statusLabels := []string{lang.L("Definitif"), "Plt.", "Plh.", "Pj."}
+	r.oStatus = widget.NewSelect(statusLabels, nil)
+	r.oName, r.oJabatan, r.oNIP, r.oPangkat = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	r.oFrom, r.oTo = widget.NewEntry(), widget.NewEntry()
+	r.oFrom.SetPlaceHolder(lang.L("hh/bb/tttt"))
+	r.oTo.SetPlaceHolder(lang.L("kosong selama masih menjabat"))
+	save := widget.NewButtonWithIcon(lang.L("Simpan"), theme.DocumentSaveIcon(), r.onSaveOfficial)
+	save.Importance = widget.HighImportance
+	add := widget.NewButtonWithIcon(lang.L("Pejabat baru"), theme.ContentAddIcon(), func() {
+		r.officialList.UnselectAll()
+		r.showOfficial(agreement.Official{Role: agreement.RoleKepalaDaerah, Status: agreement.StatusDefinitif})
+	})
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Instansi"), r.oParty),
+		widget.NewFormItem(lang.L("Nama (dengan gelar)"), r.oName),
+		widget.NewFormItem(lang.L("Jabatan"), r.oJabatan),
+		widget.NewFormItem(lang.L("Peran"), r.oRole),
+		widget.NewFormItem(lang.L("Status jabatan"), r.oStatus),
+		widget.NewFormItem(lang.L("Pangkat/golongan"), r.oPangkat),
+		widget.NewFormItem("NIP", r.oNIP),
+		widget.NewFormItem(lang.L("Menjabat sejak"), r.oFrom),
+		widget.NewFormItem(lang.L("Sampai"), r.oTo),
+	)
+	left := container.NewBorder(container.NewHBox(add), nil, nil, nil, r.officialList)
+	right := container.NewBorder(nil, container.NewHBox(save), nil, nil, container.NewVScroll(form))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.4
+	return split
+}
+
+func (r *Registry) showOfficial(o agreement.Official) {
+	r.official = o
+	r.oParty.SetSelectedIndex(r.partyIndex(o.PartyID))
+	r.oName.SetText(o.Name)
+	r.oJabatan.SetText(o.Jabatan)
+	for i, x := range officialRoles {
+		if x == o.Role {
+			r.oRole.SetSelectedIndex(i)
+		}
+	}
+	r.oStatus.SetSelectedIndex(0)
+	for i, x := range officeStatuses {
+		if x == o.Status {
+			r.oStatus.SetSelectedIndex(i)
+		}
+	}
+	r.oNIP.SetText(o.NIP)
+	r.oPangkat.SetText(o.Pangkat)
+	r.oFrom.SetText(formDate(o.From))
+	r.oTo.SetText(formDate(o.To))
+}
+
+func (r *Registry) onSaveOfficial() {
+	o := r.official
+	if i := r.oParty.SelectedIndex(); i >= 0 {
+		o.PartyID = r.parties[i].ID
+	}
+	if i := r.oRole.SelectedIndex(); i >= 0 {
+		o.Role = officialRoles[i]
+	}
+	if i := r.oStatus.SelectedIndex(); i >= 0 {
+		o.Status = officeStatuses[i]
+	}
+	o.Name, o.Jabatan = strings.TrimSpace(r.oName.Text), strings.TrimSpace(r.oJabatan.Text)
+	o.NIP, o.Pangkat = strings.TrimSpace(r.oNIP.Text), strings.TrimSpace(r.oPangkat.Text)
+	var err1, err2 error
+	o.From, err1 = parseFormDate(r.oFrom.Text)
+	o.To, err2 = parseFormDate(r.oTo.Text)
+	if err1 != nil || err2 != nil {
+		r.say(lang.L("Tanggal tidak dapat dibaca: tulis hh/bb/tttt, mis. 03/07/2025."), true)
+		return
+	}
+	if r.saved(r.svc.SaveOfficial(&o), o.Name) {
+		r.official = o
+	}
+}
+
+func (r *Registry) buildMandates() fyne.CanvasObject {
+	r.mandateList = widget.NewList(func() int { return len(r.mandates) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		m := r.mandates[i]
+		o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s → %s", m.Number, shortDate(m.Date), r.officialName(m.GrantorID), r.officialName(m.GranteeID)))
+	})
+	r.mandateList.OnSelected = func(i widget.ListItemID) { r.showMandate(r.mandates[i]) }
+	r.mParty = widget.NewSelect(nil, func(string) { r.fillMandateOfficials() })
+	r.mGrantor, r.mGrantee = widget.NewSelect(nil, nil), widget.NewSelect(nil, nil)
+	r.mNumber, r.mDate, r.mScope, r.mValid = widget.NewEntry(), widget.NewEntry(), widget.NewMultiLineEntry(), widget.NewEntry()
+	r.mDate.SetPlaceHolder(lang.L("hh/bb/tttt"))
+	r.mValid.SetPlaceHolder(lang.L("hh/bb/tttt"))
+	save := widget.NewButtonWithIcon(lang.L("Simpan"), theme.DocumentSaveIcon(), r.onSaveMandate)
+	save.Importance = widget.HighImportance
+	add := widget.NewButtonWithIcon(lang.L("Surat kuasa baru"), theme.ContentAddIcon(), func() {
+		r.mandateList.UnselectAll()
+		r.showMandate(agreement.Mandate{})
+	})
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Instansi"), r.mParty),
+		widget.NewFormItem(lang.L("Pemberi kuasa"), r.mGrantor),
+		widget.NewFormItem(lang.L("Penerima kuasa"), r.mGrantee),
+		widget.NewFormItem(lang.L("Nomor"), r.mNumber),
+		widget.NewFormItem(lang.L("Tanggal"), r.mDate),
+		widget.NewFormItem(lang.L("Lingkup kuasa"), r.mScope),
+		widget.NewFormItem(lang.L("Berlaku sampai"), r.mValid),
+	)
+	left := container.NewBorder(container.NewHBox(add), nil, nil, nil, r.mandateList)
+	right := container.NewBorder(nil, container.NewHBox(save), nil, nil, container.NewVScroll(form))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.4
+	return split
+}
+
+func (r *Registry) officialName(id agreement.ID) string {
+	for _, o := range r.officials {
+		if o.ID == id {
+			return o.Name
+		}
+	}
+	return "–"
+}
+
+// partyOfficials are the officials of the party chosen for the mandate.
+func (r *Registry) partyOfficials() []agreement.Official {
+	i := r.mParty.SelectedIndex()
+	if i < 0 {
+		return nil
+	}
+	var out []agreement.Official
+	for _, o := range r.officials {
+		if o.PartyID == r.parties[i].ID {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func (r *Registry) fillMandateOfficials() {
+	var names []string
+	for _, o := range r.partyOfficials() {
+		names = append(names, officialLabel(o))
+	}
+	r.mGrantor.Options, r.mGrantee.Options = names, names
+	r.mGrantor.ClearSelected()
+	r.mGrantee.ClearSelected()
+	for i, o := range r.partyOfficials() {
+		if o.ID == r.mandate.GrantorID {
+			r.mGrantor.SetSelectedIndex(i)
+		}
+		if o.ID == r.mandate.GranteeID {
+			r.mGrantee.SetSelectedIndex(i)
+		}
+	}
+}
+
+func (r *Registry) showMandate(m agreement.Mandate) {
+	r.mandate = m
+	r.mParty.SetSelectedIndex(r.partyIndex(m.PartyID))
+	r.fillMandateOfficials()
+	r.mNumber.SetText(m.Number)
+	r.mDate.SetText(formDate(m.Date))
+	r.mScope.SetText(m.Scope)
+	r.mValid.SetText(formDate(m.ValidUntil))
+}
+
+func (r *Registry) onSaveMandate() {
+	m := r.mandate
+	if i := r.mParty.SelectedIndex(); i >= 0 {
+		m.PartyID = r.parties[i].ID
+	}
+	officials := r.partyOfficials()
+	if i := r.mGrantor.SelectedIndex(); i >= 0 && i < len(officials) {
+		m.GrantorID = officials[i].ID
+	}
+	if i := r.mGrantee.SelectedIndex(); i >= 0 && i < len(officials) {
+		m.GranteeID = officials[i].ID
+	}
+	m.Number, m.Scope = strings.TrimSpace(r.mNumber.Text), strings.TrimSpace(r.mScope.Text)
+	var err1, err2 error
+	m.Date, err1 = parseFormDate(r.mDate.Text)
+	m.ValidUntil, err2 = parseFormDate(r.mValid.Text)
+	if err1 != nil || err2 != nil {
+		r.say(lang.L("Tanggal tidak dapat dibaca: tulis hh/bb/tttt, mis. 03/07/2025."), true)
+		return
+	}
+	if r.saved(r.svc.SaveMandate(&m), m.Number) {
+		r.mandate = m
+	}
+}
