@@ -68,7 +68,23 @@ type PageProfile struct {
 	MarginRight float64 `json:"margin_right_mm"`
 	MarginBot   float64 `json:"margin_bottom_mm"`
 	MarginLeft  float64 `json:"margin_left_mm"`
+	// PageNumbers is "dash" ("- 2 -", the default) or "halaman" ("Halaman 2 dari 5").
+	PageNumbers string `json:"page_numbers,omitempty"`
+	// NoParaf leaves out the initials box printed on every page.
+	NoParaf bool `json:"no_paraf,omitempty"`
+	// FirstPartyRight puts PIHAK PERTAMA's signature in the right column.
+	FirstPartyRight bool `json:"first_party_right,omitempty"`
+	// TitleCaseDate writes the date in words in Title Case ("Senin Tanggal Lima Belas…").
+	TitleCaseDate bool `json:"title_case_date,omitempty"`
+	// NumericDate adds the date in figures after the date in words.
+	NumericDate bool `json:"numeric_date,omitempty"`
 }
+
+// Page numbering styles of PageProfile.PageNumbers.
+const (
+	PageNumbersDash    = "dash"
+	PageNumbersHalaman = "halaman"
+)
 
 // DefaultPageProfile follows the usual tata naskah settings.
 func DefaultPageProfile() PageProfile {

@@ -456,6 +456,9 @@ func (p *Party) Validate(dir Directory) Errors {
 		}
 	}
 	if pg := p.Page; pg != nil {
+		if pg.PageNumbers != "" && pg.PageNumbers != PageNumbersDash && pg.PageNumbers != PageNumbersHalaman {
+			es.add("page.page_numbers", "bad_value", pg.PageNumbers)
+		}
 		switch strings.ToUpper(strings.TrimSpace(pg.Paper)) {
 		case "", "A4", "F4":
 		default:

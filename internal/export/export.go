@@ -41,7 +41,9 @@ func PDF(src Source, id agreement.ID, w io.Writer, opt Options) (Result, error) 
 	if err != nil {
 		return Result{}, err
 	}
-	d, err := naskah.Build(&a, src, lib, naskah.Options{Draft: opt.Draft})
+	nopt := NaskahOptions(src)
+	nopt.Draft = opt.Draft
+	d, err := naskah.Build(&a, src, lib, nopt)
 	if err != nil {
 		return Result{}, err
 	}
@@ -89,8 +91,18 @@ func OfficeProfile(src Source) pdf.Profile {
 				*m.to = m.from
 			}
 		}
+		if pg.PageNumbers == agreement.PageNumbersHalaman {
+			prof.PageNumbers = pdf.NumberHalaman
+		}
+		prof.Paraf = !pg.NoParaf
 	}
 	return prof
+}
+
+// NaskahOptions takes the document choices of our own office's page settings.
+func NaskahOptions(src Source) naskah.Options {
+	parties, _ := src.Parties()
+	return naskah.OfficeOptions(parties)
 }
 
 // Printer is service.Printer on a Source.

@@ -30,6 +30,17 @@ type Options struct {
 	FirstPartyRight bool
 }
 
+// OfficeOptions takes the document choices from the page settings of our own
+// office among parties.
+func OfficeOptions(parties []agreement.Party) Options {
+	for _, p := range parties {
+		if p.Own && p.Page != nil {
+			return Options{NumericDate: p.Page.NumericDate, TitleCaseDate: p.Page.TitleCaseDate, FirstPartyRight: p.Page.FirstPartyRight}
+		}
+	}
+	return Options{}
+}
+
 const dots = "……………………"
 
 // Build makes the document of agreement a with the shipped library.

@@ -453,7 +453,12 @@ func (t *bodyTab) refreshPreview() {
 	if t.library == nil {
 		return
 	}
-	doc, err := naskah.Build(&a, t.e.svc, t.library, naskah.Options{Draft: !a.Locked()})
+	opt := naskah.Options{}
+	if t.e.parties != nil {
+		opt = naskah.OfficeOptions(t.e.parties.parties)
+	}
+	opt.Draft = !a.Locked()
+	doc, err := naskah.Build(&a, t.e.svc, t.library, opt)
 	if err != nil {
 		t.preview.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: lang.L("Pratinjau belum dapat dibuat: {{.Error}}", map[string]any{"Error": err.Error()})}}
 		t.preview.Refresh()

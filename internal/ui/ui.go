@@ -68,6 +68,7 @@ type App struct {
 	beranda  *Beranda
 	family   *Family
 	registry *Registry
+	settings *Settings
 	welcome  *welcome
 	editors  map[agreement.ID]*Editor
 	// do runs UI work handed over from other goroutines (fyne.Do; tests run it themselves).
@@ -115,6 +116,7 @@ func (u *App) build() {
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(u.newBtn, u.openBtn, u.exportBtn, u.draftBtn), u.register.search)
 	u.family = newFamily(u.svc, u.onOpen)
 	u.registry = newRegistry(u.svc, u.win)
+	u.settings = newSettings(u.svc)
 	split := container.NewVSplit(u.register.table, u.family.content)
 	split.Offset = 0.74
 	registerScreen := container.NewBorder(container.NewVBox(bar, u.register.filterBar, widget.NewSeparator()), u.status, nil, nil, split)
@@ -125,15 +127,21 @@ func (u *App) build() {
 		container.NewTabItemWithIcon(lang.L("Beranda"), theme.HomeIcon(), u.beranda.Content()),
 		container.NewTabItemWithIcon(lang.L("Daftar Perjanjian"), theme.ListIcon(), registerScreen),
 		container.NewTabItemWithIcon(lang.L("Instansi & Pejabat"), theme.AccountIcon(), u.registry.Content()),
+		container.NewTabItemWithIcon(lang.L("Pengaturan"), theme.SettingsIcon(), u.settings.Content()),
 	)
 	prefs := u.app.Preferences()
 	u.tabs.SelectIndex(min(max(prefs.IntWithFallback(prefLastTab, 0), 0), len(u.tabs.Items)-1))
 	u.tabs.OnSelected = func(*container.TabItem) {
 		prefs.SetInt(prefLastTab, u.tabs.SelectedIndex())
-		if u.tabs.SelectedIndex() == tabRegistry {
-			if err := u.registry.reload(); err != nil {
-				u.showError(err)
-			}
+		var err error
+		switch u.tabs.SelectedIndex() {
+		case tabRegistry:
+			err = u.registry.reload()
+		case tabSettings:
+			err = u.settings.reload()
+		}
+		if err != nil {
+			u.showError(err)
 		}
 	}
 	u.win.SetContent(u.tabs)
@@ -233,6 +241,7 @@ const (
 	tabBeranda = iota
 	tabRegister
 	tabRegistry
+	tabSettings
 )
 
 // notifyEnding names, once per start, the agreements that end within 30 days.

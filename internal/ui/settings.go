@@ -1,0 +1,272 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/i18n"
+	"sepakat/internal/service"
+	"sepakat/internal/wilayah"
+)
+
+// Settings is the Pengaturan screen: our office and how its agreements are
+// numbered and printed. It edits the own party's numbering scheme and page
+// profile.
+type Settings struct {
+	svc service.Service
+	own agreement.Party
+
+	region                              *widget.SelectEntry
+	template, class, unit               *widget.Entry
+	kindCodes                           map[agreement.Kind]*widget.Entry
+	paper, font, pageNumbers, firstSide *widget.Select
+	fontSize, spacing                   *widget.Entry
+	margins                             [4]*widget.Entry
+	paraf, titleCase, numericDate       *widget.Check
+	message                             *widget.Label
+	example                             *widget.Label
+	content                             fyne.CanvasObject
+	regions                             map[string]wilayah.Region
+}
+
+func newSettings(svc service.Service) *Settings {
+	s := &Settings{svc: svc, kindCodes: map[agreement.Kind]*widget.Entry{}, regions: map[string]wilayah.Region{}}
+	list := wilayah.MustLoad()
+	var names []string
+	for _, r := range append(append([]wilayah.Region(nil), list.Provinces...), list.Regencies...) {
+		s.regions[r.GovernmentName()] = r
+		names = append(names, r.GovernmentName())
+	}
+	sort.Strings(names)
+	s.region = widget.NewSelectEntry(names)
+	s.template, s.class, s.unit = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	s.template.SetPlaceHolder(defaultNumbering)
+	s.example = widget.NewLabel("")
+	s.example.Importance = widget.LowImportance
+	for _, e := range []*widget.Entry{s.template, s.class, s.unit} {
+		e.OnChanged = func(string) { s.showExample() }
+	}
+	codes := container.NewGridWithColumns(len(agreement.Kinds))
+	for _, k := range agreement.Kinds {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(string(k))
+		e.OnChanged = func(string) { s.showExample() }
+		s.kindCodes[k] = e
+		codes.Add(container.NewBorder(widget.NewLabel(string(k)), nil, nil, nil, e))
+	}
+	s.paper = widget.NewSelect([]string{"A4", "F4"}, nil)
+	s.font = widget.NewSelect([]string{"Serif (Times)", "Sans (Arial)"}, nil)
+	s.fontSize, s.spacing = widget.NewEntry(), widget.NewEntry()
+	for i := range s.margins {
+		s.margins[i] = widget.NewEntry()
+	}
+	s.pageNumbers = widget.NewSelect([]string{"- 2 -", lang.L("Halaman 2 dari 5")}, nil)
+	s.firstSide = widget.NewSelect([]string{lang.L("PIHAK PERTAMA di kiri"), lang.L("PIHAK PERTAMA di kanan")}, nil)
+	s.paraf = widget.NewCheck(lang.L("Kotak paraf di setiap halaman"), nil)
+	s.titleCase = widget.NewCheck(lang.L("Tanggal dalam huruf ditulis Huruf Kapital Tiap Kata"), nil)
+	s.numericDate = widget.NewCheck(lang.L("Tambahkan tanggal dalam angka, mis. (04-07-2025)"), nil)
+	s.message = widget.NewLabel("")
+	s.message.Wrapping = fyne.TextWrapWord
+	s.message.Hide()
+	save := widget.NewButtonWithIcon(lang.L("Simpan pengaturan"), theme.DocumentSaveIcon(), func() { s.save() })
+	save.Importance = widget.HighImportance
+
+	office := widget.NewForm(widget.NewFormItem(lang.L("Kantor kita"), s.region))
+	numbering := widget.NewForm(
+		widget.NewFormItem(lang.L("Pola nomor"), container.NewVBox(s.template, s.example)),
+		widget.NewFormItem(lang.L("Kode klasifikasi"), s.class),
+		widget.NewFormItem(lang.L("Kode unit"), s.unit),
+		widget.NewFormItem(lang.L("Kode jenis"), codes),
+	)
+	margins := container.NewGridWithColumns(4,
+		container.NewBorder(widget.NewLabel(lang.L("Atas")), nil, nil, nil, s.margins[0]),
+		container.NewBorder(widget.NewLabel(lang.L("Kanan")), nil, nil, nil, s.margins[1]),
+		container.NewBorder(widget.NewLabel(lang.L("Bawah")), nil, nil, nil, s.margins[2]),
+		container.NewBorder(widget.NewLabel(lang.L("Kiri")), nil, nil, nil, s.margins[3]))
+	page := widget.NewForm(
+		widget.NewFormItem(lang.L("Kertas"), s.paper),
+		widget.NewFormItem(lang.L("Huruf"), s.font),
+		widget.NewFormItem(lang.L("Ukuran huruf (pt)"), s.fontSize),
+		widget.NewFormItem(lang.L("Spasi baris"), s.spacing),
+		widget.NewFormItem(lang.L("Margin (mm)"), margins),
+		widget.NewFormItem(lang.L("Nomor halaman"), s.pageNumbers),
+		widget.NewFormItem(lang.L("Tanda tangan"), s.firstSide),
+		widget.NewFormItem("", container.NewVBox(s.paraf, s.titleCase, s.numericDate)),
+	)
+	body := container.NewVBox(
+		heading(lang.L("Kantor kita")), office,
+		heading(lang.L("Penomoran")), numbering,
+		heading(lang.L("Naskah cetak")), page)
+	s.content = container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil, save, s.message)), nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
+	return s
+}
+
+// Content is the screen's root object.
+func (s *Settings) Content() fyne.CanvasObject { return s.content }
+
+func floatText(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// reload shows our office's settings.
+func (s *Settings) reload() error {
+	parties, err := s.svc.Parties()
+	if err != nil {
+		return err
+	}
+	s.own = agreement.Party{}
+	for _, p := range parties {
+		if p.Own {
+			s.own = p
+		}
+	}
+	s.region.SetText(s.own.Name)
+	n := agreement.NumberingScheme{Template: defaultNumbering}
+	if s.own.Numbering != nil {
+		n = *s.own.Numbering
+	}
+	s.template.SetText(n.Template)
+	s.class.SetText(n.Classification)
+	s.unit.SetText(n.UnitCode)
+	for k, e := range s.kindCodes {
+		e.SetText(n.KindCodes[k])
+	}
+	pg := agreement.DefaultPageProfile()
+	if s.own.Page != nil {
+		pg = *s.own.Page
+	}
+	s.paper.SetSelected(strings.ToUpper(pg.Paper))
+	if s.paper.Selected == "" {
+		s.paper.SetSelectedIndex(0)
+	}
+	s.font.SetSelectedIndex(0)
+	if strings.Contains(strings.ToLower(pg.Font), "sans") || strings.Contains(strings.ToLower(pg.Font), "arial") {
+		s.font.SetSelectedIndex(1)
+	}
+	s.fontSize.SetText(floatText(pg.FontSize))
+	s.spacing.SetText(floatText(pg.LineSpacing))
+	for i, m := range []float64{pg.MarginTop, pg.MarginRight, pg.MarginBot, pg.MarginLeft} {
+		s.margins[i].SetText(floatText(m))
+	}
+	s.pageNumbers.SetSelectedIndex(0)
+	if pg.PageNumbers == agreement.PageNumbersHalaman {
+		s.pageNumbers.SetSelectedIndex(1)
+	}
+	s.firstSide.SetSelectedIndex(0)
+	if pg.FirstPartyRight {
+		s.firstSide.SetSelectedIndex(1)
+	}
+	s.paraf.SetChecked(!pg.NoParaf)
+	s.titleCase.SetChecked(pg.TitleCaseDate)
+	s.numericDate.SetChecked(pg.NumericDate)
+	s.message.Hide()
+	s.showExample()
+	return nil
+}
+
+func (s *Settings) scheme() agreement.NumberingScheme {
+	n := agreement.NumberingScheme{Template: strings.TrimSpace(s.template.Text), Classification: strings.TrimSpace(s.class.Text),
+		UnitCode: strings.TrimSpace(s.unit.Text), KindCodes: map[agreement.Kind]string{}}
+	if n.Template == "" {
+		n.Template = defaultNumbering
+	}
+	for k, e := range s.kindCodes {
+		if c := strings.TrimSpace(e.Text); c != "" {
+			n.KindCodes[k] = c
+		}
+	}
+	return n
+}
+
+// showExample shows the number the scheme would give the 12th KSB of 2026.
+func (s *Settings) showExample() {
+	if s.example == nil {
+		return
+	}
+	n, err := s.scheme().Format(agreement.KindKSB, 12, agreement.NewDate(2026, 11, 22))
+	if err != nil {
+		s.example.SetText(lang.L("Pola tidak dapat dipakai: {{.Error}}", map[string]any{"Error": err.Error()}))
+		return
+	}
+	s.example.SetText(lang.L("Contoh: {{.Number}}", map[string]any{"Number": n}))
+}
+
+// save stores the settings on our office, or says what is wrong.
+func (s *Settings) save() bool {
+	fail := func(msg string) bool {
+		s.message.SetText(msg)
+		s.message.Importance = widget.DangerImportance
+		s.message.Show()
+		return false
+	}
+	p := s.own
+	if name := strings.TrimSpace(s.region.Text); name != p.Name {
+		r, ok := s.regions[name]
+		if !ok {
+			return fail(lang.L("Pilih kantor kita dari daftar wilayah, mis. Pemerintah Kabupaten Sumedang."))
+		}
+		p.Name, p.RegionCode, p.ProvinceCode, p.Seat = r.GovernmentName(), r.Code, r.ProvinceCode, r.PlaceName()
+		p.Kind = agreement.PartyPemkab
+		if r.IsProvince() {
+			p.Kind = agreement.PartyPemprov
+		} else if r.IsCity() {
+			p.Kind = agreement.PartyPemkot
+		}
+	}
+	p.Own = true
+	scheme := s.scheme()
+	if _, err := scheme.Format(agreement.KindKSB, 1, agreement.NewDate(2026, 1, 1)); err != nil {
+		return fail(lang.L("Pola nomor tidak dapat dipakai: {{.Error}}", map[string]any{"Error": err.Error()}))
+	}
+	p.Numbering = &scheme
+	pg := agreement.DefaultPageProfile()
+	if p.Page != nil {
+		pg = *p.Page
+	}
+	pg.Paper = s.paper.Selected
+	pg.Font = []string{"Liberation Serif", "Liberation Sans"}[max(s.font.SelectedIndex(), 0)]
+	number := func(e *widget.Entry, into *float64) error {
+		f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(e.Text), ",", "."), 64)
+		if err != nil {
+			return errors.New(lang.L("\"{{.Text}}\" bukan angka.", map[string]any{"Text": e.Text}))
+		}
+		*into = f
+		return nil
+	}
+	for _, x := range []struct {
+		e    *widget.Entry
+		into *float64
+	}{{s.fontSize, &pg.FontSize}, {s.spacing, &pg.LineSpacing}, {s.margins[0], &pg.MarginTop}, {s.margins[1], &pg.MarginRight},
+		{s.margins[2], &pg.MarginBot}, {s.margins[3], &pg.MarginLeft}} {
+		if err := number(x.e, x.into); err != nil {
+			return fail(err.Error())
+		}
+	}
+	pg.PageNumbers = []string{agreement.PageNumbersDash, agreement.PageNumbersHalaman}[max(s.pageNumbers.SelectedIndex(), 0)]
+	pg.FirstPartyRight = s.firstSide.SelectedIndex() == 1
+	pg.NoParaf = !s.paraf.Checked
+	pg.TitleCaseDate, pg.NumericDate = s.titleCase.Checked, s.numericDate.Checked
+	p.Page = &pg
+	err := s.svc.SaveParty(&p)
+	var es agreement.Errors
+	if errors.As(err, &es) {
+		return fail(lang.L("Belum tersimpan:") + "\n" + es.Message(i18n.FromEnv()))
+	}
+	if err != nil {
+		return fail(fmt.Sprint(err))
+	}
+	s.own = p
+	s.message.SetText(lang.L("Pengaturan tersimpan."))
+	s.message.Importance = widget.SuccessImportance
+	s.message.Show()
+	return true
+}
