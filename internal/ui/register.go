@@ -72,7 +72,7 @@ const searchLimit = 200
 const snippetsFirst = 20
 
 // searchDelay lets a person finish a few keystrokes before the search runs.
-const searchDelay = 150 * time.Millisecond
+const searchDelay = 60 * time.Millisecond
 
 var registerColumns = []struct {
 	title string
