@@ -60,6 +60,9 @@ type Register struct {
 	yearSel     *widget.Select
 	implSel     *widget.Select
 	choices     service.Choices
+	// choicesWanted is set once the register is shown: the filters' choices are
+	// read then, not at start.
+	choicesWanted bool
 	// arranged, when set, is called on the UI goroutine once an arrangement shows.
 	arranged func()
 }
@@ -161,6 +164,15 @@ func (r *Register) buildFilters() {
 	reset := widget.NewButton(lang.L("Atur ulang"), r.resetArrangement)
 	r.filterBar = container.NewBorder(nil, nil, nil, reset,
 		container.NewGridWithColumns(5, r.kindSel, r.statusSel, r.partnerSel, r.yearSel, r.implSel))
+}
+
+// shown reads the filters' choices the first time the register is shown.
+func (r *Register) shown() error {
+	if r.choicesWanted {
+		return nil
+	}
+	r.choicesWanted = true
+	return r.loadChoices()
 }
 
 // loadChoices fills the partner, year and perangkat daerah filters from the store.
@@ -455,8 +467,10 @@ func (r *Register) reload() error {
 	r.mu.Lock()
 	r.total, r.pages, r.cursors = total, nil, [][]byte{nil}
 	r.mu.Unlock()
-	if err := r.loadChoices(); err != nil {
-		return err
+	if r.choicesWanted {
+		if err := r.loadChoices(); err != nil {
+			return err
+		}
 	}
 	if !r.arrangement.Empty() {
 		r.applyArrangement()

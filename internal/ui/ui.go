@@ -130,11 +130,17 @@ func (u *App) build() {
 		container.NewTabItemWithIcon(lang.L("Pengaturan"), theme.SettingsIcon(), u.settings.Content()),
 	)
 	prefs := u.app.Preferences()
-	u.tabs.SelectIndex(min(max(prefs.IntWithFallback(prefLastTab, 0), 0), len(u.tabs.Items)-1))
+	last := min(max(prefs.IntWithFallback(prefLastTab, 0), 0), len(u.tabs.Items)-1)
+	u.tabs.SelectIndex(last)
+	if last == tabRegister {
+		u.register.choicesWanted = true
+	}
 	u.tabs.OnSelected = func(*container.TabItem) {
 		prefs.SetInt(prefLastTab, u.tabs.SelectedIndex())
 		var err error
 		switch u.tabs.SelectedIndex() {
+		case tabRegister:
+			err = u.register.shown()
 		case tabRegistry:
 			err = u.registry.reload()
 		case tabSettings:

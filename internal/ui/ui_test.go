@@ -456,7 +456,11 @@ func TestEveryStringTranslated(t *testing.T) {
 
 func TestRegisterFiltersAndSorts(t *testing.T) {
 	u, _, l := withExamples(t)
+	u.tabs.SelectIndex(tabRegister) // the filters' choices are read when it shows
 	r := u.register
+	if len(r.choices.Partners) != 2 {
+		t.Fatalf("partners offered: %v", r.choices.Partners)
+	}
 	shown := 0
 	r.arranged = func() { shown++ }
 	wait := func() {
