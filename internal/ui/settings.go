@@ -52,7 +52,7 @@ func newSettings(svc service.Service) *Settings {
 	s.template, s.class, s.unit = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	s.template.SetPlaceHolder(defaultNumbering)
 	s.example = widget.NewLabel("")
-	s.example.Importance = widget.LowImportance
+	s.example.TextStyle = fyne.TextStyle{Italic: true}
 	for _, e := range []*widget.Entry{s.template, s.class, s.unit} {
 		e.OnChanged = func(string) { s.showExample() }
 	}
