@@ -41,6 +41,8 @@ type Summary struct {
 	Updated       time.Time        `json:"updated"`
 	// FollowUps counts the monitoring entries recorded.
 	FollowUps int `json:"follow_ups,omitempty"`
+	// Children counts the agreements under this one (PKS, Adendum, Perpanjangan).
+	Children int `json:"children,omitempty"`
 }
 
 // Phase derives the phase on the day of now.

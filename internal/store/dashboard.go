@@ -52,19 +52,16 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 				}
 			}
 		}
-		// Sleeping MoUs: signed before the cut, still in force, no child.
+		// Sleeping MoUs: signed before the cut, still in force; the index holds
+		// only those without a follow-up or a child.
 		c = tx.Bucket(bucketIdxQuiet).Cursor()
 		cut := dateKey(today.AddDate(0, -service.SleepingMonths, 0))
 		todayKey := dateKey(today)
-		children := tx.Bucket(bucketIdxParent).Cursor()
 		for k, _ := c.First(); k != nil && len(k) == 24 && bytes.Compare(k[:8], cut) < 0; k, _ = c.Next() {
 			if bytes.Compare(k[8:16], todayKey) < 0 {
 				continue // ended
 			}
 			p := k[16:]
-			if ck, _ := children.Seek(p); ck != nil && bytes.HasPrefix(ck, p) {
-				continue
-			}
 			d.SleepingCount++
 			if len(d.Sleeping) < service.DashboardRows {
 				sum, ok, err := dir.summary(keyID(p))

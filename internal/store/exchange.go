@@ -200,6 +200,16 @@ func (s *Store) importTx(tx *bolt.Tx, d *dataset.Dataset) error {
 			return err
 		}
 	}
+	// Parents written before their children count them now.
+	parents := map[agreement.ID]bool{}
+	for i := range d.Agreements {
+		if p := d.Agreements[i].ParentID; p != 0 && !parents[p] {
+			parents[p] = true
+			if err := refreshParents(s.dir(tx), p); err != nil {
+				return err
+			}
+		}
+	}
 	// Validate once everything is in, so references may point forwards.
 	dir := s.dir(tx)
 	check := func(name string, i int, id agreement.ID, es agreement.Errors) error {

@@ -41,6 +41,9 @@ func summarize(dir txDir, a *agreement.Agreement) Summary {
 		Extendable: a.Term.Extendable, Implementers: a.Implementers, Created: a.Created, Updated: a.Updated,
 		FollowUps: len(a.Monitoring),
 	}
+	if a.ID != 0 {
+		sum.Children = childCount(dir.tx, a.ID)
+	}
 	if a.Signing != nil {
 		sum.Signed = a.Signing.Date
 	}
@@ -104,7 +107,7 @@ func entries(sum *Summary) []indexEntry {
 	if sum.ParentID != 0 {
 		out = append(out, indexEntry{bucketIdxParent, cat(idKey(sum.ParentID), id)})
 	}
-	if sum.Kind == agreement.KindKSB && sum.Status == agreement.StatusDitandatangani && sum.FollowUps == 0 && sum.Signed.Valid() {
+	if sum.Kind == agreement.KindKSB && sum.Status == agreement.StatusDitandatangani && sum.FollowUps == 0 && sum.Children == 0 && sum.Signed.Valid() {
 		end := []byte("99999999") // no end: in force until ended
 		if sum.End.Valid() {
 			end = dateKey(sum.End)
@@ -224,6 +227,48 @@ func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
 	return s.rebuildSearch(tx)
 }
 
+// childCount counts the agreements filed under parent.
+func childCount(tx *bolt.Tx, parent agreement.ID) int {
+	n := 0
+	p := idKey(parent)
+	c := tx.Bucket(bucketIdxParent).Cursor()
+	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+		n++
+	}
+	return n
+}
+
+// refreshParents rewrites the summaries of the parents whose children changed.
+func refreshParents(dir txDir, ids ...agreement.ID) error {
+	for _, id := range ids {
+		if id == 0 {
+			continue
+		}
+		raw := dir.tx.Bucket(bucketAgreements).Get(idKey(id))
+		if raw == nil {
+			continue
+		}
+		h, _, _, ok := parseAgreementValue(raw, true)
+		if !ok {
+			return ErrCorrupt
+		}
+		var a agreement.Agreement
+		if err := decode(raw, &a); err != nil {
+			return err
+		}
+		rec, err := encode(&a)
+		if err != nil {
+			return err
+		}
+		// The stored keys are stale: the child count moves the MoU in or out of
+		// the sleeping index.
+		if err := writeAgreementRaw(dir, &a, h.Keys, rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // rebuildListIndexes rewrites every agreement's summary and list index keys, and
 // counts them by status again.
 func (s *Store) rebuildListIndexes(tx *bolt.Tx) error {
@@ -263,7 +308,18 @@ func (s *Store) rebuildListIndexes(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	return meta.Put(keyStatusCounts, []byte{1})
+	// A parent written before its children counted none: count them now.
+	var parents []agreement.ID
+	c := tx.Bucket(bucketIdxParent).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Seek(cat(k[:8], []byte{0xff})) {
+		if len(k) == 16 {
+			parents = append(parents, keyID(k[:8]))
+		}
+	}
+	if err := refreshParents(dir, parents...); err != nil {
+		return err
+	}
+	return meta.Put(keyStatusCounts, []byte{2})
 }
 
 // Reindex rebuilds the list summaries and indexes in one transaction.

@@ -48,7 +48,8 @@ func (s *Store) completeIndexes() error {
 		for _, name := range indexBuckets {
 			missing = missing || tx.Bucket(name) == nil
 		}
-		missing = missing || tx.Bucket(bucketMeta).Get(keyStatusCounts) == nil
+		// Version 2 of the marker: summaries count children too.
+		missing = missing || !bytes.Equal(tx.Bucket(bucketMeta).Get(keyStatusCounts), []byte{2})
 		return nil
 	})
 	if err != nil || !missing {

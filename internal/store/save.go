@@ -90,8 +90,15 @@ func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 				}
 			}
 		}
+		oldParent := parentIn(stale)
 		if err := writeAgreementRaw(dir, next, stale, raw); err != nil {
 			return err
+		}
+		// A parent's summary counts its children (a MoU with a PKS is not sleeping).
+		if next.ParentID != oldParent {
+			if err := refreshParents(dir, oldParent, next.ParentID); err != nil {
+				return err
+			}
 		}
 		return s.indexAgreement(dir, next)
 	})
@@ -100,6 +107,16 @@ func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 	}
 	s.afterWrite()
 	return nil
+}
+
+// parentIn finds the parent among an agreement's stored index entries.
+func parentIn(list []indexEntry) agreement.ID {
+	for _, e := range list {
+		if bytes.Equal(e.bucket, bucketIdxParent) && len(e.key) == 16 {
+			return keyID(e.key[:8])
+		}
+	}
+	return 0
 }
 
 // afterWrite does the deferred housekeeping of committed saves: deleting
