@@ -262,7 +262,7 @@ type Dashboard struct {
 const (
 	EndingDays     = 180
 	SleepingMonths = 6
-	DashboardRows  = 50
+	DashboardRows  = 10
 )
 
 // EndingWindows are the Beranda's horizons in days.
