@@ -40,8 +40,10 @@ if (( colours < 16 )) || awk "BEGIN{exit !($spread < 0.02)}"; then
   echo "smoke-desktop: the window looks blank ($colours colours, deviation $spread)" >&2; exit 1
 fi
 
-xdotool windowactivate --sync "$wid" >/dev/null 2>&1 || true
-xdotool key --window "$wid" ctrl+w
+# Keys go to the window under the pointer (Xvfb runs no window manager).
+xdotool mousemove 640 400
+sleep 0.3
+xdotool key ctrl+w
 for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$app_pid" 2>/dev/null; then
   echo "smoke-desktop: Ctrl+W did not quit" >&2; cat "$tmp/app.log" >&2; exit 1
