@@ -3,10 +3,12 @@ package ui
 import (
 	"os"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/export"
 	"sepakat/internal/store"
@@ -63,4 +65,59 @@ func BenchmarkTypingToResults(b *testing.B) {
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+}
+
+// BenchmarkUIGoroutineWork times what runs on the UI goroutine when a person
+// works through the screens: opening an agreement's editor, selecting a register
+// row (its family tree), switching to the registries and the settings, and
+// reloading after a save. None should freeze the window for 100 ms.
+func BenchmarkUIGoroutineWork(b *testing.B) {
+	a := test.NewTempApp(b)
+	path := os.Getenv("SEPAKAT_BENCH_DB")
+	if path == "" {
+		path = b.TempDir() + "/s.db"
+	}
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if total, _ := s.Total(); total == 0 {
+		if err := s.LoadExamples(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	ui := make(chan func(), 1024)
+	u.setDo(func(f func()) { ui <- f })
+	u.Refresh()
+	worst := map[string]time.Duration{}
+	timed := func(name string, f func()) {
+		t0 := time.Now()
+		f()
+		if d := time.Since(t0); d > worst[name] {
+			worst[name] = d
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		row := i % 40
+		timed("select row", func() { u.register.table.Select(widget.TableCellID{Row: row, Col: 1}) })
+		id := u.selected
+		timed("open editor", func() { u.onOpen(id) })
+		if e := u.editors[id]; e != nil {
+			e.win.Close()
+		}
+		timed("registries tab", func() { u.tabs.SelectIndex(tabRegistry) })
+		timed("settings tab", func() { u.tabs.SelectIndex(tabSettings) })
+		timed("register tab", func() { u.tabs.SelectIndex(tabRegister) })
+		timed("refresh", u.Refresh)
+		for len(ui) > 0 {
+			timed("handed-back work", <-ui)
+		}
+	}
+	b.StopTimer()
+	for name, d := range worst {
+		b.ReportMetric(float64(d.Microseconds())/1000, strings.ReplaceAll(name, " ", "-")+"-max-ms")
+	}
 }
