@@ -644,6 +644,33 @@ func parseFormDate(s string) (agreement.Date, error) {
 	return d, nil
 }
 
+// fieldLabels name the fields of a change as people call them; the rest of a
+// path ("body[2].children[0].text") says where inside.
+var fieldLabels = map[string]string{
+	"subject": "tentang", "kind": "jenis", "status": "status", "place": "tempat", "notes": "catatan", "tags": "label",
+	"parties": "para pihak", "body": "isi naskah", "term": "jangka waktu", "term.length": "jangka waktu",
+	"term.unit": "satuan jangka waktu", "term.start": "mulai berlaku", "term.end": "akhir berlaku", "term.extendable": "dapat diperpanjang",
+	"funding": "pembiayaan", "funding.amount": "nilai pembiayaan", "funding.source": "sumber pembiayaan", "funding.notes": "keterangan pembiayaan",
+	"signing": "penandatanganan", "signing.date": "tanggal penandatanganan", "signing.place": "tempat penandatanganan",
+	"signing.numbers": "nomor penandatanganan", "monitoring": "monitoring", "attachments": "lampiran", "cancel_reason": "alasan pembatalan",
+	"implementers": "perangkat daerah", "affairs": "urusan", "premises": "pertimbangan", "legal_bases": "dasar hukum", "copies": "rangkap",
+}
+
+// fieldLabel names a changed field: "jangka waktu", or "isi naskah (body[2].text)".
+func fieldLabel(path string) string {
+	if l, ok := fieldLabels[path]; ok {
+		return lang.L(l)
+	}
+	top := path
+	if i := strings.IndexAny(path, ".["); i > 0 {
+		top = path[:i]
+	}
+	if l, ok := fieldLabels[top]; ok {
+		return lang.L(l) + " (" + path + ")"
+	}
+	return path
+}
+
 // historyLine is one history entry as a person reads it:
 // "Rabu, 3 Desember 2025 10.14 — oleh staf1: jangka waktu 5 → 3".
 func historyLine(h dataset.HistoryEntry) string {
@@ -655,13 +682,14 @@ func historyLine(h dataset.HistoryEntry) string {
 	}
 	var changes []string
 	for _, c := range h.Changes {
+		field := fieldLabel(c.Field)
 		switch {
 		case c.Old == "":
-			changes = append(changes, fmt.Sprintf("%s: %s", c.Field, c.New))
+			changes = append(changes, fmt.Sprintf("%s: %s", field, c.New))
 		case c.New == "":
-			changes = append(changes, fmt.Sprintf("%s: %s → –", c.Field, c.Old))
+			changes = append(changes, fmt.Sprintf("%s: %s → –", field, c.Old))
 		default:
-			changes = append(changes, fmt.Sprintf("%s: %s → %s", c.Field, c.Old, c.New))
+			changes = append(changes, fmt.Sprintf("%s: %s → %s", field, c.Old, c.New))
 		}
 	}
 	line := fmt.Sprintf("%s — %s %s", when, action, lang.L("oleh {{.User}}", map[string]any{"User": h.By}))

@@ -617,7 +617,7 @@ func TestEditorShowsProblemsBesideFieldsAndKeepsTheText(t *testing.T) {
 		t.Errorf("saved %+v, dirty %v", after.Term, e.dirty)
 	}
 	last := e.historyRows[len(e.historyRows)-1]
-	if line := historyLine(last); len(e.historyRows) < 2 || !strings.Contains(line, last.By) || !strings.Contains(line, "term.length: 5 → 2") {
+	if line := historyLine(last); len(e.historyRows) < 2 || !strings.Contains(line, last.By) || !strings.Contains(line, fieldLabel("term.length")+": 5 → 2") {
 		t.Errorf("history line %q", line)
 	}
 }
@@ -1176,5 +1176,17 @@ func TestSettingsChangeHowAgreementsPrint(t *testing.T) {
 	}
 	if !strings.Contains(string(text), "Empat bulan Juli tahun Dua Ribu Dua Puluh Lima") {
 		t.Errorf("date in words not in Title Case:\n%.400s", text)
+	}
+}
+
+func TestFieldLabels(t *testing.T) {
+	if got := fieldLabel("term.length"); got != lang.L("jangka waktu") {
+		t.Errorf("term.length: %q", got)
+	}
+	if got := fieldLabel("body[2].children[0].text"); !strings.HasPrefix(got, lang.L("isi naskah")+" (body[2]") {
+		t.Errorf("body path: %q", got)
+	}
+	if got := fieldLabel("something_new"); got != "something_new" {
+		t.Errorf("unknown: %q", got)
 	}
 }
