@@ -242,6 +242,11 @@ func (e *Editor) load(a agreement.Agreement) {
 	// The text of a signed agreement is what was signed: locked.
 	locked := a.Locked()
 	e.lockNote.Hidden = !locked
+	if a.Status == agreement.StatusDibatalkan {
+		e.lockNote.SetText(lang.L("Dibatalkan setelah ditandatangani: isi yang ditandatangani tetap terkunci. Label, catatan dan monitoring tetap dapat diubah."))
+	} else {
+		e.lockNote.SetText(lang.L("Sudah ditandatangani: isi yang ditandatangani terkunci. Label, catatan dan monitoring tetap dapat diubah."))
+	}
 	for _, w := range []fyne.Disableable{e.subject, e.place, e.ownNumber, e.partnerNumber, e.takeNumber, e.termLength, e.termUnit, e.termStart, e.extendable, e.fundingSource, e.fundingAmount, e.fundingNotes} {
 		if locked {
 			w.Disable()
