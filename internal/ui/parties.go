@@ -60,8 +60,28 @@ func (e *Editor) buildParties() fyne.CanvasObject {
 	return t.content
 }
 
-// load reads the registries and shows the agreement's parties.
+// load shows the agreement's parties, reading the registries the first time.
 func (t *partiesTab) load(a agreement.Agreement) error {
+	if t.parties == nil {
+		if err := t.readRegistries(); err != nil {
+			return err
+		}
+	}
+	t.rows = append([]agreement.AgreementParty(nil), a.Parties...)
+	t.locked = a.Locked()
+	for _, w := range t.addBtns {
+		if t.locked {
+			w.Disable()
+		} else {
+			w.Enable()
+		}
+	}
+	t.render()
+	return nil
+}
+
+// readRegistries reads the parties, officials and mandates to choose from.
+func (t *partiesTab) readRegistries() error {
 	var err error
 	if t.parties, err = t.e.svc.Parties(); err != nil {
 		return err
@@ -80,16 +100,6 @@ func (t *partiesTab) load(a agreement.Agreement) error {
 		}
 	}
 	t.pick.SetOptions(names)
-	t.rows = append([]agreement.AgreementParty(nil), a.Parties...)
-	t.locked = a.Locked()
-	for _, w := range t.addBtns {
-		if t.locked {
-			w.Disable()
-		} else {
-			w.Enable()
-		}
-	}
-	t.render()
 	return nil
 }
 
