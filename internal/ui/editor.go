@@ -189,6 +189,17 @@ func (e *Editor) build() {
 		container.NewTabItem(lang.L("Monitoring"), monitoring),
 		container.NewTabItem(lang.L("Riwayat"), e.history),
 	)
+	// The preview is built when its tab first shows, not when the window opens.
+	e.tabs.OnSelected = func(*container.TabItem) {
+		switch {
+		case e.tabs.SelectedIndex() == tabBody && e.body.previewStale:
+			e.body.refreshPreview()
+		case e.tabs.SelectedIndex() == tabParties && e.parties.stale:
+			if err := e.parties.show(); err != nil {
+				e.showProblem(err)
+			}
+		}
+	}
 	e.saveBtn = widget.NewButtonWithIcon(lang.L("Simpan"), theme.DocumentSaveIcon(), func() { e.save() })
 	e.saveBtn.Importance = widget.HighImportance
 	e.actions = map[agreement.Kind]*widget.Button{

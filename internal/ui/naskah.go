@@ -35,6 +35,8 @@ type bodyTab struct {
 	locked   bool
 	content  fyne.CanvasObject
 	updating bool
+	// previewStale says the preview waits for the tab to show.
+	previewStale bool
 }
 
 // previewDelay lets a few keystrokes pass before the preview is rebuilt.
@@ -111,7 +113,10 @@ func (t *bodyTab) load(a agreement.Agreement) {
 	t.tree.Refresh()
 	t.tree.UnselectAll()
 	t.showSelected()
-	t.refreshPreview()
+	t.previewStale = true
+	if t.e.tabs != nil && t.e.tabs.SelectedIndex() == tabBody {
+		t.refreshPreview()
+	}
 }
 
 func cloneNodes(ns []agreement.Node) []agreement.Node {
@@ -449,12 +454,16 @@ func (t *bodyTab) insertClause() {
 
 // refreshPreview builds the document from the form as it stands and shows it.
 func (t *bodyTab) refreshPreview() {
+	t.previewStale = false
 	a, _ := t.e.form()
 	if t.library == nil {
 		return
 	}
 	opt := naskah.Options{}
 	if t.e.parties != nil {
+		if t.e.parties.parties == nil {
+			_ = t.e.parties.readRegistries() // the office's choices; a failure only leaves the defaults
+		}
 		opt = naskah.OfficeOptions(t.e.parties.parties)
 	}
 	opt.Draft = !a.Locked()

@@ -31,6 +31,7 @@ type partiesTab struct {
 	region    *widget.SelectEntry
 	addBtns   []fyne.Disableable
 	locked    bool
+	stale     bool // the parties wait for the tab to show
 	content   fyne.CanvasObject
 	regionFor map[string]wilayah.Region
 }
@@ -60,13 +61,9 @@ func (e *Editor) buildParties() fyne.CanvasObject {
 	return t.content
 }
 
-// load shows the agreement's parties, reading the registries the first time.
+// load takes the agreement's parties; they show when the tab first shows, when
+// the registries to choose from are read.
 func (t *partiesTab) load(a agreement.Agreement) error {
-	if t.parties == nil {
-		if err := t.readRegistries(); err != nil {
-			return err
-		}
-	}
 	t.rows = append([]agreement.AgreementParty(nil), a.Parties...)
 	t.locked = a.Locked()
 	for _, w := range t.addBtns {
@@ -76,6 +73,21 @@ func (t *partiesTab) load(a agreement.Agreement) error {
 			w.Enable()
 		}
 	}
+	if t.parties == nil && (t.e.tabs == nil || t.e.tabs.SelectedIndex() != tabParties) {
+		t.stale = true
+		return nil
+	}
+	return t.show()
+}
+
+// show reads the registries the first time and lays out the parties.
+func (t *partiesTab) show() error {
+	if t.parties == nil {
+		if err := t.readRegistries(); err != nil {
+			return err
+		}
+	}
+	t.stale = false
 	t.render()
 	return nil
 }
@@ -253,6 +265,10 @@ func (t *partiesTab) add(p agreement.Party) {
 
 // onAddRegistered adds a party from the registry by its name.
 func (t *partiesTab) onAddRegistered(name string) {
+	if err := t.show(); err != nil {
+		t.e.showProblem(err)
+		return
+	}
 	for _, p := range t.parties {
 		if strings.EqualFold(p.Name, strings.TrimSpace(name)) {
 			t.add(p)
@@ -266,6 +282,10 @@ func (t *partiesTab) onAddRegistered(name string) {
 // onAddRegion adds a regional government from the region list, registering it
 // as a party the first time.
 func (t *partiesTab) onAddRegion(name string) {
+	if err := t.show(); err != nil {
+		t.e.showProblem(err)
+		return
+	}
 	r, ok := t.regionFor[strings.TrimSpace(name)]
 	if !ok {
 		t.e.notice(lang.L("\"{{.Name}}\" tidak ada di daftar wilayah Kemendagri.", map[string]any{"Name": name}))

@@ -741,6 +741,7 @@ func TestEditorMakesAPKSThatInheritsTheParties(t *testing.T) {
 		t.Error("the new PKS draft should be editable, unnumbered, and not offer a PKS of its own")
 	}
 	// The Para Pihak tab shows the inherited parties, by name.
+	pks.tabs.SelectIndex(tabParties)
 	var titles []string
 	for _, o := range test.LaidOutObjects(pks.parties.list) {
 		if l, ok := o.(*widget.Label); ok && l.TextStyle.Bold {
@@ -914,6 +915,10 @@ func TestEditorAddsAPasalAndSeesItInThePreview(t *testing.T) {
 	e.do = func(f func()) { l.ch <- f }
 	body := e.body
 	n := len(body.body)
+	if previewText(e) != "" {
+		t.Error("the preview was built before its tab showed")
+	}
+	e.tabs.SelectIndex(tabBody)
 	if !strings.Contains(previewText(e), "PERJANJIAN KERJA SAMA") {
 		t.Fatalf("preview without the title:\n%s", previewText(e))
 	}
