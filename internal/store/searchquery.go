@@ -215,69 +215,21 @@ func (s *txSource) Probe(term string, docs []uint64, fn func(int, search.Posting
 		}
 		if indexed {
 			if raw := s.postings.Get(postingsKey(id, chunk)); raw != nil {
-				s.probeBlock(raw, docs[:j], i, pendingChunk, fn)
+				m := i // pending agreements' stale postings are out of the block
+				for _, p := range s.block(raw, chunk) {
+					for m < j && docs[m] < p.Doc {
+						m++
+					}
+					if m == j {
+						break
+					}
+					if docs[m] == p.Doc {
+						fn(m, p)
+					}
+				}
 			}
 		}
 		i = j
-	}
-}
-
-// probeBlock walks an encoded postings block and calls fn for the postings of
-// the documents in docs[from:], reading only the gaps of the others. In a chunk
-// with pending agreements their stale merged postings are skipped.
-func (s *txSource) probeBlock(raw []byte, docs []uint64, from int, pendingChunk bool, fn func(int, search.Posting)) {
-	n, i := binary.Uvarint(raw)
-	if i <= 0 || n > uint64(len(raw)) {
-		return
-	}
-	x := from
-	var doc uint64
-	for ; n > 0 && x < len(docs); n-- {
-		gap, k := uvarintAt(raw, i)
-		if k <= 0 {
-			return
-		}
-		i += k
-		doc += gap >> 1
-		for x < len(docs) && docs[x] < doc {
-			x++
-		}
-		want := x < len(docs) && docs[x] == doc
-		if want && pendingChunk {
-			if _, stale := s.pending[doc]; stale {
-				want = false
-			}
-		}
-		var p search.Posting
-		if gap&1 == 1 {
-			if i >= len(raw) {
-				return
-			}
-			p.TF = [2]uint16{uint16(raw[i] >> 4), uint16(raw[i] & 15)}
-			i++
-		} else {
-			for f := range p.TF {
-				tf, k := uvarintAt(raw, i)
-				if k <= 0 {
-					return
-				}
-				p.TF[f] = uint16(tf)
-				i += k
-			}
-		}
-		for f, tf := range p.TF {
-			if tf > 0 {
-				if i >= len(raw) {
-					return
-				}
-				p.Norm[f] = raw[i]
-				i++
-			}
-		}
-		if want {
-			p.Doc = doc
-			fn(x, p)
-		}
 	}
 }
 

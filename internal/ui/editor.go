@@ -378,25 +378,15 @@ func (e *Editor) form() (agreement.Agreement, agreement.Errors) {
 // beside its field.
 func (e *Editor) save() bool {
 	a, es := e.form()
-	var err error
-	if len(es) == 0 {
-		err = e.svc.SaveAgreement(&a)
-		errors.As(err, &es)
-	}
-	e.clearProblems()
 	if len(es) > 0 {
+		e.clearProblems()
 		e.showErrors(es)
 		return false
 	}
-	if err != nil {
-		e.showProblem(err)
-		return false
-	}
-	e.saved(a)
-	return true
+	return e.commit(a)
 }
 
-// commit stores a (the form with a status step) and shows the result.
+// commit stores a (the form, perhaps with a status step) and shows the result.
 func (e *Editor) commit(a agreement.Agreement) bool {
 	err := e.svc.SaveAgreement(&a)
 	var es agreement.Errors

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,7 +14,6 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
 	"sepakat/internal/naskah"
-	"sepakat/internal/wilayah"
 )
 
 // newKinds are the kinds "Baru" starts; an Adendum or Perpanjangan starts from
@@ -46,16 +46,14 @@ func (u *App) onNew() {
 			lang.L("Sebelum membuat perjanjian baru, atur dulu kantor kita (pemerintah daerah dan skema penomoran) di Pengaturan, atau muat contoh bawaan."), u.win)
 		return
 	}
-	regions := wilayah.MustLoad()
-	byName := map[string]wilayah.Region{}
-	for _, r := range append(append([]wilayah.Region(nil), regions.Provinces...), regions.Regencies...) {
-		if r.Code != own.RegionCode {
-			byName[r.GovernmentName()] = r
-			names = append(names, r.GovernmentName())
+	regions, _ := governments()
+	for _, n := range regions {
+		if n != own.Name {
+			names = append(names, n)
 		}
 	}
 	sort.Strings(names)
-	names = dedupeSorted(names)
+	names = slices.Compact(names) // a registered government is also in the region list
 
 	kinds := make([]string, len(newKinds))
 	for i, k := range newKinds {
@@ -77,7 +75,7 @@ func (u *App) onNew() {
 		if !ok {
 			return
 		}
-		id, err := u.createFromTemplate(newKinds[max(kind.SelectedIndex(), 0)], own, parties, byName, strings.TrimSpace(partner.Text), strings.TrimSpace(subject.Text))
+		id, err := u.createFromTemplate(newKinds[max(kind.SelectedIndex(), 0)], own, parties, strings.TrimSpace(partner.Text), strings.TrimSpace(subject.Text))
 		if err != nil {
 			problem.SetText(err.Error())
 			problem.Show()
@@ -97,18 +95,8 @@ func (u *App) onNew() {
 	d.Show()
 }
 
-func dedupeSorted(s []string) []string {
-	out := s[:0]
-	for i, x := range s {
-		if i == 0 || x != s[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
 // createFromTemplate saves a new draft and returns its ID, or says what is missing.
-func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parties []agreement.Party, regions map[string]wilayah.Region, partnerName, subject string) (agreement.ID, error) {
+func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parties []agreement.Party, partnerName, subject string) (agreement.ID, error) {
 	if partnerName == "" {
 		return 0, errors.New(lang.L("Pilih mitra: instansi dari daftar atau pemerintah daerah dari daftar wilayah."))
 	}
@@ -119,26 +107,18 @@ func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parti
 		}
 	}
 	if partner.ID == 0 {
+		_, regions := governments()
 		r, ok := regions[partnerName]
 		if !ok {
 			return 0, errors.New(lang.L("\"{{.Name}}\" tidak ada di daftar instansi maupun daftar wilayah.", map[string]any{"Name": partnerName}))
 		}
-		for _, p := range parties {
-			if p.RegionCode == r.Code {
-				partner = p
-			}
+		var err error
+		if partner, _, err = partyOfRegion(u.svc, parties, r); err != nil {
+			return 0, err
 		}
-		if partner.ID == 0 {
-			partner = agreement.Party{Kind: agreement.PartyPemkab, Name: r.GovernmentName(), RegionCode: r.Code, ProvinceCode: r.ProvinceCode, Seat: r.PlaceName()}
-			if r.IsProvince() {
-				partner.Kind = agreement.PartyPemprov
-			} else if r.IsCity() {
-				partner.Kind = agreement.PartyPemkot
-			}
-			if err := u.svc.SaveParty(&partner); err != nil {
-				return 0, err
-			}
-		}
+	}
+	if partner.Own {
+		return 0, errors.New(lang.L("Mitra tidak boleh kantor kita sendiri."))
 	}
 	lib, err := naskah.Shipped()
 	if err != nil {

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/wilayah"
 )
 
 // partiesTab is the editor's Para Pihak & Penandatangan tab: the parties in order,
@@ -23,33 +22,25 @@ type partiesTab struct {
 	parties   []agreement.Party
 	officials []agreement.Official
 	mandates  []agreement.Mandate
-	regions   *wilayah.List
 
-	rows      []agreement.AgreementParty
-	list      *fyne.Container
-	pick      *widget.SelectEntry
-	region    *widget.SelectEntry
-	addBtns   []fyne.Disableable
-	locked    bool
-	stale     bool // the parties wait for the tab to show
-	content   fyne.CanvasObject
-	regionFor map[string]wilayah.Region
+	rows    []agreement.AgreementParty
+	list    *fyne.Container
+	pick    *widget.SelectEntry
+	region  *widget.SelectEntry
+	addBtns []fyne.Disableable
+	locked  bool
+	stale   bool // the parties wait for the tab to show
+	content fyne.CanvasObject
 }
 
 func (e *Editor) buildParties() fyne.CanvasObject {
-	t := &partiesTab{e: e, regions: wilayah.MustLoad(), regionFor: map[string]wilayah.Region{}}
+	t := &partiesTab{e: e}
 	e.parties = t
 	t.list = container.NewVBox()
 	t.pick = widget.NewSelectEntry(nil)
 	t.pick.SetPlaceHolder(lang.L("Instansi dari daftar instansi…"))
 	addParty := widget.NewButtonWithIcon(lang.L("Tambah pihak"), theme.ContentAddIcon(), func() { t.onAddRegistered(t.pick.Text) })
-	var names []string
-	for _, r := range append(append([]wilayah.Region(nil), t.regions.Provinces...), t.regions.Regencies...) {
-		n := r.GovernmentName()
-		t.regionFor[n] = r
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names, _ := governments()
 	t.region = widget.NewSelectEntry(names)
 	t.region.SetPlaceHolder(lang.L("Pemerintah daerah dari daftar wilayah…"))
 	addRegion := widget.NewButtonWithIcon(lang.L("Tambah pemerintah daerah"), theme.ContentAddIcon(), func() { t.onAddRegion(t.region.Text) })
@@ -286,28 +277,20 @@ func (t *partiesTab) onAddRegion(name string) {
 		t.e.showProblem(err)
 		return
 	}
-	r, ok := t.regionFor[strings.TrimSpace(name)]
+	_, regions := governments()
+	r, ok := regions[strings.TrimSpace(name)]
 	if !ok {
 		t.e.notice(lang.L("\"{{.Name}}\" tidak ada di daftar wilayah Kemendagri.", map[string]any{"Name": name}))
 		return
 	}
-	for _, p := range t.parties {
-		if p.RegionCode == r.Code {
-			t.add(p)
-			t.region.SetText("")
-			return
-		}
-	}
-	kind := agreement.PartyPemkab
-	switch {
-	case r.IsProvince():
-		kind = agreement.PartyPemprov
-	case r.IsCity():
-		kind = agreement.PartyPemkot
-	}
-	p := agreement.Party{Kind: kind, Name: r.GovernmentName(), RegionCode: r.Code, ProvinceCode: r.ProvinceCode, Seat: r.PlaceName()}
-	if err := t.e.svc.SaveParty(&p); err != nil {
+	p, added, err := partyOfRegion(t.e.svc, t.parties, r)
+	if err != nil {
 		t.e.showProblem(err)
+		return
+	}
+	if !added {
+		t.add(p)
+		t.region.SetText("")
 		return
 	}
 	t.parties = append(t.parties, p)

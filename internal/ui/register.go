@@ -448,17 +448,6 @@ func (r *Register) showSnippet(i int) {
 	}()
 }
 
-// Snippet is the matched text of search result row i, with the matched words
-// in [brackets]; "" outside a search.
-func (r *Register) Snippet(i int) string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if !r.searching || i < 0 || i >= len(r.hits) {
-		return ""
-	}
-	return r.hits[i].Snippet
-}
-
 func (r *Register) reload() error {
 	total, err := r.svc.Total()
 	if err != nil {

@@ -59,17 +59,11 @@ type Registry struct {
 	content                        fyne.CanvasObject
 }
 
-var partyKinds = []agreement.PartyKind{agreement.PartyPemprov, agreement.PartyPemkab, agreement.PartyPemkot, agreement.PartyKementerian,
-	agreement.PartyBUMD, agreement.PartySwasta, agreement.PartyPT, agreement.PartyLuarNegeri}
-
 var partyKindLabels = map[agreement.PartyKind]string{
 	agreement.PartyPemprov: "Pemerintah provinsi", agreement.PartyPemkab: "Pemerintah kabupaten", agreement.PartyPemkot: "Pemerintah kota",
 	agreement.PartyKementerian: "Kementerian/lembaga", agreement.PartyBUMD: "BUMN/BUMD", agreement.PartySwasta: "Badan usaha swasta",
 	agreement.PartyPT: "Perguruan tinggi", agreement.PartyLuarNegeri: "Lembaga luar negeri",
 }
-
-var officialRoles = []agreement.OfficialRole{agreement.RoleKepalaDaerah, agreement.RoleWakilKepalaDaerah, agreement.RoleSekda,
-	agreement.RoleKepalaPD, agreement.RolePimpinan, agreement.RoleLain}
 
 var officialRoleLabels = map[agreement.OfficialRole]string{
 	agreement.RoleKepalaDaerah: "Kepala daerah", agreement.RoleWakilKepalaDaerah: "Wakil kepala daerah", agreement.RoleSekda: "Sekretaris daerah",
@@ -190,7 +184,7 @@ func (r *Registry) buildParties() fyne.CanvasObject {
 		o.(*widget.Label).SetText(text)
 	})
 	r.partyList.OnSelected = func(i widget.ListItemID) { r.showParty(r.shownParties[i]) }
-	r.pKind = widget.NewSelect(labelsOf(partyKinds, partyKindLabels), nil)
+	r.pKind = widget.NewSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
 	r.pName, r.pShort, r.pSeat, r.pAddress = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewMultiLineEntry()
 	r.pLambang = canvas.NewImageFromResource(nil)
 	r.pLambang.FillMode = canvas.ImageFillContain
@@ -230,7 +224,7 @@ func (r *Registry) filterParties() {
 
 func (r *Registry) showParty(p agreement.Party) {
 	r.party = p
-	for i, k := range partyKinds {
+	for i, k := range agreement.PartyKinds {
 		if k == p.Kind {
 			r.pKind.SetSelectedIndex(i)
 		}
@@ -292,7 +286,7 @@ func (r *Registry) importLambang(name string, data []byte) bool {
 func (r *Registry) onSaveParty() {
 	p := r.party
 	if i := r.pKind.SelectedIndex(); i >= 0 {
-		p.Kind = partyKinds[i]
+		p.Kind = agreement.PartyKinds[i]
 	}
 	p.Name, p.ShortName = strings.TrimSpace(r.pName.Text), strings.TrimSpace(r.pShort.Text)
 	p.Seat, p.Address = strings.TrimSpace(r.pSeat.Text), strings.TrimSpace(r.pAddress.Text)
@@ -313,7 +307,7 @@ func (r *Registry) buildOfficials() fyne.CanvasObject {
 	})
 	r.officialList.OnSelected = func(i widget.ListItemID) { r.showOfficial(r.officials[i]) }
 	r.oParty = widget.NewSelect(nil, nil)
-	r.oRole = widget.NewSelect(labelsOf(officialRoles, officialRoleLabels), nil)
+	r.oRole = widget.NewSelect(labelsOf(agreement.OfficialRoles, officialRoleLabels), nil)
 	statusLabels := []string{lang.L("Definitif"), "Plt.", "Plh.", "Pj."}
 	r.oStatus = widget.NewSelect(statusLabels, nil)
 	r.oName, r.oJabatan, r.oNIP, r.oPangkat = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
@@ -349,7 +343,7 @@ func (r *Registry) showOfficial(o agreement.Official) {
 	r.oParty.SetSelectedIndex(r.partyIndex(o.PartyID))
 	r.oName.SetText(o.Name)
 	r.oJabatan.SetText(o.Jabatan)
-	for i, x := range officialRoles {
+	for i, x := range agreement.OfficialRoles {
 		if x == o.Role {
 			r.oRole.SetSelectedIndex(i)
 		}
@@ -372,7 +366,7 @@ func (r *Registry) onSaveOfficial() {
 		o.PartyID = r.parties[i].ID
 	}
 	if i := r.oRole.SelectedIndex(); i >= 0 {
-		o.Role = officialRoles[i]
+		o.Role = agreement.OfficialRoles[i]
 	}
 	if i := r.oStatus.SelectedIndex(); i >= 0 {
 		o.Status = officeStatuses[i]

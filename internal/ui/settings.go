@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -16,7 +15,6 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
-	"sepakat/internal/wilayah"
 )
 
 // Settings is the Pengaturan screen: our office and how its agreements are
@@ -36,18 +34,11 @@ type Settings struct {
 	message                             *widget.Label
 	example                             *widget.Label
 	content                             fyne.CanvasObject
-	regions                             map[string]wilayah.Region
 }
 
 func newSettings(svc service.Service) *Settings {
-	s := &Settings{svc: svc, kindCodes: map[agreement.Kind]*widget.Entry{}, regions: map[string]wilayah.Region{}}
-	list := wilayah.MustLoad()
-	var names []string
-	for _, r := range append(append([]wilayah.Region(nil), list.Provinces...), list.Regencies...) {
-		s.regions[r.GovernmentName()] = r
-		names = append(names, r.GovernmentName())
-	}
-	sort.Strings(names)
+	s := &Settings{svc: svc, kindCodes: map[agreement.Kind]*widget.Entry{}}
+	names, _ := governments()
 	s.region = widget.NewSelectEntry(names)
 	s.template, s.class, s.unit = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	s.template.SetPlaceHolder(defaultNumbering)
@@ -210,17 +201,13 @@ func (s *Settings) save() bool {
 	}
 	p := s.own
 	if name := strings.TrimSpace(s.region.Text); name != p.Name {
-		r, ok := s.regions[name]
+		_, regions := governments()
+		r, ok := regions[name]
 		if !ok {
 			return fail(lang.L("Pilih kantor kita dari daftar wilayah, mis. Pemerintah Kabupaten Sumedang."))
 		}
-		p.Name, p.RegionCode, p.ProvinceCode, p.Seat = r.GovernmentName(), r.Code, r.ProvinceCode, r.PlaceName()
-		p.Kind = agreement.PartyPemkab
-		if r.IsProvince() {
-			p.Kind = agreement.PartyPemprov
-		} else if r.IsCity() {
-			p.Kind = agreement.PartyPemkot
-		}
+		g := regionParty(r)
+		p.Kind, p.Name, p.RegionCode, p.ProvinceCode, p.Seat = g.Kind, g.Name, g.RegionCode, g.ProvinceCode, g.Seat
 	}
 	p.Own = true
 	scheme := s.scheme()

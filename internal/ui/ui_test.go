@@ -869,17 +869,16 @@ func TestNewKSBFromTheTemplate(t *testing.T) {
 			own = p
 		}
 	}
-	regions := map[string]wilayah.Region{}
-	for _, r := range wilayah.MustLoad().Regencies {
-		regions[r.GovernmentName()] = r
-	}
-	if _, err := u.createFromTemplate(agreement.KindKSB, own, parties, regions, "", "Desa Wisata"); err == nil {
+	if _, err := u.createFromTemplate(agreement.KindKSB, own, parties, "", "Desa Wisata"); err == nil {
 		t.Error("no partner accepted")
 	}
-	if _, err := u.createFromTemplate(agreement.KindKSB, own, parties, regions, "Pemerintah Kabupaten Atlantis", "Desa Wisata"); err == nil {
+	if _, err := u.createFromTemplate(agreement.KindKSB, own, parties, "Pemerintah Kabupaten Atlantis", "Desa Wisata"); err == nil {
 		t.Error("an unknown partner accepted")
 	}
-	id, err := u.createFromTemplate(agreement.KindKSB, own, parties, regions, "Pemerintah Kabupaten Garut", "Pengembangan Desa Wisata")
+	if _, err := u.createFromTemplate(agreement.KindKSB, own, parties, own.Name, "Desa Wisata"); err == nil {
+		t.Error("our own office accepted as the partner")
+	}
+	id, err := u.createFromTemplate(agreement.KindKSB, own, parties, "Pemerintah Kabupaten Garut", "Pengembangan Desa Wisata")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/wilayah"
 )
 
 // defaultNumbering is the usual numbering of a Bagian Kerja Sama, "12/KSB.05-Huk/2026".
@@ -33,12 +31,7 @@ type welcome struct {
 func (u *App) showWelcome() {
 	w := &welcome{}
 	u.welcome = w
-	regions := wilayah.MustLoad()
-	var names []string
-	for _, r := range append(append([]wilayah.Region(nil), regions.Provinces...), regions.Regencies...) {
-		names = append(names, r.GovernmentName())
-	}
-	sort.Strings(names)
+	names, _ := governments()
 	w.region = widget.NewSelectEntry(names)
 	w.region.SetPlaceHolder(lang.L("mis. Pemerintah Kabupaten Sumedang"))
 	w.unit, w.class = widget.NewEntry(), widget.NewEntry()
@@ -82,15 +75,8 @@ func (u *App) showWelcome() {
 // setupOffice registers our office: the chosen regional government with the
 // usual numbering scheme and page settings.
 func (u *App) setupOffice(name, unit, class string) error {
-	name = strings.TrimSpace(name)
-	var region wilayah.Region
-	found := false
-	regions := wilayah.MustLoad()
-	for _, r := range append(append([]wilayah.Region(nil), regions.Provinces...), regions.Regencies...) {
-		if strings.EqualFold(r.GovernmentName(), name) {
-			region, found = r, true
-		}
-	}
+	_, regions := governments()
+	region, found := regions[strings.TrimSpace(name)]
 	if !found {
 		return errors.New(lang.L("Pilih kantor kita dari daftar wilayah, mis. Pemerintah Kabupaten Sumedang."))
 	}
@@ -98,16 +84,9 @@ func (u *App) setupOffice(name, unit, class string) error {
 	if unit == "" {
 		return errors.New(lang.L("Isi kode unit yang tertulis pada nomor, mis. Huk."))
 	}
-	kind := agreement.PartyPemkab
-	switch {
-	case region.IsProvince():
-		kind = agreement.PartyPemprov
-	case region.IsCity():
-		kind = agreement.PartyPemkot
-	}
 	page := agreement.DefaultPageProfile()
-	p := agreement.Party{Kind: kind, Name: region.GovernmentName(), RegionCode: region.Code, ProvinceCode: region.ProvinceCode,
-		Seat: region.PlaceName(), Own: true, Page: &page,
-		Numbering: &agreement.NumberingScheme{Template: defaultNumbering, Classification: class, UnitCode: unit}}
+	p := regionParty(region)
+	p.Own, p.Page = true, &page
+	p.Numbering = &agreement.NumberingScheme{Template: defaultNumbering, Classification: class, UnitCode: unit}
 	return u.svc.SaveParty(&p)
 }
