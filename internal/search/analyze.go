@@ -274,8 +274,8 @@ func matchAt(terms []Term, i int, phrase []Term) bool {
 	return true
 }
 
-// PairSep joins the two words of a pair term; no other term holds a space.
-const PairSep = " "
+// pairSep joins the two words of a pair term; no other term holds a space.
+const pairSep = " "
 
 // Pairs lists the adjacent word pairs of words (as words or tokens return them),
 // each word standing for its synonym group when a one-word synonym names it, and
@@ -313,7 +313,7 @@ func (a *Analyzer) Pairs(words []Term) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(x, y string) {
-		p := x + PairSep + y
+		p := x + pairSep + y
 		if !seen[p] {
 			seen[p] = true
 			out = append(out, p)
@@ -337,9 +337,6 @@ func (a *Analyzer) Pairs(words []Term) []string {
 
 // Words is tokens without synonyms, for Pairs.
 func (w *Worker) Words(text string) []Term { return w.a.tokens(text, w.lookup) }
-
-// WithSynonyms adds the synonym-group terms to words.
-func (a *Analyzer) WithSynonyms(words []Term) []Term { return a.withSynonyms(words) }
 
 // lineInfo is the analysis of one line of a field: its terms with counts, its
 // length in words, and its word pairs.

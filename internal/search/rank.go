@@ -245,12 +245,13 @@ func Find(src Source, an *Analyzer, q Query) *Match {
 	plans = kept
 	sc := newScorer(st)
 	m.docs, m.scores = firstTerm(src, sc, plans[0], st.MaxDoc)
-	best := make([]float32, 0, len(m.docs))
+	best := make([]float32, len(m.docs)) // the matches only shrink
 	for _, p := range plans[1:] {
 		if len(m.docs) == 0 {
 			break
 		}
-		best = append(best[:0], make([]float32, len(m.docs))...)
+		best = best[:len(m.docs)]
+		clear(best)
 		for _, v := range p.variants {
 			src.Probe(v.term, m.docs, func(i int, ps Posting) {
 				if s := sc.score(ps, v.weight); s > best[i] {

@@ -95,12 +95,6 @@ func decodeStoredForward(raw []byte) (*storedForward, bool) {
 	return f, !r.bad
 }
 
-// lensOf reads only the field lengths of an encoded forward entry.
-func lensOf(raw []byte) [2]uint32 {
-	r := &byteReader{b: raw}
-	return [2]uint32{uint32(r.uvarint()), uint32(r.uvarint())}
-}
-
 // names resolves the parties and officials an agreement refers to.
 type names interface {
 	Party(agreement.ID) (agreement.Party, bool)

@@ -368,7 +368,8 @@ const restrictFrom = 512
 // filters. An empty or stopword-only query gives no results and says why.
 func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 	var res service.SearchResult
-	parsed := search.ParseQuery(s.an(), q.Text)
+	an := s.an() // one analysis for the whole query
+	parsed := search.ParseQuery(an, q.Text)
 	res.Truncated = parsed.Truncated
 	res.OnlyStopwords = parsed.OnlyStopwords
 	limit := q.Limit
@@ -385,7 +386,7 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 		if err != nil {
 			return err
 		}
-		m := search.Find(src, s.an(), parsed)
+		m := search.Find(src, an, parsed)
 		if m.Len() >= restrictFrom {
 			if ids, ok := filterIDs(tx, q.Filter, agreement.DateOf(now)); ok {
 				m.Restrict(ids)
@@ -419,7 +420,7 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 					failed = err
 					return false
 				}
-				if !s.an().ContainsPhrase(t[0], ph) && !s.an().ContainsPhrase(t[1], ph) {
+				if !an.ContainsPhrase(t[0], ph) && !an.ContainsPhrase(t[1], ph) {
 					return false
 				}
 			}
@@ -436,14 +437,15 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 			}
 			// When the list row itself shows every word searched for, the snippet
 			// comes from it; otherwise from the whole text, to show the match.
-			t := [2]string{strings.Join(summaryLines(&sum), "\n"), ""}
-			if _, decoded := texts[h.Doc]; decoded || !s.an().Covers(summaryLines(&sum), m.Groups()) {
+			lines := summaryLines(&sum)
+			t := [2]string{strings.Join(lines, "\n"), ""}
+			if _, decoded := texts[h.Doc]; decoded || !an.Covers(lines, m.Groups()) {
 				if t, err = textOf(h.Doc); err != nil {
 					return err
 				}
 			}
 			res.Hits = append(res.Hits, service.SearchHit{Summary: sum, Score: h.Score,
-				Snippet: search.Snippet(s.an(), t, h.Matched, 180)})
+				Snippet: search.Snippet(an, t, h.Matched, 180)})
 		}
 		return failed
 	})

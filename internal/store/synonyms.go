@@ -49,7 +49,10 @@ func (s *Store) loadAnalyzer() error {
 	if err != nil {
 		return err
 	}
-	an, err := search.WithUserSynonyms(user)
+	an, err := search.Shipped() // shared, with its memos warm
+	if user != "" {
+		an, err = search.WithUserSynonyms(user)
+	}
 	if err != nil {
 		return err
 	}

@@ -14,11 +14,9 @@ import (
 	"sepakat/internal/store"
 )
 
-// BenchmarkTypingToResults types a query into the register's search box, one
-// character at a time as a person does, and measures from the last keystroke to
-// the results shown (the debounce included). $SEPAKAT_BENCH_DB names a generated
-// data file; without it the examples are used.
-func BenchmarkTypingToResults(b *testing.B) {
+// benchApp opens the main window on $SEPAKAT_BENCH_DB (a generated data file),
+// or on the examples, with the work background goroutines hand back queued on ui.
+func benchApp(b *testing.B) (*App, chan func()) {
 	a := test.NewTempApp(b)
 	path := os.Getenv("SEPAKAT_BENCH_DB")
 	if path == "" {
@@ -28,15 +26,23 @@ func BenchmarkTypingToResults(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer s.Close()
+	b.Cleanup(func() { s.Close() })
 	if total, _ := s.Total(); total == 0 {
 		if err := s.LoadExamples(); err != nil {
 			b.Fatal(err)
 		}
 	}
 	u := New(a, s, export.Printer{Src: s}, fixedNow)
-	ui := make(chan func(), 256)
+	ui := make(chan func(), 1024)
 	u.setDo(func(f func()) { ui <- f })
+	return u, ui
+}
+
+// BenchmarkTypingToResults types a query into the register's search box, one
+// character at a time as a person does, and measures from the last keystroke to
+// the results shown (the debounce included).
+func BenchmarkTypingToResults(b *testing.B) {
+	u, ui := benchApp(b)
 	r := u.register
 	shown := 0
 	r.searched = func() { shown++ }
@@ -72,24 +78,7 @@ func BenchmarkTypingToResults(b *testing.B) {
 // row (its family tree), switching to the registries and the settings, and
 // reloading after a save. None should freeze the window for 100 ms.
 func BenchmarkUIGoroutineWork(b *testing.B) {
-	a := test.NewTempApp(b)
-	path := os.Getenv("SEPAKAT_BENCH_DB")
-	if path == "" {
-		path = b.TempDir() + "/s.db"
-	}
-	s, err := store.Open(path, store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if total, _ := s.Total(); total == 0 {
-		if err := s.LoadExamples(); err != nil {
-			b.Fatal(err)
-		}
-	}
-	u := New(a, s, export.Printer{Src: s}, fixedNow)
-	ui := make(chan func(), 1024)
-	u.setDo(func(f func()) { ui <- f })
+	u, ui := benchApp(b)
 	u.Refresh()
 	worst := map[string]time.Duration{}
 	timed := func(name string, f func()) {
