@@ -436,7 +436,7 @@ func planOf(src Source, an *Analyzer, qt QueryTerm, n int, exact bool) termPlan 
 		limit := prefixLimit
 		switch len(qt.Raw) {
 		case 2:
-			limit = 3 // "pe": only the commonest words
+			limit = 1 // "pe": only the commonest word; the next letter narrows it
 			p.twoLetters = true
 		case 3, 4:
 			limit = 6
