@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # smoke-desktop.sh BIN_DIR: start the real desktop app under Xvfb on a temporary data
 # file with the examples, wait for its window, check the screen is drawn and not
-# blank, then quit with Ctrl+W and expect a clean exit.
+# blank, move and resize it, quit with Ctrl+W (a clean exit), start again and
+# expect the window back where it was.
 set -euo pipefail
 bin=${1:?usage: smoke-desktop.sh BIN_DIR}
 tmp=$(mktemp -d)
@@ -41,16 +42,34 @@ if (( colours < 16 )) || awk "BEGIN{exit !($spread < 0.02)}"; then
 fi
 
 # Keys go to the window under the pointer (Xvfb runs no window manager).
-xdotool mousemove 640 400
-sleep 0.3
-xdotool key ctrl+w
-for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$app_pid" 2>/dev/null; then
-  echo "smoke-desktop: Ctrl+W did not quit" >&2; cat "$tmp/app.log" >&2; exit 1
+quit_app() {
+  xdotool mousemove 640 400
+  sleep 0.3
+  xdotool key ctrl+w
+  for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$app_pid" 2>/dev/null; then
+    echo "smoke-desktop: Ctrl+W did not quit" >&2; cat "$tmp/app.log" >&2; exit 1
+  fi
+  code=0; wait "$app_pid" || code=$?
+  app_pid=""
+  if (( code != 0 )) || grep -q 'panic' "$tmp/app.log"; then
+    echo "smoke-desktop: exit $code" >&2; cat "$tmp/app.log" >&2; exit 1
+  fi
+}
+
+# Move and resize the window, quit, start again: it comes back where it was.
+xdotool windowmove "$wid" 37 23 windowsize "$wid" 1100 650
+sleep 1
+quit_app
+HOME="$tmp" LANG=C "$bin/sepakat" --db "$tmp/sepakat.db" >"$tmp/app.log" 2>&1 &
+app_pid=$!
+if ! wid=$(timeout 30 xdotool search --sync --onlyvisible --name '^Sepakat' | head -1) || [[ -z $wid ]]; then
+  echo "smoke-desktop: no window on the second start" >&2; cat "$tmp/app.log" >&2; exit 1
 fi
-code=0; wait "$app_pid" || code=$?
-app_pid=""
-if (( code != 0 )) || grep -q 'panic' "$tmp/app.log"; then
-  echo "smoke-desktop: exit $code" >&2; cat "$tmp/app.log" >&2; exit 1
+sleep 1.5
+geometry=$(xdotool getwindowgeometry "$wid" | tr -s ' ' | tr '\n' ' ')
+if [[ $geometry != *"Position: 37,23 "* || $geometry != *"Geometry: 1100x650"* ]]; then
+  echo "smoke-desktop: the window did not come back where it was: $geometry" >&2; exit 1
 fi
-awk -v a="$start" -v b="$shown" -v c="$colours" 'BEGIN{printf "smoke: desktop window in %.1f s, %s colours, quit cleanly\n", b-a, c}'
+quit_app
+awk -v a="$start" -v b="$shown" -v c="$colours" 'BEGIN{printf "smoke: desktop window in %.1f s, %s colours, its place and size kept, quit cleanly\n", b-a, c}'

@@ -45,9 +45,14 @@ func main() {
 	defer s.Close()
 
 	u := ui.New(a, s, export.Printer{Src: s}, nil)
+	u.Placement = placement()
 	u.Window().SetMaster()
 	u.Window().Show()
 	u.Start()
+	a.Lifecycle().SetOnStarted(func() {
+		u.Place()
+		startProbe()
+	})
 	a.Run()
 }
 

@@ -57,12 +57,10 @@ func (e *Editor) buildAttachments() fyne.CanvasObject {
 	t := &attachmentsTab{e: e, selected: -1}
 	e.attachments = t
 	t.list = widget.NewList(func() int { return len(t.rows) }, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return newFitLabel("")
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		a := t.rows[i]
-		o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %s", attachmentKindLabel(a.Kind), a.File.Name, sizeText(a.File.Size), shortDate(agreement.DateOf(a.Added))))
+		o.(*fitLabel).SetText(fmt.Sprintf("%s · %s · %s · %s", attachmentKindLabel(a.Kind), a.File.Name, sizeText(a.File.Size), shortDate(agreement.DateOf(a.Added))))
 	})
 	t.list.OnSelected = func(i widget.ListItemID) { t.selected = i }
 	labels := make([]string, len(attachmentKinds))

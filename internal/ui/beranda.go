@@ -189,14 +189,13 @@ func countTile(label string, n int) fyne.CanvasObject {
 // rowLink is one line of text that opens something when tapped.
 type rowLink struct {
 	widget.BaseWidget
-	label *widget.Label
+	label *fitLabel
 	onTap func()
 	hover bool
 }
 
 func newRowLink(text string, onTap func()) *rowLink {
-	r := &rowLink{label: widget.NewLabel(text), onTap: onTap}
-	r.label.Truncation = fyne.TextTruncateEllipsis
+	r := &rowLink{label: newFitLabel(text), onTap: onTap}
 	r.ExtendBaseWidget(r)
 	return r
 }

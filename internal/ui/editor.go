@@ -149,16 +149,14 @@ func (e *Editor) build() {
 	)
 
 	e.monitoring = widget.NewList(func() int { return len(e.allMonitoring()) }, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return newFitLabel("")
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		m := e.allMonitoring()[i]
 		text := fmt.Sprintf("%s · %s", shortDate(m.Date), m.Activity)
 		if m.Obstacles != "" {
 			text += " · " + lang.L("kendala: {{.Text}}", map[string]any{"Text": m.Obstacles})
 		}
-		o.(*widget.Label).SetText(text)
+		o.(*fitLabel).SetText(text)
 	})
 	e.monDate, e.monActivity, e.monNote = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	e.monDate.SetPlaceHolder(lang.L("hh/bb/tttt"))
@@ -175,8 +173,9 @@ func (e *Editor) build() {
 		l.Wrapping = fyne.TextWrapWord
 		return l
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
-		o.(*widget.Label).SetText(historyLine(e.historyRows[len(e.historyRows)-1-i]))
-		e.history.SetItemHeight(i, o.(*widget.Label).MinSize().Height)
+		l := o.(*widget.Label)
+		l.SetText(historyLine(e.historyRows[len(e.historyRows)-1-i]))
+		e.history.SetItemHeight(i, l.MinSize().Height)
 	})
 
 	e.tabs = container.NewAppTabs(
@@ -301,9 +300,12 @@ func (e *Editor) markDirty() {
 	}
 }
 
+// title names the agreement: its kind and subject.
+func (e *Editor) title() string { return fmt.Sprintf("%s %s", e.a.Kind, e.a.Subject) }
+
 func (e *Editor) setDirty(d bool) {
 	e.dirty = d
-	title := fmt.Sprintf("%s %s — Sepakat", e.a.Kind, e.a.Subject)
+	title := e.title() + " — Sepakat"
 	if d {
 		title = "• " + title
 	}

@@ -37,9 +37,7 @@ func newFamily(svc service.Service, onOpen func(agreement.ID)) *Family {
 	f := &Family{svc: svc, onOpen: onOpen, nodes: map[agreement.ID]service.Summary{}, children: map[agreement.ID][]agreement.ID{}}
 	f.title = widget.NewLabelWithStyle(lang.L("Keluarga perjanjian"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.tree = widget.NewTree(f.childUIDs, f.isBranch, func(bool) fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return newFitLabel("")
 	}, f.update)
 	f.tree.OnSelected = func(uid widget.TreeNodeID) {
 		if id := idOf(uid); id != 0 && id != f.selected && f.onOpen != nil {
@@ -87,8 +85,9 @@ func (f *Family) update(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 	if number == "" {
 		number = lang.L("(belum bernomor)")
 	}
-	o.(*widget.Label).SetText(fmt.Sprintf("%s %s · %s · %s", s.Kind, number, s.Subject, lang.L(s.Status.Label())))
-	o.(*widget.Label).TextStyle.Bold = s.ID == f.selected
+	l := o.(*fitLabel)
+	l.SetText(fmt.Sprintf("%s %s · %s · %s", s.Kind, number, s.Subject, lang.L(s.Status.Label())))
+	l.SetBold(s.ID == f.selected)
 }
 
 // show loads the family of id: up to its root, then every descendant.

@@ -47,9 +47,7 @@ func (e *Editor) buildBody() fyne.CanvasObject {
 	e.body = t
 	t.library, _ = naskah.Shipped()
 	t.tree = widget.NewTree(t.childUIDs, t.isBranch, func(bool) fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return newFitLabel("")
 	}, t.updateNode)
 	t.tree.OnSelected = func(uid widget.TreeNodeID) { t.selectNode(uid) }
 	t.heading = widget.NewEntry()
@@ -240,7 +238,7 @@ func (t *bodyTab) label(path []int) string {
 }
 
 func (t *bodyTab) updateNode(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
-	o.(*widget.Label).SetText(t.label(parsePath(uid)))
+	o.(*fitLabel).SetText(t.label(parsePath(uid)))
 }
 
 func (t *bodyTab) selectNode(uid string) {

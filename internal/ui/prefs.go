@@ -5,6 +5,9 @@ const (
 	prefLastTab      = "ui.last_tab"
 	prefWindowWidth  = "ui.window.width"
 	prefWindowHeight = "ui.window.height"
+	prefWindowX      = "ui.window.x"
+	prefWindowY      = "ui.window.y"
+	prefWindowPlaced = "ui.window.placed"
 
 	defaultWindowWidth  = 1280
 	defaultWindowHeight = 720

@@ -93,9 +93,7 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 	r.search.OnChanged = r.queueSearch
 	r.search.OnSubmitted = func(string) { r.runSearch() }
 	r.table = widget.NewTableWithHeaders(r.size, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return newFitLabel("")
 	}, r.fill)
 	r.table.ShowHeaderColumn = false
 	r.table.CreateHeader = func() fyne.CanvasObject {
@@ -516,7 +514,7 @@ func (r *Register) row(i int) (service.Summary, bool) {
 }
 
 func (r *Register) fill(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+	l := o.(*fitLabel)
 	s, ok := r.row(id.Row)
 	if !ok {
 		l.SetText("")

@@ -28,6 +28,7 @@ import (
 type Registry struct {
 	svc service.Service
 	win fyne.Window
+	do  func(func())
 
 	parties   []agreement.Party
 	officials []agreement.Official
@@ -81,7 +82,7 @@ func labelsOf[T comparable](values []T, names map[T]string) []string {
 }
 
 func newRegistry(svc service.Service, win fyne.Window) *Registry {
-	r := &Registry{svc: svc, win: win}
+	r := &Registry{svc: svc, win: win, do: fyne.Do}
 	r.message = widget.NewLabel("")
 	r.message.Wrapping = fyne.TextWrapWord
 	r.message.Hide()
@@ -99,18 +100,69 @@ func (r *Registry) Content() fyne.CanvasObject { return r.content }
 
 // reload reads the registries.
 func (r *Registry) reload() error {
+	d, err := loadRegistry(r.svc)
+	if err != nil {
+		return err
+	}
+	r.apply(d)
+	return nil
+}
+
+// reloadLater reads the registries off the UI goroutine, then shows them.
+func (r *Registry) reloadLater(onErr func(error)) {
+	go func() {
+		d, err := loadRegistry(r.svc)
+		r.do(func() {
+			if err != nil {
+				onErr(err)
+				return
+			}
+			r.apply(d)
+		})
+	}()
+}
+
+type registryData struct {
+	parties   []agreement.Party
+	officials []agreement.Official
+	mandates  []agreement.Mandate
+}
+
+// loadRegistry reads the parties and officials, sorted by name, and the mandates.
+func loadRegistry(svc service.Service) (registryData, error) {
+	var d registryData
 	var err error
-	if r.parties, err = r.svc.Parties(); err != nil {
-		return err
+	if d.parties, err = svc.Parties(); err != nil {
+		return d, err
 	}
-	if r.officials, err = r.svc.Officials(); err != nil {
-		return err
+	if d.officials, err = svc.Officials(); err != nil {
+		return d, err
 	}
-	if r.mandates, err = r.svc.Mandates(); err != nil {
-		return err
+	if d.mandates, err = svc.Mandates(); err != nil {
+		return d, err
 	}
-	sort.Slice(r.parties, func(i, j int) bool { return search.Fold(r.parties[i].Name) < search.Fold(r.parties[j].Name) })
-	sort.Slice(r.officials, func(i, j int) bool { return search.Fold(r.officials[i].Name) < search.Fold(r.officials[j].Name) })
+	sortByName(d.parties, func(p agreement.Party) string { return p.Name })
+	sortByName(d.officials, func(o agreement.Official) string { return o.Name })
+	return d, nil
+}
+
+// sortByName sorts items by their folded names, each folded once.
+func sortByName[T any](items []T, name func(T) string) {
+	keys := make([]string, len(items))
+	idx := make([]int, len(items))
+	for i, it := range items {
+		idx[i], keys[i] = i, search.Fold(name(it))
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+	sorted := make([]T, len(items))
+	for i, j := range idx {
+		sorted[i] = items[j]
+	}
+	copy(items, sorted)
+}
+
+func (r *Registry) apply(d registryData) {
+	r.parties, r.officials, r.mandates = d.parties, d.officials, d.mandates
 	r.filterParties()
 	names := make([]string, len(r.parties))
 	for i, p := range r.parties {
@@ -119,7 +171,6 @@ func (r *Registry) reload() error {
 	r.oParty.Options, r.mParty.Options = names, names
 	r.officialList.Refresh()
 	r.mandateList.Refresh()
-	return nil
 }
 
 func (r *Registry) say(text string, bad bool) {
@@ -172,16 +223,14 @@ func (r *Registry) buildParties() fyne.CanvasObject {
 	r.partyFilter.SetPlaceHolder(lang.L("Saring nama instansi…"))
 	r.partyFilter.OnChanged = func(string) { r.filterParties() }
 	r.partyList = widget.NewList(func() int { return len(r.shownParties) }, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return newFitLabel("")
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		p := r.shownParties[i]
 		text := p.Name
 		if p.Own {
 			text += " " + lang.L("(kantor kita)")
 		}
-		o.(*widget.Label).SetText(text)
+		o.(*fitLabel).SetText(text)
 	})
 	r.partyList.OnSelected = func(i widget.ListItemID) { r.showParty(r.shownParties[i]) }
 	r.pKind = widget.NewSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
@@ -298,12 +347,10 @@ func (r *Registry) onSaveParty() {
 
 func (r *Registry) buildOfficials() fyne.CanvasObject {
 	r.officialList = widget.NewList(func() int { return len(r.officials) }, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return newFitLabel("")
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		of := r.officials[i]
-		o.(*widget.Label).SetText(fmt.Sprintf("%s — %s%s (%s)", of.Name, of.Status.Prefix(), of.Jabatan, r.partyName(of.PartyID)))
+		o.(*fitLabel).SetText(fmt.Sprintf("%s — %s%s (%s)", of.Name, of.Status.Prefix(), of.Jabatan, r.partyName(of.PartyID)))
 	})
 	r.officialList.OnSelected = func(i widget.ListItemID) { r.showOfficial(r.officials[i]) }
 	r.oParty = widget.NewSelect(nil, nil)
@@ -387,12 +434,10 @@ func (r *Registry) onSaveOfficial() {
 
 func (r *Registry) buildMandates() fyne.CanvasObject {
 	r.mandateList = widget.NewList(func() int { return len(r.mandates) }, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return newFitLabel("")
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		m := r.mandates[i]
-		o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s → %s", m.Number, shortDate(m.Date), r.officialName(m.GrantorID), r.officialName(m.GranteeID)))
+		o.(*fitLabel).SetText(fmt.Sprintf("%s · %s · %s → %s", m.Number, shortDate(m.Date), r.officialName(m.GrantorID), r.officialName(m.GranteeID)))
 	})
 	r.mandateList.OnSelected = func(i widget.ListItemID) { r.showMandate(r.mandates[i]) }
 	r.mParty = widget.NewSelect(nil, func(string) { r.fillMandateOfficials() })

@@ -3,9 +3,11 @@ package ui
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -80,6 +82,10 @@ type App struct {
 	openBtn   *widget.Button
 	exportBtn *widget.Button
 	draftBtn  *widget.Button
+	exportBar *widget.ProgressBarInfinite // of the latest export
+
+	// Placement, when set, remembers where the main window sits.
+	Placement Placement
 }
 
 // New builds the main window on svc; printer makes the PDFs.
@@ -95,7 +101,7 @@ func New(a fyne.App, svc service.Service, printer service.Printer, now func() ti
 
 // setDo hands the screens' background results to do instead of fyne.Do.
 func (u *App) setDo(do func(func())) {
-	u.do, u.register.do, u.beranda.do = do, do, do
+	u.do, u.register.do, u.beranda.do, u.registry.do = do, do, do, do
 }
 
 // Window returns the main window.
@@ -142,7 +148,7 @@ func (u *App) build() {
 		case tabRegister:
 			err = u.register.shown()
 		case tabRegistry:
-			err = u.registry.reload()
+			u.registry.reloadLater(u.showError)
 		case tabSettings:
 			err = u.settings.reload()
 		}
@@ -154,11 +160,7 @@ func (u *App) build() {
 	u.win.Resize(fyne.NewSize(
 		float32(prefs.FloatWithFallback(prefWindowWidth, defaultWindowWidth)),
 		float32(prefs.FloatWithFallback(prefWindowHeight, defaultWindowHeight))))
-	u.win.SetOnClosed(func() {
-		size := u.win.Canvas().Size()
-		prefs.SetFloat(prefWindowWidth, float64(size.Width))
-		prefs.SetFloat(prefWindowHeight, float64(size.Height))
-	})
+	u.win.SetCloseIntercept(u.onQuit)
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		u.tabs.SelectIndex(tabRegister)
 		u.win.Canvas().Focus(u.register.search)
@@ -167,7 +169,7 @@ func (u *App) build() {
 		u.onNew()
 	})
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		u.win.Close()
+		u.onQuit()
 	})
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		if u.selected != 0 {
@@ -213,12 +215,21 @@ func (u *App) onExportPDF(draft bool) {
 	save.Show()
 }
 
-// exportTo makes the PDF off the UI goroutine, with a progress dialog, then
-// writes it; done (for tests) runs after the result is shown.
+// exportTo makes the PDF off the UI goroutine, then writes it; a progress dialog
+// shows if it takes longer than exportQuiet. done (for tests) runs after the
+// result is shown.
 func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, done func(error)) {
-	bar := widget.NewProgressBarInfinite()
+	u.exportBar = widget.NewProgressBarInfinite()
+	bar := u.exportBar
 	wait := dialog.NewCustomWithoutButtons(lang.L("Membuat PDF…"), bar, u.win)
-	wait.Show()
+	finished := false
+	show := time.AfterFunc(exportQuiet, func() {
+		u.do(func() {
+			if !finished {
+				wait.Show()
+			}
+		})
+	})
 	go func() {
 		var buf bytes.Buffer
 		err := u.printer.ExportPDF(id, &buf, draft)
@@ -229,6 +240,9 @@ func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, done 
 			err = cerr
 		}
 		u.do(func() {
+			finished = true
+			show.Stop()
+			bar.Stop() // a hidden dialog does not stop its bar, which would repaint the window forever
 			wait.Hide()
 			if err != nil {
 				u.showError(err)
@@ -241,6 +255,9 @@ func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, done 
 		})
 	}()
 }
+
+// exportQuiet is how long an export runs before its progress dialog shows.
+const exportQuiet = 300 * time.Millisecond
 
 // The main window's tabs.
 const (
@@ -354,6 +371,85 @@ func (u *App) onOpen(id agreement.ID) {
 	u.editors[id] = e
 	e.win.SetOnClosed(func() { delete(u.editors, id) })
 	e.win.Show()
+}
+
+// onQuit closes Sepakat, first asking what to do with editors' unsaved changes.
+func (u *App) onQuit() {
+	var dirty []*Editor
+	for _, e := range u.editors {
+		if e.dirty {
+			dirty = append(dirty, e)
+		}
+	}
+	if len(dirty) == 0 {
+		u.quit()
+		return
+	}
+	slices.SortFunc(dirty, func(a, b *Editor) int { return cmp.Compare(a.a.ID, b.a.ID) })
+	var names []string
+	for _, e := range dirty {
+		names = append(names, "• "+e.title())
+	}
+	var d dialog.Dialog
+	save := widget.NewButtonWithIcon(lang.L("Simpan semua dan keluar"), theme.DocumentSaveIcon(), func() {
+		d.Hide()
+		for _, e := range dirty {
+			if !e.save() {
+				e.win.RequestFocus() // its problems show beside the fields
+				return
+			}
+		}
+		u.quit()
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton(lang.L("Keluar tanpa menyimpan"), func() {
+		d.Hide()
+		u.quit()
+	})
+	cancel := widget.NewButton(lang.L("Batal"), func() { d.Hide() })
+	list := widget.NewLabel(strings.Join(names, "\n"))
+	list.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustomWithoutButtons(lang.L("Simpan perubahan?"), container.NewVBox(
+		widget.NewLabel(lang.L("Perjanjian ini punya perubahan yang belum disimpan:")), list,
+		container.NewHBox(cancel, discard, save)), u.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}
+
+// quit remembers the window's size and place, then closes it and with it Sepakat.
+func (u *App) quit() {
+	prefs := u.app.Preferences()
+	size := u.win.Canvas().Size()
+	prefs.SetFloat(prefWindowWidth, float64(size.Width))
+	prefs.SetFloat(prefWindowHeight, float64(size.Height))
+	if u.Placement != nil {
+		if x, y, ok := u.Placement.Position(u.win); ok {
+			prefs.SetInt(prefWindowX, x)
+			prefs.SetInt(prefWindowY, y)
+			prefs.SetBool(prefWindowPlaced, true)
+		}
+	}
+	for _, e := range u.editors {
+		e.win.Close()
+	}
+	u.win.Close()
+}
+
+// Placement reads and sets where a window sits on the screen, which Fyne
+// itself cannot; the desktop build supplies it for each platform.
+type Placement interface {
+	Position(w fyne.Window) (x, y int, ok bool)
+	Move(w fyne.Window, x, y int)
+}
+
+// Place puts the main window where it was when Sepakat last closed; call it
+// once the window shows.
+func (u *App) Place() {
+	prefs := u.app.Preferences()
+	if u.Placement == nil || !prefs.Bool(prefWindowPlaced) {
+		return
+	}
+	u.Placement.Move(u.win, prefs.Int(prefWindowX), prefs.Int(prefWindowY))
 }
 
 func (u *App) showError(err error) {

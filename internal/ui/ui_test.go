@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -49,9 +50,9 @@ func fixedNow() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
 
 // cellText reads what the table shows at row, col through its rendered label.
 func cellText(r *Register, row, col int) string {
-	l := widget.NewLabel("")
+	l := newFitLabel("")
 	r.fill(widget.TableCellID{Row: row, Col: col}, l)
-	return l.Text
+	return l.Text()
 }
 
 // loop makes the test goroutine the UI goroutine: it runs the work background
@@ -200,6 +201,16 @@ func withExamples(t *testing.T) (*App, *store.Store, *loop) {
 	return u, s, l
 }
 
+type slowPrinter struct {
+	service.Printer
+	delay time.Duration
+}
+
+func (p slowPrinter) ExportPDF(id agreement.ID, w io.Writer, draft bool) error {
+	time.Sleep(p.delay)
+	return p.Printer.ExportPDF(id, w, draft)
+}
+
 func TestExportPDFFromTheRegister(t *testing.T) {
 	u, _, l := withExamples(t)
 	if !u.exportBtn.Disabled() {
@@ -214,6 +225,8 @@ func TestExportPDFFromTheRegister(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A slow export shows its progress, and stops it when done.
+	u.printer = slowPrinter{u.printer, 2 * exportQuiet}
 	finished := false
 	u.exportTo(u.selected, w, false, func(err error) {
 		if err != nil {
@@ -221,7 +234,11 @@ func TestExportPDFFromTheRegister(t *testing.T) {
 		}
 		finished = true
 	})
+	l.until("the progress dialog", func() bool { return u.exportBar.Visible() && u.exportBar.Running() })
 	l.until("the export", func() bool { return finished })
+	if u.exportBar.Running() {
+		t.Error("the progress bar still runs after the export, repainting the window")
+	}
 	var offered []string
 	if top := u.Window().Canvas().Overlays().Top(); top != nil {
 		for _, o := range test.LaidOutObjects(top) {
@@ -391,7 +408,7 @@ func TestBerandaShowsWhatEndsAndOpensIt(t *testing.T) {
 			rows = append(rows, r)
 		}
 	}
-	if len(rows) != 1 || !strings.Contains(rows[0].label.Text, "Percepatan Reformasi Birokrasi") || !strings.Contains(rows[0].label.Text, "13") {
+	if len(rows) != 1 || !strings.Contains(rows[0].label.Text(), "Percepatan Reformasi Birokrasi") || !strings.Contains(rows[0].label.Text(), "13") {
 		t.Fatalf("ending rows: %d", len(rows))
 	}
 	test.Tap(rows[0])
@@ -542,10 +559,10 @@ func TestFamilyTreeOfTheSelectedAgreement(t *testing.T) {
 	if got := f.childUIDs(""); len(got) != 1 || got[0] != "2" {
 		t.Errorf("tree roots %v", got)
 	}
-	label := widget.NewLabel("")
+	label := newFitLabel("")
 	f.update("3", false, label)
-	if !strings.HasPrefix(label.Text, "PKS 119/PKS.05-Huk/2025") || !label.TextStyle.Bold {
-		t.Errorf("node %q (bold %v)", label.Text, label.TextStyle.Bold)
+	if !strings.HasPrefix(label.Text(), "PKS 119/PKS.05-Huk/2025") || !label.label.TextStyle.Bold {
+		t.Errorf("node %q (bold %v)", label.Text(), label.label.TextStyle.Bold)
 	}
 	f.tree.Select("2")
 	if u.editors[2] == nil {
@@ -663,6 +680,63 @@ func TestEditorAsksBeforeClosingWithUnsavedChanges(t *testing.T) {
 	}
 	if a, _ := s.Agreement(id); a.Place != "Jatinangor" {
 		t.Errorf("discarded text saved: %q", a.Place)
+	}
+}
+
+type fakePlacement struct{ x, y, movedX, movedY int }
+
+func (p *fakePlacement) Position(fyne.Window) (int, int, bool) { return p.x, p.y, true }
+func (p *fakePlacement) Move(_ fyne.Window, x, y int)          { p.movedX, p.movedY = x, y }
+
+func TestQuittingAsksAboutUnsavedEditorsAndRemembersThePlace(t *testing.T) {
+	u, s, e := draftEditor(t)
+	place := &fakePlacement{x: 140, y: 60}
+	u.Placement = place
+	id := e.a.ID
+	buttons := func() map[string]*widget.Button {
+		out := map[string]*widget.Button{}
+		top := u.win.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatal("no question before quitting")
+		}
+		for _, o := range test.LaidOutObjects(top) {
+			if b, ok := o.(*widget.Button); ok {
+				out[b.Text] = b
+			}
+		}
+		return out
+	}
+	e.place.SetText("Jatinangor")
+	u.onQuit()
+	test.Tap(buttons()[lang.L("Batal")])
+	if u.editors[id] == nil || e.place.Text != "Jatinangor" {
+		t.Fatal("cancel closed the editor or lost the text")
+	}
+	// A save that fails keeps everything open, with the problem at its field.
+	e.subject.SetText("")
+	u.onQuit()
+	test.Tap(buttons()[lang.L("Simpan semua dan keluar")])
+	if u.editors[id] == nil || !e.problems["subject"].Visible() {
+		t.Fatal("quit although the editor could not be saved")
+	}
+	if a, _ := s.Agreement(id); a.Place == "Jatinangor" {
+		t.Error("a failed save stored the place")
+	}
+	e.subject.SetText("Pertukaran Data Perizinan Berusaha")
+	u.onQuit()
+	test.Tap(buttons()[lang.L("Simpan semua dan keluar")])
+	if len(u.editors) != 0 {
+		t.Error("editors still open after quitting")
+	}
+	if a, _ := s.Agreement(id); a.Place != "Jatinangor" {
+		t.Errorf("place %q not saved on quitting", a.Place)
+	}
+	// The next start puts the window back where it was.
+	u2 := New(u.app, s, export.Printer{Src: s}, fixedNow)
+	u2.Placement = place
+	u2.Place()
+	if place.movedX != 140 || place.movedY != 60 {
+		t.Errorf("window moved to %d,%d, want 140,60", place.movedX, place.movedY)
 	}
 }
 
@@ -1040,9 +1114,10 @@ func TestFirstStartSetsUpOurOffice(t *testing.T) {
 }
 
 func TestRegistryOfPartiesOfficialsAndMandates(t *testing.T) {
-	u, s, _ := withExamples(t)
+	u, s, l := withExamples(t)
 	u.tabs.SelectIndex(tabRegistry)
 	r := u.registry
+	l.until("the registries", func() bool { return len(r.parties) > 0 })
 	if len(r.parties) != 3 || len(r.officials) == 0 {
 		t.Fatalf("%d parties, %d officials", len(r.parties), len(r.officials))
 	}

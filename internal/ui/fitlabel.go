@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// fitLabel is a one-line label that ends its text with "…" when it is wider than
+// the label. Fyne's own ellipsis shapes the whole text with a new shaper at every
+// layout, about 1 ms a cell; fitLabel adds up rune widths measured once each.
+type fitLabel struct {
+	widget.BaseWidget
+	label *widget.Label
+	text  string
+	width float32 // the width label.Text was fitted to
+}
+
+func newFitLabel(text string) *fitLabel {
+	f := &fitLabel{label: widget.NewLabel(text), text: text}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// SetText shows s, shortened to the label's width.
+func (f *fitLabel) SetText(s string) {
+	if s == f.text {
+		return
+	}
+	f.text = s
+	f.fit(f.Size().Width)
+}
+
+// Text is the whole text, before any shortening.
+func (f *fitLabel) Text() string { return f.text }
+
+// SetBold switches bold type on or off.
+func (f *fitLabel) SetBold(bold bool) {
+	if f.label.TextStyle.Bold == bold {
+		return
+	}
+	f.label.TextStyle.Bold = bold
+	f.width = -1
+	f.fit(f.Size().Width)
+}
+
+func (f *fitLabel) fit(width float32) {
+	f.width = width
+	shown := f.text
+	if width > 0 {
+		shown = fitText(f.text, width-2*theme.InnerPadding(), theme.TextSize(), f.label.TextStyle)
+	}
+	if shown != f.label.Text {
+		f.label.SetText(shown)
+	}
+}
+
+func (f *fitLabel) CreateRenderer() fyne.WidgetRenderer { return &fitLabelRenderer{f: f} }
+
+type fitLabelRenderer struct{ f *fitLabel }
+
+func (r *fitLabelRenderer) Layout(s fyne.Size) {
+	r.f.label.Resize(s)
+	if s.Width != r.f.width {
+		r.f.fit(s.Width)
+	}
+}
+
+func (r *fitLabelRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(2*theme.InnerPadding()+runeWidth('…', theme.TextSize(), r.f.label.TextStyle), r.f.label.MinSize().Height)
+}
+
+func (r *fitLabelRenderer) Refresh()                     { r.f.label.Refresh() }
+func (r *fitLabelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.f.label} }
+func (r *fitLabelRenderer) Destroy()                     {}
+
+type runeKey struct {
+	r     rune
+	size  float32
+	style fyne.TextStyle
+}
+
+var runeWidths = struct {
+	sync.Mutex
+	m map[runeKey]float32
+}{m: map[runeKey]float32{}}
+
+func runeWidth(r rune, size float32, style fyne.TextStyle) float32 {
+	k := runeKey{r, size, style}
+	runeWidths.Lock()
+	w, ok := runeWidths.m[k]
+	runeWidths.Unlock()
+	if !ok {
+		w = fyne.MeasureText(string(r), size, style).Width
+		runeWidths.Lock()
+		runeWidths.m[k] = w
+		runeWidths.Unlock()
+	}
+	return w
+}
+
+// fitText returns s, or its longest start that fits width with "…" after it.
+func fitText(s string, width, size float32, style fyne.TextStyle) string {
+	const slack = 1 // shaping can kern a pair wider than its runes' sum
+	total := float32(0)
+	for _, r := range s {
+		total += runeWidth(r, size, style)
+	}
+	if total <= width-slack {
+		return s
+	}
+	room := width - slack - runeWidth('…', size, style)
+	used := float32(0)
+	for i, r := range s {
+		used += runeWidth(r, size, style)
+		if used > room {
+			return trimEnd(s[:i]) + "…"
+		}
+	}
+	return s
+}
+
+// trimEnd drops trailing spaces and punctuation that would sit before "…".
+func trimEnd(s string) string { return strings.TrimRight(s, " ,.;:-·—") }
