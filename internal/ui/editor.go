@@ -35,6 +35,8 @@ type Editor struct {
 	// onCreated opens an agreement made from this one (a PKS, Adendum,
 	// Perpanjangan or copy).
 	onCreated func(agreement.ID)
+	// onExport asks where to save this agreement's PDF (draft: KONSEP).
+	onExport func(draft bool)
 
 	win  fyne.Window
 	a    agreement.Agreement // as last loaded or saved
@@ -55,7 +57,7 @@ type Editor struct {
 	historyRows                   []dataset.HistoryEntry
 	problems                      map[string]*widget.Label
 	general, lockNote             *widget.Label
-	saveBtn                       *widget.Button
+	saveBtn, exportBtn, draftBtn  *widget.Button
 	actions                       map[agreement.Kind]*widget.Button
 	duplicate                     *widget.Button
 
@@ -208,11 +210,25 @@ func (e *Editor) build() {
 	}
 	e.duplicate = widget.NewButtonWithIcon(lang.L("Duplikat"), theme.ContentCopyIcon(), e.onDuplicate)
 	toolbar := container.NewHBox(e.actions[agreement.KindPKS], e.actions[agreement.KindAdendum], e.actions[agreement.KindPerpanjangan], e.duplicate)
-	bottom := container.NewBorder(nil, nil, nil, e.saveBtn, e.general)
+	e.exportBtn = widget.NewButtonWithIcon(lang.L("Ekspor PDF"), theme.DocumentSaveIcon(), func() { e.export(false) })
+	e.draftBtn = widget.NewButtonWithIcon(lang.L("Cetak konsep"), theme.DocumentPrintIcon(), func() { e.export(true) })
+	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(e.draftBtn, e.exportBtn, e.saveBtn), e.general)
 	e.win.SetContent(container.NewBorder(container.NewPadded(toolbar), container.NewPadded(bottom), nil, nil, e.tabs))
 	e.win.SetCloseIntercept(e.onClose)
 	e.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { e.save() })
 	e.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { e.onClose() })
+	e.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { e.export(false) })
+}
+
+// export saves unsaved changes first, so the PDF is what the form shows, then
+// asks where to write it.
+func (e *Editor) export(draft bool) {
+	if e.dirty && !e.save() {
+		return
+	}
+	if e.onExport != nil {
+		e.onExport(draft)
+	}
 }
 
 // load shows a in the form.

@@ -37,6 +37,8 @@ type bodyTab struct {
 	updating bool
 	// previewStale says the preview waits for the tab to show.
 	previewStale bool
+	previewGen   int               // the newest preview asked for
+	ownParties   []agreement.Party // read once, for the office's print choices
 }
 
 // previewDelay lets a few keystrokes pass before the preview is rebuilt.
@@ -450,29 +452,38 @@ func (t *bodyTab) insertClause() {
 	t.selectPath([]int{top})
 }
 
-// refreshPreview builds the document from the form as it stands and shows it.
+// refreshPreview builds the document from the form as it stands, off the UI
+// goroutine, and shows it; only the newest build is shown.
 func (t *bodyTab) refreshPreview() {
 	t.previewStale = false
-	a, _ := t.e.form()
 	if t.library == nil {
 		return
 	}
-	opt := naskah.Options{}
-	if t.e.parties != nil {
-		if t.e.parties.parties == nil {
-			_ = t.e.parties.readRegistries() // the office's choices; a failure only leaves the defaults
+	a, _ := t.e.form()
+	t.previewGen++
+	gen, svc, library, own := t.previewGen, t.e.svc, t.library, t.ownParties
+	go func() {
+		if own == nil {
+			own, _ = svc.Parties() // the office's choices; a failure only leaves the defaults
 		}
-		opt = naskah.OfficeOptions(t.e.parties.parties)
-	}
-	opt.Draft = !a.Locked()
-	doc, err := naskah.Build(&a, t.e.svc, t.library, opt)
-	if err != nil {
-		t.preview.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: lang.L("Pratinjau belum dapat dibuat: {{.Error}}", map[string]any{"Error": err.Error()})}}
-		t.preview.Refresh()
-		return
-	}
-	t.preview.Segments = previewSegments(doc)
-	t.preview.Refresh()
+		opt := naskah.OfficeOptions(own)
+		opt.Draft = !a.Locked()
+		var segs []widget.RichTextSegment
+		doc, err := naskah.Build(&a, svc, library, opt)
+		if err != nil {
+			segs = []widget.RichTextSegment{&widget.TextSegment{Text: lang.L("Pratinjau belum dapat dibuat: {{.Error}}", map[string]any{"Error": err.Error()})}}
+		} else {
+			segs = previewSegments(doc)
+		}
+		t.e.do(func() {
+			t.ownParties = own
+			if gen != t.previewGen {
+				return
+			}
+			t.preview.Segments = segs
+			t.preview.Refresh()
+		})
+	}()
 }
 
 // previewSegments lays a document out as rich text: the title and section labels

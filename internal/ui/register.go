@@ -28,6 +28,7 @@ type Register struct {
 	now      func() time.Time
 	onOpen   func(agreement.ID)
 	onStatus func(string)
+	onError  func(error)
 	table    *widget.Table
 	search   *widget.Entry
 
@@ -170,15 +171,28 @@ func (r *Register) shown() error {
 		return nil
 	}
 	r.choicesWanted = true
-	return r.loadChoices()
+	r.loadChoices()
+	return nil
 }
 
-// loadChoices fills the partner, year and perangkat daerah filters from the store.
-func (r *Register) loadChoices() error {
-	ch, err := r.svc.Choices()
-	if err != nil {
-		return err
-	}
+// loadChoices reads the partner, year and perangkat daerah filters' options off
+// the UI goroutine, then fills the filters.
+func (r *Register) loadChoices() {
+	go func() {
+		ch, err := r.svc.Choices()
+		r.do(func() {
+			if err != nil {
+				if r.onError != nil {
+					r.onError(err)
+				}
+				return
+			}
+			r.applyChoices(ch)
+		})
+	}()
+}
+
+func (r *Register) applyChoices(ch service.Choices) {
 	r.choices = ch
 	partners := make([]string, len(ch.Partners))
 	for i, p := range ch.Partners {
@@ -199,7 +213,6 @@ func (r *Register) loadChoices() error {
 		}
 		x.sel.SetSelectedIndex(keep)
 	}
-	return nil
 }
 
 // filter is what the filter bar selects.
@@ -455,9 +468,7 @@ func (r *Register) reload() error {
 	r.total, r.pages, r.cursors = total, nil, [][]byte{nil}
 	r.mu.Unlock()
 	if r.choicesWanted {
-		if err := r.loadChoices(); err != nil {
-			return err
-		}
+		r.loadChoices()
 	}
 	if !r.arrangement.Empty() {
 		r.applyArrangement()

@@ -112,6 +112,7 @@ func (u *App) build() {
 	u.status.Wrapping = fyne.TextWrapWord
 	u.register = newRegister(u.svc, u.now, u.onSelect, u.status.SetText)
 	u.register.do = u.do
+	u.register.onError = u.showError
 	u.newBtn = widget.NewButtonWithIcon(lang.L("Baru"), theme.ContentAddIcon(), u.onNew)
 	u.openBtn = widget.NewButtonWithIcon(lang.L("Buka"), theme.DocumentIcon(), func() { u.onOpen(u.selected) })
 	u.exportBtn = widget.NewButtonWithIcon(lang.L("Ekspor PDF"), theme.DocumentSaveIcon(), func() { u.onExportPDF(false) })
@@ -189,11 +190,13 @@ func (u *App) onSelect(id agreement.ID) {
 }
 
 // onExportPDF asks where to save the selected agreement's PDF and makes it.
-func (u *App) onExportPDF(draft bool) {
-	id := u.selected
+func (u *App) onExportPDF(draft bool) { u.exportDialog(u.selected, draft, u.win) }
+
+// exportDialog asks, over parent, where to save agreement id's PDF and makes it.
+func (u *App) exportDialog(id agreement.ID, draft bool, parent fyne.Window) {
 	a, err := u.svc.Agreement(id)
 	if err != nil {
-		u.showError(err)
+		dialog.ShowError(err, parent)
 		return
 	}
 	name := fmt.Sprintf("%s-%d.pdf", a.Kind, a.ID)
@@ -202,14 +205,14 @@ func (u *App) onExportPDF(draft bool) {
 	}
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			u.showError(err)
+			dialog.ShowError(err, parent)
 			return
 		}
 		if w == nil {
 			return // cancelled
 		}
-		u.exportTo(id, w, draft, nil)
-	}, u.win)
+		u.exportTo(id, w, draft, parent, nil)
+	}, parent)
 	save.SetFileName(name)
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	save.Show()
@@ -218,10 +221,10 @@ func (u *App) onExportPDF(draft bool) {
 // exportTo makes the PDF off the UI goroutine, then writes it; a progress dialog
 // shows if it takes longer than exportQuiet. done (for tests) runs after the
 // result is shown.
-func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, done func(error)) {
+func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, parent fyne.Window, done func(error)) {
 	u.exportBar = widget.NewProgressBarInfinite()
 	bar := u.exportBar
-	wait := dialog.NewCustomWithoutButtons(lang.L("Membuat PDF…"), bar, u.win)
+	wait := dialog.NewCustomWithoutButtons(lang.L("Membuat PDF…"), bar, parent)
 	finished := false
 	show := time.AfterFunc(exportQuiet, func() {
 		u.do(func() {
@@ -245,9 +248,9 @@ func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, done 
 			bar.Stop() // a hidden dialog does not stop its bar, which would repaint the window forever
 			wait.Hide()
 			if err != nil {
-				u.showError(err)
+				dialog.ShowError(err, parent)
 			} else {
-				u.showExported(w.URI().Path())
+				u.showExported(w.URI().Path(), parent)
 			}
 			if done != nil {
 				done(err)
@@ -282,7 +285,7 @@ func (u *App) notifyEnding(d service.Dashboard) {
 }
 
 // showExported says where the PDF went and offers to open it or its folder.
-func (u *App) showExported(path string) {
+func (u *App) showExported(path string, parent fyne.Window) {
 	var d dialog.Dialog
 	open := widget.NewButtonWithIcon(lang.L("Buka berkas"), theme.FileIcon(), func() {
 		d.Hide()
@@ -300,7 +303,7 @@ func (u *App) showExported(path string) {
 	closeBtn := widget.NewButton(lang.L("Tutup"), func() { d.Hide() })
 	where := widget.NewLabel(path)
 	where.Wrapping = fyne.TextWrapBreak
-	d = dialog.NewCustomWithoutButtons(lang.L("PDF tersimpan"), container.NewVBox(where, container.NewHBox(closeBtn, folder, open)), u.win)
+	d = dialog.NewCustomWithoutButtons(lang.L("PDF tersimpan"), container.NewVBox(where, container.NewHBox(closeBtn, folder, open)), parent)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 }
@@ -367,6 +370,7 @@ func (u *App) onOpen(id agreement.ID) {
 		return
 	}
 	e.onCreated = u.onOpen
+	e.onExport = func(draft bool) { u.exportDialog(id, draft, e.win) }
 	e.do = u.do
 	u.editors[id] = e
 	e.win.SetOnClosed(func() { delete(u.editors, id) })

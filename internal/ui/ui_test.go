@@ -228,7 +228,7 @@ func TestExportPDFFromTheRegister(t *testing.T) {
 	// A slow export shows its progress, and stops it when done.
 	u.printer = slowPrinter{u.printer, 2 * exportQuiet}
 	finished := false
-	u.exportTo(u.selected, w, false, func(err error) {
+	u.exportTo(u.selected, w, false, u.win, func(err error) {
 		if err != nil {
 			t.Error(err)
 		}
@@ -475,6 +475,7 @@ func TestRegisterFiltersAndSorts(t *testing.T) {
 	u, _, l := withExamples(t)
 	u.tabs.SelectIndex(tabRegister) // the filters' choices are read when it shows
 	r := u.register
+	l.until("the filters' choices", func() bool { return len(r.choices.Partners) > 0 })
 	if len(r.choices.Partners) != 2 {
 		t.Fatalf("partners offered: %v", r.choices.Partners)
 	}
@@ -740,6 +741,24 @@ func TestQuittingAsksAboutUnsavedEditorsAndRemembersThePlace(t *testing.T) {
 	}
 }
 
+func TestEditorExportSavesFirstThenAsksWhere(t *testing.T) {
+	_, s, e := draftEditor(t)
+	e.subject.SetText("")
+	e.export(false)
+	if e.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("asked where to save a PDF of a form that cannot be saved")
+	}
+	e.subject.SetText("Pertukaran Data Perizinan Berusaha")
+	e.place.SetText("Jatinangor")
+	e.export(true)
+	if a, _ := s.Agreement(e.a.ID); a.Place != "Jatinangor" || e.dirty {
+		t.Errorf("not saved before the export: place %q, dirty %v", a.Place, e.dirty)
+	}
+	if e.win.Canvas().Overlays().Top() == nil {
+		t.Error("no save dialog over the editor")
+	}
+}
+
 func TestEditorRecordsFollowUpsAndLocksSignedText(t *testing.T) {
 	u, s, _ := withExamples(t)
 	u.onOpen(2)
@@ -992,9 +1011,7 @@ func TestEditorAddsAPasalAndSeesItInThePreview(t *testing.T) {
 		t.Error("the preview was built before its tab showed")
 	}
 	e.tabs.SelectIndex(tabBody)
-	if !strings.Contains(previewText(e), "PERJANJIAN KERJA SAMA") {
-		t.Fatalf("preview without the title:\n%s", previewText(e))
-	}
+	l.until("the preview", func() bool { return strings.Contains(previewText(e), "PERJANJIAN KERJA SAMA") })
 	body.selectPath([]int{n - 1})
 	body.add(agreement.NodePasal)
 	if len(body.body) != n+1 || body.selected != fmt.Sprint(n) {
