@@ -67,7 +67,7 @@ func (e *Editor) buildAttachments() fyne.CanvasObject {
 	for i, k := range attachmentKinds {
 		labels[i] = attachmentKindLabel(k)
 	}
-	t.kind = widget.NewSelect(labels, nil)
+	t.kind = newSelect(labels, nil)
 	t.kind.SetSelectedIndex(0)
 	add := widget.NewButtonWithIcon(lang.L("Lampirkan berkas…"), theme.ContentAddIcon(), t.onAdd)
 	open := widget.NewButtonWithIcon(lang.L("Buka"), theme.FileIcon(), func() { t.onOpen(t.selected) })

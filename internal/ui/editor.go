@@ -105,7 +105,7 @@ func (e *Editor) build() {
 	e.takeNumber = widget.NewButtonWithIcon(lang.L("Ambil nomor"), theme.ContentAddIcon(), e.onTakeNumber)
 	e.termLength, e.termStart = entry(false), entry(false)
 	e.termStart.SetPlaceHolder(lang.L("hh/bb/tttt, kosong bila sejak ditandatangani"))
-	e.termUnit = widget.NewSelect([]string{lang.L("tahun"), lang.L("bulan")}, func(string) { e.markDirty() })
+	e.termUnit = newSelect([]string{lang.L("tahun"), lang.L("bulan")}, func(string) { e.markDirty() })
 	e.extendable = widget.NewCheck(lang.L("Dapat diperpanjang"), func(bool) { e.markDirty() })
 	e.fundingSource, e.fundingAmount, e.fundingNotes = entry(false), entry(false), entry(true)
 	e.fundingAmount.SetPlaceHolder(lang.L("rupiah, tanpa titik"))
@@ -151,14 +151,18 @@ func (e *Editor) build() {
 	)
 
 	e.monitoring = widget.NewList(func() int { return len(e.allMonitoring()) }, func() fyne.CanvasObject {
-		return newFitLabel("")
+		l := widget.NewLabel("")
+		l.Wrapping = fyne.TextWrapWord
+		return l
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		m := e.allMonitoring()[i]
 		text := fmt.Sprintf("%s · %s", shortDate(m.Date), m.Activity)
 		if m.Obstacles != "" {
 			text += " · " + lang.L("kendala: {{.Text}}", map[string]any{"Text": m.Obstacles})
 		}
-		o.(*fitLabel).SetText(text)
+		l := o.(*widget.Label)
+		l.SetText(text)
+		e.monitoring.SetItemHeight(i, l.MinSize().Height) // a long activity shows whole, over several lines
 	})
 	e.monDate, e.monActivity, e.monNote = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	e.monDate.SetPlaceHolder(lang.L("hh/bb/tttt"))

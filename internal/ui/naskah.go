@@ -70,7 +70,7 @@ func (e *Editor) buildBody() fyne.CanvasObject {
 			titles = append(titles, c.Title)
 		}
 	}
-	t.clauses = widget.NewSelect(titles, func(string) {})
+	t.clauses = newSelect(titles, func(string) {})
 	t.clauses.PlaceHolder = lang.L("Pustaka klausul…")
 	t.buttons = append(t.buttons, t.clauses)
 	tools := container.NewGridWithColumns(4,

@@ -59,7 +59,7 @@ func (u *App) onNew() {
 	for i, k := range newKinds {
 		kinds[i] = string(k) + " – " + lang.L(k.Title())
 	}
-	kind := widget.NewSelect(kinds, nil)
+	kind := newSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
 	partner := widget.NewSelectEntry(names)
 	partner.SetPlaceHolder(lang.L("Instansi atau pemerintah daerah mitra"))

@@ -150,7 +150,7 @@ func (t *partiesTab) render() {
 		for _, o := range officials {
 			labels = append(labels, officialLabel(o))
 		}
-		signer := widget.NewSelect(labels, nil)
+		signer := newSelect(labels, nil)
 		signer.SetSelectedIndex(0)
 		for k, o := range officials {
 			if o.ID == ap.SignerID {
@@ -165,7 +165,7 @@ func (t *partiesTab) render() {
 				mandateLabels = append(mandateLabels, lang.L("Surat Kuasa {{.Number}}", map[string]any{"Number": m.Number}))
 			}
 		}
-		mandate := widget.NewSelect(mandateLabels, nil)
+		mandate := newSelect(mandateLabels, nil)
 		mandate.SetSelectedIndex(0)
 		for k, m := range grants {
 			if m.ID == ap.MandateID {

@@ -148,15 +148,15 @@ func (r *Register) buildFilters() {
 	for i, k := range agreement.Kinds {
 		kinds[i] = string(k) + " – " + lang.L(k.Title())
 	}
-	r.kindSel = widget.NewSelect(all(lang.L("Semua jenis"), kinds), func(string) { r.onFilter() })
+	r.kindSel = newSelect(all(lang.L("Semua jenis"), kinds), func(string) { r.onFilter() })
 	statuses := make([]string, len(agreement.Statuses))
 	for i, st := range agreement.Statuses {
 		statuses[i] = lang.L(st.Label())
 	}
-	r.statusSel = widget.NewSelect(all(lang.L("Semua status"), statuses), func(string) { r.onFilter() })
-	r.partnerSel = widget.NewSelect(all(lang.L("Semua mitra"), nil), func(string) { r.onFilter() })
-	r.yearSel = widget.NewSelect(all(lang.L("Semua tahun"), nil), func(string) { r.onFilter() })
-	r.implSel = widget.NewSelect(all(lang.L("Semua perangkat daerah"), nil), func(string) { r.onFilter() })
+	r.statusSel = newSelect(all(lang.L("Semua status"), statuses), func(string) { r.onFilter() })
+	r.partnerSel = newSelect(all(lang.L("Semua mitra"), nil), func(string) { r.onFilter() })
+	r.yearSel = newSelect(all(lang.L("Semua tahun"), nil), func(string) { r.onFilter() })
+	r.implSel = newSelect(all(lang.L("Semua perangkat daerah"), nil), func(string) { r.onFilter() })
 	for _, sel := range []*widget.Select{r.kindSel, r.statusSel, r.partnerSel, r.yearSel, r.implSel} {
 		sel.SetSelectedIndex(0)
 	}

@@ -233,7 +233,7 @@ func (r *Registry) buildParties() fyne.CanvasObject {
 		o.(*fitLabel).SetText(text)
 	})
 	r.partyList.OnSelected = func(i widget.ListItemID) { r.showParty(r.shownParties[i]) }
-	r.pKind = widget.NewSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
+	r.pKind = newSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
 	r.pName, r.pShort, r.pSeat, r.pAddress = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewMultiLineEntry()
 	r.pLambang = canvas.NewImageFromResource(nil)
 	r.pLambang.FillMode = canvas.ImageFillContain
@@ -353,10 +353,10 @@ func (r *Registry) buildOfficials() fyne.CanvasObject {
 		o.(*fitLabel).SetText(fmt.Sprintf("%s — %s%s (%s)", of.Name, of.Status.Prefix(), of.Jabatan, r.partyName(of.PartyID)))
 	})
 	r.officialList.OnSelected = func(i widget.ListItemID) { r.showOfficial(r.officials[i]) }
-	r.oParty = widget.NewSelect(nil, nil)
-	r.oRole = widget.NewSelect(labelsOf(agreement.OfficialRoles, officialRoleLabels), nil)
+	r.oParty = newSelect(nil, nil)
+	r.oRole = newSelect(labelsOf(agreement.OfficialRoles, officialRoleLabels), nil)
 	statusLabels := []string{lang.L("Definitif"), "Plt.", "Plh.", "Pj."}
-	r.oStatus = widget.NewSelect(statusLabels, nil)
+	r.oStatus = newSelect(statusLabels, nil)
 	r.oName, r.oJabatan, r.oNIP, r.oPangkat = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	r.oFrom, r.oTo = widget.NewEntry(), widget.NewEntry()
 	r.oFrom.SetPlaceHolder(lang.L("hh/bb/tttt"))
@@ -440,8 +440,8 @@ func (r *Registry) buildMandates() fyne.CanvasObject {
 		o.(*fitLabel).SetText(fmt.Sprintf("%s · %s · %s → %s", m.Number, shortDate(m.Date), r.officialName(m.GrantorID), r.officialName(m.GranteeID)))
 	})
 	r.mandateList.OnSelected = func(i widget.ListItemID) { r.showMandate(r.mandates[i]) }
-	r.mParty = widget.NewSelect(nil, func(string) { r.fillMandateOfficials() })
-	r.mGrantor, r.mGrantee = widget.NewSelect(nil, nil), widget.NewSelect(nil, nil)
+	r.mParty = newSelect(nil, func(string) { r.fillMandateOfficials() })
+	r.mGrantor, r.mGrantee = newSelect(nil, nil), newSelect(nil, nil)
 	r.mNumber, r.mDate, r.mScope, r.mValid = widget.NewEntry(), widget.NewEntry(), widget.NewMultiLineEntry(), widget.NewEntry()
 	r.mDate.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	r.mValid.SetPlaceHolder(lang.L("hh/bb/tttt"))

@@ -55,14 +55,14 @@ func newSettings(svc service.Service) *Settings {
 		s.kindCodes[k] = e
 		codes.Add(container.NewBorder(widget.NewLabel(string(k)), nil, nil, nil, e))
 	}
-	s.paper = widget.NewSelect([]string{"A4", "F4"}, nil)
-	s.font = widget.NewSelect([]string{"Serif (Times)", "Sans (Arial)"}, nil)
+	s.paper = newSelect([]string{"A4", "F4"}, nil)
+	s.font = newSelect([]string{"Serif (Times)", "Sans (Arial)"}, nil)
 	s.fontSize, s.spacing = widget.NewEntry(), widget.NewEntry()
 	for i := range s.margins {
 		s.margins[i] = widget.NewEntry()
 	}
-	s.pageNumbers = widget.NewSelect([]string{"- 2 -", lang.L("Halaman 2 dari 5")}, nil)
-	s.firstSide = widget.NewSelect([]string{lang.L("PIHAK PERTAMA di kiri"), lang.L("PIHAK PERTAMA di kanan")}, nil)
+	s.pageNumbers = newSelect([]string{"- 2 -", lang.L("Halaman 2 dari 5")}, nil)
+	s.firstSide = newSelect([]string{lang.L("PIHAK PERTAMA di kiri"), lang.L("PIHAK PERTAMA di kanan")}, nil)
 	s.paraf = widget.NewCheck(lang.L("Kotak paraf di setiap halaman"), nil)
 	s.titleCase = widget.NewCheck(lang.L("Tanggal dalam huruf ditulis Huruf Kapital Tiap Kata"), nil)
 	s.numericDate = widget.NewCheck(lang.L("Tambahkan tanggal dalam angka, mis. (04-07-2025)"), nil)

@@ -432,13 +432,13 @@ func TestEveryStringTranslated(t *testing.T) {
 	files, _ := filepath.Glob("*.go")
 	main, _ := filepath.Glob("../../cmd/sepakat/*.go")
 	key := regexp.MustCompile(`lang\.L\(("(?:[^"\\]|\\.)*")`)
-	tables := map[string]map[string]string{}
+	tables := map[string]map[string]any{} // a value is a string, or plural forms
 	for _, lang := range []string{"id", "en"} {
 		raw, err := resources.FS.ReadFile("translations/" + lang + ".json")
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := map[string]string{}
+		m := map[string]any{}
 		if err := json.Unmarshal(raw, &m); err != nil {
 			t.Fatal(err)
 		}
@@ -460,7 +460,7 @@ func TestEveryStringTranslated(t *testing.T) {
 			}
 			n++
 			for lang, table := range tables {
-				if table[k] == "" {
+				if v, _ := table[k].(string); v == "" {
 					t.Errorf("%s: %q has no %s translation", f, k, lang)
 				}
 			}

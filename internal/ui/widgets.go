@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -125,3 +126,11 @@ func fitText(s string, width, size float32, style fyne.TextStyle) string {
 
 // trimEnd drops trailing spaces and punctuation that would sit before "…".
 func trimEnd(s string) string { return strings.TrimRight(s, " ,.;:-·—") }
+
+// newSelect is widget.NewSelect with its placeholder in the user's language
+// (Fyne's own reads "(Select one)").
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("(Pilih salah satu)")
+	return s
+}
