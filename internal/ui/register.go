@@ -30,7 +30,9 @@ type Register struct {
 	onStatus func(string)
 	onError  func(error)
 	table    *widget.Table
-	search   *widget.Entry
+	// selectedID is the agreement whose row shows selected.
+	selectedID agreement.ID
+	search     *widget.Entry
 
 	mu      sync.Mutex
 	total   int
@@ -120,8 +122,14 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 		r.table.SetColumnWidth(i, c.width)
 	}
 	r.table.OnSelected = func(id widget.TableCellID) {
-		if s, ok := r.row(id.Row); ok && r.onOpen != nil {
-			r.onOpen(s.ID)
+		// Fyne marks one cell; the whole row is drawn selected instead.
+		r.table.UnselectAll()
+		if s, ok := r.row(id.Row); ok {
+			r.selectedID = s.ID
+			r.table.Refresh()
+			if r.onOpen != nil {
+				r.onOpen(s.ID)
+			}
 		}
 		r.showSnippet(id.Row)
 	}
@@ -527,6 +535,7 @@ func (r *Register) row(i int) (service.Summary, bool) {
 func (r *Register) fill(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*fitLabel)
 	s, ok := r.row(id.Row)
+	l.SetHighlight(ok && s.ID == r.selectedID)
 	if !ok {
 		l.SetText("")
 		return

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -15,9 +17,10 @@ import (
 // layout, about 1 ms a cell; fitLabel adds up rune widths measured once each.
 type fitLabel struct {
 	widget.BaseWidget
-	label *widget.Label
-	text  string
-	width float32 // the width label.Text was fitted to
+	label     *widget.Label
+	text      string
+	width     float32 // the width label.Text was fitted to
+	highlight bool    // drawn as selected, as a whole table row is
 }
 
 func newFitLabel(text string) *fitLabel {
@@ -33,6 +36,14 @@ func (f *fitLabel) SetText(s string) {
 	}
 	f.text = s
 	f.fit(f.Size().Width)
+}
+
+// SetHighlight draws the label as selected or not.
+func (f *fitLabel) SetHighlight(on bool) {
+	if f.highlight != on {
+		f.highlight = on
+		f.Refresh()
+	}
 }
 
 // Text is the whole text, before any shortening.
@@ -59,11 +70,19 @@ func (f *fitLabel) fit(width float32) {
 	}
 }
 
-func (f *fitLabel) CreateRenderer() fyne.WidgetRenderer { return &fitLabelRenderer{f: f} }
+func (f *fitLabel) CreateRenderer() fyne.WidgetRenderer {
+	r := &fitLabelRenderer{f: f, bg: canvas.NewRectangle(color.Transparent)}
+	r.Refresh()
+	return r
+}
 
-type fitLabelRenderer struct{ f *fitLabel }
+type fitLabelRenderer struct {
+	f  *fitLabel
+	bg *canvas.Rectangle
+}
 
 func (r *fitLabelRenderer) Layout(s fyne.Size) {
+	r.bg.Resize(s)
 	r.f.label.Resize(s)
 	if s.Width != r.f.width {
 		r.f.fit(s.Width)
@@ -74,9 +93,22 @@ func (r *fitLabelRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(2*theme.InnerPadding()+runeWidth('…', theme.TextSize(), r.f.label.TextStyle), r.f.label.MinSize().Height)
 }
 
-func (r *fitLabelRenderer) Refresh()                     { r.f.label.Refresh() }
-func (r *fitLabelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.f.label} }
-func (r *fitLabelRenderer) Destroy()                     {}
+func (r *fitLabelRenderer) Refresh() {
+	fill := color.Color(color.Transparent)
+	if r.f.highlight {
+		fill = theme.Color(theme.ColorNameSelection)
+	}
+	if r.bg.FillColor != fill {
+		r.bg.FillColor = fill
+		r.bg.Refresh()
+	}
+	r.f.label.Refresh()
+}
+
+func (r *fitLabelRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.f.label}
+}
+func (r *fitLabelRenderer) Destroy() {}
 
 type runeKey struct {
 	r     rune

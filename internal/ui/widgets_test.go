@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestFitLabelShortensToItsWidth(t *testing.T) {
@@ -42,5 +43,33 @@ func TestFitLabelShortensToItsWidth(t *testing.T) {
 	}
 	if got := l.label.Text; strings.Contains(got, ",…") || strings.Contains(got, " …") {
 		t.Errorf("%q keeps punctuation before the ellipsis", got)
+	}
+}
+
+func TestRegisterDrawsTheWholeSelectedRowSelected(t *testing.T) {
+	u, _, _ := withExamples(t)
+	r := u.register
+	r.table.Select(widget.TableCellID{Row: 1, Col: 1})
+	for row := 0; row < 3; row++ {
+		for col := range registerColumns {
+			l := newFitLabel("")
+			r.fill(widget.TableCellID{Row: row, Col: col}, l)
+			if l.highlight != (row == 1) {
+				t.Errorf("row %d col %d highlighted %v", row, col, l.highlight)
+			}
+		}
+	}
+	// Another row moves the highlight; the same row again still opens it.
+	r.table.Select(widget.TableCellID{Row: 2, Col: 3})
+	first := u.selected
+	l := newFitLabel("")
+	r.fill(widget.TableCellID{Row: 1, Col: 0}, l)
+	if l.highlight {
+		t.Error("the old row stays highlighted")
+	}
+	u.selected = 0
+	r.table.Select(widget.TableCellID{Row: 2, Col: 3})
+	if u.selected != first {
+		t.Errorf("selecting the row again selected %d, want %d", u.selected, first)
 	}
 }
