@@ -184,18 +184,33 @@ func (e *Editor) build() {
 		e.history.SetItemHeight(i, l.MinSize().Height)
 	})
 
-	e.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("Identitas"), container.NewVScroll(container.NewVBox(e.lockNote, identitas))),
-		container.NewTabItem(lang.L("Para Pihak & Penandatangan"), e.buildParties()),
-		container.NewTabItem(lang.L("Isi Naskah"), e.buildBody()),
-		container.NewTabItem(lang.L("Jangka Waktu & Pembiayaan"), container.NewVScroll(jangka)),
-		container.NewTabItem(lang.L("Penandatanganan"), e.buildSigning()),
-		container.NewTabItem(lang.L("Lampiran"), e.buildAttachments()),
-		container.NewTabItem(lang.L("Monitoring"), monitoring),
-		container.NewTabItem(lang.L("Riwayat"), e.history),
-	)
+	// A tab's widgets join the window when the tab first shows: AppTabs lays
+	// out every tab's content when it is drawn, which doubled the opening time.
+	contents := []fyne.CanvasObject{
+		container.NewVScroll(container.NewVBox(e.lockNote, identitas)),
+		e.buildParties(),
+		e.buildBody(),
+		container.NewVScroll(jangka),
+		e.buildSigning(),
+		e.buildAttachments(),
+		monitoring,
+		e.history,
+	}
+	titles := []string{lang.L("Identitas"), lang.L("Para Pihak & Penandatangan"), lang.L("Isi Naskah"), lang.L("Jangka Waktu & Pembiayaan"),
+		lang.L("Penandatanganan"), lang.L("Lampiran"), lang.L("Monitoring"), lang.L("Riwayat")}
+	holders := make([]*fyne.Container, len(contents))
+	items := make([]*container.TabItem, len(contents))
+	for i := range contents {
+		holders[i] = container.NewStack()
+		items[i] = container.NewTabItem(titles[i], holders[i])
+	}
+	holders[0].Add(contents[0])
+	e.tabs = container.NewAppTabs(items...)
 	// The preview is built when its tab first shows, not when the window opens.
 	e.tabs.OnSelected = func(*container.TabItem) {
+		if h := holders[e.tabs.SelectedIndex()]; len(h.Objects) == 0 {
+			h.Add(contents[e.tabs.SelectedIndex()])
+		}
 		switch {
 		case e.tabs.SelectedIndex() == tabBody && e.body.previewStale:
 			e.body.refreshPreview()
