@@ -61,11 +61,11 @@ for tab in 198:parties 356:naskah 513:jangka 699:signing 817:lampiran 910:monito
   mark "editor-tab-${tab#*:}"; xdotool mousemove "${tab%:*}" 70 click 1; sleep 0.8
 done
 mark close-editor; xdotool mousemove 500 400 key ctrl+w; sleep 1
-rss=$(awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$app/status")
+rss=$(awk '/VmRSS|RssAnon|RssFile/{sub(":", "", $1); printf "%s%s %.0f MB", sep, $1, $2/1024; sep=", "}' "/proc/$app/status")
 mark end
 [[ -n $pdf ]] || { echo "ui.sh: the PDF export did not write a file" >&2; cat "$tmp/app.log" >&2; exit 1; }
 
-echo "UI goroutine waits by phase on $db (RSS at the end: ${rss} MB)"
+echo "UI goroutine waits by phase on $db (at the end: ${rss})"
 awk 'FNR==NR { t[NR]=$1; name[NR]=$2; n=NR; next }
      { for (i = n; i >= 1; i--) if ($1 >= t[i]) { p=name[i]; if ($2 > max[p]) max[p]=$2; if ($2 > 100) over[p]++; break } }
      END { for (i = 2; i < n; i++) { p=name[i]; if (seen[p]++) continue

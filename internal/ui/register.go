@@ -78,7 +78,7 @@ const searchLimit = 200
 const snippetsFirst = 20
 
 // searchDelay lets a person finish a few keystrokes before the search runs.
-const searchDelay = 60 * time.Millisecond
+const searchDelay = 40 * time.Millisecond
 
 var registerColumns = []struct {
 	title string
