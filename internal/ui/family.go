@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,6 +22,7 @@ const familyDepth = 8
 // opens that agreement.
 type Family struct {
 	svc    service.Service
+	now    func() time.Time
 	onOpen func(agreement.ID)
 
 	tree     *widget.Tree
@@ -33,8 +35,8 @@ type Family struct {
 	selected agreement.ID
 }
 
-func newFamily(svc service.Service, onOpen func(agreement.ID)) *Family {
-	f := &Family{svc: svc, onOpen: onOpen, nodes: map[agreement.ID]service.Summary{}, children: map[agreement.ID][]agreement.ID{}}
+func newFamily(svc service.Service, now func() time.Time, onOpen func(agreement.ID)) *Family {
+	f := &Family{svc: svc, now: now, onOpen: onOpen, nodes: map[agreement.ID]service.Summary{}, children: map[agreement.ID][]agreement.ID{}}
 	f.title = widget.NewLabelWithStyle(lang.L("Keluarga perjanjian"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.tree = widget.NewTree(f.childUIDs, f.isBranch, func(bool) fyne.CanvasObject {
 		return newFitLabel("")
@@ -86,7 +88,7 @@ func (f *Family) update(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 		number = lang.L("(belum bernomor)")
 	}
 	l := o.(*fitLabel)
-	l.SetText(fmt.Sprintf("%s %s · %s · %s", s.Kind, number, s.Subject, lang.L(s.Status.Label())))
+	l.SetText(fmt.Sprintf("%s %s · %s · %s", s.Kind, number, s.Subject, lang.L(s.Phase(f.now(), agreement.DefaultSoonDays).Label())))
 	l.SetBold(s.ID == f.selected)
 }
 

@@ -121,7 +121,7 @@ func (u *App) build() {
 		b.Disable()
 	}
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(u.newBtn, u.openBtn, u.exportBtn, u.draftBtn), u.register.search)
-	u.family = newFamily(u.svc, u.onOpen)
+	u.family = newFamily(u.svc, u.now, u.onOpen)
 	u.registry = newRegistry(u.svc, u.win)
 	u.settings = newSettings(u.svc)
 	split := container.NewVSplit(u.register.table, u.family.content)

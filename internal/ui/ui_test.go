@@ -562,7 +562,8 @@ func TestFamilyTreeOfTheSelectedAgreement(t *testing.T) {
 	}
 	label := newFitLabel("")
 	f.update("3", false, label)
-	if !strings.HasPrefix(label.Text(), "PKS 119/PKS.05-Huk/2025") || !label.label.TextStyle.Bold {
+	// It shows the phase the register shows: signed, this PKS has ended.
+	if !strings.HasPrefix(label.Text(), "PKS 119/PKS.05-Huk/2025") || !strings.HasSuffix(label.Text(), " · "+lang.L("Berakhir")) || !label.label.TextStyle.Bold {
 		t.Errorf("node %q (bold %v)", label.Text(), label.label.TextStyle.Bold)
 	}
 	f.tree.Select("2")
