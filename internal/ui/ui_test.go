@@ -646,19 +646,7 @@ func TestEditorAsksBeforeClosingWithUnsavedChanges(t *testing.T) {
 	id := e.a.ID
 	e.place.SetText("Jatinangor")
 	e.onClose()
-	buttons := func() map[string]*widget.Button {
-		out := map[string]*widget.Button{}
-		top := e.win.Canvas().Overlays().Top()
-		if top == nil {
-			t.Fatal("no question before closing")
-		}
-		for _, o := range test.LaidOutObjects(top) {
-			if b, ok := o.(*widget.Button); ok {
-				out[b.Text] = b
-			}
-		}
-		return out
-	}
+	buttons := func() map[string]*widget.Button { return dialogButtons(t, e.win, "no question before closing") }
 	test.Tap(buttons()[lang.L("Batal")])
 	if u.editors[id] == nil || e.place.Text != "Jatinangor" {
 		t.Fatal("cancel closed the editor or lost the text")
@@ -685,6 +673,23 @@ func TestEditorAsksBeforeClosingWithUnsavedChanges(t *testing.T) {
 	}
 }
 
+// dialogButtons maps the buttons of w's top dialog by their text; without a
+// dialog the test fails with missing.
+func dialogButtons(t *testing.T, w fyne.Window, missing string) map[string]*widget.Button {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal(missing)
+	}
+	out := map[string]*widget.Button{}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok {
+			out[b.Text] = b
+		}
+	}
+	return out
+}
+
 type fakePlacement struct{ x, y, movedX, movedY int }
 
 func (p *fakePlacement) Position(fyne.Window) (int, int, bool) { return p.x, p.y, true }
@@ -695,19 +700,7 @@ func TestQuittingAsksAboutUnsavedEditorsAndRemembersThePlace(t *testing.T) {
 	place := &fakePlacement{x: 140, y: 60}
 	u.Placement = place
 	id := e.a.ID
-	buttons := func() map[string]*widget.Button {
-		out := map[string]*widget.Button{}
-		top := u.win.Canvas().Overlays().Top()
-		if top == nil {
-			t.Fatal("no question before quitting")
-		}
-		for _, o := range test.LaidOutObjects(top) {
-			if b, ok := o.(*widget.Button); ok {
-				out[b.Text] = b
-			}
-		}
-		return out
-	}
+	buttons := func() map[string]*widget.Button { return dialogButtons(t, u.win, "no question before quitting") }
 	e.place.SetText("Jatinangor")
 	u.onQuit()
 	test.Tap(buttons()[lang.L("Batal")])
