@@ -85,9 +85,13 @@ var registerColumns = []struct {
 	width float32
 	sort  service.Sort
 }{
-	{"Jenis", 70, service.SortKind}, {"Tentang", 410, service.SortSubject}, {"Mitra", 290, service.SortPartner},
-	{"Nomor Kita", 190, service.SortNumber}, {"Status", 120, service.SortStatus}, {"Tanggal Berakhir", 150, service.SortEnd},
+	{"Jenis", 60, service.SortKind}, {"Tentang", 315, service.SortSubject}, {"Mitra", 245, service.SortPartner},
+	{"Nomor Kita", 180, service.SortNumber}, {"Nomor Mitra", 180, unsorted}, {"Status", 110, service.SortStatus},
+	{"Tanggal Berakhir", 150, service.SortEnd},
 }
+
+// unsorted marks a column whose header does not sort (no list index keeps its order).
+const unsorted service.Sort = -1
 
 func newRegister(svc service.Service, now func() time.Time, onOpen func(agreement.ID), onStatus func(string)) *Register {
 	r := &Register{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do, snippets: snippetsFirst}
@@ -115,6 +119,9 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 			}
 			b.SetText(text)
 			b.OnTapped = func() { r.onSort(col.sort) }
+			if col.sort == unsorted {
+				b.OnTapped = nil
+			}
 		}
 	}
 	r.buildFilters()
@@ -550,8 +557,10 @@ func (r *Register) fill(id widget.TableCellID, o fyne.CanvasObject) {
 	case 3:
 		l.SetText(s.OwnNumber)
 	case 4:
-		l.SetText(lang.L(s.Phase(r.now(), agreement.DefaultSoonDays).Label()))
+		l.SetText(s.PartnerNumber)
 	case 5:
+		l.SetText(lang.L(s.Phase(r.now(), agreement.DefaultSoonDays).Label()))
+	case 6:
 		l.SetText(shortDate(s.End))
 	}
 }

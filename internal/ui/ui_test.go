@@ -99,8 +99,8 @@ func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
 	}
 	test.Tap(u.welcome.examples)
 
-	if rows, cols := u.register.size(); rows != 3 || cols != 6 {
-		t.Fatalf("register %d×%d, want 3×6", rows, cols)
+	if rows, cols := u.register.size(); rows != 3 || cols != 7 {
+		t.Fatalf("register %d×%d, want 3×7", rows, cols)
 	}
 	if got := cellText(u.register, 2, 1); got != "Berbagi Informasi dan Inovasi Daerah" {
 		t.Errorf("oldest row subject %q", got)
@@ -108,7 +108,13 @@ func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
 	if got := cellText(u.register, 2, 2); got != "Pemerintah Kabupaten Lampung Selatan" {
 		t.Errorf("partner %q", got)
 	}
-	if got := cellText(u.register, 2, 5); got != "3 Juli 2030" {
+	if got := cellText(u.register, 2, 3); got != "61/KSB.05-Huk/2025" {
+		t.Errorf("our number %q", got)
+	}
+	if got := cellText(u.register, 2, 4); got == "" || got == cellText(u.register, 2, 3) {
+		t.Errorf("partner's number %q", got)
+	}
+	if got := cellText(u.register, 2, 6); got != "3 Juli 2030" {
 		t.Errorf("end date %q", got)
 	}
 	if got := u.status.Text; got != "3 perjanjian" && got != "3 agreements" {
@@ -443,6 +449,13 @@ func TestEveryStringTranslated(t *testing.T) {
 			t.Fatal(err)
 		}
 		tables[lang] = m
+	}
+	for _, c := range registerColumns {
+		for lang, table := range tables {
+			if v, _ := table[c.title].(string); v == "" {
+				t.Errorf("register column %q has no %s translation", c.title, lang)
+			}
+		}
 	}
 	n := 0
 	for _, f := range append(files, main...) {
