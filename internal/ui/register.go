@@ -30,8 +30,10 @@ type Register struct {
 	onStatus func(string)
 	onError  func(error)
 	table    *widget.Table
-	// selectedID is the agreement whose row shows selected.
+	// selectedID is the agreement whose row shows selected; cells are the
+	// table's cells with the agreement each shows, to move that highlight.
 	selectedID agreement.ID
+	cells      map[*fitLabel]agreement.ID
 	search     *widget.Entry
 
 	mu      sync.Mutex
@@ -94,7 +96,7 @@ var registerColumns = []struct {
 const unsorted service.Sort = -1
 
 func newRegister(svc service.Service, now func() time.Time, onOpen func(agreement.ID), onStatus func(string)) *Register {
-	r := &Register{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do, snippets: snippetsFirst}
+	r := &Register{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do, snippets: snippetsFirst, cells: map[*fitLabel]agreement.ID{}}
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Cari nomor, mitra, pejabat, perihal atau isi pasal…"))
 	r.search.OnChanged = r.queueSearch
@@ -103,24 +105,19 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 		return newFitLabel("")
 	}, r.fill)
 	r.table.ShowHeaderColumn = false
-	r.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		return b
-	}
+	r.table.CreateHeader = func() fyne.CanvasObject { return newHeaderLabel() }
 	r.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 {
-			b := o.(*widget.Button)
+			h := o.(*headerLabel)
 			col := registerColumns[id.Col]
 			text := lang.L(col.title)
 			if r.arrangement.Sort == col.sort {
 				text += map[bool]string{false: " ▲", true: " ▼"}[r.arrangement.Desc]
 			}
-			b.SetText(text)
-			b.OnTapped = func() { r.onSort(col.sort) }
+			h.SetText(text)
+			h.onTap = func() { r.onSort(col.sort) }
 			if col.sort == unsorted {
-				b.OnTapped = nil
+				h.onTap = nil
 			}
 		}
 	}
@@ -133,7 +130,9 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 		r.table.UnselectAll()
 		if s, ok := r.row(id.Row); ok {
 			r.selectedID = s.ID
-			r.table.Refresh()
+			for l, shown := range r.cells {
+				l.SetHighlight(shown == s.ID)
+			}
 			if r.onOpen != nil {
 				r.onOpen(s.ID)
 			}
@@ -542,6 +541,7 @@ func (r *Register) row(i int) (service.Summary, bool) {
 func (r *Register) fill(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*fitLabel)
 	s, ok := r.row(id.Row)
+	r.cells[l] = s.ID
 	l.SetHighlight(ok && s.ID == r.selectedID)
 	if !ok {
 		l.SetText("")

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -234,6 +235,8 @@ func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, paren
 		})
 	})
 	go func() {
+		runtime.LockOSThread() // never unlocked: the lowered thread ends with the goroutine
+		lowerThreadPriority()
 		var buf bytes.Buffer
 		err := u.printer.ExportPDF(id, &buf, draft)
 		if err == nil {

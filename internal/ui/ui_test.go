@@ -513,7 +513,7 @@ func TestRegisterFiltersAndSorts(t *testing.T) {
 	if rows() != 2 || !strings.Contains(u.status.Text, "2 ") {
 		t.Fatalf("KSB: %d rows, status %q", rows(), u.status.Text)
 	}
-	header := widget.NewButton("", nil)
+	header := newHeaderLabel()
 	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 1}, header)
 	test.Tap(header) // Tentang, ascending
 	wait()
@@ -521,11 +521,16 @@ func TestRegisterFiltersAndSorts(t *testing.T) {
 		t.Errorf("by subject: %q", got)
 	}
 	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 1}, header)
-	if !strings.HasSuffix(header.Text, "▲") {
-		t.Errorf("header %q shows no order", header.Text)
+	if !strings.HasSuffix(header.Text(), "▲") {
+		t.Errorf("header %q shows no order", header.Text())
 	}
 	test.Tap(header) // descending
 	wait()
+	partnerNumber := newHeaderLabel()
+	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 4}, partnerNumber)
+	if partnerNumber.Text() != lang.L("Nomor Mitra") || partnerNumber.onTap != nil {
+		t.Errorf("the partner's number header %q should not sort", partnerNumber.Text())
+	}
 	if got := subjects(); !strings.HasPrefix(got[0], "Percepatan") {
 		t.Errorf("by subject, descending: %q", got)
 	}

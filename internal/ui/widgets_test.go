@@ -67,6 +67,19 @@ func TestRegisterDrawsTheWholeSelectedRowSelected(t *testing.T) {
 	if l.highlight {
 		t.Error("the old row stays highlighted")
 	}
+	// The cells on screen follow at once.
+	lit := 0
+	for cell, id := range r.cells {
+		if cell.highlight != (id == first) {
+			t.Errorf("cell of %d highlighted %v; selected %d", id, cell.highlight, first)
+		}
+		if cell.highlight {
+			lit++
+		}
+	}
+	if lit != len(registerColumns) {
+		t.Errorf("%d cells highlighted on screen, want %d", lit, len(registerColumns))
+	}
 	u.selected = 0
 	r.table.Select(widget.TableCellID{Row: 2, Col: 3})
 	if u.selected != first {
