@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -34,7 +35,9 @@ type Register struct {
 	// table's cells with the agreement each shows, to move that highlight.
 	selectedID agreement.ID
 	cells      map[*fitLabel]agreement.ID
-	search     *widget.Entry
+	// fillingChoices is set while the filters' options are replaced.
+	fillingChoices bool
+	search         *widget.Entry
 
 	mu      sync.Mutex
 	total   int
@@ -216,16 +219,22 @@ func (r *Register) applyChoices(ch service.Choices) {
 	for i, y := range ch.Years {
 		years[i] = fmt.Sprint(y)
 	}
+	before := r.filter()
+	r.fillingChoices = true
 	for _, x := range []struct {
 		sel     *widget.Select
 		options []string
 	}{{r.partnerSel, partners}, {r.yearSel, years}, {r.implSel, ch.Implementers}} {
-		keep := x.sel.SelectedIndex()
+		keep := x.sel.Selected // by name: a new option may come before it
 		x.sel.Options = append(x.sel.Options[:1:1], x.options...)
-		if keep < 0 || keep >= len(x.sel.Options) {
-			keep = 0
+		if !slices.Contains(x.sel.Options, keep) {
+			keep = x.sel.Options[0]
 		}
-		x.sel.SetSelectedIndex(keep)
+		x.sel.SetSelected(keep)
+	}
+	r.fillingChoices = false
+	if !reflect.DeepEqual(r.filter(), before) {
+		r.onFilter() // what was chosen is gone
 	}
 }
 
@@ -251,8 +260,8 @@ func (r *Register) filter() service.SearchFilter {
 }
 
 func (r *Register) onFilter() {
-	if r.kindSel == nil || r.implSel == nil {
-		return // still building
+	if r.kindSel == nil || r.implSel == nil || r.fillingChoices {
+		return // still building, or only the options change
 	}
 	r.arrangement.Filter = r.filter()
 	r.applyArrangement()

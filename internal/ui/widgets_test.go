@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/service"
 )
 
 func TestFitLabelShortensToItsWidth(t *testing.T) {
@@ -84,5 +86,31 @@ func TestRegisterDrawsTheWholeSelectedRowSelected(t *testing.T) {
 	r.table.Select(widget.TableCellID{Row: 2, Col: 3})
 	if u.selected != first {
 		t.Errorf("selecting the row again selected %d, want %d", u.selected, first)
+	}
+}
+
+func TestNewFilterChoicesKeepWhatWasChosen(t *testing.T) {
+	u, _, l := withExamples(t)
+	r := u.register
+	u.tabs.SelectIndex(tabRegister)
+	l.until("the filters' choices", func() bool { return len(r.choices.Partners) > 0 })
+	r.partnerSel.SetSelected("Pemerintah Kabupaten Lampung Timur")
+	arranged := 0
+	r.arranged = func() { arranged++ }
+	ch := r.choices
+	ch.Partners = append([]service.PartyName{{ID: 99, Name: "Pemerintah Kabupaten Aceh Besar"}}, ch.Partners...)
+	r.applyChoices(ch)
+	if r.partnerSel.Selected != "Pemerintah Kabupaten Lampung Timur" {
+		t.Errorf("partner filter now %q", r.partnerSel.Selected)
+	}
+	if arranged != 0 {
+		t.Error("new options alone arranged the register again")
+	}
+	// A chosen option that is gone falls back to all, and the register follows.
+	ch.Partners = ch.Partners[:1]
+	r.applyChoices(ch)
+	l.until("the register arranged again", func() bool { return arranged > 0 })
+	if r.partnerSel.SelectedIndex() != 0 {
+		t.Errorf("partner filter %q after its option went", r.partnerSel.Selected)
 	}
 }
