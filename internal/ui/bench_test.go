@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2/storage"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -76,7 +78,7 @@ func BenchmarkTypingToResults(b *testing.B) {
 
 // BenchmarkUIGoroutineWork times what runs on the UI goroutine when a person
 // works through the screens: opening an agreement's editor, selecting a register
-// row (its family tree), switching to the registries and the settings, and
+// row (its family tree), exporting its PDF, switching to the registries and the settings, and
 // reloading after a save. None should freeze the window for 100 ms.
 func BenchmarkUIGoroutineWork(b *testing.B) {
 	u, ui := benchApp(b)
@@ -95,6 +97,15 @@ func BenchmarkUIGoroutineWork(b *testing.B) {
 		timed("open editor", func() { u.onOpen(id) })
 		if e := u.editors[id]; e != nil {
 			e.win.Close()
+		}
+		w, err := storage.Writer(storage.NewFileURI(filepath.Join(b.TempDir(), "x.pdf")))
+		if err != nil {
+			b.Fatal(err)
+		}
+		exported := false
+		timed("export start", func() { u.exportTo(id, w, false, u.win, func(error) { exported = true }) })
+		for !exported {
+			timed("export done", <-ui)
 		}
 		timed("registries tab", func() { u.tabs.SelectIndex(tabRegistry) })
 		timed("settings tab", func() { u.tabs.SelectIndex(tabSettings) })
