@@ -4,11 +4,12 @@
 #   bench/ui.sh [DATA_FILE [RUNS]]   (default bench/out/gen-100000.db, made with
 #                                     `sepakat-cli gen --n 100000 --seed 1` if missing;
 #                                     3 runs)
-# A build with the `probe` tag posts an empty func to the UI goroutine every 2 ms
-# and logs each wait over 5 ms (with SEPAKAT_PROBE_STACKS=1 and UI_BENCH_KEEP=1,
-# also the UI goroutine's stacks while it is busy). The longest wait in a phase
-# is the longest freeze a person would have seen; the table gives its median
-# over the runs and the worst. Xvfb draws with Mesa's software GL, so a repaint
+# A build with the `probe` tag (cmd/sepakat/probe.go) logs each freeze: a time
+# over 20 ms in which the window's loop neither read input nor drew. The table
+# gives, per phase, the median over the runs of the longest freeze and the worst;
+# and the longest an empty func posted to the UI goroutine waited (it may wait
+# out frames the loop draws first). With SEPAKAT_PROBE_STACKS=1 and
+# UI_BENCH_KEEP=1 the log also holds the UI goroutine's stacks while it is busy. Xvfb draws with Mesa's software GL, so a repaint
 # costs more here than with a graphics driver: the repaint-only phase (the
 # pointer on and off a tab button) shows what a frame costs.
 set -euo pipefail
@@ -70,11 +71,15 @@ session() {
   awk '/VmRSS|RssAnon|RssFile/{sub(":", "", $1); printf "%s%s %.0f MB", sep, $1, $2/1024; sep=", "}' "/proc/$app/status" >"$dir/rss"
   mark end
   kill "$app"; wait "$app" 2>/dev/null || true; app=""
-  # phase, longest wait, waits over 100 ms
+  # phase, longest freeze, freezes over 100 ms, longest wait
   awk 'FNR==NR { t[NR]=$1; name[NR]=$2; n=NR; next }
-       { for (i = n; i >= 1; i--) if ($1 >= t[i]) { p=name[i]; if ($2 > max[p]) max[p]=$2; if ($2 > 100) over[p]++; break } }
-       END { printf "window %.2f 0\n", (t[2]-t[1])/1000
-             for (i = 2; i < n; i++) { p=name[i]; if (seen[p]++) continue; printf "%s %.1f %d\n", p, max[p]+0, over[p]+0 } }' \
+       /^[fw] / { at = $2 + ($1 == "f" ? $3 : 0) # a freeze counts where it ends
+                  for (i = n; i >= 1; i--) if (at >= t[i]) { p=name[i]
+                    if ($1 == "f") { if ($3 > fmax[p]) fmax[p]=$3; if ($3 > 100) over[p]++ }
+                    else if ($3 > wmax[p]) wmax[p]=$3
+                    break } }
+       END { printf "window %.2f 0 0\n", (t[2]-t[1])/1000
+             for (i = 2; i < n; i++) { p=name[i]; if (seen[p]++) continue; printf "%s %.1f %d %.1f\n", p, fmax[p]+0, over[p]+0, wmax[p]+0 } }' \
     "$dir/marks" "$dir/waits" >"$dir/phases"
 }
 
@@ -82,15 +87,19 @@ for i in $(seq "$runs"); do session "$i"; done
 echo "UI goroutine waits by phase on $db, $runs runs"
 echo "RSS at the end of each run: $(for i in $(seq "$runs"); do printf '[%s] ' "$(cat "$tmp/$i/rss")"; done)"
 cat "$tmp"/*/phases | awk '
-  { if (!($1 in idx)) { idx[$1]=++n; order[n]=$1 } v[$1, ++c[$1]]=$2; over[$1]+=$3 }
+  function median(p, col,   i, j, m, x, s) {
+    m=c[p]; for (i = 1; i <= m; i++) s[i]=v[p, col, i]
+    for (i = 1; i <= m; i++) for (j = i+1; j <= m; j++) if (s[j] < s[i]) { x=s[i]; s[i]=s[j]; s[j]=x }
+    worst[p, col]=s[m]
+    return (m % 2) ? s[(m+1)/2] : (s[m/2]+s[m/2+1])/2
+  }
+  { if (!($1 in idx)) { idx[$1]=++n; order[n]=$1 } k=++c[$1]; v[$1, 1, k]=$2; v[$1, 2, k]=$4; over[$1]+=$3 }
   END {
-    printf "  %-22s %10s %10s %14s\n", "phase", "median", "worst", "waits >100 ms"
+    printf "  %-22s %23s %14s %22s\n", "phase", "longest freeze", "freezes", "longest wait for"
+    printf "  %-22s %11s %11s %14s %22s\n", "", "median", "worst", "over 100 ms", "handed-back work"
     for (k = 1; k <= n; k++) {
-      p=order[k]; m=c[p]
-      for (i = 1; i <= m; i++) s[i]=v[p, i]
-      for (i = 1; i <= m; i++) for (j = i+1; j <= m; j++) if (s[j] < s[i]) { x=s[i]; s[i]=s[j]; s[j]=x }
-      med = (m % 2) ? s[(m+1)/2] : (s[m/2]+s[m/2+1])/2
-      if (p == "window") printf "  %-22s %9.2fs %9.2fs\n", "start to window", med, s[m]
-      else printf "  %-22s %7.1f ms %7.1f ms %14d\n", p, med, s[m], over[p]
+      p=order[k]; f=median(p, 1); w=median(p, 2)
+      if (p == "window") printf "  %-22s %10.2fs %10.2fs\n", "start to window", f, worst[p, 1]
+      else printf "  %-22s %8.1f ms %8.1f ms %14d %19.1f ms\n", p, f, worst[p, 1], over[p], w
     }
   }'

@@ -9,17 +9,25 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/pprof"
+	"sync"
 	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
 )
 
-// startProbe measures, for bench/ui.sh, how long work handed to the UI goroutine
-// waits: every 2 ms it posts an empty func and writes each wait over 5 ms, as
-// "unix-ms wait-ms", to the file named by SEPAKAT_PROBE. With SEPAKAT_PROBE_STACKS
-// set, while a wait passes 30 ms it also writes the main goroutine's stack every
-// 10 ms, in lines starting "#" (each dump stops the world, so waits grow).
+// startProbe measures, for bench/ui.sh, two things and writes them to the file
+// named by SEPAKAT_PROBE:
+//   - "f unix-ms gap-ms": each time the window's loop went more than 20 ms
+//     between two rounds of reading input and drawing (an animation's ticks), that
+//     is a freeze a person sees;
+//   - "w unix-ms wait-ms": each time an empty func, posted every 2 ms, waited
+//     over 5 ms to run on the UI goroutine (it can wait out several frames that
+//     the loop draws first, so a wait is not always a freeze).
+//
+// With SEPAKAT_PROBE_STACKS set, while a wait passes 30 ms it also writes the
+// main goroutine's stack every 10 ms, in lines starting "#" (each dump stops the
+// world, so waits grow).
 func startProbe() {
 	if cpu := os.Getenv("SEPAKAT_PROBE_CPU"); cpu != "" {
 		profileCPU(cpu)
@@ -33,6 +41,22 @@ func startProbe() {
 		fyne.LogError("probe", err)
 		return
 	}
+	var mu sync.Mutex
+	write := func(format string, args ...any) {
+		mu.Lock()
+		fmt.Fprintf(f, format, args...)
+		mu.Unlock()
+	}
+	last := time.Now()
+	ticks := fyne.NewAnimation(time.Hour, func(float32) {
+		now := time.Now()
+		if gap := now.Sub(last); gap > 20*time.Millisecond {
+			write("f %d %.1f\n", last.UnixMilli(), float64(gap.Microseconds())/1000)
+		}
+		last = now
+	})
+	ticks.RepeatCount = fyne.AnimationRepeatForever
+	ticks.Start()
 	stacks := os.Getenv("SEPAKAT_PROBE_STACKS") != ""
 	go func() {
 		done := make(chan struct{}, 1)
@@ -52,14 +76,14 @@ func startProbe() {
 				case <-timer.C:
 					n := runtime.Stack(buf, true)
 					if main := mainStack(buf[:n]); main != nil {
-						fmt.Fprintf(f, "# %d\n%s\n", time.Now().UnixMilli(), bytes.ReplaceAll(main, []byte("\n"), []byte("\n# ")))
+						write("# %d\n%s\n", time.Now().UnixMilli(), bytes.ReplaceAll(main, []byte("\n"), []byte("\n# ")))
 					}
 					timer.Reset(10 * time.Millisecond)
 				}
 			}
 			timer.Stop()
 			if wait := time.Since(start); wait > 5*time.Millisecond {
-				fmt.Fprintf(f, "%d %.1f\n", start.UnixMilli(), float64(wait.Microseconds())/1000)
+				write("w %d %.1f\n", start.UnixMilli(), float64(wait.Microseconds())/1000)
 			}
 			time.Sleep(2 * time.Millisecond)
 		}
