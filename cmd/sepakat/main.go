@@ -25,6 +25,7 @@ func main() {
 
 	a := app.NewWithID("id.sepakat.desktop")
 	a.SetIcon(ui.Icon())
+	a.Settings().SetTheme(ui.Theme())
 	if err := ui.LoadTranslations(); err != nil {
 		fyne.LogError("translations", err)
 	}

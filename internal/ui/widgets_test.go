@@ -114,3 +114,20 @@ func TestNewFilterChoicesKeepWhatWasChosen(t *testing.T) {
 		t.Errorf("partner filter %q after its option went", r.partnerSel.Selected)
 	}
 }
+
+func TestThemeWritesInLiberationSans(t *testing.T) {
+	th := Theme()
+	for style, want := range map[fyne.TextStyle]string{
+		{}:                         "LiberationSans-Regular.ttf",
+		{Bold: true}:               "LiberationSans-Bold.ttf",
+		{Italic: true}:             "LiberationSans-Italic.ttf",
+		{Bold: true, Italic: true}: "LiberationSans-BoldItalic.ttf",
+	} {
+		if got := th.Font(style).Name(); got != want {
+			t.Errorf("font for %+v: %s, want %s", style, got, want)
+		}
+	}
+	if got := th.Font(fyne.TextStyle{Monospace: true}).Name(); strings.HasPrefix(got, "Liberation") {
+		t.Errorf("monospace text in %s", got)
+	}
+}
