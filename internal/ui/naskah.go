@@ -29,12 +29,14 @@ type bodyTab struct {
 	text     *widget.Entry
 	clauses  *widget.Select
 	library  *naskah.Library
-	preview  *widget.RichText
-	buttons  []fyne.Disableable
-	timer    *time.Timer
-	locked   bool
-	content  fyne.CanvasObject
-	updating bool
+	preview  *widget.List
+	// previewSegs are the preview's paragraphs, as rich text segments.
+	previewSegs []widget.RichTextSegment
+	buttons     []fyne.Disableable
+	timer       *time.Timer
+	locked      bool
+	content     fyne.CanvasObject
+	updating    bool
 	// previewStale says the preview waits for the tab to show.
 	previewStale bool
 	previewGen   int               // the newest preview asked for
@@ -86,11 +88,23 @@ func (e *Editor) buildBody() fyne.CanvasObject {
 	t.buttons = append(t.buttons, t.heading, t.text)
 	left := container.NewBorder(container.NewVBox(tools, t.clauses, e.problems["body"]), nil, nil, nil, t.tree)
 	editor := container.NewBorder(t.heading, nil, nil, nil, t.text)
-	t.preview = widget.NewRichText()
-	t.preview.Wrapping = fyne.TextWrapWord
+	// One list row per paragraph: only the rows in view are laid out and drawn.
+	t.preview = widget.NewList(func() int { return len(t.previewSegs) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		seg := t.previewSegs[i].(*widget.TextSegment)
+		l := o.(*widget.Label)
+		l.Alignment, l.TextStyle = seg.Style.Alignment, seg.Style.TextStyle
+		l.SetText(seg.Text)
+		t.preview.SetItemHeight(i, l.MinSize().Height)
+	})
+	t.preview.HideSeparators = true
+	t.preview.OnSelected = func(id widget.ListItemID) { t.preview.Unselect(id) } // a page, not a choice
 	right := container.NewVSplit(editor, container.NewBorder(
 		widget.NewLabelWithStyle(lang.L("Pratinjau naskah"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
-		container.NewVScroll(t.preview)))
+		t.preview))
 	right.Offset = 0.3
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.42
@@ -480,7 +494,7 @@ func (t *bodyTab) refreshPreview() {
 			if gen != t.previewGen {
 				return
 			}
-			t.preview.Segments = segs
+			t.previewSegs = segs
 			t.preview.Refresh()
 		})
 	}()
@@ -494,6 +508,12 @@ func previewSegments(d *naskah.Document) []widget.RichTextSegment {
 		style := widget.RichTextStyleParagraph
 		style.Alignment = fyne.TextAlignCenter
 		style.TextStyle.Bold = bold
+		if n := len(out); n > 0 { // a run of centred lines is one block, as on paper
+			if last := out[n-1].(*widget.TextSegment); last.Style == style {
+				last.Text += "\n" + text
+				return
+			}
+		}
 		out = append(out, &widget.TextSegment{Text: text, Style: style})
 	}
 	para := func(text string) {

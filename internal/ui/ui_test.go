@@ -1005,7 +1005,7 @@ func TestNewKSBFromTheTemplate(t *testing.T) {
 // previewText is the preview as plain text.
 func previewText(e *Editor) string {
 	var b strings.Builder
-	for _, s := range e.body.preview.Segments {
+	for _, s := range e.body.previewSegs {
 		if t, ok := s.(*widget.TextSegment); ok {
 			b.WriteString(t.Text + "\n")
 		}
