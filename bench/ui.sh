@@ -9,7 +9,10 @@
 # gives, per phase, the median over the runs of the longest freeze and the worst;
 # and the longest an empty func posted to the UI goroutine waited (it may wait
 # out frames the loop draws first). With SEPAKAT_PROBE_STACKS=1 and
-# UI_BENCH_KEEP=1 the log also holds the UI goroutine's stacks while it is busy. Xvfb draws with Mesa's software GL, so a repaint
+# UI_BENCH_KEEP=1 the log also holds the UI goroutine's stacks while it is busy.
+# Phases: first-paint is the first half second after the window appears (its
+# first frames, before which it shows nothing); loading the next 2.5 s, while
+# the Beranda's lists arrive. Xvfb draws with Mesa's software GL, so a repaint
 # costs more here than with a graphics driver: the repaint-only phase (the
 # pointer on and off a tab button) shows what a frame costs.
 set -euo pipefail
@@ -49,7 +52,8 @@ session() {
   HOME="$home" LANG=C SEPAKAT_PROBE="$dir/waits" bin/sepakat-probe --db "$db" >"$dir/app.log" 2>&1 &
   app=$!
   timeout 30 xdotool search --sync --onlyvisible --name '^Sepakat' >/dev/null
-  mark loading; sleep 3
+  mark first-paint; sleep 0.5
+  mark loading; sleep 2.5
   mark repaint-only
   for _ in $(seq 8); do xdotool mousemove 360 22; sleep 0.12; xdotool mousemove 700 500; sleep 0.12; done
   # Keys go to the window under the pointer (Xvfb runs no window manager).

@@ -38,9 +38,11 @@ type Editor struct {
 	// onExport asks where to save this agreement's PDF (draft: KONSEP).
 	onExport func(draft bool)
 
-	win  fyne.Window
-	a    agreement.Agreement // as last loaded or saved
-	tabs *container.AppTabs
+	win fyne.Window
+	// content is the window's content; show puts it in once the window is up.
+	content fyne.CanvasObject
+	a       agreement.Agreement // as last loaded or saved
+	tabs    *container.AppTabs
 
 	kind, status                  *widget.Label
 	subject, place, tags, notes   *widget.Entry
@@ -232,7 +234,7 @@ func (e *Editor) build() {
 	e.exportBtn = widget.NewButtonWithIcon(lang.L("Ekspor PDF"), theme.DocumentSaveIcon(), func() { e.export(false) })
 	e.draftBtn = widget.NewButtonWithIcon(lang.L("Cetak konsep"), theme.DocumentPrintIcon(), func() { e.export(true) })
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(e.draftBtn, e.exportBtn, e.saveBtn), e.general)
-	e.win.SetContent(container.NewBorder(container.NewPadded(toolbar), container.NewPadded(bottom), nil, nil, e.tabs))
+	e.content = container.NewBorder(container.NewPadded(toolbar), container.NewPadded(bottom), nil, nil, e.tabs)
 	e.win.SetCloseIntercept(e.onClose)
 	e.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { e.save() })
 	e.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { e.onClose() })
@@ -625,6 +627,15 @@ func (e *Editor) create(a *agreement.Agreement) {
 	if e.onCreated != nil {
 		e.onCreated(a.ID)
 	}
+}
+
+// show opens the window, then fills it on the next turn of the loop: making
+// the native window and drawing the whole editor in one turn froze the app for
+// twice as long.
+func (e *Editor) show() {
+	e.win.SetContent(widget.NewLabel(""))
+	e.win.Show()
+	e.do(func() { e.win.SetContent(e.content) })
 }
 
 // onClose closes the window, first asking what to do with unsaved changes.

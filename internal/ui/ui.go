@@ -377,7 +377,7 @@ func (u *App) onOpen(id agreement.ID) {
 	e.do = u.do
 	u.editors[id] = e
 	e.win.SetOnClosed(func() { delete(u.editors, id) })
-	e.win.Show()
+	e.show()
 }
 
 // onQuit closes Sepakat, first asking what to do with editors' unsaved changes.
