@@ -72,6 +72,8 @@ session() {
     mark "editor-tab-${tab#*:}"; xdotool mousemove "${tab%:*}" 70 click 1; sleep 0.8
   done
   mark close-editor; xdotool mousemove 500 400 key ctrl+w; sleep 1
+  mark registries-tab; xdotool mousemove 340 22 click 1; sleep 1.5
+  mark settings-tab; xdotool mousemove 490 22 click 1; sleep 1.5
   awk '/VmRSS|RssAnon|RssFile/{sub(":", "", $1); printf "%s%s %.0f MB", sep, $1, $2/1024; sep=", "}' "/proc/$app/status" >"$dir/rss"
   mark end
   kill "$app"; wait "$app" 2>/dev/null || true; app=""
