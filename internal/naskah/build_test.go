@@ -67,6 +67,18 @@ func TestBuildSeedKSB(t *testing.T) {
 	if strings.Contains(text, "{") {
 		t.Errorf("placeholder left in print:\n%s", text)
 	}
+	parts := map[Part]int{}
+	deepest := 0
+	for _, p := range d.Paragraphs() {
+		parts[p.Part]++
+		deepest = max(deepest, p.Depth)
+		if p.Part == PartSection && p.Text == "Pasal 1" && parts[PartTitle] != 7 {
+			t.Errorf("Pasal 1 after %d title lines, want 7", parts[PartTitle])
+		}
+	}
+	if parts[PartNumber] != 2 || parts[PartSigner] != 2 || parts[PartItem] == 0 || deepest == 0 {
+		t.Errorf("paragraphs by part %v, deepest item %d", parts, deepest)
+	}
 	if len(d.Fingerprint()) != 12 || d.Code != "KSB-2" || d.Draft {
 		t.Errorf("code %q fingerprint %q draft %v", d.Code, d.Fingerprint(), d.Draft)
 	}

@@ -117,50 +117,81 @@ type Document struct {
 	Meta  Meta
 }
 
-// Text returns the canonical plain text of the document: what it says, one
-// paragraph a line, without layout. Its hash identifies a printed version.
-func (d *Document) Text() string {
-	var b strings.Builder
-	line := func(s string) {
-		s = strings.TrimSpace(s)
-		if s != "" {
-			b.WriteString(s)
-			b.WriteByte('\n')
+// Part is what a paragraph of a document is.
+type Part int
+
+// The parts of a document, in the order they print.
+const (
+	PartTitle   Part = iota // a line of the title block
+	PartNumber              // "NOMOR: …"
+	PartText                // a paragraph of running text
+	PartItem                // a numbered item: komparisi, premis, legal basis, ayat, point
+	PartSection             // a pasal's label or heading
+	PartSigner              // a signer: role, jabatan, name, pangkat, NIP
+	PartWitness             // a witness
+)
+
+// Paragraph is one paragraph of a document, as plain text; an item's text
+// starts with its label, and Depth counts the items above it.
+type Paragraph struct {
+	Part  Part
+	Depth int
+	Text  string
+}
+
+// Paragraphs lists the document's paragraphs in reading order; a part left
+// empty (a pasal without a heading) is left out.
+func (d *Document) Paragraphs() []Paragraph {
+	var out []Paragraph
+	add := func(part Part, depth int, text string) {
+		if text = strings.TrimSpace(text); text != "" {
+			out = append(out, Paragraph{part, depth, text})
 		}
 	}
 	var items func(list []Item, depth int)
 	items = func(list []Item, depth int) {
 		for _, it := range list {
-			line(strings.Repeat("  ", depth) + it.Label + " " + it.Text.Plain())
+			add(PartItem, depth, it.Label+" "+it.Text.Plain())
 			items(it.Children, depth+1)
 		}
 	}
 	for _, t := range d.Title {
-		line(t)
+		add(PartTitle, 0, t)
 	}
 	for _, n := range d.Numbers {
-		line(n.Label + ": " + n.Number)
+		add(PartNumber, 0, n.Label+": "+n.Number)
 	}
-	line(d.Opening.Plain())
+	add(PartText, 0, d.Opening.Plain())
 	items(d.Komparisi, 0)
-	line(d.Together.Plain())
-	line(d.PremisIntro.Plain())
+	add(PartText, 0, d.Together.Plain())
+	add(PartText, 0, d.PremisIntro.Plain())
 	items(d.Premises, 0)
-	line(d.LegalIntro.Plain())
+	add(PartText, 0, d.LegalIntro.Plain())
 	items(d.LegalBases, 0)
-	line(d.Agreement.Plain())
+	add(PartText, 0, d.Agreement.Plain())
 	for _, s := range d.Body {
-		line(s.Label)
-		line(s.Heading)
-		line(s.Intro.Plain())
+		add(PartSection, 0, s.Label)
+		add(PartSection, 0, s.Heading)
+		add(PartText, 0, s.Intro.Plain())
 		items(s.Items, 0)
 	}
-	line(d.Closing.Plain())
+	add(PartText, 0, d.Closing.Plain())
 	for _, s := range d.Signatures {
-		line(s.Role + " " + s.Jabatan + " " + s.Name + " " + s.Pangkat + " " + s.NIP)
+		add(PartSigner, 0, s.Role+" "+s.Jabatan+" "+s.Name+" "+s.Pangkat+" "+s.NIP)
 	}
 	for _, w := range d.Witnesses {
-		line(w.Jabatan + " " + w.Name)
+		add(PartWitness, 0, w.Jabatan+" "+w.Name)
+	}
+	return out
+}
+
+// Text returns the canonical plain text of the document: what it says, one
+// paragraph a line, without layout. Its hash identifies a printed version.
+func (d *Document) Text() string {
+	var b strings.Builder
+	for _, p := range d.Paragraphs() {
+		b.WriteString(p.Text)
+		b.WriteByte('\n')
 	}
 	return b.String()
 }

@@ -45,6 +45,16 @@ func (p pendingDoc) posting(doc uint64, term string) (search.Posting, bool) {
 	return postingOf(doc, tf, p.norms), true
 }
 
+// find matches a parsed query against the index as dir's transaction sees it,
+// agreements saved since the last merge included.
+func (s *Store) find(dir txDir, an *search.Analyzer, q search.Query) (*search.Match, error) {
+	src, err := s.newTxSource(dir)
+	if err != nil {
+		return nil, err
+	}
+	return search.Find(src, an, q), nil
+}
+
 func (s *Store) newTxSource(dir txDir) (*txSource, error) {
 	tx := dir.tx
 	src := &txSource{tx: tx, dict: tx.Bucket(bucketSearchDict), postings: tx.Bucket(bucketSearchTerms),
@@ -331,11 +341,10 @@ func (s *Store) Snippet(id agreement.ID, text string) (string, error) {
 	var out string
 	err := s.db.View(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
-		src, err := s.newTxSource(dir)
+		m, err := s.find(dir, an, parsed)
 		if err != nil {
 			return err
 		}
-		m := search.Find(src, an, parsed)
 		m.Restrict([]uint64{uint64(id)})
 		hits := m.Top(1, nil)
 		if len(hits) == 0 {
@@ -382,11 +391,10 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 	now := s.now()
 	err := s.db.View(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
-		src, err := s.newTxSource(dir)
+		m, err := s.find(dir, an, parsed)
 		if err != nil {
 			return err
 		}
-		m := search.Find(src, an, parsed)
 		if m.Len() >= restrictFrom {
 			if ids, ok := filterIDs(tx, q.Filter, agreement.DateOf(now)); ok {
 				m.Restrict(ids)

@@ -56,11 +56,9 @@ type attachmentsTab struct {
 func (e *Editor) buildAttachments() fyne.CanvasObject {
 	t := &attachmentsTab{e: e, selected: -1}
 	e.attachments = t
-	t.list = widget.NewList(func() int { return len(t.rows) }, func() fyne.CanvasObject {
-		return newFitLabel("")
-	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+	t.list = newTextList(func() int { return len(t.rows) }, func(i int) string {
 		a := t.rows[i]
-		o.(*fitLabel).SetText(fmt.Sprintf("%s · %s · %s · %s", attachmentKindLabel(a.Kind), a.File.Name, sizeText(a.File.Size), shortDate(agreement.DateOf(a.Added))))
+		return fmt.Sprintf("%s · %s · %s · %s", attachmentKindLabel(a.Kind), a.File.Name, sizeText(a.File.Size), shortDate(agreement.DateOf(a.Added)))
 	})
 	t.list.OnSelected = func(i widget.ListItemID) { t.selected = i }
 	labels := make([]string, len(attachmentKinds))

@@ -45,16 +45,16 @@ type Editor struct {
 	tabs    *container.AppTabs
 
 	kind, status                  *widget.Label
-	subject, place, tags, notes   *widget.Entry
-	ownNumber, partnerNumber      *widget.Entry
+	subject, place, tags, notes   *entry
+	ownNumber, partnerNumber      *entry
 	takeNumber                    *widget.Button
-	termLength, termStart         *widget.Entry
+	termLength, termStart         *entry
 	termUnit                      *widget.Select
 	extendable                    *widget.Check
-	fundingSource, fundingAmount  *widget.Entry
-	fundingNotes                  *widget.Entry
+	fundingSource, fundingAmount  *entry
+	fundingNotes                  *entry
 	monitoring                    *widget.List
-	monDate, monActivity, monNote *widget.Entry
+	monDate, monActivity, monNote *entry
 	history                       *widget.List
 	historyRows                   []dataset.HistoryEntry
 	problems                      map[string]*widget.Label
@@ -91,10 +91,10 @@ func openEditor(app fyne.App, svc service.Service, now func() time.Time, id agre
 
 func (e *Editor) build() {
 	changed := func(string) { e.markDirty() }
-	entry := func(multi bool) *widget.Entry {
-		en := widget.NewEntry()
+	input := func(multi bool) *entry {
+		en := newEntry()
 		if multi {
-			en = widget.NewMultiLineEntry()
+			en = newMultiLineEntry()
 			en.Wrapping = fyne.TextWrapWord
 			en.SetMinRowsVisible(3)
 		}
@@ -102,29 +102,22 @@ func (e *Editor) build() {
 		return en
 	}
 	e.kind, e.status = widget.NewLabel(""), widget.NewLabel("")
-	e.subject, e.place, e.tags, e.notes = entry(true), entry(false), entry(false), entry(true)
-	e.ownNumber, e.partnerNumber = entry(false), entry(false)
+	e.subject, e.place, e.tags, e.notes = input(true), input(false), input(false), input(true)
+	e.ownNumber, e.partnerNumber = input(false), input(false)
 	e.takeNumber = widget.NewButtonWithIcon(lang.L("Ambil nomor"), theme.ContentAddIcon(), e.onTakeNumber)
-	e.termLength, e.termStart = entry(false), entry(false)
+	e.termLength, e.termStart = input(false), input(false)
 	e.termStart.SetPlaceHolder(lang.L("hh/bb/tttt, kosong bila sejak ditandatangani"))
 	e.termUnit = newSelect([]string{lang.L("tahun"), lang.L("bulan")}, func(string) { e.markDirty() })
 	e.extendable = widget.NewCheck(lang.L("Dapat diperpanjang"), func(bool) { e.markDirty() })
-	e.fundingSource, e.fundingAmount, e.fundingNotes = entry(false), entry(false), entry(true)
+	e.fundingSource, e.fundingAmount, e.fundingNotes = input(false), input(false), input(true)
 	e.fundingAmount.SetPlaceHolder(lang.L("rupiah, tanpa titik"))
 	for _, f := range editorFields {
-		l := widget.NewLabel("")
-		l.Importance = widget.DangerImportance
-		l.Wrapping = fyne.TextWrapWord
-		l.Hide()
-		e.problems[f] = l
+		e.problems[f] = newProblemLabel()
 	}
 	e.lockNote = widget.NewLabel(lang.L("Sudah ditandatangani: isi yang ditandatangani terkunci. Label, catatan dan monitoring tetap dapat diubah."))
 	e.lockNote.Wrapping = fyne.TextWrapWord
 	e.lockNote.Importance = widget.WarningImportance
-	e.general = widget.NewLabel("")
-	e.general.Importance = widget.DangerImportance
-	e.general.Wrapping = fyne.TextWrapWord
-	e.general.Hide()
+	e.general = newProblemLabel()
 
 	field := func(label string, obj fyne.CanvasObject, problem string) *widget.FormItem {
 		if l, ok := e.problems[problem]; ok {
@@ -166,7 +159,7 @@ func (e *Editor) build() {
 		l.SetText(text)
 		e.monitoring.SetItemHeight(i, l.MinSize().Height) // a long activity shows whole, over several lines
 	})
-	e.monDate, e.monActivity, e.monNote = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	e.monDate, e.monActivity, e.monNote = newEntry(), newEntry(), newEntry()
 	e.monDate.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	e.monActivity.SetPlaceHolder(lang.L("Kegiatan tindak lanjut, mis. magang dua staf Diskominfo"))
 	e.monNote.SetPlaceHolder(lang.L("Kendala (bila ada)"))
@@ -644,21 +637,31 @@ func (e *Editor) onClose() {
 		e.win.Close()
 		return
 	}
+	askToSave(e.win, widget.NewLabel(lang.L("Ada perubahan yang belum disimpan.")),
+		lang.L("Simpan"), func() {
+			if e.save() {
+				e.win.Close()
+			}
+		},
+		lang.L("Buang perubahan"), e.win.Close)
+}
+
+// askToSave asks over win what to do with unsaved changes (what says which):
+// save, discard, or go back (Batal).
+func askToSave(win fyne.Window, what fyne.CanvasObject, saveLabel string, save func(), discardLabel string, discard func()) {
 	var d dialog.Dialog
-	save := widget.NewButtonWithIcon(lang.L("Simpan"), theme.DocumentSaveIcon(), func() {
+	saveBtn := widget.NewButtonWithIcon(saveLabel, theme.DocumentSaveIcon(), func() {
 		d.Hide()
-		if e.save() {
-			e.win.Close()
-		}
+		save()
 	})
-	save.Importance = widget.HighImportance
-	discard := widget.NewButton(lang.L("Buang perubahan"), func() {
+	saveBtn.Importance = widget.HighImportance
+	discardBtn := widget.NewButton(discardLabel, func() {
 		d.Hide()
-		e.win.Close()
+		discard()
 	})
 	cancel := widget.NewButton(lang.L("Batal"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(lang.L("Simpan perubahan?"),
-		container.NewVBox(widget.NewLabel(lang.L("Ada perubahan yang belum disimpan.")), container.NewHBox(cancel, discard, save)), e.win)
+	d = dialog.NewCustomWithoutButtons(lang.L("Simpan perubahan?"), container.NewVBox(what, container.NewHBox(cancel, discardBtn, saveBtn)), win)
+	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 }
 

@@ -25,8 +25,8 @@ type bodyTab struct {
 	body     []agreement.Node
 	tree     *widget.Tree
 	selected string // path of the selected node: "2" or "2.0.1"
-	heading  *widget.Entry
-	text     *widget.Entry
+	heading  *entry
+	text     *entry
 	clauses  *widget.Select
 	library  *naskah.Library
 	preview  *widget.List
@@ -54,9 +54,9 @@ func (e *Editor) buildBody() fyne.CanvasObject {
 		return newFitLabel("")
 	}, t.updateNode)
 	t.tree.OnSelected = func(uid widget.TreeNodeID) { t.selectNode(uid) }
-	t.heading = widget.NewEntry()
+	t.heading = newEntry()
 	t.heading.SetPlaceHolder(lang.L("Judul pasal, mis. RUANG LINGKUP"))
-	t.text = widget.NewMultiLineEntry()
+	t.text = newMultiLineEntry()
 	t.text.Wrapping = fyne.TextWrapWord
 	t.text.SetMinRowsVisible(5)
 	t.heading.OnChanged = func(s string) { t.edit(func(n *agreement.Node) { n.Heading = s }) }
@@ -500,59 +500,28 @@ func (t *bodyTab) refreshPreview() {
 	}()
 }
 
-// previewSegments lays a document out as rich text: the title and section labels
-// centred and bold, items with their labels.
+// previewSegments lays a document out as rich text: the title, numbers and
+// pasal labels centred (a run of centred lines is one block, as on paper),
+// items indented under their label.
 func previewSegments(d *naskah.Document) []widget.RichTextSegment {
 	var out []widget.RichTextSegment
-	centre := func(text string, bold bool) {
+	for _, p := range d.Paragraphs() {
 		style := widget.RichTextStyleParagraph
-		style.Alignment = fyne.TextAlignCenter
-		style.TextStyle.Bold = bold
-		if n := len(out); n > 0 { // a run of centred lines is one block, as on paper
-			if last := out[n-1].(*widget.TextSegment); last.Style == style {
-				last.Text += "\n" + text
-				return
+		text := p.Text
+		switch p.Part {
+		case naskah.PartTitle, naskah.PartSection, naskah.PartNumber:
+			style.Alignment = fyne.TextAlignCenter
+			style.TextStyle.Bold = p.Part != naskah.PartNumber
+			if n := len(out); n > 0 {
+				if last := out[n-1].(*widget.TextSegment); last.Style == style {
+					last.Text += "\n" + text
+					continue
+				}
 			}
+		case naskah.PartItem:
+			text = strings.Repeat("\u2003", p.Depth+1) + text
 		}
 		out = append(out, &widget.TextSegment{Text: text, Style: style})
-	}
-	para := func(text string) {
-		if strings.TrimSpace(text) != "" {
-			out = append(out, &widget.TextSegment{Text: text, Style: widget.RichTextStyleParagraph})
-		}
-	}
-	var items func([]naskah.Item, int)
-	items = func(list []naskah.Item, depth int) {
-		for _, it := range list {
-			para(strings.Repeat("\u2003", depth+1) + it.Label + " " + it.Text.Plain())
-			items(it.Children, depth+1)
-		}
-	}
-	for _, line := range d.Title {
-		centre(line, true)
-	}
-	for _, n := range d.Numbers {
-		centre(n.Label+": "+n.Number, false)
-	}
-	para(d.Opening.Plain())
-	items(d.Komparisi, 0)
-	para(d.Together.Plain())
-	para(d.PremisIntro.Plain())
-	items(d.Premises, 0)
-	para(d.LegalIntro.Plain())
-	items(d.LegalBases, 0)
-	para(d.Agreement.Plain())
-	for _, s := range d.Body {
-		centre(s.Label, true)
-		if s.Heading != "" {
-			centre(s.Heading, true)
-		}
-		para(s.Intro.Plain())
-		items(s.Items, 0)
-	}
-	para(d.Closing.Plain())
-	for _, s := range d.Signatures {
-		para(strings.TrimSpace(s.Role + " " + s.Jabatan + " " + s.Name))
 	}
 	return out
 }

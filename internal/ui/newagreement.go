@@ -63,13 +63,10 @@ func (u *App) onNew() {
 	kind.SetSelectedIndex(0)
 	partner := widget.NewSelectEntry(names)
 	partner.SetPlaceHolder(lang.L("Instansi atau pemerintah daerah mitra"))
-	subject := widget.NewMultiLineEntry()
+	subject := newMultiLineEntry()
 	subject.Wrapping = fyne.TextWrapWord
 	subject.SetPlaceHolder(lang.L("tentang …, mis. Pengembangan Desa Wisata"))
-	problem := widget.NewLabel("")
-	problem.Importance = widget.DangerImportance
-	problem.Wrapping = fyne.TextWrapWord
-	problem.Hide()
+	problem := newProblemLabel()
 	var d dialog.Dialog
 	create := func(ok bool) {
 		if !ok {

@@ -37,7 +37,7 @@ type Register struct {
 	cells      map[*fitLabel]agreement.ID
 	// fillingChoices is set while the filters' options are replaced.
 	fillingChoices bool
-	search         *widget.Entry
+	search         *entry
 
 	mu      sync.Mutex
 	total   int
@@ -100,7 +100,7 @@ const unsorted service.Sort = -1
 
 func newRegister(svc service.Service, now func() time.Time, onOpen func(agreement.ID), onStatus func(string)) *Register {
 	r := &Register{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do, snippets: snippetsFirst, cells: map[*fitLabel]agreement.ID{}}
-	r.search = widget.NewEntry()
+	r.search = newEntry()
 	r.search.SetPlaceHolder(lang.L("Cari nomor, mitra, pejabat, perihal atau isi pasal…"))
 	r.search.OnChanged = r.queueSearch
 	r.search.OnSubmitted = func(string) { r.runSearch() }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -38,24 +39,24 @@ type Registry struct {
 
 	// Instansi
 	partyList                      *widget.List
-	partyFilter                    *widget.Entry
+	partyFilter                    *entry
 	shownParties                   []agreement.Party
 	party                          agreement.Party
 	pKind                          *widget.Select
-	pName, pShort, pSeat, pAddress *widget.Entry
+	pName, pShort, pSeat, pAddress *entry
 	pLambang                       *canvas.Image
 	pLambangRef                    *agreement.FileRef
 	// Pejabat
 	officialList                    *widget.List
 	official                        agreement.Official
 	oParty, oRole, oStatus          *widget.Select
-	oName, oJabatan, oNIP, oPangkat *widget.Entry
-	oFrom, oTo                      *widget.Entry
+	oName, oJabatan, oNIP, oPangkat *entry
+	oFrom, oTo                      *entry
 	// Surat Kuasa
 	mandateList                    *widget.List
 	mandate                        agreement.Mandate
 	mParty, mGrantor, mGrantee     *widget.Select
-	mNumber, mDate, mScope, mValid *widget.Entry
+	mNumber, mDate, mScope, mValid *entry
 	message                        *widget.Label
 	content                        fyne.CanvasObject
 }
@@ -201,40 +202,30 @@ func (r *Registry) saved(err error, what string) bool {
 }
 
 func (r *Registry) partyName(id agreement.ID) string {
-	for _, p := range r.parties {
-		if p.ID == id {
-			return p.Name
-		}
+	if i := r.partyIndex(id); i >= 0 {
+		return r.parties[i].Name
 	}
 	return "–"
 }
 
 func (r *Registry) partyIndex(id agreement.ID) int {
-	for i, p := range r.parties {
-		if p.ID == id {
-			return i
-		}
-	}
-	return -1
+	return slices.IndexFunc(r.parties, func(p agreement.Party) bool { return p.ID == id })
 }
 
 func (r *Registry) buildParties() fyne.CanvasObject {
-	r.partyFilter = widget.NewEntry()
+	r.partyFilter = newEntry()
 	r.partyFilter.SetPlaceHolder(lang.L("Saring nama instansi…"))
 	r.partyFilter.OnChanged = func(string) { r.filterParties() }
-	r.partyList = widget.NewList(func() int { return len(r.shownParties) }, func() fyne.CanvasObject {
-		return newFitLabel("")
-	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+	r.partyList = newTextList(func() int { return len(r.shownParties) }, func(i int) string {
 		p := r.shownParties[i]
-		text := p.Name
 		if p.Own {
-			text += " " + lang.L("(kantor kita)")
+			return p.Name + " " + lang.L("(kantor kita)")
 		}
-		o.(*fitLabel).SetText(text)
+		return p.Name
 	})
 	r.partyList.OnSelected = func(i widget.ListItemID) { r.showParty(r.shownParties[i]) }
 	r.pKind = newSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
-	r.pName, r.pShort, r.pSeat, r.pAddress = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewMultiLineEntry()
+	r.pName, r.pShort, r.pSeat, r.pAddress = newEntry(), newEntry(), newEntry(), newMultiLineEntry()
 	r.pLambang = canvas.NewImageFromResource(nil)
 	r.pLambang.FillMode = canvas.ImageFillContain
 	r.pLambang.SetMinSize(fyne.NewSize(96, 96))
@@ -346,19 +337,17 @@ func (r *Registry) onSaveParty() {
 }
 
 func (r *Registry) buildOfficials() fyne.CanvasObject {
-	r.officialList = widget.NewList(func() int { return len(r.officials) }, func() fyne.CanvasObject {
-		return newFitLabel("")
-	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+	r.officialList = newTextList(func() int { return len(r.officials) }, func(i int) string {
 		of := r.officials[i]
-		o.(*fitLabel).SetText(fmt.Sprintf("%s — %s%s (%s)", of.Name, of.Status.Prefix(), of.Jabatan, r.partyName(of.PartyID)))
+		return fmt.Sprintf("%s — %s%s (%s)", of.Name, of.Status.Prefix(), of.Jabatan, r.partyName(of.PartyID))
 	})
 	r.officialList.OnSelected = func(i widget.ListItemID) { r.showOfficial(r.officials[i]) }
 	r.oParty = newSelect(nil, nil)
 	r.oRole = newSelect(labelsOf(agreement.OfficialRoles, officialRoleLabels), nil)
 	statusLabels := []string{lang.L("Definitif"), "Plt.", "Plh.", "Pj."}
 	r.oStatus = newSelect(statusLabels, nil)
-	r.oName, r.oJabatan, r.oNIP, r.oPangkat = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	r.oFrom, r.oTo = widget.NewEntry(), widget.NewEntry()
+	r.oName, r.oJabatan, r.oNIP, r.oPangkat = newEntry(), newEntry(), newEntry(), newEntry()
+	r.oFrom, r.oTo = newEntry(), newEntry()
 	r.oFrom.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	r.oTo.SetPlaceHolder(lang.L("kosong selama masih menjabat"))
 	save := widget.NewButtonWithIcon(lang.L("Simpan"), theme.DocumentSaveIcon(), r.onSaveOfficial)
@@ -433,16 +422,14 @@ func (r *Registry) onSaveOfficial() {
 }
 
 func (r *Registry) buildMandates() fyne.CanvasObject {
-	r.mandateList = widget.NewList(func() int { return len(r.mandates) }, func() fyne.CanvasObject {
-		return newFitLabel("")
-	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+	r.mandateList = newTextList(func() int { return len(r.mandates) }, func(i int) string {
 		m := r.mandates[i]
-		o.(*fitLabel).SetText(fmt.Sprintf("%s · %s · %s → %s", m.Number, shortDate(m.Date), r.officialName(m.GrantorID), r.officialName(m.GranteeID)))
+		return fmt.Sprintf("%s · %s · %s → %s", m.Number, shortDate(m.Date), r.officialName(m.GrantorID), r.officialName(m.GranteeID))
 	})
 	r.mandateList.OnSelected = func(i widget.ListItemID) { r.showMandate(r.mandates[i]) }
 	r.mParty = newSelect(nil, func(string) { r.fillMandateOfficials() })
 	r.mGrantor, r.mGrantee = newSelect(nil, nil), newSelect(nil, nil)
-	r.mNumber, r.mDate, r.mScope, r.mValid = widget.NewEntry(), widget.NewEntry(), widget.NewMultiLineEntry(), widget.NewEntry()
+	r.mNumber, r.mDate, r.mScope, r.mValid = newEntry(), newEntry(), newMultiLineEntry(), newEntry()
 	r.mDate.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	r.mValid.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	save := widget.NewButtonWithIcon(lang.L("Simpan"), theme.DocumentSaveIcon(), r.onSaveMandate)
@@ -468,10 +455,8 @@ func (r *Registry) buildMandates() fyne.CanvasObject {
 }
 
 func (r *Registry) officialName(id agreement.ID) string {
-	for _, o := range r.officials {
-		if o.ID == id {
-			return o.Name
-		}
+	if i := slices.IndexFunc(r.officials, func(o agreement.Official) bool { return o.ID == id }); i >= 0 {
+		return r.officials[i].Name
 	}
 	return "–"
 }

@@ -25,11 +25,11 @@ type Settings struct {
 	own agreement.Party
 
 	region                              *widget.SelectEntry
-	template, class, unit               *widget.Entry
-	kindCodes                           map[agreement.Kind]*widget.Entry
+	template, class, unit               *entry
+	kindCodes                           map[agreement.Kind]*entry
 	paper, font, pageNumbers, firstSide *widget.Select
-	fontSize, spacing                   *widget.Entry
-	margins                             [4]*widget.Entry
+	fontSize, spacing                   *entry
+	margins                             [4]*entry
 	paraf, titleCase, numericDate       *widget.Check
 	message                             *widget.Label
 	example                             *widget.Label
@@ -37,19 +37,19 @@ type Settings struct {
 }
 
 func newSettings(svc service.Service) *Settings {
-	s := &Settings{svc: svc, kindCodes: map[agreement.Kind]*widget.Entry{}}
+	s := &Settings{svc: svc, kindCodes: map[agreement.Kind]*entry{}}
 	names, _ := governments()
 	s.region = widget.NewSelectEntry(names)
-	s.template, s.class, s.unit = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	s.template, s.class, s.unit = newEntry(), newEntry(), newEntry()
 	s.template.SetPlaceHolder(defaultNumbering)
 	s.example = widget.NewLabel("")
 	s.example.TextStyle = fyne.TextStyle{Italic: true}
-	for _, e := range []*widget.Entry{s.template, s.class, s.unit} {
+	for _, e := range []*entry{s.template, s.class, s.unit} {
 		e.OnChanged = func(string) { s.showExample() }
 	}
 	codes := container.NewGridWithColumns(len(agreement.Kinds))
 	for _, k := range agreement.Kinds {
-		e := widget.NewEntry()
+		e := newEntry()
 		e.SetPlaceHolder(string(k))
 		e.OnChanged = func(string) { s.showExample() }
 		s.kindCodes[k] = e
@@ -57,9 +57,9 @@ func newSettings(svc service.Service) *Settings {
 	}
 	s.paper = newSelect([]string{"A4", "F4"}, nil)
 	s.font = newSelect([]string{"Serif (Times)", "Sans (Arial)"}, nil)
-	s.fontSize, s.spacing = widget.NewEntry(), widget.NewEntry()
+	s.fontSize, s.spacing = newEntry(), newEntry()
 	for i := range s.margins {
-		s.margins[i] = widget.NewEntry()
+		s.margins[i] = newEntry()
 	}
 	s.pageNumbers = newSelect([]string{"- 2 -", lang.L("Halaman 2 dari 5")}, nil)
 	s.firstSide = newSelect([]string{lang.L("PIHAK PERTAMA di kiri"), lang.L("PIHAK PERTAMA di kanan")}, nil)
@@ -221,7 +221,7 @@ func (s *Settings) save() bool {
 	}
 	pg.Paper = s.paper.Selected
 	pg.Font = []string{"Liberation Serif", "Liberation Sans"}[max(s.font.SelectedIndex(), 0)]
-	number := func(e *widget.Entry, into *float64) error {
+	number := func(e *entry, into *float64) error {
 		f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(e.Text), ",", "."), 64)
 		if err != nil {
 			return errors.New(lang.L("\"{{.Text}}\" bukan angka.", map[string]any{"Text": e.Text}))
@@ -230,7 +230,7 @@ func (s *Settings) save() bool {
 		return nil
 	}
 	for _, x := range []struct {
-		e    *widget.Entry
+		e    *entry
 		into *float64
 	}{{s.fontSize, &pg.FontSize}, {s.spacing, &pg.LineSpacing}, {s.margins[0], &pg.MarginTop}, {s.margins[1], &pg.MarginRight},
 		{s.margins[2], &pg.MarginBot}, {s.margins[3], &pg.MarginLeft}} {

@@ -21,9 +21,9 @@ type signingTab struct {
 
 	statusText                *widget.Label
 	steps                     *fyne.Container
-	date, place, venue, notes *widget.Entry
-	copies, meterai           *widget.Entry
-	numbers                   []*widget.Entry
+	date, place, venue, notes *entry
+	copies, meterai           *entry
+	numbers                   []*entry
 	numbersBox                *fyne.Container
 	content                   fyne.CanvasObject
 }
@@ -35,8 +35,8 @@ func (e *Editor) buildSigning() fyne.CanvasObject {
 	t := &signingTab{e: e}
 	e.signing = t
 	changed := func(string) { e.markDirty() }
-	entry := func() *widget.Entry {
-		en := widget.NewEntry()
+	entry := func() *entry {
+		en := newEntry()
 		en.OnChanged = changed
 		return en
 	}
@@ -47,16 +47,12 @@ func (e *Editor) buildSigning() fyne.CanvasObject {
 	t.place.SetPlaceHolder(lang.L("kota, mis. Sumedang"))
 	t.venue.SetPlaceHolder(lang.L("mis. Gedung Negara Kabupaten Sumedang"))
 	t.copies, t.meterai = entry(), entry()
-	t.notes = widget.NewMultiLineEntry()
+	t.notes = newMultiLineEntry()
 	t.notes.Wrapping = fyne.TextWrapWord
 	t.notes.OnChanged = changed
 	t.numbersBox = container.NewVBox()
 	for _, f := range signingFields {
-		l := widget.NewLabel("")
-		l.Importance = widget.DangerImportance
-		l.Wrapping = fyne.TextWrapWord
-		l.Hide()
-		e.problems[f] = l
+		e.problems[f] = newProblemLabel()
 	}
 	field := func(label string, obj fyne.CanvasObject, problem string) *widget.FormItem {
 		return widget.NewFormItem(lang.L(label), container.NewVBox(obj, e.problems[problem]))
@@ -105,7 +101,7 @@ func (t *signingTab) load(a agreement.Agreement) {
 	t.numbersBox.RemoveAll()
 	t.numbers = nil
 	for i, p := range a.Parties {
-		n := widget.NewEntry()
+		n := newEntry()
 		n.OnChanged = func(string) { t.e.markDirty() }
 		switch {
 		case i < len(s.Numbers):
@@ -118,7 +114,7 @@ func (t *signingTab) load(a agreement.Agreement) {
 		t.numbersBox.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, role.MinSize().Height), role), nil, n))
 	}
 	// The record of a signed agreement keeps its date and numbers.
-	for _, w := range append([]*widget.Entry{t.date}, t.numbers...) {
+	for _, w := range append([]*entry{t.date}, t.numbers...) {
 		if a.Locked() {
 			w.Disable()
 		} else {
@@ -164,7 +160,7 @@ func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force 
 		s.Signers, s.Witnesses, s.Scan = a.Signing.Signers, a.Signing.Witnesses, a.Signing.Scan
 	}
 	for f, x := range map[string]*int{"signing.copies": &s.Copies, "signing.meterai": &s.Meterai} {
-		txt := map[string]*widget.Entry{"signing.copies": t.copies, "signing.meterai": t.meterai}[f].Text
+		txt := map[string]*entry{"signing.copies": t.copies, "signing.meterai": t.meterai}[f].Text
 		if strings.TrimSpace(txt) == "" {
 			continue
 		}
@@ -202,7 +198,7 @@ func (t *signingTab) onStep(to agreement.Status) {
 				}
 			}, e.win)
 	case agreement.StatusDibatalkan:
-		reason := widget.NewMultiLineEntry()
+		reason := newMultiLineEntry()
 		reason.SetPlaceHolder(lang.L("Alasan pembatalan"))
 		dialog.ShowForm(lang.L("Batalkan perjanjian?"), lang.L("Batalkan"), lang.L("Kembali"),
 			[]*widget.FormItem{widget.NewFormItem(lang.L("Alasan"), reason)}, func(ok bool) {

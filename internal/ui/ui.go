@@ -397,9 +397,10 @@ func (u *App) onQuit() {
 	for _, e := range dirty {
 		names = append(names, "• "+e.title())
 	}
-	var d dialog.Dialog
-	save := widget.NewButtonWithIcon(lang.L("Simpan semua dan keluar"), theme.DocumentSaveIcon(), func() {
-		d.Hide()
+	list := widget.NewLabel(strings.Join(names, "\n"))
+	list.Wrapping = fyne.TextWrapWord
+	what := container.NewVBox(widget.NewLabel(lang.L("Perjanjian ini punya perubahan yang belum disimpan:")), list)
+	askToSave(u.win, what, lang.L("Simpan semua dan keluar"), func() {
 		for _, e := range dirty {
 			if !e.save() {
 				e.win.RequestFocus() // its problems show beside the fields
@@ -407,20 +408,7 @@ func (u *App) onQuit() {
 			}
 		}
 		u.quit()
-	})
-	save.Importance = widget.HighImportance
-	discard := widget.NewButton(lang.L("Keluar tanpa menyimpan"), func() {
-		d.Hide()
-		u.quit()
-	})
-	cancel := widget.NewButton(lang.L("Batal"), func() { d.Hide() })
-	list := widget.NewLabel(strings.Join(names, "\n"))
-	list.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustomWithoutButtons(lang.L("Simpan perubahan?"), container.NewVBox(
-		widget.NewLabel(lang.L("Perjanjian ini punya perubahan yang belum disimpan:")), list,
-		container.NewHBox(cancel, discard, save)), u.win)
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+	}, lang.L("Keluar tanpa menyimpan"), u.quit)
 }
 
 // quit remembers the window's size and place, then closes it and with it Sepakat.

@@ -31,6 +31,16 @@ import (
 	"sepakat/resources"
 )
 
+// newTestApp is a test app with the translations loaded, and an empty store.
+func newTestApp(t *testing.T) (fyne.App, *store.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	return a, openStore(t)
+}
+
 func openStore(t *testing.T) *store.Store {
 	t.Helper()
 	s, err := store.Open(filepath.Join(t.TempDir(), "sepakat.db"), store.Options{})
@@ -83,11 +93,7 @@ func (l *loop) until(what string, cond func() bool) {
 }
 
 func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
-	a := test.NewTempApp(t)
-	if err := LoadTranslations(); err != nil {
-		t.Fatal(err)
-	}
-	s := openStore(t)
+	a, s := newTestApp(t)
 	u := New(a, s, export.Printer{Src: s}, fixedNow)
 	useLoop(t, u)
 	u.Window().Resize(fyne.NewSize(1280, 720))
@@ -192,11 +198,7 @@ func TestThousands(t *testing.T) {
 // withExamples opens the main window on a store holding the three examples.
 func withExamples(t *testing.T) (*App, *store.Store, *loop) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	if err := LoadTranslations(); err != nil {
-		t.Fatal(err)
-	}
-	s := openStore(t)
+	a, s := newTestApp(t)
 	if err := s.LoadExamples(); err != nil {
 		t.Fatal(err)
 	}
@@ -377,11 +379,7 @@ func TestRegisterSearchesAsYouType(t *testing.T) {
 }
 
 func TestBerandaShowsWhatEndsAndOpensIt(t *testing.T) {
-	a := test.NewTempApp(t)
-	if err := LoadTranslations(); err != nil {
-		t.Fatal(err)
-	}
-	s := openStore(t)
+	a, s := newTestApp(t)
 	if err := s.LoadExamples(); err != nil {
 		t.Fatal(err)
 	}
@@ -1104,11 +1102,7 @@ func TestEditorKeepsAttachmentsInTheDataFile(t *testing.T) {
 }
 
 func TestFirstStartSetsUpOurOffice(t *testing.T) {
-	a := test.NewTempApp(t)
-	if err := LoadTranslations(); err != nil {
-		t.Fatal(err)
-	}
-	s := openStore(t)
+	a, s := newTestApp(t)
 	u := New(a, s, export.Printer{Src: s}, fixedNow)
 	useLoop(t, u)
 	u.Window().Show()

@@ -21,8 +21,8 @@ const defaultNumbering = "{nomor}/{jenis}.{klasifikasi}-{unit}/{tahun}"
 type welcome struct {
 	dialog   dialog.Dialog
 	region   *widget.SelectEntry
-	unit     *widget.Entry
-	class    *widget.Entry
+	unit     *entry
+	class    *entry
 	problem  *widget.Label
 	setup    *widget.Button
 	examples *widget.Button
@@ -34,13 +34,10 @@ func (u *App) showWelcome() {
 	names, _ := governments()
 	w.region = widget.NewSelectEntry(names)
 	w.region.SetPlaceHolder(lang.L("mis. Pemerintah Kabupaten Sumedang"))
-	w.unit, w.class = widget.NewEntry(), widget.NewEntry()
+	w.unit, w.class = newEntry(), newEntry()
 	w.unit.SetText("Huk")
 	w.class.SetText("05")
-	w.problem = widget.NewLabel("")
-	w.problem.Importance = widget.DangerImportance
-	w.problem.Wrapping = fyne.TextWrapWord
-	w.problem.Hide()
+	w.problem = newProblemLabel()
 	intro := widget.NewLabel(lang.L("Atur kantor kita: pemerintah daerah tempat Bagian Kerja Sama ini bekerja, dan kode pada nomor perjanjiannya. Semua dapat diubah nanti."))
 	intro.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(

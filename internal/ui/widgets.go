@@ -56,7 +56,6 @@ func (f *fitLabel) SetBold(bold bool) {
 		return
 	}
 	f.label.TextStyle.Bold = bold
-	f.width = -1
 	f.fit(f.Size().Width)
 }
 
@@ -168,6 +167,22 @@ func newSelect(options []string, changed func(string)) *widget.Select {
 	return s
 }
 
+// newTextList is a list of one-line rows, row i reading text(i), shortened
+// with "…" to the list's width.
+func newTextList(length func() int, text func(i int) string) *widget.List {
+	return widget.NewList(length, func() fyne.CanvasObject { return newFitLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*fitLabel).SetText(text(i)) })
+}
+
+// newProblemLabel is a hidden label for what is wrong with a field or a form.
+func newProblemLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
 // headerLabel is a table column's title that sorts when tapped: lighter than a
 // button, whose renderer made a header row cost about 50 ms to draw.
 type headerLabel struct {
@@ -194,4 +209,35 @@ func (h *headerLabel) Cursor() desktop.Cursor {
 		return desktop.DefaultCursor
 	}
 	return desktop.PointerCursor
+}
+
+// entry is widget.Entry that lets the window's own shortcuts through. Fyne
+// hands every shortcut to the focused entry, which drops those it does not
+// know, so Ctrl+S typed in a field would not save.
+type entry struct{ widget.Entry }
+
+func newEntry() *entry {
+	e := &entry{}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func newMultiLineEntry() *entry {
+	e := newEntry()
+	e.MultiLine = true
+	return e
+}
+
+// windowKeys are the keys of the windows' Ctrl shortcuts (see ui.go, editor.go).
+var windowKeys = map[fyne.KeyName]bool{fyne.KeyN: true, fyne.KeyS: true, fyne.KeyF: true, fyne.KeyP: true, fyne.KeyW: true}
+
+func (e *entry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault && windowKeys[cs.KeyName] {
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
+			c.TypedShortcut(s)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
 }

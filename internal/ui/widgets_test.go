@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -129,5 +130,20 @@ func TestThemeWritesInLiberationSans(t *testing.T) {
 	}
 	if got := th.Font(fyne.TextStyle{Monospace: true}).Name(); strings.HasPrefix(got, "Liberation") {
 		t.Errorf("monospace text in %s", got)
+	}
+}
+
+func TestWindowShortcutsWorkWhileTypingInAField(t *testing.T) {
+	_, s, e := draftEditor(t)
+	e.win.Canvas().Focus(e.notes)
+	test.Type(e.notes, "Menunggu paraf Kabag Hukum")
+	// The driver hands a shortcut to the focused field, as a key press does.
+	e.notes.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if e.notes.SelectedText() != "Menunggu paraf Kabag Hukum" {
+		t.Errorf("Ctrl+A in the field selected %q", e.notes.SelectedText())
+	}
+	e.notes.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
+	if a, _ := s.Agreement(e.a.ID); a.Notes != "Menunggu paraf Kabag Hukum" || e.dirty {
+		t.Errorf("Ctrl+S in a field: notes %q stored, dirty %v", a.Notes, e.dirty)
 	}
 }
