@@ -201,6 +201,19 @@ func (r *Registry) saved(err error, what string) bool {
 	return true
 }
 
+// readDates reads each field into its date, or says which way to write a date.
+func (r *Registry) readDates(fields map[*agreement.Date]*entry) bool {
+	for to, field := range fields {
+		d, err := parseFormDate(field.Text)
+		if err != nil {
+			r.say(lang.L("Tanggal tidak dapat dibaca: tulis hh/bb/tttt, mis. 03/07/2025."), true)
+			return false
+		}
+		*to = d
+	}
+	return true
+}
+
 func (r *Registry) partyName(id agreement.ID) string {
 	if i := r.partyIndex(id); i >= 0 {
 		return r.parties[i].Name
@@ -409,11 +422,7 @@ func (r *Registry) onSaveOfficial() {
 	}
 	o.Name, o.Jabatan = strings.TrimSpace(r.oName.Text), strings.TrimSpace(r.oJabatan.Text)
 	o.NIP, o.Pangkat = strings.TrimSpace(r.oNIP.Text), strings.TrimSpace(r.oPangkat.Text)
-	var err1, err2 error
-	o.From, err1 = parseFormDate(r.oFrom.Text)
-	o.To, err2 = parseFormDate(r.oTo.Text)
-	if err1 != nil || err2 != nil {
-		r.say(lang.L("Tanggal tidak dapat dibaca: tulis hh/bb/tttt, mis. 03/07/2025."), true)
+	if !r.readDates(map[*agreement.Date]*entry{&o.From: r.oFrom, &o.To: r.oTo}) {
 		return
 	}
 	if r.saved(r.svc.SaveOfficial(&o), o.Name) {
@@ -517,11 +526,7 @@ func (r *Registry) onSaveMandate() {
 		m.GranteeID = officials[i].ID
 	}
 	m.Number, m.Scope = strings.TrimSpace(r.mNumber.Text), strings.TrimSpace(r.mScope.Text)
-	var err1, err2 error
-	m.Date, err1 = parseFormDate(r.mDate.Text)
-	m.ValidUntil, err2 = parseFormDate(r.mValid.Text)
-	if err1 != nil || err2 != nil {
-		r.say(lang.L("Tanggal tidak dapat dibaca: tulis hh/bb/tttt, mis. 03/07/2025."), true)
+	if !r.readDates(map[*agreement.Date]*entry{&m.Date: r.mDate, &m.ValidUntil: r.mValid}) {
 		return
 	}
 	if r.saved(r.svc.SaveMandate(&m), m.Number) {

@@ -1173,6 +1173,11 @@ func TestRegistryOfPartiesOfficialsAndMandates(t *testing.T) {
 	r.oName.SetText("Prof. Dr. Arief S. Kartasasmita, dr., Sp.M(K), M.Kes., Ph.D.")
 	r.oJabatan.SetText("Rektor Universitas Padjadjaran")
 	r.oRole.SetSelectedIndex(4)
+	r.oFrom.SetText("26 Oktober")
+	r.onSaveOfficial()
+	if r.official.ID != 0 || r.message.Importance != widget.DangerImportance || r.message.Text != lang.L("Tanggal tidak dapat dibaca: tulis hh/bb/tttt, mis. 03/07/2025.") {
+		t.Errorf("an unreadable date: saved %d, message %q", r.official.ID, r.message.Text)
+	}
 	r.oFrom.SetText("26/10/2024")
 	r.onSaveOfficial()
 	if r.official.ID == 0 {
