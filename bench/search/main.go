@@ -151,8 +151,8 @@ type Timed struct {
 	IDs     []uint64  `json:"ids"`
 }
 
-func resolveFilter(f *Filter, parties []agreement.Party, now time.Time) (service.SearchFilter, string, error) {
-	var sf service.SearchFilter
+func resolveFilter(f *Filter, parties []agreement.Party, now time.Time) (agreement.Filter, string, error) {
+	var sf agreement.Filter
 	if f == nil {
 		return sf, "", nil
 	}
@@ -436,7 +436,7 @@ func cmdRelevance(args []string) error {
 	return writeJSON(filepath.Join(*dir, "ours.json"), map[string]any{"engine": "sepakat", "cases": cases})
 }
 
-func filterDesc(f service.SearchFilter) string {
+func filterDesc(f agreement.Filter) string {
 	var parts []string
 	add := func(ok bool, format string, v any) {
 		if ok {

@@ -14,6 +14,7 @@ import (
 
 	"sepakat/internal/export"
 	"sepakat/internal/i18n"
+	"sepakat/internal/service"
 	"sepakat/internal/store"
 	"sepakat/internal/ui"
 )
@@ -59,7 +60,7 @@ func main() {
 
 // fatal shows why Sepakat cannot start, in a window, and exits when it is closed.
 func fatal(a fyne.App, err error) {
-	text := store.Message(err, i18n.FromEnv())
+	text := service.Message(err, i18n.FromEnv())
 	fmt.Fprintln(os.Stderr, text)
 	w := a.NewWindow(lang.L("Sepakat tidak dapat dibuka"))
 	msg := widget.NewLabel(text)

@@ -73,7 +73,7 @@ func Run(args []string, env Env) int {
 		fmt.Fprintln(r.Stderr, ee.text)
 		return ee.code
 	}
-	fmt.Fprintln(r.Stderr, store.Message(err, r.Lang))
+	fmt.Fprintln(r.Stderr, service.Message(err, r.Lang))
 	return ExitError
 }
 
@@ -142,10 +142,10 @@ func (r *runner) flags(fs *flag.FlagSet, args []string) ([]string, error) {
 func (r *runner) open() (*store.Store, error) {
 	s, err := store.Open(r.db, store.Options{Now: r.Now})
 	if err != nil {
-		if errors.Is(err, store.ErrAlreadyOpen) {
+		if errors.Is(err, service.ErrAlreadyOpen) {
 			return nil, err
 		}
-		return nil, r.fail("open_failed", r.db, store.Message(err, r.Lang))
+		return nil, r.fail("open_failed", r.db, service.Message(err, r.Lang))
 	}
 	return s, nil
 }
@@ -202,24 +202,24 @@ func (r *runner) list(args []string) error {
 	if len(pos) != 0 || *limit < 1 {
 		return r.misuse("bad_flag", strings.Join(pos, " "))
 	}
-	q := store.Query{Limit: *limit}
+	q := service.Query{Limit: *limit}
 	switch {
 	case *status != "":
 		if !agreement.Status(*status).Valid() {
 			return r.misuse("bad_flag", "--status "+*status)
 		}
-		q.Order, q.Status = store.ByStatus, agreement.Status(*status)
+		q.Order, q.Status = service.ByStatus, agreement.Status(*status)
 	case *kind != "":
 		if !agreement.Kind(strings.ToUpper(*kind)).Valid() {
 			return r.misuse("bad_flag", "--kind "+*kind)
 		}
-		q.Order, q.Kind = store.ByKind, agreement.Kind(strings.ToUpper(*kind))
+		q.Order, q.Kind = service.ByKind, agreement.Kind(strings.ToUpper(*kind))
 	case *party != 0:
-		q.Order, q.Party = store.ByParty, agreement.ID(*party)
+		q.Order, q.Party = service.ByParty, agreement.ID(*party)
 	case *year != 0:
-		q.Order, q.Year = store.ByYear, *year
+		q.Order, q.Year = service.ByYear, *year
 	case *ending:
-		q.Order, q.EndFrom = store.ByEnd, agreement.DateOf(r.Now())
+		q.Order, q.EndFrom = service.ByEnd, agreement.DateOf(r.Now())
 	}
 	return r.withStore(func(s *store.Store) error {
 		page, err := s.List(q)
@@ -229,7 +229,7 @@ func (r *runner) list(args []string) error {
 		if *asJSON {
 			items := page.Items
 			if items == nil {
-				items = []store.Summary{}
+				items = []agreement.Summary{}
 			}
 			return dataset.Encode(r.Stdout, items)
 		}
@@ -516,7 +516,7 @@ func (r *runner) importJSON(args []string) error {
 	}
 	return r.withStore(func(s *store.Store) error {
 		if err := s.Import(d); err != nil {
-			return r.fail("bad_file", args[0], store.Message(err, r.Lang))
+			return r.fail("bad_file", args[0], service.Message(err, r.Lang))
 		}
 		fmt.Fprintln(r.Stderr, msg["imported"].In(r.Lang, args[0], len(d.Agreements), len(d.Parties), len(d.Officials), len(d.Mandates)))
 		return nil
@@ -616,7 +616,7 @@ func (r *runner) pdf(args []string) error {
 			return err
 		})
 		if err != nil {
-			return r.fail("pdf_failed", store.Message(err, r.Lang))
+			return r.fail("pdf_failed", service.Message(err, r.Lang))
 		}
 		fmt.Fprintln(r.Stderr, msg["pdf_done"].In(r.Lang, *out, res.Code, res.Fingerprint))
 		return nil
@@ -642,7 +642,7 @@ func (r *runner) search(args []string) error {
 	if len(pos) != 1 || *limit < 1 {
 		return r.misuse("need_args", "search", "\"KATA KUNCI\"")
 	}
-	f := service.SearchFilter{Kind: agreement.Kind(strings.ToUpper(*kind)), Status: agreement.Status(*status),
+	f := agreement.Filter{Kind: agreement.Kind(strings.ToUpper(*kind)), Status: agreement.Status(*status),
 		Party: agreement.ID(*party), Year: *year, Implementer: *pd, EndsWithin: *ending}
 	if f.Kind != "" && !f.Kind.Valid() {
 		return r.misuse("bad_flag", "--kind "+*kind)
@@ -747,17 +747,6 @@ func (r *runner) synonyms(args []string) error {
 			return nil
 		}
 		err := s.SetSynonyms(text)
-		var se *store.SynonymsError
-		if errors.As(err, &se) {
-			if se.TooLarge {
-				return r.fail("synonyms_too_large")
-			}
-			var lines []string
-			for _, p := range se.Problems {
-				lines = append(lines, msg["synonyms_bad_line"].In(r.Lang, p.Line, p.Text))
-			}
-			return r.fail("synonyms_bad", strings.Join(lines, "\n"))
-		}
 		if err != nil {
 			return err
 		}
@@ -769,7 +758,7 @@ func (r *runner) synonyms(args []string) error {
 func (r *runner) check(args []string) error {
 	return r.withStore(func(s *store.Store) error {
 		if err := s.Check(); err != nil {
-			return fmt.Errorf("%w: %v", store.ErrCorrupt, err)
+			return fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 		}
 		n, err := s.Total()
 		if err != nil {

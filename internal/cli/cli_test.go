@@ -56,7 +56,7 @@ func TestDemoListShowExportImport(t *testing.T) {
 		t.Fatalf("list: %+v", r)
 	}
 	r = run(t, i18n.ID, "--db", db, "list", "--json", "--kind", "pks")
-	var sums []store.Summary
+	var sums []agreement.Summary
 	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &sums) != nil || len(sums) != 1 {
 		t.Fatalf("list --json --kind pks: %+v", r)
 	}
@@ -199,7 +199,7 @@ func TestGenSmallCorpus(t *testing.T) {
 		t.Fatalf("gen: %+v", r)
 	}
 	r := run(t, i18n.ID, "--db", db, "list", "--json", "--limit", "1000")
-	var sums []store.Summary
+	var sums []agreement.Summary
 	if err := json.Unmarshal([]byte(r.stdout), &sums); err != nil || len(sums) != 300 {
 		t.Fatalf("%d summaries, %v", len(sums), err)
 	}
@@ -229,10 +229,10 @@ func TestGenSmallCorpus(t *testing.T) {
 	}
 	defer s.Close()
 	parties, _ := s.Parties()
-	var own store.PartyName
+	var own agreement.PartyName
 	for _, p := range parties {
 		if p.Own {
-			own = store.PartyName{ID: p.ID, Name: p.Name}
+			own = agreement.PartyName{ID: p.ID, Name: p.Name}
 		}
 	}
 	used := map[string]bool{}

@@ -13,7 +13,6 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/gen"
-	"sepakat/internal/service"
 	"sepakat/internal/store"
 	"sepakat/internal/wilayah"
 )
@@ -94,7 +93,7 @@ type Case struct {
 	Top   int      `json:"top"`
 	Note  string   `json:"note"`
 	// Kind and Status narrow the search like the filters of the search screen
-	// (service.SearchFilter); empty does not filter.
+	// (agreement.Filter); empty does not filter.
 	Kind   string `json:"kind,omitempty"`
 	Status string `json:"status,omitempty"`
 	// Year keeps agreements of one year; zero does not filter.
@@ -107,8 +106,8 @@ type file struct {
 }
 
 // Filter is the case's search filter.
-func (c Case) Filter() service.SearchFilter {
-	return service.SearchFilter{Kind: agreement.Kind(c.Kind), Status: agreement.Status(c.Status), Year: c.Year}
+func (c Case) Filter() agreement.Filter {
+	return agreement.Filter{Kind: agreement.Kind(c.Kind), Status: agreement.Status(c.Status), Year: c.Year}
 }
 
 // Cases returns the test set, checked for well-formed entries.

@@ -4,62 +4,11 @@ package service
 
 import (
 	"io"
-	"strings"
 	"time"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 )
-
-// PartyName is a party as a list row shows it.
-type PartyName struct {
-	ID    agreement.ID `json:"id"`
-	Name  string       `json:"name"`
-	Short string       `json:"short,omitempty"`
-	Own   bool         `json:"own,omitempty"`
-}
-
-// Summary is what list views show of an agreement, kept beside it so that a page
-// of the register reads 50 small values instead of 50 whole documents.
-type Summary struct {
-	ID            agreement.ID     `json:"id"`
-	Rev           uint64           `json:"rev"`
-	Kind          agreement.Kind   `json:"kind"`
-	Status        agreement.Status `json:"status"`
-	Subject       string           `json:"subject"`
-	Parties       []PartyName      `json:"parties"`
-	OwnNumber     string           `json:"own_number,omitempty"`
-	PartnerNumber string           `json:"partner_number,omitempty"`
-	Start         agreement.Date   `json:"start"`
-	End           agreement.Date   `json:"end"`
-	Signed        agreement.Date   `json:"signed"`
-	Year          int              `json:"year"`
-	ParentID      agreement.ID     `json:"parent_id,omitempty"`
-	Extendable    bool             `json:"extendable,omitempty"`
-	Implementers  []string         `json:"implementers,omitempty"`
-	Created       time.Time        `json:"created"`
-	Updated       time.Time        `json:"updated"`
-	// FollowUps counts the monitoring entries recorded.
-	FollowUps int `json:"follow_ups,omitempty"`
-	// Children counts the agreements under this one (PKS, Adendum, Perpanjangan).
-	Children int `json:"children,omitempty"`
-}
-
-// Phase derives the phase on the day of now.
-func (s Summary) Phase(now time.Time, soonDays int) agreement.Phase {
-	return agreement.PhaseOf(s.Status, s.Start, s.End, now, soonDays)
-}
-
-// Partners returns the names of the parties other than our office, joined.
-func (s Summary) Partners() string {
-	var names []string
-	for _, p := range s.Parties {
-		if !p.Own {
-			names = append(names, p.Name)
-		}
-	}
-	return strings.Join(names, "; ")
-}
 
 // Order is a list view's index.
 type Order int
@@ -90,42 +39,48 @@ type Query struct {
 
 // Page is one page of summaries.
 type Page struct {
-	Items []Summary
+	Items []agreement.Summary
 	// Next continues the list; nil at the end.
 	Next []byte
 }
 
-// Service is what the desktop screens need from the data file.
-type Service interface {
+// The seam is cut into interfaces sized to their users; each screen and
+// command takes only the ones it uses. Every implementation passes the
+// conformance suite in internal/service/servicetest.
+
+// Register lists, arranges and searches the agreements.
+type Register interface {
 	List(Query) (Page, error)
 	Total() (int, error)
-	Agreement(agreement.ID) (agreement.Agreement, error)
-	ExamplesLoaded() (bool, error)
-	// LoadExamples adds the built-in examples once per data file.
-	LoadExamples() error
 	// Search finds agreements by what a person typed, best first.
 	Search(SearchQuery) (SearchResult, error)
 	// Snippet shows where one agreement matches what a person typed.
 	Snippet(id agreement.ID, text string) (string, error)
-	// Dashboard gathers what the Beranda shows on the day of now.
-	Dashboard(now time.Time) (Dashboard, error)
 	// Arrange lists the IDs of the agreements an arrangement selects, in order.
 	Arrange(Arrangement) ([]agreement.ID, error)
 	// Summaries returns the list rows of agreements, in the order asked.
-	Summaries([]agreement.ID) ([]Summary, error)
+	Summaries([]agreement.ID) ([]agreement.Summary, error)
 	// Choices lists the values the register's filters offer.
 	Choices() (Choices, error)
+}
+
+// Records reads and saves whole agreements.
+type Records interface {
+	Agreement(agreement.ID) (agreement.Agreement, error)
 	// SaveAgreement stores a new or changed agreement, or says what is wrong
 	// (agreement.Errors) and stores nothing.
 	SaveAgreement(*agreement.Agreement) error
 	// AgreementHistory lists an agreement's changes, oldest first.
 	AgreementHistory(agreement.ID) ([]dataset.HistoryEntry, error)
-	// Official returns one official (a signer); Party, Mandate and File the
-	// other records a document refers to.
+}
+
+// Directory keeps the instansi, their pejabat and the surat kuasa.
+type Directory interface {
+	// Official returns one official (a signer); Party and Mandate the other
+	// records a document refers to.
 	Official(agreement.ID) (agreement.Official, error)
 	Party(agreement.ID) (agreement.Party, error)
 	Mandate(agreement.ID) (agreement.Mandate, error)
-	File(sha string) ([]byte, error)
 	// Parties, Officials and Mandates list the registries.
 	Parties() ([]agreement.Party, error)
 	Officials() ([]agreement.Official, error)
@@ -135,17 +90,72 @@ type Service interface {
 	SaveParty(*agreement.Party) error
 	SaveOfficial(*agreement.Official) error
 	SaveMandate(*agreement.Mandate) error
-	// PutFile keeps a file (an attachment, a lambang) inside the data file.
+}
+
+// Files keeps files (an attachment, a lambang) inside the data file.
+type Files interface {
 	PutFile(name, mediaType string, data []byte) (agreement.FileRef, error)
+	File(sha string) ([]byte, error)
+}
+
+// Numbering hands out the numbers of an office's scheme.
+type Numbering interface {
 	// ReserveNumber hands out the next number of an office's scheme.
 	ReserveNumber(office agreement.ID, kind agreement.Kind, d agreement.Date, forAgreement agreement.ID) (string, error)
+}
+
+// Overview is what the Beranda asks.
+type Overview interface {
+	// Dashboard gathers what the Beranda shows on the day of now.
+	Dashboard(now time.Time) (Dashboard, error)
+}
+
+// Examples are the built-in reference cases, offered on the first start.
+type Examples interface {
+	ExamplesLoaded() (bool, error)
+	// LoadExamples adds the built-in examples once per data file.
+	LoadExamples() error
+}
+
+// Admin is the administration of a whole data file: exchange, indexes,
+// checks, backups and the office's search synonyms.
+type Admin interface {
+	// Export reads every record with its history.
+	Export() (*dataset.Dataset, error)
+	// Import adds every record of d, keeping IDs and history: all or nothing.
+	Import(d *dataset.Dataset) error
+	// Offsets are the highest IDs in use, for joining generated records.
+	Offsets() (dataset.Offsets, error)
+	// Reindex rebuilds the list and search indexes.
+	Reindex() error
+	// Check looks for damage and returns every problem found.
+	Check() error
+	// Backup writes a consistent copy of the data file to path.
+	Backup(path string) error
+	// Synonyms returns the shipped search synonyms and the office's own.
+	Synonyms() (shipped, own string, err error)
+	// SetSynonyms replaces the office's own synonyms and rebuilds the search
+	// index, or returns a *SynonymsError and changes nothing.
+	SetSynonyms(text string) error
+}
+
+// Service is every part of the seam: what a program's main hands out.
+type Service interface {
+	Register
+	Records
+	Directory
+	Files
+	Numbering
+	Overview
+	Examples
+	Admin
 }
 
 // Choices are the values the register's filters offer: the years agreements
 // belong to (newest first), the partners (by name) and the perangkat daerah.
 type Choices struct {
 	Years        []int
-	Partners     []PartyName
+	Partners     []agreement.PartyName
 	Implementers []string
 }
 
@@ -156,66 +166,10 @@ type Printer interface {
 	ExportPDF(id agreement.ID, w io.Writer, draft bool) error
 }
 
-// SearchFilter narrows a search; zero fields do not filter.
-type SearchFilter struct {
-	Kind        agreement.Kind
-	Status      agreement.Status
-	Party       agreement.ID
-	Year        int
-	Implementer string // perangkat daerah, matched case-insensitively as a substring
-	// From and To keep agreements whose term overlaps the range.
-	From, To agreement.Date
-	// EndsWithin keeps agreements in force that end within this many days.
-	EndsWithin int
-}
-
-// Match reports whether an agreement's summary passes the filter on the day of now.
-func (f SearchFilter) Match(s Summary, now time.Time) bool {
-	switch {
-	case f.Kind != "" && s.Kind != f.Kind:
-		return false
-	case f.Status != "" && s.Status != f.Status:
-		return false
-	case f.Year != 0 && s.Year != f.Year:
-		return false
-	}
-	if f.Party != 0 {
-		found := false
-		for _, p := range s.Parties {
-			found = found || p.ID == f.Party
-		}
-		if !found {
-			return false
-		}
-	}
-	if f.Implementer != "" {
-		want, found := strings.ToLower(f.Implementer), false
-		for _, im := range s.Implementers {
-			found = found || strings.Contains(strings.ToLower(im), want)
-		}
-		if !found {
-			return false
-		}
-	}
-	if !f.From.IsZero() && !s.End.IsZero() && s.End.Before(f.From) {
-		return false
-	}
-	if !f.To.IsZero() && !s.Start.IsZero() && s.Start.After(f.To) {
-		return false
-	}
-	if f.EndsWithin > 0 {
-		today := agreement.DateOf(now)
-		if s.Status != agreement.StatusDitandatangani || s.End.IsZero() || s.End.Before(today) || today.DaysUntil(s.End) > f.EndsWithin {
-			return false
-		}
-	}
-	return true
-}
-
 // SearchQuery is a full-text search.
 type SearchQuery struct {
 	Text   string
-	Filter SearchFilter
+	Filter agreement.Filter
 	Limit  int
 	// Snippets is how many of the first hits get a snippet; 0: all of them.
 	Snippets int
@@ -224,9 +178,9 @@ type SearchQuery struct {
 // SearchHit is one result: the agreement's summary, its score and a snippet with
 // the matched words in [brackets].
 type SearchHit struct {
-	Summary Summary `json:"summary"`
-	Score   float64 `json:"score"`
-	Snippet string  `json:"snippet"`
+	Summary agreement.Summary `json:"summary"`
+	Score   float64           `json:"score"`
+	Snippet string            `json:"snippet"`
 }
 
 // SearchResult is a ranked list of hits.
@@ -244,29 +198,19 @@ type Dashboard struct {
 	Counts map[agreement.Status]int
 	// Ending are the signed agreements that end in each of EndingWindows (the
 	// first 30 days, then up to 90, then up to 180), soonest first, at most
-	// DashboardRows each; EndingCount counts them all within each horizon.
-	Ending      [3][]Summary
+	// agreement.DashboardRows each; EndingCount counts them all within each horizon.
+	Ending      [3][]agreement.Summary
 	EndingCount [3]int
 	// Sleeping are the Kesepakatan Bersama signed more than SleepingMonths ago,
 	// still in force, with no PKS or other child and no follow-up recorded,
-	// oldest first (at most DashboardRows of SleepingCount).
-	Sleeping      []Summary
+	// oldest first (at most agreement.DashboardRows of SleepingCount).
+	Sleeping      []agreement.Summary
 	SleepingCount int
 	// Review are the drafts in review (Telaah), newest first.
-	Review []Summary
+	Review []agreement.Summary
 	// Recent are the agreements changed last, newest first.
-	Recent []Summary
+	Recent []agreement.Summary
 }
-
-// Beranda limits.
-const (
-	EndingDays     = 180
-	SleepingMonths = 6
-	DashboardRows  = 10
-)
-
-// EndingWindows are the Beranda's horizons in days.
-var EndingWindows = [3]int{30, 90, EndingDays}
 
 // Sort is an order of the register.
 type Sort int
@@ -285,7 +229,7 @@ const (
 // passes Filter (kind, status, partner, year, perangkat daerah by its exact
 // name, ending within days), in Sort order.
 type Arrangement struct {
-	Filter SearchFilter
+	Filter agreement.Filter
 	Sort   Sort
 	// Desc reverses the order (for SortChanged: oldest first).
 	Desc bool

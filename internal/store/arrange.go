@@ -27,7 +27,7 @@ func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 			maxID = binary.BigEndian.Uint64(k[:8])
 		}
 		if maxID > 1<<28 {
-			return ErrCorrupt
+			return service.ErrCorrupt
 		}
 		allowed := make([]uint8, maxID+1)
 		need := uint8(0)
@@ -65,7 +65,7 @@ func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 			mark(indexIDs(tx, bucketIdxImpl, cat(implKey(f.Implementer), []byte{0})))
 		}
 		if f.EndsWithin > 0 {
-			ids, _ := filterIDs(tx, service.SearchFilter{EndsWithin: f.EndsWithin}, today)
+			ids, _ := filterIDs(tx, agreement.Filter{EndsWithin: f.EndsWithin}, today)
 			mark(ids)
 			mark(indexIDs(tx, bucketIdxStatus, cat([]byte(agreement.StatusDitandatangani), []byte{0})))
 		}
@@ -120,9 +120,9 @@ func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 }
 
 // Summaries returns the list rows of agreements, in the order asked; an ID that
-// does not exist gives ErrNotFound.
-func (s *Store) Summaries(ids []agreement.ID) ([]service.Summary, error) {
-	out := make([]service.Summary, 0, len(ids))
+// does not exist gives service.ErrNotFound.
+func (s *Store) Summaries(ids []agreement.ID) ([]agreement.Summary, error) {
+	out := make([]agreement.Summary, 0, len(ids))
 	err := s.db.View(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
 		for _, id := range ids {
@@ -131,7 +131,7 @@ func (s *Store) Summaries(ids []agreement.ID) ([]service.Summary, error) {
 				return err
 			}
 			if !ok {
-				return ErrNotFound
+				return service.ErrNotFound
 			}
 			out = append(out, sum)
 		}
@@ -168,7 +168,7 @@ func (s *Store) Choices() (service.Choices, error) {
 			if !seen[id] {
 				seen[id] = true
 				if p, ok := dir.Party(id); ok && !p.Own {
-					ch.Partners = append(ch.Partners, service.PartyName{ID: id, Name: p.Name, Short: p.ShortName})
+					ch.Partners = append(ch.Partners, agreement.PartyName{ID: id, Name: p.Name, Short: p.ShortName})
 				}
 			}
 			k, _ = c.Seek(idKey(id + 1))

@@ -24,10 +24,10 @@ func TestArrangeFiltersAndSorts(t *testing.T) {
 	if got := arrange(service.Arrangement{}); len(got) != 3 {
 		t.Fatalf("all: %v", got)
 	}
-	if got := arrange(service.Arrangement{Filter: service.SearchFilter{Kind: agreement.KindKSB}, Sort: service.SortSubject}); !slices.Equal(got, []agreement.ID{2, 1}) {
+	if got := arrange(service.Arrangement{Filter: agreement.Filter{Kind: agreement.KindKSB}, Sort: service.SortSubject}); !slices.Equal(got, []agreement.ID{2, 1}) {
 		t.Errorf("KSB by subject (Berbagi…, Percepatan…): %v", got)
 	}
-	if got := arrange(service.Arrangement{Filter: service.SearchFilter{Kind: agreement.KindKSB}, Sort: service.SortSubject, Desc: true}); !slices.Equal(got, []agreement.ID{1, 2}) {
+	if got := arrange(service.Arrangement{Filter: agreement.Filter{Kind: agreement.KindKSB}, Sort: service.SortSubject, Desc: true}); !slices.Equal(got, []agreement.ID{1, 2}) {
 		t.Errorf("descending: %v", got)
 	}
 	if got := arrange(service.Arrangement{Sort: service.SortEnd}); !slices.Equal(got, []agreement.ID{3, 2, 1}) {
@@ -44,11 +44,11 @@ func TestArrangeFiltersAndSorts(t *testing.T) {
 		t.Fatalf("choices %+v", ch)
 	}
 	lt := ch.Partners[0] // Kabupaten Lampung Selatan, then Timur
-	if got := arrange(service.Arrangement{Filter: service.SearchFilter{Party: lt.ID}}); len(got) != 2 {
+	if got := arrange(service.Arrangement{Filter: agreement.Filter{Party: lt.ID}}); len(got) != 2 {
 		t.Errorf("partner %s: %v", lt.Name, got)
 	}
 	im := ch.Implementers[0]
-	got := arrange(service.Arrangement{Filter: service.SearchFilter{Implementer: im}})
+	got := arrange(service.Arrangement{Filter: agreement.Filter{Implementer: im}})
 	if len(got) == 0 {
 		t.Fatalf("implementer %q found nothing", im)
 	}
@@ -61,7 +61,7 @@ func TestArrangeFiltersAndSorts(t *testing.T) {
 			t.Errorf("%d lacks %q: %v", sum.ID, im, sum.Implementers)
 		}
 	}
-	if got := arrange(service.Arrangement{Filter: service.SearchFilter{Year: ch.Years[0], Status: agreement.StatusKonsep}}); len(got) != 0 {
+	if got := arrange(service.Arrangement{Filter: agreement.Filter{Year: ch.Years[0], Status: agreement.StatusKonsep}}); len(got) != 0 {
 		t.Errorf("no draft: %v", got)
 	}
 	if _, err := s.Summaries([]agreement.ID{99}); err == nil {

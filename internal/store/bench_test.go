@@ -62,7 +62,7 @@ func BenchmarkOpen(b *testing.B) {
 	}
 }
 
-func benchList(b *testing.B, q func(s *Store) Query) {
+func benchList(b *testing.B, q func(s *Store) service.Query) {
 	s := openBench(b, benchDB(b))
 	query := q(s)
 	b.ResetTimer()
@@ -75,12 +75,12 @@ func benchList(b *testing.B, q func(s *Store) Query) {
 }
 
 func BenchmarkListRecent50(b *testing.B) {
-	benchList(b, func(*Store) Query { return Query{Limit: 50} })
+	benchList(b, func(*Store) service.Query { return service.Query{Limit: 50} })
 }
 
 // busiestPartner is the party in the most agreements, found from a sample page.
 func busiestPartner(b *testing.B, s *Store) agreement.ID {
-	p, err := s.List(Query{Limit: 500})
+	p, err := s.List(service.Query{Limit: 500})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -100,12 +100,14 @@ func busiestPartner(b *testing.B, s *Store) agreement.ID {
 }
 
 func BenchmarkListByPartner50(b *testing.B) {
-	benchList(b, func(s *Store) Query { return Query{Order: ByParty, Party: busiestPartner(b, s), Limit: 50} })
+	benchList(b, func(s *Store) service.Query {
+		return service.Query{Order: service.ByParty, Party: busiestPartner(b, s), Limit: 50}
+	})
 }
 
 func BenchmarkListByEnd50(b *testing.B) {
-	benchList(b, func(*Store) Query {
-		return Query{Order: ByEnd, EndFrom: agreement.NewDate(2026, 11, 22), Limit: 50}
+	benchList(b, func(*Store) service.Query {
+		return service.Query{Order: service.ByEnd, EndFrom: agreement.NewDate(2026, 11, 22), Limit: 50}
 	})
 }
 
@@ -116,7 +118,7 @@ func BenchmarkListByEnd50(b *testing.B) {
 func BenchmarkSaveVsBarePut(b *testing.B) {
 	s := openBench(b, benchDB(b))
 	// Each iteration edits another draft, as a day of work does.
-	page, err := s.List(Query{Order: ByStatus, Status: agreement.StatusKonsep, Limit: 500})
+	page, err := s.List(service.Query{Order: service.ByStatus, Status: agreement.StatusKonsep, Limit: 500})
 	if err != nil || len(page.Items) == 0 {
 		b.Fatal("no draft to edit")
 	}
@@ -197,12 +199,12 @@ var benchQueries = map[string][]service.SearchQuery{
 		{Text: "kota bandung "},
 	},
 	"filtered": {
-		{Text: "inovasi daerah ", Filter: service.SearchFilter{Kind: agreement.KindKSB}},
-		{Text: "perizinan ", Filter: service.SearchFilter{Status: agreement.StatusDitandatangani, Year: 2024}},
-		{Text: "pendidikan ", Filter: service.SearchFilter{EndsWithin: 180}},
-		{Text: "kerja sama daerah ", Filter: service.SearchFilter{Year: 2023}},
-		{Text: "sampah ", Filter: service.SearchFilter{Status: agreement.StatusKonsep}},
-		{Text: "pelayanan publik ", Filter: service.SearchFilter{Implementer: "Dinas"}},
+		{Text: "inovasi daerah ", Filter: agreement.Filter{Kind: agreement.KindKSB}},
+		{Text: "perizinan ", Filter: agreement.Filter{Status: agreement.StatusDitandatangani, Year: 2024}},
+		{Text: "pendidikan ", Filter: agreement.Filter{EndsWithin: 180}},
+		{Text: "kerja sama daerah ", Filter: agreement.Filter{Year: 2023}},
+		{Text: "sampah ", Filter: agreement.Filter{Status: agreement.StatusKonsep}},
+		{Text: "pelayanan publik ", Filter: agreement.Filter{Implementer: "Dinas"}},
 	},
 	"prefix": {
 		{Text: "pelay"},
@@ -289,7 +291,7 @@ func BenchmarkSearchBuild(b *testing.B) {
 // merge that folds pending agreements into the full-text index.
 func BenchmarkIndexUpdate(b *testing.B) {
 	s := openBench(b, benchDB(b))
-	page, err := s.List(Query{Order: ByStatus, Status: agreement.StatusKonsep, Limit: 500})
+	page, err := s.List(service.Query{Order: service.ByStatus, Status: agreement.StatusKonsep, Limit: 500})
 	if err != nil || len(page.Items) < mergeEvery {
 		b.Fatal("not enough drafts to edit")
 	}
@@ -354,8 +356,8 @@ func BenchmarkArrange(b *testing.B) {
 	arrangements := []service.Arrangement{
 		{},
 		{Sort: service.SortSubject},
-		{Sort: service.SortEnd, Filter: service.SearchFilter{Status: agreement.StatusDitandatangani}},
-		{Sort: service.SortPartner, Filter: service.SearchFilter{Kind: agreement.KindPKS, Year: 2024}},
+		{Sort: service.SortEnd, Filter: agreement.Filter{Status: agreement.StatusDitandatangani}},
+		{Sort: service.SortPartner, Filter: agreement.Filter{Kind: agreement.KindPKS, Year: 2024}},
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

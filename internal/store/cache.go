@@ -57,22 +57,22 @@ func getCached[T any](c *decodeCache, tx *bolt.Tx, bucket []byte, id agreement.I
 }
 
 // summary returns an agreement's list summary, decoded once per distinct value.
-func (c *decodeCache) summary(tx *bolt.Tx, id agreement.ID) (Summary, bool, error) {
+func (c *decodeCache) summary(tx *bolt.Tx, id agreement.ID) (agreement.Summary, bool, error) {
 	raw := tx.Bucket(bucketAgreements).Get(idKey(id))
 	if raw == nil {
-		return Summary{}, false, nil
+		return agreement.Summary{}, false, nil
 	}
 	js, _, ok := splitAgreementValue(raw)
 	if !ok {
 		_, err := summaryOf(raw)
-		return Summary{}, false, err
+		return agreement.Summary{}, false, err
 	}
 	key := "S" + string(idKey(id))
 	c.mu.Lock()
 	e, hit := c.entries[key]
 	c.mu.Unlock()
 	if hit && bytes.Equal(e.raw, js) {
-		return e.val.(Summary), true, nil
+		return e.val.(agreement.Summary), true, nil
 	}
 	sum, err := summaryOf(raw)
 	if err != nil {

@@ -25,16 +25,16 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 		// Signed agreements by end date, up to the last horizon; summaries are
 		// read only for the rows shown.
 		c := tx.Bucket(bucketIdxSignedEnd).Cursor()
-		last := dateKey(today.AddDate(0, 0, service.EndingDays))
+		last := dateKey(today.AddDate(0, 0, agreement.EndingDays))
 		for k, _ := c.Seek(dateKey(today)); k != nil && len(k) == 16 && bytes.Compare(k[:8], last) <= 0; k, _ = c.Next() {
 			id := binary.BigEndian.Uint64(k[8:])
 			end, err := agreement.ParseDate(string(k[:4]) + "-" + string(k[4:6]) + "-" + string(k[6:8]))
 			if err != nil {
-				return ErrCorrupt
+				return service.ErrCorrupt
 			}
 			days := today.DaysUntil(end)
 			window := -1
-			for i, w := range service.EndingWindows {
+			for i, w := range agreement.EndingWindows {
 				if days <= w {
 					d.EndingCount[i]++
 					if window < 0 {
@@ -42,7 +42,7 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 					}
 				}
 			}
-			if window >= 0 && len(d.Ending[window]) < service.DashboardRows {
+			if window >= 0 && len(d.Ending[window]) < agreement.DashboardRows {
 				sum, ok, err := dir.summary(agreement.ID(id))
 				if err != nil {
 					return err
@@ -55,7 +55,7 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 		// Sleeping MoUs: signed before the cut, still in force; the index holds
 		// only those without a follow-up or a child.
 		c = tx.Bucket(bucketIdxQuiet).Cursor()
-		cut := dateKey(today.AddDate(0, -service.SleepingMonths, 0))
+		cut := dateKey(today.AddDate(0, -agreement.SleepingMonths, 0))
 		todayKey := dateKey(today)
 		for k, _ := c.First(); k != nil && len(k) == 24 && bytes.Compare(k[:8], cut) < 0; k, _ = c.Next() {
 			if bytes.Compare(k[8:16], todayKey) < 0 {
@@ -63,7 +63,7 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 			}
 			p := k[16:]
 			d.SleepingCount++
-			if len(d.Sleeping) < service.DashboardRows {
+			if len(d.Sleeping) < agreement.DashboardRows {
 				sum, ok, err := dir.summary(keyID(p))
 				if err != nil {
 					return err
@@ -78,7 +78,7 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 	if err != nil {
 		return d, err
 	}
-	review, err := s.List(service.Query{Order: service.ByStatus, Status: agreement.StatusTelaah, Limit: service.DashboardRows})
+	review, err := s.List(service.Query{Order: service.ByStatus, Status: agreement.StatusTelaah, Limit: agreement.DashboardRows})
 	if err != nil {
 		return d, err
 	}

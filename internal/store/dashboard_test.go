@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/service"
 )
 
 func TestDashboard(t *testing.T) {
@@ -70,7 +69,7 @@ func TestDashboard(t *testing.T) {
 	}
 }
 
-func ids(list []service.Summary) []agreement.ID {
+func ids(list []agreement.Summary) []agreement.ID {
 	var out []agreement.ID
 	for _, s := range list {
 		out = append(out, s.ID)

@@ -1,16 +1,12 @@
 package store
 
 import (
-	"errors"
-
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/dataset"
+	"sepakat/internal/service"
 	"sepakat/resources"
 )
-
-// ErrExamplesLoaded means the built-in examples are already in this file.
-var ErrExamplesLoaded = errors.New("store: examples already loaded")
 
 // LoadExamples adds the shipped examples (resources/examples), renumbered after the
 // records already stored, once per data file.
@@ -41,7 +37,7 @@ func (s *Store) LoadDataset(d *dataset.Dataset) error {
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta.Get(keyExamplesLoaded) != nil {
-			return ErrExamplesLoaded
+			return service.ErrExamplesLoaded
 		}
 		if err := s.importTx(tx, d); err != nil {
 			return err

@@ -4,14 +4,15 @@ import (
 	"testing"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/service"
 )
 
 func TestShippedExamplesLoadAndValidate(t *testing.T) {
 	s, _ := openTemp(t)
 	if err := s.LoadExamples(); err != nil {
-		t.Fatal(Message(err, "id"))
+		t.Fatal(service.Message(err, "id"))
 	}
-	page, err := s.List(Query{Limit: 10})
+	page, err := s.List(service.Query{Limit: 10})
 	if err != nil || len(page.Items) != 3 {
 		t.Fatalf("%d examples listed, %v", len(page.Items), err)
 	}

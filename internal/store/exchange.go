@@ -10,7 +10,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
-	"sepakat/internal/i18n"
+	"sepakat/internal/service"
 )
 
 // Export returns everything in the store: records, counters, issued numbers, history and files.
@@ -46,7 +46,7 @@ func (s *Store) Export() (*dataset.Dataset, error) {
 			var kind string
 			parts := strings.Split(string(k), "/")
 			if len(parts) != 3 || len(v) != 8 {
-				return fmt.Errorf("%w: kunci penghitung %q", ErrCorrupt, k)
+				return fmt.Errorf("%w: kunci penghitung %q", service.ErrCorrupt, k)
 			}
 			fmt.Sscan(parts[0], &office)
 			kind = parts[1]
@@ -57,44 +57,6 @@ func (s *Store) Export() (*dataset.Dataset, error) {
 		})
 	})
 	return d, err
-}
-
-// ImportError names the record and field that stopped an import.
-type ImportError struct {
-	Record string // "agreements[2] (id 3)"
-	Field  string
-	Err    error
-}
-
-func (e *ImportError) Error() string { return e.Message(i18n.ID) }
-
-func (e *ImportError) Unwrap() error { return e.Err }
-
-// Message explains the problem in lang.
-func (e *ImportError) Message(lang i18n.Lang) string {
-	var b strings.Builder
-	b.WriteString(e.Record)
-	if e.Field != "" {
-		b.WriteString(", isian " + e.Field)
-		if lang == i18n.EN {
-			b.Reset()
-			b.WriteString(e.Record + ", field " + e.Field)
-		}
-	}
-	b.WriteString(": ")
-	if es, ok := e.Err.(agreement.Errors); ok {
-		b.WriteString(es.Message(lang))
-		return b.String()
-	}
-	general := Message(e.Err, lang)
-	b.WriteString(general)
-	if detail := e.Err.Error(); detail != general {
-		if _, d, ok := strings.Cut(detail, ": "); ok {
-			detail = d
-		}
-		b.WriteString(" (" + detail + ")")
-	}
-	return b.String()
 }
 
 func recordName(kind string, i int, id agreement.ID) string {
@@ -137,11 +99,11 @@ func checkUnique(d *dataset.Dataset) error {
 		seen := map[agreement.ID]int{}
 		for i, id := range l.ids {
 			if id == 0 {
-				return &ImportError{Record: recordName(l.name, i, id), Field: "id", Err: agreement.Errors{{Field: "id", Code: "required"}}}
+				return &service.ImportError{Record: recordName(l.name, i, id), Field: "id", Err: agreement.Errors{{Field: "id", Code: "required"}}}
 			}
 			if j, dup := seen[id]; dup {
-				return &ImportError{Record: recordName(l.name, i, id), Field: "id",
-					Err: fmt.Errorf("%w: sama dengan %s", ErrDuplicate, recordName(l.name, j, id))}
+				return &service.ImportError{Record: recordName(l.name, i, id), Field: "id",
+					Err: fmt.Errorf("%w: sama dengan %s", service.ErrDuplicate, recordName(l.name, j, id))}
 			}
 			seen[id] = i
 		}
@@ -165,7 +127,7 @@ func (s *Store) importTx(tx *bolt.Tx, d *dataset.Dataset) error {
 		}
 		b := tx.Bucket(bucket)
 		if b.Get(idKey(id)) != nil {
-			return &ImportError{Record: recordName(name, i, id), Field: "id", Err: fmt.Errorf("%w: sudah ada di berkas data", ErrDuplicate)}
+			return &service.ImportError{Record: recordName(name, i, id), Field: "id", Err: fmt.Errorf("%w: sudah ada di berkas data", service.ErrDuplicate)}
 		}
 		if uint64(id) > b.Sequence() {
 			if err := b.SetSequence(uint64(id)); err != nil {
@@ -216,7 +178,7 @@ func (s *Store) importTx(tx *bolt.Tx, d *dataset.Dataset) error {
 		if len(es) == 0 {
 			return nil
 		}
-		return &ImportError{Record: recordName(name, i, id), Field: es[0].Field, Err: es}
+		return &service.ImportError{Record: recordName(name, i, id), Field: es[0].Field, Err: es}
 	}
 	for i := range d.Parties {
 		if err := check("parties", i, d.Parties[i].ID, d.Parties[i].Validate(dir)); err != nil {
@@ -254,8 +216,8 @@ func importBookkeeping(tx *bolt.Tx, d *dataset.Dataset) error {
 	for i, c := range d.Counters {
 		key := []byte(agreement.CounterKey(c.Office, c.Kind, c.Year))
 		if v := counters.Get(key); len(v) == 8 && uint64(keyID(v)) > c.Last {
-			return &ImportError{Record: fmt.Sprintf("counters[%d]", i), Field: "last",
-				Err: fmt.Errorf("%w: penghitung di berkas data sudah %d", ErrDuplicate, keyID(v))}
+			return &service.ImportError{Record: fmt.Sprintf("counters[%d]", i), Field: "last",
+				Err: fmt.Errorf("%w: penghitung di berkas data sudah %d", service.ErrDuplicate, keyID(v))}
 		}
 		if err := counters.Put(key, u64(c.Last)); err != nil {
 			return err
@@ -264,8 +226,8 @@ func importBookkeeping(tx *bolt.Tx, d *dataset.Dataset) error {
 	for i := range d.Numbers {
 		n := &d.Numbers[i]
 		if issued.Get([]byte(n.Number)) != nil {
-			return &ImportError{Record: fmt.Sprintf("issued_numbers[%d]", i), Field: "number",
-				Err: fmt.Errorf("%w: nomor %q sudah pernah dikeluarkan", ErrDuplicate, n.Number)}
+			return &service.ImportError{Record: fmt.Sprintf("issued_numbers[%d]", i), Field: "number",
+				Err: fmt.Errorf("%w: nomor %q sudah pernah dikeluarkan", service.ErrDuplicate, n.Number)}
 		}
 		raw, err := encode(n)
 		if err != nil {
@@ -278,8 +240,8 @@ func importBookkeeping(tx *bolt.Tx, d *dataset.Dataset) error {
 	for i, f := range d.Files {
 		sum := sha256.Sum256(f.Data)
 		if hex.EncodeToString(sum[:]) != f.SHA256 {
-			return &ImportError{Record: fmt.Sprintf("files[%d]", i), Field: "sha256",
-				Err: fmt.Errorf("%w: isi berkas tidak cocok dengan sidik SHA-256-nya", ErrCorrupt)}
+			return &service.ImportError{Record: fmt.Sprintf("files[%d]", i), Field: "sha256",
+				Err: fmt.Errorf("%w: isi berkas tidak cocok dengan sidik SHA-256-nya", service.ErrCorrupt)}
 		}
 		if err := putFile(tx, f); err != nil {
 			return err
@@ -310,16 +272,16 @@ func (s *Store) importHistory(tx *bolt.Tx, d *dataset.Dataset) error {
 	for i := range d.History {
 		h := &d.History[i]
 		if _, ok := recordTag[string(h.Type)]; !ok {
-			return &ImportError{Record: fmt.Sprintf("history[%d]", i), Field: "type", Err: agreement.Errors{{Field: "type", Code: "bad_value", Args: []any{string(h.Type)}}}}
+			return &service.ImportError{Record: fmt.Sprintf("history[%d]", i), Field: "type", Err: agreement.Errors{{Field: "type", Code: "bad_value", Args: []any{string(h.Type)}}}}
 		}
 		// History must belong to a record of the file, at or before its revision,
 		// or later saves would find their revision already taken.
 		if rev, ok := revs[rec{h.Type, h.ID}]; !ok || h.Rev == 0 || h.Rev > rev {
-			return &ImportError{Record: fmt.Sprintf("history[%d]", i), Field: "rev",
-				Err: fmt.Errorf("%w: riwayat %s %d revisi %d tidak cocok dengan data di berkas", ErrCorrupt, h.Type, h.ID, h.Rev)}
+			return &service.ImportError{Record: fmt.Sprintf("history[%d]", i), Field: "rev",
+				Err: fmt.Errorf("%w: riwayat %s %d revisi %d tidak cocok dengan data di berkas", service.ErrCorrupt, h.Type, h.ID, h.Rev)}
 		}
 		if err := appendHistory(tx, h); err != nil {
-			return &ImportError{Record: fmt.Sprintf("history[%d]", i), Field: "rev", Err: err}
+			return &service.ImportError{Record: fmt.Sprintf("history[%d]", i), Field: "rev", Err: err}
 		}
 		has[rec{h.Type, h.ID}] = true
 	}

@@ -11,6 +11,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/i18n"
+	"sepakat/internal/service"
 )
 
 func exportJSON(t *testing.T, s *Store) []byte {
@@ -149,7 +150,7 @@ func TestImportBadInputLeavesStoreUntouched(t *testing.T) {
 	d.Agreements = append(d.Agreements, d.Agreements[0])
 	fresh, _ := openTemp(t)
 	err = fresh.Import(d)
-	if !errors.Is(err, ErrDuplicate) || !strings.Contains(err.Error(), "agreements[1] (id 1)") {
+	if !errors.Is(err, service.ErrDuplicate) || !strings.Contains(err.Error(), "agreements[1] (id 1)") {
 		t.Errorf("duplicate in file: %v", err)
 	}
 	if n, _ := fresh.Total(); n != 0 {
@@ -160,7 +161,7 @@ func TestImportBadInputLeavesStoreUntouched(t *testing.T) {
 	d, _ = dataset.Decode(bytes.NewReader(good))
 	d.Agreements[0].Term.End = agreement.NewDate(2020, 1, 1)
 	err = fresh.Import(d)
-	var ie *ImportError
+	var ie *service.ImportError
 	if !errors.As(err, &ie) || ie.Record != "agreements[0] (id 1)" || ie.Field != "term.end" {
 		t.Errorf("invalid record: %v", err)
 	}
@@ -201,7 +202,7 @@ func TestLoadExamplesOnceAfterExistingRecords(t *testing.T) {
 		t.Fatalf("shifted example: %+v %v", got.Parties, err)
 	}
 	d2, _ := src.Export()
-	if err := dst.LoadDataset(d2); !errors.Is(err, ErrExamplesLoaded) {
+	if err := dst.LoadDataset(d2); !errors.Is(err, service.ErrExamplesLoaded) {
 		t.Errorf("second load: %v", err)
 	}
 }
@@ -211,7 +212,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 	mustSave(t, s.db.Update(func(tx *txT) error { return putVersion(tx.Bucket(bucketMeta), SchemaVersion+1) }))
 	s.Close()
 	_, err := Open(path, Options{})
-	if !errors.Is(err, ErrNewerSchema) {
+	if !errors.Is(err, service.ErrNewerSchema) {
 		t.Fatalf("%v", err)
 	}
 	_ = os.Remove(filepath.Join(path))

@@ -15,26 +15,8 @@ import (
 	"sepakat/internal/service"
 )
 
-// The list types are the service's; the store only fills them.
-type (
-	Summary   = service.Summary
-	PartyName = service.PartyName
-	Query     = service.Query
-	Page      = service.Page
-)
-
-const (
-	ByChanged = service.ByChanged
-	ByStatus  = service.ByStatus
-	ByKind    = service.ByKind
-	ByParty   = service.ByParty
-	ByYear    = service.ByYear
-	ByEnd     = service.ByEnd
-	ByParent  = service.ByParent
-)
-
-func summarize(dir txDir, a *agreement.Agreement) Summary {
-	sum := Summary{
+func summarize(dir txDir, a *agreement.Agreement) agreement.Summary {
+	sum := agreement.Summary{
 		ID: a.ID, Rev: a.Rev, Kind: a.Kind, Status: a.Status, Subject: a.Subject,
 		OwnNumber: a.OwnNumber(), PartnerNumber: a.PartnerNumber(),
 		Start: a.EffectiveStart(), End: a.EffectiveEnd(), Year: a.Year(), ParentID: a.ParentID,
@@ -48,7 +30,7 @@ func summarize(dir txDir, a *agreement.Agreement) Summary {
 		sum.Signed = a.Signing.Date
 	}
 	for _, ap := range a.Parties {
-		pn := PartyName{ID: ap.PartyID, Own: ap.Own}
+		pn := agreement.PartyName{ID: ap.PartyID, Own: ap.Own}
 		if p, ok := dir.Party(ap.PartyID); ok {
 			pn.Name, pn.Short = p.Name, p.ShortName
 		}
@@ -82,7 +64,7 @@ func dateKey(d agreement.Date) []byte {
 }
 
 // entries lists every index key of an agreement, from its summary.
-func entries(sum *Summary) []indexEntry {
+func entries(sum *agreement.Summary) []indexEntry {
 	id := idKey(sum.ID)
 	out := []indexEntry{
 		{bucketIdxChanged, cat(stamp(sum.Updated), id)},
@@ -250,7 +232,7 @@ func refreshParents(dir txDir, ids ...agreement.ID) error {
 		}
 		h, _, _, ok := parseAgreementValue(raw, true)
 		if !ok {
-			return ErrCorrupt
+			return service.ErrCorrupt
 		}
 		var a agreement.Agreement
 		if err := decode(raw, &a); err != nil {
@@ -327,33 +309,33 @@ func (s *Store) Reindex() error {
 	return s.db.Update(s.rebuildIndexes)
 }
 
-func scope(q Query) (bucket, prefix, start []byte, reverse bool) {
+func scope(q service.Query) (bucket, prefix, start []byte, reverse bool) {
 	switch q.Order {
-	case ByStatus:
+	case service.ByStatus:
 		return bucketIdxStatus, cat([]byte(q.Status), []byte{0}), nil, true
-	case ByKind:
+	case service.ByKind:
 		return bucketIdxKind, cat([]byte(q.Kind), []byte{0}), nil, true
-	case ByParty:
+	case service.ByParty:
 		return bucketIdxParty, idKey(q.Party), nil, true
-	case ByYear:
+	case service.ByYear:
 		return bucketIdxYear, year2(q.Year), nil, true
-	case ByEnd:
+	case service.ByEnd:
 		if !q.EndFrom.IsZero() {
 			start = dateKey(q.EndFrom)
 		}
 		return bucketIdxEnd, nil, start, false
-	case ByParent:
+	case service.ByParent:
 		return bucketIdxParent, idKey(q.Parent), nil, false
 	}
 	return bucketIdxChanged, nil, nil, true
 }
 
 // List returns one page of agreement summaries in the order of q.
-func (s *Store) List(q Query) (Page, error) {
+func (s *Store) List(q service.Query) (service.Page, error) {
 	if q.Limit <= 0 {
 		q.Limit = 50
 	}
-	var page Page
+	var page service.Page
 	err := s.db.View(func(tx *bolt.Tx) error {
 		bucket, prefix, start, reverse := scope(q)
 		c := tx.Bucket(bucket).Cursor()
@@ -369,7 +351,7 @@ func (s *Store) List(q Query) (Page, error) {
 			if err != nil {
 				return err
 			}
-			if q.Order == ByChanged && !bytes.Equal(k[:8], stamp(sum.Updated)) {
+			if q.Order == service.ByChanged && !bytes.Equal(k[:8], stamp(sum.Updated)) {
 				continue // superseded by a later change
 			}
 			page.Items = append(page.Items, sum)

@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/dataset"
+	"sepakat/internal/service"
 )
 
 // migration moves the file from schema version from to from+1 inside one transaction.
@@ -78,7 +79,7 @@ func (s *Store) migrate() error {
 		})
 	}
 	if version > SchemaVersion {
-		return ErrNewerSchema
+		return service.ErrNewerSchema
 	}
 	if version == SchemaVersion {
 		return nil
@@ -114,7 +115,7 @@ func (s *Store) readVersion() (version int, fresh bool, err error) {
 		}
 		v := meta.Get(keySchemaVersion)
 		if len(v) != 8 {
-			return fmt.Errorf("%w: versi skema hilang", ErrCorrupt)
+			return fmt.Errorf("%w: versi skema hilang", service.ErrCorrupt)
 		}
 		version = int(binary.BigEndian.Uint64(v))
 		return nil
@@ -161,7 +162,7 @@ func migrateV1toV2(s *Store, tx *bolt.Tx) error {
 			return err
 		}
 		if _, ok := recordTag[string(e.Type)]; !ok {
-			return fmt.Errorf("%w: riwayat berjenis %q", ErrCorrupt, e.Type)
+			return fmt.Errorf("%w: riwayat berjenis %q", service.ErrCorrupt, e.Type)
 		}
 		b, prefix := historyPlace(tx, e.Type, e.ID)
 		key := cat(prefix, u64(e.Rev))

@@ -104,7 +104,7 @@ func TestMigrateFromV1Fixture(t *testing.T) {
 		return nil
 	})
 	bak.Close()
-	page, err := s.List(Query{})
+	page, err := s.List(service.Query{})
 	if err != nil || len(page.Items) != 3 || page.Items[0].ID != 3 {
 		t.Fatalf("list after migration: %+v %v", page.Items, err)
 	}
@@ -114,7 +114,7 @@ func TestMigrateFromV1Fixture(t *testing.T) {
 	if res, err := s.Search(service.SearchQuery{Text: "lampung timur"}); err != nil || len(res.Hits) == 0 {
 		t.Errorf("search after migration: %v, %d hits", err, len(res.Hits))
 	}
-	p, _ := s.List(Query{Order: ByEnd})
+	p, _ := s.List(service.Query{Order: service.ByEnd})
 	if len(p.Items) != 3 || p.Items[0].End != agreement.NewDate(2026, 9, 14) {
 		t.Errorf("end index after migration: %+v", p.Items)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
+	"sepakat/internal/service"
 )
 
 func u64(v uint64) []byte {
@@ -34,10 +35,10 @@ func encode(v any) ([]byte, error) {
 func decode(raw []byte, v any) error {
 	body := recordJSON(raw)
 	if body == nil {
-		return fmt.Errorf("%w: nilai tersimpan tidak dikenal", ErrCorrupt)
+		return fmt.Errorf("%w: nilai tersimpan tidak dikenal", service.ErrCorrupt)
 	}
 	if err := json.Unmarshal(body, v); err != nil {
-		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 	}
 	return nil
 }
@@ -175,14 +176,14 @@ func indexBucketNumber(b []byte) byte {
 }
 
 // summaryOf decodes the summary part of a stored agreement.
-func summaryOf(raw []byte) (Summary, error) {
-	var sum Summary
+func summaryOf(raw []byte) (agreement.Summary, error) {
+	var sum agreement.Summary
 	js, _, ok := splitAgreementValue(raw)
 	if !ok {
-		return sum, fmt.Errorf("%w: ringkasan perjanjian tidak terbaca; jalankan reindex", ErrCorrupt)
+		return sum, fmt.Errorf("%w: ringkasan perjanjian tidak terbaca; jalankan reindex", service.ErrCorrupt)
 	}
 	if err := json.Unmarshal(js, &sum); err != nil {
-		return sum, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return sum, fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 	}
 	return sum, nil
 }
@@ -251,7 +252,7 @@ func (d txDir) AgreementKind(id agreement.ID) (agreement.Kind, bool) {
 	return v.Kind, ok
 }
 
-func (d txDir) summary(id agreement.ID) (Summary, bool, error) {
+func (d txDir) summary(id agreement.ID) (agreement.Summary, bool, error) {
 	return d.cache.summary(d.tx, id)
 }
 
@@ -288,7 +289,7 @@ func getOne[T any](s *Store, bucket []byte, id agreement.ID) (T, error) {
 		var err error
 		v, ok, err = get[T](tx, bucket, id)
 		if err == nil && !ok {
-			return ErrNotFound
+			return service.ErrNotFound
 		}
 		return err
 	})

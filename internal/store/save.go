@@ -11,24 +11,8 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
-	"sepakat/internal/i18n"
+	"sepakat/internal/service"
 )
-
-// ConflictError is a save whose revision is stale.
-type ConflictError struct {
-	Type       dataset.RecordType
-	ID         agreement.ID
-	Have, Want uint64
-}
-
-func (e *ConflictError) Error() string {
-	return fmt.Sprintf("%s %d: revisi %d sudah usang, yang tersimpan revisi %d", e.Type, e.ID, e.Have, e.Want)
-}
-
-func (e *ConflictError) Unwrap() error { return ErrConflict }
-
-// Message explains the conflict to a user.
-func (e *ConflictError) Message(lang i18n.Lang) string { return userMessages[ErrConflict].In(lang) }
 
 // record is what every stored record type offers to the generic save.
 type record interface {
@@ -74,7 +58,7 @@ func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 		if prevRaw != nil {
 			h, _, _, ok := parseAgreementValue(prevRaw, true)
 			if !ok {
-				return fmt.Errorf("%w: perjanjian %d tidak terbaca; jalankan reindex", ErrCorrupt, next.ID)
+				return fmt.Errorf("%w: perjanjian %d tidak terbaca; jalankan reindex", service.ErrCorrupt, next.ID)
 			}
 			stale = h.Keys
 			if h.Status != next.Status && !agreement.CanTransition(h.Status, next.Status) {
@@ -145,7 +129,7 @@ func (s *Store) afterWrite() {
 func storedAgreementHead(dir txDir, id agreement.ID) (uint64, time.Time, error) {
 	h, _, _, ok := parseAgreementValue(dir.tx.Bucket(bucketAgreements).Get(idKey(id)), true)
 	if !ok {
-		return 0, time.Time{}, fmt.Errorf("%w: perjanjian %d tidak terbaca; jalankan reindex", ErrCorrupt, id)
+		return 0, time.Time{}, fmt.Errorf("%w: perjanjian %d tidak terbaca; jalankan reindex", service.ErrCorrupt, id)
 	}
 	return h.Rev, h.Created, nil
 }
@@ -266,7 +250,7 @@ func save[T record](s *Store, bucket []byte, v *T, head headFunc, write func(dir
 		b := tx.Bucket(bucket)
 		if *id == 0 {
 			if *rev != 0 {
-				return &ConflictError{Type: typeOf(bucket), Have: *rev}
+				return &service.ConflictError{Type: typeOf(bucket), Have: *rev}
 			}
 			seq, err := b.NextSequence()
 			if err != nil {
@@ -279,14 +263,14 @@ func save[T record](s *Store, bucket []byte, v *T, head headFunc, write func(dir
 		} else {
 			prevRaw = b.Get(idKey(*id))
 			if prevRaw == nil {
-				return fmt.Errorf("%s %d: %w", typeOf(bucket), *id, ErrNotFound)
+				return fmt.Errorf("%s %d: %w", typeOf(bucket), *id, service.ErrNotFound)
 			}
 			oldRev, oldCreated, err := head(dir, *id)
 			if err != nil {
 				return err
 			}
 			if oldRev != *rev {
-				return &ConflictError{Type: typeOf(bucket), ID: *id, Have: *rev, Want: oldRev}
+				return &service.ConflictError{Type: typeOf(bucket), ID: *id, Have: *rev, Want: oldRev}
 			}
 			*created = oldCreated
 		}
@@ -354,7 +338,7 @@ func appendHistory(tx *bolt.Tx, e *dataset.HistoryEntry) error {
 	b, prefix := historyPlace(tx, e.Type, e.ID)
 	key := cat(prefix, u64(e.Rev))
 	if b.Get(key) != nil {
-		return fmt.Errorf("%w: riwayat %s %d revisi %d sudah ada", ErrDuplicate, e.Type, e.ID, e.Rev)
+		return fmt.Errorf("%w: riwayat %s %d revisi %d sudah ada", service.ErrDuplicate, e.Type, e.ID, e.Rev)
 	}
 	raw, err := encode(e)
 	if err != nil {
@@ -402,10 +386,10 @@ func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreem
 			return err
 		}
 		if !ok {
-			return fmt.Errorf("instansi %d: %w", office, ErrNotFound)
+			return fmt.Errorf("instansi %d: %w", office, service.ErrNotFound)
 		}
 		if p.Numbering == nil {
-			return ErrNoScheme
+			return service.ErrNoScheme
 		}
 		counters, issued := tx.Bucket(bucketCounters), tx.Bucket(bucketNumbers)
 		key := []byte(agreement.CounterKey(office, kind, d.Year))
@@ -443,7 +427,7 @@ const MaxFileSize = 20 << 20
 // PutFile stores data under its SHA-256 and returns a reference to it.
 func (s *Store) PutFile(name, mediaType string, data []byte) (agreement.FileRef, error) {
 	if len(data) > MaxFileSize {
-		return agreement.FileRef{}, fmt.Errorf("%s (%d MB, batas %d MB): %w", name, len(data)>>20, MaxFileSize>>20, ErrTooLarge)
+		return agreement.FileRef{}, fmt.Errorf("%s (%d MB, batas %d MB): %w", name, len(data)>>20, MaxFileSize>>20, service.ErrTooLarge)
 	}
 	sum := sha256.Sum256(data)
 	ref := agreement.FileRef{Name: name, MediaType: mediaType, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
@@ -467,7 +451,7 @@ func (s *Store) File(sha string) ([]byte, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		raw := tx.Bucket(bucketFiles).Get([]byte(sha))
 		if raw == nil {
-			return ErrNotFound
+			return service.ErrNotFound
 		}
 		return decode(raw, &f)
 	})

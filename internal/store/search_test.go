@@ -14,7 +14,7 @@ import (
 	"sepakat/internal/service"
 )
 
-func searchIDs(t *testing.T, s *Store, text string, f service.SearchFilter) []agreement.ID {
+func searchIDs(t *testing.T, s *Store, text string, f agreement.Filter) []agreement.ID {
 	t.Helper()
 	res, err := s.Search(service.SearchQuery{Text: text, Filter: f, Limit: 10})
 	if err != nil {
@@ -48,16 +48,16 @@ func TestSearchExamples(t *testing.T) {
 			{"PENA EMAS", 3},
 			{"mal pelayanan publik", 3},
 		} {
-			got := searchIDs(t, s, c.q, service.SearchFilter{})
+			got := searchIDs(t, s, c.q, agreement.Filter{})
 			if len(got) == 0 || got[0] != c.want {
 				t.Errorf("%s: %q → %v, want %d first", label, c.q, got, c.want)
 			}
 		}
 		// Lampung Selatan's unit code is in the numbers of both of its agreements.
-		if got := searchIDs(t, s, "TKKSD-LS", service.SearchFilter{}); len(got) != 2 || got[0]+got[1] != 5 {
+		if got := searchIDs(t, s, "TKKSD-LS", agreement.Filter{}); len(got) != 2 || got[0]+got[1] != 5 {
 			t.Errorf("%s: TKKSD-LS: %v", label, got)
 		}
-		if got := searchIDs(t, s, "sumedang", service.SearchFilter{Kind: agreement.KindPKS}); len(got) != 1 || got[0] != 3 {
+		if got := searchIDs(t, s, "sumedang", agreement.Filter{Kind: agreement.KindPKS}); len(got) != 1 || got[0] != 3 {
 			t.Errorf("%s: filter by kind: %v", label, got)
 		}
 	}
@@ -88,25 +88,25 @@ func TestSearchFollowsSaves(t *testing.T) {
 	a, _ := s.Agreement(ids[3])
 	a.Subject = "Pengelolaan air minum lintas daerah"
 	mustSave(t, s.SaveAgreement(&a))
-	if got := searchIDs(t, s, "air minum", service.SearchFilter{}); len(got) != 1 || got[0] != ids[3] {
+	if got := searchIDs(t, s, "air minum", agreement.Filter{}); len(got) != 1 || got[0] != ids[3] {
 		t.Errorf("new subject not found: %v", got)
 	}
-	got := searchIDs(t, s, "persampahan", service.SearchFilter{})
+	got := searchIDs(t, s, "persampahan", agreement.Filter{})
 	for _, id := range got {
 		if id == ids[3] {
 			t.Error("old subject still found")
 		}
 	}
 	mustSave(t, s.merge())
-	if got := searchIDs(t, s, "air minum", service.SearchFilter{}); len(got) != 1 || got[0] != ids[3] {
+	if got := searchIDs(t, s, "air minum", agreement.Filter{}); len(got) != 1 || got[0] != ids[3] {
 		t.Errorf("after merge: %v", got)
 	}
 	// Filters: ends within N days, year.
-	f := service.SearchFilter{EndsWithin: 30}
-	if !f.Match(service.Summary{Status: agreement.StatusDitandatangani, End: agreement.NewDate(2026, 12, 1)}, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)) {
+	f := agreement.Filter{EndsWithin: 30}
+	if !f.Match(agreement.Summary{Status: agreement.StatusDitandatangani, End: agreement.NewDate(2026, 12, 1)}, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)) {
 		t.Error("ends within 30 days")
 	}
-	if f.Match(service.Summary{Status: agreement.StatusKonsep, End: agreement.NewDate(2026, 12, 1)}, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)) {
+	if f.Match(agreement.Summary{Status: agreement.StatusKonsep, End: agreement.NewDate(2026, 12, 1)}, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)) {
 		t.Error("a draft does not end")
 	}
 }
@@ -118,10 +118,10 @@ func TestOfficialRenameReachesSearch(t *testing.T) {
 	mustSave(t, s.SaveAgreement(&a))
 	w.bupatiLs.Name = "Hendra Wijayakusuma"
 	mustSave(t, s.SaveOfficial(&w.bupatiLs))
-	if got := searchIDs(t, s, "wijayakusuma", service.SearchFilter{}); len(got) != 1 {
+	if got := searchIDs(t, s, "wijayakusuma", agreement.Filter{}); len(got) != 1 {
 		t.Errorf("new name not found: %v", got)
 	}
-	if got := searchIDs(t, s, "radityo", service.SearchFilter{}); len(got) != 0 {
+	if got := searchIDs(t, s, "radityo", agreement.Filter{}); len(got) != 0 {
 		t.Errorf("old name still found: %v", got)
 	}
 }
@@ -149,11 +149,11 @@ func TestOwnSynonymsRebuildTheIndex(t *testing.T) {
 	if err := s.LoadExamples(); err != nil {
 		t.Fatal(err)
 	}
-	if got := searchIDs(t, s, "RB ", service.SearchFilter{}); len(got) != 0 {
+	if got := searchIDs(t, s, "RB ", agreement.Filter{}); len(got) != 0 {
 		t.Fatalf("RB found %v before it is a synonym", got)
 	}
 	err := s.SetSynonyms("# singkatan kantor kami\nRB\n\nRB, Reformasi Birokrasi\nSTT, , ")
-	var se *SynonymsError
+	var se *service.SynonymsError
 	if !errors.As(err, &se) || len(se.Problems) != 2 || se.Problems[0].Line != 2 || se.Problems[1].Line != 5 {
 		t.Fatalf("bad list: %v", err)
 	}
@@ -163,14 +163,14 @@ func TestOwnSynonymsRebuildTheIndex(t *testing.T) {
 	if err := s.SetSynonyms("RB, Reformasi Birokrasi"); err != nil {
 		t.Fatal(err)
 	}
-	if got := searchIDs(t, s, "RB ", service.SearchFilter{}); len(got) == 0 || got[0] != 1 {
+	if got := searchIDs(t, s, "RB ", agreement.Filter{}); len(got) == 0 || got[0] != 1 {
 		t.Fatalf("RB after the synonym: %v", got)
 	}
 	s.Close()
 
 	// Reopened, the list still applies; an index built with other lists is rebuilt.
 	s = openAt(t, path)
-	if got := searchIDs(t, s, "RB ", service.SearchFilter{}); len(got) == 0 || got[0] != 1 {
+	if got := searchIDs(t, s, "RB ", agreement.Filter{}); len(got) == 0 || got[0] != 1 {
 		t.Fatalf("RB after reopening: %v", got)
 	}
 	mustSave(t, s.db.Update(func(tx *bolt.Tx) error {
@@ -185,7 +185,7 @@ func TestOwnSynonymsRebuildTheIndex(t *testing.T) {
 		}
 		return nil
 	}))
-	if got := searchIDs(t, s, "reformasi RB ", service.SearchFilter{}); len(got) == 0 || got[0] != 1 {
+	if got := searchIDs(t, s, "reformasi RB ", agreement.Filter{}); len(got) == 0 || got[0] != 1 {
 		t.Fatalf("after the rebuild: %v", got)
 	}
 }

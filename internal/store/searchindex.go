@@ -14,6 +14,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/search"
+	"sepakat/internal/service"
 )
 
 // The full-text index. A save marks the agreement as pending in search_delta, in
@@ -222,7 +223,7 @@ func (s *Store) forwardWith(w *search.Worker, dir txDir, id agreement.ID) (*forw
 	}
 	h, _, _, ok := parseAgreementValue(raw, true)
 	if !ok {
-		return nil, false, ErrCorrupt
+		return nil, false, service.ErrCorrupt
 	}
 	s.pending.mu.Lock()
 	e, hit := s.pending.m[id]
@@ -418,12 +419,12 @@ func (t *termTable) flush() error {
 		}
 		term := t.ids.Get(termKey(id))
 		if term == nil {
-			return ErrCorrupt
+			return service.ErrCorrupt
 		}
 		term = bytes.Clone(term)
 		_, df, ok := parseDict(t.dict.Get(term))
 		if !ok {
-			return ErrCorrupt
+			return service.ErrCorrupt
 		}
 		n := int64(df) + d
 		if n <= 0 {
@@ -472,7 +473,7 @@ func (s *Store) mergeTx(tx *bolt.Tx) error {
 		if raw := docs.Get(k); raw != nil {
 			var ok bool
 			if prev, ok = decodeStoredForward(raw); !ok {
-				return ErrCorrupt
+				return service.ErrCorrupt
 			}
 			if !exists {
 				docDelta--

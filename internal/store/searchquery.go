@@ -82,7 +82,7 @@ func (s *Store) newTxSource(dir txDir) (*txSource, error) {
 		if old != nil {
 			sf, ok := decodeStoredForward(old)
 			if !ok {
-				return ErrCorrupt
+				return service.ErrCorrupt
 			}
 			oldLens = sf.lens
 			for _, t := range sf.terms {
@@ -303,7 +303,7 @@ func (s *txSource) Expand(prefix string, limit int) []string {
 // filterIDs lists, in increasing order, the agreements an index says may pass the
 // filter: those of its partner, year, kind or status (the first set), or ending
 // within its days. It reports false when the filter uses none of those.
-func filterIDs(tx *bolt.Tx, f service.SearchFilter, today agreement.Date) ([]uint64, bool) {
+func filterIDs(tx *bolt.Tx, f agreement.Filter, today agreement.Date) ([]uint64, bool) {
 	var bucket, prefix []byte
 	switch {
 	case f.Party != 0:
@@ -361,7 +361,7 @@ func (s *Store) Snippet(id agreement.ID, text string) (string, error) {
 }
 
 // summaryLines are the texts of an agreement's list row.
-func summaryLines(sum *Summary) []string {
+func summaryLines(sum *agreement.Summary) []string {
 	lines := []string{sum.Kind.Title(), sum.Subject, sum.OwnNumber, sum.PartnerNumber}
 	for _, p := range sum.Parties {
 		lines = append(lines, p.Name)

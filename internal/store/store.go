@@ -15,49 +15,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/i18n"
 	"sepakat/internal/search"
 	"sepakat/internal/service"
 	"sepakat/internal/wilayah"
 )
-
-// Sentinel errors, checked with errors.Is. Each has a message for users via Message.
-var (
-	ErrAlreadyOpen = errors.New("store: data file is open elsewhere")
-	ErrNotFound    = errors.New("store: record not found")
-	ErrConflict    = errors.New("store: record changed since it was read")
-	ErrDuplicate   = errors.New("store: duplicate id")
-	ErrNewerSchema = errors.New("store: data file made by a newer Sepakat")
-	ErrNoScheme    = errors.New("store: office has no numbering scheme")
-	ErrTooLarge    = errors.New("store: file too large")
-	ErrCorrupt     = errors.New("store: data file damaged")
-)
-
-var userMessages = map[error]i18n.Text{
-	ErrAlreadyOpen:    {ID: "Sepakat sudah terbuka di jendela lain. Tutup jendela itu dahulu, lalu coba lagi.", EN: "Sepakat is already open in another window. Close that window first, then try again."},
-	ErrNotFound:       {ID: "Data tidak ditemukan. Mungkin sudah dihapus; muat ulang daftar.", EN: "Record not found. It may have been removed; reload the list."},
-	ErrConflict:       {ID: "Data ini sudah diubah di jendela lain sejak Anda membukanya. Perubahan Anda tidak disimpan; buka ulang data itu lalu ulangi perubahan.", EN: "This record was changed in another window since you opened it. Your change was not saved; reopen the record and make the change again."},
-	ErrDuplicate:      {ID: "ID data sudah dipakai.", EN: "The record ID is already in use."},
-	ErrNewerSchema:    {ID: "Berkas data dibuat oleh Sepakat versi yang lebih baru. Perbarui program ini.", EN: "The data file was made by a newer Sepakat. Update this program."},
-	ErrNoScheme:       {ID: "Instansi ini belum mempunyai pola penomoran. Isi pola nomor di Pengaturan Instansi.", EN: "This office has no numbering scheme yet. Set the number pattern in the office settings."},
-	ErrTooLarge:       {ID: "Berkas terlalu besar.", EN: "File too large."},
-	ErrCorrupt:        {ID: "Berkas data rusak. Pulihkan dari cadangan.", EN: "The data file is damaged. Restore it from a backup."},
-	ErrExamplesLoaded: {ID: "Contoh bawaan sudah dimuat ke berkas data ini.", EN: "The built-in examples are already in this data file."},
-}
-
-// Message returns a message a user can act on, in lang, for any error from this package.
-func Message(err error, lang i18n.Lang) string {
-	var ue interface{ Message(i18n.Lang) string }
-	if errors.As(err, &ue) {
-		return ue.Message(lang)
-	}
-	for sentinel, t := range userMessages {
-		if errors.Is(err, sentinel) {
-			return t.In(lang)
-		}
-	}
-	return err.Error()
-}
 
 // Options configure Open.
 type Options struct {
@@ -100,7 +61,7 @@ func DefaultPath() (string, error) {
 }
 
 // Open opens or creates the data file at path, migrating an older schema after a
-// backup copy. A file held by another process gives ErrAlreadyOpen.
+// backup copy. A file held by another process gives service.ErrAlreadyOpen.
 func Open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
@@ -120,10 +81,10 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout, NoSync: opt.NoSync, FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, ErrAlreadyOpen
+		return nil, service.ErrAlreadyOpen
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return nil, fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 	}
 	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, cache: newDecodeCache(), stale: &staleKeys{}}
 	if err := s.prepare(); err != nil {
@@ -177,7 +138,7 @@ func (s *Store) Check() error {
 		for _, st := range agreement.Statuses {
 			n := len(indexIDs(tx, bucketIdxStatus, cat([]byte(st), []byte{0})))
 			if got := getCounter(meta, countKey(st)); got != uint64(n) {
-				errs = append(errs, fmt.Errorf("%w: %d agreements %s, counted %d", ErrCorrupt, n, st, got))
+				errs = append(errs, fmt.Errorf("%w: %d agreements %s, counted %d", service.ErrCorrupt, n, st, got))
 			}
 		}
 		return errors.Join(errs...)

@@ -14,6 +14,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/i18n"
+	"sepakat/internal/service"
 )
 
 func TestOpenCreatesPrivateFileAndRefusesSecondOpen(t *testing.T) {
@@ -30,13 +31,13 @@ func TestOpenCreatesPrivateFileAndRefusesSecondOpen(t *testing.T) {
 	}
 	start := time.Now()
 	_, err = Open(path, Options{LockTimeout: 100 * time.Millisecond})
-	if !errors.Is(err, ErrAlreadyOpen) {
-		t.Fatalf("second open: %v, want ErrAlreadyOpen", err)
+	if !errors.Is(err, service.ErrAlreadyOpen) {
+		t.Fatalf("second open: %v, want service.ErrAlreadyOpen", err)
 	}
 	if time.Since(start) > 5*time.Second {
 		t.Error("second open hung")
 	}
-	if got := Message(err, i18n.ID); got != "Sepakat sudah terbuka di jendela lain. Tutup jendela itu dahulu, lalu coba lagi." {
+	if got := service.Message(err, i18n.ID); got != "Sepakat sudah terbuka di jendela lain. Tutup jendela itu dahulu, lalu coba lagi." {
 		t.Errorf("message %q", got)
 	}
 }
@@ -88,8 +89,8 @@ func TestStaleRevisionIsConflictAndDoesNotOverwrite(t *testing.T) {
 	mustSave(t, s.SaveAgreement(&windowA))
 	windowB.Subject = "Subjek dari jendela kedua"
 	err := s.SaveAgreement(&windowB)
-	if !errors.Is(err, ErrConflict) {
-		t.Fatalf("stale save: %v, want ErrConflict", err)
+	if !errors.Is(err, service.ErrConflict) {
+		t.Fatalf("stale save: %v, want service.ErrConflict", err)
 	}
 	if windowB.Rev != 1 || windowB.Subject != "Subjek dari jendela kedua" {
 		t.Error("failed save changed the caller's record")
@@ -98,8 +99,8 @@ func TestStaleRevisionIsConflictAndDoesNotOverwrite(t *testing.T) {
 	if got.Subject != "Pelayanan Publik Terpadu" || got.Rev != 2 {
 		t.Errorf("stored %q rev %d", got.Subject, got.Rev)
 	}
-	if !strings.Contains(Message(err, i18n.ID), "jendela lain") {
-		t.Errorf("message %q", Message(err, i18n.ID))
+	if !strings.Contains(service.Message(err, i18n.ID), "jendela lain") {
+		t.Errorf("message %q", service.Message(err, i18n.ID))
 	}
 	if h, _ := s.History(dataset.TypeAgreement, a.ID); len(h) != 2 {
 		t.Errorf("history has %d entries after a refused save, want 2", len(h))
@@ -122,7 +123,7 @@ func TestInvalidSaveWritesNothing(t *testing.T) {
 	if n, _ := s.Total(); n != 0 {
 		t.Errorf("%d agreements stored after failed create", n)
 	}
-	if p, _ := s.List(Query{}); len(p.Items) != 0 {
+	if p, _ := s.List(service.Query{}); len(p.Items) != 0 {
 		t.Error("index entry written for failed create")
 	}
 }
@@ -191,7 +192,7 @@ func TestChildInheritsParent(t *testing.T) {
 	}
 	pks.Parties[1].MandateID = w.kuasaSmd.ID
 	mustSave(t, s.SaveAgreement(&pks))
-	page, err := s.List(Query{Order: ByParent, Parent: ksb.ID})
+	page, err := s.List(service.Query{Order: service.ByParent, Parent: ksb.ID})
 	if err != nil || len(page.Items) != 1 || page.Items[0].ID != pks.ID {
 		t.Fatalf("children of KSB: %+v %v", page.Items, err)
 	}
@@ -220,7 +221,7 @@ func TestIndexesAndPaging(t *testing.T) {
 	}
 	// Newest change first, across pages.
 	var seen []agreement.ID
-	q := Query{Limit: 50}
+	q := service.Query{Limit: 50}
 	for {
 		p, err := s.List(q)
 		if err != nil {
@@ -237,7 +238,7 @@ func TestIndexesAndPaging(t *testing.T) {
 	if len(seen) != n || seen[0] != ids[n-1] || seen[n-1] != ids[0] {
 		t.Fatalf("paging by change: %d items, first %d last %d", len(seen), seen[0], seen[len(seen)-1])
 	}
-	p, _ := s.List(Query{Order: ByParty, Party: lamtim.ID, Limit: 200})
+	p, _ := s.List(service.Query{Order: service.ByParty, Party: lamtim.ID, Limit: 200})
 	if len(p.Items) != 41 {
 		t.Errorf("by party: %d, want 41", len(p.Items))
 	}
@@ -246,7 +247,7 @@ func TestIndexesAndPaging(t *testing.T) {
 			t.Errorf("partner %q", it.Partners())
 		}
 	}
-	p, _ = s.List(Query{Order: ByEnd, EndFrom: agreement.NewDate(2026, 1, 1), Limit: 500})
+	p, _ = s.List(service.Query{Order: service.ByEnd, EndFrom: agreement.NewDate(2026, 1, 1), Limit: 500})
 	for i := 1; i < len(p.Items); i++ {
 		if p.Items[i].End.Before(p.Items[i-1].End) {
 			t.Fatal("by end not ascending")
@@ -255,7 +256,7 @@ func TestIndexesAndPaging(t *testing.T) {
 	if len(p.Items) == 0 || p.Items[0].End.Before(agreement.NewDate(2026, 1, 1)) {
 		t.Error("by end ignored EndFrom")
 	}
-	p, _ = s.List(Query{Order: ByYear, Year: 2023, Limit: 500})
+	p, _ = s.List(service.Query{Order: service.ByYear, Year: 2023, Limit: 500})
 	for _, it := range p.Items {
 		if it.Year != 2023 {
 			t.Errorf("year %d in 2023 list", it.Year)
@@ -264,25 +265,25 @@ func TestIndexesAndPaging(t *testing.T) {
 	if len(p.Items) == 0 {
 		t.Error("empty year list")
 	}
-	p, _ = s.List(Query{Order: ByStatus, Status: agreement.StatusKonsep, Limit: 500})
+	p, _ = s.List(service.Query{Order: service.ByStatus, Status: agreement.StatusKonsep, Limit: 500})
 	if len(p.Items) != n {
 		t.Errorf("by status: %d", len(p.Items))
 	}
-	p, _ = s.List(Query{Order: ByKind, Kind: agreement.KindPKS})
+	p, _ = s.List(service.Query{Order: service.ByKind, Kind: agreement.KindPKS})
 	if len(p.Items) != 0 {
 		t.Errorf("PKS list has %d", len(p.Items))
 	}
 	// A rename shows in the summaries at once.
 	lamtim.Name = "Pemerintah Kabupaten Lampung Timur (baru)"
 	mustSave(t, s.SaveParty(&lamtim))
-	p, _ = s.List(Query{Order: ByParty, Party: lamtim.ID, Limit: 1})
+	p, _ = s.List(service.Query{Order: service.ByParty, Party: lamtim.ID, Limit: 1})
 	if p.Items[0].Partners() != lamtim.Name {
 		t.Errorf("summary not refreshed: %q", p.Items[0].Partners())
 	}
 	// Reindex gives the same lists.
-	before, _ := s.List(Query{Limit: 500})
+	before, _ := s.List(service.Query{Limit: 500})
 	mustSave(t, s.Reindex())
-	after, _ := s.List(Query{Limit: 500})
+	after, _ := s.List(service.Query{Limit: 500})
 	if fmt.Sprint(before.Items) != fmt.Sprint(after.Items) {
 		t.Error("reindex changed the list")
 	}
@@ -306,7 +307,7 @@ func TestReserveNumber(t *testing.T) {
 	if n1 != "1/PKS.05-Huk/2025" || n2 != "2/PKS.05-Huk/2025" || k1 != "1/MoU.05-Huk/2025" || y1 != "1/PKS.05-Huk/2026" {
 		t.Fatalf("numbers %q %q %q %q", n1, n2, k1, y1)
 	}
-	if _, err := s.ReserveNumber(w.lamsel.ID, agreement.KindPKS, d, 0); !errors.Is(err, ErrNoScheme) {
+	if _, err := s.ReserveNumber(w.lamsel.ID, agreement.KindPKS, d, 0); !errors.Is(err, service.ErrNoScheme) {
 		t.Errorf("office without scheme: %v", err)
 	}
 	// A process that reserves a number and dies at once must not see it handed out again.
@@ -360,10 +361,10 @@ func TestFiles(t *testing.T) {
 	if err != nil || string(data) != "\x89PNG fake" {
 		t.Fatal("file not read back")
 	}
-	if _, err := s.PutFile("besar.pdf", "application/pdf", make([]byte, MaxFileSize+1)); !errors.Is(err, ErrTooLarge) {
+	if _, err := s.PutFile("besar.pdf", "application/pdf", make([]byte, MaxFileSize+1)); !errors.Is(err, service.ErrTooLarge) {
 		t.Errorf("oversized file: %v", err)
 	}
-	if _, err := s.File("0000"); !errors.Is(err, ErrNotFound) {
+	if _, err := s.File("0000"); !errors.Is(err, service.ErrNotFound) {
 		t.Errorf("missing file: %v", err)
 	}
 }
@@ -404,12 +405,12 @@ func TestSupersededChangeKeysAreSkippedAndSwept(t *testing.T) {
 	}
 	check := func(s *Store) {
 		t.Helper()
-		p, err := s.List(Query{Limit: 2})
+		p, err := s.List(service.Query{Limit: 2})
 		if err != nil {
 			t.Fatal(err)
 		}
 		var got []agreement.ID
-		for q := (Query{Limit: 2}); ; q.After = p.Next {
+		for q := (service.Query{Limit: 2}); ; q.After = p.Next {
 			p, _ = s.List(q)
 			for _, it := range p.Items {
 				got = append(got, it.ID)

@@ -1,12 +1,10 @@
 package store
 
 import (
-	"fmt"
-	"strings"
-
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/search"
+	"sepakat/internal/service"
 )
 
 var (
@@ -16,23 +14,6 @@ var (
 
 // maxSynonymsBytes bounds the office's synonym list.
 const maxSynonymsBytes = 64 << 10
-
-// SynonymsError lists the lines of a synonym list that name fewer than two things.
-type SynonymsError struct {
-	Problems []search.SynonymProblem
-	TooLarge bool
-}
-
-func (e *SynonymsError) Error() string {
-	if e.TooLarge {
-		return fmt.Sprintf("daftar sinonim lebih dari %d KB", maxSynonymsBytes>>10)
-	}
-	var lines []string
-	for _, p := range e.Problems {
-		lines = append(lines, fmt.Sprintf("baris %d (%q)", p.Line, p.Text))
-	}
-	return "sinonim perlu sedikitnya dua nama dipisah koma: " + strings.Join(lines, "; ")
-}
 
 func (s *Store) an() *search.Analyzer { return s.analyzer.Load() }
 
@@ -88,10 +69,14 @@ func (s *Store) Synonyms() (shipped, own string, err error) {
 // transaction.
 func (s *Store) SetSynonyms(text string) error {
 	if len(text) > maxSynonymsBytes {
-		return &SynonymsError{TooLarge: true}
+		return &service.SynonymsError{TooLarge: true, Limit: maxSynonymsBytes}
 	}
 	if problems := search.CheckSynonyms(text); len(problems) > 0 {
-		return &SynonymsError{Problems: problems}
+		se := &service.SynonymsError{}
+		for _, p := range problems {
+			se.Problems = append(se.Problems, service.SynonymLine{Line: p.Line, Text: p.Text})
+		}
+		return se
 	}
 	an, err := search.WithUserSynonyms(text)
 	if err != nil {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2/storage"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/storage"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"

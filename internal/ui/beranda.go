@@ -99,35 +99,35 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 
 	b.ending.RemoveAll()
 	b.ending.Add(heading(lang.L("Segera berakhir")))
-	for i, w := range service.EndingWindows {
+	for i, w := range agreement.EndingWindows {
 		count := d.EndingCount[i]
 		title := lang.L("Dalam {{.Days}} hari ({{.Count}})", map[string]any{"Days": w, "Count": thousands(count)})
 		if i > 0 {
 			count -= d.EndingCount[i-1]
-			title = lang.L("{{.From}}–{{.Days}} hari lagi ({{.Count}})", map[string]any{"From": service.EndingWindows[i-1] + 1, "Days": w, "Count": thousands(count)})
+			title = lang.L("{{.From}}–{{.Days}} hari lagi ({{.Count}})", map[string]any{"From": agreement.EndingWindows[i-1] + 1, "Days": w, "Count": thousands(count)})
 		}
 		b.ending.Add(subheading(title))
-		b.addRows(b.ending, d.Ending[i], count, func(s service.Summary) string {
+		b.addRows(b.ending, d.Ending[i], count, func(s agreement.Summary) string {
 			return lang.L("{{.Date}} ({{.Days}} hari)", map[string]any{"Date": shortDate(s.End), "Days": agreement.DateOf(now).DaysUntil(s.End)})
 		}, lang.L("Tidak ada."))
 	}
 
 	b.sleeping.RemoveAll()
 	b.sleeping.Add(heading(lang.L("MoU tidur ({{.Count}})", map[string]any{"Count": thousands(d.SleepingCount)})))
-	b.sleeping.Add(note(lang.L("Kesepakatan Bersama yang ditandatangani lebih dari {{.Months}} bulan lalu tanpa PKS dan tanpa tindak lanjut tercatat.", map[string]any{"Months": service.SleepingMonths})))
-	b.addRows(b.sleeping, d.Sleeping, d.SleepingCount, func(s service.Summary) string {
+	b.sleeping.Add(note(lang.L("Kesepakatan Bersama yang ditandatangani lebih dari {{.Months}} bulan lalu tanpa PKS dan tanpa tindak lanjut tercatat.", map[string]any{"Months": agreement.SleepingMonths})))
+	b.addRows(b.sleeping, d.Sleeping, d.SleepingCount, func(s agreement.Summary) string {
 		return lang.L("ditandatangani {{.Date}}", map[string]any{"Date": shortDate(s.Signed)})
 	}, lang.L("Tidak ada: setiap MoU sudah ditindaklanjuti."))
 
 	b.review.RemoveAll()
 	b.review.Add(heading(lang.L("Menunggu telaah ({{.Count}})", map[string]any{"Count": thousands(d.Counts[agreement.StatusTelaah])})))
-	b.addRows(b.review, d.Review, d.Counts[agreement.StatusTelaah], func(s service.Summary) string {
+	b.addRows(b.review, d.Review, d.Counts[agreement.StatusTelaah], func(s agreement.Summary) string {
 		return lang.L("diubah {{.Date}}", map[string]any{"Date": shortDate(agreement.DateOf(s.Updated))})
 	}, lang.L("Tidak ada konsep yang menunggu telaah."))
 
 	b.recent.RemoveAll()
 	b.recent.Add(heading(lang.L("Baru diubah")))
-	b.addRows(b.recent, d.Recent, len(d.Recent), func(s service.Summary) string {
+	b.addRows(b.recent, d.Recent, len(d.Recent), func(s agreement.Summary) string {
 		return lang.L(s.Phase(now, agreement.DefaultSoonDays).Label())
 	}, lang.L("Belum ada perjanjian."))
 	b.content.Refresh()
@@ -135,7 +135,7 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 
 // addRows lists up to berandaRows agreements, each opening on a tap, and says how
 // many more there are.
-func (b *Beranda) addRows(box *fyne.Container, rows []service.Summary, total int, detail func(service.Summary) string, empty string) {
+func (b *Beranda) addRows(box *fyne.Container, rows []agreement.Summary, total int, detail func(agreement.Summary) string, empty string) {
 	if total == 0 {
 		box.Add(note(empty))
 		return
@@ -154,7 +154,7 @@ func (b *Beranda) addRows(box *fyne.Container, rows []service.Summary, total int
 	}
 }
 
-func partnerOrDash(s service.Summary) string {
+func partnerOrDash(s agreement.Summary) string {
 	if p := s.Partners(); p != "" {
 		return p
 	}

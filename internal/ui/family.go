@@ -30,13 +30,13 @@ type Family struct {
 	hint     *widget.Label
 	content  fyne.CanvasObject
 	root     agreement.ID
-	nodes    map[agreement.ID]service.Summary
+	nodes    map[agreement.ID]agreement.Summary
 	children map[agreement.ID][]agreement.ID
 	selected agreement.ID
 }
 
 func newFamily(svc service.Service, now func() time.Time, onOpen func(agreement.ID)) *Family {
-	f := &Family{svc: svc, now: now, onOpen: onOpen, nodes: map[agreement.ID]service.Summary{}, children: map[agreement.ID][]agreement.ID{}}
+	f := &Family{svc: svc, now: now, onOpen: onOpen, nodes: map[agreement.ID]agreement.Summary{}, children: map[agreement.ID][]agreement.ID{}}
 	f.title = widget.NewLabelWithStyle(lang.L("Keluarga perjanjian"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.tree = widget.NewTree(f.childUIDs, f.isBranch, func(bool) fyne.CanvasObject {
 		return newFitLabel("")
@@ -94,7 +94,7 @@ func (f *Family) update(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 
 // show loads the family of id: up to its root, then every descendant.
 func (f *Family) show(id agreement.ID) error {
-	f.nodes, f.children, f.selected = map[agreement.ID]service.Summary{}, map[agreement.ID][]agreement.ID{}, id
+	f.nodes, f.children, f.selected = map[agreement.ID]agreement.Summary{}, map[agreement.ID][]agreement.ID{}, id
 	root := id
 	for range familyDepth {
 		sums, err := f.svc.Summaries([]agreement.ID{root})

@@ -41,7 +41,7 @@ type Register struct {
 
 	mu      sync.Mutex
 	total   int
-	pages   [][]service.Summary
+	pages   [][]agreement.Summary
 	cursors [][]byte // cursors[i] starts page i
 	// hits are the search results shown instead of the pages when searching.
 	hits      []service.SearchHit
@@ -60,7 +60,7 @@ type Register struct {
 	// the rows are ids, read a page of summaries at a time.
 	arrangement service.Arrangement
 	ids         []agreement.ID
-	idPages     map[int][]service.Summary
+	idPages     map[int][]agreement.Summary
 	filterBar   *fyne.Container
 	kindSel     *widget.Select
 	statusSel   *widget.Select
@@ -239,8 +239,8 @@ func (r *Register) applyChoices(ch service.Choices) {
 }
 
 // filter is what the filter bar selects.
-func (r *Register) filter() service.SearchFilter {
-	var f service.SearchFilter
+func (r *Register) filter() agreement.Filter {
+	var f agreement.Filter
 	if i := r.kindSel.SelectedIndex(); i > 0 {
 		f.Kind = agreement.Kinds[i-1]
 	}
@@ -314,7 +314,7 @@ func (r *Register) applyArrangement() {
 				r.mu.Unlock()
 				return
 			}
-			r.ids, r.idPages = ids, map[int][]service.Summary{}
+			r.ids, r.idPages = ids, map[int][]agreement.Summary{}
 			r.mu.Unlock()
 			r.table.UnselectAll()
 			r.table.ScrollToTop()
@@ -403,7 +403,7 @@ func (r *Register) status(msg string) {
 
 // sortHits orders search results by the column chosen; by relevance otherwise.
 func sortHits(hits []service.SearchHit, a service.Arrangement) {
-	key := func(s service.Summary) string {
+	key := func(s agreement.Summary) string {
 		switch a.Sort {
 		case service.SortKind:
 			return string(s.Kind)
@@ -501,25 +501,25 @@ func (r *Register) reload() error {
 }
 
 // row returns the summary at index i, reading pages from the store as needed.
-func (r *Register) row(i int) (service.Summary, bool) {
+func (r *Register) row(i int) (agreement.Summary, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.searching {
 		if i < 0 || i >= len(r.hits) {
-			return service.Summary{}, false
+			return agreement.Summary{}, false
 		}
 		return r.hits[i].Summary, true
 	}
 	if !r.arrangement.Empty() {
 		if i < 0 || i >= len(r.ids) {
-			return service.Summary{}, false
+			return agreement.Summary{}, false
 		}
 		p := i / pageSize
 		page, ok := r.idPages[p]
 		if !ok {
 			sums, err := r.svc.Summaries(r.ids[p*pageSize : min(len(r.ids), (p+1)*pageSize)])
 			if err != nil {
-				return service.Summary{}, false
+				return agreement.Summary{}, false
 			}
 			page = sums
 			r.idPages[p] = page
@@ -529,11 +529,11 @@ func (r *Register) row(i int) (service.Summary, bool) {
 	p := i / pageSize
 	for len(r.pages) <= p {
 		if len(r.cursors) <= len(r.pages) {
-			return service.Summary{}, false
+			return agreement.Summary{}, false
 		}
 		page, err := r.svc.List(service.Query{Limit: pageSize, After: r.cursors[len(r.pages)]})
 		if err != nil || len(page.Items) == 0 {
-			return service.Summary{}, false
+			return agreement.Summary{}, false
 		}
 		r.pages = append(r.pages, page.Items)
 		if page.Next != nil {
@@ -542,7 +542,7 @@ func (r *Register) row(i int) (service.Summary, bool) {
 	}
 	items := r.pages[p]
 	if i%pageSize >= len(items) {
-		return service.Summary{}, false
+		return agreement.Summary{}, false
 	}
 	return items[i%pageSize], true
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sepakat/internal/agreement"
 	"strings"
 	"testing"
 
@@ -9,8 +10,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"sepakat/internal/service"
 )
 
 func TestFitLabelShortensToItsWidth(t *testing.T) {
@@ -99,7 +98,7 @@ func TestNewFilterChoicesKeepWhatWasChosen(t *testing.T) {
 	arranged := 0
 	r.arranged = func() { arranged++ }
 	ch := r.choices
-	ch.Partners = append([]service.PartyName{{ID: 99, Name: "Pemerintah Kabupaten Aceh Besar"}}, ch.Partners...)
+	ch.Partners = append([]agreement.PartyName{{ID: 99, Name: "Pemerintah Kabupaten Aceh Besar"}}, ch.Partners...)
 	r.applyChoices(ch)
 	if r.partnerSel.Selected != "Pemerintah Kabupaten Lampung Timur" {
 		t.Errorf("partner filter now %q", r.partnerSel.Selected)

@@ -1,0 +1,112 @@
+package agreement
+
+import (
+	"strings"
+	"time"
+)
+
+// PartyName is a party as a list row shows it.
+type PartyName struct {
+	ID    ID     `json:"id"`
+	Name  string `json:"name"`
+	Short string `json:"short,omitempty"`
+	Own   bool   `json:"own,omitempty"`
+}
+
+// Summary is what list views show of an agreement, kept beside it so that a page
+// of the register reads 50 small values instead of 50 whole documents.
+type Summary struct {
+	ID            ID          `json:"id"`
+	Rev           uint64      `json:"rev"`
+	Kind          Kind        `json:"kind"`
+	Status        Status      `json:"status"`
+	Subject       string      `json:"subject"`
+	Parties       []PartyName `json:"parties"`
+	OwnNumber     string      `json:"own_number,omitempty"`
+	PartnerNumber string      `json:"partner_number,omitempty"`
+	Start         Date        `json:"start"`
+	End           Date        `json:"end"`
+	Signed        Date        `json:"signed"`
+	Year          int         `json:"year"`
+	ParentID      ID          `json:"parent_id,omitempty"`
+	Extendable    bool        `json:"extendable,omitempty"`
+	Implementers  []string    `json:"implementers,omitempty"`
+	Created       time.Time   `json:"created"`
+	Updated       time.Time   `json:"updated"`
+	// FollowUps counts the monitoring entries recorded.
+	FollowUps int `json:"follow_ups,omitempty"`
+	// Children counts the agreements under this one (PKS, Adendum, Perpanjangan).
+	Children int `json:"children,omitempty"`
+}
+
+// Phase derives the phase on the day of now.
+func (s Summary) Phase(now time.Time, soonDays int) Phase {
+	return PhaseOf(s.Status, s.Start, s.End, now, soonDays)
+}
+
+// Partners returns the names of the parties other than our office, joined.
+func (s Summary) Partners() string {
+	var names []string
+	for _, p := range s.Parties {
+		if !p.Own {
+			names = append(names, p.Name)
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
+// Filter narrows a search or the register; zero fields do not filter.
+type Filter struct {
+	Kind        Kind
+	Status      Status
+	Party       ID
+	Year        int
+	Implementer string // perangkat daerah, matched case-insensitively as a substring
+	// From and To keep agreements whose term overlaps the range.
+	From, To Date
+	// EndsWithin keeps agreements in force that end within this many days.
+	EndsWithin int
+}
+
+// Match reports whether an agreement's summary passes the filter on the day of now.
+func (f Filter) Match(s Summary, now time.Time) bool {
+	switch {
+	case f.Kind != "" && s.Kind != f.Kind:
+		return false
+	case f.Status != "" && s.Status != f.Status:
+		return false
+	case f.Year != 0 && s.Year != f.Year:
+		return false
+	}
+	if f.Party != 0 {
+		found := false
+		for _, p := range s.Parties {
+			found = found || p.ID == f.Party
+		}
+		if !found {
+			return false
+		}
+	}
+	if f.Implementer != "" {
+		want, found := strings.ToLower(f.Implementer), false
+		for _, im := range s.Implementers {
+			found = found || strings.Contains(strings.ToLower(im), want)
+		}
+		if !found {
+			return false
+		}
+	}
+	if !f.From.IsZero() && !s.End.IsZero() && s.End.Before(f.From) {
+		return false
+	}
+	if !f.To.IsZero() && !s.Start.IsZero() && s.Start.After(f.To) {
+		return false
+	}
+	if f.EndsWithin > 0 {
+		w := EndingWindowOf(s, DateOf(now), f.EndsWithin)
+		if w < 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,250 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/bahasa"
+	"sepakat/internal/dataset"
+	"sepakat/internal/i18n"
+)
+
+// Sentinel errors of the seam, checked with errors.Is. Every implementation
+// wraps them; Explain turns them, and every other error, into words for people.
+var (
+	ErrAlreadyOpen    = errors.New("service: data file is open elsewhere")
+	ErrNotFound       = errors.New("service: record not found")
+	ErrConflict       = errors.New("service: record changed since it was read")
+	ErrDuplicate      = errors.New("service: duplicate id")
+	ErrNewerSchema    = errors.New("service: data file made by a newer Sepakat")
+	ErrNoScheme       = errors.New("service: office has no numbering scheme")
+	ErrTooLarge       = errors.New("service: file too large")
+	ErrCorrupt        = errors.New("service: data file damaged")
+	ErrExamplesLoaded = errors.New("service: examples already loaded")
+)
+
+// messages holds the words for every sentinel error of Sepakat's packages.
+// TestEverySentinelHasAMessage walks the source for exported Err variables and
+// fails when one is missing here.
+var messages = []struct {
+	err  error
+	text i18n.Text
+}{
+	{ErrAlreadyOpen, i18n.Text{ID: "Sepakat sudah terbuka di jendela lain. Tutup jendela itu dahulu, lalu coba lagi.", EN: "Sepakat is already open in another window. Close that window first, then try again."}},
+	{ErrNotFound, i18n.Text{ID: "Data tidak ditemukan. Mungkin sudah dihapus; muat ulang daftar.", EN: "Record not found. It may have been removed; reload the list."}},
+	{ErrConflict, i18n.Text{ID: "Data ini sudah diubah di jendela lain sejak Anda membukanya. Perubahan Anda tidak disimpan; buka ulang data itu lalu ulangi perubahan.", EN: "This record was changed in another window since you opened it. Your change was not saved; reopen the record and make the change again."}},
+	{ErrDuplicate, i18n.Text{ID: "ID data sudah dipakai.", EN: "The record ID is already in use."}},
+	{ErrNewerSchema, i18n.Text{ID: "Berkas data dibuat oleh Sepakat versi yang lebih baru. Perbarui program ini.", EN: "The data file was made by a newer Sepakat. Update this program."}},
+	{ErrNoScheme, i18n.Text{ID: "Instansi ini belum mempunyai pola penomoran. Isi pola nomor di Pengaturan Instansi.", EN: "This office has no numbering scheme yet. Set the number pattern in the office settings."}},
+	{ErrTooLarge, i18n.Text{ID: "Berkas terlalu besar.", EN: "File too large."}},
+	{ErrCorrupt, i18n.Text{ID: "Berkas data rusak. Pulihkan dari cadangan.", EN: "The data file is damaged. Restore it from a backup."}},
+	{ErrExamplesLoaded, i18n.Text{ID: "Contoh bawaan sudah dimuat ke berkas data ini.", EN: "The built-in examples are already in this data file."}},
+
+	{agreement.ErrBadID, i18n.Text{ID: "ID tidak valid: gunakan angka bulat positif, mis. 12.", EN: "Invalid ID: use a positive whole number, e.g. 12."}},
+	{agreement.ErrTransition, i18n.Text{ID: "Status tidak dapat diubah ke langkah itu dari status sekarang.", EN: "The status cannot move to that step from the current one."}},
+	{agreement.ErrLocked, i18n.Text{ID: "Naskah sudah ditandatangani dan terkunci; buat Adendum atau Perpanjangan untuk mengubahnya.", EN: "The agreement is signed and locked; make an Adendum or Perpanjangan to change it."}},
+	{agreement.ErrInvalid, i18n.Text{ID: "Data belum lengkap atau tidak valid. Periksa isian yang ditandai.", EN: "The record is incomplete or invalid. Check the marked fields."}},
+	{agreement.ErrParentNotValid, i18n.Text{ID: "Naskah induk ini tidak dapat mempunyai naskah turunan jenis itu.", EN: "This parent agreement cannot have a child of that kind."}},
+	{agreement.ErrScheme, i18n.Text{ID: "Pola nomor tidak dapat dipakai. Periksa pola nomor di Pengaturan.", EN: "The number pattern cannot be used. Check it in the settings."}},
+	{dataset.ErrFormat, i18n.Text{ID: "Berkas bukan ekspor Sepakat yang dapat dibaca.", EN: "The file is not a readable Sepakat export."}},
+	{bahasa.ErrTooLarge, i18n.Text{ID: "Angka terlalu besar untuk ditulis dengan huruf.", EN: "The number is too large to write out in words."}},
+
+	{context.Canceled, i18n.Text{ID: "Dibatalkan.", EN: "Cancelled."}},
+	{context.DeadlineExceeded, i18n.Text{ID: "Waktu habis sebelum pekerjaan selesai. Coba lagi.", EN: "Time ran out before the work was done. Try again."}},
+}
+
+// Words for errors of the operating system, keyed by what they are about.
+var (
+	msgNotExist   = i18n.Text{ID: "Berkas atau folder tidak ditemukan. Periksa letaknya, lalu coba lagi.", EN: "File or folder not found. Check where it is, then try again."}
+	msgPermission = i18n.Text{ID: "Tidak ada izin untuk membuka atau menulis berkas itu. Pilih folder lain atau minta izin kepada pengelola komputer.", EN: "No permission to open or write that file. Choose another folder or ask the computer's administrator."}
+	msgExist      = i18n.Text{ID: "Berkas dengan nama itu sudah ada. Pilih nama lain.", EN: "A file with that name already exists. Choose another name."}
+	msgDiskFull   = i18n.Text{ID: "Disk penuh. Kosongkan ruang pada disk atau pilih disk lain, lalu coba lagi.", EN: "The disk is full. Free some space or choose another disk, then try again."}
+	msgIsDir      = i18n.Text{ID: "Yang dipilih adalah folder, bukan berkas. Pilih sebuah berkas.", EN: "That is a folder, not a file. Choose a file."}
+	msgReadOnly   = i18n.Text{ID: "Disk atau berkas itu hanya dapat dibaca. Pilih tempat lain.", EN: "That disk or file is read-only. Choose another place."}
+	msgGeneral    = i18n.Text{ID: "Terjadi masalah yang tidak terduga. Coba lagi; bila terulang, catat rincian di bawah dan hubungi pengelola Sepakat.", EN: "Something unexpected went wrong. Try again; if it happens again, note the detail below and contact Sepakat's administrator."}
+	msgDetail     = i18n.Text{ID: "Rincian: %s", EN: "Detail: %s"}
+)
+
+// Problem is an error as a person reads it: what is wrong and what to do, and
+// for errors without words of their own, a technical detail line.
+type Problem struct {
+	Message string
+	Detail  string
+}
+
+// String joins the message and its detail line.
+func (p Problem) String() string {
+	if p.Detail == "" {
+		return p.Message
+	}
+	return p.Message + "\n" + p.Detail
+}
+
+// messenger is an error that explains itself, such as agreement.Errors.
+type messenger interface{ Message(i18n.Lang) string }
+
+// Explain turns any error into a Problem in lang. Errors that explain
+// themselves come first, then the sentinels, then the operating system's
+// errors; anything else is a general message with the error as its detail.
+func Explain(err error, l i18n.Lang) Problem {
+	if err == nil {
+		return Problem{}
+	}
+	var m messenger
+	if errors.As(err, &m) {
+		return Problem{Message: m.Message(l)}
+	}
+	for _, e := range messages {
+		if errors.Is(err, e.err) {
+			p := Problem{Message: e.text.In(l)}
+			if c := contextOf(err, e.err); c != "" {
+				p.Detail = msgDetail.In(l, c)
+			}
+			return p
+		}
+	}
+	if t, ok := osMessage(err); ok {
+		p := Problem{Message: t.In(l)}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			p.Detail = msgDetail.In(l, pe.Path)
+		}
+		return p
+	}
+	return Problem{Message: msgGeneral.In(l), Detail: msgDetail.In(l, err.Error())}
+}
+
+// Message is Explain as one text: the message, and its detail on a second line.
+func Message(err error, l i18n.Lang) string { return Explain(err, l).String() }
+
+// Known reports whether err has words of its own, not the general message.
+func Known(err error) bool {
+	var m messenger
+	if errors.As(err, &m) {
+		return true
+	}
+	for _, e := range messages {
+		if errors.Is(err, e.err) {
+			return true
+		}
+	}
+	_, ok := osMessage(err)
+	return ok
+}
+
+// contextOf is what a wrap added to a sentinel's text ("%w: context" or
+// "context: %w"), or "" when nothing was added.
+func contextOf(err, sentinel error) string {
+	text, base := err.Error(), sentinel.Error()
+	if c, ok := strings.CutPrefix(text, base+": "); ok {
+		return c
+	}
+	if c, ok := strings.CutSuffix(text, ": "+base); ok {
+		return c
+	}
+	return ""
+}
+
+func osMessage(err error) (i18n.Text, bool) {
+	switch {
+	case diskFull(err):
+		return msgDiskFull, true
+	case isDirectory(err):
+		return msgIsDir, true
+	case readOnly(err):
+		return msgReadOnly, true
+	case errors.Is(err, fs.ErrNotExist):
+		return msgNotExist, true
+	case errors.Is(err, fs.ErrPermission):
+		return msgPermission, true
+	case errors.Is(err, fs.ErrExist):
+		return msgExist, true
+	}
+	return i18n.Text{}, false
+}
+
+// ConflictError is a save whose revision is stale.
+type ConflictError struct {
+	Type       dataset.RecordType
+	ID         agreement.ID
+	Have, Want uint64
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s %d: revisi %d sudah usang, yang tersimpan revisi %d", e.Type, e.ID, e.Have, e.Want)
+}
+
+func (e *ConflictError) Unwrap() error { return ErrConflict }
+
+// ImportError names the record and field that stopped an import.
+type ImportError struct {
+	Record string // "agreements[2] (id 3)"
+	Field  string
+	Err    error
+}
+
+func (e *ImportError) Error() string { return e.Message(i18n.ID) }
+
+func (e *ImportError) Unwrap() error { return e.Err }
+
+// Message explains the problem in lang.
+func (e *ImportError) Message(lang i18n.Lang) string {
+	var b strings.Builder
+	b.WriteString(e.Record)
+	if e.Field != "" {
+		if lang == i18n.EN {
+			b.WriteString(", field " + e.Field)
+		} else {
+			b.WriteString(", isian " + e.Field)
+		}
+	}
+	b.WriteString(": ")
+	if es, ok := e.Err.(agreement.Errors); ok {
+		b.WriteString(es.Message(lang))
+		return b.String()
+	}
+	p := Explain(e.Err, lang)
+	b.WriteString(p.Message)
+	if p.Detail != "" {
+		b.WriteString(" (" + p.Detail + ")")
+	}
+	return b.String()
+}
+
+// SynonymLine is a line of a synonym list that names fewer than two things.
+type SynonymLine struct {
+	Line int
+	Text string
+}
+
+// SynonymsError refuses a synonym list: too large, or with lines that name
+// fewer than two things.
+type SynonymsError struct {
+	Problems []SynonymLine
+	TooLarge bool
+	Limit    int // bytes, when TooLarge
+}
+
+func (e *SynonymsError) Error() string { return e.Message(i18n.ID) }
+
+// Message explains the problem in lang, a line per bad line of the list.
+func (e *SynonymsError) Message(lang i18n.Lang) string {
+	if e.TooLarge {
+		return synonymsTooLarge.In(lang, e.Limit>>10)
+	}
+	lines := []string{synonymsBad.In(lang)}
+	for _, p := range e.Problems {
+		lines = append(lines, synonymsBadLine.In(lang, p.Line, p.Text))
+	}
+	return strings.Join(lines, "\n")
+}
+
+var (
+	synonymsTooLarge = i18n.Text{ID: "Daftar sinonim terlalu besar (lebih dari %d KB). Simpan hanya kelompok yang dipakai kantor.", EN: "The synonym list is too large (over %d KB). Keep only the groups the office uses."}
+	synonymsBad      = i18n.Text{ID: "Daftar sinonim tidak dipakai; setiap baris perlu sedikitnya dua nama dipisah koma, mis. \"RB, Reformasi Birokrasi\":", EN: "Synonym list not used; each line needs at least two names separated by commas, e.g. \"RB, Reformasi Birokrasi\":"}
+	synonymsBadLine  = i18n.Text{ID: "  baris %d: %q", EN: "  line %d: %q"}
+)
