@@ -15,6 +15,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/service"
+	"sepakat/internal/ui/kit"
 )
 
 // berandaRows is how many rows a Beranda section lists before "dan N lainnya".
@@ -108,7 +109,7 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 		}
 		b.ending.Add(subheading(title))
 		b.addRows(b.ending, d.Ending[i], count, func(s agreement.Summary) string {
-			return lang.L("{{.Date}} ({{.Days}} hari)", map[string]any{"Date": shortDate(s.End), "Days": agreement.DateOf(now).DaysUntil(s.End)})
+			return lang.L("{{.Date}} ({{.Days}} hari)", map[string]any{"Date": kit.ShortDate(s.End), "Days": agreement.DateOf(now).DaysUntil(s.End)})
 		}, lang.L("Tidak ada."))
 	}
 
@@ -116,13 +117,13 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 	b.sleeping.Add(heading(lang.L("MoU tidur ({{.Count}})", map[string]any{"Count": thousands(d.SleepingCount)})))
 	b.sleeping.Add(note(lang.L("Kesepakatan Bersama yang ditandatangani lebih dari {{.Months}} bulan lalu tanpa PKS dan tanpa tindak lanjut tercatat.", map[string]any{"Months": agreement.SleepingMonths})))
 	b.addRows(b.sleeping, d.Sleeping, d.SleepingCount, func(s agreement.Summary) string {
-		return lang.L("ditandatangani {{.Date}}", map[string]any{"Date": shortDate(s.Signed)})
+		return lang.L("ditandatangani {{.Date}}", map[string]any{"Date": kit.ShortDate(s.Signed)})
 	}, lang.L("Tidak ada: setiap MoU sudah ditindaklanjuti."))
 
 	b.review.RemoveAll()
 	b.review.Add(heading(lang.L("Menunggu telaah ({{.Count}})", map[string]any{"Count": thousands(d.Counts[agreement.StatusTelaah])})))
 	b.addRows(b.review, d.Review, d.Counts[agreement.StatusTelaah], func(s agreement.Summary) string {
-		return lang.L("diubah {{.Date}}", map[string]any{"Date": shortDate(agreement.DateOf(s.Updated))})
+		return lang.L("diubah {{.Date}}", map[string]any{"Date": kit.ShortDate(agreement.DateOf(s.Updated))})
 	}, lang.L("Tidak ada konsep yang menunggu telaah."))
 
 	b.recent.RemoveAll()
@@ -189,13 +190,13 @@ func countTile(label string, n int) fyne.CanvasObject {
 // rowLink is one line of text that opens something when tapped.
 type rowLink struct {
 	widget.BaseWidget
-	label *fitLabel
+	label *kit.FitLabel
 	onTap func()
 	hover bool
 }
 
 func newRowLink(text string, onTap func()) *rowLink {
-	r := &rowLink{label: newFitLabel(text), onTap: onTap}
+	r := &rowLink{label: kit.NewFitLabel(text), onTap: onTap}
 	r.ExtendBaseWidget(r)
 	return r
 }

@@ -12,6 +12,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/service"
+	"sepakat/internal/ui/kit"
 )
 
 // familyDepth bounds how far up and down a family is followed.
@@ -39,7 +40,7 @@ func newFamily(svc service.Service, now func() time.Time, onOpen func(agreement.
 	f := &Family{svc: svc, now: now, onOpen: onOpen, nodes: map[agreement.ID]agreement.Summary{}, children: map[agreement.ID][]agreement.ID{}}
 	f.title = widget.NewLabelWithStyle(lang.L("Keluarga perjanjian"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.tree = widget.NewTree(f.childUIDs, f.isBranch, func(bool) fyne.CanvasObject {
-		return newFitLabel("")
+		return kit.NewFitLabel("")
 	}, f.update)
 	f.tree.OnSelected = func(uid widget.TreeNodeID) {
 		if id := idOf(uid); id != 0 && id != f.selected && f.onOpen != nil {
@@ -87,7 +88,7 @@ func (f *Family) update(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 	if number == "" {
 		number = lang.L("(belum bernomor)")
 	}
-	l := o.(*fitLabel)
+	l := o.(*kit.FitLabel)
 	l.SetText(fmt.Sprintf("%s %s · %s · %s", s.Kind, number, s.Subject, lang.L(s.Phase(f.now(), agreement.DefaultSoonDays).Label())))
 	l.SetBold(s.ID == f.selected)
 }

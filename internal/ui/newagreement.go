@@ -14,6 +14,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
 	"sepakat/internal/naskah"
+	"sepakat/internal/ui/kit"
 )
 
 // newKinds are the kinds "Baru" starts; an Adendum or Perpanjangan starts from
@@ -46,7 +47,7 @@ func (u *App) onNew() {
 			lang.L("Sebelum membuat perjanjian baru, atur dulu kantor kita (pemerintah daerah dan skema penomoran) di Pengaturan, atau muat contoh bawaan."), u.win)
 		return
 	}
-	regions, _ := governments()
+	regions, _ := kit.Governments()
 	for _, n := range regions {
 		if n != own.Name {
 			names = append(names, n)
@@ -59,14 +60,14 @@ func (u *App) onNew() {
 	for i, k := range newKinds {
 		kinds[i] = string(k) + " – " + lang.L(k.Title())
 	}
-	kind := newSelect(kinds, nil)
+	kind := kit.NewSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
 	partner := widget.NewSelectEntry(names)
 	partner.SetPlaceHolder(lang.L("Instansi atau pemerintah daerah mitra"))
-	subject := newMultiLineEntry()
+	subject := kit.NewMultiLineEntry()
 	subject.Wrapping = fyne.TextWrapWord
 	subject.SetPlaceHolder(lang.L("tentang …, mis. Pengembangan Desa Wisata"))
-	problem := newProblemLabel()
+	problem := kit.NewProblemLabel()
 	var d dialog.Dialog
 	create := func(ok bool) {
 		if !ok {
@@ -104,13 +105,13 @@ func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parti
 		}
 	}
 	if partner.ID == 0 {
-		_, regions := governments()
+		_, regions := kit.Governments()
 		r, ok := regions[partnerName]
 		if !ok {
 			return 0, errors.New(lang.L("\"{{.Name}}\" tidak ada di daftar instansi maupun daftar wilayah.", map[string]any{"Name": partnerName}))
 		}
 		var err error
-		if partner, _, err = partyOfRegion(u.svc, parties, r); err != nil {
+		if partner, _, err = kit.PartyOfRegion(u.svc, parties, r); err != nil {
 			return 0, err
 		}
 	}

@@ -15,9 +15,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/bahasa"
 	"sepakat/internal/search"
 	"sepakat/internal/service"
+	"sepakat/internal/ui/kit"
 )
 
 const pageSize = 50
@@ -34,10 +34,10 @@ type Register struct {
 	// selectedID is the agreement whose row shows selected; cells are the
 	// table's cells with the agreement each shows, to move that highlight.
 	selectedID agreement.ID
-	cells      map[*fitLabel]agreement.ID
+	cells      map[*kit.FitLabel]agreement.ID
 	// fillingChoices is set while the filters' options are replaced.
 	fillingChoices bool
-	search         *entry
+	search         *kit.Entry
 
 	mu      sync.Mutex
 	total   int
@@ -99,28 +99,28 @@ var registerColumns = []struct {
 const unsorted service.Sort = -1
 
 func newRegister(svc service.Service, now func() time.Time, onOpen func(agreement.ID), onStatus func(string)) *Register {
-	r := &Register{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do, snippets: snippetsFirst, cells: map[*fitLabel]agreement.ID{}}
-	r.search = newEntry()
+	r := &Register{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do, snippets: snippetsFirst, cells: map[*kit.FitLabel]agreement.ID{}}
+	r.search = kit.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Cari nomor, mitra, pejabat, perihal atau isi pasal…"))
 	r.search.OnChanged = r.queueSearch
 	r.search.OnSubmitted = func(string) { r.runSearch() }
 	r.table = widget.NewTableWithHeaders(r.size, func() fyne.CanvasObject {
-		return newFitLabel("")
+		return kit.NewFitLabel("")
 	}, r.fill)
 	r.table.ShowHeaderColumn = false
-	r.table.CreateHeader = func() fyne.CanvasObject { return newHeaderLabel() }
+	r.table.CreateHeader = func() fyne.CanvasObject { return kit.NewHeaderLabel() }
 	r.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 {
-			h := o.(*headerLabel)
+			h := o.(*kit.HeaderLabel)
 			col := registerColumns[id.Col]
 			text := lang.L(col.title)
 			if r.arrangement.Sort == col.sort {
 				text += map[bool]string{false: " ▲", true: " ▼"}[r.arrangement.Desc]
 			}
 			h.SetText(text)
-			h.onTap = func() { r.onSort(col.sort) }
+			h.OnTap = func() { r.onSort(col.sort) }
 			if col.sort == unsorted {
-				h.onTap = nil
+				h.OnTap = nil
 			}
 		}
 	}
@@ -165,15 +165,15 @@ func (r *Register) buildFilters() {
 	for i, k := range agreement.Kinds {
 		kinds[i] = string(k) + " – " + lang.L(k.Title())
 	}
-	r.kindSel = newSelect(all(lang.L("Semua jenis"), kinds), func(string) { r.onFilter() })
+	r.kindSel = kit.NewSelect(all(lang.L("Semua jenis"), kinds), func(string) { r.onFilter() })
 	statuses := make([]string, len(agreement.Statuses))
 	for i, st := range agreement.Statuses {
 		statuses[i] = lang.L(st.Label())
 	}
-	r.statusSel = newSelect(all(lang.L("Semua status"), statuses), func(string) { r.onFilter() })
-	r.partnerSel = newSelect(all(lang.L("Semua mitra"), nil), func(string) { r.onFilter() })
-	r.yearSel = newSelect(all(lang.L("Semua tahun"), nil), func(string) { r.onFilter() })
-	r.implSel = newSelect(all(lang.L("Semua perangkat daerah"), nil), func(string) { r.onFilter() })
+	r.statusSel = kit.NewSelect(all(lang.L("Semua status"), statuses), func(string) { r.onFilter() })
+	r.partnerSel = kit.NewSelect(all(lang.L("Semua mitra"), nil), func(string) { r.onFilter() })
+	r.yearSel = kit.NewSelect(all(lang.L("Semua tahun"), nil), func(string) { r.onFilter() })
+	r.implSel = kit.NewSelect(all(lang.L("Semua perangkat daerah"), nil), func(string) { r.onFilter() })
 	for _, sel := range []*widget.Select{r.kindSel, r.statusSel, r.partnerSel, r.yearSel, r.implSel} {
 		sel.SetSelectedIndex(0)
 	}
@@ -548,7 +548,7 @@ func (r *Register) row(i int) (agreement.Summary, bool) {
 }
 
 func (r *Register) fill(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*fitLabel)
+	l := o.(*kit.FitLabel)
 	s, ok := r.row(id.Row)
 	r.cells[l] = s.ID
 	l.SetHighlight(ok && s.ID == r.selectedID)
@@ -570,15 +570,8 @@ func (r *Register) fill(id widget.TableCellID, o fyne.CanvasObject) {
 	case 5:
 		l.SetText(lang.L(s.Phase(r.now(), agreement.DefaultSoonDays).Label()))
 	case 6:
-		l.SetText(shortDate(s.End))
+		l.SetText(kit.ShortDate(s.End))
 	}
-}
-
-func shortDate(d agreement.Date) string {
-	if d.IsZero() {
-		return "–"
-	}
-	return bahasa.ShortDate(d.Time())
 }
 
 func (r *Register) searchingNow() bool {

@@ -22,6 +22,7 @@ import (
 	"sepakat/internal/i18n"
 	"sepakat/internal/search"
 	"sepakat/internal/service"
+	"sepakat/internal/ui/kit"
 )
 
 // Registry is the Instansi & Pejabat screen: the parties (with their lambang),
@@ -39,24 +40,24 @@ type Registry struct {
 
 	// Instansi
 	partyList                      *widget.List
-	partyFilter                    *entry
+	partyFilter                    *kit.Entry
 	shownParties                   []agreement.Party
 	party                          agreement.Party
 	pKind                          *widget.Select
-	pName, pShort, pSeat, pAddress *entry
+	pName, pShort, pSeat, pAddress *kit.Entry
 	pLambang                       *canvas.Image
 	pLambangRef                    *agreement.FileRef
 	// Pejabat
 	officialList                    *widget.List
 	official                        agreement.Official
 	oParty, oRole, oStatus          *widget.Select
-	oName, oJabatan, oNIP, oPangkat *entry
-	oFrom, oTo                      *entry
+	oName, oJabatan, oNIP, oPangkat *kit.Entry
+	oFrom, oTo                      *kit.Entry
 	// Surat Kuasa
 	mandateList                    *widget.List
 	mandate                        agreement.Mandate
 	mParty, mGrantor, mGrantee     *widget.Select
-	mNumber, mDate, mScope, mValid *entry
+	mNumber, mDate, mScope, mValid *kit.Entry
 	message                        *widget.Label
 	content                        fyne.CanvasObject
 }
@@ -202,9 +203,9 @@ func (r *Registry) saved(err error, what string) bool {
 }
 
 // readDates reads each field into its date, or says which way to write a date.
-func (r *Registry) readDates(fields map[*agreement.Date]*entry) bool {
+func (r *Registry) readDates(fields map[*agreement.Date]*kit.Entry) bool {
 	for to, field := range fields {
-		d, err := parseFormDate(field.Text)
+		d, err := kit.ParseFormDate(field.Text)
 		if err != nil {
 			r.say(lang.L("Tanggal tidak dapat dibaca: tulis hh/bb/tttt, mis. 03/07/2025."), true)
 			return false
@@ -226,10 +227,10 @@ func (r *Registry) partyIndex(id agreement.ID) int {
 }
 
 func (r *Registry) buildParties() fyne.CanvasObject {
-	r.partyFilter = newEntry()
+	r.partyFilter = kit.NewEntry()
 	r.partyFilter.SetPlaceHolder(lang.L("Saring nama instansi…"))
 	r.partyFilter.OnChanged = func(string) { r.filterParties() }
-	r.partyList = newTextList(func() int { return len(r.shownParties) }, func(i int) string {
+	r.partyList = kit.NewTextList(func() int { return len(r.shownParties) }, func(i int) string {
 		p := r.shownParties[i]
 		if p.Own {
 			return p.Name + " " + lang.L("(kantor kita)")
@@ -237,8 +238,8 @@ func (r *Registry) buildParties() fyne.CanvasObject {
 		return p.Name
 	})
 	r.partyList.OnSelected = func(i widget.ListItemID) { r.showParty(r.shownParties[i]) }
-	r.pKind = newSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
-	r.pName, r.pShort, r.pSeat, r.pAddress = newEntry(), newEntry(), newEntry(), newMultiLineEntry()
+	r.pKind = kit.NewSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
+	r.pName, r.pShort, r.pSeat, r.pAddress = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry()
 	r.pLambang = canvas.NewImageFromResource(nil)
 	r.pLambang.FillMode = canvas.ImageFillContain
 	r.pLambang.SetMinSize(fyne.NewSize(96, 96))
@@ -303,7 +304,7 @@ func (r *Registry) onImportLambang() {
 			return
 		}
 		defer f.Close()
-		data, err := io.ReadAll(io.LimitReader(f, maxAttachment+1))
+		data, err := io.ReadAll(io.LimitReader(f, kit.MaxAttachment+1))
 		if err != nil {
 			r.say(err.Error(), true)
 			return
@@ -316,7 +317,7 @@ func (r *Registry) onImportLambang() {
 
 // importLambang keeps a coat of arms image for the party being edited.
 func (r *Registry) importLambang(name string, data []byte) bool {
-	media, ok := mediaTypes[strings.ToLower(filepath.Ext(name))]
+	media, ok := kit.MediaTypes[strings.ToLower(filepath.Ext(name))]
 	if !ok || media == "application/pdf" {
 		r.say(lang.L("Lambang harus berupa gambar PNG atau JPG."), true)
 		return false
@@ -350,17 +351,17 @@ func (r *Registry) onSaveParty() {
 }
 
 func (r *Registry) buildOfficials() fyne.CanvasObject {
-	r.officialList = newTextList(func() int { return len(r.officials) }, func(i int) string {
+	r.officialList = kit.NewTextList(func() int { return len(r.officials) }, func(i int) string {
 		of := r.officials[i]
 		return fmt.Sprintf("%s — %s%s (%s)", of.Name, of.Status.Prefix(), of.Jabatan, r.partyName(of.PartyID))
 	})
 	r.officialList.OnSelected = func(i widget.ListItemID) { r.showOfficial(r.officials[i]) }
-	r.oParty = newSelect(nil, nil)
-	r.oRole = newSelect(labelsOf(agreement.OfficialRoles, officialRoleLabels), nil)
+	r.oParty = kit.NewSelect(nil, nil)
+	r.oRole = kit.NewSelect(labelsOf(agreement.OfficialRoles, officialRoleLabels), nil)
 	statusLabels := []string{lang.L("Definitif"), "Plt.", "Plh.", "Pj."}
-	r.oStatus = newSelect(statusLabels, nil)
-	r.oName, r.oJabatan, r.oNIP, r.oPangkat = newEntry(), newEntry(), newEntry(), newEntry()
-	r.oFrom, r.oTo = newEntry(), newEntry()
+	r.oStatus = kit.NewSelect(statusLabels, nil)
+	r.oName, r.oJabatan, r.oNIP, r.oPangkat = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	r.oFrom, r.oTo = kit.NewEntry(), kit.NewEntry()
 	r.oFrom.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	r.oTo.SetPlaceHolder(lang.L("kosong selama masih menjabat"))
 	save := widget.NewButtonWithIcon(lang.L("Simpan"), theme.DocumentSaveIcon(), r.onSaveOfficial)
@@ -405,8 +406,8 @@ func (r *Registry) showOfficial(o agreement.Official) {
 	}
 	r.oNIP.SetText(o.NIP)
 	r.oPangkat.SetText(o.Pangkat)
-	r.oFrom.SetText(formDate(o.From))
-	r.oTo.SetText(formDate(o.To))
+	r.oFrom.SetText(kit.FormDate(o.From))
+	r.oTo.SetText(kit.FormDate(o.To))
 }
 
 func (r *Registry) onSaveOfficial() {
@@ -422,7 +423,7 @@ func (r *Registry) onSaveOfficial() {
 	}
 	o.Name, o.Jabatan = strings.TrimSpace(r.oName.Text), strings.TrimSpace(r.oJabatan.Text)
 	o.NIP, o.Pangkat = strings.TrimSpace(r.oNIP.Text), strings.TrimSpace(r.oPangkat.Text)
-	if !r.readDates(map[*agreement.Date]*entry{&o.From: r.oFrom, &o.To: r.oTo}) {
+	if !r.readDates(map[*agreement.Date]*kit.Entry{&o.From: r.oFrom, &o.To: r.oTo}) {
 		return
 	}
 	if r.saved(r.svc.SaveOfficial(&o), o.Name) {
@@ -431,14 +432,14 @@ func (r *Registry) onSaveOfficial() {
 }
 
 func (r *Registry) buildMandates() fyne.CanvasObject {
-	r.mandateList = newTextList(func() int { return len(r.mandates) }, func(i int) string {
+	r.mandateList = kit.NewTextList(func() int { return len(r.mandates) }, func(i int) string {
 		m := r.mandates[i]
-		return fmt.Sprintf("%s · %s · %s → %s", m.Number, shortDate(m.Date), r.officialName(m.GrantorID), r.officialName(m.GranteeID))
+		return fmt.Sprintf("%s · %s · %s → %s", m.Number, kit.ShortDate(m.Date), r.officialName(m.GrantorID), r.officialName(m.GranteeID))
 	})
 	r.mandateList.OnSelected = func(i widget.ListItemID) { r.showMandate(r.mandates[i]) }
-	r.mParty = newSelect(nil, func(string) { r.fillMandateOfficials() })
-	r.mGrantor, r.mGrantee = newSelect(nil, nil), newSelect(nil, nil)
-	r.mNumber, r.mDate, r.mScope, r.mValid = newEntry(), newEntry(), newMultiLineEntry(), newEntry()
+	r.mParty = kit.NewSelect(nil, func(string) { r.fillMandateOfficials() })
+	r.mGrantor, r.mGrantee = kit.NewSelect(nil, nil), kit.NewSelect(nil, nil)
+	r.mNumber, r.mDate, r.mScope, r.mValid = kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry(), kit.NewEntry()
 	r.mDate.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	r.mValid.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	save := widget.NewButtonWithIcon(lang.L("Simpan"), theme.DocumentSaveIcon(), r.onSaveMandate)
@@ -488,7 +489,7 @@ func (r *Registry) partyOfficials() []agreement.Official {
 func (r *Registry) fillMandateOfficials() {
 	var names []string
 	for _, o := range r.partyOfficials() {
-		names = append(names, officialLabel(o))
+		names = append(names, kit.OfficialLabel(o))
 	}
 	r.mGrantor.Options, r.mGrantee.Options = names, names
 	r.mGrantor.ClearSelected()
@@ -508,9 +509,9 @@ func (r *Registry) showMandate(m agreement.Mandate) {
 	r.mParty.SetSelectedIndex(r.partyIndex(m.PartyID))
 	r.fillMandateOfficials()
 	r.mNumber.SetText(m.Number)
-	r.mDate.SetText(formDate(m.Date))
+	r.mDate.SetText(kit.FormDate(m.Date))
 	r.mScope.SetText(m.Scope)
-	r.mValid.SetText(formDate(m.ValidUntil))
+	r.mValid.SetText(kit.FormDate(m.ValidUntil))
 }
 
 func (r *Registry) onSaveMandate() {
@@ -526,7 +527,7 @@ func (r *Registry) onSaveMandate() {
 		m.GranteeID = officials[i].ID
 	}
 	m.Number, m.Scope = strings.TrimSpace(r.mNumber.Text), strings.TrimSpace(r.mScope.Text)
-	if !r.readDates(map[*agreement.Date]*entry{&m.Date: r.mDate, &m.ValidUntil: r.mValid}) {
+	if !r.readDates(map[*agreement.Date]*kit.Entry{&m.Date: r.mDate, &m.ValidUntil: r.mValid}) {
 		return
 	}
 	if r.saved(r.svc.SaveMandate(&m), m.Number) {

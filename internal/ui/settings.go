@@ -15,6 +15,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
+	"sepakat/internal/ui/kit"
 )
 
 // Settings is the Pengaturan screen: our office and how its agreements are
@@ -25,11 +26,11 @@ type Settings struct {
 	own agreement.Party
 
 	region                              *widget.SelectEntry
-	template, class, unit               *entry
-	kindCodes                           map[agreement.Kind]*entry
+	template, class, unit               *kit.Entry
+	kindCodes                           map[agreement.Kind]*kit.Entry
 	paper, font, pageNumbers, firstSide *widget.Select
-	fontSize, spacing                   *entry
-	margins                             [4]*entry
+	fontSize, spacing                   *kit.Entry
+	margins                             [4]*kit.Entry
 	paraf, titleCase, numericDate       *widget.Check
 	message                             *widget.Label
 	example                             *widget.Label
@@ -37,32 +38,32 @@ type Settings struct {
 }
 
 func newSettings(svc service.Service) *Settings {
-	s := &Settings{svc: svc, kindCodes: map[agreement.Kind]*entry{}}
-	names, _ := governments()
+	s := &Settings{svc: svc, kindCodes: map[agreement.Kind]*kit.Entry{}}
+	names, _ := kit.Governments()
 	s.region = widget.NewSelectEntry(names)
-	s.template, s.class, s.unit = newEntry(), newEntry(), newEntry()
+	s.template, s.class, s.unit = kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	s.template.SetPlaceHolder(defaultNumbering)
 	s.example = widget.NewLabel("")
 	s.example.TextStyle = fyne.TextStyle{Italic: true}
-	for _, e := range []*entry{s.template, s.class, s.unit} {
+	for _, e := range []*kit.Entry{s.template, s.class, s.unit} {
 		e.OnChanged = func(string) { s.showExample() }
 	}
 	codes := container.NewGridWithColumns(len(agreement.Kinds))
 	for _, k := range agreement.Kinds {
-		e := newEntry()
+		e := kit.NewEntry()
 		e.SetPlaceHolder(string(k))
 		e.OnChanged = func(string) { s.showExample() }
 		s.kindCodes[k] = e
 		codes.Add(container.NewBorder(widget.NewLabel(string(k)), nil, nil, nil, e))
 	}
-	s.paper = newSelect([]string{"A4", "F4"}, nil)
-	s.font = newSelect([]string{"Serif (Times)", "Sans (Arial)"}, nil)
-	s.fontSize, s.spacing = newEntry(), newEntry()
+	s.paper = kit.NewSelect([]string{"A4", "F4"}, nil)
+	s.font = kit.NewSelect([]string{"Serif (Times)", "Sans (Arial)"}, nil)
+	s.fontSize, s.spacing = kit.NewEntry(), kit.NewEntry()
 	for i := range s.margins {
-		s.margins[i] = newEntry()
+		s.margins[i] = kit.NewEntry()
 	}
-	s.pageNumbers = newSelect([]string{"- 2 -", lang.L("Halaman 2 dari 5")}, nil)
-	s.firstSide = newSelect([]string{lang.L("PIHAK PERTAMA di kiri"), lang.L("PIHAK PERTAMA di kanan")}, nil)
+	s.pageNumbers = kit.NewSelect([]string{"- 2 -", lang.L("Halaman 2 dari 5")}, nil)
+	s.firstSide = kit.NewSelect([]string{lang.L("PIHAK PERTAMA di kiri"), lang.L("PIHAK PERTAMA di kanan")}, nil)
 	s.paraf = widget.NewCheck(lang.L("Kotak paraf di setiap halaman"), nil)
 	s.titleCase = widget.NewCheck(lang.L("Tanggal dalam huruf ditulis Huruf Kapital Tiap Kata"), nil)
 	s.numericDate = widget.NewCheck(lang.L("Tambahkan tanggal dalam angka, mis. (04-07-2025)"), nil)
@@ -201,12 +202,12 @@ func (s *Settings) save() bool {
 	}
 	p := s.own
 	if name := strings.TrimSpace(s.region.Text); name != p.Name {
-		_, regions := governments()
+		_, regions := kit.Governments()
 		r, ok := regions[name]
 		if !ok {
 			return fail(lang.L("Pilih kantor kita dari daftar wilayah, mis. Pemerintah Kabupaten Sumedang."))
 		}
-		g := regionParty(r)
+		g := kit.RegionParty(r)
 		p.Kind, p.Name, p.RegionCode, p.ProvinceCode, p.Seat = g.Kind, g.Name, g.RegionCode, g.ProvinceCode, g.Seat
 	}
 	p.Own = true
@@ -221,7 +222,7 @@ func (s *Settings) save() bool {
 	}
 	pg.Paper = s.paper.Selected
 	pg.Font = []string{"Liberation Serif", "Liberation Sans"}[max(s.font.SelectedIndex(), 0)]
-	number := func(e *entry, into *float64) error {
+	number := func(e *kit.Entry, into *float64) error {
 		f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(e.Text), ",", "."), 64)
 		if err != nil {
 			return errors.New(lang.L("\"{{.Text}}\" bukan angka.", map[string]any{"Text": e.Text}))
@@ -230,7 +231,7 @@ func (s *Settings) save() bool {
 		return nil
 	}
 	for _, x := range []struct {
-		e    *entry
+		e    *kit.Entry
 		into *float64
 	}{{s.fontSize, &pg.FontSize}, {s.spacing, &pg.LineSpacing}, {s.margins[0], &pg.MarginTop}, {s.margins[1], &pg.MarginRight},
 		{s.margins[2], &pg.MarginBot}, {s.margins[3], &pg.MarginLeft}} {

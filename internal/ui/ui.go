@@ -24,6 +24,8 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
+	"sepakat/internal/ui/editor"
+	"sepakat/internal/ui/kit"
 	"sepakat/resources"
 )
 
@@ -73,7 +75,7 @@ type App struct {
 	registry *Registry
 	settings *Settings
 	welcome  *welcome
-	editors  map[agreement.ID]*Editor
+	editors  map[agreement.ID]*editor.Editor
 	// do runs UI work handed over from other goroutines (fyne.Do; tests run it themselves).
 	do        func(func())
 	tabs      *container.AppTabs
@@ -94,7 +96,7 @@ func New(a fyne.App, svc service.Service, printer service.Printer, now func() ti
 	if now == nil {
 		now = time.Now
 	}
-	u := &App{app: a, svc: svc, printer: printer, now: now, do: fyne.Do, editors: map[agreement.ID]*Editor{}}
+	u := &App{app: a, svc: svc, printer: printer, now: now, do: fyne.Do, editors: map[agreement.ID]*editor.Editor{}}
 	u.win = a.NewWindow("Sepakat")
 	u.build()
 	return u
@@ -280,9 +282,9 @@ func (u *App) notifyEnding(d service.Dashboard) {
 		return
 	}
 	first := d.Ending[0][0]
-	text := lang.L("{{.Subject}} ({{.Partner}}) berakhir {{.Date}}.", map[string]any{"Subject": first.Subject, "Partner": partnerOrDash(first), "Date": shortDate(first.End)})
+	text := lang.L("{{.Subject}} ({{.Partner}}) berakhir {{.Date}}.", map[string]any{"Subject": first.Subject, "Partner": partnerOrDash(first), "Date": kit.ShortDate(first.End)})
 	if n > 1 {
-		text = lang.L("{{.Subject}} ({{.Partner}}) berakhir {{.Date}}, dan {{.More}} lainnya.", map[string]any{"Subject": first.Subject, "Partner": partnerOrDash(first), "Date": shortDate(first.End), "More": n - 1})
+		text = lang.L("{{.Subject}} ({{.Partner}}) berakhir {{.Date}}, dan {{.More}} lainnya.", map[string]any{"Subject": first.Subject, "Partner": partnerOrDash(first), "Date": kit.ShortDate(first.End), "More": n - 1})
 	}
 	u.app.SendNotification(fyne.NewNotification(lang.L("{{.Count}} perjanjian berakhir dalam 30 hari", map[string]any{"Count": n}), text))
 }
@@ -292,14 +294,14 @@ func (u *App) showExported(path string, parent fyne.Window) {
 	var d dialog.Dialog
 	open := widget.NewButtonWithIcon(lang.L("Buka berkas"), theme.FileIcon(), func() {
 		d.Hide()
-		if err := u.app.OpenURL(fileURL(path)); err != nil {
+		if err := u.app.OpenURL(kit.FileURL(path)); err != nil {
 			u.showError(err)
 		}
 	})
 	open.Importance = widget.HighImportance
 	folder := widget.NewButtonWithIcon(lang.L("Buka folder"), theme.FolderOpenIcon(), func() {
 		d.Hide()
-		if err := u.app.OpenURL(fileURL(filepath.Dir(path))); err != nil {
+		if err := u.app.OpenURL(kit.FileURL(filepath.Dir(path))); err != nil {
 			u.showError(err)
 		}
 	})
@@ -364,27 +366,25 @@ func (u *App) onOpen(id agreement.ID) {
 		return
 	}
 	if e, ok := u.editors[id]; ok {
-		e.win.RequestFocus()
+		e.Window().RequestFocus()
 		return
 	}
-	e, err := openEditor(u.app, u.svc, u.now, id, func(agreement.Agreement) { u.Refresh() })
+	e, err := editor.Open(editor.Config{App: u.app, Svc: u.svc, Printer: u.printer, Now: u.now, Do: u.do,
+		OnSaved: func(agreement.Agreement) { u.Refresh() }, OnCreated: u.onOpen}, id)
 	if err != nil {
 		u.showError(err)
 		return
 	}
-	e.onCreated = u.onOpen
-	e.onExport = func(draft bool) { u.exportDialog(id, draft, e.win) }
-	e.do = u.do
 	u.editors[id] = e
-	e.win.SetOnClosed(func() { delete(u.editors, id) })
-	e.show()
+	e.Window().SetOnClosed(func() { delete(u.editors, id) })
+	e.Show()
 }
 
 // onQuit closes Sepakat, first asking what to do with editors' unsaved changes.
 func (u *App) onQuit() {
-	var dirty []*Editor
+	var dirty []*editor.Editor
 	for _, e := range u.editors {
-		if e.dirty {
+		if e.Dirty() {
 			dirty = append(dirty, e)
 		}
 	}
@@ -392,18 +392,18 @@ func (u *App) onQuit() {
 		u.quit()
 		return
 	}
-	slices.SortFunc(dirty, func(a, b *Editor) int { return cmp.Compare(a.a.ID, b.a.ID) })
+	slices.SortFunc(dirty, func(a, b *editor.Editor) int { return cmp.Compare(a.Agreement().ID, b.Agreement().ID) })
 	var names []string
 	for _, e := range dirty {
-		names = append(names, "• "+e.title())
+		names = append(names, "• "+e.Title())
 	}
 	list := widget.NewLabel(strings.Join(names, "\n"))
 	list.Wrapping = fyne.TextWrapWord
 	what := container.NewVBox(widget.NewLabel(lang.L("Perjanjian ini punya perubahan yang belum disimpan:")), list)
-	askToSave(u.win, what, lang.L("Simpan semua dan keluar"), func() {
+	kit.AskToSave(u.win, what, lang.L("Simpan semua dan keluar"), func() {
 		for _, e := range dirty {
-			if !e.save() {
-				e.win.RequestFocus() // its problems show beside the fields
+			if !e.Save() {
+				e.Window().RequestFocus() // its problems show beside the fields
 				return
 			}
 		}
@@ -425,7 +425,7 @@ func (u *App) quit() {
 		}
 	}
 	for _, e := range u.editors {
-		e.win.Close()
+		e.Close()
 	}
 	u.win.Close()
 }

@@ -27,6 +27,7 @@ import (
 	"sepakat/internal/gen"
 	"sepakat/internal/service"
 	"sepakat/internal/store"
+	"sepakat/internal/ui/kit"
 	"sepakat/internal/wilayah"
 	"sepakat/resources"
 )
@@ -60,7 +61,7 @@ func fixedNow() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
 
 // cellText reads what the table shows at row, col through its rendered label.
 func cellText(r *Register, row, col int) string {
-	l := newFitLabel("")
+	l := kit.NewFitLabel("")
 	r.fill(widget.TableCellID{Row: row, Col: col}, l)
 	return l.Text()
 }
@@ -511,7 +512,7 @@ func TestRegisterFiltersAndSorts(t *testing.T) {
 	if rows() != 2 || !strings.Contains(u.status.Text, "2 ") {
 		t.Fatalf("KSB: %d rows, status %q", rows(), u.status.Text)
 	}
-	header := newHeaderLabel()
+	header := kit.NewHeaderLabel()
 	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 1}, header)
 	test.Tap(header) // Tentang, ascending
 	wait()
@@ -524,9 +525,9 @@ func TestRegisterFiltersAndSorts(t *testing.T) {
 	}
 	test.Tap(header) // descending
 	wait()
-	partnerNumber := newHeaderLabel()
+	partnerNumber := kit.NewHeaderLabel()
 	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 4}, partnerNumber)
-	if partnerNumber.Text() != lang.L("Nomor Mitra") || partnerNumber.onTap != nil {
+	if partnerNumber.Text() != lang.L("Nomor Mitra") || partnerNumber.OnTap != nil {
 		t.Errorf("the partner's number header %q should not sort", partnerNumber.Text())
 	}
 	if got := subjects(); !strings.HasPrefix(got[0], "Percepatan") {
@@ -576,11 +577,11 @@ func TestFamilyTreeOfTheSelectedAgreement(t *testing.T) {
 	if got := f.childUIDs(""); len(got) != 1 || got[0] != "2" {
 		t.Errorf("tree roots %v", got)
 	}
-	label := newFitLabel("")
+	label := kit.NewFitLabel("")
 	f.update("3", false, label)
 	// It shows the phase the register shows: signed, this PKS has ended.
-	if !strings.HasPrefix(label.Text(), "PKS 119/PKS.05-Huk/2025") || !strings.HasSuffix(label.Text(), " · "+lang.L("Berakhir")) || !label.label.TextStyle.Bold {
-		t.Errorf("node %q (bold %v)", label.Text(), label.label.TextStyle.Bold)
+	if !strings.HasPrefix(label.Text(), "PKS 119/PKS.05-Huk/2025") || !strings.HasSuffix(label.Text(), " · "+lang.L("Berakhir")) || !label.Bold() {
+		t.Errorf("node %q (bold %v)", label.Text(), label.Bold())
 	}
 	f.tree.Select("2")
 	if u.editors[2] == nil {
@@ -805,12 +806,12 @@ func TestParseFormDate(t *testing.T) {
 		"3/7/2025": agreement.NewDate(2025, 7, 3), "03-07-2025": agreement.NewDate(2025, 7, 3),
 		"2025-07-03": agreement.NewDate(2025, 7, 3), "": {},
 	} {
-		if got, err := parseFormDate(in); err != nil || got != want {
+		if got, err := kit.ParseFormDate(in); err != nil || got != want {
 			t.Errorf("%q: %v %v", in, got, err)
 		}
 	}
 	for _, bad := range []string{"31/2/2025", "3 Juli 2025", "1/2", "a/b/c"} {
-		if _, err := parseFormDate(bad); err == nil {
+		if _, err := kit.ParseFormDate(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
 	}
@@ -1096,7 +1097,7 @@ func TestEditorKeepsAttachmentsInTheDataFile(t *testing.T) {
 	if a, _ := s.Agreement(e.a.ID); len(a.Attachments) != 0 {
 		t.Error("detached file still listed")
 	}
-	if u := fileURL("/tmp/sepakat-lampiran-1/a b.pdf"); u.String() != "file:///tmp/sepakat-lampiran-1/a%20b.pdf" {
+	if u := kit.FileURL("/tmp/sepakat-lampiran-1/a b.pdf"); u.String() != "file:///tmp/sepakat-lampiran-1/a%20b.pdf" {
 		t.Errorf("url %s", u)
 	}
 }

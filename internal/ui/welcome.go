@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/ui/kit"
 )
 
 // defaultNumbering is the usual numbering of a Bagian Kerja Sama, "12/KSB.05-Huk/2026".
@@ -21,8 +22,8 @@ const defaultNumbering = "{nomor}/{jenis}.{klasifikasi}-{unit}/{tahun}"
 type welcome struct {
 	dialog   dialog.Dialog
 	region   *widget.SelectEntry
-	unit     *entry
-	class    *entry
+	unit     *kit.Entry
+	class    *kit.Entry
 	problem  *widget.Label
 	setup    *widget.Button
 	examples *widget.Button
@@ -31,13 +32,13 @@ type welcome struct {
 func (u *App) showWelcome() {
 	w := &welcome{}
 	u.welcome = w
-	names, _ := governments()
+	names, _ := kit.Governments()
 	w.region = widget.NewSelectEntry(names)
 	w.region.SetPlaceHolder(lang.L("mis. Pemerintah Kabupaten Sumedang"))
-	w.unit, w.class = newEntry(), newEntry()
+	w.unit, w.class = kit.NewEntry(), kit.NewEntry()
 	w.unit.SetText("Huk")
 	w.class.SetText("05")
-	w.problem = newProblemLabel()
+	w.problem = kit.NewProblemLabel()
 	intro := widget.NewLabel(lang.L("Atur kantor kita: pemerintah daerah tempat Bagian Kerja Sama ini bekerja, dan kode pada nomor perjanjiannya. Semua dapat diubah nanti."))
 	intro.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
@@ -72,7 +73,7 @@ func (u *App) showWelcome() {
 // setupOffice registers our office: the chosen regional government with the
 // usual numbering scheme and page settings.
 func (u *App) setupOffice(name, unit, class string) error {
-	_, regions := governments()
+	_, regions := kit.Governments()
 	region, found := regions[strings.TrimSpace(name)]
 	if !found {
 		return errors.New(lang.L("Pilih kantor kita dari daftar wilayah, mis. Pemerintah Kabupaten Sumedang."))
@@ -82,7 +83,7 @@ func (u *App) setupOffice(name, unit, class string) error {
 		return errors.New(lang.L("Isi kode unit yang tertulis pada nomor, mis. Huk."))
 	}
 	page := agreement.DefaultPageProfile()
-	p := regionParty(region)
+	p := kit.RegionParty(region)
 	p.Own, p.Page = true, &page
 	p.Numbering = &agreement.NumberingScheme{Template: defaultNumbering, Classification: class, UnitCode: unit}
 	return u.svc.SaveParty(&p)

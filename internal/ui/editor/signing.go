@@ -1,4 +1,4 @@
-package ui
+package editor
 
 import (
 	"errors"
@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/ui/kit"
 )
 
 // signingTab is the editor's Penandatanganan tab: the status with the steps it
@@ -21,41 +22,28 @@ type signingTab struct {
 
 	statusText                *widget.Label
 	steps                     *fyne.Container
-	date, place, venue, notes *entry
-	copies, meterai           *entry
-	numbers                   []*entry
+	stepBtns                  map[agreement.Status]*widget.Button
+	date, place, venue, notes *kit.Entry
+	copies, meterai           *kit.Entry
+	numbers                   []*kit.Entry
 	numbersBox                *fyne.Container
-	content                   fyne.CanvasObject
 }
 
-// signingFields are the signing record's fields whose problems show beside them.
-var signingFields = []string{"signing", "signing.date", "signing.place", "signing.copies", "signing.meterai", "status", "cancel_reason"}
-
-func (e *Editor) buildSigning() fyne.CanvasObject {
-	t := &signingTab{e: e}
-	e.signing = t
-	changed := func(string) { e.markDirty() }
-	entry := func() *entry {
-		en := newEntry()
-		en.OnChanged = changed
-		return en
-	}
+func (t *signingTab) build() fyne.CanvasObject {
+	e := t.e
 	t.statusText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.steps = container.NewHBox()
-	t.date, t.place, t.venue = entry(), entry(), entry()
+	t.date, t.place, t.venue = e.input(false), e.input(false), e.input(false)
 	t.date.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	t.place.SetPlaceHolder(lang.L("kota, mis. Sumedang"))
 	t.venue.SetPlaceHolder(lang.L("mis. Gedung Negara Kabupaten Sumedang"))
-	t.copies, t.meterai = entry(), entry()
-	t.notes = newMultiLineEntry()
+	t.copies, t.meterai = e.input(false), e.input(false)
+	t.notes = kit.NewMultiLineEntry()
 	t.notes.Wrapping = fyne.TextWrapWord
-	t.notes.OnChanged = changed
+	t.notes.OnChanged = func(string) { e.markDirty() }
 	t.numbersBox = container.NewVBox()
-	for _, f := range signingFields {
-		e.problems[f] = newProblemLabel()
-	}
 	field := func(label string, obj fyne.CanvasObject, problem string) *widget.FormItem {
-		return widget.NewFormItem(lang.L(label), container.NewVBox(obj, e.problems[problem]))
+		return widget.NewFormItem(lang.L(label), container.NewVBox(obj, e.problemLabel(problem)))
 	}
 	form := widget.NewForm(
 		field("Tanggal penandatanganan", t.date, "signing.date"),
@@ -68,18 +56,19 @@ func (e *Editor) buildSigning() fyne.CanvasObject {
 	)
 	top := container.NewVBox(
 		container.NewHBox(widget.NewLabel(lang.L("Status:")), t.statusText),
-		t.steps, e.problems["status"], e.problems["cancel_reason"], e.problems["signing"], widget.NewSeparator())
-	t.content = container.NewVScroll(container.NewVBox(top, form))
-	return t.content
+		t.steps, e.problemLabel("status"), e.problemLabel("cancel_reason"), e.problemLabel("signing"), widget.NewSeparator())
+	return container.NewVScroll(container.NewVBox(top, form))
 }
 
 // load shows the agreement's status, its possible steps and its signing record.
 func (t *signingTab) load(a agreement.Agreement) {
 	t.statusText.SetText(lang.L(a.PhaseAt(t.e.now(), agreement.DefaultSoonDays).Label()))
 	t.steps.RemoveAll()
+	t.stepBtns = map[agreement.Status]*widget.Button{}
 	for _, to := range agreement.NextStatuses(a.Status) {
 		to := to
 		b := widget.NewButton(stepLabel(to), func() { t.onStep(to) })
+		t.stepBtns[to] = b
 		if to == agreement.StatusDitandatangani {
 			b.Importance = widget.HighImportance
 		}
@@ -92,7 +81,7 @@ func (t *signingTab) load(a agreement.Agreement) {
 	if s == nil {
 		s = &agreement.Signing{Place: a.Place, Copies: a.Copies}
 	}
-	t.date.SetText(formDate(s.Date))
+	t.date.SetText(kit.FormDate(s.Date))
 	t.place.SetText(s.Place)
 	t.venue.SetText(s.Venue)
 	t.notes.SetText(s.Notes)
@@ -101,8 +90,7 @@ func (t *signingTab) load(a agreement.Agreement) {
 	t.numbersBox.RemoveAll()
 	t.numbers = nil
 	for i, p := range a.Parties {
-		n := newEntry()
-		n.OnChanged = func(string) { t.e.markDirty() }
+		n := t.e.input(false)
 		switch {
 		case i < len(s.Numbers):
 			n.SetText(s.Numbers[i])
@@ -114,12 +102,9 @@ func (t *signingTab) load(a agreement.Agreement) {
 		t.numbersBox.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, role.MinSize().Height), role), nil, n))
 	}
 	// The record of a signed agreement keeps its date and numbers.
-	for _, w := range append([]*entry{t.date}, t.numbers...) {
-		if a.Locked() {
-			w.Disable()
-		} else {
-			w.Enable()
-		}
+	enable(!a.Locked(), t.date)
+	for _, n := range t.numbers {
+		enable(!a.Locked(), n)
 	}
 }
 
@@ -147,10 +132,13 @@ func stepLabel(to agreement.Status) string {
 	return string(to)
 }
 
+// apply reads the signing record; an empty record is not kept.
+func (t *signingTab) apply(a *agreement.Agreement, es *agreement.Errors) { t.record(a, es, false) }
+
 // record reads the signing record from the form into a; an empty form records
 // nothing unless force (marking the agreement signed).
 func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force bool) {
-	d, err := parseFormDate(t.date.Text)
+	d, err := kit.ParseFormDate(t.date.Text)
 	if err != nil {
 		*es = append(*es, agreement.FieldError{Field: "signing.date", Code: "form_date"})
 	}
@@ -160,7 +148,7 @@ func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force 
 		s.Signers, s.Witnesses, s.Scan = a.Signing.Signers, a.Signing.Witnesses, a.Signing.Scan
 	}
 	for f, x := range map[string]*int{"signing.copies": &s.Copies, "signing.meterai": &s.Meterai} {
-		txt := map[string]*entry{"signing.copies": t.copies, "signing.meterai": t.meterai}[f].Text
+		txt := map[string]*kit.Entry{"signing.copies": t.copies, "signing.meterai": t.meterai}[f].Text
 		if strings.TrimSpace(txt) == "" {
 			continue
 		}
@@ -198,7 +186,7 @@ func (t *signingTab) onStep(to agreement.Status) {
 				}
 			}, e.win)
 	case agreement.StatusDibatalkan:
-		reason := newMultiLineEntry()
+		reason := kit.NewMultiLineEntry()
 		reason.SetPlaceHolder(lang.L("Alasan pembatalan"))
 		dialog.ShowForm(lang.L("Batalkan perjanjian?"), lang.L("Batalkan"), lang.L("Kembali"),
 			[]*widget.FormItem{widget.NewFormItem(lang.L("Alasan"), reason)}, func(ok bool) {

@@ -1,6 +1,7 @@
-package ui
+package editor
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/naskah"
+	"sepakat/internal/ui/kit"
 )
 
 // bodyTab is the editor's Isi Naskah tab: the pasal tree, the selected node's
@@ -25,68 +27,64 @@ type bodyTab struct {
 	body     []agreement.Node
 	tree     *widget.Tree
 	selected string // path of the selected node: "2" or "2.0.1"
-	heading  *entry
-	text     *entry
+	heading  *kit.Entry
+	text     *kit.Entry
 	clauses  *widget.Select
 	library  *naskah.Library
 	preview  *widget.List
 	// previewSegs are the preview's paragraphs, as rich text segments.
 	previewSegs []widget.RichTextSegment
-	buttons     []fyne.Disableable
-	timer       *time.Timer
-	locked      bool
-	content     fyne.CanvasObject
-	updating    bool
+
+	addPasal, addAyat, addPoint, split *widget.Button
+	up, down, remove, insert           *widget.Button
+	// editable are the widgets a signed text locks.
+	editable []fyne.Disableable
+	timer    *time.Timer
+	locked   bool
+	updating bool
 	// previewStale says the preview waits for the tab to show.
 	previewStale bool
-	previewGen   int               // the newest preview asked for
-	ownParties   []agreement.Party // read once, for the office's print choices
+	// stopPreview cancels the preview being built, when a newer one is asked
+	// for or the window closes.
+	stopPreview context.CancelFunc
+	ownParties  []agreement.Party // read once, for the office's print choices
 }
 
 // previewDelay lets a few keystrokes pass before the preview is rebuilt.
 const previewDelay = 250 * time.Millisecond
 
-func (e *Editor) buildBody() fyne.CanvasObject {
-	t := &bodyTab{e: e}
-	e.body = t
+func (t *bodyTab) build() fyne.CanvasObject {
 	t.library, _ = naskah.Shipped()
 	t.tree = widget.NewTree(t.childUIDs, t.isBranch, func(bool) fyne.CanvasObject {
-		return newFitLabel("")
+		return kit.NewFitLabel("")
 	}, t.updateNode)
-	t.tree.OnSelected = func(uid widget.TreeNodeID) { t.selectNode(uid) }
-	t.heading = newEntry()
+	t.tree.OnSelected = t.selectNode
+	t.heading = kit.NewEntry()
 	t.heading.SetPlaceHolder(lang.L("Judul pasal, mis. RUANG LINGKUP"))
-	t.text = newMultiLineEntry()
+	t.text = kit.NewMultiLineEntry()
 	t.text.Wrapping = fyne.TextWrapWord
 	t.text.SetMinRowsVisible(5)
 	t.heading.OnChanged = func(s string) { t.edit(func(n *agreement.Node) { n.Heading = s }) }
 	t.text.OnChanged = func(s string) { t.edit(func(n *agreement.Node) { n.Text = s }) }
-	btn := func(label string, icon fyne.Resource, f func()) *widget.Button {
-		b := widget.NewButtonWithIcon(lang.L(label), icon, f)
-		t.buttons = append(t.buttons, b)
-		return b
-	}
 	var titles []string
 	if t.library != nil {
 		for _, c := range t.library.Clauses {
 			titles = append(titles, c.Title)
 		}
 	}
-	t.clauses = newSelect(titles, func(string) {})
+	t.clauses = kit.NewSelect(titles, func(string) {})
 	t.clauses.PlaceHolder = lang.L("Pustaka klausul…")
-	t.buttons = append(t.buttons, t.clauses)
-	tools := container.NewGridWithColumns(4,
-		btn("Pasal", theme.ContentAddIcon(), func() { t.add(agreement.NodePasal) }),
-		btn("Ayat", theme.ContentAddIcon(), func() { t.add(agreement.NodeAyat) }),
-		btn("Butir", theme.ContentAddIcon(), func() { t.add(agreement.NodePoint) }),
-		btn("Pecah", theme.ContentCutIcon(), t.split),
-		btn("Naik", theme.MoveUpIcon(), func() { t.move(-1) }),
-		btn("Turun", theme.MoveDownIcon(), func() { t.move(1) }),
-		btn("Hapus", theme.DeleteIcon(), t.remove),
-		btn("Sisipkan", theme.DocumentCreateIcon(), t.insertClause),
-	)
-	t.buttons = append(t.buttons, t.heading, t.text)
-	left := container.NewBorder(container.NewVBox(tools, t.clauses, e.problems["body"]), nil, nil, nil, t.tree)
+	t.addPasal = widget.NewButtonWithIcon(lang.L("Pasal"), theme.ContentAddIcon(), func() { t.onAdd(agreement.NodePasal) })
+	t.addAyat = widget.NewButtonWithIcon(lang.L("Ayat"), theme.ContentAddIcon(), func() { t.onAdd(agreement.NodeAyat) })
+	t.addPoint = widget.NewButtonWithIcon(lang.L("Butir"), theme.ContentAddIcon(), func() { t.onAdd(agreement.NodePoint) })
+	t.split = widget.NewButtonWithIcon(lang.L("Pecah"), theme.ContentCutIcon(), t.onSplit)
+	t.up = widget.NewButtonWithIcon(lang.L("Naik"), theme.MoveUpIcon(), func() { t.onMove(-1) })
+	t.down = widget.NewButtonWithIcon(lang.L("Turun"), theme.MoveDownIcon(), func() { t.onMove(1) })
+	t.remove = widget.NewButtonWithIcon(lang.L("Hapus"), theme.DeleteIcon(), t.onRemove)
+	t.insert = widget.NewButtonWithIcon(lang.L("Sisipkan"), theme.DocumentCreateIcon(), t.onInsertClause)
+	t.editable = []fyne.Disableable{t.addPasal, t.addAyat, t.addPoint, t.split, t.up, t.down, t.remove, t.insert, t.clauses, t.heading, t.text}
+	tools := container.NewGridWithColumns(4, t.addPasal, t.addAyat, t.addPoint, t.split, t.up, t.down, t.remove, t.insert)
+	left := container.NewBorder(container.NewVBox(tools, t.clauses, t.e.problemLabel("body")), nil, nil, nil, t.tree)
 	editor := container.NewBorder(t.heading, nil, nil, nil, t.text)
 	// One list row per paragraph: only the rows in view are laid out and drawn.
 	t.preview = widget.NewList(func() int { return len(t.previewSegs) }, func() fyne.CanvasObject {
@@ -108,27 +106,31 @@ func (e *Editor) buildBody() fyne.CanvasObject {
 	right.Offset = 0.3
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.42
-	t.content = split
-	return t.content
+	return split
 }
 
 // load shows the agreement's body.
 func (t *bodyTab) load(a agreement.Agreement) {
 	t.body = cloneNodes(a.Body)
 	t.locked = a.Locked()
-	for _, w := range t.buttons {
-		if t.locked {
-			w.Disable()
-		} else {
-			w.Enable()
-		}
-	}
+	enable(!t.locked, t.editable...)
 	t.selected = ""
 	t.tree.Refresh()
 	t.tree.UnselectAll()
 	t.showSelected()
 	t.previewStale = true
 	if t.e.tabs != nil && t.e.tabs.SelectedIndex() == tabBody {
+		t.refreshPreview()
+	}
+}
+
+func (t *bodyTab) apply(a *agreement.Agreement, _ *agreement.Errors) {
+	a.Body = cloneNodes(t.body)
+}
+
+// shown builds the preview when the tab shows, if it waits for that.
+func (t *bodyTab) shown() {
+	if t.previewStale {
 		t.refreshPreview()
 	}
 }
@@ -254,7 +256,7 @@ func (t *bodyTab) label(path []int) string {
 }
 
 func (t *bodyTab) updateNode(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
-	o.(*fitLabel).SetText(t.label(parsePath(uid)))
+	o.(*kit.FitLabel).SetText(t.label(parsePath(uid)))
 }
 
 func (t *bodyTab) selectNode(uid string) {
@@ -311,10 +313,10 @@ func (t *bodyTab) changed(shape bool) {
 	t.timer = time.AfterFunc(previewDelay, func() { t.e.do(t.refreshPreview) })
 }
 
-// add puts a new node of kind after the selected node's level: a pasal after
+// onAdd puts a new node of kind after the selected node's level: a pasal after
 // the selected pasal (or at the end), an ayat in the selected pasal, a point in
 // the selected ayat or pasal.
-func (t *bodyTab) add(kind agreement.NodeKind) {
+func (t *bodyTab) onAdd(kind agreement.NodeKind) {
 	path := parsePath(t.selected)
 	n := agreement.Node{Kind: kind}
 	var newPath []int
@@ -381,8 +383,8 @@ func (t *bodyTab) selectPath(path []int) {
 	t.selectNode(uid)
 }
 
-// move moves the selected node among its siblings.
-func (t *bodyTab) move(by int) {
+// onMove moves the selected node among its siblings.
+func (t *bodyTab) onMove(by int) {
 	path := parsePath(t.selected)
 	l := t.list(path)
 	if l == nil || len(path) == 0 {
@@ -399,8 +401,8 @@ func (t *bodyTab) move(by int) {
 	t.selectPath(path)
 }
 
-// remove deletes the selected node with what it holds.
-func (t *bodyTab) remove() {
+// onRemove deletes the selected node with what it holds.
+func (t *bodyTab) onRemove() {
 	path := parsePath(t.selected)
 	l := t.list(path)
 	if l == nil || len(path) == 0 {
@@ -417,8 +419,8 @@ func (t *bodyTab) remove() {
 	t.showSelected()
 }
 
-// split cuts the selected node's text at the cursor into two nodes of its kind.
-func (t *bodyTab) split() {
+// onSplit cuts the selected node's text at the cursor into two nodes of its kind.
+func (t *bodyTab) onSplit() {
 	path := parsePath(t.selected)
 	n := t.node(path)
 	if n == nil {
@@ -448,8 +450,8 @@ func (t *bodyTab) split() {
 	t.selectPath(path)
 }
 
-// insertClause puts the chosen standard pasal after the selected pasal.
-func (t *bodyTab) insertClause() {
+// onInsertClause puts the chosen standard pasal after the selected pasal.
+func (t *bodyTab) onInsertClause() {
 	if t.library == nil || t.clauses.SelectedIndex() < 0 {
 		t.e.notice(lang.L("Pilih dulu klausul dari pustaka klausul."))
 		return
@@ -467,37 +469,59 @@ func (t *bodyTab) insertClause() {
 }
 
 // refreshPreview builds the document from the form as it stands, off the UI
-// goroutine, and shows it; only the newest build is shown.
+// goroutine, and shows it; a newer preview cancels the one being built.
 func (t *bodyTab) refreshPreview() {
 	t.previewStale = false
 	if t.library == nil {
 		return
 	}
 	a, _ := t.e.form()
-	t.previewGen++
-	gen, svc, library, own := t.previewGen, t.e.svc, t.library, t.ownParties
+	t.cancelPreview()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.stopPreview = cancel
+	svc, library, own := t.e.svc, t.library, t.ownParties
 	go func() {
-		if own == nil {
-			own, _ = svc.Parties() // the office's choices; a failure only leaves the defaults
-		}
-		opt := naskah.OfficeOptions(own)
-		opt.Draft = !a.Locked()
-		var segs []widget.RichTextSegment
-		doc, err := naskah.Build(&a, svc, library, opt)
-		if err != nil {
-			segs = []widget.RichTextSegment{&widget.TextSegment{Text: lang.L("Pratinjau belum dapat dibuat: {{.Error}}", map[string]any{"Error": err.Error()})}}
-		} else {
-			segs = previewSegments(doc)
+		segs, own := buildPreview(ctx, &a, svc, library, own)
+		if ctx.Err() != nil {
+			return
 		}
 		t.e.do(func() {
-			t.ownParties = own
-			if gen != t.previewGen {
-				return
+			if ctx.Err() != nil {
+				return // a newer preview was asked for, or the window closed
 			}
+			t.ownParties = own
 			t.previewSegs = segs
 			t.preview.Refresh()
 		})
 	}()
+}
+
+// cancelPreview stops the preview waiting to be built or being built.
+func (t *bodyTab) cancelPreview() {
+	if t.timer != nil {
+		t.timer.Stop()
+	}
+	if t.stopPreview != nil {
+		t.stopPreview()
+	}
+}
+
+// buildPreview lays out the document of a; own are our office's records
+// (read when nil), whose print choices the document follows.
+func buildPreview(ctx context.Context, a *agreement.Agreement, svc Service, library *naskah.Library, own []agreement.Party) ([]widget.RichTextSegment, []agreement.Party) {
+	if own == nil {
+		own, _ = svc.Parties() // the office's choices; a failure only leaves the defaults
+	}
+	if ctx.Err() != nil {
+		return nil, own
+	}
+	opt := naskah.OfficeOptions(own)
+	opt.Draft = !a.Locked()
+	doc, err := naskah.Build(a, svc, library, opt)
+	if err != nil {
+		return []widget.RichTextSegment{&widget.TextSegment{Text: kit.Failure(lang.L("Pratinjau belum dapat dibuat:"), err)}}, own
+	}
+	return previewSegments(doc), own
 }
 
 // previewSegments lays a document out as rich text: the title, numbers and

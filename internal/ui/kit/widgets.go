@@ -1,4 +1,7 @@
-package ui
+// Package kit is the widget kit the screens share: labels that fit their
+// width, entries that pass the windows' shortcuts through, selects and lists in
+// the user's language, and the form helpers every screen reads dates with.
+package kit
 
 import (
 	"image/color"
@@ -13,10 +16,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// fitLabel is a one-line label that ends its text with "…" when it is wider than
+// FitLabel is a one-line label that ends its text with "…" when it is wider than
 // the label. Fyne's own ellipsis shapes the whole text with a new shaper at every
-// layout, about 1 ms a cell; fitLabel adds up rune widths measured once each.
-type fitLabel struct {
+// layout, about 1 ms a cell; FitLabel adds up rune widths measured once each.
+type FitLabel struct {
 	widget.BaseWidget
 	label     *widget.Label
 	text      string
@@ -24,14 +27,15 @@ type fitLabel struct {
 	highlight bool    // drawn as selected, as a whole table row is
 }
 
-func newFitLabel(text string) *fitLabel {
-	f := &fitLabel{label: widget.NewLabel(text), text: text}
+// NewFitLabel is a FitLabel showing text.
+func NewFitLabel(text string) *FitLabel {
+	f := &FitLabel{label: widget.NewLabel(text), text: text}
 	f.ExtendBaseWidget(f)
 	return f
 }
 
 // SetText shows s, shortened to the label's width.
-func (f *fitLabel) SetText(s string) {
+func (f *FitLabel) SetText(s string) {
 	if s == f.text {
 		return
 	}
@@ -40,7 +44,7 @@ func (f *fitLabel) SetText(s string) {
 }
 
 // SetHighlight draws the label as selected or not.
-func (f *fitLabel) SetHighlight(on bool) {
+func (f *FitLabel) SetHighlight(on bool) {
 	if f.highlight != on {
 		f.highlight = on
 		f.Refresh()
@@ -48,10 +52,22 @@ func (f *fitLabel) SetHighlight(on bool) {
 }
 
 // Text is the whole text, before any shortening.
-func (f *fitLabel) Text() string { return f.text }
+func (f *FitLabel) Text() string { return f.text }
+
+// Shown is the text as the label shows it, perhaps shortened with "…".
+func (f *FitLabel) Shown() string { return f.label.Text }
+
+// Highlighted reports whether the label is drawn as selected.
+func (f *FitLabel) Highlighted() bool { return f.highlight }
+
+// Bold reports whether the label is in bold type.
+func (f *FitLabel) Bold() bool { return f.label.TextStyle.Bold }
+
+// Style is the label's text style.
+func (f *FitLabel) Style() fyne.TextStyle { return f.label.TextStyle }
 
 // SetBold switches bold type on or off.
-func (f *fitLabel) SetBold(bold bool) {
+func (f *FitLabel) SetBold(bold bool) {
 	if f.label.TextStyle.Bold == bold {
 		return
 	}
@@ -59,7 +75,7 @@ func (f *fitLabel) SetBold(bold bool) {
 	f.fit(f.Size().Width)
 }
 
-func (f *fitLabel) fit(width float32) {
+func (f *FitLabel) fit(width float32) {
 	f.width = width
 	shown := f.text
 	if width > 0 {
@@ -70,14 +86,14 @@ func (f *fitLabel) fit(width float32) {
 	}
 }
 
-func (f *fitLabel) CreateRenderer() fyne.WidgetRenderer {
+func (f *FitLabel) CreateRenderer() fyne.WidgetRenderer {
 	r := &fitLabelRenderer{f: f, bg: canvas.NewRectangle(color.Transparent)}
 	r.Refresh()
 	return r
 }
 
 type fitLabelRenderer struct {
-	f  *fitLabel
+	f  *FitLabel
 	bg *canvas.Rectangle
 }
 
@@ -159,23 +175,23 @@ func fitText(s string, width, size float32, style fyne.TextStyle) string {
 // trimEnd drops trailing spaces and punctuation that would sit before "…".
 func trimEnd(s string) string { return strings.TrimRight(s, " ,.;:-·—") }
 
-// newSelect is widget.NewSelect with its placeholder in the user's language
+// NewSelect is widget.NewSelect with its placeholder in the user's language
 // (Fyne's own reads "(Select one)").
-func newSelect(options []string, changed func(string)) *widget.Select {
+func NewSelect(options []string, changed func(string)) *widget.Select {
 	s := widget.NewSelect(options, changed)
 	s.PlaceHolder = lang.L("(Pilih salah satu)")
 	return s
 }
 
-// newTextList is a list of one-line rows, row i reading text(i), shortened
+// NewTextList is a list of one-line rows, row i reading text(i), shortened
 // with "…" to the list's width.
-func newTextList(length func() int, text func(i int) string) *widget.List {
-	return widget.NewList(length, func() fyne.CanvasObject { return newFitLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*fitLabel).SetText(text(i)) })
+func NewTextList(length func() int, text func(i int) string) *widget.List {
+	return widget.NewList(length, func() fyne.CanvasObject { return NewFitLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*FitLabel).SetText(text(i)) })
 }
 
-// newProblemLabel is a hidden label for what is wrong with a field or a form.
-func newProblemLabel() *widget.Label {
+// NewProblemLabel is a hidden label for what is wrong with a field or a form.
+func NewProblemLabel() *widget.Label {
 	l := widget.NewLabel("")
 	l.Importance = widget.DangerImportance
 	l.Wrapping = fyne.TextWrapWord
@@ -183,56 +199,61 @@ func newProblemLabel() *widget.Label {
 	return l
 }
 
-// headerLabel is a table column's title that sorts when tapped: lighter than a
+// HeaderLabel is a table column's title that sorts when tapped: lighter than a
 // button, whose renderer made a header row cost about 50 ms to draw.
-type headerLabel struct {
-	fitLabel
-	onTap func()
+type HeaderLabel struct {
+	FitLabel
+	// OnTap sorts by the column; nil for a column that does not sort.
+	OnTap func()
 }
 
-func newHeaderLabel() *headerLabel {
-	h := &headerLabel{}
+// NewHeaderLabel is an empty bold column title.
+func NewHeaderLabel() *HeaderLabel {
+	h := &HeaderLabel{}
 	h.label = widget.NewLabel("")
 	h.label.TextStyle.Bold = true
 	h.ExtendBaseWidget(h)
 	return h
 }
 
-func (h *headerLabel) Tapped(*fyne.PointEvent) {
-	if h.onTap != nil {
-		h.onTap()
+func (h *HeaderLabel) Tapped(*fyne.PointEvent) {
+	if h.OnTap != nil {
+		h.OnTap()
 	}
 }
 
-func (h *headerLabel) Cursor() desktop.Cursor {
-	if h.onTap == nil {
+func (h *HeaderLabel) Cursor() desktop.Cursor {
+	if h.OnTap == nil {
 		return desktop.DefaultCursor
 	}
 	return desktop.PointerCursor
 }
 
-// entry is widget.Entry that lets the window's own shortcuts through. Fyne
+// Entry is widget.Entry that lets the window's own shortcuts through. Fyne
 // hands every shortcut to the focused entry, which drops those it does not
 // know, so Ctrl+S typed in a field would not save.
-type entry struct{ widget.Entry }
+type Entry struct{ widget.Entry }
 
-func newEntry() *entry {
-	e := &entry{}
+// NewEntry is a one-line Entry.
+func NewEntry() *Entry {
+	e := &Entry{}
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.ExtendBaseWidget(e)
 	return e
 }
 
-func newMultiLineEntry() *entry {
-	e := newEntry()
+// NewMultiLineEntry is an Entry of several lines.
+func NewMultiLineEntry() *Entry {
+	e := NewEntry()
 	e.MultiLine = true
 	return e
 }
 
-// windowKeys are the keys of the windows' Ctrl shortcuts (see ui.go, editor.go).
+// windowKeys are the keys of the windows' Ctrl shortcuts (the main window's and the editor's).
 var windowKeys = map[fyne.KeyName]bool{fyne.KeyN: true, fyne.KeyS: true, fyne.KeyF: true, fyne.KeyP: true, fyne.KeyW: true}
 
-func (e *entry) TypedShortcut(s fyne.Shortcut) {
+// TypedShortcut hands the windows' Ctrl shortcuts to the window.
+func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault && windowKeys[cs.KeyName] {
 		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
 			c.TypedShortcut(s)

@@ -1,4 +1,4 @@
-package ui
+package editor
 
 import (
 	"fmt"
@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/ui/kit"
 )
 
 // partiesTab is the editor's Para Pihak & Penandatangan tab: the parties in order,
@@ -23,52 +24,59 @@ type partiesTab struct {
 	officials []agreement.Official
 	mandates  []agreement.Mandate
 
-	rows    []agreement.AgreementParty
-	list    *fyne.Container
-	pick    *widget.SelectEntry
-	region  *widget.SelectEntry
-	addBtns []fyne.Disableable
-	locked  bool
-	stale   bool // the parties wait for the tab to show
-	content fyne.CanvasObject
+	rows      []agreement.AgreementParty
+	list      *fyne.Container
+	pick      *widget.SelectEntry
+	region    *widget.SelectEntry
+	addParty  *widget.Button
+	addRegion *widget.Button
+	locked    bool
+	stale     bool // the parties wait for the tab to show
 }
 
-func (e *Editor) buildParties() fyne.CanvasObject {
-	t := &partiesTab{e: e}
-	e.parties = t
+func (t *partiesTab) build() fyne.CanvasObject {
 	t.list = container.NewVBox()
 	t.pick = widget.NewSelectEntry(nil)
 	t.pick.SetPlaceHolder(lang.L("Instansi dari daftar instansi…"))
-	addParty := widget.NewButtonWithIcon(lang.L("Tambah pihak"), theme.ContentAddIcon(), func() { t.onAddRegistered(t.pick.Text) })
-	names, _ := governments()
+	t.addParty = widget.NewButtonWithIcon(lang.L("Tambah pihak"), theme.ContentAddIcon(), t.onAddRegistered)
+	names, _ := kit.Governments()
 	t.region = widget.NewSelectEntry(names)
 	t.region.SetPlaceHolder(lang.L("Pemerintah daerah dari daftar wilayah…"))
-	addRegion := widget.NewButtonWithIcon(lang.L("Tambah pemerintah daerah"), theme.ContentAddIcon(), func() { t.onAddRegion(t.region.Text) })
-	t.addBtns = []fyne.Disableable{t.pick, addParty, t.region, addRegion}
+	t.addRegion = widget.NewButtonWithIcon(lang.L("Tambah pemerintah daerah"), theme.ContentAddIcon(), t.onAddRegion)
 	add := container.NewVBox(
-		container.NewBorder(nil, nil, nil, addParty, t.pick),
-		container.NewBorder(nil, nil, nil, addRegion, t.region))
-	t.content = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), add, e.problems["parties"]), nil, nil, container.NewVScroll(t.list))
-	return t.content
+		container.NewBorder(nil, nil, nil, t.addParty, t.pick),
+		container.NewBorder(nil, nil, nil, t.addRegion, t.region))
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), add, t.e.problemLabel("parties")), nil, nil, container.NewVScroll(t.list))
 }
 
 // load takes the agreement's parties; they show when the tab first shows, when
 // the registries to choose from are read.
-func (t *partiesTab) load(a agreement.Agreement) error {
+func (t *partiesTab) load(a agreement.Agreement) {
 	t.rows = append([]agreement.AgreementParty(nil), a.Parties...)
 	t.locked = a.Locked()
-	for _, w := range t.addBtns {
-		if t.locked {
-			w.Disable()
-		} else {
-			w.Enable()
-		}
-	}
+	enable(!t.locked, t.pick, t.addParty, t.region, t.addRegion)
 	if t.parties == nil && (t.e.tabs == nil || t.e.tabs.SelectedIndex() != tabParties) {
 		t.stale = true
-		return nil
+		return
 	}
-	return t.show()
+	if err := t.show(); err != nil {
+		t.e.fail(lang.L("Daftar instansi tidak dapat dibaca:"), err)
+	}
+}
+
+// apply reads the parties in their order, with their signers and mandates.
+func (t *partiesTab) apply(a *agreement.Agreement, _ *agreement.Errors) {
+	a.Parties = append([]agreement.AgreementParty(nil), t.rows...)
+}
+
+// shown lays out the parties the first time the tab shows.
+func (t *partiesTab) shown() {
+	if !t.stale {
+		return
+	}
+	if err := t.show(); err != nil {
+		t.e.fail(lang.L("Daftar instansi tidak dapat dibaca:"), err)
+	}
 }
 
 // show reads the registries the first time and lays out the parties.
@@ -128,10 +136,6 @@ func (t *partiesTab) signers(party agreement.ID) []agreement.Official {
 	return out
 }
 
-func officialLabel(o agreement.Official) string {
-	return fmt.Sprintf("%s — %s%s", o.Name, o.Status.Prefix(), o.Jabatan)
-}
-
 // render lays out one block per party: its role, name, signer and mandate.
 func (t *partiesTab) render() {
 	t.list.RemoveAll()
@@ -148,9 +152,9 @@ func (t *partiesTab) render() {
 		officials := t.signers(ap.PartyID)
 		labels := []string{lang.L("(belum dipilih)")}
 		for _, o := range officials {
-			labels = append(labels, officialLabel(o))
+			labels = append(labels, kit.OfficialLabel(o))
 		}
-		signer := newSelect(labels, nil)
+		signer := kit.NewSelect(labels, nil)
 		signer.SetSelectedIndex(0)
 		for k, o := range officials {
 			if o.ID == ap.SignerID {
@@ -165,7 +169,7 @@ func (t *partiesTab) render() {
 				mandateLabels = append(mandateLabels, lang.L("Surat Kuasa {{.Number}}", map[string]any{"Number": m.Number}))
 			}
 		}
-		mandate := newSelect(mandateLabels, nil)
+		mandate := kit.NewSelect(mandateLabels, nil)
 		mandate.SetSelectedIndex(0)
 		for k, m := range grants {
 			if m.ID == ap.MandateID {
@@ -188,9 +192,9 @@ func (t *partiesTab) render() {
 			}
 			t.e.markDirty()
 		}
-		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { t.move(i, -1) })
-		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { t.move(i, 1) })
-		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.remove(i) })
+		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { t.onMove(i, -1) })
+		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { t.onMove(i, 1) })
+		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.onRemove(i) })
 		if i == 0 {
 			up.Disable()
 		}
@@ -223,7 +227,7 @@ func (t *partiesTab) renumber() {
 	}
 }
 
-func (t *partiesTab) move(i, by int) {
+func (t *partiesTab) onMove(i, by int) {
 	j := i + by
 	if j < 0 || j >= len(t.rows) {
 		return
@@ -234,7 +238,7 @@ func (t *partiesTab) move(i, by int) {
 	t.render()
 }
 
-func (t *partiesTab) remove(i int) {
+func (t *partiesTab) onRemove(i int) {
 	t.rows = append(t.rows[:i], t.rows[i+1:]...)
 	t.renumber()
 	t.e.markDirty()
@@ -254,10 +258,11 @@ func (t *partiesTab) add(p agreement.Party) {
 	t.render()
 }
 
-// onAddRegistered adds a party from the registry by its name.
-func (t *partiesTab) onAddRegistered(name string) {
+// onAddRegistered adds the party picked from the registry, by its name.
+func (t *partiesTab) onAddRegistered() {
+	name := t.pick.Text
 	if err := t.show(); err != nil {
-		t.e.showProblem(err)
+		t.e.fail(lang.L("Pihak tidak dapat ditambahkan:"), err)
 		return
 	}
 	for _, p := range t.parties {
@@ -270,22 +275,23 @@ func (t *partiesTab) onAddRegistered(name string) {
 	t.e.notice(lang.L("Instansi \"{{.Name}}\" tidak ada di daftar instansi. Pilih dari daftar, atau tambahkan pemerintah daerah dari daftar wilayah.", map[string]any{"Name": name}))
 }
 
-// onAddRegion adds a regional government from the region list, registering it
-// as a party the first time.
-func (t *partiesTab) onAddRegion(name string) {
+// onAddRegion adds the regional government picked from the region list,
+// registering it as a party the first time.
+func (t *partiesTab) onAddRegion() {
+	name := t.region.Text
 	if err := t.show(); err != nil {
-		t.e.showProblem(err)
+		t.e.fail(lang.L("Pihak tidak dapat ditambahkan:"), err)
 		return
 	}
-	_, regions := governments()
+	_, regions := kit.Governments()
 	r, ok := regions[strings.TrimSpace(name)]
 	if !ok {
 		t.e.notice(lang.L("\"{{.Name}}\" tidak ada di daftar wilayah Kemendagri.", map[string]any{"Name": name}))
 		return
 	}
-	p, added, err := partyOfRegion(t.e.svc, t.parties, r)
+	p, added, err := kit.PartyOfRegion(t.e.svc, t.parties, r)
 	if err != nil {
-		t.e.showProblem(err)
+		t.e.fail(lang.L("Pihak tidak dapat ditambahkan:"), err)
 		return
 	}
 	if !added {

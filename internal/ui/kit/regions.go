@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"sort"
@@ -9,10 +9,10 @@ import (
 	"sepakat/internal/wilayah"
 )
 
-// governments lists every regional government of the Kemendagri region list by
+// Governments lists every regional government of the Kemendagri region list by
 // its official name ("Pemerintah Kabupaten Sumedang"), sorted, with its region.
 // The list is shared: callers copy it before changing it.
-var governments = sync.OnceValues(func() ([]string, map[string]wilayah.Region) {
+var Governments = sync.OnceValues(func() ([]string, map[string]wilayah.Region) {
 	list := wilayah.MustLoad()
 	byName := map[string]wilayah.Region{}
 	var names []string
@@ -24,8 +24,8 @@ var governments = sync.OnceValues(func() ([]string, map[string]wilayah.Region) {
 	return names, byName
 })
 
-// regionParty is a regional government as a party of the registry.
-func regionParty(r wilayah.Region) agreement.Party {
+// RegionParty is a regional government as a party of the registry.
+func RegionParty(r wilayah.Region) agreement.Party {
 	kind := agreement.PartyPemkab
 	switch {
 	case r.IsProvince():
@@ -36,15 +36,15 @@ func regionParty(r wilayah.Region) agreement.Party {
 	return agreement.Party{Kind: kind, Name: r.GovernmentName(), RegionCode: r.Code, ProvinceCode: r.ProvinceCode, Seat: r.PlaceName()}
 }
 
-// partyOfRegion finds a region's government among parties, or registers it; added
+// PartyOfRegion finds a region's government among parties, or registers it; added
 // reports a party saved now.
-func partyOfRegion(svc service.Service, parties []agreement.Party, r wilayah.Region) (p agreement.Party, added bool, err error) {
+func PartyOfRegion(svc service.Directory, parties []agreement.Party, r wilayah.Region) (p agreement.Party, added bool, err error) {
 	for _, p := range parties {
 		if p.RegionCode == r.Code {
 			return p, false, nil
 		}
 	}
-	p = regionParty(r)
+	p = RegionParty(r)
 	err = svc.SaveParty(&p)
 	return p, err == nil, err
 }

@@ -1,4 +1,4 @@
-package ui
+package editor
 
 import (
 	"fmt"
@@ -17,10 +17,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/ui/kit"
 )
-
-// maxAttachment is the largest file an agreement may carry (the store's limit).
-const maxAttachment = 20 << 20
 
 // attachmentKinds are the kinds a person chooses, in order.
 var attachmentKinds = []agreement.AttachmentKind{agreement.AttachDraft, agreement.AttachScan, agreement.AttachBukti, agreement.AttachLain}
@@ -37,44 +35,42 @@ func attachmentKindLabel(k agreement.AttachmentKind) string {
 	return lang.L("Lainnya")
 }
 
-// mediaTypes are the files an agreement may carry.
-var mediaTypes = map[string]string{".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
-
 // attachmentsTab is the editor's Lampiran tab: the files kept with the
 // agreement inside the data file, each opening in the system viewer.
 type attachmentsTab struct {
-	e        *Editor
-	list     *widget.List
-	rows     []agreement.Attachment
-	kind     *widget.Select
-	selected int
-	content  fyne.CanvasObject
-	// opened, when set, replaces opening the file in the system viewer (tests).
-	opened func(path string)
+	e *Editor
+
+	list              *widget.List
+	rows              []agreement.Attachment
+	kind              *widget.Select
+	selected          int
+	add, open, detach *widget.Button
+	// openURL opens a file in the system viewer: the app's OpenURL.
+	openURL func(*url.URL) error
+	// tmpDir is where opened files are written; "" is the system's temporary folder.
+	tmpDir string
 }
 
-func (e *Editor) buildAttachments() fyne.CanvasObject {
-	t := &attachmentsTab{e: e, selected: -1}
-	e.attachments = t
-	t.list = newTextList(func() int { return len(t.rows) }, func(i int) string {
+func (t *attachmentsTab) build() fyne.CanvasObject {
+	t.openURL = t.e.app.OpenURL
+	t.list = kit.NewTextList(func() int { return len(t.rows) }, func(i int) string {
 		a := t.rows[i]
-		return fmt.Sprintf("%s · %s · %s · %s", attachmentKindLabel(a.Kind), a.File.Name, sizeText(a.File.Size), shortDate(agreement.DateOf(a.Added)))
+		return fmt.Sprintf("%s · %s · %s · %s", attachmentKindLabel(a.Kind), a.File.Name, sizeText(a.File.Size), kit.ShortDate(agreement.DateOf(a.Added)))
 	})
 	t.list.OnSelected = func(i widget.ListItemID) { t.selected = i }
 	labels := make([]string, len(attachmentKinds))
 	for i, k := range attachmentKinds {
 		labels[i] = attachmentKindLabel(k)
 	}
-	t.kind = newSelect(labels, nil)
+	t.kind = kit.NewSelect(labels, nil)
 	t.kind.SetSelectedIndex(0)
-	add := widget.NewButtonWithIcon(lang.L("Lampirkan berkas…"), theme.ContentAddIcon(), t.onAdd)
-	open := widget.NewButtonWithIcon(lang.L("Buka"), theme.FileIcon(), func() { t.onOpen(t.selected) })
-	remove := widget.NewButtonWithIcon(lang.L("Lepas"), theme.DeleteIcon(), func() { t.remove(t.selected) })
+	t.add = widget.NewButtonWithIcon(lang.L("Lampirkan berkas…"), theme.ContentAddIcon(), t.onAdd)
+	t.open = widget.NewButtonWithIcon(lang.L("Buka"), theme.FileIcon(), t.onOpen)
+	t.detach = widget.NewButtonWithIcon(lang.L("Lepas"), theme.DeleteIcon(), t.onDetach)
 	hint := widget.NewLabel(lang.L("PDF, JPG atau PNG, paling besar 20 MB; disimpan di dalam berkas data."))
 	hint.Importance = widget.LowImportance
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(add, open, remove), t.kind), hint)
-	t.content = container.NewBorder(top, nil, nil, nil, t.list)
-	return t.content
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(t.add, t.open, t.detach), t.kind), hint)
+	return container.NewBorder(top, nil, nil, nil, t.list)
 }
 
 func sizeText(n int64) string {
@@ -94,19 +90,24 @@ func (t *attachmentsTab) load(a agreement.Agreement) {
 	t.list.Refresh()
 }
 
+func (t *attachmentsTab) apply(a *agreement.Agreement, _ *agreement.Errors) {
+	a.Attachments = append([]agreement.Attachment(nil), t.rows...)
+}
+
+// onAdd asks for a file and attaches it.
 func (t *attachmentsTab) onAdd() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			t.e.showProblem(err)
+			t.e.fail(lang.L("Lampiran tidak dapat ditambahkan:"), err)
 			return
 		}
 		if r == nil {
 			return // cancelled
 		}
 		defer r.Close()
-		data, err := io.ReadAll(io.LimitReader(r, maxAttachment+1))
+		data, err := io.ReadAll(io.LimitReader(r, kit.MaxAttachment+1))
 		if err != nil {
-			t.e.showProblem(err)
+			t.e.fail(lang.L("Lampiran tidak dapat ditambahkan:"), err)
 			return
 		}
 		t.attach(r.URI().Name(), data)
@@ -118,12 +119,12 @@ func (t *attachmentsTab) onAdd() {
 // attach keeps a file's bytes in the data file and lists it as the chosen kind.
 func (t *attachmentsTab) attach(name string, data []byte) bool {
 	ext := strings.ToLower(filepath.Ext(name))
-	media, ok := mediaTypes[ext]
+	media, ok := kit.MediaTypes[ext]
 	switch {
 	case !ok:
 		t.e.notice(lang.L("{{.Name}} bukan PDF, JPG atau PNG.", map[string]any{"Name": name}))
 		return false
-	case len(data) > maxAttachment:
+	case len(data) > kit.MaxAttachment:
 		t.e.notice(lang.L("{{.Name}} lebih dari 20 MB. Perkecil pindaiannya (mis. 200 dpi, hitam-putih) lalu lampirkan lagi.", map[string]any{"Name": name}))
 		return false
 	case len(data) == 0:
@@ -132,7 +133,7 @@ func (t *attachmentsTab) attach(name string, data []byte) bool {
 	}
 	ref, err := t.e.svc.PutFile(name, media, data)
 	if err != nil {
-		t.e.showProblem(err)
+		t.e.fail(lang.L("Lampiran tidak dapat ditambahkan:"), err)
 		return false
 	}
 	kind := attachmentKinds[max(t.kind.SelectedIndex(), 0)]
@@ -142,8 +143,11 @@ func (t *attachmentsTab) attach(name string, data []byte) bool {
 	return true
 }
 
-func (t *attachmentsTab) remove(i int) {
+// onDetach takes the selected file off the agreement.
+func (t *attachmentsTab) onDetach() {
+	i := t.selected
 	if i < 0 || i >= len(t.rows) {
+		t.e.notice(lang.L("Pilih dulu lampiran yang akan dilepas."))
 		return
 	}
 	t.rows = append(t.rows[:i], t.rows[i+1:]...)
@@ -153,42 +157,33 @@ func (t *attachmentsTab) remove(i int) {
 	t.e.markDirty()
 }
 
-// onOpen writes the file to the temporary folder and opens it in the system viewer.
-func (t *attachmentsTab) onOpen(i int) {
+// onOpen writes the selected file to the temporary folder and opens it in
+// the system viewer.
+func (t *attachmentsTab) onOpen() {
+	i := t.selected
 	if i < 0 || i >= len(t.rows) {
 		t.e.notice(lang.L("Pilih dulu lampiran yang akan dibuka."))
 		return
 	}
 	ref := t.rows[i].File
-	data, err := t.e.svc.File(ref.SHA256)
-	if err != nil {
-		t.e.showProblem(err)
-		return
-	}
-	dir, err := os.MkdirTemp("", "sepakat-lampiran-")
-	if err != nil {
-		t.e.showProblem(err)
-		return
-	}
-	path := filepath.Join(dir, filepath.Base(ref.Name))
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.e.showProblem(err)
-		return
-	}
-	if t.opened != nil {
-		t.opened(path)
-		return
-	}
-	if err := t.e.app.OpenURL(fileURL(path)); err != nil {
-		t.e.showProblem(err)
+	if err := t.openFile(ref); err != nil {
+		t.e.fail(lang.L("Lampiran tidak dapat dibuka:"), err)
 	}
 }
 
-// fileURL is a local path as a file:// URL, on Windows as well ("/C:/…").
-func fileURL(path string) *url.URL {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
+// openFile writes ref's bytes to a fresh temporary folder and opens them.
+func (t *attachmentsTab) openFile(ref agreement.FileRef) error {
+	data, err := t.e.svc.File(ref.SHA256)
+	if err != nil {
+		return err
 	}
-	return &url.URL{Scheme: "file", Path: p}
+	dir, err := os.MkdirTemp(t.tmpDir, "sepakat-lampiran-")
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(dir, filepath.Base(ref.Name))
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		return err
+	}
+	return t.openURL(kit.FileURL(path))
 }

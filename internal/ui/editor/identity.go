@@ -1,0 +1,125 @@
+package editor
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/ui/kit"
+)
+
+// identityTab is the editor's Identitas tab: kind, status, subject, numbers,
+// place, labels and notes.
+type identityTab struct {
+	e *Editor
+
+	kind, status                *widget.Label
+	lockNote                    *widget.Label
+	subject, place, tags, notes *kit.Entry
+	ownNumber, partnerNumber    *kit.Entry
+	takeNumber                  *widget.Button
+}
+
+func (t *identityTab) build() fyne.CanvasObject {
+	e := t.e
+	t.kind, t.status = widget.NewLabel(""), widget.NewLabel("")
+	t.subject, t.place, t.tags, t.notes = e.input(true), e.input(false), e.input(false), e.input(true)
+	t.ownNumber, t.partnerNumber = e.input(false), e.input(false)
+	t.takeNumber = widget.NewButtonWithIcon(lang.L("Ambil nomor"), theme.ContentAddIcon(), t.onTakeNumber)
+	t.tags.SetPlaceHolder(lang.L("dipisah koma, mis. magang, digitalisasi"))
+	t.lockNote = widget.NewLabel(lang.L("Sudah ditandatangani: isi yang ditandatangani terkunci. Label, catatan dan monitoring tetap dapat diubah."))
+	t.lockNote.Wrapping = fyne.TextWrapWord
+	t.lockNote.Importance = widget.WarningImportance
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Jenis"), t.kind),
+		widget.NewFormItem(lang.L("Status"), t.status),
+		widget.NewFormItem(lang.L("Tentang"), container.NewVBox(t.subject, e.problemLabel("subject"))),
+		widget.NewFormItem(lang.L("Nomor kita"), container.NewBorder(nil, nil, nil, t.takeNumber, t.ownNumber)),
+		widget.NewFormItem(lang.L("Nomor mitra"), t.partnerNumber),
+		widget.NewFormItem(lang.L("Tempat penandatanganan"), container.NewVBox(t.place, e.problemLabel("place"))),
+		widget.NewFormItem(lang.L("Label"), t.tags),
+		widget.NewFormItem(lang.L("Catatan"), t.notes),
+	)
+	return container.NewVScroll(container.NewVBox(t.lockNote, form))
+}
+
+func (t *identityTab) load(a agreement.Agreement) {
+	t.kind.SetText(string(a.Kind) + " – " + lang.L(a.Kind.Title()))
+	t.status.SetText(lang.L(a.PhaseAt(t.e.now(), agreement.DefaultSoonDays).Label()))
+	t.subject.SetText(a.Subject)
+	t.place.SetText(a.Place)
+	t.tags.SetText(strings.Join(a.Tags, ", "))
+	t.notes.SetText(a.Notes)
+	t.ownNumber.SetText(a.OwnNumber())
+	t.partnerNumber.SetText(a.PartnerNumber())
+	// The text of a signed agreement is what was signed: locked.
+	locked := a.Locked()
+	t.lockNote.Hidden = !locked
+	if a.Status == agreement.StatusDibatalkan {
+		t.lockNote.SetText(lang.L("Dibatalkan setelah ditandatangani: isi yang ditandatangani tetap terkunci. Label, catatan dan monitoring tetap dapat diubah."))
+	} else {
+		t.lockNote.SetText(lang.L("Sudah ditandatangani: isi yang ditandatangani terkunci. Label, catatan dan monitoring tetap dapat diubah."))
+	}
+	enable(!locked, t.subject, t.place, t.ownNumber, t.partnerNumber, t.takeNumber)
+	if a.OwnNumber() != "" {
+		t.takeNumber.Disable()
+	}
+}
+
+// apply reads the subject, place, notes and labels, and the numbers into the
+// parties (read before, by the parties tab).
+func (t *identityTab) apply(a *agreement.Agreement, _ *agreement.Errors) {
+	a.Subject = strings.TrimSpace(t.subject.Text)
+	a.Place = strings.TrimSpace(t.place.Text)
+	a.Notes = strings.TrimSpace(t.notes.Text)
+	a.Tags = nil
+	for _, tag := range strings.Split(t.tags.Text, ",") {
+		if tag = strings.TrimSpace(tag); tag != "" {
+			a.Tags = append(a.Tags, tag)
+		}
+	}
+	for i := range a.Parties {
+		if a.Parties[i].Own {
+			a.Parties[i].Number = strings.TrimSpace(t.ownNumber.Text)
+		}
+	}
+	for i := range a.Parties {
+		if !a.Parties[i].Own {
+			a.Parties[i].Number = strings.TrimSpace(t.partnerNumber.Text)
+			break
+		}
+	}
+}
+
+// onTakeNumber reserves the next number of our office's scheme for this agreement.
+func (t *identityTab) onTakeNumber() {
+	e := t.e
+	own, ok := e.a.OwnParty()
+	if !ok {
+		e.say(lang.L("Nomor tidak dapat diambil:")+" "+lang.L("perjanjian ini belum memuat kantor kita sebagai pihak"), widget.DangerImportance)
+		return
+	}
+	n, err := e.svc.ReserveNumber(own.PartyID, e.a.Kind, agreement.DateOf(e.now()), e.a.ID)
+	if err != nil {
+		e.fail(lang.L("Nomor tidak dapat diambil:"), err)
+		return
+	}
+	t.ownNumber.SetText(n)
+	t.takeNumber.Disable()
+}
+
+// enable enables the widgets when on, else disables them.
+func enable(on bool, ws ...fyne.Disableable) {
+	for _, w := range ws {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package editor
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/ui/kit"
+)
+
+// termTab is the editor's Jangka Waktu & Pembiayaan tab.
+type termTab struct {
+	e *Editor
+
+	length, start                *kit.Entry
+	unit                         *widget.Select
+	extendable                   *widget.Check
+	fundingSource, fundingAmount *kit.Entry
+	fundingNotes                 *kit.Entry
+}
+
+// termUnits are the units the unit select offers, in order.
+var termUnits = []agreement.TermUnit{agreement.UnitTahun, agreement.UnitBulan}
+
+func (t *termTab) build() fyne.CanvasObject {
+	e := t.e
+	t.length, t.start = e.input(false), e.input(false)
+	t.start.SetPlaceHolder(lang.L("hh/bb/tttt, kosong bila sejak ditandatangani"))
+	t.unit = kit.NewSelect([]string{lang.L("tahun"), lang.L("bulan")}, func(string) { e.markDirty() })
+	t.extendable = widget.NewCheck(lang.L("Dapat diperpanjang"), func(bool) { e.markDirty() })
+	t.fundingSource, t.fundingAmount, t.fundingNotes = e.input(false), e.input(false), e.input(true)
+	t.fundingAmount.SetPlaceHolder(lang.L("rupiah, tanpa titik"))
+	return container.NewVScroll(widget.NewForm(
+		widget.NewFormItem(lang.L("Lama"), container.NewVBox(container.NewGridWithColumns(2, t.length, t.unit), e.problemLabel("term.length"))),
+		widget.NewFormItem(lang.L("Mulai berlaku"), container.NewVBox(t.start, e.problemLabel("term.start"))),
+		widget.NewFormItem("", container.NewVBox(t.extendable, e.problemLabel("term.end"), e.problemLabel("term.unit"))),
+		widget.NewFormItem(lang.L("Sumber pembiayaan"), t.fundingSource),
+		widget.NewFormItem(lang.L("Nilai (Rp)"), container.NewVBox(t.fundingAmount, e.problemLabel("funding.amount"))),
+		widget.NewFormItem(lang.L("Keterangan pembiayaan"), t.fundingNotes),
+	))
+}
+
+func (t *termTab) load(a agreement.Agreement) {
+	t.length.SetText("")
+	if a.Term.Length > 0 {
+		t.length.SetText(strconv.Itoa(a.Term.Length))
+	}
+	t.unit.SetSelectedIndex(map[agreement.TermUnit]int{agreement.UnitTahun: 0, agreement.UnitBulan: 1}[a.Term.Unit])
+	t.start.SetText(kit.FormDate(a.Term.Start))
+	t.extendable.SetChecked(a.Term.Extendable)
+	t.fundingSource.SetText(a.Funding.Source)
+	t.fundingAmount.SetText("")
+	if a.Funding.Amount != 0 {
+		t.fundingAmount.SetText(strconv.FormatInt(a.Funding.Amount, 10))
+	}
+	t.fundingNotes.SetText(a.Funding.Notes)
+	enable(!a.Locked(), t.length, t.unit, t.start, t.extendable, t.fundingSource, t.fundingAmount, t.fundingNotes)
+}
+
+func (t *termTab) apply(a *agreement.Agreement, es *agreement.Errors) {
+	a.Term.Length = 0
+	if s := strings.TrimSpace(t.length.Text); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 {
+			*es = append(*es, agreement.FieldError{Field: "term.length", Code: "form_number"})
+		}
+		a.Term.Length = n
+	}
+	a.Term.Unit = termUnits[max(t.unit.SelectedIndex(), 0)]
+	start, err := kit.ParseFormDate(t.start.Text)
+	if err != nil {
+		*es = append(*es, agreement.FieldError{Field: "term.start", Code: "form_date"})
+	}
+	a.Term.Start = start
+	if !start.IsZero() && a.Term.Length > 0 {
+		a.Term.End = a.Term.EndFor(start)
+	}
+	a.Term.Extendable = t.extendable.Checked
+	a.Funding.Source = strings.TrimSpace(t.fundingSource.Text)
+	a.Funding.Notes = strings.TrimSpace(t.fundingNotes.Text)
+	a.Funding.Amount = 0
+	if s := strings.NewReplacer(".", "", " ", "").Replace(t.fundingAmount.Text); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			*es = append(*es, agreement.FieldError{Field: "funding.amount", Code: "form_number"})
+		}
+		a.Funding.Amount = n
+	}
+}

@@ -1,0 +1,52 @@
+package kit
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Failure is what a person reads when an action did not happen: its lead-in
+// ("PDF tidak dibuat:"), then err in words, its detail on a line of its own.
+func Failure(leadIn string, err error) string {
+	p := Explain(err)
+	text := leadIn + " " + p.Message
+	if p.Detail != "" {
+		text += "\n" + p.Detail
+	}
+	return text
+}
+
+// ShowFailure tells over parent, in a dialog, that an action did not happen.
+func ShowFailure(parent fyne.Window, leadIn string, err error) {
+	l := widget.NewLabel(Failure(leadIn, err))
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(lang.L("Ada masalah"), lang.L("Tutup"), l, parent)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
+// ShowExported says where a PDF went and offers to open it or its folder.
+func ShowExported(app fyne.App, path string, parent fyne.Window) {
+	var d dialog.Dialog
+	openURL := func(p string) {
+		d.Hide()
+		if err := app.OpenURL(FileURL(p)); err != nil {
+			ShowFailure(parent, lang.L("Berkas tidak dapat dibuka:"), err)
+		}
+	}
+	open := widget.NewButtonWithIcon(lang.L("Buka berkas"), theme.FileIcon(), func() { openURL(path) })
+	open.Importance = widget.HighImportance
+	folder := widget.NewButtonWithIcon(lang.L("Buka folder"), theme.FolderOpenIcon(), func() { openURL(filepath.Dir(path)) })
+	closeBtn := widget.NewButton(lang.L("Tutup"), func() { d.Hide() })
+	where := widget.NewLabel(path)
+	where.Wrapping = fyne.TextWrapBreak
+	d = dialog.NewCustomWithoutButtons(lang.L("PDF tersimpan"), container.NewVBox(where, container.NewHBox(closeBtn, folder, open)), parent)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}

@@ -1,0 +1,17 @@
+package kit
+
+import (
+	"sepakat/internal/i18n"
+	"sepakat/internal/service"
+)
+
+// Lang is the user's language for texts made outside Fyne's translations
+// (the service's messages), as the system asks for it.
+func Lang() i18n.Lang { return i18n.FromEnv() }
+
+// Explain is service.Explain in the user's language.
+func Explain(err error) service.Problem { return service.Explain(err, Lang()) }
+
+// Message is service.Message in the user's language: what is wrong and what
+// to do, with a detail line for errors without words of their own.
+func Message(err error) string { return service.Message(err, Lang()) }

@@ -1,0 +1,63 @@
+package kit
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+)
+
+func TestFitLabelShortensToItsWidth(t *testing.T) {
+	test.NewTempApp(t)
+	long := "Percepatan Pelayanan Perizinan Berusaha Terintegrasi Secara Elektronik di Kabupaten Sumedang"
+	l := NewFitLabel(long)
+	w := test.NewTempWindow(t, l)
+	w.Resize(fyne.NewSize(1200, 80))
+	if l.label.Text != long {
+		t.Fatalf("wide label shows %q", l.label.Text)
+	}
+	l.Resize(fyne.NewSize(200, 40))
+	shown := l.label.Text
+	if !strings.HasSuffix(shown, "…") || !strings.HasPrefix(long, strings.TrimSuffix(shown, "…")) {
+		t.Fatalf("narrow label shows %q", shown)
+	}
+	room := 200 - 2*theme.InnerPadding()
+	if got := fyne.MeasureText(shown, theme.TextSize(), l.label.TextStyle).Width; got > room {
+		t.Errorf("%q is %.1f wide, room %.1f", shown, got, room)
+	}
+	if l.Text() != long {
+		t.Errorf("Text() = %q, want the whole text", l.Text())
+	}
+	// Widening shows it whole again; a new text is fitted at once.
+	l.Resize(fyne.NewSize(1200, 40))
+	if l.label.Text != long {
+		t.Errorf("widened label shows %q", l.label.Text)
+	}
+	l.Resize(fyne.NewSize(120, 40))
+	l.SetText("Kesepakatan Bersama, tentang")
+	if got := l.label.Text; !strings.HasSuffix(got, "…") {
+		t.Errorf("new text shows %q", got)
+	}
+	if got := l.label.Text; strings.Contains(got, ",…") || strings.Contains(got, " …") {
+		t.Errorf("%q keeps punctuation before the ellipsis", got)
+	}
+}
+
+func TestThemeWritesInLiberationSans(t *testing.T) {
+	th := Theme()
+	for style, want := range map[fyne.TextStyle]string{
+		{}:                         "LiberationSans-Regular.ttf",
+		{Bold: true}:               "LiberationSans-Bold.ttf",
+		{Italic: true}:             "LiberationSans-Italic.ttf",
+		{Bold: true, Italic: true}: "LiberationSans-BoldItalic.ttf",
+	} {
+		if got := th.Font(style).Name(); got != want {
+			t.Errorf("font for %+v: %s, want %s", style, got, want)
+		}
+	}
+	if got := th.Font(fyne.TextStyle{Monospace: true}).Name(); strings.HasPrefix(got, "Liberation") {
+		t.Errorf("monospace text in %s", got)
+	}
+}
