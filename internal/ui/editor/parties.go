@@ -30,6 +30,7 @@ type partiesTab struct {
 	region    *widget.SelectEntry
 	addParty  *widget.Button
 	addRegion *widget.Button
+	removes   []*widget.Button // each party's Hapus, in order
 	locked    bool
 	stale     bool // the parties wait for the tab to show
 }
@@ -139,6 +140,7 @@ func (t *partiesTab) signers(party agreement.ID) []agreement.Official {
 // render lays out one block per party: its role, name, signer and mandate.
 func (t *partiesTab) render() {
 	t.list.RemoveAll()
+	t.removes = nil
 	for i := range t.rows {
 		i := i
 		ap := &t.rows[i]
@@ -195,6 +197,7 @@ func (t *partiesTab) render() {
 		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { t.onMove(i, -1) })
 		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { t.onMove(i, 1) })
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.onRemove(i) })
+		t.removes = append(t.removes, remove)
 		if i == 0 {
 			up.Disable()
 		}
