@@ -97,7 +97,7 @@ func BenchmarkUIGoroutineWork(b *testing.B) {
 		id := u.selected
 		timed("open editor", func() { u.onOpen(id) })
 		if e := u.editors[id]; e != nil {
-			e.win.Close()
+			e.Close()
 		}
 		w, err := storage.Writer(storage.NewFileURI(filepath.Join(b.TempDir(), "x.pdf")))
 		if err != nil {
