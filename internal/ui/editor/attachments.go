@@ -53,10 +53,7 @@ type attachmentsTab struct {
 
 func (t *attachmentsTab) build() fyne.CanvasObject {
 	t.openURL = t.e.app.OpenURL
-	t.list = kit.NewTextList(func() int { return len(t.rows) }, func(i int) string {
-		a := t.rows[i]
-		return fmt.Sprintf("%s · %s · %s · %s", attachmentKindLabel(a.Kind), a.File.Name, sizeText(a.File.Size), kit.ShortDate(agreement.DateOf(a.Added)))
-	})
+	t.list = kit.NewTextList(func() int { return len(t.rows) }, t.rowText)
 	t.list.OnSelected = func(i widget.ListItemID) { t.selected = i }
 	labels := make([]string, len(attachmentKinds))
 	for i, k := range attachmentKinds {
@@ -71,6 +68,12 @@ func (t *attachmentsTab) build() fyne.CanvasObject {
 	hint.Importance = widget.LowImportance
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(t.add, t.open, t.detach), t.kind), hint)
 	return container.NewBorder(top, nil, nil, nil, t.list)
+}
+
+// rowText is how the list shows attachment i: its kind, name, size and day.
+func (t *attachmentsTab) rowText(i int) string {
+	a := t.rows[i]
+	return fmt.Sprintf("%s · %s · %s · %s", attachmentKindLabel(a.Kind), a.File.Name, sizeText(a.File.Size), kit.ShortDate(agreement.DateOf(a.Added)))
 }
 
 func sizeText(n int64) string {

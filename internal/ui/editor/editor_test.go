@@ -305,7 +305,7 @@ func TestEditorAddsAPasalAndSeesItInThePreview(t *testing.T) {
 	}
 	e.tabs.SelectIndex(tabBody)
 	h.l.until("the preview", func() bool { return strings.Contains(previewText(e), "PERJANJIAN KERJA SAMA") })
-	body.tree.Select(fmt.Sprint(n - 1)) // Fyne's tree offers no tap on a row
+	tapRow(t, body.tree, body.label([]int{n - 1}))
 	test.Tap(body.addPasal)
 	if len(body.body) != n+1 || body.selected != fmt.Sprint(n) {
 		t.Fatalf("%d pasal, selected %q", len(body.body), body.selected)
@@ -327,7 +327,7 @@ func TestEditorAddsAPasalAndSeesItInThePreview(t *testing.T) {
 		t.Errorf("stored body: %d pasal, last %+v", a.CountPasal(), a.Body[n])
 	}
 	// Moving it up, then removing it.
-	body.tree.Select(fmt.Sprint(n))
+	tapRow(t, body.tree, body.label([]int{n}))
 	test.Tap(body.up)
 	if body.body[n-1].Heading != "SINKRONISASI DATA" {
 		t.Error("move up")
@@ -376,7 +376,7 @@ func TestEditorKeepsAttachmentsInTheDataFile(t *testing.T) {
 	if e.general.Text != "Pilih dulu lampiran yang akan dibuka." {
 		t.Errorf("Buka with nothing chosen: %q", e.general.Text)
 	}
-	at.list.Select(0)
+	tapRow(t, at.list, at.rowText(0))
 	test.Tap(at.open)
 	got, err := os.ReadFile(opened)
 	if err != nil || !bytes.Equal(got, png) || filepath.Base(opened) != "Pindaian KSB.png" {

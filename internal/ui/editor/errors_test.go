@@ -201,7 +201,7 @@ func TestABrokenAttachmentSaysItCannotOpen(t *testing.T) {
 	}
 	at.openURL = func(u *url.URL) error { t.Errorf("opened %s", u); return nil }
 	f.file = fmt.Errorf("file %s: %w", "4be0", service.ErrNotFound)
-	at.list.Select(0)
+	tapRow(t, at.list, at.rowText(0))
 	test.Tap(at.open)
 	shows(t, e, "Lampiran tidak dapat dibuka: Data tidak ditemukan. Mungkin sudah dihapus; muat ulang daftar.\nRincian: file 4be0")
 	// A system viewer that cannot start is said the same way.

@@ -190,3 +190,25 @@ func choose(t *testing.T, w fyne.Window, sel *widget.Select, option string) {
 	}
 	test.Tap(item)
 }
+
+// tapRow taps the row of a list or tree inside in that reads text.
+func tapRow(t *testing.T, in fyne.CanvasObject, text string) {
+	t.Helper()
+	// The innermost tappable that shows text is its row.
+	var row fyne.Tappable
+	for _, o := range test.LaidOutObjects(in) {
+		tp, ok := o.(fyne.Tappable)
+		if !ok {
+			continue
+		}
+		for _, c := range test.LaidOutObjects(o) {
+			if txt, ok := c.(*canvas.Text); ok && txt.Text == text {
+				row = tp
+			}
+		}
+	}
+	if row == nil {
+		t.Fatalf("no row %q", text)
+	}
+	test.Tap(row)
+}
