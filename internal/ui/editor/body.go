@@ -118,10 +118,7 @@ func (t *bodyTab) load(a agreement.Agreement) {
 	t.tree.Refresh()
 	t.tree.UnselectAll()
 	t.showSelected()
-	t.previewStale = true
-	if t.e.tabs != nil && t.e.tabs.SelectedIndex() == tabBody {
-		t.refreshPreview()
-	}
+	t.previewStale = true // the editor rebuilds it once every tab has loaded
 }
 
 func (t *bodyTab) apply(a *agreement.Agreement, _ *agreement.Errors) {

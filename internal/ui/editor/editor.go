@@ -263,6 +263,9 @@ func (e *Editor) load(a agreement.Agreement) {
 	for _, t := range e.order {
 		t.load(a)
 	}
+	if e.tabs.SelectedIndex() == tabBody {
+		e.body.shown() // the preview of the whole form, now loaded
+	}
 	for kind, b := range e.actions {
 		// What the domain allows: a PKS under a KSB or NK, an Adendum or a
 		// Perpanjangan of a signed agreement.

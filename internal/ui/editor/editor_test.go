@@ -418,3 +418,16 @@ func TestFieldLabels(t *testing.T) {
 		t.Errorf("unknown: %q", got)
 	}
 }
+
+func TestSavingOnTheTextTabRebuildsThePreview(t *testing.T) {
+	h := newHarness(t)
+	e := h.draft(nil)
+	e.tabs.SelectIndex(tabBody)
+	h.l.until("the preview", func() bool { return strings.Contains(previewText(e), "PERTUKARAN DATA PERIZINAN BERUSAHA") })
+	retype(e.Window(), e.identity.subject, "Integrasi Layanan Perizinan")
+	shortcut(e.Window(), fyne.KeyS)
+	if e.Dirty() {
+		t.Fatalf("not saved: %q", e.general.Text)
+	}
+	h.l.until("the preview of the saved form", func() bool { return strings.Contains(previewText(e), "INTEGRASI LAYANAN PERIZINAN") })
+}

@@ -64,6 +64,7 @@ func (e *Editor) exportTo(w fyne.URIWriteCloser, draft bool, done func(error)) {
 	run := &exportRun{cancel: cancel, bar: widget.NewProgressBarInfinite()}
 	run.stop = widget.NewButtonWithIcon(lang.L("Batal"), theme.CancelIcon(), cancel)
 	run.wait = dialog.NewCustomWithoutButtons(lang.L("Membuat PDF…"), container.NewVBox(run.bar, container.NewCenter(run.stop)), e.win)
+	run.wait.Resize(fyne.NewSize(360, 0))
 	run.shown = time.AfterFunc(exportQuiet, func() {
 		e.do(func() {
 			if ctx.Err() == nil && e.export == run {
