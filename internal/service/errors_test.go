@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
 	"sepakat/internal/i18n"
 )
 
@@ -256,5 +257,22 @@ func TestUnknownErrorGetsTheGeneralMessageAndADetailLine(t *testing.T) {
 	}
 	if got := Message(err, i18n.ID); !strings.HasSuffix(got, "\nRincian: x: something odd at offset 42") {
 		t.Errorf("Indonesian detail line: %q", got)
+	}
+}
+
+func TestUndecodableFileNamesWhere(t *testing.T) {
+	_, err := dataset.Decode(strings.NewReader("{\n  \"format\": \"sepakat\",\n  \"version\": 1,\n  \"agreements\": [{\"subjek\": 1}]\n}"))
+	var de *dataset.DecodeError
+	if !errors.As(err, &de) {
+		t.Fatalf("not a decode error: %v", err)
+	}
+	for _, l := range []i18n.Lang{i18n.ID, i18n.EN} {
+		p := Explain(err, l)
+		if p.Message != Explain(dataset.ErrFormat, l).Message || p.Detail != msgDetail.In(l, de.Error()) {
+			t.Errorf("%s: %+v", l, p)
+		}
+	}
+	if p := Explain(fmt.Errorf("impor: %w", err), i18n.ID); !strings.Contains(p.Detail, `"subjek"`) || !strings.Contains(p.Detail, "baris 4") {
+		t.Errorf("wrapped: %+v", p)
 	}
 }

@@ -416,3 +416,6 @@ func (f *Fake) SaveOfficial(o *agreement.Official) error { return save(f, kOffic
 
 // SaveMandate creates or updates a mandate.
 func (f *Fake) SaveMandate(m *agreement.Mandate) error { return save(f, kMandate, m, nil) }
+
+// Close does nothing: an instance lives as long as it is referenced.
+func (f *Fake) Close() error { return nil }
