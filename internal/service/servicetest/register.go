@@ -244,6 +244,52 @@ func testRegister(t *testing.T, c Config) {
 		}
 	})
 
+	t.Run("ArrangeSorts", func(t *testing.T) {
+		s := fresh(t, c)
+		w := seedWorld(t, s)
+		save := func(subject, own string, end agreement.Date, status agreement.Status) agreement.ID {
+			t.Helper()
+			a := w.ksb(subject)
+			a.Parties[1].Number = own
+			a.Term = agreement.Term{Start: agreement.NewDate(2025, 7, 4), End: end}
+			must(t, s.SaveAgreement(&a))
+			if status == agreement.StatusTelaah {
+				a.Status = status
+				must(t, s.SaveAgreement(&a))
+			}
+			return a.ID
+		}
+		a := save("Ćendana", "2/MoU/2025", agreement.NewDate(2027, 1, 1), agreement.StatusTelaah)
+		b := save("anggrek", "10/MoU/2025", agreement.Date{}, agreement.StatusKonsep)
+		c2 := save("Bakung", "1/MoU/2025", agreement.NewDate(2026, 1, 1), agreement.StatusKonsep)
+		d := save("Dahlia", "3/MoU/2025", agreement.Date{}, agreement.StatusTelaah)
+		for _, tc := range []struct {
+			name string
+			a    service.Arrangement
+			want []agreement.ID
+		}{
+			{"changed", service.Arrangement{}, []agreement.ID{d, c2, b, a}},
+			{"changed, oldest first", service.Arrangement{Desc: true}, []agreement.ID{a, b, c2, d}},
+			// Case and diacritics do not count.
+			{"subject", service.Arrangement{Sort: service.SortSubject}, []agreement.ID{b, c2, a, d}},
+			{"subject, descending", service.Arrangement{Sort: service.SortSubject, Desc: true}, []agreement.ID{d, a, c2, b}},
+			// Numbers sort as text.
+			{"number", service.Arrangement{Sort: service.SortNumber}, []agreement.ID{c2, b, a, d}},
+			// In life-cycle order, then by ID.
+			{"status", service.Arrangement{Sort: service.SortStatus}, []agreement.ID{b, c2, a, d}},
+			// Those without an end follow, newest first, whichever the direction.
+			{"end", service.Arrangement{Sort: service.SortEnd}, []agreement.ID{c2, a, d, b}},
+			{"end, descending", service.Arrangement{Sort: service.SortEnd, Desc: true}, []agreement.ID{a, c2, d, b}},
+			{"status filter", service.Arrangement{Filter: agreement.Filter{Status: agreement.StatusTelaah}, Sort: service.SortSubject}, []agreement.ID{a, d}},
+		} {
+			got, err := s.Arrange(tc.a)
+			must(t, err)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+			}
+		}
+	})
+
 	t.Run("ArrangeEndingWithin", func(t *testing.T) {
 		// The clock starts on 1 July 2025: agreement 3 (ends 2026) is within 400
 		// days, the others (2030) are not.
