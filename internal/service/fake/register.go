@@ -42,6 +42,7 @@ func (f *Fake) summaries() ([]agreement.Summary, error) {
 	return out, nil
 }
 
+// summaryOf is one agreement's list row; false when there is no such agreement.
 func (f *Fake) summaryOf(id agreement.ID) (agreement.Summary, bool) {
 	a, ok := get[agreement.Agreement](&f.st, kAgreement, id)
 	if !ok {
@@ -286,7 +287,7 @@ func (f *Fake) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 		rows = append(rows, row{append(append(key, 0), u64(uint64(s.ID))...), s.ID})
 	}
 	slices.SortFunc(rows, func(x, y row) int { return bytes.Compare(x.key, y.key) })
-	out := make([]agreement.ID, 0, len(sel))
+	var out []agreement.ID // nil when nothing is selected, as the store's
 	for _, r := range rows {
 		out = append(out, r.id)
 	}
