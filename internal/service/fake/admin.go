@@ -255,7 +255,7 @@ func (f *Fake) importAll(d *dataset.Dataset) error {
 		f.st = before
 		return err
 	}
-	f.index = nil
+	f.stale()
 	return nil
 }
 
@@ -414,11 +414,11 @@ func (f *Fake) importHistory(d *dataset.Dataset) error {
 	return nil
 }
 
-// Reindex rebuilds the search index; lists are always computed afresh.
+// Reindex rebuilds the list rows and the search index.
 func (f *Fake) Reindex() error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.index = nil
+	f.stale()
 	return nil
 }
 

@@ -103,8 +103,16 @@ type Fake struct {
 	regions *wilayah.List
 	st      state
 	an      *search.Analyzer
-	// index is the full-text index of the agreements; nil when a write made it stale.
+	// index is the full-text index of the agreements, and rows their list rows
+	// by ID; nil when a write made them stale.
 	index *search.MemIndex
+	rows  map[agreement.ID]agreement.Summary
+}
+
+// stale drops what is derived from the agreements and the names they show.
+func (f *Fake) stale() {
+	f.index = nil
+	f.rows = nil
 }
 
 // New returns an empty instance.
@@ -322,7 +330,7 @@ func save[T record](f *Fake, k kind, v *T, check func(prev, next *T) error) erro
 	}
 	f.st.recs[k][*id] = raw
 	if k != kMandate {
-		f.index = nil // agreements, and the names they are found by
+		f.stale() // agreements, and the names they show
 	}
 	*v = next
 	return nil

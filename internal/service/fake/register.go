@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/binary"
-	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -25,6 +24,29 @@ func sortedIDs[V any](m map[agreement.ID]V) []agreement.ID {
 
 // summaries returns the list rows of every agreement, in ID order.
 func (f *Fake) summaries() ([]agreement.Summary, error) {
+	rows, err := f.listRows()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]agreement.Summary, 0, len(rows))
+	for _, id := range sortedIDs(rows) {
+		out = append(out, cloneSummary(rows[id]))
+	}
+	return out, nil
+}
+
+// summaryOf is one agreement's list row; false when there is no such agreement.
+func (f *Fake) summaryOf(id agreement.ID) (agreement.Summary, bool) {
+	rows, err := f.listRows()
+	s, ok := rows[id]
+	return cloneSummary(s), ok && err == nil
+}
+
+// listRows computes the list rows once after each write.
+func (f *Fake) listRows() (map[agreement.ID]agreement.Summary, error) {
+	if f.rows != nil {
+		return f.rows, nil
+	}
 	list := all[agreement.Agreement](&f.st, kAgreement)
 	if len(list) != len(f.st.recs[kAgreement]) {
 		return nil, service.ErrCorrupt
@@ -35,29 +57,19 @@ func (f *Fake) summaries() ([]agreement.Summary, error) {
 			children[p]++
 		}
 	}
-	out := make([]agreement.Summary, len(list))
+	rows := make(map[agreement.ID]agreement.Summary, len(list))
 	for i := range list {
-		out[i] = f.summarize(&list[i], children[list[i].ID])
+		rows[list[i].ID] = f.summarize(&list[i], children[list[i].ID])
 	}
-	return out, nil
+	f.rows = rows
+	return rows, nil
 }
 
-// summaryOf is one agreement's list row; false when there is no such agreement.
-func (f *Fake) summaryOf(id agreement.ID) (agreement.Summary, bool) {
-	a, ok := get[agreement.Agreement](&f.st, kAgreement, id)
-	if !ok {
-		return agreement.Summary{}, false
-	}
-	n := 0
-	for _, raw := range f.st.recs[kAgreement] {
-		var head struct {
-			ParentID agreement.ID `json:"parent_id"`
-		}
-		if json.Unmarshal(raw, &head) == nil && head.ParentID == id {
-			n++
-		}
-	}
-	return f.summarize(&a, n), true
+// cloneSummary copies a row so that callers never share its slices.
+func cloneSummary(s agreement.Summary) agreement.Summary {
+	s.Parties = slices.Clone(s.Parties)
+	s.Implementers = slices.Clone(s.Implementers)
+	return s
 }
 
 func (f *Fake) summarize(a *agreement.Agreement, children int) agreement.Summary {
