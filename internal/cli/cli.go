@@ -7,7 +7,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -35,6 +37,20 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Lang           i18n.Lang
 	Now            func() time.Time
+	// Open opens the data file at path for one command; nil opens the bbolt
+	// store. Every command works on the service seam only.
+	Open func(path string, now func() time.Time) (Backend, error)
+}
+
+// Backend is an open data file: the service seam, and how to close it.
+type Backend interface {
+	service.Service
+	Close() error
+}
+
+// openStore is the composition root: the bbolt store behind the seam.
+func openStore(path string, now func() time.Time) (Backend, error) {
+	return store.Open(path, store.Options{Now: now})
 }
 
 type runner struct {
@@ -62,6 +78,9 @@ func (r *runner) fail(key string, args ...any) error {
 func Run(args []string, env Env) int {
 	if env.Now == nil {
 		env.Now = time.Now
+	}
+	if env.Open == nil {
+		env.Open = openStore
 	}
 	r := &runner{Env: env}
 	err := r.run(args)
@@ -92,7 +111,7 @@ func (r *runner) run(args []string) error {
 			fmt.Fprint(r.Stdout, r.usage())
 			return nil
 		}
-		return &exitError{ExitMisuse, msg["bad_flag"].In(r.Lang, err) + "\n\n" + r.usage()}
+		return &exitError{ExitMisuse, msg["bad_flag"].In(r.Lang, flagText(err)) + "\n\n" + r.usage()}
 	}
 	rest := global.Args()
 	if *help || len(rest) == 0 || rest[0] == "help" {
@@ -128,7 +147,7 @@ func (r *runner) flags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, r.misuse("bad_flag", err)
+			return nil, r.misuse("bad_flag", flagText(err))
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -139,8 +158,41 @@ func (r *runner) flags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func (r *runner) open() (*store.Store, error) {
-	s, err := store.Open(r.db, store.Options{Now: r.Now})
+// flagText names the option a parse error is about, without the flag
+// package's English: "-limit abc", "-x".
+func flagText(err error) string {
+	text := err.Error()
+	for _, sep := range []string{" for flag -", " for -"} {
+		if i := strings.Index(text, sep); i >= 0 {
+			name, _, _ := strings.Cut(text[i+len(sep)-1:], ":")
+			value := ""
+			if q := strings.Index(text, `"`); q >= 0 && q < i {
+				value, _ = strconv.Unquote(text[q:i])
+			}
+			return strings.TrimSpace(name + " " + value)
+		}
+	}
+	if i := strings.LastIndex(text, ": -"); i >= 0 {
+		return text[i+2:]
+	}
+	if v, ok := strings.CutPrefix(text, "bad flag syntax: "); ok {
+		return v
+	}
+	return text
+}
+
+// reason is err in the message table's words, for a line that names path
+// already: a detail line that only repeats the path is left out.
+func (r *runner) reason(err error, path string) string {
+	p := service.Explain(err, r.Lang)
+	if _, detail, ok := strings.Cut(p.Detail, ": "); ok && detail == path {
+		p.Detail = ""
+	}
+	return p.String()
+}
+
+func (r *runner) open() (Backend, error) {
+	s, err := r.Open(r.db, r.Now)
 	if err != nil {
 		if errors.Is(err, service.ErrAlreadyOpen) {
 			return nil, err
@@ -150,8 +202,8 @@ func (r *runner) open() (*store.Store, error) {
 	return s, nil
 }
 
-// withStore opens the data file for one command and closes it afterwards.
-func (r *runner) withStore(fn func(*store.Store) error) error {
+// withData opens the data file for one command and closes it afterwards.
+func (r *runner) withData(fn func(service.Service) error) error {
 	s, err := r.open()
 	if err != nil {
 		return err
@@ -175,15 +227,17 @@ func (r *runner) demo(args []string) error {
 	if len(args) != 0 {
 		return r.misuse("need_args", "demo", "-")
 	}
-	return r.withStore(func(s *store.Store) error {
-		if err := s.LoadExamples(); err != nil {
-			return err
-		}
-		n, _ := s.Total()
-		parties, _ := s.Parties()
-		fmt.Fprintln(r.Stderr, msg["demo_done"].In(r.Lang, n, len(parties)))
-		return nil
-	})
+	return r.withData(func(s service.Service) error { return r.loadExamples(s, s, s) })
+}
+
+func (r *runner) loadExamples(ex service.Examples, reg service.Register, dir service.Directory) error {
+	if err := ex.LoadExamples(); err != nil {
+		return err
+	}
+	n, _ := reg.Total()
+	parties, _ := dir.Parties()
+	fmt.Fprintln(r.Stderr, msg["demo_done"].In(r.Lang, n, len(parties)))
+	return nil
 }
 
 func (r *runner) list(args []string) error {
@@ -221,40 +275,42 @@ func (r *runner) list(args []string) error {
 	case *ending:
 		q.Order, q.EndFrom = service.ByEnd, agreement.DateOf(r.Now())
 	}
-	return r.withStore(func(s *store.Store) error {
-		page, err := s.List(q)
-		if err != nil {
-			return err
+	return r.withData(func(s service.Service) error { return r.listPage(s, q, *asJSON) })
+}
+
+func (r *runner) listPage(s service.Register, q service.Query, asJSON bool) error {
+	page, err := s.List(q)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		items := page.Items
+		if items == nil {
+			items = []agreement.Summary{}
 		}
-		if *asJSON {
-			items := page.Items
-			if items == nil {
-				items = []agreement.Summary{}
-			}
-			return dataset.Encode(r.Stdout, items)
-		}
-		if len(page.Items) == 0 {
-			fmt.Fprintln(r.Stderr, msg["empty_list"].In(r.Lang))
-			return nil
-		}
-		w := bufio.NewWriter(r.Stdout)
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		if r.Lang == i18n.EN {
-			fmt.Fprintln(tw, "ID\tKIND\tSTATUS\tOUR NUMBER\tPARTNER\tSUBJECT\tENDS")
-		} else {
-			fmt.Fprintln(tw, "ID\tJENIS\tSTATUS\tNOMOR KITA\tMITRA\tTENTANG\tBERAKHIR")
-		}
-		for _, it := range page.Items {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", it.ID, it.Kind, it.Phase(r.Now(), agreement.DefaultSoonDays).Label(),
-				dash(it.OwnNumber), clip(it.Partners(), 40), clip(it.Subject, 60), dash(shortDate(it.End)))
-		}
-		tw.Flush()
-		if page.Next != nil {
-			total, _ := s.Total()
-			fmt.Fprintln(w, msg["more"].In(r.Lang, len(page.Items), total))
-		}
-		return w.Flush()
-	})
+		return dataset.Encode(r.Stdout, items)
+	}
+	if len(page.Items) == 0 {
+		fmt.Fprintln(r.Stderr, msg["empty_list"].In(r.Lang))
+		return nil
+	}
+	w := bufio.NewWriter(r.Stdout)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	if r.Lang == i18n.EN {
+		fmt.Fprintln(tw, "ID\tKIND\tSTATUS\tOUR NUMBER\tPARTNER\tSUBJECT\tENDS")
+	} else {
+		fmt.Fprintln(tw, "ID\tJENIS\tSTATUS\tNOMOR KITA\tMITRA\tTENTANG\tBERAKHIR")
+	}
+	for _, it := range page.Items {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", it.ID, it.Kind, it.Phase(r.Now(), agreement.DefaultSoonDays).Label(),
+			dash(it.OwnNumber), clip(it.Partners(), 40), clip(it.Subject, 60), dash(shortDate(it.End)))
+	}
+	tw.Flush()
+	if page.Next != nil {
+		total, _ := s.Total()
+		fmt.Fprintln(w, msg["more"].In(r.Lang, len(page.Items), total))
+	}
+	return w.Flush()
 }
 
 func dash(s string) string {
@@ -293,19 +349,21 @@ func (r *runner) show(args []string) error {
 	if err != nil {
 		return err
 	}
-	return r.withStore(func(s *store.Store) error {
-		a, err := s.Agreement(id)
-		if err != nil {
-			return err
-		}
-		if *asJSON {
-			return dataset.Encode(r.Stdout, dataset.Single{Format: dataset.Format, Version: dataset.Version, Agreement: &a})
-		}
-		return r.printAgreement(s, &a)
-	})
+	return r.withData(func(s service.Service) error { return r.showAgreement(s, s, id, *asJSON) })
 }
 
-func (r *runner) printAgreement(s *store.Store, a *agreement.Agreement) error {
+func (r *runner) showAgreement(rec service.Records, dir service.Directory, id agreement.ID, asJSON bool) error {
+	a, err := rec.Agreement(id)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return dataset.Encode(r.Stdout, dataset.Single{Format: dataset.Format, Version: dataset.Version, Agreement: &a})
+	}
+	return r.printAgreement(dir, &a)
+}
+
+func (r *runner) printAgreement(s service.Directory, a *agreement.Agreement) error {
 	w := bufio.NewWriter(r.Stdout)
 	fmt.Fprintf(w, "%s %d — %s\n", a.Kind.Title(), a.ID, a.Subject)
 	fmt.Fprintf(w, "Status: %s (revisi %d)\n", a.PhaseAt(r.Now(), agreement.DefaultSoonDays).Label(), a.Rev)
@@ -360,15 +418,39 @@ func (r *runner) printAgreement(s *store.Store, a *agreement.Agreement) error {
 	return w.Flush()
 }
 
+// reader keeps the error of reading a file, which decoding reports only as text.
+type reader struct {
+	r   io.Reader
+	err error
+}
+
+func (rd *reader) Read(p []byte) (int, error) {
+	n, err := rd.r.Read(p)
+	if err != nil && err != io.EOF {
+		rd.err = err
+	}
+	return n, err
+}
+
+// decodeFailed says why path did not decode: it could not be read, or what is
+// wrong inside it.
+func (r *runner) decodeFailed(path string, in *reader, err error) error {
+	if in.err != nil {
+		return r.fail("read_failed", path, r.reason(in.err, path))
+	}
+	return r.fail("bad_file", path, r.reason(err, path))
+}
+
 func (r *runner) readSingle(path string) (*dataset.Single, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, r.fail("read_failed", path, err)
+		return nil, r.fail("read_failed", path, r.reason(err, path))
 	}
 	defer f.Close()
-	single, err := dataset.DecodeSingle(f)
+	in := &reader{r: f}
+	single, err := dataset.DecodeSingle(in)
 	if err != nil {
-		return nil, r.fail("bad_file", path, err)
+		return nil, r.decodeFailed(path, in, err)
 	}
 	return single, nil
 }
@@ -385,7 +467,7 @@ func (r *runner) add(args []string) error {
 	if *id != 0 || *rev != 0 {
 		return r.misuse("add_has_id")
 	}
-	return r.withStore(func(s *store.Store) error { return r.saveSingle(s, single) })
+	return r.withData(func(s service.Service) error { return r.saveSingle(s, s, single) })
 }
 
 func (r *runner) update(args []string) error {
@@ -408,7 +490,7 @@ func (r *runner) update(args []string) error {
 		return r.misuse("update_needs_rev")
 	}
 	*id = want
-	return r.withStore(func(s *store.Store) error { return r.saveSingle(s, single) })
+	return r.withData(func(s service.Service) error { return r.saveSingle(s, s, single) })
 }
 
 func singleMeta(s *dataset.Single) (*agreement.ID, *uint64) {
@@ -423,22 +505,22 @@ func singleMeta(s *dataset.Single) (*agreement.ID, *uint64) {
 	return &s.Mandate.ID, &s.Mandate.Rev
 }
 
-func (r *runner) saveSingle(s *store.Store, single *dataset.Single) error {
+func (r *runner) saveSingle(rec service.Records, dir service.Directory, single *dataset.Single) error {
 	var err error
 	var kind string
 	switch {
 	case single.Agreement != nil:
-		kind, err = "perjanjian", s.SaveAgreement(single.Agreement)
+		kind, err = "perjanjian", rec.SaveAgreement(single.Agreement)
 	case single.Party != nil:
-		kind, err = "instansi", s.SaveParty(single.Party)
+		kind, err = "instansi", dir.SaveParty(single.Party)
 	case single.Official != nil:
-		kind, err = "pejabat", s.SaveOfficial(single.Official)
+		kind, err = "pejabat", dir.SaveOfficial(single.Official)
 	default:
-		kind, err = "surat kuasa", s.SaveMandate(single.Mandate)
+		kind, err = "surat kuasa", dir.SaveMandate(single.Mandate)
 	}
 	var es agreement.Errors
 	if errors.As(err, &es) {
-		return r.fail("invalid_record", es.Message(r.Lang))
+		return r.fail("invalid_record", service.Message(es, r.Lang))
 	}
 	if err != nil {
 		return err
@@ -453,24 +535,40 @@ func (r *runner) exportJSON(args []string) error {
 	if len(args) != 1 {
 		return r.misuse("need_args", "export-json", "BERKAS")
 	}
-	return r.withStore(func(s *store.Store) error {
-		d, err := s.Export()
-		if err != nil {
-			return err
-		}
-		if args[0] == "-" {
-			return dataset.Encode(r.Stdout, d)
-		}
-		if err := writeFileAtomic(args[0], 0o600, func(w io.Writer) error { return dataset.Encode(w, d) }); err != nil {
-			return r.fail("write_failed", args[0], err)
-		}
-		fmt.Fprintln(r.Stderr, msg["exported"].In(r.Lang, args[0], len(d.Agreements), len(d.Parties), len(d.Officials), len(d.Mandates)))
-		return nil
-	})
+	return r.withData(func(s service.Service) error { return r.export(s, args[0]) })
 }
 
-// writeFileAtomic writes through a temporary file so a failed export leaves no half file.
+func (r *runner) export(adm service.Admin, path string) error {
+	d, err := adm.Export()
+	if err != nil {
+		return err
+	}
+	if path == "-" {
+		return dataset.Encode(r.Stdout, d)
+	}
+	if err := writeFileAtomic(path, 0o600, func(w io.Writer) error { return dataset.Encode(w, d) }); err != nil {
+		return r.fail("write_failed", path, r.reason(err, path))
+	}
+	fmt.Fprintln(r.Stderr, msg["exported"].In(r.Lang, path, len(d.Agreements), len(d.Parties), len(d.Officials), len(d.Mandates)))
+	return nil
+}
+
+// writeFileAtomic writes through a temporary file so a failed export leaves no
+// half file. An error of the file system names path, not the temporary file.
 func writeFileAtomic(path string, mode os.FileMode, fill func(io.Writer) error) error {
+	err := writeThroughTemp(path, mode, fill)
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+	case errors.As(err, &le):
+		return &fs.PathError{Op: le.Op, Path: path, Err: le.Err}
+	}
+	return err
+}
+
+func writeThroughTemp(path string, mode os.FileMode, fill func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(dirOf(path), ".sepakat-export-*")
 	if err != nil {
 		return err
@@ -507,20 +605,23 @@ func (r *runner) importJSON(args []string) error {
 	}
 	f, err := os.Open(args[0])
 	if err != nil {
-		return r.fail("read_failed", args[0], err)
+		return r.fail("read_failed", args[0], r.reason(err, args[0]))
 	}
-	d, err := dataset.Decode(bufio.NewReaderSize(f, 1<<20))
+	in := &reader{r: bufio.NewReaderSize(f, 1<<20)}
+	d, err := dataset.Decode(in)
 	f.Close()
 	if err != nil {
-		return r.fail("bad_file", args[0], err)
+		return r.decodeFailed(args[0], in, err)
 	}
-	return r.withStore(func(s *store.Store) error {
-		if err := s.Import(d); err != nil {
-			return r.fail("bad_file", args[0], service.Message(err, r.Lang))
-		}
-		fmt.Fprintln(r.Stderr, msg["imported"].In(r.Lang, args[0], len(d.Agreements), len(d.Parties), len(d.Officials), len(d.Mandates)))
-		return nil
-	})
+	return r.withData(func(s service.Service) error { return r.importDataset(s, args[0], d) })
+}
+
+func (r *runner) importDataset(adm service.Admin, path string, d *dataset.Dataset) error {
+	if err := adm.Import(d); err != nil {
+		return r.fail("bad_file", path, service.Message(err, r.Lang))
+	}
+	fmt.Fprintln(r.Stderr, msg["imported"].In(r.Lang, path, len(d.Agreements), len(d.Parties), len(d.Officials), len(d.Mandates)))
+	return nil
 }
 
 func (r *runner) gen(args []string) error {
@@ -541,29 +642,32 @@ func (r *runner) gen(args []string) error {
 	if err != nil {
 		return err
 	}
+	g := gen.New(gen.Options{Seed: *seed, Now: r.Now()}, regions)
+	return r.withData(func(s service.Service) error { return r.generate(s, s, g, *n, *seed) })
+}
+
+// generate imports a synthetic corpus in batches, each one import.
+func (r *runner) generate(reg service.Register, adm service.Admin, g *gen.Generator, n int, seed uint64) error {
 	start := time.Now()
-	return r.withStore(func(s *store.Store) error {
-		if total, err := s.Total(); err != nil || total > 0 {
-			if err != nil {
-				return err
-			}
-			return r.fail("gen_not_empty", r.db)
-		}
-		g := gen.New(gen.Options{Seed: *seed, Now: r.Now()}, regions)
-		if err := s.Import(g.Directory()); err != nil {
+	if total, err := reg.Total(); err != nil || total > 0 {
+		if err != nil {
 			return err
 		}
-		const batch = 2000
-		for from := 0; from < *n; from += batch {
-			d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(from, min(batch, *n-from))}
-			d.Counters = ownCounters(g.OwnPartyID(), d.Agreements)
-			if err := s.Import(d); err != nil {
-				return err
-			}
+		return r.fail("gen_not_empty", r.db)
+	}
+	if err := adm.Import(g.Directory()); err != nil {
+		return err
+	}
+	const batch = 2000
+	for from := 0; from < n; from += batch {
+		d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(from, min(batch, n-from))}
+		d.Counters = ownCounters(g.OwnPartyID(), d.Agreements)
+		if err := adm.Import(d); err != nil {
+			return err
 		}
-		fmt.Fprintln(r.Stderr, msg["generated"].In(r.Lang, *n, *seed, time.Since(start).Round(time.Millisecond)))
-		return nil
-	})
+	}
+	fmt.Fprintln(r.Stderr, msg["generated"].In(r.Lang, n, seed, time.Since(start).Round(time.Millisecond)))
+	return nil
 }
 
 // ownCounters moves our office's counters past every generated number. The corpus
@@ -605,22 +709,28 @@ func (r *runner) pdf(args []string) error {
 	if err != nil {
 		return err
 	}
-	return r.withStore(func(s *store.Store) error {
-		if _, err := s.Agreement(id); err != nil {
-			return err
-		}
-		var res export.Result
-		err := writeFileAtomic(*out, 0o644, func(w io.Writer) error {
-			var err error
-			res, err = export.PDF(s, id, w, export.Options{Draft: *draft, Paper: *paper})
-			return err
-		})
-		if err != nil {
-			return r.fail("pdf_failed", service.Message(err, r.Lang))
-		}
-		fmt.Fprintln(r.Stderr, msg["pdf_done"].In(r.Lang, *out, res.Code, res.Fingerprint))
-		return nil
+	return r.withData(func(s service.Service) error {
+		return r.printPDF(s, id, *out, export.Options{Draft: *draft, Paper: *paper})
 	})
+}
+
+// printPDF reads what the document needs (the agreement, the directory, the
+// files) through the seam.
+func (r *runner) printPDF(src export.Source, id agreement.ID, out string, opt export.Options) error {
+	if _, err := src.Agreement(id); err != nil {
+		return err
+	}
+	var res export.Result
+	err := writeFileAtomic(out, 0o644, func(w io.Writer) error {
+		var err error
+		res, err = export.PDF(src, id, w, opt)
+		return err
+	})
+	if err != nil {
+		return r.fail("pdf_failed", service.Message(err, r.Lang))
+	}
+	fmt.Fprintln(r.Stderr, msg["pdf_done"].In(r.Lang, out, res.Code, res.Fingerprint))
+	return nil
 }
 
 func (r *runner) search(args []string) error {
@@ -659,53 +769,58 @@ func (r *runner) search(args []string) error {
 		}
 		v, err := agreement.ParseDate(d.in)
 		if err != nil {
-			return r.misuse("bad_flag", err)
+			return r.misuse("bad_date", d.in)
 		}
 		*d.out = v
 	}
-	return r.withStore(func(s *store.Store) error {
-		res, err := s.Search(service.SearchQuery{Text: pos[0], Filter: f, Limit: *limit})
-		if err != nil {
-			return err
+	q := service.SearchQuery{Text: pos[0], Filter: f, Limit: *limit}
+	return r.withData(func(s service.Service) error { return r.searchOn(s, q, *asJSON) })
+}
+
+func (r *runner) searchOn(s service.Register, q service.SearchQuery, asJSON bool) error {
+	res, err := s.Search(q)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		if res.Hits == nil {
+			res.Hits = []service.SearchHit{}
 		}
-		if *asJSON {
-			if res.Hits == nil {
-				res.Hits = []service.SearchHit{}
-			}
-			return dataset.Encode(r.Stdout, res)
+		return dataset.Encode(r.Stdout, res)
+	}
+	switch {
+	case res.OnlyStopwords:
+		fmt.Fprintln(r.Stderr, msg["search_stopwords"].In(r.Lang))
+		return nil
+	case len(res.Hits) == 0:
+		fmt.Fprintln(r.Stderr, msg["search_none"].In(r.Lang, q.Text))
+		return nil
+	}
+	w := bufio.NewWriter(r.Stdout)
+	for _, h := range res.Hits {
+		sum := h.Summary
+		fmt.Fprintf(w, "%d  %s  %s  %s\n", sum.ID, sum.Kind, clip(sum.Subject, 70), sum.Phase(r.Now(), agreement.DefaultSoonDays).Label())
+		fmt.Fprintf(w, "    %s  %s\n", dash(sum.OwnNumber), clip(sum.Partners(), 60))
+		if h.Snippet != "" {
+			fmt.Fprintf(w, "    %s\n", h.Snippet)
 		}
-		switch {
-		case res.OnlyStopwords:
-			fmt.Fprintln(r.Stderr, msg["search_stopwords"].In(r.Lang))
-			return nil
-		case len(res.Hits) == 0:
-			fmt.Fprintln(r.Stderr, msg["search_none"].In(r.Lang, pos[0]))
-			return nil
-		}
-		w := bufio.NewWriter(r.Stdout)
-		for _, h := range res.Hits {
-			sum := h.Summary
-			fmt.Fprintf(w, "%d  %s  %s  %s\n", sum.ID, sum.Kind, clip(sum.Subject, 70), sum.Phase(r.Now(), agreement.DefaultSoonDays).Label())
-			fmt.Fprintf(w, "    %s  %s\n", dash(sum.OwnNumber), clip(sum.Partners(), 60))
-			if h.Snippet != "" {
-				fmt.Fprintf(w, "    %s\n", h.Snippet)
-			}
-		}
-		if res.Truncated {
-			fmt.Fprintln(w, msg["search_truncated"].In(r.Lang))
-		}
-		return w.Flush()
-	})
+	}
+	if res.Truncated {
+		fmt.Fprintln(w, msg["search_truncated"].In(r.Lang))
+	}
+	return w.Flush()
 }
 
 func (r *runner) reindex(args []string) error {
-	return r.withStore(func(s *store.Store) error {
-		if err := s.Reindex(); err != nil {
-			return err
-		}
-		fmt.Fprintln(r.Stderr, msg["reindexed"].In(r.Lang))
-		return nil
-	})
+	return r.withData(func(s service.Service) error { return r.rebuild(s) })
+}
+
+func (r *runner) rebuild(adm service.Admin) error {
+	if err := adm.Reindex(); err != nil {
+		return err
+	}
+	fmt.Fprintln(r.Stderr, msg["reindexed"].In(r.Lang))
+	return nil
 }
 
 // synonyms prints the shipped synonym list and the office's own, or replaces the
@@ -725,46 +840,52 @@ func (r *runner) synonyms(args []string) error {
 	if *set != "" {
 		raw, err := os.ReadFile(*set)
 		if err != nil {
-			return r.fail("read_failed", *set, err)
+			return r.fail("read_failed", *set, r.reason(err, *set))
 		}
 		text = string(raw)
 	}
-	return r.withStore(func(s *store.Store) error {
-		if *set == "" && !*clear {
-			shipped, own, err := s.Synonyms()
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(r.Stdout, msg["synonyms_shipped"].In(r.Lang))
-			fmt.Fprintln(r.Stdout, strings.TrimRight(shipped, "\n"))
-			fmt.Fprintln(r.Stdout)
-			if strings.TrimSpace(own) == "" {
-				fmt.Fprintln(r.Stdout, msg["synonyms_own_none"].In(r.Lang))
-				return nil
-			}
-			fmt.Fprintln(r.Stdout, msg["synonyms_own"].In(r.Lang))
-			fmt.Fprintln(r.Stdout, strings.TrimRight(own, "\n"))
-			return nil
-		}
-		err := s.SetSynonyms(text)
+	show := *set == "" && !*clear
+	return r.withData(func(s service.Service) error { return r.setSynonyms(s, show, text) })
+}
+
+// setSynonyms shows the synonym lists, or replaces the office's own with text.
+func (r *runner) setSynonyms(s service.Admin, show bool, text string) error {
+	if show {
+		shipped, own, err := s.Synonyms()
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(r.Stderr, msg["synonyms_set"].In(r.Lang))
+		fmt.Fprintln(r.Stdout, msg["synonyms_shipped"].In(r.Lang))
+		fmt.Fprintln(r.Stdout, strings.TrimRight(shipped, "\n"))
+		fmt.Fprintln(r.Stdout)
+		if strings.TrimSpace(own) == "" {
+			fmt.Fprintln(r.Stdout, msg["synonyms_own_none"].In(r.Lang))
+			return nil
+		}
+		fmt.Fprintln(r.Stdout, msg["synonyms_own"].In(r.Lang))
+		fmt.Fprintln(r.Stdout, strings.TrimRight(own, "\n"))
 		return nil
-	})
+	}
+	err := s.SetSynonyms(text)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(r.Stderr, msg["synonyms_set"].In(r.Lang))
+	return nil
 }
 
 func (r *runner) check(args []string) error {
-	return r.withStore(func(s *store.Store) error {
-		if err := s.Check(); err != nil {
-			return fmt.Errorf("%w: %v", service.ErrCorrupt, err)
-		}
-		n, err := s.Total()
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(r.Stdout, msg["check_ok"].In(r.Lang, n))
-		return nil
-	})
+	return r.withData(func(s service.Service) error { return r.checkOn(s, s) })
+}
+
+func (r *runner) checkOn(adm service.Admin, reg service.Register) error {
+	if err := adm.Check(); err != nil {
+		return fmt.Errorf("%w: %v", service.ErrCorrupt, err)
+	}
+	n, err := reg.Total()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(r.Stdout, msg["check_ok"].In(r.Lang, n))
+	return nil
 }

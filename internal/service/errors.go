@@ -98,6 +98,11 @@ func Explain(err error, l i18n.Lang) Problem {
 	if errors.As(err, &m) {
 		return Problem{Message: m.Message(l)}
 	}
+	// A file that does not decode: where and what, as the detail.
+	var de *dataset.DecodeError
+	if errors.As(err, &de) {
+		return Problem{Message: textOf(dataset.ErrFormat).In(l), Detail: msgDetail.In(l, de.Error())}
+	}
 	for _, e := range messages {
 		if errors.Is(err, e.err) {
 			p := Problem{Message: e.text.In(l)}
@@ -116,6 +121,16 @@ func Explain(err error, l i18n.Lang) Problem {
 		return p
 	}
 	return Problem{Message: msgGeneral.In(l), Detail: msgDetail.In(l, err.Error())}
+}
+
+// textOf is a sentinel's words in the table.
+func textOf(sentinel error) i18n.Text {
+	for _, e := range messages {
+		if e.err == sentinel {
+			return e.text
+		}
+	}
+	return msgGeneral
 }
 
 // Message is Explain as one text: the message, and its detail on a second line.

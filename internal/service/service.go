@@ -92,6 +92,10 @@ type Directory interface {
 	SaveMandate(*agreement.Mandate) error
 }
 
+// MaxFileSize bounds one stored file (lambang, draft, scan); a larger one is
+// refused with ErrTooLarge.
+const MaxFileSize = 20 << 20
+
 // Files keeps files (an attachment, a lambang) inside the data file.
 type Files interface {
 	PutFile(name, mediaType string, data []byte) (agreement.FileRef, error)

@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/i18n"
+	"sepakat/internal/service/fake"
+)
+
+// TestCommandsThroughTheSeam runs the commands on the in-memory fake: they
+// need nothing of the bbolt store.
+func TestCommandsThroughTheSeam(t *testing.T) {
+	now := func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+	f, err := fake.New(fake.Options{Now: now, User: "staf1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "tidak-dibuat.db")
+	opened := 0
+	env := func(lang i18n.Lang) (Env, *bytes.Buffer, *bytes.Buffer) {
+		var out, errw bytes.Buffer
+		return Env{Stdout: &out, Stderr: &errw, Lang: lang, Now: now,
+			Open: func(path string, _ func() time.Time) (Backend, error) {
+				if path != db {
+					t.Errorf("opened %q, want %q", path, db)
+				}
+				opened++
+				return f, nil
+			}}, &out, &errw
+	}
+	do := func(want int, args ...string) (string, string) {
+		t.Helper()
+		e, out, errw := env(i18n.ID)
+		if code := Run(append([]string{"--db", db}, args...), e); code != want {
+			t.Fatalf("%v: exit %d, want %d\n%s", args, code, want, errw)
+		}
+		return out.String(), errw.String()
+	}
+	if _, stderr := do(0, "demo"); !strings.Contains(stderr, "3 perjanjian, 3 instansi") {
+		t.Errorf("demo: %q", stderr)
+	}
+	if _, stderr := do(1, "demo"); !strings.Contains(stderr, "sudah dimuat") {
+		t.Errorf("second demo: %q", stderr)
+	}
+	stdout, _ := do(0, "list", "--json", "--kind", "pks")
+	var sums []agreement.Summary
+	if err := json.Unmarshal([]byte(stdout), &sums); err != nil || len(sums) != 1 || sums[0].ID != 3 {
+		t.Fatalf("list: %v %v", sums, err)
+	}
+	if stdout, _ := do(0, "show", "3"); !strings.Contains(stdout, "Rio Gismara") || !strings.Contains(stdout, "Surat Kuasa") {
+		t.Errorf("show: %q", stdout)
+	}
+	if stdout, _ := do(0, "search", "mal pelayanan publik"); !strings.HasPrefix(stdout, "3  PKS") || !strings.Contains(stdout, "[") {
+		t.Errorf("search: %q", stdout)
+	}
+	if _, stderr := do(1, "show", "99"); !strings.Contains(stderr, "Data tidak ditemukan") {
+		t.Errorf("show 99: %q", stderr)
+	}
+	exp := filepath.Join(dir, "ekspor.json")
+	do(0, "export-json", exp)
+	if data, err := os.ReadFile(exp); err != nil || !bytes.Contains(data, []byte(`"Berbagi Informasi dan Inovasi Daerah"`)) {
+		t.Errorf("export: %v", err)
+	}
+	if stdout, _ := do(0, "check"); !strings.Contains(stdout, "3 perjanjian") {
+		t.Errorf("check: %q", stdout)
+	}
+	out := filepath.Join(dir, "pks.pdf")
+	if _, stderr := do(0, "pdf", "3", "-o", out); !strings.Contains(stderr, "PKS-3") {
+		t.Errorf("pdf: %q", stderr)
+	}
+	if opened != 9 {
+		t.Errorf("%d opens for 9 commands", opened)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a data file was made: %v", err)
+	}
+}
+
+// TestFileErrorsInWords checks that errors of the file system reach the user
+// in the message table's words, with the path, and never as Go's strings.
+func TestFileErrorsInWords(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	t.Cleanup(func() { checkFile(t, db) })
+	run(t, i18n.ID, "--db", db, "demo")
+	missing := filepath.Join(dir, "tidak-ada.json")
+	into := filepath.Join(dir, "tidak", "ada", "ekspor.json")
+	cases := []struct {
+		lang      i18n.Lang
+		args      []string
+		want, not []string
+	}{
+		{i18n.ID, []string{"import-json", missing}, []string{"Berkas " + missing + " tidak dapat dibaca: Berkas atau folder tidak ditemukan."}, []string{"no such file", "Rincian"}},
+		{i18n.EN, []string{"import-json", missing}, []string{"Cannot read file " + missing + ": File or folder not found."}, []string{"no such file"}},
+		{i18n.ID, []string{"add", missing}, []string{"tidak dapat dibaca: Berkas atau folder tidak ditemukan."}, []string{"no such file"}},
+		{i18n.ID, []string{"sinonim", "--set", missing}, []string{"tidak dapat dibaca: Berkas atau folder tidak ditemukan."}, []string{"no such file"}},
+		{i18n.ID, []string{"import-json", dir}, []string{"Yang dipilih adalah folder"}, []string{"is a directory"}},
+		{i18n.ID, []string{"export-json", into}, []string{"Berkas " + into + " tidak dapat ditulis: Berkas atau folder tidak ditemukan."}, []string{"no such file", ".sepakat-export"}},
+		{i18n.ID, []string{"pdf", "2", "-o", into}, []string{"PDF tidak dibuat: Berkas atau folder tidak ditemukan.", "Rincian: " + into}, []string{"no such file", ".sepakat-export"}},
+		{i18n.ID, []string{"list", "--limit", "abc"}, []string{"Pilihan tidak valid: -limit abc"}, []string{"parse error", "invalid value"}},
+		{i18n.ID, []string{"list", "--entah"}, []string{"Pilihan tidak valid: -entah"}, []string{"not defined"}},
+		{i18n.ID, []string{"search", "izin", "--from", "2025-02-30"}, []string{`Tanggal "2025-02-30" tidak valid`}, nil},
+		{i18n.EN, []string{"search", "izin", "--to", "kemarin"}, []string{`Invalid date "kemarin"`}, nil},
+	}
+	for _, c := range cases {
+		r := run(t, c.lang, append([]string{"--db", db}, c.args...)...)
+		if r.code == 0 {
+			t.Errorf("%v: exit 0", c.args)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(r.stderr, w) {
+				t.Errorf("%v: %q lacks %q", c.args, r.stderr, w)
+			}
+		}
+		for _, n := range c.not {
+			if strings.Contains(r.stderr, n) {
+				t.Errorf("%v: %q has %q", c.args, r.stderr, n)
+			}
+		}
+	}
+	// A file that does not decode names the line and the field.
+	bad := filepath.Join(dir, "rusak.json")
+	os.WriteFile(bad, []byte("{\n  \"format\": \"sepakat\",\n  \"version\": 1,\n  \"agreements\": [{\"subjek\": 1}]\n}"), 0o600)
+	r := run(t, i18n.EN, "--db", db, "import-json", bad)
+	if r.code != 1 || !strings.Contains(r.stderr, "The file is not a readable Sepakat export.") || !strings.Contains(r.stderr, `"subjek"`) || !strings.Contains(r.stderr, "Detail:") {
+		t.Errorf("undecodable file: %+v", r)
+	}
+}

@@ -1,0 +1,417 @@
+package fake
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"slices"
+	"strings"
+	"time"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/search"
+	"sepakat/internal/service"
+)
+
+func sortedIDs[V any](m map[agreement.ID]V) []agreement.ID {
+	out := make([]agreement.ID, 0, len(m))
+	for id := range m {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// summaries returns the list rows of every agreement, in ID order.
+func (f *Fake) summaries() ([]agreement.Summary, error) {
+	rows, err := f.listRows()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]agreement.Summary, 0, len(rows))
+	for _, id := range sortedIDs(rows) {
+		out = append(out, cloneSummary(rows[id]))
+	}
+	return out, nil
+}
+
+// summaryOf is one agreement's list row; false when there is no such agreement.
+func (f *Fake) summaryOf(id agreement.ID) (agreement.Summary, bool) {
+	rows, err := f.listRows()
+	s, ok := rows[id]
+	return cloneSummary(s), ok && err == nil
+}
+
+// listRows computes the list rows once after each write.
+func (f *Fake) listRows() (map[agreement.ID]agreement.Summary, error) {
+	if f.rows != nil {
+		return f.rows, nil
+	}
+	list := all[agreement.Agreement](&f.st, kAgreement)
+	if len(list) != len(f.st.recs[kAgreement]) {
+		return nil, service.ErrCorrupt
+	}
+	children := map[agreement.ID]int{}
+	for i := range list {
+		if p := list[i].ParentID; p != 0 {
+			children[p]++
+		}
+	}
+	rows := make(map[agreement.ID]agreement.Summary, len(list))
+	for i := range list {
+		rows[list[i].ID] = f.summarize(&list[i], children[list[i].ID])
+	}
+	f.rows = rows
+	return rows, nil
+}
+
+// cloneSummary copies a row so that callers never share its slices.
+func cloneSummary(s agreement.Summary) agreement.Summary {
+	s.Parties = slices.Clone(s.Parties)
+	s.Implementers = slices.Clone(s.Implementers)
+	return s
+}
+
+func (f *Fake) summarize(a *agreement.Agreement, children int) agreement.Summary {
+	sum := agreement.Summary{
+		ID: a.ID, Rev: a.Rev, Kind: a.Kind, Status: a.Status, Subject: a.Subject,
+		OwnNumber: a.OwnNumber(), PartnerNumber: a.PartnerNumber(),
+		Start: a.EffectiveStart(), End: a.EffectiveEnd(), Year: a.Year(), ParentID: a.ParentID,
+		Extendable: a.Term.Extendable, Implementers: a.Implementers, Created: a.Created, Updated: a.Updated,
+		FollowUps: len(a.Monitoring), Children: children,
+	}
+	if len(sum.Implementers) == 0 {
+		sum.Implementers = nil
+	}
+	if a.Signing != nil {
+		sum.Signed = a.Signing.Date
+	}
+	for _, ap := range a.Parties {
+		pn := agreement.PartyName{ID: ap.PartyID, Own: ap.Own}
+		if p, ok := (dir{f}).Party(ap.PartyID); ok {
+			pn.Name, pn.Short = p.Name, p.ShortName
+		}
+		sum.Parties = append(sum.Parties, pn)
+	}
+	return sum
+}
+
+func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+
+func dateKey(d agreement.Date) []byte {
+	s := d.String()
+	return []byte(s[:4] + s[5:7] + s[8:10])
+}
+
+func hasEnd(s *agreement.Summary) bool { return !s.End.IsZero() && s.End.Valid() }
+
+// sortKeyLen bounds the text a sort key keeps, as the store's index does.
+const sortKeyLen = 48
+
+// sortKey is text folded for ordering (case and diacritics), cut on a rune.
+func sortKey(s string) []byte {
+	k := search.Fold(strings.TrimSpace(s))
+	if len(k) > sortKeyLen {
+		k = strings.ToValidUTF8(k[:sortKeyLen], "")
+	}
+	return []byte(strings.ReplaceAll(k, "\x00", ""))
+}
+
+// implKey is a perangkat daerah's name as the register's filter matches it.
+func implKey(name string) string {
+	k := strings.ReplaceAll(search.Fold(strings.Join(strings.Fields(name), " ")), "\x00", "")
+	if len(k) > 4*sortKeyLen {
+		k = strings.ToValidUTF8(k[:4*sortKeyLen], "")
+	}
+	return k
+}
+
+func hasParty(s *agreement.Summary, id agreement.ID) bool {
+	return slices.ContainsFunc(s.Parties, func(p agreement.PartyName) bool { return p.ID == id })
+}
+
+// List returns one page of summaries in the order of q. A page's Next is the
+// position of its last row in that order, so that later pages continue after
+// it even when rows change in between.
+func (f *Fake) List(q service.Query) (service.Page, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.list(q)
+}
+
+func (f *Fake) list(q service.Query) (service.Page, error) {
+	if q.Limit <= 0 {
+		q.Limit = 50
+	}
+	sums, err := f.summaries()
+	if err != nil {
+		return service.Page{}, err
+	}
+	type row struct {
+		key []byte
+		sum agreement.Summary
+	}
+	var rows []row
+	reverse := true
+	for _, s := range sums {
+		id := u64(uint64(s.ID))
+		switch q.Order {
+		case service.ByChanged:
+			rows = append(rows, row{append(u64(uint64(s.Updated.UnixNano())), id...), s})
+		case service.ByStatus:
+			if s.Status == q.Status {
+				rows = append(rows, row{id, s})
+			}
+		case service.ByKind:
+			if s.Kind == q.Kind {
+				rows = append(rows, row{id, s})
+			}
+		case service.ByParty:
+			if hasParty(&s, q.Party) {
+				rows = append(rows, row{id, s})
+			}
+		case service.ByYear:
+			if s.Year == q.Year {
+				rows = append(rows, row{id, s})
+			}
+		case service.ByEnd:
+			reverse = false
+			if hasEnd(&s) && (q.EndFrom.IsZero() || !s.End.Before(q.EndFrom)) {
+				rows = append(rows, row{append(dateKey(s.End), id...), s})
+			}
+		case service.ByParent:
+			reverse = false
+			if s.ParentID == q.Parent && q.Parent != 0 {
+				rows = append(rows, row{id, s})
+			}
+		}
+	}
+	slices.SortFunc(rows, func(a, b row) int {
+		if reverse {
+			return bytes.Compare(b.key, a.key)
+		}
+		return bytes.Compare(a.key, b.key)
+	})
+	var page service.Page
+	var last []byte
+	for _, r := range rows {
+		if q.After != nil {
+			c := bytes.Compare(r.key, q.After)
+			if (reverse && c >= 0) || (!reverse && c <= 0) {
+				continue
+			}
+		}
+		if len(page.Items) == q.Limit {
+			page.Next = last
+			break
+		}
+		page.Items = append(page.Items, r.sum)
+		last = r.key
+	}
+	return page, nil
+}
+
+// Total returns the number of agreements.
+func (f *Fake) Total() (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.st.recs[kAgreement]), nil
+}
+
+// Summaries returns the list rows of agreements, in the order asked; an ID that
+// does not exist gives service.ErrNotFound.
+func (f *Fake) Summaries(ids []agreement.ID) ([]agreement.Summary, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := make([]agreement.Summary, 0, len(ids))
+	for _, id := range ids {
+		s, ok := f.summaryOf(id)
+		if !ok {
+			return nil, service.ErrNotFound
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// endsWithin reports whether an agreement ends between today and days later.
+func endsWithin(s *agreement.Summary, today agreement.Date, days int) bool {
+	if !hasEnd(s) {
+		return false
+	}
+	k := dateKey(s.End)
+	return bytes.Compare(k, dateKey(today)) >= 0 && bytes.Compare(k, dateKey(today.AddDate(0, 0, days))) <= 0
+}
+
+// Arrange lists every agreement an arrangement selects, in its order; those the
+// sort has no key for (no end date) follow, newest first.
+func (f *Fake) Arrange(a service.Arrangement) ([]agreement.ID, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	sums, err := f.summaries()
+	if err != nil {
+		return nil, err
+	}
+	today := agreement.DateOf(f.now())
+	fl := a.Filter
+	var sel []agreement.Summary
+	for _, s := range sums {
+		switch {
+		case fl.Kind != "" && s.Kind != fl.Kind,
+			fl.Status != "" && s.Status != fl.Status,
+			fl.Party != 0 && !hasParty(&s, fl.Party),
+			fl.Year != 0 && s.Year != fl.Year,
+			fl.Implementer != "" && !slices.ContainsFunc(s.Implementers, func(im string) bool { return implKey(im) == implKey(fl.Implementer) }),
+			fl.EndsWithin > 0 && (s.Status != agreement.StatusDitandatangani || !endsWithin(&s, today, fl.EndsWithin)):
+			continue
+		}
+		sel = append(sel, s)
+	}
+	type row struct {
+		key []byte
+		id  agreement.ID
+	}
+	var rows []row
+	var rest []agreement.ID
+	for _, s := range sel {
+		var key []byte
+		switch a.Sort {
+		case service.SortChanged:
+			key = u64(^uint64(s.Updated.UnixNano())) // newest first
+			key = append(key, u64(^uint64(s.ID))...)
+		case service.SortKind:
+			key = []byte(s.Kind)
+		case service.SortSubject:
+			key = sortKey(s.Subject)
+		case service.SortPartner:
+			key = sortKey(s.Partners())
+		case service.SortNumber:
+			key = sortKey(s.OwnNumber)
+		case service.SortStatus:
+			key = []byte{byte(slices.Index(agreement.Statuses, s.Status))}
+		case service.SortEnd:
+			if !hasEnd(&s) {
+				rest = append(rest, s.ID)
+				continue
+			}
+			key = dateKey(s.End)
+		}
+		rows = append(rows, row{append(append(key, 0), u64(uint64(s.ID))...), s.ID})
+	}
+	slices.SortFunc(rows, func(x, y row) int { return bytes.Compare(x.key, y.key) })
+	var out []agreement.ID // nil when nothing is selected, as the store's
+	for _, r := range rows {
+		out = append(out, r.id)
+	}
+	if a.Desc {
+		slices.Reverse(out)
+	}
+	slices.Reverse(rest)
+	return append(out, rest...), nil
+}
+
+// Choices lists the values the register's filters offer.
+func (f *Fake) Choices() (service.Choices, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var ch service.Choices
+	sums, err := f.summaries()
+	if err != nil {
+		return ch, err
+	}
+	years := map[int]bool{}
+	partners := map[agreement.ID]bool{}
+	impl := map[string]string{} // key → as first written
+	for _, s := range sums {
+		if !years[s.Year] {
+			years[s.Year] = true
+			ch.Years = append(ch.Years, s.Year)
+		}
+		for _, p := range s.Parties {
+			if p.ID != 0 {
+				partners[p.ID] = true
+			}
+		}
+		for _, im := range s.Implementers {
+			if k := implKey(im); k != "" {
+				if _, seen := impl[k]; !seen {
+					impl[k] = strings.Join(strings.Fields(im), " ")
+				}
+			}
+		}
+	}
+	slices.SortFunc(ch.Years, func(a, b int) int { return b - a })
+	for _, id := range sortedIDs(partners) {
+		if p, ok := (dir{f}).Party(id); ok && !p.Own {
+			ch.Partners = append(ch.Partners, agreement.PartyName{ID: id, Name: p.Name, Short: p.ShortName})
+		}
+	}
+	slices.SortStableFunc(ch.Partners, func(a, b agreement.PartyName) int {
+		return cmp.Compare(search.Fold(a.Name), search.Fold(b.Name))
+	})
+	keys := make([]string, 0, len(impl))
+	for k := range impl {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		ch.Implementers = append(ch.Implementers, impl[k])
+	}
+	return ch, nil
+}
+
+// Dashboard gathers what the Beranda shows on the day of now.
+func (f *Fake) Dashboard(now time.Time) (service.Dashboard, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	today := agreement.DateOf(now)
+	d := service.Dashboard{Counts: map[agreement.Status]int{}}
+	for _, st := range agreement.Statuses {
+		d.Counts[st] = 0
+	}
+	sums, err := f.summaries()
+	if err != nil {
+		return d, err
+	}
+	var ending, sleeping []agreement.Summary
+	for _, s := range sums {
+		d.Counts[s.Status]++
+		if agreement.EndingWindowOf(s, today, agreement.EndingDays) >= 0 {
+			ending = append(ending, s)
+		}
+		if agreement.Sleeping(s, today) {
+			sleeping = append(sleeping, s)
+		}
+	}
+	slices.SortStableFunc(ending, func(a, b agreement.Summary) int { return bytes.Compare(dateKey(a.End), dateKey(b.End)) })
+	for _, s := range ending {
+		days := agreement.EndingWindowOf(s, today, agreement.EndingDays)
+		for i, w := range agreement.EndingWindows {
+			if days <= w {
+				d.EndingCount[i]++
+			}
+		}
+		if i := agreement.EndingWindow(days); i >= 0 && len(d.Ending[i]) < agreement.DashboardRows {
+			d.Ending[i] = append(d.Ending[i], s)
+		}
+	}
+	endKey := func(s agreement.Summary) []byte {
+		if s.End.Valid() {
+			return dateKey(s.End)
+		}
+		return []byte("99999999") // no end: in force until ended
+	}
+	slices.SortStableFunc(sleeping, func(a, b agreement.Summary) int {
+		return cmp.Or(bytes.Compare(dateKey(a.Signed), dateKey(b.Signed)), bytes.Compare(endKey(a), endKey(b)))
+	})
+	d.SleepingCount = len(sleeping)
+	d.Sleeping = sleeping[:min(len(sleeping), agreement.DashboardRows)]
+	review, err := f.list(service.Query{Order: service.ByStatus, Status: agreement.StatusTelaah, Limit: agreement.DashboardRows})
+	if err != nil {
+		return d, err
+	}
+	d.Review = review.Items
+	recent, err := f.list(service.Query{Limit: 10})
+	d.Recent = recent.Items
+	return d, err
+}

@@ -1,0 +1,209 @@
+package fake
+
+import (
+	"strings"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/search"
+	"sepakat/internal/service"
+)
+
+// searchText collects what a person might search for in an agreement, in two
+// groups: subject, tags, parties, numbers and signers weigh more than the rest.
+// It is the store's choice of text, so that both find the same agreements.
+func searchText(d dir, a *agreement.Agreement) [2]string {
+	var hi, body strings.Builder
+	w := func(b *strings.Builder, s ...string) {
+		for _, x := range s {
+			if x != "" {
+				b.WriteString(x)
+				b.WriteByte('\n')
+			}
+		}
+	}
+	w(&hi, a.Kind.Title(), string(a.Kind), a.Subject)
+	w(&hi, a.Tags...)
+	for _, ap := range a.Parties {
+		if p, ok := d.Party(ap.PartyID); ok {
+			w(&hi, p.Name, p.ShortName)
+		}
+		w(&hi, ap.Number)
+		if o, ok := d.Official(ap.SignerID); ok {
+			w(&hi, o.Name, o.Jabatan)
+		}
+	}
+	if a.Parent != nil {
+		w(&body, a.Parent.Subject)
+		w(&body, a.Parent.Numbers...)
+	}
+	if s := a.Signing; s != nil {
+		w(&hi, s.Numbers...)
+		w(&body, s.Place, s.Venue, s.Notes)
+		for _, sg := range s.Signers {
+			w(&hi, sg.Name, sg.Jabatan)
+		}
+		for _, wt := range s.Witnesses {
+			w(&body, wt.Name, wt.Jabatan)
+		}
+	}
+	w(&body, a.Place, a.Notes, a.CancelReason, a.Funding.Source, a.Funding.Notes)
+	w(&body, a.Affairs...)
+	w(&body, a.Implementers...)
+	w(&body, a.Premises...)
+	for _, l := range a.LegalBases {
+		w(&body, l.String())
+	}
+	var nodes func([]agreement.Node)
+	nodes = func(ns []agreement.Node) {
+		for _, n := range ns {
+			w(&body, n.Heading, n.Text)
+			nodes(n.Children)
+		}
+	}
+	nodes(a.Body)
+	for _, m := range a.Monitoring {
+		w(&body, m.Period, m.Activity, m.Obstacles)
+	}
+	return [2]string{hi.String(), body.String()}
+}
+
+// searchIndex returns the full-text index, rebuilt after a write.
+func (f *Fake) searchIndex() *search.MemIndex {
+	if f.index != nil {
+		return f.index
+	}
+	idx := search.NewMemIndex()
+	for _, id := range sortedIDs(f.st.recs[kAgreement]) {
+		if a, ok := get[agreement.Agreement](&f.st, kAgreement, id); ok {
+			idx.Add(f.an, uint64(id), searchText(dir{f}, &a))
+		}
+	}
+	f.index = idx
+	return idx
+}
+
+func (f *Fake) textOf(id agreement.ID) [2]string {
+	a, _ := get[agreement.Agreement](&f.st, kAgreement, id)
+	return searchText(dir{f}, &a)
+}
+
+// summaryLines are the texts of an agreement's list row.
+func summaryLines(sum *agreement.Summary) []string {
+	lines := []string{sum.Kind.Title(), sum.Subject, sum.OwnNumber, sum.PartnerNumber}
+	for _, p := range sum.Parties {
+		lines = append(lines, p.Name)
+	}
+	return lines
+}
+
+// Search finds agreements matching what a person typed, best first, within the
+// filters. An empty or stopword-only query gives no results and says why.
+func (f *Fake) Search(q service.SearchQuery) (service.SearchResult, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var res service.SearchResult
+	an := f.an
+	parsed := search.ParseQuery(an, q.Text)
+	res.Truncated = parsed.Truncated
+	res.OnlyStopwords = parsed.OnlyStopwords
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	if parsed.Empty() {
+		return res, nil
+	}
+	now := f.now()
+	m := search.Find(f.searchIndex(), an, parsed)
+	texts := map[uint64][2]string{}
+	textOf := func(doc uint64) [2]string {
+		t, ok := texts[doc]
+		if !ok {
+			t = f.textOf(agreement.ID(doc))
+			texts[doc] = t
+		}
+		return t
+	}
+	accept := func(doc uint64) bool {
+		sum, ok := f.summaryOf(agreement.ID(doc))
+		if !ok || !q.Filter.Match(sum, now) {
+			return false
+		}
+		for _, ph := range m.Phrases() {
+			t := textOf(doc)
+			if !an.ContainsPhrase(t[0], ph) && !an.ContainsPhrase(t[1], ph) {
+				return false
+			}
+		}
+		return true
+	}
+	for i, h := range m.Top(limit, accept) {
+		sum, _ := f.summaryOf(agreement.ID(h.Doc))
+		if q.Snippets > 0 && i >= q.Snippets {
+			res.Hits = append(res.Hits, service.SearchHit{Summary: sum, Score: h.Score})
+			continue
+		}
+		// When the list row shows every word searched for, the snippet comes
+		// from it; otherwise from the whole text.
+		lines := summaryLines(&sum)
+		t := [2]string{strings.Join(lines, "\n"), ""}
+		if _, decoded := texts[h.Doc]; decoded || !an.Covers(lines, m.Groups()) {
+			t = textOf(h.Doc)
+		}
+		res.Hits = append(res.Hits, service.SearchHit{Summary: sum, Score: h.Score, Snippet: search.Snippet(an, t, h.Matched, 180)})
+	}
+	return res, nil
+}
+
+// Snippet shows where one agreement matches what a person typed; "" when it
+// does not match.
+func (f *Fake) Snippet(id agreement.ID, text string) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	parsed := search.ParseQuery(f.an, text)
+	if parsed.Empty() {
+		return "", nil
+	}
+	m := search.Find(f.searchIndex(), f.an, parsed)
+	m.Restrict([]uint64{uint64(id)})
+	hits := m.Top(1, nil)
+	if len(hits) == 0 {
+		return "", nil
+	}
+	return search.Snippet(f.an, f.textOf(id), hits[0].Matched, 180), nil
+}
+
+// Synonyms returns the shipped synonym list and the office's own.
+func (f *Fake) Synonyms() (shipped, own string, err error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return search.ShippedSynonyms(), f.st.synonyms, nil
+}
+
+// maxSynonymsBytes bounds the office's synonym list, as in the store.
+const maxSynonymsBytes = 64 << 10
+
+// SetSynonyms replaces the office's own synonym list and rebuilds the search
+// index with it, or refuses the list and changes nothing.
+func (f *Fake) SetSynonyms(text string) error {
+	if len(text) > maxSynonymsBytes {
+		return &service.SynonymsError{TooLarge: true, Limit: maxSynonymsBytes}
+	}
+	if problems := search.CheckSynonyms(text); len(problems) > 0 {
+		se := &service.SynonymsError{}
+		for _, p := range problems {
+			se.Problems = append(se.Problems, service.SynonymLine{Line: p.Line, Text: p.Text})
+		}
+		return se
+	}
+	an, err := search.WithUserSynonyms(text)
+	if err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.st.synonyms = text
+	f.an = an
+	f.index = nil
+	return nil
+}

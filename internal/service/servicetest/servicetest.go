@@ -1,0 +1,170 @@
+// Package servicetest is the conformance suite of the service seam: the
+// behaviour every implementation of service.Service must show, written once
+// against the role interfaces and run against each backend from its own tests.
+package servicetest
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/service"
+)
+
+// Open returns a fresh, empty instance whose clock is now. It closes (and, where
+// it can, checks) the instance on the test's cleanup.
+type Open func(t *testing.T, now func() time.Time) service.Service
+
+// Config describes a backend to the suite.
+type Config struct {
+	Open Open
+	// OpenBackup opens the copy Backup wrote, read-only use; nil: the suite
+	// checks only that the copy is written and not empty.
+	OpenBackup func(t *testing.T, path string) service.Service
+}
+
+// Run runs the whole suite against the instances open makes.
+func Run(t *testing.T, open Open) { RunConfig(t, Config{Open: open}) }
+
+// RunConfig runs the whole suite against a backend.
+func RunConfig(t *testing.T, c Config) {
+	if c.Open == nil {
+		t.Fatal("servicetest: Config.Open is nil")
+	}
+	t.Run("Records", func(t *testing.T) { testRecords(t, c) })
+	t.Run("Directory", func(t *testing.T) { testDirectory(t, c) })
+	t.Run("Register", func(t *testing.T) { testRegister(t, c) })
+	t.Run("Search", func(t *testing.T) { testSearch(t, c) })
+	t.Run("Overview", func(t *testing.T) { testOverview(t, c) })
+	t.Run("Numbering", func(t *testing.T) { testNumbering(t, c) })
+	t.Run("Files", func(t *testing.T) { testFiles(t, c) })
+	t.Run("Examples", func(t *testing.T) { testExamples(t, c) })
+	t.Run("Admin", func(t *testing.T) { testAdmin(t, c) })
+}
+
+// Start is when every instance's clock starts.
+var Start = time.Date(2025, 7, 1, 8, 0, 0, 0, time.UTC)
+
+// clock is a test clock that moves one second per reading, so that every save
+// has its own time.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time {
+	c.t = c.t.Add(time.Second)
+	return c.t
+}
+
+// fresh opens an empty instance on a new clock.
+func fresh(t *testing.T, c Config) service.Service {
+	t.Helper()
+	ck := &clock{t: Start}
+	return c.Open(t, ck.now)
+}
+
+// withExamples opens an instance holding the three shipped examples.
+func withExamples(t *testing.T, c Config) service.Service {
+	t.Helper()
+	s := fresh(t, c)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// world is a small directory: Sumedang (our office, with a numbering scheme)
+// and Lampung Selatan, each with a bupati, a kepala dinas and a surat kuasa.
+type world struct {
+	sumedang, lamsel    agreement.Party
+	bupatiSmd, bupatiLs agreement.Official
+	kadisSmd, kadisLs   agreement.Official
+	kuasaSmd, kuasaLs   agreement.Mandate
+}
+
+func seedWorld(t testing.TB, s service.Directory) *world {
+	t.Helper()
+	w := &world{}
+	w.sumedang = agreement.Party{Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Sumedang", ShortName: "Pemkab Sumedang",
+		RegionCode: "32.11", ProvinceCode: "32", Seat: "Sumedang", Own: true,
+		Numbering: &agreement.NumberingScheme{Template: "{nomor}/{jenis}.{klasifikasi}-{unit}/{tahun}", Classification: "05", UnitCode: "Huk",
+			KindCodes: map[agreement.Kind]string{agreement.KindKSB: "MoU", agreement.KindPKS: "PKS"}}}
+	w.lamsel = agreement.Party{Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Lampung Selatan", ShortName: "Pemkab Lampung Selatan",
+		RegionCode: "18.01", ProvinceCode: "18", Seat: "Kalianda"}
+	must(t, s.SaveParty(&w.sumedang))
+	must(t, s.SaveParty(&w.lamsel))
+	from := agreement.NewDate(2025, 2, 20)
+	w.bupatiSmd = agreement.Official{PartyID: w.sumedang.ID, Name: "Dony Ahmad Munir", Jabatan: "Bupati Sumedang", Role: agreement.RoleKepalaDaerah, Status: agreement.StatusDefinitif, From: from}
+	w.bupatiLs = agreement.Official{PartyID: w.lamsel.ID, Name: "Radityo Egi Pratama", Jabatan: "Bupati Lampung Selatan", Role: agreement.RoleKepalaDaerah, Status: agreement.StatusDefinitif, From: from}
+	w.kadisSmd = agreement.Official{PartyID: w.sumedang.ID, Name: "Kemal Idris", Jabatan: "Kepala DPMPTSP Kabupaten Sumedang", Role: agreement.RoleKepalaPD, NIP: "197001011990031001", Pangkat: "Pembina Utama Muda (IV/c)"}
+	w.kadisLs = agreement.Official{PartyID: w.lamsel.ID, Name: "Rio Gismara", Jabatan: "Kepala DPMPTSP Kabupaten Lampung Selatan", Role: agreement.RoleKepalaPD, NIP: "197502022000031002"}
+	for _, o := range []*agreement.Official{&w.bupatiSmd, &w.bupatiLs, &w.kadisSmd, &w.kadisLs} {
+		must(t, s.SaveOfficial(o))
+	}
+	w.kuasaSmd = agreement.Mandate{PartyID: w.sumedang.ID, GrantorID: w.bupatiSmd.ID, GranteeID: w.kadisSmd.ID, Number: "180/55/Huk/2025", Date: agreement.NewDate(2025, 7, 1)}
+	w.kuasaLs = agreement.Mandate{PartyID: w.lamsel.ID, GrantorID: w.bupatiLs.ID, GranteeID: w.kadisLs.ID, Number: "180/12/IV.02/2025", Date: agreement.NewDate(2025, 7, 1)}
+	must(t, s.SaveMandate(&w.kuasaSmd))
+	must(t, s.SaveMandate(&w.kuasaLs))
+	return w
+}
+
+// ksb is a draft Kesepakatan Bersama between Lampung Selatan and Sumedang.
+func (w *world) ksb(subject string) agreement.Agreement {
+	return agreement.Agreement{
+		Kind: agreement.KindKSB, Category: agreement.CatKSDD, Subject: subject, Status: agreement.StatusKonsep,
+		Parties: []agreement.AgreementParty{
+			{PartyID: w.lamsel.ID, Role: agreement.RolePihakPertama, Number: "03/MoU/TKKSD-LS/1.04/VII/2025", SignerID: w.bupatiLs.ID},
+			{PartyID: w.sumedang.ID, Role: agreement.RolePihakKedua, Own: true, Number: "119/MoU.05-Huk/2025", SignerID: w.bupatiSmd.ID},
+		},
+		Term:   agreement.Term{Length: 5, Unit: agreement.UnitTahun, Start: agreement.NewDate(2025, 7, 4), End: agreement.NewDate(2030, 7, 3), Extendable: true},
+		Copies: 2,
+		Body: []agreement.Node{
+			{Kind: agreement.NodePasal, Heading: "MAKSUD DAN TUJUAN", Text: "Kesepakatan Bersama ini dimaksudkan sebagai pedoman bagi PARA PIHAK."},
+			{Kind: agreement.NodePasal, Heading: "JANGKA WAKTU", Text: "Kesepakatan Bersama ini berlaku untuk jangka waktu 5 (lima) tahun."},
+		},
+	}
+}
+
+// sign moves a through the life cycle to Ditandatangani, signed on day.
+func sign(t testing.TB, s service.Records, a *agreement.Agreement, day agreement.Date) {
+	t.Helper()
+	for _, st := range []agreement.Status{agreement.StatusTelaah, agreement.StatusSiapTTD} {
+		a.Status = st
+		must(t, s.SaveAgreement(a))
+	}
+	a.Status = agreement.StatusDitandatangani
+	a.Signing = &agreement.Signing{Date: day, Place: "Sumedang", Venue: "Gedung Command Center", Copies: 2, Meterai: 2}
+	must(t, s.SaveAgreement(a))
+}
+
+func ids(list []agreement.Summary) []agreement.ID {
+	out := []agreement.ID{}
+	for _, s := range list {
+		out = append(out, s.ID)
+	}
+	return out
+}
+
+// fieldErrors returns the agreement.Errors in err, failing the test when there are none.
+func fieldErrors(t testing.TB, err error) agreement.Errors {
+	t.Helper()
+	var es agreement.Errors
+	if !errors.As(err, &es) || len(es) == 0 {
+		t.Fatalf("want agreement.Errors, got %v", err)
+	}
+	return es
+}
+
+// total is Register.Total, failing the test on an error.
+func total(t testing.TB, s service.Register) int {
+	t.Helper()
+	n, err := s.Total()
+	must(t, err)
+	return n
+}
