@@ -67,13 +67,13 @@ type App struct {
 	printer service.Printer
 	now     func() time.Time
 
-	register *Register
-	beranda  *Beranda
-	family   *Family
-	registry *Registry
-	settings *Settings
-	welcome  *welcome
-	editors  map[agreement.ID]*Editor
+	list      *AgreementList
+	beranda   *Beranda
+	family    *Family
+	directory *Directory
+	settings  *Settings
+	welcome   *welcome
+	editors   map[agreement.ID]*Editor
 	// do runs UI work handed over from other goroutines (fyne.Do; tests run it themselves).
 	do        func(func())
 	tabs      *container.AppTabs
@@ -102,7 +102,7 @@ func New(a fyne.App, svc service.Service, printer service.Printer, now func() ti
 
 // setDo hands the screens' background results to do instead of fyne.Do.
 func (u *App) setDo(do func(func())) {
-	u.do, u.register.do, u.beranda.do, u.registry.do = do, do, do, do
+	u.do, u.list.do, u.beranda.do, u.directory.do = do, do, do, do
 }
 
 // Window returns the main window.
@@ -111,9 +111,9 @@ func (u *App) Window() fyne.Window { return u.win }
 func (u *App) build() {
 	u.status = widget.NewLabel("")
 	u.status.Wrapping = fyne.TextWrapWord
-	u.register = newRegister(u.svc, u.now, u.onSelect, u.status.SetText)
-	u.register.do = u.do
-	u.register.onError = u.showError
+	u.list = newAgreementList(u.svc, u.now, u.onSelect, u.status.SetText)
+	u.list.do = u.do
+	u.list.onError = u.showError
 	u.newBtn = widget.NewButtonWithIcon(lang.L("Baru"), theme.ContentAddIcon(), u.onNew)
 	u.openBtn = widget.NewButtonWithIcon(lang.L("Buka"), theme.DocumentIcon(), func() { u.onOpen(u.selected) })
 	u.exportBtn = widget.NewButtonWithIcon(lang.L("Ekspor PDF"), theme.DocumentSaveIcon(), func() { u.onExportPDF(false) })
@@ -121,36 +121,36 @@ func (u *App) build() {
 	for _, b := range []*widget.Button{u.openBtn, u.exportBtn, u.draftBtn} {
 		b.Disable()
 	}
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(u.newBtn, u.openBtn, u.exportBtn, u.draftBtn), u.register.search)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(u.newBtn, u.openBtn, u.exportBtn, u.draftBtn), u.list.search)
 	u.family = newFamily(u.svc, u.now, u.onOpen)
-	u.registry = newRegistry(u.svc, u.win)
+	u.directory = newDirectory(u.svc, u.win)
 	u.settings = newSettings(u.svc)
-	split := container.NewVSplit(u.register.table, u.family.content)
+	split := container.NewVSplit(u.list.table, u.family.content)
 	split.Offset = 0.74
-	registerScreen := container.NewBorder(container.NewVBox(bar, u.register.filterBar, widget.NewSeparator()), u.status, nil, nil, split)
+	listScreen := container.NewBorder(container.NewVBox(bar, u.list.filterBar, widget.NewSeparator()), u.status, nil, nil, split)
 	u.beranda = newBeranda(u.svc, u.now, u.onOpen)
 	u.beranda.do = u.do
 	u.beranda.notify = u.notifyEnding
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Beranda"), theme.HomeIcon(), u.beranda.Content()),
-		container.NewTabItemWithIcon(lang.L("Daftar Perjanjian"), theme.ListIcon(), registerScreen),
-		container.NewTabItemWithIcon(lang.L("Instansi & Pejabat"), theme.AccountIcon(), u.registry.Content()),
+		container.NewTabItemWithIcon(lang.L("Daftar Perjanjian"), theme.ListIcon(), listScreen),
+		container.NewTabItemWithIcon(lang.L("Instansi & Pejabat"), theme.AccountIcon(), u.directory.Content()),
 		container.NewTabItemWithIcon(lang.L("Pengaturan"), theme.SettingsIcon(), u.settings.Content()),
 	)
 	prefs := u.app.Preferences()
 	last := min(max(prefs.IntWithFallback(prefLastTab, 0), 0), len(u.tabs.Items)-1)
 	u.tabs.SelectIndex(last)
-	if last == tabRegister {
-		u.register.choicesWanted = true
+	if last == tabList {
+		u.list.choicesWanted = true
 	}
 	u.tabs.OnSelected = func(*container.TabItem) {
 		prefs.SetInt(prefLastTab, u.tabs.SelectedIndex())
 		var err error
 		switch u.tabs.SelectedIndex() {
-		case tabRegister:
-			err = u.register.shown()
-		case tabRegistry:
-			u.registry.reloadLater(u.showError)
+		case tabList:
+			err = u.list.shown()
+		case tabDirectory:
+			u.directory.reloadLater(u.showError)
 		case tabSettings:
 			err = u.settings.reload()
 		}
@@ -164,8 +164,8 @@ func (u *App) build() {
 		float32(prefs.FloatWithFallback(prefWindowHeight, defaultWindowHeight))))
 	u.win.SetCloseIntercept(u.onQuit)
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		u.tabs.SelectIndex(tabRegister)
-		u.win.Canvas().Focus(u.register.search)
+		u.tabs.SelectIndex(tabList)
+		u.win.Canvas().Focus(u.list.search)
 	})
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		u.onNew()
@@ -268,8 +268,8 @@ const exportQuiet = 300 * time.Millisecond
 // The main window's tabs.
 const (
 	tabBeranda = iota
-	tabRegister
-	tabRegistry
+	tabList
+	tabDirectory
 	tabSettings
 )
 
@@ -351,7 +351,7 @@ func (u *App) onLoadExamples(ok bool) {
 // Refresh reloads the Beranda and the register from the store.
 func (u *App) Refresh() {
 	u.beranda.reload()
-	if err := u.register.reload(); err != nil {
+	if err := u.list.reload(); err != nil {
 		u.showError(err)
 	}
 	total, _ := u.svc.Total()

@@ -59,7 +59,7 @@ func openStore(t *testing.T) *store.Store {
 func fixedNow() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
 
 // cellText reads what the table shows at row, col through its rendered label.
-func cellText(r *Register, row, col int) string {
+func cellText(r *AgreementList, row, col int) string {
 	l := newFitLabel("")
 	r.fill(widget.TableCellID{Row: row, Col: col}, l)
 	return l.Text()
@@ -105,22 +105,22 @@ func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
 	}
 	test.Tap(u.welcome.examples)
 
-	if rows, cols := u.register.size(); rows != 3 || cols != 7 {
+	if rows, cols := u.list.size(); rows != 3 || cols != 7 {
 		t.Fatalf("register %d×%d, want 3×7", rows, cols)
 	}
-	if got := cellText(u.register, 2, 1); got != "Berbagi Informasi dan Inovasi Daerah" {
+	if got := cellText(u.list, 2, 1); got != "Berbagi Informasi dan Inovasi Daerah" {
 		t.Errorf("oldest row subject %q", got)
 	}
-	if got := cellText(u.register, 2, 2); got != "Pemerintah Kabupaten Lampung Selatan" {
+	if got := cellText(u.list, 2, 2); got != "Pemerintah Kabupaten Lampung Selatan" {
 		t.Errorf("partner %q", got)
 	}
-	if got := cellText(u.register, 2, 3); got != "61/KSB.05-Huk/2025" {
+	if got := cellText(u.list, 2, 3); got != "61/KSB.05-Huk/2025" {
 		t.Errorf("our number %q", got)
 	}
-	if got := cellText(u.register, 2, 4); got == "" || got == cellText(u.register, 2, 3) {
+	if got := cellText(u.list, 2, 4); got == "" || got == cellText(u.list, 2, 3) {
 		t.Errorf("partner's number %q", got)
 	}
-	if got := cellText(u.register, 2, 6); got != "3 Juli 2030" {
+	if got := cellText(u.list, 2, 6); got != "3 Juli 2030" {
 		t.Errorf("end date %q", got)
 	}
 	if got := u.status.Text; got != "3 perjanjian" && got != "3 agreements" {
@@ -145,10 +145,10 @@ func TestRegisterPagesThroughManyRows(t *testing.T) {
 	u := New(a, s, export.Printer{Src: s}, fixedNow)
 	useLoop(t, u)
 	u.Refresh()
-	if _, ok := u.register.row(3); ok {
+	if _, ok := u.list.row(3); ok {
 		t.Error("row past the end returned")
 	}
-	if sum, ok := u.register.row(0); !ok || sum.ID == 0 {
+	if sum, ok := u.list.row(0); !ok || sum.ID == 0 {
 		t.Error("first row missing")
 	}
 }
@@ -166,20 +166,20 @@ func TestRegisterReadsPagesOnDemand(t *testing.T) {
 	u := New(a, s, export.Printer{Src: s}, fixedNow)
 	useLoop(t, u)
 	u.Refresh()
-	if rows, _ := u.register.size(); rows != 130 {
+	if rows, _ := u.list.size(); rows != 130 {
 		t.Fatalf("%d rows", rows)
 	}
-	last, ok := u.register.row(129)
-	if !ok || len(u.register.pages) != 3 {
-		t.Fatalf("row 129: %v, %d pages read", ok, len(u.register.pages))
+	last, ok := u.list.row(129)
+	if !ok || len(u.list.pages) != 3 {
+		t.Fatalf("row 129: %v, %d pages read", ok, len(u.list.pages))
 	}
-	first, _ := u.register.row(0)
+	first, _ := u.list.row(0)
 	if !first.Updated.After(last.Updated) && first.Updated != last.Updated {
 		t.Error("register not newest first")
 	}
 	seen := map[uint64]bool{}
 	for i := 0; i < 130; i++ {
-		sum, ok := u.register.row(i)
+		sum, ok := u.list.row(i)
 		if !ok || seen[uint64(sum.ID)] {
 			t.Fatalf("row %d: ok %v, repeated %v", i, ok, seen[uint64(sum.ID)])
 		}
@@ -224,7 +224,7 @@ func TestExportPDFFromTheRegister(t *testing.T) {
 	if !u.exportBtn.Disabled() {
 		t.Fatal("export enabled with nothing selected")
 	}
-	u.register.table.Select(widget.TableCellID{Row: 2, Col: 1})
+	u.list.table.Select(widget.TableCellID{Row: 2, Col: 1})
 	if u.exportBtn.Disabled() || u.selected == 0 {
 		t.Fatal("selecting a row did not enable the export")
 	}
@@ -292,7 +292,7 @@ func TestPreferIndonesian(t *testing.T) {
 
 func TestRegisterSearchesAsYouType(t *testing.T) {
 	u, _, l := withExamples(t)
-	r := u.register
+	r := u.list
 	ui := l.ch
 	var shown []string
 	r.searched = func() { shown = append(shown, u.status.Text) }
@@ -420,12 +420,12 @@ func TestBerandaShowsWhatEndsAndOpensIt(t *testing.T) {
 		t.Error("tapping the row did not open the agreement")
 	}
 	// The last tab is remembered.
-	u.tabs.SelectIndex(tabRegister)
-	if got := a.Preferences().Int(prefLastTab); got != tabRegister {
+	u.tabs.SelectIndex(tabList)
+	if got := a.Preferences().Int(prefLastTab); got != tabList {
 		t.Errorf("last tab %d", got)
 	}
 	u2 := New(a, s, export.Printer{Src: s}, fixedNow)
-	if u2.tabs.SelectedIndex() != tabRegister {
+	if u2.tabs.SelectedIndex() != tabList {
 		t.Error("last tab not restored")
 	}
 }
@@ -448,7 +448,7 @@ func TestEveryStringTranslated(t *testing.T) {
 		}
 		tables[lang] = m
 	}
-	for _, c := range registerColumns {
+	for _, c := range listColumns {
 		for lang, table := range tables {
 			if v, _ := table[c.title].(string); v == "" {
 				t.Errorf("register column %q has no %s translation", c.title, lang)
@@ -484,8 +484,8 @@ func TestEveryStringTranslated(t *testing.T) {
 
 func TestRegisterFiltersAndSorts(t *testing.T) {
 	u, _, l := withExamples(t)
-	u.tabs.SelectIndex(tabRegister) // the filters' choices are read when it shows
-	r := u.register
+	u.tabs.SelectIndex(tabList) // the filters' choices are read when it shows
+	r := u.list
 	l.until("the filters' choices", func() bool { return len(r.choices.Partners) > 0 })
 	if len(r.choices.Partners) != 2 {
 		t.Fatalf("partners offered: %v", r.choices.Partners)
@@ -563,7 +563,7 @@ func TestRegisterFiltersAndSorts(t *testing.T) {
 
 func TestFamilyTreeOfTheSelectedAgreement(t *testing.T) {
 	u, _, _ := withExamples(t)
-	r := u.register
+	r := u.list
 	for i := 0; i < 3; i++ {
 		if s, _ := r.row(i); s.ID == 3 { // the PKS under the KSB with Lampung Selatan
 			r.table.Select(widget.TableCellID{Row: i, Col: 1})
@@ -1138,8 +1138,8 @@ func TestFirstStartSetsUpOurOffice(t *testing.T) {
 
 func TestRegistryOfPartiesOfficialsAndMandates(t *testing.T) {
 	u, s, l := withExamples(t)
-	u.tabs.SelectIndex(tabRegistry)
-	r := u.registry
+	u.tabs.SelectIndex(tabDirectory)
+	r := u.directory
 	l.until("the registries", func() bool { return len(r.parties) > 0 })
 	if len(r.parties) != 3 || len(r.officials) == 0 {
 		t.Fatalf("%d parties, %d officials", len(r.parties), len(r.officials))

@@ -22,9 +22,9 @@ import (
 
 const pageSize = 50
 
-// Register is the list of agreements, newest change first, read page by page;
+// AgreementList is the list of agreements, newest change first, read page by page;
 // or, while the search box holds text, the agreements found, best first.
-type Register struct {
+type AgreementList struct {
 	svc      service.Service
 	now      func() time.Time
 	onOpen   func(agreement.ID)
@@ -85,7 +85,7 @@ const snippetsFirst = 20
 // searchDelay lets a person finish a few keystrokes before the search runs.
 const searchDelay = 40 * time.Millisecond
 
-var registerColumns = []struct {
+var listColumns = []struct {
 	title string
 	width float32
 	sort  service.Sort
@@ -98,8 +98,8 @@ var registerColumns = []struct {
 // unsorted marks a column whose header does not sort (no list index keeps its order).
 const unsorted service.Sort = -1
 
-func newRegister(svc service.Service, now func() time.Time, onOpen func(agreement.ID), onStatus func(string)) *Register {
-	r := &Register{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do, snippets: snippetsFirst, cells: map[*fitLabel]agreement.ID{}}
+func newAgreementList(svc service.Service, now func() time.Time, onOpen func(agreement.ID), onStatus func(string)) *AgreementList {
+	r := &AgreementList{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do, snippets: snippetsFirst, cells: map[*fitLabel]agreement.ID{}}
 	r.search = newEntry()
 	r.search.SetPlaceHolder(lang.L("Cari nomor, mitra, pejabat, perihal atau isi pasal…"))
 	r.search.OnChanged = r.queueSearch
@@ -112,7 +112,7 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 	r.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 {
 			h := o.(*headerLabel)
-			col := registerColumns[id.Col]
+			col := listColumns[id.Col]
 			text := lang.L(col.title)
 			if r.arrangement.Sort == col.sort {
 				text += map[bool]string{false: " ▲", true: " ▼"}[r.arrangement.Desc]
@@ -125,7 +125,7 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 		}
 	}
 	r.buildFilters()
-	for i, c := range registerColumns {
+	for i, c := range listColumns {
 		r.table.SetColumnWidth(i, c.width)
 	}
 	r.table.OnSelected = func(id widget.TableCellID) {
@@ -145,22 +145,22 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 	return r
 }
 
-func (r *Register) size() (int, int) {
+func (r *AgreementList) size() (int, int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	switch {
 	case r.searching:
-		return len(r.hits), len(registerColumns)
+		return len(r.hits), len(listColumns)
 	case !r.arrangement.Empty():
-		return len(r.ids), len(registerColumns)
+		return len(r.ids), len(listColumns)
 	}
-	return r.total, len(registerColumns)
+	return r.total, len(listColumns)
 }
 
 // all is the first option of each filter.
 func all(label string, options []string) []string { return append([]string{label}, options...) }
 
-func (r *Register) buildFilters() {
+func (r *AgreementList) buildFilters() {
 	kinds := make([]string, len(agreement.Kinds))
 	for i, k := range agreement.Kinds {
 		kinds[i] = string(k) + " – " + lang.L(k.Title())
@@ -183,7 +183,7 @@ func (r *Register) buildFilters() {
 }
 
 // shown reads the filters' choices the first time the register is shown.
-func (r *Register) shown() error {
+func (r *AgreementList) shown() error {
 	if r.choicesWanted {
 		return nil
 	}
@@ -194,7 +194,7 @@ func (r *Register) shown() error {
 
 // loadChoices reads the partner, year and perangkat daerah filters' options off
 // the UI goroutine, then fills the filters.
-func (r *Register) loadChoices() {
+func (r *AgreementList) loadChoices() {
 	go func() {
 		ch, err := r.svc.Choices()
 		r.do(func() {
@@ -209,7 +209,7 @@ func (r *Register) loadChoices() {
 	}()
 }
 
-func (r *Register) applyChoices(ch service.Choices) {
+func (r *AgreementList) applyChoices(ch service.Choices) {
 	r.choices = ch
 	partners := make([]string, len(ch.Partners))
 	for i, p := range ch.Partners {
@@ -239,7 +239,7 @@ func (r *Register) applyChoices(ch service.Choices) {
 }
 
 // filter is what the filter bar selects.
-func (r *Register) filter() agreement.Filter {
+func (r *AgreementList) filter() agreement.Filter {
 	var f agreement.Filter
 	if i := r.kindSel.SelectedIndex(); i > 0 {
 		f.Kind = agreement.Kinds[i-1]
@@ -259,7 +259,7 @@ func (r *Register) filter() agreement.Filter {
 	return f
 }
 
-func (r *Register) onFilter() {
+func (r *AgreementList) onFilter() {
 	if r.kindSel == nil || r.implSel == nil || r.fillingChoices {
 		return // still building, or only the options change
 	}
@@ -268,7 +268,7 @@ func (r *Register) onFilter() {
 }
 
 // onSort orders the register by a column; the same column again reverses it.
-func (r *Register) onSort(sort service.Sort) {
+func (r *AgreementList) onSort(sort service.Sort) {
 	if r.arrangement.Sort == sort {
 		r.arrangement.Desc = !r.arrangement.Desc
 	} else {
@@ -277,7 +277,7 @@ func (r *Register) onSort(sort service.Sort) {
 	r.applyArrangement()
 }
 
-func (r *Register) resetArrangement() {
+func (r *AgreementList) resetArrangement() {
 	r.arrangement = service.Arrangement{}
 	for _, sel := range []*widget.Select{r.kindSel, r.statusSel, r.partnerSel, r.yearSel, r.implSel} {
 		sel.SetSelectedIndex(0) // each calls onFilter: the last one applies the default
@@ -287,7 +287,7 @@ func (r *Register) resetArrangement() {
 
 // applyArrangement shows the register as arranged: the search again when the box
 // holds text, else the arranged IDs read off the UI goroutine.
-func (r *Register) applyArrangement() {
+func (r *AgreementList) applyArrangement() {
 	r.table.Refresh()
 	if strings.TrimSpace(r.search.Text) != "" {
 		r.runSearch()
@@ -329,14 +329,14 @@ func (r *Register) applyArrangement() {
 	}()
 }
 
-func (r *Register) notifyArranged() {
+func (r *AgreementList) notifyArranged() {
 	if r.arranged != nil {
 		r.arranged()
 	}
 }
 
 // queueSearch runs the search a moment after the last keystroke.
-func (r *Register) queueSearch(string) {
+func (r *AgreementList) queueSearch(string) {
 	r.mu.Lock()
 	if r.timer != nil {
 		r.timer.Stop()
@@ -348,7 +348,7 @@ func (r *Register) queueSearch(string) {
 // runSearch searches for the box's text off the UI goroutine and shows the
 // results when they come, unless a newer query was typed meanwhile. An empty box
 // shows the whole register again.
-func (r *Register) runSearch() {
+func (r *AgreementList) runSearch() {
 	text := r.search.Text
 	r.mu.Lock()
 	if r.timer != nil {
@@ -389,13 +389,13 @@ func (r *Register) runSearch() {
 	}()
 }
 
-func (r *Register) notifySearched() {
+func (r *AgreementList) notifySearched() {
 	if r.searched != nil {
 		r.searched()
 	}
 }
 
-func (r *Register) status(msg string) {
+func (r *AgreementList) status(msg string) {
 	if r.onStatus != nil {
 		r.onStatus(msg)
 	}
@@ -454,7 +454,7 @@ func searchMessage(text string, res service.SearchResult, err error) string {
 
 // showSnippet puts the snippet of search result row i in the status line,
 // fetching it off the UI goroutine when the search did not bring it.
-func (r *Register) showSnippet(i int) {
+func (r *AgreementList) showSnippet(i int) {
 	r.mu.Lock()
 	if !r.searching || i < 0 || i >= len(r.hits) {
 		r.mu.Unlock()
@@ -482,7 +482,7 @@ func (r *Register) showSnippet(i int) {
 	}()
 }
 
-func (r *Register) reload() error {
+func (r *AgreementList) reload() error {
 	total, err := r.svc.Total()
 	if err != nil {
 		return err
@@ -501,7 +501,7 @@ func (r *Register) reload() error {
 }
 
 // row returns the summary at index i, reading pages from the store as needed.
-func (r *Register) row(i int) (agreement.Summary, bool) {
+func (r *AgreementList) row(i int) (agreement.Summary, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.searching {
@@ -547,7 +547,7 @@ func (r *Register) row(i int) (agreement.Summary, bool) {
 	return items[i%pageSize], true
 }
 
-func (r *Register) fill(id widget.TableCellID, o fyne.CanvasObject) {
+func (r *AgreementList) fill(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*fitLabel)
 	s, ok := r.row(id.Row)
 	r.cells[l] = s.ID
@@ -581,7 +581,7 @@ func shortDate(d agreement.Date) string {
 	return bahasa.ShortDate(d.Time())
 }
 
-func (r *Register) searchingNow() bool {
+func (r *AgreementList) searchingNow() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.searching

@@ -24,9 +24,9 @@ import (
 	"sepakat/internal/service"
 )
 
-// Registry is the Instansi & Pejabat screen: the parties (with their lambang),
+// Directory is the Instansi & Pejabat screen: the parties (with their lambang),
 // their officials (with periods and Plt/Plh/Pj status) and the Surat Kuasa.
-type Registry struct {
+type Directory struct {
 	svc service.Service
 	win fyne.Window
 	do  func(func())
@@ -82,8 +82,8 @@ func labelsOf[T comparable](values []T, names map[T]string) []string {
 	return out
 }
 
-func newRegistry(svc service.Service, win fyne.Window) *Registry {
-	r := &Registry{svc: svc, win: win, do: fyne.Do}
+func newDirectory(svc service.Service, win fyne.Window) *Directory {
+	r := &Directory{svc: svc, win: win, do: fyne.Do}
 	r.message = widget.NewLabel("")
 	r.message.Wrapping = fyne.TextWrapWord
 	r.message.Hide()
@@ -97,10 +97,10 @@ func newRegistry(svc service.Service, win fyne.Window) *Registry {
 }
 
 // Content is the screen's root object.
-func (r *Registry) Content() fyne.CanvasObject { return r.content }
+func (r *Directory) Content() fyne.CanvasObject { return r.content }
 
 // reload reads the registries.
-func (r *Registry) reload() error {
+func (r *Directory) reload() error {
 	d, err := loadRegistry(r.svc)
 	if err != nil {
 		return err
@@ -110,7 +110,7 @@ func (r *Registry) reload() error {
 }
 
 // reloadLater reads the registries off the UI goroutine, then shows them.
-func (r *Registry) reloadLater(onErr func(error)) {
+func (r *Directory) reloadLater(onErr func(error)) {
 	go func() {
 		d, err := loadRegistry(r.svc)
 		r.do(func() {
@@ -162,7 +162,7 @@ func sortByName[T any](items []T, name func(T) string) {
 	copy(items, sorted)
 }
 
-func (r *Registry) apply(d registryData) {
+func (r *Directory) apply(d registryData) {
 	r.parties, r.officials, r.mandates = d.parties, d.officials, d.mandates
 	r.filterParties()
 	names := make([]string, len(r.parties))
@@ -174,7 +174,7 @@ func (r *Registry) apply(d registryData) {
 	r.mandateList.Refresh()
 }
 
-func (r *Registry) say(text string, bad bool) {
+func (r *Directory) say(text string, bad bool) {
 	r.message.SetText(text)
 	r.message.Importance = widget.SuccessImportance
 	if bad {
@@ -184,7 +184,7 @@ func (r *Registry) say(text string, bad bool) {
 }
 
 // saved reports the result of a save: the problems in the user's language, or done.
-func (r *Registry) saved(err error, what string) bool {
+func (r *Directory) saved(err error, what string) bool {
 	var es agreement.Errors
 	switch {
 	case errors.As(err, &es):
@@ -202,7 +202,7 @@ func (r *Registry) saved(err error, what string) bool {
 }
 
 // readDates reads each field into its date, or says which way to write a date.
-func (r *Registry) readDates(fields map[*agreement.Date]*entry) bool {
+func (r *Directory) readDates(fields map[*agreement.Date]*entry) bool {
 	for to, field := range fields {
 		d, err := parseFormDate(field.Text)
 		if err != nil {
@@ -214,18 +214,18 @@ func (r *Registry) readDates(fields map[*agreement.Date]*entry) bool {
 	return true
 }
 
-func (r *Registry) partyName(id agreement.ID) string {
+func (r *Directory) partyName(id agreement.ID) string {
 	if i := r.partyIndex(id); i >= 0 {
 		return r.parties[i].Name
 	}
 	return "–"
 }
 
-func (r *Registry) partyIndex(id agreement.ID) int {
+func (r *Directory) partyIndex(id agreement.ID) int {
 	return slices.IndexFunc(r.parties, func(p agreement.Party) bool { return p.ID == id })
 }
 
-func (r *Registry) buildParties() fyne.CanvasObject {
+func (r *Directory) buildParties() fyne.CanvasObject {
 	r.partyFilter = newEntry()
 	r.partyFilter.SetPlaceHolder(lang.L("Saring nama instansi…"))
 	r.partyFilter.OnChanged = func(string) { r.filterParties() }
@@ -264,7 +264,7 @@ func (r *Registry) buildParties() fyne.CanvasObject {
 	return split
 }
 
-func (r *Registry) filterParties() {
+func (r *Directory) filterParties() {
 	want := search.Fold(strings.TrimSpace(r.partyFilter.Text))
 	r.shownParties = r.shownParties[:0]
 	for _, p := range r.parties {
@@ -275,7 +275,7 @@ func (r *Registry) filterParties() {
 	r.partyList.Refresh()
 }
 
-func (r *Registry) showParty(p agreement.Party) {
+func (r *Directory) showParty(p agreement.Party) {
 	r.party = p
 	for i, k := range agreement.PartyKinds {
 		if k == p.Kind {
@@ -297,7 +297,7 @@ func (r *Registry) showParty(p agreement.Party) {
 	r.pLambang.Refresh()
 }
 
-func (r *Registry) onImportLambang() {
+func (r *Directory) onImportLambang() {
 	d := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
 		if err != nil || f == nil {
 			return
@@ -315,7 +315,7 @@ func (r *Registry) onImportLambang() {
 }
 
 // importLambang keeps a coat of arms image for the party being edited.
-func (r *Registry) importLambang(name string, data []byte) bool {
+func (r *Directory) importLambang(name string, data []byte) bool {
 	media, ok := mediaTypes[strings.ToLower(filepath.Ext(name))]
 	if !ok || media == "application/pdf" {
 		r.say(lang.L("Lambang harus berupa gambar PNG atau JPG."), true)
@@ -336,7 +336,7 @@ func (r *Registry) importLambang(name string, data []byte) bool {
 	return true
 }
 
-func (r *Registry) onSaveParty() {
+func (r *Directory) onSaveParty() {
 	p := r.party
 	if i := r.pKind.SelectedIndex(); i >= 0 {
 		p.Kind = agreement.PartyKinds[i]
@@ -349,7 +349,7 @@ func (r *Registry) onSaveParty() {
 	}
 }
 
-func (r *Registry) buildOfficials() fyne.CanvasObject {
+func (r *Directory) buildOfficials() fyne.CanvasObject {
 	r.officialList = newTextList(func() int { return len(r.officials) }, func(i int) string {
 		of := r.officials[i]
 		return fmt.Sprintf("%s — %s%s (%s)", of.Name, of.Status.Prefix(), of.Jabatan, r.partyName(of.PartyID))
@@ -387,7 +387,7 @@ func (r *Registry) buildOfficials() fyne.CanvasObject {
 	return split
 }
 
-func (r *Registry) showOfficial(o agreement.Official) {
+func (r *Directory) showOfficial(o agreement.Official) {
 	r.official = o
 	r.oParty.SetSelectedIndex(r.partyIndex(o.PartyID))
 	r.oName.SetText(o.Name)
@@ -409,7 +409,7 @@ func (r *Registry) showOfficial(o agreement.Official) {
 	r.oTo.SetText(formDate(o.To))
 }
 
-func (r *Registry) onSaveOfficial() {
+func (r *Directory) onSaveOfficial() {
 	o := r.official
 	if i := r.oParty.SelectedIndex(); i >= 0 {
 		o.PartyID = r.parties[i].ID
@@ -430,7 +430,7 @@ func (r *Registry) onSaveOfficial() {
 	}
 }
 
-func (r *Registry) buildMandates() fyne.CanvasObject {
+func (r *Directory) buildMandates() fyne.CanvasObject {
 	r.mandateList = newTextList(func() int { return len(r.mandates) }, func(i int) string {
 		m := r.mandates[i]
 		return fmt.Sprintf("%s · %s · %s → %s", m.Number, shortDate(m.Date), r.officialName(m.GrantorID), r.officialName(m.GranteeID))
@@ -463,7 +463,7 @@ func (r *Registry) buildMandates() fyne.CanvasObject {
 	return split
 }
 
-func (r *Registry) officialName(id agreement.ID) string {
+func (r *Directory) officialName(id agreement.ID) string {
 	if i := slices.IndexFunc(r.officials, func(o agreement.Official) bool { return o.ID == id }); i >= 0 {
 		return r.officials[i].Name
 	}
@@ -471,7 +471,7 @@ func (r *Registry) officialName(id agreement.ID) string {
 }
 
 // partyOfficials are the officials of the party chosen for the mandate.
-func (r *Registry) partyOfficials() []agreement.Official {
+func (r *Directory) partyOfficials() []agreement.Official {
 	i := r.mParty.SelectedIndex()
 	if i < 0 {
 		return nil
@@ -485,7 +485,7 @@ func (r *Registry) partyOfficials() []agreement.Official {
 	return out
 }
 
-func (r *Registry) fillMandateOfficials() {
+func (r *Directory) fillMandateOfficials() {
 	var names []string
 	for _, o := range r.partyOfficials() {
 		names = append(names, officialLabel(o))
@@ -503,7 +503,7 @@ func (r *Registry) fillMandateOfficials() {
 	}
 }
 
-func (r *Registry) showMandate(m agreement.Mandate) {
+func (r *Directory) showMandate(m agreement.Mandate) {
 	r.mandate = m
 	r.mParty.SetSelectedIndex(r.partyIndex(m.PartyID))
 	r.fillMandateOfficials()
@@ -513,7 +513,7 @@ func (r *Registry) showMandate(m agreement.Mandate) {
 	r.mValid.SetText(formDate(m.ValidUntil))
 }
 
-func (r *Registry) onSaveMandate() {
+func (r *Directory) onSaveMandate() {
 	m := r.mandate
 	if i := r.mParty.SelectedIndex(); i >= 0 {
 		m.PartyID = r.parties[i].ID
