@@ -24,6 +24,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
+	"sepakat/internal/ui/platform"
 	"sepakat/resources"
 )
 
@@ -85,8 +86,9 @@ type App struct {
 	draftBtn  *widget.Button
 	exportBar *widget.ProgressBarInfinite // of the latest export
 
-	// Placement, when set, remembers where the main window sits.
-	Placement Placement
+	// Placement, when set, remembers where the main window sits; the desktop
+	// build supplies it for each platform.
+	Placement platform.Placement
 }
 
 // New builds the main window on svc; printer makes the PDFs.
@@ -236,7 +238,7 @@ func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, paren
 	})
 	go func() {
 		runtime.LockOSThread() // never unlocked: the lowered thread ends with the goroutine
-		lowerThreadPriority()
+		platform.LowerThreadPriority()
 		var buf bytes.Buffer
 		err := u.printer.ExportPDF(id, &buf, draft)
 		if err == nil {
@@ -428,13 +430,6 @@ func (u *App) quit() {
 		e.win.Close()
 	}
 	u.win.Close()
-}
-
-// Placement reads and sets where a window sits on the screen, which Fyne
-// itself cannot; the desktop build supplies it for each platform.
-type Placement interface {
-	Position(w fyne.Window) (x, y int, ok bool)
-	Move(w fyne.Window, x, y int)
 }
 
 // Place puts the main window where it was when Sepakat last closed; call it
