@@ -1,12 +1,12 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -22,10 +22,15 @@ import (
 
 const pageSize = 50
 
-// AgreementList is the list of agreements, newest change first, read page by page;
-// or, while the search box holds text, the agreements found, best first.
+// AgreementList is the list of agreements, newest change first, read page by
+// page; or, while the search box holds text, the agreements found, best first.
+//
+// All its state belongs to the UI goroutine. A search or an arrangement runs in
+// a goroutine under a context that the next keystroke or filter change cancels;
+// its result comes back through do, and the UI goroutine drops it when its
+// context was cancelled meanwhile.
 type AgreementList struct {
-	svc      service.Service
+	svc      service.Register
 	now      func() time.Time
 	onOpen   func(agreement.ID)
 	onStatus func(string)
@@ -39,25 +44,27 @@ type AgreementList struct {
 	fillingChoices bool
 	search         *entry
 
-	mu      sync.Mutex
 	total   int
 	pages   [][]agreement.Summary
 	cursors [][]byte // cursors[i] starts page i
 	// hits are the search results shown instead of the pages when searching.
 	hits      []service.SearchHit
 	searching bool
-	// generation numbers the queries typed; only the latest one's results show.
-	generation int
-	timer      *time.Timer
+	// query is the context of the latest search or arrangement; cancel ends it.
+	query  context.Context
+	cancel context.CancelFunc
+	timer  *time.Timer
 	// searched, when set, is called on the UI goroutine once a search's results show.
 	searched func()
 	// do runs UI work handed over from other goroutines (fyne.Do; tests run it themselves).
 	do func(func())
 	// snippets is how many results come with their snippet (snippetsFirst).
 	snippets int
+	// readErr is the last error reading rows, shown once in the status line.
+	readErr error
 
-	// arrangement filters and sorts the register; when it is not the default
-	// the rows are ids, read a page of summaries at a time.
+	// arrangement filters and sorts the list; when it is not the default the
+	// rows are ids, read a page of summaries at a time.
 	arrangement service.Arrangement
 	ids         []agreement.ID
 	idPages     map[int][]agreement.Summary
@@ -67,8 +74,9 @@ type AgreementList struct {
 	partnerSel  *widget.Select
 	yearSel     *widget.Select
 	implSel     *widget.Select
+	resetBtn    *widget.Button
 	choices     service.Choices
-	// choicesWanted is set once the register is shown: the filters' choices are
+	// choicesWanted is set once the list is shown: the filters' choices are
 	// read then, not at start.
 	choicesWanted bool
 	// arranged, when set, is called on the UI goroutine once an arrangement shows.
@@ -98,8 +106,9 @@ var listColumns = []struct {
 // unsorted marks a column whose header does not sort (no list index keeps its order).
 const unsorted service.Sort = -1
 
-func newAgreementList(svc service.Service, now func() time.Time, onOpen func(agreement.ID), onStatus func(string)) *AgreementList {
+func newAgreementList(svc service.Register, now func() time.Time, onOpen func(agreement.ID), onStatus func(string)) *AgreementList {
 	r := &AgreementList{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do, snippets: snippetsFirst, cells: map[*fitLabel]agreement.ID{}}
+	r.query, r.cancel = context.WithCancel(context.Background())
 	r.search = newEntry()
 	r.search.SetPlaceHolder(lang.L("Cari nomor, mitra, pejabat, perihal atau isi pasal…"))
 	r.search.OnChanged = r.queueSearch
@@ -146,8 +155,6 @@ func newAgreementList(svc service.Service, now func() time.Time, onOpen func(agr
 }
 
 func (r *AgreementList) size() (int, int) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	switch {
 	case r.searching:
 		return len(r.hits), len(listColumns)
@@ -177,8 +184,8 @@ func (r *AgreementList) buildFilters() {
 	for _, sel := range []*widget.Select{r.kindSel, r.statusSel, r.partnerSel, r.yearSel, r.implSel} {
 		sel.SetSelectedIndex(0)
 	}
-	reset := widget.NewButton(lang.L("Atur ulang"), r.resetArrangement)
-	r.filterBar = container.NewBorder(nil, nil, nil, reset,
+	r.resetBtn = widget.NewButton(lang.L("Atur ulang"), r.resetArrangement)
+	r.filterBar = container.NewBorder(nil, nil, nil, r.resetBtn,
 		container.NewGridWithColumns(5, r.kindSel, r.statusSel, r.partnerSel, r.yearSel, r.implSel))
 }
 
@@ -285,7 +292,15 @@ func (r *AgreementList) resetArrangement() {
 	r.applyArrangement()
 }
 
-// applyArrangement shows the register as arranged: the search again when the box
+// begin cancels the search or arrangement under way and starts the context of
+// the next one.
+func (r *AgreementList) begin() context.Context {
+	r.cancel()
+	r.query, r.cancel = context.WithCancel(context.Background())
+	return r.query
+}
+
+// applyArrangement shows the list as arranged: the search again when the box
 // holds text, else the arranged IDs read off the UI goroutine.
 func (r *AgreementList) applyArrangement() {
 	r.table.Refresh()
@@ -293,14 +308,9 @@ func (r *AgreementList) applyArrangement() {
 		r.runSearch()
 		return
 	}
-	r.mu.Lock()
-	r.generation++
-	gen, a := r.generation, r.arrangement
-	r.mu.Unlock()
+	ctx, a := r.begin(), r.arrangement
 	if a.Empty() {
-		r.mu.Lock()
 		r.ids, r.idPages = nil, nil
-		r.mu.Unlock()
 		r.table.Refresh()
 		r.status(lang.L("{{.Count}} perjanjian", map[string]any{"Count": thousands(r.total)}))
 		r.notifyArranged()
@@ -308,19 +318,26 @@ func (r *AgreementList) applyArrangement() {
 	}
 	go func() {
 		ids, err := r.svc.Arrange(a)
+		pages := map[int][]agreement.Summary{}
+		if err == nil && len(ids) > 0 { // the first page, read here rather than while drawing
+			pages[0], err = r.svc.Summaries(ids[:min(len(ids), pageSize)])
+		}
+		if err != nil {
+			ids, pages = nil, nil
+		}
+		if ctx.Err() != nil {
+			return // a newer arrangement or search is under way
+		}
 		r.do(func() {
-			r.mu.Lock()
-			if gen != r.generation {
-				r.mu.Unlock()
+			if ctx.Err() != nil {
 				return
 			}
-			r.ids, r.idPages = ids, map[int][]agreement.Summary{}
-			r.mu.Unlock()
+			r.ids, r.idPages, r.readErr = ids, pages, nil
 			r.table.UnselectAll()
 			r.table.ScrollToTop()
 			r.table.Refresh()
 			if err != nil {
-				r.status(lang.L("Daftar tidak dapat disusun: {{.Error}}", map[string]any{"Error": err.Error()}))
+				r.status(lang.L("Daftar tidak dapat disusun: {{.Error}}", map[string]any{"Error": explain(err)}))
 			} else {
 				r.status(lang.L("{{.Count}} dari {{.Total}} perjanjian", map[string]any{"Count": thousands(len(ids)), "Total": thousands(r.total)}))
 			}
@@ -335,30 +352,27 @@ func (r *AgreementList) notifyArranged() {
 	}
 }
 
-// queueSearch runs the search a moment after the last keystroke.
+// queueSearch runs the search a moment after the last keystroke; the keystroke
+// cancels the search under way.
 func (r *AgreementList) queueSearch(string) {
-	r.mu.Lock()
+	r.begin()
 	if r.timer != nil {
 		r.timer.Stop()
 	}
 	r.timer = time.AfterFunc(searchDelay, func() { r.do(r.runSearch) })
-	r.mu.Unlock()
 }
 
 // runSearch searches for the box's text off the UI goroutine and shows the
 // results when they come, unless a newer query was typed meanwhile. An empty box
-// shows the whole register again.
+// shows the whole list again.
 func (r *AgreementList) runSearch() {
 	text := r.search.Text
-	r.mu.Lock()
 	if r.timer != nil {
 		r.timer.Stop()
 	}
-	r.generation++
-	gen, filter, sortBy := r.generation, r.arrangement.Filter, r.arrangement
+	ctx, filter, sortBy := r.begin(), r.arrangement.Filter, r.arrangement
 	if strings.TrimSpace(text) == "" {
 		r.searching, r.hits = false, nil
-		r.mu.Unlock()
 		r.table.Refresh()
 		r.status(lang.L("{{.Count}} perjanjian", map[string]any{"Count": thousands(r.total)}))
 		if !r.arrangement.Empty() {
@@ -367,19 +381,21 @@ func (r *AgreementList) runSearch() {
 		r.notifySearched()
 		return
 	}
-	r.mu.Unlock()
+	q := service.SearchQuery{Text: text, Limit: searchLimit, Snippets: r.snippets, Filter: filter}
 	go func() {
-		res, err := r.svc.Search(service.SearchQuery{Text: text, Limit: searchLimit, Snippets: r.snippets, Filter: filter})
+		res, err := r.svc.Search(q)
+		if ctx.Err() != nil {
+			return // the person typed on
+		}
+		if err == nil {
+			sortHits(res.Hits, sortBy)
+		}
 		r.do(func() {
-			r.mu.Lock()
-			if gen != r.generation {
-				r.mu.Unlock()
+			if ctx.Err() != nil {
 				return
 			}
 			r.searching = true
 			r.hits = res.Hits
-			sortHits(r.hits, sortBy)
-			r.mu.Unlock()
 			r.table.UnselectAll()
 			r.table.ScrollToTop()
 			r.table.Refresh()
@@ -439,7 +455,7 @@ func searchMessage(text string, res service.SearchResult, err error) string {
 	q := map[string]any{"Query": strings.TrimSpace(text), "Count": thousands(len(res.Hits))}
 	switch {
 	case err != nil:
-		return lang.L("Pencarian gagal: {{.Error}}", map[string]any{"Error": err.Error()})
+		return lang.L("Pencarian gagal: {{.Error}}", map[string]any{"Error": explain(err)})
 	case res.OnlyStopwords:
 		return lang.L("Kata yang diketik hanya kata umum (yang, dan, di, …). Ketik kata yang lebih khas, misalnya nama mitra atau pokok perjanjian.")
 	case len(res.Hits) == 0:
@@ -455,29 +471,25 @@ func searchMessage(text string, res service.SearchResult, err error) string {
 // showSnippet puts the snippet of search result row i in the status line,
 // fetching it off the UI goroutine when the search did not bring it.
 func (r *AgreementList) showSnippet(i int) {
-	r.mu.Lock()
 	if !r.searching || i < 0 || i >= len(r.hits) {
-		r.mu.Unlock()
 		return
 	}
-	hit, text, gen := r.hits[i], r.search.Text, r.generation
-	r.mu.Unlock()
+	hit, text, ctx := r.hits[i], r.search.Text, r.query
 	if hit.Snippet != "" {
 		r.status(hit.Snippet)
 		return
 	}
 	go func() {
 		sn, err := r.svc.Snippet(hit.Summary.ID, text)
+		if err != nil || sn == "" || ctx.Err() != nil {
+			return
+		}
 		r.do(func() {
-			r.mu.Lock()
-			current := gen == r.generation
-			if current && err == nil && i < len(r.hits) && r.hits[i].Summary.ID == hit.Summary.ID {
-				r.hits[i].Snippet = sn
+			if ctx.Err() != nil || i >= len(r.hits) || r.hits[i].Summary.ID != hit.Summary.ID {
+				return // the results changed meanwhile
 			}
-			r.mu.Unlock()
-			if current && err == nil && sn != "" {
-				r.status(sn)
-			}
+			r.hits[i].Snippet = sn
+			r.status(sn)
 		})
 	}()
 }
@@ -487,9 +499,7 @@ func (r *AgreementList) reload() error {
 	if err != nil {
 		return err
 	}
-	r.mu.Lock()
-	r.total, r.pages, r.cursors = total, nil, [][]byte{nil}
-	r.mu.Unlock()
+	r.total, r.pages, r.cursors, r.readErr = total, nil, [][]byte{nil}, nil
 	if r.choicesWanted {
 		r.loadChoices()
 	}
@@ -502,8 +512,6 @@ func (r *AgreementList) reload() error {
 
 // row returns the summary at index i, reading pages from the store as needed.
 func (r *AgreementList) row(i int) (agreement.Summary, bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	if r.searching {
 		if i < 0 || i >= len(r.hits) {
 			return agreement.Summary{}, false
@@ -519,6 +527,7 @@ func (r *AgreementList) row(i int) (agreement.Summary, bool) {
 		if !ok {
 			sums, err := r.svc.Summaries(r.ids[p*pageSize : min(len(r.ids), (p+1)*pageSize)])
 			if err != nil {
+				r.readFailed(err)
 				return agreement.Summary{}, false
 			}
 			page = sums
@@ -532,7 +541,11 @@ func (r *AgreementList) row(i int) (agreement.Summary, bool) {
 			return agreement.Summary{}, false
 		}
 		page, err := r.svc.List(service.Query{Limit: pageSize, After: r.cursors[len(r.pages)]})
-		if err != nil || len(page.Items) == 0 {
+		if err != nil {
+			r.readFailed(err)
+			return agreement.Summary{}, false
+		}
+		if len(page.Items) == 0 {
 			return agreement.Summary{}, false
 		}
 		r.pages = append(r.pages, page.Items)
@@ -581,8 +594,13 @@ func shortDate(d agreement.Date) string {
 	return bahasa.ShortDate(d.Time())
 }
 
-func (r *AgreementList) searchingNow() bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.searching
+// readFailed says once, in the status line, that rows could not be read.
+func (r *AgreementList) readFailed(err error) {
+	if r.readErr != nil {
+		return
+	}
+	r.readErr = err
+	r.status(lang.L("Daftar tidak dapat dibaca: {{.Error}}", map[string]any{"Error": explain(err)}))
 }
+
+func (r *AgreementList) searchingNow() bool { return r.searching }

@@ -454,3 +454,7 @@ func thousands(n int) string {
 	}
 	return s
 }
+
+// explain is what a screen says about err: words for people in the user's
+// language (service.Explain's table), never a Go error string alone.
+func explain(err error) string { return service.Message(err, i18n.FromEnv()) }
