@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/i18n"
 	"sepakat/internal/naskah"
 )
 
@@ -72,9 +70,9 @@ func (u *App) onNew() {
 		if !ok {
 			return
 		}
-		id, err := u.createFromTemplate(newKinds[max(kind.SelectedIndex(), 0)], own, parties, strings.TrimSpace(partner.Text), strings.TrimSpace(subject.Text))
-		if err != nil {
-			problem.SetText(err.Error())
+		id, why := u.createFromTemplate(newKinds[max(kind.SelectedIndex(), 0)], own, parties, strings.TrimSpace(partner.Text), strings.TrimSpace(subject.Text))
+		if why != "" {
+			problem.SetText(why)
 			problem.Show()
 			d.Show() // keep what was typed
 			return
@@ -92,10 +90,11 @@ func (u *App) onNew() {
 	d.Show()
 }
 
-// createFromTemplate saves a new draft and returns its ID, or says what is missing.
-func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parties []agreement.Party, partnerName, subject string) (agreement.ID, error) {
+// createFromTemplate saves a new draft and returns its ID, or says what is
+// missing or why it was not saved.
+func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parties []agreement.Party, partnerName, subject string) (agreement.ID, string) {
 	if partnerName == "" {
-		return 0, errors.New(lang.L("Pilih mitra: instansi dari daftar atau pemerintah daerah dari daftar wilayah."))
+		return 0, lang.L("Pilih mitra: instansi dari daftar atau pemerintah daerah dari daftar wilayah.")
 	}
 	var partner agreement.Party
 	for _, p := range parties {
@@ -107,19 +106,19 @@ func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parti
 		_, regions := governments()
 		r, ok := regions[partnerName]
 		if !ok {
-			return 0, errors.New(lang.L("\"{{.Name}}\" tidak ada di daftar instansi maupun daftar wilayah.", map[string]any{"Name": partnerName}))
+			return 0, lang.L("\"{{.Name}}\" tidak ada di daftar instansi maupun daftar wilayah.", map[string]any{"Name": partnerName})
 		}
 		var err error
 		if partner, _, err = partyOfRegion(u.svc, parties, r); err != nil {
-			return 0, err
+			return 0, lang.L("Belum tersimpan:") + "\n" + explain(err)
 		}
 	}
 	if partner.Own {
-		return 0, errors.New(lang.L("Mitra tidak boleh kantor kita sendiri."))
+		return 0, lang.L("Mitra tidak boleh kantor kita sendiri.")
 	}
 	lib, err := naskah.Shipped()
 	if err != nil {
-		return 0, err
+		return 0, explain(err)
 	}
 	now := u.now()
 	a := agreement.Agreement{
@@ -139,11 +138,7 @@ func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parti
 		}
 	}
 	if err := u.svc.SaveAgreement(&a); err != nil {
-		var es agreement.Errors
-		if errors.As(err, &es) {
-			return 0, errors.New(es.Message(i18n.FromEnv()))
-		}
-		return 0, err
+		return 0, lang.L("Belum tersimpan:") + "\n" + explain(err)
 	}
-	return a.ID, nil
+	return a.ID, ""
 }

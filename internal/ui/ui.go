@@ -4,12 +4,15 @@ package ui
 import (
 	"bytes"
 	"cmp"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -85,6 +88,8 @@ type App struct {
 	exportBtn *widget.Button
 	draftBtn  *widget.Button
 	exportBar *widget.ProgressBarInfinite // of the latest export
+	// exportCancel is the latest export's Batal button.
+	exportCancel *widget.Button
 
 	// Placement, when set, remembers where the main window sits; the desktop
 	// build supplies it for each platform.
@@ -199,7 +204,7 @@ func (u *App) onExportPDF(draft bool) { u.exportDialog(u.selected, draft, u.win)
 func (u *App) exportDialog(id agreement.ID, draft bool, parent fyne.Window) {
 	a, err := u.svc.Agreement(id)
 	if err != nil {
-		dialog.ShowError(err, parent)
+		showError(err, parent)
 		return
 	}
 	name := fmt.Sprintf("%s-%d.pdf", a.Kind, a.ID)
@@ -208,7 +213,7 @@ func (u *App) exportDialog(id agreement.ID, draft bool, parent fyne.Window) {
 	}
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, parent)
+			showError(err, parent)
 			return
 		}
 		if w == nil {
@@ -221,15 +226,53 @@ func (u *App) exportDialog(id agreement.ID, draft bool, parent fyne.Window) {
 	save.Show()
 }
 
-// exportTo makes the PDF off the UI goroutine, then writes it; a progress dialog
-// shows if it takes longer than exportQuiet. done (for tests) runs after the
-// result is shown.
+// exportTo makes the PDF off the UI goroutine, then writes it; a progress
+// dialog with a Batal button shows if it takes longer than exportQuiet. Batal
+// stops waiting, closes and removes the partial file and says the export was
+// cancelled. done (for tests) runs on the UI goroutine once the outcome shows.
 func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, parent fyne.Window, done func(error)) {
+	ctx, cancel := context.WithCancel(context.Background())
 	u.exportBar = widget.NewProgressBarInfinite()
 	bar := u.exportBar
-	wait := dialog.NewCustomWithoutButtons(lang.L("Membuat PDF…"), bar, parent)
+	// claimed says who has w: the goroutine writing it, or Batal removing it.
+	var claimed atomic.Bool
+	discard := func() {
+		w.Close()
+		storage.Delete(w.URI())
+	}
+	var wait dialog.Dialog
 	finished := false
-	show := time.AfterFunc(exportQuiet, func() {
+	var show *time.Timer
+	// finish shows the outcome, once, on the UI goroutine.
+	finish := func(err error) {
+		if finished {
+			return
+		}
+		finished = true
+		show.Stop()
+		bar.Stop() // a hidden dialog does not stop its bar, which would repaint the window forever
+		wait.Hide()
+		switch {
+		case errors.Is(err, context.Canceled):
+			dialog.ShowInformation(lang.L("Ekspor PDF"), lang.L("Ekspor dibatalkan"), parent)
+		case err != nil:
+			showError(err, parent)
+		default:
+			u.showExported(w.URI().Path(), parent)
+		}
+		if done != nil {
+			done(err)
+		}
+	}
+	u.exportCancel = widget.NewButtonWithIcon(lang.L("Batal"), theme.CancelIcon(), func() {
+		cancel()
+		if claimed.CompareAndSwap(false, true) {
+			discard()
+		} // else the goroutine is writing, and removes the file when it is done
+		finish(context.Canceled)
+	})
+	wait = dialog.NewCustomWithoutButtons(lang.L("Membuat PDF…"), container.NewVBox(bar, container.NewCenter(u.exportCancel)), parent)
+	show = time.AfterFunc(exportQuiet, func() {
 		u.do(func() {
 			if !finished {
 				wait.Show()
@@ -237,31 +280,45 @@ func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, paren
 		})
 	})
 	go func() {
-		runtime.LockOSThread() // never unlocked: the lowered thread ends with the goroutine
-		platform.LowerThreadPriority()
-		var buf bytes.Buffer
-		err := u.printer.ExportPDF(id, &buf, draft)
+		data, err := makePDF(ctx, u.printer, id, draft)
+		if ctx.Err() != nil || !claimed.CompareAndSwap(false, true) {
+			return // cancelled: Batal has removed the file and said so
+		}
 		if err == nil {
-			_, err = w.Write(buf.Bytes())
+			_, err = w.Write(data)
 		}
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}
-		u.do(func() {
-			finished = true
-			show.Stop()
-			bar.Stop() // a hidden dialog does not stop its bar, which would repaint the window forever
-			wait.Hide()
-			if err != nil {
-				dialog.ShowError(err, parent)
-			} else {
-				u.showExported(w.URI().Path(), parent)
-			}
-			if done != nil {
-				done(err)
-			}
-		})
+		if err != nil || ctx.Err() != nil {
+			storage.Delete(w.URI()) // nothing half-written stays behind
+		}
+		u.do(func() { finish(err) })
 	}()
+}
+
+// makePDF makes agreement id's PDF on a thread of lowered priority, so the
+// window keeps drawing; it stops waiting when ctx is cancelled (the printer
+// then finishes on its own, and its result is dropped).
+func makePDF(ctx context.Context, printer service.Printer, id agreement.ID, draft bool) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	made := make(chan result, 1)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the lowered thread ends with the goroutine
+		platform.LowerThreadPriority()
+		var buf bytes.Buffer
+		err := printer.ExportPDF(id, &buf, draft)
+		made <- result{buf.Bytes(), err}
+	}()
+	select {
+	case r := <-made:
+		return r.data, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // exportQuiet is how long an export runs before its progress dialog shows.
@@ -442,8 +499,12 @@ func (u *App) Place() {
 	u.Placement.Move(u.win, prefs.Int(prefWindowX), prefs.Int(prefWindowY))
 }
 
-func (u *App) showError(err error) {
-	dialog.ShowError(err, u.win)
+// showError tells, over the main window, what went wrong in words for people.
+func (u *App) showError(err error) { showError(err, u.win) }
+
+// showError tells, over w, what went wrong in words for people.
+func showError(err error, w fyne.Window) {
+	dialog.ShowError(errors.New(explain(err)), w)
 }
 
 // thousands writes 100000 as "100.000", as Indonesian readers expect.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -46,8 +45,8 @@ func (u *App) showWelcome() {
 		widget.NewFormItem(lang.L("Kode klasifikasi"), w.class),
 	)
 	w.setup = widget.NewButton(lang.L("Atur kantor kita"), func() {
-		if err := u.setupOffice(w.region.Text, w.unit.Text, w.class.Text); err != nil {
-			w.problem.SetText(err.Error())
+		if problem := u.setupOffice(w.region.Text, w.unit.Text, w.class.Text); problem != "" {
+			w.problem.SetText(problem)
 			w.problem.Show()
 			return
 		}
@@ -70,20 +69,23 @@ func (u *App) showWelcome() {
 }
 
 // setupOffice registers our office: the chosen regional government with the
-// usual numbering scheme and page settings.
-func (u *App) setupOffice(name, unit, class string) error {
+// usual numbering scheme and page settings; or says what is wrong.
+func (u *App) setupOffice(name, unit, class string) (problem string) {
 	_, regions := governments()
 	region, found := regions[strings.TrimSpace(name)]
 	if !found {
-		return errors.New(lang.L("Pilih kantor kita dari daftar wilayah, mis. Pemerintah Kabupaten Sumedang."))
+		return lang.L("Pilih kantor kita dari daftar wilayah, mis. Pemerintah Kabupaten Sumedang.")
 	}
 	unit, class = strings.TrimSpace(unit), strings.TrimSpace(class)
 	if unit == "" {
-		return errors.New(lang.L("Isi kode unit yang tertulis pada nomor, mis. Huk."))
+		return lang.L("Isi kode unit yang tertulis pada nomor, mis. Huk.")
 	}
 	page := agreement.DefaultPageProfile()
 	p := regionParty(region)
 	p.Own, p.Page = true, &page
 	p.Numbering = &agreement.NumberingScheme{Template: defaultNumbering, Classification: class, UnitCode: unit}
-	return u.svc.SaveParty(&p)
+	if err := u.svc.SaveParty(&p); err != nil {
+		return lang.L("Belum tersimpan:") + "\n" + explain(err)
+	}
+	return ""
 }
