@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/storage"
-
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -19,46 +19,41 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/i18n"
 	"sepakat/internal/search"
 	"sepakat/internal/service"
 )
 
-// Directory is the Instansi & Pejabat screen: the parties (with their lambang),
-// their officials (with periods and Plt/Plh/Pj status) and the Surat Kuasa.
+// Directory is the Instansi & Pejabat screen: three panes, for the parties
+// (with their lambang), their officials (with periods and Plt/Plh/Pj status)
+// and the Surat Kuasa, each a list and a form (masterDetail).
 type Directory struct {
-	svc service.Service
+	svc service.Directory
 	win fyne.Window
 	do  func(func())
 
+	// data is the directory as last read, shared by the panes.
+	data directoryData
+
+	parties   *partyPane
+	officials *officialPane
+	mandates  *mandatePane
+	tabs      *container.AppTabs
+	content   fyne.CanvasObject
+
+	// cancel ends the read under way; a newer read calls it.
+	cancel context.CancelFunc
+	// onError shows a read that failed.
+	onError func(error)
+	// loaded, when set, is called on the UI goroutine after each read.
+	loaded func()
+}
+
+// directoryData is the directory as read: the parties and officials sorted by
+// name, and the mandates.
+type directoryData struct {
 	parties   []agreement.Party
 	officials []agreement.Official
 	mandates  []agreement.Mandate
-
-	tabs *container.AppTabs
-
-	// Instansi
-	partyList                      *widget.List
-	partyFilter                    *entry
-	shownParties                   []agreement.Party
-	party                          agreement.Party
-	pKind                          *widget.Select
-	pName, pShort, pSeat, pAddress *entry
-	pLambang                       *canvas.Image
-	pLambangRef                    *agreement.FileRef
-	// Pejabat
-	officialList                    *widget.List
-	official                        agreement.Official
-	oParty, oRole, oStatus          *widget.Select
-	oName, oJabatan, oNIP, oPangkat *entry
-	oFrom, oTo                      *entry
-	// Surat Kuasa
-	mandateList                    *widget.List
-	mandate                        agreement.Mandate
-	mParty, mGrantor, mGrantee     *widget.Select
-	mNumber, mDate, mScope, mValid *entry
-	message                        *widget.Label
-	content                        fyne.CanvasObject
 }
 
 var partyKindLabels = map[agreement.PartyKind]string{
@@ -82,56 +77,55 @@ func labelsOf[T comparable](values []T, names map[T]string) []string {
 	return out
 }
 
-func newDirectory(svc service.Service, win fyne.Window) *Directory {
-	r := &Directory{svc: svc, win: win, do: fyne.Do}
-	r.message = widget.NewLabel("")
-	r.message.Wrapping = fyne.TextWrapWord
-	r.message.Hide()
-	r.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("Instansi"), r.buildParties()),
-		container.NewTabItem(lang.L("Pejabat"), r.buildOfficials()),
-		container.NewTabItem(lang.L("Surat Kuasa"), r.buildMandates()),
+func newDirectory(svc service.Directory, files service.Files, win fyne.Window) *Directory {
+	d := &Directory{svc: svc, win: win, do: fyne.Do, cancel: func() {}}
+	d.parties = newPartyPane(d, files)
+	d.officials = newOfficialPane(d)
+	d.mandates = newMandatePane(d)
+	d.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Instansi"), d.parties.md.content),
+		container.NewTabItem(lang.L("Pejabat"), d.officials.md.content),
+		container.NewTabItem(lang.L("Surat Kuasa"), d.mandates.md.content),
 	)
-	r.content = container.NewBorder(nil, r.message, nil, nil, r.tabs)
-	return r
+	d.content = d.tabs
+	return d
 }
 
 // Content is the screen's root object.
-func (r *Directory) Content() fyne.CanvasObject { return r.content }
+func (d *Directory) Content() fyne.CanvasObject { return d.content }
 
-// reload reads the registries.
-func (r *Directory) reload() error {
-	d, err := loadRegistry(r.svc)
-	if err != nil {
-		return err
-	}
-	r.apply(d)
-	return nil
-}
-
-// reloadLater reads the registries off the UI goroutine, then shows them.
-func (r *Directory) reloadLater(onErr func(error)) {
+// reload reads the directory off the UI goroutine, then shows it; a newer
+// reload cancels this one, whose result is then dropped.
+func (d *Directory) reload() {
+	d.cancel()
+	ctx, cancel := context.WithCancel(context.Background())
+	d.cancel = cancel
 	go func() {
-		d, err := loadRegistry(r.svc)
-		r.do(func() {
-			if err != nil {
-				onErr(err)
-				return
+		data, err := loadDirectory(d.svc)
+		if ctx.Err() != nil {
+			return
+		}
+		d.do(func() {
+			if ctx.Err() != nil {
+				return // a newer read is under way
 			}
-			r.apply(d)
+			if err != nil {
+				if d.onError != nil {
+					d.onError(err)
+				}
+			} else {
+				d.apply(data)
+			}
+			if d.loaded != nil {
+				d.loaded()
+			}
 		})
 	}()
 }
 
-type registryData struct {
-	parties   []agreement.Party
-	officials []agreement.Official
-	mandates  []agreement.Mandate
-}
-
-// loadRegistry reads the parties and officials, sorted by name, and the mandates.
-func loadRegistry(svc service.Service) (registryData, error) {
-	var d registryData
+// loadDirectory reads the parties and officials, sorted by name, and the mandates.
+func loadDirectory(svc service.Directory) (directoryData, error) {
+	var d directoryData
 	var err error
 	if d.parties, err = svc.Parties(); err != nil {
 		return d, err
@@ -162,374 +156,407 @@ func sortByName[T any](items []T, name func(T) string) {
 	copy(items, sorted)
 }
 
-func (r *Directory) apply(d registryData) {
-	r.parties, r.officials, r.mandates = d.parties, d.officials, d.mandates
-	r.filterParties()
-	names := make([]string, len(r.parties))
-	for i, p := range r.parties {
+func (d *Directory) apply(data directoryData) {
+	d.data = data
+	names := make([]string, len(data.parties))
+	for i, p := range data.parties {
 		names[i] = p.Name
 	}
-	r.oParty.Options, r.mParty.Options = names, names
-	r.officialList.Refresh()
-	r.mandateList.Refresh()
+	d.officials.party.Options, d.mandates.party.Options = names, names
+	d.parties.filter()
+	d.officials.md.refresh()
+	d.mandates.md.refresh()
 }
 
-func (r *Directory) say(text string, bad bool) {
-	r.message.SetText(text)
-	r.message.Importance = widget.SuccessImportance
-	if bad {
-		r.message.Importance = widget.DangerImportance
-	}
-	r.message.Show()
-}
-
-// saved reports the result of a save: the problems in the user's language, or done.
-func (r *Directory) saved(err error, what string) bool {
-	var es agreement.Errors
-	switch {
-	case errors.As(err, &es):
-		r.say(lang.L("Belum tersimpan:")+"\n"+es.Message(i18n.FromEnv()), true)
-		return false
-	case err != nil:
-		r.say(lang.L("Belum tersimpan: {{.Error}}", map[string]any{"Error": err.Error()}), true)
-		return false
-	}
-	r.say(lang.L("{{.What}} tersimpan.", map[string]any{"What": what}), false)
-	if err := r.reload(); err != nil {
-		r.say(err.Error(), true)
-	}
-	return true
-}
-
-// readDates reads each field into its date, or says which way to write a date.
-func (r *Directory) readDates(fields map[*agreement.Date]*entry) bool {
-	for to, field := range fields {
-		d, err := parseFormDate(field.Text)
-		if err != nil {
-			r.say(lang.L("Tanggal tidak dapat dibaca: tulis hh/bb/tttt, mis. 03/07/2025."), true)
-			return false
-		}
-		*to = d
-	}
-	return true
-}
-
-func (r *Directory) partyName(id agreement.ID) string {
-	if i := r.partyIndex(id); i >= 0 {
-		return r.parties[i].Name
+func (d *Directory) partyName(id agreement.ID) string {
+	if i := d.partyIndex(id); i >= 0 {
+		return d.data.parties[i].Name
 	}
 	return "–"
 }
 
-func (r *Directory) partyIndex(id agreement.ID) int {
-	return slices.IndexFunc(r.parties, func(p agreement.Party) bool { return p.ID == id })
+func (d *Directory) partyIndex(id agreement.ID) int {
+	return slices.IndexFunc(d.data.parties, func(p agreement.Party) bool { return p.ID == id })
 }
 
-func (r *Directory) buildParties() fyne.CanvasObject {
-	r.partyFilter = newEntry()
-	r.partyFilter.SetPlaceHolder(lang.L("Saring nama instansi…"))
-	r.partyFilter.OnChanged = func(string) { r.filterParties() }
-	r.partyList = newTextList(func() int { return len(r.shownParties) }, func(i int) string {
-		p := r.shownParties[i]
-		if p.Own {
-			return p.Name + " " + lang.L("(kantor kita)")
+func (d *Directory) officialName(id agreement.ID) string {
+	if i := slices.IndexFunc(d.data.officials, func(o agreement.Official) bool { return o.ID == id }); i >= 0 {
+		return d.data.officials[i].Name
+	}
+	return "–"
+}
+
+// readDates reads each field into its date, or says under the field which way
+// to write a date.
+func readDates(md *masterDetail, fields []dateField) bool {
+	ok := true
+	for _, f := range fields {
+		d, err := parseFormDate(f.entry.Text)
+		if err != nil {
+			md.problem(f.path, lang.L("Tanggal tidak dapat dibaca: tulis hh/bb/tttt, mis. 03/07/2025."))
+			ok = false
+			continue
 		}
-		return p.Name
-	})
-	r.partyList.OnSelected = func(i widget.ListItemID) { r.showParty(r.shownParties[i]) }
-	r.pKind = newSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
-	r.pName, r.pShort, r.pSeat, r.pAddress = newEntry(), newEntry(), newEntry(), newMultiLineEntry()
-	r.pLambang = canvas.NewImageFromResource(nil)
-	r.pLambang.FillMode = canvas.ImageFillContain
-	r.pLambang.SetMinSize(fyne.NewSize(96, 96))
-	importBtn := widget.NewButtonWithIcon(lang.L("Impor lambang…"), theme.FolderOpenIcon(), r.onImportLambang)
-	save := widget.NewButtonWithIcon(lang.L("Simpan"), theme.DocumentSaveIcon(), r.onSaveParty)
-	save.Importance = widget.HighImportance
-	add := widget.NewButtonWithIcon(lang.L("Instansi baru"), theme.ContentAddIcon(), func() {
-		r.partyList.UnselectAll()
-		r.showParty(agreement.Party{Kind: agreement.PartySwasta})
-	})
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Jenis"), r.pKind),
-		widget.NewFormItem(lang.L("Nama resmi"), r.pName),
-		widget.NewFormItem(lang.L("Singkatan"), r.pShort),
-		widget.NewFormItem(lang.L("Kedudukan"), r.pSeat),
-		widget.NewFormItem(lang.L("Alamat"), r.pAddress),
-		widget.NewFormItem(lang.L("Lambang"), container.NewHBox(r.pLambang, importBtn)),
-	)
-	left := container.NewBorder(container.NewBorder(nil, nil, nil, add, r.partyFilter), nil, nil, nil, r.partyList)
-	right := container.NewBorder(nil, container.NewHBox(save), nil, nil, container.NewVScroll(form))
-	split := container.NewHSplit(left, right)
-	split.Offset = 0.4
-	return split
+		*f.into = d
+	}
+	return ok
 }
 
-func (r *Directory) filterParties() {
-	want := search.Fold(strings.TrimSpace(r.partyFilter.Text))
-	r.shownParties = r.shownParties[:0]
-	for _, p := range r.parties {
-		if want == "" || strings.Contains(search.Fold(p.Name+" "+p.ShortName), want) {
-			r.shownParties = append(r.shownParties, p)
+// dateField is a form's date entry, the path of its problems and where it is read to.
+type dateField struct {
+	entry *entry
+	path  string
+	into  *agreement.Date
+}
+
+// partyPane is the Instansi pane.
+type partyPane struct {
+	d     *Directory
+	files service.Files
+	md    *masterDetail
+
+	search                     *entry
+	shown                      []agreement.Party
+	party                      agreement.Party
+	kind                       *widget.Select
+	name, short, seat, address *entry
+	lambang                    *canvas.Image
+	lambangRef                 *agreement.FileRef
+}
+
+func newPartyPane(d *Directory, files service.Files) *partyPane {
+	p := &partyPane{d: d, files: files}
+	p.search = newEntry()
+	p.search.SetPlaceHolder(lang.L("Saring nama instansi…"))
+	p.search.OnChanged = func(string) { p.filter() }
+	p.kind = newSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
+	p.name, p.short, p.seat, p.address = newEntry(), newEntry(), newEntry(), newMultiLineEntry()
+	p.lambang = canvas.NewImageFromResource(nil)
+	p.lambang.FillMode = canvas.ImageFillContain
+	p.lambang.SetMinSize(fyne.NewSize(96, 96))
+	importBtn := widget.NewButtonWithIcon(lang.L("Impor lambang…"), theme.FolderOpenIcon(), p.onImportLambang)
+	p.md = newMasterDetail(paneSpec{
+		newLabel: lang.L("Instansi baru"),
+		top:      p.search,
+		count:    func() int { return len(p.shown) },
+		text: func(i int) string {
+			if p.shown[i].Own {
+				return p.shown[i].Name + " " + lang.L("(kantor kita)")
+			}
+			return p.shown[i].Name
+		},
+		id: func(i int) agreement.ID { return p.shown[i].ID },
+		fields: []formField{
+			{lang.L("Jenis"), "kind", p.kind},
+			{lang.L("Nama resmi"), "name", p.name},
+			{lang.L("Singkatan"), "short_name", p.short},
+			{lang.L("Kedudukan"), "seat", p.seat},
+			{lang.L("Alamat"), "address", p.address},
+			{lang.L("Lambang"), "lambang", container.NewHBox(p.lambang, importBtn)},
+		},
+		show:   func(i int) { p.show(p.shown[i]) },
+		onNew:  func() { p.show(agreement.Party{Kind: agreement.PartySwasta}) },
+		onSave: p.onSave,
+	})
+	return p
+}
+
+// filter lists the parties whose name or short name holds the filter's text.
+func (p *partyPane) filter() {
+	want := search.Fold(strings.TrimSpace(p.search.Text))
+	p.shown = p.shown[:0]
+	for _, x := range p.d.data.parties {
+		if want == "" || strings.Contains(search.Fold(x.Name+" "+x.ShortName), want) {
+			p.shown = append(p.shown, x)
 		}
 	}
-	r.partyList.Refresh()
+	p.md.refresh()
 }
 
-func (r *Directory) showParty(p agreement.Party) {
-	r.party = p
+func (p *partyPane) show(x agreement.Party) {
+	p.party = x
 	for i, k := range agreement.PartyKinds {
-		if k == p.Kind {
-			r.pKind.SetSelectedIndex(i)
+		if k == x.Kind {
+			p.kind.SetSelectedIndex(i)
 		}
 	}
-	r.pName.SetText(p.Name)
-	r.pShort.SetText(p.ShortName)
-	r.pSeat.SetText(p.Seat)
-	r.pAddress.SetText(p.Address)
-	r.pLambangRef = p.Lambang
-	r.pLambang.Resource = nil
-	r.pLambang.Image = nil
-	if p.Lambang != nil {
-		if data, err := r.svc.File(p.Lambang.SHA256); err == nil {
-			r.pLambang.Resource = fyne.NewStaticResource(p.Lambang.Name, data)
+	p.name.SetText(x.Name)
+	p.short.SetText(x.ShortName)
+	p.seat.SetText(x.Seat)
+	p.address.SetText(x.Address)
+	p.lambangRef = x.Lambang
+	p.lambang.Resource = nil
+	p.lambang.Image = nil
+	if x.Lambang != nil {
+		if data, err := p.files.File(x.Lambang.SHA256); err == nil {
+			p.lambang.Resource = fyne.NewStaticResource(x.Lambang.Name, data)
 		}
 	}
-	r.pLambang.Refresh()
+	p.lambang.Refresh()
 }
 
-func (r *Directory) onImportLambang() {
-	d := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
-		if err != nil || f == nil {
+func (p *partyPane) onImportLambang() {
+	dlg := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
+		if err != nil {
+			p.md.problem("lambang", explain(err))
 			return
+		}
+		if f == nil {
+			return // cancelled
 		}
 		defer f.Close()
 		data, err := io.ReadAll(io.LimitReader(f, maxAttachment+1))
 		if err != nil {
-			r.say(err.Error(), true)
+			p.md.problem("lambang", explain(err))
 			return
 		}
-		r.importLambang(f.URI().Name(), data)
-	}, r.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-	d.Show()
+		p.importLambang(f.URI().Name(), data)
+	}, p.d.win)
+	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	dlg.Show()
 }
 
 // importLambang keeps a coat of arms image for the party being edited.
-func (r *Directory) importLambang(name string, data []byte) bool {
+func (p *partyPane) importLambang(name string, data []byte) bool {
+	p.md.problems["lambang"].Hide()
 	media, ok := mediaTypes[strings.ToLower(filepath.Ext(name))]
 	if !ok || media == "application/pdf" {
-		r.say(lang.L("Lambang harus berupa gambar PNG atau JPG."), true)
+		p.md.problem("lambang", lang.L("Lambang harus berupa gambar PNG atau JPG."))
 		return false
 	}
 	if len(data) > 2<<20 {
-		r.say(lang.L("Lambang lebih dari 2 MB; perkecil gambarnya."), true)
+		p.md.problem("lambang", lang.L("Lambang lebih dari 2 MB; perkecil gambarnya."))
 		return false
 	}
-	ref, err := r.svc.PutFile(name, media, data)
+	ref, err := p.files.PutFile(name, media, data)
 	if err != nil {
-		r.say(err.Error(), true)
+		p.md.problem("lambang", explain(err))
 		return false
 	}
-	r.pLambangRef = &ref
-	r.pLambang.Resource = fyne.NewStaticResource(name, data)
-	r.pLambang.Refresh()
+	p.lambangRef = &ref
+	p.lambang.Resource = fyne.NewStaticResource(name, data)
+	p.lambang.Refresh()
 	return true
 }
 
-func (r *Directory) onSaveParty() {
-	p := r.party
-	if i := r.pKind.SelectedIndex(); i >= 0 {
-		p.Kind = agreement.PartyKinds[i]
+func (p *partyPane) onSave() {
+	x := p.party
+	if i := p.kind.SelectedIndex(); i >= 0 {
+		x.Kind = agreement.PartyKinds[i]
 	}
-	p.Name, p.ShortName = strings.TrimSpace(r.pName.Text), strings.TrimSpace(r.pShort.Text)
-	p.Seat, p.Address = strings.TrimSpace(r.pSeat.Text), strings.TrimSpace(r.pAddress.Text)
-	p.Lambang = r.pLambangRef
-	if r.saved(r.svc.SaveParty(&p), p.Name) {
-		r.party = p
+	x.Name, x.ShortName = strings.TrimSpace(p.name.Text), strings.TrimSpace(p.short.Text)
+	x.Seat, x.Address = strings.TrimSpace(p.seat.Text), strings.TrimSpace(p.address.Text)
+	x.Lambang = p.lambangRef
+	err := p.d.svc.SaveParty(&x)
+	if p.md.saved(err, x.Name, x.ID) {
+		p.party = x
+		p.d.reload()
 	}
 }
 
-func (r *Directory) buildOfficials() fyne.CanvasObject {
-	r.officialList = newTextList(func() int { return len(r.officials) }, func(i int) string {
-		of := r.officials[i]
-		return fmt.Sprintf("%s — %s%s (%s)", of.Name, of.Status.Prefix(), of.Jabatan, r.partyName(of.PartyID))
-	})
-	r.officialList.OnSelected = func(i widget.ListItemID) { r.showOfficial(r.officials[i]) }
-	r.oParty = newSelect(nil, nil)
-	r.oRole = newSelect(labelsOf(agreement.OfficialRoles, officialRoleLabels), nil)
-	statusLabels := []string{lang.L("Definitif"), "Plt.", "Plh.", "Pj."}
-	r.oStatus = newSelect(statusLabels, nil)
-	r.oName, r.oJabatan, r.oNIP, r.oPangkat = newEntry(), newEntry(), newEntry(), newEntry()
-	r.oFrom, r.oTo = newEntry(), newEntry()
-	r.oFrom.SetPlaceHolder(lang.L("hh/bb/tttt"))
-	r.oTo.SetPlaceHolder(lang.L("kosong selama masih menjabat"))
-	save := widget.NewButtonWithIcon(lang.L("Simpan"), theme.DocumentSaveIcon(), r.onSaveOfficial)
-	save.Importance = widget.HighImportance
-	add := widget.NewButtonWithIcon(lang.L("Pejabat baru"), theme.ContentAddIcon(), func() {
-		r.officialList.UnselectAll()
-		r.showOfficial(agreement.Official{Role: agreement.RoleKepalaDaerah, Status: agreement.StatusDefinitif})
-	})
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Instansi"), r.oParty),
-		widget.NewFormItem(lang.L("Nama (dengan gelar)"), r.oName),
-		widget.NewFormItem(lang.L("Jabatan"), r.oJabatan),
-		widget.NewFormItem(lang.L("Peran"), r.oRole),
-		widget.NewFormItem(lang.L("Status jabatan"), r.oStatus),
-		widget.NewFormItem(lang.L("Pangkat/golongan"), r.oPangkat),
-		widget.NewFormItem("NIP", r.oNIP),
-		widget.NewFormItem(lang.L("Menjabat sejak"), r.oFrom),
-		widget.NewFormItem(lang.L("Sampai"), r.oTo),
-	)
-	left := container.NewBorder(container.NewHBox(add), nil, nil, nil, r.officialList)
-	right := container.NewBorder(nil, container.NewHBox(save), nil, nil, container.NewVScroll(form))
-	split := container.NewHSplit(left, right)
-	split.Offset = 0.4
-	return split
+// officialPane is the Pejabat pane.
+type officialPane struct {
+	d  *Directory
+	md *masterDetail
+
+	official                    agreement.Official
+	party, role, status         *widget.Select
+	name, jabatan, nip, pangkat *entry
+	from, to                    *entry
 }
 
-func (r *Directory) showOfficial(o agreement.Official) {
-	r.official = o
-	r.oParty.SetSelectedIndex(r.partyIndex(o.PartyID))
-	r.oName.SetText(o.Name)
-	r.oJabatan.SetText(o.Jabatan)
-	for i, x := range agreement.OfficialRoles {
-		if x == o.Role {
-			r.oRole.SetSelectedIndex(i)
+func newOfficialPane(d *Directory) *officialPane {
+	o := &officialPane{d: d}
+	o.party = newSelect(nil, nil)
+	o.role = newSelect(labelsOf(agreement.OfficialRoles, officialRoleLabels), nil)
+	o.status = newSelect([]string{lang.L("Definitif"), "Plt.", "Plh.", "Pj."}, nil)
+	o.name, o.jabatan, o.nip, o.pangkat = newEntry(), newEntry(), newEntry(), newEntry()
+	o.from, o.to = newEntry(), newEntry()
+	o.from.SetPlaceHolder(lang.L("hh/bb/tttt"))
+	o.to.SetPlaceHolder(lang.L("kosong selama masih menjabat"))
+	officials := func() []agreement.Official { return d.data.officials }
+	o.md = newMasterDetail(paneSpec{
+		newLabel: lang.L("Pejabat baru"),
+		count:    func() int { return len(officials()) },
+		text: func(i int) string {
+			of := officials()[i]
+			return fmt.Sprintf("%s — %s%s (%s)", of.Name, of.Status.Prefix(), of.Jabatan, d.partyName(of.PartyID))
+		},
+		id: func(i int) agreement.ID { return officials()[i].ID },
+		fields: []formField{
+			{lang.L("Instansi"), "party_id", o.party},
+			{lang.L("Nama (dengan gelar)"), "name", o.name},
+			{lang.L("Jabatan"), "jabatan", o.jabatan},
+			{lang.L("Peran"), "role", o.role},
+			{lang.L("Status jabatan"), "status", o.status},
+			{lang.L("Pangkat/golongan"), "pangkat", o.pangkat},
+			{"NIP", "nip", o.nip},
+			{lang.L("Menjabat sejak"), "from", o.from},
+			{lang.L("Sampai"), "to", o.to},
+		},
+		show: func(i int) { o.show(officials()[i]) },
+		onNew: func() {
+			o.show(agreement.Official{Role: agreement.RoleKepalaDaerah, Status: agreement.StatusDefinitif})
+		},
+		onSave: o.onSave,
+	})
+	return o
+}
+
+func (o *officialPane) show(x agreement.Official) {
+	o.official = x
+	o.party.SetSelectedIndex(o.d.partyIndex(x.PartyID))
+	o.name.SetText(x.Name)
+	o.jabatan.SetText(x.Jabatan)
+	for i, r := range agreement.OfficialRoles {
+		if r == x.Role {
+			o.role.SetSelectedIndex(i)
 		}
 	}
-	r.oStatus.SetSelectedIndex(0)
-	for i, x := range officeStatuses {
-		if x == o.Status {
-			r.oStatus.SetSelectedIndex(i)
+	o.status.SetSelectedIndex(0)
+	for i, st := range officeStatuses {
+		if st == x.Status {
+			o.status.SetSelectedIndex(i)
 		}
 	}
-	r.oNIP.SetText(o.NIP)
-	r.oPangkat.SetText(o.Pangkat)
-	r.oFrom.SetText(formDate(o.From))
-	r.oTo.SetText(formDate(o.To))
+	o.nip.SetText(x.NIP)
+	o.pangkat.SetText(x.Pangkat)
+	o.from.SetText(formDate(x.From))
+	o.to.SetText(formDate(x.To))
 }
 
-func (r *Directory) onSaveOfficial() {
-	o := r.official
-	if i := r.oParty.SelectedIndex(); i >= 0 {
-		o.PartyID = r.parties[i].ID
+func (o *officialPane) onSave() {
+	x := o.official
+	if i := o.party.SelectedIndex(); i >= 0 {
+		x.PartyID = o.d.data.parties[i].ID
 	}
-	if i := r.oRole.SelectedIndex(); i >= 0 {
-		o.Role = agreement.OfficialRoles[i]
+	if i := o.role.SelectedIndex(); i >= 0 {
+		x.Role = agreement.OfficialRoles[i]
 	}
-	if i := r.oStatus.SelectedIndex(); i >= 0 {
-		o.Status = officeStatuses[i]
+	if i := o.status.SelectedIndex(); i >= 0 {
+		x.Status = officeStatuses[i]
 	}
-	o.Name, o.Jabatan = strings.TrimSpace(r.oName.Text), strings.TrimSpace(r.oJabatan.Text)
-	o.NIP, o.Pangkat = strings.TrimSpace(r.oNIP.Text), strings.TrimSpace(r.oPangkat.Text)
-	if !r.readDates(map[*agreement.Date]*entry{&o.From: r.oFrom, &o.To: r.oTo}) {
+	x.Name, x.Jabatan = strings.TrimSpace(o.name.Text), strings.TrimSpace(o.jabatan.Text)
+	x.NIP, x.Pangkat = strings.TrimSpace(o.nip.Text), strings.TrimSpace(o.pangkat.Text)
+	o.md.clearProblems()
+	if !readDates(o.md, []dateField{{o.from, "from", &x.From}, {o.to, "to", &x.To}}) {
+		o.md.say(lang.L("Belum tersimpan:")+"\n"+explain(agreement.ErrInvalid), true)
 		return
 	}
-	if r.saved(r.svc.SaveOfficial(&o), o.Name) {
-		r.official = o
+	err := o.d.svc.SaveOfficial(&x)
+	if o.md.saved(err, x.Name, x.ID) {
+		o.official = x
+		o.d.reload()
 	}
 }
 
-func (r *Directory) buildMandates() fyne.CanvasObject {
-	r.mandateList = newTextList(func() int { return len(r.mandates) }, func(i int) string {
-		m := r.mandates[i]
-		return fmt.Sprintf("%s · %s · %s → %s", m.Number, shortDate(m.Date), r.officialName(m.GrantorID), r.officialName(m.GranteeID))
-	})
-	r.mandateList.OnSelected = func(i widget.ListItemID) { r.showMandate(r.mandates[i]) }
-	r.mParty = newSelect(nil, func(string) { r.fillMandateOfficials() })
-	r.mGrantor, r.mGrantee = newSelect(nil, nil), newSelect(nil, nil)
-	r.mNumber, r.mDate, r.mScope, r.mValid = newEntry(), newEntry(), newMultiLineEntry(), newEntry()
-	r.mDate.SetPlaceHolder(lang.L("hh/bb/tttt"))
-	r.mValid.SetPlaceHolder(lang.L("hh/bb/tttt"))
-	save := widget.NewButtonWithIcon(lang.L("Simpan"), theme.DocumentSaveIcon(), r.onSaveMandate)
-	save.Importance = widget.HighImportance
-	add := widget.NewButtonWithIcon(lang.L("Surat kuasa baru"), theme.ContentAddIcon(), func() {
-		r.mandateList.UnselectAll()
-		r.showMandate(agreement.Mandate{})
-	})
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Instansi"), r.mParty),
-		widget.NewFormItem(lang.L("Pemberi kuasa"), r.mGrantor),
-		widget.NewFormItem(lang.L("Penerima kuasa"), r.mGrantee),
-		widget.NewFormItem(lang.L("Nomor"), r.mNumber),
-		widget.NewFormItem(lang.L("Tanggal"), r.mDate),
-		widget.NewFormItem(lang.L("Lingkup kuasa"), r.mScope),
-		widget.NewFormItem(lang.L("Berlaku sampai"), r.mValid),
-	)
-	left := container.NewBorder(container.NewHBox(add), nil, nil, nil, r.mandateList)
-	right := container.NewBorder(nil, container.NewHBox(save), nil, nil, container.NewVScroll(form))
-	split := container.NewHSplit(left, right)
-	split.Offset = 0.4
-	return split
+// mandatePane is the Surat Kuasa pane.
+type mandatePane struct {
+	d  *Directory
+	md *masterDetail
+
+	mandate                    agreement.Mandate
+	party, grantor, grantee    *widget.Select
+	number, date, scope, valid *entry
 }
 
-func (r *Directory) officialName(id agreement.ID) string {
-	if i := slices.IndexFunc(r.officials, func(o agreement.Official) bool { return o.ID == id }); i >= 0 {
-		return r.officials[i].Name
-	}
-	return "–"
+func newMandatePane(d *Directory) *mandatePane {
+	m := &mandatePane{d: d}
+	m.party = newSelect(nil, func(string) { m.fillOfficials() })
+	m.grantor, m.grantee = newSelect(nil, nil), newSelect(nil, nil)
+	m.number, m.date, m.scope, m.valid = newEntry(), newEntry(), newMultiLineEntry(), newEntry()
+	m.date.SetPlaceHolder(lang.L("hh/bb/tttt"))
+	m.valid.SetPlaceHolder(lang.L("hh/bb/tttt"))
+	mandates := func() []agreement.Mandate { return d.data.mandates }
+	m.md = newMasterDetail(paneSpec{
+		newLabel: lang.L("Surat kuasa baru"),
+		count:    func() int { return len(mandates()) },
+		text: func(i int) string {
+			x := mandates()[i]
+			return fmt.Sprintf("%s · %s · %s → %s", x.Number, shortDate(x.Date), d.officialName(x.GrantorID), d.officialName(x.GranteeID))
+		},
+		id: func(i int) agreement.ID { return mandates()[i].ID },
+		fields: []formField{
+			{lang.L("Instansi"), "party_id", m.party},
+			{lang.L("Pemberi kuasa"), "grantor_id", m.grantor},
+			{lang.L("Penerima kuasa"), "grantee_id", m.grantee},
+			{lang.L("Nomor"), "number", m.number},
+			{lang.L("Tanggal"), "date", m.date},
+			{lang.L("Lingkup kuasa"), "scope", m.scope},
+			{lang.L("Berlaku sampai"), "valid_until", m.valid},
+		},
+		show:   func(i int) { m.show(mandates()[i]) },
+		onNew:  func() { m.show(agreement.Mandate{}) },
+		onSave: m.onSave,
+	})
+	return m
 }
 
 // partyOfficials are the officials of the party chosen for the mandate.
-func (r *Directory) partyOfficials() []agreement.Official {
-	i := r.mParty.SelectedIndex()
-	if i < 0 {
+func (m *mandatePane) partyOfficials() []agreement.Official {
+	i := m.party.SelectedIndex()
+	if i < 0 || i >= len(m.d.data.parties) {
 		return nil
 	}
 	var out []agreement.Official
-	for _, o := range r.officials {
-		if o.PartyID == r.parties[i].ID {
+	for _, o := range m.d.data.officials {
+		if o.PartyID == m.d.data.parties[i].ID {
 			out = append(out, o)
 		}
 	}
 	return out
 }
 
-func (r *Directory) fillMandateOfficials() {
+func (m *mandatePane) fillOfficials() {
 	var names []string
-	for _, o := range r.partyOfficials() {
+	officials := m.partyOfficials()
+	for _, o := range officials {
 		names = append(names, officialLabel(o))
 	}
-	r.mGrantor.Options, r.mGrantee.Options = names, names
-	r.mGrantor.ClearSelected()
-	r.mGrantee.ClearSelected()
-	for i, o := range r.partyOfficials() {
-		if o.ID == r.mandate.GrantorID {
-			r.mGrantor.SetSelectedIndex(i)
+	m.grantor.Options, m.grantee.Options = names, names
+	m.grantor.ClearSelected()
+	m.grantee.ClearSelected()
+	for i, o := range officials {
+		if o.ID == m.mandate.GrantorID {
+			m.grantor.SetSelectedIndex(i)
 		}
-		if o.ID == r.mandate.GranteeID {
-			r.mGrantee.SetSelectedIndex(i)
+		if o.ID == m.mandate.GranteeID {
+			m.grantee.SetSelectedIndex(i)
 		}
 	}
 }
 
-func (r *Directory) showMandate(m agreement.Mandate) {
-	r.mandate = m
-	r.mParty.SetSelectedIndex(r.partyIndex(m.PartyID))
-	r.fillMandateOfficials()
-	r.mNumber.SetText(m.Number)
-	r.mDate.SetText(formDate(m.Date))
-	r.mScope.SetText(m.Scope)
-	r.mValid.SetText(formDate(m.ValidUntil))
+func (m *mandatePane) show(x agreement.Mandate) {
+	m.mandate = x
+	m.party.SetSelectedIndex(m.d.partyIndex(x.PartyID))
+	m.fillOfficials()
+	m.number.SetText(x.Number)
+	m.date.SetText(formDate(x.Date))
+	m.scope.SetText(x.Scope)
+	m.valid.SetText(formDate(x.ValidUntil))
 }
 
-func (r *Directory) onSaveMandate() {
-	m := r.mandate
-	if i := r.mParty.SelectedIndex(); i >= 0 {
-		m.PartyID = r.parties[i].ID
+func (m *mandatePane) onSave() {
+	x := m.mandate
+	if i := m.party.SelectedIndex(); i >= 0 {
+		x.PartyID = m.d.data.parties[i].ID
 	}
-	officials := r.partyOfficials()
-	if i := r.mGrantor.SelectedIndex(); i >= 0 && i < len(officials) {
-		m.GrantorID = officials[i].ID
+	officials := m.partyOfficials()
+	if i := m.grantor.SelectedIndex(); i >= 0 && i < len(officials) {
+		x.GrantorID = officials[i].ID
 	}
-	if i := r.mGrantee.SelectedIndex(); i >= 0 && i < len(officials) {
-		m.GranteeID = officials[i].ID
+	if i := m.grantee.SelectedIndex(); i >= 0 && i < len(officials) {
+		x.GranteeID = officials[i].ID
 	}
-	m.Number, m.Scope = strings.TrimSpace(r.mNumber.Text), strings.TrimSpace(r.mScope.Text)
-	if !r.readDates(map[*agreement.Date]*entry{&m.Date: r.mDate, &m.ValidUntil: r.mValid}) {
+	x.Number, x.Scope = strings.TrimSpace(m.number.Text), strings.TrimSpace(m.scope.Text)
+	m.md.clearProblems()
+	if !readDates(m.md, []dateField{{m.date, "date", &x.Date}, {m.valid, "valid_until", &x.ValidUntil}}) {
+		m.md.say(lang.L("Belum tersimpan:")+"\n"+explain(agreement.ErrInvalid), true)
 		return
 	}
-	if r.saved(r.svc.SaveMandate(&m), m.Number) {
-		r.mandate = m
+	err := m.d.svc.SaveMandate(&x)
+	if m.md.saved(err, x.Number, x.ID) {
+		m.mandate = x
+		m.d.reload()
 	}
 }

@@ -21,6 +21,15 @@ var newKinds = []agreement.Kind{agreement.KindKSB, agreement.KindPKS, agreement.
 // defaultTerm is a new agreement's usual length by kind.
 var defaultTerm = map[agreement.Kind]int{agreement.KindKSB: 5, agreement.KindPKS: 3, agreement.KindNK: 5}
 
+// newAgreementDialog is Baru's dialog: the kind, the partner and the subject.
+type newAgreementDialog struct {
+	dialog  dialog.Dialog
+	kind    *widget.Select
+	partner *widget.SelectEntry
+	subject *entry
+	problem *widget.Label
+}
+
 // onNew asks for the kind, the partner and the subject, then makes a draft from
 // the template: our office and the partner as parties, the standard pasal of the
 // clause library for that kind, the usual term; and opens it.
@@ -57,6 +66,8 @@ func (u *App) onNew() {
 	for i, k := range newKinds {
 		kinds[i] = string(k) + " – " + lang.L(k.Title())
 	}
+	n := &newAgreementDialog{}
+	u.newAgreement = n
 	kind := newSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
 	partner := widget.NewSelectEntry(names)
@@ -65,6 +76,7 @@ func (u *App) onNew() {
 	subject.Wrapping = fyne.TextWrapWord
 	subject.SetPlaceHolder(lang.L("tentang …, mis. Pengembangan Desa Wisata"))
 	problem := newProblemLabel()
+	n.kind, n.partner, n.subject, n.problem = kind, partner, subject, problem
 	var d dialog.Dialog
 	create := func(ok bool) {
 		if !ok {
@@ -86,6 +98,7 @@ func (u *App) onNew() {
 		widget.NewFormItem(lang.L("Tentang"), subject),
 		widget.NewFormItem("", problem),
 	}, create, u.win)
+	n.dialog = d
 	d.Resize(fyne.NewSize(640, 380))
 	d.Show()
 }

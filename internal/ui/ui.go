@@ -77,7 +77,9 @@ type App struct {
 	directory *Directory
 	settings  *Settings
 	welcome   *welcome
-	editors   map[agreement.ID]*Editor
+	// newAgreement is Baru's latest dialog.
+	newAgreement *newAgreementDialog
+	editors      map[agreement.ID]*Editor
 	// do runs UI work handed over from other goroutines (fyne.Do; tests run it themselves).
 	do        func(func())
 	tabs      *container.AppTabs
@@ -130,7 +132,8 @@ func (u *App) build() {
 	}
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(u.newBtn, u.openBtn, u.exportBtn, u.draftBtn), u.list.search)
 	u.family = newFamily(u.svc, u.now, u.onOpen)
-	u.directory = newDirectory(u.svc, u.win)
+	u.directory = newDirectory(u.svc, u.svc, u.win)
+	u.directory.onError = u.showError
 	u.settings = newSettings(u.svc)
 	split := container.NewVSplit(u.list.table, u.family.content)
 	split.Offset = 0.74
@@ -157,7 +160,7 @@ func (u *App) build() {
 		case tabList:
 			err = u.list.shown()
 		case tabDirectory:
-			u.directory.reloadLater(u.showError)
+			u.directory.reload()
 		case tabSettings:
 			err = u.settings.reload()
 		}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"sepakat/internal/agreement"
 	"strings"
 	"testing"
 
@@ -10,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
 )
 
 func TestFitLabelShortensToItsWidth(t *testing.T) {
