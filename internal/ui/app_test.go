@@ -2,8 +2,12 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -332,4 +337,80 @@ func tr(key string, what ...string) string {
 		return lang.L(key, map[string]any{"What": what[0]})
 	}
 	return lang.L(key)
+}
+
+func TestExportCanBeCancelled(t *testing.T) {
+	u, _, l := withExamples(t)
+	u.list.table.Select(widget.TableCellID{Row: 2, Col: 1})
+	path := filepath.Join(t.TempDir(), "ksb.pdf")
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	printer := &gatedPrinter{Printer: u.printer, gate: make(chan struct{})}
+	u.printer = printer
+	var outcome []error
+	u.exportTo(u.selected, w, false, u.win, func(err error) { outcome = append(outcome, err) })
+	l.until("the progress dialog", func() bool { return u.exportBar.Visible() && u.exportBar.Running() })
+	test.Tap(u.exportCancel)
+	if len(outcome) != 1 || !errors.Is(outcome[0], context.Canceled) {
+		t.Fatalf("outcome %v, want cancelled", outcome)
+	}
+	if u.exportBar.Running() {
+		t.Error("the progress bar still runs after Batal")
+	}
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the partial file stays: %v", err)
+	}
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil || !slices.Contains(texts(top), tr("Ekspor dibatalkan")) {
+		t.Errorf("no word of the cancelled export")
+	}
+	// The printer finishing later changes nothing.
+	close(printer.gate)
+	for limit := time.Now().Add(10 * time.Second); !printer.done.Load(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(limit) {
+			t.Fatal("the printer never finished")
+		}
+	}
+	for drained := false; !drained; {
+		select {
+		case f := <-l.ch:
+			f()
+		case <-time.After(200 * time.Millisecond):
+			drained = true
+		}
+	}
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) || len(outcome) != 1 {
+		t.Errorf("after the printer finished: file %v, outcomes %v", err, outcome)
+	}
+}
+
+// gatedPrinter makes its PDF once gate is closed.
+type gatedPrinter struct {
+	service.Printer
+	gate chan struct{}
+	done atomic.Bool
+}
+
+func (p *gatedPrinter) ExportPDF(id agreement.ID, w io.Writer, draft bool) error {
+	<-p.gate
+	defer p.done.Store(true)
+	return p.Printer.ExportPDF(id, w, draft)
+}
+
+func TestErrorsShowInWords(t *testing.T) {
+	u, _, _ := withExamples(t)
+	bad := fmt.Errorf("%w: agreement 9", service.ErrNotFound)
+	u.showError(bad)
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	shown := texts(top)
+	want := "Data tidak ditemukan. Mungkin sudah dihapus; muat ulang daftar.\nRincian: agreement 9"
+	if !slices.Contains(shown, want) {
+		t.Errorf("dialog shows %q, want %q", shown, want)
+	}
+	noGoError(t, shown, bad)
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -8,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/export"
@@ -63,5 +66,57 @@ func TestBerandaShowsWhatEndsAndOpensIt(t *testing.T) {
 	u2 := New(a, s, export.Printer{Src: s}, fixedNow)
 	if u2.tabs.SelectedIndex() != tabList {
 		t.Error("last tab not restored")
+	}
+}
+
+func TestBerandaSaysARecordIsDamaged(t *testing.T) {
+	a, s := newTestApp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	bad := fmt.Errorf("%w: agreement 2", service.ErrCorrupt)
+	u := New(a, damaged{s, bad}, export.Printer{Src: s}, fixedNow)
+	l := useLoop(t, u)
+	u.Window().Resize(fyne.NewSize(1280, 720))
+	u.Window().Show()
+	u.tabs.SelectIndex(tabBeranda)
+	var loadErr error
+	u.beranda.loaded = func(_ service.Dashboard, err error) { loadErr = err }
+	u.Start()
+	l.until("the Beranda", func() bool { return loadErr != nil })
+	want := lang.L("Beranda tidak dapat dimuat: {{.Error}}", map[string]any{"Error": "Berkas data rusak. Pulihkan dari cadangan.\nRincian: agreement 2"})
+	shown := texts(u.win.Canvas().Content())
+	if !slices.Contains(shown, want) {
+		t.Errorf("the Beranda shows %q, want %q", shown, want)
+	}
+	if u.beranda.message.Importance != widget.DangerImportance {
+		t.Error("the problem is not marked")
+	}
+	noGoError(t, shown, bad)
+}
+
+func TestBerandaDropsAnOlderLoad(t *testing.T) {
+	a, s := newTestApp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	l := useLoop(t, u)
+	loads := 0
+	u.beranda.loaded = func(service.Dashboard, error) { loads++ }
+	u.beranda.reload()
+	u.beranda.reload() // cancels the first
+	l.until("the Beranda", func() bool { return loads > 0 })
+	// Whatever the first load handed back is dropped: only one dashboard shows.
+	for drained := false; !drained; {
+		select {
+		case f := <-l.ch:
+			f()
+		case <-time.After(200 * time.Millisecond):
+			drained = true
+		}
+	}
+	if loads != 1 {
+		t.Errorf("%d dashboards shown for two loads, the first cancelled", loads)
 	}
 }

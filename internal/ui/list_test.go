@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -156,8 +159,9 @@ func TestRegisterSearchesAsYouType(t *testing.T) {
 	}
 }
 
-func TestRegisterFiltersAndSorts(t *testing.T) {
+func TestListFiltersAndSorts(t *testing.T) {
 	u, _, l := withExamples(t)
+	u.Window().Resize(fyne.NewSize(1280, 720))
 	u.tabs.SelectIndex(tabList) // the filters' choices are read when it shows
 	r := u.list
 	l.until("the filters' choices", func() bool { return len(r.choices.Partners) > 0 })
@@ -169,7 +173,7 @@ func TestRegisterFiltersAndSorts(t *testing.T) {
 	wait := func() {
 		t.Helper()
 		n := shown
-		l.until("the arranged register", func() bool { return shown > n })
+		l.until("the arranged list", func() bool { return shown > n })
 	}
 	rows := func() int { n, _ := r.size(); return n }
 	subjects := func() []string {
@@ -179,60 +183,123 @@ func TestRegisterFiltersAndSorts(t *testing.T) {
 		}
 		return out
 	}
+	// header is column col's title as the table draws it.
+	header := func(col int) *headerLabel {
+		t.Helper()
+		for _, o := range test.LaidOutObjects(r.table) {
+			if h, ok := o.(*headerLabel); ok && strings.HasPrefix(h.Text(), lang.L(listColumns[col].title)) {
+				return h
+			}
+		}
+		t.Fatalf("no header %q drawn", listColumns[col].title)
+		return nil
+	}
 
-	r.kindSel.SetSelectedIndex(1) // KSB
+	choose(t, u.win, r.kindSel, "KSB – "+lang.L(agreement.KindKSB.Title()))
 	wait()
-	if rows() != 2 || !strings.Contains(u.status.Text, "2 ") {
+	if rows() != 2 || u.status.Text != lang.L("{{.Count}} dari {{.Total}} perjanjian", map[string]any{"Count": "2", "Total": "3"}) {
 		t.Fatalf("KSB: %d rows, status %q", rows(), u.status.Text)
 	}
-	header := newHeaderLabel()
-	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 1}, header)
-	test.Tap(header) // Tentang, ascending
+	test.Tap(header(1)) // Tentang, ascending
 	wait()
 	if got := subjects(); len(got) != 2 || !strings.HasPrefix(got[0], "Berbagi") {
 		t.Errorf("by subject: %q", got)
 	}
-	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 1}, header)
-	if !strings.HasSuffix(header.Text(), "▲") {
-		t.Errorf("header %q shows no order", header.Text())
+	if h := header(1).Text(); !strings.HasSuffix(h, "▲") {
+		t.Errorf("header %q shows no order", h)
 	}
-	test.Tap(header) // descending
+	test.Tap(header(1)) // descending
 	wait()
-	partnerNumber := newHeaderLabel()
-	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 4}, partnerNumber)
-	if partnerNumber.Text() != lang.L("Nomor Mitra") || partnerNumber.onTap != nil {
-		t.Errorf("the partner's number header %q should not sort", partnerNumber.Text())
+	if h := header(1).Text(); !strings.HasSuffix(h, "▼") {
+		t.Errorf("header %q shows no reversed order", h)
 	}
 	if got := subjects(); !strings.HasPrefix(got[0], "Percepatan") {
 		t.Errorf("by subject, descending: %q", got)
 	}
-
-	for i, p := range r.choices.Partners {
-		if p.Name == "Pemerintah Kabupaten Lampung Timur" {
-			r.partnerSel.SetSelectedIndex(i + 1)
-		}
+	if h := header(4); h.Text() != lang.L("Nomor Mitra") || h.onTap != nil {
+		t.Errorf("the partner's number header %q should not sort", h.Text())
 	}
+
+	choose(t, u.win, r.partnerSel, "Pemerintah Kabupaten Lampung Timur")
 	wait()
 	if got := subjects(); len(got) != 1 || !strings.HasPrefix(got[0], "Percepatan") {
 		t.Errorf("KSB with Lampung Timur: %q", got)
 	}
 
 	// The search box searches within the filters.
-	r.search.SetText("lampung")
-	r.runSearch()
+	test.Type(r.search, "lampung")
 	l.until("search results", func() bool { return r.searchingNow() })
 	if rows() != 1 {
 		t.Errorf("search within the filters: %d rows", rows())
 	}
 	r.search.SetText("")
-	r.runSearch()
-	l.until("the arranged register again", func() bool { return !r.searchingNow() && rows() == 1 })
+	l.until("the arranged list again", func() bool { return !r.searchingNow() && rows() == 1 })
 
-	test.Tap(widget.NewButton("", r.resetArrangement))
-	l.until("the whole register", func() bool { return rows() == 3 })
+	test.Tap(r.resetBtn)
+	l.until("the whole list", func() bool { return rows() == 3 })
 	if r.kindSel.SelectedIndex() != 0 || r.partnerSel.SelectedIndex() != 0 {
 		t.Error("filters not reset")
 	}
+	if h := header(1).Text(); h != lang.L("Tentang") {
+		t.Errorf("header %q still shows an order", h)
+	}
+}
+
+// damaged is a store with a damaged record: the Beranda, the list's rows and
+// the search cannot be read.
+type damaged struct {
+	service.Service
+	err error
+}
+
+func (d damaged) Dashboard(time.Time) (service.Dashboard, error) { return service.Dashboard{}, d.err }
+func (d damaged) Summaries([]agreement.ID) ([]agreement.Summary, error) {
+	return nil, d.err
+}
+func (d damaged) Search(service.SearchQuery) (service.SearchResult, error) {
+	return service.SearchResult{}, d.err
+}
+
+func TestListSaysARecordIsDamaged(t *testing.T) {
+	a, s := newTestApp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	bad := fmt.Errorf("%w: agreement 2", service.ErrCorrupt)
+	u := New(a, damaged{s, bad}, export.Printer{Src: s}, fixedNow)
+	l := useLoop(t, u)
+	u.Window().Resize(fyne.NewSize(1280, 720))
+	u.Window().Show()
+	u.Refresh()
+	u.tabs.SelectIndex(tabList)
+	r := u.list
+	l.until("the filters' choices", func() bool { return len(r.choices.Partners) > 0 })
+	arranged := false
+	r.arranged = func() { arranged = true }
+	choose(t, u.win, r.kindSel, "KSB – "+lang.L(agreement.KindKSB.Title()))
+	l.until("the arranged list", func() bool { return arranged })
+	damage := "Berkas data rusak. Pulihkan dari cadangan.\nRincian: agreement 2"
+	if want := lang.L("Daftar tidak dapat disusun: {{.Error}}", map[string]any{"Error": damage}); u.status.Text != want {
+		t.Errorf("status %q, want %q", u.status.Text, want)
+	}
+	if rows, _ := r.size(); rows != 0 {
+		t.Errorf("%d rows of a list that could not be read", rows)
+	}
+	noGoError(t, texts(u.win.Canvas().Content()), bad)
+
+	test.Tap(r.resetBtn)
+	searched := false
+	r.searched = func() { searched = true }
+	test.Type(r.search, "lampung")
+	l.until("the search", func() bool { return searched })
+	if want := lang.L("Pencarian gagal: {{.Error}}", map[string]any{"Error": damage}); u.status.Text != want {
+		t.Errorf("status %q, want %q", u.status.Text, want)
+	}
+	shown := texts(u.win.Canvas().Content())
+	if !slices.Contains(shown, u.status.Text) {
+		t.Errorf("the status line is not on screen: %q", shown)
+	}
+	noGoError(t, shown, bad)
 }
 
 func TestFamilyTreeOfTheSelectedAgreement(t *testing.T) {
