@@ -30,6 +30,7 @@ type Settings struct {
 	paraf, titleCase, numericDate       *widget.Check
 	message                             *widget.Label
 	example                             *widget.Label
+	saveBtn                             *widget.Button
 	content                             fyne.CanvasObject
 }
 
@@ -66,8 +67,8 @@ func newSettings(svc service.Directory) *Settings {
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
 	s.message.Hide()
-	save := widget.NewButtonWithIcon(lang.L("Simpan pengaturan"), theme.DocumentSaveIcon(), func() { s.save() })
-	save.Importance = widget.HighImportance
+	s.saveBtn = widget.NewButtonWithIcon(lang.L("Simpan pengaturan"), theme.DocumentSaveIcon(), func() { s.save() })
+	s.saveBtn.Importance = widget.HighImportance
 
 	office := widget.NewForm(widget.NewFormItem(lang.L("Kantor kita"), s.region))
 	numbering := widget.NewForm(
@@ -95,7 +96,7 @@ func newSettings(svc service.Directory) *Settings {
 		heading(lang.L("Kantor kita")), office,
 		heading(lang.L("Penomoran")), numbering,
 		heading(lang.L("Naskah cetak")), page)
-	s.content = container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil, save, s.message)), nil, nil,
+	s.content = container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil, s.saveBtn, s.message)), nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 	return s
 }

@@ -8,6 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"sepakat/internal/agreement"
 	"sepakat/internal/export"
 )
@@ -22,26 +26,41 @@ func TestSettingsChangeHowAgreementsPrint(t *testing.T) {
 	if !strings.Contains(st.example.Text, "12/KSB.05-Huk/2026") {
 		t.Errorf("example %q", st.example.Text)
 	}
-	st.template.SetText("{nomor}/{jenis}/{tahun")
-	if st.save() {
-		t.Error("a broken pattern was saved")
+	saved := func() bool {
+		t.Helper()
+		test.Tap(st.saveBtn)
+		if !st.message.Visible() {
+			t.Fatal("saving said nothing")
+		}
+		return st.message.Importance == widget.SuccessImportance
 	}
-	st.template.SetText(defaultNumbering)
-	st.fontSize.SetText("dua belas")
-	if st.save() {
-		t.Error("a font size in words was saved")
+	retype := func(e *entry, text string) {
+		e.SetText("")
+		test.Type(e, text)
 	}
-	st.fontSize.SetText("20")
-	if st.save() || !strings.Contains(st.message.Text, "16") {
+	retype(st.template, "{nomor}/{jenis}/{tahun")
+	if !strings.HasPrefix(st.example.Text, "Pola nomor tidak dapat dipakai.") {
+		t.Errorf("example of a broken pattern: %q", st.example.Text)
+	}
+	if saved() || !strings.HasPrefix(st.message.Text, "Pola nomor tidak dapat dipakai.") {
+		t.Errorf("a broken pattern was saved: %q", st.message.Text)
+	}
+	retype(st.template, defaultNumbering)
+	retype(st.fontSize, "dua belas")
+	if saved() || st.message.Text != lang.L("\"{{.Text}}\" bukan angka.", map[string]any{"Text": "dua belas"}) {
+		t.Errorf("a font size in words was saved: %q", st.message.Text)
+	}
+	retype(st.fontSize, "20")
+	if saved() || !strings.HasPrefix(st.message.Text, tr("Belum tersimpan:")+"\n") || !strings.Contains(st.message.Text, "16") {
 		t.Errorf("a 20 pt font was saved: %q", st.message.Text)
 	}
-	st.fontSize.SetText("12")
-	st.paper.SetSelected("F4")
-	st.pageNumbers.SetSelectedIndex(1)
-	st.paraf.SetChecked(false)
-	st.titleCase.SetChecked(true)
-	st.firstSide.SetSelectedIndex(1)
-	if !st.save() {
+	retype(st.fontSize, "12")
+	choose(t, u.win, st.paper, "F4")
+	choose(t, u.win, st.pageNumbers, tr("Halaman 2 dari 5"))
+	test.Tap(st.paraf)
+	test.Tap(st.titleCase)
+	choose(t, u.win, st.firstSide, tr("PIHAK PERTAMA di kanan"))
+	if !saved() || st.message.Text != tr("Pengaturan tersimpan.") {
 		t.Fatalf("save: %q", st.message.Text)
 	}
 	parties, _ := s.Parties()

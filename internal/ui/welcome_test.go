@@ -41,7 +41,7 @@ func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
 	if got := cellText(u.list, 2, 6); got != "3 Juli 2030" {
 		t.Errorf("end date %q", got)
 	}
-	if got := u.status.Text; got != "3 perjanjian" && got != "3 agreements" {
+	if got := u.status.Text; got != "3 perjanjian" {
 		t.Errorf("status line %q", got)
 	}
 	// A second start on the same file does not offer the examples again.
@@ -64,14 +64,26 @@ func TestFirstStartSetsUpOurOffice(t *testing.T) {
 	if w == nil {
 		t.Fatal("no welcome")
 	}
-	w.region.SetText("Pemerintah Kabupaten Atlantis")
+	test.Type(w.region, "Pemerintah Kabupaten Atlantis")
 	test.Tap(w.setup)
-	if !w.problem.Visible() {
-		t.Error("an office outside the region list was accepted")
+	if !w.problem.Visible() || w.problem.Text != tr("Pilih kantor kita dari daftar wilayah, mis. Pemerintah Kabupaten Sumedang.") {
+		t.Errorf("an office outside the region list: %q", w.problem.Text)
 	}
-	w.region.SetText("Pemerintah Kota Bandung")
-	w.unit.SetText("Kerjasama")
+	w.region.SetText("")
+	test.Type(w.region, "Pemerintah Kota Bandung")
+	w.unit.SetText("")
 	test.Tap(w.setup)
+	if w.problem.Text != tr("Isi kode unit yang tertulis pada nomor, mis. Huk.") {
+		t.Errorf("no unit code: %q", w.problem.Text)
+	}
+	if parties, _ := s.Parties(); len(parties) != 0 {
+		t.Fatal("an office without a unit code was saved")
+	}
+	test.Type(w.unit, "Kerjasama")
+	test.Tap(w.setup)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("the welcome stays open after setting up")
+	}
 	parties, _ := s.Parties()
 	if len(parties) != 1 || !parties[0].Own || parties[0].Kind != agreement.PartyPemkot || parties[0].Numbering.UnitCode != "Kerjasama" || parties[0].Seat != "Bandung" {
 		t.Fatalf("office %+v", parties)
