@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -12,6 +13,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/naskah"
+	"sepakat/internal/service"
 )
 
 // newKinds are the kinds "Baru" starts; an Adendum or Perpanjangan starts from
@@ -21,8 +23,17 @@ var newKinds = []agreement.Kind{agreement.KindKSB, agreement.KindPKS, agreement.
 // defaultTerm is a new agreement's usual length by kind.
 var defaultTerm = map[agreement.Kind]int{agreement.KindKSB: 5, agreement.KindPKS: 3, agreement.KindNK: 5}
 
+// drafting is what Baru asks of the service: the directory to find or
+// register the partner, the records to save the draft.
+type drafting interface {
+	service.Directory
+	service.Records
+}
+
 // newAgreementDialog is Baru's dialog: the kind, the partner and the subject.
 type newAgreementDialog struct {
+	svc     drafting
+	now     func() time.Time
 	dialog  dialog.Dialog
 	kind    *widget.Select
 	partner *widget.SelectEntry
@@ -66,7 +77,7 @@ func (u *App) onNew() {
 	for i, k := range newKinds {
 		kinds[i] = string(k) + " – " + lang.L(k.Title())
 	}
-	n := &newAgreementDialog{}
+	n := &newAgreementDialog{svc: u.svc, now: u.now}
 	u.newAgreement = n
 	kind := newSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
@@ -82,7 +93,7 @@ func (u *App) onNew() {
 		if !ok {
 			return
 		}
-		id, why := u.createFromTemplate(newKinds[max(kind.SelectedIndex(), 0)], own, parties, strings.TrimSpace(partner.Text), strings.TrimSpace(subject.Text))
+		id, why := n.create(newKinds[max(kind.SelectedIndex(), 0)], own, parties, strings.TrimSpace(partner.Text), strings.TrimSpace(subject.Text))
 		if why != "" {
 			problem.SetText(why)
 			problem.Show()
@@ -103,9 +114,9 @@ func (u *App) onNew() {
 	d.Show()
 }
 
-// createFromTemplate saves a new draft and returns its ID, or says what is
-// missing or why it was not saved.
-func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parties []agreement.Party, partnerName, subject string) (agreement.ID, string) {
+// create saves a new draft from the template and returns its ID, or says
+// what is missing or why it was not saved.
+func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, parties []agreement.Party, partnerName, subject string) (agreement.ID, string) {
 	if partnerName == "" {
 		return 0, lang.L("Pilih mitra: instansi dari daftar atau pemerintah daerah dari daftar wilayah.")
 	}
@@ -122,7 +133,7 @@ func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parti
 			return 0, lang.L("\"{{.Name}}\" tidak ada di daftar instansi maupun daftar wilayah.", map[string]any{"Name": partnerName})
 		}
 		var err error
-		if partner, _, err = partyOfRegion(u.svc, parties, r); err != nil {
+		if partner, _, err = partyOfRegion(n.svc, parties, r); err != nil {
 			return 0, lang.L("Belum tersimpan:") + "\n" + explain(err)
 		}
 	}
@@ -133,7 +144,7 @@ func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parti
 	if err != nil {
 		return 0, explain(err)
 	}
-	now := u.now()
+	now := n.now()
 	a := agreement.Agreement{
 		Kind: kind, Subject: subject, Status: agreement.StatusKonsep, Place: own.Seat, Copies: 2,
 		Parties: []agreement.AgreementParty{
@@ -150,7 +161,7 @@ func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parti
 			}
 		}
 	}
-	if err := u.svc.SaveAgreement(&a); err != nil {
+	if err := n.svc.SaveAgreement(&a); err != nil {
 		return 0, lang.L("Belum tersimpan:") + "\n" + explain(err)
 	}
 	return a.ID, ""

@@ -38,7 +38,7 @@ func regionParty(r wilayah.Region) agreement.Party {
 
 // partyOfRegion finds a region's government among parties, or registers it; added
 // reports a party saved now.
-func partyOfRegion(svc service.Service, parties []agreement.Party, r wilayah.Region) (p agreement.Party, added bool, err error) {
+func partyOfRegion(svc service.Directory, parties []agreement.Party, r wilayah.Region) (p agreement.Party, added bool, err error) {
 	for _, p := range parties {
 		if p.RegionCode == r.Code {
 			return p, false, nil
