@@ -43,9 +43,10 @@ import (
 	"sepakat/internal/ui/platform"
 )
 
-// x11Placement is the platform.Placement of X11: it reads and moves windows
-// through Xlib, which needs cgo and so lives here, not in internal/ui/platform; GLFW gives its windows
-// static gravity, so the content's place is what XMoveWindow sets.
+// x11Placement is the platform.Placement of X11. It reads and moves windows
+// through Xlib, which needs cgo, so it lives here rather than in
+// internal/ui/platform. GLFW gives its windows static gravity, so the
+// content's place is what XMoveWindow sets.
 type x11Placement struct{}
 
 func placement() platform.Placement { return x11Placement{} }
