@@ -414,3 +414,24 @@ func TestErrorsShowInWords(t *testing.T) {
 	}
 	noGoError(t, shown, bad)
 }
+
+func TestStartReadsTheTabSepakatClosedOn(t *testing.T) {
+	a, s := newTestApp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	a.Preferences().SetInt(prefLastTab, tabDirectory)
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	l := useLoop(t, u)
+	u.Window().Show()
+	if u.tabs.SelectedIndex() != tabDirectory {
+		t.Fatalf("tab %d shows", u.tabs.SelectedIndex())
+	}
+	read := false
+	u.directory.loaded = func() { read = true }
+	u.Start()
+	l.until("the directory", func() bool { return read })
+	if n := u.directory.parties.md.list.Length(); n != 3 {
+		t.Errorf("the directory lists %d parties", n)
+	}
+}

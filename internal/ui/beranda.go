@@ -78,12 +78,13 @@ func (b *Beranda) reload() {
 	ctx, cancel := context.WithCancel(context.Background())
 	b.cancel = cancel
 	now := b.now()
+	do := b.do // read here, on the UI goroutine
 	go func() {
 		d, err := b.svc.Dashboard(now)
 		if ctx.Err() != nil {
 			return
 		}
-		b.do(func() {
+		do(func() {
 			if ctx.Err() != nil {
 				return // a newer load is under way
 			}

@@ -100,12 +100,13 @@ func (d *Directory) reload() {
 	d.cancel()
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
+	do := d.do // read here, on the UI goroutine
 	go func() {
 		data, err := loadDirectory(d.svc)
 		if ctx.Err() != nil {
 			return
 		}
-		d.do(func() {
+		do(func() {
 			if ctx.Err() != nil {
 				return // a newer read is under way
 			}

@@ -202,9 +202,10 @@ func (r *AgreementList) shown() error {
 // loadChoices reads the partner, year and perangkat daerah filters' options off
 // the UI goroutine, then fills the filters.
 func (r *AgreementList) loadChoices() {
+	do := r.do // read here, on the UI goroutine
 	go func() {
 		ch, err := r.svc.Choices()
-		r.do(func() {
+		do(func() {
 			if err != nil {
 				if r.onError != nil {
 					r.onError(err)
@@ -316,6 +317,7 @@ func (r *AgreementList) applyArrangement() {
 		r.notifyArranged()
 		return
 	}
+	do := r.do // read here, on the UI goroutine
 	go func() {
 		ids, err := r.svc.Arrange(a)
 		pages := map[int][]agreement.Summary{}
@@ -328,7 +330,7 @@ func (r *AgreementList) applyArrangement() {
 		if ctx.Err() != nil {
 			return // a newer arrangement or search is under way
 		}
-		r.do(func() {
+		do(func() {
 			if ctx.Err() != nil {
 				return
 			}
@@ -359,7 +361,8 @@ func (r *AgreementList) queueSearch(string) {
 	if r.timer != nil {
 		r.timer.Stop()
 	}
-	r.timer = time.AfterFunc(searchDelay, func() { r.do(r.runSearch) })
+	do := r.do // read here, on the UI goroutine
+	r.timer = time.AfterFunc(searchDelay, func() { do(r.runSearch) })
 }
 
 // runSearch searches for the box's text off the UI goroutine and shows the
@@ -382,6 +385,7 @@ func (r *AgreementList) runSearch() {
 		return
 	}
 	q := service.SearchQuery{Text: text, Limit: searchLimit, Snippets: r.snippets, Filter: filter}
+	do := r.do // read here, on the UI goroutine
 	go func() {
 		res, err := r.svc.Search(q)
 		if ctx.Err() != nil {
@@ -390,7 +394,7 @@ func (r *AgreementList) runSearch() {
 		if err == nil {
 			sortHits(res.Hits, sortBy)
 		}
-		r.do(func() {
+		do(func() {
 			if ctx.Err() != nil {
 				return
 			}
@@ -479,12 +483,13 @@ func (r *AgreementList) showSnippet(i int) {
 		r.status(hit.Snippet)
 		return
 	}
+	do := r.do // read here, on the UI goroutine
 	go func() {
 		sn, err := r.svc.Snippet(hit.Summary.ID, text)
 		if err != nil || sn == "" || ctx.Err() != nil {
 			return
 		}
-		r.do(func() {
+		do(func() {
 			if ctx.Err() != nil || i >= len(r.hits) || r.hits[i].Summary.ID != hit.Summary.ID {
 				return // the results changed meanwhile
 			}

@@ -155,18 +155,7 @@ func (u *App) build() {
 	}
 	u.tabs.OnSelected = func(*container.TabItem) {
 		prefs.SetInt(prefLastTab, u.tabs.SelectedIndex())
-		var err error
-		switch u.tabs.SelectedIndex() {
-		case tabList:
-			err = u.list.shown()
-		case tabDirectory:
-			u.directory.reload()
-		case tabSettings:
-			err = u.settings.reload()
-		}
-		if err != nil {
-			u.showError(err)
-		}
+		u.showTab(u.tabs.SelectedIndex())
 	}
 	u.win.SetContent(u.tabs)
 	u.win.Resize(fyne.NewSize(
@@ -275,8 +264,9 @@ func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, paren
 		finish(context.Canceled)
 	})
 	wait = dialog.NewCustomWithoutButtons(lang.L("Membuat PDF…"), container.NewVBox(bar, container.NewCenter(u.exportCancel)), parent)
+	do := u.do // read here, on the UI goroutine
 	show = time.AfterFunc(exportQuiet, func() {
-		u.do(func() {
+		do(func() {
 			if !finished {
 				wait.Show()
 			}
@@ -296,7 +286,7 @@ func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, paren
 		if err != nil || ctx.Err() != nil {
 			storage.Delete(w.URI()) // nothing half-written stays behind
 		}
-		u.do(func() { finish(err) })
+		do(func() { finish(err) })
 	}()
 }
 
@@ -321,6 +311,22 @@ func makePDF(ctx context.Context, printer service.Printer, id agreement.ID, draf
 		return r.data, r.err
 	case <-ctx.Done():
 		return nil, ctx.Err()
+	}
+}
+
+// showTab reads what tab i shows as it comes into view.
+func (u *App) showTab(i int) {
+	var err error
+	switch i {
+	case tabList:
+		err = u.list.shown()
+	case tabDirectory:
+		u.directory.reload()
+	case tabSettings:
+		err = u.settings.reload()
+	}
+	if err != nil {
+		u.showError(err)
 	}
 }
 
@@ -377,6 +383,9 @@ func (u *App) showExported(path string, parent fyne.Window) {
 // the examples.
 func (u *App) Start() {
 	u.Refresh()
+	if i := u.tabs.SelectedIndex(); i == tabDirectory || i == tabSettings {
+		u.showTab(i) // the tab Sepakat last closed on
+	}
 	total, err := u.svc.Total()
 	if err != nil {
 		u.showError(err)
