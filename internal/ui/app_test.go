@@ -133,7 +133,7 @@ func (p slowPrinter) ExportPDF(id agreement.ID, w io.Writer, draft bool) error {
 	return p.Printer.ExportPDF(id, w, draft)
 }
 
-func TestExportPDFFromTheRegister(t *testing.T) {
+func TestExportPDFFromTheList(t *testing.T) {
 	u, _, l := withExamples(t)
 	if !u.exportBtn.Disabled() {
 		t.Fatal("export enabled with nothing selected")
@@ -433,5 +433,23 @@ func TestStartReadsTheTabSepakatClosedOn(t *testing.T) {
 	l.until("the directory", func() bool { return read })
 	if n := u.directory.parties.md.list.Length(); n != 3 {
 		t.Errorf("the directory lists %d parties", n)
+	}
+}
+
+func TestQuitRemembersWhereTheWindowWas(t *testing.T) {
+	u, s, _ := withExamples(t)
+	place := &fakePlacement{x: 140, y: 60}
+	u.Placement = place
+	u.Window().Resize(fyne.NewSize(1000, 640))
+	u.onQuit()
+	if got := u.app.Preferences().Float(prefWindowWidth); got != 1000 {
+		t.Errorf("width %v remembered", got)
+	}
+	// The next start puts the window back where it was.
+	u2 := New(u.app, s, export.Printer{Src: s}, fixedNow)
+	u2.Placement = place
+	u2.Place()
+	if place.movedX != 140 || place.movedY != 60 {
+		t.Errorf("window moved to %d,%d, want 140,60", place.movedX, place.movedY)
 	}
 }

@@ -20,7 +20,7 @@ import (
 	"sepakat/internal/wilayah"
 )
 
-func TestRegisterPagesThroughManyRows(t *testing.T) {
+func TestListPagesThroughManyRows(t *testing.T) {
 	a := test.NewTempApp(t)
 	s := openStore(t)
 	if err := s.LoadExamples(); err != nil {
@@ -37,7 +37,7 @@ func TestRegisterPagesThroughManyRows(t *testing.T) {
 	}
 }
 
-func TestRegisterReadsPagesOnDemand(t *testing.T) {
+func TestListReadsPagesOnDemand(t *testing.T) {
 	a := test.NewTempApp(t)
 	s := openStore(t)
 	g := gen.New(gen.Options{Seed: 3, Now: fixedNow()}, wilayah.MustLoad())
@@ -71,7 +71,7 @@ func TestRegisterReadsPagesOnDemand(t *testing.T) {
 	}
 }
 
-func TestRegisterSearchesAsYouType(t *testing.T) {
+func TestListSearchesAsYouType(t *testing.T) {
 	u, _, l := withExamples(t)
 	r := u.list
 	ui := l.ch
