@@ -2,8 +2,8 @@
 
 package main
 
-import "sepakat/internal/ui"
+import "sepakat/internal/ui/platform"
 
 // placement is nil where Sepakat cannot read a window's place: Fyne has no way,
 // and Wayland does not let programs place their windows.
-func placement() ui.Placement { return nil }
+func placement() platform.Placement { return nil }

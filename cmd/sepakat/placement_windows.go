@@ -2,6 +2,7 @@
 
 package main
 
-import "sepakat/internal/ui"
+import "sepakat/internal/ui/platform"
 
-func placement() ui.Placement { return ui.WindowsPlacement{} }
+// placement reads and sets windows' places through user32.
+func placement() platform.Placement { return platform.WindowsPlacement{} }

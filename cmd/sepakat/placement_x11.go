@@ -40,14 +40,16 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver"
 
-	"sepakat/internal/ui"
+	"sepakat/internal/ui/platform"
 )
 
-// x11Placement reads and moves windows through Xlib; GLFW gives its windows
-// static gravity, so the content's place is what XMoveWindow sets.
+// x11Placement is the platform.Placement of X11. It reads and moves windows
+// through Xlib, which needs cgo, so it lives here rather than in
+// internal/ui/platform. GLFW gives its windows static gravity, so the
+// content's place is what XMoveWindow sets.
 type x11Placement struct{}
 
-func placement() ui.Placement { return x11Placement{} }
+func placement() platform.Placement { return x11Placement{} }
 
 func x11Window(w fyne.Window) (win C.Window) {
 	if nw, ok := w.(driver.NativeWindow); ok {

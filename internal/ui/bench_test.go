@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/storage"
-
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,7 +46,7 @@ func benchApp(b *testing.B) (*App, chan func()) {
 // the results shown (the debounce included).
 func BenchmarkTypingToResults(b *testing.B) {
 	u, ui := benchApp(b)
-	r := u.register
+	r := u.list
 	shown := 0
 	r.searched = func() { shown++ }
 	queries := []string{"kerjasama pelayanan publik", "lampung selatan", "perizinan", "dinas pend", "kabupaten banjar sampah", "pelyanan sumed"}
@@ -93,7 +92,7 @@ func BenchmarkUIGoroutineWork(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		row := i % 40
-		timed("select row", func() { u.register.table.Select(widget.TableCellID{Row: row, Col: 1}) })
+		timed("select row", func() { u.list.table.Select(widget.TableCellID{Row: row, Col: 1}) })
 		id := u.selected
 		timed("open editor", func() { u.onOpen(id) })
 		if e := u.editors[id]; e != nil {
@@ -108,9 +107,9 @@ func BenchmarkUIGoroutineWork(b *testing.B) {
 		for !exported {
 			timed("export done", <-ui)
 		}
-		timed("registries tab", func() { u.tabs.SelectIndex(tabRegistry) })
+		timed("registries tab", func() { u.tabs.SelectIndex(tabDirectory) })
 		timed("settings tab", func() { u.tabs.SelectIndex(tabSettings) })
-		timed("register tab", func() { u.tabs.SelectIndex(tabRegister) })
+		timed("register tab", func() { u.tabs.SelectIndex(tabList) })
 		timed("refresh", u.Refresh)
 		for len(ui) > 0 {
 			timed("handed-back work", <-ui)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"time"
@@ -24,7 +25,7 @@ const berandaRows = 8
 // Beranda is the home screen: counts by status, what ends soon, sleeping MoUs,
 // drafts in review and recent changes. Each row opens its agreement.
 type Beranda struct {
-	svc    service.Service
+	svc    service.Overview
 	now    func() time.Time
 	onOpen func(agreement.ID)
 	do     func(func())
@@ -43,10 +44,12 @@ type Beranda struct {
 	// loaded, when set, is called on the UI goroutine after each load, with the
 	// dashboard shown.
 	loaded func(service.Dashboard, error)
+	// cancel ends the load under way; a newer load or Stop calls it.
+	cancel context.CancelFunc
 }
 
-func newBeranda(svc service.Service, now func() time.Time, onOpen func(agreement.ID)) *Beranda {
-	b := &Beranda{svc: svc, now: now, onOpen: onOpen, do: fyne.Do}
+func newBeranda(svc service.Overview, now func() time.Time, onOpen func(agreement.ID)) *Beranda {
+	b := &Beranda{svc: svc, now: now, onOpen: onOpen, do: fyne.Do, cancel: func() {}}
 	b.build()
 	return b
 }
@@ -58,6 +61,7 @@ func (b *Beranda) build() {
 	b.review = container.NewVBox()
 	b.recent = container.NewVBox()
 	b.message = widget.NewLabel(lang.L("Memuat…"))
+	b.message.Wrapping = fyne.TextWrapWord
 	left := container.NewVBox(b.ending)
 	right := container.NewVBox(b.sleeping, b.review, b.recent)
 	b.content = container.NewVBox(b.message, b.counts, container.NewGridWithColumns(2, left, right))
@@ -68,12 +72,23 @@ func (b *Beranda) Content() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(b.content))
 }
 
-// reload gathers the dashboard off the UI goroutine and shows it when it comes.
+// reload gathers the dashboard off the UI goroutine and shows it when it
+// comes; a newer reload cancels this one, whose result is then dropped.
 func (b *Beranda) reload() {
+	b.cancel()
+	ctx, cancel := context.WithCancel(context.Background())
+	b.cancel = cancel
 	now := b.now()
+	do := b.do // read here, on the UI goroutine
 	go func() {
 		d, err := b.svc.Dashboard(now)
-		b.do(func() {
+		if ctx.Err() != nil {
+			return
+		}
+		do(func() {
+			if ctx.Err() != nil {
+				return // a newer load is under way
+			}
 			b.show(d, err, now)
 			if err == nil && !b.notified && b.notify != nil {
 				b.notified = true
@@ -88,7 +103,8 @@ func (b *Beranda) reload() {
 
 func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 	if err != nil {
-		b.message.SetText(lang.L("Beranda tidak dapat dimuat: {{.Error}}", map[string]any{"Error": err.Error()}))
+		b.message.SetText(lang.L("Beranda tidak dapat dimuat: {{.Error}}", map[string]any{"Error": explain(err)}))
+		b.message.Importance = widget.DangerImportance
 		b.message.Show()
 		return
 	}

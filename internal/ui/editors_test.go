@@ -75,26 +75,6 @@ func retype(w fyne.Window, en *kit.Entry, text string) {
 
 // dialogButtons maps the buttons of w's top dialog by their text; without a
 // dialog the test fails with missing.
-func dialogButtons(t *testing.T, w fyne.Window, missing string) map[string]*widget.Button {
-	t.Helper()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal(missing)
-	}
-	out := map[string]*widget.Button{}
-	for _, o := range test.LaidOutObjects(top) {
-		if b, ok := o.(*widget.Button); ok {
-			out[b.Text] = b
-		}
-	}
-	return out
-}
-
-type fakePlacement struct{ x, y, movedX, movedY int }
-
-func (p *fakePlacement) Position(fyne.Window) (int, int, bool) { return p.x, p.y, true }
-func (p *fakePlacement) Move(_ fyne.Window, x, y int)          { p.movedX, p.movedY = x, y }
-
 func TestQuittingAsksAboutUnsavedEditorsAndRemembersThePlace(t *testing.T) {
 	u, s, e := draftEditor(t)
 	place := &fakePlacement{x: 140, y: 60}

@@ -22,7 +22,7 @@ const familyDepth = 8
 // Bersama at its root, its PKS, Adendum and Perpanjangan below. Tapping a node
 // opens that agreement.
 type Family struct {
-	svc    service.Service
+	svc    service.Register
 	now    func() time.Time
 	onOpen func(agreement.ID)
 
@@ -36,7 +36,7 @@ type Family struct {
 	selected agreement.ID
 }
 
-func newFamily(svc service.Service, now func() time.Time, onOpen func(agreement.ID)) *Family {
+func newFamily(svc service.Register, now func() time.Time, onOpen func(agreement.ID)) *Family {
 	f := &Family{svc: svc, now: now, onOpen: onOpen, nodes: map[agreement.ID]agreement.Summary{}, children: map[agreement.ID][]agreement.ID{}}
 	f.title = widget.NewLabelWithStyle(lang.L("Keluarga perjanjian"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.tree = widget.NewTree(f.childUIDs, f.isBranch, func(bool) fyne.CanvasObject {

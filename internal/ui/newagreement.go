@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"errors"
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/i18n"
 	"sepakat/internal/naskah"
+	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
 
@@ -23,6 +23,24 @@ var newKinds = []agreement.Kind{agreement.KindKSB, agreement.KindPKS, agreement.
 
 // defaultTerm is a new agreement's usual length by kind.
 var defaultTerm = map[agreement.Kind]int{agreement.KindKSB: 5, agreement.KindPKS: 3, agreement.KindNK: 5}
+
+// drafting is what Baru asks of the service: the directory to find or
+// register the partner, the records to save the draft.
+type drafting interface {
+	service.Directory
+	service.Records
+}
+
+// newAgreementDialog is Baru's dialog: the kind, the partner and the subject.
+type newAgreementDialog struct {
+	svc     drafting
+	now     func() time.Time
+	dialog  dialog.Dialog
+	kind    *widget.Select
+	partner *widget.SelectEntry
+	subject *kit.Entry
+	problem *widget.Label
+}
 
 // onNew asks for the kind, the partner and the subject, then makes a draft from
 // the template: our office and the partner as parties, the standard pasal of the
@@ -60,6 +78,8 @@ func (u *App) onNew() {
 	for i, k := range newKinds {
 		kinds[i] = string(k) + " – " + lang.L(k.Title())
 	}
+	n := &newAgreementDialog{svc: u.svc, now: u.now}
+	u.newAgreement = n
 	kind := kit.NewSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
 	partner := widget.NewSelectEntry(names)
@@ -68,14 +88,15 @@ func (u *App) onNew() {
 	subject.Wrapping = fyne.TextWrapWord
 	subject.SetPlaceHolder(lang.L("tentang …, mis. Pengembangan Desa Wisata"))
 	problem := kit.NewProblemLabel()
+	n.kind, n.partner, n.subject, n.problem = kind, partner, subject, problem
 	var d dialog.Dialog
 	create := func(ok bool) {
 		if !ok {
 			return
 		}
-		id, err := u.createFromTemplate(newKinds[max(kind.SelectedIndex(), 0)], own, parties, strings.TrimSpace(partner.Text), strings.TrimSpace(subject.Text))
-		if err != nil {
-			problem.SetText(err.Error())
+		id, why := n.create(newKinds[max(kind.SelectedIndex(), 0)], own, parties, strings.TrimSpace(partner.Text), strings.TrimSpace(subject.Text))
+		if why != "" {
+			problem.SetText(why)
 			problem.Show()
 			d.Show() // keep what was typed
 			return
@@ -89,14 +110,16 @@ func (u *App) onNew() {
 		widget.NewFormItem(lang.L("Tentang"), subject),
 		widget.NewFormItem("", problem),
 	}, create, u.win)
+	n.dialog = d
 	d.Resize(fyne.NewSize(640, 380))
 	d.Show()
 }
 
-// createFromTemplate saves a new draft and returns its ID, or says what is missing.
-func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parties []agreement.Party, partnerName, subject string) (agreement.ID, error) {
+// create saves a new draft from the template and returns its ID, or says
+// what is missing or why it was not saved.
+func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, parties []agreement.Party, partnerName, subject string) (agreement.ID, string) {
 	if partnerName == "" {
-		return 0, errors.New(lang.L("Pilih mitra: instansi dari daftar atau pemerintah daerah dari daftar wilayah."))
+		return 0, lang.L("Pilih mitra: instansi dari daftar atau pemerintah daerah dari daftar wilayah.")
 	}
 	var partner agreement.Party
 	for _, p := range parties {
@@ -108,21 +131,21 @@ func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parti
 		_, regions := kit.Governments()
 		r, ok := regions[partnerName]
 		if !ok {
-			return 0, errors.New(lang.L("\"{{.Name}}\" tidak ada di daftar instansi maupun daftar wilayah.", map[string]any{"Name": partnerName}))
+			return 0, lang.L("\"{{.Name}}\" tidak ada di daftar instansi maupun daftar wilayah.", map[string]any{"Name": partnerName})
 		}
 		var err error
-		if partner, _, err = kit.PartyOfRegion(u.svc, parties, r); err != nil {
-			return 0, err
+		if partner, _, err = kit.PartyOfRegion(n.svc, parties, r); err != nil {
+			return 0, lang.L("Belum tersimpan:") + "\n" + explain(err)
 		}
 	}
 	if partner.Own {
-		return 0, errors.New(lang.L("Mitra tidak boleh kantor kita sendiri."))
+		return 0, lang.L("Mitra tidak boleh kantor kita sendiri.")
 	}
 	lib, err := naskah.Shipped()
 	if err != nil {
-		return 0, err
+		return 0, explain(err)
 	}
-	now := u.now()
+	now := n.now()
 	a := agreement.Agreement{
 		Kind: kind, Subject: subject, Status: agreement.StatusKonsep, Place: own.Seat, Copies: 2,
 		Parties: []agreement.AgreementParty{
@@ -139,12 +162,8 @@ func (u *App) createFromTemplate(kind agreement.Kind, own agreement.Party, parti
 			}
 		}
 	}
-	if err := u.svc.SaveAgreement(&a); err != nil {
-		var es agreement.Errors
-		if errors.As(err, &es) {
-			return 0, errors.New(es.Message(i18n.FromEnv()))
-		}
-		return 0, err
+	if err := n.svc.SaveAgreement(&a); err != nil {
+		return 0, lang.L("Belum tersimpan:") + "\n" + explain(err)
 	}
-	return a.ID, nil
+	return a.ID, ""
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -13,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/i18n"
 	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
@@ -22,7 +19,7 @@ import (
 // numbered and printed. It edits the own party's numbering scheme and page
 // profile.
 type Settings struct {
-	svc service.Service
+	svc service.Directory
 	own agreement.Party
 
 	region                              *widget.SelectEntry
@@ -34,10 +31,11 @@ type Settings struct {
 	paraf, titleCase, numericDate       *widget.Check
 	message                             *widget.Label
 	example                             *widget.Label
+	saveBtn                             *widget.Button
 	content                             fyne.CanvasObject
 }
 
-func newSettings(svc service.Service) *Settings {
+func newSettings(svc service.Directory) *Settings {
 	s := &Settings{svc: svc, kindCodes: map[agreement.Kind]*kit.Entry{}}
 	names, _ := kit.Governments()
 	s.region = widget.NewSelectEntry(names)
@@ -70,8 +68,8 @@ func newSettings(svc service.Service) *Settings {
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
 	s.message.Hide()
-	save := widget.NewButtonWithIcon(lang.L("Simpan pengaturan"), theme.DocumentSaveIcon(), func() { s.save() })
-	save.Importance = widget.HighImportance
+	s.saveBtn = widget.NewButtonWithIcon(lang.L("Simpan pengaturan"), theme.DocumentSaveIcon(), func() { s.save() })
+	s.saveBtn.Importance = widget.HighImportance
 
 	office := widget.NewForm(widget.NewFormItem(lang.L("Kantor kita"), s.region))
 	numbering := widget.NewForm(
@@ -99,7 +97,7 @@ func newSettings(svc service.Service) *Settings {
 		heading(lang.L("Kantor kita")), office,
 		heading(lang.L("Penomoran")), numbering,
 		heading(lang.L("Naskah cetak")), page)
-	s.content = container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil, save, s.message)), nil, nil,
+	s.content = container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil, s.saveBtn, s.message)), nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 	return s
 }
@@ -186,7 +184,7 @@ func (s *Settings) showExample() {
 	}
 	n, err := s.scheme().Format(agreement.KindKSB, 12, agreement.NewDate(2026, 11, 22))
 	if err != nil {
-		s.example.SetText(lang.L("Pola tidak dapat dipakai: {{.Error}}", map[string]any{"Error": err.Error()}))
+		s.example.SetText(explain(err))
 		return
 	}
 	s.example.SetText(lang.L("Contoh: {{.Number}}", map[string]any{"Number": n}))
@@ -213,7 +211,7 @@ func (s *Settings) save() bool {
 	p.Own = true
 	scheme := s.scheme()
 	if _, err := scheme.Format(agreement.KindKSB, 1, agreement.NewDate(2026, 1, 1)); err != nil {
-		return fail(lang.L("Pola nomor tidak dapat dipakai: {{.Error}}", map[string]any{"Error": err.Error()}))
+		return fail(explain(err))
 	}
 	p.Numbering = &scheme
 	pg := agreement.DefaultPageProfile()
@@ -222,21 +220,18 @@ func (s *Settings) save() bool {
 	}
 	pg.Paper = s.paper.Selected
 	pg.Font = []string{"Liberation Serif", "Liberation Sans"}[max(s.font.SelectedIndex(), 0)]
-	number := func(e *kit.Entry, into *float64) error {
+	number := func(e *kit.Entry, into *float64) bool {
 		f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(e.Text), ",", "."), 64)
-		if err != nil {
-			return errors.New(lang.L("\"{{.Text}}\" bukan angka.", map[string]any{"Text": e.Text}))
-		}
 		*into = f
-		return nil
+		return err == nil
 	}
 	for _, x := range []struct {
 		e    *kit.Entry
 		into *float64
 	}{{s.fontSize, &pg.FontSize}, {s.spacing, &pg.LineSpacing}, {s.margins[0], &pg.MarginTop}, {s.margins[1], &pg.MarginRight},
 		{s.margins[2], &pg.MarginBot}, {s.margins[3], &pg.MarginLeft}} {
-		if err := number(x.e, x.into); err != nil {
-			return fail(err.Error())
+		if !number(x.e, x.into) {
+			return fail(lang.L("\"{{.Text}}\" bukan angka.", map[string]any{"Text": x.e.Text}))
 		}
 	}
 	pg.PageNumbers = []string{agreement.PageNumbersDash, agreement.PageNumbersHalaman}[max(s.pageNumbers.SelectedIndex(), 0)]
@@ -244,13 +239,8 @@ func (s *Settings) save() bool {
 	pg.NoParaf = !s.paraf.Checked
 	pg.TitleCaseDate, pg.NumericDate = s.titleCase.Checked, s.numericDate.Checked
 	p.Page = &pg
-	err := s.svc.SaveParty(&p)
-	var es agreement.Errors
-	if errors.As(err, &es) {
-		return fail(lang.L("Belum tersimpan:") + "\n" + es.Message(i18n.FromEnv()))
-	}
-	if err != nil {
-		return fail(fmt.Sprint(err))
+	if err := s.svc.SaveParty(&p); err != nil {
+		return fail(lang.L("Belum tersimpan:") + "\n" + explain(err))
 	}
 	s.own = p
 	s.message.SetText(lang.L("Pengaturan tersimpan."))

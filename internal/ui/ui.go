@@ -4,12 +4,15 @@ package ui
 import (
 	"bytes"
 	"cmp"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +29,7 @@ import (
 	"sepakat/internal/service"
 	"sepakat/internal/ui/editor"
 	"sepakat/internal/ui/kit"
+	"sepakat/internal/ui/platform"
 	"sepakat/resources"
 )
 
@@ -69,13 +73,15 @@ type App struct {
 	printer service.Printer
 	now     func() time.Time
 
-	register *Register
-	beranda  *Beranda
-	family   *Family
-	registry *Registry
-	settings *Settings
-	welcome  *welcome
-	editors  map[agreement.ID]*editor.Editor
+	list      *AgreementList
+	beranda   *Beranda
+	family    *Family
+	directory *Directory
+	settings  *Settings
+	welcome   *welcome
+	// newAgreement is Baru's latest dialog.
+	newAgreement *newAgreementDialog
+	editors      map[agreement.ID]*editor.Editor
 	// do runs UI work handed over from other goroutines (fyne.Do; tests run it themselves).
 	do        func(func())
 	tabs      *container.AppTabs
@@ -86,9 +92,12 @@ type App struct {
 	exportBtn *widget.Button
 	draftBtn  *widget.Button
 	exportBar *widget.ProgressBarInfinite // of the latest export
+	// exportCancel is the latest export's Batal button.
+	exportCancel *widget.Button
 
-	// Placement, when set, remembers where the main window sits.
-	Placement Placement
+	// Placement, when set, remembers where the main window sits; the desktop
+	// build supplies it for each platform.
+	Placement platform.Placement
 }
 
 // New builds the main window on svc; printer makes the PDFs.
@@ -104,7 +113,7 @@ func New(a fyne.App, svc service.Service, printer service.Printer, now func() ti
 
 // setDo hands the screens' background results to do instead of fyne.Do.
 func (u *App) setDo(do func(func())) {
-	u.do, u.register.do, u.beranda.do, u.registry.do = do, do, do, do
+	u.do, u.list.do, u.beranda.do, u.directory.do = do, do, do, do
 }
 
 // Window returns the main window.
@@ -113,9 +122,9 @@ func (u *App) Window() fyne.Window { return u.win }
 func (u *App) build() {
 	u.status = widget.NewLabel("")
 	u.status.Wrapping = fyne.TextWrapWord
-	u.register = newRegister(u.svc, u.now, u.onSelect, u.status.SetText)
-	u.register.do = u.do
-	u.register.onError = u.showError
+	u.list = newAgreementList(u.svc, u.now, u.onSelect, u.status.SetText)
+	u.list.do = u.do
+	u.list.onError = u.showError
 	u.newBtn = widget.NewButtonWithIcon(lang.L("Baru"), theme.ContentAddIcon(), u.onNew)
 	u.openBtn = widget.NewButtonWithIcon(lang.L("Buka"), theme.DocumentIcon(), func() { u.onOpen(u.selected) })
 	u.exportBtn = widget.NewButtonWithIcon(lang.L("Ekspor PDF"), theme.DocumentSaveIcon(), func() { u.onExportPDF(false) })
@@ -123,42 +132,32 @@ func (u *App) build() {
 	for _, b := range []*widget.Button{u.openBtn, u.exportBtn, u.draftBtn} {
 		b.Disable()
 	}
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(u.newBtn, u.openBtn, u.exportBtn, u.draftBtn), u.register.search)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(u.newBtn, u.openBtn, u.exportBtn, u.draftBtn), u.list.search)
 	u.family = newFamily(u.svc, u.now, u.onOpen)
-	u.registry = newRegistry(u.svc, u.win)
+	u.directory = newDirectory(u.svc, u.svc, u.win)
+	u.directory.onError = u.showError
 	u.settings = newSettings(u.svc)
-	split := container.NewVSplit(u.register.table, u.family.content)
+	split := container.NewVSplit(u.list.table, u.family.content)
 	split.Offset = 0.74
-	registerScreen := container.NewBorder(container.NewVBox(bar, u.register.filterBar, widget.NewSeparator()), u.status, nil, nil, split)
+	listScreen := container.NewBorder(container.NewVBox(bar, u.list.filterBar, widget.NewSeparator()), u.status, nil, nil, split)
 	u.beranda = newBeranda(u.svc, u.now, u.onOpen)
 	u.beranda.do = u.do
 	u.beranda.notify = u.notifyEnding
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Beranda"), theme.HomeIcon(), u.beranda.Content()),
-		container.NewTabItemWithIcon(lang.L("Daftar Perjanjian"), theme.ListIcon(), registerScreen),
-		container.NewTabItemWithIcon(lang.L("Instansi & Pejabat"), theme.AccountIcon(), u.registry.Content()),
+		container.NewTabItemWithIcon(lang.L("Daftar Perjanjian"), theme.ListIcon(), listScreen),
+		container.NewTabItemWithIcon(lang.L("Instansi & Pejabat"), theme.AccountIcon(), u.directory.Content()),
 		container.NewTabItemWithIcon(lang.L("Pengaturan"), theme.SettingsIcon(), u.settings.Content()),
 	)
 	prefs := u.app.Preferences()
 	last := min(max(prefs.IntWithFallback(prefLastTab, 0), 0), len(u.tabs.Items)-1)
 	u.tabs.SelectIndex(last)
-	if last == tabRegister {
-		u.register.choicesWanted = true
+	if last == tabList {
+		u.list.choicesWanted = true
 	}
 	u.tabs.OnSelected = func(*container.TabItem) {
 		prefs.SetInt(prefLastTab, u.tabs.SelectedIndex())
-		var err error
-		switch u.tabs.SelectedIndex() {
-		case tabRegister:
-			err = u.register.shown()
-		case tabRegistry:
-			u.registry.reloadLater(u.showError)
-		case tabSettings:
-			err = u.settings.reload()
-		}
-		if err != nil {
-			u.showError(err)
-		}
+		u.showTab(u.tabs.SelectedIndex())
 	}
 	u.win.SetContent(u.tabs)
 	u.win.Resize(fyne.NewSize(
@@ -166,8 +165,8 @@ func (u *App) build() {
 		float32(prefs.FloatWithFallback(prefWindowHeight, defaultWindowHeight))))
 	u.win.SetCloseIntercept(u.onQuit)
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		u.tabs.SelectIndex(tabRegister)
-		u.win.Canvas().Focus(u.register.search)
+		u.tabs.SelectIndex(tabList)
+		u.win.Canvas().Focus(u.list.search)
 	})
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		u.onNew()
@@ -199,7 +198,7 @@ func (u *App) onExportPDF(draft bool) { u.exportDialog(u.selected, draft, u.win)
 func (u *App) exportDialog(id agreement.ID, draft bool, parent fyne.Window) {
 	a, err := u.svc.Agreement(id)
 	if err != nil {
-		dialog.ShowError(err, parent)
+		showError(err, parent)
 		return
 	}
 	name := fmt.Sprintf("%s-%d.pdf", a.Kind, a.ID)
@@ -208,7 +207,7 @@ func (u *App) exportDialog(id agreement.ID, draft bool, parent fyne.Window) {
 	}
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, parent)
+			showError(err, parent)
 			return
 		}
 		if w == nil {
@@ -221,47 +220,116 @@ func (u *App) exportDialog(id agreement.ID, draft bool, parent fyne.Window) {
 	save.Show()
 }
 
-// exportTo makes the PDF off the UI goroutine, then writes it; a progress dialog
-// shows if it takes longer than exportQuiet. done (for tests) runs after the
-// result is shown.
+// exportTo makes the PDF off the UI goroutine, then writes it; a progress
+// dialog with a Batal button shows if it takes longer than exportQuiet. Batal
+// stops waiting, closes and removes the partial file and says the export was
+// cancelled. done (for tests) runs on the UI goroutine once the outcome shows.
 func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, parent fyne.Window, done func(error)) {
+	ctx, cancel := context.WithCancel(context.Background())
 	u.exportBar = widget.NewProgressBarInfinite()
 	bar := u.exportBar
-	wait := dialog.NewCustomWithoutButtons(lang.L("Membuat PDF…"), bar, parent)
+	// claimed says who has w: the goroutine writing it, or Batal removing it.
+	var claimed atomic.Bool
+	discard := func() {
+		w.Close()
+		storage.Delete(w.URI())
+	}
+	var wait dialog.Dialog
 	finished := false
-	show := time.AfterFunc(exportQuiet, func() {
-		u.do(func() {
+	var show *time.Timer
+	// finish shows the outcome, once, on the UI goroutine.
+	finish := func(err error) {
+		if finished {
+			return
+		}
+		finished = true
+		show.Stop()
+		bar.Stop() // a hidden dialog does not stop its bar, which would repaint the window forever
+		wait.Hide()
+		switch {
+		case errors.Is(err, context.Canceled):
+			dialog.ShowInformation(lang.L("Ekspor PDF"), lang.L("Ekspor dibatalkan"), parent)
+		case err != nil:
+			showError(err, parent)
+		default:
+			u.showExported(w.URI().Path(), parent)
+		}
+		if done != nil {
+			done(err)
+		}
+	}
+	u.exportCancel = widget.NewButtonWithIcon(lang.L("Batal"), theme.CancelIcon(), func() {
+		cancel()
+		if claimed.CompareAndSwap(false, true) {
+			discard()
+		} // else the goroutine is writing, and removes the file when it is done
+		finish(context.Canceled)
+	})
+	wait = dialog.NewCustomWithoutButtons(lang.L("Membuat PDF…"), container.NewVBox(bar, container.NewCenter(u.exportCancel)), parent)
+	do := u.do // read here, on the UI goroutine
+	show = time.AfterFunc(exportQuiet, func() {
+		do(func() {
 			if !finished {
 				wait.Show()
 			}
 		})
 	})
 	go func() {
-		runtime.LockOSThread() // never unlocked: the lowered thread ends with the goroutine
-		lowerThreadPriority()
-		var buf bytes.Buffer
-		err := u.printer.ExportPDF(id, &buf, draft)
+		data, err := makePDF(ctx, u.printer, id, draft)
+		if ctx.Err() != nil || !claimed.CompareAndSwap(false, true) {
+			return // cancelled: Batal has removed the file and said so
+		}
 		if err == nil {
-			_, err = w.Write(buf.Bytes())
+			_, err = w.Write(data)
 		}
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}
-		u.do(func() {
-			finished = true
-			show.Stop()
-			bar.Stop() // a hidden dialog does not stop its bar, which would repaint the window forever
-			wait.Hide()
-			if err != nil {
-				dialog.ShowError(err, parent)
-			} else {
-				u.showExported(w.URI().Path(), parent)
-			}
-			if done != nil {
-				done(err)
-			}
-		})
+		if err != nil || ctx.Err() != nil {
+			storage.Delete(w.URI()) // nothing half-written stays behind
+		}
+		do(func() { finish(err) })
 	}()
+}
+
+// makePDF makes agreement id's PDF on a thread of lowered priority, so the
+// window keeps drawing; it stops waiting when ctx is cancelled (the printer
+// then finishes on its own, and its result is dropped).
+func makePDF(ctx context.Context, printer service.Printer, id agreement.ID, draft bool) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	made := make(chan result, 1)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the lowered thread ends with the goroutine
+		platform.LowerThreadPriority()
+		var buf bytes.Buffer
+		err := printer.ExportPDF(id, &buf, draft)
+		made <- result{buf.Bytes(), err}
+	}()
+	select {
+	case r := <-made:
+		return r.data, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// showTab reads what tab i shows as it comes into view.
+func (u *App) showTab(i int) {
+	var err error
+	switch i {
+	case tabList:
+		err = u.list.shown()
+	case tabDirectory:
+		u.directory.reload()
+	case tabSettings:
+		err = u.settings.reload()
+	}
+	if err != nil {
+		u.showError(err)
+	}
 }
 
 // exportQuiet is how long an export runs before its progress dialog shows.
@@ -270,8 +338,8 @@ const exportQuiet = 300 * time.Millisecond
 // The main window's tabs.
 const (
 	tabBeranda = iota
-	tabRegister
-	tabRegistry
+	tabList
+	tabDirectory
 	tabSettings
 )
 
@@ -317,6 +385,9 @@ func (u *App) showExported(path string, parent fyne.Window) {
 // the examples.
 func (u *App) Start() {
 	u.Refresh()
+	if i := u.tabs.SelectedIndex(); i == tabDirectory || i == tabSettings {
+		u.showTab(i) // the tab Sepakat last closed on
+	}
 	total, err := u.svc.Total()
 	if err != nil {
 		u.showError(err)
@@ -353,7 +424,7 @@ func (u *App) onLoadExamples(ok bool) {
 // Refresh reloads the Beranda and the register from the store.
 func (u *App) Refresh() {
 	u.beranda.reload()
-	if err := u.register.reload(); err != nil {
+	if err := u.list.reload(); err != nil {
 		u.showError(err)
 	}
 	total, _ := u.svc.Total()
@@ -430,13 +501,6 @@ func (u *App) quit() {
 	u.win.Close()
 }
 
-// Placement reads and sets where a window sits on the screen, which Fyne
-// itself cannot; the desktop build supplies it for each platform.
-type Placement interface {
-	Position(w fyne.Window) (x, y int, ok bool)
-	Move(w fyne.Window, x, y int)
-}
-
 // Place puts the main window where it was when Sepakat last closed; call it
 // once the window shows.
 func (u *App) Place() {
@@ -447,8 +511,12 @@ func (u *App) Place() {
 	u.Placement.Move(u.win, prefs.Int(prefWindowX), prefs.Int(prefWindowY))
 }
 
-func (u *App) showError(err error) {
-	dialog.ShowError(err, u.win)
+// showError tells, over the main window, what went wrong in words for people.
+func (u *App) showError(err error) { showError(err, u.win) }
+
+// showError tells, over w, what went wrong in words for people.
+func showError(err error, w fyne.Window) {
+	dialog.ShowError(errors.New(explain(err)), w)
 }
 
 // thousands writes 100000 as "100.000", as Indonesian readers expect.
@@ -459,3 +527,7 @@ func thousands(n int) string {
 	}
 	return s
 }
+
+// explain is what a screen says about err: words for people in the user's
+// language (service.Explain's table), never a Go error string alone.
+func explain(err error) string { return service.Message(err, i18n.FromEnv()) }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
 
@@ -20,6 +20,7 @@ const defaultNumbering = "{nomor}/{jenis}.{klasifikasi}-{unit}/{tahun}"
 // welcome is the first start: set up our office from the region list, or try
 // Sepakat with the three built-in examples.
 type welcome struct {
+	svc      service.Directory
 	dialog   dialog.Dialog
 	region   *widget.SelectEntry
 	unit     *kit.Entry
@@ -30,8 +31,13 @@ type welcome struct {
 }
 
 func (u *App) showWelcome() {
-	w := &welcome{}
-	u.welcome = w
+	u.welcome = showWelcome(u.svc, u.win, u.Refresh, func() { u.onLoadExamples(true) })
+}
+
+// showWelcome shows the welcome over win; onSetUp runs once our office is
+// saved, onExamples when the examples are asked for.
+func showWelcome(svc service.Directory, win fyne.Window, onSetUp, onExamples func()) *welcome {
+	w := &welcome{svc: svc}
 	names, _ := kit.Governments()
 	w.region = widget.NewSelectEntry(names)
 	w.region.SetPlaceHolder(lang.L("mis. Pemerintah Kabupaten Sumedang"))
@@ -47,44 +53,48 @@ func (u *App) showWelcome() {
 		widget.NewFormItem(lang.L("Kode klasifikasi"), w.class),
 	)
 	w.setup = widget.NewButton(lang.L("Atur kantor kita"), func() {
-		if err := u.setupOffice(w.region.Text, w.unit.Text, w.class.Text); err != nil {
-			w.problem.SetText(err.Error())
+		if problem := w.setupOffice(w.region.Text, w.unit.Text, w.class.Text); problem != "" {
+			w.problem.SetText(problem)
 			w.problem.Show()
 			return
 		}
 		w.dialog.Hide()
-		u.Refresh()
+		onSetUp()
 	})
 	w.setup.Importance = widget.HighImportance
 	w.examples = widget.NewButton(lang.L("Coba dengan contoh bawaan"), func() {
 		w.dialog.Hide()
-		u.onLoadExamples(true)
+		onExamples()
 	})
 	note := widget.NewLabel(lang.L("Contoh bawaan: MoU Lampung Timur–Sumedang, KSB dan PKS Lampung Selatan–Sumedang, dari sudut Pemerintah Kabupaten Sumedang."))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
 	content := container.NewVBox(intro, form, w.problem, widget.NewSeparator(), note,
 		container.NewHBox(w.examples, w.setup))
-	w.dialog = dialog.NewCustomWithoutButtons(lang.L("Selamat datang di Sepakat"), content, u.win)
+	w.dialog = dialog.NewCustomWithoutButtons(lang.L("Selamat datang di Sepakat"), content, win)
 	w.dialog.Resize(fyne.NewSize(620, 0))
 	w.dialog.Show()
+	return w
 }
 
 // setupOffice registers our office: the chosen regional government with the
-// usual numbering scheme and page settings.
-func (u *App) setupOffice(name, unit, class string) error {
+// usual numbering scheme and page settings; or says what is wrong.
+func (w *welcome) setupOffice(name, unit, class string) (problem string) {
 	_, regions := kit.Governments()
 	region, found := regions[strings.TrimSpace(name)]
 	if !found {
-		return errors.New(lang.L("Pilih kantor kita dari daftar wilayah, mis. Pemerintah Kabupaten Sumedang."))
+		return lang.L("Pilih kantor kita dari daftar wilayah, mis. Pemerintah Kabupaten Sumedang.")
 	}
 	unit, class = strings.TrimSpace(unit), strings.TrimSpace(class)
 	if unit == "" {
-		return errors.New(lang.L("Isi kode unit yang tertulis pada nomor, mis. Huk."))
+		return lang.L("Isi kode unit yang tertulis pada nomor, mis. Huk.")
 	}
 	page := agreement.DefaultPageProfile()
 	p := kit.RegionParty(region)
 	p.Own, p.Page = true, &page
 	p.Numbering = &agreement.NumberingScheme{Template: defaultNumbering, Classification: class, UnitCode: unit}
-	return u.svc.SaveParty(&p)
+	if err := w.svc.SaveParty(&p); err != nil {
+		return lang.L("Belum tersimpan:") + "\n" + explain(err)
+	}
+	return ""
 }

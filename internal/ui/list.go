@@ -1,12 +1,12 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -22,10 +22,15 @@ import (
 
 const pageSize = 50
 
-// Register is the list of agreements, newest change first, read page by page;
-// or, while the search box holds text, the agreements found, best first.
-type Register struct {
-	svc      service.Service
+// AgreementList is the list of agreements, newest change first, read page by
+// page; or, while the search box holds text, the agreements found, best first.
+//
+// All its state belongs to the UI goroutine. A search or an arrangement runs in
+// a goroutine under a context that the next keystroke or filter change cancels;
+// its result comes back through do, and the UI goroutine drops it when its
+// context was cancelled meanwhile.
+type AgreementList struct {
+	svc      service.Register
 	now      func() time.Time
 	onOpen   func(agreement.ID)
 	onStatus func(string)
@@ -39,25 +44,27 @@ type Register struct {
 	fillingChoices bool
 	search         *kit.Entry
 
-	mu      sync.Mutex
 	total   int
 	pages   [][]agreement.Summary
 	cursors [][]byte // cursors[i] starts page i
 	// hits are the search results shown instead of the pages when searching.
 	hits      []service.SearchHit
 	searching bool
-	// generation numbers the queries typed; only the latest one's results show.
-	generation int
-	timer      *time.Timer
+	// query is the context of the latest search or arrangement; cancel ends it.
+	query  context.Context
+	cancel context.CancelFunc
+	timer  *time.Timer
 	// searched, when set, is called on the UI goroutine once a search's results show.
 	searched func()
 	// do runs UI work handed over from other goroutines (fyne.Do; tests run it themselves).
 	do func(func())
 	// snippets is how many results come with their snippet (snippetsFirst).
 	snippets int
+	// readErr is the last error reading rows, shown once in the status line.
+	readErr error
 
-	// arrangement filters and sorts the register; when it is not the default
-	// the rows are ids, read a page of summaries at a time.
+	// arrangement filters and sorts the list; when it is not the default the
+	// rows are ids, read a page of summaries at a time.
 	arrangement service.Arrangement
 	ids         []agreement.ID
 	idPages     map[int][]agreement.Summary
@@ -67,8 +74,9 @@ type Register struct {
 	partnerSel  *widget.Select
 	yearSel     *widget.Select
 	implSel     *widget.Select
+	resetBtn    *widget.Button
 	choices     service.Choices
-	// choicesWanted is set once the register is shown: the filters' choices are
+	// choicesWanted is set once the list is shown: the filters' choices are
 	// read then, not at start.
 	choicesWanted bool
 	// arranged, when set, is called on the UI goroutine once an arrangement shows.
@@ -85,7 +93,7 @@ const snippetsFirst = 20
 // searchDelay lets a person finish a few keystrokes before the search runs.
 const searchDelay = 40 * time.Millisecond
 
-var registerColumns = []struct {
+var listColumns = []struct {
 	title string
 	width float32
 	sort  service.Sort
@@ -98,8 +106,9 @@ var registerColumns = []struct {
 // unsorted marks a column whose header does not sort (no list index keeps its order).
 const unsorted service.Sort = -1
 
-func newRegister(svc service.Service, now func() time.Time, onOpen func(agreement.ID), onStatus func(string)) *Register {
-	r := &Register{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do, snippets: snippetsFirst, cells: map[*kit.FitLabel]agreement.ID{}}
+func newAgreementList(svc service.Register, now func() time.Time, onOpen func(agreement.ID), onStatus func(string)) *AgreementList {
+	r := &AgreementList{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do, snippets: snippetsFirst, cells: map[*kit.FitLabel]agreement.ID{}}
+	r.query, r.cancel = context.WithCancel(context.Background())
 	r.search = kit.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Cari nomor, mitra, pejabat, perihal atau isi pasal…"))
 	r.search.OnChanged = r.queueSearch
@@ -112,7 +121,7 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 	r.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 {
 			h := o.(*kit.HeaderLabel)
-			col := registerColumns[id.Col]
+			col := listColumns[id.Col]
 			text := lang.L(col.title)
 			if r.arrangement.Sort == col.sort {
 				text += map[bool]string{false: " ▲", true: " ▼"}[r.arrangement.Desc]
@@ -125,7 +134,7 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 		}
 	}
 	r.buildFilters()
-	for i, c := range registerColumns {
+	for i, c := range listColumns {
 		r.table.SetColumnWidth(i, c.width)
 	}
 	r.table.OnSelected = func(id widget.TableCellID) {
@@ -145,22 +154,20 @@ func newRegister(svc service.Service, now func() time.Time, onOpen func(agreemen
 	return r
 }
 
-func (r *Register) size() (int, int) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
+func (r *AgreementList) size() (int, int) {
 	switch {
 	case r.searching:
-		return len(r.hits), len(registerColumns)
+		return len(r.hits), len(listColumns)
 	case !r.arrangement.Empty():
-		return len(r.ids), len(registerColumns)
+		return len(r.ids), len(listColumns)
 	}
-	return r.total, len(registerColumns)
+	return r.total, len(listColumns)
 }
 
 // all is the first option of each filter.
 func all(label string, options []string) []string { return append([]string{label}, options...) }
 
-func (r *Register) buildFilters() {
+func (r *AgreementList) buildFilters() {
 	kinds := make([]string, len(agreement.Kinds))
 	for i, k := range agreement.Kinds {
 		kinds[i] = string(k) + " – " + lang.L(k.Title())
@@ -177,13 +184,13 @@ func (r *Register) buildFilters() {
 	for _, sel := range []*widget.Select{r.kindSel, r.statusSel, r.partnerSel, r.yearSel, r.implSel} {
 		sel.SetSelectedIndex(0)
 	}
-	reset := widget.NewButton(lang.L("Atur ulang"), r.resetArrangement)
-	r.filterBar = container.NewBorder(nil, nil, nil, reset,
+	r.resetBtn = widget.NewButton(lang.L("Atur ulang"), r.resetArrangement)
+	r.filterBar = container.NewBorder(nil, nil, nil, r.resetBtn,
 		container.NewGridWithColumns(5, r.kindSel, r.statusSel, r.partnerSel, r.yearSel, r.implSel))
 }
 
 // shown reads the filters' choices the first time the register is shown.
-func (r *Register) shown() error {
+func (r *AgreementList) shown() error {
 	if r.choicesWanted {
 		return nil
 	}
@@ -194,10 +201,11 @@ func (r *Register) shown() error {
 
 // loadChoices reads the partner, year and perangkat daerah filters' options off
 // the UI goroutine, then fills the filters.
-func (r *Register) loadChoices() {
+func (r *AgreementList) loadChoices() {
+	do := r.do // read here, on the UI goroutine
 	go func() {
 		ch, err := r.svc.Choices()
-		r.do(func() {
+		do(func() {
 			if err != nil {
 				if r.onError != nil {
 					r.onError(err)
@@ -209,7 +217,7 @@ func (r *Register) loadChoices() {
 	}()
 }
 
-func (r *Register) applyChoices(ch service.Choices) {
+func (r *AgreementList) applyChoices(ch service.Choices) {
 	r.choices = ch
 	partners := make([]string, len(ch.Partners))
 	for i, p := range ch.Partners {
@@ -239,7 +247,7 @@ func (r *Register) applyChoices(ch service.Choices) {
 }
 
 // filter is what the filter bar selects.
-func (r *Register) filter() agreement.Filter {
+func (r *AgreementList) filter() agreement.Filter {
 	var f agreement.Filter
 	if i := r.kindSel.SelectedIndex(); i > 0 {
 		f.Kind = agreement.Kinds[i-1]
@@ -259,7 +267,7 @@ func (r *Register) filter() agreement.Filter {
 	return f
 }
 
-func (r *Register) onFilter() {
+func (r *AgreementList) onFilter() {
 	if r.kindSel == nil || r.implSel == nil || r.fillingChoices {
 		return // still building, or only the options change
 	}
@@ -268,7 +276,7 @@ func (r *Register) onFilter() {
 }
 
 // onSort orders the register by a column; the same column again reverses it.
-func (r *Register) onSort(sort service.Sort) {
+func (r *AgreementList) onSort(sort service.Sort) {
 	if r.arrangement.Sort == sort {
 		r.arrangement.Desc = !r.arrangement.Desc
 	} else {
@@ -277,7 +285,7 @@ func (r *Register) onSort(sort service.Sort) {
 	r.applyArrangement()
 }
 
-func (r *Register) resetArrangement() {
+func (r *AgreementList) resetArrangement() {
 	r.arrangement = service.Arrangement{}
 	for _, sel := range []*widget.Select{r.kindSel, r.statusSel, r.partnerSel, r.yearSel, r.implSel} {
 		sel.SetSelectedIndex(0) // each calls onFilter: the last one applies the default
@@ -285,42 +293,53 @@ func (r *Register) resetArrangement() {
 	r.applyArrangement()
 }
 
-// applyArrangement shows the register as arranged: the search again when the box
+// begin cancels the search or arrangement under way and starts the context of
+// the next one.
+func (r *AgreementList) begin() context.Context {
+	r.cancel()
+	r.query, r.cancel = context.WithCancel(context.Background())
+	return r.query
+}
+
+// applyArrangement shows the list as arranged: the search again when the box
 // holds text, else the arranged IDs read off the UI goroutine.
-func (r *Register) applyArrangement() {
+func (r *AgreementList) applyArrangement() {
 	r.table.Refresh()
 	if strings.TrimSpace(r.search.Text) != "" {
 		r.runSearch()
 		return
 	}
-	r.mu.Lock()
-	r.generation++
-	gen, a := r.generation, r.arrangement
-	r.mu.Unlock()
+	ctx, a := r.begin(), r.arrangement
 	if a.Empty() {
-		r.mu.Lock()
 		r.ids, r.idPages = nil, nil
-		r.mu.Unlock()
 		r.table.Refresh()
 		r.status(lang.L("{{.Count}} perjanjian", map[string]any{"Count": thousands(r.total)}))
 		r.notifyArranged()
 		return
 	}
+	do := r.do // read here, on the UI goroutine
 	go func() {
 		ids, err := r.svc.Arrange(a)
-		r.do(func() {
-			r.mu.Lock()
-			if gen != r.generation {
-				r.mu.Unlock()
+		pages := map[int][]agreement.Summary{}
+		if err == nil && len(ids) > 0 { // the first page, read here rather than while drawing
+			pages[0], err = r.svc.Summaries(ids[:min(len(ids), pageSize)])
+		}
+		if err != nil {
+			ids, pages = nil, nil
+		}
+		if ctx.Err() != nil {
+			return // a newer arrangement or search is under way
+		}
+		do(func() {
+			if ctx.Err() != nil {
 				return
 			}
-			r.ids, r.idPages = ids, map[int][]agreement.Summary{}
-			r.mu.Unlock()
+			r.ids, r.idPages, r.readErr = ids, pages, nil
 			r.table.UnselectAll()
 			r.table.ScrollToTop()
 			r.table.Refresh()
 			if err != nil {
-				r.status(lang.L("Daftar tidak dapat disusun: {{.Error}}", map[string]any{"Error": err.Error()}))
+				r.status(lang.L("Daftar tidak dapat disusun: {{.Error}}", map[string]any{"Error": explain(err)}))
 			} else {
 				r.status(lang.L("{{.Count}} dari {{.Total}} perjanjian", map[string]any{"Count": thousands(len(ids)), "Total": thousands(r.total)}))
 			}
@@ -329,36 +348,34 @@ func (r *Register) applyArrangement() {
 	}()
 }
 
-func (r *Register) notifyArranged() {
+func (r *AgreementList) notifyArranged() {
 	if r.arranged != nil {
 		r.arranged()
 	}
 }
 
-// queueSearch runs the search a moment after the last keystroke.
-func (r *Register) queueSearch(string) {
-	r.mu.Lock()
+// queueSearch runs the search a moment after the last keystroke; the keystroke
+// cancels the search under way.
+func (r *AgreementList) queueSearch(string) {
+	r.begin()
 	if r.timer != nil {
 		r.timer.Stop()
 	}
-	r.timer = time.AfterFunc(searchDelay, func() { r.do(r.runSearch) })
-	r.mu.Unlock()
+	do := r.do // read here, on the UI goroutine
+	r.timer = time.AfterFunc(searchDelay, func() { do(r.runSearch) })
 }
 
 // runSearch searches for the box's text off the UI goroutine and shows the
 // results when they come, unless a newer query was typed meanwhile. An empty box
-// shows the whole register again.
-func (r *Register) runSearch() {
+// shows the whole list again.
+func (r *AgreementList) runSearch() {
 	text := r.search.Text
-	r.mu.Lock()
 	if r.timer != nil {
 		r.timer.Stop()
 	}
-	r.generation++
-	gen, filter, sortBy := r.generation, r.arrangement.Filter, r.arrangement
+	ctx, filter, sortBy := r.begin(), r.arrangement.Filter, r.arrangement
 	if strings.TrimSpace(text) == "" {
 		r.searching, r.hits = false, nil
-		r.mu.Unlock()
 		r.table.Refresh()
 		r.status(lang.L("{{.Count}} perjanjian", map[string]any{"Count": thousands(r.total)}))
 		if !r.arrangement.Empty() {
@@ -367,19 +384,22 @@ func (r *Register) runSearch() {
 		r.notifySearched()
 		return
 	}
-	r.mu.Unlock()
+	q := service.SearchQuery{Text: text, Limit: searchLimit, Snippets: r.snippets, Filter: filter}
+	do := r.do // read here, on the UI goroutine
 	go func() {
-		res, err := r.svc.Search(service.SearchQuery{Text: text, Limit: searchLimit, Snippets: r.snippets, Filter: filter})
-		r.do(func() {
-			r.mu.Lock()
-			if gen != r.generation {
-				r.mu.Unlock()
+		res, err := r.svc.Search(q)
+		if ctx.Err() != nil {
+			return // the person typed on
+		}
+		if err == nil {
+			sortHits(res.Hits, sortBy)
+		}
+		do(func() {
+			if ctx.Err() != nil {
 				return
 			}
 			r.searching = true
 			r.hits = res.Hits
-			sortHits(r.hits, sortBy)
-			r.mu.Unlock()
 			r.table.UnselectAll()
 			r.table.ScrollToTop()
 			r.table.Refresh()
@@ -389,13 +409,13 @@ func (r *Register) runSearch() {
 	}()
 }
 
-func (r *Register) notifySearched() {
+func (r *AgreementList) notifySearched() {
 	if r.searched != nil {
 		r.searched()
 	}
 }
 
-func (r *Register) status(msg string) {
+func (r *AgreementList) status(msg string) {
 	if r.onStatus != nil {
 		r.onStatus(msg)
 	}
@@ -439,7 +459,7 @@ func searchMessage(text string, res service.SearchResult, err error) string {
 	q := map[string]any{"Query": strings.TrimSpace(text), "Count": thousands(len(res.Hits))}
 	switch {
 	case err != nil:
-		return lang.L("Pencarian gagal: {{.Error}}", map[string]any{"Error": err.Error()})
+		return lang.L("Pencarian gagal: {{.Error}}", map[string]any{"Error": explain(err)})
 	case res.OnlyStopwords:
 		return lang.L("Kata yang diketik hanya kata umum (yang, dan, di, …). Ketik kata yang lebih khas, misalnya nama mitra atau pokok perjanjian.")
 	case len(res.Hits) == 0:
@@ -454,42 +474,37 @@ func searchMessage(text string, res service.SearchResult, err error) string {
 
 // showSnippet puts the snippet of search result row i in the status line,
 // fetching it off the UI goroutine when the search did not bring it.
-func (r *Register) showSnippet(i int) {
-	r.mu.Lock()
+func (r *AgreementList) showSnippet(i int) {
 	if !r.searching || i < 0 || i >= len(r.hits) {
-		r.mu.Unlock()
 		return
 	}
-	hit, text, gen := r.hits[i], r.search.Text, r.generation
-	r.mu.Unlock()
+	hit, text, ctx := r.hits[i], r.search.Text, r.query
 	if hit.Snippet != "" {
 		r.status(hit.Snippet)
 		return
 	}
+	do := r.do // read here, on the UI goroutine
 	go func() {
 		sn, err := r.svc.Snippet(hit.Summary.ID, text)
-		r.do(func() {
-			r.mu.Lock()
-			current := gen == r.generation
-			if current && err == nil && i < len(r.hits) && r.hits[i].Summary.ID == hit.Summary.ID {
-				r.hits[i].Snippet = sn
+		if err != nil || sn == "" || ctx.Err() != nil {
+			return
+		}
+		do(func() {
+			if ctx.Err() != nil || i >= len(r.hits) || r.hits[i].Summary.ID != hit.Summary.ID {
+				return // the results changed meanwhile
 			}
-			r.mu.Unlock()
-			if current && err == nil && sn != "" {
-				r.status(sn)
-			}
+			r.hits[i].Snippet = sn
+			r.status(sn)
 		})
 	}()
 }
 
-func (r *Register) reload() error {
+func (r *AgreementList) reload() error {
 	total, err := r.svc.Total()
 	if err != nil {
 		return err
 	}
-	r.mu.Lock()
-	r.total, r.pages, r.cursors = total, nil, [][]byte{nil}
-	r.mu.Unlock()
+	r.total, r.pages, r.cursors, r.readErr = total, nil, [][]byte{nil}, nil
 	if r.choicesWanted {
 		r.loadChoices()
 	}
@@ -501,9 +516,7 @@ func (r *Register) reload() error {
 }
 
 // row returns the summary at index i, reading pages from the store as needed.
-func (r *Register) row(i int) (agreement.Summary, bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
+func (r *AgreementList) row(i int) (agreement.Summary, bool) {
 	if r.searching {
 		if i < 0 || i >= len(r.hits) {
 			return agreement.Summary{}, false
@@ -519,6 +532,7 @@ func (r *Register) row(i int) (agreement.Summary, bool) {
 		if !ok {
 			sums, err := r.svc.Summaries(r.ids[p*pageSize : min(len(r.ids), (p+1)*pageSize)])
 			if err != nil {
+				r.readFailed(err)
 				return agreement.Summary{}, false
 			}
 			page = sums
@@ -532,7 +546,11 @@ func (r *Register) row(i int) (agreement.Summary, bool) {
 			return agreement.Summary{}, false
 		}
 		page, err := r.svc.List(service.Query{Limit: pageSize, After: r.cursors[len(r.pages)]})
-		if err != nil || len(page.Items) == 0 {
+		if err != nil {
+			r.readFailed(err)
+			return agreement.Summary{}, false
+		}
+		if len(page.Items) == 0 {
 			return agreement.Summary{}, false
 		}
 		r.pages = append(r.pages, page.Items)
@@ -547,7 +565,7 @@ func (r *Register) row(i int) (agreement.Summary, bool) {
 	return items[i%pageSize], true
 }
 
-func (r *Register) fill(id widget.TableCellID, o fyne.CanvasObject) {
+func (r *AgreementList) fill(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*kit.FitLabel)
 	s, ok := r.row(id.Row)
 	r.cells[l] = s.ID
@@ -574,8 +592,13 @@ func (r *Register) fill(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-func (r *Register) searchingNow() bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.searching
+// readFailed says once, in the status line, that rows could not be read.
+func (r *AgreementList) readFailed(err error) {
+	if r.readErr != nil {
+		return
+	}
+	r.readErr = err
+	r.status(lang.L("Daftar tidak dapat dibaca: {{.Error}}", map[string]any{"Error": explain(err)}))
 }
+
+func (r *AgreementList) searchingNow() bool { return r.searching }

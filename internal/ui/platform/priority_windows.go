@@ -1,4 +1,4 @@
-package ui
+package platform
 
 import "syscall"
 
@@ -8,10 +8,10 @@ var (
 	procSetThreadPriority = kernel32.NewProc("SetThreadPriority")
 )
 
-// lowerThreadPriority makes the calling OS thread yield to the window's
+// LowerThreadPriority makes the calling OS thread yield to the window's
 // drawing; call it with the goroutine locked to its thread, and let the
 // goroutine end locked so the thread goes with it.
-func lowerThreadPriority() {
+func LowerThreadPriority() {
 	const threadPriorityBelowNormal = ^uintptr(0) // -1
 	thread, _, _ := procGetCurrentThread.Call()
 	procSetThreadPriority.Call(thread, threadPriorityBelowNormal)

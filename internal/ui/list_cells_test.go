@@ -1,19 +1,20 @@
 package ui
 
 import (
-	"sepakat/internal/agreement"
-	"sepakat/internal/ui/kit"
 	"testing"
 
 	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/ui/kit"
 )
 
 func TestRegisterDrawsTheWholeSelectedRowSelected(t *testing.T) {
 	u, _, _ := withExamples(t)
-	r := u.register
+	r := u.list
 	r.table.Select(widget.TableCellID{Row: 1, Col: 1})
 	for row := 0; row < 3; row++ {
-		for col := range registerColumns {
+		for col := range listColumns {
 			l := kit.NewFitLabel("")
 			r.fill(widget.TableCellID{Row: row, Col: col}, l)
 			if l.Highlighted() != (row == 1) {
@@ -39,8 +40,8 @@ func TestRegisterDrawsTheWholeSelectedRowSelected(t *testing.T) {
 			lit++
 		}
 	}
-	if lit != len(registerColumns) {
-		t.Errorf("%d cells highlighted on screen, want %d", lit, len(registerColumns))
+	if lit != len(listColumns) {
+		t.Errorf("%d cells highlighted on screen, want %d", lit, len(listColumns))
 	}
 	u.selected = 0
 	r.table.Select(widget.TableCellID{Row: 2, Col: 3})
@@ -51,8 +52,8 @@ func TestRegisterDrawsTheWholeSelectedRowSelected(t *testing.T) {
 
 func TestNewFilterChoicesKeepWhatWasChosen(t *testing.T) {
 	u, _, l := withExamples(t)
-	r := u.register
-	u.tabs.SelectIndex(tabRegister)
+	r := u.list
+	u.tabs.SelectIndex(tabList)
 	l.until("the filters' choices", func() bool { return len(r.choices.Partners) > 0 })
 	r.partnerSel.SetSelected("Pemerintah Kabupaten Lampung Timur")
 	arranged := 0

@@ -1,10 +1,10 @@
-package ui
+package platform
 
 import "syscall"
 
-// lowerThreadPriority makes the calling OS thread yield to the window's
+// LowerThreadPriority makes the calling OS thread yield to the window's
 // drawing; call it with the goroutine locked to its thread, and let the
 // goroutine end locked so the thread goes with it.
-func lowerThreadPriority() {
+func LowerThreadPriority() {
 	_ = syscall.Setpriority(syscall.PRIO_PROCESS, syscall.Gettid(), 10)
 }

@@ -1,0 +1,564 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/search"
+	"sepakat/internal/service"
+	"sepakat/internal/ui/kit"
+)
+
+// Directory is the Instansi & Pejabat screen: three panes, for the parties
+// (with their lambang), their officials (with periods and Plt/Plh/Pj status)
+// and the Surat Kuasa, each a list and a form (masterDetail).
+type Directory struct {
+	svc service.Directory
+	win fyne.Window
+	do  func(func())
+
+	// data is the directory as last read, shared by the panes.
+	data directoryData
+
+	parties   *partyPane
+	officials *officialPane
+	mandates  *mandatePane
+	tabs      *container.AppTabs
+	content   fyne.CanvasObject
+
+	// cancel ends the read under way; a newer read calls it.
+	cancel context.CancelFunc
+	// onError shows a read that failed.
+	onError func(error)
+	// loaded, when set, is called on the UI goroutine after each read.
+	loaded func()
+}
+
+// directoryData is the directory as read: the parties and officials sorted by
+// name, and the mandates.
+type directoryData struct {
+	parties   []agreement.Party
+	officials []agreement.Official
+	mandates  []agreement.Mandate
+}
+
+var partyKindLabels = map[agreement.PartyKind]string{
+	agreement.PartyPemprov: "Pemerintah provinsi", agreement.PartyPemkab: "Pemerintah kabupaten", agreement.PartyPemkot: "Pemerintah kota",
+	agreement.PartyKementerian: "Kementerian/lembaga", agreement.PartyBUMD: "BUMN/BUMD", agreement.PartySwasta: "Badan usaha swasta",
+	agreement.PartyPT: "Perguruan tinggi", agreement.PartyLuarNegeri: "Lembaga luar negeri",
+}
+
+var officialRoleLabels = map[agreement.OfficialRole]string{
+	agreement.RoleKepalaDaerah: "Kepala daerah", agreement.RoleWakilKepalaDaerah: "Wakil kepala daerah", agreement.RoleSekda: "Sekretaris daerah",
+	agreement.RoleKepalaPD: "Kepala perangkat daerah", agreement.RolePimpinan: "Pimpinan instansi", agreement.RoleLain: "Lainnya",
+}
+
+var officeStatuses = []agreement.OfficeStatus{agreement.StatusDefinitif, agreement.StatusPlt, agreement.StatusPlh, agreement.StatusPj}
+
+func labelsOf[T comparable](values []T, names map[T]string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = lang.L(names[v])
+	}
+	return out
+}
+
+func newDirectory(svc service.Directory, files service.Files, win fyne.Window) *Directory {
+	d := &Directory{svc: svc, win: win, do: fyne.Do, cancel: func() {}}
+	d.parties = newPartyPane(d, files)
+	d.officials = newOfficialPane(d)
+	d.mandates = newMandatePane(d)
+	d.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Instansi"), d.parties.md.content),
+		container.NewTabItem(lang.L("Pejabat"), d.officials.md.content),
+		container.NewTabItem(lang.L("Surat Kuasa"), d.mandates.md.content),
+	)
+	d.content = d.tabs
+	return d
+}
+
+// Content is the screen's root object.
+func (d *Directory) Content() fyne.CanvasObject { return d.content }
+
+// reload reads the directory off the UI goroutine, then shows it; a newer
+// reload cancels this one, whose result is then dropped.
+func (d *Directory) reload() {
+	d.cancel()
+	ctx, cancel := context.WithCancel(context.Background())
+	d.cancel = cancel
+	do := d.do // read here, on the UI goroutine
+	go func() {
+		data, err := loadDirectory(d.svc)
+		if ctx.Err() != nil {
+			return
+		}
+		do(func() {
+			if ctx.Err() != nil {
+				return // a newer read is under way
+			}
+			if err != nil {
+				if d.onError != nil {
+					d.onError(err)
+				}
+			} else {
+				d.apply(data)
+			}
+			if d.loaded != nil {
+				d.loaded()
+			}
+		})
+	}()
+}
+
+// loadDirectory reads the parties and officials, sorted by name, and the mandates.
+func loadDirectory(svc service.Directory) (directoryData, error) {
+	var d directoryData
+	var err error
+	if d.parties, err = svc.Parties(); err != nil {
+		return d, err
+	}
+	if d.officials, err = svc.Officials(); err != nil {
+		return d, err
+	}
+	if d.mandates, err = svc.Mandates(); err != nil {
+		return d, err
+	}
+	sortByName(d.parties, func(p agreement.Party) string { return p.Name })
+	sortByName(d.officials, func(o agreement.Official) string { return o.Name })
+	return d, nil
+}
+
+// sortByName sorts items by their folded names, each folded once.
+func sortByName[T any](items []T, name func(T) string) {
+	keys := make([]string, len(items))
+	idx := make([]int, len(items))
+	for i, it := range items {
+		idx[i], keys[i] = i, search.Fold(name(it))
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+	sorted := make([]T, len(items))
+	for i, j := range idx {
+		sorted[i] = items[j]
+	}
+	copy(items, sorted)
+}
+
+func (d *Directory) apply(data directoryData) {
+	d.data = data
+	names := make([]string, len(data.parties))
+	for i, p := range data.parties {
+		names[i] = p.Name
+	}
+	d.officials.party.Options, d.mandates.party.Options = names, names
+	d.parties.filter()
+	d.officials.md.refresh()
+	d.mandates.md.refresh()
+}
+
+func (d *Directory) partyName(id agreement.ID) string {
+	if i := d.partyIndex(id); i >= 0 {
+		return d.data.parties[i].Name
+	}
+	return "–"
+}
+
+func (d *Directory) partyIndex(id agreement.ID) int {
+	return slices.IndexFunc(d.data.parties, func(p agreement.Party) bool { return p.ID == id })
+}
+
+func (d *Directory) officialName(id agreement.ID) string {
+	if i := slices.IndexFunc(d.data.officials, func(o agreement.Official) bool { return o.ID == id }); i >= 0 {
+		return d.data.officials[i].Name
+	}
+	return "–"
+}
+
+// readDates reads each field into its date, or says under the field which way
+// to write a date.
+func readDates(md *masterDetail, fields []dateField) bool {
+	ok := true
+	for _, f := range fields {
+		d, err := kit.ParseFormDate(f.entry.Text)
+		if err != nil {
+			md.problem(f.path, lang.L("Tanggal tidak dapat dibaca: tulis hh/bb/tttt, mis. 03/07/2025."))
+			ok = false
+			continue
+		}
+		*f.into = d
+	}
+	return ok
+}
+
+// dateField is a form's date entry, the path of its problems and where it is read to.
+type dateField struct {
+	entry *kit.Entry
+	path  string
+	into  *agreement.Date
+}
+
+// partyPane is the Instansi pane.
+type partyPane struct {
+	d     *Directory
+	files service.Files
+	md    *masterDetail
+
+	search                     *kit.Entry
+	shown                      []agreement.Party
+	party                      agreement.Party
+	kind                       *widget.Select
+	name, short, seat, address *kit.Entry
+	lambang                    *canvas.Image
+	lambangRef                 *agreement.FileRef
+}
+
+func newPartyPane(d *Directory, files service.Files) *partyPane {
+	p := &partyPane{d: d, files: files}
+	p.search = kit.NewEntry()
+	p.search.SetPlaceHolder(lang.L("Saring nama instansi…"))
+	p.search.OnChanged = func(string) { p.filter() }
+	p.kind = kit.NewSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
+	p.name, p.short, p.seat, p.address = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry()
+	p.lambang = canvas.NewImageFromResource(nil)
+	p.lambang.FillMode = canvas.ImageFillContain
+	p.lambang.SetMinSize(fyne.NewSize(96, 96))
+	importBtn := widget.NewButtonWithIcon(lang.L("Impor lambang…"), theme.FolderOpenIcon(), p.onImportLambang)
+	p.md = newMasterDetail(paneSpec{
+		newLabel: lang.L("Instansi baru"),
+		top:      p.search,
+		count:    func() int { return len(p.shown) },
+		text: func(i int) string {
+			if p.shown[i].Own {
+				return p.shown[i].Name + " " + lang.L("(kantor kita)")
+			}
+			return p.shown[i].Name
+		},
+		id: func(i int) agreement.ID { return p.shown[i].ID },
+		fields: []formField{
+			{lang.L("Jenis"), "kind", p.kind},
+			{lang.L("Nama resmi"), "name", p.name},
+			{lang.L("Singkatan"), "short_name", p.short},
+			{lang.L("Kedudukan"), "seat", p.seat},
+			{lang.L("Alamat"), "address", p.address},
+			{lang.L("Lambang"), "lambang", container.NewHBox(p.lambang, importBtn)},
+		},
+		show:   func(i int) { p.show(p.shown[i]) },
+		onNew:  func() { p.show(agreement.Party{Kind: agreement.PartySwasta}) },
+		onSave: p.onSave,
+	})
+	return p
+}
+
+// filter lists the parties whose name or short name holds the filter's text.
+func (p *partyPane) filter() {
+	want := search.Fold(strings.TrimSpace(p.search.Text))
+	p.shown = p.shown[:0]
+	for _, x := range p.d.data.parties {
+		if want == "" || strings.Contains(search.Fold(x.Name+" "+x.ShortName), want) {
+			p.shown = append(p.shown, x)
+		}
+	}
+	p.md.refresh()
+}
+
+func (p *partyPane) show(x agreement.Party) {
+	p.party = x
+	for i, k := range agreement.PartyKinds {
+		if k == x.Kind {
+			p.kind.SetSelectedIndex(i)
+		}
+	}
+	p.name.SetText(x.Name)
+	p.short.SetText(x.ShortName)
+	p.seat.SetText(x.Seat)
+	p.address.SetText(x.Address)
+	p.lambangRef = x.Lambang
+	p.lambang.Resource = nil
+	p.lambang.Image = nil
+	if x.Lambang != nil {
+		if data, err := p.files.File(x.Lambang.SHA256); err == nil {
+			p.lambang.Resource = fyne.NewStaticResource(x.Lambang.Name, data)
+		}
+	}
+	p.lambang.Refresh()
+}
+
+func (p *partyPane) onImportLambang() {
+	dlg := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
+		if err != nil {
+			p.md.problem("lambang", explain(err))
+			return
+		}
+		if f == nil {
+			return // cancelled
+		}
+		defer f.Close()
+		data, err := io.ReadAll(io.LimitReader(f, kit.MaxAttachment+1))
+		if err != nil {
+			p.md.problem("lambang", explain(err))
+			return
+		}
+		p.importLambang(f.URI().Name(), data)
+	}, p.d.win)
+	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	dlg.Show()
+}
+
+// importLambang keeps a coat of arms image for the party being edited.
+func (p *partyPane) importLambang(name string, data []byte) bool {
+	p.md.problems["lambang"].Hide()
+	media, ok := kit.MediaTypes[strings.ToLower(filepath.Ext(name))]
+	if !ok || media == "application/pdf" {
+		p.md.problem("lambang", lang.L("Lambang harus berupa gambar PNG atau JPG."))
+		return false
+	}
+	if len(data) > 2<<20 {
+		p.md.problem("lambang", lang.L("Lambang lebih dari 2 MB; perkecil gambarnya."))
+		return false
+	}
+	ref, err := p.files.PutFile(name, media, data)
+	if err != nil {
+		p.md.problem("lambang", explain(err))
+		return false
+	}
+	p.lambangRef = &ref
+	p.lambang.Resource = fyne.NewStaticResource(name, data)
+	p.lambang.Refresh()
+	return true
+}
+
+func (p *partyPane) onSave() {
+	x := p.party
+	if i := p.kind.SelectedIndex(); i >= 0 {
+		x.Kind = agreement.PartyKinds[i]
+	}
+	x.Name, x.ShortName = strings.TrimSpace(p.name.Text), strings.TrimSpace(p.short.Text)
+	x.Seat, x.Address = strings.TrimSpace(p.seat.Text), strings.TrimSpace(p.address.Text)
+	x.Lambang = p.lambangRef
+	err := p.d.svc.SaveParty(&x)
+	if p.md.saved(err, x.Name, x.ID) {
+		p.party = x
+		p.d.reload()
+	}
+}
+
+// officialPane is the Pejabat pane.
+type officialPane struct {
+	d  *Directory
+	md *masterDetail
+
+	official                    agreement.Official
+	party, role, status         *widget.Select
+	name, jabatan, nip, pangkat *kit.Entry
+	from, to                    *kit.Entry
+}
+
+func newOfficialPane(d *Directory) *officialPane {
+	o := &officialPane{d: d}
+	o.party = kit.NewSelect(nil, nil)
+	o.role = kit.NewSelect(labelsOf(agreement.OfficialRoles, officialRoleLabels), nil)
+	o.status = kit.NewSelect([]string{lang.L("Definitif"), "Plt.", "Plh.", "Pj."}, nil)
+	o.name, o.jabatan, o.nip, o.pangkat = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	o.from, o.to = kit.NewEntry(), kit.NewEntry()
+	o.from.SetPlaceHolder(lang.L("hh/bb/tttt"))
+	o.to.SetPlaceHolder(lang.L("kosong selama masih menjabat"))
+	officials := func() []agreement.Official { return d.data.officials }
+	o.md = newMasterDetail(paneSpec{
+		newLabel: lang.L("Pejabat baru"),
+		count:    func() int { return len(officials()) },
+		text: func(i int) string {
+			of := officials()[i]
+			return fmt.Sprintf("%s — %s%s (%s)", of.Name, of.Status.Prefix(), of.Jabatan, d.partyName(of.PartyID))
+		},
+		id: func(i int) agreement.ID { return officials()[i].ID },
+		fields: []formField{
+			{lang.L("Instansi"), "party_id", o.party},
+			{lang.L("Nama (dengan gelar)"), "name", o.name},
+			{lang.L("Jabatan"), "jabatan", o.jabatan},
+			{lang.L("Peran"), "role", o.role},
+			{lang.L("Status jabatan"), "status", o.status},
+			{lang.L("Pangkat/golongan"), "pangkat", o.pangkat},
+			{"NIP", "nip", o.nip},
+			{lang.L("Menjabat sejak"), "from", o.from},
+			{lang.L("Sampai"), "to", o.to},
+		},
+		show: func(i int) { o.show(officials()[i]) },
+		onNew: func() {
+			o.show(agreement.Official{Role: agreement.RoleKepalaDaerah, Status: agreement.StatusDefinitif})
+		},
+		onSave: o.onSave,
+	})
+	return o
+}
+
+func (o *officialPane) show(x agreement.Official) {
+	o.official = x
+	o.party.SetSelectedIndex(o.d.partyIndex(x.PartyID))
+	o.name.SetText(x.Name)
+	o.jabatan.SetText(x.Jabatan)
+	for i, r := range agreement.OfficialRoles {
+		if r == x.Role {
+			o.role.SetSelectedIndex(i)
+		}
+	}
+	o.status.SetSelectedIndex(0)
+	for i, st := range officeStatuses {
+		if st == x.Status {
+			o.status.SetSelectedIndex(i)
+		}
+	}
+	o.nip.SetText(x.NIP)
+	o.pangkat.SetText(x.Pangkat)
+	o.from.SetText(kit.FormDate(x.From))
+	o.to.SetText(kit.FormDate(x.To))
+}
+
+func (o *officialPane) onSave() {
+	x := o.official
+	if i := o.party.SelectedIndex(); i >= 0 {
+		x.PartyID = o.d.data.parties[i].ID
+	}
+	if i := o.role.SelectedIndex(); i >= 0 {
+		x.Role = agreement.OfficialRoles[i]
+	}
+	if i := o.status.SelectedIndex(); i >= 0 {
+		x.Status = officeStatuses[i]
+	}
+	x.Name, x.Jabatan = strings.TrimSpace(o.name.Text), strings.TrimSpace(o.jabatan.Text)
+	x.NIP, x.Pangkat = strings.TrimSpace(o.nip.Text), strings.TrimSpace(o.pangkat.Text)
+	o.md.clearProblems()
+	if !readDates(o.md, []dateField{{o.from, "from", &x.From}, {o.to, "to", &x.To}}) {
+		o.md.say(lang.L("Belum tersimpan:")+"\n"+explain(agreement.ErrInvalid), true)
+		return
+	}
+	err := o.d.svc.SaveOfficial(&x)
+	if o.md.saved(err, x.Name, x.ID) {
+		o.official = x
+		o.d.reload()
+	}
+}
+
+// mandatePane is the Surat Kuasa pane.
+type mandatePane struct {
+	d  *Directory
+	md *masterDetail
+
+	mandate                    agreement.Mandate
+	party, grantor, grantee    *widget.Select
+	number, date, scope, valid *kit.Entry
+}
+
+func newMandatePane(d *Directory) *mandatePane {
+	m := &mandatePane{d: d}
+	m.party = kit.NewSelect(nil, func(string) { m.fillOfficials() })
+	m.grantor, m.grantee = kit.NewSelect(nil, nil), kit.NewSelect(nil, nil)
+	m.number, m.date, m.scope, m.valid = kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry(), kit.NewEntry()
+	m.date.SetPlaceHolder(lang.L("hh/bb/tttt"))
+	m.valid.SetPlaceHolder(lang.L("hh/bb/tttt"))
+	mandates := func() []agreement.Mandate { return d.data.mandates }
+	m.md = newMasterDetail(paneSpec{
+		newLabel: lang.L("Surat kuasa baru"),
+		count:    func() int { return len(mandates()) },
+		text: func(i int) string {
+			x := mandates()[i]
+			return fmt.Sprintf("%s · %s · %s → %s", x.Number, kit.ShortDate(x.Date), d.officialName(x.GrantorID), d.officialName(x.GranteeID))
+		},
+		id: func(i int) agreement.ID { return mandates()[i].ID },
+		fields: []formField{
+			{lang.L("Instansi"), "party_id", m.party},
+			{lang.L("Pemberi kuasa"), "grantor_id", m.grantor},
+			{lang.L("Penerima kuasa"), "grantee_id", m.grantee},
+			{lang.L("Nomor"), "number", m.number},
+			{lang.L("Tanggal"), "date", m.date},
+			{lang.L("Lingkup kuasa"), "scope", m.scope},
+			{lang.L("Berlaku sampai"), "valid_until", m.valid},
+		},
+		show:   func(i int) { m.show(mandates()[i]) },
+		onNew:  func() { m.show(agreement.Mandate{}) },
+		onSave: m.onSave,
+	})
+	return m
+}
+
+// partyOfficials are the officials of the party chosen for the mandate.
+func (m *mandatePane) partyOfficials() []agreement.Official {
+	i := m.party.SelectedIndex()
+	if i < 0 || i >= len(m.d.data.parties) {
+		return nil
+	}
+	var out []agreement.Official
+	for _, o := range m.d.data.officials {
+		if o.PartyID == m.d.data.parties[i].ID {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func (m *mandatePane) fillOfficials() {
+	var names []string
+	officials := m.partyOfficials()
+	for _, o := range officials {
+		names = append(names, kit.OfficialLabel(o))
+	}
+	m.grantor.Options, m.grantee.Options = names, names
+	m.grantor.ClearSelected()
+	m.grantee.ClearSelected()
+	for i, o := range officials {
+		if o.ID == m.mandate.GrantorID {
+			m.grantor.SetSelectedIndex(i)
+		}
+		if o.ID == m.mandate.GranteeID {
+			m.grantee.SetSelectedIndex(i)
+		}
+	}
+}
+
+func (m *mandatePane) show(x agreement.Mandate) {
+	m.mandate = x
+	m.party.SetSelectedIndex(m.d.partyIndex(x.PartyID))
+	m.fillOfficials()
+	m.number.SetText(x.Number)
+	m.date.SetText(kit.FormDate(x.Date))
+	m.scope.SetText(x.Scope)
+	m.valid.SetText(kit.FormDate(x.ValidUntil))
+}
+
+func (m *mandatePane) onSave() {
+	x := m.mandate
+	if i := m.party.SelectedIndex(); i >= 0 {
+		x.PartyID = m.d.data.parties[i].ID
+	}
+	officials := m.partyOfficials()
+	if i := m.grantor.SelectedIndex(); i >= 0 && i < len(officials) {
+		x.GrantorID = officials[i].ID
+	}
+	if i := m.grantee.SelectedIndex(); i >= 0 && i < len(officials) {
+		x.GranteeID = officials[i].ID
+	}
+	x.Number, x.Scope = strings.TrimSpace(m.number.Text), strings.TrimSpace(m.scope.Text)
+	m.md.clearProblems()
+	if !readDates(m.md, []dateField{{m.date, "date", &x.Date}, {m.valid, "valid_until", &x.ValidUntil}}) {
+		m.md.say(lang.L("Belum tersimpan:")+"\n"+explain(agreement.ErrInvalid), true)
+		return
+	}
+	err := m.d.svc.SaveMandate(&x)
+	if m.md.saved(err, x.Number, x.ID) {
+		m.mandate = x
+		m.d.reload()
+	}
+}
