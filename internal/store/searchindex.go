@@ -15,6 +15,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/search"
 	"sepakat/internal/service"
+	"sepakat/internal/store/schema"
 )
 
 // The full-text index. A save marks the agreement as pending in search_delta, in
@@ -171,13 +172,6 @@ func forwardOf(an *search.Analyzer, w *search.Worker, text [2]string) *forward {
 	return f
 }
 
-var (
-	keySearchDocs     = []byte("search_docs")
-	keySearchLen0     = []byte("search_len_hi")
-	keySearchLen1     = []byte("search_len_body")
-	keySearchNextTerm = []byte("search_next_term")
-)
-
 func getCounter(meta *bolt.Bucket, key []byte) uint64 {
 	if raw := meta.Get(key); len(raw) == 8 {
 		return binary.BigEndian.Uint64(raw)
@@ -195,7 +189,7 @@ func (s *Store) indexAgreement(dir txDir, a *agreement.Agreement) error {
 	s.pending.mu.Lock()
 	delete(s.pending.m, a.ID)
 	s.pending.mu.Unlock()
-	return dir.tx.Bucket(bucketSearchDelta).Put(idKey(a.ID), nil)
+	return dir.tx.Bucket(schema.SearchDelta).Put(idKey(a.ID), nil)
 }
 
 // pendingCache remembers the analysis of pending agreements per revision.
@@ -217,7 +211,7 @@ func (s *Store) forwardNow(dir txDir, id agreement.ID) (*forward, bool, error) {
 
 // forwardWith is forwardNow with a worker of the caller's (nil: the shared memo).
 func (s *Store) forwardWith(w *search.Worker, dir txDir, id agreement.ID) (*forward, bool, error) {
-	raw := dir.tx.Bucket(bucketAgreements).Get(idKey(id))
+	raw := dir.tx.Bucket(schema.Agreements).Get(idKey(id))
 	if raw == nil {
 		return nil, false, nil
 	}
@@ -440,16 +434,16 @@ func (t *termTable) flush() error {
 			return err
 		}
 	}
-	return t.meta.Put(keySearchNextTerm, u64(uint64(t.next)))
+	return t.meta.Put(schema.KeySearchNextTerm, u64(uint64(t.next)))
 }
 
 func (s *Store) mergeTx(tx *bolt.Tx) error {
 	dir := s.dir(tx)
-	meta := tx.Bucket(bucketMeta)
-	delta, docs, postings := tx.Bucket(bucketSearchDelta), tx.Bucket(bucketSearchDocs), tx.Bucket(bucketSearchTerms)
-	words := tx.Bucket(bucketSearchWords)
-	tt := &termTable{dict: tx.Bucket(bucketSearchDict), ids: tx.Bucket(bucketSearchIDs), meta: meta,
-		next: uint32(getCounter(meta, keySearchNextTerm)), known: map[string]uint32{}, df: map[uint32]int64{}}
+	meta := tx.Bucket(schema.Meta)
+	delta, docs, postings := tx.Bucket(schema.SearchDelta), tx.Bucket(schema.SearchDocs), tx.Bucket(schema.SearchTerms)
+	words := tx.Bucket(schema.SearchWords)
+	tt := &termTable{dict: tx.Bucket(schema.SearchDict), ids: tx.Bucket(schema.SearchIDs), meta: meta,
+		next: uint32(getCounter(meta, schema.KeySearchNextTerm)), known: map[string]uint32{}, df: map[uint32]int64{}}
 	type change struct {
 		p      search.Posting
 		remove bool
@@ -586,13 +580,13 @@ func (s *Store) mergeTx(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	if err := addCounter(meta, keySearchDocs, docDelta); err != nil {
+	if err := addCounter(meta, schema.KeySearchDocs, docDelta); err != nil {
 		return err
 	}
-	if err := addCounter(meta, keySearchLen0, lenDelta[0]); err != nil {
+	if err := addCounter(meta, schema.KeySearchLen0, lenDelta[0]); err != nil {
 		return err
 	}
-	return addCounter(meta, keySearchLen1, lenDelta[1])
+	return addCounter(meta, schema.KeySearchLen1, lenDelta[1])
 }
 
 // nameSnapshot holds every party and official, for analysis on several goroutines
@@ -614,7 +608,7 @@ func (n *nameSnapshot) Official(id agreement.ID) (agreement.Official, bool) {
 
 func snapshotNames(tx *bolt.Tx) (*nameSnapshot, error) {
 	n := &nameSnapshot{parties: map[agreement.ID]agreement.Party{}, officials: map[agreement.ID]agreement.Official{}}
-	err := tx.Bucket(bucketParties).ForEach(func(k, raw []byte) error {
+	err := tx.Bucket(schema.Parties).ForEach(func(k, raw []byte) error {
 		var p agreement.Party
 		if err := decode(raw, &p); err != nil {
 			return err
@@ -625,7 +619,7 @@ func snapshotNames(tx *bolt.Tx) (*nameSnapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = tx.Bucket(bucketOfficials).ForEach(func(k, raw []byte) error {
+	err = tx.Bucket(schema.Officials).ForEach(func(k, raw []byte) error {
 		var o agreement.Official
 		if err := decode(raw, &o); err != nil {
 			return err
@@ -705,7 +699,7 @@ func (b *indexBuilder) add(doc uint64, f *forward) []byte {
 func (s *Store) rebuildSearch(tx *bolt.Tx) error { return s.rebuildSearchWith(tx, s.an()) }
 
 func (s *Store) rebuildSearchWith(tx *bolt.Tx, an *search.Analyzer) error {
-	for _, name := range searchBuckets {
+	for _, name := range schema.SearchBuckets {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
 				return err
@@ -719,7 +713,7 @@ func (s *Store) rebuildSearchWith(tx *bolt.Tx, an *search.Analyzer) error {
 	if err != nil {
 		return err
 	}
-	docs := tx.Bucket(bucketSearchDocs)
+	docs := tx.Bucket(schema.SearchDocs)
 	docs.FillPercent = 1
 	b := &indexBuilder{ids: map[string]uint32{}}
 	workers := make([]*search.Worker, max(1, min(runtime.NumCPU(), 8)))
@@ -764,7 +758,7 @@ func (s *Store) rebuildSearchWith(tx *bolt.Tx, an *search.Analyzer) error {
 	var prev []buildJob
 	var prevDone chan struct{}
 	next := make([]buildJob, 0, buildBatch)
-	c := tx.Bucket(bucketAgreements).Cursor()
+	c := tx.Bucket(schema.Agreements).Cursor()
 	for k, raw := c.First(); ; k, raw = c.Next() {
 		if k != nil && len(k) != 8 {
 			continue
@@ -803,16 +797,16 @@ func (s *Store) rebuildSearchWith(tx *bolt.Tx, an *search.Analyzer) error {
 		order[i] = uint32(i)
 	}
 	sort.Slice(order, func(i, j int) bool { return b.terms[order[i]] < b.terms[order[j]] })
-	dict := tx.Bucket(bucketSearchDict)
+	dict := tx.Bucket(schema.SearchDict)
 	dict.FillPercent = 1
 	for _, id := range order {
 		if err := dict.Put([]byte(b.terms[id]), dictValue(id, b.df[id])); err != nil {
 			return err
 		}
 	}
-	back := tx.Bucket(bucketSearchIDs)
+	back := tx.Bucket(schema.SearchIDs)
 	back.FillPercent = 1
-	post := tx.Bucket(bucketSearchTerms)
+	post := tx.Bucket(schema.SearchTerms)
 	post.FillPercent = 1
 	for id, bs := range b.blocks {
 		if err := back.Put(termKey(uint32(id)), []byte(b.terms[id])); err != nil {
@@ -837,19 +831,19 @@ func (s *Store) rebuildSearchWith(tx *bolt.Tx, an *search.Analyzer) error {
 		words = append(words, w)
 	}
 	sort.Strings(words)
-	wb := tx.Bucket(bucketSearchWords)
+	wb := tx.Bucket(schema.SearchWords)
 	wb.FillPercent = 1
 	for _, w := range words {
 		if err := wb.Put([]byte(w), []byte(surfaces[w])); err != nil {
 			return err
 		}
 	}
-	meta := tx.Bucket(bucketMeta)
-	if err := meta.Put(keySearchAnalyzer, []byte(an.Fingerprint())); err != nil {
+	meta := tx.Bucket(schema.Meta)
+	if err := meta.Put(schema.KeySearchAnalyzer, []byte(an.Fingerprint())); err != nil {
 		return err
 	}
-	for key, v := range map[string]uint64{string(keySearchDocs): uint64(b.count), string(keySearchLen0): b.total[0],
-		string(keySearchLen1): b.total[1], string(keySearchNextTerm): uint64(len(b.terms))} {
+	for key, v := range map[string]uint64{string(schema.KeySearchDocs): uint64(b.count), string(schema.KeySearchLen0): b.total[0],
+		string(schema.KeySearchLen1): b.total[1], string(schema.KeySearchNextTerm): uint64(len(b.terms))} {
 		if err := meta.Put([]byte(key), u64(v)); err != nil {
 			return err
 		}
@@ -863,7 +857,7 @@ func (s *Store) rebuildSearchWith(tx *bolt.Tx, an *search.Analyzer) error {
 func (s *Store) SearchTexts(fn func(id agreement.ID, high, body string) error) error {
 	return s.db.View(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
-		return tx.Bucket(bucketAgreements).ForEach(func(k, raw []byte) error {
+		return tx.Bucket(schema.Agreements).ForEach(func(k, raw []byte) error {
 			if len(k) != 8 {
 				return nil
 			}

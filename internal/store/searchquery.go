@@ -11,6 +11,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/search"
 	"sepakat/internal/service"
+	"sepakat/internal/store/schema"
 )
 
 // txSource reads the full-text index inside one read transaction.
@@ -57,12 +58,12 @@ func (s *Store) find(dir txDir, an *search.Analyzer, q search.Query) (*search.Ma
 
 func (s *Store) newTxSource(dir txDir) (*txSource, error) {
 	tx := dir.tx
-	src := &txSource{tx: tx, dict: tx.Bucket(bucketSearchDict), postings: tx.Bucket(bucketSearchTerms),
-		docs: tx.Bucket(bucketSearchDocs), pending: map[uint64]pendingDoc{}, pendingChunks: map[uint32]bool{}}
-	meta := tx.Bucket(bucketMeta)
-	docs := int64(getCounter(meta, keySearchDocs))
-	lens := [2]int64{int64(getCounter(meta, keySearchLen0)), int64(getCounter(meta, keySearchLen1))}
-	err := tx.Bucket(bucketSearchDelta).ForEach(func(k, _ []byte) error {
+	src := &txSource{tx: tx, dict: tx.Bucket(schema.SearchDict), postings: tx.Bucket(schema.SearchTerms),
+		docs: tx.Bucket(schema.SearchDocs), pending: map[uint64]pendingDoc{}, pendingChunks: map[uint32]bool{}}
+	meta := tx.Bucket(schema.Meta)
+	docs := int64(getCounter(meta, schema.KeySearchDocs))
+	lens := [2]int64{int64(getCounter(meta, schema.KeySearchLen0)), int64(getCounter(meta, schema.KeySearchLen1))}
+	err := tx.Bucket(schema.SearchDelta).ForEach(func(k, _ []byte) error {
 		f, ok, err := s.forwardNow(dir, keyID(k))
 		if err != nil {
 			return err
@@ -107,7 +108,7 @@ func (s *Store) newTxSource(dir txDir) (*txSource, error) {
 			src.stats.AvgLen[i] = float64(max(lens[i], 0)) / float64(docs)
 		}
 	}
-	if k, _ := tx.Bucket(bucketAgreements).Cursor().Last(); len(k) >= 8 {
+	if k, _ := tx.Bucket(schema.Agreements).Cursor().Last(); len(k) >= 8 {
 		src.stats.MaxDoc = binary.BigEndian.Uint64(k[:8])
 	}
 	return src, nil
@@ -260,7 +261,7 @@ func (s *txSource) Expand(prefix string, limit int) []string {
 		n++
 	}
 	var stems []string
-	c = s.tx.Bucket(bucketSearchWords).Cursor()
+	c = s.tx.Bucket(schema.SearchWords).Cursor()
 	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p) && n < 2*expandScan; k, v = c.Next() {
 		stems = append(stems, string(v))
 		n++
@@ -307,22 +308,22 @@ func filterIDs(tx *bolt.Tx, f agreement.Filter, today agreement.Date) ([]uint64,
 	var bucket, prefix []byte
 	switch {
 	case f.Party != 0:
-		bucket, prefix = bucketIdxParty, idKey(f.Party)
+		bucket, prefix = schema.IdxParty, idKey(f.Party)
 	case f.Year != 0:
-		bucket, prefix = bucketIdxYear, year2(f.Year)
+		bucket, prefix = schema.IdxYear, year2(f.Year)
 	case f.Kind != "":
-		bucket, prefix = bucketIdxKind, cat([]byte(f.Kind), []byte{0})
+		bucket, prefix = schema.IdxKind, cat([]byte(f.Kind), []byte{0})
 	case f.EndsWithin > 0:
 		var ids []uint64
 		last := dateKey(today.AddDate(0, 0, f.EndsWithin))
-		c := tx.Bucket(bucketIdxEnd).Cursor()
+		c := tx.Bucket(schema.IdxEnd).Cursor()
 		for k, _ := c.Seek(dateKey(today)); k != nil && len(k) == 16 && bytes.Compare(k[:8], last) <= 0; k, _ = c.Next() {
 			ids = append(ids, binary.BigEndian.Uint64(k[8:]))
 		}
 		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 		return ids, true
 	case f.Status != "":
-		bucket, prefix = bucketIdxStatus, cat([]byte(f.Status), []byte{0})
+		bucket, prefix = schema.IdxStatus, cat([]byte(f.Status), []byte{0})
 	default:
 		return nil, false
 	}
@@ -350,7 +351,7 @@ func (s *Store) Snippet(id agreement.ID, text string) (string, error) {
 		if len(hits) == 0 {
 			return nil
 		}
-		a, _, err := get[agreement.Agreement](tx, bucketAgreements, id)
+		a, _, err := get[agreement.Agreement](tx, schema.Agreements, id)
 		if err != nil {
 			return err
 		}
@@ -405,7 +406,7 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 			if t, ok := texts[doc]; ok {
 				return t, nil
 			}
-			a, _, err := get[agreement.Agreement](tx, bucketAgreements, agreement.ID(doc))
+			a, _, err := get[agreement.Agreement](tx, schema.Agreements, agreement.ID(doc))
 			if err != nil {
 				return [2]string{}, err
 			}

@@ -17,6 +17,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/search"
 	"sepakat/internal/service"
+	"sepakat/internal/store/schema"
 	"sepakat/internal/wilayah"
 )
 
@@ -134,9 +135,9 @@ func (s *Store) Check() error {
 			errs = append(errs, err)
 		}
 		// The status counters must agree with the status index.
-		meta := tx.Bucket(bucketMeta)
+		meta := tx.Bucket(schema.Meta)
 		for _, st := range agreement.Statuses {
-			n := len(indexIDs(tx, bucketIdxStatus, cat([]byte(st), []byte{0})))
+			n := len(indexIDs(tx, schema.IdxStatus, cat([]byte(st), []byte{0})))
 			if got := getCounter(meta, countKey(st)); got != uint64(n) {
 				errs = append(errs, fmt.Errorf("%w: %d agreements %s, counted %d", service.ErrCorrupt, n, st, got))
 			}

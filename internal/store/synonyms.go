@@ -5,11 +5,7 @@ import (
 
 	"sepakat/internal/search"
 	"sepakat/internal/service"
-)
-
-var (
-	keySearchAnalyzer = []byte("search_analyzer") // fingerprint of the analysis the index was built with
-	keySearchSynonyms = []byte("search_synonyms") // the office's own synonym list
+	"sepakat/internal/store/schema"
 )
 
 // maxSynonymsBytes bounds the office's synonym list.
@@ -22,8 +18,8 @@ func (s *Store) an() *search.Analyzer { return s.analyzer.Load() }
 func (s *Store) loadAnalyzer() error {
 	var user string
 	err := s.db.View(func(tx *bolt.Tx) error {
-		if meta := tx.Bucket(bucketMeta); meta != nil {
-			user = string(meta.Get(keySearchSynonyms))
+		if meta := tx.Bucket(schema.Meta); meta != nil {
+			user = string(meta.Get(schema.KeySearchSynonyms))
 		}
 		return nil
 	})
@@ -46,7 +42,7 @@ func (s *Store) loadAnalyzer() error {
 func (s *Store) refreshSearch() error {
 	current := true
 	err := s.db.View(func(tx *bolt.Tx) error {
-		current = string(tx.Bucket(bucketMeta).Get(keySearchAnalyzer)) == s.an().Fingerprint()
+		current = string(tx.Bucket(schema.Meta).Get(schema.KeySearchAnalyzer)) == s.an().Fingerprint()
 		return nil
 	})
 	if err != nil || current {
@@ -58,7 +54,7 @@ func (s *Store) refreshSearch() error {
 // Synonyms returns the shipped synonym list and the office's own.
 func (s *Store) Synonyms() (shipped, own string, err error) {
 	err = s.db.View(func(tx *bolt.Tx) error {
-		own = string(tx.Bucket(bucketMeta).Get(keySearchSynonyms))
+		own = string(tx.Bucket(schema.Meta).Get(schema.KeySearchSynonyms))
 		return nil
 	})
 	return search.ShippedSynonyms(), own, err
@@ -84,7 +80,7 @@ func (s *Store) SetSynonyms(text string) error {
 	}
 	s.background.Wait()
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bucketMeta).Put(keySearchSynonyms, []byte(text)); err != nil {
+		if err := tx.Bucket(schema.Meta).Put(schema.KeySearchSynonyms, []byte(text)); err != nil {
 			return err
 		}
 		return s.rebuildSearchWith(tx, an)
