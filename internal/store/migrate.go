@@ -30,9 +30,6 @@ var migrations = []migration{
 }
 
 func (s *Store) prepare() error {
-	if err := s.loadAnalyzer(); err != nil {
-		return err
-	}
 	if err := s.migrate(); err != nil {
 		return err
 	}

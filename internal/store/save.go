@@ -12,6 +12,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/service"
+	"sepakat/internal/store/fts"
 	"sepakat/internal/store/schema"
 )
 
@@ -111,7 +112,7 @@ func (s *Store) afterWrite() {
 	_ = s.sweepAtLeast(sweepEvery)
 	pending := 0
 	_ = s.db.View(func(tx *bolt.Tx) error {
-		pending = tx.Bucket(schema.SearchDelta).Stats().KeyN
+		pending = fts.Pending(tx)
 		return nil
 	})
 	if pending < mergeEvery || !s.merging.CompareAndSwap(false, true) {

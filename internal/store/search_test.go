@@ -181,8 +181,12 @@ func TestOwnSynonymsRebuildTheIndex(t *testing.T) {
 	s = openAt(t, path)
 	defer s.Close()
 	mustSave(t, s.db.View(func(tx *bolt.Tx) error {
-		if got := string(tx.Bucket(schema.Meta).Get(schema.KeySearchAnalyzer)); got != s.an().Fingerprint() {
-			t.Errorf("index analysis %q, analyzer %q", got, s.an().Fingerprint())
+		an, err := s.fts.Analyzer(tx)
+		if err != nil {
+			return err
+		}
+		if got := string(tx.Bucket(schema.Meta).Get(schema.KeySearchAnalyzer)); got != an.Fingerprint() {
+			t.Errorf("index analysis %q, analyzer %q", got, an.Fingerprint())
 		}
 		return nil
 	}))
