@@ -104,27 +104,65 @@ func WithUserSynonyms(user string) (*Analyzer, error) {
 		return nil, err
 	}
 	groups := append(append([][]string{}, l.synonyms...), ParseSynonyms([]byte(user))...)
-	fp, err := FingerprintFor(user)
+	t, err := loadText()
 	if err != nil {
 		return nil, err
 	}
 	a := NewAnalyzer(l.roots, l.compounds, groups)
-	a.fingerprint = fp
+	sum := sha256.Sum256(append(append([]byte(analysisVersion+"\f"), t.raw...), "\f"+user...))
+	a.fingerprint = hex.EncodeToString(sum[:8])
 	return a, nil
 }
 
 // FingerprintFor is the Fingerprint of the analyzer WithUserSynonyms(user)
-// returns, computed from the lists' text without building it.
+// returns, computed from the lists' bytes without building it or keeping their
+// words: opening a data file compares it with the index's.
 func FingerprintFor(user string) (string, error) {
-	t, err := loadText()
+	prefix, err := fingerprintPrefix()
 	if err != nil {
 		return "", err
 	}
 	h := sha256.New()
-	h.Write([]byte(analysisVersion + "\f"))
-	h.Write(t.raw)
+	h.Write(prefix)
 	h.Write([]byte("\f" + user))
 	return hex.EncodeToString(h.Sum(nil)[:8]), nil
+}
+
+var fingerprintPrefix = sync.OnceValues(func() ([]byte, error) {
+	out := []byte(analysisVersion + "\f")
+	for _, name := range []string{"search/kata-dasar.txt", "search/bukan-kata-dasar.txt", "search/kata-majemuk.txt"} {
+		raw, err := resources.FS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		out = appendLines(out, raw)
+	}
+	raw, err := resources.FS.ReadFile("search/sinonim.txt")
+	return append(out, raw...), err
+})
+
+// appendLines appends the entries of a list as lines reads them, joined by
+// newlines, then a form feed.
+func appendLines(out, raw []byte) []byte {
+	first := true
+	for len(raw) > 0 {
+		l := raw
+		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+			l, raw = raw[:i], raw[i+1:]
+		} else {
+			raw = nil
+		}
+		l = bytes.TrimSpace(l)
+		if len(l) == 0 || l[0] == '#' {
+			continue
+		}
+		if !first {
+			out = append(out, '\n')
+		}
+		first = false
+		out = append(out, l...)
+	}
+	return append(out, '\f')
 }
 
 // ShippedSynonyms is the synonym list that comes with the program.

@@ -9,6 +9,7 @@ import (
 
 	"sepakat/internal/dataset"
 	"sepakat/internal/service"
+	"sepakat/internal/store/fts"
 	"sepakat/internal/store/schema"
 )
 
@@ -71,6 +72,9 @@ func (s *Store) migrate() error {
 			}
 			meta := tx.Bucket(schema.Meta)
 			if err := meta.Put(schema.KeyCreated, []byte(s.now().UTC().Format("2006-01-02T15:04:05Z"))); err != nil {
+				return err
+			}
+			if err := fts.Init(tx); err != nil {
 				return err
 			}
 			return putVersion(meta, SchemaVersion)

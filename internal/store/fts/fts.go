@@ -119,6 +119,16 @@ func Current(tx *bolt.Tx) (bool, error) {
 	return string(tx.Bucket(schema.Meta).Get(schema.KeySearchAnalyzer)) == want, nil
 }
 
+// Init marks the empty index of a new data file as built with the analysis the
+// shipped lists make, so that opening it builds nothing.
+func Init(tx *bolt.Tx) error {
+	fp, err := search.FingerprintFor(synonyms(tx))
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(schema.Meta).Put(schema.KeySearchAnalyzer, []byte(fp))
+}
+
 // Mark records that an agreement was saved (or removed), in the save's
 // transaction: queries analyse it as it stands until a merge folds it in.
 func (x *Index) Mark(tx *bolt.Tx, id uint64) error {
