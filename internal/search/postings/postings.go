@@ -227,11 +227,15 @@ func PostingOf(doc uint64, tf [2]uint16, norms [2]uint8) search.Posting {
 	return p
 }
 
-// NormsDrifted reports whether lengths have moved more than one norm step from
-// those the postings carry.
-func NormsDrifted(posted, lens [2]uint32) bool {
+// NormSlack is how many norm steps a document's lengths may move before a merge
+// rewrites all its postings with new norms.
+const NormSlack = 1
+
+// NormsDrifted reports whether lengths have moved more than slack norm steps
+// from those the postings carry.
+func NormsDrifted(posted, lens [2]uint32, slack int) bool {
 	for f := range lens {
-		if d := int(search.NormOf(lens[f])) - int(search.NormOf(posted[f])); d > 1 || d < -1 {
+		if d := int(search.NormOf(lens[f])) - int(search.NormOf(posted[f])); d > slack || d < -slack {
 			return true
 		}
 	}
@@ -260,9 +264,11 @@ type Plan struct {
 // PlanMerge compares a document's merged entry prev (nil: never merged) with its
 // analysis now, next (nil: the document no longer exists), numbering next's
 // terms with number. A posting is rewritten only when it changes: postings keep
-// the norms of the posted lengths until the lengths drift more than one step.
-func PlanMerge(doc uint64, prev *Stored, next *Forward, number func(term string) (uint32, error)) (*Plan, error) {
-	if prev == nil {
+// the norms of the posted lengths until the lengths drift more than slack steps
+// (NormSlack; 0 keeps norms exact, as a rebuild does).
+func PlanMerge(doc uint64, prev *Stored, next *Forward, slack int, number func(term string) (uint32, error)) (*Plan, error) {
+	merged := prev != nil
+	if !merged {
 		prev = &Stored{}
 	}
 	exists := next != nil
@@ -270,7 +276,7 @@ func PlanMerge(doc uint64, prev *Stored, next *Forward, number func(term string)
 		next = Empty()
 	}
 	cur := &Stored{Lens: next.Lens, Posted: prev.Posted, Terms: make([]TermTF, 0, len(next.Terms))}
-	if NormsDrifted(prev.Posted, cur.Lens) {
+	if !merged || NormsDrifted(prev.Posted, cur.Lens, slack) {
 		cur.Posted = cur.Lens
 	}
 	for term, tf := range next.Terms {

@@ -50,10 +50,16 @@ type Index struct {
 	loads atomic.Int64
 
 	pending pendingCache
+	slack   int // see postings.NormSlack
 }
 
 // New returns the index of a data file just opened; nothing is loaded yet.
-func New() *Index { return &Index{} }
+func New() *Index { return &Index{slack: postings.NormSlack} }
+
+// SetNormSlack sets how many norm steps a document's lengths may move before a
+// merge rewrites all its postings; 0 makes merged postings exactly those a
+// rebuild writes, which tests compare.
+func (x *Index) SetNormSlack(steps int) { x.slack = steps }
 
 // Analyzer returns the analysis: the shipped lists and the office's synonyms as
 // stored in tx, built on first use (about 30 000 root words).

@@ -112,7 +112,7 @@ func (x *Index) Merge(tx *bolt.Tx, docs Docs) error {
 		if !exists {
 			next = nil
 		}
-		plan, err := postings.PlanMerge(doc, prev, next, tt.id)
+		plan, err := postings.PlanMerge(doc, prev, next, x.slack, tt.id)
 		if err != nil {
 			return err
 		}
