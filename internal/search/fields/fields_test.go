@@ -16,7 +16,7 @@ func TestTextGroups(t *testing.T) {
 		Parties: []agreement.AgreementParty{{PartyID: 1, Number: "119/MoU.05-Huk/2025", SignerID: 2},
 			{PartyID: 99, Number: "03/MoU/LS/2025"}}, // a party not in the directory: its number still counts
 		Notes: "Catatan telaah", Place: "Sumedang",
-		Body:  []agreement.Node{{Heading: "MAKSUD", Text: "pedoman", Children: []agreement.Node{{Text: "ayat kedua"}}}},
+		Body: []agreement.Node{{Heading: "MAKSUD", Text: "pedoman", Children: []agreement.Node{{Text: "ayat kedua"}}}},
 	}
 	got := Text(dir, a)
 	for _, s := range []string{"Reformasi Birokrasi", "RB", "Pemerintah Kabupaten Sumedang", "Pemkab Sumedang",
