@@ -111,7 +111,13 @@ func (m *MemIndex) Expand(prefix string, limit int) []string {
 			out = append(out, t)
 		}
 	}
-	sort.SliceStable(out, func(x, y int) bool { return len(m.postings[out[x]]) > len(m.postings[out[y]]) })
+	// Most frequent first, then in term order, as the stored index lists them.
+	sort.Slice(out, func(x, y int) bool {
+		if dx, dy := len(m.postings[out[x]]), len(m.postings[out[y]]); dx != dy {
+			return dx > dy
+		}
+		return out[x] < out[y]
+	})
 	if len(out) > limit {
 		out = out[:limit]
 	}
