@@ -33,15 +33,10 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 			if err != nil {
 				return service.ErrCorrupt
 			}
-			days := today.DaysUntil(end)
-			window := -1
-			for i, w := range agreement.EndingWindows {
-				if days <= w {
-					d.EndingCount[i]++
-					if window < 0 {
-						window = i
-					}
-				}
+			// Counted in its window and every wider one; listed in its own.
+			window := agreement.EndingWindow(today.DaysUntil(end))
+			for i := window; i >= 0 && i < len(d.EndingCount); i++ {
+				d.EndingCount[i]++
 			}
 			if window >= 0 && len(d.Ending[window]) < agreement.DashboardRows {
 				sum, ok, err := dir.summary(agreement.ID(id))
@@ -53,10 +48,10 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 				}
 			}
 		}
-		// Sleeping MoUs: signed before the cut, still in force; the index holds
-		// only those without a follow-up or a child.
+		// Sleeping MoUs (agreement.Sleeping): signed before the cut, still in
+		// force; the index holds only those that may sleep (agreement.MaySleep).
 		c = tx.Bucket(schema.IdxQuiet).Cursor()
-		cut := dateKey(today.AddDate(0, -agreement.SleepingMonths, 0))
+		cut := dateKey(agreement.SleepingCut(today))
 		todayKey := dateKey(today)
 		for k, _ := c.First(); k != nil && len(k) == 24 && bytes.Compare(k[:8], cut) < 0; k, _ = c.Next() {
 			if bytes.Compare(k[8:16], todayKey) < 0 {

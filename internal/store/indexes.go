@@ -90,7 +90,7 @@ func entries(sum *agreement.Summary) []indexEntry {
 	if sum.ParentID != 0 {
 		out = append(out, indexEntry{schema.IdxParent, cat(idKey(sum.ParentID), id)})
 	}
-	if sum.Kind == agreement.KindKSB && sum.Status == agreement.StatusDitandatangani && sum.FollowUps == 0 && sum.Children == 0 && sum.Signed.Valid() {
+	if agreement.MaySleep(*sum) {
 		end := schema.NoEnd // no end: in force until ended
 		if sum.End.Valid() {
 			end = dateKey(sum.End)
