@@ -73,7 +73,7 @@ func (x *Index) Analyzer(tx *bolt.Tx) (*search.Analyzer, error) {
 		return an, nil
 	}
 	an, err := search.Shipped() // shared, with its memos warm
-	if own := synonyms(tx); own != "" {
+	if own := Synonyms(tx); own != "" {
 		an, err = search.WithUserSynonyms(own)
 	}
 	if err != nil {
@@ -95,15 +95,13 @@ func (x *Index) Use(an *search.Analyzer) {
 	x.pending.reset()
 }
 
-func synonyms(tx *bolt.Tx) string {
+// Synonyms is the office's own synonym list stored in tx.
+func Synonyms(tx *bolt.Tx) string {
 	if meta := tx.Bucket(schema.Meta); meta != nil {
 		return string(meta.Get(schema.KeySearchSynonyms))
 	}
 	return ""
 }
-
-// Synonyms is the office's own synonym list stored in tx.
-func Synonyms(tx *bolt.Tx) string { return synonyms(tx) }
 
 // SetSynonyms stores the office's synonym list and rebuilds the index with an,
 // the analysis made with it; after commit the caller passes an to Use.
@@ -118,7 +116,7 @@ func (x *Index) SetSynonyms(tx *bolt.Tx, docs Docs, text string, an *search.Anal
 // shipped lists and the stored synonyms make now. It reads the lists but does
 // not build the analysis.
 func Current(tx *bolt.Tx) (bool, error) {
-	want, err := search.FingerprintFor(synonyms(tx))
+	want, err := search.FingerprintFor(Synonyms(tx))
 	if err != nil {
 		return false, err
 	}
@@ -128,7 +126,7 @@ func Current(tx *bolt.Tx) (bool, error) {
 // Init marks the empty index of a new data file as built with the analysis the
 // shipped lists make, so that opening it builds nothing.
 func Init(tx *bolt.Tx) error {
-	fp, err := search.FingerprintFor(synonyms(tx))
+	fp, err := search.FingerprintFor(Synonyms(tx))
 	if err != nil {
 		return err
 	}

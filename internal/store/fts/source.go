@@ -18,7 +18,6 @@ import (
 // minus the pending agreements' old ones, plus the pending agreements analysed
 // as they stand.
 type Source struct {
-	tx                  *bolt.Tx
 	dict, blocks, words *bolt.Bucket
 	stats               search.Stats
 	buf                 []search.Posting
@@ -57,7 +56,7 @@ func (x *Index) Source(tx *bolt.Tx, docs Docs) (*Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	src := &Source{tx: tx, dict: tx.Bucket(schema.SearchDict), blocks: tx.Bucket(schema.SearchTerms),
+	src := &Source{dict: tx.Bucket(schema.SearchDict), blocks: tx.Bucket(schema.SearchTerms),
 		words: tx.Bucket(schema.SearchWords), pending: map[uint64]pendingDoc{}, pendingChunks: map[uint32]bool{},
 		analyzer: an}
 	stored := tx.Bucket(schema.SearchDocs)
