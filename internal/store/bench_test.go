@@ -15,6 +15,7 @@ import (
 	"sepakat/internal/dataset"
 	"sepakat/internal/gen"
 	"sepakat/internal/service"
+	"sepakat/internal/store/fts"
 	"sepakat/internal/store/schema"
 	"sepakat/internal/wilayah"
 )
@@ -273,10 +274,7 @@ func BenchmarkSearchBuild(b *testing.B) {
 	b.StopTimer()
 	var index int64
 	err := s.db.View(func(tx *bolt.Tx) error {
-		for _, name := range schema.SearchBuckets {
-			st := tx.Bucket(name).Stats()
-			index += int64(st.BranchAlloc + st.LeafAlloc)
-		}
+		index = fts.Size(tx)
 		return nil
 	})
 	if err != nil {
