@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 )
 
 func TestParseQuery(t *testing.T) {
@@ -51,37 +50,4 @@ func TestParseQuery(t *testing.T) {
 	if q := ParseQuery(a, strings.Repeat("x", 10_000)); !q.Truncated {
 		t.Error("10 000 characters not truncated")
 	}
-}
-
-func FuzzParseQuery(f *testing.F) {
-	a, err := Shipped()
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, s := range []string{"yang dengan Lampung soal perizinan", "03/MoU/TKKSD-LS/1.04/VII/2025", `"kerja sama`, "kerjasama pelayanan publik 2025", "", "😀", `\"\"\"`, "a-b-c-", "---///..."} {
-		f.Add(s)
-	}
-	idx := NewMemIndex()
-	idx.Add(a, 1, [2]string{"Kesepakatan Bersama Pemerintah Kabupaten Lampung Selatan 03/MoU/TKKSD-LS/1.04/VII/2025", "Pelayanan perizinan terpadu"})
-	idx.Add(a, 2, [2]string{"Perjanjian Kerja Sama DPMPTSP Sumedang", "Mal Pelayanan Publik, kerjasama daerah"})
-	f.Fuzz(func(t *testing.T, s string) {
-		q := ParseQuery(a, s)
-		for _, h := range Rank(idx, a, q, 5, nil) {
-			if h.Doc != 1 && h.Doc != 2 {
-				t.Fatalf("hit %d from %q", h.Doc, s)
-			}
-			Snippet(a, [2]string{"Pemerintah Kabupaten Lampung Selatan", "Pelayanan publik"}, h.Matched, 180)
-		}
-		if len(q.Terms) > MaxQueryTerms {
-			t.Fatalf("%d terms", len(q.Terms))
-		}
-		for _, term := range q.Terms {
-			if term.Text == "" || !utf8.ValidString(term.Text) {
-				t.Fatalf("bad term %+v from %q", term, s)
-			}
-			if len(term.Phrase) > 0 && term.Phrase[len(term.Phrase)-1].Pos == 0 {
-				t.Fatalf("one-word phrase %+v", term)
-			}
-		}
-	})
 }

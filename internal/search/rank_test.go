@@ -1,11 +1,17 @@
-package search
+package search_test
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+
+	"sepakat/internal/search"
+	"sepakat/internal/search/searchtest"
+)
 
 func TestRank(t *testing.T) {
-	a, _ := Shipped()
-	m := NewMemIndex()
-	docs := map[uint64][fields]string{
+	a, _ := search.Shipped()
+	m := searchtest.NewMemIndex()
+	docs := map[uint64][2]string{
 		1: {"Kesepakatan Bersama Pemerintah Kabupaten Lampung Timur dan Pemerintah Kabupaten Sumedang tentang Reformasi Birokrasi", "Pelayanan publik berbasis digital"},
 		2: {"Kesepakatan Bersama Pemerintah Kabupaten Lampung Selatan dan Sumedang tentang Berbagi Informasi dan Inovasi Daerah 03/MoU/TKKSD-LS/1.04/VII/2025", "Pertukaran data dan informasi"},
 		3: {"Perjanjian Kerja Sama DPMPTSP Lampung Selatan dan DPMPTSP Sumedang tentang Perizinan Berusaha", "Mal Pelayanan Publik, studi tiru PENA EMAS"},
@@ -16,7 +22,7 @@ func TestRank(t *testing.T) {
 	}
 	top := func(query string) []uint64 {
 		var ids []uint64
-		for _, h := range Rank(m, a, ParseQuery(a, query), 10, nil) {
+		for _, h := range search.Rank(m, a, search.ParseQuery(a, query), 10, nil) {
 			ids = append(ids, h.Doc)
 		}
 		return ids
@@ -44,10 +50,64 @@ func TestRank(t *testing.T) {
 	if got := top("perizinan"); len(got) != 2 || got[0] != 3 {
 		t.Errorf("subject match should outrank body: %v", got)
 	}
-	if got := Rank(m, a, ParseQuery(a, "sumedang"), 10, func(d uint64) bool { return d != 1 }); len(got) != 2 {
+	if got := search.Rank(m, a, search.ParseQuery(a, "sumedang"), 10, func(d uint64) bool { return d != 1 }); len(got) != 2 {
 		t.Errorf("filter: %v", got)
 	}
 	if got := top("yang dan di"); len(got) != 0 {
 		t.Errorf("stopwords found %v", got)
 	}
+}
+
+func TestSnippetMarksSynonymsAndStems(t *testing.T) {
+	a, err := search.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := search.ParseQuery(a, "kab banjar pelayanan ")
+	m := search.Find(func() *searchtest.MemIndex {
+		x := searchtest.NewMemIndex()
+		x.Add(a, 1, [2]string{"Pemerintah Kabupaten Banjar", "Layanan publik"})
+		return x
+	}(), a, q)
+	hits := m.Top(1, nil)
+	if len(hits) != 1 {
+		t.Fatalf("hits %v", hits)
+	}
+	got := search.Snippet(a, [2]string{"Pemerintah Kabupaten Banjar", "Layanan publik"}, hits[0].Matched, 180)
+	if got != "Pemerintah [Kabupaten] [Banjar]" {
+		t.Errorf("snippet %q", got)
+	}
+}
+
+func FuzzParseQuery(f *testing.F) {
+	a, err := search.Shipped()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"yang dengan Lampung soal perizinan", "03/MoU/TKKSD-LS/1.04/VII/2025", `"kerja sama`, "kerjasama pelayanan publik 2025", "", "😀", `\"\"\"`, "a-b-c-", "---///..."} {
+		f.Add(s)
+	}
+	idx := searchtest.NewMemIndex()
+	idx.Add(a, 1, [2]string{"Kesepakatan Bersama Pemerintah Kabupaten Lampung Selatan 03/MoU/TKKSD-LS/1.04/VII/2025", "Pelayanan perizinan terpadu"})
+	idx.Add(a, 2, [2]string{"Perjanjian Kerja Sama DPMPTSP Sumedang", "Mal Pelayanan Publik, kerjasama daerah"})
+	f.Fuzz(func(t *testing.T, s string) {
+		q := search.ParseQuery(a, s)
+		for _, h := range search.Rank(idx, a, q, 5, nil) {
+			if h.Doc != 1 && h.Doc != 2 {
+				t.Fatalf("hit %d from %q", h.Doc, s)
+			}
+			search.Snippet(a, [2]string{"Pemerintah Kabupaten Lampung Selatan", "Pelayanan publik"}, h.Matched, 180)
+		}
+		if len(q.Terms) > search.MaxQueryTerms {
+			t.Fatalf("%d terms", len(q.Terms))
+		}
+		for _, term := range q.Terms {
+			if term.Text == "" || !utf8.ValidString(term.Text) {
+				t.Fatalf("bad term %+v from %q", term, s)
+			}
+			if len(term.Phrase) > 0 && term.Phrase[len(term.Phrase)-1].Pos == 0 {
+				t.Fatalf("one-word phrase %+v", term)
+			}
+		}
+	})
 }

@@ -95,24 +95,3 @@ func TestEachTokenMatchesSplit(t *testing.T) {
 		}
 	}
 }
-
-func TestSnippetMarksSynonymsAndStems(t *testing.T) {
-	a, err := Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := ParseQuery(a, "kab banjar pelayanan ")
-	m := Find(func() *MemIndex {
-		x := NewMemIndex()
-		x.Add(a, 1, [2]string{"Pemerintah Kabupaten Banjar", "Layanan publik"})
-		return x
-	}(), a, q)
-	hits := m.Top(1, nil)
-	if len(hits) != 1 {
-		t.Fatalf("hits %v", hits)
-	}
-	got := Snippet(a, [2]string{"Pemerintah Kabupaten Banjar", "Layanan publik"}, hits[0].Matched, 180)
-	if got != "Pemerintah [Kabupaten] [Banjar]" {
-		t.Errorf("snippet %q", got)
-	}
-}

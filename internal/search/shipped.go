@@ -17,12 +17,51 @@ var (
 	shippedErr  error
 )
 
-// shippedLists are the lists under resources/search.
+// shippedText is the text of the lists under resources/search, read but not
+// analysed: enough for the fingerprint.
+type shippedText struct {
+	roots, notRoots, compounds []string
+	synonyms                   []byte
+	raw                        []byte // all lists, for the fingerprint
+}
+
+var (
+	textOnce sync.Once
+	text     shippedText
+	textErr  error
+)
+
+func loadText() (shippedText, error) {
+	textOnce.Do(func() {
+		var all bytes.Buffer
+		read := func(name string) []string {
+			if textErr != nil {
+				return nil
+			}
+			var out []string
+			out, textErr = lines(name)
+			all.WriteString(strings.Join(out, "\n") + "\f")
+			return out
+		}
+		roots, not, compounds := read("search/kata-dasar.txt"), read("search/bukan-kata-dasar.txt"), read("search/kata-majemuk.txt")
+		raw, err := resources.FS.ReadFile("search/sinonim.txt")
+		if textErr == nil && err != nil {
+			textErr = err
+		}
+		if textErr != nil {
+			return
+		}
+		all.Write(raw)
+		text = shippedText{roots: roots, notRoots: not, compounds: compounds, synonyms: raw, raw: all.Bytes()}
+	})
+	return text, textErr
+}
+
+// shippedLists are the lists under resources/search, ready for analysis.
 type shippedLists struct {
 	roots     RootSet
 	compounds []string
 	synonyms  [][]string
-	raw       []byte // all lists, for the fingerprint
 }
 
 var (
@@ -33,33 +72,19 @@ var (
 
 func loadLists() (shippedLists, error) {
 	listsOnce.Do(func() {
-		var all bytes.Buffer
-		read := func(name string) []string {
-			if listsErr != nil {
-				return nil
-			}
-			var out []string
-			out, listsErr = lines(name)
-			all.WriteString(strings.Join(out, "\n") + "\f")
-			return out
-		}
-		roots, not, compounds := read("search/kata-dasar.txt"), read("search/bukan-kata-dasar.txt"), read("search/kata-majemuk.txt")
-		raw, err := resources.FS.ReadFile("search/sinonim.txt")
-		if listsErr == nil && err != nil {
+		t, err := loadText()
+		if err != nil {
 			listsErr = err
-		}
-		if listsErr != nil {
 			return
 		}
-		all.Write(raw)
-		set := make(RootSet, len(roots))
-		for _, w := range roots {
+		set := make(RootSet, len(t.roots))
+		for _, w := range t.roots {
 			set[Fold(w)] = true
 		}
-		for _, w := range not {
+		for _, w := range t.notRoots {
 			delete(set, Fold(w))
 		}
-		lists = shippedLists{roots: set, compounds: compounds, synonyms: ParseSynonyms(raw), raw: all.Bytes()}
+		lists = shippedLists{roots: set, compounds: t.compounds, synonyms: ParseSynonyms(t.synonyms)}
 	})
 	return lists, listsErr
 }
@@ -79,10 +104,65 @@ func WithUserSynonyms(user string) (*Analyzer, error) {
 		return nil, err
 	}
 	groups := append(append([][]string{}, l.synonyms...), ParseSynonyms([]byte(user))...)
+	t, err := loadText()
+	if err != nil {
+		return nil, err
+	}
 	a := NewAnalyzer(l.roots, l.compounds, groups)
-	sum := sha256.Sum256(append(append([]byte(analysisVersion+"\f"), l.raw...), "\f"+user...))
+	sum := sha256.Sum256(append(append([]byte(analysisVersion+"\f"), t.raw...), "\f"+user...))
 	a.fingerprint = hex.EncodeToString(sum[:8])
 	return a, nil
+}
+
+// FingerprintFor is the Fingerprint of the analyzer WithUserSynonyms(user)
+// returns, computed from the lists' bytes without building it or keeping their
+// words: opening a data file compares it with the index's.
+func FingerprintFor(user string) (string, error) {
+	prefix, err := fingerprintPrefix()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	h.Write(prefix)
+	h.Write([]byte("\f" + user))
+	return hex.EncodeToString(h.Sum(nil)[:8]), nil
+}
+
+var fingerprintPrefix = sync.OnceValues(func() ([]byte, error) {
+	out := []byte(analysisVersion + "\f")
+	for _, name := range []string{"search/kata-dasar.txt", "search/bukan-kata-dasar.txt", "search/kata-majemuk.txt"} {
+		raw, err := resources.FS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		out = appendLines(out, raw)
+	}
+	raw, err := resources.FS.ReadFile("search/sinonim.txt")
+	return append(out, raw...), err
+})
+
+// appendLines appends the entries of a list as lines reads them, joined by
+// newlines, then a form feed.
+func appendLines(out, raw []byte) []byte {
+	first := true
+	for len(raw) > 0 {
+		l := raw
+		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+			l, raw = raw[:i], raw[i+1:]
+		} else {
+			raw = nil
+		}
+		l = bytes.TrimSpace(l)
+		if len(l) == 0 || l[0] == '#' {
+			continue
+		}
+		if !first {
+			out = append(out, '\n')
+		}
+		first = false
+		out = append(out, l...)
+	}
+	return append(out, '\f')
 }
 
 // ShippedSynonyms is the synonym list that comes with the program.

@@ -37,3 +37,24 @@ func TestShippedAnalyzer(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+func TestFingerprintForNeedsNoAnalyzer(t *testing.T) {
+	for _, own := range []string{"", "bappeda, badan perencanaan pembangunan daerah\n"} {
+		a, err := WithUserSynonyms(own)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fp, err := FingerprintFor(own)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fp != a.Fingerprint() {
+			t.Errorf("synonyms %q: FingerprintFor %q, analyzer %q", own, fp, a.Fingerprint())
+		}
+	}
+	a, _ := FingerprintFor("")
+	b, _ := FingerprintFor("x, y")
+	if a == b {
+		t.Error("the office's synonyms do not change the fingerprint")
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/search"
 	"sepakat/internal/service"
+	"sepakat/internal/store/schema"
 )
 
 // Arrange lists every agreement an arrangement selects, in its order, from the
@@ -23,7 +24,7 @@ func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 	today := agreement.DateOf(s.now())
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var maxID uint64
-		if k, _ := tx.Bucket(bucketAgreements).Cursor().Last(); len(k) >= 8 {
+		if k, _ := tx.Bucket(schema.Agreements).Cursor().Last(); len(k) >= 8 {
 			maxID = binary.BigEndian.Uint64(k[:8])
 		}
 		if maxID > 1<<28 {
@@ -41,7 +42,7 @@ func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 		}
 		// Every agreement is in the status index once.
 		var all []uint64
-		c := tx.Bucket(bucketIdxStatus).Cursor()
+		c := tx.Bucket(schema.IdxStatus).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			if len(k) > 8 {
 				all = append(all, binary.BigEndian.Uint64(k[len(k)-8:]))
@@ -50,24 +51,24 @@ func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 		mark(all)
 		f := a.Filter
 		if f.Kind != "" {
-			mark(indexIDs(tx, bucketIdxKind, cat([]byte(f.Kind), []byte{0})))
+			mark(indexIDs(tx, schema.IdxKind, cat([]byte(f.Kind), []byte{0})))
 		}
 		if f.Status != "" {
-			mark(indexIDs(tx, bucketIdxStatus, cat([]byte(f.Status), []byte{0})))
+			mark(indexIDs(tx, schema.IdxStatus, cat([]byte(f.Status), []byte{0})))
 		}
 		if f.Party != 0 {
-			mark(indexIDs(tx, bucketIdxParty, idKey(f.Party)))
+			mark(indexIDs(tx, schema.IdxParty, idKey(f.Party)))
 		}
 		if f.Year != 0 {
-			mark(indexIDs(tx, bucketIdxYear, year2(f.Year)))
+			mark(indexIDs(tx, schema.IdxYear, year2(f.Year)))
 		}
 		if f.Implementer != "" {
-			mark(indexIDs(tx, bucketIdxImpl, cat(implKey(f.Implementer), []byte{0})))
+			mark(indexIDs(tx, schema.IdxImpl, cat(implKey(f.Implementer), []byte{0})))
 		}
 		if f.EndsWithin > 0 {
 			ids, _ := filterIDs(tx, agreement.Filter{EndsWithin: f.EndsWithin}, today)
 			mark(ids)
-			mark(indexIDs(tx, bucketIdxStatus, cat([]byte(agreement.StatusDitandatangani), []byte{0})))
+			mark(indexIDs(tx, schema.IdxStatus, cat([]byte(agreement.StatusDitandatangani), []byte{0})))
 		}
 		emitted := make([]bool, maxID+1)
 		emit := func(id uint64) {
@@ -87,26 +88,26 @@ func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 		switch a.Sort {
 		case service.SortChanged:
 			// Newest first; a superseded key is older than the agreement's live one.
-			c := tx.Bucket(bucketIdxChanged).Cursor()
+			c := tx.Bucket(schema.IdxChanged).Cursor()
 			for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
 				if len(k) == 16 {
 					emit(binary.BigEndian.Uint64(k[8:]))
 				}
 			}
 		case service.SortKind:
-			walk(bucketIdxKind, nil)
+			walk(schema.IdxKind, nil)
 		case service.SortSubject:
-			walk(bucketIdxSubject, nil)
+			walk(schema.IdxSubject, nil)
 		case service.SortPartner:
-			walk(bucketIdxPartner, nil)
+			walk(schema.IdxPartner, nil)
 		case service.SortNumber:
-			walk(bucketIdxNumber, nil)
+			walk(schema.IdxNumber, nil)
 		case service.SortStatus:
 			for _, st := range agreement.Statuses {
-				walk(bucketIdxStatus, cat([]byte(st), []byte{0}))
+				walk(schema.IdxStatus, cat([]byte(st), []byte{0}))
 			}
 		case service.SortEnd:
-			walk(bucketIdxEnd, nil)
+			walk(schema.IdxEnd, nil)
 		}
 		if a.Desc {
 			slices.Reverse(out)
@@ -145,7 +146,7 @@ func (s *Store) Choices() (service.Choices, error) {
 	var ch service.Choices
 	err := s.db.View(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
-		c := tx.Bucket(bucketIdxYear).Cursor()
+		c := tx.Bucket(schema.IdxYear).Cursor()
 		for k, _ := c.Last(); k != nil; {
 			if len(k) != 10 {
 				k, _ = c.Prev()
@@ -158,7 +159,7 @@ func (s *Store) Choices() (service.Choices, error) {
 			k, _ = c.Prev()
 		}
 		seen := map[agreement.ID]bool{}
-		c = tx.Bucket(bucketIdxParty).Cursor()
+		c = tx.Bucket(schema.IdxParty).Cursor()
 		for k, _ := c.First(); k != nil; {
 			if len(k) != 16 {
 				k, _ = c.Next()
@@ -177,7 +178,7 @@ func (s *Store) Choices() (service.Choices, error) {
 			return search.Fold(ch.Partners[i].Name) < search.Fold(ch.Partners[j].Name)
 		})
 		// Each perangkat daerah as first written, found through its first agreement.
-		c = tx.Bucket(bucketIdxImpl).Cursor()
+		c = tx.Bucket(schema.IdxImpl).Cursor()
 		for k, _ := c.First(); k != nil; {
 			i := len(k) - 9
 			if i < 1 || k[i] != 0 {

@@ -15,6 +15,8 @@ import (
 	"sepakat/internal/dataset"
 	"sepakat/internal/gen"
 	"sepakat/internal/service"
+	"sepakat/internal/store/fts"
+	"sepakat/internal/store/schema"
 	"sepakat/internal/wilayah"
 )
 
@@ -137,7 +139,7 @@ func BenchmarkSaveVsBarePut(b *testing.B) {
 		a.Notes = "Catatan telaah ke-" + time.Duration(i).String()
 		raw := storedBytes(b, s, a)
 		t0 := time.Now()
-		err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketAgreements).Put(idKey(a.ID), raw) })
+		err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(schema.Agreements).Put(idKey(a.ID), raw) })
 		t1 := time.Now()
 		if err != nil {
 			b.Fatal(err)
@@ -272,10 +274,7 @@ func BenchmarkSearchBuild(b *testing.B) {
 	b.StopTimer()
 	var index int64
 	err := s.db.View(func(tx *bolt.Tx) error {
-		for _, name := range searchBuckets {
-			st := tx.Bucket(name).Stats()
-			index += int64(st.BranchAlloc + st.LeafAlloc)
-		}
+		index = fts.Size(tx)
 		return nil
 	})
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/store/schema"
 )
 
 // decodeCache keeps decoded small records (parties, officials, mandates, summaries)
@@ -58,7 +59,7 @@ func getCached[T any](c *decodeCache, tx *bolt.Tx, bucket []byte, id agreement.I
 
 // summary returns an agreement's list summary, decoded once per distinct value.
 func (c *decodeCache) summary(tx *bolt.Tx, id agreement.ID) (agreement.Summary, bool, error) {
-	raw := tx.Bucket(bucketAgreements).Get(idKey(id))
+	raw := tx.Bucket(schema.Agreements).Get(idKey(id))
 	if raw == nil {
 		return agreement.Summary{}, false, nil
 	}
@@ -131,7 +132,7 @@ func (s *Store) sweepAtLeast(min int) error {
 		return nil
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketIdxChanged)
+		b := tx.Bucket(schema.IdxChanged)
 		dir := s.dir(tx)
 		for _, k := range keys {
 			// A key is live again if its agreement was saved at that very instant.

@@ -9,6 +9,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/service"
+	"sepakat/internal/store/schema"
 )
 
 // Dashboard gathers what the Beranda shows on the day of now, in one read
@@ -24,7 +25,7 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 		dir := s.dir(tx)
 		// Signed agreements by end date, up to the last horizon; summaries are
 		// read only for the rows shown.
-		c := tx.Bucket(bucketIdxSignedEnd).Cursor()
+		c := tx.Bucket(schema.IdxSignedEnd).Cursor()
 		last := dateKey(today.AddDate(0, 0, agreement.EndingDays))
 		for k, _ := c.Seek(dateKey(today)); k != nil && len(k) == 16 && bytes.Compare(k[:8], last) <= 0; k, _ = c.Next() {
 			id := binary.BigEndian.Uint64(k[8:])
@@ -32,15 +33,10 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 			if err != nil {
 				return service.ErrCorrupt
 			}
-			days := today.DaysUntil(end)
-			window := -1
-			for i, w := range agreement.EndingWindows {
-				if days <= w {
-					d.EndingCount[i]++
-					if window < 0 {
-						window = i
-					}
-				}
+			// Counted in its window and every wider one; listed in its own.
+			window := agreement.EndingWindow(today.DaysUntil(end))
+			for i := window; i >= 0 && i < len(d.EndingCount); i++ {
+				d.EndingCount[i]++
 			}
 			if window >= 0 && len(d.Ending[window]) < agreement.DashboardRows {
 				sum, ok, err := dir.summary(agreement.ID(id))
@@ -52,10 +48,10 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 				}
 			}
 		}
-		// Sleeping MoUs: signed before the cut, still in force; the index holds
-		// only those without a follow-up or a child.
-		c = tx.Bucket(bucketIdxQuiet).Cursor()
-		cut := dateKey(today.AddDate(0, -agreement.SleepingMonths, 0))
+		// Sleeping MoUs (agreement.Sleeping): signed before the cut, still in
+		// force; the index holds only those that may sleep (agreement.MaySleep).
+		c = tx.Bucket(schema.IdxQuiet).Cursor()
+		cut := dateKey(agreement.SleepingCut(today))
 		todayKey := dateKey(today)
 		for k, _ := c.First(); k != nil && len(k) == 24 && bytes.Compare(k[:8], cut) < 0; k, _ = c.Next() {
 			if bytes.Compare(k[8:16], todayKey) < 0 {

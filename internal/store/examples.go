@@ -5,6 +5,7 @@ import (
 
 	"sepakat/internal/dataset"
 	"sepakat/internal/service"
+	"sepakat/internal/store/schema"
 	"sepakat/resources"
 )
 
@@ -35,14 +36,14 @@ func (s *Store) LoadDataset(d *dataset.Dataset) error {
 		return err
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		if meta.Get(keyExamplesLoaded) != nil {
+		meta := tx.Bucket(schema.Meta)
+		if meta.Get(schema.KeyExamplesLoaded) != nil {
 			return service.ErrExamplesLoaded
 		}
 		if err := s.importTx(tx, d); err != nil {
 			return err
 		}
-		return meta.Put(keyExamplesLoaded, []byte(s.now().UTC().Format("2006-01-02T15:04:05Z")))
+		return meta.Put(schema.KeyExamplesLoaded, []byte(s.now().UTC().Format("2006-01-02T15:04:05Z")))
 	})
 	if err == nil {
 		s.afterWrite()
@@ -54,7 +55,7 @@ func (s *Store) LoadDataset(d *dataset.Dataset) error {
 func (s *Store) ExamplesLoaded() (bool, error) {
 	loaded := false
 	err := s.db.View(func(tx *bolt.Tx) error {
-		loaded = tx.Bucket(bucketMeta).Get(keyExamplesLoaded) != nil
+		loaded = tx.Bucket(schema.Meta).Get(schema.KeyExamplesLoaded) != nil
 		return nil
 	})
 	return loaded, err

@@ -11,6 +11,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/service"
+	"sepakat/internal/store/schema"
 )
 
 // Export returns everything in the store: records, counters, issued numbers, history and files.
@@ -18,28 +19,28 @@ func (s *Store) Export() (*dataset.Dataset, error) {
 	d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, ExportedAt: s.now().UTC()}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
-		if d.Parties, err = all[agreement.Party](tx, bucketParties); err != nil {
+		if d.Parties, err = all[agreement.Party](tx, schema.Parties); err != nil {
 			return err
 		}
-		if d.Officials, err = all[agreement.Official](tx, bucketOfficials); err != nil {
+		if d.Officials, err = all[agreement.Official](tx, schema.Officials); err != nil {
 			return err
 		}
-		if d.Mandates, err = all[agreement.Mandate](tx, bucketMandates); err != nil {
+		if d.Mandates, err = all[agreement.Mandate](tx, schema.Mandates); err != nil {
 			return err
 		}
-		if d.Agreements, err = all[agreement.Agreement](tx, bucketAgreements); err != nil {
+		if d.Agreements, err = all[agreement.Agreement](tx, schema.Agreements); err != nil {
 			return err
 		}
-		if d.Numbers, err = all[dataset.IssuedNumber](tx, bucketNumbers); err != nil {
+		if d.Numbers, err = all[dataset.IssuedNumber](tx, schema.Numbers); err != nil {
 			return err
 		}
 		if d.History, err = exportHistory(tx); err != nil {
 			return err
 		}
-		if d.Files, err = all[dataset.File](tx, bucketFiles); err != nil {
+		if d.Files, err = all[dataset.File](tx, schema.Files); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketCounters).ForEach(func(k, v []byte) error {
+		return tx.Bucket(schema.Counters).ForEach(func(k, v []byte) error {
 			var c dataset.Counter
 			var office uint64
 			var year int
@@ -143,22 +144,22 @@ func (s *Store) importTx(tx *bolt.Tx, d *dataset.Dataset) error {
 		return putRecord(tx, bucket, id, v)
 	}
 	for i := range d.Parties {
-		if err := put(bucketParties, "parties", i, d.Parties[i].ID, &d.Parties[i]); err != nil {
+		if err := put(schema.Parties, "parties", i, d.Parties[i].ID, &d.Parties[i]); err != nil {
 			return err
 		}
 	}
 	for i := range d.Officials {
-		if err := put(bucketOfficials, "officials", i, d.Officials[i].ID, &d.Officials[i]); err != nil {
+		if err := put(schema.Officials, "officials", i, d.Officials[i].ID, &d.Officials[i]); err != nil {
 			return err
 		}
 	}
 	for i := range d.Mandates {
-		if err := put(bucketMandates, "mandates", i, d.Mandates[i].ID, &d.Mandates[i]); err != nil {
+		if err := put(schema.Mandates, "mandates", i, d.Mandates[i].ID, &d.Mandates[i]); err != nil {
 			return err
 		}
 	}
 	for i := range d.Agreements {
-		if err := put(bucketAgreements, "agreements", i, d.Agreements[i].ID, &d.Agreements[i]); err != nil {
+		if err := put(schema.Agreements, "agreements", i, d.Agreements[i].ID, &d.Agreements[i]); err != nil {
 			return err
 		}
 	}
@@ -212,7 +213,7 @@ func (s *Store) importTx(tx *bolt.Tx, d *dataset.Dataset) error {
 }
 
 func importBookkeeping(tx *bolt.Tx, d *dataset.Dataset) error {
-	counters, issued := tx.Bucket(bucketCounters), tx.Bucket(bucketNumbers)
+	counters, issued := tx.Bucket(schema.Counters), tx.Bucket(schema.Numbers)
 	for i, c := range d.Counters {
 		key := []byte(agreement.CounterKey(c.Office, c.Kind, c.Year))
 		if v := counters.Get(key); len(v) == 8 && uint64(keyID(v)) > c.Last {
@@ -271,7 +272,7 @@ func (s *Store) importHistory(tx *bolt.Tx, d *dataset.Dataset) error {
 	}
 	for i := range d.History {
 		h := &d.History[i]
-		if _, ok := recordTag[string(h.Type)]; !ok {
+		if _, ok := schema.RecordTag[string(h.Type)]; !ok {
 			return &service.ImportError{Record: fmt.Sprintf("history[%d]", i), Field: "type", Err: agreement.Errors{{Field: "type", Code: "bad_value", Args: []any{string(h.Type)}}}}
 		}
 		// History must belong to a record of the file, at or before its revision,
@@ -320,10 +321,10 @@ func (s *Store) importHistory(tx *bolt.Tx, d *dataset.Dataset) error {
 func (s *Store) Offsets() (dataset.Offsets, error) {
 	var o dataset.Offsets
 	err := s.db.View(func(tx *bolt.Tx) error {
-		o.Party = agreement.ID(tx.Bucket(bucketParties).Sequence())
-		o.Official = agreement.ID(tx.Bucket(bucketOfficials).Sequence())
-		o.Mandate = agreement.ID(tx.Bucket(bucketMandates).Sequence())
-		o.Agreement = agreement.ID(tx.Bucket(bucketAgreements).Sequence())
+		o.Party = agreement.ID(tx.Bucket(schema.Parties).Sequence())
+		o.Official = agreement.ID(tx.Bucket(schema.Officials).Sequence())
+		o.Mandate = agreement.ID(tx.Bucket(schema.Mandates).Sequence())
+		o.Agreement = agreement.ID(tx.Bucket(schema.Agreements).Sequence())
 		return nil
 	})
 	return o, err
@@ -345,9 +346,9 @@ func exportHistory(tx *bolt.Tx) ([]dataset.HistoryEntry, error) {
 			return nil
 		}
 	}
-	if err := tx.Bucket(bucketAgreements).ForEach(collect(16)); err != nil {
+	if err := tx.Bucket(schema.Agreements).ForEach(collect(16)); err != nil {
 		return nil, err
 	}
-	err := tx.Bucket(bucketHistory).ForEach(collect(17))
+	err := tx.Bucket(schema.History).ForEach(collect(17))
 	return out, err
 }

@@ -12,6 +12,7 @@ import (
 	"sepakat/internal/dataset"
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
+	"sepakat/internal/store/schema"
 )
 
 func exportJSON(t *testing.T, s *Store) []byte {
@@ -209,7 +210,7 @@ func TestLoadExamplesOnceAfterExistingRecords(t *testing.T) {
 
 func TestNewerSchemaRefused(t *testing.T) {
 	s, path := openTemp(t)
-	mustSave(t, s.db.Update(func(tx *txT) error { return putVersion(tx.Bucket(bucketMeta), SchemaVersion+1) }))
+	mustSave(t, s.db.Update(func(tx *txT) error { return putVersion(tx.Bucket(schema.Meta), SchemaVersion+1) }))
 	s.Close()
 	_, err := Open(path, Options{})
 	if !errors.Is(err, service.ErrNewerSchema) {

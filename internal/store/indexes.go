@@ -13,6 +13,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/search"
 	"sepakat/internal/service"
+	"sepakat/internal/store/schema"
 )
 
 func summarize(dir txDir, a *agreement.Agreement) agreement.Summary {
@@ -67,10 +68,10 @@ func dateKey(d agreement.Date) []byte {
 func entries(sum *agreement.Summary) []indexEntry {
 	id := idKey(sum.ID)
 	out := []indexEntry{
-		{bucketIdxChanged, cat(stamp(sum.Updated), id)},
-		{bucketIdxStatus, cat([]byte(sum.Status), []byte{0}, id)},
-		{bucketIdxKind, cat([]byte(sum.Kind), []byte{0}, id)},
-		{bucketIdxYear, cat(year2(sum.Year), id)},
+		{schema.IdxChanged, cat(stamp(sum.Updated), id)},
+		{schema.IdxStatus, cat([]byte(sum.Status), []byte{0}, id)},
+		{schema.IdxKind, cat([]byte(sum.Kind), []byte{0}, id)},
+		{schema.IdxYear, cat(year2(sum.Year), id)},
 	}
 	seen := map[agreement.ID]bool{}
 	for _, p := range sum.Parties {
@@ -78,34 +79,34 @@ func entries(sum *agreement.Summary) []indexEntry {
 			continue
 		}
 		seen[p.ID] = true
-		out = append(out, indexEntry{bucketIdxParty, cat(idKey(p.ID), id)})
+		out = append(out, indexEntry{schema.IdxParty, cat(idKey(p.ID), id)})
 	}
 	if !sum.End.IsZero() && sum.End.Valid() {
-		out = append(out, indexEntry{bucketIdxEnd, cat(dateKey(sum.End), id)})
+		out = append(out, indexEntry{schema.IdxEnd, cat(dateKey(sum.End), id)})
 		if sum.Status == agreement.StatusDitandatangani {
-			out = append(out, indexEntry{bucketIdxSignedEnd, cat(dateKey(sum.End), id)})
+			out = append(out, indexEntry{schema.IdxSignedEnd, cat(dateKey(sum.End), id)})
 		}
 	}
 	if sum.ParentID != 0 {
-		out = append(out, indexEntry{bucketIdxParent, cat(idKey(sum.ParentID), id)})
+		out = append(out, indexEntry{schema.IdxParent, cat(idKey(sum.ParentID), id)})
 	}
-	if sum.Kind == agreement.KindKSB && sum.Status == agreement.StatusDitandatangani && sum.FollowUps == 0 && sum.Children == 0 && sum.Signed.Valid() {
-		end := []byte("99999999") // no end: in force until ended
+	if agreement.MaySleep(*sum) {
+		end := schema.NoEnd // no end: in force until ended
 		if sum.End.Valid() {
 			end = dateKey(sum.End)
 		}
-		out = append(out, indexEntry{bucketIdxQuiet, cat(dateKey(sum.Signed), end, id)})
+		out = append(out, indexEntry{schema.IdxQuiet, cat(dateKey(sum.Signed), end, id)})
 	}
 	out = append(out,
-		indexEntry{bucketIdxSubject, cat(sortKey(sum.Subject), []byte{0}, id)},
-		indexEntry{bucketIdxPartner, cat(sortKey(sum.Partners()), []byte{0}, id)},
-		indexEntry{bucketIdxNumber, cat(sortKey(sum.OwnNumber), []byte{0}, id)})
+		indexEntry{schema.IdxSubject, cat(sortKey(sum.Subject), []byte{0}, id)},
+		indexEntry{schema.IdxPartner, cat(sortKey(sum.Partners()), []byte{0}, id)},
+		indexEntry{schema.IdxNumber, cat(sortKey(sum.OwnNumber), []byte{0}, id)})
 	seenImpl := map[string]bool{}
 	for _, im := range sum.Implementers {
 		k := implKey(im)
 		if len(k) > 0 && !seenImpl[string(k)] {
 			seenImpl[string(k)] = true
-			out = append(out, indexEntry{bucketIdxImpl, cat(k, []byte{0}, id)})
+			out = append(out, indexEntry{schema.IdxImpl, cat(k, []byte{0}, id)})
 		}
 	}
 	return out
@@ -158,7 +159,7 @@ func writeAgreementRaw(dir txDir, a *agreement.Agreement, stale []indexEntry, ra
 		if containsEntry(fresh, e) {
 			continue
 		}
-		if bytes.Equal(e.bucket, bucketIdxChanged) {
+		if bytes.Equal(e.bucket, schema.IdxChanged) {
 			// The old "last change" key is left for a later sweep: lists skip it
 			// because it no longer matches the summary, and a save writes one
 			// leaf fewer.
@@ -184,7 +185,7 @@ func writeAgreementRaw(dir txDir, a *agreement.Agreement, stale []indexEntry, ra
 		return err
 	}
 	h := agreementHead{Rev: a.Rev, Created: a.Created, Status: a.Status, Keys: fresh}
-	return tx.Bucket(bucketAgreements).Put(idKey(a.ID), agreementValue(&h, js, recordJSON(raw)))
+	return tx.Bucket(schema.Agreements).Put(idKey(a.ID), agreementValue(&h, js, recordJSON(raw)))
 }
 
 // writeSummary refreshes the summary stored with an agreement (a party renamed);
@@ -203,7 +204,7 @@ func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
 	if err := s.rebuildListIndexes(tx); err != nil {
 		return err
 	}
-	if tx.Bucket(bucketSearchTerms) == nil {
+	if tx.Bucket(schema.SearchTerms) == nil {
 		return nil // a migration that comes before the full-text index
 	}
 	return s.rebuildSearch(tx)
@@ -213,7 +214,7 @@ func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
 func childCount(tx *bolt.Tx, parent agreement.ID) int {
 	n := 0
 	p := idKey(parent)
-	c := tx.Bucket(bucketIdxParent).Cursor()
+	c := tx.Bucket(schema.IdxParent).Cursor()
 	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
 		n++
 	}
@@ -226,7 +227,7 @@ func refreshParents(dir txDir, ids ...agreement.ID) error {
 		if id == 0 {
 			continue
 		}
-		raw := dir.tx.Bucket(bucketAgreements).Get(idKey(id))
+		raw := dir.tx.Bucket(schema.Agreements).Get(idKey(id))
 		if raw == nil {
 			continue
 		}
@@ -254,13 +255,13 @@ func refreshParents(dir txDir, ids ...agreement.ID) error {
 // rebuildListIndexes rewrites every agreement's summary and list index keys, and
 // counts them by status again.
 func (s *Store) rebuildListIndexes(tx *bolt.Tx) error {
-	meta := tx.Bucket(bucketMeta)
+	meta := tx.Bucket(schema.Meta)
 	for _, st := range agreement.Statuses {
 		if err := meta.Delete(countKey(st)); err != nil {
 			return err
 		}
 	}
-	for _, name := range indexBuckets {
+	for _, name := range schema.IndexBuckets {
 		if err := tx.DeleteBucket(name); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
 			return err
 		}
@@ -271,7 +272,7 @@ func (s *Store) rebuildListIndexes(tx *bolt.Tx) error {
 	// Collect the keys first: rewriting values while iterating the same bucket is
 	// not allowed. One agreement at a time is decoded and rewritten.
 	var ids []agreement.ID
-	err := tx.Bucket(bucketAgreements).ForEach(func(k, _ []byte) error {
+	err := tx.Bucket(schema.Agreements).ForEach(func(k, _ []byte) error {
 		if len(k) == 8 {
 			ids = append(ids, keyID(k))
 		}
@@ -283,7 +284,7 @@ func (s *Store) rebuildListIndexes(tx *bolt.Tx) error {
 	dir := s.dir(tx)
 	for _, id := range ids {
 		var a agreement.Agreement
-		if err := decode(tx.Bucket(bucketAgreements).Get(idKey(id)), &a); err != nil {
+		if err := decode(tx.Bucket(schema.Agreements).Get(idKey(id)), &a); err != nil {
 			return err
 		}
 		if err := writeAgreement(dir, &a); err != nil {
@@ -292,7 +293,7 @@ func (s *Store) rebuildListIndexes(tx *bolt.Tx) error {
 	}
 	// A parent written before its children counted none: count them now.
 	var parents []agreement.ID
-	c := tx.Bucket(bucketIdxParent).Cursor()
+	c := tx.Bucket(schema.IdxParent).Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Seek(cat(k[:8], []byte{0xff})) {
 		if len(k) == 16 {
 			parents = append(parents, keyID(k[:8]))
@@ -301,7 +302,7 @@ func (s *Store) rebuildListIndexes(tx *bolt.Tx) error {
 	if err := refreshParents(dir, parents...); err != nil {
 		return err
 	}
-	return meta.Put(keyStatusCounts, []byte{2})
+	return meta.Put(schema.KeyStatusCounts, []byte{2})
 }
 
 // Reindex rebuilds the list summaries and indexes in one transaction.
@@ -312,22 +313,22 @@ func (s *Store) Reindex() error {
 func scope(q service.Query) (bucket, prefix, start []byte, reverse bool) {
 	switch q.Order {
 	case service.ByStatus:
-		return bucketIdxStatus, cat([]byte(q.Status), []byte{0}), nil, true
+		return schema.IdxStatus, cat([]byte(q.Status), []byte{0}), nil, true
 	case service.ByKind:
-		return bucketIdxKind, cat([]byte(q.Kind), []byte{0}), nil, true
+		return schema.IdxKind, cat([]byte(q.Kind), []byte{0}), nil, true
 	case service.ByParty:
-		return bucketIdxParty, idKey(q.Party), nil, true
+		return schema.IdxParty, idKey(q.Party), nil, true
 	case service.ByYear:
-		return bucketIdxYear, year2(q.Year), nil, true
+		return schema.IdxYear, year2(q.Year), nil, true
 	case service.ByEnd:
 		if !q.EndFrom.IsZero() {
 			start = dateKey(q.EndFrom)
 		}
-		return bucketIdxEnd, nil, start, false
+		return schema.IdxEnd, nil, start, false
 	case service.ByParent:
-		return bucketIdxParent, idKey(q.Parent), nil, false
+		return schema.IdxParent, idKey(q.Parent), nil, false
 	}
-	return bucketIdxChanged, nil, nil, true
+	return schema.IdxChanged, nil, nil, true
 }
 
 // List returns one page of agreement summaries in the order of q.
@@ -339,7 +340,7 @@ func (s *Store) List(q service.Query) (service.Page, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		bucket, prefix, start, reverse := scope(q)
 		c := tx.Bucket(bucket).Cursor()
-		agreements := tx.Bucket(bucketAgreements)
+		agreements := tx.Bucket(schema.Agreements)
 		var last []byte
 		k := seek(c, prefix, start, q.After, reverse)
 		for ; k != nil && bytes.HasPrefix(k, prefix); k = step(c, reverse) {
@@ -421,7 +422,7 @@ func prefixEnd(p []byte) []byte {
 func (s *Store) Counts() (map[agreement.Status]int, error) {
 	counts := map[agreement.Status]int{}
 	err := s.db.View(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
+		meta := tx.Bucket(schema.Meta)
 		for _, st := range agreement.Statuses {
 			counts[st] = int(getCounter(meta, countKey(st)))
 		}
@@ -441,12 +442,12 @@ func (s *Store) Total() (int, error) {
 }
 
 // countKey is the meta key counting agreements of a status.
-func countKey(st agreement.Status) []byte { return []byte("count_" + string(st)) }
+func countKey(st agreement.Status) []byte { return schema.CountKey(string(st)) }
 
 // statusIn finds the status among index entries.
 func statusIn(list []indexEntry) (agreement.Status, bool) {
 	for _, e := range list {
-		if bytes.Equal(e.bucket, bucketIdxStatus) {
+		if bytes.Equal(e.bucket, schema.IdxStatus) {
 			if i := bytes.IndexByte(e.key, 0); i > 0 {
 				return agreement.Status(e.key[:i]), true
 			}
@@ -462,7 +463,7 @@ func countStatus(tx *bolt.Tx, stale, fresh []indexEntry) error {
 	if hadOld && was == now {
 		return nil
 	}
-	meta := tx.Bucket(bucketMeta)
+	meta := tx.Bucket(schema.Meta)
 	if hadOld {
 		if err := addCounter(meta, countKey(was), -1); err != nil {
 			return err

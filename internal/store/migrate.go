@@ -9,6 +9,8 @@ import (
 
 	"sepakat/internal/dataset"
 	"sepakat/internal/service"
+	"sepakat/internal/store/fts"
+	"sepakat/internal/store/schema"
 )
 
 // migration moves the file from schema version from to from+1 inside one transaction.
@@ -29,9 +31,6 @@ var migrations = []migration{
 }
 
 func (s *Store) prepare() error {
-	if err := s.loadAnalyzer(); err != nil {
-		return err
-	}
 	if err := s.migrate(); err != nil {
 		return err
 	}
@@ -46,11 +45,11 @@ func (s *Store) prepare() error {
 func (s *Store) completeIndexes() error {
 	missing := false
 	err := s.db.View(func(tx *bolt.Tx) error {
-		for _, name := range indexBuckets {
+		for _, name := range schema.IndexBuckets {
 			missing = missing || tx.Bucket(name) == nil
 		}
 		// Version 2 of the marker: summaries count children too.
-		missing = missing || !bytes.Equal(tx.Bucket(bucketMeta).Get(keyStatusCounts), []byte{2})
+		missing = missing || !bytes.Equal(tx.Bucket(schema.Meta).Get(schema.KeyStatusCounts), []byte{2})
 		return nil
 	})
 	if err != nil || !missing {
@@ -66,13 +65,16 @@ func (s *Store) migrate() error {
 	}
 	if fresh {
 		return s.db.Update(func(tx *bolt.Tx) error {
-			for _, name := range append(append(append([][]byte{}, bucketsV1...), indexBuckets...), searchBuckets...) {
+			for _, name := range append(append(append([][]byte{}, schema.BucketsV1...), schema.IndexBuckets...), schema.SearchBuckets...) {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 					return err
 				}
 			}
-			meta := tx.Bucket(bucketMeta)
-			if err := meta.Put(keyCreated, []byte(s.now().UTC().Format("2006-01-02T15:04:05Z"))); err != nil {
+			meta := tx.Bucket(schema.Meta)
+			if err := meta.Put(schema.KeyCreated, []byte(s.now().UTC().Format("2006-01-02T15:04:05Z"))); err != nil {
+				return err
+			}
+			if err := fts.Init(tx); err != nil {
 				return err
 			}
 			return putVersion(meta, SchemaVersion)
@@ -97,7 +99,7 @@ func (s *Store) migrate() error {
 				return fmt.Errorf("migrasi %d→%d (%s): %w", m.from, m.from+1, m.name, err)
 			}
 		}
-		return putVersion(tx.Bucket(bucketMeta), SchemaVersion)
+		return putVersion(tx.Bucket(schema.Meta), SchemaVersion)
 	})
 	if err != nil {
 		return err
@@ -108,12 +110,12 @@ func (s *Store) migrate() error {
 
 func (s *Store) readVersion() (version int, fresh bool, err error) {
 	err = s.db.View(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
+		meta := tx.Bucket(schema.Meta)
 		if meta == nil {
 			fresh = true
 			return nil
 		}
-		v := meta.Get(keySchemaVersion)
+		v := meta.Get(schema.KeySchemaVersion)
 		if len(v) != 8 {
 			return fmt.Errorf("%w: versi skema hilang", service.ErrCorrupt)
 		}
@@ -124,7 +126,7 @@ func (s *Store) readVersion() (version int, fresh bool, err error) {
 }
 
 func putVersion(meta *bolt.Bucket, v int) error {
-	return meta.Put(keySchemaVersion, u64(uint64(v)))
+	return meta.Put(schema.KeySchemaVersion, u64(uint64(v)))
 }
 
 // SchemaVersionOnDisk returns the version recorded in the file.
@@ -136,14 +138,14 @@ func (s *Store) SchemaVersionOnDisk() (int, error) {
 // migrateV1toV2 stores each agreement with its list summary, moves its history
 // beside it, and builds the list indexes.
 func migrateV1toV2(s *Store, tx *bolt.Tx) error {
-	for _, name := range indexBuckets {
+	for _, name := range schema.IndexBuckets {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
 	}
 	// Schema 1 keyed history by one global sequence; schema 2 keys each record's
 	// history by revision, an agreement's beside the agreement.
-	hist := tx.Bucket(bucketHistory)
+	hist := tx.Bucket(schema.History)
 	var entries [][2][]byte
 	if err := hist.ForEach(func(k, v []byte) error {
 		entries = append(entries, [2][]byte{bytes.Clone(k), bytes.Clone(v)})
@@ -161,7 +163,7 @@ func migrateV1toV2(s *Store, tx *bolt.Tx) error {
 		if err := decode(kv[1], &e); err != nil {
 			return err
 		}
-		if _, ok := recordTag[string(e.Type)]; !ok {
+		if _, ok := schema.RecordTag[string(e.Type)]; !ok {
 			return fmt.Errorf("%w: riwayat berjenis %q", service.ErrCorrupt, e.Type)
 		}
 		b, prefix := historyPlace(tx, e.Type, e.ID)

@@ -13,6 +13,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/service"
+	"sepakat/internal/store/schema"
 )
 
 type txT = bolt.Tx
@@ -31,12 +32,12 @@ func writeV1(t *testing.T, path string) {
 	defer db.Close()
 	at := time.Date(2025, 7, 1, 8, 0, 0, 0, time.UTC)
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range bucketsV1 {
+		for _, b := range schema.BucketsV1 {
 			if _, err := tx.CreateBucket(b); err != nil {
 				return err
 			}
 		}
-		if err := putVersion(tx.Bucket(bucketMeta), 1); err != nil {
+		if err := putVersion(tx.Bucket(schema.Meta), 1); err != nil {
 			return err
 		}
 		put := func(bucket []byte, id agreement.ID, v any) {
@@ -44,12 +45,12 @@ func writeV1(t *testing.T, path string) {
 			tx.Bucket(bucket).Put(idKey(id), raw)
 			tx.Bucket(bucket).SetSequence(uint64(id))
 		}
-		put(bucketParties, 1, agreement.Party{ID: 1, Rev: 1, Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Sumedang", RegionCode: "32.11", Own: true, Created: at, Updated: at})
-		put(bucketParties, 2, agreement.Party{ID: 2, Rev: 2, Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Lampung Timur", RegionCode: "18.07", Created: at, Updated: at})
+		put(schema.Parties, 1, agreement.Party{ID: 1, Rev: 1, Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Sumedang", RegionCode: "32.11", Own: true, Created: at, Updated: at})
+		put(schema.Parties, 2, agreement.Party{ID: 2, Rev: 2, Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Lampung Timur", RegionCode: "18.07", Created: at, Updated: at})
 		// Schema 1 history: one global sequence for all record types.
 		for seq, rev := range map[uint64]uint64{10: 1, 12: 2} {
 			h, _ := encode(map[string]any{"type": "party", "id": 2, "seq": seq, "rev": rev, "at": at, "by": "staf1", "action": "ubah"})
-			tx.Bucket(bucketHistory).Put(cat([]byte{'p'}, idKey(2), u64(seq)), h)
+			tx.Bucket(schema.History).Put(cat([]byte{'p'}, idKey(2), u64(seq)), h)
 		}
 		for i := 1; i <= 3; i++ {
 			start := agreement.NewDate(2025, 9, 15)
@@ -58,10 +59,10 @@ func writeV1(t *testing.T, path string) {
 				Parties: []agreement.AgreementParty{{PartyID: 2, Role: agreement.RolePihakPertama}, {PartyID: 1, Role: agreement.RolePihakKedua, Own: true}},
 				Term:    agreement.Term{Length: i, Unit: agreement.UnitTahun, Start: start, End: agreement.Term{Length: i}.EndFor(start)},
 				Copies:  2, Created: at, Updated: at.Add(time.Duration(i) * time.Hour)}
-			put(bucketAgreements, a.ID, a)
+			put(schema.Agreements, a.ID, a)
 			h, _ := encode(map[string]any{"type": "agreement", "id": a.ID, "seq": i, "rev": 1, "at": at, "by": "staf1", "action": "buat"})
-			tx.Bucket(bucketHistory).Put(cat([]byte{'a'}, idKey(a.ID), u64(uint64(i))), h)
-			tx.Bucket(bucketHistory).SetSequence(uint64(i))
+			tx.Bucket(schema.History).Put(cat([]byte{'a'}, idKey(a.ID), u64(uint64(i))), h)
+			tx.Bucket(schema.History).SetSequence(uint64(i))
 		}
 		return nil
 	})
@@ -98,7 +99,7 @@ func TestMigrateFromV1Fixture(t *testing.T) {
 		t.Fatalf("backup unreadable: %v", err)
 	}
 	bak.View(func(tx *bolt.Tx) error {
-		if tx.Bucket(bucketIdxChanged) != nil || tx.Bucket(bucketAgreements).Stats().KeyN != 3 {
+		if tx.Bucket(schema.IdxChanged) != nil || tx.Bucket(schema.Agreements).Stats().KeyN != 3 {
 			t.Error("backup is not the v1 file")
 		}
 		return nil
@@ -147,7 +148,7 @@ func TestMissingIndexIsRebuilt(t *testing.T) {
 	if err := s.LoadExamples(); err != nil {
 		t.Fatal(err)
 	}
-	mustSave(t, s.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(bucketIdxImpl) }))
+	mustSave(t, s.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(schema.IdxImpl) }))
 	s.Close()
 	s = openAt(t, path)
 	defer s.Close()

@@ -12,6 +12,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/service"
+	"sepakat/internal/store/schema"
 )
 
 func u64(v uint64) []byte {
@@ -150,8 +151,8 @@ func parseAgreementValue(raw []byte, wantHead bool) (h agreementHead, sum, rec [
 	for i := uint64(0); i < n && !r.bad; i++ {
 		b := r.byte1()
 		k := r.bytes()
-		if wantHead && int(b) < len(indexBuckets) {
-			h.Keys = append(h.Keys, indexEntry{bucket: indexBuckets[b], key: k})
+		if wantHead && int(b) < len(schema.IndexBuckets) {
+			h.Keys = append(h.Keys, indexEntry{bucket: schema.IndexBuckets[b], key: k})
 		}
 	}
 	sum = r.bytes()
@@ -167,7 +168,7 @@ func splitAgreementValue(raw []byte) (sum, rec []byte, ok bool) {
 }
 
 func indexBucketNumber(b []byte) byte {
-	for i, name := range indexBuckets {
+	for i, name := range schema.IndexBuckets {
 		if bytes.Equal(name, b) {
 			return byte(i)
 		}
@@ -203,7 +204,7 @@ func get[T any](tx *bolt.Tx, bucket []byte, id agreement.ID) (T, bool, error) {
 // the history entries kept beside each agreement.
 func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
 	var out []T
-	agreements := bytes.Equal(bucket, bucketAgreements)
+	agreements := bytes.Equal(bucket, schema.Agreements)
 	err := tx.Bucket(bucket).ForEach(func(k, raw []byte) error {
 		if agreements && len(k) != 8 {
 			return nil
@@ -232,17 +233,17 @@ type txDir struct {
 }
 
 func (d txDir) Party(id agreement.ID) (agreement.Party, bool) {
-	v, ok, _ := getCached[agreement.Party](d.cache, d.tx, bucketParties, id)
+	v, ok, _ := getCached[agreement.Party](d.cache, d.tx, schema.Parties, id)
 	return v, ok
 }
 
 func (d txDir) Official(id agreement.ID) (agreement.Official, bool) {
-	v, ok, _ := getCached[agreement.Official](d.cache, d.tx, bucketOfficials, id)
+	v, ok, _ := getCached[agreement.Official](d.cache, d.tx, schema.Officials, id)
 	return v, ok
 }
 
 func (d txDir) Mandate(id agreement.ID) (agreement.Mandate, bool) {
-	v, ok, _ := getCached[agreement.Mandate](d.cache, d.tx, bucketMandates, id)
+	v, ok, _ := getCached[agreement.Mandate](d.cache, d.tx, schema.Mandates, id)
 	return v, ok
 }
 
@@ -264,22 +265,22 @@ func (s *Store) dir(tx *bolt.Tx) txDir {
 
 // Agreement returns one agreement.
 func (s *Store) Agreement(id agreement.ID) (agreement.Agreement, error) {
-	return getOne[agreement.Agreement](s, bucketAgreements, id)
+	return getOne[agreement.Agreement](s, schema.Agreements, id)
 }
 
 // Party returns one party.
 func (s *Store) Party(id agreement.ID) (agreement.Party, error) {
-	return getOne[agreement.Party](s, bucketParties, id)
+	return getOne[agreement.Party](s, schema.Parties, id)
 }
 
 // Official returns one official.
 func (s *Store) Official(id agreement.ID) (agreement.Official, error) {
-	return getOne[agreement.Official](s, bucketOfficials, id)
+	return getOne[agreement.Official](s, schema.Officials, id)
 }
 
 // Mandate returns one mandate.
 func (s *Store) Mandate(id agreement.ID) (agreement.Mandate, error) {
-	return getOne[agreement.Mandate](s, bucketMandates, id)
+	return getOne[agreement.Mandate](s, schema.Mandates, id)
 }
 
 func getOne[T any](s *Store, bucket []byte, id agreement.ID) (T, error) {
@@ -298,17 +299,17 @@ func getOne[T any](s *Store, bucket []byte, id agreement.ID) (T, error) {
 
 // Parties returns every party in ID order.
 func (s *Store) Parties() ([]agreement.Party, error) {
-	return allOf[agreement.Party](s, bucketParties)
+	return allOf[agreement.Party](s, schema.Parties)
 }
 
 // Officials returns every official in ID order.
 func (s *Store) Officials() ([]agreement.Official, error) {
-	return allOf[agreement.Official](s, bucketOfficials)
+	return allOf[agreement.Official](s, schema.Officials)
 }
 
 // Mandates returns every mandate in ID order.
 func (s *Store) Mandates() ([]agreement.Mandate, error) {
-	return allOf[agreement.Mandate](s, bucketMandates)
+	return allOf[agreement.Mandate](s, schema.Mandates)
 }
 
 func allOf[T any](s *Store, bucket []byte) ([]T, error) {
@@ -324,11 +325,11 @@ func allOf[T any](s *Store, bucket []byte) ([]T, error) {
 // typeOf names the record type of a bucket, for history.
 func typeOf(bucket []byte) dataset.RecordType {
 	switch string(bucket) {
-	case string(bucketAgreements):
+	case string(schema.Agreements):
 		return dataset.TypeAgreement
-	case string(bucketParties):
+	case string(schema.Parties):
 		return dataset.TypeParty
-	case string(bucketOfficials):
+	case string(schema.Officials):
 		return dataset.TypeOfficial
 	}
 	return dataset.TypeMandate

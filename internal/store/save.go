@@ -12,6 +12,8 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/service"
+	"sepakat/internal/store/fts"
+	"sepakat/internal/store/schema"
 )
 
 // record is what every stored record type offers to the generic save.
@@ -53,7 +55,7 @@ func validate(v any, dir agreement.Directory) agreement.Errors {
 // a signed agreement's locked fields change, the status move is not allowed, or
 // validation fails; a is updated only on success.
 func (s *Store) SaveAgreement(a *agreement.Agreement) error {
-	err := save(s, bucketAgreements, a, storedAgreementHead, func(dir txDir, next *agreement.Agreement, prevRaw, raw []byte) error {
+	err := save(s, schema.Agreements, a, storedAgreementHead, func(dir txDir, next *agreement.Agreement, prevRaw, raw []byte) error {
 		var stale []indexEntry
 		if prevRaw != nil {
 			h, _, _, ok := parseAgreementValue(prevRaw, true)
@@ -96,7 +98,7 @@ func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 // parentIn finds the parent among an agreement's stored index entries.
 func parentIn(list []indexEntry) agreement.ID {
 	for _, e := range list {
-		if bytes.Equal(e.bucket, bucketIdxParent) && len(e.key) == 16 {
+		if bytes.Equal(e.bucket, schema.IdxParent) && len(e.key) == 16 {
 			return keyID(e.key[:8])
 		}
 	}
@@ -110,7 +112,7 @@ func (s *Store) afterWrite() {
 	_ = s.sweepAtLeast(sweepEvery)
 	pending := 0
 	_ = s.db.View(func(tx *bolt.Tx) error {
-		pending = tx.Bucket(bucketSearchDelta).Stats().KeyN
+		pending = fts.Pending(tx)
 		return nil
 	})
 	if pending < mergeEvery || !s.merging.CompareAndSwap(false, true) {
@@ -127,7 +129,7 @@ func (s *Store) afterWrite() {
 
 // storedAgreementHead reads an agreement's revision and creation time from its binary head.
 func storedAgreementHead(dir txDir, id agreement.ID) (uint64, time.Time, error) {
-	h, _, _, ok := parseAgreementValue(dir.tx.Bucket(bucketAgreements).Get(idKey(id)), true)
+	h, _, _, ok := parseAgreementValue(dir.tx.Bucket(schema.Agreements).Get(idKey(id)), true)
 	if !ok {
 		return 0, time.Time{}, fmt.Errorf("%w: perjanjian %d tidak terbaca; jalankan reindex", service.ErrCorrupt, id)
 	}
@@ -145,8 +147,8 @@ func recordHead[T record](bucket []byte) headFunc {
 
 // SaveParty creates or updates a party; list summaries naming it follow a new name.
 func (s *Store) SaveParty(p *agreement.Party) error {
-	return save(s, bucketParties, p, recordHead[agreement.Party](bucketParties), func(dir txDir, next *agreement.Party, prevRaw, raw []byte) error {
-		if err := dir.tx.Bucket(bucketParties).Put(idKey(next.ID), raw); err != nil {
+	return save(s, schema.Parties, p, recordHead[agreement.Party](schema.Parties), func(dir txDir, next *agreement.Party, prevRaw, raw []byte) error {
+		if err := dir.tx.Bucket(schema.Parties).Put(idKey(next.ID), raw); err != nil {
 			return err
 		}
 		if prevRaw == nil {
@@ -166,8 +168,8 @@ func (s *Store) SaveParty(p *agreement.Party) error {
 // SaveOfficial creates or updates an official; a new name or jabatan reaches the
 // search entries of the agreements the official signs.
 func (s *Store) SaveOfficial(o *agreement.Official) error {
-	err := save(s, bucketOfficials, o, recordHead[agreement.Official](bucketOfficials), func(dir txDir, next *agreement.Official, prevRaw, raw []byte) error {
-		if err := dir.tx.Bucket(bucketOfficials).Put(idKey(next.ID), raw); err != nil {
+	err := save(s, schema.Officials, o, recordHead[agreement.Official](schema.Officials), func(dir txDir, next *agreement.Official, prevRaw, raw []byte) error {
+		if err := dir.tx.Bucket(schema.Officials).Put(idKey(next.ID), raw); err != nil {
 			return err
 		}
 		if prevRaw == nil {
@@ -190,10 +192,10 @@ func (s *Store) SaveOfficial(o *agreement.Official) error {
 
 // reindexSignedBy refreshes the search entries of the agreements o signs for its party.
 func reindexSignedBy(dir txDir, o *agreement.Official) error {
-	c := dir.tx.Bucket(bucketIdxParty).Cursor()
+	c := dir.tx.Bucket(schema.IdxParty).Cursor()
 	p := idKey(o.PartyID)
 	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
-		a, ok, err := get[agreement.Agreement](dir.tx, bucketAgreements, keyID(k[len(k)-8:]))
+		a, ok, err := get[agreement.Agreement](dir.tx, schema.Agreements, keyID(k[len(k)-8:]))
 		if err != nil {
 			return err
 		}
@@ -214,7 +216,7 @@ func reindexSignedBy(dir txDir, o *agreement.Official) error {
 
 // SaveMandate creates or updates a mandate.
 func (s *Store) SaveMandate(m *agreement.Mandate) error {
-	return save(s, bucketMandates, m, recordHead[agreement.Mandate](bucketMandates), putRaw[agreement.Mandate](bucketMandates))
+	return save(s, schema.Mandates, m, recordHead[agreement.Mandate](schema.Mandates), putRaw[agreement.Mandate](schema.Mandates))
 }
 
 func putRaw[T record](bucket []byte) func(dir txDir, next *T, _, raw []byte) error {
@@ -302,10 +304,10 @@ func save[T record](s *Store, bucket []byte, v *T, head headFunc, write func(dir
 
 func refreshSummariesOf(dir txDir, party agreement.ID) error {
 	tx := dir.tx
-	c := tx.Bucket(bucketIdxParty).Cursor()
+	c := tx.Bucket(schema.IdxParty).Cursor()
 	p := idKey(party)
 	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
-		raw := tx.Bucket(bucketAgreements).Get(k[len(k)-8:])
+		raw := tx.Bucket(schema.Agreements).Get(k[len(k)-8:])
 		if raw == nil {
 			continue
 		}
@@ -328,9 +330,9 @@ func refreshSummariesOf(dir txDir, party agreement.ID) error {
 // agreement, the others' in the history bucket.
 func historyPlace(tx *bolt.Tx, t dataset.RecordType, id agreement.ID) (*bolt.Bucket, []byte) {
 	if t == dataset.TypeAgreement {
-		return tx.Bucket(bucketAgreements), idKey(id)
+		return tx.Bucket(schema.Agreements), idKey(id)
 	}
-	return tx.Bucket(bucketHistory), cat([]byte{recordTag[string(t)]}, idKey(id))
+	return tx.Bucket(schema.History), cat([]byte{schema.RecordTag[string(t)]}, idKey(id))
 }
 
 // appendHistory stores e under its record and revision; a revision is written once.
@@ -381,7 +383,7 @@ func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreem
 	}
 	var number string
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		p, ok, err := get[agreement.Party](tx, bucketParties, office)
+		p, ok, err := get[agreement.Party](tx, schema.Parties, office)
 		if err != nil {
 			return err
 		}
@@ -391,7 +393,7 @@ func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreem
 		if p.Numbering == nil {
 			return service.ErrNoScheme
 		}
-		counters, issued := tx.Bucket(bucketCounters), tx.Bucket(bucketNumbers)
+		counters, issued := tx.Bucket(schema.Counters), tx.Bucket(schema.Numbers)
 		key := []byte(agreement.CounterKey(office, kind, d.Year))
 		var last uint64
 		if v := counters.Get(key); len(v) == 8 {
@@ -442,14 +444,14 @@ func putFile(tx *bolt.Tx, f dataset.File) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bucketFiles).Put([]byte(f.SHA256), raw)
+	return tx.Bucket(schema.Files).Put([]byte(f.SHA256), raw)
 }
 
 // File returns a stored file's bytes.
 func (s *Store) File(sha string) ([]byte, error) {
 	var f dataset.File
 	err := s.db.View(func(tx *bolt.Tx) error {
-		raw := tx.Bucket(bucketFiles).Get([]byte(sha))
+		raw := tx.Bucket(schema.Files).Get([]byte(sha))
 		if raw == nil {
 			return service.ErrNotFound
 		}

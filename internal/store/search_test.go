@@ -12,6 +12,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/service"
+	"sepakat/internal/store/schema"
 )
 
 func searchIDs(t *testing.T, s *Store, text string, f agreement.Filter) []agreement.ID {
@@ -174,14 +175,18 @@ func TestOwnSynonymsRebuildTheIndex(t *testing.T) {
 		t.Fatalf("RB after reopening: %v", got)
 	}
 	mustSave(t, s.db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketMeta).Put(keySearchAnalyzer, []byte("an older version"))
+		return tx.Bucket(schema.Meta).Put(schema.KeySearchAnalyzer, []byte("an older version"))
 	}))
 	s.Close()
 	s = openAt(t, path)
 	defer s.Close()
 	mustSave(t, s.db.View(func(tx *bolt.Tx) error {
-		if got := string(tx.Bucket(bucketMeta).Get(keySearchAnalyzer)); got != s.an().Fingerprint() {
-			t.Errorf("index analysis %q, analyzer %q", got, s.an().Fingerprint())
+		an, err := s.fts.Analyzer(tx)
+		if err != nil {
+			return err
+		}
+		if got := string(tx.Bucket(schema.Meta).Get(schema.KeySearchAnalyzer)); got != an.Fingerprint() {
+			t.Errorf("index analysis %q, analyzer %q", got, an.Fingerprint())
 		}
 		return nil
 	}))

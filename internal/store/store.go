@@ -15,8 +15,9 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/search"
 	"sepakat/internal/service"
+	"sepakat/internal/store/fts"
+	"sepakat/internal/store/schema"
 	"sepakat/internal/wilayah"
 )
 
@@ -34,15 +35,14 @@ type Options struct {
 
 // Store is an open data file.
 type Store struct {
-	db       *bolt.DB
-	path     string
-	now      func() time.Time
-	user     string
-	regions  *wilayah.List
-	analyzer atomic.Pointer[search.Analyzer]
-	cache    *decodeCache
-	stale    *staleKeys
-	pending  pendingCache
+	db      *bolt.DB
+	path    string
+	now     func() time.Time
+	user    string
+	regions *wilayah.List
+	fts     *fts.Index // its analysis loads when a search, merge or rebuild needs it
+	cache   *decodeCache
+	stale   *staleKeys
 	// merging is set while a background merge runs; Close waits for it.
 	merging    atomic.Bool
 	background sync.WaitGroup
@@ -86,7 +86,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 	}
-	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, cache: newDecodeCache(), stale: &staleKeys{}}
+	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, cache: newDecodeCache(), stale: &staleKeys{}, fts: fts.New()}
 	if err := s.prepare(); err != nil {
 		db.Close()
 		return nil, err
@@ -134,9 +134,9 @@ func (s *Store) Check() error {
 			errs = append(errs, err)
 		}
 		// The status counters must agree with the status index.
-		meta := tx.Bucket(bucketMeta)
+		meta := tx.Bucket(schema.Meta)
 		for _, st := range agreement.Statuses {
-			n := len(indexIDs(tx, bucketIdxStatus, cat([]byte(st), []byte{0})))
+			n := len(indexIDs(tx, schema.IdxStatus, cat([]byte(st), []byte{0})))
 			if got := getCounter(meta, countKey(st)); got != uint64(n) {
 				errs = append(errs, fmt.Errorf("%w: %d agreements %s, counted %d", service.ErrCorrupt, n, st, got))
 			}

@@ -15,6 +15,7 @@ import (
 	"sepakat/internal/dataset"
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
+	"sepakat/internal/store/schema"
 )
 
 func TestOpenCreatesPrivateFileAndRefusesSecondOpen(t *testing.T) {
@@ -432,7 +433,7 @@ func TestSupersededChangeKeysAreSkippedAndSwept(t *testing.T) {
 	check(s2)
 	var keys int
 	s2.db.View(func(tx *txT) error {
-		keys = tx.Bucket(bucketIdxChanged).Stats().KeyN
+		keys = tx.Bucket(schema.IdxChanged).Stats().KeyN
 		return nil
 	})
 	if keys != 5 {

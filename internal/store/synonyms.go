@@ -5,49 +5,20 @@ import (
 
 	"sepakat/internal/search"
 	"sepakat/internal/service"
-)
-
-var (
-	keySearchAnalyzer = []byte("search_analyzer") // fingerprint of the analysis the index was built with
-	keySearchSynonyms = []byte("search_synonyms") // the office's own synonym list
+	"sepakat/internal/store/fts"
 )
 
 // maxSynonymsBytes bounds the office's synonym list.
 const maxSynonymsBytes = 64 << 10
 
-func (s *Store) an() *search.Analyzer { return s.analyzer.Load() }
-
-// loadAnalyzer builds the analysis from the shipped lists and the office's own
-// synonyms stored in the file.
-func (s *Store) loadAnalyzer() error {
-	var user string
-	err := s.db.View(func(tx *bolt.Tx) error {
-		if meta := tx.Bucket(bucketMeta); meta != nil {
-			user = string(meta.Get(keySearchSynonyms))
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	an, err := search.Shipped() // shared, with its memos warm
-	if user != "" {
-		an, err = search.WithUserSynonyms(user)
-	}
-	if err != nil {
-		return err
-	}
-	s.analyzer.Store(an)
-	return nil
-}
-
 // refreshSearch rebuilds the full-text index when it was built with another
-// analysis (a new version's word lists, or synonyms changed elsewhere).
+// analysis (a new version's word lists, or synonyms changed elsewhere). The
+// check reads the lists' fingerprint; only a rebuild builds the analysis.
 func (s *Store) refreshSearch() error {
 	current := true
-	err := s.db.View(func(tx *bolt.Tx) error {
-		current = string(tx.Bucket(bucketMeta).Get(keySearchAnalyzer)) == s.an().Fingerprint()
-		return nil
+	err := s.db.View(func(tx *bolt.Tx) (err error) {
+		current, err = fts.Current(tx)
+		return err
 	})
 	if err != nil || current {
 		return err
@@ -58,7 +29,7 @@ func (s *Store) refreshSearch() error {
 // Synonyms returns the shipped synonym list and the office's own.
 func (s *Store) Synonyms() (shipped, own string, err error) {
 	err = s.db.View(func(tx *bolt.Tx) error {
-		own = string(tx.Bucket(bucketMeta).Get(keySearchSynonyms))
+		own = fts.Synonyms(tx)
 		return nil
 	})
 	return search.ShippedSynonyms(), own, err
@@ -83,18 +54,10 @@ func (s *Store) SetSynonyms(text string) error {
 		return err
 	}
 	s.background.Wait()
-	err = s.db.Update(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bucketMeta).Put(keySearchSynonyms, []byte(text)); err != nil {
-			return err
-		}
-		return s.rebuildSearchWith(tx, an)
-	})
+	err = s.db.Update(func(tx *bolt.Tx) error { return s.fts.SetSynonyms(tx, s.docs(tx), text, an) })
 	if err != nil {
 		return err
 	}
-	s.analyzer.Store(an)
-	s.pending.mu.Lock()
-	s.pending.m = nil
-	s.pending.mu.Unlock()
+	s.fts.Use(an)
 	return nil
 }

@@ -1,36 +1,41 @@
-package search
+// Package searchtest holds MemIndex, the in-memory reference implementation of
+// search.Source, for tests only: the stored index must answer every query as it does.
+package searchtest
 
 import (
 	"sort"
 	"strings"
+
+	"sepakat/internal/search"
 )
 
 // MemIndex is an in-memory index, for small sets of documents.
 type MemIndex struct {
-	postings map[string][]Posting
-	lens     map[uint64][fields]uint32
-	total    [fields]uint64
+	postings map[string][]search.Posting
+	lens     map[uint64][2]uint32
+	total    [2]uint64
 	maxDoc   uint64
 	sorted   []string // terms and derived words, sorted, for prefix expansion
 	surfaces map[string]string
-	worker   *Worker
+	worker   *search.Worker
+	an       *search.Analyzer
 }
 
 // NewMemIndex returns an empty index.
 func NewMemIndex() *MemIndex {
-	return &MemIndex{postings: map[string][]Posting{}, lens: map[uint64][fields]uint32{}, surfaces: map[string]string{}}
+	return &MemIndex{postings: map[string][]search.Posting{}, lens: map[uint64][2]uint32{}, surfaces: map[string]string{}}
 }
 
 // Add indexes a document's fields (documents must be added in increasing ID order).
-func (m *MemIndex) Add(a *Analyzer, doc uint64, text [fields]string) {
-	if m.worker == nil || m.worker.a != a {
-		m.worker = a.NewWorker()
+func (m *MemIndex) Add(a *search.Analyzer, doc uint64, text [2]string) {
+	if m.worker == nil || m.an != a {
+		m.worker, m.an = a.NewWorker(), a
 		m.worker.Surfaces = m.surfaces
 	}
 	terms, l := m.worker.Document(text)
-	norms := Norms(l)
+	norms := search.Norms(l)
 	for term, tf := range terms {
-		p := Posting{Doc: doc, TF: tf}
+		p := search.Posting{Doc: doc, TF: tf}
 		for f := range tf {
 			if tf[f] > 0 {
 				p.Norm[f] = norms[f]
@@ -46,9 +51,9 @@ func (m *MemIndex) Add(a *Analyzer, doc uint64, text [fields]string) {
 	m.sorted = nil
 }
 
-// Stats implements Source.
-func (m *MemIndex) Stats() Stats {
-	st := Stats{Docs: len(m.lens), MaxDoc: m.maxDoc}
+// Stats implements search.Source.
+func (m *MemIndex) Stats() search.Stats {
+	st := search.Stats{Docs: len(m.lens), MaxDoc: m.maxDoc}
 	if n := len(m.lens); n > 0 {
 		for f := range st.AvgLen {
 			st.AvgLen[f] = float64(m.total[f]) / float64(n)
@@ -57,18 +62,18 @@ func (m *MemIndex) Stats() Stats {
 	return st
 }
 
-// DF implements Source.
+// DF implements search.Source.
 func (m *MemIndex) DF(term string) int { return len(m.postings[term]) }
 
-// Scan implements Source.
-func (m *MemIndex) Scan(term string, fn func([]Posting)) {
+// Scan implements search.Source.
+func (m *MemIndex) Scan(term string, fn func([]search.Posting)) {
 	if ps := m.postings[term]; len(ps) > 0 {
 		fn(ps)
 	}
 }
 
-// Probe implements Source.
-func (m *MemIndex) Probe(term string, docs []uint64, fn func(int, Posting)) {
+// Probe implements search.Source.
+func (m *MemIndex) Probe(term string, docs []uint64, fn func(int, search.Posting)) {
 	ps, i := m.postings[term], 0
 	for _, p := range ps {
 		for i < len(docs) && docs[i] < p.Doc {
@@ -83,7 +88,7 @@ func (m *MemIndex) Probe(term string, docs []uint64, fn func(int, Posting)) {
 	}
 }
 
-// Expand implements Source.
+// Expand implements search.Source.
 func (m *MemIndex) Expand(prefix string, limit int) []string {
 	if m.sorted == nil {
 		for t := range m.postings {
@@ -106,7 +111,13 @@ func (m *MemIndex) Expand(prefix string, limit int) []string {
 			out = append(out, t)
 		}
 	}
-	sort.SliceStable(out, func(x, y int) bool { return len(m.postings[out[x]]) > len(m.postings[out[y]]) })
+	// Most frequent first, then in term order, as the stored index lists them.
+	sort.Slice(out, func(x, y int) bool {
+		if dx, dy := len(m.postings[out[x]]), len(m.postings[out[y]]); dx != dy {
+			return dx > dy
+		}
+		return out[x] < out[y]
+	})
 	if len(out) > limit {
 		out = out[:limit]
 	}

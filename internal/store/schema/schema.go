@@ -1,0 +1,109 @@
+// Package schema names every bucket and meta key of Sepakat's data file, and
+// the layout of their keys, as etcd's server/storage/schema does. Nothing else
+// in internal/store declares a bucket or a key name.
+package schema
+
+import "encoding/binary"
+
+// Version is the layout this code reads and writes.
+const Version = 5
+
+// The meta bucket and its keys.
+var (
+	Meta = []byte("meta")
+
+	KeySchemaVersion  = []byte("schema_version") // uint64
+	KeyCreated        = []byte("created")        // RFC 3339, UTC
+	KeyExamplesLoaded = []byte("examples_loaded")
+	// KeyStatusCounts marks that the counters CountKey(status) are kept (schema 5);
+	// its value is the marker's version.
+	KeyStatusCounts = []byte("status_counts")
+
+	// The full-text index's counters and state.
+	KeySearchDocs     = []byte("search_docs")      // uint64: agreements merged
+	KeySearchLen0     = []byte("search_len_hi")    // uint64: total length of the weighted fields
+	KeySearchLen1     = []byte("search_len_body")  // uint64: total length of the body
+	KeySearchNextTerm = []byte("search_next_term") // uint64: the next term number
+	KeySearchAnalyzer = []byte("search_analyzer")  // fingerprint of the analysis the index was built with
+	KeySearchSynonyms = []byte("search_synonyms")  // the office's own synonym list
+)
+
+// CountKey is the meta counter of the agreements in one status (schema 5).
+func CountKey(status string) []byte { return []byte("count_" + status) }
+
+// Record buckets.
+var (
+	// Agreements holds, per agreement, id(8) → summary and document, and
+	// id(8) seq(8) → its history entries, so that a save touches one tree region.
+	Agreements = []byte("agreements")
+	Parties    = []byte("parties")
+	Officials  = []byte("officials")
+	Mandates   = []byte("mandates")
+	History    = []byte("history") // parties, officials, mandates: tag id(8) rev(8)
+	Counters   = []byte("counters")
+	Numbers    = []byte("issued_numbers")
+	Files      = []byte("files")
+)
+
+// Since schema 2: list indexes, written with each agreement.
+var (
+	IdxChanged = []byte("idx_changed") // updated(8) id(8)
+	IdxStatus  = []byte("idx_status")  // status 0 id(8)
+	IdxKind    = []byte("idx_kind")    // kind 0 id(8)
+	IdxParty   = []byte("idx_party")   // party(8) id(8)
+	IdxYear    = []byte("idx_year")    // year(2) id(8)
+	IdxEnd     = []byte("idx_end")     // yyyymmdd(8) id(8)
+	IdxParent  = []byte("idx_parent")  // parent(8) id(8)
+	// Since schema 5: signed Kesepakatan Bersama with no follow-up recorded, the
+	// register's sort orders and the perangkat daerah filter.
+	IdxQuiet   = []byte("idx_quiet")   // signed yyyymmdd(8) end yyyymmdd(8) id(8)
+	IdxSubject = []byte("idx_subject") // folded subject 0 id(8)
+	IdxPartner = []byte("idx_partner") // folded first partner's name 0 id(8)
+	IdxNumber  = []byte("idx_number")  // folded own number 0 id(8)
+	IdxImpl    = []byte("idx_impl")    // folded perangkat daerah 0 id(8)
+	// signed agreements by end date, for what ends soon
+	IdxSignedEnd = []byte("idx_signed_end") // yyyymmdd(8) id(8)
+)
+
+// NoEnd stands for the end date of an agreement in force until it is ended, in
+// the date keys of IdxQuiet.
+var NoEnd = []byte("99999999")
+
+// Since schema 3: the full-text index (internal/store/fts); laid out by term
+// number since schema 4.
+var (
+	SearchDict  = []byte("search_dict")  // term → number(4) document frequency(uvarint)
+	SearchIDs   = []byte("search_ids")   // number(4) → term
+	SearchTerms = []byte("search_terms") // number(4) chunk(4) → postings block
+	SearchDocs  = []byte("search_docs")  // id(8) → terms by number, as merged
+	SearchDelta = []byte("search_delta") // id(8) → nil: saved since the last merge
+	SearchWords = []byte("search_words") // derived word → its stem, for completions
+)
+
+// SearchBuckets are the full-text index's buckets, derived from the agreements.
+var SearchBuckets = [][]byte{SearchDict, SearchIDs, SearchTerms, SearchDocs, SearchDelta, SearchWords}
+
+// BucketsV1 existed in the first schema.
+var BucketsV1 = [][]byte{Meta, Agreements, Parties, Officials, Mandates, History, Counters, Numbers, Files}
+
+// IndexBuckets are derived from the agreements and can be rebuilt.
+// Their order numbers them in each agreement's head: add at the end only.
+var IndexBuckets = [][]byte{IdxChanged, IdxStatus, IdxKind, IdxParty, IdxYear, IdxEnd, IdxParent, IdxQuiet,
+	IdxSubject, IdxPartner, IdxNumber, IdxImpl, IdxSignedEnd}
+
+// RecordTag prefixes history keys with the record type.
+var RecordTag = map[string]byte{"agreement": 'a', "party": 'p', "official": 'o', "mandate": 'm'}
+
+// ID is the 8-byte big-endian key of a record ID (NextSequence).
+func ID(id uint64) []byte { return binary.BigEndian.AppendUint64(nil, id) }
+
+// PostingsKey is the SearchTerms key of a term's postings in one chunk.
+func PostingsKey(term, chunk uint32) []byte {
+	var k [8]byte
+	binary.BigEndian.PutUint32(k[:4], term)
+	binary.BigEndian.PutUint32(k[4:], chunk)
+	return k[:]
+}
+
+// TermKey is the SearchIDs key of a term number.
+func TermKey(term uint32) []byte { return binary.BigEndian.AppendUint32(nil, term) }

@@ -1,0 +1,38 @@
+package schema
+
+import (
+	"slices"
+	"testing"
+)
+
+// Files written before must open as they are: the names, and the order of the
+// list indexes (each agreement's head numbers its keys by it), do not change.
+func TestNamesOnDisk(t *testing.T) {
+	var names []string
+	for _, list := range [][][]byte{BucketsV1, IndexBuckets, SearchBuckets} {
+		for _, b := range list {
+			names = append(names, string(b))
+		}
+	}
+	want := []string{"meta", "agreements", "parties", "officials", "mandates", "history", "counters", "issued_numbers", "files",
+		"idx_changed", "idx_status", "idx_kind", "idx_party", "idx_year", "idx_end", "idx_parent", "idx_quiet",
+		"idx_subject", "idx_partner", "idx_number", "idx_impl", "idx_signed_end",
+		"search_dict", "search_ids", "search_terms", "search_docs", "search_delta", "search_words"}
+	if !slices.Equal(names, want) {
+		t.Errorf("buckets %v\nwant    %v", names, want)
+	}
+	keys := map[string]bool{}
+	for _, k := range [][]byte{KeySchemaVersion, KeyCreated, KeyExamplesLoaded, KeyStatusCounts, KeySearchDocs,
+		KeySearchLen0, KeySearchLen1, KeySearchNextTerm, KeySearchAnalyzer, KeySearchSynonyms, CountKey("konsep")} {
+		if keys[string(k)] {
+			t.Errorf("meta key %q declared twice", k)
+		}
+		keys[string(k)] = true
+	}
+	if string(CountKey("ditandatangani")) != "count_ditandatangani" || Version != 5 {
+		t.Error("count keys or the schema version changed")
+	}
+	if k := PostingsKey(0x01020304, 5); string(k) != "\x01\x02\x03\x04\x00\x00\x00\x05" || string(TermKey(7)) != "\x00\x00\x00\x07" {
+		t.Errorf("postings key %x", k)
+	}
+}
