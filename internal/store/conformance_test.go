@@ -15,9 +15,6 @@ import (
 
 // TestConformance runs the service suite on real data files.
 func TestConformance(t *testing.T) {
-	if MaxFileSize != service.MaxFileSize {
-		t.Fatalf("store.MaxFileSize %d, service.MaxFileSize %d", MaxFileSize, service.MaxFileSize)
-	}
 	servicetest.RunConfig(t, servicetest.Config{
 		Open: func(t *testing.T, now func() time.Time) service.Service {
 			return openConformance(t, filepath.Join(t.TempDir(), "sepakat.db"), now)

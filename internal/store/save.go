@@ -423,13 +423,10 @@ func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreem
 	return number, err
 }
 
-// MaxFileSize bounds one stored file (lambang, draft, scan).
-const MaxFileSize = 20 << 20
-
 // PutFile stores data under its SHA-256 and returns a reference to it.
 func (s *Store) PutFile(name, mediaType string, data []byte) (agreement.FileRef, error) {
-	if len(data) > MaxFileSize {
-		return agreement.FileRef{}, fmt.Errorf("%s (%d MB, batas %d MB): %w", name, len(data)>>20, MaxFileSize>>20, service.ErrTooLarge)
+	if len(data) > service.MaxFileSize {
+		return agreement.FileRef{}, fmt.Errorf("%s (%d MB, batas %d MB): %w", name, len(data)>>20, service.MaxFileSize>>20, service.ErrTooLarge)
 	}
 	sum := sha256.Sum256(data)
 	ref := agreement.FileRef{Name: name, MediaType: mediaType, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}

@@ -362,7 +362,7 @@ func TestFiles(t *testing.T) {
 	if err != nil || string(data) != "\x89PNG fake" {
 		t.Fatal("file not read back")
 	}
-	if _, err := s.PutFile("besar.pdf", "application/pdf", make([]byte, MaxFileSize+1)); !errors.Is(err, service.ErrTooLarge) {
+	if _, err := s.PutFile("besar.pdf", "application/pdf", make([]byte, service.MaxFileSize+1)); !errors.Is(err, service.ErrTooLarge) {
 		t.Errorf("oversized file: %v", err)
 	}
 	if _, err := s.File("0000"); !errors.Is(err, service.ErrNotFound) {

@@ -17,6 +17,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/search"
+	"sepakat/internal/search/searchtest"
 	"sepakat/internal/service"
 	"sepakat/internal/wilayah"
 )
@@ -105,7 +106,7 @@ type Fake struct {
 	an      *search.Analyzer
 	// index is the full-text index of the agreements, and rows their list rows
 	// by ID; nil when a write made them stale.
-	index *search.MemIndex
+	index *searchtest.MemIndex
 	rows  map[agreement.ID]agreement.Summary
 }
 

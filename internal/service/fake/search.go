@@ -5,77 +5,20 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/search"
+	"sepakat/internal/search/fields"
+	"sepakat/internal/search/searchtest"
 	"sepakat/internal/service"
 )
 
-// searchText collects what a person might search for in an agreement, in two
-// groups: subject, tags, parties, numbers and signers weigh more than the rest.
-// It is the store's choice of text, so that both find the same agreements.
-func searchText(d dir, a *agreement.Agreement) [2]string {
-	var hi, body strings.Builder
-	w := func(b *strings.Builder, s ...string) {
-		for _, x := range s {
-			if x != "" {
-				b.WriteString(x)
-				b.WriteByte('\n')
-			}
-		}
-	}
-	w(&hi, a.Kind.Title(), string(a.Kind), a.Subject)
-	w(&hi, a.Tags...)
-	for _, ap := range a.Parties {
-		if p, ok := d.Party(ap.PartyID); ok {
-			w(&hi, p.Name, p.ShortName)
-		}
-		w(&hi, ap.Number)
-		if o, ok := d.Official(ap.SignerID); ok {
-			w(&hi, o.Name, o.Jabatan)
-		}
-	}
-	if a.Parent != nil {
-		w(&body, a.Parent.Subject)
-		w(&body, a.Parent.Numbers...)
-	}
-	if s := a.Signing; s != nil {
-		w(&hi, s.Numbers...)
-		w(&body, s.Place, s.Venue, s.Notes)
-		for _, sg := range s.Signers {
-			w(&hi, sg.Name, sg.Jabatan)
-		}
-		for _, wt := range s.Witnesses {
-			w(&body, wt.Name, wt.Jabatan)
-		}
-	}
-	w(&body, a.Place, a.Notes, a.CancelReason, a.Funding.Source, a.Funding.Notes)
-	w(&body, a.Affairs...)
-	w(&body, a.Implementers...)
-	w(&body, a.Premises...)
-	for _, l := range a.LegalBases {
-		w(&body, l.String())
-	}
-	var nodes func([]agreement.Node)
-	nodes = func(ns []agreement.Node) {
-		for _, n := range ns {
-			w(&body, n.Heading, n.Text)
-			nodes(n.Children)
-		}
-	}
-	nodes(a.Body)
-	for _, m := range a.Monitoring {
-		w(&body, m.Period, m.Activity, m.Obstacles)
-	}
-	return [2]string{hi.String(), body.String()}
-}
-
 // searchIndex returns the full-text index, rebuilt after a write.
-func (f *Fake) searchIndex() *search.MemIndex {
+func (f *Fake) searchIndex() *searchtest.MemIndex {
 	if f.index != nil {
 		return f.index
 	}
-	idx := search.NewMemIndex()
+	idx := searchtest.NewMemIndex()
 	for _, id := range sortedIDs(f.st.recs[kAgreement]) {
 		if a, ok := get[agreement.Agreement](&f.st, kAgreement, id); ok {
-			idx.Add(f.an, uint64(id), searchText(dir{f}, &a))
+			idx.Add(f.an, uint64(id), fields.Text(dir{f}, &a))
 		}
 	}
 	f.index = idx
@@ -84,7 +27,7 @@ func (f *Fake) searchIndex() *search.MemIndex {
 
 func (f *Fake) textOf(id agreement.ID) [2]string {
 	a, _ := get[agreement.Agreement](&f.st, kAgreement, id)
-	return searchText(dir{f}, &a)
+	return fields.Text(dir{f}, &a)
 }
 
 // summaryLines are the texts of an agreement's list row.
