@@ -103,7 +103,7 @@ func (b *Beranda) reload() {
 
 func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 	if err != nil {
-		b.message.SetText(lang.L("Beranda tidak dapat dimuat: {{.Error}}", map[string]any{"Error": explain(err)}))
+		b.message.SetText(lang.L("Beranda tidak dapat dimuat: {{.Error}}", map[string]any{"Error": kit.Message(err)}))
 		b.message.Importance = widget.DangerImportance
 		b.message.Show()
 		return

@@ -300,7 +300,7 @@ func (p *partyPane) show(x agreement.Party) {
 func (p *partyPane) onImportLambang() {
 	dlg := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
 		if err != nil {
-			p.md.problem("lambang", explain(err))
+			p.md.problem("lambang", kit.Message(err))
 			return
 		}
 		if f == nil {
@@ -309,7 +309,7 @@ func (p *partyPane) onImportLambang() {
 		defer f.Close()
 		data, err := io.ReadAll(io.LimitReader(f, kit.MaxAttachment+1))
 		if err != nil {
-			p.md.problem("lambang", explain(err))
+			p.md.problem("lambang", kit.Message(err))
 			return
 		}
 		p.importLambang(f.URI().Name(), data)
@@ -332,7 +332,7 @@ func (p *partyPane) importLambang(name string, data []byte) bool {
 	}
 	ref, err := p.files.PutFile(name, media, data)
 	if err != nil {
-		p.md.problem("lambang", explain(err))
+		p.md.problem("lambang", kit.Message(err))
 		return false
 	}
 	p.lambangRef = &ref
@@ -442,7 +442,7 @@ func (o *officialPane) onSave() {
 	x.NIP, x.Pangkat = strings.TrimSpace(o.nip.Text), strings.TrimSpace(o.pangkat.Text)
 	o.md.clearProblems()
 	if !readDates(o.md, []dateField{{o.from, "from", &x.From}, {o.to, "to", &x.To}}) {
-		o.md.say(lang.L("Belum tersimpan:")+"\n"+explain(agreement.ErrInvalid), true)
+		o.md.say(lang.L("Belum tersimpan:")+"\n"+kit.Message(agreement.ErrInvalid), true)
 		return
 	}
 	err := o.d.svc.SaveOfficial(&x)
@@ -553,7 +553,7 @@ func (m *mandatePane) onSave() {
 	x.Number, x.Scope = strings.TrimSpace(m.number.Text), strings.TrimSpace(m.scope.Text)
 	m.md.clearProblems()
 	if !readDates(m.md, []dateField{{m.date, "date", &x.Date}, {m.valid, "valid_until", &x.ValidUntil}}) {
-		m.md.say(lang.L("Belum tersimpan:")+"\n"+explain(agreement.ErrInvalid), true)
+		m.md.say(lang.L("Belum tersimpan:")+"\n"+kit.Message(agreement.ErrInvalid), true)
 		return
 	}
 	err := m.d.svc.SaveMandate(&x)

@@ -304,14 +304,26 @@ func TestListSaysARecordIsDamaged(t *testing.T) {
 }
 
 func TestFamilyTreeOfTheSelectedAgreement(t *testing.T) {
-	u, _, _ := withExamples(t)
+	u, _, l := withExamples(t)
 	r := u.list
-	for i := 0; i < 3; i++ {
-		if s, _ := r.row(i); s.ID == 3 { // the PKS under the KSB with Lampung Selatan
-			r.table.Select(widget.TableCellID{Row: i, Col: 1})
+	f := u.family
+	var reads []error
+	f.loaded = func(err error) { reads = append(reads, err) }
+	// The KSB first, then at once the PKS: the newer selection wins.
+	for _, id := range []agreement.ID{2, 3} { // 3: the PKS under the KSB with Lampung Selatan
+		for i := 0; i < 3; i++ {
+			if s, _ := r.row(i); s.ID == id {
+				r.table.Select(widget.TableCellID{Row: i, Col: 1})
+			}
 		}
 	}
-	f := u.family
+	if f.tree.Visible() {
+		t.Error("the tree showed before it was read")
+	}
+	l.until("the family", func() bool { return len(reads) > 0 })
+	if len(reads) != 1 || reads[0] != nil || f.selected != 3 {
+		t.Fatalf("reads %v, selected %d", reads, f.selected)
+	}
 	if f.root != 2 || len(f.children[2]) != 1 || f.children[2][0] != 3 {
 		t.Fatalf("family of the PKS: root %d, children %v", f.root, f.children)
 	}

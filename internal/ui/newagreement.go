@@ -48,7 +48,7 @@ type newAgreementDialog struct {
 func (u *App) onNew() {
 	parties, err := u.svc.Parties()
 	if err != nil {
-		u.showError(err)
+		kit.ShowFailure(u.win, lang.L("Perjanjian baru tidak dibuat:"), err)
 		return
 	}
 	var own agreement.Party
@@ -135,7 +135,7 @@ func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, pa
 		}
 		var err error
 		if partner, _, err = kit.PartyOfRegion(n.svc, parties, r); err != nil {
-			return 0, lang.L("Belum tersimpan:") + "\n" + explain(err)
+			return 0, lang.L("Belum tersimpan:") + "\n" + kit.Message(err)
 		}
 	}
 	if partner.Own {
@@ -143,7 +143,7 @@ func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, pa
 	}
 	lib, err := naskah.Shipped()
 	if err != nil {
-		return 0, explain(err)
+		return 0, kit.Message(err)
 	}
 	now := n.now()
 	a := agreement.Agreement{
@@ -163,7 +163,7 @@ func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, pa
 		}
 	}
 	if err := n.svc.SaveAgreement(&a); err != nil {
-		return 0, lang.L("Belum tersimpan:") + "\n" + explain(err)
+		return 0, lang.L("Belum tersimpan:") + "\n" + kit.Message(err)
 	}
 	return a.ID, ""
 }

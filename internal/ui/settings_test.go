@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,9 +19,20 @@ import (
 )
 
 func TestSettingsChangeHowAgreementsPrint(t *testing.T) {
-	u, s, _ := withExamples(t)
-	u.tabs.SelectIndex(tabSettings)
+	u, s, l := withExamples(t)
 	st := u.settings
+	read := false
+	st.loaded = func(err error) {
+		if err != nil {
+			t.Error(err)
+		}
+		read = true
+	}
+	u.tabs.SelectIndex(tabSettings)
+	if !st.saveBtn.Disabled() {
+		t.Error("Simpan works before the settings show")
+	}
+	l.until("the settings", func() bool { return read })
 	if st.own.Name != "Pemerintah Kabupaten Sumedang" || st.unit.Text != "Huk" {
 		t.Fatalf("office %q, unit %q", st.own.Name, st.unit.Text)
 	}
@@ -75,7 +87,7 @@ func TestSettingsChangeHowAgreementsPrint(t *testing.T) {
 	}
 	// The next PDF prints on F4 with "Halaman 1 dari …" and the date in Title Case.
 	var buf bytes.Buffer
-	if err := (export.Printer{Src: s}).ExportPDF(2, &buf, false); err != nil {
+	if err := (export.Printer{Src: s}).ExportPDF(context.Background(), 2, &buf, false); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "ksb.pdf")
