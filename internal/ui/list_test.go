@@ -407,3 +407,25 @@ func TestBaruMakesAKSBFromTheTemplate(t *testing.T) {
 		t.Errorf("the list shows %d rows", rows)
 	}
 }
+
+func TestFamilyTreeSaysWhyItCannotBeRead(t *testing.T) {
+	a, s := newTestApp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	bad := fmt.Errorf("%w: agreement 2", service.ErrCorrupt)
+	u := New(a, damaged{s, bad}, export.Printer{Src: s}, fixedNow)
+	l := useLoop(t, u)
+	u.Window().Show()
+	u.Refresh()
+	var read error
+	u.family.loaded = func(err error) { read = err }
+	u.list.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	l.until("the family", func() bool { return read != nil })
+	f := u.family
+	want := kit.Failure(tr("Keluarga perjanjian tidak dapat dibaca:"), bad)
+	if !f.hint.Visible() || f.tree.Visible() || f.hint.Text != want || !strings.HasPrefix(want, tr("Keluarga perjanjian tidak dapat dibaca:")+" ") {
+		t.Errorf("the family pane says %q (shown %v), want %q", f.hint.Text, f.hint.Visible(), want)
+	}
+	noGoError(t, []string{f.hint.Text}, bad)
+}
