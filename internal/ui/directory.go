@@ -41,8 +41,8 @@ type Directory struct {
 	tabs      *container.AppTabs
 	content   fyne.CanvasObject
 
-	// cancel ends the read under way; a newer read calls it.
-	cancel context.CancelFunc
+	// reading is the read under way; a newer read cancels it.
+	reading kit.Latest
 	// onError shows a read that failed.
 	onError func(error)
 	// loaded, when set, is called on the UI goroutine after each read.
@@ -79,7 +79,7 @@ func labelsOf[T comparable](values []T, names map[T]string) []string {
 }
 
 func newDirectory(svc service.Directory, files service.Files, win fyne.Window) *Directory {
-	d := &Directory{svc: svc, win: win, do: fyne.Do, cancel: func() {}}
+	d := &Directory{svc: svc, win: win, do: fyne.Do}
 	d.parties = newPartyPane(d, files)
 	d.officials = newOfficialPane(d)
 	d.mandates = newMandatePane(d)
@@ -98,31 +98,21 @@ func (d *Directory) Content() fyne.CanvasObject { return d.content }
 // reload reads the directory off the UI goroutine, then shows it; a newer
 // reload cancels this one, whose result is then dropped.
 func (d *Directory) reload() {
-	d.cancel()
-	ctx, cancel := context.WithCancel(context.Background())
-	d.cancel = cancel
-	do := d.do // read here, on the UI goroutine
-	go func() {
-		data, err := loadDirectory(d.svc)
-		if ctx.Err() != nil {
-			return
+	svc := d.svc
+	kit.ReadLatest(&d.reading, d.do, func(context.Context) (directoryData, error) {
+		return loadDirectory(svc)
+	}, func(data directoryData, err error) {
+		if err != nil {
+			if d.onError != nil {
+				d.onError(err)
+			}
+		} else {
+			d.apply(data)
 		}
-		do(func() {
-			if ctx.Err() != nil {
-				return // a newer read is under way
-			}
-			if err != nil {
-				if d.onError != nil {
-					d.onError(err)
-				}
-			} else {
-				d.apply(data)
-			}
-			if d.loaded != nil {
-				d.loaded()
-			}
-		})
-	}()
+		if d.loaded != nil {
+			d.loaded()
+		}
+	})
 }
 
 // loadDirectory reads the parties and officials, sorted by name, and the mandates.

@@ -38,14 +38,14 @@ type Family struct {
 
 	// do runs UI work handed over from the reading goroutine (fyne.Do).
 	do func(func())
-	// cancel stops the latest read.
-	cancel context.CancelFunc
+	// reading is the read under way; a newer selection cancels it.
+	reading kit.Latest
 	// loaded, when set, is called on the UI goroutine after each read.
 	loaded func(error)
 }
 
 func newFamily(svc service.Register, now func() time.Time, onOpen func(agreement.ID)) *Family {
-	f := &Family{svc: svc, now: now, onOpen: onOpen, do: fyne.Do, cancel: func() {}, nodes: map[agreement.ID]agreement.Summary{}, children: map[agreement.ID][]agreement.ID{}}
+	f := &Family{svc: svc, now: now, onOpen: onOpen, do: fyne.Do, nodes: map[agreement.ID]agreement.Summary{}, children: map[agreement.ID][]agreement.ID{}}
 	f.title = widget.NewLabelWithStyle(lang.L("Keluarga perjanjian"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.tree = widget.NewTree(f.childUIDs, f.isBranch, func(bool) fyne.CanvasObject {
 		return kit.NewFitLabel("")
@@ -104,25 +104,15 @@ func (f *Family) update(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 // show reads the family of id off the UI goroutine, then shows it; a newer
 // selection cancels this read, whose result is then dropped.
 func (f *Family) show(id agreement.ID) {
-	f.cancel()
-	ctx, cancel := context.WithCancel(context.Background())
-	f.cancel = cancel
-	svc, do := f.svc, f.do // read here, on the UI goroutine
-	go func() {
-		t, err := readFamily(ctx, svc, id)
-		if ctx.Err() != nil {
-			return
+	svc := f.svc
+	kit.ReadLatest(&f.reading, f.do, func(ctx context.Context) (familyTree, error) {
+		return readFamily(ctx, svc, id)
+	}, func(t familyTree, err error) {
+		f.apply(id, t, err)
+		if f.loaded != nil {
+			f.loaded(err)
 		}
-		do(func() {
-			if ctx.Err() != nil {
-				return // a newer selection is being read
-			}
-			f.apply(id, t, err)
-			if f.loaded != nil {
-				f.loaded(err)
-			}
-		})
-	}()
+	})
 }
 
 // familyTree is a family as read: its root, every member, each one's children.

@@ -261,7 +261,9 @@ func (d damaged) Search(service.SearchQuery) (service.SearchResult, error) {
 	return service.SearchResult{}, d.err
 }
 
-func TestListSaysARecordIsDamaged(t *testing.T) {
+// withDamage opens the main window on the examples, agreement 2 damaged.
+func withDamage(t *testing.T) (*App, *loop, error) {
+	t.Helper()
 	a, s := newTestApp(t)
 	if err := s.LoadExamples(); err != nil {
 		t.Fatal(err)
@@ -271,6 +273,11 @@ func TestListSaysARecordIsDamaged(t *testing.T) {
 	l := useLoop(t, u)
 	u.Window().Resize(fyne.NewSize(1280, 720))
 	u.Window().Show()
+	return u, l, bad
+}
+
+func TestListSaysARecordIsDamaged(t *testing.T) {
+	u, l, bad := withDamage(t)
 	u.Refresh()
 	u.tabs.SelectIndex(tabList)
 	r := u.list
@@ -409,14 +416,7 @@ func TestBaruMakesAKSBFromTheTemplate(t *testing.T) {
 }
 
 func TestFamilyTreeSaysWhyItCannotBeRead(t *testing.T) {
-	a, s := newTestApp(t)
-	if err := s.LoadExamples(); err != nil {
-		t.Fatal(err)
-	}
-	bad := fmt.Errorf("%w: agreement 2", service.ErrCorrupt)
-	u := New(a, damaged{s, bad}, export.Printer{Src: s}, fixedNow)
-	l := useLoop(t, u)
-	u.Window().Show()
+	u, l, bad := withDamage(t)
 	u.Refresh()
 	var read error
 	u.family.loaded = func(err error) { read = err }

@@ -37,14 +37,14 @@ type Settings struct {
 
 	// do runs UI work handed over from the reading goroutine (fyne.Do).
 	do func(func())
-	// cancel stops the latest read.
-	cancel context.CancelFunc
+	// reading is the read under way; a newer read cancels it.
+	reading kit.Latest
 	// loaded, when set, is called on the UI goroutine after each read.
 	loaded func(error)
 }
 
 func newSettings(svc service.Directory) *Settings {
-	s := &Settings{svc: svc, kindCodes: map[agreement.Kind]*kit.Entry{}, do: fyne.Do, cancel: func() {}}
+	s := &Settings{svc: svc, kindCodes: map[agreement.Kind]*kit.Entry{}, do: fyne.Do}
 	names, _ := kit.Governments()
 	s.region = widget.NewSelectEntry(names)
 	s.template, s.class, s.unit = kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
@@ -120,30 +120,20 @@ func floatText(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 // newer reload cancels this one, whose result is then dropped. Save waits for
 // the settings to show.
 func (s *Settings) reload() {
-	s.cancel()
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	svc, do := s.svc, s.do // read here, on the UI goroutine
-	go func() {
-		parties, err := svc.Parties()
-		if ctx.Err() != nil {
-			return
+	svc := s.svc
+	kit.ReadLatest(&s.reading, s.do, func(context.Context) ([]agreement.Party, error) {
+		return svc.Parties()
+	}, func(parties []agreement.Party, err error) {
+		if err != nil {
+			s.saveBtn.Disable()
+			s.say(kit.Failure(lang.L("Pengaturan tidak dapat dibaca:"), err), widget.DangerImportance)
+		} else {
+			s.apply(parties)
 		}
-		do(func() {
-			if ctx.Err() != nil {
-				return // a newer read is under way
-			}
-			if err != nil {
-				s.saveBtn.Disable()
-				s.say(kit.Failure(lang.L("Pengaturan tidak dapat dibaca:"), err), widget.DangerImportance)
-			} else {
-				s.apply(parties)
-			}
-			if s.loaded != nil {
-				s.loaded(err)
-			}
-		})
-	}()
+		if s.loaded != nil {
+			s.loaded(err)
+		}
+	})
 }
 
 // apply shows the settings of our office, found among parties.
