@@ -99,14 +99,7 @@ func TestBerandaDropsAnOlderLoad(t *testing.T) {
 	u.beranda.reload() // cancels the first
 	l.until("the Beranda", func() bool { return loads > 0 })
 	// Whatever the first load handed back is dropped: only one dashboard shows.
-	for drained := false; !drained; {
-		select {
-		case f := <-l.ch:
-			f()
-		case <-time.After(200 * time.Millisecond):
-			drained = true
-		}
-	}
+	l.drain()
 	if loads != 1 {
 		t.Errorf("%d dashboards shown for two loads, the first cancelled", loads)
 	}
