@@ -432,7 +432,7 @@ func (o *officialPane) onSave() {
 	x.NIP, x.Pangkat = strings.TrimSpace(o.nip.Text), strings.TrimSpace(o.pangkat.Text)
 	o.md.clearProblems()
 	if !readDates(o.md, []dateField{{o.from, "from", &x.From}, {o.to, "to", &x.To}}) {
-		o.md.say(lang.L("Belum tersimpan:")+"\n"+kit.Message(agreement.ErrInvalid), true)
+		o.md.say(kit.Unsaved(agreement.ErrInvalid), true)
 		return
 	}
 	err := o.d.svc.SaveOfficial(&x)
@@ -543,7 +543,7 @@ func (m *mandatePane) onSave() {
 	x.Number, x.Scope = strings.TrimSpace(m.number.Text), strings.TrimSpace(m.scope.Text)
 	m.md.clearProblems()
 	if !readDates(m.md, []dateField{{m.date, "date", &x.Date}, {m.valid, "valid_until", &x.ValidUntil}}) {
-		m.md.say(lang.L("Belum tersimpan:")+"\n"+kit.Message(agreement.ErrInvalid), true)
+		m.md.say(kit.Unsaved(agreement.ErrInvalid), true)
 		return
 	}
 	err := m.d.svc.SaveMandate(&x)

@@ -159,7 +159,7 @@ func (md *masterDetail) saved(err error, what string, id agreement.ID) bool {
 	}
 	var es agreement.Errors
 	if !errors.As(err, &es) {
-		md.say(lang.L("Belum tersimpan:")+"\n"+kit.Message(err), true)
+		md.say(kit.Unsaved(err), true)
 		return false
 	}
 	var rest agreement.Errors
@@ -174,10 +174,10 @@ func (md *masterDetail) saved(err error, what string, id agreement.ID) bool {
 			rest = append(rest, fe)
 		}
 	}
-	why := kit.Message(agreement.ErrInvalid) // check the marked fields
+	why := error(agreement.ErrInvalid) // check the marked fields
 	if len(rest) > 0 {
-		why = kit.Message(rest)
+		why = rest
 	}
-	md.say(lang.L("Belum tersimpan:")+"\n"+why, true)
+	md.say(kit.Unsaved(why), true)
 	return false
 }

@@ -135,7 +135,7 @@ func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, pa
 		}
 		var err error
 		if partner, _, err = kit.PartyOfRegion(n.svc, parties, r); err != nil {
-			return 0, lang.L("Belum tersimpan:") + "\n" + kit.Message(err)
+			return 0, kit.Unsaved(err)
 		}
 	}
 	if partner.Own {
@@ -163,7 +163,7 @@ func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, pa
 		}
 	}
 	if err := n.svc.SaveAgreement(&a); err != nil {
-		return 0, lang.L("Belum tersimpan:") + "\n" + kit.Message(err)
+		return 0, kit.Unsaved(err)
 	}
 	return a.ID, ""
 }

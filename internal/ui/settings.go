@@ -271,7 +271,7 @@ func (s *Settings) save() bool {
 	pg.TitleCaseDate, pg.NumericDate = s.titleCase.Checked, s.numericDate.Checked
 	p.Page = &pg
 	if err := s.svc.SaveParty(&p); err != nil {
-		return fail(lang.L("Belum tersimpan:") + "\n" + kit.Message(err))
+		return fail(kit.Unsaved(err))
 	}
 	s.own = p
 	s.say(lang.L("Pengaturan tersimpan."), widget.SuccessImportance)
