@@ -85,7 +85,6 @@ func (u *App) onNew() {
 	partner := widget.NewSelectEntry(names)
 	partner.SetPlaceHolder(lang.L("Instansi atau pemerintah daerah mitra"))
 	subject := kit.NewMultiLineEntry()
-	subject.Wrapping = fyne.TextWrapWord
 	subject.SetPlaceHolder(lang.L("tentang …, mis. Pengembangan Desa Wisata"))
 	problem := kit.NewProblemLabel()
 	n.kind, n.partner, n.subject, n.problem = kind, partner, subject, problem

@@ -248,7 +248,6 @@ func (e *Editor) input(multi bool) *kit.Entry {
 	en := kit.NewEntry()
 	if multi {
 		en = kit.NewMultiLineEntry()
-		en.Wrapping = fyne.TextWrapWord
 		en.SetMinRowsVisible(3)
 	}
 	en.OnChanged = func(string) { e.markDirty() }
