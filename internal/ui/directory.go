@@ -457,6 +457,7 @@ func newMandatePane(d *Directory) *mandatePane {
 	m.party = kit.NewSelect(nil, func(string) { m.fillOfficials() })
 	m.grantor, m.grantee = kit.NewSelect(nil, nil), kit.NewSelect(nil, nil)
 	m.number, m.date, m.scope, m.valid = kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry(), kit.NewEntry()
+	m.scope.SetMinRowsVisible(4) // a scope runs to several lines
 	m.date.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	m.valid.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	mandates := func() []agreement.Mandate { return d.data.mandates }

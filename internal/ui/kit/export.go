@@ -173,7 +173,7 @@ func (x *PDFExport) finish(err error) {
 		if j.Say != nil {
 			j.Say(lang.L("Pembuatan PDF dibatalkan."), false)
 		} else {
-			dialog.ShowInformation(lang.L("Ekspor PDF"), lang.L("Pembuatan PDF dibatalkan."), j.Parent)
+			dialog.NewCustom(lang.L("Ekspor PDF"), lang.L("Tutup"), widget.NewLabel(lang.L("Pembuatan PDF dibatalkan.")), j.Parent).Show()
 		}
 	case err != nil:
 		j.fail(err)
