@@ -28,7 +28,7 @@ import (
 // PreferIndonesian makes Indonesian the language whenever the system does not ask
 // for English, including unparseable locales such as C; call it before the app starts.
 func PreferIndonesian() {
-	if i18n.FromEnv() == i18n.EN {
+	if kit.Lang() == i18n.EN {
 		return
 	}
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
