@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/export"
+	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
 
@@ -103,4 +105,36 @@ func TestSettingsChangeHowAgreementsPrint(t *testing.T) {
 	if !strings.Contains(string(text), "Empat bulan Juli tahun Dua Ribu Dua Puluh Lima") {
 		t.Errorf("date in words not in Title Case:\n%.400s", text)
 	}
+}
+
+// partiesLost is a store whose instansi cannot be read.
+type partiesLost struct {
+	service.Service
+	err error
+}
+
+func (p partiesLost) Parties() ([]agreement.Party, error) { return nil, p.err }
+
+func TestSettingsSayWhyTheyCannotBeRead(t *testing.T) {
+	a, s := newTestApp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	bad := fmt.Errorf("%w: party 1", service.ErrCorrupt)
+	u := New(a, partiesLost{s, bad}, export.Printer{Src: s}, fixedNow)
+	l := useLoop(t, u)
+	u.Window().Show()
+	st := u.settings
+	var read error
+	st.loaded = func(err error) { read = err }
+	u.tabs.SelectIndex(tabSettings)
+	l.until("the settings", func() bool { return read != nil })
+	want := kit.Failure(tr("Pengaturan tidak dapat dibaca:"), bad)
+	if !st.message.Visible() || st.message.Text != want || st.message.Importance != widget.DangerImportance {
+		t.Errorf("Pengaturan says %q (shown %v), want %q", st.message.Text, st.message.Visible(), want)
+	}
+	if !st.saveBtn.Disabled() {
+		t.Error("Simpan works on settings that were never read")
+	}
+	noGoError(t, []string{st.message.Text}, bad)
 }
