@@ -17,6 +17,7 @@ import (
 	"sepakat/internal/export"
 	"sepakat/internal/gen"
 	"sepakat/internal/service"
+	"sepakat/internal/store"
 	"sepakat/internal/ui/kit"
 	"sepakat/internal/wilayah"
 )
@@ -264,16 +265,24 @@ func (d damaged) Search(service.SearchQuery) (service.SearchResult, error) {
 // withDamage opens the main window on the examples, agreement 2 damaged.
 func withDamage(t *testing.T) (*App, *loop, error) {
 	t.Helper()
+	bad := fmt.Errorf("%w: agreement 2", service.ErrCorrupt)
+	u, l := withExamplesIn(t, func(s *store.Store) service.Service { return damaged{s, bad} })
+	return u, l, bad
+}
+
+// withExamplesIn opens the main window on the examples, read through what wrap
+// makes of the store.
+func withExamplesIn(t *testing.T, wrap func(*store.Store) service.Service) (*App, *loop) {
+	t.Helper()
 	a, s := newTestApp(t)
 	if err := s.LoadExamples(); err != nil {
 		t.Fatal(err)
 	}
-	bad := fmt.Errorf("%w: agreement 2", service.ErrCorrupt)
-	u := New(a, damaged{s, bad}, export.Printer{Src: s}, fixedNow)
+	u := New(a, wrap(s), export.Printer{Src: s}, fixedNow)
 	l := useLoop(t, u)
 	u.Window().Resize(fyne.NewSize(1280, 720))
 	u.Window().Show()
-	return u, l, bad
+	return u, l
 }
 
 func TestListSaysARecordIsDamaged(t *testing.T) {

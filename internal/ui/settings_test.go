@@ -17,6 +17,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/export"
 	"sepakat/internal/service"
+	"sepakat/internal/store"
 	"sepakat/internal/ui/kit"
 )
 
@@ -116,14 +117,8 @@ type partiesLost struct {
 func (p partiesLost) Parties() ([]agreement.Party, error) { return nil, p.err }
 
 func TestSettingsSayWhyTheyCannotBeRead(t *testing.T) {
-	a, s := newTestApp(t)
-	if err := s.LoadExamples(); err != nil {
-		t.Fatal(err)
-	}
 	bad := fmt.Errorf("%w: party 1", service.ErrCorrupt)
-	u := New(a, partiesLost{s, bad}, export.Printer{Src: s}, fixedNow)
-	l := useLoop(t, u)
-	u.Window().Show()
+	u, l := withExamplesIn(t, func(s *store.Store) service.Service { return partiesLost{s, bad} })
 	st := u.settings
 	var read error
 	st.loaded = func(err error) { read = err }
