@@ -13,10 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/export"
-	"sepakat/internal/i18n"
-	"sepakat/internal/service"
 	"sepakat/internal/store"
 	"sepakat/internal/ui"
+	"sepakat/internal/ui/kit"
 )
 
 func main() {
@@ -60,7 +59,7 @@ func main() {
 
 // fatal shows why Sepakat cannot start, in a window, and exits when it is closed.
 func fatal(a fyne.App, err error) {
-	text := service.Message(err, i18n.FromEnv())
+	text := kit.Message(err)
 	fmt.Fprintln(os.Stderr, text)
 	w := a.NewWindow(lang.L("Sepakat tidak dapat dibuka"))
 	msg := widget.NewLabel(text)

@@ -3,6 +3,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -723,7 +724,7 @@ func (r *runner) printPDF(src export.Source, id agreement.ID, out string, opt ex
 	var res export.Result
 	err := writeFileAtomic(out, 0o644, func(w io.Writer) error {
 		var err error
-		res, err = export.PDF(src, id, w, opt)
+		res, err = export.PDF(context.Background(), src, id, w, opt)
 		return err
 	})
 	if err != nil {

@@ -3,6 +3,8 @@
 package export
 
 import (
+	"bytes"
+	"context"
 	"io"
 	"strings"
 
@@ -31,10 +33,15 @@ type Result struct {
 	Fingerprint string
 }
 
-// PDF writes agreement id as a PDF in our office's page profile.
-func PDF(src Source, id agreement.ID, w io.Writer, opt Options) (Result, error) {
+// PDF writes agreement id as a PDF in our office's page profile. A cancelled
+// ctx stops it between its stages (read, build, render, write); nothing is
+// written to w unless the whole PDF is made.
+func PDF(ctx context.Context, src Source, id agreement.ID, w io.Writer, opt Options) (Result, error) {
 	a, err := src.Agreement(id)
 	if err != nil {
+		return Result{}, err
+	}
+	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
 	lib, err := naskah.Shipped()
@@ -47,6 +54,9 @@ func PDF(src Source, id agreement.ID, w io.Writer, opt Options) (Result, error) 
 	if err != nil {
 		return Result{}, err
 	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	prof := OfficeProfile(src)
 	if opt.Paper != "" {
 		prof.Paper = strings.ToUpper(opt.Paper)
@@ -55,7 +65,14 @@ func PDF(src Source, id agreement.ID, w io.Writer, opt Options) (Result, error) 
 	if err != nil {
 		return Result{}, err
 	}
-	if err := r.Render(w, d, prof, pdf.Options{Compress: true}); err != nil {
+	var buf bytes.Buffer
+	if err := r.Render(&buf, d, prof, pdf.Options{Compress: true}); err != nil {
+		return Result{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	if _, err := buf.WriteTo(w); err != nil {
 		return Result{}, err
 	}
 	return Result{Code: d.Code, Fingerprint: d.Fingerprint()}, nil
@@ -108,8 +125,9 @@ func NaskahOptions(src Source) naskah.Options {
 // Printer is service.Printer on a Source.
 type Printer struct{ Src Source }
 
-// ExportPDF writes agreement id as a PDF in our office's page profile.
-func (p Printer) ExportPDF(id agreement.ID, w io.Writer, draft bool) error {
-	_, err := PDF(p.Src, id, w, Options{Draft: draft})
+// ExportPDF writes agreement id as a PDF in our office's page profile; a
+// cancelled ctx stops it between its stages.
+func (p Printer) ExportPDF(ctx context.Context, id agreement.ID, w io.Writer, draft bool) error {
+	_, err := PDF(ctx, p.Src, id, w, Options{Draft: draft})
 	return err
 }

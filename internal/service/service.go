@@ -3,6 +3,7 @@
 package service
 
 import (
+	"context"
 	"io"
 	"time"
 
@@ -166,8 +167,9 @@ type Choices struct {
 // Printer makes the printable document of an agreement.
 type Printer interface {
 	// ExportPDF writes agreement id as a PDF; draft adds the KONSEP watermark
-	// to an agreement not yet signed.
-	ExportPDF(id agreement.ID, w io.Writer, draft bool) error
+	// to an agreement not yet signed. A cancelled ctx stops the work between
+	// its stages and returns ctx.Err().
+	ExportPDF(ctx context.Context, id agreement.ID, w io.Writer, draft bool) error
 }
 
 // SearchQuery is a full-text search.

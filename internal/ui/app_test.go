@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -102,6 +101,18 @@ func (l *loop) until(what string, cond func() bool) {
 	}
 }
 
+// drain runs handed-back work until none comes for 200 ms.
+func (l *loop) drain() {
+	for {
+		select {
+		case f := <-l.ch:
+			f()
+		case <-time.After(200 * time.Millisecond):
+			return
+		}
+	}
+}
+
 func TestThousands(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1.000", 100000: "100.000", 1234567: "1.234.567"} {
 		if got := thousands(n); got != want {
@@ -129,9 +140,9 @@ type slowPrinter struct {
 	delay time.Duration
 }
 
-func (p slowPrinter) ExportPDF(id agreement.ID, w io.Writer, draft bool) error {
+func (p slowPrinter) ExportPDF(ctx context.Context, id agreement.ID, w io.Writer, draft bool) error {
 	time.Sleep(p.delay)
-	return p.Printer.ExportPDF(id, w, draft)
+	return p.Printer.ExportPDF(ctx, id, w, draft)
 }
 
 func TestExportPDFFromTheList(t *testing.T) {
@@ -149,17 +160,17 @@ func TestExportPDFFromTheList(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A slow export shows its progress, and stops it when done.
-	u.printer = slowPrinter{u.printer, 2 * exportQuiet}
+	u.printer = slowPrinter{u.printer, 2 * kit.ExportQuiet}
 	finished := false
-	u.exportTo(u.selected, w, false, u.win, func(err error) {
+	u.exportTo(u.selected, w, false, func(err error) {
 		if err != nil {
 			t.Error(err)
 		}
 		finished = true
 	})
-	l.until("the progress dialog", func() bool { return u.exportBar.Visible() && u.exportBar.Running() })
+	l.until("the progress dialog", func() bool { return u.export.Bar.Visible() && u.export.Bar.Running() })
 	l.until("the export", func() bool { return finished })
-	if u.exportBar.Running() {
+	if u.export.Bar.Running() {
 		t.Error("the progress bar still runs after the export, repainting the window")
 	}
 	var offered []string
@@ -205,11 +216,15 @@ func TestPreferIndonesian(t *testing.T) {
 	}
 }
 
-// TestEveryStringTranslated finds each lang.L key in the screens' sources and
-// checks that both shipped translations have it.
+// TestEveryStringTranslated finds each lang.L key in the screens' sources (the
+// main window's, the editor's, the kit's and the desktop main's) and checks that
+// both shipped translations have it.
 func TestEveryStringTranslated(t *testing.T) {
-	files, _ := filepath.Glob("*.go")
-	main, _ := filepath.Glob("../../cmd/sepakat/*.go")
+	var files []string
+	for _, glob := range []string{"*.go", "editor/*.go", "kit/*.go", "../../cmd/sepakat/*.go"} {
+		found, _ := filepath.Glob(glob)
+		files = append(files, found...)
+	}
 	key := regexp.MustCompile(`lang\.L\(("(?:[^"\\]|\\.)*")`)
 	tables := map[string]map[string]any{} // a value is a string, or plural forms
 	for _, lang := range []string{"id", "en"} {
@@ -231,7 +246,7 @@ func TestEveryStringTranslated(t *testing.T) {
 		}
 	}
 	n := 0
-	for _, f := range append(files, main...) {
+	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}
@@ -252,7 +267,7 @@ func TestEveryStringTranslated(t *testing.T) {
 			}
 		}
 	}
-	if n < 30 {
+	if n < 200 {
 		t.Errorf("only %d strings found", n)
 	}
 }
@@ -351,20 +366,20 @@ func TestExportCanBeCancelled(t *testing.T) {
 	printer := &gatedPrinter{Printer: u.printer, gate: make(chan struct{})}
 	u.printer = printer
 	var outcome []error
-	u.exportTo(u.selected, w, false, u.win, func(err error) { outcome = append(outcome, err) })
-	l.until("the progress dialog", func() bool { return u.exportBar.Visible() && u.exportBar.Running() })
-	test.Tap(u.exportCancel)
+	u.exportTo(u.selected, w, false, func(err error) { outcome = append(outcome, err) })
+	l.until("the progress dialog", func() bool { return u.export.Bar.Visible() && u.export.Bar.Running() })
+	test.Tap(u.export.Stop)
 	if len(outcome) != 1 || !errors.Is(outcome[0], context.Canceled) {
 		t.Fatalf("outcome %v, want cancelled", outcome)
 	}
-	if u.exportBar.Running() {
+	if u.export.Bar.Running() {
 		t.Error("the progress bar still runs after Batal")
 	}
 	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the partial file stays: %v", err)
 	}
 	top := u.win.Canvas().Overlays().Top()
-	if top == nil || !slices.Contains(texts(top), tr("Ekspor dibatalkan")) {
+	if top == nil || !slices.Contains(texts(top), tr("Pembuatan PDF dibatalkan.")) {
 		t.Errorf("no word of the cancelled export")
 	}
 	// The printer finishing later changes nothing.
@@ -374,14 +389,7 @@ func TestExportCanBeCancelled(t *testing.T) {
 			t.Fatal("the printer never finished")
 		}
 	}
-	for drained := false; !drained; {
-		select {
-		case f := <-l.ch:
-			f()
-		case <-time.After(200 * time.Millisecond):
-			drained = true
-		}
-	}
+	l.drain()
 	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) || len(outcome) != 1 {
 		t.Errorf("after the printer finished: file %v, outcomes %v", err, outcome)
 	}
@@ -394,26 +402,25 @@ type gatedPrinter struct {
 	done atomic.Bool
 }
 
-func (p *gatedPrinter) ExportPDF(id agreement.ID, w io.Writer, draft bool) error {
+func (p *gatedPrinter) ExportPDF(ctx context.Context, id agreement.ID, w io.Writer, draft bool) error {
 	<-p.gate
 	defer p.done.Store(true)
-	return p.Printer.ExportPDF(id, w, draft)
+	return p.Printer.ExportPDF(ctx, id, w, draft)
 }
 
 func TestErrorsShowInWords(t *testing.T) {
 	u, _, _ := withExamples(t)
-	bad := fmt.Errorf("%w: agreement 9", service.ErrNotFound)
-	u.showError(bad)
+	u.onOpen(99) // gone, as when another window deleted it
 	top := u.win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no dialog")
 	}
 	shown := texts(top)
-	want := "Data tidak ditemukan. Mungkin sudah dihapus; muat ulang daftar.\nRincian: agreement 9"
+	want := tr("Perjanjian tidak dapat dibuka:") + " Data tidak ditemukan. Mungkin sudah dihapus; muat ulang daftar."
 	if !slices.Contains(shown, want) {
 		t.Errorf("dialog shows %q, want %q", shown, want)
 	}
-	noGoError(t, shown, bad)
+	noGoError(t, shown, service.ErrNotFound)
 }
 
 func TestStartReadsTheTabSepakatClosedOn(t *testing.T) {

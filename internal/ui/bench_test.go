@@ -103,7 +103,7 @@ func BenchmarkUIGoroutineWork(b *testing.B) {
 			b.Fatal(err)
 		}
 		exported := false
-		timed("export start", func() { u.exportTo(id, w, false, u.win, func(error) { exported = true }) })
+		timed("export start", func() { u.exportTo(id, w, false, func(error) { exported = true }) })
 		for !exported {
 			timed("export done", <-ui)
 		}

@@ -44,12 +44,12 @@ type Beranda struct {
 	// loaded, when set, is called on the UI goroutine after each load, with the
 	// dashboard shown.
 	loaded func(service.Dashboard, error)
-	// cancel ends the load under way; a newer load or Stop calls it.
-	cancel context.CancelFunc
+	// reading is the load under way; a newer load cancels it.
+	reading kit.Latest
 }
 
 func newBeranda(svc service.Overview, now func() time.Time, onOpen func(agreement.ID)) *Beranda {
-	b := &Beranda{svc: svc, now: now, onOpen: onOpen, do: fyne.Do, cancel: func() {}}
+	b := &Beranda{svc: svc, now: now, onOpen: onOpen, do: fyne.Do}
 	b.build()
 	return b
 }
@@ -75,35 +75,24 @@ func (b *Beranda) Content() fyne.CanvasObject {
 // reload gathers the dashboard off the UI goroutine and shows it when it
 // comes; a newer reload cancels this one, whose result is then dropped.
 func (b *Beranda) reload() {
-	b.cancel()
-	ctx, cancel := context.WithCancel(context.Background())
-	b.cancel = cancel
-	now := b.now()
-	do := b.do // read here, on the UI goroutine
-	go func() {
-		d, err := b.svc.Dashboard(now)
-		if ctx.Err() != nil {
-			return
+	now, svc := b.now(), b.svc
+	kit.ReadLatest(&b.reading, b.do, func(context.Context) (service.Dashboard, error) {
+		return svc.Dashboard(now)
+	}, func(d service.Dashboard, err error) {
+		b.show(d, err, now)
+		if err == nil && !b.notified && b.notify != nil {
+			b.notified = true
+			b.notify(d)
 		}
-		do(func() {
-			if ctx.Err() != nil {
-				return // a newer load is under way
-			}
-			b.show(d, err, now)
-			if err == nil && !b.notified && b.notify != nil {
-				b.notified = true
-				b.notify(d)
-			}
-			if b.loaded != nil {
-				b.loaded(d, err)
-			}
-		})
-	}()
+		if b.loaded != nil {
+			b.loaded(d, err)
+		}
+	})
 }
 
 func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 	if err != nil {
-		b.message.SetText(lang.L("Beranda tidak dapat dimuat: {{.Error}}", map[string]any{"Error": explain(err)}))
+		b.message.SetText(lang.L("Beranda tidak dapat dimuat: {{.Error}}", map[string]any{"Error": kit.Message(err)}))
 		b.message.Importance = widget.DangerImportance
 		b.message.Show()
 		return

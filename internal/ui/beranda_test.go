@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -70,15 +69,7 @@ func TestBerandaShowsWhatEndsAndOpensIt(t *testing.T) {
 }
 
 func TestBerandaSaysARecordIsDamaged(t *testing.T) {
-	a, s := newTestApp(t)
-	if err := s.LoadExamples(); err != nil {
-		t.Fatal(err)
-	}
-	bad := fmt.Errorf("%w: agreement 2", service.ErrCorrupt)
-	u := New(a, damaged{s, bad}, export.Printer{Src: s}, fixedNow)
-	l := useLoop(t, u)
-	u.Window().Resize(fyne.NewSize(1280, 720))
-	u.Window().Show()
+	u, l, bad := withDamage(t)
 	u.tabs.SelectIndex(tabBeranda)
 	var loadErr error
 	u.beranda.loaded = func(_ service.Dashboard, err error) { loadErr = err }
@@ -108,14 +99,7 @@ func TestBerandaDropsAnOlderLoad(t *testing.T) {
 	u.beranda.reload() // cancels the first
 	l.until("the Beranda", func() bool { return loads > 0 })
 	// Whatever the first load handed back is dropped: only one dashboard shows.
-	for drained := false; !drained; {
-		select {
-		case f := <-l.ch:
-			f()
-		case <-time.After(200 * time.Millisecond):
-			drained = true
-		}
-	}
+	l.drain()
 	if loads != 1 {
 		t.Errorf("%d dashboards shown for two loads, the first cancelled", loads)
 	}

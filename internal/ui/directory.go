@@ -41,8 +41,8 @@ type Directory struct {
 	tabs      *container.AppTabs
 	content   fyne.CanvasObject
 
-	// cancel ends the read under way; a newer read calls it.
-	cancel context.CancelFunc
+	// reading is the read under way; a newer read cancels it.
+	reading kit.Latest
 	// onError shows a read that failed.
 	onError func(error)
 	// loaded, when set, is called on the UI goroutine after each read.
@@ -79,7 +79,7 @@ func labelsOf[T comparable](values []T, names map[T]string) []string {
 }
 
 func newDirectory(svc service.Directory, files service.Files, win fyne.Window) *Directory {
-	d := &Directory{svc: svc, win: win, do: fyne.Do, cancel: func() {}}
+	d := &Directory{svc: svc, win: win, do: fyne.Do}
 	d.parties = newPartyPane(d, files)
 	d.officials = newOfficialPane(d)
 	d.mandates = newMandatePane(d)
@@ -98,31 +98,21 @@ func (d *Directory) Content() fyne.CanvasObject { return d.content }
 // reload reads the directory off the UI goroutine, then shows it; a newer
 // reload cancels this one, whose result is then dropped.
 func (d *Directory) reload() {
-	d.cancel()
-	ctx, cancel := context.WithCancel(context.Background())
-	d.cancel = cancel
-	do := d.do // read here, on the UI goroutine
-	go func() {
-		data, err := loadDirectory(d.svc)
-		if ctx.Err() != nil {
-			return
+	svc := d.svc
+	kit.ReadLatest(&d.reading, d.do, func(context.Context) (directoryData, error) {
+		return loadDirectory(svc)
+	}, func(data directoryData, err error) {
+		if err != nil {
+			if d.onError != nil {
+				d.onError(err)
+			}
+		} else {
+			d.apply(data)
 		}
-		do(func() {
-			if ctx.Err() != nil {
-				return // a newer read is under way
-			}
-			if err != nil {
-				if d.onError != nil {
-					d.onError(err)
-				}
-			} else {
-				d.apply(data)
-			}
-			if d.loaded != nil {
-				d.loaded()
-			}
-		})
-	}()
+		if d.loaded != nil {
+			d.loaded()
+		}
+	})
 }
 
 // loadDirectory reads the parties and officials, sorted by name, and the mandates.
@@ -300,7 +290,7 @@ func (p *partyPane) show(x agreement.Party) {
 func (p *partyPane) onImportLambang() {
 	dlg := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
 		if err != nil {
-			p.md.problem("lambang", explain(err))
+			p.md.problem("lambang", kit.Message(err))
 			return
 		}
 		if f == nil {
@@ -309,7 +299,7 @@ func (p *partyPane) onImportLambang() {
 		defer f.Close()
 		data, err := io.ReadAll(io.LimitReader(f, kit.MaxAttachment+1))
 		if err != nil {
-			p.md.problem("lambang", explain(err))
+			p.md.problem("lambang", kit.Message(err))
 			return
 		}
 		p.importLambang(f.URI().Name(), data)
@@ -332,7 +322,7 @@ func (p *partyPane) importLambang(name string, data []byte) bool {
 	}
 	ref, err := p.files.PutFile(name, media, data)
 	if err != nil {
-		p.md.problem("lambang", explain(err))
+		p.md.problem("lambang", kit.Message(err))
 		return false
 	}
 	p.lambangRef = &ref
@@ -442,7 +432,7 @@ func (o *officialPane) onSave() {
 	x.NIP, x.Pangkat = strings.TrimSpace(o.nip.Text), strings.TrimSpace(o.pangkat.Text)
 	o.md.clearProblems()
 	if !readDates(o.md, []dateField{{o.from, "from", &x.From}, {o.to, "to", &x.To}}) {
-		o.md.say(lang.L("Belum tersimpan:")+"\n"+explain(agreement.ErrInvalid), true)
+		o.md.say(kit.Unsaved(agreement.ErrInvalid), true)
 		return
 	}
 	err := o.d.svc.SaveOfficial(&x)
@@ -467,6 +457,7 @@ func newMandatePane(d *Directory) *mandatePane {
 	m.party = kit.NewSelect(nil, func(string) { m.fillOfficials() })
 	m.grantor, m.grantee = kit.NewSelect(nil, nil), kit.NewSelect(nil, nil)
 	m.number, m.date, m.scope, m.valid = kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry(), kit.NewEntry()
+	m.scope.SetMinRowsVisible(4) // a scope runs to several lines
 	m.date.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	m.valid.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	mandates := func() []agreement.Mandate { return d.data.mandates }
@@ -553,7 +544,7 @@ func (m *mandatePane) onSave() {
 	x.Number, x.Scope = strings.TrimSpace(m.number.Text), strings.TrimSpace(m.scope.Text)
 	m.md.clearProblems()
 	if !readDates(m.md, []dateField{{m.date, "date", &x.Date}, {m.valid, "valid_until", &x.ValidUntil}}) {
-		m.md.say(lang.L("Belum tersimpan:")+"\n"+explain(agreement.ErrInvalid), true)
+		m.md.say(kit.Unsaved(agreement.ErrInvalid), true)
 		return
 	}
 	err := m.d.svc.SaveMandate(&x)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"time"
@@ -34,10 +35,17 @@ type Family struct {
 	nodes    map[agreement.ID]agreement.Summary
 	children map[agreement.ID][]agreement.ID
 	selected agreement.ID
+
+	// do runs UI work handed over from the reading goroutine (fyne.Do).
+	do func(func())
+	// reading is the read under way; a newer selection cancels it.
+	reading kit.Latest
+	// loaded, when set, is called on the UI goroutine after each read.
+	loaded func(error)
 }
 
 func newFamily(svc service.Register, now func() time.Time, onOpen func(agreement.ID)) *Family {
-	f := &Family{svc: svc, now: now, onOpen: onOpen, nodes: map[agreement.ID]agreement.Summary{}, children: map[agreement.ID][]agreement.ID{}}
+	f := &Family{svc: svc, now: now, onOpen: onOpen, do: fyne.Do, nodes: map[agreement.ID]agreement.Summary{}, children: map[agreement.ID][]agreement.ID{}}
 	f.title = widget.NewLabelWithStyle(lang.L("Keluarga perjanjian"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.tree = widget.NewTree(f.childUIDs, f.isBranch, func(bool) fyne.CanvasObject {
 		return kit.NewFitLabel("")
@@ -93,48 +101,88 @@ func (f *Family) update(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 	l.SetBold(s.ID == f.selected)
 }
 
-// show loads the family of id: up to its root, then every descendant.
-func (f *Family) show(id agreement.ID) error {
-	f.nodes, f.children, f.selected = map[agreement.ID]agreement.Summary{}, map[agreement.ID][]agreement.ID{}, id
+// show reads the family of id off the UI goroutine, then shows it; a newer
+// selection cancels this read, whose result is then dropped.
+func (f *Family) show(id agreement.ID) {
+	svc := f.svc
+	kit.ReadLatest(&f.reading, f.do, func(ctx context.Context) (familyTree, error) {
+		return readFamily(ctx, svc, id)
+	}, func(t familyTree, err error) {
+		f.apply(id, t, err)
+		if f.loaded != nil {
+			f.loaded(err)
+		}
+	})
+}
+
+// familyTree is a family as read: its root, every member, each one's children.
+type familyTree struct {
+	root     agreement.ID
+	nodes    map[agreement.ID]agreement.Summary
+	children map[agreement.ID][]agreement.ID
+}
+
+// readFamily reads the family of id: up to its root, then every descendant.
+// It stops when ctx is cancelled.
+func readFamily(ctx context.Context, svc service.Register, id agreement.ID) (familyTree, error) {
+	t := familyTree{nodes: map[agreement.ID]agreement.Summary{}, children: map[agreement.ID][]agreement.ID{}}
 	root := id
 	for range familyDepth {
-		sums, err := f.svc.Summaries([]agreement.ID{root})
-		if err != nil {
-			return err
+		if err := ctx.Err(); err != nil {
+			return t, err
 		}
-		f.nodes[root] = sums[0]
+		sums, err := svc.Summaries([]agreement.ID{root})
+		if err != nil {
+			return t, err
+		}
+		t.nodes[root] = sums[0]
 		if sums[0].ParentID == 0 {
 			break
 		}
 		root = sums[0].ParentID
 	}
-	f.root = root
+	t.root = root
 	var walk func(agreement.ID, int) error
 	walk = func(id agreement.ID, depth int) error {
 		if depth == familyDepth {
 			return nil
 		}
-		page, err := f.svc.List(service.Query{Order: service.ByParent, Parent: id, Limit: 200})
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		page, err := svc.List(service.Query{Order: service.ByParent, Parent: id, Limit: 200})
 		if err != nil {
 			return err
 		}
 		for _, c := range page.Items {
-			f.nodes[c.ID] = c
-			f.children[id] = append(f.children[id], c.ID)
+			t.nodes[c.ID] = c
+			t.children[id] = append(t.children[id], c.ID)
 			if err := walk(c.ID, depth+1); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	if err := walk(root, 0); err != nil {
-		return err
+	return t, walk(root, 0)
+}
+
+// apply shows the family read for selected, or why it could not be read.
+func (f *Family) apply(selected agreement.ID, t familyTree, err error) {
+	if err != nil {
+		f.root, f.nodes, f.children, f.selected = 0, map[agreement.ID]agreement.Summary{}, map[agreement.ID][]agreement.ID{}, 0
+		f.title.SetText(lang.L("Keluarga perjanjian"))
+		f.hint.SetText(kit.Failure(lang.L("Keluarga perjanjian tidak dapat dibaca:"), err))
+		f.hint.Importance = widget.DangerImportance
+		f.tree.Hide()
+		f.hint.Show()
+		f.hint.Refresh()
+		return
 	}
+	f.root, f.nodes, f.children, f.selected = t.root, t.nodes, t.children, selected
 	f.title.SetText(lang.L("Keluarga perjanjian ({{.Count}})", map[string]any{"Count": len(f.nodes)}))
 	f.hint.Hide()
 	f.tree.Show()
 	f.tree.Refresh()
 	f.tree.OpenAllBranches()
 	f.tree.UnselectAll()
-	return nil
 }

@@ -190,13 +190,12 @@ func (r *AgreementList) buildFilters() {
 }
 
 // shown reads the filters' choices the first time the register is shown.
-func (r *AgreementList) shown() error {
+func (r *AgreementList) shown() {
 	if r.choicesWanted {
-		return nil
+		return
 	}
 	r.choicesWanted = true
 	r.loadChoices()
-	return nil
 }
 
 // loadChoices reads the partner, year and perangkat daerah filters' options off
@@ -339,7 +338,7 @@ func (r *AgreementList) applyArrangement() {
 			r.table.ScrollToTop()
 			r.table.Refresh()
 			if err != nil {
-				r.status(lang.L("Daftar tidak dapat disusun: {{.Error}}", map[string]any{"Error": explain(err)}))
+				r.status(lang.L("Daftar tidak dapat disusun: {{.Error}}", map[string]any{"Error": kit.Message(err)}))
 			} else {
 				r.status(lang.L("{{.Count}} dari {{.Total}} perjanjian", map[string]any{"Count": thousands(len(ids)), "Total": thousands(r.total)}))
 			}
@@ -459,7 +458,7 @@ func searchMessage(text string, res service.SearchResult, err error) string {
 	q := map[string]any{"Query": strings.TrimSpace(text), "Count": thousands(len(res.Hits))}
 	switch {
 	case err != nil:
-		return lang.L("Pencarian gagal: {{.Error}}", map[string]any{"Error": explain(err)})
+		return lang.L("Pencarian gagal: {{.Error}}", map[string]any{"Error": kit.Message(err)})
 	case res.OnlyStopwords:
 		return lang.L("Kata yang diketik hanya kata umum (yang, dan, di, …). Ketik kata yang lebih khas, misalnya nama mitra atau pokok perjanjian.")
 	case len(res.Hits) == 0:
@@ -598,7 +597,7 @@ func (r *AgreementList) readFailed(err error) {
 		return
 	}
 	r.readErr = err
-	r.status(lang.L("Daftar tidak dapat dibaca: {{.Error}}", map[string]any{"Error": explain(err)}))
+	r.status(lang.L("Daftar tidak dapat dibaca: {{.Error}}", map[string]any{"Error": kit.Message(err)}))
 }
 
 func (r *AgreementList) searchingNow() bool { return r.searching }

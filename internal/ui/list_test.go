@@ -17,6 +17,7 @@ import (
 	"sepakat/internal/export"
 	"sepakat/internal/gen"
 	"sepakat/internal/service"
+	"sepakat/internal/store"
 	"sepakat/internal/ui/kit"
 	"sepakat/internal/wilayah"
 )
@@ -261,16 +262,31 @@ func (d damaged) Search(service.SearchQuery) (service.SearchResult, error) {
 	return service.SearchResult{}, d.err
 }
 
-func TestListSaysARecordIsDamaged(t *testing.T) {
+// withDamage opens the main window on the examples, agreement 2 damaged.
+func withDamage(t *testing.T) (*App, *loop, error) {
+	t.Helper()
+	bad := fmt.Errorf("%w: agreement 2", service.ErrCorrupt)
+	u, l := withExamplesIn(t, func(s *store.Store) service.Service { return damaged{s, bad} })
+	return u, l, bad
+}
+
+// withExamplesIn opens the main window on the examples, read through what wrap
+// makes of the store.
+func withExamplesIn(t *testing.T, wrap func(*store.Store) service.Service) (*App, *loop) {
+	t.Helper()
 	a, s := newTestApp(t)
 	if err := s.LoadExamples(); err != nil {
 		t.Fatal(err)
 	}
-	bad := fmt.Errorf("%w: agreement 2", service.ErrCorrupt)
-	u := New(a, damaged{s, bad}, export.Printer{Src: s}, fixedNow)
+	u := New(a, wrap(s), export.Printer{Src: s}, fixedNow)
 	l := useLoop(t, u)
 	u.Window().Resize(fyne.NewSize(1280, 720))
 	u.Window().Show()
+	return u, l
+}
+
+func TestListSaysARecordIsDamaged(t *testing.T) {
+	u, l, bad := withDamage(t)
 	u.Refresh()
 	u.tabs.SelectIndex(tabList)
 	r := u.list
@@ -304,14 +320,26 @@ func TestListSaysARecordIsDamaged(t *testing.T) {
 }
 
 func TestFamilyTreeOfTheSelectedAgreement(t *testing.T) {
-	u, _, _ := withExamples(t)
+	u, _, l := withExamples(t)
 	r := u.list
-	for i := 0; i < 3; i++ {
-		if s, _ := r.row(i); s.ID == 3 { // the PKS under the KSB with Lampung Selatan
-			r.table.Select(widget.TableCellID{Row: i, Col: 1})
+	f := u.family
+	var reads []error
+	f.loaded = func(err error) { reads = append(reads, err) }
+	// The KSB first, then at once the PKS: the newer selection wins.
+	for _, id := range []agreement.ID{2, 3} { // 3: the PKS under the KSB with Lampung Selatan
+		for i := 0; i < 3; i++ {
+			if s, _ := r.row(i); s.ID == id {
+				r.table.Select(widget.TableCellID{Row: i, Col: 1})
+			}
 		}
 	}
-	f := u.family
+	if f.tree.Visible() {
+		t.Error("the tree showed before it was read")
+	}
+	l.until("the family", func() bool { return len(reads) > 0 })
+	if len(reads) != 1 || reads[0] != nil || f.selected != 3 {
+		t.Fatalf("reads %v, selected %d", reads, f.selected)
+	}
 	if f.root != 2 || len(f.children[2]) != 1 || f.children[2][0] != 3 {
 		t.Fatalf("family of the PKS: root %d, children %v", f.root, f.children)
 	}
@@ -394,4 +422,19 @@ func TestBaruMakesAKSBFromTheTemplate(t *testing.T) {
 	if rows, _ := u.list.size(); rows != 4 {
 		t.Errorf("the list shows %d rows", rows)
 	}
+}
+
+func TestFamilyTreeSaysWhyItCannotBeRead(t *testing.T) {
+	u, l, bad := withDamage(t)
+	u.Refresh()
+	var read error
+	u.family.loaded = func(err error) { read = err }
+	u.list.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	l.until("the family", func() bool { return read != nil })
+	f := u.family
+	want := kit.Failure(tr("Keluarga perjanjian tidak dapat dibaca:"), bad)
+	if !f.hint.Visible() || f.tree.Visible() || f.hint.Text != want || !strings.HasPrefix(want, tr("Keluarga perjanjian tidak dapat dibaca:")+" ") {
+		t.Errorf("the family pane says %q (shown %v), want %q", f.hint.Text, f.hint.Visible(), want)
+	}
+	noGoError(t, []string{f.hint.Text}, bad)
 }

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/i18n"
 	"sepakat/internal/ui/kit"
 )
 
@@ -160,13 +159,13 @@ func (md *masterDetail) saved(err error, what string, id agreement.ID) bool {
 	}
 	var es agreement.Errors
 	if !errors.As(err, &es) {
-		md.say(lang.L("Belum tersimpan:")+"\n"+explain(err), true)
+		md.say(kit.Unsaved(err), true)
 		return false
 	}
 	var rest agreement.Errors
 	for _, fe := range es {
 		if p, ok := md.problems[fe.Field]; ok {
-			text := fe.Message(i18n.FromEnv())
+			text := fe.Message(kit.Lang())
 			if p.Visible() {
 				text = p.Text + "\n" + text
 			}
@@ -175,10 +174,10 @@ func (md *masterDetail) saved(err error, what string, id agreement.ID) bool {
 			rest = append(rest, fe)
 		}
 	}
-	why := explain(agreement.ErrInvalid) // check the marked fields
+	why := error(agreement.ErrInvalid) // check the marked fields
 	if len(rest) > 0 {
-		why = explain(rest)
+		why = rest
 	}
-	md.say(lang.L("Belum tersimpan:")+"\n"+why, true)
+	md.say(kit.Unsaved(why), true)
 	return false
 }

@@ -48,7 +48,7 @@ type newAgreementDialog struct {
 func (u *App) onNew() {
 	parties, err := u.svc.Parties()
 	if err != nil {
-		u.showError(err)
+		kit.ShowFailure(u.win, lang.L("Perjanjian baru tidak dibuat:"), err)
 		return
 	}
 	var own agreement.Party
@@ -85,7 +85,6 @@ func (u *App) onNew() {
 	partner := widget.NewSelectEntry(names)
 	partner.SetPlaceHolder(lang.L("Instansi atau pemerintah daerah mitra"))
 	subject := kit.NewMultiLineEntry()
-	subject.Wrapping = fyne.TextWrapWord
 	subject.SetPlaceHolder(lang.L("tentang …, mis. Pengembangan Desa Wisata"))
 	problem := kit.NewProblemLabel()
 	n.kind, n.partner, n.subject, n.problem = kind, partner, subject, problem
@@ -135,7 +134,7 @@ func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, pa
 		}
 		var err error
 		if partner, _, err = kit.PartyOfRegion(n.svc, parties, r); err != nil {
-			return 0, lang.L("Belum tersimpan:") + "\n" + explain(err)
+			return 0, kit.Unsaved(err)
 		}
 	}
 	if partner.Own {
@@ -143,7 +142,7 @@ func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, pa
 	}
 	lib, err := naskah.Shipped()
 	if err != nil {
-		return 0, explain(err)
+		return 0, kit.Message(err)
 	}
 	now := n.now()
 	a := agreement.Agreement{
@@ -163,7 +162,7 @@ func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, pa
 		}
 	}
 	if err := n.svc.SaveAgreement(&a); err != nil {
-		return 0, lang.L("Belum tersimpan:") + "\n" + explain(err)
+		return 0, kit.Unsaved(err)
 	}
 	return a.ID, ""
 }

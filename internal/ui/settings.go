@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -33,10 +34,17 @@ type Settings struct {
 	example                             *widget.Label
 	saveBtn                             *widget.Button
 	content                             fyne.CanvasObject
+
+	// do runs UI work handed over from the reading goroutine (fyne.Do).
+	do func(func())
+	// reading is the read under way; a newer read cancels it.
+	reading kit.Latest
+	// loaded, when set, is called on the UI goroutine after each read.
+	loaded func(error)
 }
 
 func newSettings(svc service.Directory) *Settings {
-	s := &Settings{svc: svc, kindCodes: map[agreement.Kind]*kit.Entry{}}
+	s := &Settings{svc: svc, kindCodes: map[agreement.Kind]*kit.Entry{}, do: fyne.Do}
 	names, _ := kit.Governments()
 	s.region = widget.NewSelectEntry(names)
 	s.template, s.class, s.unit = kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
@@ -70,6 +78,7 @@ func newSettings(svc service.Directory) *Settings {
 	s.message.Hide()
 	s.saveBtn = widget.NewButtonWithIcon(lang.L("Simpan pengaturan"), theme.DocumentSaveIcon(), func() { s.save() })
 	s.saveBtn.Importance = widget.HighImportance
+	s.saveBtn.Disable() // until the settings show
 
 	office := widget.NewForm(widget.NewFormItem(lang.L("Kantor kita"), s.region))
 	numbering := widget.NewForm(
@@ -107,12 +116,28 @@ func (s *Settings) Content() fyne.CanvasObject { return s.content }
 
 func floatText(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// reload shows our office's settings.
-func (s *Settings) reload() error {
-	parties, err := s.svc.Parties()
-	if err != nil {
-		return err
-	}
+// reload reads our office's settings off the UI goroutine, then shows them; a
+// newer reload cancels this one, whose result is then dropped. Save waits for
+// the settings to show.
+func (s *Settings) reload() {
+	svc := s.svc
+	kit.ReadLatest(&s.reading, s.do, func(context.Context) ([]agreement.Party, error) {
+		return svc.Parties()
+	}, func(parties []agreement.Party, err error) {
+		if err != nil {
+			s.saveBtn.Disable()
+			s.say(kit.Failure(lang.L("Pengaturan tidak dapat dibaca:"), err), widget.DangerImportance)
+		} else {
+			s.apply(parties)
+		}
+		if s.loaded != nil {
+			s.loaded(err)
+		}
+	})
+}
+
+// apply shows the settings of our office, found among parties.
+func (s *Settings) apply(parties []agreement.Party) {
 	s.own = agreement.Party{}
 	for _, p := range parties {
 		if p.Own {
@@ -160,7 +185,15 @@ func (s *Settings) reload() error {
 	s.numericDate.SetChecked(pg.NumericDate)
 	s.message.Hide()
 	s.showExample()
-	return nil
+	s.saveBtn.Enable()
+}
+
+// say shows msg under the form.
+func (s *Settings) say(msg string, importance widget.Importance) {
+	s.message.SetText(msg)
+	s.message.Importance = importance
+	s.message.Show()
+	s.message.Refresh()
 }
 
 func (s *Settings) scheme() agreement.NumberingScheme {
@@ -184,7 +217,7 @@ func (s *Settings) showExample() {
 	}
 	n, err := s.scheme().Format(agreement.KindKSB, 12, agreement.NewDate(2026, 11, 22))
 	if err != nil {
-		s.example.SetText(explain(err))
+		s.example.SetText(kit.Message(err))
 		return
 	}
 	s.example.SetText(lang.L("Contoh: {{.Number}}", map[string]any{"Number": n}))
@@ -193,9 +226,7 @@ func (s *Settings) showExample() {
 // save stores the settings on our office, or says what is wrong.
 func (s *Settings) save() bool {
 	fail := func(msg string) bool {
-		s.message.SetText(msg)
-		s.message.Importance = widget.DangerImportance
-		s.message.Show()
+		s.say(msg, widget.DangerImportance)
 		return false
 	}
 	p := s.own
@@ -211,7 +242,7 @@ func (s *Settings) save() bool {
 	p.Own = true
 	scheme := s.scheme()
 	if _, err := scheme.Format(agreement.KindKSB, 1, agreement.NewDate(2026, 1, 1)); err != nil {
-		return fail(explain(err))
+		return fail(kit.Message(err))
 	}
 	p.Numbering = &scheme
 	pg := agreement.DefaultPageProfile()
@@ -240,11 +271,9 @@ func (s *Settings) save() bool {
 	pg.TitleCaseDate, pg.NumericDate = s.titleCase.Checked, s.numericDate.Checked
 	p.Page = &pg
 	if err := s.svc.SaveParty(&p); err != nil {
-		return fail(lang.L("Belum tersimpan:") + "\n" + explain(err))
+		return fail(kit.Unsaved(err))
 	}
 	s.own = p
-	s.message.SetText(lang.L("Pengaturan tersimpan."))
-	s.message.Importance = widget.SuccessImportance
-	s.message.Show()
+	s.say(lang.L("Pengaturan tersimpan."), widget.SuccessImportance)
 	return true
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,13 +16,26 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/export"
+	"sepakat/internal/service"
+	"sepakat/internal/store"
 	"sepakat/internal/ui/kit"
 )
 
 func TestSettingsChangeHowAgreementsPrint(t *testing.T) {
-	u, s, _ := withExamples(t)
-	u.tabs.SelectIndex(tabSettings)
+	u, s, l := withExamples(t)
 	st := u.settings
+	read := false
+	st.loaded = func(err error) {
+		if err != nil {
+			t.Error(err)
+		}
+		read = true
+	}
+	u.tabs.SelectIndex(tabSettings)
+	if !st.saveBtn.Disabled() {
+		t.Error("Simpan works before the settings show")
+	}
+	l.until("the settings", func() bool { return read })
 	if st.own.Name != "Pemerintah Kabupaten Sumedang" || st.unit.Text != "Huk" {
 		t.Fatalf("office %q, unit %q", st.own.Name, st.unit.Text)
 	}
@@ -75,7 +90,7 @@ func TestSettingsChangeHowAgreementsPrint(t *testing.T) {
 	}
 	// The next PDF prints on F4 with "Halaman 1 dari …" and the date in Title Case.
 	var buf bytes.Buffer
-	if err := (export.Printer{Src: s}).ExportPDF(2, &buf, false); err != nil {
+	if err := (export.Printer{Src: s}).ExportPDF(context.Background(), 2, &buf, false); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "ksb.pdf")
@@ -91,4 +106,30 @@ func TestSettingsChangeHowAgreementsPrint(t *testing.T) {
 	if !strings.Contains(string(text), "Empat bulan Juli tahun Dua Ribu Dua Puluh Lima") {
 		t.Errorf("date in words not in Title Case:\n%.400s", text)
 	}
+}
+
+// partiesLost is a store whose instansi cannot be read.
+type partiesLost struct {
+	service.Service
+	err error
+}
+
+func (p partiesLost) Parties() ([]agreement.Party, error) { return nil, p.err }
+
+func TestSettingsSayWhyTheyCannotBeRead(t *testing.T) {
+	bad := fmt.Errorf("%w: party 1", service.ErrCorrupt)
+	u, l := withExamplesIn(t, func(s *store.Store) service.Service { return partiesLost{s, bad} })
+	st := u.settings
+	var read error
+	st.loaded = func(err error) { read = err }
+	u.tabs.SelectIndex(tabSettings)
+	l.until("the settings", func() bool { return read != nil })
+	want := kit.Failure(tr("Pengaturan tidak dapat dibaca:"), bad)
+	if !st.message.Visible() || st.message.Text != want || st.message.Importance != widget.DangerImportance {
+		t.Errorf("Pengaturan says %q (shown %v), want %q", st.message.Text, st.message.Visible(), want)
+	}
+	if !st.saveBtn.Disabled() {
+		t.Error("Simpan works on settings that were never read")
+	}
+	noGoError(t, []string{st.message.Text}, bad)
 }

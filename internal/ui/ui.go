@@ -2,25 +2,17 @@
 package ui
 
 import (
-	"bytes"
 	"cmp"
-	"context"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -36,7 +28,7 @@ import (
 // PreferIndonesian makes Indonesian the language whenever the system does not ask
 // for English, including unparseable locales such as C; call it before the app starts.
 func PreferIndonesian() {
-	if i18n.FromEnv() == i18n.EN {
+	if kit.Lang() == i18n.EN {
 		return
 	}
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
@@ -91,9 +83,7 @@ type App struct {
 	openBtn   *widget.Button
 	exportBtn *widget.Button
 	draftBtn  *widget.Button
-	exportBar *widget.ProgressBarInfinite // of the latest export
-	// exportCancel is the latest export's Batal button.
-	exportCancel *widget.Button
+	export    *kit.PDFExport // the latest export
 
 	// Placement, when set, remembers where the main window sits; the desktop
 	// build supplies it for each platform.
@@ -113,7 +103,7 @@ func New(a fyne.App, svc service.Service, printer service.Printer, now func() ti
 
 // setDo hands the screens' background results to do instead of fyne.Do.
 func (u *App) setDo(do func(func())) {
-	u.do, u.list.do, u.beranda.do, u.directory.do = do, do, do, do
+	u.do, u.list.do, u.beranda.do, u.directory.do, u.family.do, u.settings.do = do, do, do, do, do, do
 }
 
 // Window returns the main window.
@@ -124,7 +114,7 @@ func (u *App) build() {
 	u.status.Wrapping = fyne.TextWrapWord
 	u.list = newAgreementList(u.svc, u.now, u.onSelect, u.status.SetText)
 	u.list.do = u.do
-	u.list.onError = u.showError
+	u.list.onError = u.failed(lang.L("Pilihan penyaring tidak dapat dibaca:"))
 	u.newBtn = widget.NewButtonWithIcon(lang.L("Baru"), theme.ContentAddIcon(), u.onNew)
 	u.openBtn = widget.NewButtonWithIcon(lang.L("Buka"), theme.DocumentIcon(), func() { u.onOpen(u.selected) })
 	u.exportBtn = widget.NewButtonWithIcon(lang.L("Ekspor PDF"), theme.DocumentSaveIcon(), func() { u.onExportPDF(false) })
@@ -134,9 +124,11 @@ func (u *App) build() {
 	}
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(u.newBtn, u.openBtn, u.exportBtn, u.draftBtn), u.list.search)
 	u.family = newFamily(u.svc, u.now, u.onOpen)
+	u.family.do = u.do
 	u.directory = newDirectory(u.svc, u.svc, u.win)
-	u.directory.onError = u.showError
+	u.directory.onError = u.failed(lang.L("Instansi & Pejabat tidak dapat dibaca:"))
 	u.settings = newSettings(u.svc)
+	u.settings.do = u.do
 	split := container.NewVSplit(u.list.table, u.family.content)
 	split.Offset = 0.74
 	listScreen := container.NewBorder(container.NewVBox(bar, u.list.filterBar, widget.NewSeparator()), u.status, nil, nil, split)
@@ -183,157 +175,44 @@ func (u *App) build() {
 
 func (u *App) onSelect(id agreement.ID) {
 	u.selected = id
-	if err := u.family.show(id); err != nil {
-		u.showError(err)
-	}
+	u.family.show(id)
 	for _, b := range []*widget.Button{u.openBtn, u.exportBtn, u.draftBtn} {
 		b.Enable()
 	}
 }
 
 // onExportPDF asks where to save the selected agreement's PDF and makes it.
-func (u *App) onExportPDF(draft bool) { u.exportDialog(u.selected, draft, u.win) }
-
-// exportDialog asks, over parent, where to save agreement id's PDF and makes it.
-func (u *App) exportDialog(id agreement.ID, draft bool, parent fyne.Window) {
-	a, err := u.svc.Agreement(id)
+func (u *App) onExportPDF(draft bool) {
+	a, err := u.svc.Agreement(u.selected)
 	if err != nil {
-		showError(err, parent)
+		kit.ShowFailure(u.win, lang.L("PDF tidak dibuat:"), err)
 		return
 	}
-	name := fmt.Sprintf("%s-%d.pdf", a.Kind, a.ID)
-	if draft {
-		name = fmt.Sprintf("%s-%d-KONSEP.pdf", a.Kind, a.ID)
-	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, parent)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		u.exportTo(id, w, draft, parent, nil)
-	}, parent)
-	save.SetFileName(name)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	save.Show()
+	kit.AskPDF(u.pdfJob(a.ID, a.Kind, draft, nil), func(x *kit.PDFExport) { u.export = x })
 }
 
-// exportTo makes the PDF off the UI goroutine, then writes it; a progress
-// dialog with a Batal button shows if it takes longer than exportQuiet. Batal
-// stops waiting, closes and removes the partial file and says the export was
-// cancelled. done (for tests) runs on the UI goroutine once the outcome shows.
-func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, parent fyne.Window, done func(error)) {
-	ctx, cancel := context.WithCancel(context.Background())
-	u.exportBar = widget.NewProgressBarInfinite()
-	bar := u.exportBar
-	// claimed says who has w: the goroutine writing it, or Batal removing it.
-	var claimed atomic.Bool
-	discard := func() {
-		w.Close()
-		storage.Delete(w.URI())
-	}
-	var wait dialog.Dialog
-	finished := false
-	var show *time.Timer
-	// finish shows the outcome, once, on the UI goroutine.
-	finish := func(err error) {
-		if finished {
-			return
-		}
-		finished = true
-		show.Stop()
-		bar.Stop() // a hidden dialog does not stop its bar, which would repaint the window forever
-		wait.Hide()
-		switch {
-		case errors.Is(err, context.Canceled):
-			dialog.ShowInformation(lang.L("Ekspor PDF"), lang.L("Ekspor dibatalkan"), parent)
-		case err != nil:
-			showError(err, parent)
-		default:
-			u.showExported(w.URI().Path(), parent)
-		}
-		if done != nil {
-			done(err)
-		}
-	}
-	u.exportCancel = widget.NewButtonWithIcon(lang.L("Batal"), theme.CancelIcon(), func() {
-		cancel()
-		if claimed.CompareAndSwap(false, true) {
-			discard()
-		} // else the goroutine is writing, and removes the file when it is done
-		finish(context.Canceled)
-	})
-	wait = dialog.NewCustomWithoutButtons(lang.L("Membuat PDF…"), container.NewVBox(bar, container.NewCenter(u.exportCancel)), parent)
-	do := u.do // read here, on the UI goroutine
-	show = time.AfterFunc(exportQuiet, func() {
-		do(func() {
-			if !finished {
-				wait.Show()
-			}
-		})
-	})
-	go func() {
-		data, err := makePDF(ctx, u.printer, id, draft)
-		if ctx.Err() != nil || !claimed.CompareAndSwap(false, true) {
-			return // cancelled: Batal has removed the file and said so
-		}
-		if err == nil {
-			_, err = w.Write(data)
-		}
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil || ctx.Err() != nil {
-			storage.Delete(w.URI()) // nothing half-written stays behind
-		}
-		do(func() { finish(err) })
-	}()
+// pdfJob is agreement id's PDF made over the main window; done (for tests)
+// runs once the outcome shows.
+func (u *App) pdfJob(id agreement.ID, kind agreement.Kind, draft bool, done func(error)) kit.PDFJob {
+	return kit.PDFJob{App: u.app, Parent: u.win, Do: u.do, Printer: u.printer, ID: id, Kind: kind, Draft: draft, Done: done}
 }
 
-// makePDF makes agreement id's PDF on a thread of lowered priority, so the
-// window keeps drawing; it stops waiting when ctx is cancelled (the printer
-// then finishes on its own, and its result is dropped).
-func makePDF(ctx context.Context, printer service.Printer, id agreement.ID, draft bool) ([]byte, error) {
-	type result struct {
-		data []byte
-		err  error
-	}
-	made := make(chan result, 1)
-	go func() {
-		runtime.LockOSThread() // never unlocked: the lowered thread ends with the goroutine
-		platform.LowerThreadPriority()
-		var buf bytes.Buffer
-		err := printer.ExportPDF(id, &buf, draft)
-		made <- result{buf.Bytes(), err}
-	}()
-	select {
-	case r := <-made:
-		return r.data, r.err
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
+// exportTo makes agreement id's PDF into w, as the save dialog does.
+func (u *App) exportTo(id agreement.ID, w fyne.URIWriteCloser, draft bool, done func(error)) {
+	u.export = kit.ExportPDF(u.pdfJob(id, "", draft, done), w)
 }
 
 // showTab reads what tab i shows as it comes into view.
 func (u *App) showTab(i int) {
-	var err error
 	switch i {
 	case tabList:
-		err = u.list.shown()
+		u.list.shown()
 	case tabDirectory:
 		u.directory.reload()
 	case tabSettings:
-		err = u.settings.reload()
-	}
-	if err != nil {
-		u.showError(err)
+		u.settings.reload()
 	}
 }
-
-// exportQuiet is how long an export runs before its progress dialog shows.
-const exportQuiet = 300 * time.Millisecond
 
 // The main window's tabs.
 const (
@@ -357,30 +236,6 @@ func (u *App) notifyEnding(d service.Dashboard) {
 	u.app.SendNotification(fyne.NewNotification(lang.L("{{.Count}} perjanjian berakhir dalam 30 hari", map[string]any{"Count": n}), text))
 }
 
-// showExported says where the PDF went and offers to open it or its folder.
-func (u *App) showExported(path string, parent fyne.Window) {
-	var d dialog.Dialog
-	open := widget.NewButtonWithIcon(lang.L("Buka berkas"), theme.FileIcon(), func() {
-		d.Hide()
-		if err := u.app.OpenURL(kit.FileURL(path)); err != nil {
-			u.showError(err)
-		}
-	})
-	open.Importance = widget.HighImportance
-	folder := widget.NewButtonWithIcon(lang.L("Buka folder"), theme.FolderOpenIcon(), func() {
-		d.Hide()
-		if err := u.app.OpenURL(kit.FileURL(filepath.Dir(path))); err != nil {
-			u.showError(err)
-		}
-	})
-	closeBtn := widget.NewButton(lang.L("Tutup"), func() { d.Hide() })
-	where := widget.NewLabel(path)
-	where.Wrapping = fyne.TextWrapBreak
-	d = dialog.NewCustomWithoutButtons(lang.L("PDF tersimpan"), container.NewVBox(where, container.NewHBox(closeBtn, folder, open)), parent)
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
-}
-
 // Start loads the Beranda and the first page and, on a new data file, offers
 // the examples.
 func (u *App) Start() {
@@ -390,7 +245,7 @@ func (u *App) Start() {
 	}
 	total, err := u.svc.Total()
 	if err != nil {
-		u.showError(err)
+		kit.ShowFailure(u.win, lang.L("Data tidak dapat dibaca:"), err)
 		return
 	}
 	loaded, err := u.svc.ExamplesLoaded()
@@ -399,7 +254,7 @@ func (u *App) Start() {
 	}
 	parties, err := u.svc.Parties()
 	if err != nil {
-		u.showError(err)
+		kit.ShowFailure(u.win, lang.L("Data tidak dapat dibaca:"), err)
 		return
 	}
 	for _, p := range parties {
@@ -415,7 +270,7 @@ func (u *App) onLoadExamples(ok bool) {
 		return
 	}
 	if err := u.svc.LoadExamples(); err != nil {
-		u.showError(err)
+		kit.ShowFailure(u.win, lang.L("Contoh tidak dapat dimuat:"), err)
 		return
 	}
 	u.Refresh()
@@ -425,7 +280,7 @@ func (u *App) onLoadExamples(ok bool) {
 func (u *App) Refresh() {
 	u.beranda.reload()
 	if err := u.list.reload(); err != nil {
-		u.showError(err)
+		kit.ShowFailure(u.win, lang.L("Daftar tidak dapat dibaca:"), err)
 	}
 	total, _ := u.svc.Total()
 	u.status.SetText(lang.L("{{.Count}} perjanjian", map[string]any{"Count": thousands(total)}))
@@ -443,7 +298,7 @@ func (u *App) onOpen(id agreement.ID) {
 	e, err := editor.Open(editor.Config{App: u.app, Svc: u.svc, Printer: u.printer, Now: u.now, Do: u.do,
 		OnSaved: func(agreement.Agreement) { u.Refresh() }, OnCreated: u.onOpen}, id)
 	if err != nil {
-		u.showError(err)
+		kit.ShowFailure(u.win, lang.L("Perjanjian tidak dapat dibuka:"), err)
 		return
 	}
 	u.editors[id] = e
@@ -511,14 +366,6 @@ func (u *App) Place() {
 	u.Placement.Move(u.win, prefs.Int(prefWindowX), prefs.Int(prefWindowY))
 }
 
-// showError tells, over the main window, what went wrong in words for people.
-func (u *App) showError(err error) { showError(err, u.win) }
-
-// showError tells, over w, what went wrong in words for people.
-func showError(err error, w fyne.Window) {
-	dialog.ShowError(errors.New(explain(err)), w)
-}
-
 // thousands writes 100000 as "100.000", as Indonesian readers expect.
 func thousands(n int) string {
 	s := fmt.Sprint(n)
@@ -528,6 +375,8 @@ func thousands(n int) string {
 	return s
 }
 
-// explain is what a screen says about err: words for people in the user's
-// language (service.Explain's table), never a Go error string alone.
-func explain(err error) string { return service.Message(err, i18n.FromEnv()) }
+// failed is a handler that tells, over the main window, that what leadIn
+// names did not happen, and why.
+func (u *App) failed(leadIn string) func(error) {
+	return func(err error) { kit.ShowFailure(u.win, leadIn, err) }
+}

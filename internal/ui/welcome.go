@@ -94,7 +94,7 @@ func (w *welcome) setupOffice(name, unit, class string) (problem string) {
 	p.Own, p.Page = true, &page
 	p.Numbering = &agreement.NumberingScheme{Template: defaultNumbering, Classification: class, UnitCode: unit}
 	if err := w.svc.SaveParty(&p); err != nil {
-		return lang.L("Belum tersimpan:") + "\n" + explain(err)
+		return kit.Unsaved(err)
 	}
 	return ""
 }

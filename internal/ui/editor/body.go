@@ -62,7 +62,6 @@ func (t *bodyTab) build() fyne.CanvasObject {
 	t.heading = kit.NewEntry()
 	t.heading.SetPlaceHolder(lang.L("Judul pasal, mis. RUANG LINGKUP"))
 	t.text = kit.NewMultiLineEntry()
-	t.text.Wrapping = fyne.TextWrapWord
 	t.text.SetMinRowsVisible(5)
 	t.heading.OnChanged = func(s string) { t.edit(func(n *agreement.Node) { n.Heading = s }) }
 	t.text.OnChanged = func(s string) { t.edit(func(n *agreement.Node) { n.Text = s }) }

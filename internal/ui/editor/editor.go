@@ -112,7 +112,7 @@ type Editor struct {
 	saveBtn, exportBtn, draftBtn *widget.Button
 	actions                      map[agreement.Kind]*widget.Button
 	duplicate                    *widget.Button
-	export                       *exportRun // the PDF being made, if any
+	export                       *kit.PDFExport // the PDF being made, if any
 }
 
 // Open reads agreement id and builds its editor window; Show shows it.
@@ -157,7 +157,7 @@ func (e *Editor) Save() bool { return e.onSave() }
 func (e *Editor) Close() {
 	e.body.cancelPreview()
 	if e.export != nil {
-		e.export.cancel()
+		e.export.Cancel()
 	}
 	e.win.Close()
 }
@@ -248,7 +248,6 @@ func (e *Editor) input(multi bool) *kit.Entry {
 	en := kit.NewEntry()
 	if multi {
 		en = kit.NewMultiLineEntry()
-		en.Wrapping = fyne.TextWrapWord
 		en.SetMinRowsVisible(3)
 	}
 	en.OnChanged = func(string) { e.markDirty() }

@@ -219,8 +219,12 @@ type heldPrinter struct {
 	err     error
 }
 
-func (p heldPrinter) ExportPDF(id agreement.ID, w io.Writer, draft bool) error {
-	<-p.release
+func (p heldPrinter) ExportPDF(ctx context.Context, id agreement.ID, w io.Writer, draft bool) error {
+	select {
+	case <-p.release:
+	case <-ctx.Done():
+		return ctx.Err() // Batal stops the work, not just the waiting
+	}
 	if p.err != nil {
 		return p.err
 	}
@@ -244,12 +248,12 @@ func TestExportFromTheEditorCanBeCancelled(t *testing.T) {
 	e.exportTo(w, false, func(err error) { result, finished = err, true })
 	run := e.export
 	h.l.until("the progress dialog", func() bool {
-		return run.bar.Visible() && run.bar.Running() && e.Window().Canvas().Overlays().Top() != nil
+		return run.Bar.Visible() && run.Bar.Running() && e.Window().Canvas().Overlays().Top() != nil
 	})
-	test.Tap(run.stop)
+	test.Tap(run.Stop)
 	h.l.until("the export to stop", func() bool { return finished })
-	if !errors.Is(result, context.Canceled) || run.bar.Running() || e.Window().Canvas().Overlays().Top() != nil {
-		t.Errorf("after Batal: %v, bar running %v", result, run.bar.Running())
+	if !errors.Is(result, context.Canceled) || run.Bar.Running() || e.Window().Canvas().Overlays().Top() != nil {
+		t.Errorf("after Batal: %v, bar running %v", result, run.Bar.Running())
 	}
 	if e.general.Text != "Pembuatan PDF dibatalkan." {
 		t.Errorf("after Batal the editor says %q", e.general.Text)

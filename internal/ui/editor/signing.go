@@ -39,7 +39,6 @@ func (t *signingTab) build() fyne.CanvasObject {
 	t.venue.SetPlaceHolder(lang.L("mis. Gedung Negara Kabupaten Sumedang"))
 	t.copies, t.meterai = e.input(false), e.input(false)
 	t.notes = kit.NewMultiLineEntry()
-	t.notes.Wrapping = fyne.TextWrapWord
 	t.notes.OnChanged = func(string) { e.markDirty() }
 	t.numbersBox = container.NewVBox()
 	field := func(label string, obj fyne.CanvasObject, problem string) *widget.FormItem {

@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"fyne.io/fyne/v2/lang"
+
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
 )
@@ -15,3 +17,7 @@ func Explain(err error) service.Problem { return service.Explain(err, Lang()) }
 // Message is service.Message in the user's language: what is wrong and what
 // to do, with a detail line for errors without words of their own.
 func Message(err error) string { return service.Message(err, Lang()) }
+
+// Unsaved is what a form says when a save did not happen: "Belum tersimpan:",
+// then why on the next line.
+func Unsaved(err error) string { return lang.L("Belum tersimpan:") + "\n" + Message(err) }

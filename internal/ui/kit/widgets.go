@@ -242,10 +242,12 @@ func NewEntry() *Entry {
 	return e
 }
 
-// NewMultiLineEntry is an Entry of several lines.
+// NewMultiLineEntry is an Entry of several lines, its words wrapped at the
+// field's edge.
 func NewMultiLineEntry() *Entry {
 	e := NewEntry()
 	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
 	return e
 }
 

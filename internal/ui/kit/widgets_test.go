@@ -61,3 +61,13 @@ func TestThemeWritesInLiberationSans(t *testing.T) {
 		t.Errorf("monospace text in %s", got)
 	}
 }
+
+func TestMultiLineEntryWrapsWords(t *testing.T) {
+	test.NewTempApp(t)
+	e := NewMultiLineEntry()
+	e.Resize(fyne.NewSize(200, 120))
+	e.SetText("Menandatangani Perjanjian Kerja Sama antara Pemerintah Kabupaten Lampung Selatan dan Pemerintah Kabupaten Sumedang")
+	if !e.MultiLine || e.Wrapping != fyne.TextWrapWord {
+		t.Errorf("multi-line %v, wrapping %v: a long scope is clipped at the field's edge", e.MultiLine, e.Wrapping)
+	}
+}
