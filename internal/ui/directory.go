@@ -297,7 +297,7 @@ func (p *partyPane) onImportLambang() {
 			return // cancelled
 		}
 		defer f.Close()
-		data, err := io.ReadAll(io.LimitReader(f, kit.MaxAttachment+1))
+		data, err := io.ReadAll(io.LimitReader(f, service.MaxFileSize+1))
 		if err != nil {
 			p.md.problem("lambang", kit.Message(err))
 			return

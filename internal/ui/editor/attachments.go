@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
 
@@ -108,7 +109,7 @@ func (t *attachmentsTab) onAdd() {
 			return // cancelled
 		}
 		defer r.Close()
-		data, err := io.ReadAll(io.LimitReader(r, kit.MaxAttachment+1))
+		data, err := io.ReadAll(io.LimitReader(r, service.MaxFileSize+1))
 		if err != nil {
 			t.e.fail(lang.L("Lampiran tidak dapat ditambahkan:"), err)
 			return
@@ -127,7 +128,7 @@ func (t *attachmentsTab) attach(name string, data []byte) bool {
 	case !ok:
 		t.e.notice(lang.L("{{.Name}} bukan PDF, JPG atau PNG.", map[string]any{"Name": name}))
 		return false
-	case len(data) > kit.MaxAttachment:
+	case len(data) > service.MaxFileSize:
 		t.e.notice(lang.L("{{.Name}} lebih dari 20 MB. Perkecil pindaiannya (mis. 200 dpi, hitam-putih) lalu lampirkan lagi.", map[string]any{"Name": name}))
 		return false
 	case len(data) == 0:

@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/ui/kit"
+	"sepakat/internal/service"
 )
 
 func TestEditorShowsProblemsBesideFieldsAndKeepsTheText(t *testing.T) {
@@ -357,7 +357,7 @@ func TestEditorKeepsAttachmentsInTheDataFile(t *testing.T) {
 	if at.attach("catatan.docx", []byte("x")) || len(at.rows) != 0 || e.general.Text != "catatan.docx bukan PDF, JPG atau PNG." {
 		t.Errorf("a .docx: %q", e.general.Text)
 	}
-	if at.attach("besar.pdf", make([]byte, kit.MaxAttachment+1)) {
+	if at.attach("besar.pdf", make([]byte, service.MaxFileSize+1)) {
 		t.Error("a file over 20 MB was attached")
 	}
 	choose(t, w, at.kind, "Pindaian naskah bertanda tangan")

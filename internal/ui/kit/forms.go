@@ -100,8 +100,5 @@ func AskToSave(win fyne.Window, what fyne.CanvasObject, saveLabel string, save f
 	d.Show()
 }
 
-// MaxAttachment is the largest file the data file keeps (the store's limit).
-const MaxAttachment = 20 << 20
-
 // MediaTypes are the files the data file keeps, by extension.
 var MediaTypes = map[string]string{".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
