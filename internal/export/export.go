@@ -66,7 +66,7 @@ func PDF(ctx context.Context, src Source, id agreement.ID, w io.Writer, opt Opti
 		return Result{}, err
 	}
 	var buf bytes.Buffer
-	if err := r.Render(&buf, d, prof, pdf.Options{Compress: true}); err != nil {
+	if err := r.Render(ctx, &buf, d, prof, pdf.Options{Compress: true}); err != nil {
 		return Result{}, err
 	}
 	if err := ctx.Err(); err != nil {

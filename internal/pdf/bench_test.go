@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"testing"
@@ -47,7 +48,7 @@ func benchRender(b *testing.B, pasal int) {
 			b.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := r.Render(&buf, d, DefaultProfile(), Options{Compress: true}); err != nil {
+		if err := r.Render(context.Background(), &buf, d, DefaultProfile(), Options{Compress: true}); err != nil {
 			b.Fatal(err)
 		}
 		size = buf.Len()
@@ -66,7 +67,7 @@ func TestSizeOfPlainKSB(t *testing.T) {
 	a, _ := s.Agreement(2)
 	r, _ := NewRenderer()
 	var buf bytes.Buffer
-	if err := r.Render(&buf, build(t, s, &a, naskah.Options{}), DefaultProfile(), Options{Compress: true}); err != nil {
+	if err := r.Render(context.Background(), &buf, build(t, s, &a, naskah.Options{}), DefaultProfile(), Options{Compress: true}); err != nil {
 		t.Fatal(err)
 	}
 	if buf.Len() > 150<<10 {

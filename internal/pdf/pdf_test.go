@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -59,7 +61,7 @@ func render(t testing.TB, d *naskah.Document, p Profile) []byte {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := r.Render(&buf, d, p, Options{Created: fixed}); err != nil {
+	if err := r.Render(context.Background(), &buf, d, p, Options{Created: fixed}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -247,7 +249,7 @@ func TestBadProfile(t *testing.T) {
 		{Paper: "A4", FontSize: 40, LineSpacing: 1, MarginTop: 25, MarginRight: 25, MarginBot: 30, MarginLeft: 30},
 		{Paper: "A4", FontSize: 12, LineSpacing: 1, MarginTop: 25, MarginRight: 120, MarginBot: 30, MarginLeft: 30}} {
 		var buf bytes.Buffer
-		if err := r.Render(&buf, d, p, Options{}); err == nil || buf.Len() != 0 {
+		if err := r.Render(context.Background(), &buf, d, p, Options{}); err == nil || buf.Len() != 0 {
 			t.Errorf("profile %+v accepted", p)
 		}
 	}
@@ -257,5 +259,39 @@ func mustSave(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// pageCountdown is a context that is cancelled after it was asked n times.
+type pageCountdown struct {
+	context.Context
+	left int
+}
+
+func (c *pageCountdown) Err() error {
+	if c.left <= 0 {
+		return context.Canceled
+	}
+	c.left--
+	return nil
+}
+
+func TestRenderStopsAtTheNextPageWhenCancelled(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(3) // the PKS: several pages
+	d := build(t, s, &a, naskah.Options{})
+	r, _ := NewRenderer()
+	full := render(t, d, DefaultProfile())
+	if n := len(pages(t, full)); n < 3 {
+		t.Fatalf("the PKS has %d pages; the test needs a longer document", n)
+	}
+	ctx := &pageCountdown{Context: context.Background(), left: 1} // the first page only
+	var buf bytes.Buffer
+	err := r.Render(ctx, &buf, d, DefaultProfile(), Options{Created: fixed})
+	if !errors.Is(err, context.Canceled) || buf.Len() != 0 {
+		t.Fatalf("cancelled render: %v, %d bytes written", err, buf.Len())
+	}
+	if ctx.left != 0 {
+		t.Errorf("the render asked the context %d times fewer than once per page", ctx.left)
 	}
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/draw"
@@ -60,7 +61,8 @@ func NewRenderer() (*Renderer, error) {
 
 // Render writes d as a PDF to w. Nothing is written unless the whole document
 // renders; a failure inside the PDF library comes back as an error, not a crash.
-func (r *Renderer) Render(w io.Writer, d *naskah.Document, p Profile, o Options) (err error) {
+// A cancelled ctx stops it at the next page and returns ctx's error.
+func (r *Renderer) Render(ctx context.Context, w io.Writer, d *naskah.Document, p Profile, o Options) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("PDF tidak dapat dibuat: %v", v)
@@ -93,7 +95,7 @@ func (r *Renderer) Render(w io.Writer, d *naskah.Document, p Profile, o Options)
 	f.SetAutoPageBreak(false, p.MarginBot)
 	f.AliasNbPages("{nb}")
 
-	rd := &doc{f: f, p: p, d: d, family: family, pageW: pageW, pageH: pageH,
+	rd := &doc{ctx: ctx, f: f, p: p, d: d, family: family, pageW: pageW, pageH: pageH,
 		left: p.MarginLeft, width: pageW - p.MarginLeft - p.MarginRight,
 		bottom: pageH - p.MarginBot, lineH: p.FontSize * p.LineSpacing * 25.4 / 72}
 	rd.verify = d.Code + " · " + d.Fingerprint()
@@ -104,6 +106,9 @@ func (r *Renderer) Render(w io.Writer, d *naskah.Document, p Profile, o Options)
 	f.SetFooterFunc(rd.footer)
 	rd.newPage()
 	rd.layout()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("PDF tidak dapat dibuat: %w", err)
 	}
@@ -117,6 +122,7 @@ func (r *Renderer) Render(w io.Writer, d *naskah.Document, p Profile, o Options)
 
 // doc is one render in progress.
 type doc struct {
+	ctx    context.Context
 	f      *gofpdf.Fpdf
 	p      Profile
 	d      *naskah.Document
@@ -141,6 +147,10 @@ func (r *doc) font(bold bool, size float64) {
 }
 
 func (r *doc) newPage() {
+	if err := r.ctx.Err(); err != nil {
+		r.f.SetError(err) // the library draws nothing more
+		return
+	}
 	r.f.AddPage()
 	r.y = r.p.MarginTop
 }
