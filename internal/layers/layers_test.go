@@ -1,5 +1,3 @@
-// Package layers checks the direction of flow of ../../shared/DESIGN.md on the
-// source itself: which package may import which.
 package layers
 
 import (

@@ -58,7 +58,7 @@ func TestDirectoryOfPartiesOfficialsAndMandates(t *testing.T) {
 	if !p.md.problems["name"].Visible() || p.md.problems["name"].Text == "" || p.md.message.Importance != widget.DangerImportance {
 		t.Errorf("nameless party: name problem %q, message %q", p.md.problems["name"].Text, p.md.message.Text)
 	}
-	if want := tr("Belum tersimpan:") + "\n" + "Data belum lengkap atau tidak valid. Periksa isian yang ditandai."; p.md.message.Text != want {
+	if want := tr("Belum tersimpan:") + " " + "Data belum lengkap atau tidak valid. Periksa isian yang ditandai."; p.md.message.Text != want {
 		t.Errorf("message %q, want %q", p.md.message.Text, want)
 	}
 	test.Type(p.name, "Universitas Padjadjaran")
@@ -179,7 +179,7 @@ func TestDirectorySaysTheDiskIsFull(t *testing.T) {
 	test.Tap(p.md.newBtn)
 	test.Type(p.name, "Universitas Padjadjaran")
 	saveAndReload(t, d, l, p.md)
-	want := tr("Belum tersimpan:") + "\n" +
+	want := tr("Belum tersimpan:") + " " +
 		"Disk penuh. Kosongkan ruang pada disk atau pilih disk lain, lalu coba lagi.\n" +
 		"Rincian: /data/sepakat.db"
 	if p.md.message.Text != want || !p.md.message.Visible() || p.md.message.Importance != widget.DangerImportance {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -271,9 +272,37 @@ func (s *Settings) save() bool {
 	pg.TitleCaseDate, pg.NumericDate = s.titleCase.Checked, s.numericDate.Checked
 	p.Page = &pg
 	if err := s.svc.SaveParty(&p); err != nil {
+		var es agreement.Errors
+		if errors.As(err, &es) {
+			return fail(lang.L("Belum tersimpan:") + "\n" + settingsProblems(es))
+		}
 		return fail(kit.Unsaved(err))
 	}
 	s.own = p
 	s.say(lang.L("Pengaturan tersimpan."), widget.SuccessImportance)
 	return true
+}
+
+// settingsLabels name the settings' fields as the form does.
+var settingsLabels = map[string]string{
+	"name": "Kantor kita", "region_code": "Kantor kita",
+	"numbering.template": "Pola nomor", "numbering.classification": "Kode klasifikasi", "numbering.unit_code": "Kode unit", "numbering.kind_codes": "Kode jenis",
+	"page.paper": "Kertas", "page.font_size": "Ukuran huruf (pt)", "page.line_spacing": "Spasi baris", "page.page_numbers": "Nomor halaman",
+	"page.margin_top_mm": "Margin atas (mm)", "page.margin_right_mm": "Margin kanan (mm)",
+	"page.margin_bottom_mm": "Margin bawah (mm)", "page.margin_left_mm": "Margin kiri (mm)",
+}
+
+// settingsProblems says what is wrong with each field, named as the form names it.
+func settingsProblems(es agreement.Errors) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		label := lang.L("Naskah cetak")
+		if l, ok := settingsLabels[e.Field]; ok {
+			label = lang.L(l)
+		} else if strings.HasPrefix(e.Field, "numbering.") {
+			label = lang.L("Penomoran")
+		}
+		lines[i] = label + ": " + e.Message(kit.Lang())
+	}
+	return strings.Join(lines, "\n")
 }

@@ -67,7 +67,7 @@ func TestSettingsChangeHowAgreementsPrint(t *testing.T) {
 		t.Errorf("a font size in words was saved: %q", st.message.Text)
 	}
 	retype(st.fontSize, "20")
-	if saved() || !strings.HasPrefix(st.message.Text, tr("Belum tersimpan:")+"\n") || !strings.Contains(st.message.Text, "16") {
+	if saved() || st.message.Text != tr("Belum tersimpan:")+"\n"+tr("Ukuran huruf (pt)")+": Di luar batas: isi antara 8 dan 16." {
 		t.Errorf("a 20 pt font was saved: %q", st.message.Text)
 	}
 	retype(st.fontSize, "12")

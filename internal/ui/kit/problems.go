@@ -19,5 +19,5 @@ func Explain(err error) service.Problem { return service.Explain(err, Lang()) }
 func Message(err error) string { return service.Message(err, Lang()) }
 
 // Unsaved is what a form says when a save did not happen: "Belum tersimpan:",
-// then why on the next line.
-func Unsaved(err error) string { return lang.L("Belum tersimpan:") + "\n" + Message(err) }
+// then why, as Failure says it.
+func Unsaved(err error) string { return Failure(lang.L("Belum tersimpan:"), err) }
