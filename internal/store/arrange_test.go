@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/search"
 	"sepakat/internal/service"
 )
 
@@ -57,7 +58,7 @@ func TestArrangeFiltersAndSorts(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, sum := range sums {
-		if !slices.ContainsFunc(sum.Implementers, func(x string) bool { return string(implKey(x)) == string(implKey(im)) }) {
+		if !slices.ContainsFunc(sum.Implementers, func(x string) bool { return string(search.ImplementerKey(x)) == string(search.ImplementerKey(im)) }) {
 			t.Errorf("%d lacks %q: %v", sum.ID, im, sum.Implementers)
 		}
 	}

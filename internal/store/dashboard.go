@@ -26,8 +26,8 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 		// Signed agreements by end date, up to the last horizon; summaries are
 		// read only for the rows shown.
 		c := tx.Bucket(schema.IdxSignedEnd).Cursor()
-		last := dateKey(today.AddDate(0, 0, agreement.EndingDays))
-		for k, _ := c.Seek(dateKey(today)); k != nil && len(k) == 16 && bytes.Compare(k[:8], last) <= 0; k, _ = c.Next() {
+		last := today.AddDate(0, 0, agreement.EndingDays).Key()
+		for k, _ := c.Seek(today.Key()); k != nil && len(k) == 16 && bytes.Compare(k[:8], last) <= 0; k, _ = c.Next() {
 			id := binary.BigEndian.Uint64(k[8:])
 			end, err := agreement.ParseDate(string(k[:4]) + "-" + string(k[4:6]) + "-" + string(k[6:8]))
 			if err != nil {
@@ -51,8 +51,8 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 		// Sleeping MoUs (agreement.Sleeping): signed before the cut, still in
 		// force; the index holds only those that may sleep (agreement.MaySleep).
 		c = tx.Bucket(schema.IdxQuiet).Cursor()
-		cut := dateKey(agreement.SleepingCut(today))
-		todayKey := dateKey(today)
+		cut := agreement.SleepingCut(today).Key()
+		todayKey := today.Key()
 		for k, _ := c.First(); k != nil && len(k) == 24 && bytes.Compare(k[:8], cut) < 0; k, _ = c.Next() {
 			if bytes.Compare(k[8:16], todayKey) < 0 {
 				continue // ended

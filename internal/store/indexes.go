@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -60,10 +59,6 @@ func cat(parts ...[]byte) []byte {
 
 func stamp(t time.Time) []byte { return u64(uint64(t.UnixNano())) }
 
-func dateKey(d agreement.Date) []byte {
-	return []byte(d.String()[:4] + d.String()[5:7] + d.String()[8:10])
-}
-
 // entries lists every index key of an agreement, from its summary.
 func entries(sum *agreement.Summary) []indexEntry {
 	id := idKey(sum.ID)
@@ -82,9 +77,9 @@ func entries(sum *agreement.Summary) []indexEntry {
 		out = append(out, indexEntry{schema.IdxParty, cat(idKey(p.ID), id)})
 	}
 	if !sum.End.IsZero() && sum.End.Valid() {
-		out = append(out, indexEntry{schema.IdxEnd, cat(dateKey(sum.End), id)})
+		out = append(out, indexEntry{schema.IdxEnd, cat(sum.End.Key(), id)})
 		if sum.Status == agreement.StatusDitandatangani {
-			out = append(out, indexEntry{schema.IdxSignedEnd, cat(dateKey(sum.End), id)})
+			out = append(out, indexEntry{schema.IdxSignedEnd, cat(sum.End.Key(), id)})
 		}
 	}
 	if sum.ParentID != 0 {
@@ -93,44 +88,23 @@ func entries(sum *agreement.Summary) []indexEntry {
 	if agreement.MaySleep(*sum) {
 		end := schema.NoEnd // no end: in force until ended
 		if sum.End.Valid() {
-			end = dateKey(sum.End)
+			end = sum.End.Key()
 		}
-		out = append(out, indexEntry{schema.IdxQuiet, cat(dateKey(sum.Signed), end, id)})
+		out = append(out, indexEntry{schema.IdxQuiet, cat(sum.Signed.Key(), end, id)})
 	}
 	out = append(out,
-		indexEntry{schema.IdxSubject, cat(sortKey(sum.Subject), []byte{0}, id)},
-		indexEntry{schema.IdxPartner, cat(sortKey(sum.Partners()), []byte{0}, id)},
-		indexEntry{schema.IdxNumber, cat(sortKey(sum.OwnNumber), []byte{0}, id)})
+		indexEntry{schema.IdxSubject, cat(search.SortKey(sum.Subject), []byte{0}, id)},
+		indexEntry{schema.IdxPartner, cat(search.SortKey(sum.Partners()), []byte{0}, id)},
+		indexEntry{schema.IdxNumber, cat(search.SortKey(sum.OwnNumber), []byte{0}, id)})
 	seenImpl := map[string]bool{}
 	for _, im := range sum.Implementers {
-		k := implKey(im)
+		k := search.ImplementerKey(im)
 		if len(k) > 0 && !seenImpl[string(k)] {
 			seenImpl[string(k)] = true
 			out = append(out, indexEntry{schema.IdxImpl, cat(k, []byte{0}, id)})
 		}
 	}
 	return out
-}
-
-// sortKeyLen bounds the text a sort key keeps: enough to order a list.
-const sortKeyLen = 48
-
-// sortKey is text folded for ordering (case and diacritics), cut on a rune.
-func sortKey(s string) []byte {
-	k := search.Fold(strings.TrimSpace(s))
-	if len(k) > sortKeyLen {
-		k = strings.ToValidUTF8(k[:sortKeyLen], "")
-	}
-	return []byte(strings.ReplaceAll(k, "\x00", ""))
-}
-
-// implKey is a perangkat daerah's name as the filter matches it.
-func implKey(name string) []byte {
-	k := strings.ReplaceAll(search.Fold(strings.Join(strings.Fields(name), " ")), "\x00", "")
-	if len(k) > 4*sortKeyLen {
-		k = strings.ToValidUTF8(k[:4*sortKeyLen], "")
-	}
-	return []byte(k)
 }
 
 func year2(y int) []byte {
@@ -322,7 +296,7 @@ func scope(q service.Query) (bucket, prefix, start []byte, reverse bool) {
 		return schema.IdxYear, year2(q.Year), nil, true
 	case service.ByEnd:
 		if !q.EndFrom.IsZero() {
-			start = dateKey(q.EndFrom)
+			start = q.EndFrom.Key()
 		}
 		return schema.IdxEnd, nil, start, false
 	case service.ByParent:

@@ -36,9 +36,9 @@ func filterIDs(tx *bolt.Tx, f agreement.Filter, today agreement.Date) ([]uint64,
 		bucket, prefix = schema.IdxKind, cat([]byte(f.Kind), []byte{0})
 	case f.EndsWithin > 0:
 		var ids []uint64
-		last := dateKey(today.AddDate(0, 0, f.EndsWithin))
+		last := today.AddDate(0, 0, f.EndsWithin).Key()
 		c := tx.Bucket(schema.IdxEnd).Cursor()
-		for k, _ := c.Seek(dateKey(today)); k != nil && len(k) == 16 && bytes.Compare(k[:8], last) <= 0; k, _ = c.Next() {
+		for k, _ := c.Seek(today.Key()); k != nil && len(k) == 16 && bytes.Compare(k[:8], last) <= 0; k, _ = c.Next() {
 			ids = append(ids, binary.BigEndian.Uint64(k[8:]))
 		}
 		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })

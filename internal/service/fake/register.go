@@ -98,33 +98,7 @@ func (f *Fake) summarize(a *agreement.Agreement, children int) agreement.Summary
 
 func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 
-func dateKey(d agreement.Date) []byte {
-	s := d.String()
-	return []byte(s[:4] + s[5:7] + s[8:10])
-}
-
 func hasEnd(s *agreement.Summary) bool { return !s.End.IsZero() && s.End.Valid() }
-
-// sortKeyLen bounds the text a sort key keeps, as the store's index does.
-const sortKeyLen = 48
-
-// sortKey is text folded for ordering (case and diacritics), cut on a rune.
-func sortKey(s string) []byte {
-	k := search.Fold(strings.TrimSpace(s))
-	if len(k) > sortKeyLen {
-		k = strings.ToValidUTF8(k[:sortKeyLen], "")
-	}
-	return []byte(strings.ReplaceAll(k, "\x00", ""))
-}
-
-// implKey is a perangkat daerah's name as the register's filter matches it.
-func implKey(name string) string {
-	k := strings.ReplaceAll(search.Fold(strings.Join(strings.Fields(name), " ")), "\x00", "")
-	if len(k) > 4*sortKeyLen {
-		k = strings.ToValidUTF8(k[:4*sortKeyLen], "")
-	}
-	return k
-}
 
 func hasParty(s *agreement.Summary, id agreement.ID) bool {
 	return slices.ContainsFunc(s.Parties, func(p agreement.PartyName) bool { return p.ID == id })
@@ -177,7 +151,7 @@ func (f *Fake) list(q service.Query) (service.Page, error) {
 		case service.ByEnd:
 			reverse = false
 			if hasEnd(&s) && (q.EndFrom.IsZero() || !s.End.Before(q.EndFrom)) {
-				rows = append(rows, row{append(dateKey(s.End), id...), s})
+				rows = append(rows, row{append(s.End.Key(), id...), s})
 			}
 		case service.ByParent:
 			reverse = false
@@ -239,8 +213,8 @@ func endsWithin(s *agreement.Summary, today agreement.Date, days int) bool {
 	if !hasEnd(s) {
 		return false
 	}
-	k := dateKey(s.End)
-	return bytes.Compare(k, dateKey(today)) >= 0 && bytes.Compare(k, dateKey(today.AddDate(0, 0, days))) <= 0
+	k := s.End.Key()
+	return bytes.Compare(k, today.Key()) >= 0 && bytes.Compare(k, today.AddDate(0, 0, days).Key()) <= 0
 }
 
 // Arrange lists every agreement an arrangement selects, in its order; those the
@@ -261,7 +235,9 @@ func (f *Fake) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 			fl.Status != "" && s.Status != fl.Status,
 			fl.Party != 0 && !hasParty(&s, fl.Party),
 			fl.Year != 0 && s.Year != fl.Year,
-			fl.Implementer != "" && !slices.ContainsFunc(s.Implementers, func(im string) bool { return implKey(im) == implKey(fl.Implementer) }),
+			fl.Implementer != "" && !slices.ContainsFunc(s.Implementers, func(im string) bool {
+				return bytes.Equal(search.ImplementerKey(im), search.ImplementerKey(fl.Implementer))
+			}),
 			fl.EndsWithin > 0 && (s.Status != agreement.StatusDitandatangani || !endsWithin(&s, today, fl.EndsWithin)):
 			continue
 		}
@@ -282,11 +258,11 @@ func (f *Fake) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 		case service.SortKind:
 			key = []byte(s.Kind)
 		case service.SortSubject:
-			key = sortKey(s.Subject)
+			key = search.SortKey(s.Subject)
 		case service.SortPartner:
-			key = sortKey(s.Partners())
+			key = search.SortKey(s.Partners())
 		case service.SortNumber:
-			key = sortKey(s.OwnNumber)
+			key = search.SortKey(s.OwnNumber)
 		case service.SortStatus:
 			key = []byte{byte(slices.Index(agreement.Statuses, s.Status))}
 		case service.SortEnd:
@@ -294,7 +270,7 @@ func (f *Fake) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 				rest = append(rest, s.ID)
 				continue
 			}
-			key = dateKey(s.End)
+			key = s.End.Key()
 		}
 		rows = append(rows, row{append(append(key, 0), u64(uint64(s.ID))...), s.ID})
 	}
@@ -333,7 +309,7 @@ func (f *Fake) Choices() (service.Choices, error) {
 			}
 		}
 		for _, im := range s.Implementers {
-			if k := implKey(im); k != "" {
+			if k := string(search.ImplementerKey(im)); k != "" {
 				if _, seen := impl[k]; !seen {
 					impl[k] = strings.Join(strings.Fields(im), " ")
 				}
@@ -383,7 +359,7 @@ func (f *Fake) Dashboard(now time.Time) (service.Dashboard, error) {
 			sleeping = append(sleeping, s)
 		}
 	}
-	slices.SortStableFunc(ending, func(a, b agreement.Summary) int { return bytes.Compare(dateKey(a.End), dateKey(b.End)) })
+	slices.SortStableFunc(ending, func(a, b agreement.Summary) int { return bytes.Compare(a.End.Key(), b.End.Key()) })
 	for _, s := range ending {
 		days := agreement.EndingWindowOf(s, today, agreement.EndingDays)
 		for i, w := range agreement.EndingWindows {
@@ -397,12 +373,12 @@ func (f *Fake) Dashboard(now time.Time) (service.Dashboard, error) {
 	}
 	endKey := func(s agreement.Summary) []byte {
 		if s.End.Valid() {
-			return dateKey(s.End)
+			return s.End.Key()
 		}
 		return []byte("99999999") // no end: in force until ended
 	}
 	slices.SortStableFunc(sleeping, func(a, b agreement.Summary) int {
-		return cmp.Or(bytes.Compare(dateKey(a.Signed), dateKey(b.Signed)), bytes.Compare(endKey(a), endKey(b)))
+		return cmp.Or(bytes.Compare(a.Signed.Key(), b.Signed.Key()), bytes.Compare(endKey(a), endKey(b)))
 	})
 	d.SleepingCount = len(sleeping)
 	d.Sleeping = sleeping[:min(len(sleeping), agreement.DashboardRows)]
