@@ -331,3 +331,24 @@ func Encode(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
+
+// SaveEntry is the history entry of a save that made revision rev of a record:
+// "buat" when there was no stored version (prev nil), else "ubah" with the
+// changes between the two JSON encodings.
+func SaveEntry(t RecordType, id agreement.ID, rev uint64, at time.Time, by string, prev, next []byte) HistoryEntry {
+	e := HistoryEntry{Type: t, ID: id, Rev: rev, At: at, By: by, Action: "buat"}
+	if prev != nil {
+		e.Action = "ubah"
+		e.Changes = agreement.DiffJSON(prev, next)
+	}
+	return e
+}
+
+// Valid reports whether t is one of the stored record types.
+func (t RecordType) Valid() bool {
+	switch t {
+	case TypeAgreement, TypeParty, TypeOfficial, TypeMandate:
+		return true
+	}
+	return false
+}

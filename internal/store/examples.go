@@ -32,7 +32,7 @@ func (s *Store) LoadDataset(d *dataset.Dataset) error {
 		return err
 	}
 	d.Shift(off)
-	if err := checkUnique(d); err != nil {
+	if err := service.CheckUnique(d); err != nil {
 		return err
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error {

@@ -16,27 +16,11 @@ import (
 )
 
 func summarize(dir txDir, a *agreement.Agreement) agreement.Summary {
-	sum := agreement.Summary{
-		ID: a.ID, Rev: a.Rev, Kind: a.Kind, Status: a.Status, Subject: a.Subject,
-		OwnNumber: a.OwnNumber(), PartnerNumber: a.PartnerNumber(),
-		Start: a.EffectiveStart(), End: a.EffectiveEnd(), Year: a.Year(), ParentID: a.ParentID,
-		Extendable: a.Term.Extendable, Implementers: a.Implementers, Created: a.Created, Updated: a.Updated,
-		FollowUps: len(a.Monitoring),
-	}
+	children := 0
 	if a.ID != 0 {
-		sum.Children = childCount(dir.tx, a.ID)
+		children = childCount(dir.tx, a.ID)
 	}
-	if a.Signing != nil {
-		sum.Signed = a.Signing.Date
-	}
-	for _, ap := range a.Parties {
-		pn := agreement.PartyName{ID: ap.PartyID, Own: ap.Own}
-		if p, ok := dir.Party(ap.PartyID); ok {
-			pn.Name, pn.Short = p.Name, p.ShortName
-		}
-		sum.Parties = append(sum.Parties, pn)
-	}
-	return sum
+	return agreement.Summarize(a, children, dir.Party)
 }
 
 type indexEntry struct {

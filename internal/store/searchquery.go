@@ -83,15 +83,6 @@ func (s *Store) Snippet(id agreement.ID, text string) (string, error) {
 	return out, err
 }
 
-// summaryLines are the texts of an agreement's list row.
-func summaryLines(sum *agreement.Summary) []string {
-	lines := []string{sum.Kind.Title(), sum.Subject, sum.OwnNumber, sum.PartnerNumber}
-	for _, p := range sum.Parties {
-		lines = append(lines, p.Name)
-	}
-	return lines
-}
-
 // restrictFrom is the number of matches from which a filter is applied through an
 // index before ranking rather than agreement by agreement after it.
 const restrictFrom = 512
@@ -172,7 +163,7 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 			}
 			// When the list row itself shows every word searched for, the snippet
 			// comes from it; otherwise from the whole text, to show the match.
-			lines := summaryLines(&sum)
+			lines := sum.Lines()
 			t := [2]string{strings.Join(lines, "\n"), ""}
 			if _, decoded := texts[h.Doc]; decoded || !an.Covers(lines, m.Groups()) {
 				if t, err = textOf(h.Doc); err != nil {

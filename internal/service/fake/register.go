@@ -59,7 +59,7 @@ func (f *Fake) listRows() (map[agreement.ID]agreement.Summary, error) {
 	}
 	rows := make(map[agreement.ID]agreement.Summary, len(list))
 	for i := range list {
-		rows[list[i].ID] = f.summarize(&list[i], children[list[i].ID])
+		rows[list[i].ID] = agreement.Summarize(&list[i], children[list[i].ID], dir{f}.Party)
 	}
 	f.rows = rows
 	return rows, nil
@@ -70,30 +70,6 @@ func cloneSummary(s agreement.Summary) agreement.Summary {
 	s.Parties = slices.Clone(s.Parties)
 	s.Implementers = slices.Clone(s.Implementers)
 	return s
-}
-
-func (f *Fake) summarize(a *agreement.Agreement, children int) agreement.Summary {
-	sum := agreement.Summary{
-		ID: a.ID, Rev: a.Rev, Kind: a.Kind, Status: a.Status, Subject: a.Subject,
-		OwnNumber: a.OwnNumber(), PartnerNumber: a.PartnerNumber(),
-		Start: a.EffectiveStart(), End: a.EffectiveEnd(), Year: a.Year(), ParentID: a.ParentID,
-		Extendable: a.Term.Extendable, Implementers: a.Implementers, Created: a.Created, Updated: a.Updated,
-		FollowUps: len(a.Monitoring), Children: children,
-	}
-	if len(sum.Implementers) == 0 {
-		sum.Implementers = nil
-	}
-	if a.Signing != nil {
-		sum.Signed = a.Signing.Date
-	}
-	for _, ap := range a.Parties {
-		pn := agreement.PartyName{ID: ap.PartyID, Own: ap.Own}
-		if p, ok := (dir{f}).Party(ap.PartyID); ok {
-			pn.Name, pn.Short = p.Name, p.ShortName
-		}
-		sum.Parties = append(sum.Parties, pn)
-	}
-	return sum
 }
 
 func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }

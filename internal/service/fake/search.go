@@ -30,15 +30,6 @@ func (f *Fake) textOf(id agreement.ID) [2]string {
 	return fields.Text(dir{f}, &a)
 }
 
-// summaryLines are the texts of an agreement's list row.
-func summaryLines(sum *agreement.Summary) []string {
-	lines := []string{sum.Kind.Title(), sum.Subject, sum.OwnNumber, sum.PartnerNumber}
-	for _, p := range sum.Parties {
-		lines = append(lines, p.Name)
-	}
-	return lines
-}
-
 // Search finds agreements matching what a person typed, best first, within the
 // filters. An empty or stopword-only query gives no results and says why.
 func (f *Fake) Search(q service.SearchQuery) (service.SearchResult, error) {
@@ -88,7 +79,7 @@ func (f *Fake) Search(q service.SearchQuery) (service.SearchResult, error) {
 		}
 		// When the list row shows every word searched for, the snippet comes
 		// from it; otherwise from the whole text.
-		lines := summaryLines(&sum)
+		lines := sum.Lines()
 		t := [2]string{strings.Join(lines, "\n"), ""}
 		if _, decoded := texts[h.Doc]; decoded || !an.Covers(lines, m.Groups()) {
 			t = textOf(h.Doc)
