@@ -34,11 +34,7 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 				return service.ErrCorrupt
 			}
 			// Counted in its window and every wider one; listed in its own.
-			window := agreement.EndingWindow(today.DaysUntil(end))
-			for i := window; i >= 0 && i < len(d.EndingCount); i++ {
-				d.EndingCount[i]++
-			}
-			if window >= 0 && len(d.Ending[window]) < agreement.DashboardRows {
+			if window, show := d.AddEnding(today.DaysUntil(end)); show {
 				sum, ok, err := dir.summary(agreement.ID(id))
 				if err != nil {
 					return err
@@ -58,8 +54,7 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 				continue // ended
 			}
 			p := k[16:]
-			d.SleepingCount++
-			if len(d.Sleeping) < agreement.DashboardRows {
+			if d.AddSleeping() {
 				sum, ok, err := dir.summary(keyID(p))
 				if err != nil {
 					return err
@@ -74,13 +69,7 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 	if err != nil {
 		return d, err
 	}
-	review, err := s.List(service.Query{Order: service.ByStatus, Status: agreement.StatusTelaah, Limit: agreement.DashboardRows})
-	if err != nil {
-		return d, err
-	}
-	d.Review = review.Items
-	recent, err := s.List(service.Query{Limit: 10})
-	d.Recent = recent.Items
+	err = d.AddLists(s.List)
 	return d, err
 }
 

@@ -337,13 +337,7 @@ func (f *Fake) Dashboard(now time.Time) (service.Dashboard, error) {
 	}
 	slices.SortStableFunc(ending, func(a, b agreement.Summary) int { return bytes.Compare(a.End.Key(), b.End.Key()) })
 	for _, s := range ending {
-		days := agreement.EndingWindowOf(s, today, agreement.EndingDays)
-		for i, w := range agreement.EndingWindows {
-			if days <= w {
-				d.EndingCount[i]++
-			}
-		}
-		if i := agreement.EndingWindow(days); i >= 0 && len(d.Ending[i]) < agreement.DashboardRows {
+		if i, show := d.AddEnding(agreement.EndingWindowOf(s, today, agreement.EndingDays)); show {
 			d.Ending[i] = append(d.Ending[i], s)
 		}
 	}
@@ -356,14 +350,11 @@ func (f *Fake) Dashboard(now time.Time) (service.Dashboard, error) {
 	slices.SortStableFunc(sleeping, func(a, b agreement.Summary) int {
 		return cmp.Or(bytes.Compare(a.Signed.Key(), b.Signed.Key()), bytes.Compare(endKey(a), endKey(b)))
 	})
-	d.SleepingCount = len(sleeping)
-	d.Sleeping = sleeping[:min(len(sleeping), agreement.DashboardRows)]
-	review, err := f.list(service.Query{Order: service.ByStatus, Status: agreement.StatusTelaah, Limit: agreement.DashboardRows})
-	if err != nil {
-		return d, err
+	for _, s := range sleeping {
+		if d.AddSleeping() {
+			d.Sleeping = append(d.Sleeping, s)
+		}
 	}
-	d.Review = review.Items
-	recent, err := f.list(service.Query{Limit: 10})
-	d.Recent = recent.Items
+	err = d.AddLists(f.list)
 	return d, err
 }
