@@ -32,7 +32,10 @@ func newMemTarget() *memTarget {
 		counters: map[string]uint64{}, numbers: map[string]bool{}, files: map[string]bool{}}
 }
 
-func (m *memTarget) Party(id agreement.ID) (agreement.Party, bool) { p, ok := m.parties[id]; return p, ok }
+func (m *memTarget) Party(id agreement.ID) (agreement.Party, bool) {
+	p, ok := m.parties[id]
+	return p, ok
+}
 func (m *memTarget) Official(id agreement.ID) (agreement.Official, bool) {
 	o, ok := m.officials[id]
 	return o, ok
@@ -45,7 +48,9 @@ func (m *memTarget) AgreementKind(id agreement.ID) (agreement.Kind, bool) {
 	k, ok := m.kinds[id]
 	return k, ok
 }
-func (m *memTarget) RegionName(code string) (string, bool) { return "Kabupaten Sumedang", code == "32.11" }
+func (m *memTarget) RegionName(code string) (string, bool) {
+	return "Kabupaten Sumedang", code == "32.11"
+}
 
 func (m *memTarget) PutRecord(t dataset.RecordType, v any) (bool, error) {
 	id, _, _, _ := agreement.Meta(v)
@@ -83,9 +88,9 @@ func (m *memTarget) PutCounter(key string, c dataset.Counter) error {
 	m.counters[key] = c.Last
 	return nil
 }
-func (m *memTarget) Issued(n string) (bool, error)              { return m.numbers[n], nil }
-func (m *memTarget) PutIssued(n *dataset.IssuedNumber) error     { m.numbers[n.Number] = true; return nil }
-func (m *memTarget) PutFile(f dataset.File) error                { m.files[f.SHA256] = true; return nil }
+func (m *memTarget) Issued(n string) (bool, error)           { return m.numbers[n], nil }
+func (m *memTarget) PutIssued(n *dataset.IssuedNumber) error { m.numbers[n.Number] = true; return nil }
+func (m *memTarget) PutFile(f dataset.File) error            { m.files[f.SHA256] = true; return nil }
 func (m *memTarget) AppendHistory(e *dataset.HistoryEntry) error {
 	for _, h := range m.history {
 		if h.Type == e.Type && h.ID == e.ID && h.Rev == e.Rev {
@@ -261,7 +266,9 @@ func TestImportIntoRefuses(t *testing.T) {
 	}{
 		{"reference to nothing", func(d *dataset.Dataset, _ *memTarget) { d.Mandates[0].GranteeID = 77 },
 			"mandates[0] (id 9)", "grantee_id", agreement.ErrInvalid},
-		{"counter behind the stored one", func(_ *dataset.Dataset, m *memTarget) { m.counters[agreement.CounterKey(1, agreement.KindKSB, 2026)] = 9 },
+		{"counter behind the stored one", func(_ *dataset.Dataset, m *memTarget) {
+			m.counters[agreement.CounterKey(1, agreement.KindKSB, 2026)] = 9
+		},
 			"counters[0]", "last", ErrDuplicate},
 		{"number already issued", func(_ *dataset.Dataset, m *memTarget) { m.numbers["KSB/4/2026"] = true },
 			"issued_numbers[0]", "number", ErrDuplicate},
