@@ -130,3 +130,22 @@ func TestDateKeySortsAsDates(t *testing.T) {
 		t.Errorf("zero date key %q", got)
 	}
 }
+
+func TestNewChildPKS(t *testing.T) {
+	p := ksb()
+	p.ID, p.Status = 30, StatusDitandatangani
+	p.Parties[0].Number, p.Parties[0].MandateID = "03/MoU/TKKSD-LS/1.04/VII/2025", 20
+	p.Signing = &Signing{Date: NewDate(2025, 7, 4)}
+	c, err := NewChild(&p, KindPKS, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Subject != p.Subject || c.ParentID != 30 || len(c.Parties) != 2 || c.Parties[0].PartyID != 2 ||
+		c.Parties[0].MandateID != 0 || c.Parties[0].Number != "" || c.Parent.Numbers[0] != "03/MoU/TKKSD-LS/1.04/VII/2025" {
+		t.Errorf("PKS did not inherit: %+v", c)
+	}
+	c.ID = 31
+	if _, err := NewChild(&c, KindPKS, time.Now()); !errors.Is(err, ErrParentNotValid) {
+		t.Errorf("PKS under a PKS: %v", err)
+	}
+}
