@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"sepakat/internal/agreement"
+	"sepakat/resources"
 )
 
 // Format and Version identify the file; Version changes when a field changes meaning.
@@ -351,4 +352,14 @@ func (t RecordType) Valid() bool {
 		return true
 	}
 	return false
+}
+
+// Examples decodes the examples shipped with the program (resources/examples).
+func Examples() (*Dataset, error) {
+	f, err := resources.FS.Open(resources.ExamplesFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Decode(f)
 }

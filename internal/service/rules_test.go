@@ -11,35 +11,30 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
+	"sepakat/internal/search/fields"
 )
+
+// names keeps parties and officials for memTarget.
+type names = fields.Directory
 
 // memTarget is the least storage PrepareSave and ImportInto work on: maps of
 // records, counters, issued numbers, files and history.
 type memTarget struct {
-	parties   map[agreement.ID]agreement.Party
-	officials map[agreement.ID]agreement.Official
-	mandates  map[agreement.ID]agreement.Mandate
-	kinds     map[agreement.ID]agreement.Kind
-	counters  map[string]uint64
-	numbers   map[string]bool
-	files     map[string]bool
-	history   []dataset.HistoryEntry
+	*names
+	mandates map[agreement.ID]agreement.Mandate
+	kinds    map[agreement.ID]agreement.Kind
+	counters map[string]uint64
+	numbers  map[string]bool
+	files    map[string]bool
+	history  []dataset.HistoryEntry
 }
 
 func newMemTarget() *memTarget {
-	return &memTarget{parties: map[agreement.ID]agreement.Party{}, officials: map[agreement.ID]agreement.Official{},
+	return &memTarget{names: fields.NewDirectory(),
 		mandates: map[agreement.ID]agreement.Mandate{}, kinds: map[agreement.ID]agreement.Kind{},
 		counters: map[string]uint64{}, numbers: map[string]bool{}, files: map[string]bool{}}
 }
 
-func (m *memTarget) Party(id agreement.ID) (agreement.Party, bool) {
-	p, ok := m.parties[id]
-	return p, ok
-}
-func (m *memTarget) Official(id agreement.ID) (agreement.Official, bool) {
-	o, ok := m.officials[id]
-	return o, ok
-}
 func (m *memTarget) Mandate(id agreement.ID) (agreement.Mandate, bool) {
 	v, ok := m.mandates[id]
 	return v, ok
@@ -57,14 +52,14 @@ func (m *memTarget) PutRecord(t dataset.RecordType, v any) (bool, error) {
 	var exists bool
 	switch r := v.(type) {
 	case *agreement.Party:
-		_, exists = m.parties[*id]
+		_, exists = m.Parties[*id]
 		if !exists {
-			m.parties[*id] = *r
+			m.Parties[*id] = *r
 		}
 	case *agreement.Official:
-		_, exists = m.officials[*id]
+		_, exists = m.Officials[*id]
 		if !exists {
-			m.officials[*id] = *r
+			m.Officials[*id] = *r
 		}
 	case *agreement.Mandate:
 		_, exists = m.mandates[*id]
@@ -233,10 +228,10 @@ func TestImportInto(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Bookkeeping a hand-made file leaves out is filled in; what it has stays.
-	if p := m.parties[1]; p.Rev != 1 || !p.Created.Equal(t1) || !p.Updated.Equal(t1) {
+	if p := m.Parties[1]; p.Rev != 1 || !p.Created.Equal(t1) || !p.Updated.Equal(t1) {
 		t.Errorf("party 1 rev %d created %v updated %v", p.Rev, p.Created, p.Updated)
 	}
-	if p := m.parties[2]; p.Rev != 3 || !p.Created.Equal(t0) || !p.Updated.Equal(t0) {
+	if p := m.Parties[2]; p.Rev != 3 || !p.Created.Equal(t0) || !p.Updated.Equal(t0) {
 		t.Errorf("party 2 rev %d created %v updated %v", p.Rev, p.Created, p.Updated)
 	}
 	if m.counters[agreement.CounterKey(1, agreement.KindKSB, 2026)] != 4 || !m.numbers["KSB/4/2026"] || !m.files[d.Files[0].SHA256] {
@@ -289,5 +284,58 @@ func TestImportIntoRefuses(t *testing.T) {
 			c.change(d, m)
 			importErr(t, ImportInto(m, d, t1, "budi"), c.record, c.field, c.is)
 		})
+	}
+}
+
+func TestNextNumber(t *testing.T) {
+	office := agreement.Party{ID: 1, Numbering: &agreement.NumberingScheme{Template: "{nomor}/{jenis}/{tahun}",
+		KindCodes: map[agreement.Kind]string{agreement.KindPKS: "PKS"}}}
+	parties := map[agreement.ID]agreement.Party{1: office, 2: {ID: 2}}
+	read := func(id agreement.ID) (agreement.Party, bool, error) { p, ok := parties[id]; return p, ok, nil }
+	counters := map[string]uint64{agreement.CounterKey(1, agreement.KindPKS, 2025): 3}
+	last := func(key string) (uint64, error) { return counters[key], nil }
+	issued := map[string]bool{"4/PKS/2025": true, "5/PKS/2025": true}
+	taken := func(n string) (bool, error) { return issued[n], nil }
+	d := agreement.NewDate(2025, 7, 4)
+	n, err := NextNumber(1, agreement.KindPKS, d, read, last, taken)
+	if err != nil || n.Number != "6/PKS/2025" || n.Seq != 6 || n.Office != 1 || n.Kind != agreement.KindPKS || n.Year != 2025 {
+		t.Errorf("after 3, with 4 and 5 issued: %+v %v", n, err)
+	}
+	if n, err := NextNumber(1, agreement.KindPKS, agreement.NewDate(2026, 1, 2), read, last, taken); err != nil || n.Number != "1/PKS/2026" {
+		t.Errorf("a new year: %+v %v", n, err)
+	}
+	if _, err := NextNumber(2, agreement.KindPKS, d, read, last, taken); !errors.Is(err, ErrNoScheme) {
+		t.Errorf("office without a scheme: %v", err)
+	}
+	if _, err := NextNumber(9, agreement.KindPKS, d, read, last, taken); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing office: %v", err)
+	}
+	noRead := func(agreement.ID) (agreement.Party, bool, error) {
+		t.Error("a bad date read the office")
+		return office, true, nil
+	}
+	for _, c := range []struct {
+		kind agreement.Kind
+		d    agreement.Date
+	}{{agreement.KindPKS, agreement.Date{}}, {agreement.KindPKS, agreement.NewDate(2025, 2, 30)}, {"XYZ", d}} {
+		if _, err := NextNumber(1, c.kind, c.d, noRead, last, taken); !errors.Is(err, agreement.ErrInvalid) {
+			t.Errorf("%s on %v: %v", c.kind, c.d, err)
+		}
+	}
+}
+
+func TestNewFileRef(t *testing.T) {
+	ref, err := NewFileRef("lambang.png", "image/png", []byte("abc"))
+	if err != nil || ref.SHA256 != "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" || ref.Size != 3 || ref.Name != "lambang.png" || ref.MediaType != "image/png" {
+		t.Errorf("%+v %v", ref, err)
+	}
+	if ref, err := NewFileRef("kosong", "text/plain", nil); err != nil || ref.Size != 0 || len(ref.SHA256) != 64 {
+		t.Errorf("empty: %+v %v", ref, err)
+	}
+	if _, err := NewFileRef("besar.pdf", "application/pdf", make([]byte, MaxFileSize)); err != nil {
+		t.Errorf("at the limit: %v", err)
+	}
+	if _, err := NewFileRef("besar.pdf", "application/pdf", make([]byte, MaxFileSize+1)); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "besar.pdf") {
+		t.Errorf("over the limit: %v", err)
 	}
 }

@@ -6,18 +6,12 @@ import (
 	"sepakat/internal/dataset"
 	"sepakat/internal/service"
 	"sepakat/internal/store/schema"
-	"sepakat/resources"
 )
 
 // LoadExamples adds the shipped examples (resources/examples), renumbered after the
 // records already stored, once per data file.
 func (s *Store) LoadExamples() error {
-	f, err := resources.FS.Open(resources.ExamplesFile)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	d, err := dataset.Decode(f)
+	d, err := dataset.Examples()
 	if err != nil {
 		return err
 	}

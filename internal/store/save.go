@@ -2,8 +2,6 @@ package store
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"time"
 
@@ -319,46 +317,32 @@ func (s *Store) AgreementHistory(id agreement.ID) ([]dataset.HistoryEntry, error
 // ReserveNumber hands out the next number of office's scheme for kind, dated d,
 // and records it as issued before returning, so it is never handed out again.
 func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreement.Date, forAgreement agreement.ID) (string, error) {
-	if !d.Valid() || !kind.Valid() {
-		return "", agreement.Errors{{Field: "date", Code: "bad_date"}}
-	}
 	var number string
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		p, ok, err := get[agreement.Party](tx, schema.Parties, office)
+		counters, issued := tx.Bucket(schema.Counters), tx.Bucket(schema.Numbers)
+		party := func(id agreement.ID) (agreement.Party, bool, error) {
+			return get[agreement.Party](tx, schema.Parties, id)
+		}
+		last := func(key string) (uint64, error) {
+			if v := counters.Get([]byte(key)); len(v) == 8 {
+				return uint64(keyID(v)), nil
+			}
+			return 0, nil
+		}
+		taken := func(n string) (bool, error) { return issued.Get([]byte(n)) != nil, nil }
+		rec, err := service.NextNumber(office, kind, d, party, last, taken)
 		if err != nil {
 			return err
 		}
-		if !ok {
-			return fmt.Errorf("instansi %d: %w", office, service.ErrNotFound)
-		}
-		if p.Numbering == nil {
-			return service.ErrNoScheme
-		}
-		counters, issued := tx.Bucket(schema.Counters), tx.Bucket(schema.Numbers)
-		key := []byte(agreement.CounterKey(office, kind, d.Year))
-		var last uint64
-		if v := counters.Get(key); len(v) == 8 {
-			last = uint64(keyID(v))
-		}
-		for {
-			last++
-			number, err = p.Numbering.Format(kind, last, d)
-			if err != nil {
-				return err
-			}
-			if issued.Get([]byte(number)) == nil {
-				break
-			}
-		}
-		if err := counters.Put(key, u64(last)); err != nil {
+		if err := counters.Put([]byte(agreement.CounterKey(office, kind, d.Year)), u64(rec.Seq)); err != nil {
 			return err
 		}
-		rec := dataset.IssuedNumber{Number: number, Office: office, Kind: kind, Year: d.Year, Seq: last,
-			AgreementID: forAgreement, At: s.now(), By: s.user}
+		rec.AgreementID, rec.At, rec.By = forAgreement, s.now(), s.user
 		raw, err := encode(rec)
 		if err != nil {
 			return err
 		}
+		number = rec.Number
 		return issued.Put([]byte(number), raw)
 	})
 	return number, err
@@ -366,12 +350,11 @@ func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreem
 
 // PutFile stores data under its SHA-256 and returns a reference to it.
 func (s *Store) PutFile(name, mediaType string, data []byte) (agreement.FileRef, error) {
-	if len(data) > service.MaxFileSize {
-		return agreement.FileRef{}, fmt.Errorf("%s (%d MB, batas %d MB): %w", name, len(data)>>20, service.MaxFileSize>>20, service.ErrTooLarge)
+	ref, err := service.NewFileRef(name, mediaType, data)
+	if err != nil {
+		return ref, err
 	}
-	sum := sha256.Sum256(data)
-	ref := agreement.FileRef{Name: name, MediaType: mediaType, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		return putFile(tx, dataset.File{SHA256: ref.SHA256, MediaType: mediaType, Data: data})
 	})
 	return ref, err

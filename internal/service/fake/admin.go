@@ -3,8 +3,6 @@ package fake
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,50 +12,38 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/service"
-	"sepakat/resources"
 )
 
 // ReserveNumber hands out the next number of office's scheme for kind, dated d,
 // and records it as issued, so it is never handed out again.
 func (f *Fake) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreement.Date, forAgreement agreement.ID) (string, error) {
-	if !d.Valid() || !kind.Valid() {
-		return "", agreement.Errors{{Field: "date", Code: "bad_date"}}
-	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	p, ok := get[agreement.Party](&f.st, kParty, office)
-	if !ok {
-		return "", fmt.Errorf("instansi %d: %w", office, service.ErrNotFound)
+	party := func(id agreement.ID) (agreement.Party, bool, error) {
+		p, ok := get[agreement.Party](&f.st, kParty, id)
+		return p, ok, nil
 	}
-	if p.Numbering == nil {
-		return "", service.ErrNoScheme
+	last := func(key string) (uint64, error) { return f.st.counters[key].Last, nil }
+	taken := func(n string) (bool, error) {
+		_, ok := f.st.numbers[n]
+		return ok, nil
 	}
-	key := agreement.CounterKey(office, kind, d.Year)
-	last := f.st.counters[key].Last
-	var number string
-	for {
-		last++
-		var err error
-		if number, err = p.Numbering.Format(kind, last, d); err != nil {
-			return "", err
-		}
-		if _, issued := f.st.numbers[number]; !issued {
-			break
-		}
+	rec, err := service.NextNumber(office, kind, d, party, last, taken)
+	if err != nil {
+		return "", err
 	}
-	f.st.counters[key] = dataset.Counter{Office: office, Kind: kind, Year: d.Year, Last: last}
-	f.st.numbers[number] = dataset.IssuedNumber{Number: number, Office: office, Kind: kind, Year: d.Year, Seq: last,
-		AgreementID: forAgreement, At: f.now(), By: f.user}
-	return number, nil
+	f.st.counters[agreement.CounterKey(office, kind, d.Year)] = dataset.Counter{Office: office, Kind: kind, Year: d.Year, Last: rec.Seq}
+	rec.AgreementID, rec.At, rec.By = forAgreement, f.now(), f.user
+	f.st.numbers[rec.Number] = rec
+	return rec.Number, nil
 }
 
 // PutFile stores data under its SHA-256 and returns a reference to it.
 func (f *Fake) PutFile(name, mediaType string, data []byte) (agreement.FileRef, error) {
-	if len(data) > service.MaxFileSize {
-		return agreement.FileRef{}, fmt.Errorf("%s (%d MB, batas %d MB): %w", name, len(data)>>20, service.MaxFileSize>>20, service.ErrTooLarge)
+	ref, err := service.NewFileRef(name, mediaType, data)
+	if err != nil {
+		return ref, err
 	}
-	sum := sha256.Sum256(data)
-	ref := agreement.FileRef{Name: name, MediaType: mediaType, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.st.files[ref.SHA256] = dataset.File{SHA256: ref.SHA256, MediaType: mediaType, Data: bytes.Clone(data)}
@@ -85,12 +71,7 @@ func (f *Fake) ExamplesLoaded() (bool, error) {
 // LoadExamples adds the shipped examples, renumbered after the records already
 // stored, once per instance.
 func (f *Fake) LoadExamples() error {
-	file, err := resources.FS.Open(resources.ExamplesFile)
-	if err != nil {
-		return err
-	}
-	defer file.Close()
-	d, err := dataset.Decode(file)
+	d, err := dataset.Examples()
 	if err != nil {
 		return err
 	}
