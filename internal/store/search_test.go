@@ -75,12 +75,7 @@ func TestSearchSameWhetherPendingMergedOrRebuilt(t *testing.T) {
 func TestSearchFollowsSaves(t *testing.T) {
 	s, _ := openTemp(t)
 	w := servicetest.SeedWorld(t, s)
-	var ids []agreement.ID
-	for i := 0; i < mergeEvery+10; i++ { // crosses a merge
-		a := w.KSB(fmt.Sprintf("Kerja sama nomor %d tentang persampahan", i))
-		mustSave(t, s.SaveAgreement(&a))
-		ids = append(ids, a.ID)
-	}
+	ids := w.SaveKSBs(t, s, mergeEvery+10, "Kerja sama nomor %d tentang persampahan") // crosses a merge
 	a, _ := s.Agreement(ids[3])
 	a.Subject = "Pengelolaan air minum lintas daerah"
 	mustSave(t, s.SaveAgreement(&a))

@@ -98,12 +98,7 @@ func TestHelperReserveAndDie(t *testing.T) {
 func TestSupersededChangeKeysAreSkippedAndSwept(t *testing.T) {
 	s, path := openTemp(t)
 	w := servicetest.SeedWorld(t, s)
-	var ids []agreement.ID
-	for i := 0; i < 5; i++ {
-		a := w.KSB(fmt.Sprintf("Perjanjian %d", i))
-		mustSave(t, s.SaveAgreement(&a))
-		ids = append(ids, a.ID)
-	}
+	ids := w.SaveKSBs(t, s, 5, "Perjanjian %d")
 	// Edit the oldest three times; it must appear once, first.
 	a, _ := s.Agreement(ids[0])
 	for i := 0; i < 3; i++ {

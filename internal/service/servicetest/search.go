@@ -1,7 +1,6 @@
 package servicetest
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -115,12 +114,7 @@ func testSearch(t *testing.T, c Config) {
 	t.Run("FollowsSaves", func(t *testing.T) {
 		s := fresh(t, c)
 		w := SeedWorld(t, s)
-		var all []agreement.ID
-		for i := 0; i < 40; i++ {
-			a := w.KSB(fmt.Sprintf("Kerja sama nomor %d tentang persampahan", i))
-			must(t, s.SaveAgreement(&a))
-			all = append(all, a.ID)
-		}
+		all := w.SaveKSBs(t, s, 40, "Kerja sama nomor %d tentang persampahan")
 		a, _ := s.Agreement(all[3])
 		a.Subject = "Pengelolaan air minum lintas daerah"
 		must(t, s.SaveAgreement(&a))

@@ -5,6 +5,7 @@ package servicetest
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -132,6 +133,19 @@ func (w *World) KSB(subject string) agreement.Agreement {
 			{Kind: agreement.NodePasal, Heading: "JANGKA WAKTU", Text: "Kesepakatan Bersama ini berlaku untuk jangka waktu 5 (lima) tahun."},
 		},
 	}
+}
+
+// SaveKSBs saves n drafts from KSB, subjects made by format from 0 to n-1,
+// and returns their IDs in order.
+func (w *World) SaveKSBs(t testing.TB, s service.Records, n int, format string) []agreement.ID {
+	t.Helper()
+	var out []agreement.ID
+	for i := range n {
+		a := w.KSB(fmt.Sprintf(format, i))
+		must(t, s.SaveAgreement(&a))
+		out = append(out, a.ID)
+	}
+	return out
 }
 
 // Sign moves a through the life cycle to Ditandatangani, signed on day.
