@@ -43,13 +43,21 @@ func checkFile(t *testing.T, path string) {
 
 // TestExportImportRoundTrip: a data file exported and imported into another
 // exports the same; importing it again names the clashing record.
-func TestExportImportRoundTrip(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "a.db")
+// demoFile is a data file in a fresh folder with the examples loaded, checked
+// on cleanup.
+func demoFile(t *testing.T) (dir, db string) {
+	t.Helper()
+	dir = t.TempDir()
+	db = filepath.Join(dir, "a.db")
 	t.Cleanup(func() { checkFile(t, db) })
 	if r := run(t, i18n.ID, "--db", db, "demo"); r.code != 0 {
 		t.Fatalf("demo: %+v", r)
 	}
+	return dir, db
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	dir, db := demoFile(t)
 	exp := filepath.Join(dir, "ekspor.json")
 	if r := run(t, i18n.ID, "--db", db, "export-json", exp); r.code != 0 {
 		t.Fatalf("export: %+v", r)
@@ -74,10 +82,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 }
 
 func TestShowAddUpdate(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "a.db")
-	t.Cleanup(func() { checkFile(t, db) })
-	run(t, i18n.ID, "--db", db, "demo")
+	dir, db := demoFile(t)
 	r := run(t, i18n.ID, "--db", db, "show", "1", "--json")
 	if r.code != 0 {
 		t.Fatal(r)
@@ -235,10 +240,7 @@ func TestGenSmallCorpus(t *testing.T) {
 }
 
 func TestPDFCommand(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "a.db")
-	t.Cleanup(func() { checkFile(t, db) })
-	run(t, i18n.ID, "--db", db, "demo")
+	dir, db := demoFile(t)
 	out := filepath.Join(dir, "ksb.pdf")
 	r := run(t, i18n.ID, "--db", db, "pdf", "2", "-o", out)
 	if r.code != 0 || !strings.Contains(r.stderr, "KSB-2") {
@@ -266,11 +268,7 @@ func TestPDFCommand(t *testing.T) {
 }
 
 func TestSynonyms(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "s.db")
-	if r := run(t, i18n.ID, "--db", db, "demo"); r.code != 0 {
-		t.Fatal(r.stderr)
-	}
+	dir, db := demoFile(t)
 	bad := filepath.Join(dir, "bad.txt")
 	good := filepath.Join(dir, "good.txt")
 	if err := os.WriteFile(bad, []byte("RB\nRB, Reformasi Birokrasi\n"), 0o600); err != nil {

@@ -117,10 +117,7 @@ func TestCommandsOnBothBackends(t *testing.T) {
 // TestFileErrorsInWords checks that errors of the file system reach the user
 // in the message table's words, with the path, and never as Go's strings.
 func TestFileErrorsInWords(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "a.db")
-	t.Cleanup(func() { checkFile(t, db) })
-	run(t, i18n.ID, "--db", db, "demo")
+	dir, db := demoFile(t)
 	missing := filepath.Join(dir, "tidak-ada.json")
 	into := filepath.Join(dir, "tidak", "ada", "ekspor.json")
 	cases := []struct {
