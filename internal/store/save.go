@@ -196,9 +196,10 @@ func putRecord(tx *bolt.Tx, bucket []byte, id agreement.ID, v any) error {
 // headFunc reads a stored record's revision and creation time.
 type headFunc func(dir txDir, id agreement.ID) (rev uint64, created time.Time, err error)
 
-// save is the one write path for records: revision check, bookkeeping, validation,
-// the type's own writes of the encoded record, and the history entry, all in one
-// transaction. write gets the previous encoding (nil for a new record).
+// save is the one write path for records: the rules every backend applies
+// (service.PrepareSave), the type's own writes of the encoded record, and the
+// history entry, all in one transaction. write gets the previous encoding (nil
+// for a new record).
 func save[T agreement.Record](s *Store, bucket []byte, v *T, head headFunc, write func(dir txDir, next *T, prevRaw, raw []byte) error) error {
 	next := *v
 	now := s.now()

@@ -238,10 +238,10 @@ func (d dir) AgreementKind(id agreement.ID) (agreement.Kind, bool) {
 
 func (d dir) RegionName(code string) (string, bool) { return d.f.regions.Name(code) }
 
-// save is the one write path, as the store's: revision check, bookkeeping,
-// validation, the type's own check against the stored version, the record and
-// its history entry. Nothing changes unless all of it succeeds; v is updated
-// only then.
+// save is the one write path: the rules every backend applies
+// (service.PrepareSave), the type's own check against the stored version, the
+// record and its history entry. Nothing changes unless all of it succeeds; v is
+// updated only then.
 func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T, error), next *T) error) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
