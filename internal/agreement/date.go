@@ -95,6 +95,12 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 }
 
+// Key is the date as 8 digits "20060102", which sort as the dates do; the zero
+// date gives "00000000".
+func (d Date) Key() []byte {
+	return fmt.Appendf(nil, "%04d%02d%02d", d.Year, int(d.Month), d.Day)
+}
+
 // MarshalJSON writes "2006-01-02", or "" for the zero date.
 func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
 

@@ -110,3 +110,39 @@ func (f Filter) Match(s Summary, now time.Time) bool {
 	}
 	return true
 }
+
+// Summarize makes an agreement's list row; children counts the agreements
+// filed under it and party names the parties it lists (unknown ones keep only
+// their ID).
+func Summarize(a *Agreement, children int, party func(ID) (Party, bool)) Summary {
+	sum := Summary{
+		ID: a.ID, Rev: a.Rev, Kind: a.Kind, Status: a.Status, Subject: a.Subject,
+		OwnNumber: a.OwnNumber(), PartnerNumber: a.PartnerNumber(),
+		Start: a.EffectiveStart(), End: a.EffectiveEnd(), Year: a.Year(), ParentID: a.ParentID,
+		Extendable: a.Term.Extendable, Implementers: a.Implementers, Created: a.Created, Updated: a.Updated,
+		FollowUps: len(a.Monitoring), Children: children,
+	}
+	if len(sum.Implementers) == 0 {
+		sum.Implementers = nil // as a stored row reads back
+	}
+	if a.Signing != nil {
+		sum.Signed = a.Signing.Date
+	}
+	for _, ap := range a.Parties {
+		pn := PartyName{ID: ap.PartyID, Own: ap.Own}
+		if p, ok := party(ap.PartyID); ok {
+			pn.Name, pn.Short = p.Name, p.ShortName
+		}
+		sum.Parties = append(sum.Parties, pn)
+	}
+	return sum
+}
+
+// Lines are the texts a list row shows: kind, subject, numbers, party names.
+func (s *Summary) Lines() []string {
+	lines := []string{s.Kind.Title(), s.Subject, s.OwnNumber, s.PartnerNumber}
+	for _, p := range s.Parties {
+		lines = append(lines, p.Name)
+	}
+	return lines
+}

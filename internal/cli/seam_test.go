@@ -14,83 +14,110 @@ import (
 	"sepakat/internal/service/fake"
 )
 
-// TestCommandsThroughTheSeam runs the commands on the in-memory fake: they
-// need nothing of the bbolt store.
-func TestCommandsThroughTheSeam(t *testing.T) {
-	now := func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
-	f, err := fake.New(fake.Options{Now: now, User: "staf1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "tidak-dibuat.db")
-	opened := 0
-	env := func(lang i18n.Lang) (Env, *bytes.Buffer, *bytes.Buffer) {
-		var out, errw bytes.Buffer
-		return Env{Stdout: &out, Stderr: &errw, Lang: lang, Now: now,
-			Open: func(path string, _ func() time.Time) (Backend, error) {
-				if path != db {
-					t.Errorf("opened %q, want %q", path, db)
-				}
-				opened++
-				return f, nil
-			}}, &out, &errw
-	}
-	do := func(want int, args ...string) (string, string) {
+// everyday runs the everyday commands on one backend; do runs a command line
+// and checks its exit code. It returns how many commands it ran.
+func everyday(t *testing.T, dir string, do func(want int, args ...string) (stdout, stderr string)) int {
+	t.Helper()
+	ran := 0
+	cmd := func(want int, args ...string) (string, string) {
 		t.Helper()
-		e, out, errw := env(i18n.ID)
-		if code := Run(append([]string{"--db", db}, args...), e); code != want {
-			t.Fatalf("%v: exit %d, want %d\n%s", args, code, want, errw)
-		}
-		return out.String(), errw.String()
+		ran++
+		return do(want, args...)
 	}
-	if _, stderr := do(0, "demo"); !strings.Contains(stderr, "3 perjanjian, 3 instansi") {
+	if _, stderr := cmd(0, "demo"); !strings.Contains(stderr, "3 perjanjian, 3 instansi") {
 		t.Errorf("demo: %q", stderr)
 	}
-	if _, stderr := do(1, "demo"); !strings.Contains(stderr, "sudah dimuat") {
+	if _, stderr := cmd(1, "demo"); !strings.Contains(stderr, "sudah dimuat") {
 		t.Errorf("second demo: %q", stderr)
 	}
-	stdout, _ := do(0, "list", "--json", "--kind", "pks")
+	if stdout, _ := cmd(0, "list"); !strings.Contains(stdout, "Berbagi Informasi dan Inovasi Daerah") || !strings.Contains(stdout, "NOMOR KITA") {
+		t.Errorf("list: %q", stdout)
+	}
+	stdout, _ := cmd(0, "list", "--json", "--kind", "pks")
 	var sums []agreement.Summary
 	if err := json.Unmarshal([]byte(stdout), &sums); err != nil || len(sums) != 1 || sums[0].ID != 3 {
-		t.Fatalf("list: %v %v", sums, err)
+		t.Fatalf("list --json --kind pks: %v %v", sums, err)
 	}
-	if stdout, _ := do(0, "show", "3"); !strings.Contains(stdout, "Rio Gismara") || !strings.Contains(stdout, "Surat Kuasa") {
-		t.Errorf("show: %q", stdout)
+	stdout, _ = cmd(0, "show", "3")
+	for _, want := range []string{"Perjanjian Kerja Sama", "Rio Gismara", "Surat Kuasa", "Pasal 1"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("show lacks %q:\n%s", want, stdout)
+		}
 	}
-	if stdout, _ := do(0, "search", "mal pelayanan publik"); !strings.HasPrefix(stdout, "3  PKS") || !strings.Contains(stdout, "[") {
+	if stdout, _ := cmd(0, "search", "mal pelayanan publik"); !strings.HasPrefix(stdout, "3  PKS") || !strings.Contains(stdout, "[") {
 		t.Errorf("search: %q", stdout)
 	}
-	if _, stderr := do(1, "show", "99"); !strings.Contains(stderr, "Data tidak ditemukan") {
+	if _, stderr := cmd(1, "show", "99"); !strings.Contains(stderr, "Data tidak ditemukan") {
 		t.Errorf("show 99: %q", stderr)
 	}
 	exp := filepath.Join(dir, "ekspor.json")
-	do(0, "export-json", exp)
+	cmd(0, "export-json", exp)
 	if data, err := os.ReadFile(exp); err != nil || !bytes.Contains(data, []byte(`"Berbagi Informasi dan Inovasi Daerah"`)) {
 		t.Errorf("export: %v", err)
 	}
-	if stdout, _ := do(0, "check"); !strings.Contains(stdout, "3 perjanjian") {
+	if stdout, _ := cmd(0, "check"); !strings.Contains(stdout, "3 perjanjian") {
 		t.Errorf("check: %q", stdout)
 	}
-	out := filepath.Join(dir, "pks.pdf")
-	if _, stderr := do(0, "pdf", "3", "-o", out); !strings.Contains(stderr, "PKS-3") {
+	if _, stderr := cmd(0, "pdf", "3", "-o", filepath.Join(dir, "pks.pdf")); !strings.Contains(stderr, "PKS-3") {
 		t.Errorf("pdf: %q", stderr)
 	}
-	if opened != 9 {
-		t.Errorf("%d opens for 9 commands", opened)
-	}
-	if _, err := os.Stat(db); !os.IsNotExist(err) {
-		t.Errorf("a data file was made: %v", err)
-	}
+	return ran
+}
+
+// TestCommandsOnBothBackends runs the everyday commands on a data file and on
+// the in-memory fake: the commands go only through the seam.
+func TestCommandsOnBothBackends(t *testing.T) {
+	t.Run("store", func(t *testing.T) {
+		dir := t.TempDir()
+		db := filepath.Join(dir, "a.db")
+		t.Cleanup(func() { checkFile(t, db) })
+		everyday(t, dir, func(want int, args ...string) (string, string) {
+			t.Helper()
+			r := run(t, i18n.ID, append([]string{"--db", db}, args...)...)
+			if r.code != want {
+				t.Fatalf("%v: exit %d, want %d\n%s", args, r.code, want, r.stderr)
+			}
+			return r.stdout, r.stderr
+		})
+	})
+	t.Run("fake", func(t *testing.T) {
+		now := func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+		f, err := fake.New(fake.Options{Now: now, User: "staf1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		db := filepath.Join(dir, "tidak-dibuat.db")
+		opened := 0
+		ran := everyday(t, dir, func(want int, args ...string) (string, string) {
+			t.Helper()
+			var out, errw bytes.Buffer
+			e := Env{Stdout: &out, Stderr: &errw, Lang: i18n.ID, Now: now,
+				Open: func(path string, _ func() time.Time) (Backend, error) {
+					if path != db {
+						t.Errorf("opened %q, want %q", path, db)
+					}
+					opened++
+					return f, nil
+				}}
+			if code := Run(append([]string{"--db", db}, args...), e); code != want {
+				t.Fatalf("%v: exit %d, want %d\n%s", args, code, want, errw.String())
+			}
+			return out.String(), errw.String()
+		})
+		if opened != ran {
+			t.Errorf("%d opens for %d commands", opened, ran)
+		}
+		if _, err := os.Stat(db); !os.IsNotExist(err) {
+			t.Errorf("a data file was made: %v", err)
+		}
+	})
 }
 
 // TestFileErrorsInWords checks that errors of the file system reach the user
 // in the message table's words, with the path, and never as Go's strings.
 func TestFileErrorsInWords(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "a.db")
-	t.Cleanup(func() { checkFile(t, db) })
-	run(t, i18n.ID, "--db", db, "demo")
+	dir, db := demoFile(t)
 	missing := filepath.Join(dir, "tidak-ada.json")
 	into := filepath.Join(dir, "tidak", "ada", "ekspor.json")
 	cases := []struct {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"sepakat/internal/agreement"
+	"sepakat/resources"
 )
 
 // Format and Version identify the file; Version changes when a field changes meaning.
@@ -330,4 +331,35 @@ func Encode(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// SaveEntry is the history entry of a save that made revision rev of a record:
+// "buat" when there was no stored version (prev nil), else "ubah" with the
+// changes between the two JSON encodings.
+func SaveEntry(t RecordType, id agreement.ID, rev uint64, at time.Time, by string, prev, next []byte) HistoryEntry {
+	e := HistoryEntry{Type: t, ID: id, Rev: rev, At: at, By: by, Action: "buat"}
+	if prev != nil {
+		e.Action = "ubah"
+		e.Changes = agreement.DiffJSON(prev, next)
+	}
+	return e
+}
+
+// Valid reports whether t is one of the stored record types.
+func (t RecordType) Valid() bool {
+	switch t {
+	case TypeAgreement, TypeParty, TypeOfficial, TypeMandate:
+		return true
+	}
+	return false
+}
+
+// Examples decodes the examples shipped with the program (resources/examples).
+func Examples() (*Dataset, error) {
+	f, err := resources.FS.Open(resources.ExamplesFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Decode(f)
 }

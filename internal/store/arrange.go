@@ -63,7 +63,7 @@ func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 			mark(indexIDs(tx, schema.IdxYear, year2(f.Year)))
 		}
 		if f.Implementer != "" {
-			mark(indexIDs(tx, schema.IdxImpl, cat(implKey(f.Implementer), []byte{0})))
+			mark(indexIDs(tx, schema.IdxImpl, cat(search.ImplementerKey(f.Implementer), []byte{0})))
 		}
 		if f.EndsWithin > 0 {
 			ids, _ := filterIDs(tx, agreement.Filter{EndsWithin: f.EndsWithin}, today)
@@ -188,7 +188,7 @@ func (s *Store) Choices() (service.Choices, error) {
 			name := k[:i]
 			if sum, ok, err := dir.summary(keyID(k[i+1:])); err == nil && ok {
 				for _, im := range sum.Implementers {
-					if bytes.Equal(implKey(im), name) {
+					if bytes.Equal(search.ImplementerKey(im), name) {
 						ch.Implementers = append(ch.Implementers, strings.Join(strings.Fields(im), " "))
 						break
 					}

@@ -22,6 +22,7 @@ func TestConformance(t *testing.T) {
 		OpenBackup: func(t *testing.T, path string) service.Service {
 			return openConformance(t, path, time.Now)
 		},
+		User: "staf1",
 	})
 }
 

@@ -26,19 +26,15 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 		// Signed agreements by end date, up to the last horizon; summaries are
 		// read only for the rows shown.
 		c := tx.Bucket(schema.IdxSignedEnd).Cursor()
-		last := dateKey(today.AddDate(0, 0, agreement.EndingDays))
-		for k, _ := c.Seek(dateKey(today)); k != nil && len(k) == 16 && bytes.Compare(k[:8], last) <= 0; k, _ = c.Next() {
+		last := today.AddDate(0, 0, agreement.EndingDays).Key()
+		for k, _ := c.Seek(today.Key()); k != nil && len(k) == 16 && bytes.Compare(k[:8], last) <= 0; k, _ = c.Next() {
 			id := binary.BigEndian.Uint64(k[8:])
 			end, err := agreement.ParseDate(string(k[:4]) + "-" + string(k[4:6]) + "-" + string(k[6:8]))
 			if err != nil {
 				return service.ErrCorrupt
 			}
 			// Counted in its window and every wider one; listed in its own.
-			window := agreement.EndingWindow(today.DaysUntil(end))
-			for i := window; i >= 0 && i < len(d.EndingCount); i++ {
-				d.EndingCount[i]++
-			}
-			if window >= 0 && len(d.Ending[window]) < agreement.DashboardRows {
+			if window, show := d.AddEnding(today.DaysUntil(end)); show {
 				sum, ok, err := dir.summary(agreement.ID(id))
 				if err != nil {
 					return err
@@ -51,15 +47,14 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 		// Sleeping MoUs (agreement.Sleeping): signed before the cut, still in
 		// force; the index holds only those that may sleep (agreement.MaySleep).
 		c = tx.Bucket(schema.IdxQuiet).Cursor()
-		cut := dateKey(agreement.SleepingCut(today))
-		todayKey := dateKey(today)
+		cut := agreement.SleepingCut(today).Key()
+		todayKey := today.Key()
 		for k, _ := c.First(); k != nil && len(k) == 24 && bytes.Compare(k[:8], cut) < 0; k, _ = c.Next() {
 			if bytes.Compare(k[8:16], todayKey) < 0 {
 				continue // ended
 			}
 			p := k[16:]
-			d.SleepingCount++
-			if len(d.Sleeping) < agreement.DashboardRows {
+			if d.AddSleeping() {
 				sum, ok, err := dir.summary(keyID(p))
 				if err != nil {
 					return err
@@ -74,13 +69,7 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 	if err != nil {
 		return d, err
 	}
-	review, err := s.List(service.Query{Order: service.ByStatus, Status: agreement.StatusTelaah, Limit: agreement.DashboardRows})
-	if err != nil {
-		return d, err
-	}
-	d.Review = review.Items
-	recent, err := s.List(service.Query{Limit: 10})
-	d.Recent = recent.Items
+	err = d.AddLists(s.List)
 	return d, err
 }
 

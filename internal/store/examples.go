@@ -6,18 +6,12 @@ import (
 	"sepakat/internal/dataset"
 	"sepakat/internal/service"
 	"sepakat/internal/store/schema"
-	"sepakat/resources"
 )
 
 // LoadExamples adds the shipped examples (resources/examples), renumbered after the
 // records already stored, once per data file.
 func (s *Store) LoadExamples() error {
-	f, err := resources.FS.Open(resources.ExamplesFile)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	d, err := dataset.Decode(f)
+	d, err := dataset.Examples()
 	if err != nil {
 		return err
 	}
@@ -32,7 +26,7 @@ func (s *Store) LoadDataset(d *dataset.Dataset) error {
 		return err
 	}
 	d.Shift(off)
-	if err := checkUnique(d); err != nil {
+	if err := service.CheckUnique(d); err != nil {
 		return err
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error {

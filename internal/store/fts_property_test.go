@@ -16,6 +16,7 @@ import (
 	"sepakat/internal/search/fields"
 	"sepakat/internal/search/postings"
 	"sepakat/internal/search/searchtest"
+	"sepakat/internal/service/servicetest"
 	"sepakat/internal/store/fts"
 	"sepakat/internal/store/schema"
 )
@@ -93,13 +94,13 @@ func propWorkload(t *testing.T, slack int, seed uint64) {
 	r := rand.New(rand.NewPCG(seed, 2026))
 	s, _ := openTemp(t)
 	s.fts.SetNormSlack(slack)
-	w := seedWorld(t, s)
+	w := servicetest.SeedWorld(t, s)
 	var ids []agreement.ID
 	var withPending, merged int // checks with and without agreements waiting for a merge
 	for op := 0; op < 300; op++ {
 		switch k := r.IntN(100); {
 		case k < 35 || len(ids) < 5: // a new agreement
-			a := w.ksb(propText(r, 2+r.IntN(4)))
+			a := w.KSB(propText(r, 2+r.IntN(4)))
 			a.Notes = propText(r, r.IntN(6))
 			a.Tags = strings.Fields(propText(r, r.IntN(2)))
 			a.Body = []agreement.Node{{Kind: agreement.NodePasal, Heading: "RUANG LINGKUP", Text: propText(r, 3+r.IntN(40))}}
@@ -135,12 +136,12 @@ func propWorkload(t *testing.T, slack int, seed uint64) {
 			mustSave(t, s.SaveAgreement(&a))
 		case k < 92: // a party or an official renamed: every agreement naming it changes
 			if r.IntN(2) == 0 {
-				p, err := s.Party(w.lamsel.ID)
+				p, err := s.Party(w.Lamsel.ID)
 				mustSave(t, err)
 				p.ShortName = "Pemkab " + propText(r, 1)
 				mustSave(t, s.SaveParty(&p))
 			} else {
-				o, err := s.Official(w.bupatiLs.ID)
+				o, err := s.Official(w.BupatiLs.ID)
 				mustSave(t, err)
 				o.Name = "Radityo " + propText(r, 1)
 				mustSave(t, s.SaveOfficial(&o))

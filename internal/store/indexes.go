@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -17,27 +16,11 @@ import (
 )
 
 func summarize(dir txDir, a *agreement.Agreement) agreement.Summary {
-	sum := agreement.Summary{
-		ID: a.ID, Rev: a.Rev, Kind: a.Kind, Status: a.Status, Subject: a.Subject,
-		OwnNumber: a.OwnNumber(), PartnerNumber: a.PartnerNumber(),
-		Start: a.EffectiveStart(), End: a.EffectiveEnd(), Year: a.Year(), ParentID: a.ParentID,
-		Extendable: a.Term.Extendable, Implementers: a.Implementers, Created: a.Created, Updated: a.Updated,
-		FollowUps: len(a.Monitoring),
-	}
+	children := 0
 	if a.ID != 0 {
-		sum.Children = childCount(dir.tx, a.ID)
+		children = childCount(dir.tx, a.ID)
 	}
-	if a.Signing != nil {
-		sum.Signed = a.Signing.Date
-	}
-	for _, ap := range a.Parties {
-		pn := agreement.PartyName{ID: ap.PartyID, Own: ap.Own}
-		if p, ok := dir.Party(ap.PartyID); ok {
-			pn.Name, pn.Short = p.Name, p.ShortName
-		}
-		sum.Parties = append(sum.Parties, pn)
-	}
-	return sum
+	return agreement.Summarize(a, children, dir.Party)
 }
 
 type indexEntry struct {
@@ -60,10 +43,6 @@ func cat(parts ...[]byte) []byte {
 
 func stamp(t time.Time) []byte { return u64(uint64(t.UnixNano())) }
 
-func dateKey(d agreement.Date) []byte {
-	return []byte(d.String()[:4] + d.String()[5:7] + d.String()[8:10])
-}
-
 // entries lists every index key of an agreement, from its summary.
 func entries(sum *agreement.Summary) []indexEntry {
 	id := idKey(sum.ID)
@@ -82,9 +61,9 @@ func entries(sum *agreement.Summary) []indexEntry {
 		out = append(out, indexEntry{schema.IdxParty, cat(idKey(p.ID), id)})
 	}
 	if !sum.End.IsZero() && sum.End.Valid() {
-		out = append(out, indexEntry{schema.IdxEnd, cat(dateKey(sum.End), id)})
+		out = append(out, indexEntry{schema.IdxEnd, cat(sum.End.Key(), id)})
 		if sum.Status == agreement.StatusDitandatangani {
-			out = append(out, indexEntry{schema.IdxSignedEnd, cat(dateKey(sum.End), id)})
+			out = append(out, indexEntry{schema.IdxSignedEnd, cat(sum.End.Key(), id)})
 		}
 	}
 	if sum.ParentID != 0 {
@@ -93,44 +72,23 @@ func entries(sum *agreement.Summary) []indexEntry {
 	if agreement.MaySleep(*sum) {
 		end := schema.NoEnd // no end: in force until ended
 		if sum.End.Valid() {
-			end = dateKey(sum.End)
+			end = sum.End.Key()
 		}
-		out = append(out, indexEntry{schema.IdxQuiet, cat(dateKey(sum.Signed), end, id)})
+		out = append(out, indexEntry{schema.IdxQuiet, cat(sum.Signed.Key(), end, id)})
 	}
 	out = append(out,
-		indexEntry{schema.IdxSubject, cat(sortKey(sum.Subject), []byte{0}, id)},
-		indexEntry{schema.IdxPartner, cat(sortKey(sum.Partners()), []byte{0}, id)},
-		indexEntry{schema.IdxNumber, cat(sortKey(sum.OwnNumber), []byte{0}, id)})
+		indexEntry{schema.IdxSubject, cat(search.SortKey(sum.Subject), []byte{0}, id)},
+		indexEntry{schema.IdxPartner, cat(search.SortKey(sum.Partners()), []byte{0}, id)},
+		indexEntry{schema.IdxNumber, cat(search.SortKey(sum.OwnNumber), []byte{0}, id)})
 	seenImpl := map[string]bool{}
 	for _, im := range sum.Implementers {
-		k := implKey(im)
+		k := search.ImplementerKey(im)
 		if len(k) > 0 && !seenImpl[string(k)] {
 			seenImpl[string(k)] = true
 			out = append(out, indexEntry{schema.IdxImpl, cat(k, []byte{0}, id)})
 		}
 	}
 	return out
-}
-
-// sortKeyLen bounds the text a sort key keeps: enough to order a list.
-const sortKeyLen = 48
-
-// sortKey is text folded for ordering (case and diacritics), cut on a rune.
-func sortKey(s string) []byte {
-	k := search.Fold(strings.TrimSpace(s))
-	if len(k) > sortKeyLen {
-		k = strings.ToValidUTF8(k[:sortKeyLen], "")
-	}
-	return []byte(strings.ReplaceAll(k, "\x00", ""))
-}
-
-// implKey is a perangkat daerah's name as the filter matches it.
-func implKey(name string) []byte {
-	k := strings.ReplaceAll(search.Fold(strings.Join(strings.Fields(name), " ")), "\x00", "")
-	if len(k) > 4*sortKeyLen {
-		k = strings.ToValidUTF8(k[:4*sortKeyLen], "")
-	}
-	return []byte(k)
 }
 
 func year2(y int) []byte {
@@ -322,7 +280,7 @@ func scope(q service.Query) (bucket, prefix, start []byte, reverse bool) {
 		return schema.IdxYear, year2(q.Year), nil, true
 	case service.ByEnd:
 		if !q.EndFrom.IsZero() {
-			start = dateKey(q.EndFrom)
+			start = q.EndFrom.Key()
 		}
 		return schema.IdxEnd, nil, start, false
 	case service.ByParent:

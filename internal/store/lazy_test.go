@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"sepakat/internal/service"
+	"sepakat/internal/service/servicetest"
 )
 
 // Opening, saving, listing and reading do not build the search analysis (about
@@ -12,8 +13,8 @@ import (
 // every mergeEvery saves.
 func TestOnlySearchBuildsTheAnalysis(t *testing.T) {
 	s, path := openTemp(t)
-	w := seedWorld(t, s)
-	a := w.ksb("Pelayanan Perizinan Terpadu")
+	w := servicetest.SeedWorld(t, s)
+	a := w.KSB("Pelayanan Perizinan Terpadu")
 	mustSave(t, s.SaveAgreement(&a))
 	a.Notes = "Telaah bagian hukum selesai."
 	mustSave(t, s.SaveAgreement(&a))
@@ -53,7 +54,7 @@ func TestOnlySearchBuildsTheAnalysis(t *testing.T) {
 	// The save that makes mergeEvery pending starts a merge, which analyses.
 	s = openAt(t, path)
 	for i := 0; i < mergeEvery; i++ {
-		b := w.ksb("Pengelolaan Sampah Terpadu")
+		b := w.KSB("Pengelolaan Sampah Terpadu")
 		mustSave(t, s.SaveAgreement(&b))
 		if i < mergeEvery-3 && s.fts.Loads() != 0 {
 			t.Fatalf("save %d built the analysis", i+1)

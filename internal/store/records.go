@@ -11,6 +11,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
+	"sepakat/internal/search/postings"
 	"sepakat/internal/service"
 	"sepakat/internal/store/schema"
 )
@@ -94,72 +95,35 @@ func appendBytes(out, b []byte) []byte {
 	return append(out, b...)
 }
 
-// byteReader reads what agreementValue wrote; any error sticks.
-type byteReader struct {
-	b   []byte
-	bad bool
-}
-
-func (r *byteReader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.bad = true
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *byteReader) bytes() []byte {
-	n := r.uvarint()
-	if r.bad || uint64(len(r.b)) < n {
-		r.bad = true
-		return nil
-	}
-	v := r.b[:n]
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *byteReader) byte1() byte {
-	if len(r.b) == 0 {
-		r.bad = true
-		return 0
-	}
-	v := r.b[0]
-	r.b = r.b[1:]
-	return v
-}
-
 // parseAgreementValue splits a stored agreement into its head, summary and document.
 func parseAgreementValue(raw []byte, wantHead bool) (h agreementHead, sum, rec []byte, ok bool) {
 	if len(raw) < 2 || raw[0] != encodingSummaryJSON {
 		return h, nil, nil, false
 	}
-	r := &byteReader{b: raw[1:]}
-	h.Rev = r.uvarint()
-	created := r.bytes()
-	status := r.bytes()
-	n := r.uvarint()
-	if wantHead && !r.bad {
+	r := postings.NewReader(raw[1:]) // what agreementValue wrote
+	h.Rev = r.Uvarint()
+	created := r.Bytes()
+	status := r.Bytes()
+	n := r.Uvarint()
+	if wantHead && !r.Bad() {
 		if err := h.Created.UnmarshalText(created); err != nil {
 			return h, nil, nil, false
 		}
 		h.Status = agreement.Status(status)
 		h.Keys = make([]indexEntry, 0, min(n, uint64(len(raw))))
 	}
-	for i := uint64(0); i < n && !r.bad; i++ {
-		b := r.byte1()
-		k := r.bytes()
+	for i := uint64(0); i < n && !r.Bad(); i++ {
+		b := r.Byte()
+		k := r.Bytes()
 		if wantHead && int(b) < len(schema.IndexBuckets) {
 			h.Keys = append(h.Keys, indexEntry{bucket: schema.IndexBuckets[b], key: k})
 		}
 	}
-	sum = r.bytes()
-	if r.bad {
+	sum = r.Bytes()
+	if r.Bad() {
 		return h, nil, nil, false
 	}
-	return h, sum, r.b, true
+	return h, sum, r.Rest(), true
 }
 
 func splitAgreementValue(raw []byte) (sum, rec []byte, ok bool) {

@@ -2,8 +2,6 @@ package store
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"time"
 
@@ -15,40 +13,6 @@ import (
 	"sepakat/internal/store/fts"
 	"sepakat/internal/store/schema"
 )
-
-// record is what every stored record type offers to the generic save.
-type record interface {
-	agreement.Agreement | agreement.Party | agreement.Official | agreement.Mandate
-}
-
-// meta exposes the bookkeeping fields of a record.
-func meta(v any) (id *agreement.ID, rev *uint64, created, updated *time.Time) {
-	switch r := v.(type) {
-	case *agreement.Agreement:
-		return &r.ID, &r.Rev, &r.Created, &r.Updated
-	case *agreement.Party:
-		return &r.ID, &r.Rev, &r.Created, &r.Updated
-	case *agreement.Official:
-		return &r.ID, &r.Rev, &r.Created, &r.Updated
-	case *agreement.Mandate:
-		return &r.ID, &r.Rev, &r.Created, &r.Updated
-	}
-	panic("store: not a record")
-}
-
-func validate(v any, dir agreement.Directory) agreement.Errors {
-	switch r := v.(type) {
-	case *agreement.Agreement:
-		return r.Validate(dir)
-	case *agreement.Party:
-		return r.Validate(dir)
-	case *agreement.Official:
-		return r.Validate(dir)
-	case *agreement.Mandate:
-		return r.Validate(dir)
-	}
-	return nil
-}
 
 // SaveAgreement creates (ID 0) or updates an agreement in one transaction with its
 // summary, indexes and history. It fails without writing when the revision is stale,
@@ -63,17 +27,12 @@ func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 				return fmt.Errorf("%w: perjanjian %d tidak terbaca; jalankan reindex", service.ErrCorrupt, next.ID)
 			}
 			stale = h.Keys
-			if h.Status != next.Status && !agreement.CanTransition(h.Status, next.Status) {
-				return agreement.Errors{{Field: "status", Code: "transition", Args: []any{h.Status.Label(), next.Status.Label()}}}
-			}
-			if h.Status == agreement.StatusDitandatangani || h.Status == agreement.StatusDibatalkan {
+			err := agreement.CheckUpdate(h.Status, func() (*agreement.Agreement, error) {
 				var old agreement.Agreement
-				if err := decode(prevRaw, &old); err != nil {
-					return err
-				}
-				if es := agreement.CheckLocked(&old, next); len(es) > 0 {
-					return es
-				}
+				return &old, decode(prevRaw, &old)
+			}, next)
+			if err != nil {
+				return err
 			}
 		}
 		oldParent := parentIn(stale)
@@ -137,10 +96,10 @@ func storedAgreementHead(dir txDir, id agreement.ID) (uint64, time.Time, error) 
 }
 
 // recordHead reads revision and creation time by decoding the whole (small) record.
-func recordHead[T record](bucket []byte) headFunc {
+func recordHead[T agreement.Record](bucket []byte) headFunc {
 	return func(dir txDir, id agreement.ID) (uint64, time.Time, error) {
 		v, _, err := get[T](dir.tx, bucket, id)
-		_, rev, created, _ := meta(&v)
+		_, rev, created, _ := agreement.Meta(&v)
 		return *rev, *created, err
 	}
 }
@@ -219,9 +178,9 @@ func (s *Store) SaveMandate(m *agreement.Mandate) error {
 	return save(s, schema.Mandates, m, recordHead[agreement.Mandate](schema.Mandates), putRaw[agreement.Mandate](schema.Mandates))
 }
 
-func putRaw[T record](bucket []byte) func(dir txDir, next *T, _, raw []byte) error {
+func putRaw[T agreement.Record](bucket []byte) func(dir txDir, next *T, _, raw []byte) error {
 	return func(dir txDir, next *T, _, raw []byte) error {
-		id, _, _, _ := meta(next)
+		id, _, _, _ := agreement.Meta(next)
 		return dir.tx.Bucket(bucket).Put(idKey(*id), raw)
 	}
 }
@@ -237,49 +196,33 @@ func putRecord(tx *bolt.Tx, bucket []byte, id agreement.ID, v any) error {
 // headFunc reads a stored record's revision and creation time.
 type headFunc func(dir txDir, id agreement.ID) (rev uint64, created time.Time, err error)
 
-// save is the one write path for records: revision check, bookkeeping, validation,
-// the type's own writes of the encoded record, and the history entry, all in one
-// transaction. write gets the previous encoding (nil for a new record).
-func save[T record](s *Store, bucket []byte, v *T, head headFunc, write func(dir txDir, next *T, prevRaw, raw []byte) error) error {
+// save is the one write path for records: the rules every backend applies
+// (service.PrepareSave), the type's own writes of the encoded record, and the
+// history entry, all in one transaction. write gets the previous encoding (nil
+// for a new record).
+func save[T agreement.Record](s *Store, bucket []byte, v *T, head headFunc, write func(dir txDir, next *T, prevRaw, raw []byte) error) error {
 	next := *v
-	id, rev, created, updated := meta(&next)
 	now := s.now()
+	t := typeOf(bucket)
 	var superseded *[][]byte
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
 		superseded = dir.superseded
 		var prevRaw []byte
 		b := tx.Bucket(bucket)
-		if *id == 0 {
-			if *rev != 0 {
-				return &service.ConflictError{Type: typeOf(bucket), Have: *rev}
-			}
+		newID := func() (agreement.ID, error) {
 			seq, err := b.NextSequence()
-			if err != nil {
-				return err
-			}
-			*id = agreement.ID(seq)
-			if created.IsZero() {
-				*created = now
-			}
-		} else {
-			prevRaw = b.Get(idKey(*id))
-			if prevRaw == nil {
-				return fmt.Errorf("%s %d: %w", typeOf(bucket), *id, service.ErrNotFound)
-			}
-			oldRev, oldCreated, err := head(dir, *id)
-			if err != nil {
-				return err
-			}
-			if oldRev != *rev {
-				return &service.ConflictError{Type: typeOf(bucket), ID: *id, Have: *rev, Want: oldRev}
-			}
-			*created = oldCreated
+			return agreement.ID(seq), err
 		}
-		*rev++
-		*updated = now
-		if es := validate(&next, dir); len(es) > 0 {
-			return es
+		stored := func(id agreement.ID) (uint64, time.Time, bool, error) {
+			if prevRaw = b.Get(idKey(id)); prevRaw == nil {
+				return 0, time.Time{}, false, nil
+			}
+			rev, created, err := head(dir, id)
+			return rev, created, true, err
+		}
+		if err := service.PrepareSave(t, &next, now, dir, newID, stored); err != nil {
+			return err
 		}
 		raw, err := encode(&next)
 		if err != nil {
@@ -288,11 +231,8 @@ func save[T record](s *Store, bucket []byte, v *T, head headFunc, write func(dir
 		if err := write(dir, &next, prevRaw, raw); err != nil {
 			return err
 		}
-		entry := dataset.HistoryEntry{Type: typeOf(bucket), ID: *id, Rev: *rev, At: now, By: s.user, Action: "buat"}
-		if prevRaw != nil {
-			entry.Action = "ubah"
-			entry.Changes = agreement.DiffJSON(recordJSON(prevRaw), recordJSON(raw))
-		}
+		id, rev, _, _ := agreement.Meta(&next)
+		entry := dataset.SaveEntry(t, *id, *rev, now, s.user, recordJSON(prevRaw), recordJSON(raw))
 		return appendHistory(tx, &entry)
 	})
 	if err == nil {
@@ -378,46 +318,32 @@ func (s *Store) AgreementHistory(id agreement.ID) ([]dataset.HistoryEntry, error
 // ReserveNumber hands out the next number of office's scheme for kind, dated d,
 // and records it as issued before returning, so it is never handed out again.
 func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreement.Date, forAgreement agreement.ID) (string, error) {
-	if !d.Valid() || !kind.Valid() {
-		return "", agreement.Errors{{Field: "date", Code: "bad_date"}}
-	}
 	var number string
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		p, ok, err := get[agreement.Party](tx, schema.Parties, office)
+		counters, issued := tx.Bucket(schema.Counters), tx.Bucket(schema.Numbers)
+		party := func(id agreement.ID) (agreement.Party, bool, error) {
+			return get[agreement.Party](tx, schema.Parties, id)
+		}
+		last := func(key string) (uint64, error) {
+			if v := counters.Get([]byte(key)); len(v) == 8 {
+				return uint64(keyID(v)), nil
+			}
+			return 0, nil
+		}
+		taken := func(n string) (bool, error) { return issued.Get([]byte(n)) != nil, nil }
+		rec, err := service.NextNumber(office, kind, d, party, last, taken)
 		if err != nil {
 			return err
 		}
-		if !ok {
-			return fmt.Errorf("instansi %d: %w", office, service.ErrNotFound)
-		}
-		if p.Numbering == nil {
-			return service.ErrNoScheme
-		}
-		counters, issued := tx.Bucket(schema.Counters), tx.Bucket(schema.Numbers)
-		key := []byte(agreement.CounterKey(office, kind, d.Year))
-		var last uint64
-		if v := counters.Get(key); len(v) == 8 {
-			last = uint64(keyID(v))
-		}
-		for {
-			last++
-			number, err = p.Numbering.Format(kind, last, d)
-			if err != nil {
-				return err
-			}
-			if issued.Get([]byte(number)) == nil {
-				break
-			}
-		}
-		if err := counters.Put(key, u64(last)); err != nil {
+		if err := counters.Put([]byte(agreement.CounterKey(office, kind, d.Year)), u64(rec.Seq)); err != nil {
 			return err
 		}
-		rec := dataset.IssuedNumber{Number: number, Office: office, Kind: kind, Year: d.Year, Seq: last,
-			AgreementID: forAgreement, At: s.now(), By: s.user}
+		rec.AgreementID, rec.At, rec.By = forAgreement, s.now(), s.user
 		raw, err := encode(rec)
 		if err != nil {
 			return err
 		}
+		number = rec.Number
 		return issued.Put([]byte(number), raw)
 	})
 	return number, err
@@ -425,12 +351,11 @@ func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreem
 
 // PutFile stores data under its SHA-256 and returns a reference to it.
 func (s *Store) PutFile(name, mediaType string, data []byte) (agreement.FileRef, error) {
-	if len(data) > service.MaxFileSize {
-		return agreement.FileRef{}, fmt.Errorf("%s (%d MB, batas %d MB): %w", name, len(data)>>20, service.MaxFileSize>>20, service.ErrTooLarge)
+	ref, err := service.NewFileRef(name, mediaType, data)
+	if err != nil {
+		return ref, err
 	}
-	sum := sha256.Sum256(data)
-	ref := agreement.FileRef{Name: name, MediaType: mediaType, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		return putFile(tx, dataset.File{SHA256: ref.SHA256, MediaType: mediaType, Data: data})
 	})
 	return ref, err

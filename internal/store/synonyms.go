@@ -8,9 +8,6 @@ import (
 	"sepakat/internal/store/fts"
 )
 
-// maxSynonymsBytes bounds the office's synonym list.
-const maxSynonymsBytes = 64 << 10
-
 // refreshSearch rebuilds the full-text index when it was built with another
 // analysis (a new version's word lists, or synonyms changed elsewhere). The
 // check reads the lists' fingerprint; only a rebuild builds the analysis.
@@ -39,17 +36,7 @@ func (s *Store) Synonyms() (shipped, own string, err error) {
 // separated by commas) and rebuilds the full-text index with it, in one
 // transaction.
 func (s *Store) SetSynonyms(text string) error {
-	if len(text) > maxSynonymsBytes {
-		return &service.SynonymsError{TooLarge: true, Limit: maxSynonymsBytes}
-	}
-	if problems := search.CheckSynonyms(text); len(problems) > 0 {
-		se := &service.SynonymsError{}
-		for _, p := range problems {
-			se.Problems = append(se.Problems, service.SynonymLine{Line: p.Line, Text: p.Text})
-		}
-		return se
-	}
-	an, err := search.WithUserSynonyms(text)
+	an, err := service.SynonymsAnalyzer(text)
 	if err != nil {
 		return err
 	}

@@ -78,36 +78,70 @@ func (f *Stored) Encode() []byte {
 
 // DecodeStored reads what Encode wrote; false when raw is damaged.
 func DecodeStored(raw []byte) (*Stored, bool) {
-	r := &reader{b: raw}
+	r := NewReader(raw)
 	f := &Stored{}
-	f.Lens[0], f.Lens[1] = uint32(r.uvarint()), uint32(r.uvarint())
-	f.Posted[0], f.Posted[1] = uint32(r.uvarint()), uint32(r.uvarint())
-	n := r.uvarint()
-	if r.bad || n > uint64(len(raw)) {
+	f.Lens[0], f.Lens[1] = uint32(r.Uvarint()), uint32(r.Uvarint())
+	f.Posted[0], f.Posted[1] = uint32(r.Uvarint()), uint32(r.Uvarint())
+	n := r.Uvarint()
+	if r.Bad() || n > uint64(len(raw)) {
 		return nil, false
 	}
 	f.Terms = make([]TermTF, n)
 	var id uint32
 	for i := range f.Terms {
-		id += uint32(r.uvarint())
-		f.Terms[i] = TermTF{ID: id, TF: [2]uint16{uint16(r.uvarint()), uint16(r.uvarint())}}
+		id += uint32(r.Uvarint())
+		f.Terms[i] = TermTF{ID: id, TF: [2]uint16{uint16(r.Uvarint()), uint16(r.Uvarint())}}
 	}
-	return f, !r.bad
+	return f, !r.Bad()
 }
 
-// reader reads uvarints; any error sticks.
-type reader struct {
+// Reader reads uvarint-coded values from a byte slice; once a read fails, Bad
+// stays true. The store's record values use it too.
+type Reader struct {
 	b   []byte
 	bad bool
 }
 
-func (r *reader) uvarint() uint64 {
+// NewReader reads b.
+func NewReader(b []byte) *Reader { return &Reader{b: b} }
+
+// Bad reports whether a read ran past the end or met a malformed number.
+func (r *Reader) Bad() bool { return r.bad }
+
+// Rest is what is left to read.
+func (r *Reader) Rest() []byte { return r.b }
+
+// Uvarint reads one unsigned varint.
+func (r *Reader) Uvarint() uint64 {
 	v, n := binary.Uvarint(r.b)
 	if n <= 0 {
 		r.bad = true
 		return 0
 	}
 	r.b = r.b[n:]
+	return v
+}
+
+// Bytes reads a length (uvarint) and that many bytes.
+func (r *Reader) Bytes() []byte {
+	n := r.Uvarint()
+	if r.bad || uint64(len(r.b)) < n {
+		r.bad = true
+		return nil
+	}
+	v := r.b[:n]
+	r.b = r.b[n:]
+	return v
+}
+
+// Byte reads one byte.
+func (r *Reader) Byte() byte {
+	if len(r.b) == 0 {
+		r.bad = true
+		return 0
+	}
+	v := r.b[0]
+	r.b = r.b[1:]
 	return v
 }
 

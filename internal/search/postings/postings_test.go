@@ -2,6 +2,7 @@ package postings
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -379,5 +380,31 @@ func TestForwardOf(t *testing.T) {
 	}
 	if f.Surfaces["perizinan"] != "izin" {
 		t.Errorf("derived words %v", f.Surfaces)
+	}
+}
+
+func TestReader(t *testing.T) {
+	raw := binary.AppendUvarint(nil, 300)
+	raw = binary.AppendUvarint(raw, 3)
+	raw = append(raw, "abc"...)
+	raw = append(raw, 7, 'z')
+	r := NewReader(raw)
+	if v, b, c := r.Uvarint(), r.Bytes(), r.Byte(); v != 300 || string(b) != "abc" || c != 7 || r.Bad() {
+		t.Fatalf("read %d %q %d, bad %v", v, b, c, r.Bad())
+	}
+	if string(r.Rest()) != "z" {
+		t.Errorf("rest %q", r.Rest())
+	}
+	// A length past the end is bad, and stays bad.
+	r = NewReader(binary.AppendUvarint(nil, 5))
+	if b := r.Bytes(); b != nil || !r.Bad() {
+		t.Errorf("short bytes %q, bad %v", b, r.Bad())
+	}
+	r = NewReader([]byte{0x80}) // an unfinished varint
+	if v := r.Uvarint(); v != 0 || !r.Bad() {
+		t.Errorf("unfinished varint %d, bad %v", v, r.Bad())
+	}
+	if r := NewReader(nil); r.Byte() != 0 || !r.Bad() {
+		t.Error("a byte read from nothing")
 	}
 }

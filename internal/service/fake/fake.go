@@ -238,91 +238,42 @@ func (d dir) AgreementKind(id agreement.ID) (agreement.Kind, bool) {
 
 func (d dir) RegionName(code string) (string, bool) { return d.f.regions.Name(code) }
 
-// meta exposes the bookkeeping fields of a record.
-func meta(v any) (id *agreement.ID, rev *uint64, created, updated *time.Time) {
-	switch r := v.(type) {
-	case *agreement.Agreement:
-		return &r.ID, &r.Rev, &r.Created, &r.Updated
-	case *agreement.Party:
-		return &r.ID, &r.Rev, &r.Created, &r.Updated
-	case *agreement.Official:
-		return &r.ID, &r.Rev, &r.Created, &r.Updated
-	case *agreement.Mandate:
-		return &r.ID, &r.Rev, &r.Created, &r.Updated
-	}
-	panic("fake: not a record")
-}
-
-func validate(v any, d agreement.Directory) agreement.Errors {
-	switch r := v.(type) {
-	case *agreement.Agreement:
-		return r.Validate(d)
-	case *agreement.Party:
-		return r.Validate(d)
-	case *agreement.Official:
-		return r.Validate(d)
-	case *agreement.Mandate:
-		return r.Validate(d)
-	}
-	return nil
-}
-
-type record interface {
-	agreement.Agreement | agreement.Party | agreement.Official | agreement.Mandate
-}
-
-// save is the one write path, as the store's: revision check, bookkeeping,
-// validation, the type's own check against the stored version, the record and
-// its history entry. Nothing changes unless all of it succeeds; v is updated
-// only then.
-func save[T record](f *Fake, k kind, v *T, check func(prev, next *T) error) error {
+// save is the one write path: the rules every backend applies
+// (service.PrepareSave), the type's own check against the stored version, the
+// record and its history entry. Nothing changes unless all of it succeeds; v is
+// updated only then.
+func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T, error), next *T) error) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	next := *v
-	id, rev, created, updated := meta(&next)
 	now := f.now()
 	t := recordTypes[k]
 	var prevRaw []byte
-	if *id == 0 {
-		if *rev != 0 {
-			return &service.ConflictError{Type: t, Have: *rev}
-		}
-		*id = agreement.ID(f.st.seq[k] + 1)
-		if created.IsZero() {
-			*created = now
-		}
-	} else {
+	newID := func() (agreement.ID, error) { return agreement.ID(f.st.seq[k] + 1), nil }
+	stored := func(id agreement.ID) (uint64, time.Time, bool, error) {
 		var ok bool
-		if prevRaw, ok = f.st.recs[k][*id]; !ok {
-			return fmt.Errorf("%s %d: %w", t, *id, service.ErrNotFound)
+		if prevRaw, ok = f.st.recs[k][id]; !ok {
+			return 0, time.Time{}, false, nil
 		}
 		prev, err := decode[T](prevRaw)
-		if err != nil {
-			return err
-		}
-		_, oldRev, oldCreated, _ := meta(&prev)
-		if *oldRev != *rev {
-			return &service.ConflictError{Type: t, ID: *id, Have: *rev, Want: *oldRev}
-		}
-		*created = *oldCreated
+		_, rev, created, _ := agreement.Meta(&prev)
+		return *rev, *created, true, err
 	}
-	*rev++
-	*updated = now
-	if es := validate(&next, dir{f}); len(es) > 0 {
-		return es
+	if err := service.PrepareSave(t, &next, now, dir{f}, newID, stored); err != nil {
+		return err
 	}
 	if prevRaw != nil && check != nil {
-		prev, _ := decode[T](prevRaw)
-		if err := check(&prev, &next); err != nil {
+		prev := func() (*T, error) {
+			p, err := decode[T](prevRaw)
+			return &p, err
+		}
+		if err := check(prev, &next); err != nil {
 			return err
 		}
 	}
 	raw := encode(&next)
-	entry := dataset.HistoryEntry{Type: t, ID: *id, Rev: *rev, At: now, By: f.user, Action: "buat"}
-	if prevRaw != nil {
-		entry.Action = "ubah"
-		entry.Changes = agreement.DiffJSON(prevRaw, raw)
-	}
+	id, rev, _, _ := agreement.Meta(&next)
+	entry := dataset.SaveEntry(t, *id, *rev, now, f.user, prevRaw, raw)
 	if err := f.appendHistory(&entry); err != nil {
 		return err
 	}
@@ -356,16 +307,12 @@ func (f *Fake) Agreement(id agreement.ID) (agreement.Agreement, error) {
 // revision, a status move the life cycle does not allow, a change to a signed
 // agreement's locked fields, and whatever fails validation.
 func (f *Fake) SaveAgreement(a *agreement.Agreement) error {
-	return save(f, kAgreement, a, func(prev, next *agreement.Agreement) error {
-		if prev.Status != next.Status && !agreement.CanTransition(prev.Status, next.Status) {
-			return agreement.Errors{{Field: "status", Code: "transition", Args: []any{prev.Status.Label(), next.Status.Label()}}}
+	return save(f, kAgreement, a, func(prev func() (*agreement.Agreement, error), next *agreement.Agreement) error {
+		old, err := prev()
+		if err != nil {
+			return err
 		}
-		if prev.Status == agreement.StatusDitandatangani || prev.Status == agreement.StatusDibatalkan {
-			if es := agreement.CheckLocked(prev, next); len(es) > 0 {
-				return es
-			}
-		}
-		return nil
+		return agreement.CheckUpdate(old.Status, prev, next)
 	})
 }
 

@@ -35,6 +35,7 @@ func TestConformance(t *testing.T) {
 			}
 			return f
 		},
+		User: "staf1",
 	})
 }
 

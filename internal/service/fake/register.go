@@ -59,7 +59,7 @@ func (f *Fake) listRows() (map[agreement.ID]agreement.Summary, error) {
 	}
 	rows := make(map[agreement.ID]agreement.Summary, len(list))
 	for i := range list {
-		rows[list[i].ID] = f.summarize(&list[i], children[list[i].ID])
+		rows[list[i].ID] = agreement.Summarize(&list[i], children[list[i].ID], dir{f}.Party)
 	}
 	f.rows = rows
 	return rows, nil
@@ -72,59 +72,9 @@ func cloneSummary(s agreement.Summary) agreement.Summary {
 	return s
 }
 
-func (f *Fake) summarize(a *agreement.Agreement, children int) agreement.Summary {
-	sum := agreement.Summary{
-		ID: a.ID, Rev: a.Rev, Kind: a.Kind, Status: a.Status, Subject: a.Subject,
-		OwnNumber: a.OwnNumber(), PartnerNumber: a.PartnerNumber(),
-		Start: a.EffectiveStart(), End: a.EffectiveEnd(), Year: a.Year(), ParentID: a.ParentID,
-		Extendable: a.Term.Extendable, Implementers: a.Implementers, Created: a.Created, Updated: a.Updated,
-		FollowUps: len(a.Monitoring), Children: children,
-	}
-	if len(sum.Implementers) == 0 {
-		sum.Implementers = nil
-	}
-	if a.Signing != nil {
-		sum.Signed = a.Signing.Date
-	}
-	for _, ap := range a.Parties {
-		pn := agreement.PartyName{ID: ap.PartyID, Own: ap.Own}
-		if p, ok := (dir{f}).Party(ap.PartyID); ok {
-			pn.Name, pn.Short = p.Name, p.ShortName
-		}
-		sum.Parties = append(sum.Parties, pn)
-	}
-	return sum
-}
-
 func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 
-func dateKey(d agreement.Date) []byte {
-	s := d.String()
-	return []byte(s[:4] + s[5:7] + s[8:10])
-}
-
 func hasEnd(s *agreement.Summary) bool { return !s.End.IsZero() && s.End.Valid() }
-
-// sortKeyLen bounds the text a sort key keeps, as the store's index does.
-const sortKeyLen = 48
-
-// sortKey is text folded for ordering (case and diacritics), cut on a rune.
-func sortKey(s string) []byte {
-	k := search.Fold(strings.TrimSpace(s))
-	if len(k) > sortKeyLen {
-		k = strings.ToValidUTF8(k[:sortKeyLen], "")
-	}
-	return []byte(strings.ReplaceAll(k, "\x00", ""))
-}
-
-// implKey is a perangkat daerah's name as the register's filter matches it.
-func implKey(name string) string {
-	k := strings.ReplaceAll(search.Fold(strings.Join(strings.Fields(name), " ")), "\x00", "")
-	if len(k) > 4*sortKeyLen {
-		k = strings.ToValidUTF8(k[:4*sortKeyLen], "")
-	}
-	return k
-}
 
 func hasParty(s *agreement.Summary, id agreement.ID) bool {
 	return slices.ContainsFunc(s.Parties, func(p agreement.PartyName) bool { return p.ID == id })
@@ -177,7 +127,7 @@ func (f *Fake) list(q service.Query) (service.Page, error) {
 		case service.ByEnd:
 			reverse = false
 			if hasEnd(&s) && (q.EndFrom.IsZero() || !s.End.Before(q.EndFrom)) {
-				rows = append(rows, row{append(dateKey(s.End), id...), s})
+				rows = append(rows, row{append(s.End.Key(), id...), s})
 			}
 		case service.ByParent:
 			reverse = false
@@ -239,8 +189,8 @@ func endsWithin(s *agreement.Summary, today agreement.Date, days int) bool {
 	if !hasEnd(s) {
 		return false
 	}
-	k := dateKey(s.End)
-	return bytes.Compare(k, dateKey(today)) >= 0 && bytes.Compare(k, dateKey(today.AddDate(0, 0, days))) <= 0
+	k := s.End.Key()
+	return bytes.Compare(k, today.Key()) >= 0 && bytes.Compare(k, today.AddDate(0, 0, days).Key()) <= 0
 }
 
 // Arrange lists every agreement an arrangement selects, in its order; those the
@@ -261,7 +211,9 @@ func (f *Fake) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 			fl.Status != "" && s.Status != fl.Status,
 			fl.Party != 0 && !hasParty(&s, fl.Party),
 			fl.Year != 0 && s.Year != fl.Year,
-			fl.Implementer != "" && !slices.ContainsFunc(s.Implementers, func(im string) bool { return implKey(im) == implKey(fl.Implementer) }),
+			fl.Implementer != "" && !slices.ContainsFunc(s.Implementers, func(im string) bool {
+				return bytes.Equal(search.ImplementerKey(im), search.ImplementerKey(fl.Implementer))
+			}),
 			fl.EndsWithin > 0 && (s.Status != agreement.StatusDitandatangani || !endsWithin(&s, today, fl.EndsWithin)):
 			continue
 		}
@@ -282,11 +234,11 @@ func (f *Fake) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 		case service.SortKind:
 			key = []byte(s.Kind)
 		case service.SortSubject:
-			key = sortKey(s.Subject)
+			key = search.SortKey(s.Subject)
 		case service.SortPartner:
-			key = sortKey(s.Partners())
+			key = search.SortKey(s.Partners())
 		case service.SortNumber:
-			key = sortKey(s.OwnNumber)
+			key = search.SortKey(s.OwnNumber)
 		case service.SortStatus:
 			key = []byte{byte(slices.Index(agreement.Statuses, s.Status))}
 		case service.SortEnd:
@@ -294,7 +246,7 @@ func (f *Fake) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 				rest = append(rest, s.ID)
 				continue
 			}
-			key = dateKey(s.End)
+			key = s.End.Key()
 		}
 		rows = append(rows, row{append(append(key, 0), u64(uint64(s.ID))...), s.ID})
 	}
@@ -333,7 +285,7 @@ func (f *Fake) Choices() (service.Choices, error) {
 			}
 		}
 		for _, im := range s.Implementers {
-			if k := implKey(im); k != "" {
+			if k := string(search.ImplementerKey(im)); k != "" {
 				if _, seen := impl[k]; !seen {
 					impl[k] = strings.Join(strings.Fields(im), " ")
 				}
@@ -383,35 +335,26 @@ func (f *Fake) Dashboard(now time.Time) (service.Dashboard, error) {
 			sleeping = append(sleeping, s)
 		}
 	}
-	slices.SortStableFunc(ending, func(a, b agreement.Summary) int { return bytes.Compare(dateKey(a.End), dateKey(b.End)) })
+	slices.SortStableFunc(ending, func(a, b agreement.Summary) int { return bytes.Compare(a.End.Key(), b.End.Key()) })
 	for _, s := range ending {
-		days := agreement.EndingWindowOf(s, today, agreement.EndingDays)
-		for i, w := range agreement.EndingWindows {
-			if days <= w {
-				d.EndingCount[i]++
-			}
-		}
-		if i := agreement.EndingWindow(days); i >= 0 && len(d.Ending[i]) < agreement.DashboardRows {
+		if i, show := d.AddEnding(agreement.EndingWindowOf(s, today, agreement.EndingDays)); show {
 			d.Ending[i] = append(d.Ending[i], s)
 		}
 	}
 	endKey := func(s agreement.Summary) []byte {
 		if s.End.Valid() {
-			return dateKey(s.End)
+			return s.End.Key()
 		}
 		return []byte("99999999") // no end: in force until ended
 	}
 	slices.SortStableFunc(sleeping, func(a, b agreement.Summary) int {
-		return cmp.Or(bytes.Compare(dateKey(a.Signed), dateKey(b.Signed)), bytes.Compare(endKey(a), endKey(b)))
+		return cmp.Or(bytes.Compare(a.Signed.Key(), b.Signed.Key()), bytes.Compare(endKey(a), endKey(b)))
 	})
-	d.SleepingCount = len(sleeping)
-	d.Sleeping = sleeping[:min(len(sleeping), agreement.DashboardRows)]
-	review, err := f.list(service.Query{Order: service.ByStatus, Status: agreement.StatusTelaah, Limit: agreement.DashboardRows})
-	if err != nil {
-		return d, err
+	for _, s := range sleeping {
+		if d.AddSleeping() {
+			d.Sleeping = append(d.Sleeping, s)
+		}
 	}
-	d.Review = review.Items
-	recent, err := f.list(service.Query{Limit: 10})
-	d.Recent = recent.Items
+	err = d.AddLists(f.list)
 	return d, err
 }

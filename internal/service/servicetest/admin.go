@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
@@ -16,7 +17,7 @@ import (
 
 func testNumbering(t *testing.T, c Config) {
 	s := fresh(t, c)
-	w := seedWorld(t, s)
+	w := SeedWorld(t, s)
 	d := agreement.NewDate(2025, 7, 4)
 	reserve := func(office agreement.ID, kind agreement.Kind, day agreement.Date) string {
 		t.Helper()
@@ -24,28 +25,28 @@ func testNumbering(t *testing.T, c Config) {
 		must(t, err)
 		return n
 	}
-	n1 := reserve(w.sumedang.ID, agreement.KindPKS, d)
-	n2 := reserve(w.sumedang.ID, agreement.KindPKS, d)
-	k1 := reserve(w.sumedang.ID, agreement.KindKSB, d)
-	y1 := reserve(w.sumedang.ID, agreement.KindPKS, agreement.NewDate(2026, 1, 2))
-	n3 := reserve(w.sumedang.ID, agreement.KindPKS, agreement.NewDate(2025, 12, 31))
+	n1 := reserve(w.Sumedang.ID, agreement.KindPKS, d)
+	n2 := reserve(w.Sumedang.ID, agreement.KindPKS, d)
+	k1 := reserve(w.Sumedang.ID, agreement.KindKSB, d)
+	y1 := reserve(w.Sumedang.ID, agreement.KindPKS, agreement.NewDate(2026, 1, 2))
+	n3 := reserve(w.Sumedang.ID, agreement.KindPKS, agreement.NewDate(2025, 12, 31))
 	if n1 != "1/PKS.05-Huk/2025" || n2 != "2/PKS.05-Huk/2025" || k1 != "1/MoU.05-Huk/2025" || y1 != "1/PKS.05-Huk/2026" || n3 != "3/PKS.05-Huk/2025" {
 		t.Fatalf("numbers %q %q %q %q %q", n1, n2, k1, y1, n3)
 	}
-	if _, err := s.ReserveNumber(w.lamsel.ID, agreement.KindPKS, d, 0); !errors.Is(err, service.ErrNoScheme) {
+	if _, err := s.ReserveNumber(w.Lamsel.ID, agreement.KindPKS, d, 0); !errors.Is(err, service.ErrNoScheme) {
 		t.Errorf("office without scheme: %v", err)
 	}
 	if _, err := s.ReserveNumber(999, agreement.KindPKS, d, 0); !errors.Is(err, service.ErrNotFound) {
 		t.Errorf("missing office: %v", err)
 	}
-	if _, err := s.ReserveNumber(w.sumedang.ID, agreement.KindPKS, agreement.Date{}, 0); !errors.Is(err, agreement.ErrInvalid) {
+	if _, err := s.ReserveNumber(w.Sumedang.ID, agreement.KindPKS, agreement.Date{}, 0); !errors.Is(err, agreement.ErrInvalid) {
 		t.Errorf("no date: %v", err)
 	}
-	if _, err := s.ReserveNumber(w.sumedang.ID, agreement.Kind("XYZ"), d, 0); !errors.Is(err, agreement.ErrInvalid) {
+	if _, err := s.ReserveNumber(w.Sumedang.ID, agreement.Kind("XYZ"), d, 0); !errors.Is(err, agreement.ErrInvalid) {
 		t.Errorf("unknown kind: %v", err)
 	}
 	// Refusals use up no number; every number issued is exported.
-	if n := reserve(w.sumedang.ID, agreement.KindPKS, d); n != "4/PKS.05-Huk/2025" {
+	if n := reserve(w.Sumedang.ID, agreement.KindPKS, d); n != "4/PKS.05-Huk/2025" {
 		t.Errorf("after refusals: %q", n)
 	}
 	ex, err := s.Export()
@@ -54,7 +55,7 @@ func testNumbering(t *testing.T, c Config) {
 		t.Errorf("%d issued numbers exported, want 6", len(ex.Numbers))
 	}
 	for _, n := range ex.Numbers {
-		if n.Office != w.sumedang.ID || n.Seq == 0 || n.At.IsZero() {
+		if n.Office != w.Sumedang.ID || n.Seq == 0 || n.At.IsZero() {
 			t.Errorf("issued number %+v", n)
 		}
 	}
@@ -136,6 +137,22 @@ func testExamples(t *testing.T, c Config) {
 			t.Errorf("PKS signer %+v %v", o, err)
 		}
 	}
+	scope := 0
+	for _, n := range pks.Body {
+		if n.Heading == "RUANG LINGKUP" {
+			for _, ch := range n.Children {
+				if ch.Kind == agreement.NodePoint {
+					scope++
+				}
+			}
+		}
+	}
+	if scope != 4 {
+		t.Errorf("PKS scope items: %d", scope)
+	}
+	if mou, err := s.Agreement(1); err != nil || mou.Signing == nil || mou.Signing.Date.Weekday() != time.Monday {
+		t.Errorf("MoU Lampung Timur not signed on Monday 15 September 2025: %+v %v", mou.Signing, err)
+	}
 	// New records follow the examples' IDs.
 	parties, _ := s.Parties()
 	p := agreement.Party{Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Lampung Barat", RegionCode: "18.04"}
@@ -164,11 +181,11 @@ func exportJSON(t *testing.T, s service.Admin) string {
 func testAdmin(t *testing.T, c Config) {
 	t.Run("ExportImportRoundTrip", func(t *testing.T) {
 		src := fresh(t, c)
-		w := seedWorld(t, src)
-		a := w.ksb("Berbagi Informasi dan Inovasi Daerah")
+		w := SeedWorld(t, src)
+		a := w.KSB("Berbagi Informasi dan Inovasi Daerah")
 		must(t, src.SaveAgreement(&a))
-		sign(t, src, &a, agreement.NewDate(2025, 7, 4))
-		if _, err := src.ReserveNumber(w.sumedang.ID, agreement.KindPKS, agreement.NewDate(2025, 7, 4), a.ID); err != nil {
+		Sign(t, src, &a, agreement.NewDate(2025, 7, 4))
+		if _, err := src.ReserveNumber(w.Sumedang.ID, agreement.KindPKS, agreement.NewDate(2025, 7, 4), a.ID); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := src.PutFile("scan.pdf", "application/pdf", []byte("%PDF-1.4 scan")); err != nil {
@@ -200,24 +217,24 @@ func testAdmin(t *testing.T, c Config) {
 		if h, _ := dst.AgreementHistory(a.ID); len(h) != 4 {
 			t.Errorf("imported history: %d entries", len(h))
 		}
-		if sums, err := dst.Summaries([]agreement.ID{a.ID}); err != nil || sums[0].Partners() != w.lamsel.Name {
+		if sums, err := dst.Summaries([]agreement.ID{a.ID}); err != nil || sums[0].Partners() != w.Lamsel.Name {
 			t.Errorf("imported summary %+v %v", sums, err)
 		}
 		if got := searchIDs(t, dst, "inovasi", agreement.Filter{}); len(got) != 1 || got[0] != a.ID {
 			t.Errorf("imported agreement not found: %v", got)
 		}
 		// New records continue after the imported IDs and numbers.
-		b := w.ksb("Sesudah impor")
+		b := w.KSB("Sesudah impor")
 		must(t, dst.SaveAgreement(&b))
 		if b.ID != a.ID+1 {
 			t.Errorf("new id %d after import of %d", b.ID, a.ID)
 		}
-		if n, _ := dst.ReserveNumber(w.sumedang.ID, agreement.KindPKS, agreement.NewDate(2025, 8, 1), 0); n != "2/PKS.05-Huk/2025" {
+		if n, _ := dst.ReserveNumber(w.Sumedang.ID, agreement.KindPKS, agreement.NewDate(2025, 8, 1), 0); n != "2/PKS.05-Huk/2025" {
 			t.Errorf("counter not carried over: %q", n)
 		}
 		off, err := dst.Offsets()
 		must(t, err)
-		if off.Party != w.lamsel.ID || off.Official != w.kadisLs.ID || off.Mandate != w.kuasaLs.ID || off.Agreement != b.ID {
+		if off.Party != w.Lamsel.ID || off.Official != w.KadisLs.ID || off.Mandate != w.KuasaLs.ID || off.Agreement != b.ID {
 			t.Errorf("offsets %+v", off)
 		}
 		// Saving an imported record follows its revision.
@@ -231,8 +248,8 @@ func testAdmin(t *testing.T, c Config) {
 
 	t.Run("ImportAllOrNothing", func(t *testing.T) {
 		src := fresh(t, c)
-		w := seedWorld(t, src)
-		a := w.ksb("Asli")
+		w := SeedWorld(t, src)
+		a := w.KSB("Asli")
 		must(t, src.SaveAgreement(&a))
 		good, err := src.Export()
 		must(t, err)
@@ -245,7 +262,7 @@ func testAdmin(t *testing.T, c Config) {
 		}
 
 		dst := fresh(t, c)
-		seedWorld(t, dst) // IDs 1.. already taken
+		SeedWorld(t, dst) // IDs 1.. already taken
 		before := exportJSON(t, dst)
 		err = dst.Import(load())
 		var ie *service.ImportError

@@ -19,12 +19,12 @@ func dashboard(t *testing.T, s service.Overview, day time.Time) service.Dashboar
 
 // signedEnding saves a signed KSB whose term ends on end (no end when zero),
 // signed on signed.
-func signedEnding(t *testing.T, s service.Service, w *world, subject string, signed, end agreement.Date) agreement.Agreement {
+func signedEnding(t *testing.T, s service.Service, w *World, subject string, signed, end agreement.Date) agreement.Agreement {
 	t.Helper()
-	a := w.ksb(subject)
+	a := w.KSB(subject)
 	a.Term = agreement.Term{Start: signed, End: end}
 	must(t, s.SaveAgreement(&a))
-	sign(t, s, &a, signed)
+	Sign(t, s, &a, signed)
 	return a
 }
 
@@ -85,7 +85,7 @@ func testOverview(t *testing.T, c Config) {
 
 	t.Run("EndingWindows", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
+		w := SeedWorld(t, s)
 		today := agreement.NewDate(2026, 1, 10)
 		signed := agreement.NewDate(2025, 7, 4)
 		byDays := map[int]agreement.ID{}
@@ -93,7 +93,7 @@ func testOverview(t *testing.T, c Config) {
 			a := signedEnding(t, s, w, fmt.Sprintf("Berakhir %d hari lagi", days), signed, today.AddDate(0, 0, days))
 			byDays[days] = a.ID
 		}
-		draft := w.ksb("Konsep yang berakhir")
+		draft := w.KSB("Konsep yang berakhir")
 		draft.Term = agreement.Term{Start: signed, End: today.AddDate(0, 0, 10)}
 		must(t, s.SaveAgreement(&draft))
 		// Late in the day counts as the same day.
@@ -114,7 +114,7 @@ func testOverview(t *testing.T, c Config) {
 
 	t.Run("EndingRowsAreCapped", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
+		w := SeedWorld(t, s)
 		today := agreement.NewDate(2026, 1, 10)
 		n := agreement.DashboardRows + 2
 		var want []agreement.ID
@@ -130,7 +130,7 @@ func testOverview(t *testing.T, c Config) {
 
 	t.Run("Sleeping", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
+		w := SeedWorld(t, s)
 		today := agreement.NewDate(2026, 3, 15)
 		cut := agreement.SleepingCut(today) // 15 September 2025
 		end := agreement.NewDate(2030, 1, 1)
@@ -143,7 +143,7 @@ func testOverview(t *testing.T, c Config) {
 		followed := signedEnding(t, s, w, "Sudah ditindaklanjuti", agreement.NewDate(2025, 8, 1), end)
 		followed.Monitoring = []agreement.Monitoring{{Date: agreement.NewDate(2025, 10, 1), Activity: "Rapat koordinasi"}}
 		must(t, s.SaveAgreement(&followed))
-		draft := w.ksb("Belum ditandatangani")
+		draft := w.KSB("Belum ditandatangani")
 		must(t, s.SaveAgreement(&draft))
 
 		d := dashboard(t, s, today.Time())

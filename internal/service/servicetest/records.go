@@ -14,8 +14,8 @@ import (
 func testRecords(t *testing.T, c Config) {
 	t.Run("SaveReadHistory", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
-		a := w.ksb("Berbagi Informasi dan Inovasi Daerah")
+		w := SeedWorld(t, s)
+		a := w.KSB("Berbagi Informasi dan Inovasi Daerah")
 		must(t, s.SaveAgreement(&a))
 		if a.ID == 0 || a.Rev != 1 || a.Created.IsZero() || a.Updated.Before(a.Created) {
 			t.Fatalf("after create: id %d rev %d created %v updated %v", a.ID, a.Rev, a.Created, a.Updated)
@@ -46,6 +46,9 @@ func testRecords(t *testing.T, c Config) {
 		if h[0].Action != "buat" || h[0].Rev != 1 || h[1].Action != "ubah" || h[1].Rev != 2 || h[1].By == "" || h[1].ID != a.ID {
 			t.Errorf("history entries %+v", h)
 		}
+		if c.User != "" && (h[0].By != c.User || h[1].By != c.User) {
+			t.Errorf("history by %q and %q, want %q", h[0].By, h[1].By, c.User)
+		}
 		found := false
 		for _, ch := range h[1].Changes {
 			if ch.Field == "term.length" && ch.Old == "5" && ch.New == "3" {
@@ -62,8 +65,8 @@ func testRecords(t *testing.T, c Config) {
 
 	t.Run("StaleSaveIsConflict", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
-		a := w.ksb("Pelayanan Publik")
+		w := SeedWorld(t, s)
+		a := w.KSB("Pelayanan Publik")
 		must(t, s.SaveAgreement(&a))
 		windowA, windowB := a, a
 		windowA.Subject = "Pelayanan Publik Terpadu"
@@ -91,7 +94,7 @@ func testRecords(t *testing.T, c Config) {
 			t.Errorf("history has %d entries after a refused save, want 2", len(h))
 		}
 		// A new record that claims a revision is stale too.
-		b := w.ksb("Baru dengan revisi")
+		b := w.KSB("Baru dengan revisi")
 		b.Rev = 3
 		if err := s.SaveAgreement(&b); !errors.Is(err, service.ErrConflict) || b.ID != 0 {
 			t.Errorf("new record with a revision: %v, id %d", err, b.ID)
@@ -103,11 +106,11 @@ func testRecords(t *testing.T, c Config) {
 
 	t.Run("NotFound", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
+		w := SeedWorld(t, s)
 		if _, err := s.Agreement(999); !errors.Is(err, service.ErrNotFound) {
 			t.Errorf("missing agreement: %v", err)
 		}
-		a := w.ksb("Tidak ada")
+		a := w.KSB("Tidak ada")
 		a.ID, a.Rev = 999, 1
 		if err := s.SaveAgreement(&a); !errors.Is(err, service.ErrNotFound) {
 			t.Errorf("saving a missing agreement: %v", err)
@@ -122,8 +125,8 @@ func testRecords(t *testing.T, c Config) {
 
 	t.Run("InvalidSaveStoresNothing", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
-		a := w.ksb("Uji")
+		w := SeedWorld(t, s)
+		a := w.KSB("Uji")
 		a.Term.End = agreement.NewDate(2024, 1, 1)
 		es := fieldErrors(t, s.SaveAgreement(&a))
 		if len(es.For("term.end")) == 0 {
@@ -139,14 +142,14 @@ func testRecords(t *testing.T, c Config) {
 			t.Error("list entry written for a refused create")
 		}
 		// References to records that do not exist are refused by name.
-		b := w.ksb("Pihak tak dikenal")
+		b := w.KSB("Pihak tak dikenal")
 		b.Parties[0].PartyID = 999
 		es = fieldErrors(t, s.SaveAgreement(&b))
 		if len(es.For("parties[0].party_id")) == 0 || es.For("parties[0].party_id")[0].Code != "not_found" {
 			t.Errorf("unknown party: %v", es)
 		}
 		// A refused update keeps the stored version and its history.
-		a = w.ksb("Uji")
+		a = w.KSB("Uji")
 		must(t, s.SaveAgreement(&a))
 		bad := a
 		bad.Subject = ""
@@ -165,8 +168,8 @@ func testRecords(t *testing.T, c Config) {
 
 	t.Run("LifeCycleAndLock", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
-		a := w.ksb("Reformasi Birokrasi")
+		w := SeedWorld(t, s)
+		a := w.KSB("Reformasi Birokrasi")
 		must(t, s.SaveAgreement(&a))
 
 		skip := a
@@ -179,7 +182,7 @@ func testRecords(t *testing.T, c Config) {
 		if got, _ := s.Agreement(a.ID); got.Status != agreement.StatusKonsep {
 			t.Errorf("status %s after a refused move", got.Status)
 		}
-		sign(t, s, &a, agreement.NewDate(2025, 7, 4))
+		Sign(t, s, &a, agreement.NewDate(2025, 7, 4))
 
 		back := a
 		back.Status = agreement.StatusKonsep
@@ -219,26 +222,26 @@ func testRecords(t *testing.T, c Config) {
 
 	t.Run("ChildNeedsMandate", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
-		ksb := w.ksb("Berbagi Informasi dan Inovasi Daerah")
+		w := SeedWorld(t, s)
+		ksb := w.KSB("Berbagi Informasi dan Inovasi Daerah")
 		must(t, s.SaveAgreement(&ksb))
-		sign(t, s, &ksb, agreement.NewDate(2025, 7, 4))
+		Sign(t, s, &ksb, agreement.NewDate(2025, 7, 4))
 		pks, err := agreement.NewChild(&ksb, agreement.KindPKS, time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC))
 		must(t, err)
-		pks.Parties[0].SignerID, pks.Parties[0].MandateID = w.kadisLs.ID, w.kuasaLs.ID
-		pks.Parties[1].SignerID = w.kadisSmd.ID
+		pks.Parties[0].SignerID, pks.Parties[0].MandateID = w.KadisLs.ID, w.KuasaLs.ID
+		pks.Parties[1].SignerID = w.KadisSmd.ID
 		es := fieldErrors(t, s.SaveAgreement(&pks))
 		if len(es.For("parties[1].mandate_id")) == 0 {
 			t.Fatalf("PKS signer without mandate accepted: %v", es)
 		}
-		pks.Parties[1].MandateID = w.kuasaSmd.ID
+		pks.Parties[1].MandateID = w.KuasaSmd.ID
 		must(t, s.SaveAgreement(&pks))
 		got, err := s.Agreement(pks.ID)
 		if err != nil || got.ParentID != ksb.ID || got.Parent == nil || got.Parent.Numbers[0] != "03/MoU/TKKSD-LS/1.04/VII/2025" {
 			t.Fatalf("child read back: %+v %v", got.Parent, err)
 		}
 		// A KSB has no parent.
-		orphan := w.ksb("KSB dengan induk")
+		orphan := w.KSB("KSB dengan induk")
 		orphan.ParentID = ksb.ID
 		if es := fieldErrors(t, s.SaveAgreement(&orphan)); len(es.For("parent_id")) == 0 {
 			t.Errorf("KSB with a parent: %v", es)

@@ -33,13 +33,13 @@ func listAll(t *testing.T, s service.Register, q service.Query) []agreement.ID {
 func testRegister(t *testing.T, c Config) {
 	t.Run("ListOrdersAndPages", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
+		w := SeedWorld(t, s)
 		lamtim := agreement.Party{Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Lampung Timur", RegionCode: "18.07"}
 		must(t, s.SaveParty(&lamtim))
 		const n = 61
 		var all []agreement.ID
 		for i := 0; i < n; i++ {
-			a := w.ksb(fmt.Sprintf("Kerja sama nomor %d", i))
+			a := w.KSB(fmt.Sprintf("Kerja sama nomor %d", i))
 			if i%3 == 0 {
 				a.Parties[0].PartyID, a.Parties[0].SignerID = lamtim.ID, 0
 			}
@@ -143,17 +143,17 @@ func testRegister(t *testing.T, c Config) {
 
 	t.Run("ListByParent", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
-		ksb := w.ksb("Induk")
+		w := SeedWorld(t, s)
+		ksb := w.KSB("Induk")
 		must(t, s.SaveAgreement(&ksb))
-		sign(t, s, &ksb, agreement.NewDate(2025, 7, 4))
+		Sign(t, s, &ksb, agreement.NewDate(2025, 7, 4))
 		var kids []agreement.ID
 		for i := 0; i < 3; i++ {
 			pks, err := agreement.NewChild(&ksb, agreement.KindPKS, time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC))
 			must(t, err)
 			pks.Subject = fmt.Sprint("Turunan ", i)
-			pks.Parties[0].SignerID, pks.Parties[0].MandateID = w.kadisLs.ID, w.kuasaLs.ID
-			pks.Parties[1].SignerID, pks.Parties[1].MandateID = w.kadisSmd.ID, w.kuasaSmd.ID
+			pks.Parties[0].SignerID, pks.Parties[0].MandateID = w.KadisLs.ID, w.KuasaLs.ID
+			pks.Parties[1].SignerID, pks.Parties[1].MandateID = w.KadisSmd.ID, w.KuasaSmd.ID
 			must(t, s.SaveAgreement(&pks))
 			kids = append(kids, pks.ID)
 		}
@@ -246,10 +246,10 @@ func testRegister(t *testing.T, c Config) {
 
 	t.Run("ArrangeSorts", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
+		w := SeedWorld(t, s)
 		save := func(subject, own string, end agreement.Date, status agreement.Status) agreement.ID {
 			t.Helper()
-			a := w.ksb(subject)
+			a := w.KSB(subject)
 			a.Parties[1].Number = own
 			a.Term = agreement.Term{Start: agreement.NewDate(2025, 7, 4), End: end}
 			must(t, s.SaveAgreement(&a))

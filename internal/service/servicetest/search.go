@@ -1,7 +1,6 @@
 package servicetest
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -60,13 +59,13 @@ func testSearch(t *testing.T, c Config) {
 
 	t.Run("StemmingFiltersLimit", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
-		layanan := w.ksb("Layanan Kesehatan Lintas Daerah")
+		w := SeedWorld(t, s)
+		layanan := w.KSB("Layanan Kesehatan Lintas Daerah")
 		must(t, s.SaveAgreement(&layanan))
-		pelayanan := w.ksb("Peningkatan Pelayanan Administrasi Kependudukan")
+		pelayanan := w.KSB("Peningkatan Pelayanan Administrasi Kependudukan")
 		pelayanan.Term = agreement.Term{Length: 2, Unit: agreement.UnitTahun, Start: agreement.NewDate(2027, 1, 1), End: agreement.NewDate(2028, 12, 31)}
 		must(t, s.SaveAgreement(&pelayanan))
-		other := w.ksb("Pengelolaan Sampah Regional")
+		other := w.KSB("Pengelolaan Sampah Regional")
 		must(t, s.SaveAgreement(&other))
 		// "pelayanan" and "layanan" share their stem.
 		for _, q := range []string{"pelayanan", "layanan", "PELAYANAN"} {
@@ -99,7 +98,7 @@ func testSearch(t *testing.T, c Config) {
 		if got := searchIDs(t, s, "pelayanan", agreement.Filter{Status: agreement.StatusDitandatangani}); len(got) != 0 {
 			t.Errorf("signed only: %v", got)
 		}
-		if got := searchIDs(t, s, "pelayanan", agreement.Filter{Party: w.lamsel.ID}); len(got) != 2 {
+		if got := searchIDs(t, s, "pelayanan", agreement.Filter{Party: w.Lamsel.ID}); len(got) != 2 {
 			t.Errorf("party: %v", got)
 		}
 		if got := searchIDs(t, s, "pelayanan", agreement.Filter{Party: 999}); len(got) != 0 {
@@ -114,13 +113,8 @@ func testSearch(t *testing.T, c Config) {
 
 	t.Run("FollowsSaves", func(t *testing.T) {
 		s := fresh(t, c)
-		w := seedWorld(t, s)
-		var all []agreement.ID
-		for i := 0; i < 40; i++ {
-			a := w.ksb(fmt.Sprintf("Kerja sama nomor %d tentang persampahan", i))
-			must(t, s.SaveAgreement(&a))
-			all = append(all, a.ID)
-		}
+		w := SeedWorld(t, s)
+		all := w.SaveKSBs(t, s, 40, "Kerja sama nomor %d tentang persampahan")
 		a, _ := s.Agreement(all[3])
 		a.Subject = "Pengelolaan air minum lintas daerah"
 		must(t, s.SaveAgreement(&a))

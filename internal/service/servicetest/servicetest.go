@@ -5,6 +5,7 @@ package servicetest
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -22,6 +23,8 @@ type Config struct {
 	// OpenBackup opens the copy Backup wrote, read-only use; nil: the suite
 	// checks only that the copy is written and not empty.
 	OpenBackup func(t *testing.T, path string) service.Service
+	// User is the name the backend records in history; empty: any name.
+	User string
 }
 
 // Run runs the whole suite against the instances open makes.
@@ -79,48 +82,49 @@ func must(t testing.TB, err error) {
 	}
 }
 
-// world is a small directory: Sumedang (our office, with a numbering scheme)
+// World is a small directory: Sumedang (our office, with a numbering scheme)
 // and Lampung Selatan, each with a bupati, a kepala dinas and a surat kuasa.
-type world struct {
-	sumedang, lamsel    agreement.Party
-	bupatiSmd, bupatiLs agreement.Official
-	kadisSmd, kadisLs   agreement.Official
-	kuasaSmd, kuasaLs   agreement.Mandate
+type World struct {
+	Sumedang, Lamsel    agreement.Party
+	BupatiSmd, BupatiLs agreement.Official
+	KadisSmd, KadisLs   agreement.Official
+	KuasaSmd, KuasaLs   agreement.Mandate
 }
 
-func seedWorld(t testing.TB, s service.Directory) *world {
+// SeedWorld saves a World in s; backends' own tests use it too.
+func SeedWorld(t testing.TB, s service.Directory) *World {
 	t.Helper()
-	w := &world{}
-	w.sumedang = agreement.Party{Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Sumedang", ShortName: "Pemkab Sumedang",
+	w := &World{}
+	w.Sumedang = agreement.Party{Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Sumedang", ShortName: "Pemkab Sumedang",
 		RegionCode: "32.11", ProvinceCode: "32", Seat: "Sumedang", Own: true,
 		Numbering: &agreement.NumberingScheme{Template: "{nomor}/{jenis}.{klasifikasi}-{unit}/{tahun}", Classification: "05", UnitCode: "Huk",
 			KindCodes: map[agreement.Kind]string{agreement.KindKSB: "MoU", agreement.KindPKS: "PKS"}}}
-	w.lamsel = agreement.Party{Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Lampung Selatan", ShortName: "Pemkab Lampung Selatan",
+	w.Lamsel = agreement.Party{Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Lampung Selatan", ShortName: "Pemkab Lampung Selatan",
 		RegionCode: "18.01", ProvinceCode: "18", Seat: "Kalianda"}
-	must(t, s.SaveParty(&w.sumedang))
-	must(t, s.SaveParty(&w.lamsel))
+	must(t, s.SaveParty(&w.Sumedang))
+	must(t, s.SaveParty(&w.Lamsel))
 	from := agreement.NewDate(2025, 2, 20)
-	w.bupatiSmd = agreement.Official{PartyID: w.sumedang.ID, Name: "Dony Ahmad Munir", Jabatan: "Bupati Sumedang", Role: agreement.RoleKepalaDaerah, Status: agreement.StatusDefinitif, From: from}
-	w.bupatiLs = agreement.Official{PartyID: w.lamsel.ID, Name: "Radityo Egi Pratama", Jabatan: "Bupati Lampung Selatan", Role: agreement.RoleKepalaDaerah, Status: agreement.StatusDefinitif, From: from}
-	w.kadisSmd = agreement.Official{PartyID: w.sumedang.ID, Name: "Kemal Idris", Jabatan: "Kepala DPMPTSP Kabupaten Sumedang", Role: agreement.RoleKepalaPD, NIP: "197001011990031001", Pangkat: "Pembina Utama Muda (IV/c)"}
-	w.kadisLs = agreement.Official{PartyID: w.lamsel.ID, Name: "Rio Gismara", Jabatan: "Kepala DPMPTSP Kabupaten Lampung Selatan", Role: agreement.RoleKepalaPD, NIP: "197502022000031002"}
-	for _, o := range []*agreement.Official{&w.bupatiSmd, &w.bupatiLs, &w.kadisSmd, &w.kadisLs} {
+	w.BupatiSmd = agreement.Official{PartyID: w.Sumedang.ID, Name: "Dony Ahmad Munir", Jabatan: "Bupati Sumedang", Role: agreement.RoleKepalaDaerah, Status: agreement.StatusDefinitif, From: from}
+	w.BupatiLs = agreement.Official{PartyID: w.Lamsel.ID, Name: "Radityo Egi Pratama", Jabatan: "Bupati Lampung Selatan", Role: agreement.RoleKepalaDaerah, Status: agreement.StatusDefinitif, From: from}
+	w.KadisSmd = agreement.Official{PartyID: w.Sumedang.ID, Name: "Kemal Idris", Jabatan: "Kepala DPMPTSP Kabupaten Sumedang", Role: agreement.RoleKepalaPD, NIP: "197001011990031001", Pangkat: "Pembina Utama Muda (IV/c)"}
+	w.KadisLs = agreement.Official{PartyID: w.Lamsel.ID, Name: "Rio Gismara", Jabatan: "Kepala DPMPTSP Kabupaten Lampung Selatan", Role: agreement.RoleKepalaPD, NIP: "197502022000031002"}
+	for _, o := range []*agreement.Official{&w.BupatiSmd, &w.BupatiLs, &w.KadisSmd, &w.KadisLs} {
 		must(t, s.SaveOfficial(o))
 	}
-	w.kuasaSmd = agreement.Mandate{PartyID: w.sumedang.ID, GrantorID: w.bupatiSmd.ID, GranteeID: w.kadisSmd.ID, Number: "180/55/Huk/2025", Date: agreement.NewDate(2025, 7, 1)}
-	w.kuasaLs = agreement.Mandate{PartyID: w.lamsel.ID, GrantorID: w.bupatiLs.ID, GranteeID: w.kadisLs.ID, Number: "180/12/IV.02/2025", Date: agreement.NewDate(2025, 7, 1)}
-	must(t, s.SaveMandate(&w.kuasaSmd))
-	must(t, s.SaveMandate(&w.kuasaLs))
+	w.KuasaSmd = agreement.Mandate{PartyID: w.Sumedang.ID, GrantorID: w.BupatiSmd.ID, GranteeID: w.KadisSmd.ID, Number: "180/55/Huk/2025", Date: agreement.NewDate(2025, 7, 1)}
+	w.KuasaLs = agreement.Mandate{PartyID: w.Lamsel.ID, GrantorID: w.BupatiLs.ID, GranteeID: w.KadisLs.ID, Number: "180/12/IV.02/2025", Date: agreement.NewDate(2025, 7, 1)}
+	must(t, s.SaveMandate(&w.KuasaSmd))
+	must(t, s.SaveMandate(&w.KuasaLs))
 	return w
 }
 
-// ksb is a draft Kesepakatan Bersama between Lampung Selatan and Sumedang.
-func (w *world) ksb(subject string) agreement.Agreement {
+// KSB is a draft Kesepakatan Bersama between Lampung Selatan and Sumedang.
+func (w *World) KSB(subject string) agreement.Agreement {
 	return agreement.Agreement{
 		Kind: agreement.KindKSB, Category: agreement.CatKSDD, Subject: subject, Status: agreement.StatusKonsep,
 		Parties: []agreement.AgreementParty{
-			{PartyID: w.lamsel.ID, Role: agreement.RolePihakPertama, Number: "03/MoU/TKKSD-LS/1.04/VII/2025", SignerID: w.bupatiLs.ID},
-			{PartyID: w.sumedang.ID, Role: agreement.RolePihakKedua, Own: true, Number: "119/MoU.05-Huk/2025", SignerID: w.bupatiSmd.ID},
+			{PartyID: w.Lamsel.ID, Role: agreement.RolePihakPertama, Number: "03/MoU/TKKSD-LS/1.04/VII/2025", SignerID: w.BupatiLs.ID},
+			{PartyID: w.Sumedang.ID, Role: agreement.RolePihakKedua, Own: true, Number: "119/MoU.05-Huk/2025", SignerID: w.BupatiSmd.ID},
 		},
 		Term:   agreement.Term{Length: 5, Unit: agreement.UnitTahun, Start: agreement.NewDate(2025, 7, 4), End: agreement.NewDate(2030, 7, 3), Extendable: true},
 		Copies: 2,
@@ -131,8 +135,21 @@ func (w *world) ksb(subject string) agreement.Agreement {
 	}
 }
 
-// sign moves a through the life cycle to Ditandatangani, signed on day.
-func sign(t testing.TB, s service.Records, a *agreement.Agreement, day agreement.Date) {
+// SaveKSBs saves n drafts from KSB, subjects made by format from 0 to n-1,
+// and returns their IDs in order.
+func (w *World) SaveKSBs(t testing.TB, s service.Records, n int, format string) []agreement.ID {
+	t.Helper()
+	var out []agreement.ID
+	for i := range n {
+		a := w.KSB(fmt.Sprintf(format, i))
+		must(t, s.SaveAgreement(&a))
+		out = append(out, a.ID)
+	}
+	return out
+}
+
+// Sign moves a through the life cycle to Ditandatangani, signed on day.
+func Sign(t testing.TB, s service.Records, a *agreement.Agreement, day agreement.Date) {
 	t.Helper()
 	for _, st := range []agreement.Status{agreement.StatusTelaah, agreement.StatusSiapTTD} {
 		a.Status = st
