@@ -16,6 +16,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -402,7 +403,7 @@ func cmdRelevance(args []string) error {
 		return fmt.Errorf("build corpus: %v", err)
 	}
 	// Everything merged, so that the hits do not depend on a background merge.
-	if err := s.Reindex(); err != nil {
+	if err := s.Reindex(context.Background()); err != nil {
 		return err
 	}
 	docs, _, err := dump(s, filepath.Join(*dir, "relevance.tsv"))

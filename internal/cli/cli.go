@@ -8,8 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -41,6 +41,9 @@ type Env struct {
 	// Open opens the data file at path for one command; nil opens the bbolt
 	// store. Every command works on the service seam only.
 	Open func(path string, now func() time.Time) (Backend, error)
+	// Context bounds the command; nil: context.Background(). Run adds the
+	// interrupt signal (Ctrl+C) to it.
+	Context context.Context
 }
 
 // Backend is an open data file: the service seam, and how to close it.
@@ -57,6 +60,9 @@ func openStore(path string, now func() time.Time) (Backend, error) {
 type runner struct {
 	Env
 	db string
+	// ctx is cancelled by Env.Context or by Ctrl+C; the slow work stops at
+	// its next check and writes nothing.
+	ctx context.Context
 }
 
 // exitError carries an exit code and a message already in the user's language.
@@ -83,7 +89,15 @@ func Run(args []string, env Env) int {
 	if env.Open == nil {
 		env.Open = openStore
 	}
-	r := &runner{Env: env}
+	if env.Context == nil {
+		env.Context = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(env.Context, os.Interrupt)
+	defer stop()
+	// Once cancelled, a second Ctrl+C ends the program at once; the data file
+	// stays sound, as after any interrupted write.
+	context.AfterFunc(ctx, stop)
+	r := &runner{Env: env, ctx: ctx}
 	err := r.run(args)
 	if err == nil {
 		return ExitOK
@@ -181,6 +195,10 @@ func flagText(err error) string {
 	}
 	return text
 }
+
+// cancelled reports a command stopped by Ctrl+C (or its caller): Run says
+// so in the table's words ("Dibatalkan."), not as a failure of the file.
+func cancelled(err error) bool { return errors.Is(err, context.Canceled) }
 
 // reason is err in the message table's words, for a line that names path
 // already: a detail line that only repeats the path is left out.
@@ -540,64 +558,22 @@ func (r *runner) exportJSON(args []string) error {
 }
 
 func (r *runner) export(adm service.Admin, path string) error {
-	d, err := adm.Export()
+	d, err := adm.Export(r.ctx)
 	if err != nil {
 		return err
 	}
 	if path == "-" {
 		return dataset.Encode(r.Stdout, d)
 	}
-	if err := writeFileAtomic(path, 0o600, func(w io.Writer) error { return dataset.Encode(w, d) }); err != nil {
+	// Through a temporary file: a failed or cancelled export leaves no half file.
+	if err := service.WriteFile(r.ctx, path, 0o600, func(w io.Writer) error { return dataset.Encode(w, d) }); err != nil {
+		if cancelled(err) {
+			return err
+		}
 		return r.fail("write_failed", path, r.reason(err, path))
 	}
 	fmt.Fprintln(r.Stderr, msg["exported"].In(r.Lang, path, len(d.Agreements), len(d.Parties), len(d.Officials), len(d.Mandates)))
 	return nil
-}
-
-// writeFileAtomic writes through a temporary file so a failed export leaves no
-// half file. An error of the file system names path, not the temporary file.
-func writeFileAtomic(path string, mode os.FileMode, fill func(io.Writer) error) error {
-	err := writeThroughTemp(path, mode, fill)
-	var pe *fs.PathError
-	var le *os.LinkError
-	switch {
-	case errors.As(err, &pe):
-		return &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
-	case errors.As(err, &le):
-		return &fs.PathError{Op: le.Op, Path: path, Err: le.Err}
-	}
-	return err
-}
-
-func writeThroughTemp(path string, mode os.FileMode, fill func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(dirOf(path), ".sepakat-export-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if err := fill(bw); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-func dirOf(path string) string {
-	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
-		return path[:i+1]
-	}
-	return "."
 }
 
 func (r *runner) importJSON(args []string) error {
@@ -618,7 +594,10 @@ func (r *runner) importJSON(args []string) error {
 }
 
 func (r *runner) importDataset(adm service.Admin, path string, d *dataset.Dataset) error {
-	if err := adm.Import(d); err != nil {
+	if err := adm.Import(r.ctx, d); err != nil {
+		if cancelled(err) {
+			return err
+		}
 		return r.fail("bad_file", path, service.Message(err, r.Lang))
 	}
 	fmt.Fprintln(r.Stderr, msg["imported"].In(r.Lang, path, len(d.Agreements), len(d.Parties), len(d.Officials), len(d.Mandates)))
@@ -656,14 +635,14 @@ func (r *runner) generate(reg service.Register, adm service.Admin, g *gen.Genera
 		}
 		return r.fail("gen_not_empty", r.db)
 	}
-	if err := adm.Import(g.Directory()); err != nil {
+	if err := adm.Import(r.ctx, g.Directory()); err != nil {
 		return err
 	}
 	const batch = 2000
 	for from := 0; from < n; from += batch {
 		d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(from, min(batch, n-from))}
 		d.Counters = ownCounters(g.OwnPartyID(), d.Agreements)
-		if err := adm.Import(d); err != nil {
+		if err := adm.Import(r.ctx, d); err != nil {
 			return err
 		}
 	}
@@ -722,11 +701,14 @@ func (r *runner) printPDF(src export.Source, id agreement.ID, out string, opt ex
 		return err
 	}
 	var res export.Result
-	err := writeFileAtomic(out, 0o644, func(w io.Writer) error {
+	err := service.WriteFile(r.ctx, out, 0o644, func(w io.Writer) error {
 		var err error
-		res, err = export.PDF(context.Background(), src, id, w, opt)
+		res, err = export.PDF(r.ctx, src, id, w, opt)
 		return err
 	})
+	if cancelled(err) {
+		return err
+	}
 	if err != nil {
 		return r.fail("pdf_failed", service.Message(err, r.Lang))
 	}
@@ -817,7 +799,7 @@ func (r *runner) reindex(args []string) error {
 }
 
 func (r *runner) rebuild(adm service.Admin) error {
-	if err := adm.Reindex(); err != nil {
+	if err := adm.Reindex(r.ctx); err != nil {
 		return err
 	}
 	fmt.Fprintln(r.Stderr, msg["reindexed"].In(r.Lang))
@@ -867,7 +849,7 @@ func (r *runner) setSynonyms(s service.Admin, show bool, text string) error {
 		fmt.Fprintln(r.Stdout, strings.TrimRight(own, "\n"))
 		return nil
 	}
-	err := s.SetSynonyms(text)
+	err := s.SetSynonyms(r.ctx, text)
 	if err != nil {
 		return err
 	}
@@ -880,7 +862,10 @@ func (r *runner) check(args []string) error {
 }
 
 func (r *runner) checkOn(adm service.Admin, reg service.Register) error {
-	if err := adm.Check(); err != nil {
+	if err := adm.Check(r.ctx); err != nil {
+		if cancelled(err) {
+			return err
+		}
 		return fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 	}
 	n, err := reg.Total()

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -36,7 +37,7 @@ func checkFile(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.Check(); err != nil {
+	if err := s.Check(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -369,7 +370,7 @@ func openStore(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if err := s.Check(); err != nil {
+		if err := s.Check(context.Background()); err != nil {
 			t.Errorf("bbolt check: %v", err)
 		}
 		if err := s.Close(); err != nil {
@@ -386,7 +387,7 @@ func TestImport(t *testing.T) {
 	g := newGen(t, 42, dataset.Offsets{})
 	d := g.Directory()
 	d.Agreements = g.Agreements(0, 2000)
-	if err := s.Import(d); err != nil {
+	if err := s.Import(context.Background(), d); err != nil {
 		t.Fatalf("import: %v", err)
 	}
 	off, err := s.Offsets()
@@ -399,7 +400,7 @@ func TestImport(t *testing.T) {
 	// a second corpus with the same directory, its agreements numbered after the first
 	g2 := newGen(t, 42, dataset.Offsets{Agreement: off.Agreement})
 	more := g2.Agreements(0, 300)
-	if err := s.Import(&dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: more}); err != nil {
+	if err := s.Import(context.Background(), &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: more}); err != nil {
 		t.Fatalf("import with offsets: %v", err)
 	}
 	a, err := s.Agreement(more[299].ID)

@@ -1,6 +1,7 @@
 package naskah
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,7 @@ func examples(t testing.TB) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if err := s.Check(); err != nil {
+		if err := s.Check(context.Background()); err != nil {
 			t.Error(err)
 		}
 		s.Close()

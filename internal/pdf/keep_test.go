@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"regexp"
 	"strings"
 	"testing"
@@ -36,11 +37,11 @@ func TestKeepTogether(t *testing.T) {
 	g := gen.New(gen.Options{Seed: 11, Now: fixed}, wilayah.MustLoad())
 	off, _ := s.Offsets()
 	g = gen.New(gen.Options{Seed: 11, Now: fixed, Offsets: off}, wilayah.MustLoad())
-	if err := s.Import(g.Directory()); err != nil {
+	if err := s.Import(context.Background(), g.Directory()); err != nil {
 		t.Fatal(err)
 	}
 	list := g.Agreements(0, 24)
-	if err := s.Import(&dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: list}); err != nil {
+	if err := s.Import(context.Background(), &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: list}); err != nil {
 		t.Fatal(err)
 	}
 	lib, _ := naskah.Shipped()

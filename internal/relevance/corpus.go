@@ -5,6 +5,7 @@
 package relevance
 
 import (
+	"context"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -46,11 +47,11 @@ func BuildCorpus(s *store.Store) error {
 		return err
 	}
 	g := gen.New(gen.Options{Seed: CorpusSeed, Now: CorpusNow, Offsets: off}, wilayah.MustLoad())
-	if err := s.Import(g.Directory()); err != nil {
+	if err := s.Import(context.Background(), g.Directory()); err != nil {
 		return fmt.Errorf("relevance: directory: %w", err)
 	}
 	d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(0, CorpusN)}
-	if err := s.Import(d); err != nil {
+	if err := s.Import(context.Background(), d); err != nil {
 		return fmt.Errorf("relevance: agreements: %w", err)
 	}
 	return nil
@@ -63,7 +64,7 @@ func offsets(s *store.Store) (dataset.Offsets, error) {
 	if err != nil {
 		return off, err
 	}
-	d, err := s.Export()
+	d, err := s.Export(context.Background())
 	if err != nil {
 		return off, err
 	}

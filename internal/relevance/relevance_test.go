@@ -1,6 +1,7 @@
 package relevance_test
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -43,7 +44,7 @@ func TestRelevance(t *testing.T) {
 	// full-text index, or being merged in the background while the queries run.
 	run(t, s, "loaded", cases)
 
-	if err := s.Reindex(); err != nil {
+	if err := s.Reindex(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	run(t, s, "reindexed", cases)

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -96,10 +97,14 @@ func CheckUnique(d *dataset.Dataset) error {
 // record of the file or is ahead of it. A record without history gets an
 // "impor" entry by user at now. Records a hand-made file leaves without
 // bookkeeping get revision 1, created now, changed when created.
-// Call CheckUnique first.
-func ImportInto(to ImportTarget, d *dataset.Dataset, now time.Time, user string) error {
+// Call CheckUnique first. ctx is checked before each record and history
+// entry; a cancel returns ctx.Err() and the backend undoes what was stored.
+func ImportInto(ctx context.Context, to ImportTarget, d *dataset.Dataset, now time.Time, user string) error {
 	recs := recordsOf(d)
 	for _, r := range recs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		_, rev, created, updated := agreement.Meta(r.v)
 		if *rev == 0 {
 			*rev = 1
@@ -124,13 +129,13 @@ func ImportInto(to ImportTarget, d *dataset.Dataset, now time.Time, user string)
 			return &ImportError{Record: r.name(), Field: es[0].Field, Err: es}
 		}
 	}
-	if err := importBookkeeping(to, d); err != nil {
+	if err := importBookkeeping(ctx, to, d); err != nil {
 		return err
 	}
-	return importHistory(to, d, recs, now, user)
+	return importHistory(ctx, to, d, recs, now, user)
 }
 
-func importBookkeeping(to ImportTarget, d *dataset.Dataset) error {
+func importBookkeeping(ctx context.Context, to ImportTarget, d *dataset.Dataset) error {
 	for i, c := range d.Counters {
 		key := agreement.CounterKey(c.Office, c.Kind, c.Year)
 		have, ok, err := to.Counter(key)
@@ -160,6 +165,9 @@ func importBookkeeping(to ImportTarget, d *dataset.Dataset) error {
 		}
 	}
 	for i, f := range d.Files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		sum := sha256.Sum256(f.Data)
 		if hex.EncodeToString(sum[:]) != f.SHA256 {
 			return &ImportError{Record: fmt.Sprintf("files[%d]", i), Field: "sha256",
@@ -172,7 +180,7 @@ func importBookkeeping(to ImportTarget, d *dataset.Dataset) error {
 	return nil
 }
 
-func importHistory(to ImportTarget, d *dataset.Dataset, recs []importRecord, now time.Time, user string) error {
+func importHistory(ctx context.Context, to ImportTarget, d *dataset.Dataset, recs []importRecord, now time.Time, user string) error {
 	type key struct {
 		t  dataset.RecordType
 		id agreement.ID
@@ -184,6 +192,9 @@ func importHistory(to ImportTarget, d *dataset.Dataset, recs []importRecord, now
 	}
 	has := map[key]bool{}
 	for i := range d.History {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		h := &d.History[i]
 		name := fmt.Sprintf("history[%d]", i)
 		if !h.Type.Valid() {

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -224,7 +225,7 @@ func TestImportInto(t *testing.T) {
 	if err := CheckUnique(d); err != nil {
 		t.Fatal(err)
 	}
-	if err := ImportInto(m, d, t1, "budi"); err != nil {
+	if err := ImportInto(context.Background(), m, d, t1, "budi"); err != nil {
 		t.Fatal(err)
 	}
 	// Bookkeeping a hand-made file leaves out is filled in; what it has stays.
@@ -249,7 +250,7 @@ func TestImportInto(t *testing.T) {
 		t.Errorf("history\n got %v\nwant %v", got, want)
 	}
 	// Importing it again finds every ID in use: the first one is named.
-	importErr(t, ImportInto(m, sample(), t1, "budi"), "parties[0] (id 1)", "id", ErrDuplicate)
+	importErr(t, ImportInto(context.Background(), m, sample(), t1, "budi"), "parties[0] (id 1)", "id", ErrDuplicate)
 }
 
 func TestImportIntoRefuses(t *testing.T) {
@@ -282,7 +283,7 @@ func TestImportIntoRefuses(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			m, d := newMemTarget(), sample()
 			c.change(d, m)
-			importErr(t, ImportInto(m, d, t1, "budi"), c.record, c.field, c.is)
+			importErr(t, ImportInto(context.Background(), m, d, t1, "budi"), c.record, c.field, c.is)
 		})
 	}
 }

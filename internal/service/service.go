@@ -124,24 +124,29 @@ type Examples interface {
 
 // Admin is the administration of a whole data file: exchange, indexes,
 // checks, backups and the office's search synonyms.
+//
+// The slow work takes a context: a cancel stops it at its next check (per
+// record, per batch) and returns an error wrapping context.Canceled, with
+// nothing written: a write is rolled back whole, a backup leaves no file.
 type Admin interface {
 	// Export reads every record with its history.
-	Export() (*dataset.Dataset, error)
+	Export(ctx context.Context) (*dataset.Dataset, error)
 	// Import adds every record of d, keeping IDs and history: all or nothing.
-	Import(d *dataset.Dataset) error
+	Import(ctx context.Context, d *dataset.Dataset) error
 	// Offsets are the highest IDs in use, for joining generated records.
 	Offsets() (dataset.Offsets, error)
 	// Reindex rebuilds the list and search indexes.
-	Reindex() error
+	Reindex(ctx context.Context) error
 	// Check looks for damage and returns every problem found.
-	Check() error
-	// Backup writes a consistent copy of the data file to path.
-	Backup(path string) error
+	Check(ctx context.Context) error
+	// Backup writes a consistent copy of the data file to path; a file
+	// already at path is replaced only when the copy is complete.
+	Backup(ctx context.Context, path string) error
 	// Synonyms returns the shipped search synonyms and the office's own.
 	Synonyms() (shipped, own string, err error)
 	// SetSynonyms replaces the office's own synonyms and rebuilds the search
 	// index, or returns a *SynonymsError and changes nothing.
-	SetSynonyms(text string) error
+	SetSynonyms(ctx context.Context, text string) error
 }
 
 // Service is every part of the seam: what a program's main hands out.

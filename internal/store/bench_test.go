@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -33,10 +34,10 @@ func benchDB(b *testing.B) string {
 		b.Fatal(err)
 	}
 	g := gen.New(gen.Options{Seed: 1, Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}, wilayah.MustLoad())
-	if err := s.Import(g.Directory()); err != nil {
+	if err := s.Import(context.Background(), g.Directory()); err != nil {
 		b.Fatal(err)
 	}
-	if err := s.Import(&dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(0, 2000)}); err != nil {
+	if err := s.Import(context.Background(), &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(0, 2000)}); err != nil {
 		b.Fatal(err)
 	}
 	s.Close()
@@ -267,7 +268,7 @@ func BenchmarkSearchBuild(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := s.db.Update(s.rebuildSearch); err != nil {
+		if err := s.db.Update(func(tx *bolt.Tx) error { return s.rebuildSearch(context.Background(), tx) }); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -34,7 +35,7 @@ func openConformance(t *testing.T, path string, now func() time.Time) *Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if err := s.Check(); err != nil {
+		if err := s.Check(context.Background()); err != nil {
 			t.Errorf("check: %v", err)
 		}
 		if err := s.Close(); err != nil {
@@ -124,7 +125,7 @@ func TestFakeAnswersAsTheStore(t *testing.T) {
 	for _, id := range []agreement.ID{1, 4, 99} {
 		same(fmt.Sprint("history ", id), func(s service.Service) (any, error) { return s.AgreementHistory(id) })
 	}
-	same("export", func(s service.Service) (any, error) { return s.Export() })
+	same("export", func(s service.Service) (any, error) { return s.Export(context.Background()) })
 	same("offsets", func(s service.Service) (any, error) { return s.Offsets() })
 	same("officials", func(s service.Service) (any, error) { return s.Officials() })
 	same("mandates", func(s service.Service) (any, error) { return s.Mandates() })

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -16,8 +17,8 @@ import (
 func TestDashboardFollowsWatchRules(t *testing.T) {
 	s, _ := openTemp(t)
 	g := gen.New(gen.Options{Seed: 3, Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}, wilayah.MustLoad())
-	mustSave(t, s.Import(g.Directory()))
-	mustSave(t, s.Import(&dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(0, 400)}))
+	mustSave(t, s.Import(context.Background(), g.Directory()))
+	mustSave(t, s.Import(context.Background(), &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(0, 400)}))
 	var all []agreement.Summary
 	for page := (service.Page{}); ; {
 		var err error

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/dataset"
@@ -34,7 +36,7 @@ func (s *Store) LoadDataset(d *dataset.Dataset) error {
 		if meta.Get(schema.KeyExamplesLoaded) != nil {
 			return service.ErrExamplesLoaded
 		}
-		if err := s.importTx(tx, d); err != nil {
+		if err := s.importTx(context.Background(), tx, d); err != nil {
 			return err
 		}
 		return meta.Put(schema.KeyExamplesLoaded, []byte(s.now().UTC().Format("2006-01-02T15:04:05Z")))

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -12,30 +13,30 @@ import (
 	"sepakat/internal/store/schema"
 )
 
-// Export returns everything in the store: records, counters, issued numbers, history and files.
-func (s *Store) Export() (*dataset.Dataset, error) {
+// Export returns everything in the store: records, counters, issued numbers,
+// history and files. ctx is checked before each bucket.
+func (s *Store) Export(ctx context.Context) (*dataset.Dataset, error) {
 	d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, ExportedAt: s.now().UTC()}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
-		if d.Parties, err = all[agreement.Party](tx, schema.Parties); err != nil {
-			return err
+		steps := []func(){
+			func() { d.Parties, err = all[agreement.Party](tx, schema.Parties) },
+			func() { d.Officials, err = all[agreement.Official](tx, schema.Officials) },
+			func() { d.Mandates, err = all[agreement.Mandate](tx, schema.Mandates) },
+			func() { d.Agreements, err = all[agreement.Agreement](tx, schema.Agreements) },
+			func() { d.Numbers, err = all[dataset.IssuedNumber](tx, schema.Numbers) },
+			func() { d.History, err = exportHistory(tx) },
+			func() { d.Files, err = all[dataset.File](tx, schema.Files) },
 		}
-		if d.Officials, err = all[agreement.Official](tx, schema.Officials); err != nil {
-			return err
+		for _, step := range steps {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if step(); err != nil {
+				return err
+			}
 		}
-		if d.Mandates, err = all[agreement.Mandate](tx, schema.Mandates); err != nil {
-			return err
-		}
-		if d.Agreements, err = all[agreement.Agreement](tx, schema.Agreements); err != nil {
-			return err
-		}
-		if d.Numbers, err = all[dataset.IssuedNumber](tx, schema.Numbers); err != nil {
-			return err
-		}
-		if d.History, err = exportHistory(tx); err != nil {
-			return err
-		}
-		if d.Files, err = all[dataset.File](tx, schema.Files); err != nil {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		return tx.Bucket(schema.Counters).ForEach(func(k, v []byte) error {
@@ -55,31 +56,38 @@ func (s *Store) Export() (*dataset.Dataset, error) {
 			return nil
 		})
 	})
-	return d, err
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // Import adds every record of d in one transaction, keeping IDs, revisions and
 // history: all of it or nothing. An ID already in use, in the file or the store, is
-// an error that names the record.
-func (s *Store) Import(d *dataset.Dataset) error {
+// an error that names the record. ctx is checked per record; a cancel rolls
+// the transaction back.
+func (s *Store) Import(ctx context.Context, d *dataset.Dataset) error {
 	if err := service.CheckUnique(d); err != nil {
 		return err
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error { return s.importTx(tx, d) })
+	err := s.db.Update(func(tx *bolt.Tx) error { return s.importTx(ctx, tx, d) })
 	if err == nil {
 		s.afterWrite()
 	}
 	return err
 }
 
-func (s *Store) importTx(tx *bolt.Tx, d *dataset.Dataset) error {
+func (s *Store) importTx(ctx context.Context, tx *bolt.Tx, d *dataset.Dataset) error {
 	dir := s.dir(tx)
-	if err := service.ImportInto(importTarget{dir}, d, s.now(), s.user); err != nil {
+	if err := service.ImportInto(ctx, importTarget{dir}, d, s.now(), s.user); err != nil {
 		return err
 	}
 	// Parents written before their children count them now.
 	parents := map[agreement.ID]bool{}
 	for i := range d.Agreements {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if p := d.Agreements[i].ParentID; p != 0 && !parents[p] {
 			parents[p] = true
 			if err := refreshParents(dir, p); err != nil {

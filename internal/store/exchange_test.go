@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -16,7 +17,7 @@ func TestLoadExamplesOnceAfterExistingRecords(t *testing.T) {
 	w := servicetest.SeedWorld(t, src)
 	a := w.KSB("Contoh")
 	mustSave(t, src.SaveAgreement(&a))
-	d, _ := src.Export()
+	d, _ := src.Export(context.Background())
 
 	dst, _ := openTemp(t)
 	servicetest.SeedWorld(t, dst)
@@ -30,7 +31,7 @@ func TestLoadExamplesOnceAfterExistingRecords(t *testing.T) {
 	if err != nil || got.Subject != "Contoh" || got.Parties[0].PartyID != 2+2 {
 		t.Fatalf("shifted example: %+v %v", got.Parties, err)
 	}
-	d2, _ := src.Export()
+	d2, _ := src.Export(context.Background())
 	if err := dst.LoadDataset(d2); !errors.Is(err, service.ErrExamplesLoaded) {
 		t.Errorf("second load: %v", err)
 	}

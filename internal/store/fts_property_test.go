@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -151,7 +152,7 @@ func propWorkload(t *testing.T, slack int, seed uint64) {
 			for range r.IntN(3) {
 				own += propWords[r.IntN(len(propWords))] + ", " + propWords[r.IntN(len(propWords))] + "\n"
 			}
-			mustSave(t, s.SetSynonyms(own))
+			mustSave(t, s.SetSynonyms(context.Background(), own))
 		default:
 			s.background.Wait()
 			mustSave(t, s.merge())
@@ -235,7 +236,7 @@ func propCheck(t *testing.T, s *Store, r *rand.Rand, slack, op int) int {
 		return err
 	}))
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		if err := s.fts.Rebuild(tx, s.docs(tx)); err != nil {
+		if err := s.fts.Rebuild(context.Background(), tx, s.docs(tx)); err != nil {
 			return err
 		}
 		src, err := s.fts.Source(tx, s.docs(tx))

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 	"time"
@@ -36,7 +37,7 @@ func openAt(t testing.TB, path string) *Store {
 		if s.closed {
 			return
 		}
-		if err := s.Check(); err != nil {
+		if err := s.Check(context.Background()); err != nil {
 			t.Errorf("bbolt check: %v", err)
 		}
 		s.Close()

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -158,14 +159,14 @@ func writeSummary(dir txDir, a *agreement.Agreement) error {
 }
 
 // rebuildIndexes empties and refills every derived bucket from the agreements.
-func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
-	if err := s.rebuildListIndexes(tx); err != nil {
+func (s *Store) rebuildIndexes(ctx context.Context, tx *bolt.Tx) error {
+	if err := s.rebuildListIndexes(ctx, tx); err != nil {
 		return err
 	}
 	if tx.Bucket(schema.SearchTerms) == nil {
 		return nil // a migration that comes before the full-text index
 	}
-	return s.rebuildSearch(tx)
+	return s.rebuildSearch(ctx, tx)
 }
 
 // childCount counts the agreements filed under parent.
@@ -211,8 +212,8 @@ func refreshParents(dir txDir, ids ...agreement.ID) error {
 }
 
 // rebuildListIndexes rewrites every agreement's summary and list index keys, and
-// counts them by status again.
-func (s *Store) rebuildListIndexes(tx *bolt.Tx) error {
+// counts them by status again. ctx is checked per agreement.
+func (s *Store) rebuildListIndexes(ctx context.Context, tx *bolt.Tx) error {
 	meta := tx.Bucket(schema.Meta)
 	for _, st := range agreement.Statuses {
 		if err := meta.Delete(countKey(st)); err != nil {
@@ -241,6 +242,9 @@ func (s *Store) rebuildListIndexes(tx *bolt.Tx) error {
 	}
 	dir := s.dir(tx)
 	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		var a agreement.Agreement
 		if err := decode(tx.Bucket(schema.Agreements).Get(idKey(id)), &a); err != nil {
 			return err
@@ -263,9 +267,10 @@ func (s *Store) rebuildListIndexes(tx *bolt.Tx) error {
 	return meta.Put(schema.KeyStatusCounts, []byte{2})
 }
 
-// Reindex rebuilds the list summaries and indexes in one transaction.
-func (s *Store) Reindex() error {
-	return s.db.Update(s.rebuildIndexes)
+// Reindex rebuilds the list summaries and indexes in one transaction; a
+// cancel rolls it back.
+func (s *Store) Reindex(ctx context.Context) error {
+	return s.db.Update(func(tx *bolt.Tx) error { return s.rebuildIndexes(ctx, tx) })
 }
 
 func scope(q service.Query) (bucket, prefix, start []byte, reverse bool) {

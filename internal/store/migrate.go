@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"fmt"
 
@@ -25,9 +26,9 @@ var migrations = []migration{
 	{from: 1, name: "list summaries and indexes", run: migrateV1toV2},
 	// The full-text index came in schema 3 and changed layout in 4: one build, in step 3→4.
 	{from: 2, name: "full-text index", run: func(*Store, *bolt.Tx) error { return nil }},
-	{from: 3, name: "full-text index by term number", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildSearch(tx) }},
+	{from: 3, name: "full-text index by term number", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildSearch(context.Background(), tx) }},
 	// Schema 5 counts follow-ups in each list summary and indexes signed MoUs without one.
-	{from: 4, name: "summaries with follow-ups, index of MoUs without follow-up", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildListIndexes(tx) }},
+	{from: 4, name: "summaries with follow-ups, index of MoUs without follow-up", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildListIndexes(context.Background(), tx) }},
 }
 
 func (s *Store) prepare() error {
@@ -55,7 +56,7 @@ func (s *Store) completeIndexes() error {
 	if err != nil || !missing {
 		return err
 	}
-	return s.db.Update(s.rebuildListIndexes)
+	return s.db.Update(func(tx *bolt.Tx) error { return s.rebuildListIndexes(context.Background(), tx) })
 }
 
 func (s *Store) migrate() error {
@@ -87,7 +88,7 @@ func (s *Store) migrate() error {
 		return nil
 	}
 	backup := fmt.Sprintf("%s.v%d-%s.bak", s.path, version, s.now().UTC().Format("20060102T150405"))
-	if err := s.Backup(backup); err != nil {
+	if err := s.Backup(context.Background(), backup); err != nil {
 		return fmt.Errorf("cadangan sebelum migrasi gagal: %w", err)
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
@@ -176,5 +177,5 @@ func migrateV1toV2(s *Store, tx *bolt.Tx) error {
 			return err
 		}
 	}
-	return s.rebuildIndexes(tx)
+	return s.rebuildIndexes(context.Background(), tx)
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -65,7 +66,7 @@ func TestSearchSameWhetherPendingMergedOrRebuilt(t *testing.T) {
 	if merged := answers(); merged != before {
 		t.Errorf("pending:\n%s\nmerged:\n%s", before, merged)
 	}
-	mustSave(t, s.Reindex())
+	mustSave(t, s.Reindex(context.Background()))
 	if rebuilt := answers(); rebuilt != before {
 		t.Errorf("pending:\n%s\nrebuilt:\n%s", before, rebuilt)
 	}
@@ -101,7 +102,7 @@ func TestOwnSynonymsRebuildTheIndex(t *testing.T) {
 	if err := s.LoadExamples(); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetSynonyms("RB, Reformasi Birokrasi"); err != nil {
+	if err := s.SetSynonyms(context.Background(), "RB, Reformasi Birokrasi"); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"encoding/binary"
 
 	bolt "go.etcd.io/bbolt"
@@ -100,7 +101,9 @@ func (s *Store) merge() error {
 }
 
 // rebuildSearch empties the full-text index and builds it from every agreement.
-func (s *Store) rebuildSearch(tx *bolt.Tx) error { return s.fts.Rebuild(tx, s.docs(tx)) }
+func (s *Store) rebuildSearch(ctx context.Context, tx *bolt.Tx) error {
+	return s.fts.Rebuild(ctx, tx, s.docs(tx))
+}
 
 func snapshotNames(tx *bolt.Tx) (*fields.Directory, error) {
 	n := fields.NewDirectory()

@@ -3,8 +3,10 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -125,10 +127,14 @@ func (s *Store) User() string { return s.user }
 
 // Check runs bbolt's consistency check and returns every problem found. It waits
 // for a background merge first: the check reads the shared free-page list, which a
-// concurrent writer changes under it.
-func (s *Store) Check() error {
+// concurrent writer changes under it. ctx is checked before bbolt's page walk
+// (which runs to its end once started) and before each count.
+func (s *Store) Check(ctx context.Context) error {
 	s.background.Wait()
 	return s.db.View(func(tx *bolt.Tx) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		var errs []error
 		for err := range tx.Check() {
 			errs = append(errs, err)
@@ -136,6 +142,9 @@ func (s *Store) Check() error {
 		// The status counters must agree with the status index.
 		meta := tx.Bucket(schema.Meta)
 		for _, st := range agreement.Statuses {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			n := len(indexIDs(tx, schema.IdxStatus, cat([]byte(st), []byte{0})))
 			if got := getCounter(meta, countKey(st)); got != uint64(n) {
 				errs = append(errs, fmt.Errorf("%w: %d agreements %s, counted %d", service.ErrCorrupt, n, st, got))
@@ -145,9 +154,15 @@ func (s *Store) Check() error {
 	})
 }
 
-// Backup writes a consistent copy of the data file to path while the store stays open.
-func (s *Store) Backup(path string) error {
-	return s.db.View(func(tx *bolt.Tx) error { return tx.CopyFile(path, 0o600) })
+// Backup writes a consistent copy of the data file to path while the store
+// stays open, through a temporary file: a cancel or a failure leaves no copy.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		return service.WriteFile(ctx, path, 0o600, func(w io.Writer) error {
+			_, err := tx.WriteTo(w)
+			return err
+		})
+	})
 }
 
 var _ service.Service = (*Store)(nil)

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/search"
@@ -20,7 +22,7 @@ func (s *Store) refreshSearch() error {
 	if err != nil || current {
 		return err
 	}
-	return s.db.Update(s.rebuildSearch)
+	return s.db.Update(func(tx *bolt.Tx) error { return s.rebuildSearch(context.Background(), tx) })
 }
 
 // Synonyms returns the shipped synonym list and the office's own.
@@ -34,14 +36,14 @@ func (s *Store) Synonyms() (shipped, own string, err error) {
 
 // SetSynonyms replaces the office's own synonym list (one group per line, names
 // separated by commas) and rebuilds the full-text index with it, in one
-// transaction.
-func (s *Store) SetSynonyms(text string) error {
+// transaction; a cancel rolls it back and keeps the analysis in use.
+func (s *Store) SetSynonyms(ctx context.Context, text string) error {
 	an, err := service.SynonymsAnalyzer(text)
 	if err != nil {
 		return err
 	}
 	s.background.Wait()
-	err = s.db.Update(func(tx *bolt.Tx) error { return s.fts.SetSynonyms(tx, s.docs(tx), text, an) })
+	err = s.db.Update(func(tx *bolt.Tx) error { return s.fts.SetSynonyms(ctx, tx, s.docs(tx), text, an) })
 	if err != nil {
 		return err
 	}

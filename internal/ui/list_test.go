@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -43,10 +44,10 @@ func TestListReadsPagesOnDemand(t *testing.T) {
 	a := test.NewTempApp(t)
 	s := openStore(t)
 	g := gen.New(gen.Options{Seed: 3, Now: fixedNow()}, wilayah.MustLoad())
-	if err := s.Import(g.Directory()); err != nil {
+	if err := s.Import(context.Background(), g.Directory()); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Import(&dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(0, 130)}); err != nil {
+	if err := s.Import(context.Background(), &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(0, 130)}); err != nil {
 		t.Fatal(err)
 	}
 	u := New(a, s, export.Printer{Src: s}, fixedNow)

@@ -3,10 +3,11 @@ package fake
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"slices"
 
 	"sepakat/internal/agreement"
@@ -90,7 +91,7 @@ func (f *Fake) LoadDataset(d *dataset.Dataset) error {
 	if f.st.examples {
 		return service.ErrExamplesLoaded
 	}
-	if err := f.importAll(d); err != nil {
+	if err := f.importAll(context.Background(), d); err != nil {
 		return err
 	}
 	f.st.examples = true
@@ -129,19 +130,31 @@ func (f *Fake) sortedHistory() []histKey {
 	return keys
 }
 
-// Export returns everything stored: records, counters, issued numbers, history and files.
-func (f *Fake) Export() (*dataset.Dataset, error) {
+// Export returns everything stored: records, counters, issued numbers, history
+// and files. ctx is checked before each kind of record.
+func (f *Fake) Export(ctx context.Context) (*dataset.Dataset, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.export()
+	return f.export(ctx)
 }
 
-func (f *Fake) export() (*dataset.Dataset, error) {
+func (f *Fake) export(ctx context.Context) (*dataset.Dataset, error) {
 	d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, ExportedAt: f.now().UTC()}
-	d.Parties = nilIfEmpty(all[agreement.Party](&f.st, kParty))
-	d.Officials = nilIfEmpty(all[agreement.Official](&f.st, kOfficial))
-	d.Mandates = nilIfEmpty(all[agreement.Mandate](&f.st, kMandate))
-	d.Agreements = nilIfEmpty(all[agreement.Agreement](&f.st, kAgreement))
+	steps := []func(){
+		func() { d.Parties = nilIfEmpty(all[agreement.Party](&f.st, kParty)) },
+		func() { d.Officials = nilIfEmpty(all[agreement.Official](&f.st, kOfficial)) },
+		func() { d.Mandates = nilIfEmpty(all[agreement.Mandate](&f.st, kMandate)) },
+		func() { d.Agreements = nilIfEmpty(all[agreement.Agreement](&f.st, kAgreement)) },
+	}
+	for _, step := range steps {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		step()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for _, n := range sortedKeys(f.st.numbers) {
 		d.Numbers = append(d.Numbers, f.st.numbers[n])
 	}
@@ -180,29 +193,26 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // Import adds every record of d, keeping IDs, revisions and history: all of it
-// or nothing.
-func (f *Fake) Import(d *dataset.Dataset) error {
+// or nothing: a refusal or a cancel leaves the state as it was.
+func (f *Fake) Import(ctx context.Context, d *dataset.Dataset) error {
 	if err := service.CheckUnique(d); err != nil {
 		return err
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.importAll(d)
+	return f.importAll(ctx, d)
 }
 
 // importAll imports d, or restores the state it found and returns why not.
-func (f *Fake) importAll(d *dataset.Dataset) error {
+func (f *Fake) importAll(ctx context.Context, d *dataset.Dataset) error {
 	before := f.st.clone()
-	if err := f.importRecords(d); err != nil {
+	if err := service.ImportInto(ctx, importTarget{f}, d, f.now(), f.user); err != nil {
 		f.st = before
+		f.stale() // rows read during the import may show what was undone
 		return err
 	}
 	f.stale()
 	return nil
-}
-
-func (f *Fake) importRecords(d *dataset.Dataset) error {
-	return service.ImportInto(importTarget{f}, d, f.now(), f.user)
 }
 
 // importTarget is the fake's state as service.ImportInto fills it.
@@ -249,21 +259,34 @@ func (t importTarget) PutFile(file dataset.File) error {
 
 func (t importTarget) AppendHistory(e *dataset.HistoryEntry) error { return t.f.appendHistory(e) }
 
-// Reindex rebuilds the list rows and the search index.
-func (f *Fake) Reindex() error {
+// Reindex rebuilds the list rows and the search index, checking ctx per
+// agreement; a cancel keeps the index it had.
+func (f *Fake) Reindex(ctx context.Context) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.stale()
+	idx, err := f.buildIndex(ctx, f.an)
+	if err != nil {
+		return err
+	}
+	f.rows = nil
+	if _, err := f.listRows(); err != nil {
+		return err
+	}
+	f.index = idx
 	return nil
 }
 
-// Check reads every record and history entry back and returns every problem found.
-func (f *Fake) Check() error {
+// Check reads every record and history entry back and returns every problem
+// found, checking ctx per record.
+func (f *Fake) Check(ctx context.Context) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var errs []error
 	for k := range f.st.recs {
 		for id, raw := range f.st.recs[k] {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			v := map[string]any{}
 			if err := json.Unmarshal(raw, &v); err != nil {
 				errs = append(errs, fmt.Errorf("%w: %s %d: %v", service.ErrCorrupt, recordTypes[k], id, err))
@@ -271,6 +294,9 @@ func (f *Fake) Check() error {
 		}
 	}
 	for key, raw := range f.st.history {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if _, err := decode[dataset.HistoryEntry](raw); err != nil {
 			errs = append(errs, fmt.Errorf("%s %d revisi %d: %w", key.t, key.id, key.rev, err))
 		}
@@ -278,17 +304,14 @@ func (f *Fake) Check() error {
 	return errors.Join(errs...)
 }
 
-// Backup writes the instance's export to path; OpenBackup reads it.
-func (f *Fake) Backup(path string) error {
+// Backup writes the instance's export to path; OpenBackup reads it. A cancel
+// or a failure leaves no file.
+func (f *Fake) Backup(ctx context.Context, path string) error {
 	f.mu.Lock()
-	d, err := f.export()
+	d, err := f.export(ctx)
 	f.mu.Unlock()
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := dataset.Encode(&buf, d); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o600)
+	return service.WriteFile(ctx, path, 0o600, func(w io.Writer) error { return dataset.Encode(w, d) })
 }

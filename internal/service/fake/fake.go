@@ -6,6 +6,7 @@
 package fake
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -153,7 +154,7 @@ func OpenBackup(path string, opt Options) (*Fake, error) {
 	if err != nil {
 		return nil, err
 	}
-	return f, f.Import(d)
+	return f, f.Import(context.Background(), d)
 }
 
 var _ service.Service = (*Fake)(nil)

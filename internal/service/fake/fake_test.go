@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"context"
 	"sync"
 	"testing"
 	"time"
@@ -17,7 +18,7 @@ func open(t *testing.T, now func() time.Time) *Fake {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if err := f.Check(); err != nil {
+		if err := f.Check(context.Background()); err != nil {
 			t.Errorf("check: %v", err)
 		}
 	})

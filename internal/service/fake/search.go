@@ -1,6 +1,8 @@
 package fake
 
 import (
+	"context"
+
 	"sepakat/internal/agreement"
 	"sepakat/internal/search"
 	"sepakat/internal/search/fields"
@@ -10,17 +12,24 @@ import (
 
 // searchIndex returns the full-text index, rebuilt after a write.
 func (f *Fake) searchIndex() *searchtest.MemIndex {
-	if f.index != nil {
-		return f.index
+	if f.index == nil {
+		f.index, _ = f.buildIndex(context.Background(), f.an) // fails only on a cancel
 	}
+	return f.index
+}
+
+// buildIndex analyses every agreement with an, checking ctx before each.
+func (f *Fake) buildIndex(ctx context.Context, an *search.Analyzer) (*searchtest.MemIndex, error) {
 	idx := searchtest.NewMemIndex()
 	for _, id := range sortedIDs(f.st.recs[kAgreement]) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if a, ok := get[agreement.Agreement](&f.st, kAgreement, id); ok {
-			idx.Add(f.an, uint64(id), fields.Text(dir{f}, &a))
+			idx.Add(an, uint64(id), fields.Text(dir{f}, &a))
 		}
 	}
-	f.index = idx
-	return idx
+	return idx, nil
 }
 
 func (f *Fake) textOf(id agreement.ID) [2]string {
@@ -67,16 +76,20 @@ func (f *Fake) Synonyms() (shipped, own string, err error) {
 }
 
 // SetSynonyms replaces the office's own synonym list and rebuilds the search
-// index with it, or refuses the list and changes nothing.
-func (f *Fake) SetSynonyms(text string) error {
+// index with it, or refuses the list (or is cancelled) and changes nothing.
+func (f *Fake) SetSynonyms(ctx context.Context, text string) error {
 	an, err := service.SynonymsAnalyzer(text)
 	if err != nil {
 		return err
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	idx, err := f.buildIndex(ctx, an)
+	if err != nil {
+		return err
+	}
 	f.st.synonyms = text
 	f.an = an
-	f.index = nil
+	f.index = idx
 	return nil
 }

@@ -2,6 +2,7 @@ package servicetest
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -49,7 +50,7 @@ func testNumbering(t *testing.T, c Config) {
 	if n := reserve(w.Sumedang.ID, agreement.KindPKS, d); n != "4/PKS.05-Huk/2025" {
 		t.Errorf("after refusals: %q", n)
 	}
-	ex, err := s.Export()
+	ex, err := s.Export(context.Background())
 	must(t, err)
 	if len(ex.Numbers) != 6 {
 		t.Errorf("%d issued numbers exported, want 6", len(ex.Numbers))
@@ -165,7 +166,7 @@ func testExamples(t *testing.T, c Config) {
 // exportJSON is an instance's export without its time stamp.
 func exportJSON(t *testing.T, s service.Admin) string {
 	t.Helper()
-	d, err := s.Export()
+	d, err := s.Export(context.Background())
 	must(t, err)
 	var buf bytes.Buffer
 	must(t, dataset.Encode(&buf, d))
@@ -206,7 +207,7 @@ func testAdmin(t *testing.T, c Config) {
 			t.Fatalf("history by record type: %v", kinds)
 		}
 		dst := fresh(t, c)
-		must(t, dst.Import(d))
+		must(t, dst.Import(context.Background(), d))
 		if second := exportJSON(t, dst); first != second {
 			t.Fatal("export of the imported instance differs from the original export")
 		}
@@ -243,7 +244,7 @@ func testAdmin(t *testing.T, c Config) {
 		if got.Rev != a.Rev+1 {
 			t.Errorf("revision after import %d", got.Rev)
 		}
-		must(t, dst.Check())
+		must(t, dst.Check(context.Background()))
 	})
 
 	t.Run("ImportAllOrNothing", func(t *testing.T) {
@@ -251,7 +252,7 @@ func testAdmin(t *testing.T, c Config) {
 		w := SeedWorld(t, src)
 		a := w.KSB("Asli")
 		must(t, src.SaveAgreement(&a))
-		good, err := src.Export()
+		good, err := src.Export(context.Background())
 		must(t, err)
 		load := func() *dataset.Dataset {
 			var buf bytes.Buffer
@@ -264,7 +265,7 @@ func testAdmin(t *testing.T, c Config) {
 		dst := fresh(t, c)
 		SeedWorld(t, dst) // IDs 1.. already taken
 		before := exportJSON(t, dst)
-		err = dst.Import(load())
+		err = dst.Import(context.Background(), load())
 		var ie *service.ImportError
 		if !errors.As(err, &ie) || !errors.Is(err, service.ErrDuplicate) || !strings.Contains(service.Message(err, i18n.ID), "parties[0] (id 1)") {
 			t.Errorf("IDs in use: %v", err)
@@ -276,34 +277,34 @@ func testAdmin(t *testing.T, c Config) {
 		empty := fresh(t, c)
 		d := load()
 		d.Agreements = append(d.Agreements, d.Agreements[0])
-		err = empty.Import(d)
+		err = empty.Import(context.Background(), d)
 		if !errors.Is(err, service.ErrDuplicate) || !strings.Contains(err.Error(), "agreements[1] (id 1)") {
 			t.Errorf("duplicate in the file: %v", err)
 		}
 		d = load()
 		d.Agreements[0].Term.End = agreement.NewDate(2020, 1, 1)
-		err = empty.Import(d)
+		err = empty.Import(context.Background(), d)
 		if !errors.As(err, &ie) || ie.Record != "agreements[0] (id 1)" || ie.Field != "term.end" {
 			t.Errorf("invalid record: %v", err)
 		}
 		d = load()
 		d.History = append(d.History, dataset.HistoryEntry{Type: dataset.TypeAgreement, ID: 99, Rev: 1, Action: "buat"})
-		if err := empty.Import(d); err == nil || !strings.Contains(err.Error(), "history[") {
+		if err := empty.Import(context.Background(), d); err == nil || !strings.Contains(err.Error(), "history[") {
 			t.Errorf("orphan history: %v", err)
 		}
 		d = load()
 		d.History[0].Rev = 50
-		if err := empty.Import(d); err == nil {
+		if err := empty.Import(context.Background(), d); err == nil {
 			t.Error("history beyond the record's revision accepted")
 		}
 		d = load()
 		d.Files = []dataset.File{{SHA256: strings.Repeat("0", 64), MediaType: "text/plain", Data: []byte("isi")}}
-		if err := empty.Import(d); !errors.Is(err, service.ErrCorrupt) {
+		if err := empty.Import(context.Background(), d); !errors.Is(err, service.ErrCorrupt) {
 			t.Errorf("file with a wrong SHA-256: %v", err)
 		}
 		d = load()
 		d.Officials[0].ID = 0
-		if err := empty.Import(d); !errors.As(err, &ie) || ie.Field != "id" {
+		if err := empty.Import(context.Background(), d); !errors.As(err, &ie) || ie.Field != "id" {
 			t.Errorf("record without an ID: %v", err)
 		}
 		if n := total(t, empty); n != 0 {
@@ -315,7 +316,7 @@ func testAdmin(t *testing.T, c Config) {
 		if off, _ := empty.Offsets(); off != (dataset.Offsets{}) {
 			t.Errorf("a refused import moved the offsets: %+v", off)
 		}
-		must(t, empty.Import(load()))
+		must(t, empty.Import(context.Background(), load()))
 		if exportJSON(t, empty) == "" || total(t, empty) != 1 {
 			t.Error("the good file after refused ones")
 		}
@@ -323,9 +324,9 @@ func testAdmin(t *testing.T, c Config) {
 
 	t.Run("CheckAndBackup", func(t *testing.T) {
 		s := withExamples(t, c)
-		must(t, s.Check())
+		must(t, s.Check(context.Background()))
 		path := filepath.Join(t.TempDir(), "cadangan.db")
-		must(t, s.Backup(path))
+		must(t, s.Backup(context.Background(), path))
 		fi, err := os.Stat(path)
 		if err != nil || fi.Size() == 0 {
 			t.Fatalf("backup file: %v", err)
@@ -336,7 +337,7 @@ func testAdmin(t *testing.T, c Config) {
 				t.Error("the backup holds other records")
 			}
 		}
-		if err := s.Backup(filepath.Join(t.TempDir(), "tidak-ada", "x", "cadangan.db")); err == nil {
+		if err := s.Backup(context.Background(), filepath.Join(t.TempDir(), "tidak-ada", "x", "cadangan.db")); err == nil {
 			t.Error("backup into a missing folder reported no error")
 		} else if !service.Known(err) {
 			t.Errorf("backup error has no words: %v", err)
@@ -352,7 +353,7 @@ func testAdmin(t *testing.T, c Config) {
 		if got := searchIDs(t, s, "RB ", agreement.Filter{}); len(got) != 0 {
 			t.Fatalf("RB found %v before it is a synonym", got)
 		}
-		err = s.SetSynonyms("# singkatan kantor kami\nRB\n\nRB, Reformasi Birokrasi\nSTT, , ")
+		err = s.SetSynonyms(context.Background(), "# singkatan kantor kami\nRB\n\nRB, Reformasi Birokrasi\nSTT, , ")
 		var se *service.SynonymsError
 		if !errors.As(err, &se) || len(se.Problems) != 2 || se.Problems[0].Line != 2 || se.Problems[1].Line != 5 {
 			t.Fatalf("bad list: %v", err)
@@ -360,19 +361,19 @@ func testAdmin(t *testing.T, c Config) {
 		if _, own, _ := s.Synonyms(); own != "" {
 			t.Fatalf("a refused list was kept: %q", own)
 		}
-		err = s.SetSynonyms(strings.Repeat("RB, Reformasi Birokrasi\n", 4000))
+		err = s.SetSynonyms(context.Background(), strings.Repeat("RB, Reformasi Birokrasi\n", 4000))
 		if !errors.As(err, &se) || !se.TooLarge {
 			t.Errorf("a huge list: %v", err)
 		}
 		const list = "RB, Reformasi Birokrasi"
-		must(t, s.SetSynonyms(list))
+		must(t, s.SetSynonyms(context.Background(), list))
 		if _, own, _ := s.Synonyms(); own != list {
 			t.Errorf("own list %q", own)
 		}
 		if got := searchIDs(t, s, "RB ", agreement.Filter{}); len(got) == 0 || got[0] != 1 {
 			t.Fatalf("RB after the synonym: %v", got)
 		}
-		must(t, s.SetSynonyms(""))
+		must(t, s.SetSynonyms(context.Background(), ""))
 		if got := searchIDs(t, s, "RB ", agreement.Filter{}); len(got) != 0 {
 			t.Errorf("RB after clearing: %v", got)
 		}

@@ -1,6 +1,7 @@
 package servicetest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -129,7 +130,7 @@ func testRegister(t *testing.T, c Config) {
 		}
 		// Reindex gives the same lists.
 		before, _ := s.List(service.Query{Limit: 500})
-		must(t, s.Reindex())
+		must(t, s.Reindex(context.Background()))
 		after, _ := s.List(service.Query{Limit: 500})
 		if fmt.Sprint(before.Items) != fmt.Sprint(after.Items) {
 			t.Error("reindex changed the list")

@@ -1,6 +1,7 @@
 package servicetest
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -53,7 +54,7 @@ func testSearch(t *testing.T, c Config) {
 			}
 		}
 		check("loaded")
-		must(t, s.Reindex())
+		must(t, s.Reindex(context.Background()))
 		check("reindexed")
 	})
 
@@ -133,7 +134,7 @@ func testSearch(t *testing.T, c Config) {
 		if res.Hits[0].Summary.Subject == "" || res.Hits[0].Summary.Rev == 0 {
 			t.Errorf("hit without its summary: %+v", res.Hits[0].Summary)
 		}
-		must(t, s.Reindex())
+		must(t, s.Reindex(context.Background()))
 		if got := searchIDs(t, s, "air minum", agreement.Filter{}); !slices.Equal(got, []agreement.ID{all[3]}) {
 			t.Errorf("after reindex: %v", got)
 		}

@@ -1,6 +1,7 @@
 package fts
 
 import (
+	"context"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -166,7 +167,7 @@ func TestMarkMergeRebuild(t *testing.T) {
 		return nil
 	})
 	// A rebuild answers alike, and its fingerprint is current.
-	if err := db.Update(func(tx *bolt.Tx) error { return x.Rebuild(tx, docs) }); err != nil {
+	if err := db.Update(func(tx *bolt.Tx) error { return x.Rebuild(context.Background(), tx, docs) }); err != nil {
 		t.Fatal(err)
 	}
 	if got := find(t, db, x, docs, "pelayanan air "); !slices.Equal(got, []uint64{1}) {
@@ -202,7 +203,7 @@ func TestSynonymsChangeTheFingerprint(t *testing.T) {
 		if ok, _ := Current(tx); ok {
 			t.Error("other synonyms, yet current")
 		}
-		return x.SetSynonyms(tx, docs, own, an)
+		return x.SetSynonyms(context.Background(), tx, docs, own, an)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package fts
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"runtime"
 	"sort"
@@ -255,18 +256,22 @@ func (b *builder) add(doc uint64, f *postings.Forward) []byte {
 
 // Rebuild empties the index and builds it from every agreement, with the
 // analysis in use.
-func (x *Index) Rebuild(tx *bolt.Tx, docs Docs) error {
+func (x *Index) Rebuild(ctx context.Context, tx *bolt.Tx, docs Docs) error {
 	an, err := x.Analyzer(tx)
 	if err != nil {
 		return err
 	}
-	return x.RebuildWith(tx, docs, an)
+	return x.RebuildWith(ctx, tx, docs, an)
 }
 
 // RebuildWith is Rebuild with the analysis an. Batches are analysed on all cores
 // while the previous batch's postings are gathered; the dictionary and the
-// blocks are then written in key order.
-func (x *Index) RebuildWith(tx *bolt.Tx, docs Docs, an *search.Analyzer) error {
+// blocks are then written in key order. ctx is checked before each batch and
+// before the writing; a cancel returns ctx.Err() for the caller to roll back.
+func (x *Index) RebuildWith(ctx context.Context, tx *bolt.Tx, docs Docs, an *search.Analyzer) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	for _, name := range schema.SearchBuckets {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
@@ -325,6 +330,9 @@ func (x *Index) RebuildWith(tx *bolt.Tx, docs Docs, an *search.Analyzer) error {
 		if prevDone != nil {
 			<-prevDone
 		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		done := make(chan struct{})
 		go func(batch []buildJob) {
 			analyse(batch)
@@ -355,6 +363,9 @@ func (x *Index) RebuildWith(tx *bolt.Tx, docs Docs, an *search.Analyzer) error {
 		return err
 	}
 	if err := gather(prev); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 

@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 	"time"
@@ -45,7 +46,7 @@ func openStore(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if err := s.Check(); err != nil {
+		if err := s.Check(context.Background()); err != nil {
 			t.Error(err)
 		}
 		s.Close()
