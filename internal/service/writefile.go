@@ -38,8 +38,12 @@ func writeThroughTemp(ctx context.Context, path string, mode os.FileMode, fill f
 	}
 	defer os.Remove(tmp.Name()) // gone after the rename; removes a partial copy
 	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if err := fill(ctxWriter{ctx, bw}); err != nil {
+	cw := &ctxWriter{ctx: ctx, w: bw}
+	if err := fill(cw); err != nil {
 		tmp.Close()
+		if cw.stopped != nil {
+			return cw.stopped // fill may have flattened it into its own error
+		}
 		return err
 	}
 	if err := bw.Flush(); err != nil {
@@ -63,14 +67,16 @@ func writeThroughTemp(ctx context.Context, path string, mode os.FileMode, fill f
 	return os.Rename(tmp.Name(), path)
 }
 
-// ctxWriter stops writing once ctx is cancelled.
+// ctxWriter stops writing once ctx is cancelled, and remembers why.
 type ctxWriter struct {
-	ctx context.Context
-	w   io.Writer
+	ctx     context.Context
+	w       io.Writer
+	stopped error
 }
 
-func (c ctxWriter) Write(p []byte) (int, error) {
+func (c *ctxWriter) Write(p []byte) (int, error) {
 	if err := c.ctx.Err(); err != nil {
+		c.stopped = err
 		return 0, err
 	}
 	return c.w.Write(p)

@@ -44,6 +44,7 @@ func RunConfig(t *testing.T, c Config) {
 	t.Run("Files", func(t *testing.T) { testFiles(t, c) })
 	t.Run("Examples", func(t *testing.T) { testExamples(t, c) })
 	t.Run("Admin", func(t *testing.T) { testAdmin(t, c) })
+	t.Run("Cancel", func(t *testing.T) { testCancel(t, c) })
 }
 
 // Start is when every instance's clock starts.
