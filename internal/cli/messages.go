@@ -26,6 +26,9 @@ Perintah:
                              sinonim kantor sendiri (satu kelompok per baris, dipisah koma)
   check                      periksa keutuhan berkas data
 
+Ctrl+C menghentikan import-json, export-json, reindex, sinonim --set dan check
+tanpa mengubah berkas data.
+
 Berkas data bawaan: %s
 `, EN: `Usage: sepakat-cli [--db FILE] COMMAND [ARGS]
 
@@ -49,6 +52,9 @@ Commands:
                              show the search synonyms, or replace/empty the office's own
                              (one group per line, names separated by commas)
   check                      check the data file's integrity
+
+Ctrl+C stops import-json, export-json, reindex, sinonim --set and check
+without changing the data file.
 
 Default data file: %s
 `},
