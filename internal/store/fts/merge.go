@@ -202,6 +202,9 @@ type chunkBuf struct {
 // buildBatch is how many agreements are analysed together while building.
 const buildBatch = 2048
 
+// checkEvery is how many terms a rebuild writes between looks at its context.
+const checkEvery = 4096
+
 // buildJob is one agreement to analyse while building.
 type buildJob struct {
 	doc  uint64
@@ -267,7 +270,8 @@ func (x *Index) Rebuild(ctx context.Context, tx *bolt.Tx, docs Docs) error {
 // RebuildWith is Rebuild with the analysis an. Batches are analysed on all cores
 // while the previous batch's postings are gathered; the dictionary and the
 // blocks are then written in key order. ctx is checked before each batch and
-// before the writing; a cancel returns ctx.Err() for the caller to roll back.
+// every checkEvery terms written; a cancel returns ctx.Err() for the caller to
+// roll back.
 func (x *Index) RebuildWith(ctx context.Context, tx *bolt.Tx, docs Docs, an *search.Analyzer) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -365,10 +369,6 @@ func (x *Index) RebuildWith(ctx context.Context, tx *bolt.Tx, docs Docs, an *sea
 	if err := gather(prev); err != nil {
 		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-
 	order := make([]uint32, len(b.terms))
 	for i := range order {
 		order[i] = uint32(i)
@@ -376,7 +376,12 @@ func (x *Index) RebuildWith(ctx context.Context, tx *bolt.Tx, docs Docs, an *sea
 	sort.Slice(order, func(i, j int) bool { return b.terms[order[i]] < b.terms[order[j]] })
 	dict := tx.Bucket(schema.SearchDict)
 	dict.FillPercent = 1
-	for _, id := range order {
+	for i, id := range order {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		if err := dict.Put([]byte(b.terms[id]), postings.DictValue(id, b.df[id])); err != nil {
 			return err
 		}
@@ -386,6 +391,11 @@ func (x *Index) RebuildWith(ctx context.Context, tx *bolt.Tx, docs Docs, an *sea
 	post := tx.Bucket(schema.SearchTerms)
 	post.FillPercent = 1
 	for id, bs := range b.blocks {
+		if id%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		if err := back.Put(schema.TermKey(uint32(id)), []byte(b.terms[id])); err != nil {
 			return err
 		}
