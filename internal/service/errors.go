@@ -39,7 +39,7 @@ var messages = []struct {
 	{ErrConflict, i18n.Text{ID: "Data ini sudah diubah di jendela lain sejak Anda membukanya. Perubahan Anda tidak disimpan; buka ulang data itu lalu ulangi perubahan.", EN: "This record was changed in another window since you opened it. Your change was not saved; reopen the record and make the change again."}},
 	{ErrDuplicate, i18n.Text{ID: "ID data sudah dipakai.", EN: "The record ID is already in use."}},
 	{ErrNewerSchema, i18n.Text{ID: "Berkas data dibuat oleh Sepakat versi yang lebih baru. Perbarui program ini.", EN: "The data file was made by a newer Sepakat. Update this program."}},
-	{ErrNoScheme, i18n.Text{ID: "Instansi ini belum mempunyai pola penomoran. Isi pola nomor di Pengaturan Instansi.", EN: "This office has no numbering scheme yet. Set the number pattern in the office settings."}},
+	{ErrNoScheme, i18n.Text{ID: "Instansi ini belum mempunyai pola penomoran. Isi pola nomor di tab Pengaturan, bagian Penomoran.", EN: "This office has no numbering scheme yet. Set the number pattern in the Settings tab, under Numbering."}},
 	{ErrTooLarge, i18n.Text{ID: "Berkas terlalu besar.", EN: "File too large."}},
 	{ErrCorrupt, i18n.Text{ID: "Berkas data rusak. Pulihkan dari cadangan.", EN: "The data file is damaged. Restore it from a backup."}},
 	{ErrExamplesLoaded, i18n.Text{ID: "Contoh bawaan sudah dimuat ke berkas data ini.", EN: "The built-in examples are already in this data file."}},

@@ -109,7 +109,7 @@ func TestTakingANumberWithoutASchemeSaysWhatToDo(t *testing.T) {
 		t.Fatal("Ambil nomor is off on an unnumbered draft")
 	}
 	test.Tap(e.identity.takeNumber)
-	shows(t, e, "Nomor tidak dapat diambil: Instansi ini belum mempunyai pola penomoran. Isi pola nomor di Pengaturan Instansi.")
+	shows(t, e, "Nomor tidak dapat diambil: Instansi ini belum mempunyai pola penomoran. Isi pola nomor di tab Pengaturan, bagian Penomoran.")
 	if e.identity.ownNumber.Text != "" || e.identity.takeNumber.Disabled() {
 		t.Errorf("number %q after a refusal", e.identity.ownNumber.Text)
 	}
@@ -126,7 +126,7 @@ func TestTakingANumberSaysItInEnglishToo(t *testing.T) {
 	withoutScheme(t, h.s)
 	e := h.draft(nil)
 	test.Tap(e.identity.takeNumber)
-	shows(t, e, "The number could not be taken: This office has no numbering scheme yet. Set the number pattern in the office settings.")
+	shows(t, e, "The number could not be taken: This office has no numbering scheme yet. Set the number pattern in the Settings tab, under Numbering.")
 }
 
 func TestSavingAStaleRevisionKeepsTheTextAndSaysWhy(t *testing.T) {
