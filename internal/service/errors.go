@@ -43,6 +43,12 @@ var messages = []struct {
 	{ErrTooLarge, i18n.Text{ID: "Berkas terlalu besar.", EN: "File too large."}},
 	{ErrCorrupt, i18n.Text{ID: "Berkas data rusak. Pulihkan dari cadangan.", EN: "The data file is damaged. Restore it from a backup."}},
 	{ErrExamplesLoaded, i18n.Text{ID: "Contoh bawaan sudah dimuat ke berkas data ini.", EN: "The built-in examples are already in this data file."}},
+	// Backups (errors_backup.go).
+	{ErrBackupVerify, i18n.Text{ID: "Salinan cadangan tidak lolos pemeriksaan setelah ditulis, sehingga tidak dipakai. Cadangan yang lebih lama tetap disimpan. Periksa ruang dan kondisi disk, lalu coba lagi.", EN: "The backup copy failed its check after it was written, so it was not kept. The older backups are still there. Check the disk's space and condition, then try again."}},
+	{ErrNotSepakat, i18n.Text{ID: "Berkas itu bukan berkas data Sepakat yang utuh, sehingga tidak dapat dipakai untuk pemulihan. Pilih salinan lain dari folder cadangan.", EN: "That file is not a sound Sepakat data file, so it cannot be restored from. Choose another copy from the backup folder."}},
+	{ErrSecondPlace, i18n.Text{ID: "Cadangan sudah dibuat di folder cadangan, tetapi tidak dapat disalin ke tempat kedua. Pastikan diska USB atau folder jaringan itu terpasang, lalu cadangkan lagi.", EN: "The backup was made in the backup folder but could not be copied to the second place. Make sure the USB stick or network folder is connected, then back up again."}},
+	{ErrNotFolder, i18n.Text{ID: "Tempat kedua harus folder yang sudah ada dan bukan folder cadangan itu sendiri, mis. folder pada diska USB atau folder jaringan.", EN: "The second place must be an existing folder other than the backup folder itself, e.g. a folder on a USB stick or a network share."}},
+	{ErrBackupPolicy, i18n.Text{ID: "Jumlah cadangan yang disimpan tidak valid: harian paling sedikit 1, dan setiap jumlah paling banyak 400.", EN: "Invalid number of backups to keep: at least 1 daily, and at most 400 of each."}},
 
 	{agreement.ErrBadID, i18n.Text{ID: "ID tidak valid: gunakan angka bulat positif, mis. 12.", EN: "Invalid ID: use a positive whole number, e.g. 12."}},
 	{agreement.ErrTransition, i18n.Text{ID: "Status tidak dapat diubah ke langkah itu dari status sekarang.", EN: "The status cannot move to that step from the current one."}},

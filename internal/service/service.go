@@ -142,6 +142,26 @@ type Admin interface {
 	// Backup writes a consistent copy of the data file to path; a file
 	// already at path is replaced only when the copy is complete.
 	Backup(ctx context.Context, path string) error
+	// BackupNow writes a verified copy into the backup folder beside the data
+	// file (and the second place, when one is set), then rotates the older
+	// copies. A copy that fails verification is not kept and nothing is
+	// rotated (ErrBackupVerify). A copy that did not reach the second place
+	// returns its info with an error wrapping ErrSecondPlace.
+	BackupNow(ctx context.Context, reason BackupReason) (BackupInfo, error)
+	// DailyBackup makes the day's automatic copy on the first call of a day
+	// (by the instance's clock); made is false when the day has one already
+	// or the data file holds nothing yet.
+	DailyBackup(ctx context.Context) (info BackupInfo, made bool, err error)
+	// Backups lists the copies in the backup folder and the second place,
+	// newest first.
+	Backups(ctx context.Context) ([]BackupInfo, error)
+	// BackupStatus says where copies go and when the last ones were made.
+	BackupStatus() (BackupStatus, error)
+	// BackupSettings returns the rotation and the second place.
+	BackupSettings() (BackupSettings, error)
+	// SetBackupSettings stores the rotation and the second place (a folder
+	// that must exist), or returns an error and changes nothing.
+	SetBackupSettings(BackupSettings) error
 	// Synonyms returns the shipped search synonyms and the office's own.
 	Synonyms() (shipped, own string, err error)
 	// SetSynonyms replaces the office's own synonyms and rebuilds the search

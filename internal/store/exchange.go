@@ -70,6 +70,9 @@ func (s *Store) Import(ctx context.Context, d *dataset.Dataset) error {
 	if err := service.CheckUnique(d); err != nil {
 		return err
 	}
+	if err := s.backupBefore(ctx, service.ReasonImport); err != nil { // backup.go
+		return err
+	}
 	err := s.db.Update(func(tx *bolt.Tx) error { return s.importTx(ctx, tx, d) })
 	if err == nil {
 		s.afterWrite()

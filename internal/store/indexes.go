@@ -270,6 +270,9 @@ func (s *Store) rebuildListIndexes(ctx context.Context, tx *bolt.Tx) error {
 // Reindex rebuilds the list summaries and indexes in one transaction; a
 // cancel rolls it back.
 func (s *Store) Reindex(ctx context.Context) error {
+	if err := s.backupBefore(ctx, service.ReasonReindex); err != nil { // backup.go
+		return err
+	}
 	return s.db.Update(func(tx *bolt.Tx) error { return s.rebuildIndexes(ctx, tx) })
 }
 

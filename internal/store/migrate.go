@@ -87,7 +87,7 @@ func (s *Store) migrate() error {
 	if version == SchemaVersion {
 		return nil
 	}
-	backup := fmt.Sprintf("%s.v%d-%s.bak", s.path, version, s.now().UTC().Format("20060102T150405"))
+	backup := s.backupPath(service.ReasonMigrate) // backup.go
 	if err := s.Backup(context.Background(), backup); err != nil {
 		return fmt.Errorf("cadangan sebelum migrasi gagal: %w", err)
 	}

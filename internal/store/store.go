@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -49,8 +48,9 @@ type Store struct {
 	merging    atomic.Bool
 	background sync.WaitGroup
 	// Migrated names the backup made before a migration in this Open, if any.
-	Migrated string
-	closed   bool
+	Migrated   string
+	backupHook func(path string) // tests: runs on a written copy before it is verified
+	closed     bool
 }
 
 // DefaultPath is Sepakat's data file in the user's configuration folder.
@@ -157,12 +157,8 @@ func (s *Store) Check(ctx context.Context) error {
 // Backup writes a consistent copy of the data file to path while the store
 // stays open, through a temporary file: a cancel or a failure leaves no copy.
 func (s *Store) Backup(ctx context.Context, path string) error {
-	return s.db.View(func(tx *bolt.Tx) error {
-		return service.WriteFile(ctx, path, 0o600, func(w io.Writer) error {
-			_, err := tx.WriteTo(w)
-			return err
-		})
-	})
+	_, err := s.copyVerified(ctx, path) // backup.go: verified before it gets its name
+	return err
 }
 
 var _ service.Service = (*Store)(nil)

@@ -42,6 +42,9 @@ func (s *Store) SetSynonyms(ctx context.Context, text string) error {
 	if err != nil {
 		return err
 	}
+	if err := s.backupBefore(ctx, service.ReasonSynonyms); err != nil { // backup.go
+		return err
+	}
 	s.background.Wait()
 	err = s.db.Update(func(tx *bolt.Tx) error { return s.fts.SetSynonyms(ctx, tx, s.docs(tx), text, an) })
 	if err != nil {

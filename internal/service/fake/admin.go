@@ -198,6 +198,9 @@ func (f *Fake) Import(ctx context.Context, d *dataset.Dataset) error {
 	if err := service.CheckUnique(d); err != nil {
 		return err
 	}
+	if err := f.backupBefore(ctx, service.ReasonImport); err != nil {
+		return err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.importAll(ctx, d)
@@ -262,6 +265,9 @@ func (t importTarget) AppendHistory(e *dataset.HistoryEntry) error { return t.f.
 // Reindex rebuilds the list rows and the search index, checking ctx per
 // agreement; a cancel keeps the index it had.
 func (f *Fake) Reindex(ctx context.Context) error {
+	if err := f.backupBefore(ctx, service.ReasonReindex); err != nil {
+		return err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	idx, err := f.buildIndex(ctx, f.an)

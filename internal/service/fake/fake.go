@@ -109,6 +109,8 @@ type Fake struct {
 	// by ID; nil when a write made them stale.
 	index *searchtest.MemIndex
 	rows  map[agreement.ID]agreement.Summary
+	// bk is the backup folder, kept in memory (backup.go).
+	bk backups
 }
 
 // stale drops what is derived from the agreements and the names they show.

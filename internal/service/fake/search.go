@@ -82,6 +82,9 @@ func (f *Fake) SetSynonyms(ctx context.Context, text string) error {
 	if err != nil {
 		return err
 	}
+	if err := f.backupBefore(ctx, service.ReasonSynonyms); err != nil {
+		return err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	idx, err := f.buildIndex(ctx, an)

@@ -26,6 +26,11 @@ var (
 	KeySearchNextTerm = []byte("search_next_term") // uint64: the next term number
 	KeySearchAnalyzer = []byte("search_analyzer")  // fingerprint of the analysis the index was built with
 	KeySearchSynonyms = []byte("search_synonyms")  // the office's own synonym list
+
+	// Backups (internal/store/backup.go).
+	KeyBackupSettings = []byte("backup_settings")    // JSON service.BackupSettings
+	KeyBackupDaily    = []byte("backup_daily")       // YYYY-MM-DD of the last automatic copy
+	KeyBackupSecond   = []byte("backup_second_last") // RFC 3339: when a copy last reached the second place
 )
 
 // CountKey is the meta counter of the agreements in one status (schema 5).
