@@ -186,17 +186,17 @@ func (b BackupSettings) Validate() error { return b.Policy.Validate() }
 // CheckSecondPlace refuses a second place that is not an existing folder, or
 // that is the backup folder itself.
 func CheckSecondPlace(dir, backupFolder string) error {
+	if a, err := filepath.Abs(dir); err == nil {
+		if b, err := filepath.Abs(backupFolder); err == nil && a == b {
+			return fmt.Errorf("%w: %s", ErrNotFolder, dir)
+		}
+	}
 	fi, err := os.Stat(dir)
 	if err != nil {
 		return err
 	}
 	if !fi.IsDir() {
 		return fmt.Errorf("%w: %s", ErrNotFolder, dir)
-	}
-	if a, err := filepath.Abs(dir); err == nil {
-		if b, err := filepath.Abs(backupFolder); err == nil && a == b {
-			return fmt.Errorf("%w: %s", ErrNotFolder, dir)
-		}
 	}
 	return nil
 }

@@ -459,7 +459,7 @@ func withCopy(path string, fn func(tx *bolt.Tx) error) (err error) {
 			err = fmt.Errorf("%w: %v", service.ErrNotSepakat, r)
 		}
 	}()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second, PreLoadFreelist: true})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return service.ErrAlreadyOpen
 	}

@@ -31,6 +31,11 @@ func inspect(ctx context.Context, path string) (c service.CopyContents, err erro
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		// Every page is read here first, where a panic on a damaged page is
+		// recovered (withCopy); bbolt's check runs in its own goroutine.
+		if err := walk(ctx, tx); err != nil {
+			return err
+		}
 		var problems []error
 		for err := range tx.Check() {
 			problems = append(problems, err)
@@ -186,4 +191,26 @@ func notHeld(path string) (err error) {
 		db.Close()
 	}
 	return nil
+}
+
+// walk reads every key of every bucket, nested ones too.
+func walk(ctx context.Context, tx *bolt.Tx) error {
+	var visit func(b *bolt.Bucket) error
+	n := 0
+	visit = func(b *bolt.Bucket) error {
+		return b.ForEach(func(k, v []byte) error {
+			if n++; n%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			if v == nil {
+				if nb := b.Bucket(k); nb != nil {
+					return visit(nb)
+				}
+			}
+			return nil
+		})
+	}
+	return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return visit(b) })
 }
