@@ -45,6 +45,7 @@ func RunConfig(t *testing.T, c Config) {
 	t.Run("Examples", func(t *testing.T) { testExamples(t, c) })
 	t.Run("Admin", func(t *testing.T) { testAdmin(t, c) })
 	t.Run("Cancel", func(t *testing.T) { testCancel(t, c) })
+	t.Run("Backups", func(t *testing.T) { testBackups(t, c) })
 }
 
 // Start is when every instance's clock starts.
