@@ -44,6 +44,10 @@ type Env struct {
 	// Context bounds the command; nil: context.Background(). Run adds the
 	// interrupt signal (Ctrl+C) to it.
 	Context context.Context
+	// Stdin answers questions (restore); nil: the process's standard input,
+	// and Interactive is then whether it is a terminal.
+	Stdin       io.Reader
+	Interactive bool
 }
 
 // Backend is an open data file: the service seam, and how to close it.
@@ -63,6 +67,8 @@ type runner struct {
 	// ctx is cancelled by Env.Context or by Ctrl+C; the slow work stops at
 	// its next check and writes nothing.
 	ctx context.Context
+	// noDaily: the command makes no automatic daily copy (backup commands).
+	noDaily bool
 }
 
 // exitError carries an exit code and a message already in the user's language.
@@ -91,6 +97,9 @@ func Run(args []string, env Env) int {
 	}
 	if env.Context == nil {
 		env.Context = context.Background()
+	}
+	if env.Stdin == nil {
+		env.Stdin, env.Interactive = os.Stdin, isTerminal(os.Stdin)
 	}
 	ctx, stop := signal.NotifyContext(env.Context, os.Interrupt)
 	defer stop()
@@ -148,6 +157,7 @@ func (r *runner) run(args []string) error {
 		"demo": r.demo, "list": r.list, "show": r.show, "add": r.add, "update": r.update,
 		"export-json": r.exportJSON, "import-json": r.importJSON, "gen": r.gen,
 		"reindex": r.reindex, "sinonim": r.synonyms, "check": r.check, "pdf": r.pdf, "search": r.search,
+		"backup": r.backup, "backups": r.backups, "restore": r.restore,
 	}
 	fn, ok := commands[cmd]
 	if !ok {
@@ -218,6 +228,7 @@ func (r *runner) open() (Backend, error) {
 		}
 		return nil, r.fail("open_failed", r.db, service.Message(err, r.Lang))
 	}
+	r.dailyBackup(s) // backup.go
 	return s, nil
 }
 

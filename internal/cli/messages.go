@@ -25,6 +25,17 @@ Perintah:
                              tampilkan daftar sinonim pencarian, atau ganti/kosongkan
                              sinonim kantor sendiri (satu kelompok per baris, dipisah koma)
   check                      periksa keutuhan berkas data
+  backup [BERKAS] [--second-place FOLDER | --no-second-place] [--keep H,M,B]
+                             buat cadangan yang diperiksa di folder cadangan di samping
+                             berkas data (atau ke BERKAS); --second-place juga menyalin
+                             setiap cadangan ke folder lain (diska USB, folder jaringan);
+                             --keep: berapa cadangan harian, mingguan, bulanan disimpan
+  backups                    daftar cadangan, terbaru lebih dahulu
+  restore SALINAN [--yes]    pulihkan berkas data dari sebuah cadangan; berkas sekarang
+                             disimpan di sampingnya (sebelum-pulih-…)
+
+Cadangan harian dibuat otomatis saat berkas data pertama kali dibuka setiap hari,
+dan sebelum impor, bangun ulang indeks dan perubahan sinonim.
 
 Ctrl+C menghentikan import-json, export-json, reindex, sinonim --set dan check
 tanpa mengubah berkas data.
@@ -52,6 +63,17 @@ Commands:
                              show the search synonyms, or replace/empty the office's own
                              (one group per line, names separated by commas)
   check                      check the data file's integrity
+  backup [FILE] [--second-place FOLDER | --no-second-place] [--keep D,W,M]
+                             make a verified backup in the backup folder beside the data
+                             file (or to FILE); --second-place also copies every backup to
+                             another folder (USB stick, network share); --keep: how many
+                             daily, weekly and monthly backups to keep
+  backups                    list the backups, newest first
+  restore COPY [--yes]       restore the data file from a backup; the current file is
+                             kept beside it (sebelum-pulih-…)
+
+A daily backup is made by itself when the data file is first opened each day,
+and before an import, a reindex and a change of synonyms.
 
 Ctrl+C stops import-json, export-json, reindex, sinonim --set and check
 without changing the data file.
@@ -92,4 +114,30 @@ Default data file: %s
 	"search_stopwords":  {ID: "Kata kunci hanya berisi kata umum (yang, dan, di …). Tambahkan kata yang lebih khas.", EN: "The query has only common words (yang, dan, di …). Add a more specific word."},
 	"search_truncated":  {ID: "Kata kunci terlalu panjang; hanya bagian awalnya yang dicari.", EN: "The query is too long; only its beginning was searched."},
 	"invalid_record":    {ID: "Data tidak disimpan:\n%s", EN: "Record not saved:\n%s"},
+
+	// Backups (backup.go).
+	"daily_failed":         {ID: "Peringatan: cadangan harian tidak dibuat. %s", EN: "Warning: the daily backup was not made. %s"},
+	"backup_done":          {ID: "Cadangan dibuat dan diperiksa: %s (%d perjanjian, %s).", EN: "Backup made and verified: %s (%d agreements, %s)."},
+	"backup_to":            {ID: "Cadangan dibuat dan diperiksa: %s.", EN: "Backup made and verified: %s."},
+	"backup_second":        {ID: "Juga disalin ke tempat kedua: %s.", EN: "Also copied to the second place: %s."},
+	"backup_settings":      {ID: "Pengaturan cadangan disimpan: simpan %d harian, %d mingguan, %d bulanan; tempat kedua: %s.", EN: "Backup settings saved: keep %d daily, %d weekly, %d monthly; second place: %s."},
+	"second_none":          {ID: "tidak ada", EN: "none"},
+	"backups_none":         {ID: "Belum ada cadangan di %s. Buat dengan: sepakat-cli backup", EN: "No backups in %s yet. Make one with: sepakat-cli backup"},
+	"backups_head":         {ID: "WAKTU\tALASAN\tUKURAN\tPERJANJIAN\tTEMPAT\tBERKAS", EN: "TIME\tREASON\tSIZE\tAGREEMENTS\tPLACE\tFILE"},
+	"backups_folder":       {ID: "Folder cadangan: %s", EN: "Backup folder: %s"},
+	"backups_no_second":    {ID: "Tempat kedua belum diatur. Atur dengan: sepakat-cli backup --second-place FOLDER", EN: "No second place set. Set one with: sepakat-cli backup --second-place FOLDER"},
+	"backups_second_never": {ID: "Tempat kedua: %s (belum pernah menerima salinan)", EN: "Second place: %s (no copy has reached it yet)"},
+	"backups_second_last":  {ID: "Tempat kedua: %s (salinan terakhir %s)", EN: "Second place: %s (last copy %s)"},
+	"place_local":          {ID: "folder cadangan", EN: "backup folder"},
+	"place_second":         {ID: "tempat kedua", EN: "second place"},
+	"unreadable":           {ID: "(tidak terbaca)", EN: "(unreadable)"},
+	"none":                 {ID: "tidak ada", EN: "none"},
+	"restore_refused":      {ID: "Tidak dipulihkan dari %s: %s", EN: "Not restored from %s: %s"},
+	"restore_holds":        {ID: "Salinan %s berisi %d perjanjian dan %d instansi; perubahan terakhir: %s.\nSalinan ini akan menggantikan berkas data %s; berkas sekarang disimpan di sampingnya.", EN: "Copy %s holds %d agreements and %d parties; last change: %s.\nIt will replace the data file %s; the current file is kept beside it."},
+	"restore_ask":          {ID: "Pulihkan sekarang? [ya/tidak] ", EN: "Restore now? [yes/no] "},
+	"restore_need_yes":     {ID: "Pemulihan perlu dikonfirmasi. Tanpa terminal, tambahkan --yes.", EN: "A restore must be confirmed. Without a terminal, add --yes."},
+	"restore_not":          {ID: "Tidak dipulihkan; berkas data tidak diubah.", EN: "Not restored; the data file is unchanged."},
+	"restore_failed":       {ID: "Pemulihan gagal; berkas data tidak diubah. %s", EN: "The restore failed; the data file is unchanged. %s"},
+	"restored":             {ID: "Berkas data %s dipulihkan dari %s. Berkas sebelumnya disimpan sebagai %s.", EN: "Data file %s restored from %s. The previous file is kept as %s."},
+	"restored_new":         {ID: "Berkas data %s dipulihkan dari %s.", EN: "Data file %s restored from %s."},
 }
