@@ -169,3 +169,16 @@ func TestRestoreCommand(t *testing.T) {
 		})
 	}
 }
+
+// TestGenMakesNoCopies: a synthetic corpus goes into an empty file in
+// batches, with no copy before each.
+func TestGenMakesNoCopies(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "gen.db")
+	if r := run(t, i18n.ID, "--db", db, "gen", "--n", "2100", "--seed", "2"); r.code != 0 {
+		t.Fatalf("gen: %+v", r)
+	}
+	if got := names(t, filepath.Join(dir, "cadangan")); len(got) != 0 {
+		t.Errorf("gen left copies: %v", got)
+	}
+}

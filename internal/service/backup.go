@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -200,3 +201,15 @@ func CheckSecondPlace(dir, backupFolder string) error {
 	}
 	return nil
 }
+
+type noBackupKey struct{}
+
+// WithoutBackup marks ctx for work that needs no copy before it: the
+// batches of one synthetic corpus going into an empty data file.
+func WithoutBackup(ctx context.Context) context.Context {
+	return context.WithValue(ctx, noBackupKey{}, true)
+}
+
+// BackupWanted says whether a copy is made before a change of the whole
+// file under ctx.
+func BackupWanted(ctx context.Context) bool { return ctx.Value(noBackupKey{}) == nil }

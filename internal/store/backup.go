@@ -111,6 +111,9 @@ func (s *Store) DailyBackup(ctx context.Context) (service.BackupInfo, bool, erro
 // (import, reindex, synonyms, migration); a file that holds no records yet
 // has nothing to lose and gets none.
 func (s *Store) backupBefore(ctx context.Context, reason service.BackupReason) error {
+	if !service.BackupWanted(ctx) {
+		return nil
+	}
 	empty := true
 	if err := s.db.View(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{schema.Agreements, schema.Parties} {

@@ -205,6 +205,11 @@ func TestBackupsBeforeWholeFileChanges(t *testing.T) {
 		t.Errorf("copies of an empty file: %v", got)
 	}
 	o.Close()
+	// Work marked as needing no copy (a synthetic corpus's batches) gets none.
+	mustSave(t, s.Reindex(service.WithoutBackup(context.Background())))
+	if got := copyNames(t, BackupDir(path)); len(got) != 0 {
+		t.Errorf("copies of work without backup: %v", got)
+	}
 	mustSave(t, s.Reindex(context.Background()))
 	mustSave(t, s.SetSynonyms(context.Background(), "RB, Reformasi Birokrasi"))
 	c.t = c.t.Add(time.Minute)
@@ -225,7 +230,6 @@ func TestBackupsBeforeWholeFileChanges(t *testing.T) {
 	if want := []service.BackupReason{service.ReasonImport, service.ReasonSynonyms, service.ReasonReindex}; !slices.Equal(reasons, want) {
 		t.Errorf("reasons %v, want %v", reasons, want)
 	}
-	_ = path
 }
 
 func TestBackupSecondPlace(t *testing.T) {

@@ -146,7 +146,7 @@ func (f *Fake) DailyBackup(ctx context.Context) (service.BackupInfo, bool, error
 // backupBefore keeps a copy before a change of the whole instance, unless it
 // holds nothing yet.
 func (f *Fake) backupBefore(ctx context.Context, reason service.BackupReason) error {
-	if f.empty() {
+	if !service.BackupWanted(ctx) || f.empty() {
 		return nil
 	}
 	_, err := f.BackupNow(ctx, reason)
