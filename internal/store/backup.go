@@ -234,7 +234,7 @@ func (s *Store) copyVerified(ctx context.Context, path string) (service.BackupIn
 	var want int
 	var size int64
 	err = s.db.View(func(tx *bolt.Tx) error {
-		want = countAgreements(tx)
+		want = snapshotCount(tx)
 		bw := bufio.NewWriterSize(io.MultiWriter(tmp, sum), 1<<20)
 		n, err := tx.WriteTo(&ctxWriter{ctx: ctx, w: bw})
 		size = n
@@ -408,20 +408,34 @@ func quickCount(path string) (n int, err error) {
 		if meta == nil {
 			return service.ErrNotSepakat
 		}
-		if meta.Get(schema.KeyStatusCounts) == nil {
-			n = countAgreements(tx)
-			return nil
-		}
-		c := meta.Cursor()
-		prefix := []byte("count_")
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			if len(v) == 8 {
-				n += int(getCounter(meta, k))
-			}
-		}
+		n = snapshotCount(tx)
 		return nil
 	})
 	return n, err
+}
+
+// snapshotCount is the source's count of agreements for the check of its
+// copy: its status counters (schema 5), which the copy's real count must
+// match, so that the source's pages are not all read (and mapped) for it;
+// older files are counted by their keys.
+func snapshotCount(tx *bolt.Tx) int {
+	meta := tx.Bucket(schema.Meta)
+	if meta == nil || meta.Get(schema.KeyStatusCounts) == nil {
+		return countAgreements(tx)
+	}
+	return counterSum(meta)
+}
+
+func counterSum(meta *bolt.Bucket) int {
+	n := 0
+	c := meta.Cursor()
+	prefix := []byte("count_")
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if len(v) == 8 {
+			n += int(getCounter(meta, k))
+		}
+	}
+	return n
 }
 
 // countAgreements counts the agreements' own keys (8 bytes; their history
