@@ -403,7 +403,7 @@ func listCopies(ctx context.Context, dir string, place service.BackupPlace, loc 
 // quickCount opens a copy read-only and counts its agreements from the
 // status counters (schema 5), or by their keys in older files.
 func quickCount(path string) (n int, err error) {
-	err = withCopy(path, func(tx *bolt.Tx) error {
+	err = withCopy(path, func(tx *bolt.Tx, _ func()) error {
 		meta := tx.Bucket(schema.Meta)
 		if meta == nil {
 			return service.ErrNotSepakat
@@ -429,7 +429,7 @@ func snapshotCount(tx *bolt.Tx) int {
 func counterSum(meta *bolt.Bucket) int {
 	n := 0
 	c := meta.Cursor()
-	prefix := []byte("count_")
+	prefix := schema.CountKey("")
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		if len(v) == 8 {
 			n += int(getCounter(meta, k))
@@ -460,9 +460,9 @@ func countIDs(tx *bolt.Tx, bucket []byte) int {
 }
 
 // withCopy runs fn in a read transaction of the file at path, opened
-// read-only; a file bbolt cannot read, or that makes it panic or fault, is
+// read-only, with shed to release the pages fn has read from memory; a file bbolt cannot read, or that makes it panic or fault, is
 // service.ErrNotSepakat.
-func withCopy(path string, fn func(tx *bolt.Tx) error) (err error) {
+func withCopy(path string, fn func(tx *bolt.Tx, shed func()) error) (err error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return err
@@ -484,7 +484,9 @@ func withCopy(path string, fn func(tx *bolt.Tx) error) (err error) {
 		return fmt.Errorf("%w: %v", service.ErrNotSepakat, err)
 	}
 	defer db.Close()
-	return db.View(fn)
+	shed, stop := shedPages(db, fi.Size())
+	defer stop() // runs before the Close above
+	return db.View(func(tx *bolt.Tx) error { return fn(tx, shed) })
 }
 
 // namePath makes a file system error about a temporary file name the file

@@ -27,13 +27,13 @@ func Inspect(ctx context.Context, path string) (service.CopyContents, error) {
 }
 
 func inspect(ctx context.Context, path string) (c service.CopyContents, err error) {
-	err = withCopy(path, func(tx *bolt.Tx) error {
+	err = withCopy(path, func(tx *bolt.Tx, shed func()) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		// Every page is read here first, where a panic on a damaged page is
 		// recovered (withCopy); bbolt's check runs in its own goroutine.
-		if err := walk(ctx, tx); err != nil {
+		if err := walk(ctx, tx, shed); err != nil {
 			return err
 		}
 		var problems []error
@@ -193,15 +193,19 @@ func notHeld(path string) (err error) {
 	return nil
 }
 
-// walk reads every key of every bucket, nested ones too.
-func walk(ctx context.Context, tx *bolt.Tx) error {
+// walk reads every key of every bucket, nested ones too, shedding the pages
+// read every 1024 keys.
+func walk(ctx context.Context, tx *bolt.Tx, shed func()) error {
 	var visit func(b *bolt.Bucket) error
 	n := 0
 	visit = func(b *bolt.Bucket) error {
 		return b.ForEach(func(k, v []byte) error {
-			if n++; n%4096 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
+			if n++; n%1024 == 0 {
+				shed()
+				if n%4096 == 0 {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
 				}
 			}
 			if v == nil {

@@ -1,0 +1,52 @@
+package store
+
+import (
+	"sync"
+	"syscall"
+	"time"
+	"unsafe"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// shedPages keeps the check of a copy from holding the whole file in the
+// process's resident memory: while it runs, the read-only mapping of the
+// copy's first size bytes is released every 2 ms
+// (MADV_DONTNEED; pages read again come back from the page cache, the same
+// bytes). stop must be called, and returns, before db is closed: after the
+// unmap the addresses may belong to something else.
+//
+// shed releases the pages at once, for a reader that goes faster than the timer.
+func shedPages(db *bolt.DB, size int64) (shed, stop func()) {
+	info := db.Info()
+	size -= size % int64(info.PageSize)
+	if size <= 0 {
+		return func() {}, func() {}
+	}
+	// The mapping is outside Go's heap; its address comes as a uintptr.
+	base := *(*unsafe.Pointer)(unsafe.Pointer(&info.Data))
+	mapped := unsafe.Slice((*byte)(base), size)
+	shed = func() {
+		syscall.Madvise(mapped, syscall.MADV_DONTNEED) // advice only; an error leaves the pages in place
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				shed()
+			}
+		}
+	}()
+	return shed, func() {
+		close(done)
+		wg.Wait()
+	}
+}
