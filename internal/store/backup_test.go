@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -418,4 +419,45 @@ func TestRestoreRefusesForeignFiles(t *testing.T) {
 	if left := copyNames(t, filepath.Dir(path)); len(left) != 2 { // sepakat.db and cadangan
 		t.Errorf("beside the data file: %v", left)
 	}
+}
+
+// TestBackupStreams: a copy of a file holding 48 MB of stored files is made,
+// verified and listed with a few MB of allocations: nothing of the file is
+// held in memory.
+func TestBackupStreams(t *testing.T) {
+	c := &dayClock{t: time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)}
+	s, path := openWithExamples(t, c)
+	blob := make([]byte, 16<<20)
+	for i := range 3 {
+		for j := range blob {
+			blob[j] = byte(j*7 + i*13 + j>>11)
+		}
+		if _, err := s.PutFile("lampiran.bin", "application/octet-stream", blob); err != nil {
+			t.Fatal(err)
+		}
+	}
+	blob = nil
+	fi, _ := os.Stat(path)
+	if fi.Size() < 48<<20 {
+		t.Fatalf("data file %d bytes", fi.Size())
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	info, err := s.BackupNow(context.Background(), service.ReasonManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Backups(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if info.Size < 48<<20 {
+		t.Fatalf("copy %d bytes", info.Size)
+	}
+	alloc := after.TotalAlloc - before.TotalAlloc
+	if alloc > 8<<20 {
+		t.Errorf("a backup of %d MB allocated %d MB", info.Size>>20, alloc>>20)
+	}
+	t.Logf("a backup of %d MB (written, verified, listed) allocated %.1f MB", info.Size>>20, float64(alloc)/(1<<20))
 }
