@@ -41,7 +41,7 @@ func (s *Store) BackupNow(ctx context.Context, reason service.BackupReason) (ser
 	if err != nil {
 		return service.BackupInfo{}, err
 	}
-	now := s.now()
+	now := s.now().Truncate(time.Second) // as the copy's name keeps it
 	dir := BackupDir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return service.BackupInfo{}, err

@@ -42,7 +42,7 @@ func (f *Fake) BackupNow(ctx context.Context, reason service.BackupReason) (serv
 		return service.BackupInfo{}, err
 	}
 	f.mu.Lock()
-	now := f.now()
+	now := f.now().Truncate(time.Second) // as the copy's name keeps it
 	name := service.BackupName(now, reason)
 	size := int64(0)
 	for k := range f.st.recs {

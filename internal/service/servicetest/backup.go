@@ -45,7 +45,7 @@ func testBackups(t *testing.T, c Config) {
 		must(t, err)
 		list, err := s.Backups(ctx)
 		must(t, err)
-		if len(list) != 2 || list[0].Path != second.Path || list[1].Path != first.Path {
+		if len(list) != 2 || list[0].Path != second.Path || list[1].Path != first.Path || !list[0].Time.Equal(second.Time) {
 			t.Fatalf("Backups, newest first: %+v", list)
 		}
 		for _, b := range list {
