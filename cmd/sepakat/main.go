@@ -2,6 +2,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -44,6 +45,7 @@ func main() {
 		return
 	}
 	defer s.Close()
+	go s.DailyBackup(context.Background()) // the day's first copy (issue 12); BackupStatus shows whether it was made
 
 	u := ui.New(a, s, export.Printer{Src: s}, nil)
 	u.Placement = placement()
