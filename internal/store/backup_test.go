@@ -461,3 +461,28 @@ func TestBackupStreams(t *testing.T) {
 	}
 	t.Logf("a backup of %d MB (written, verified, listed) allocated %.1f MB", info.Size>>20, float64(alloc)/(1<<20))
 }
+
+// TestRestoreCancelled: a cancelled restore leaves the data file and its
+// folder as they were.
+func TestRestoreCancelled(t *testing.T) {
+	c := &dayClock{t: time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)}
+	s, path := openWithExamples(t, c)
+	good, err := s.BackupNow(context.Background(), service.ReasonManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, _ := os.ReadFile(path)
+	names := copyNames(t, filepath.Dir(path))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := Restore(ctx, path, good.Path, c.t); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled restore: %v", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("a cancelled restore changed the data file")
+	}
+	if got := copyNames(t, filepath.Dir(path)); !slices.Equal(got, names) {
+		t.Errorf("folder %v, was %v", got, names)
+	}
+}
