@@ -66,6 +66,37 @@ func testBackups(t *testing.T, c Config) {
 		}
 	})
 
+	t.Run("CancelAtEveryCheck", func(t *testing.T) {
+		s, ck := open(t)
+		must(t, s.LoadExamples())
+		count := Counting()
+		_, err := s.BackupNow(count, service.ReasonManual)
+		must(t, err)
+		calls := count.Calls()
+		st, err := s.BackupStatus()
+		must(t, err)
+		leftovers := func() []string {
+			entries, _ := os.ReadDir(st.Folder)
+			var out []string
+			for _, e := range entries {
+				out = append(out, e.Name())
+			}
+			return out
+		}
+		before := leftovers()
+		for _, n := range cancelPoints(calls) {
+			ck.t = ck.t.Add(time.Minute)
+			_, err := s.BackupNow(CancelAfter(n), service.ReasonManual)
+			wantCancelled(t, "backup now", err)
+			if list, _ := s.Backups(ctx); len(list) != 1 {
+				t.Fatalf("backup cancelled after %d of %d checks: %d copies", n, calls, len(list))
+			}
+			if got := leftovers(); !slices.Equal(got, before) {
+				t.Fatalf("backup cancelled after %d of %d checks left %v (was %v)", n, calls, got, before)
+			}
+		}
+	})
+
 	t.Run("Rotation", func(t *testing.T) {
 		s, ck := open(t)
 		must(t, s.LoadExamples())
