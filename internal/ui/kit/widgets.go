@@ -252,7 +252,8 @@ func NewMultiLineEntry() *Entry {
 }
 
 // windowKeys are the keys of the windows' Ctrl shortcuts (the main window's and the editor's).
-var windowKeys = map[fyne.KeyName]bool{fyne.KeyN: true, fyne.KeyS: true, fyne.KeyF: true, fyne.KeyP: true, fyne.KeyW: true}
+var windowKeys = map[fyne.KeyName]bool{fyne.KeyN: true, fyne.KeyS: true, fyne.KeyF: true, fyne.KeyP: true, fyne.KeyW: true, fyne.KeyQ: true,
+	fyne.Key1: true, fyne.Key2: true, fyne.Key3: true, fyne.Key4: true}
 
 // TypedShortcut hands the windows' Ctrl shortcuts to the window.
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {
