@@ -39,7 +39,7 @@ type Settings struct {
 	// language, kept at once (i18n.SavePreferred) for both programs.
 	language     *widget.Select
 	languageNote *widget.Label
-	content                             fyne.CanvasObject
+	content      fyne.CanvasObject
 
 	// do runs UI work handed over from the reading goroutine (fyne.Do).
 	do func(func())

@@ -97,9 +97,9 @@ type App struct {
 	draftBtn  *widget.Button
 	export    *kit.PDFExport // the latest export
 
-	menuExport *fyne.MenuItem  // Berkas → Ekspor PDF, enabled with a selection
-	about      *aboutDialog    // Tentang's latest dialog
-	guide      fyne.Window     // Panduan, while open
+	menuExport *fyne.MenuItem // Berkas → Ekspor PDF, enabled with a selection
+	about      *aboutDialog   // Tentang's latest dialog
+	guide      fyne.Window    // Panduan, while open
 	guideText  *widget.RichText
 
 	// Placement, when set, remembers where the main window sits; the desktop
