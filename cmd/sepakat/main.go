@@ -64,6 +64,7 @@ func main() {
 		s = next
 		return next, export.Printer{Src: next}, nil
 	}
+	u.Notify = notifier()
 	u.Placement = placement()
 	u.Window().SetMaster()
 	u.Window().Show()

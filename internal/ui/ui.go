@@ -111,6 +111,9 @@ type App struct {
 	// "Buka data lain…" and closes the one open before, only once the new
 	// one opened.
 	OpenOther func(path string) (service.Service, service.Printer, error)
+	// Notify, when set, shows a notification instead of Fyne's (on Windows
+	// the main program sends toasts without PowerShell).
+	Notify func(title, body string)
 }
 
 // New builds the main window on svc; printer makes the PDFs.
@@ -250,7 +253,12 @@ func (u *App) notifyEnding(d service.Dashboard) {
 	if n > 1 {
 		text = lang.L("{{.Subject}} ({{.Partner}}) berakhir {{.Date}}, dan {{.More}} lainnya.", map[string]any{"Subject": first.Subject, "Partner": partnerOrDash(first), "Date": kit.ShortDate(first.End), "More": n - 1})
 	}
-	u.app.SendNotification(fyne.NewNotification(lang.L("{{.Count}} perjanjian berakhir dalam 30 hari", map[string]any{"Count": n}), text))
+	title := lang.L("{{.Count}} perjanjian berakhir dalam 30 hari", map[string]any{"Count": n})
+	if u.Notify != nil {
+		u.Notify(title, text)
+		return
+	}
+	u.app.SendNotification(fyne.NewNotification(title, text))
 }
 
 // Start loads the Beranda and the first page and, on a new data file, offers
