@@ -3,6 +3,7 @@ package ui
 import (
 	"embed"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -60,11 +61,16 @@ func licences() []licence {
 	return append(out, mods...)
 }
 
+// mitWord is "MIT" as a word (not in "LIMITED").
+var mitWord = regexp.MustCompile(`\bMIT\b`)
+
 // licenceTerms names the common licence text is.
 func licenceTerms(text string) string {
 	switch {
 	case strings.Contains(text, "Apache License"):
 		return "Apache 2.0"
+	case strings.Contains(text, "UNLICENSE") && mitWord.MatchString(text):
+		return "Unlicense / MIT"
 	case strings.Contains(text, "UNLICENSE"):
 		return "Unlicense / BSD 3-Clause"
 	case strings.Contains(text, "Permission is hereby granted, free of charge"):

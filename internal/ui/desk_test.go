@@ -163,14 +163,16 @@ func TestAboutListsVersionDataFileAndLicences(t *testing.T) {
 		terms[strings.Fields(l.Name)[0]] = l.Terms
 	}
 	for name, want := range map[string]string{
-		"Huruf":                        "SIL Open Font License 1.1",
-		"Daftar kata dasar":            "GNU LGPL 3",
-		"Daftar wilayah":               "Open Database License 1.0",
-		"fyne.io/fyne/v2":              "BSD 3-Clause",
-		"go.etcd.io/bbolt":             "MIT",
-		"github.com/jung-kurt/gofpdf":  "MIT",
-		"github.com/boombuler/barcode": "MIT",
-		"Go":                           "BSD 3-Clause",
+		"Huruf":                            "SIL Open Font License 1.1",
+		"Daftar kata dasar":                "GNU LGPL 3",
+		"Daftar wilayah":                   "Open Database License 1.0",
+		"fyne.io/fyne/v2":                  "BSD 3-Clause",
+		"go.etcd.io/bbolt":                 "MIT",
+		"github.com/jung-kurt/gofpdf":      "MIT",
+		"github.com/boombuler/barcode":     "MIT",
+		"Go":                               "BSD 3-Clause",
+		"git.sr.ht/~jackmordaunt/go-toast": "Unlicense / MIT",
+		"github.com/go-text/typesetting":   "Unlicense / BSD 3-Clause",
 	} {
 		found := false
 		for _, l := range u.about.licences {
