@@ -287,7 +287,7 @@ func TestLanguageChoiceKeptForBothPrograms(t *testing.T) {
 	if i18n.SavedChoice() != i18n.ChoiceEN || i18n.Preferred() != i18n.EN {
 		t.Errorf("after choosing English: kept %q, preferred %q", i18n.SavedChoice(), i18n.Preferred())
 	}
-	if !strings.Contains(s.languageNote.Text, "dibuka ulang") {
+	if !s.languageNote.Visible() || !strings.Contains(s.languageNote.Text, "dibuka ulang") {
 		t.Errorf("no word about the restart: %q", s.languageNote.Text)
 	}
 	// The next start shows the choice.

@@ -113,6 +113,7 @@ func newSettings(svc service.Directory) *Settings {
 	s.language.OnChanged = func(string) { s.onLanguage() }
 	s.languageNote = widget.NewLabel("")
 	s.languageNote.Wrapping = fyne.TextWrapWord
+	s.languageNote.Hide()
 	display := widget.NewForm(widget.NewFormItem(lang.L("Bahasa"), container.NewVBox(s.language, s.languageNote)))
 	body := container.NewVBox(
 		heading(lang.L("Tampilan")), display,
@@ -343,7 +344,8 @@ func (s *Settings) onLanguage() {
 	}
 	if err := i18n.SavePreferred(languageChoices[i]); err != nil {
 		s.languageNote.SetText(kit.Failure(lang.L("Pilihan bahasa tidak tersimpan:"), err))
-		return
+	} else {
+		s.languageNote.SetText(lang.L("Bahasa baru berlaku setelah Sepakat dibuka ulang. sepakat-cli memakainya sekarang."))
 	}
-	s.languageNote.SetText(lang.L("Bahasa baru berlaku setelah Sepakat dibuka ulang. sepakat-cli memakainya sekarang."))
+	s.languageNote.Show()
 }
