@@ -271,6 +271,18 @@ func TestGuideOpensWithF1InTheAppsLanguage(t *testing.T) {
 		t.Error("F1 opened a second guide")
 	}
 	press(first, fyne.KeyW)
+	if u.guide != nil || hasWindow(u.app, first) {
+		t.Fatal("Ctrl+W did not close the guide")
+	}
+	// F1 typed in the search box opens the guide too.
+	u.tabs.SelectIndex(tabList)
+	u.win.Canvas().Focus(u.list.search)
+	u.list.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+	if u.guide == nil {
+		t.Fatal("F1 in the search box opened no guide")
+	}
+	first = u.guide
+	press(first, fyne.KeyW)
 	if u.guide != nil || hasWindow(u.app, first) || !hasWindow(u.app, u.win) {
 		t.Error("Ctrl+W in the guide did not close just the guide")
 	}
