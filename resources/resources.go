@@ -6,7 +6,7 @@ import "embed"
 
 // FS holds every shipped resource.
 //
-//go:embed icon.png wilayah/*.csv wilayah/*.md examples/*.json translations/*.json naskah/*.json fonts/*.ttf fonts/*.txt search/*.txt search/*.md
+//go:embed icon.png wilayah/*.csv wilayah/*.md examples/*.json translations/*.json naskah/*.json fonts/*.ttf fonts/*.txt search/*.txt search/*.md panduan/*.md
 var FS embed.FS
 
 // ExamplesFile is the dataset of the three reference cases.

@@ -3,9 +3,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -14,15 +16,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/export"
+	"sepakat/internal/i18n"
+	"sepakat/internal/places"
+	"sepakat/internal/service"
 	"sepakat/internal/store"
 	"sepakat/internal/ui"
 	"sepakat/internal/ui/kit"
 )
 
 func main() {
-	dbPath := flag.String("db", "", "data file (default: the user's Sepakat folder)")
+	dbPath := flag.String("db", "", "data file (default: the user's Sepakat folder, or data/ beside the program when a file named portable sits there)")
 	flag.Parse()
-	ui.PreferIndonesian()
+	ui.UseLanguage(i18n.Preferred())
 
 	a := app.NewWithID("id.sepakat.desktop")
 	a.SetIcon(ui.Icon())
@@ -30,24 +35,39 @@ func main() {
 	if err := ui.LoadTranslations(); err != nil {
 		fyne.LogError("translations", err)
 	}
-	path := *dbPath
-	if path == "" {
-		def, err := store.DefaultPath()
-		if err != nil {
-			fatal(a, err)
-			return
+	// In portable mode the window's preferences travel beside the data.
+	if dir, ok := places.Portable(); ok {
+		prefsFile := filepath.Join(dir, "preferences.json")
+		if err := ui.LoadPrefs(a.Preferences(), prefsFile); err != nil {
+			fyne.LogError("portable preferences", err)
 		}
-		path = def
+		defer func() {
+			if err := ui.SavePrefs(a.Preferences(), prefsFile); err != nil {
+				fyne.LogError("portable preferences", err)
+			}
+		}()
 	}
-	s, err := store.Open(path, store.Options{})
+	s, path, err := openStart(a, *dbPath)
 	if err != nil {
 		fatal(a, err)
 		return
 	}
-	defer s.Close()
-	go s.DailyBackup(context.Background()) // the day's first copy (issue 12); BackupStatus shows whether it was made
+	defer func() { s.Close() }()
+	go s.DailyBackup(context.Background()) // the day's first copy; BackupStatus shows whether it was made
 
 	u := ui.New(a, s, export.Printer{Src: s}, nil)
+	u.DataPath = path
+	u.OpenOther = func(path string) (service.Service, service.Printer, error) {
+		next, err := store.Open(path, store.Options{})
+		if err != nil {
+			return nil, nil, err
+		}
+		s.Close()
+		s = next
+		go next.DailyBackup(context.Background())
+		return next, export.Printer{Src: next}, nil
+	}
+	u.Notify = notifier()
 	u.Placement = placement()
 	u.Window().SetMaster()
 	u.Window().Show()
@@ -57,6 +77,32 @@ func main() {
 		startProbe()
 	})
 	a.Run()
+}
+
+// openStart opens the data file named on the command line, else the one
+// "Buka data lain…" opened last, else the default one.
+func openStart(a fyne.App, flagPath string) (*store.Store, string, error) {
+	if flagPath != "" {
+		if abs, err := filepath.Abs(flagPath); err == nil {
+			flagPath = abs
+		}
+		s, err := store.Open(flagPath, store.Options{})
+		return s, flagPath, err
+	}
+	if last := ui.LastDataFile(a); last != "" {
+		s, err := store.Open(last, store.Options{})
+		if err == nil || errors.Is(err, service.ErrAlreadyOpen) {
+			return s, last, err
+		}
+		ui.ForgetDataFile(a) // the default opens; the user can open that file again from the menu
+	}
+	dir, err := places.DataDir()
+	if err != nil {
+		return nil, "", err
+	}
+	path := filepath.Join(dir, "sepakat.db")
+	s, err := store.Open(path, store.Options{})
+	return s, path, err
 }
 
 // fatal shows why Sepakat cannot start, in a window, and exits when it is closed.

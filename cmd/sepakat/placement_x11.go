@@ -33,6 +33,14 @@ static void sepakat_move(Window w, int x, int y) {
 	XMoveWindow(d, w, x, y);
 	XFlush(d);
 }
+// The default screen's size.
+static int sepakat_screen(int *w, int *h) {
+	Display *d = sepakat_display();
+	if (!d) return 0;
+	*w = DisplayWidth(d, DefaultScreen(d));
+	*h = DisplayHeight(d, DefaultScreen(d));
+	return 1;
+}
 */
 import "C"
 
@@ -78,4 +86,13 @@ func (x11Placement) Move(w fyne.Window, x, y int) {
 	if win := x11Window(w); win != 0 {
 		C.sepakat_move(win, C.int(x), C.int(y))
 	}
+}
+
+// ScreenSize is the default screen's size; X11 does not say where panels sit.
+func (x11Placement) ScreenSize() (int, int, bool) {
+	var w, h C.int
+	if C.sepakat_screen(&w, &h) == 0 {
+		return 0, 0, false
+	}
+	return int(w), int(h), true
 }

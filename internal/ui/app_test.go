@@ -27,6 +27,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/export"
+	"sepakat/internal/i18n"
 	"sepakat/internal/service"
 	"sepakat/internal/store"
 	"sepakat/internal/ui/kit"
@@ -195,24 +196,55 @@ func TestExportPDFFromTheList(t *testing.T) {
 }
 
 func TestPreferIndonesian(t *testing.T) {
-	for _, c := range []struct{ lcAll, lang, wantLC string }{
-		{"C", "", "id_ID.UTF-8"},
-		{"", "POSIX", "id_ID.UTF-8"},
-		{"", "de_DE.UTF-8", "id_ID.UTF-8"},
-		{"", "en_US.UTF-8", ""},
-		{"", "id_ID.UTF-8", ""},
+	for _, c := range []struct {
+		lcAll, lang string
+		want        i18n.Lang
+	}{
+		{"C", "", i18n.ID},
+		{"", "POSIX", i18n.ID},
+		{"", "de_DE.UTF-8", i18n.ID},
+		{"", "en_US.UTF-8", i18n.EN},
+		{"", "id_ID.UTF-8", i18n.ID},
 	} {
 		t.Setenv("LC_MESSAGES", "")
 		t.Setenv("LANGUAGE", "")
 		t.Setenv("LC_ALL", c.lcAll)
 		t.Setenv("LANG", c.lang)
 		PreferIndonesian()
-		if c.wantLC != "" && (os.Getenv("LC_ALL") != c.wantLC || os.Getenv("LANGUAGE") != "id") {
+		if kit.Lang() != c.want || os.Getenv("LANGUAGE") != string(c.want) {
 			t.Errorf("%+v: LC_ALL=%q LANGUAGE=%q", c, os.Getenv("LC_ALL"), os.Getenv("LANGUAGE"))
 		}
-		if c.wantLC == "" && os.Getenv("LANGUAGE") != "" {
-			t.Errorf("%+v: locale overridden", c)
+	}
+}
+
+// TestUseLanguage switches the screens' words and the service's messages
+// together, whatever the system's locale says.
+func TestUseLanguage(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LANGUAGE", "")
+	t.Setenv("LANG", "id_ID.UTF-8")
+	t.Cleanup(func() {
+		UseLanguage(i18n.ID)
+		if err := LoadTranslations(); err != nil {
+			t.Error(err)
 		}
+	})
+	UseLanguage(i18n.EN)
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	if got := lang.L("Daftar Perjanjian"); got != "Agreements" {
+		t.Errorf("English chosen: %q", got)
+	}
+	if kit.Lang() != i18n.EN {
+		t.Error("messages not in English")
+	}
+	UseLanguage(i18n.ID)
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	if got := lang.L("Cancel"); got != "Batal" {
+		t.Errorf("Indonesian chosen: Fyne's Cancel reads %q", got)
 	}
 }
 

@@ -305,6 +305,7 @@ func (p *partyPane) onImportLambang() {
 		p.importLambang(f.URI().Name(), data)
 	}, p.d.win)
 	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	kit.StartInDocuments(dlg, fyne.CurrentApp())
 	dlg.Show()
 }
 

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/i18n"
 	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
@@ -34,7 +35,11 @@ type Settings struct {
 	message                             *widget.Label
 	example                             *widget.Label
 	saveBtn                             *widget.Button
-	content                             fyne.CanvasObject
+	// language is the choice between Indonesian, English and the system's
+	// language, kept at once (i18n.SavePreferred) for both programs.
+	language     *widget.Select
+	languageNote *widget.Label
+	content      fyne.CanvasObject
 
 	// do runs UI work handed over from the reading goroutine (fyne.Do).
 	do func(func())
@@ -103,7 +108,15 @@ func newSettings(svc service.Directory) *Settings {
 		widget.NewFormItem(lang.L("Tanda tangan"), s.firstSide),
 		widget.NewFormItem("", container.NewVBox(s.paraf, s.titleCase, s.numericDate)),
 	)
+	s.language = kit.NewSelect(languageOptions(), nil)
+	s.language.SetSelectedIndex(languageIndex(i18n.SavedChoice()))
+	s.language.OnChanged = func(string) { s.onLanguage() }
+	s.languageNote = widget.NewLabel("")
+	s.languageNote.Wrapping = fyne.TextWrapWord
+	s.languageNote.Hide()
+	display := widget.NewForm(widget.NewFormItem(lang.L("Bahasa"), container.NewVBox(s.language, s.languageNote)))
 	body := container.NewVBox(
+		heading(lang.L("Tampilan")), display,
 		heading(lang.L("Kantor kita")), office,
 		heading(lang.L("Penomoran")), numbering,
 		heading(lang.L("Naskah cetak")), page)
@@ -305,4 +318,34 @@ func settingsProblems(es agreement.Errors) string {
 		lines[i] = label + ": " + e.Message(kit.Lang())
 	}
 	return strings.Join(lines, "\n")
+}
+
+// languageChoices are the language select's options, in order.
+var languageChoices = []i18n.Choice{i18n.ChoiceSystem, i18n.ChoiceID, i18n.ChoiceEN}
+
+func languageOptions() []string {
+	return []string{lang.L("Ikuti sistem"), "Bahasa Indonesia", "English"}
+}
+
+func languageIndex(c i18n.Choice) int {
+	for i, x := range languageChoices {
+		if x == c {
+			return i
+		}
+	}
+	return 0
+}
+
+// onLanguage keeps the language chosen, for the desktop's next start and the CLI.
+func (s *Settings) onLanguage() {
+	i := s.language.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	if err := i18n.SavePreferred(languageChoices[i]); err != nil {
+		s.languageNote.SetText(kit.Failure(lang.L("Pilihan bahasa tidak tersimpan:"), err))
+	} else {
+		s.languageNote.SetText(lang.L("Bahasa baru berlaku setelah Sepakat dibuka ulang. sepakat-cli memakainya sekarang."))
+	}
+	s.languageNote.Show()
 }

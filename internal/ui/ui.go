@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -28,24 +27,37 @@ import (
 // PreferIndonesian makes Indonesian the language whenever the system does not ask
 // for English, including unparseable locales such as C; call it before the app starts.
 func PreferIndonesian() {
-	if kit.Lang() == i18n.EN {
-		return
-	}
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := os.Getenv(k); v != "" {
-			if strings.HasPrefix(strings.ToLower(v), "id") {
-				return
-			}
-			break
-		}
-	}
-	os.Setenv("LANGUAGE", "id")
-	os.Setenv("LC_ALL", "id_ID.UTF-8")
+	UseLanguage(kit.Lang())
 }
 
-// LoadTranslations registers the shipped translations; call it before any window.
+// UseLanguage makes l the language of the screens and of the messages from
+// below them (kit.Lang reads the environment); call it before LoadTranslations.
+func UseLanguage(l i18n.Lang) {
+	locale := "id_ID.UTF-8"
+	if l == i18n.EN {
+		locale = "en_US.UTF-8"
+	}
+	os.Setenv("LANGUAGE", string(l))
+	os.Setenv("LC_ALL", locale)
+}
+
+// LoadTranslations registers the translation of kit.Lang, for its own locale
+// and for the one Fyne reads from the system (on Windows, Fyne asks the
+// system rather than the environment): so the choice in Pengaturan holds
+// whatever the system's language is. Call it before any window.
 func LoadTranslations() error {
-	return lang.AddTranslationsFS(resources.FS, "translations")
+	l := kit.Lang()
+	data, err := resources.FS.ReadFile("translations/" + string(l) + ".json")
+	if err != nil {
+		return err
+	}
+	if err := lang.AddTranslationsForLocale(data, fyne.Locale(l)); err != nil {
+		return err
+	}
+	if sys := lang.SystemLocale(); sys != fyne.Locale(l) {
+		return lang.AddTranslationsForLocale(data, sys)
+	}
+	return nil
 }
 
 // Icon returns the application icon.
@@ -85,9 +97,23 @@ type App struct {
 	draftBtn  *widget.Button
 	export    *kit.PDFExport // the latest export
 
+	menuExport *fyne.MenuItem // Berkas → Ekspor PDF, enabled with a selection
+	about      *aboutDialog   // Tentang's latest dialog
+	guide      fyne.Window    // Panduan, while open
+	guideText  *widget.RichText
+
 	// Placement, when set, remembers where the main window sits; the desktop
 	// build supplies it for each platform.
 	Placement platform.Placement
+	// DataPath is the data file open, as Tentang shows it.
+	DataPath string
+	// OpenOther, set by the main program, opens the data file at path for
+	// "Buka data lain…" and closes the one open before, only once the new
+	// one opened.
+	OpenOther func(path string) (service.Service, service.Printer, error)
+	// Notify, when set, shows a notification instead of Fyne's (on Windows
+	// the main program sends toasts without PowerShell).
+	Notify func(title, body string)
 }
 
 // New builds the main window on svc; printer makes the PDFs.
@@ -98,6 +124,7 @@ func New(a fyne.App, svc service.Service, printer service.Printer, now func() ti
 	u := &App{app: a, svc: svc, printer: printer, now: now, do: fyne.Do, editors: map[agreement.ID]*editor.Editor{}}
 	u.win = a.NewWindow("Sepakat")
 	u.build()
+	u.setupWindow()
 	return u
 }
 
@@ -152,25 +179,17 @@ func (u *App) build() {
 		u.showTab(u.tabs.SelectedIndex())
 	}
 	u.win.SetContent(u.tabs)
-	u.win.Resize(fyne.NewSize(
-		float32(prefs.FloatWithFallback(prefWindowWidth, defaultWindowWidth)),
-		float32(prefs.FloatWithFallback(prefWindowHeight, defaultWindowHeight))))
+}
+
+// setupWindow sizes the main window and gives it its menu and shortcuts; it
+// runs once, while build runs again for each data file opened.
+func (u *App) setupWindow() {
+	prefs := u.app.Preferences()
+	u.win.Resize(windowSize(prefs.Float(prefWindowWidth), prefs.Float(prefWindowHeight), 0, 0))
 	u.win.SetCloseIntercept(u.onQuit)
-	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		u.tabs.SelectIndex(tabList)
-		u.win.Canvas().Focus(u.list.search)
-	})
-	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		u.onNew()
-	})
-	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		u.onQuit()
-	})
-	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if u.selected != 0 {
-			u.onExportPDF(false)
-		}
-	})
+	m := u.mainMenu()
+	u.win.SetMainMenu(m)
+	u.addShortcuts(m)
 }
 
 func (u *App) onSelect(id agreement.ID) {
@@ -179,6 +198,7 @@ func (u *App) onSelect(id agreement.ID) {
 	for _, b := range []*widget.Button{u.openBtn, u.exportBtn, u.draftBtn} {
 		b.Enable()
 	}
+	u.setExportable(true)
 }
 
 // onExportPDF asks where to save the selected agreement's PDF and makes it.
@@ -233,7 +253,12 @@ func (u *App) notifyEnding(d service.Dashboard) {
 	if n > 1 {
 		text = lang.L("{{.Subject}} ({{.Partner}}) berakhir {{.Date}}, dan {{.More}} lainnya.", map[string]any{"Subject": first.Subject, "Partner": partnerOrDash(first), "Date": kit.ShortDate(first.End), "More": n - 1})
 	}
-	u.app.SendNotification(fyne.NewNotification(lang.L("{{.Count}} perjanjian berakhir dalam 30 hari", map[string]any{"Count": n}), text))
+	title := lang.L("{{.Count}} perjanjian berakhir dalam 30 hari", map[string]any{"Count": n})
+	if u.Notify != nil {
+		u.Notify(title, text)
+		return
+	}
+	u.app.SendNotification(fyne.NewNotification(title, text))
 }
 
 // Start loads the Beranda and the first page and, on a new data file, offers
@@ -308,6 +333,12 @@ func (u *App) onOpen(id agreement.ID) {
 
 // onQuit closes Sepakat, first asking what to do with editors' unsaved changes.
 func (u *App) onQuit() {
+	u.leaveEditors(lang.L("Simpan semua dan keluar"), lang.L("Keluar tanpa menyimpan"), u.quit)
+}
+
+// leaveEditors runs then once no editor has unsaved changes, asking first
+// whether to save them (saveLabel) or drop them (discardLabel).
+func (u *App) leaveEditors(saveLabel, discardLabel string, then func()) {
 	var dirty []*editor.Editor
 	for _, e := range u.editors {
 		if e.Dirty() {
@@ -315,7 +346,7 @@ func (u *App) onQuit() {
 		}
 	}
 	if len(dirty) == 0 {
-		u.quit()
+		then()
 		return
 	}
 	slices.SortFunc(dirty, func(a, b *editor.Editor) int { return cmp.Compare(a.Agreement().ID, b.Agreement().ID) })
@@ -326,15 +357,15 @@ func (u *App) onQuit() {
 	list := widget.NewLabel(strings.Join(names, "\n"))
 	list.Wrapping = fyne.TextWrapWord
 	what := container.NewVBox(widget.NewLabel(lang.L("Perjanjian ini punya perubahan yang belum disimpan:")), list)
-	kit.AskToSave(u.win, what, lang.L("Simpan semua dan keluar"), func() {
+	kit.AskToSave(u.win, what, saveLabel, func() {
 		for _, e := range dirty {
 			if !e.Save() {
 				e.Window().RequestFocus() // its problems show beside the fields
 				return
 			}
 		}
-		u.quit()
-	}, lang.L("Keluar tanpa menyimpan"), u.quit)
+		then()
+	}, discardLabel, then)
 }
 
 // quit remembers the window's size and place, then closes it and with it Sepakat.
@@ -360,6 +391,12 @@ func (u *App) quit() {
 // once the window shows.
 func (u *App) Place() {
 	prefs := u.app.Preferences()
+	if sc, ok := u.Placement.(platform.Screen); ok {
+		if w, h, ok := sc.ScreenSize(); ok {
+			scale := max(u.win.Canvas().Scale(), 1)
+			u.win.Resize(windowSize(prefs.Float(prefWindowWidth), prefs.Float(prefWindowHeight), int(float32(w)/scale), int(float32(h)/scale)))
+		}
+	}
 	if u.Placement == nil || !prefs.Bool(prefWindowPlaced) {
 		return
 	}

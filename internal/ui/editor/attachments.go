@@ -117,6 +117,7 @@ func (t *attachmentsTab) onAdd() {
 		t.attach(r.URI().Name(), data)
 	}, t.e.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".jpg", ".jpeg", ".png"}))
+	kit.StartInDocuments(d, t.e.app)
 	d.Show()
 }
 

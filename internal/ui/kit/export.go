@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/places"
 	"sepakat/internal/service"
 	"sepakat/internal/ui/platform"
 )
@@ -67,6 +68,7 @@ func AskPDF(j PDFJob, started func(*PDFExport)) {
 	}, j.Parent)
 	save.SetFileName(j.FileName())
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	StartInDocuments(save, j.App)
 	save.Show()
 }
 
@@ -178,7 +180,7 @@ func (x *PDFExport) finish(err error) {
 	case err != nil:
 		j.fail(err)
 	default:
-		ShowExported(j.App, x.w.URI().Path(), j.Parent)
+		ShowExported(j.App, places.Display(x.w.URI().Path()), j.Parent)
 	}
 	if j.Done != nil {
 		j.Done(err)
@@ -206,4 +208,32 @@ func makePDF(ctx context.Context, j PDFJob) ([]byte, error) {
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+}
+
+// fileDialogLastFolder is the preference where Fyne's file dialogs remember
+// the folder last used.
+const fileDialogLastFolder = "fyne:fileDialogLastFolder" // as ui.prefDialogFolder
+
+// StartInDocuments opens d in the user's Documents folder unless a file
+// dialog was used before: then Fyne opens it in the folder last used.
+func StartInDocuments(d *dialog.FileDialog, a fyne.App) {
+	if a != nil && a.Preferences().String(fileDialogLastFolder) != "" {
+		return
+	}
+	if dir := DocumentsLister(); dir != nil {
+		d.SetLocation(dir)
+	}
+}
+
+// DocumentsLister is the Documents folder as a dialog location, or nil.
+func DocumentsLister() fyne.ListableURI {
+	docs := places.Documents()
+	if docs == "" {
+		return nil
+	}
+	dir, err := storage.ListerForURI(storage.NewFileURI(docs))
+	if err != nil {
+		return nil
+	}
+	return dir
 }

@@ -252,7 +252,19 @@ func NewMultiLineEntry() *Entry {
 }
 
 // windowKeys are the keys of the windows' Ctrl shortcuts (the main window's and the editor's).
-var windowKeys = map[fyne.KeyName]bool{fyne.KeyN: true, fyne.KeyS: true, fyne.KeyF: true, fyne.KeyP: true, fyne.KeyW: true}
+var windowKeys = map[fyne.KeyName]bool{fyne.KeyN: true, fyne.KeyS: true, fyne.KeyF: true, fyne.KeyP: true, fyne.KeyW: true, fyne.KeyQ: true,
+	fyne.Key1: true, fyne.Key2: true, fyne.Key3: true, fyne.Key4: true}
+
+// TypedKey hands F1 (Panduan) to the window's own key handler, where it has one.
+func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF1 {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(ev)
+			return
+		}
+	}
+	e.Entry.TypedKey(ev)
+}
 
 // TypedShortcut hands the windows' Ctrl shortcuts to the window.
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {

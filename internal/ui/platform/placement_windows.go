@@ -68,3 +68,15 @@ func (WindowsPlacement) Move(w fyne.Window, x, y int) {
 	const swpNoSize, swpNoZOrder, swpNoActivate = 0x1, 0x4, 0x10
 	procSetWindowPos.Call(hwnd, 0, uintptr(x), uintptr(y), 0, 0, swpNoSize|swpNoZOrder|swpNoActivate)
 }
+
+var procSystemParametersInfo = user32.NewProc("SystemParametersInfoW")
+
+// ScreenSize is the primary monitor's work area: the screen less the taskbar.
+func (WindowsPlacement) ScreenSize() (int, int, bool) {
+	const spiGetWorkArea = 0x0030
+	var r struct{ left, top, right, bottom int32 }
+	if ok, _, _ := procSystemParametersInfo.Call(spiGetWorkArea, 0, uintptr(unsafe.Pointer(&r)), 0); ok == 0 {
+		return 0, 0, false
+	}
+	return int(r.right - r.left), int(r.bottom - r.top), true
+}

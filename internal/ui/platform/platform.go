@@ -21,3 +21,9 @@ type Placement interface {
 	// Move puts the window's top-left corner at x, y where that is on a screen.
 	Move(w fyne.Window, x, y int)
 }
+
+// Screen is a Placement that also knows the size, in pixels, of the screen
+// area windows may use (on Windows without the taskbar).
+type Screen interface {
+	ScreenSize() (w, h int, ok bool)
+}
