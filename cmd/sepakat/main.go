@@ -96,11 +96,10 @@ func openStart(a fyne.App, flagPath string) (*store.Store, string, error) {
 		}
 		ui.ForgetDataFile(a) // the default opens; the user can open that file again from the menu
 	}
-	dir, err := places.DataDir()
+	path, err := store.DefaultPath()
 	if err != nil {
 		return nil, "", err
 	}
-	path := filepath.Join(dir, "sepakat.db")
 	s, err := store.Open(path, store.Options{})
 	return s, path, err
 }

@@ -16,6 +16,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/places"
 	"sepakat/internal/service"
 	"sepakat/internal/store/fts"
 	"sepakat/internal/store/schema"
@@ -53,13 +54,14 @@ type Store struct {
 	closed     bool
 }
 
-// DefaultPath is Sepakat's data file in the user's configuration folder.
+// DefaultPath is Sepakat's data file: in the user's configuration folder, or
+// beside the program in portable mode (places.DataDir).
 func DefaultPath() (string, error) {
-	dir, err := os.UserConfigDir()
+	dir, err := places.DataDir()
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(dir, "Sepakat", "sepakat.db"), nil
+	return filepath.Join(dir, "sepakat.db"), nil
 }
 
 // Open opens or creates the data file at path, migrating an older schema after a
