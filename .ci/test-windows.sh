@@ -78,7 +78,7 @@ run_app() {
 app_id() {
   local want
   want=$(sed -n 's/^ *ID *= *"\(.*\)"/\1/p' "$here/../FyneApp.toml")
-  if iconv -f UTF-16LE -t UTF-8 "$1" 2>/dev/null | tr -c '[:print:]' '\n' | grep -qx "$want"; then
+  if python3 -c 'import sys; sys.exit(sys.argv[2].encode("utf-16-le") not in open(sys.argv[1], "rb").read())' "$1" "$want"; then
     step "shortcut carries the app ID $want"
   else
     echo "test-windows: NOTE the shortcut $(basename "$1") has no app ID under Wine" >&2
@@ -148,9 +148,13 @@ step "msiexec /i (per machine)"
 wine msiexec /i "$(winepath -w "$msi")" /qn
 wineserver -w
 pinst="$WINEPREFIX/drive_c/Program Files/Sepakat"
+# Windows puts a per-machine shortcut in ProgramData; Wine's msi resolves
+# ProgramMenuFolder to the user's Start menu even with ALLUSERS=1: accept either.
 plnk="$WINEPREFIX/drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/Sepakat.lnk"
+[[ -f $plnk ]] || plnk=$lnk
 [[ -f $pinst/Sepakat.exe && -f $pinst/sepakat-cli.exe ]] || fail "the MSI installed no program in $pinst"
 [[ -f $plnk ]] || fail "the MSI made no Start-menu shortcut"
+step "MSI shortcut: ${plnk#"$WINEPREFIX/drive_c/"}"
 msi_appid=ok; app_id "$plnk" || msi_appid=missing
 wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s /f Sepakat 2>/dev/null \
   | tr -d '\r' | grep -q 'DisplayName.*Sepakat' || fail "no uninstall entry for the MSI"
