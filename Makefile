@@ -121,7 +121,8 @@ linux-stage:
 	install -Dm644 README.md $(STAGE)/usr/share/doc/sepakat/README.md
 
 deb: linux-stage
-	SEPAKAT_VERSION=$(VERSION) SEPAKAT_STAGE=$(STAGE) $(GO) run $(NFPM) package -f packaging/linux/nfpm.yaml -p deb -t $(DEB)
+	sed -e 's|@STAGE@|$(CURDIR)/$(STAGE)|g' -e 's|@VERSION@|$(VERSION)|g' packaging/linux/nfpm.yaml > $(STAGE)/nfpm.yaml
+	$(GO) run $(NFPM) package -f $(STAGE)/nfpm.yaml -p deb -t $(DEB)
 
 # The .tar.xz unpacks to sepakat-VERSION/{bin,share}: extract into ~/.local with
 # --strip-components=1, or run bin/sepakat where it lies.

@@ -11,8 +11,10 @@ exe=Sepakat.exe cli=sepakat-cli.exe
 msi=Sepakat-$version-x64.msi setup=Sepakat-$version-setup.exe
 deb=sepakat_${version}_amd64.deb txz=sepakat-$version-linux-amd64.tar.xz
 
-x86_64-w64-mingw32-objdump -p "$exe" | grep -q 'Subsystem.*(Windows GUI)' || fail "$exe is not a GUI-subsystem program"
-x86_64-w64-mingw32-objdump -p "$cli" | grep -q 'Subsystem.*(Windows CUI)' || fail "$cli is not a console program"
+# (outputs are read whole first: grep -q closing a pipe early would fail it under pipefail)
+pe_exe=$(x86_64-w64-mingw32-objdump -p "$exe") pe_cli=$(x86_64-w64-mingw32-objdump -p "$cli")
+grep -q 'Subsystem.*(Windows GUI)' <<<"$pe_exe" || fail "$exe is not a GUI-subsystem program"
+grep -q 'Subsystem.*(Windows CUI)' <<<"$pe_cli" || fail "$cli is not a console program"
 grep -aq 'PerMonitorV2' "$exe" || fail "$exe has no DPI-awareness manifest"
 grep -aq '8e0f7a12-bfb3-4fe8-b9a5-48fd50a15a9a' "$exe" || fail "$exe does not declare Windows 10"
 # Version strings are UTF-16 in the resource section.
@@ -48,9 +50,9 @@ PY
 )
 for s in 16 24 32 48 64 128 256; do [[ " $n " == *" $s "* ]] || fail "$exe icon lacks $s px (has: $n)"; done
 
-msiinfo export "$msi" Shortcut | grep -q 'StartMenuShortcut' || fail "$msi has no Start-menu shortcut"
-msiinfo export "$msi" MsiShortcutProperty | grep -q '9F4C2855-9F79-4B39-A8D0-E1D42DE1D5F3} 5' || fail "$msi shortcut has no app ID"
-msiinfo export "$msi" Property | grep -q "ProductVersion.$version" || fail "$msi is not version $version"
+grep -q 'StartMenuShortcut' <<<"$(msiinfo export "$msi" Shortcut)" || fail "$msi has no Start-menu shortcut"
+grep -q '9F4C2855-9F79-4B39-A8D0-E1D42DE1D5F3} 5' <<<"$(msiinfo export "$msi" MsiShortcutProperty)" || fail "$msi shortcut has no app ID"
+grep -q "ProductVersion.$version" <<<"$(msiinfo export "$msi" Property)" || fail "$msi is not version $version"
 [[ $(head -c2 "$setup") == MZ ]] || fail "$setup is not a program"
 
 dpkg-deb -f "$deb" Version | grep -qx "$version" || fail "$deb is not version $version"
@@ -60,8 +62,9 @@ for p in ./usr/bin/sepakat ./usr/bin/sepakat-cli ./usr/share/applications/sepaka
   ./usr/share/doc/sepakat/LICENSE-Liberation.txt; do
   grep -q " $p\$" <<<"$contents" || fail "$deb lacks $p"
 done
-tar -tJf "$txz" | grep -qx "sepakat-$version/bin/sepakat" || fail "$txz lacks bin/sepakat"
-tar -tJf "$txz" | grep -qx "sepakat-$version/share/applications/sepakat.desktop" || fail "$txz lacks the desktop entry"
+files=$(tar -tJf "$txz")
+grep -qx "sepakat-$version/bin/sepakat" <<<"$files" || fail "$txz lacks bin/sepakat"
+grep -qx "sepakat-$version/share/applications/sepakat.desktop" <<<"$files" || fail "$txz lacks the desktop entry"
 if command -v desktop-file-validate >/dev/null; then
   tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
   tar -xJf "$txz" -C "$tmp" "sepakat-$version/share/applications/sepakat.desktop"
