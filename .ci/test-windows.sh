@@ -156,7 +156,7 @@ plnk="$WINEPREFIX/drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/Sepa
 [[ -f $plnk ]] || fail "the MSI made no Start-menu shortcut"
 step "MSI shortcut: ${plnk#"$WINEPREFIX/drive_c/"}"
 msi_appid=ok; app_id "$plnk" || msi_appid=missing
-wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s /f Sepakat 2>/dev/null \
+wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s 2>/dev/null \
   | tr -d '\r' | grep -q 'DisplayName.*Sepakat' || fail "no uninstall entry for the MSI"
 step "uninstall entry HKLM ... \\Uninstall\\{product code} Sepakat"
 
