@@ -42,6 +42,7 @@ var messages = []struct {
 	{ErrNoScheme, i18n.Text{ID: "Instansi ini belum mempunyai pola penomoran. Isi pola nomor di tab Pengaturan, bagian Penomoran.", EN: "This office has no numbering scheme yet. Set the number pattern in the Settings tab, under Numbering."}},
 	{ErrTooLarge, i18n.Text{ID: "Berkas terlalu besar.", EN: "File too large."}},
 	{ErrCorrupt, i18n.Text{ID: "Berkas data rusak. Pulihkan dari cadangan.", EN: "The data file is damaged. Restore it from a backup."}},
+	{ErrNotSepakat, i18n.Text{ID: "Berkas ini bukan berkas data Sepakat, atau kosong. Berkas itu tidak diubah. Pilih berkas data yang benar atau pulihkan dari cadangan.", EN: "This file is not a Sepakat data file, or it is empty. It was not changed. Choose the right data file or restore it from a backup."}},
 	{ErrExamplesLoaded, i18n.Text{ID: "Contoh bawaan sudah dimuat ke berkas data ini.", EN: "The built-in examples are already in this data file."}},
 
 	{agreement.ErrBadID, i18n.Text{ID: "ID tidak valid: gunakan angka bulat positif, mis. 12.", EN: "Invalid ID: use a positive whole number, e.g. 12."}},

@@ -131,7 +131,7 @@ func (s *Store) sweepAtLeast(min int) error {
 	if keys == nil {
 		return nil
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(schema.IdxChanged)
 		dir := s.dir(tx)
 		for _, k := range keys {

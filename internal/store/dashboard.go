@@ -21,7 +21,7 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 	if d.Counts, err = s.Counts(); err != nil {
 		return d, err
 	}
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
 		// Signed agreements by end date, up to the last horizon; summaries are
 		// read only for the rows shown.

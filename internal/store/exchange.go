@@ -17,7 +17,7 @@ import (
 // history and files. ctx is checked before each bucket.
 func (s *Store) Export(ctx context.Context) (*dataset.Dataset, error) {
 	d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, ExportedAt: s.now().UTC()}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		steps := []func(){
 			func() { d.Parties, err = all[agreement.Party](tx, schema.Parties) },
@@ -70,7 +70,7 @@ func (s *Store) Import(ctx context.Context, d *dataset.Dataset) error {
 	if err := service.CheckUnique(d); err != nil {
 		return err
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error { return s.importTx(ctx, tx, d) })
+	err := s.update(func(tx *bolt.Tx) error { return s.importTx(ctx, tx, d) })
 	if err == nil {
 		s.afterWrite()
 	}
@@ -160,7 +160,7 @@ func (t importTarget) AppendHistory(e *dataset.HistoryEntry) error { return appe
 // numbered from 1 so that it joins the store without clashes.
 func (s *Store) Offsets() (dataset.Offsets, error) {
 	var o dataset.Offsets
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		o.Party = agreement.ID(tx.Bucket(schema.Parties).Sequence())
 		o.Official = agreement.ID(tx.Bucket(schema.Officials).Sequence())
 		o.Mandate = agreement.ID(tx.Bucket(schema.Mandates).Sequence())

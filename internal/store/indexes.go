@@ -270,7 +270,7 @@ func (s *Store) rebuildListIndexes(ctx context.Context, tx *bolt.Tx) error {
 // Reindex rebuilds the list summaries and indexes in one transaction; a
 // cancel rolls it back.
 func (s *Store) Reindex(ctx context.Context) error {
-	return s.db.Update(func(tx *bolt.Tx) error { return s.rebuildIndexes(ctx, tx) })
+	return s.update(func(tx *bolt.Tx) error { return s.rebuildIndexes(ctx, tx) })
 }
 
 func scope(q service.Query) (bucket, prefix, start []byte, reverse bool) {
@@ -300,7 +300,7 @@ func (s *Store) List(q service.Query) (service.Page, error) {
 		q.Limit = 50
 	}
 	var page service.Page
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		bucket, prefix, start, reverse := scope(q)
 		c := tx.Bucket(bucket).Cursor()
 		agreements := tx.Bucket(schema.Agreements)
@@ -384,7 +384,7 @@ func prefixEnd(p []byte) []byte {
 // counters every write keeps beside the status index.
 func (s *Store) Counts() (map[agreement.Status]int, error) {
 	counts := map[agreement.Status]int{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(schema.Meta)
 		for _, st := range agreement.Statuses {
 			counts[st] = int(getCounter(meta, countKey(st)))

@@ -45,7 +45,7 @@ func (s *Store) prepare() error {
 // by a development build of this schema), rather than failing on it later.
 func (s *Store) completeIndexes() error {
 	missing := false
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		for _, name := range schema.IndexBuckets {
 			missing = missing || tx.Bucket(name) == nil
 		}
@@ -56,7 +56,7 @@ func (s *Store) completeIndexes() error {
 	if err != nil || !missing {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return s.rebuildListIndexes(context.Background(), tx) })
+	return s.update(func(tx *bolt.Tx) error { return s.rebuildListIndexes(context.Background(), tx) })
 }
 
 func (s *Store) migrate() error {
@@ -65,7 +65,7 @@ func (s *Store) migrate() error {
 		return err
 	}
 	if fresh {
-		return s.db.Update(func(tx *bolt.Tx) error {
+		return s.update(func(tx *bolt.Tx) error {
 			for _, name := range append(append(append([][]byte{}, schema.BucketsV1...), schema.IndexBuckets...), schema.SearchBuckets...) {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 					return err
@@ -91,7 +91,7 @@ func (s *Store) migrate() error {
 	if err := s.Backup(context.Background(), backup); err != nil {
 		return fmt.Errorf("cadangan sebelum migrasi gagal: %w", err)
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		for _, m := range migrations {
 			if m.from < version {
 				continue
@@ -110,9 +110,16 @@ func (s *Store) migrate() error {
 }
 
 func (s *Store) readVersion() (version int, fresh bool, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(schema.Meta)
 		if meta == nil {
+			// A file with no bucket at all is one a killed Open had only begun to
+			// make; one with buckets but no meta belongs to another program.
+			foreign := false
+			_ = tx.ForEach(func([]byte, *bolt.Bucket) error { foreign = true; return nil })
+			if foreign {
+				return fmt.Errorf("%w: %s", service.ErrNotSepakat, s.path)
+			}
 			fresh = true
 			return nil
 		}

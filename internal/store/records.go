@@ -249,7 +249,7 @@ func (s *Store) Mandate(id agreement.ID) (agreement.Mandate, error) {
 
 func getOne[T any](s *Store, bucket []byte, id agreement.ID) (T, error) {
 	var v T
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var ok bool
 		var err error
 		v, ok, err = get[T](tx, bucket, id)
@@ -278,7 +278,7 @@ func (s *Store) Mandates() ([]agreement.Mandate, error) {
 
 func allOf[T any](s *Store, bucket []byte) ([]T, error) {
 	var out []T
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = all[T](tx, bucket)
 		return err

@@ -97,7 +97,7 @@ func (s *Store) indexAgreement(dir txDir, a *agreement.Agreement) error {
 
 // merge folds the pending agreements into the postings, in one transaction.
 func (s *Store) merge() error {
-	return s.db.Update(func(tx *bolt.Tx) error { return s.fts.Merge(tx, s.docs(tx)) })
+	return s.update(func(tx *bolt.Tx) error { return s.fts.Merge(tx, s.docs(tx)) })
 }
 
 // rebuildSearch empties the full-text index and builds it from every agreement.
@@ -133,7 +133,7 @@ func snapshotNames(tx *bolt.Tx) (*fields.Directory, error) {
 // agreement, in ID order: the weighted fields (subject, parties, numbers, signers)
 // and the body. For benchmarks that compare with other engines.
 func (s *Store) SearchTexts(fn func(id agreement.ID, high, body string) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
 		return tx.Bucket(schema.Agreements).ForEach(func(k, raw []byte) error {
 			if len(k) != 8 {

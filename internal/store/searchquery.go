@@ -80,7 +80,7 @@ func (s *Store) searchBackend(dir txDir, src *fts.Source, an *search.Analyzer, n
 // Snippet is the snippet of one agreement for what a person typed (service.RunSnippet).
 func (s *Store) Snippet(id agreement.ID, text string) (string, error) {
 	var out string
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
 		src, err := s.fts.Source(tx, indexDocs{dir})
 		if err != nil {
@@ -101,7 +101,7 @@ const restrictFrom = 512
 func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 	var res service.SearchResult
 	now := s.now()
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		an, err := s.fts.Analyzer(tx) // one analysis for the whole query
 		if err != nil {
 			return err

@@ -1,0 +1,135 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"sepakat/internal/i18n"
+	"sepakat/internal/service"
+)
+
+// damaged is one way of damaging a copy of a data file.
+type damaged struct {
+	name string
+	fn   func(b []byte) []byte
+}
+
+// damageKinds is the damage matrix: truncation, a zeroed first page, single and
+// multi-byte flips, an empty file, and another kind of file under the name.
+func damageKinds(flips int, seed uint64) []damaged {
+	r := rand.New(rand.NewPCG(seed, 1))
+	kinds := []damaged{
+		{"truncate-half", func(b []byte) []byte { return b[:len(b)/2] }},
+		{"truncate-4KiB", func(b []byte) []byte { return b[:min(len(b), 4096)] }},
+		{"zero-first-page", func(b []byte) []byte { clear(b[:min(len(b), 4096)]); return b }},
+		{"zero-bytes", func([]byte) []byte { return nil }},
+		{"pdf-renamed", func([]byte) []byte { return []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n") }},
+	}
+	for i := range flips {
+		at := r.IntN(1 << 30)
+		kinds = append(kinds, damaged{"flip-1", func(b []byte) []byte { b[at%len(b)] ^= 0xFF; return b }})
+		n, at2 := 2+r.IntN(64), r.IntN(1<<30)
+		vals := make([]byte, n)
+		for j := range vals {
+			vals[j] = byte(r.Uint32())
+		}
+		_ = i
+		kinds = append(kinds, damaged{"flip-multi", func(b []byte) []byte {
+			for j, v := range vals {
+				b[(at2+j*97)%len(b)] ^= v | 1
+			}
+			return b
+		}})
+	}
+	return kinds
+}
+
+// probeDamaged opens a damaged copy and uses it as the programs do. Any panic
+// fails the test; every error must be one with words.
+func probeDamaged(t *testing.T, path string) (opened bool) {
+	t.Helper()
+	s, err := Open(path, Options{User: "staf1"})
+	if err != nil {
+		if errors.Is(err, service.ErrAlreadyOpen) {
+			t.Errorf("open: %v", err)
+		}
+		if !service.Known(err) {
+			t.Errorf("open: %v has no words", err)
+		}
+		return false
+	}
+	defer s.Close()
+	ctx := context.Background()
+	for name, err := range map[string]error{
+		"check":   s.Check(ctx),
+		"export":  func() error { _, err := s.Export(ctx); return err }(),
+		"list":    func() error { _, err := s.List(service.Query{Limit: 50}); return err }(),
+		"parties": func() error { _, err := s.Parties(); return err }(),
+	} {
+		if err != nil && !service.Known(err) {
+			t.Errorf("%s: %v has no words: %q", name, err, service.Message(err, i18n.ID))
+		}
+	}
+	return true
+}
+
+func TestDamagedFilesNeverPanic(t *testing.T) {
+	src, path := openTemp(t)
+	mustSave(t, src.LoadExamples())
+	src.Close()
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	kinds := damageKinds(100, damageSeed())
+	opened := 0
+	for i, d := range kinds {
+		p := filepath.Join(dir, fmt.Sprintf("%s-%d.db", d.name, i))
+		if err := os.WriteFile(p, d.fn(append([]byte(nil), orig...)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if probeDamaged(t, p) {
+			opened++
+		}
+	}
+	t.Logf("%d of %d damaged copies opened", opened, len(kinds))
+}
+
+func TestEmptyOrForeignFileRefusedUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string][]byte{
+		"empty.db":   nil,
+		"laporan.db": []byte("%PDF-1.4\n%%EOF\n"),
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, content, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Open(p, Options{})
+		if !errors.Is(err, service.ErrNotSepakat) {
+			t.Fatalf("%s: %v, want ErrNotSepakat", name, err)
+		}
+		if got := service.Explain(err, i18n.ID).Message; got != "Berkas ini bukan berkas data Sepakat, atau kosong. Berkas itu tidak diubah. Pilih berkas data yang benar atau pulihkan dari cadangan." {
+			t.Errorf("%s: message %q", name, got)
+		}
+		after, _ := os.ReadFile(p)
+		if string(after) != string(content) {
+			t.Errorf("%s changed: %d bytes, was %d", name, len(after), len(content))
+		}
+	}
+}
+
+// damageSeed is SEPAKAT_DAMAGE_SEED, or 1: the campaign runs other seeds.
+func damageSeed() uint64 {
+	if v, err := strconv.ParseUint(os.Getenv("SEPAKAT_DAMAGE_SEED"), 10, 64); err == nil {
+		return v
+	}
+	return 1
+}
