@@ -1,14 +1,20 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sepakat/internal/store/schema"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
@@ -132,4 +138,58 @@ func damageSeed() uint64 {
 		return v
 	}
 	return 1
+}
+
+func TestCheckNamesEachDamagedRecord(t *testing.T) {
+	s, _ := openTemp(t)
+	mustSave(t, s.LoadExamples())
+	parties, err := s.Parties()
+	mustSave(t, err)
+	// One party's stored value damaged, and one partner-order index entry dropped.
+	mustSave(t, s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(schema.Parties).Put(idKey(parties[0].ID), []byte("\x01{rusak"))
+	}))
+	mustSave(t, s.db.Update(func(tx *bolt.Tx) error {
+		c := tx.Bucket(schema.IdxPartner).Cursor()
+		k, _ := c.First()
+		return tx.Bucket(schema.IdxPartner).Delete(bytes.Clone(k))
+	}))
+	err = s.Check(context.Background())
+	var ce *service.CheckError
+	if !errors.As(err, &ce) || !errors.Is(err, service.ErrCorrupt) {
+		t.Fatalf("check: %v, want a *service.CheckError", err)
+	}
+	var lines []string
+	for _, p := range ce.Report.Problems {
+		lines = append(lines, p.In(i18n.ID))
+	}
+	want := []string{
+		fmt.Sprintf("instansi %d: tidak dapat dibaca (data rusak)", parties[0].ID),
+	}
+	for _, w := range want {
+		if !slices.Contains(lines, w) {
+			t.Errorf("report %q lacks %q", lines, w)
+		}
+	}
+	if !slices.ContainsFunc(lines, func(l string) bool {
+		return strings.HasPrefix(l, "perjanjian ") && strings.HasSuffix(l, ": entri di indeks daftar hilang; jalankan reindex")
+	}) {
+		t.Errorf("report %q lacks the missing index entry", lines)
+	}
+	if msg := service.Message(err, i18n.ID); !strings.HasPrefix(msg, fmt.Sprintf("Pemeriksaan menemukan %d masalah", len(lines))) {
+		t.Errorf("message %q", msg)
+	}
+	// Reindex repairs the index; the damaged party stays reported.
+	mustSave(t, s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(schema.Parties).Put(idKey(parties[0].ID), mustEncode(t, parties[0]))
+	}))
+	mustSave(t, s.Reindex(context.Background()))
+	mustSave(t, s.Check(context.Background()))
+}
+
+func mustEncode(t *testing.T, v any) []byte {
+	t.Helper()
+	raw, err := encode(v)
+	mustSave(t, err)
+	return raw
 }

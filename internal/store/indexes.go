@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -147,15 +148,19 @@ func writeAgreementRaw(dir txDir, a *agreement.Agreement, stale []indexEntry, ra
 	return tx.Bucket(schema.Agreements).Put(idKey(a.ID), agreementValue(&h, js, recordJSON(raw)))
 }
 
-// writeSummary refreshes the summary stored with an agreement (a party renamed);
-// its index keys do not depend on party names.
+// writeSummary refreshes the summary stored with an agreement (a party renamed),
+// and the index keys that depend on party names (the partner sort order), which
+// check found stale.
 func writeSummary(dir txDir, a *agreement.Agreement) error {
 	raw, err := encode(a)
 	if err != nil {
 		return err
 	}
-	sum := summarize(dir, a)
-	return writeAgreementRaw(dir, a, entries(&sum), raw)
+	h, _, _, ok := parseAgreementValue(dir.tx.Bucket(schema.Agreements).Get(idKey(a.ID)), true)
+	if !ok {
+		return fmt.Errorf("%w: perjanjian %d", service.ErrCorrupt, a.ID)
+	}
+	return writeAgreementRaw(dir, a, h.Keys, raw)
 }
 
 // rebuildIndexes empties and refills every derived bucket from the agreements.

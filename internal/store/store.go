@@ -16,10 +16,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"sepakat/internal/agreement"
 	"sepakat/internal/service"
 	"sepakat/internal/store/fts"
-	"sepakat/internal/store/schema"
 	"sepakat/internal/wilayah"
 )
 
@@ -138,37 +136,6 @@ func (s *Store) Path() string { return s.path }
 
 // User returns the name recorded in the history.
 func (s *Store) User() string { return s.user }
-
-// Check reads every page of the file that holds data and returns every problem
-// found. It waits for a background merge first. ctx is checked before the walk
-// and before each count.
-func (s *Store) Check(ctx context.Context) error {
-	s.background.Wait()
-	return s.view(func(tx *bolt.Tx) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := metaPagesSound(tx, s.path); err != nil {
-			return err
-		}
-		if err := walkAll(tx); err != nil {
-			return err
-		}
-		var errs []error
-		// The status counters must agree with the status index.
-		meta := tx.Bucket(schema.Meta)
-		for _, st := range agreement.Statuses {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			n := len(indexIDs(tx, schema.IdxStatus, cat([]byte(st), []byte{0})))
-			if got := getCounter(meta, countKey(st)); got != uint64(n) {
-				errs = append(errs, fmt.Errorf("%w: %d agreements %s, counted %d", service.ErrCorrupt, n, st, got))
-			}
-		}
-		return errors.Join(errs...)
-	})
-}
 
 // Backup writes a consistent copy of the data file to path while the store
 // stays open, through a temporary file: a cancel or a failure leaves no copy.
