@@ -863,8 +863,9 @@ func (r *runner) check(args []string) error {
 
 func (r *runner) checkOn(adm service.Admin, reg service.Register) error {
 	if err := adm.Check(r.ctx); err != nil {
-		if cancelled(err) {
-			return err
+		var report *service.CheckError
+		if cancelled(err) || errors.As(err, &report) {
+			return err // the report: one line per problem
 		}
 		return fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 	}
