@@ -23,6 +23,7 @@ var recordWords = map[string]i18n.Text{
 	"mandate":   {ID: "surat kuasa", EN: "mandate"},
 	"history":   {ID: "riwayat", EN: "history entry"},
 	"file":      {ID: "berkas lampiran", EN: "stored file"},
+	"number":    {ID: "nomor terbit", EN: "issued number"},
 	"index":     {ID: "indeks daftar", EN: "list index"},
 	"search":    {ID: "indeks pencarian", EN: "search index"},
 	"counter":   {ID: "penghitung", EN: "counter"},

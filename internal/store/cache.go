@@ -46,7 +46,7 @@ func getCached[T any](c *decodeCache, tx *bolt.Tx, bucket []byte, id agreement.I
 	}
 	var v T
 	if err := decode(raw, &v); err != nil {
-		return zero, false, err
+		return zero, false, damagedRecord(bucket, uint64(id))
 	}
 	c.mu.Lock()
 	if len(c.entries) >= decodeCacheMax {

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sepakat/internal/agreement"
 	"sepakat/internal/store/schema"
 	"slices"
 	"strconv"
@@ -192,4 +193,134 @@ func mustEncode(t *testing.T, v any) []byte {
 	raw, err := encode(v)
 	mustSave(t, err)
 	return raw
+}
+
+// TestChecksumCatchesOneChangedByte: one digit of a stored number changed in the
+// file itself is damage to that agreement, never its data; the others still read.
+func TestChecksumCatchesOneChangedByte(t *testing.T) {
+	s, path := openTemp(t)
+	mustSave(t, s.LoadExamples())
+	page, err := s.List(service.Query{})
+	mustSave(t, err)
+	var target agreement.Agreement
+	number := ""
+	for _, it := range page.Items {
+		a, _ := s.Agreement(it.ID)
+		for _, p := range a.Parties {
+			if p.Number != "" && p.Number[0] >= '0' && p.Number[0] <= '9' && number == "" {
+				target, number = a, p.Number
+			}
+		}
+	}
+	if number == "" {
+		t.Fatal("no numbered example")
+	}
+	s.Close()
+	raw, err := os.ReadFile(path)
+	mustSave(t, err)
+	needle := []byte(`"number":"` + number)
+	at := bytes.Index(raw, needle)
+	if at < 0 {
+		t.Fatalf("%s not found in the file", needle)
+	}
+	digit := at + len(`"number":"`)
+	raw[digit] = '0' + (raw[digit]-'0'+1)%10
+	mustSave(t, os.WriteFile(path, raw, 0o600))
+
+	s2, err := Open(path, Options{User: "staf1"})
+	mustSave(t, err)
+	defer s2.Close()
+	_, err = s2.Agreement(target.ID)
+	var de *service.RecordDamageError
+	if !errors.As(err, &de) || de.Record != (service.RecordRef{Type: "agreement", ID: uint64(target.ID)}) {
+		t.Fatalf("reading the changed agreement: %v, want a RecordDamageError naming it", err)
+	}
+	if msg := service.Message(err, i18n.ID); !strings.Contains(msg, fmt.Sprintf("perjanjian %d", target.ID)) {
+		t.Errorf("message %q", msg)
+	}
+	var ce *service.CheckError
+	if err := s2.Check(context.Background()); !errors.As(err, &ce) {
+		t.Fatalf("check: %v", err)
+	}
+	for _, it := range page.Items {
+		if it.ID != target.ID {
+			if _, err := s2.Agreement(it.ID); err != nil {
+				t.Errorf("agreement %d: %v", it.ID, err)
+			}
+		}
+	}
+}
+
+// TestMigrateV5ToV6SealsEveryRecord: a schema-5 file (values without checksums)
+// opens, is copied aside, and comes out with every record sealed and checked.
+func TestMigrateV5ToV6SealsEveryRecord(t *testing.T) {
+	s, path := openTemp(t)
+	mustSave(t, s.LoadExamples())
+	before, err := s.Export(context.Background())
+	mustSave(t, err)
+	// Back to schema 5: every value unsealed.
+	legacy := 0
+	mustSave(t, s.db.Update(func(tx *bolt.Tx) error {
+		for _, name := range sealedBuckets {
+			b := tx.Bucket(name)
+			var keys, vals [][]byte
+			b.ForEach(func(k, v []byte) error {
+				enc, body, ok := unseal(v)
+				if !ok {
+					t.Fatalf("%s %x does not unseal", name, k)
+				}
+				keys, vals = append(keys, bytes.Clone(k)), append(vals, append([]byte{enc}, body...))
+				return nil
+			})
+			for i := range keys {
+				legacy++
+				if err := b.Put(keys[i], vals[i]); err != nil {
+					return err
+				}
+			}
+		}
+		return putVersion(tx.Bucket(schema.Meta), 5)
+	}))
+	s.Close()
+	if legacy < 10 {
+		t.Fatalf("only %d values unsealed", legacy)
+	}
+	s2 := openAt(t, path)
+	if s2.Migrated == "" {
+		t.Fatal("no copy made before the migration")
+	}
+	if v, _ := s2.SchemaVersionOnDisk(); v != 6 {
+		t.Fatalf("schema %d after migration", v)
+	}
+	mustSave(t, s2.view(func(tx *bolt.Tx) error {
+		for _, name := range sealedBuckets {
+			tx.Bucket(name).ForEach(func(k, v []byte) error {
+				if _, _, ok := unseal(v); !ok || v[0]&encodingSealed == 0 {
+					t.Errorf("%s %x not sealed after migration", name, k)
+				}
+				return nil
+			})
+		}
+		return nil
+	}))
+	after, err := s2.Export(context.Background())
+	mustSave(t, err)
+	if len(after.Agreements) != len(before.Agreements) || len(after.Parties) != len(before.Parties) || len(after.History) != len(before.History) {
+		t.Errorf("export after migration: %d agreements, %d parties, %d history; before %d, %d, %d",
+			len(after.Agreements), len(after.Parties), len(after.History), len(before.Agreements), len(before.Parties), len(before.History))
+	}
+	// Outside a migration, a value without a checksum is damage.
+	mustSave(t, s2.db.Update(func(tx *bolt.Tx) error {
+		v := tx.Bucket(schema.Parties).Get(idKey(1))
+		enc, body, _ := unseal(v)
+		return tx.Bucket(schema.Parties).Put(idKey(1), append([]byte{enc}, body...))
+	}))
+	var de *service.RecordDamageError
+	if _, err := s2.Party(1); !errors.As(err, &de) {
+		t.Errorf("an unsealed party read as %v", err)
+	}
+	mustSave(t, s2.db.Update(func(tx *bolt.Tx) error {
+		v := tx.Bucket(schema.Parties).Get(idKey(1))
+		return tx.Bucket(schema.Parties).Put(idKey(1), seal(bytes.Clone(v)))
+	}))
 }
