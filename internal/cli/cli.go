@@ -148,6 +148,7 @@ func (r *runner) run(args []string) error {
 		"demo": r.demo, "list": r.list, "show": r.show, "add": r.add, "update": r.update,
 		"export-json": r.exportJSON, "import-json": r.importJSON, "gen": r.gen,
 		"reindex": r.reindex, "sinonim": r.synonyms, "check": r.check, "pdf": r.pdf, "search": r.search,
+		"salvage": r.salvage,
 	}
 	fn, ok := commands[cmd]
 	if !ok {

@@ -63,3 +63,37 @@ func TestEmptyOrForeignFileRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestSalvageCommand: with one record broken, salvage writes a new file that
+// passes check and exits 1 listing what it left behind; without, it exits 0.
+func TestSalvageCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	if r := run(t, i18n.ID, "--db", db, "demo"); r.code != 0 {
+		t.Fatalf("demo: %+v", r)
+	}
+	clean := filepath.Join(dir, "utuh.db")
+	if r := run(t, i18n.ID, "--db", db, "salvage", clean); r.code != 0 || !strings.Contains(r.stdout, "data diselamatkan ke") {
+		t.Fatalf("salvage of a sound file: %+v", r)
+	}
+	raw, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(raw, []byte(`{"id":`))
+	raw[at] = '['
+	if err := os.WriteFile(db, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "selamat.db")
+	r := run(t, i18n.EN, "--db", db, "salvage", out)
+	if r.code != ExitError || !strings.Contains(r.stdout, "records salvaged into") || !strings.Contains(r.stderr, "could not be read and were not copied:\n- ") {
+		t.Fatalf("salvage: %+v", r)
+	}
+	if r := run(t, i18n.ID, "--db", out, "check"); r.code != 0 {
+		t.Errorf("check of the salvaged file: %+v", r)
+	}
+	if r := run(t, i18n.ID, "--db", db, "salvage"); r.code != ExitMisuse {
+		t.Errorf("salvage without a file: %+v", r)
+	}
+}

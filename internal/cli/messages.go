@@ -25,6 +25,7 @@ Perintah:
                              tampilkan daftar sinonim pencarian, atau ganti/kosongkan
                              sinonim kantor sendiri (satu kelompok per baris, dipisah koma)
   check                      periksa keutuhan berkas data
+  salvage OUT.db             salin setiap data yang masih terbaca ke berkas baru
 
 Ctrl+C menghentikan import-json, export-json, reindex, sinonim --set dan check
 tanpa mengubah berkas data.
@@ -52,6 +53,7 @@ Commands:
                              show the search synonyms, or replace/empty the office's own
                              (one group per line, names separated by commas)
   check                      check the data file's integrity
+  salvage OUT.db             copy every record still readable into a new file
 
 Ctrl+C stops import-json, export-json, reindex, sinonim --set and check
 without changing the data file.

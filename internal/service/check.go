@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -99,4 +100,22 @@ func (e *RecordDamageError) Unwrap() error { return ErrCorrupt }
 // Message names the damaged record in lang.
 func (e *RecordDamageError) Message(l i18n.Lang) string {
 	return recordDamaged.In(l, e.Record.Words(l))
+}
+
+// SalvageReport is what a salvage copied and what it could not read.
+type SalvageReport struct {
+	// Copied counts the records copied (agreements, their history, parties,
+	// officials, mandates, stored files, issued numbers).
+	Copied int
+	// Damaged names every record that could not be read, so was left behind.
+	Damaged []RecordRef
+}
+
+// Salvager is a backend that can read around damaged records. The store is
+// one; the in-memory fake, which is never damaged, is not.
+type Salvager interface {
+	// Salvage copies every readable record into a new data file at path (which
+	// must not exist), rebuilds its list and search indexes, and reports what
+	// could not be read. It reads in batches, never the whole register at once.
+	Salvage(ctx context.Context, path string) (SalvageReport, error)
 }

@@ -324,3 +324,56 @@ func TestMigrateV5ToV6SealsEveryRecord(t *testing.T) {
 		return tx.Bucket(schema.Parties).Put(idKey(1), seal(bytes.Clone(v)))
 	}))
 }
+
+// TestSalvageCopiesEveryReadableRecord: one party and one agreement damaged;
+// salvage copies the rest into a new file that passes check, with its indexes
+// and search rebuilt, and names the two it left behind.
+func TestSalvageCopiesEveryReadableRecord(t *testing.T) {
+	s, path := openTemp(t)
+	mustSave(t, s.LoadExamples())
+	before, err := s.Export(context.Background())
+	mustSave(t, err)
+	party, victim := before.Parties[len(before.Parties)-1].ID, before.Agreements[0].ID
+	for _, d := range []struct {
+		bucket []byte
+		id     agreement.ID
+	}{{schema.Parties, party}, {schema.Agreements, victim}} {
+		mustSave(t, s.db.Update(func(tx *bolt.Tx) error {
+			v := bytes.Clone(tx.Bucket(d.bucket).Get(idKey(d.id)))
+			v[len(v)-3] ^= 0x20
+			return tx.Bucket(d.bucket).Put(idKey(d.id), v)
+		}))
+	}
+	out := filepath.Join(t.TempDir(), "selamat.db")
+	rep, err := s.Salvage(context.Background(), out)
+	mustSave(t, err)
+	want := []service.RecordRef{{Type: "agreement", ID: uint64(victim)}, {Type: "party", ID: uint64(party)}}
+	if !slices.Equal(rep.Damaged, want) {
+		t.Errorf("damaged %+v, want %+v", rep.Damaged, want)
+	}
+	if _, err := os.Stat(out + ".part"); !os.IsNotExist(err) {
+		t.Errorf("the part file is left: %v", err)
+	}
+	s.Close()
+	_ = path
+	got := openAt(t, out) // checked on cleanup
+	after, err := got.Export(context.Background())
+	mustSave(t, err)
+	if len(after.Agreements) != len(before.Agreements)-1 || len(after.Parties) != len(before.Parties)-1 || len(after.Files) != len(before.Files) {
+		t.Errorf("salvaged %d agreements, %d parties, %d files; had %d, %d, %d", len(after.Agreements), len(after.Parties), len(after.Files),
+			len(before.Agreements), len(before.Parties), len(before.Files))
+	}
+	if rep.Copied < len(after.Agreements)+len(after.Parties)+len(after.History) {
+		t.Errorf("copied %d", rep.Copied)
+	}
+	if page, err := got.List(service.Query{}); err != nil || len(page.Items) != len(after.Agreements) {
+		t.Errorf("list of the salvaged file: %d, %v", len(page.Items), err)
+	}
+	if _, err := got.Agreement(victim); !errors.Is(err, service.ErrNotFound) {
+		t.Errorf("the damaged agreement: %v", err)
+	}
+	// A salvage never overwrites a file.
+	if _, err := got.Salvage(context.Background(), out); !errors.Is(err, os.ErrExist) {
+		t.Errorf("salvage onto an existing file: %v", err)
+	}
+}
