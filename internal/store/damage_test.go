@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -376,4 +377,34 @@ func TestSalvageCopiesEveryReadableRecord(t *testing.T) {
 	if _, err := got.Salvage(context.Background(), out); !errors.Is(err, os.ErrExist) {
 		t.Errorf("salvage onto an existing file: %v", err)
 	}
+}
+
+// TestDamagedAgreementNeverBlocksListOrBeranda: the register and the Beranda
+// show every other agreement and name the damaged one.
+func TestDamagedAgreementNeverBlocksListOrBeranda(t *testing.T) {
+	s, _ := openTemp(t)
+	mustSave(t, s.LoadExamples())
+	page, err := s.List(service.Query{})
+	mustSave(t, err)
+	victim := page.Items[0].ID
+	mustSave(t, s.db.Update(func(tx *bolt.Tx) error {
+		v := bytes.Clone(tx.Bucket(schema.Agreements).Get(idKey(victim)))
+		v[len(v)-2] ^= 0x01
+		return tx.Bucket(schema.Agreements).Put(idKey(victim), v)
+	}))
+	want := []service.RecordRef{{Type: "agreement", ID: uint64(victim)}}
+	after, err := s.List(service.Query{})
+	if err != nil || len(after.Items) != len(page.Items)-1 || !slices.Equal(after.Damaged, want) {
+		t.Fatalf("list: %d items, damaged %+v, %v; want %d and %+v", len(after.Items), after.Damaged, err, len(page.Items)-1, want)
+	}
+	d, err := s.Dashboard(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil || !slices.Equal(d.Damaged, want) {
+		t.Fatalf("dashboard: damaged %+v, %v", d.Damaged, err)
+	}
+	// Repair so that the cleanup check passes.
+	mustSave(t, s.db.Update(func(tx *bolt.Tx) error {
+		v := bytes.Clone(tx.Bucket(schema.Agreements).Get(idKey(victim)))
+		v[len(v)-2] ^= 0x01
+		return tx.Bucket(schema.Agreements).Put(idKey(victim), v)
+	}))
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -317,6 +318,14 @@ func (s *Store) List(q service.Query) (service.Page, error) {
 				break
 			}
 			sum, err := summaryOf(agreements.Get(k[len(k)-8:]))
+			if errors.Is(err, service.ErrCorrupt) {
+				// One damaged agreement never blocks the list: named, left out.
+				ref := service.RecordRef{Type: "agreement", ID: uint64(keyID(k[len(k)-8:]))}
+				if !slices.Contains(page.Damaged, ref) {
+					page.Damaged = append(page.Damaged, ref)
+				}
+				continue
+			}
 			if err != nil {
 				return err
 			}
