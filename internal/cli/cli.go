@@ -552,6 +552,9 @@ func (r *runner) saveSingle(rec service.Records, dir service.Directory, single *
 }
 
 func (r *runner) exportJSON(args []string) error {
+	if path, ok := salvageFlag(args); ok {
+		return r.exportSalvage(path)
+	}
 	if len(args) != 1 {
 		return r.misuse("need_args", "export-json", "BERKAS")
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"sepakat/internal/dataset"
 	"sepakat/internal/i18n"
 )
 
@@ -92,6 +93,26 @@ func TestSalvageCommand(t *testing.T) {
 	}
 	if r := run(t, i18n.ID, "--db", out, "check"); r.code != 0 {
 		t.Errorf("check of the salvaged file: %+v", r)
+	}
+	// export-json refuses the damaged file; with --salvage it writes the rest.
+	js := filepath.Join(dir, "ekspor.json")
+	if r := run(t, i18n.ID, "--db", db, "export-json", js); r.code != ExitError {
+		t.Errorf("export-json of a damaged file: %+v", r)
+	}
+	r = run(t, i18n.ID, "--db", db, "export-json", "--salvage", js)
+	if r.code != ExitError || !strings.Contains(r.stderr, "data yang rusak dilewati") || !strings.Contains(r.stderr, "tidak disalin:\n- ") {
+		t.Fatalf("export-json --salvage: %+v", r)
+	}
+	// The export holds the readable records (references to a damaged one may
+	// dangle, so salvage OUT.db is the way back to a data file).
+	f, err := os.Open(js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := dataset.Decode(f)
+	if err != nil || len(d.Agreements) < 2 || len(d.Parties) < 2 {
+		t.Errorf("salvaged export: %v", err)
 	}
 	if r := run(t, i18n.ID, "--db", db, "salvage"); r.code != ExitMisuse {
 		t.Errorf("salvage without a file: %+v", r)

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
+	"sepakat/internal/dataset"
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
 )
@@ -38,6 +40,59 @@ func (r *runner) salvage(args []string) error {
 		text := salvageDamaged.In(r.Lang, len(rep.Damaged))
 		for _, d := range rep.Damaged {
 			text += "\n- " + d.Words(r.Lang)
+		}
+		return &exitError{ExitError, text}
+	})
+}
+
+var (
+	exportSalvaged = i18n.Text{ID: "%d perjanjian diekspor ke %s; data yang rusak dilewati.", EN: "%d agreements exported to %s; damaged records were left out."}
+)
+
+// salvageFlag finds export-json's --salvage: the path, and whether it was given.
+func salvageFlag(args []string) (string, bool) {
+	if len(args) != 2 {
+		return "", false
+	}
+	for i, a := range args {
+		if a == "--salvage" || a == "-salvage" {
+			return args[1-i], true
+		}
+	}
+	return "", false
+}
+
+// exportSalvage is export-json --salvage: every readable record goes to path,
+// and what could not be read is listed, exiting 1.
+func (r *runner) exportSalvage(path string) error {
+	return r.withData(func(s service.Service) error {
+		sv, ok := s.(service.Salvager)
+		if !ok {
+			return &exitError{ExitError, salvageNone.In(r.Lang)}
+		}
+		d, damaged, err := sv.ExportReadable(r.ctx)
+		if err != nil {
+			return err
+		}
+		write := func(w io.Writer) error { return dataset.Encode(w, d) }
+		if path == "-" {
+			err = write(r.Stdout)
+		} else {
+			err = service.WriteFile(r.ctx, path, 0o600, write)
+		}
+		if err != nil {
+			if cancelled(err) {
+				return err
+			}
+			return r.fail("write_failed", path, r.reason(err, path))
+		}
+		fmt.Fprintln(r.Stderr, exportSalvaged.In(r.Lang, len(d.Agreements), path))
+		if len(damaged) == 0 {
+			return nil
+		}
+		text := salvageDamaged.In(r.Lang, len(damaged))
+		for _, ref := range damaged {
+			text += "\n- " + ref.Words(r.Lang)
 		}
 		return &exitError{ExitError, text}
 	})

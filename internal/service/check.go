@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"sepakat/internal/dataset"
 	"strings"
 
 	"sepakat/internal/i18n"
@@ -118,4 +119,7 @@ type Salvager interface {
 	// must not exist), rebuilds its list and search indexes, and reports what
 	// could not be read. It reads in batches, never the whole register at once.
 	Salvage(ctx context.Context, path string) (SalvageReport, error)
+	// ExportReadable is Admin.Export that leaves out the records that cannot
+	// be read, and names them.
+	ExportReadable(ctx context.Context) (*dataset.Dataset, []RecordRef, error)
 }

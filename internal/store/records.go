@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"sync/atomic"
@@ -222,7 +223,11 @@ func damagedRecord(bucket []byte, id uint64) error {
 
 // all reads every value of type T in key order; in the agreements bucket it skips
 // the history entries kept beside each agreement.
-func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
+func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) { return allOr[T](tx, bucket, nil) }
+
+// allOr is all that, given damaged, leaves out the values that do not read and
+// names them there.
+func allOr[T any](tx *bolt.Tx, bucket []byte, damaged *[]service.RecordRef) ([]T, error) {
 	var out []T
 	agreements := bytes.Equal(bucket, schema.Agreements)
 	err := tx.Bucket(bucket).ForEach(func(k, raw []byte) error {
@@ -231,7 +236,13 @@ func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
 		}
 		var v T
 		if err := decode(raw, &v); err != nil {
-			return damagedKey(bucket, k)
+			err := damagedKey(bucket, k)
+			var de *service.RecordDamageError
+			if damaged != nil && errors.As(err, &de) {
+				*damaged = append(*damaged, de.Record)
+				return nil
+			}
+			return err
 		}
 		out = append(out, v)
 		return nil
