@@ -43,3 +43,8 @@ bench: cli
 
 clean:
 	rm -rf $(BIN) dist
+
+# The fault campaign: 200 kill -9 during writes and the damage matrix on the
+# examples and a 2 000-agreement file; prints the failure counts (all must be 0).
+faults:
+	$(GO) test -tags faults -run '^TestFaultCampaign$$' -count=1 -timeout 3h -v ./internal/store/

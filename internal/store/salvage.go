@@ -125,6 +125,7 @@ func (s *Store) salvageBucket(ctx context.Context, dst *Store, name []byte, rep 
 		}
 		err = dst.update(func(tx *bolt.Tx) error {
 			b := tx.Bucket(name)
+			b.FillPercent = 0.95 // keys come in order
 			for i := range keys {
 				if err := b.Put(keys[i], vals[i]); err != nil {
 					return err
