@@ -26,6 +26,7 @@ var (
 	chkSearchStay = i18n.Text{ID: "indeks pencarian memuat perjanjian yang tidak ada; jalankan reindex", EN: "the search index holds an agreement that does not exist; run reindex"}
 	chkCount      = i18n.Text{ID: "jumlah perjanjian berstatus %s tercatat %d, terhitung %d; jalankan reindex", EN: "%s agreements recorded as %d, counted %d; run reindex"}
 	chkHash       = i18n.Text{ID: "isi berkas tidak cocok dengan sidik SHA-256-nya (rusak)", EN: "the content does not match its SHA-256 (damaged)"}
+	chkCounter    = i18n.Text{ID: "nomor urut %d melampaui penghitungnya (%d); nomor itu dapat terbit lagi", EN: "running number %d is past its counter (%d); it could be handed out again"}
 	chkFileGone   = i18n.Text{ID: "merujuk berkas lampiran %s yang tidak tersimpan", EN: "refers to stored file %s, which is missing"}
 )
 
@@ -182,6 +183,29 @@ func (s *Store) checkRecords(ctx context.Context, tx *bolt.Tx, rep *service.Chec
 	for sha, ref := range refs {
 		if !stored[sha] {
 			add(ref, i18n.Text{ID: fmtText(chkFileGone.ID, sha), EN: fmtText(chkFileGone.EN, sha)})
+		}
+	}
+	// Every issued number's running number is at most its counter: otherwise
+	// the counter would hand it out again.
+	counters := tx.Bucket(schema.Counters)
+	c = tx.Bucket(schema.Numbers).Cursor()
+	for k, raw := c.First(); k != nil; k, raw = c.Next() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rep.Records++
+		ref := service.RecordRef{Type: "number", Key: string(k)}
+		var n dataset.IssuedNumber
+		if decode(raw, &n) != nil {
+			add(ref, chkUnreadable)
+			continue
+		}
+		last := uint64(0)
+		if v := counters.Get([]byte(agreement.CounterKey(n.Office, n.Kind, n.Year))); len(v) == 8 {
+			last = uint64(keyID(v))
+		}
+		if n.Seq > last {
+			add(ref, i18n.Text{ID: fmtText(chkCounter.ID, n.Seq, last), EN: fmtText(chkCounter.EN, n.Seq, last)})
 		}
 	}
 	meta := tx.Bucket(schema.Meta)

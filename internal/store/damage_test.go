@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sepakat/internal/agreement"
+	"sepakat/internal/service/servicetest"
 	"sepakat/internal/store/schema"
 	"slices"
 	"strconv"
@@ -407,4 +408,26 @@ func TestDamagedAgreementNeverBlocksListOrBeranda(t *testing.T) {
 		v[len(v)-2] ^= 0x01
 		return tx.Bucket(schema.Agreements).Put(idKey(victim), v)
 	}))
+}
+
+// TestCheckFindsCounterBehindIssuedNumbers: a counter set back below a number
+// already handed out is named with the number.
+func TestCheckFindsCounterBehindIssuedNumbers(t *testing.T) {
+	s, _ := openTemp(t)
+	w := servicetest.SeedWorld(t, s)
+	d := agreement.NewDate(2025, 7, 4)
+	var n string
+	for range 3 {
+		var err error
+		n, err = s.ReserveNumber(w.Sumedang.ID, agreement.KindPKS, d, 0)
+		mustSave(t, err)
+	}
+	key := []byte(agreement.CounterKey(w.Sumedang.ID, agreement.KindPKS, 2025))
+	mustSave(t, s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(schema.Counters).Put(key, u64(2)) }))
+	var ce *service.CheckError
+	if err := s.Check(context.Background()); !errors.As(err, &ce) || len(ce.Report.Problems) != 1 ||
+		ce.Report.Problems[0].In(i18n.ID) != "nomor terbit "+n+": nomor urut 3 melampaui penghitungnya (2); nomor itu dapat terbit lagi" {
+		t.Fatalf("check: %v", err)
+	}
+	mustSave(t, s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(schema.Counters).Put(key, u64(3)) }))
 }
