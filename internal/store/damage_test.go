@@ -402,6 +402,16 @@ func TestDamagedAgreementNeverBlocksListOrBeranda(t *testing.T) {
 	if err != nil || !slices.Equal(d.Damaged, want) {
 		t.Fatalf("dashboard: damaged %+v, %v", d.Damaged, err)
 	}
+	// Search leaves it out and finds the others.
+	res, err := s.Search(service.SearchQuery{Text: "kabupaten", Limit: 50})
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("search: %d hits, %v", len(res.Hits), err)
+	}
+	for _, h := range res.Hits {
+		if h.Summary.ID == victim {
+			t.Error("the damaged agreement is a hit")
+		}
+	}
 	// Repair so that the cleanup check passes.
 	mustSave(t, s.db.Update(func(tx *bolt.Tx) error {
 		v := bytes.Clone(tx.Bucket(schema.Agreements).Get(idKey(victim)))

@@ -8,7 +8,6 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/search/fields"
-	"sepakat/internal/service"
 	"sepakat/internal/store/fts"
 	"sepakat/internal/store/schema"
 )
@@ -31,7 +30,8 @@ func (d indexDocs) Rev(id uint64) (uint64, bool, error) {
 	}
 	h, _, _, ok := parseAgreementValue(raw, true)
 	if !ok {
-		return 0, false, service.ErrCorrupt
+		// Damaged: for the search index as if it were gone; check names it.
+		return 0, false, nil
 	}
 	return h.Rev, true, nil
 }
@@ -55,8 +55,8 @@ func (d indexDocs) All(fn func(id uint64, text func() ([2]string, error)) error)
 	}
 	c := d.dir.tx.Bucket(schema.Agreements).Cursor()
 	for k, raw := c.First(); k != nil; k, raw = c.Next() {
-		if len(k) != 8 {
-			continue
+		if _, _, sound := unseal(raw); len(k) != 8 || !sound {
+			continue // a damaged agreement is left out, as in Rev
 		}
 		err := fn(binary.BigEndian.Uint64(k), func() ([2]string, error) {
 			var a agreement.Agreement

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"sort"
 	"time"
 
@@ -66,7 +67,15 @@ func (s *Store) searchBackend(dir txDir, src *fts.Source, an *search.Analyzer, n
 			}
 			return m, nil
 		},
-		Summary: dir.summary,
+		// A damaged agreement is left out of the hits; the register, the Beranda
+		// and check name it.
+		Summary: func(id agreement.ID) (agreement.Summary, bool, error) {
+			sum, ok, err := dir.summary(id)
+			if errors.Is(err, service.ErrCorrupt) {
+				return agreement.Summary{}, false, nil
+			}
+			return sum, ok, err
+		},
 		Text: func(id agreement.ID) ([2]string, error) {
 			a, _, err := get[agreement.Agreement](tx, schema.Agreements, id)
 			if err != nil {
