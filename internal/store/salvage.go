@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sepakat/internal/agreement"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -119,9 +121,10 @@ func (s *Store) salvageBucket(ctx context.Context, dst *Store, name []byte, rep 
 			return nil
 		})
 		if err != nil {
-			// The bucket's pages do not read from here on: name it and go on.
+			// The bucket's pages do not read in key order from here on: name
+			// them, and look up each record by its ID instead.
 			rep.Damaged = append(rep.Damaged, service.RecordRef{Type: "page", Key: string(name)})
-			return nil
+			return s.salvageByID(ctx, dst, name, after, rep)
 		}
 		err = dst.update(func(tx *bolt.Tx) error {
 			b := tx.Bucket(name)
@@ -143,6 +146,47 @@ func (s *Store) salvageBucket(ctx context.Context, dst *Store, name []byte, rep 
 			return nil
 		}
 	}
+}
+
+// idBuckets are the record buckets keyed by ID(8), from 1 to their sequence.
+var idBuckets = [][]byte{schema.Agreements, schema.Parties, schema.Officials, schema.Mandates}
+
+// salvageByID copies the records of an ID-keyed bucket after the key after one
+// by one, each in its own read, so that a damaged page costs only the records
+// on it. Other buckets have no IDs to look up: their rest is lost.
+func (s *Store) salvageByID(ctx context.Context, dst *Store, name, after []byte, rep *service.SalvageReport) error {
+	if !slices.ContainsFunc(idBuckets, func(b []byte) bool { return bytes.Equal(b, name) }) {
+		return nil
+	}
+	var seq uint64
+	if err := s.view(func(tx *bolt.Tx) error { seq = tx.Bucket(name).Sequence(); return nil }); err != nil {
+		return nil
+	}
+	from := uint64(1)
+	if len(after) >= 8 {
+		from = uint64(keyID(after[:8])) + 1
+	}
+	for id := from; id <= seq; id++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		k := idKey(agreement.ID(id))
+		var v []byte
+		err := s.view(func(tx *bolt.Tx) error {
+			if raw := tx.Bucket(name).Get(k); raw != nil && readable(name, k, raw) {
+				v = bytes.Clone(raw)
+			}
+			return nil
+		})
+		if err != nil || v == nil {
+			continue // damaged or never there: the page is named already
+		}
+		if err := dst.update(func(tx *bolt.Tx) error { return tx.Bucket(name).Put(k, v) }); err != nil {
+			return err
+		}
+		rep.Copied++
+	}
+	return nil
 }
 
 // readable reports whether a stored entry can be copied as it is.
