@@ -26,7 +26,7 @@ DEB      := $(DIST)/sepakat_$(VERSION)_amd64.deb
 TARXZ    := $(DIST)/sepakat-$(VERSION)-linux-amd64.tar.xz
 
 .PHONY: run build cli test vet unit smoke deps deps-test bench clean \
-	release deps-release windows-exe msi setup deb tarxz linux-stage test-windows
+	release deps-release windows-exe msi setup deb tarxz linux-stage test-windows faults
 
 run: deps build
 	./$(BIN)/sepakat
@@ -136,3 +136,8 @@ test-windows:
 	@bash .ci/ensure-packages.sh $(WINE_PKGS)
 	@[ -f $(MSI) ] && [ -f $(SETUP) ] || $(MAKE) --no-print-directory release
 	bash .ci/test-windows.sh $(DIST) $(VERSION)
+
+# The fault campaign: 200 kill -9 during writes and the damage matrix on the
+# examples and a 2 000-agreement file; prints the failure counts (all must be 0).
+faults:
+	$(GO) test -tags faults -run '^TestFaultCampaign$$' -count=1 -timeout 3h -v ./internal/store/

@@ -158,6 +158,7 @@ func (r *runner) run(args []string) error {
 		"export-json": r.exportJSON, "import-json": r.importJSON, "gen": r.gen,
 		"reindex": r.reindex, "sinonim": r.synonyms, "check": r.check, "pdf": r.pdf, "search": r.search,
 		"backup": r.backup, "backups": r.backups, "restore": r.restore,
+		"salvage": r.salvage,
 	}
 	fn, ok := commands[cmd]
 	if !ok {
@@ -562,6 +563,9 @@ func (r *runner) saveSingle(rec service.Records, dir service.Directory, single *
 }
 
 func (r *runner) exportJSON(args []string) error {
+	if path, ok := salvageFlag(args); ok {
+		return r.exportSalvage(path)
+	}
 	if len(args) != 1 {
 		return r.misuse("need_args", "export-json", "BERKAS")
 	}
@@ -876,8 +880,9 @@ func (r *runner) check(args []string) error {
 
 func (r *runner) checkOn(adm service.Admin, reg service.Register) error {
 	if err := adm.Check(r.ctx); err != nil {
-		if cancelled(err) {
-			return err
+		var report *service.CheckError
+		if cancelled(err) || errors.As(err, &report) {
+			return err // the report: one line per problem
 		}
 		return fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 	}

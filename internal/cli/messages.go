@@ -12,7 +12,8 @@ Perintah:
   show ID [--json]           tampilkan satu perjanjian
   add BERKAS.json            tambah satu data (lihat docs/format.md)
   update ID BERKAS.json      ubah satu data; berkas memuat "rev" yang sedang diubah
-  export-json BERKAS         ekspor seluruh isi berkas data ("-" untuk keluaran standar)
+  export-json BERKAS         ekspor seluruh isi berkas data ("-" untuk keluaran standar);
+                             --salvage melewati data yang rusak dan menyebutkannya
   import-json BERKAS         impor ekspor Sepakat: semua atau tidak sama sekali
   gen --n N [--seed S]       buat korpus sintetis N perjanjian untuk uji kinerja
   pdf ID -o BERKAS.pdf [--konsep] [--paper A4|F4]
@@ -33,6 +34,7 @@ Perintah:
   backups                    daftar cadangan, terbaru lebih dahulu
   restore SALINAN [--yes]    pulihkan berkas data dari sebuah cadangan; berkas sekarang
                              disimpan di sampingnya (sebelum-pulih-…)
+  salvage OUT.db             salin setiap data yang masih terbaca ke berkas baru
 
 Cadangan harian dibuat otomatis saat berkas data pertama kali dibuka setiap hari,
 dan sebelum impor, bangun ulang indeks dan perubahan sinonim.
@@ -50,7 +52,8 @@ Commands:
   show ID [--json]           show one agreement
   add FILE.json              add one record (see docs/format.md)
   update ID FILE.json        change one record; the file carries the "rev" being changed
-  export-json FILE           export the whole data file ("-" for standard output)
+  export-json FILE           export the whole data file ("-" for standard output);
+                             --salvage leaves out damaged records and names them
   import-json FILE           import a Sepakat export: all of it or nothing
   gen --n N [--seed S]       write a synthetic corpus of N agreements for benchmarks
   pdf ID -o FILE.pdf [--konsep] [--paper A4|F4]
@@ -71,6 +74,7 @@ Commands:
   backups                    list the backups, newest first
   restore COPY [--yes]       restore the data file from a backup; the current file is
                              kept beside it (sebelum-pulih-…)
+  salvage OUT.db             copy every record still readable into a new file
 
 A daily backup is made by itself when the data file is first opened each day,
 and before an import, a reindex and a change of synonyms.

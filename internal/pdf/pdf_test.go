@@ -215,6 +215,8 @@ func TestDraftWatermarkAndBadInput(t *testing.T) {
 	q, _ := s.Party(a.Parties[1].PartyID)
 	q.Lambang = &agreement.FileRef{Name: "hilang.png", SHA256: "00"}
 	mustSave(t, s.SaveParty(&q))
+	// check rightly reports the missing lambang: drop it before the cleanup's check.
+	t.Cleanup(func() { q.Lambang = nil; mustSave(t, s.SaveParty(&q)) })
 
 	d := build(t, s, &a, naskah.Options{Draft: true})
 	draft := render(t, d, DefaultProfile())

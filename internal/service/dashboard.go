@@ -1,6 +1,9 @@
 package service
 
-import "sepakat/internal/agreement"
+import (
+	"sepakat/internal/agreement"
+	"slices"
+)
 
 // The Beranda's assembly, shared by every backend: each finds the agreements
 // in its own way and counts and lists them through these methods, in the
@@ -38,5 +41,16 @@ func (d *Dashboard) AddLists(list func(Query) (Page, error)) error {
 	d.Review = review.Items
 	recent, err := list(Query{Limit: 10})
 	d.Recent = recent.Items
+	d.NoteDamaged(review.Damaged...)
+	d.NoteDamaged(recent.Damaged...)
 	return err
+}
+
+// NoteDamaged adds records that could not be read to d.Damaged, each once.
+func (d *Dashboard) NoteDamaged(refs ...RecordRef) {
+	for _, r := range refs {
+		if !slices.Contains(d.Damaged, r) {
+			d.Damaged = append(d.Damaged, r)
+		}
+	}
 }

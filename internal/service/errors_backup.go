@@ -6,8 +6,8 @@ import "errors"
 var (
 	// ErrBackupVerify: a copy did not read back as written; older copies are kept.
 	ErrBackupVerify = errors.New("service: backup copy failed verification")
-	// ErrNotSepakat: a file to restore from is not a sound Sepakat data file.
-	ErrNotSepakat = errors.New("service: not a Sepakat data file")
+	// ErrNotSepakatCopy: a file to restore from is not a sound Sepakat data file.
+	ErrNotSepakatCopy = errors.New("service: copy is not a sound Sepakat data file")
 	// ErrSecondPlace: the copy was made in the backup folder but not in the second place.
 	ErrSecondPlace = errors.New("service: backup did not reach the second place")
 	// ErrBackupPolicy: a rotation count out of range.

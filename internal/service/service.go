@@ -43,6 +43,9 @@ type Page struct {
 	Items []agreement.Summary
 	// Next continues the list; nil at the end.
 	Next []byte
+	// Damaged names the agreements of this page that could not be read and
+	// were left out.
+	Damaged []RecordRef
 }
 
 // The seam is cut into interfaces sized to their users; each screen and
@@ -241,6 +244,8 @@ type Dashboard struct {
 	Review []agreement.Summary
 	// Recent are the agreements changed last, newest first.
 	Recent []agreement.Summary
+	// Damaged names the agreements that could not be read and were left out.
+	Damaged []RecordRef
 }
 
 // Sort is an order of the register.

@@ -22,7 +22,7 @@ import (
 func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 	var out []agreement.ID
 	today := agreement.DateOf(s.now())
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var maxID uint64
 		if k, _ := tx.Bucket(schema.Agreements).Cursor().Last(); len(k) >= 8 {
 			maxID = binary.BigEndian.Uint64(k[:8])
@@ -124,7 +124,7 @@ func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 // does not exist gives service.ErrNotFound.
 func (s *Store) Summaries(ids []agreement.ID) ([]agreement.Summary, error) {
 	out := make([]agreement.Summary, 0, len(ids))
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
 		for _, id := range ids {
 			sum, ok, err := dir.summary(id)
@@ -144,7 +144,7 @@ func (s *Store) Summaries(ids []agreement.ID) ([]agreement.Summary, error) {
 // Choices lists the values the register's filters offer, from the list indexes.
 func (s *Store) Choices() (service.Choices, error) {
 	var ch service.Choices
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
 		c := tx.Bucket(schema.IdxYear).Cursor()
 		for k, _ := c.Last(); k != nil; {

@@ -406,7 +406,7 @@ func quickCount(path string) (n int, err error) {
 	err = withCopy(path, func(tx *bolt.Tx, _ func()) error {
 		meta := tx.Bucket(schema.Meta)
 		if meta == nil {
-			return service.ErrNotSepakat
+			return service.ErrNotSepakatCopy
 		}
 		n = snapshotCount(tx)
 		return nil
@@ -461,19 +461,19 @@ func countIDs(tx *bolt.Tx, bucket []byte) int {
 
 // withCopy runs fn in a read transaction of the file at path, opened
 // read-only, with shed to release the pages fn has read from memory; a file bbolt cannot read, or that makes it panic or fault, is
-// service.ErrNotSepakat.
+// service.ErrNotSepakatCopy.
 func withCopy(path string, fn func(tx *bolt.Tx, shed func()) error) (err error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return err
 	}
 	if !fi.Mode().IsRegular() || fi.Size() == 0 {
-		return fmt.Errorf("%w: %s", service.ErrNotSepakat, path)
+		return fmt.Errorf("%w: %s", service.ErrNotSepakatCopy, path)
 	}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: %v", service.ErrNotSepakat, r)
+			err = fmt.Errorf("%w: %v", service.ErrNotSepakatCopy, r)
 		}
 	}()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second, PreLoadFreelist: true})
@@ -481,7 +481,7 @@ func withCopy(path string, fn func(tx *bolt.Tx, shed func()) error) (err error) 
 		return service.ErrAlreadyOpen
 	}
 	if err != nil {
-		return fmt.Errorf("%w: %v", service.ErrNotSepakat, err)
+		return fmt.Errorf("%w: %v", service.ErrNotSepakatCopy, err)
 	}
 	defer db.Close()
 	shed, stop := shedPages(db, fi.Size())

@@ -20,7 +20,7 @@ import (
 )
 
 // Inspect says what the copy at path holds, after bbolt's check of every
-// page; a file that is not a sound Sepakat data file is service.ErrNotSepakat,
+// page; a file that is not a sound Sepakat data file is service.ErrNotSepakatCopy,
 // one from a newer Sepakat service.ErrNewerSchema. It needs no open Store.
 func Inspect(ctx context.Context, path string) (service.CopyContents, error) {
 	return inspect(ctx, path)
@@ -41,15 +41,15 @@ func inspect(ctx context.Context, path string) (c service.CopyContents, err erro
 			problems = append(problems, err)
 		}
 		if len(problems) > 0 {
-			return fmt.Errorf("%w: %v", service.ErrNotSepakat, errors.Join(problems...))
+			return fmt.Errorf("%w: %v", service.ErrNotSepakatCopy, errors.Join(problems...))
 		}
 		meta := tx.Bucket(schema.Meta)
 		if meta == nil {
-			return fmt.Errorf("%w: %s", service.ErrNotSepakat, path)
+			return fmt.Errorf("%w: %s", service.ErrNotSepakatCopy, path)
 		}
 		v := meta.Get(schema.KeySchemaVersion)
 		if len(v) != 8 {
-			return fmt.Errorf("%w: %s", service.ErrNotSepakat, path)
+			return fmt.Errorf("%w: %s", service.ErrNotSepakatCopy, path)
 		}
 		c.Schema = int(binary.BigEndian.Uint64(v))
 		if c.Schema > SchemaVersion {

@@ -401,13 +401,13 @@ func TestRestoreRefusesForeignFiles(t *testing.T) {
 	for name, content := range files {
 		p := filepath.Join(dir, name)
 		os.WriteFile(p, content, 0o600)
-		if _, _, err := Restore(context.Background(), path, p, time.Now()); !errors.Is(err, service.ErrNotSepakat) {
+		if _, _, err := Restore(context.Background(), path, p, time.Now()); !errors.Is(err, service.ErrNotSepakatCopy) {
 			t.Errorf("%s: %v", name, err)
 		} else if msg := service.Message(err, i18n.EN); !strings.Contains(msg, "not a sound Sepakat data file") {
 			t.Errorf("%s: message %q", name, msg)
 		}
 	}
-	if _, _, err := Restore(context.Background(), path, foreign, time.Now()); !errors.Is(err, service.ErrNotSepakat) {
+	if _, _, err := Restore(context.Background(), path, foreign, time.Now()); !errors.Is(err, service.ErrNotSepakatCopy) {
 		t.Errorf("another program's bbolt file: %v", err)
 	}
 	if _, _, err := Restore(context.Background(), path, filepath.Join(dir, "tidak-ada.db"), time.Now()); err == nil || !service.Known(err) {

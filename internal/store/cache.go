@@ -46,7 +46,7 @@ func getCached[T any](c *decodeCache, tx *bolt.Tx, bucket []byte, id agreement.I
 	}
 	var v T
 	if err := decode(raw, &v); err != nil {
-		return zero, false, err
+		return zero, false, damagedRecord(bucket, uint64(id))
 	}
 	c.mu.Lock()
 	if len(c.entries) >= decodeCacheMax {
@@ -131,7 +131,7 @@ func (s *Store) sweepAtLeast(min int) error {
 	if keys == nil {
 		return nil
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(schema.IdxChanged)
 		dir := s.dir(tx)
 		for _, k := range keys {

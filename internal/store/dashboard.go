@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -21,7 +22,7 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 	if d.Counts, err = s.Counts(); err != nil {
 		return d, err
 	}
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
 		// Signed agreements by end date, up to the last horizon; summaries are
 		// read only for the rows shown.
@@ -36,6 +37,10 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 			// Counted in its window and every wider one; listed in its own.
 			if window, show := d.AddEnding(today.DaysUntil(end)); show {
 				sum, ok, err := dir.summary(agreement.ID(id))
+				if errors.Is(err, service.ErrCorrupt) {
+					d.NoteDamaged(service.RecordRef{Type: "agreement", ID: id})
+					continue
+				}
 				if err != nil {
 					return err
 				}
@@ -56,6 +61,10 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 			p := k[16:]
 			if d.AddSleeping() {
 				sum, ok, err := dir.summary(keyID(p))
+				if errors.Is(err, service.ErrCorrupt) {
+					d.NoteDamaged(service.RecordRef{Type: "agreement", ID: uint64(keyID(p))})
+					continue
+				}
 				if err != nil {
 					return err
 				}

@@ -31,7 +31,7 @@ func (s *Store) LoadDataset(d *dataset.Dataset) error {
 	if err := service.CheckUnique(d); err != nil {
 		return err
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(schema.Meta)
 		if meta.Get(schema.KeyExamplesLoaded) != nil {
 			return service.ErrExamplesLoaded
@@ -50,7 +50,7 @@ func (s *Store) LoadDataset(d *dataset.Dataset) error {
 // ExamplesLoaded reports whether LoadExamples has run on this file.
 func (s *Store) ExamplesLoaded() (bool, error) {
 	loaded := false
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		loaded = tx.Bucket(schema.Meta).Get(schema.KeyExamplesLoaded) != nil
 		return nil
 	})

@@ -16,17 +16,32 @@ import (
 // Export returns everything in the store: records, counters, issued numbers,
 // history and files. ctx is checked before each bucket.
 func (s *Store) Export(ctx context.Context) (*dataset.Dataset, error) {
+	d, _, err := s.export(ctx, false)
+	return d, err
+}
+
+// ExportReadable is Export that leaves out the records that cannot be read
+// and names them.
+func (s *Store) ExportReadable(ctx context.Context) (*dataset.Dataset, []service.RecordRef, error) {
+	return s.export(ctx, true)
+}
+
+func (s *Store) export(ctx context.Context, salvage bool) (*dataset.Dataset, []service.RecordRef, error) {
 	d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, ExportedAt: s.now().UTC()}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	var damaged *[]service.RecordRef
+	if salvage {
+		damaged = new([]service.RecordRef)
+	}
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		steps := []func(){
-			func() { d.Parties, err = all[agreement.Party](tx, schema.Parties) },
-			func() { d.Officials, err = all[agreement.Official](tx, schema.Officials) },
-			func() { d.Mandates, err = all[agreement.Mandate](tx, schema.Mandates) },
-			func() { d.Agreements, err = all[agreement.Agreement](tx, schema.Agreements) },
-			func() { d.Numbers, err = all[dataset.IssuedNumber](tx, schema.Numbers) },
-			func() { d.History, err = exportHistory(tx) },
-			func() { d.Files, err = all[dataset.File](tx, schema.Files) },
+			func() { d.Parties, err = allOr[agreement.Party](tx, schema.Parties, damaged) },
+			func() { d.Officials, err = allOr[agreement.Official](tx, schema.Officials, damaged) },
+			func() { d.Mandates, err = allOr[agreement.Mandate](tx, schema.Mandates, damaged) },
+			func() { d.Agreements, err = allOr[agreement.Agreement](tx, schema.Agreements, damaged) },
+			func() { d.Numbers, err = allOr[dataset.IssuedNumber](tx, schema.Numbers, damaged) },
+			func() { d.History, err = exportHistory(tx, damaged) },
+			func() { d.Files, err = allOr[dataset.File](tx, schema.Files, damaged) },
 		}
 		for _, step := range steps {
 			if err := ctx.Err(); err != nil {
@@ -46,6 +61,10 @@ func (s *Store) Export(ctx context.Context) (*dataset.Dataset, error) {
 			var kind string
 			parts := strings.Split(string(k), "/")
 			if len(parts) != 3 || len(v) != 8 {
+				if damaged != nil {
+					*damaged = append(*damaged, service.RecordRef{Type: "counter", Key: string(k)})
+					return nil
+				}
 				return fmt.Errorf("%w: kunci penghitung %q", service.ErrCorrupt, k)
 			}
 			fmt.Sscan(parts[0], &office)
@@ -57,9 +76,44 @@ func (s *Store) Export(ctx context.Context) (*dataset.Dataset, error) {
 		})
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return d, nil
+	if damaged != nil {
+		dropOrphanHistory(d)
+		return d, *damaged, nil
+	}
+	return d, nil, nil
+}
+
+// dropOrphanHistory leaves out the history of records left out as damaged, so
+// that the salvaged export imports.
+func dropOrphanHistory(d *dataset.Dataset) {
+	have := map[dataset.RecordType]map[agreement.ID]bool{}
+	mark := func(t dataset.RecordType, id agreement.ID) {
+		if have[t] == nil {
+			have[t] = map[agreement.ID]bool{}
+		}
+		have[t][id] = true
+	}
+	for _, a := range d.Agreements {
+		mark(dataset.TypeAgreement, a.ID)
+	}
+	for _, p := range d.Parties {
+		mark(dataset.TypeParty, p.ID)
+	}
+	for _, o := range d.Officials {
+		mark(dataset.TypeOfficial, o.ID)
+	}
+	for _, m := range d.Mandates {
+		mark(dataset.TypeMandate, m.ID)
+	}
+	kept := d.History[:0]
+	for _, e := range d.History {
+		if have[e.Type][e.ID] {
+			kept = append(kept, e)
+		}
+	}
+	d.History = kept
 }
 
 // Import adds every record of d in one transaction, keeping IDs, revisions and
@@ -73,7 +127,7 @@ func (s *Store) Import(ctx context.Context, d *dataset.Dataset) error {
 	if err := s.backupBefore(ctx, service.ReasonImport); err != nil { // backup.go
 		return err
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error { return s.importTx(ctx, tx, d) })
+	err := s.update(func(tx *bolt.Tx) error { return s.importTx(ctx, tx, d) })
 	if err == nil {
 		s.afterWrite()
 	}
@@ -163,7 +217,7 @@ func (t importTarget) AppendHistory(e *dataset.HistoryEntry) error { return appe
 // numbered from 1 so that it joins the store without clashes.
 func (s *Store) Offsets() (dataset.Offsets, error) {
 	var o dataset.Offsets
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		o.Party = agreement.ID(tx.Bucket(schema.Parties).Sequence())
 		o.Official = agreement.ID(tx.Bucket(schema.Officials).Sequence())
 		o.Mandate = agreement.ID(tx.Bucket(schema.Mandates).Sequence())
@@ -174,7 +228,7 @@ func (s *Store) Offsets() (dataset.Offsets, error) {
 }
 
 // exportHistory lists agreements' history (beside each agreement), then the rest.
-func exportHistory(tx *bolt.Tx) ([]dataset.HistoryEntry, error) {
+func exportHistory(tx *bolt.Tx, damaged *[]service.RecordRef) ([]dataset.HistoryEntry, error) {
 	var out []dataset.HistoryEntry
 	collect := func(keyLen int) func(k, raw []byte) error {
 		return func(k, raw []byte) error {
@@ -183,7 +237,12 @@ func exportHistory(tx *bolt.Tx) ([]dataset.HistoryEntry, error) {
 			}
 			var e dataset.HistoryEntry
 			if err := decode(raw, &e); err != nil {
-				return err
+				ref := service.RecordRef{Type: "history", ID: uint64(keyID(k[keyLen-16 : keyLen-8]))}
+				if damaged == nil {
+					return &service.RecordDamageError{Record: ref}
+				}
+				*damaged = append(*damaged, ref)
+				return nil
 			}
 			out = append(out, e)
 			return nil

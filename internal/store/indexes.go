@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -147,15 +149,19 @@ func writeAgreementRaw(dir txDir, a *agreement.Agreement, stale []indexEntry, ra
 	return tx.Bucket(schema.Agreements).Put(idKey(a.ID), agreementValue(&h, js, recordJSON(raw)))
 }
 
-// writeSummary refreshes the summary stored with an agreement (a party renamed);
-// its index keys do not depend on party names.
+// writeSummary refreshes the summary stored with an agreement (a party renamed),
+// and the index keys that depend on party names (the partner sort order), which
+// check found stale.
 func writeSummary(dir txDir, a *agreement.Agreement) error {
 	raw, err := encode(a)
 	if err != nil {
 		return err
 	}
-	sum := summarize(dir, a)
-	return writeAgreementRaw(dir, a, entries(&sum), raw)
+	h, _, _, ok := parseAgreementValue(dir.tx.Bucket(schema.Agreements).Get(idKey(a.ID)), true)
+	if !ok {
+		return fmt.Errorf("%w: perjanjian %d", service.ErrCorrupt, a.ID)
+	}
+	return writeAgreementRaw(dir, a, h.Keys, raw)
 }
 
 // rebuildIndexes empties and refills every derived bucket from the agreements.
@@ -273,7 +279,7 @@ func (s *Store) Reindex(ctx context.Context) error {
 	if err := s.backupBefore(ctx, service.ReasonReindex); err != nil { // backup.go
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return s.rebuildIndexes(ctx, tx) })
+	return s.update(func(tx *bolt.Tx) error { return s.rebuildIndexes(ctx, tx) })
 }
 
 func scope(q service.Query) (bucket, prefix, start []byte, reverse bool) {
@@ -303,7 +309,7 @@ func (s *Store) List(q service.Query) (service.Page, error) {
 		q.Limit = 50
 	}
 	var page service.Page
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		bucket, prefix, start, reverse := scope(q)
 		c := tx.Bucket(bucket).Cursor()
 		agreements := tx.Bucket(schema.Agreements)
@@ -315,6 +321,14 @@ func (s *Store) List(q service.Query) (service.Page, error) {
 				break
 			}
 			sum, err := summaryOf(agreements.Get(k[len(k)-8:]))
+			if errors.Is(err, service.ErrCorrupt) {
+				// One damaged agreement never blocks the list: named, left out.
+				ref := service.RecordRef{Type: "agreement", ID: uint64(keyID(k[len(k)-8:]))}
+				if !slices.Contains(page.Damaged, ref) {
+					page.Damaged = append(page.Damaged, ref)
+				}
+				continue
+			}
 			if err != nil {
 				return err
 			}
@@ -387,7 +401,7 @@ func prefixEnd(p []byte) []byte {
 // counters every write keeps beside the status index.
 func (s *Store) Counts() (map[agreement.Status]int, error) {
 	counts := map[agreement.Status]int{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(schema.Meta)
 		for _, st := range agreement.Statuses {
 			counts[st] = int(getCounter(meta, countKey(st)))

@@ -29,6 +29,46 @@ var migrations = []migration{
 	{from: 3, name: "full-text index by term number", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildSearch(context.Background(), tx) }},
 	// Schema 5 counts follow-ups in each list summary and indexes signed MoUs without one.
 	{from: 4, name: "summaries with follow-ups, index of MoUs without follow-up", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildListIndexes(context.Background(), tx) }},
+	// Schema 6 seals every record value with a CRC-32C, checked on every read.
+	{from: 5, name: "checksums on every record", run: func(_ *Store, tx *bolt.Tx) error { return sealAll(tx) }},
+}
+
+// SealedBuckets hold record values, each sealed with a checksum since schema 6.
+var sealedBuckets = [][]byte{schema.Agreements, schema.Parties, schema.Officials, schema.Mandates, schema.History, schema.Files, schema.Numbers}
+
+// sealAll seals every record value not yet sealed, a batch at a time, so that
+// the migration never holds the whole register in memory.
+func sealAll(tx *bolt.Tx) error {
+	const batch = 512
+	for _, name := range sealedBuckets {
+		b := tx.Bucket(name)
+		var after []byte
+		for {
+			var keys, vals [][]byte
+			c := b.Cursor()
+			k, v := c.First()
+			if after != nil {
+				if k, v = c.Seek(after); k != nil && bytes.Equal(k, after) {
+					k, v = c.Next()
+				}
+			}
+			for ; k != nil && len(keys) < batch; k, v = c.Next() {
+				if len(v) > 0 && v[0]&encodingSealed == 0 {
+					keys, vals = append(keys, bytes.Clone(k)), append(vals, seal(v))
+				}
+				after = bytes.Clone(k)
+			}
+			for i := range keys {
+				if err := b.Put(keys[i], vals[i]); err != nil {
+					return err
+				}
+			}
+			if k == nil {
+				break
+			}
+		}
+	}
+	return nil
 }
 
 func (s *Store) prepare() error {
@@ -45,7 +85,7 @@ func (s *Store) prepare() error {
 // by a development build of this schema), rather than failing on it later.
 func (s *Store) completeIndexes() error {
 	missing := false
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		for _, name := range schema.IndexBuckets {
 			missing = missing || tx.Bucket(name) == nil
 		}
@@ -56,7 +96,7 @@ func (s *Store) completeIndexes() error {
 	if err != nil || !missing {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return s.rebuildListIndexes(context.Background(), tx) })
+	return s.update(func(tx *bolt.Tx) error { return s.rebuildListIndexes(context.Background(), tx) })
 }
 
 func (s *Store) migrate() error {
@@ -65,7 +105,7 @@ func (s *Store) migrate() error {
 		return err
 	}
 	if fresh {
-		return s.db.Update(func(tx *bolt.Tx) error {
+		return s.update(func(tx *bolt.Tx) error {
 			for _, name := range append(append(append([][]byte{}, schema.BucketsV1...), schema.IndexBuckets...), schema.SearchBuckets...) {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 					return err
@@ -91,7 +131,10 @@ func (s *Store) migrate() error {
 	if err := s.Backup(context.Background(), backup); err != nil {
 		return fmt.Errorf("cadangan sebelum migrasi gagal: %w", err)
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	// Values older than schema 6 carry no checksum: read them only while migrating.
+	legacyReads.Add(1)
+	defer legacyReads.Add(-1)
+	err = s.update(func(tx *bolt.Tx) error {
 		for _, m := range migrations {
 			if m.from < version {
 				continue
@@ -110,9 +153,16 @@ func (s *Store) migrate() error {
 }
 
 func (s *Store) readVersion() (version int, fresh bool, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(schema.Meta)
 		if meta == nil {
+			// A file with no bucket at all is one a killed Open had only begun to
+			// make; one with buckets but no meta belongs to another program.
+			foreign := false
+			_ = tx.ForEach(func([]byte, *bolt.Bucket) error { foreign = true; return nil })
+			if foreign {
+				return fmt.Errorf("%w: %s", service.ErrNotSepakat, s.path)
+			}
 			fresh = true
 			return nil
 		}

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"hash/crc32"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -31,7 +34,38 @@ func encode(v any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append([]byte{encodingJSON}, raw...), nil
+	return seal(append([]byte{encodingJSON}, raw...)), nil
+}
+
+// seal marks v (a record value: its encoding byte, then its body) as carrying a
+// CRC-32C of v, and inserts it after the first byte.
+func seal(v []byte) []byte {
+	sum := crc32.Checksum(v, crcTable)
+	out := make([]byte, 0, len(v)+4)
+	out = append(out, v[0]|encodingSealed)
+	out = binary.BigEndian.AppendUint32(out, sum)
+	return append(out, v[1:]...)
+}
+
+// legacyReads counts the migrations running; while one runs, values written
+// before schema 6, without a checksum, are read too.
+var legacyReads atomic.Int32
+
+// unseal returns a record value's encoding and body, checking its CRC-32C;
+// ok is false for a value whose checksum does not match.
+func unseal(raw []byte) (enc byte, body []byte, ok bool) {
+	if len(raw) == 0 {
+		return 0, nil, false
+	}
+	if raw[0]&encodingSealed == 0 {
+		return raw[0], raw[1:], legacyReads.Load() > 0
+	}
+	if len(raw) < 5 {
+		return 0, nil, false
+	}
+	enc, body = raw[0]&^encodingSealed, raw[5:]
+	sum := crc32.Update(crc32.Update(0, crcTable, []byte{enc}), crcTable, body)
+	return enc, body, sum == binary.BigEndian.Uint32(raw[1:5])
 }
 
 func decode(raw []byte, v any) error {
@@ -47,12 +81,13 @@ func decode(raw []byte, v any) error {
 
 // recordJSON returns the record's JSON inside a stored value, or nil.
 func recordJSON(raw []byte) []byte {
-	if len(raw) == 0 {
+	enc, body, ok := unseal(raw)
+	if !ok {
 		return nil
 	}
-	switch raw[0] {
+	switch enc {
 	case encodingJSON:
-		return raw[1:]
+		return body
 	case encodingSummaryJSON:
 		_, rec, ok := splitAgreementValue(raw)
 		if ok {
@@ -87,7 +122,7 @@ func agreementValue(h *agreementHead, sum, rec []byte) []byte {
 		out = appendBytes(out, e.key)
 	}
 	out = appendBytes(out, sum)
-	return append(out, rec...)
+	return seal(append(out, rec...))
 }
 
 func appendBytes(out, b []byte) []byte {
@@ -97,10 +132,11 @@ func appendBytes(out, b []byte) []byte {
 
 // parseAgreementValue splits a stored agreement into its head, summary and document.
 func parseAgreementValue(raw []byte, wantHead bool) (h agreementHead, sum, rec []byte, ok bool) {
-	if len(raw) < 2 || raw[0] != encodingSummaryJSON {
+	enc, body, sound := unseal(raw)
+	if !sound || enc != encodingSummaryJSON || len(body) == 0 {
 		return h, nil, nil, false
 	}
-	r := postings.NewReader(raw[1:]) // what agreementValue wrote
+	r := postings.NewReader(body) // what agreementValue wrote
 	h.Rev = r.Uvarint()
 	created := r.Bytes()
 	status := r.Bytes()
@@ -160,13 +196,38 @@ func get[T any](tx *bolt.Tx, bucket []byte, id agreement.ID) (T, bool, error) {
 	if raw == nil {
 		return v, false, nil
 	}
-	err := decode(raw, &v)
-	return v, err == nil, err
+	if err := decode(raw, &v); err != nil {
+		return v, false, damagedRecord(bucket, uint64(id))
+	}
+	return v, true, nil
+}
+
+// damagedKey is damagedRecord for a key that may not be an ID (an issued
+// number, a stored file's hash).
+func damagedKey(bucket, k []byte) error {
+	switch {
+	case bytes.Equal(bucket, schema.Numbers):
+		return &service.RecordDamageError{Record: service.RecordRef{Type: "number", Key: string(k)}}
+	case bytes.Equal(bucket, schema.Files):
+		return &service.RecordDamageError{Record: service.RecordRef{Type: "file", Key: string(k)}}
+	case len(k) < 8:
+		return &service.RecordDamageError{Record: service.RecordRef{Type: string(typeOf(bucket))}}
+	}
+	return damagedRecord(bucket, uint64(keyID(k[:8])))
+}
+
+// damagedRecord is the error for a record of bucket whose value does not read.
+func damagedRecord(bucket []byte, id uint64) error {
+	return &service.RecordDamageError{Record: service.RecordRef{Type: string(typeOf(bucket)), ID: id}}
 }
 
 // all reads every value of type T in key order; in the agreements bucket it skips
 // the history entries kept beside each agreement.
-func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
+func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) { return allOr[T](tx, bucket, nil) }
+
+// allOr is all that, given damaged, leaves out the values that do not read and
+// names them there.
+func allOr[T any](tx *bolt.Tx, bucket []byte, damaged *[]service.RecordRef) ([]T, error) {
 	var out []T
 	agreements := bytes.Equal(bucket, schema.Agreements)
 	err := tx.Bucket(bucket).ForEach(func(k, raw []byte) error {
@@ -175,6 +236,12 @@ func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
 		}
 		var v T
 		if err := decode(raw, &v); err != nil {
+			err := damagedKey(bucket, k)
+			var de *service.RecordDamageError
+			if damaged != nil && errors.As(err, &de) {
+				*damaged = append(*damaged, de.Record)
+				return nil
+			}
 			return err
 		}
 		out = append(out, v)
@@ -249,7 +316,7 @@ func (s *Store) Mandate(id agreement.ID) (agreement.Mandate, error) {
 
 func getOne[T any](s *Store, bucket []byte, id agreement.ID) (T, error) {
 	var v T
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var ok bool
 		var err error
 		v, ok, err = get[T](tx, bucket, id)
@@ -278,7 +345,7 @@ func (s *Store) Mandates() ([]agreement.Mandate, error) {
 
 func allOf[T any](s *Store, bucket []byte) ([]T, error) {
 	var out []T
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = all[T](tx, bucket)
 		return err

@@ -70,7 +70,7 @@ func parentIn(list []indexEntry) agreement.ID {
 func (s *Store) afterWrite() {
 	_ = s.sweepAtLeast(sweepEvery)
 	pending := 0
-	_ = s.db.View(func(tx *bolt.Tx) error {
+	_ = s.view(func(tx *bolt.Tx) error {
 		pending = fts.Pending(tx)
 		return nil
 	})
@@ -205,7 +205,7 @@ func save[T agreement.Record](s *Store, bucket []byte, v *T, head headFunc, writ
 	now := s.now()
 	t := typeOf(bucket)
 	var superseded *[][]byte
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
 		superseded = dir.superseded
 		var prevRaw []byte
@@ -292,7 +292,7 @@ func appendHistory(tx *bolt.Tx, e *dataset.HistoryEntry) error {
 // History returns every change to one record, oldest first.
 func (s *Store) History(t dataset.RecordType, id agreement.ID) ([]dataset.HistoryEntry, error) {
 	var out []dataset.HistoryEntry
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b, p := historyPlace(tx, t, id)
 		c := b.Cursor()
 		for k, raw := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, raw = c.Next() {
@@ -319,7 +319,7 @@ func (s *Store) AgreementHistory(id agreement.ID) ([]dataset.HistoryEntry, error
 // and records it as issued before returning, so it is never handed out again.
 func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreement.Date, forAgreement agreement.ID) (string, error) {
 	var number string
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		counters, issued := tx.Bucket(schema.Counters), tx.Bucket(schema.Numbers)
 		party := func(id agreement.ID) (agreement.Party, bool, error) {
 			return get[agreement.Party](tx, schema.Parties, id)
@@ -355,7 +355,7 @@ func (s *Store) PutFile(name, mediaType string, data []byte) (agreement.FileRef,
 	if err != nil {
 		return ref, err
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		return putFile(tx, dataset.File{SHA256: ref.SHA256, MediaType: mediaType, Data: data})
 	})
 	return ref, err
@@ -372,7 +372,7 @@ func putFile(tx *bolt.Tx, f dataset.File) error {
 // File returns a stored file's bytes.
 func (s *Store) File(sha string) ([]byte, error) {
 	var f dataset.File
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		raw := tx.Bucket(schema.Files).Get([]byte(sha))
 		if raw == nil {
 			return service.ErrNotFound

@@ -12,4 +12,7 @@ const (
 	// encodingSummaryJSON: uvarint length, the list summary as JSON, then the
 	// agreement as JSON (schema 2 agreements).
 	encodingSummaryJSON byte = 2
+	// encodingSealed, set on the first byte (schema 6), says a CRC-32C of the
+	// value without it follows, 4 bytes big-endian, before the rest.
+	encodingSealed byte = 0x80
 )

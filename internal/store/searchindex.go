@@ -8,7 +8,6 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/search/fields"
-	"sepakat/internal/service"
 	"sepakat/internal/store/fts"
 	"sepakat/internal/store/schema"
 )
@@ -31,7 +30,8 @@ func (d indexDocs) Rev(id uint64) (uint64, bool, error) {
 	}
 	h, _, _, ok := parseAgreementValue(raw, true)
 	if !ok {
-		return 0, false, service.ErrCorrupt
+		// Damaged: for the search index as if it were gone; check names it.
+		return 0, false, nil
 	}
 	return h.Rev, true, nil
 }
@@ -55,8 +55,8 @@ func (d indexDocs) All(fn func(id uint64, text func() ([2]string, error)) error)
 	}
 	c := d.dir.tx.Bucket(schema.Agreements).Cursor()
 	for k, raw := c.First(); k != nil; k, raw = c.Next() {
-		if len(k) != 8 {
-			continue
+		if _, _, sound := unseal(raw); len(k) != 8 || !sound {
+			continue // a damaged agreement is left out, as in Rev
 		}
 		err := fn(binary.BigEndian.Uint64(k), func() ([2]string, error) {
 			var a agreement.Agreement
@@ -97,7 +97,7 @@ func (s *Store) indexAgreement(dir txDir, a *agreement.Agreement) error {
 
 // merge folds the pending agreements into the postings, in one transaction.
 func (s *Store) merge() error {
-	return s.db.Update(func(tx *bolt.Tx) error { return s.fts.Merge(tx, s.docs(tx)) })
+	return s.update(func(tx *bolt.Tx) error { return s.fts.Merge(tx, s.docs(tx)) })
 }
 
 // rebuildSearch empties the full-text index and builds it from every agreement.
@@ -133,7 +133,7 @@ func snapshotNames(tx *bolt.Tx) (*fields.Directory, error) {
 // agreement, in ID order: the weighted fields (subject, parties, numbers, signers)
 // and the body. For benchmarks that compare with other engines.
 func (s *Store) SearchTexts(fn func(id agreement.ID, high, body string) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
 		return tx.Bucket(schema.Agreements).ForEach(func(k, raw []byte) error {
 			if len(k) != 8 {

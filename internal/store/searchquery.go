@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"sort"
 	"time"
 
@@ -66,7 +67,15 @@ func (s *Store) searchBackend(dir txDir, src *fts.Source, an *search.Analyzer, n
 			}
 			return m, nil
 		},
-		Summary: dir.summary,
+		// A damaged agreement is left out of the hits; the register, the Beranda
+		// and check name it.
+		Summary: func(id agreement.ID) (agreement.Summary, bool, error) {
+			sum, ok, err := dir.summary(id)
+			if errors.Is(err, service.ErrCorrupt) {
+				return agreement.Summary{}, false, nil
+			}
+			return sum, ok, err
+		},
 		Text: func(id agreement.ID) ([2]string, error) {
 			a, _, err := get[agreement.Agreement](tx, schema.Agreements, id)
 			if err != nil {
@@ -80,7 +89,7 @@ func (s *Store) searchBackend(dir txDir, src *fts.Source, an *search.Analyzer, n
 // Snippet is the snippet of one agreement for what a person typed (service.RunSnippet).
 func (s *Store) Snippet(id agreement.ID, text string) (string, error) {
 	var out string
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
 		src, err := s.fts.Source(tx, indexDocs{dir})
 		if err != nil {
@@ -101,7 +110,7 @@ const restrictFrom = 512
 func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 	var res service.SearchResult
 	now := s.now()
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		an, err := s.fts.Analyzer(tx) // one analysis for the whole query
 		if err != nil {
 			return err

@@ -15,11 +15,9 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"sepakat/internal/agreement"
 	"sepakat/internal/places"
 	"sepakat/internal/service"
 	"sepakat/internal/store/fts"
-	"sepakat/internal/store/schema"
 	"sepakat/internal/wilayah"
 )
 
@@ -80,10 +78,24 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Only a path that does not exist becomes a new store: an existing empty
+	// or foreign file is refused, never initialised.
+	if info, err := os.Stat(path); err == nil {
+		if info.Size() == 0 {
+			return nil, fmt.Errorf("%w: %s", service.ErrNotSepakat, path)
+		}
+		if ok, err := looksLikeBolt(path); err != nil {
+			return nil, err
+		} else if !ok {
+			return nil, fmt.Errorf("%w: %s", service.ErrNotSepakat, path)
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout, NoSync: opt.NoSync, FreelistType: bolt.FreelistMapType})
+	db, err := openBolt(path, &bolt.Options{Timeout: opt.LockTimeout, NoSync: opt.NoSync, FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, service.ErrAlreadyOpen
 	}
@@ -126,35 +138,6 @@ func (s *Store) Path() string { return s.path }
 
 // User returns the name recorded in the history.
 func (s *Store) User() string { return s.user }
-
-// Check runs bbolt's consistency check and returns every problem found. It waits
-// for a background merge first: the check reads the shared free-page list, which a
-// concurrent writer changes under it. ctx is checked before bbolt's page walk
-// (which runs to its end once started) and before each count.
-func (s *Store) Check(ctx context.Context) error {
-	s.background.Wait()
-	return s.db.View(func(tx *bolt.Tx) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		var errs []error
-		for err := range tx.Check() {
-			errs = append(errs, err)
-		}
-		// The status counters must agree with the status index.
-		meta := tx.Bucket(schema.Meta)
-		for _, st := range agreement.Statuses {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			n := len(indexIDs(tx, schema.IdxStatus, cat([]byte(st), []byte{0})))
-			if got := getCounter(meta, countKey(st)); got != uint64(n) {
-				errs = append(errs, fmt.Errorf("%w: %d agreements %s, counted %d", service.ErrCorrupt, n, st, got))
-			}
-		}
-		return errors.Join(errs...)
-	})
-}
 
 // Backup writes a consistent copy of the data file to path while the store
 // stays open, through a temporary file: a cancel or a failure leaves no copy.

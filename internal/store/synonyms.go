@@ -15,19 +15,19 @@ import (
 // check reads the lists' fingerprint; only a rebuild builds the analysis.
 func (s *Store) refreshSearch() error {
 	current := true
-	err := s.db.View(func(tx *bolt.Tx) (err error) {
+	err := s.view(func(tx *bolt.Tx) (err error) {
 		current, err = fts.Current(tx)
 		return err
 	})
 	if err != nil || current {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return s.rebuildSearch(context.Background(), tx) })
+	return s.update(func(tx *bolt.Tx) error { return s.rebuildSearch(context.Background(), tx) })
 }
 
 // Synonyms returns the shipped synonym list and the office's own.
 func (s *Store) Synonyms() (shipped, own string, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		own = fts.Synonyms(tx)
 		return nil
 	})
@@ -46,7 +46,7 @@ func (s *Store) SetSynonyms(ctx context.Context, text string) error {
 		return err
 	}
 	s.background.Wait()
-	err = s.db.Update(func(tx *bolt.Tx) error { return s.fts.SetSynonyms(ctx, tx, s.docs(tx), text, an) })
+	err = s.update(func(tx *bolt.Tx) error { return s.fts.SetSynonyms(ctx, tx, s.docs(tx), text, an) })
 	if err != nil {
 		return err
 	}

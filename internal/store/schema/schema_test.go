@@ -29,7 +29,7 @@ func TestNamesOnDisk(t *testing.T) {
 		}
 		keys[string(k)] = true
 	}
-	if string(CountKey("ditandatangani")) != "count_ditandatangani" || Version != 5 {
+	if string(CountKey("ditandatangani")) != "count_ditandatangani" || Version != 6 {
 		t.Error("count keys or the schema version changed")
 	}
 	if k := PostingsKey(0x01020304, 5); string(k) != "\x01\x02\x03\x04\x00\x00\x00\x05" || string(TermKey(7)) != "\x00\x00\x00\x07" {

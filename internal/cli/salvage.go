@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"sepakat/internal/dataset"
+	"sepakat/internal/i18n"
+	"sepakat/internal/service"
+)
+
+// The salvage command's words.
+var (
+	salvageArgs    = i18n.Text{ID: "berkas keluaran baru (OUT.db)", EN: "a new output file (OUT.db)"}
+	salvageNone    = i18n.Text{ID: "Berkas data ini tidak dapat diselamatkan dengan program ini.", EN: "This data file cannot be salvaged by this program."}
+	salvageDone    = i18n.Text{ID: "%d data diselamatkan ke %s.", EN: "%d records salvaged into %s."}
+	salvageDamaged = i18n.Text{ID: "%d data tidak dapat dibaca dan tidak disalin:", EN: "%d records could not be read and were not copied:"}
+)
+
+// salvage copies every readable record into a new file and lists what could not
+// be read; it exits 1 when something was left behind.
+func (r *runner) salvage(args []string) error {
+	if len(args) != 1 {
+		return r.misuse("need_args", "salvage", salvageArgs.In(r.Lang))
+	}
+	out := args[0]
+	return r.withData(func(s service.Service) error {
+		sv, ok := s.(service.Salvager)
+		if !ok {
+			return &exitError{ExitError, salvageNone.In(r.Lang)}
+		}
+		rep, err := sv.Salvage(r.ctx, out)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(r.Stdout, salvageDone.In(r.Lang, rep.Copied, out))
+		if len(rep.Damaged) == 0 {
+			return nil
+		}
+		text := salvageDamaged.In(r.Lang, len(rep.Damaged))
+		for _, d := range rep.Damaged {
+			text += "\n- " + d.Words(r.Lang)
+		}
+		return &exitError{ExitError, text}
+	})
+}
+
+var (
+	exportSalvaged = i18n.Text{ID: "%d perjanjian diekspor ke %s; data yang rusak dilewati.", EN: "%d agreements exported to %s; damaged records were left out."}
+)
+
+// salvageFlag finds export-json's --salvage: the path, and whether it was given.
+func salvageFlag(args []string) (string, bool) {
+	if len(args) != 2 {
+		return "", false
+	}
+	for i, a := range args {
+		if a == "--salvage" || a == "-salvage" {
+			return args[1-i], true
+		}
+	}
+	return "", false
+}
+
+// exportSalvage is export-json --salvage: every readable record goes to path,
+// and what could not be read is listed, exiting 1.
+func (r *runner) exportSalvage(path string) error {
+	return r.withData(func(s service.Service) error {
+		sv, ok := s.(service.Salvager)
+		if !ok {
+			return &exitError{ExitError, salvageNone.In(r.Lang)}
+		}
+		d, damaged, err := sv.ExportReadable(r.ctx)
+		if err != nil {
+			return err
+		}
+		write := func(w io.Writer) error { return dataset.Encode(w, d) }
+		if path == "-" {
+			err = write(r.Stdout)
+		} else {
+			err = service.WriteFile(r.ctx, path, 0o600, write)
+		}
+		if err != nil {
+			if cancelled(err) {
+				return err
+			}
+			return r.fail("write_failed", path, r.reason(err, path))
+		}
+		fmt.Fprintln(r.Stderr, exportSalvaged.In(r.Lang, len(d.Agreements), path))
+		if len(damaged) == 0 {
+			return nil
+		}
+		text := salvageDamaged.In(r.Lang, len(damaged))
+		for _, ref := range damaged {
+			text += "\n- " + ref.Words(r.Lang)
+		}
+		return &exitError{ExitError, text}
+	})
+}

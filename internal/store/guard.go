@@ -1,0 +1,185 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"sepakat/internal/service"
+)
+
+// bbolt panics, or faults on its memory map, when a page of the file is damaged.
+// Every transaction the store runs goes through view or update, which turn such a
+// panic into an error wrapping service.ErrCorrupt: a damaged file never ends the program.
+
+// guard recovers a panic into *err. Deferred after debug.SetPanicOnFault(true),
+// it also catches a read of a damaged page outside the mapped file.
+func guard(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%w: %v", service.ErrCorrupt, r)
+	}
+}
+
+// view runs fn in a read transaction, a damaged page giving ErrCorrupt.
+func (s *Store) view(fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer guard(&err)
+	return damage(s.db.View(fn))
+}
+
+// update runs fn in one write transaction, a damaged page giving ErrCorrupt;
+// bbolt rolls the transaction back on the panic, so nothing is written.
+func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer guard(&err)
+	return damage(s.db.Update(fn))
+}
+
+// damage wraps in ErrCorrupt the bbolt errors that, inside the store's own
+// transactions, only a damaged file gives: a bucket of the schema missing, a value
+// where a bucket should be, a page that does not read. Some of them bbolt only
+// words (DeleteBucket formats its cause with %s), so the words are matched too.
+func damage(err error) error {
+	if err == nil || errors.Is(err, service.ErrCorrupt) {
+		return err
+	}
+	for _, e := range []error{bolt.ErrBucketNotFound, bolt.ErrIncompatibleValue, bolt.ErrInvalid,
+		bolt.ErrInvalidMapping, bolt.ErrChecksum, bolt.ErrVersionMismatch} {
+		if errors.Is(err, e) || strings.HasSuffix(err.Error(), ": "+e.Error()) {
+			return fmt.Errorf("%w: %w", service.ErrCorrupt, err)
+		}
+	}
+	return err
+}
+
+// openBolt is bolt.Open with its panics on a damaged meta or free-list page caught.
+func openBolt(path string, opt *bolt.Options) (db *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer guard(&err)
+	return bolt.Open(path, 0o600, opt)
+}
+
+// boltMagic opens each of bbolt's two meta pages (after a 16-byte page header).
+const boltMagic = 0xED0CDAED
+
+// looksLikeBolt reports whether the file at path carries a bbolt meta page: the
+// first one at offset 0, or the second one at any page size bbolt may have used.
+// A file with neither is not a Sepakat data file (an empty file, a PDF), though
+// one with either may still be damaged.
+func looksLikeBolt(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return false, err
+	}
+	var head [20]byte
+	hasMagic := func(off int64) bool {
+		if off+int64(len(head)) > info.Size() {
+			return false
+		}
+		if _, err := f.ReadAt(head[:], off); err != nil && err != io.EOF {
+			return false
+		}
+		m := head[16:20]
+		return binary.LittleEndian.Uint32(m) == boltMagic || binary.BigEndian.Uint32(m) == boltMagic
+	}
+	if hasMagic(0) {
+		return true, nil
+	}
+	for i := 0; i <= 14; i++ {
+		if hasMagic(1024 << i) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// walkAll reads every key and value of every bucket, nested ones too, and checks
+// that each bucket's keys ascend, so that a damaged page panics or faults here,
+// inside view's guard. It stands in for bbolt's own check, which walks the pages
+// in a goroutine of its own, where a panic or fault on a damaged page cannot be
+// caught and ends the program.
+func walkAll(tx *bolt.Tx) (err error) {
+	defer guard(&err)
+	var sum uint32
+	var walk func(name []byte, b *bolt.Bucket) error
+	walk = func(name []byte, b *bolt.Bucket) error {
+		c := b.Cursor()
+		var prev []byte
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			sum = crc32.Update(sum, crcTable, k)
+			sum = crc32.Update(sum, crcTable, v)
+			if prev != nil && bytes.Compare(prev, k) >= 0 {
+				return fmt.Errorf("%w: urutan kunci di %q rusak", service.ErrCorrupt, name)
+			}
+			prev = k
+			if v == nil {
+				if nested := b.Bucket(k); nested != nil {
+					if err := walk(k, nested); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	}
+	return tx.ForEach(walk)
+}
+
+// crcTable is CRC-32C (Castagnoli).
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// metaPagesSound checks, in the file itself, the page headers bbolt's check
+// asserts on outside walkAll's reach: both meta pages and the free list's page.
+// Their damage would panic in bbolt's check goroutine, beyond any recover.
+func metaPagesSound(tx *bolt.Tx, path string) error {
+	const (
+		flagMeta     = 0x04
+		flagFreelist = 0x10
+	)
+	size := int64(tx.DB().Info().PageSize)
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var p [72]byte
+	header := func(id uint64) (flags uint16, ok bool) {
+		if _, err := f.ReadAt(p[:], int64(id)*size); err != nil {
+			return 0, false
+		}
+		return binary.NativeEndian.Uint16(p[8:10]), binary.NativeEndian.Uint64(p[0:8]) == id
+	}
+	freelist, current := uint64(0), false
+	for id := uint64(0); id < 2; id++ {
+		flags, ok := header(id)
+		if !ok || flags != flagMeta {
+			return fmt.Errorf("%w: halaman meta %d rusak", service.ErrCorrupt, id)
+		}
+		if binary.NativeEndian.Uint64(p[64:72]) == uint64(tx.ID()) {
+			freelist, current = binary.NativeEndian.Uint64(p[48:56]), true
+		}
+	}
+	if !current {
+		return fmt.Errorf("%w: halaman meta tidak cocok", service.ErrCorrupt)
+	}
+	if freelist == ^uint64(0) {
+		return nil
+	}
+	if flags, ok := header(freelist); !ok || flags != flagFreelist {
+		return fmt.Errorf("%w: halaman daftar kosong %d rusak", service.ErrCorrupt, freelist)
+	}
+	return nil
+}
