@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # smoke-desktop.sh BIN_DIR: start the real desktop app under Xvfb on a temporary data
 # file with the examples, wait for its window, check the screen is drawn and not
-# blank, move and resize it, quit with Ctrl+W (a clean exit), start again and
+# blank, move and resize it, check Ctrl+W keeps it open, quit with Ctrl+Q (a clean exit), start again and
 # expect the window back where it was.
 set -euo pipefail
 bin=${1:?usage: smoke-desktop.sh BIN_DIR}
@@ -42,13 +42,19 @@ if (( colours < 16 )) || awk "BEGIN{exit !($spread < 0.02)}"; then
 fi
 
 # Keys go to the window under the pointer (Xvfb runs no window manager).
+# Ctrl+W closes editors only: the main window stays; Ctrl+Q quits.
 quit_app() {
   xdotool mousemove 640 400
   sleep 0.3
   xdotool key ctrl+w
+  sleep 1
+  if ! kill -0 "$app_pid" 2>/dev/null; then
+    echo "smoke-desktop: Ctrl+W closed the main window" >&2; cat "$tmp/app.log" >&2; exit 1
+  fi
+  xdotool key ctrl+q
   for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$app_pid" 2>/dev/null; then
-    echo "smoke-desktop: Ctrl+W did not quit" >&2; cat "$tmp/app.log" >&2; exit 1
+    echo "smoke-desktop: Ctrl+Q did not quit" >&2; cat "$tmp/app.log" >&2; exit 1
   fi
   code=0; wait "$app_pid" || code=$?
   app_pid=""
