@@ -68,7 +68,7 @@ func (s *Store) toSecondPlace(ctx context.Context, info service.BackupInfo, sett
 	if err := copyFile(ctx, info.Path, dst); err != nil {
 		return err
 	}
-	if err := s.db.Update(func(tx *bolt.Tx) error {
+	if err := s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(schema.Meta).Put(schema.KeyBackupSecond, []byte(now.UTC().Format(time.RFC3339)))
 	}); err != nil {
 		return err
@@ -81,7 +81,7 @@ func (s *Store) DailyBackup(ctx context.Context) (service.BackupInfo, bool, erro
 	today := s.now().Format("2006-01-02")
 	var last []byte
 	empty := true
-	if err := s.db.View(func(tx *bolt.Tx) error {
+	if err := s.view(func(tx *bolt.Tx) error {
 		last = bytes.Clone(tx.Bucket(schema.Meta).Get(schema.KeyBackupDaily))
 		for _, b := range [][]byte{schema.Agreements, schema.Parties} {
 			if k, _ := tx.Bucket(b).Cursor().First(); k != nil {
@@ -99,7 +99,7 @@ func (s *Store) DailyBackup(ctx context.Context) (service.BackupInfo, bool, erro
 	if err != nil && !errors.Is(err, service.ErrSecondPlace) {
 		return service.BackupInfo{}, false, err
 	}
-	if merr := s.db.Update(func(tx *bolt.Tx) error {
+	if merr := s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(schema.Meta).Put(schema.KeyBackupDaily, []byte(today))
 	}); merr != nil {
 		return info, true, merr
@@ -115,7 +115,7 @@ func (s *Store) backupBefore(ctx context.Context, reason service.BackupReason) e
 		return nil
 	}
 	empty := true
-	if err := s.db.View(func(tx *bolt.Tx) error {
+	if err := s.view(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{schema.Agreements, schema.Parties} {
 			if bk := tx.Bucket(b); bk != nil {
 				if k, _ := bk.Cursor().First(); k != nil {
@@ -162,7 +162,7 @@ func (s *Store) Backups(ctx context.Context) ([]service.BackupInfo, error) {
 // BackupStatus says where copies go and when the last ones were made.
 func (s *Store) BackupStatus() (service.BackupStatus, error) {
 	st := service.BackupStatus{Folder: BackupDir(s.path)}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(schema.Meta)
 		st.LastDaily = string(meta.Get(schema.KeyBackupDaily))
 		if raw := meta.Get(schema.KeyBackupSecond); raw != nil {
@@ -188,7 +188,7 @@ func (s *Store) BackupStatus() (service.BackupStatus, error) {
 // BackupSettings returns the stored settings, or the default rotation.
 func (s *Store) BackupSettings() (service.BackupSettings, error) {
 	out := service.BackupSettings{Policy: service.DefaultBackupPolicy}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		raw := tx.Bucket(schema.Meta).Get(schema.KeyBackupSettings)
 		if raw == nil {
 			return nil
@@ -216,7 +216,7 @@ func (s *Store) SetBackupSettings(b service.BackupSettings) error {
 	if err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(schema.Meta).Put(schema.KeyBackupSettings, raw) })
+	return s.update(func(tx *bolt.Tx) error { return tx.Bucket(schema.Meta).Put(schema.KeyBackupSettings, raw) })
 }
 
 // copyVerified writes a consistent copy to path through a temporary file
@@ -233,7 +233,7 @@ func (s *Store) copyVerified(ctx context.Context, path string) (service.BackupIn
 	sum := crc32.New(castagnoli)
 	var want int
 	var size int64
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		want = snapshotCount(tx)
 		bw := bufio.NewWriterSize(io.MultiWriter(tmp, sum), 1<<20)
 		n, err := tx.WriteTo(&ctxWriter{ctx: ctx, w: bw})
