@@ -23,11 +23,13 @@ func (u *App) mainMenu() *fyne.MainMenu {
 	}
 	u.menuExport = item(lang.L("Ekspor PDF…"), ctrl(fyne.KeyP), func() { u.onMenuExport() })
 	u.menuExport.Disabled = u.selected == 0
+	u.menuBackup = item(lang.L("Cadangkan sekarang"), nil, func() { u.onBackupNow() })
 	quit := item(lang.L("Keluar"), ctrl(fyne.KeyQ), func() { u.onQuit() })
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.L("Berkas"),
 		item(lang.L("Baru…"), ctrl(fyne.KeyN), func() { u.onNew() }),
 		item(lang.L("Buka data lain…"), nil, func() { u.onOpenOther() }),
+		u.menuBackup,
 		fyne.NewMenuItemSeparator(),
 		u.menuExport,
 		fyne.NewMenuItemSeparator(),

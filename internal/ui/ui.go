@@ -98,6 +98,7 @@ type App struct {
 	export    *kit.PDFExport // the latest export
 
 	menuExport *fyne.MenuItem // Berkas → Ekspor PDF, enabled with a selection
+	menuBackup *fyne.MenuItem // Berkas → Cadangkan sekarang, off while a copy is made
 	about      *aboutDialog   // Tentang's latest dialog
 	guide      fyne.Window    // Panduan, while open
 	guideText  *widget.RichText
