@@ -30,19 +30,7 @@ func (c *dayClock) now() time.Time {
 func openWithExamples(t *testing.T, c *dayClock) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "sepakat.db")
-	s, err := Open(path, Options{Now: c.now, User: "staf1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if s.closed {
-			return
-		}
-		if err := s.Check(context.Background()); err != nil {
-			t.Errorf("check: %v", err)
-		}
-		s.Close()
-	})
+	s := openAtTime(t, path, c.now)
 	mustSave(t, s.LoadExamples())
 	return s, path
 }

@@ -29,7 +29,13 @@ func openTemp(t testing.TB) (*Store, string) {
 
 func openAt(t testing.TB, path string) *Store {
 	t.Helper()
-	s, err := Open(path, Options{Now: newClock().now, User: "staf1"})
+	return openAtTime(t, path, newClock().now)
+}
+
+// openAtTime opens the data file at path on clock now; checked and closed on cleanup.
+func openAtTime(t testing.TB, path string, now func() time.Time) *Store {
+	t.Helper()
+	s, err := Open(path, Options{Now: now, User: "staf1"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,7 +37,7 @@ import (
 // TestMain speaks Bahasa Indonesia, as Sepakat does on an office desktop
 // whatever its locale: Fyne's translations and the service's messages agree.
 func TestMain(m *testing.M) {
-	PreferIndonesian()
+	UseLanguage(kit.Lang())
 	os.Exit(m.Run())
 }
 
@@ -195,7 +195,9 @@ func TestExportPDFFromTheList(t *testing.T) {
 	}
 }
 
-func TestPreferIndonesian(t *testing.T) {
+// Indonesian is the language whenever the system does not ask for English,
+// including unparseable locales such as C.
+func TestUseLanguageDefaultsToIndonesian(t *testing.T) {
 	for _, c := range []struct {
 		lcAll, lang string
 		want        i18n.Lang
@@ -210,7 +212,7 @@ func TestPreferIndonesian(t *testing.T) {
 		t.Setenv("LANGUAGE", "")
 		t.Setenv("LC_ALL", c.lcAll)
 		t.Setenv("LANG", c.lang)
-		PreferIndonesian()
+		UseLanguage(kit.Lang())
 		if kit.Lang() != c.want || os.Getenv("LANGUAGE") != string(c.want) {
 			t.Errorf("%+v: LC_ALL=%q LANGUAGE=%q", c, os.Getenv("LC_ALL"), os.Getenv("LANGUAGE"))
 		}

@@ -65,7 +65,7 @@ func BenchmarkTypingToResults(b *testing.B) {
 		q := queries[i%len(queries)]
 		test.Type(r.search, q)
 		start, n := time.Now(), shown
-		for shown == n || !r.searchingNow() {
+		for shown == n || !r.searching {
 			(<-ui)()
 		}
 		lat = append(lat, time.Since(start))

@@ -599,5 +599,3 @@ func (r *AgreementList) readFailed(err error) {
 	r.readErr = err
 	r.status(lang.L("Daftar tidak dapat dibaca: {{.Error}}", map[string]any{"Error": kit.Message(err)}))
 }
-
-func (r *AgreementList) searchingNow() bool { return r.searching }

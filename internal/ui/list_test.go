@@ -110,7 +110,7 @@ func TestListSearchesAsYouType(t *testing.T) {
 			test.Type(r.search, text)
 		}
 		for {
-			if status := next(); r.searchingNow() {
+			if status := next(); r.searching {
 				return status
 			}
 		}
@@ -157,7 +157,7 @@ func TestListSearchesAsYouType(t *testing.T) {
 	}
 
 	r.search.SetText("")
-	if status := next(); !strings.HasPrefix(status, "3 ") || rows() != 3 || r.searchingNow() {
+	if status := next(); !strings.HasPrefix(status, "3 ") || rows() != 3 || r.searching {
 		t.Errorf("after clearing: %q, %d rows", status, rows())
 	}
 }
@@ -231,12 +231,12 @@ func TestListFiltersAndSorts(t *testing.T) {
 
 	// The search box searches within the filters.
 	test.Type(r.search, "lampung")
-	l.until("search results", func() bool { return r.searchingNow() })
+	l.until("search results", func() bool { return r.searching })
 	if rows() != 1 {
 		t.Errorf("search within the filters: %d rows", rows())
 	}
 	r.search.SetText("")
-	l.until("the arranged list again", func() bool { return !r.searchingNow() && rows() == 1 })
+	l.until("the arranged list again", func() bool { return !r.searching && rows() == 1 })
 
 	test.Tap(r.resetBtn)
 	l.until("the whole list", func() bool { return rows() == 3 })

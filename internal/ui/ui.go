@@ -24,12 +24,6 @@ import (
 	"sepakat/resources"
 )
 
-// PreferIndonesian makes Indonesian the language whenever the system does not ask
-// for English, including unparseable locales such as C; call it before the app starts.
-func PreferIndonesian() {
-	UseLanguage(kit.Lang())
-}
-
 // UseLanguage makes l the language of the screens and of the messages from
 // below them (kit.Lang reads the environment); call it before LoadTranslations.
 func UseLanguage(l i18n.Lang) {
