@@ -18,6 +18,8 @@ shots="$dist/test-windows"
 tmp=$(mktemp -d)
 xvfb_pid=""
 export WINEPREFIX="$tmp/prefix" WINEARCH=win64 WINEDEBUG=-all
+# The app is looked at in Indonesian, as the offices see it.
+export LC_ALL=id_ID.UTF-8
 export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n,b"
 cleanup() {
   wineserver -k 2>/dev/null || true
@@ -107,14 +109,29 @@ lnk="$users/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Sepakat.lnk"
 [[ -f $inst/Sepakat.exe && -f $inst/sepakat-cli.exe && -f $inst/Uninstall.exe ]] || fail "setup installed no program in $inst"
 [[ -f $lnk ]] || fail "setup made no Start-menu shortcut"
 setup_appid=ok; app_id "$lnk" || setup_appid=missing
-wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Sepakat' /v DisplayVersion 2>/dev/null \
-  | tr -d '\r' | grep -q "$version" || fail "no uninstall entry for the per-user setup"
+# Under Wine the setup's registry writes can reach reg.exe a moment after the
+# installer has exited; ask a few times before calling the entry missing.
+entry=""
+for _ in $(seq 10); do
+  entry=$(wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Sepakat' /v DisplayVersion 2>/dev/null | tr -d '\r') || true
+  grep -q "$version" <<<"$entry" && break
+  sleep 1
+done
+grep -q "$version" <<<"$entry" || fail "no uninstall entry for the per-user setup"
 step "uninstall entry HKCU ... \\Uninstall\\Sepakat $version"
 
 run_app "$inst/Sepakat.exe" "$shots/app-setup.png"
 
-step "CLI exe: demo, list, pdf"
+step "CLI exe: language, demo, list, pdf"
 cli="$inst/sepakat-cli.exe"
+# Wine's display language (GetUserDefaultUILanguage) follows LC_ALL; with no
+# language chosen in Pengaturan, the CLI follows it as the window does.
+for pair in id_ID.UTF-8:Pemakaian en_US.UTF-8:Usage; do
+  usage=$(LC_ALL=${pair%%:*} wine "$cli" 2>&1 | tr -d '\r' | head -1) || true
+  [[ $usage == "${pair#*:}"* ]] || fail "under ${pair%%:*} the CLI does not speak the system's language: $usage"
+  wineserver -w
+done
+step "the CLI follows the Windows display language (Indonesian, English)"
 wine "$cli" demo >"$tmp/demo.log" 2>&1 || { cat "$tmp/demo.log" >&2; fail "sepakat-cli demo failed"; }
 id=$(wine "$cli" list --json 2>/dev/null | tr -d '\r' | sed -n 's/.*"id": *"\{0,1\}\([^",]*\)"\{0,1\}.*/\1/p' | head -1)
 [[ -n $id ]] || fail "sepakat-cli list --json gave no id"
