@@ -66,6 +66,11 @@ run_app() {
   step "window $(xwininfo -id "$wid" | awk '/Width:/{w=$2} /Height:/{h=$2} END{print w "x" h}') \"$(xdotool getwindowname "$wid")\""
   sleep 4
   import -window root "$shot"
+  # Panduan (F1) and Tentang (Bantuan menu, last item), to be looked at.
+  xdotool windowactivate --sync "$wid" key F1 2>/dev/null || xdotool key F1
+  sleep 2
+  import -window root "${shot%.png}-panduan.png"
+  xdotool key Escape; sleep 1
   [[ -s $appdata/sepakat.db ]] || fail "no data file at %AppData%\\Sepakat\\sepakat.db"
   step "data file $(stat -c %s "$appdata/sepakat.db") bytes in %AppData%\\Sepakat"
   wine taskkill /IM Sepakat.exe >/dev/null 2>&1 || true
