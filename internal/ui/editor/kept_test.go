@@ -2,10 +2,13 @@ package editor
 
 import (
 	"context"
+	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -112,5 +115,68 @@ func TestOwnNumberCarriedElsewhereShownAtTheField(t *testing.T) {
 	test.Tap(e.saveBtn)
 	if a, _ := h.s.Agreement(e.a.ID); a.OwnNumber() != "999/PKS.05-Huk/2026" || l.Visible() {
 		t.Errorf("stored %q, problem %q", a.OwnNumber(), l.Text)
+	}
+}
+
+// TestViewCopiesRemovedAtExitAndNextStart: an attachment opened for viewing is
+// copied into this run's folder, which goes when the program ends; folders
+// an earlier, killed run left go at the next start, and nothing else does.
+func TestViewCopiesRemovedAtExitAndNextStart(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	old := time.Now().Add(-time.Hour)
+	mk := func(name string, dir bool) {
+		t.Helper()
+		p := filepath.Join(tmp, name)
+		var err error
+		if dir {
+			err = os.MkdirAll(filepath.Join(p, "123"), 0o700)
+		} else {
+			err = os.WriteFile(p, []byte("x"), 0o600)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mk("sepakat-lampiran-4242", true)     // a killed run's
+	mk("sepakat-lampiran-8ab3f1", true)   // an older version's
+	mk("lain-lampiran-1", true)           // another program's
+	mk("sepakat-lampiran-catatan", false) // a file, not our folder
+	started := time.Now()
+
+	h := newHarness(t)
+	e := h.draft(nil)
+	png, err := os.ReadFile("../../../resources/icon.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.tabs.SelectIndex(tabAttachments)
+	at := e.attachments
+	if !at.attach("Pindaian.png", png) {
+		t.Fatalf("attach failed: %q", e.general.Text)
+	}
+	var opened string
+	at.openURL = func(u *url.URL) error { opened = u.Path; return nil }
+	tapRow(t, at.list, at.rowText(0))
+	test.Tap(at.open)
+	if got, err := os.ReadFile(opened); err != nil || len(got) != len(png) || !strings.HasPrefix(opened, viewCopiesRoot(tmp)+string(filepath.Separator)) {
+		t.Fatalf("opened %q: %d bytes, %v", opened, len(got), err)
+	}
+	if n := SweepViewCopies(started); n != 2 {
+		t.Errorf("%d leftovers removed at start, want 2", n)
+	}
+	if err := RemoveViewCopies(); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(tmp)
+	var names []string
+	for _, en := range entries {
+		names = append(names, en.Name())
+	}
+	if !slices.Equal(names, []string{"lain-lampiran-1", "sepakat-lampiran-catatan"}) {
+		t.Errorf("temporary folder holds %v after the run", names)
 	}
 }
