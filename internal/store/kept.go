@@ -138,7 +138,12 @@ func carrier(tx *bolt.Tx, office agreement.ID, key string, self agreement.ID) (a
 // references to the files fresh: a staged file newly referred to is written,
 // a file left without any reference is deleted.
 func moveRefs(dir txDir, tag byte, id agreement.ID, old, fresh []string) error {
-	refs, files := dir.tx.Bucket(schema.FileRefs), dir.tx.Bucket(schema.Files)
+	return moveRefsTx(dir.tx, &dir.store.staged, tag, id, old, fresh)
+}
+
+// moveRefsTx is moveRefs in tx, with the files staged (nil: none).
+func moveRefsTx(tx *bolt.Tx, staged *stagedFiles, tag byte, id agreement.ID, old, fresh []string) error {
+	refs, files := tx.Bucket(schema.FileRefs), tx.Bucket(schema.Files)
 	for _, sha := range fresh {
 		if slices.Contains(old, sha) {
 			continue
@@ -151,8 +156,11 @@ func moveRefs(dir txDir, tag byte, id agreement.ID, old, fresh []string) error {
 		}
 		// Not in the file yet: a file staged by PutFile, or one an import
 		// writes after its records.
-		if f, ok := dir.store.staged.get(sha); ok {
-			if err := storeFile(dir.tx, f); err != nil {
+		if staged == nil {
+			continue
+		}
+		if f, ok := staged.get(sha); ok {
+			if err := storeFile(tx, f); err != nil {
 				return err
 			}
 		}
@@ -164,7 +172,7 @@ func moveRefs(dir txDir, tag byte, id agreement.ID, old, fresh []string) error {
 		if err := refs.Delete(schema.FileRefKey(sha, tag, uint64(id))); err != nil {
 			return err
 		}
-		if !referenced(dir.tx, sha) {
+		if !referenced(tx, sha) {
 			if err := files.Delete([]byte(sha)); err != nil {
 				return err
 			}

@@ -198,10 +198,18 @@ func putRaw[T agreement.Record](bucket []byte) func(dir txDir, next *T, _, raw [
 	}
 }
 
+// putRecord stores a new record that is not an agreement (an import's); a
+// party's lambang is recorded as referred to (kept.go), so that the import's
+// file joins it.
 func putRecord(tx *bolt.Tx, bucket []byte, id agreement.ID, v any) error {
 	raw, err := encode(v)
 	if err != nil {
 		return err
+	}
+	if p, ok := v.(*agreement.Party); ok {
+		if err := moveRefsTx(tx, nil, schema.RecordTag["party"], id, nil, lambangFiles(p)); err != nil {
+			return err
+		}
 	}
 	return tx.Bucket(bucket).Put(idKey(id), raw)
 }

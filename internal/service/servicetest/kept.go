@@ -251,6 +251,36 @@ func testStagedFiles(t *testing.T, c Config) {
 			t.Fatalf("after a new lambang, files %v, want only %s", got, fresh.SHA256)
 		}
 	})
+	t.Run("ImportKeepsReferencedFiles", func(t *testing.T) {
+		src := fresh(t, c)
+		w := SeedWorld(t, src)
+		lambang, err := src.PutFile("lambang.png", "image/png", []byte("\x89PNG ls"))
+		must(t, err)
+		w.Lamsel.Lambang = &lambang
+		must(t, src.SaveParty(&w.Lamsel))
+		scan, err := src.PutFile("scan.pdf", "application/pdf", []byte("%PDF scan"))
+		must(t, err)
+		a := w.KSB("Dengan lampiran")
+		a.Attachments = []agreement.Attachment{{Kind: agreement.AttachScan, File: scan, Added: Start}}
+		must(t, src.SaveAgreement(&a))
+		d, err := src.Export(context.Background())
+		must(t, err)
+		dst := fresh(t, c)
+		must(t, dst.Import(context.Background(), d))
+		want := []string{lambang.SHA256, scan.SHA256}
+		slices.Sort(want)
+		if got := files(t, dst); !slices.Equal(got, want) {
+			t.Fatalf("imported files %v, want the lambang and the scan %v", got, want)
+		}
+		// The imported references count: dropping the lambang sweeps it.
+		p, err := dst.Party(w.Lamsel.ID)
+		must(t, err)
+		p.Lambang = nil
+		must(t, dst.SaveParty(&p))
+		if got := files(t, dst); !slices.Equal(got, []string{scan.SHA256}) {
+			t.Errorf("after dropping the imported lambang, files %v", got)
+		}
+	})
 	t.Run("ImportLeavesUnreferencedOut", func(t *testing.T) {
 		s := fresh(t, c)
 		SeedWorld(t, s)
