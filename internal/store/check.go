@@ -28,6 +28,7 @@ var (
 	chkHash        = i18n.Text{ID: "isi berkas tidak cocok dengan sidik SHA-256-nya (rusak)", EN: "the content does not match its SHA-256 (damaged)"}
 	chkCounter     = i18n.Text{ID: "nomor urut %d melampaui penghitungnya (%d); nomor itu dapat terbit lagi", EN: "running number %d is past its counter (%d); it could be handed out again"}
 	chkNumberTwice = i18n.Text{ID: "nomor %q juga dipakai perjanjian %d dari instansi yang sama; ubah salah satunya", EN: "number %q is also carried by agreement %d of the same office; change one of them"}
+	chkKeptStray   = i18n.Text{ID: "catatan nomor atau rujukan lampiran tidak cocok dengan datanya; jalankan reindex", EN: "a recorded number or attachment reference does not match its record; run reindex"}
 	chkKeptGone    = i18n.Text{ID: "nomor atau rujukan lampirannya tidak tercatat; jalankan reindex", EN: "its number or attachment references are not recorded; run reindex"}
 	chkFileGone    = i18n.Text{ID: "merujuk berkas lampiran %s yang tidak tersimpan", EN: "refers to stored file %s, which is missing"}
 )
@@ -71,6 +72,7 @@ func (s *Store) checkRecords(ctx context.Context, tx *bolt.Tx, rep *service.Chec
 	agreements := map[uint64]bool{}
 	refs := map[string]service.RecordRef{}
 	numbers := map[string]uint64{} // own number key → the first agreement carrying it
+	kept := map[string]bool{}      // the OwnNumbers and FileRefs keys the records call for
 	c := tx.Bucket(schema.Agreements).Cursor()
 	for k, raw := c.First(); k != nil; k, raw = c.Next() {
 		if err := ctx.Err(); err != nil {
@@ -111,14 +113,19 @@ func (s *Store) checkRecords(ctx context.Context, tx *bolt.Tx, rep *service.Chec
 			} else {
 				numbers[nk] = id
 			}
-			if tx.Bucket(schema.OwnNumbers).Get(schema.OwnNumberKey(uint64(office), key, id)) == nil {
+			k := schema.OwnNumberKey(uint64(office), key, id)
+			kept[string(k)] = true
+			if tx.Bucket(schema.OwnNumbers).Get(k) == nil {
 				add(ref, chkKeptGone)
 			}
 		}
+		gone := false
 		for _, sha := range attachmentFiles(&a) {
-			if tx.Bucket(schema.FileRefs).Get(schema.FileRefKey(sha, schema.RecordTag["agreement"], id)) == nil {
+			k := schema.FileRefKey(sha, schema.RecordTag["agreement"], id)
+			kept[string(k)] = true
+			if !gone && tx.Bucket(schema.FileRefs).Get(k) == nil {
 				add(ref, chkKeptGone)
-				break
+				gone = true
 			}
 		}
 		if tx.Bucket(schema.SearchDocs).Get(k) == nil && tx.Bucket(schema.SearchDelta).Get(k) == nil {
@@ -160,6 +167,11 @@ func (s *Store) checkRecords(ctx context.Context, tx *bolt.Tx, rep *service.Chec
 					add(ref, chkUnreadable)
 				} else if p.Lambang != nil {
 					refs[p.Lambang.SHA256] = ref
+					k := schema.FileRefKey(p.Lambang.SHA256, schema.RecordTag["party"], ref.ID)
+					kept[string(k)] = true
+					if tx.Bucket(schema.FileRefs).Get(k) == nil {
+						add(ref, chkKeptGone)
+					}
 				}
 				continue
 			}
@@ -205,6 +217,17 @@ func (s *Store) checkRecords(ctx context.Context, tx *bolt.Tx, rep *service.Chec
 	for sha, ref := range refs {
 		if !stored[sha] {
 			add(ref, i18n.Text{ID: fmtText(chkFileGone.ID, sha), EN: fmtText(chkFileGone.EN, sha)})
+		}
+	}
+	// Recorded numbers and references without the record that calls for them
+	// keep a number taken or a file from being swept.
+	for _, name := range schema.BucketsV7 {
+		c := tx.Bucket(name).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if !kept[string(k)] {
+				add(service.RecordRef{Type: "index", Key: string(name)}, chkKeptStray)
+				break
+			}
 		}
 	}
 	// Every issued number's running number is at most its counter: otherwise

@@ -128,3 +128,36 @@ func TestStagedFilesDroppedOnClose(t *testing.T) {
 		t.Errorf("after reopening: %v", err)
 	}
 }
+
+// TestCheckFindsKeptEntriesOutOfStep: a recorded number without its agreement
+// and an attachment without its reference are named; reindex rebuilds both.
+func TestCheckFindsKeptEntriesOutOfStep(t *testing.T) {
+	s, _ := openTemp(t)
+	w := servicetest.SeedWorld(t, s)
+	scan, err := s.PutFile("scan.pdf", "application/pdf", []byte("%PDF scan"))
+	mustSave(t, err)
+	a := w.KSB("Dengan lampiran")
+	a.Attachments = []agreement.Attachment{{Kind: agreement.AttachScan, File: scan}}
+	mustSave(t, s.SaveAgreement(&a))
+	mustSave(t, s.update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(schema.OwnNumbers).Put(schema.OwnNumberKey(uint64(w.Sumedang.ID), "7/MOU", 99), nil); err != nil {
+			return err
+		}
+		return tx.Bucket(schema.FileRefs).Delete(schema.FileRefKey(scan.SHA256, 'a', uint64(a.ID)))
+	}))
+	var ce *service.CheckError
+	if err := s.Check(context.Background()); !errors.As(err, &ce) {
+		t.Fatalf("check passed: %v", err)
+	}
+	var texts []string
+	for _, p := range ce.Report.Problems {
+		texts = append(texts, p.Text.In(i18n.EN))
+	}
+	if len(texts) != 2 || !strings.Contains(texts[0], "not recorded") || !strings.Contains(texts[1], "does not match its record") {
+		t.Fatalf("check found %q", texts)
+	}
+	mustSave(t, s.Reindex(context.Background()))
+	if err := s.Check(context.Background()); err != nil {
+		t.Fatalf("after reindex: %v", err)
+	}
+}
