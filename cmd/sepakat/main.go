@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -21,13 +22,19 @@ import (
 	"sepakat/internal/service"
 	"sepakat/internal/store"
 	"sepakat/internal/ui"
+	"sepakat/internal/ui/editor"
 	"sepakat/internal/ui/kit"
 )
 
 func main() {
+	started := time.Now()
 	dbPath := flag.String("db", "", "data file (default: the user's Sepakat folder, or data/ beside the program when a file named portable sits there)")
 	flag.Parse()
 	ui.UseLanguage(i18n.Preferred())
+	// Copies of attachments opened for viewing: this run's go when it ends,
+	// those a killed run left go now.
+	go editor.SweepViewCopies(started)
+	defer editor.RemoveViewCopies()
 
 	a := app.NewWithID("id.sepakat.desktop")
 	a.SetIcon(ui.Icon())

@@ -121,5 +121,6 @@ var messages = map[string]i18n.Text{
 	"control_chars":       {ID: "Teks memuat karakter kendali yang tidak dapat dicetak.", EN: "The text contains control characters that cannot be printed."},
 	"bad_node":            {ID: "Jenis unsur naskah %q tidak dikenal.", EN: "Unknown body element kind %q."},
 	"out_of_range":        {ID: "Di luar batas: isi antara %g dan %g.", EN: "Out of range: enter a value between %g and %g."},
+	"number_taken":        {ID: "Nomor %s sudah dipakai %s (ID %v). Ambil nomor baru atau ubah nomor ini.", EN: "Number %s is already carried by %s (ID %v). Take a new number or change this one."},
 	"official_party_kind": {ID: "Kepala daerah hanya ada pada pemerintah daerah.", EN: "Only a regional government has a head of region."},
 }

@@ -25,6 +25,10 @@ var (
 	ErrTooLarge       = errors.New("service: file too large")
 	ErrCorrupt        = errors.New("service: data file damaged")
 	ErrExamplesLoaded = errors.New("service: examples already loaded")
+	// ErrNumberTaken: an agreement's own number is carried by another
+	// agreement of the same office; the error is also agreement.Errors at the
+	// number's field, naming the other agreement (NumberTaken).
+	ErrNumberTaken = errors.New("service: own number already carried by another agreement")
 )
 
 // messages holds the words for every sentinel error of Sepakat's packages.
@@ -43,6 +47,7 @@ var messages = []struct {
 	{ErrTooLarge, i18n.Text{ID: "Berkas terlalu besar.", EN: "File too large."}},
 	{ErrCorrupt, i18n.Text{ID: "Berkas data rusak. Pulihkan dari cadangan.", EN: "The data file is damaged. Restore it from a backup."}},
 	{ErrNotSepakat, i18n.Text{ID: "Berkas ini bukan berkas data Sepakat, atau kosong. Berkas itu tidak diubah. Pilih berkas data yang benar atau pulihkan dari cadangan.", EN: "This file is not a Sepakat data file, or it is empty. It was not changed. Choose the right data file or restore it from a backup."}},
+	{ErrNumberTaken, i18n.Text{ID: "Nomor itu sudah dipakai perjanjian lain dari instansi yang sama. Ambil nomor baru atau ubah nomornya.", EN: "That number is already carried by another agreement of the same office. Take a new number or change it."}},
 	{ErrExamplesLoaded, i18n.Text{ID: "Contoh bawaan sudah dimuat ke berkas data ini.", EN: "The built-in examples are already in this data file."}},
 	// Backups (errors_backup.go).
 	{ErrBackupVerify, i18n.Text{ID: "Salinan cadangan tidak lolos pemeriksaan setelah ditulis, sehingga tidak dipakai. Cadangan yang lebih lama tetap disimpan. Periksa ruang dan kondisi disk, lalu coba lagi.", EN: "The backup copy failed its check after it was written, so it was not kept. The older backups are still there. Check the disk's space and condition, then try again."}},

@@ -8,7 +8,41 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
+
+// tempPrefix names WriteFile's temporary files: only files with it are ever
+// removed as leftovers.
+const tempPrefix = ".sepakat-tmp-"
+
+// LeftoverAge is how old a temporary file must be before a later write in the
+// same folder takes it for the leftover of a killed run: a write of another
+// program running now is younger.
+const LeftoverAge = time.Minute
+
+// RemoveLeftovers removes from dir the temporary files of writes that never
+// finished (a killed run): regular files named with WriteFile's prefix, last
+// changed before before. Nothing else is touched; what cannot be removed stays.
+func RemoveLeftovers(dir string, before time.Time) (removed int) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), tempPrefix) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || !info.ModTime().Before(before) {
+			continue
+		}
+		if os.Remove(filepath.Join(dir, e.Name())) == nil {
+			removed++
+		}
+	}
+	return removed
+}
 
 // WriteFile writes a file through a temporary one beside it, so that path
 // holds either what it held before or the whole new content. fill writes the
@@ -32,7 +66,8 @@ func writeThroughTemp(ctx context.Context, path string, mode os.FileMode, fill f
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".sepakat-tmp-*")
+	RemoveLeftovers(filepath.Dir(path), time.Now().Add(-LeftoverAge))
+	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix+"*")
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
 )
@@ -416,13 +417,23 @@ func TestBackupStreams(t *testing.T) {
 	c := &dayClock{t: time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)}
 	s, path := openWithExamples(t, c)
 	blob := make([]byte, 16<<20)
+	a, err := s.Agreement(1)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i := range 3 {
 		for j := range blob {
 			blob[j] = byte(j*7 + i*13 + j>>11)
 		}
-		if _, err := s.PutFile("lampiran.bin", "application/octet-stream", blob); err != nil {
+		ref, err := s.PutFile("lampiran.bin", "application/octet-stream", blob)
+		if err != nil {
 			t.Fatal(err)
 		}
+		// A file enters the data file with the save that refers to it.
+		a.Attachments = append(a.Attachments, agreement.Attachment{Kind: agreement.AttachLain, File: ref})
+	}
+	if err := s.SaveAgreement(&a); err != nil {
+		t.Fatal(err)
 	}
 	blob = nil
 	fi, _ := os.Stat(path)

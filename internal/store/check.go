@@ -18,16 +18,19 @@ import (
 
 // What Check can find, in both languages.
 var (
-	chkPages      = i18n.Text{ID: "struktur berkas rusak; pemeriksaan lain dihentikan. Pulihkan dari cadangan atau jalankan penyelamatan data.", EN: "the file's structure is damaged; the other checks were stopped. Restore from a backup or run the salvage."}
-	chkUnreadable = i18n.Text{ID: "tidak dapat dibaca (data rusak)", EN: "cannot be read (damaged)"}
-	chkEntryGone  = i18n.Text{ID: "entri di indeks daftar hilang; jalankan reindex", EN: "an entry in the list index is missing; run reindex"}
-	chkEntryStray = i18n.Text{ID: "entri indeks daftar menunjuk perjanjian yang tidak ada; jalankan reindex", EN: "a list index entry points at an agreement that does not exist; run reindex"}
-	chkNotIndexed = i18n.Text{ID: "tidak ada di indeks pencarian; jalankan reindex", EN: "not in the search index; run reindex"}
-	chkSearchStay = i18n.Text{ID: "indeks pencarian memuat perjanjian yang tidak ada; jalankan reindex", EN: "the search index holds an agreement that does not exist; run reindex"}
-	chkCount      = i18n.Text{ID: "jumlah perjanjian berstatus %s tercatat %d, terhitung %d; jalankan reindex", EN: "%s agreements recorded as %d, counted %d; run reindex"}
-	chkHash       = i18n.Text{ID: "isi berkas tidak cocok dengan sidik SHA-256-nya (rusak)", EN: "the content does not match its SHA-256 (damaged)"}
-	chkCounter    = i18n.Text{ID: "nomor urut %d melampaui penghitungnya (%d); nomor itu dapat terbit lagi", EN: "running number %d is past its counter (%d); it could be handed out again"}
-	chkFileGone   = i18n.Text{ID: "merujuk berkas lampiran %s yang tidak tersimpan", EN: "refers to stored file %s, which is missing"}
+	chkPages       = i18n.Text{ID: "struktur berkas rusak; pemeriksaan lain dihentikan. Pulihkan dari cadangan atau jalankan penyelamatan data.", EN: "the file's structure is damaged; the other checks were stopped. Restore from a backup or run the salvage."}
+	chkUnreadable  = i18n.Text{ID: "tidak dapat dibaca (data rusak)", EN: "cannot be read (damaged)"}
+	chkEntryGone   = i18n.Text{ID: "entri di indeks daftar hilang; jalankan reindex", EN: "an entry in the list index is missing; run reindex"}
+	chkEntryStray  = i18n.Text{ID: "entri indeks daftar menunjuk perjanjian yang tidak ada; jalankan reindex", EN: "a list index entry points at an agreement that does not exist; run reindex"}
+	chkNotIndexed  = i18n.Text{ID: "tidak ada di indeks pencarian; jalankan reindex", EN: "not in the search index; run reindex"}
+	chkSearchStay  = i18n.Text{ID: "indeks pencarian memuat perjanjian yang tidak ada; jalankan reindex", EN: "the search index holds an agreement that does not exist; run reindex"}
+	chkCount       = i18n.Text{ID: "jumlah perjanjian berstatus %s tercatat %d, terhitung %d; jalankan reindex", EN: "%s agreements recorded as %d, counted %d; run reindex"}
+	chkHash        = i18n.Text{ID: "isi berkas tidak cocok dengan sidik SHA-256-nya (rusak)", EN: "the content does not match its SHA-256 (damaged)"}
+	chkCounter     = i18n.Text{ID: "nomor urut %d melampaui penghitungnya (%d); nomor itu dapat terbit lagi", EN: "running number %d is past its counter (%d); it could be handed out again"}
+	chkNumberTwice = i18n.Text{ID: "nomor %q juga dipakai perjanjian %d dari instansi yang sama; ubah salah satunya", EN: "number %q is also carried by agreement %d of the same office; change one of them"}
+	chkKeptStray   = i18n.Text{ID: "catatan nomor atau rujukan lampiran tidak cocok dengan datanya; jalankan reindex", EN: "a recorded number or attachment reference does not match its record; run reindex"}
+	chkKeptGone    = i18n.Text{ID: "nomor atau rujukan lampirannya tidak tercatat; jalankan reindex", EN: "its number or attachment references are not recorded; run reindex"}
+	chkFileGone    = i18n.Text{ID: "merujuk berkas lampiran %s yang tidak tersimpan", EN: "refers to stored file %s, which is missing"}
 )
 
 // Check reads every record of the file and returns a *service.CheckError with
@@ -68,6 +71,8 @@ func (s *Store) Check(ctx context.Context) error {
 func (s *Store) checkRecords(ctx context.Context, tx *bolt.Tx, rep *service.CheckReport, add func(service.RecordRef, i18n.Text)) error {
 	agreements := map[uint64]bool{}
 	refs := map[string]service.RecordRef{}
+	numbers := map[string]uint64{} // own number key → the first agreement carrying it
+	kept := map[string]bool{}      // the OwnNumbers and FileRefs keys the records call for
 	c := tx.Bucket(schema.Agreements).Cursor()
 	for k, raw := c.First(); k != nil; k, raw = c.Next() {
 		if err := ctx.Err(); err != nil {
@@ -98,6 +103,30 @@ func (s *Store) checkRecords(ctx context.Context, tx *bolt.Tx, rep *service.Chec
 		}
 		for _, at := range a.Attachments {
 			refs[at.File.SHA256] = ref
+		}
+		// Own numbers are unique per office (kept.go), and recorded with the
+		// file references.
+		if office, key, _ := service.OwnNumber(&a); key != "" {
+			nk := string(schema.OwnNumberKey(uint64(office), key, 0))
+			if first, ok := numbers[nk]; ok {
+				add(ref, i18n.Text{ID: fmtText(chkNumberTwice.ID, a.OwnNumber(), first), EN: fmtText(chkNumberTwice.EN, a.OwnNumber(), first)})
+			} else {
+				numbers[nk] = id
+			}
+			k := schema.OwnNumberKey(uint64(office), key, id)
+			kept[string(k)] = true
+			if tx.Bucket(schema.OwnNumbers).Get(k) == nil {
+				add(ref, chkKeptGone)
+			}
+		}
+		gone := false
+		for _, sha := range attachmentFiles(&a) {
+			k := schema.FileRefKey(sha, schema.RecordTag["agreement"], id)
+			kept[string(k)] = true
+			if !gone && tx.Bucket(schema.FileRefs).Get(k) == nil {
+				add(ref, chkKeptGone)
+				gone = true
+			}
 		}
 		if tx.Bucket(schema.SearchDocs).Get(k) == nil && tx.Bucket(schema.SearchDelta).Get(k) == nil {
 			add(ref, chkNotIndexed)
@@ -138,6 +167,11 @@ func (s *Store) checkRecords(ctx context.Context, tx *bolt.Tx, rep *service.Chec
 					add(ref, chkUnreadable)
 				} else if p.Lambang != nil {
 					refs[p.Lambang.SHA256] = ref
+					k := schema.FileRefKey(p.Lambang.SHA256, schema.RecordTag["party"], ref.ID)
+					kept[string(k)] = true
+					if tx.Bucket(schema.FileRefs).Get(k) == nil {
+						add(ref, chkKeptGone)
+					}
 				}
 				continue
 			}
@@ -183,6 +217,17 @@ func (s *Store) checkRecords(ctx context.Context, tx *bolt.Tx, rep *service.Chec
 	for sha, ref := range refs {
 		if !stored[sha] {
 			add(ref, i18n.Text{ID: fmtText(chkFileGone.ID, sha), EN: fmtText(chkFileGone.EN, sha)})
+		}
+	}
+	// Recorded numbers and references without the record that calls for them
+	// keep a number taken or a file from being swept.
+	for _, name := range schema.BucketsV7 {
+		c := tx.Bucket(name).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if !kept[string(k)] {
+				add(service.RecordRef{Type: "index", Key: string(name)}, chkKeptStray)
+				break
+			}
 		}
 	}
 	// Every issued number's running number is at most its counter: otherwise

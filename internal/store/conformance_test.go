@@ -69,13 +69,15 @@ func TestFakeAnswersAsTheStore(t *testing.T) {
 		mou, _ := s.Agreement(2)
 		mou.Monitoring = append(mou.Monitoring, agreement.Monitoring{Date: agreement.NewDate(2026, 1, 5), Activity: "Rapat evaluasi pelayanan"})
 		mustSave(t, s.SaveAgreement(&mou))
-		p, _ := s.Party(3)
-		p.Name += " (Provinsi Lampung)"
-		mustSave(t, s.SaveParty(&p))
-		if _, err := s.ReserveNumber(1, agreement.KindPKS, agreement.NewDate(2026, 2, 1), pks.ID); err != nil {
+		lambang, err := s.PutFile("lambang.png", "image/png", []byte("\x89PNG"))
+		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.PutFile("lambang.png", "image/png", []byte("\x89PNG")); err != nil {
+		p, _ := s.Party(3)
+		p.Name += " (Provinsi Lampung)"
+		p.Lambang = &lambang
+		mustSave(t, s.SaveParty(&p))
+		if _, err := s.ReserveNumber(1, agreement.KindPKS, agreement.NewDate(2026, 2, 1), pks.ID); err != nil {
 			t.Fatal(err)
 		}
 	}

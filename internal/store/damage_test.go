@@ -291,7 +291,7 @@ func TestMigrateV5ToV6SealsEveryRecord(t *testing.T) {
 	if s2.Migrated == "" {
 		t.Fatal("no copy made before the migration")
 	}
-	if v, _ := s2.SchemaVersionOnDisk(); v != 6 {
+	if v, _ := s2.SchemaVersionOnDisk(); v != SchemaVersion {
 		t.Fatalf("schema %d after migration", v)
 	}
 	mustSave(t, s2.view(func(tx *bolt.Tx) error {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -179,6 +180,8 @@ func TestHelperFaultWriter(t *testing.T) {
 		case "add":
 			a := base
 			a.ID, a.Rev, a.Subject = 0, 0, fmt.Sprintf("Kampanye %d-%d", seed, j)
+			a.Parties = slices.Clone(a.Parties)
+			a.Parties[1].Number = fmt.Sprintf("K%d-%d/MoU", seed, j) // own numbers are unique
 			if err = s.SaveAgreement(&a); err == nil {
 				acked(fmt.Sprintf("A %d %d", a.ID, a.Rev))
 			}
@@ -191,6 +194,8 @@ func TestHelperFaultWriter(t *testing.T) {
 		case "import":
 			a := base
 			a.ID, a.Rev, a.Subject = agreement.ID(1_000_000+seed*10_000+j), 1, fmt.Sprintf("Impor %d-%d", seed, j)
+			a.Parties = slices.Clone(a.Parties)
+			a.Parties[1].Number = fmt.Sprintf("I%d-%d/MoU", seed, j) // own numbers are unique
 			d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: []agreement.Agreement{a}}
 			if err = s.Import(context.Background(), d); err == nil {
 				acked(fmt.Sprintf("A %d %d", a.ID, a.Rev))

@@ -100,8 +100,19 @@ func year2(y int) []byte {
 	return b
 }
 
-// writeAgreement stores a, its summary and its index entries (a new record).
+// writeAgreement stores a new record a (an import), with its summary, its
+// index entries, its own number (refused when another agreement of the office
+// carries it) and its file references.
 func writeAgreement(dir txDir, a *agreement.Agreement) error {
+	if err := keepAgreement(dir, nil, a); err != nil { // kept.go
+		return err
+	}
+	return rewriteAgreement(dir, a)
+}
+
+// rewriteAgreement stores a with its summary and index entries, as a rebuild
+// does: what kept.go keeps is rebuilt on its own (rebuildKept).
+func rewriteAgreement(dir txDir, a *agreement.Agreement) error {
 	raw, err := encode(a)
 	if err != nil {
 		return err
@@ -167,6 +178,9 @@ func writeSummary(dir txDir, a *agreement.Agreement) error {
 // rebuildIndexes empties and refills every derived bucket from the agreements.
 func (s *Store) rebuildIndexes(ctx context.Context, tx *bolt.Tx) error {
 	if err := s.rebuildListIndexes(ctx, tx); err != nil {
+		return err
+	}
+	if err := rebuildKept(ctx, tx); err != nil { // kept.go
 		return err
 	}
 	if tx.Bucket(schema.SearchTerms) == nil {
@@ -255,7 +269,7 @@ func (s *Store) rebuildListIndexes(ctx context.Context, tx *bolt.Tx) error {
 		if err := decode(tx.Bucket(schema.Agreements).Get(idKey(id)), &a); err != nil {
 			return err
 		}
-		if err := writeAgreement(dir, &a); err != nil {
+		if err := rewriteAgreement(dir, &a); err != nil {
 			return err
 		}
 	}

@@ -31,6 +31,8 @@ var migrations = []migration{
 	{from: 4, name: "summaries with follow-ups, index of MoUs without follow-up", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildListIndexes(context.Background(), tx) }},
 	// Schema 6 seals every record value with a CRC-32C, checked on every read.
 	{from: 5, name: "checksums on every record", run: func(_ *Store, tx *bolt.Tx) error { return sealAll(tx) }},
+	// Schema 7 keeps own numbers unique and stored files referenced (kept.go).
+	{from: 6, name: "own numbers and file references", run: migrateV6toV7},
 }
 
 // SealedBuckets hold record values, each sealed with a checksum since schema 6.
@@ -106,7 +108,7 @@ func (s *Store) migrate() error {
 	}
 	if fresh {
 		return s.update(func(tx *bolt.Tx) error {
-			for _, name := range append(append(append([][]byte{}, schema.BucketsV1...), schema.IndexBuckets...), schema.SearchBuckets...) {
+			for _, name := range append(append(append(append([][]byte{}, schema.BucketsV1...), schema.IndexBuckets...), schema.SearchBuckets...), schema.BucketsV7...) {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 					return err
 				}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"time"
 
@@ -21,19 +22,23 @@ import (
 func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 	err := save(s, schema.Agreements, a, storedAgreementHead, func(dir txDir, next *agreement.Agreement, prevRaw, raw []byte) error {
 		var stale []indexEntry
+		var prev *agreement.Agreement
 		if prevRaw != nil {
 			h, _, _, ok := parseAgreementValue(prevRaw, true)
 			if !ok {
 				return fmt.Errorf("%w: perjanjian %d tidak terbaca; jalankan reindex", service.ErrCorrupt, next.ID)
 			}
 			stale = h.Keys
-			err := agreement.CheckUpdate(h.Status, func() (*agreement.Agreement, error) {
-				var old agreement.Agreement
-				return &old, decode(prevRaw, &old)
-			}, next)
-			if err != nil {
+			prev = new(agreement.Agreement)
+			if err := decode(prevRaw, prev); err != nil {
 				return err
 			}
+			if err := agreement.CheckUpdate(h.Status, func() (*agreement.Agreement, error) { return prev, nil }, next); err != nil {
+				return err
+			}
+		}
+		if err := keepAgreement(dir, prev, next); err != nil { // kept.go
+			return err
 		}
 		oldParent := parentIn(stale)
 		if err := writeAgreementRaw(dir, next, stale, raw); err != nil {
@@ -50,6 +55,7 @@ func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 	if err != nil {
 		return err
 	}
+	s.staged.forget(attachmentFiles(a))
 	s.afterWrite()
 	return nil
 }
@@ -106,15 +112,18 @@ func recordHead[T agreement.Record](bucket []byte) headFunc {
 
 // SaveParty creates or updates a party; list summaries naming it follow a new name.
 func (s *Store) SaveParty(p *agreement.Party) error {
-	return save(s, schema.Parties, p, recordHead[agreement.Party](schema.Parties), func(dir txDir, next *agreement.Party, prevRaw, raw []byte) error {
+	err := save(s, schema.Parties, p, recordHead[agreement.Party](schema.Parties), func(dir txDir, next *agreement.Party, prevRaw, raw []byte) error {
 		if err := dir.tx.Bucket(schema.Parties).Put(idKey(next.ID), raw); err != nil {
 			return err
 		}
 		if prevRaw == nil {
-			return nil
+			return keepParty(dir, nil, next) // kept.go
 		}
 		var prev agreement.Party
 		if err := decode(prevRaw, &prev); err != nil {
+			return err
+		}
+		if err := keepParty(dir, &prev, next); err != nil {
 			return err
 		}
 		if prev.Name == next.Name && prev.ShortName == next.ShortName {
@@ -122,6 +131,10 @@ func (s *Store) SaveParty(p *agreement.Party) error {
 		}
 		return refreshSummariesOf(dir, next.ID)
 	})
+	if err == nil {
+		s.staged.forget(lambangFiles(p))
+	}
+	return err
 }
 
 // SaveOfficial creates or updates an official; a new name or jabatan reaches the
@@ -185,10 +198,18 @@ func putRaw[T agreement.Record](bucket []byte) func(dir txDir, next *T, _, raw [
 	}
 }
 
+// putRecord stores a new record that is not an agreement (an import's); a
+// party's lambang is recorded as referred to (kept.go), so that the import's
+// file joins it.
 func putRecord(tx *bolt.Tx, bucket []byte, id agreement.ID, v any) error {
 	raw, err := encode(v)
 	if err != nil {
 		return err
+	}
+	if p, ok := v.(*agreement.Party); ok {
+		if err := moveRefsTx(tx, nil, schema.RecordTag["party"], id, nil, lambangFiles(p)); err != nil {
+			return err
+		}
 	}
 	return tx.Bucket(bucket).Put(idKey(id), raw)
 }
@@ -330,7 +351,15 @@ func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreem
 			}
 			return 0, nil
 		}
-		taken := func(n string) (bool, error) { return issued.Get([]byte(n)) != nil, nil }
+		// Taken: handed out before, or carried by an agreement of the office
+		// however it got there (typed, imported, an example).
+		taken := func(n string) (bool, error) {
+			if issued.Get([]byte(n)) != nil {
+				return true, nil
+			}
+			_, carried := carrier(tx, office, service.NumberKey(n), 0)
+			return carried, nil
+		}
 		rec, err := service.NextNumber(office, kind, d, party, last, taken)
 		if err != nil {
 			return err
@@ -349,19 +378,29 @@ func (s *Store) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreem
 	return number, err
 }
 
-// PutFile stores data under its SHA-256 and returns a reference to it.
+// PutFile keeps data under its SHA-256 and returns a reference to it. The
+// bytes are staged in memory: they enter the data file with the save of the
+// agreement or party that refers to them (in its transaction), and are
+// dropped on Close when no save did.
 func (s *Store) PutFile(name, mediaType string, data []byte) (agreement.FileRef, error) {
 	ref, err := service.NewFileRef(name, mediaType, data)
 	if err != nil {
 		return ref, err
 	}
-	err = s.update(func(tx *bolt.Tx) error {
-		return putFile(tx, dataset.File{SHA256: ref.SHA256, MediaType: mediaType, Data: data})
-	})
-	return ref, err
+	s.staged.put(dataset.File{SHA256: ref.SHA256, MediaType: mediaType, Data: bytes.Clone(data)})
+	return ref, nil
 }
 
+// putFile stores a file an import brings, when a record refers to it (the
+// import's records are written first): a file nothing refers to stays out.
 func putFile(tx *bolt.Tx, f dataset.File) error {
+	if !referenced(tx, f.SHA256) {
+		return nil
+	}
+	return storeFile(tx, f)
+}
+
+func storeFile(tx *bolt.Tx, f dataset.File) error {
 	raw, err := encode(f)
 	if err != nil {
 		return err
@@ -369,7 +408,7 @@ func putFile(tx *bolt.Tx, f dataset.File) error {
 	return tx.Bucket(schema.Files).Put([]byte(f.SHA256), raw)
 }
 
-// File returns a stored file's bytes.
+// File returns a stored or staged file's bytes.
 func (s *Store) File(sha string) ([]byte, error) {
 	var f dataset.File
 	err := s.view(func(tx *bolt.Tx) error {
@@ -379,5 +418,10 @@ func (s *Store) File(sha string) ([]byte, error) {
 		}
 		return decode(raw, &f)
 	})
+	if errors.Is(err, service.ErrNotFound) {
+		if staged, ok := s.staged.get(sha); ok {
+			return bytes.Clone(staged.Data), nil
+		}
+	}
 	return f.Data, err
 }

@@ -50,6 +50,8 @@ type Store struct {
 	Migrated   string
 	backupHook func(path string) // tests: runs on a written copy before it is verified
 	closed     bool
+	// staged are files PutFile received that no save has written yet (kept.go).
+	staged stagedFiles
 }
 
 // DefaultPath is Sepakat's data file: in the user's configuration folder, or
@@ -128,6 +130,7 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
+	s.staged.drop()
 	s.background.Wait()
 	err := s.sweep()
 	return errors.Join(err, s.db.Close())

@@ -25,9 +25,14 @@ func (f *Fake) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreeme
 		return p, ok, nil
 	}
 	last := func(key string) (uint64, error) { return f.st.counters[key].Last, nil }
+	// Taken: handed out before, or carried by an agreement of the office
+	// however it got there.
 	taken := func(n string) (bool, error) {
-		_, ok := f.st.numbers[n]
-		return ok, nil
+		if _, ok := f.st.numbers[n]; ok {
+			return true, nil
+		}
+		_, carried := f.carrier(office, service.NumberKey(n), 0)
+		return carried, nil
 	}
 	rec, err := service.NextNumber(office, kind, d, party, last, taken)
 	if err != nil {
@@ -39,7 +44,8 @@ func (f *Fake) ReserveNumber(office agreement.ID, kind agreement.Kind, d agreeme
 	return rec.Number, nil
 }
 
-// PutFile stores data under its SHA-256 and returns a reference to it.
+// PutFile stages data under its SHA-256 and returns a reference to it: the
+// file is stored with the save that refers to it.
 func (f *Fake) PutFile(name, mediaType string, data []byte) (agreement.FileRef, error) {
 	ref, err := service.NewFileRef(name, mediaType, data)
 	if err != nil {
@@ -47,17 +53,19 @@ func (f *Fake) PutFile(name, mediaType string, data []byte) (agreement.FileRef, 
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.st.files[ref.SHA256] = dataset.File{SHA256: ref.SHA256, MediaType: mediaType, Data: bytes.Clone(data)}
+	f.stage(dataset.File{SHA256: ref.SHA256, MediaType: mediaType, Data: bytes.Clone(data)})
 	return ref, nil
 }
 
-// File returns a stored file's bytes.
+// File returns a stored or staged file's bytes.
 func (f *Fake) File(sha string) ([]byte, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	file, ok := f.st.files[sha]
 	if !ok {
-		return nil, service.ErrNotFound
+		if file, ok = f.staged[sha]; !ok {
+			return nil, service.ErrNotFound
+		}
 	}
 	return bytes.Clone(file.Data), nil
 }
@@ -227,6 +235,11 @@ func (t importTarget) PutRecord(rt dataset.RecordType, v any) (bool, error) {
 	if _, dup := t.f.st.recs[k][*id]; dup {
 		return true, nil
 	}
+	if a, ok := v.(*agreement.Agreement); ok {
+		if err := t.f.checkNumber(nil, a); err != nil {
+			return false, err
+		}
+	}
 	t.f.st.seq[k] = max(t.f.st.seq[k], uint64(*id))
 	t.f.st.recs[k][*id] = encode(v)
 	return false, nil
@@ -254,7 +267,12 @@ func (t importTarget) PutIssued(n *dataset.IssuedNumber) error {
 	return nil
 }
 
+// PutFile stores a file an import brings when a record refers to it (the
+// records come first), as the store does.
 func (t importTarget) PutFile(file dataset.File) error {
+	if !t.f.referenced(file.SHA256) {
+		return nil
+	}
 	file.Data = bytes.Clone(file.Data)
 	t.f.st.files[file.SHA256] = file
 	return nil

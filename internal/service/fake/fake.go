@@ -111,6 +111,8 @@ type Fake struct {
 	rows  map[agreement.ID]agreement.Summary
 	// bk is the backup folder, kept in memory (backup.go).
 	bk backups
+	// staged are files PutFile received that no save has stored (kept.go).
+	staged map[string]dataset.File
 }
 
 // stale drops what is derived from the agreements and the names they show.
@@ -274,6 +276,19 @@ func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T,
 			return err
 		}
 	}
+	if a, ok := any(&next).(*agreement.Agreement); ok {
+		var prev *agreement.Agreement
+		if prevRaw != nil {
+			p, err := decode[agreement.Agreement](prevRaw)
+			if err != nil {
+				return err
+			}
+			prev = &p
+		}
+		if err := f.checkNumber(prev, a); err != nil {
+			return err
+		}
+	}
 	raw := encode(&next)
 	id, rev, _, _ := agreement.Meta(&next)
 	entry := dataset.SaveEntry(t, *id, *rev, now, f.user, prevRaw, raw)
@@ -284,6 +299,7 @@ func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T,
 		f.st.seq[k] = uint64(*id)
 	}
 	f.st.recs[k][*id] = raw
+	f.moveFiles(k, prevRaw, raw)
 	if k != kMandate {
 		f.stale() // agreements, and the names they show
 	}
@@ -376,5 +392,11 @@ func (f *Fake) SaveOfficial(o *agreement.Official) error { return save(f, kOffic
 // SaveMandate creates or updates a mandate.
 func (f *Fake) SaveMandate(m *agreement.Mandate) error { return save(f, kMandate, m, nil) }
 
-// Close does nothing: an instance lives as long as it is referenced.
-func (f *Fake) Close() error { return nil }
+// Close drops the staged files no save referred to; the instance itself
+// lives as long as it is referenced.
+func (f *Fake) Close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.staged = nil
+	return nil
+}

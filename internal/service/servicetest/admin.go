@@ -184,12 +184,12 @@ func testAdmin(t *testing.T, c Config) {
 		src := fresh(t, c)
 		w := SeedWorld(t, src)
 		a := w.KSB("Berbagi Informasi dan Inovasi Daerah")
+		scan, err := src.PutFile("scan.pdf", "application/pdf", []byte("%PDF-1.4 scan"))
+		must(t, err)
+		a.Attachments = []agreement.Attachment{{Kind: agreement.AttachScan, File: scan, Added: Start}}
 		must(t, src.SaveAgreement(&a))
 		Sign(t, src, &a, agreement.NewDate(2025, 7, 4))
 		if _, err := src.ReserveNumber(w.Sumedang.ID, agreement.KindPKS, agreement.NewDate(2025, 7, 4), a.ID); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := src.PutFile("scan.pdf", "application/pdf", []byte("%PDF-1.4 scan")); err != nil {
 			t.Fatal(err)
 		}
 		first := exportJSON(t, src)

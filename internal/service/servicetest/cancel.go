@@ -108,10 +108,11 @@ func testCancel(t *testing.T, c Config) {
 		ids := w.SaveKSBs(t, src, 3, "Kerja Sama Pembangunan Daerah %d")
 		a, err := src.Agreement(ids[0])
 		must(t, err)
+		scan, err := src.PutFile("scan.pdf", "application/pdf", []byte("%PDF-1.4 scan"))
+		must(t, err)
+		a.Attachments = []agreement.Attachment{{Kind: agreement.AttachScan, File: scan, Added: Start}}
 		Sign(t, src, &a, agreement.NewDate(2025, 7, 4))
 		_, err = src.ReserveNumber(w.Sumedang.ID, agreement.KindPKS, agreement.NewDate(2025, 7, 4), a.ID)
-		must(t, err)
-		_, err = src.PutFile("scan.pdf", "application/pdf", []byte("%PDF-1.4 scan"))
 		must(t, err)
 		exported, err := src.Export(context.Background())
 		must(t, err)

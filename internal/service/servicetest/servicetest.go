@@ -41,7 +41,9 @@ func RunConfig(t *testing.T, c Config) {
 	t.Run("Search", func(t *testing.T) { testSearch(t, c) })
 	t.Run("Overview", func(t *testing.T) { testOverview(t, c) })
 	t.Run("Numbering", func(t *testing.T) { testNumbering(t, c) })
+	t.Run("UniqueNumbers", func(t *testing.T) { testUniqueNumbers(t, c) })
 	t.Run("Files", func(t *testing.T) { testFiles(t, c) })
+	t.Run("StagedFiles", func(t *testing.T) { testStagedFiles(t, c) })
 	t.Run("Examples", func(t *testing.T) { testExamples(t, c) })
 	t.Run("Admin", func(t *testing.T) { testAdmin(t, c) })
 	t.Run("Cancel", func(t *testing.T) { testCancel(t, c) })
@@ -91,6 +93,8 @@ type World struct {
 	BupatiSmd, BupatiLs agreement.Official
 	KadisSmd, KadisLs   agreement.Official
 	KuasaSmd, KuasaLs   agreement.Mandate
+	// made counts the agreements KSB made, which carry own numbers 119, 120, …
+	made int
 }
 
 // SeedWorld saves a World in s; backends' own tests use it too.
@@ -120,13 +124,16 @@ func SeedWorld(t testing.TB, s service.Directory) *World {
 	return w
 }
 
-// KSB is a draft Kesepakatan Bersama between Lampung Selatan and Sumedang.
+// KSB is a draft Kesepakatan Bersama between Lampung Selatan and Sumedang. Each
+// carries its own number of Sumedang, from 119/MoU.05-Huk/2025 on: own numbers
+// are unique per office.
 func (w *World) KSB(subject string) agreement.Agreement {
+	w.made++
 	return agreement.Agreement{
 		Kind: agreement.KindKSB, Category: agreement.CatKSDD, Subject: subject, Status: agreement.StatusKonsep,
 		Parties: []agreement.AgreementParty{
 			{PartyID: w.Lamsel.ID, Role: agreement.RolePihakPertama, Number: "03/MoU/TKKSD-LS/1.04/VII/2025", SignerID: w.BupatiLs.ID},
-			{PartyID: w.Sumedang.ID, Role: agreement.RolePihakKedua, Own: true, Number: "119/MoU.05-Huk/2025", SignerID: w.BupatiSmd.ID},
+			{PartyID: w.Sumedang.ID, Role: agreement.RolePihakKedua, Own: true, Number: fmt.Sprintf("%d/MoU.05-Huk/2025", 118+w.made), SignerID: w.BupatiSmd.ID},
 		},
 		Term:   agreement.Term{Length: 5, Unit: agreement.UnitTahun, Start: agreement.NewDate(2025, 7, 4), End: agreement.NewDate(2030, 7, 3), Extendable: true},
 		Copies: 2,

@@ -6,7 +6,7 @@ package schema
 import "encoding/binary"
 
 // Version is the layout this code reads and writes.
-const Version = 6
+const Version = 7
 
 // The meta bucket and its keys.
 var (
@@ -69,6 +69,34 @@ var (
 	// signed agreements by end date, for what ends soon
 	IdxSignedEnd = []byte("idx_signed_end") // yyyymmdd(8) id(8)
 )
+
+// Since schema 7: what keeps own numbers unique and stored files referenced,
+// kept by every write of an agreement or party (internal/store/kept.go).
+var (
+	// OwnNumbers: office(8) number key 0 id(8) → nil, one per agreement that
+	// carries an own number (service.NumberKey).
+	OwnNumbers = []byte("own_numbers")
+	// FileRefs: sha256 (hex) 0 tag(1) id(8) → nil, one per record referring to a
+	// stored file (tag as in RecordTag); a file without any is swept.
+	FileRefs = []byte("file_refs")
+)
+
+// BucketsV7 came in schema 7.
+var BucketsV7 = [][]byte{OwnNumbers, FileRefs}
+
+// OwnNumberKey is the OwnNumbers key of an agreement id carrying number key
+// number for office.
+func OwnNumberKey(office uint64, number string, id uint64) []byte {
+	k := binary.BigEndian.AppendUint64(make([]byte, 0, 17+len(number)), office)
+	k = append(append(k, number...), 0)
+	return binary.BigEndian.AppendUint64(k, id)
+}
+
+// FileRefKey is the FileRefs key of a record (tag, id) referring to file sha.
+func FileRefKey(sha string, tag byte, id uint64) []byte {
+	k := append(append(make([]byte, 0, len(sha)+10), sha...), 0, tag)
+	return binary.BigEndian.AppendUint64(k, id)
+}
 
 // NoEnd stands for the end date of an agreement in force until it is ended, in
 // the date keys of IdxQuiet.

@@ -9,7 +9,7 @@ import (
 // list indexes (each agreement's head numbers its keys by it), do not change.
 func TestNamesOnDisk(t *testing.T) {
 	var names []string
-	for _, list := range [][][]byte{BucketsV1, IndexBuckets, SearchBuckets} {
+	for _, list := range [][][]byte{BucketsV1, IndexBuckets, SearchBuckets, BucketsV7} {
 		for _, b := range list {
 			names = append(names, string(b))
 		}
@@ -17,7 +17,8 @@ func TestNamesOnDisk(t *testing.T) {
 	want := []string{"meta", "agreements", "parties", "officials", "mandates", "history", "counters", "issued_numbers", "files",
 		"idx_changed", "idx_status", "idx_kind", "idx_party", "idx_year", "idx_end", "idx_parent", "idx_quiet",
 		"idx_subject", "idx_partner", "idx_number", "idx_impl", "idx_signed_end",
-		"search_dict", "search_ids", "search_terms", "search_docs", "search_delta", "search_words"}
+		"search_dict", "search_ids", "search_terms", "search_docs", "search_delta", "search_words",
+		"own_numbers", "file_refs"}
 	if !slices.Equal(names, want) {
 		t.Errorf("buckets %v\nwant    %v", names, want)
 	}
@@ -29,8 +30,14 @@ func TestNamesOnDisk(t *testing.T) {
 		}
 		keys[string(k)] = true
 	}
-	if string(CountKey("ditandatangani")) != "count_ditandatangani" || Version != 6 {
+	if string(CountKey("ditandatangani")) != "count_ditandatangani" || Version != 7 {
 		t.Error("count keys or the schema version changed")
+	}
+	if k := OwnNumberKey(2, "7/PKS", 9); string(k) != "\x00\x00\x00\x00\x00\x00\x00\x027/PKS\x00\x00\x00\x00\x00\x00\x00\x00\x09" {
+		t.Errorf("own number key %q", k)
+	}
+	if k := FileRefKey("ab", 'p', 3); string(k) != "ab\x00p\x00\x00\x00\x00\x00\x00\x00\x03" {
+		t.Errorf("file reference key %q", k)
 	}
 	if k := PostingsKey(0x01020304, 5); string(k) != "\x01\x02\x03\x04\x00\x00\x00\x05" || string(TermKey(7)) != "\x00\x00\x00\x07" {
 		t.Errorf("postings key %x", k)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -176,13 +177,22 @@ func (t *attachmentsTab) onOpen() {
 	}
 }
 
-// openFile writes ref's bytes to a fresh temporary folder and opens them.
+// openFile writes ref's bytes to a fresh folder in this run's folder of
+// viewing copies and opens them.
 func (t *attachmentsTab) openFile(ref agreement.FileRef) error {
 	data, err := t.e.svc.File(ref.SHA256)
 	if err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp(t.tmpDir, "sepakat-lampiran-")
+	base := t.tmpDir
+	if base == "" {
+		base = os.TempDir()
+	}
+	root := viewCopiesRoot(base)
+	if err := os.MkdirAll(root, 0o700); err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp(root, "")
 	if err != nil {
 		return err
 	}
@@ -191,4 +201,43 @@ func (t *attachmentsTab) openFile(ref agreement.FileRef) error {
 		return err
 	}
 	return t.openURL(kit.FileURL(path))
+}
+
+// viewCopiesPrefix names the folders of the copies opened for viewing; only
+// folders with it are ever removed.
+const viewCopiesPrefix = "sepakat-lampiran-"
+
+// viewCopiesRoot is this run's folder of viewing copies in base.
+func viewCopiesRoot(base string) string {
+	return filepath.Join(base, fmt.Sprintf("%s%d", viewCopiesPrefix, os.Getpid()))
+}
+
+// RemoveViewCopies removes the copies of attachments this run opened for
+// viewing; the desktop calls it when it exits.
+func RemoveViewCopies() error { return os.RemoveAll(viewCopiesRoot(os.TempDir())) }
+
+// SweepViewCopies removes the viewing copies earlier runs left behind (killed,
+// crashed): folders in the temporary folder named sepakat-lampiran-…, last
+// changed before started, when this run began. It returns how many went.
+func SweepViewCopies(started time.Time) int { return sweepViewCopies(os.TempDir(), started) }
+
+func sweepViewCopies(base string, started time.Time) int {
+	entries, err := os.ReadDir(base)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), viewCopiesPrefix) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || !info.ModTime().Before(started) {
+			continue
+		}
+		if os.RemoveAll(filepath.Join(base, e.Name())) == nil {
+			n++
+		}
+	}
+	return n
 }

@@ -319,6 +319,7 @@ func (e *Editor) commit(a agreement.Agreement) bool {
 	err := e.svc.SaveAgreement(&a)
 	var es agreement.Errors
 	errors.As(err, &es)
+	es = atOwnNumber(&a, es) // identity.go
 	e.clearProblems()
 	if len(es) > 0 {
 		e.showErrors(es)

@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
 
@@ -39,7 +41,7 @@ func (t *identityTab) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Jenis"), t.kind),
 		widget.NewFormItem(lang.L("Status"), t.status),
 		widget.NewFormItem(lang.L("Tentang"), container.NewVBox(t.subject, e.problemLabel("subject"))),
-		widget.NewFormItem(lang.L("Nomor kita"), container.NewBorder(nil, nil, nil, t.takeNumber, t.ownNumber)),
+		widget.NewFormItem(lang.L("Nomor kita"), container.NewVBox(container.NewBorder(nil, nil, nil, t.takeNumber, t.ownNumber), e.problemLabel(ownNumberField))),
 		widget.NewFormItem(lang.L("Nomor mitra"), t.partnerNumber),
 		widget.NewFormItem(lang.L("Tempat penandatanganan"), container.NewVBox(t.place, e.problemLabel("place"))),
 		widget.NewFormItem(lang.L("Label"), t.tags),
@@ -122,4 +124,24 @@ func enable(on bool, ws ...fyne.Disableable) {
 			w.Disable()
 		}
 	}
+}
+
+// ownNumberField names the own number's problem label: the record's path
+// (parties[i].number of our own party) follows the parties' order.
+const ownNumberField = "own_number"
+
+// atOwnNumber moves the problems with a's own number (its number already
+// carried by another agreement, too long) to the label beside the number field.
+func atOwnNumber(a *agreement.Agreement, es agreement.Errors) agreement.Errors {
+	_, _, field := service.OwnNumber(a)
+	if field == "" {
+		return es
+	}
+	out := slices.Clone(es)
+	for i := range out {
+		if out[i].Field == field {
+			out[i].Field = ownNumberField
+		}
+	}
+	return out
 }
