@@ -34,9 +34,37 @@ func (u *App) onBackupNow() {
 	}()
 }
 
+// dailyBackup makes the day's automatic copy off the UI goroutine; the
+// Beranda and Pengaturan read the backups again once it is made.
+func (u *App) dailyBackup() {
+	svc, do := u.svc, u.do
+	go func() {
+		_, made, err := svc.DailyBackup(context.Background())
+		if err != nil {
+			fyne.LogError("daily backup", err) // the Beranda warns when copies grow old
+		}
+		if made {
+			do(func() {
+				if u.svc == svc {
+					u.backupsChanged()
+				}
+			})
+		}
+	}()
+}
+
+// backupsChanged reads the backups again where they show.
+func (u *App) backupsChanged() {
+	u.beranda.reload()
+	if u.tabs.SelectedIndex() == tabSettings {
+		u.settings.backups.reload()
+	}
+}
+
 // backupDone tells how a copy went: made (with its place, size and count),
 // made but not in the second place, or not made.
 func (u *App) backupDone(info service.BackupInfo, err error) {
+	u.backupsChanged()
 	if err != nil && !errors.Is(err, service.ErrSecondPlace) {
 		kit.ShowFailure(u.win, lang.L("Cadangan tidak dibuat:"), err)
 		return

@@ -39,7 +39,10 @@ type Settings struct {
 	// language, kept at once (i18n.SavePreferred) for both programs.
 	language     *widget.Select
 	languageNote *widget.Label
-	content      fyne.CanvasObject
+	// backups is the section about backups, at the end.
+	backups *backupSection
+	scroll  *container.Scroll
+	content fyne.CanvasObject
 
 	// do runs UI work handed over from the reading goroutine (fyne.Do).
 	do func(func())
@@ -120,13 +123,22 @@ func newSettings(svc service.Directory) *Settings {
 		heading(lang.L("Kantor kita")), office,
 		heading(lang.L("Penomoran")), numbering,
 		heading(lang.L("Naskah cetak")), page)
-	s.content = container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil, s.saveBtn, s.message)), nil, nil,
-		container.NewVScroll(container.NewPadded(body)))
+	s.backups = newBackupSection()
+	body.Add(widget.NewSeparator())
+	body.Add(s.backups.content)
+	s.scroll = container.NewVScroll(container.NewPadded(body))
+	s.content = container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil, s.saveBtn, s.message)), nil, nil, s.scroll)
 	return s
 }
 
 // Content is the screen's root object.
 func (s *Settings) Content() fyne.CanvasObject { return s.content }
+
+// showBackups scrolls to the section about backups.
+func (s *Settings) showBackups() {
+	s.scroll.Offset = fyne.NewPos(0, s.backups.content.Position().Y)
+	s.scroll.Refresh()
+}
 
 func floatText(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
@@ -134,6 +146,8 @@ func floatText(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 // newer reload cancels this one, whose result is then dropped. Save waits for
 // the settings to show.
 func (s *Settings) reload() {
+	s.backups.do = s.do
+	s.backups.reload()
 	svc := s.svc
 	kit.ReadLatest(&s.reading, s.do, func(context.Context) ([]agreement.Party, error) {
 		return svc.Parties()
