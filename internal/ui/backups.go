@@ -139,6 +139,7 @@ func (u *App) restore(c service.BackupInfo) {
 				return
 			}
 			u.adopt(svc, printer, u.DataPath)
+			u.tabs.SelectIndex(tabList) // what the file now holds
 			if err != nil {
 				kit.ShowFailure(u.win, lang.L("Salinan tidak dipulihkan:"), err)
 				return

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -106,11 +108,10 @@ func newRescueScreen(u *App, r Rescue) *rescueScreen {
 	why.Importance = widget.DangerImportance
 	detail := widget.NewLabel(p.Detail)
 	detail.Wrapping = fyne.TextWrapWord
-	detail.Importance = widget.LowImportance
 	if p.Detail == "" {
 		detail.Hide()
 	}
-	calm := note(lang.L("Berkas itu tidak diubah. Pilih salah satu jalan di bawah."))
+	calm := plain(lang.L("Berkas itu tidak diubah. Pilih salah satu jalan di bawah."))
 
 	s.copiesNote = widget.NewLabel(lang.L("Mencari salinan cadangan…"))
 	s.copiesNote.Wrapping = fyne.TextWrapWord
@@ -128,15 +129,15 @@ func newRescueScreen(u *App, r Rescue) *rescueScreen {
 		s.chosen = i
 		s.restoreBtn.Enable()
 	}
-	s.listBox = container.NewGridWrap(fyne.NewSize(900, 190), s.list)
+	s.listBox = container.NewGridWrap(fyne.NewSize(900, 0), s.list)
 	s.listBox.Hide()
 	s.restoreBtn = widget.NewButtonWithIcon(lang.L("Pulihkan salinan terpilih…"), theme.HistoryIcon(), s.onRestore)
 	s.restoreBtn.Importance = widget.HighImportance
 	s.restoreBtn.Disable()
 	restore := container.NewVBox(
 		heading(lang.L("1. Pulihkan dari cadangan")),
-		note(lang.L("Sepakat membuat salinan setiap hari dan sebelum setiap perubahan besar. Salinan terbaru yang utuh sudah dipilih; perubahan sesudah salinan itu dibuat tidak ikut kembali.")),
-		s.copiesNote, s.listBox, container.NewHBox(s.restoreBtn))
+		plain(lang.L("Sepakat membuat salinan setiap hari dan sebelum setiap perubahan besar. Salinan terbaru yang utuh sudah dipilih; perubahan sesudah salinan itu dibuat tidak ikut kembali.")),
+		s.copiesNote, container.NewHBox(s.listBox), container.NewHBox(s.restoreBtn))
 
 	s.salvageNote = widget.NewLabel(lang.L("Memeriksa apakah berkas masih dapat dibaca…"))
 	s.salvageNote.Wrapping = fyne.TextWrapWord
@@ -144,7 +145,7 @@ func newRescueScreen(u *App, r Rescue) *rescueScreen {
 	s.salvageBtn.Disable()
 	salvage := container.NewVBox(
 		heading(lang.L("2. Selamatkan ke berkas baru")),
-		note(lang.L("Semua data yang masih terbaca disalin ke berkas data baru di folder yang sama, lalu berkas baru itu dibuka. Data yang tidak terbaca disebutkan satu per satu.")),
+		plain(lang.L("Semua data yang masih terbaca disalin ke berkas data baru di folder yang sama, lalu berkas baru itu dibuka. Data yang tidak terbaca disebutkan satu per satu.")),
 		s.salvageNote, container.NewHBox(s.salvageBtn))
 
 	s.openBtn = widget.NewButtonWithIcon(lang.L("Buka berkas data lain…"), theme.FolderOpenIcon(), u.onOpenOther)
@@ -152,7 +153,7 @@ func newRescueScreen(u *App, r Rescue) *rescueScreen {
 	other := container.NewVBox(heading(lang.L("3. Berkas lain")), container.NewHBox(s.openBtn, s.quitBtn))
 
 	body := container.NewVBox(title, where, why, detail, calm, widget.NewSeparator(),
-		restore, widget.NewSeparator(), salvage, widget.NewSeparator(), other)
+		restore, widget.NewSeparator(), container.NewGridWithColumns(2, salvage, other))
 	s.content = container.NewVScroll(container.NewPadded(body))
 	return s
 }
@@ -171,7 +172,7 @@ func (s *rescueScreen) stateText(i int) (string, widget.Importance) {
 	case ch.done:
 		return lang.L("utuh"), widget.SuccessImportance
 	}
-	return lang.L("belum diperiksa"), widget.LowImportance
+	return "", widget.LowImportance // checked only until one is sound
 }
 
 // load lists the copies, then checks them newest first until one is whole
@@ -223,6 +224,9 @@ func (s *rescueScreen) showCopies(copies []service.BackupInfo, listErr, salvageE
 		if listErr != nil {
 			s.copiesNote.SetText(kit.Failure(lang.L("Tempat kedua:"), listErr))
 		}
+		// As tall as its rows, up to four; more scroll.
+		row := s.list.MinSize().Height + theme.Padding()
+		s.listBox.Layout = layout.NewGridWrapLayout(fyne.NewSize(900, float32(min(len(copies), 4))*row))
 		s.listBox.Show()
 	}
 	s.list.Refresh()
@@ -231,8 +235,15 @@ func (s *rescueScreen) showCopies(copies []service.BackupInfo, listErr, salvageE
 		s.salvageBtn.Enable()
 		return
 	}
-	s.salvageNote.SetText(kit.Failure(lang.L("Penyelamatan tidak mungkin:"), salvageErr) + "\n" +
-		lang.L("Berkas ini tidak dapat dibaca sama sekali. Pulihkan dari cadangan atau buka berkas data lain."))
+	if errors.Is(salvageErr, service.ErrCorrupt) || errors.Is(salvageErr, service.ErrNotSepakat) {
+		// Why is said above already.
+		s.salvageNote.SetText(lang.L("Penyelamatan tidak mungkin: berkas ini tidak dapat dibaca sama sekali. Pulihkan dari cadangan atau buka berkas data lain."))
+	} else {
+		s.salvageNote.SetText(kit.Failure(lang.L("Penyelamatan tidak mungkin:"), salvageErr))
+	}
+	s.salvageNote.Importance = widget.WarningImportance
+	s.salvageNote.Refresh()
+	s.salvageBtn.Hide()
 }
 
 // checked shows the check of copy i; the first whole one is chosen.
@@ -351,4 +362,11 @@ func (u *App) salvaged(out string, rep service.SalvageReport) {
 	d := dialog.NewCustom(lang.L("Data diselamatkan"), lang.L("Tutup"), box, u.win)
 	d.Resize(fyne.NewSize(600, 0))
 	d.Show()
+}
+
+// plain is a paragraph in the screen's normal colour.
+func plain(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }

@@ -40,9 +40,9 @@ type Settings struct {
 	language     *widget.Select
 	languageNote *widget.Label
 	// backups is the section about backups, at the end.
-	backups *backupSection
-	scroll  *container.Scroll
-	content fyne.CanvasObject
+	backups  *backupSection
+	sections *container.AppTabs // Umum, Cadangan
+	content  fyne.CanvasObject
 
 	// do runs UI work handed over from the reading goroutine (fyne.Do).
 	do func(func())
@@ -123,22 +123,27 @@ func newSettings(svc service.Directory) *Settings {
 		heading(lang.L("Kantor kita")), office,
 		heading(lang.L("Penomoran")), numbering,
 		heading(lang.L("Naskah cetak")), page)
+	general := container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil, s.saveBtn, s.message)), nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
 	s.backups = newBackupSection()
-	body.Add(widget.NewSeparator())
-	body.Add(s.backups.content)
-	s.scroll = container.NewVScroll(container.NewPadded(body))
-	s.content = container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil, s.saveBtn, s.message)), nil, nil, s.scroll)
+	s.sections = container.NewAppTabs(
+		container.NewTabItem(lang.L("Umum"), general),
+		container.NewTabItem(lang.L("Cadangan"), container.NewVScroll(container.NewPadded(s.backups.content))))
+	s.content = s.sections
 	return s
 }
 
 // Content is the screen's root object.
 func (s *Settings) Content() fyne.CanvasObject { return s.content }
 
-// showBackups scrolls to the section about backups.
-func (s *Settings) showBackups() {
-	s.scroll.Offset = fyne.NewPos(0, s.backups.content.Position().Y)
-	s.scroll.Refresh()
-}
+// showBackups shows the part about backups.
+func (s *Settings) showBackups() { s.sections.SelectIndex(settingsBackups) }
+
+// Pengaturan's parts.
+const (
+	settingsGeneral = iota
+	settingsBackups
+)
 
 func floatText(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 

@@ -56,11 +56,11 @@ type backupSection struct {
 var backupColumns = []struct {
 	title string
 	width float32
-}{{"Dibuat", 170}, {"Alasan", 230}, {"Tempat", 190}, {"Isi", 140}, {"Ukuran", 100}, {"Pemeriksaan", 150}}
+}{{"Dibuat", 220}, {"Alasan", 230}, {"Tempat", 190}, {"Isi", 140}, {"Ukuran", 100}, {"Pemeriksaan", 170}}
 
 func newBackupSection() *backupSection {
 	b := &backupSection{chosen: -1, do: fyne.Do}
-	b.heading = heading(lang.L("Cadangan"))
+	b.heading = heading(lang.L("Salinan cadangan berkas data"))
 	b.status = widget.NewLabel("")
 	b.status.Wrapping = fyne.TextWrapWord
 	b.table = widget.NewTableWithHeaders(func() (int, int) { return len(b.copies), len(backupColumns) },
@@ -85,7 +85,7 @@ func newBackupSection() *backupSection {
 		}
 	}
 	tall := canvas.NewRectangle(color.Transparent)
-	tall.SetMinSize(fyne.NewSize(0, 230))
+	tall.SetMinSize(fyne.NewSize(0, 224))
 	b.restore = widget.NewButtonWithIcon(lang.L("Pulihkan salinan terpilih…"), theme.HistoryIcon(), b.onRestoreTapped)
 	b.restore.Disable()
 	b.now = widget.NewButtonWithIcon(lang.L("Cadangkan sekarang"), theme.DocumentSaveIcon(), func() {
@@ -105,14 +105,14 @@ func newBackupSection() *backupSection {
 	b.message.Wrapping = fyne.TextWrapWord
 	b.message.Hide()
 	keep := container.NewGridWithColumns(3,
-		container.NewBorder(widget.NewLabel(lang.L("Harian")), nil, nil, nil, b.keep[0]),
-		container.NewBorder(widget.NewLabel(lang.L("Mingguan")), nil, nil, nil, b.keep[1]),
-		container.NewBorder(widget.NewLabel(lang.L("Bulanan")), nil, nil, nil, b.keep[2]))
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Harian")), nil, b.keep[0]),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Mingguan")), nil, b.keep[1]),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Bulanan")), nil, b.keep[2]))
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Salinan yang disimpan"), container.NewVBox(keep,
-			note(lang.L("Salinan terbaru dari setiap hari, minggu dan bulan terakhir; semua salinan 24 jam terakhir selalu disimpan.")))),
+			plain(lang.L("Salinan terbaru dari setiap hari, minggu dan bulan terakhir; semua salinan 24 jam terakhir selalu disimpan.")))),
 		widget.NewFormItem(lang.L("Tempat kedua"), container.NewVBox(container.NewBorder(nil, nil, nil, b.pick, b.second),
-			note(lang.L("Folder lain yang juga menerima setiap salinan, mis. pada diska USB atau folder jaringan. Kosongkan bila tidak ada.")))),
+			plain(lang.L("Folder lain yang juga menerima setiap salinan, mis. pada diska USB atau folder jaringan. Kosongkan bila tidak ada.")))),
 	)
 	b.content = container.NewVBox(b.heading, b.status,
 		container.NewStack(tall, b.table),

@@ -203,7 +203,7 @@ func TestBerandaWarnsOfAStaleSecondPlace(t *testing.T) {
 		}
 	}
 	test.Tap(u.beranda.toBackups)
-	if u.tabs.SelectedIndex() != tabSettings {
+	if u.tabs.SelectedIndex() != tabSettings || u.settings.sections.SelectedIndex() != settingsBackups {
 		t.Error("the warning's button does not go to the backup settings")
 	}
 
