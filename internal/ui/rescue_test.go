@@ -182,3 +182,73 @@ func TestRescueScreenRestoresTheNewestGoodCopy(t *testing.T) {
 		t.Error("the full menu is not back")
 	}
 }
+
+// TestRescueScreenSalvagesAndOpensTheNewFile: a file that still reads is
+// salvaged into a new file beside it, which then opens. (The damage that
+// makes Open refuse a file bbolt still reads is the store's to test; here
+// the file is whole and the screen is told it did not open.)
+func TestRescueScreenSalvagesAndOpensTheNewFile(t *testing.T) {
+	a := test.NewTempApp(t)
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "sepakat.db")
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, _ := os.ReadFile(path)
+	u := NewRescue(a, path, Rescue{
+		Err:        service.ErrCorrupt,
+		Backups:    func(ctx context.Context) ([]service.BackupInfo, error) { return store.ListBackups(ctx, path, "") },
+		CanSalvage: func() error { return store.CanSalvage(path) },
+		Salvage: func(ctx context.Context, out string) (service.SalvageReport, error) {
+			return store.SalvageFile(ctx, path, out, nil)
+		},
+	}, fixedNow)
+	var open *store.Store
+	t.Cleanup(func() {
+		if open != nil {
+			open.Close()
+		}
+	})
+	mainHooks(u, &open)
+	l := useLoop(t, u)
+	u.Window().Resize(fyne.NewSize(1280, 720))
+	u.Window().Show()
+	r := u.rescue
+	done := false
+	r.loaded = func() { done = true }
+	u.Start()
+	l.until("the screen", func() bool { return done })
+	if !strings.HasPrefix(r.copiesNote.Text, "Tidak ada salinan cadangan di "+filepath.Join(filepath.Dir(path), "cadangan")) {
+		t.Errorf("no copies: %q", r.copiesNote.Text)
+	}
+	if r.salvageBtn.Disabled() || !r.salvageBtn.Visible() {
+		t.Fatal("salvage is not offered for a file that reads")
+	}
+	test.Tap(r.salvageBtn)
+	out := r.salvageName()
+	if q := strings.Join(texts(u.win.Canvas().Overlays().Top()), "\n"); !strings.Contains(q, out) {
+		t.Errorf("the question does not name the new file %s: %q", out, q)
+	}
+	test.Tap(dialogButtons(t, u.win, "no question before the salvage")["Selamatkan"])
+	l.until("the salvaged register", func() bool { return u.rescue == nil && u.list != nil && u.list.total == 3 })
+	if u.DataPath != out || open == nil || open.Path() != out {
+		t.Errorf("open on %q (store %v), want %q", u.DataPath, open, out)
+	}
+	if got := u.app.Preferences().String(prefLastDataFile); got != out {
+		t.Errorf("the next start opens %q", got)
+	}
+	report := strings.Join(texts(u.win.Canvas().Overlays().Top()), "\n")
+	if !strings.Contains(report, "data diselamatkan ke berkas baru") || !strings.Contains(report, "Semua data terbaca.") {
+		t.Errorf("report %q", report)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
+		t.Error("the salvage changed the damaged file")
+	}
+}
