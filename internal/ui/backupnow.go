@@ -83,9 +83,13 @@ func (u *App) backupDone(info service.BackupInfo, err error) {
 	d.Show()
 }
 
-// megabytes writes a size as people read it: "12,4 MB".
+// megabytes writes a size as people read it: "12,4 MB", or "2,7 GB" from
+// a gigabyte on.
 func megabytes(n int64) string {
 	s := fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	if n >= 1<<30 {
+		s = fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	}
 	for i := range s {
 		if s[i] == '.' {
 			return s[:i] + "," + s[i+1:]
