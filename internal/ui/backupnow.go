@@ -19,9 +19,14 @@ import (
 // (and the second place, when one is set), off the UI goroutine, and says
 // where it went or why it was not made.
 func (u *App) onBackupNow() {
+	if u.backingUp {
+		return
+	}
+	u.backingUp = true
 	if u.menuBackup != nil {
 		u.menuBackup.Disabled = true // one copy at a time
 	}
+	u.settings.backups.now.Disable()
 	svc, do := u.svc, u.do
 	go func() {
 		info, err := svc.BackupNow(context.Background(), service.ReasonManual)
@@ -29,6 +34,8 @@ func (u *App) onBackupNow() {
 			if u.menuBackup != nil {
 				u.menuBackup.Disabled = false
 			}
+			u.settings.backups.now.Enable()
+			u.backingUp = false
 			u.backupDone(info, err)
 		})
 	}()

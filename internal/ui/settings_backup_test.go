@@ -102,6 +102,17 @@ func TestSettingsListTheCopiesAndRestoreOne(t *testing.T) {
 		t.Errorf("settings shown: %q %q %q %q", b.second.Text, b.keep[0].Text, b.keep[1].Text, b.keep[2].Text)
 	}
 
+	// Cadangkan sekarang: one more copy in each place, listed.
+	test.Tap(b.now)
+	if !b.now.Disabled() {
+		t.Error("Cadangkan sekarang stays on while a copy is made")
+	}
+	l.until("the new copy listed", func() bool { return read == 2 })
+	if len(b.copies) != 6 || b.now.Disabled() {
+		t.Errorf("after Cadangkan sekarang: %d copies, button off %v", len(b.copies), b.now.Disabled())
+	}
+	test.Tap(dialogButtons(t, u.win, "no word on the copy")["Tutup"])
+
 	// Restore the copy made before the examples: the register is empty again.
 	if !b.restore.Disabled() {
 		t.Error("Pulihkan works with no copy chosen")

@@ -94,6 +94,7 @@ type App struct {
 
 	menuExport *fyne.MenuItem // Berkas → Ekspor PDF, enabled with a selection
 	menuBackup *fyne.MenuItem // Berkas → Cadangkan sekarang, off while a copy is made
+	backingUp  bool           // a copy is being made
 	about      *aboutDialog   // Tentang's latest dialog
 	guide      fyne.Window    // Panduan, while open
 	guideText  *widget.RichText
