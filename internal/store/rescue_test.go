@@ -62,6 +62,7 @@ func TestRescueOfADamagedFile(t *testing.T) {
 			}
 			switch {
 			case err == nil:
+				t.Logf("salvaged %d records, %d damaged", rep.Copied, len(rep.Damaged))
 				if rep.Copied == 0 {
 					t.Error("salvage copied nothing")
 				}
@@ -111,5 +112,48 @@ func TestTruncatedFileIsRefusedBeforeBbolt(t *testing.T) {
 	}
 	if err := notHeld(path); err != nil {
 		t.Errorf("after the refused open: %v", err)
+	}
+}
+
+// TestSalvageOfAFileCutShort: a file cut after its root page is salvaged
+// through a copy whose missing end reads as zeros: what lies before the cut
+// is copied, what lay after it is named as lost, and no temporary file stays.
+func TestSalvageOfAFileCutShort(t *testing.T) {
+	whole, _ := damagedWithBackups(t, func(b []byte) []byte { return b })
+	m, size, ok, err := currentMeta(whole)
+	if err != nil || !ok {
+		t.Fatalf("meta: %v", err)
+	}
+	b, err := os.ReadFile(whole)
+	mustSave(t, err)
+	cut := int64(m.root+1) * int64(m.pageSize)
+	if cut >= size {
+		t.Fatalf("the root page %d is the file's last: nothing to cut after it", m.root)
+	}
+	path := filepath.Join(t.TempDir(), "sepakat.db")
+	mustSave(t, os.WriteFile(path, b[:cut], 0o600))
+	if _, err := Open(path, Options{}); !errors.Is(err, service.ErrCorrupt) {
+		t.Fatalf("open of the cut file: %v", err)
+	}
+	if err := CanSalvage(path); err != nil {
+		t.Fatalf("CanSalvage: %v", err)
+	}
+	outDir := t.TempDir()
+	out := filepath.Join(outDir, "selamat.db")
+	rep, err := SalvageFile(context.Background(), path, out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := openAt(t, out)
+	n, _ := got.Total()
+	t.Logf("cut at page %d of %d: %d agreements, %d records copied, %d named lost", cut/int64(m.pageSize), m.hwm, n, rep.Copied, len(rep.Damaged))
+	if rep.Copied == 0 {
+		t.Error("nothing salvaged before the cut")
+	}
+	if left, _ := filepath.Glob(filepath.Join(outDir, ".sepakat-terpotong-*")); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+	if after, _ := os.ReadFile(path); int64(len(after)) != cut {
+		t.Error("the cut file was changed")
 	}
 }
