@@ -252,3 +252,67 @@ func TestRescueScreenSalvagesAndOpensTheNewFile(t *testing.T) {
 		t.Error("the salvage changed the damaged file")
 	}
 }
+
+// TestRescueScreenOfAnEmptyFileOpensAnother: a 0-byte data file gets words,
+// no salvage, and "Buka berkas data lain…" opens another file in the same
+// window with the full menu.
+func TestRescueScreenOfAnEmptyFileOpensAnother(t *testing.T) {
+	a := test.NewTempApp(t)
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "sepakat.db")
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, openErr := store.Open(path, store.Options{})
+	u := NewRescue(a, path, Rescue{
+		Err:        openErr,
+		Backups:    func(ctx context.Context) ([]service.BackupInfo, error) { return store.ListBackups(ctx, path, "") },
+		CanSalvage: func() error { return store.CanSalvage(path) },
+	}, fixedNow)
+	var open *store.Store
+	t.Cleanup(func() {
+		if open != nil {
+			open.Close()
+		}
+	})
+	mainHooks(u, &open)
+	l := useLoop(t, u)
+	u.Window().Show()
+	done := false
+	u.rescue.loaded = func() { done = true }
+	u.Start()
+	l.until("the screen", func() bool { return done })
+	shown := texts(u.win.Content())
+	if !slices.Contains(shown, "Berkas ini bukan berkas data Sepakat, atau kosong. Berkas itu tidak diubah. Pilih berkas data yang benar atau pulihkan dari cadangan.") {
+		t.Errorf("shown %q", shown)
+	}
+	noGoError(t, shown, openErr)
+	if u.rescue.salvageBtn.Visible() || !u.rescue.restoreBtn.Disabled() {
+		t.Error("salvage or restore offered for an empty file without copies")
+	}
+	if len(u.win.MainMenu().Items) != 2 {
+		t.Errorf("the rescue menu has %d menus", len(u.win.MainMenu().Items))
+	}
+	other := filepath.Join(t.TempDir(), "rekan.db")
+	s, err := store.Open(other, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	u.openData(other)
+	l.until("the other register", func() bool { return u.list != nil && u.list.total == 3 })
+	if u.DataPath != other || u.rescue != nil {
+		t.Errorf("open on %q, rescue %v", u.DataPath, u.rescue != nil)
+	}
+	if menuItem(t, u, "Berkas", "Cadangkan sekarang") == nil || menuItem(t, u, "Tampilan", "Beranda") == nil {
+		t.Error("the full menu is not back")
+	}
+	if after, _ := os.ReadFile(path); len(after) != 0 {
+		t.Error("the empty file was changed")
+	}
+}
