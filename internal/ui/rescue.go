@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
@@ -180,7 +179,7 @@ func (s *rescueScreen) stateText(i int) (string, widget.Importance) {
 func (s *rescueScreen) load() {
 	r, inspect, do := s.r, s.u.InspectCopy, s.u.do
 	go func() {
-		salvageErr := fmt.Errorf("%w", service.ErrCorrupt)
+		var salvageErr error = service.ErrCorrupt
 		if r.CanSalvage != nil {
 			salvageErr = r.CanSalvage()
 		}
@@ -334,7 +333,7 @@ func (s *rescueScreen) salvage(out string) {
 // salvaged says what the salvage copied and names what it could not read.
 func (u *App) salvaged(out string, rep service.SalvageReport) {
 	text := lang.L("{{.Count}} data diselamatkan ke berkas baru, yang sekarang terbuka:", map[string]any{"Count": thousands(rep.Copied)})
-	box := container.NewVBox(widget.NewLabel(text))
+	box := container.NewVBox(plain(text))
 	where := widget.NewLabel(out)
 	where.Wrapping = fyne.TextWrapBreak
 	box.Add(where)
@@ -347,17 +346,12 @@ func (u *App) salvaged(out string, rep service.SalvageReport) {
 			}
 			lost = append(lost, "• "+r.Words(kit.Lang()))
 		}
-		head := widget.NewLabel(lang.L("{{.Count}} data tidak terbaca dan tidak disalin:", map[string]any{"Count": thousands(n)}))
+		head := plain(lang.L("{{.Count}} data tidak terbaca dan tidak disalin:", map[string]any{"Count": thousands(n)}))
 		head.Importance = widget.WarningImportance
 		box.Add(head)
-		box.Add(widget.NewLabel(strings.Join(lost, "\n")))
+		box.Add(plain(strings.Join(lost, "\n")))
 	} else {
-		box.Add(widget.NewLabel(lang.L("Semua data terbaca.")))
-	}
-	for _, o := range box.Objects {
-		if l, ok := o.(*widget.Label); ok && l.Wrapping == fyne.TextWrapOff {
-			l.Wrapping = fyne.TextWrapWord
-		}
+		box.Add(plain(lang.L("Semua data terbaca.")))
 	}
 	d := dialog.NewCustom(lang.L("Data diselamatkan"), lang.L("Tutup"), box, u.win)
 	d.Resize(fyne.NewSize(600, 0))
