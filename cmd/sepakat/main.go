@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -62,7 +63,12 @@ func main() {
 		fatal(a, err)
 		return
 	}
+	// s changes when another file opens and in a restore, which runs off the
+	// UI goroutine; quitting waits for a restore under way.
+	var mu sync.Mutex
 	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
 		if s != nil {
 			s.Close()
 		}
@@ -73,6 +79,8 @@ func main() {
 		if err != nil {
 			return nil, nil, err
 		}
+		mu.Lock()
+		defer mu.Unlock()
 		if s != nil {
 			s.Close()
 		}
@@ -82,6 +90,8 @@ func main() {
 	// A restore closes the file open (the copy takes its place), then opens
 	// the data file again: the copy, or the file as it was when it failed.
 	u.RestoreCopy = func(ctx context.Context, copyPath string) (service.Service, service.Printer, string, error) {
+		mu.Lock()
+		defer mu.Unlock()
 		if s != nil {
 			s.Close()
 			s = nil

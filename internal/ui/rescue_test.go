@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -22,8 +23,11 @@ import (
 // stepClock starts at start and moves an hour per reading, so that each copy
 // gets a name of its own.
 func stepClock(start time.Time) func() time.Time {
+	var mu sync.Mutex
 	t := start
 	return func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
 		t = t.Add(time.Hour)
 		return t
 	}

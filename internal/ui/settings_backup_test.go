@@ -126,7 +126,10 @@ func TestSettingsListTheCopiesAndRestoreOne(t *testing.T) {
 		t.Errorf("question %q", question)
 	}
 	test.Tap(dialogButtons(t, u.win, "no question")["Pulihkan"])
-	l.until("the restored file", func() bool { return *open != s && *open != nil && strings.HasPrefix(u.status.Text, "0 ") })
+	l.until("the restored file", func() bool { return u.svc != service.Service(s) && strings.HasPrefix(u.status.Text, "0 ") })
+	if *open == s || *open == nil {
+		t.Fatal("the window is not on a newly opened store")
+	}
 	if n, err := u.svc.Total(); n != 0 || err != nil {
 		t.Errorf("after the restore: %d agreements, %v", n, err)
 	}
