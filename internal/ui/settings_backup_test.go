@@ -177,6 +177,13 @@ func TestSettingsCheckTheBackupSettings(t *testing.T) {
 	if !strings.HasPrefix(b.message.Text, "Belum tersimpan: Tempat kedua harus folder yang sudah ada dan bukan folder cadangan itu sendiri") {
 		t.Errorf("the backup folder as second place: %q", b.message.Text)
 	}
+	test.Tap(b.pick)
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Error("Pilih folder… shows no folder dialog")
+	} else {
+		u.win.Canvas().Overlays().Top().Hide()
+		u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+	}
 	usb := t.TempDir()
 	retype(b.second, usb)
 	test.Tap(b.save)
