@@ -105,12 +105,11 @@ func newRescueScreen(u *App, r Rescue) *rescueScreen {
 	why := widget.NewLabel(p.Message)
 	why.Wrapping = fyne.TextWrapWord
 	why.Importance = widget.DangerImportance
-	detail := widget.NewLabel(p.Detail)
-	detail.Wrapping = fyne.TextWrapWord
-	if p.Detail == "" {
-		detail.Hide()
-	}
+	// The detail, if any, and that nothing was changed, in one paragraph.
 	calm := plain(lang.L("Berkas itu tidak diubah. Pilih salah satu jalan di bawah."))
+	if p.Detail != "" {
+		calm.SetText(p.Detail + "\n" + calm.Text)
+	}
 
 	s.copiesNote = widget.NewLabel(lang.L("Mencari salinan cadangan…"))
 	s.copiesNote.Wrapping = fyne.TextWrapWord
@@ -151,7 +150,7 @@ func newRescueScreen(u *App, r Rescue) *rescueScreen {
 	s.quitBtn = widget.NewButtonWithIcon(lang.L("Keluar"), theme.LogoutIcon(), u.onQuit)
 	other := container.NewVBox(heading(lang.L("3. Berkas lain")), container.NewHBox(s.openBtn, s.quitBtn))
 
-	body := container.NewVBox(title, where, why, detail, calm, widget.NewSeparator(),
+	body := container.NewVBox(title, where, why, calm, widget.NewSeparator(),
 		restore, widget.NewSeparator(), container.NewGridWithColumns(2, salvage, other))
 	s.content = container.NewVScroll(container.NewPadded(body))
 	return s
@@ -229,6 +228,7 @@ func (s *rescueScreen) showCopies(copies []service.BackupInfo, listErr, salvageE
 		s.listBox.Show()
 	}
 	s.list.Refresh()
+	defer s.content.Refresh() // the list's height changed: lay the screen out again
 	if salvageErr == nil {
 		s.salvageNote.SetText(lang.L("Berkas ini masih dapat dibaca sebagian."))
 		s.salvageBtn.Enable()
@@ -253,6 +253,7 @@ func (s *rescueScreen) checked(i int, ch copyCheck) {
 	s.checks[i] = ch
 	if ch.err == nil && s.chosen < 0 {
 		s.list.Select(i)
+		s.list.ScrollTo(i)
 		s.copiesNote.SetText(lang.L("Salinan terbaru yang utuh: {{.Date}}, {{.Count}} perjanjian.",
 			map[string]any{"Date": copyTime(s.copies[i].Time), "Count": thousands(ch.contents.Agreements)}))
 	}
@@ -332,7 +333,9 @@ func (s *rescueScreen) salvage(out string) {
 
 // salvaged says what the salvage copied and names what it could not read.
 func (u *App) salvaged(out string, rep service.SalvageReport) {
-	text := lang.L("{{.Count}} data diselamatkan ke berkas baru, yang sekarang terbuka:", map[string]any{"Count": thousands(rep.Copied)})
+	total, _ := u.svc.Total()
+	text := lang.L("{{.Agreements}} perjanjian diselamatkan ({{.Count}} data seluruhnya, termasuk riwayat, instansi dan pejabat) ke berkas baru, yang sekarang terbuka:",
+		map[string]any{"Agreements": thousands(total), "Count": thousands(rep.Copied)})
 	box := container.NewVBox(plain(text))
 	where := widget.NewLabel(out)
 	where.Wrapping = fyne.TextWrapBreak

@@ -249,7 +249,7 @@ func TestRescueScreenSalvagesAndOpensTheNewFile(t *testing.T) {
 		t.Errorf("the next start opens %q", got)
 	}
 	report := strings.Join(texts(u.win.Canvas().Overlays().Top()), "\n")
-	if !strings.Contains(report, "data diselamatkan ke berkas baru") || !strings.Contains(report, "Semua data terbaca.") {
+	if !strings.Contains(report, "3 perjanjian diselamatkan (") || !strings.Contains(report, "Semua data terbaca.") {
 		t.Errorf("report %q", report)
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
