@@ -2,12 +2,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -55,25 +57,60 @@ func main() {
 		}()
 	}
 	s, path, err := openStart(a, *dbPath)
-	if err != nil {
+	var u *ui.App
+	switch {
+	case err == nil:
+		u = ui.New(a, s, export.Printer{Src: s}, nil)
+		u.DataPath = path
+	case rescuable(err) && path != "":
+		fmt.Fprintln(os.Stderr, kit.Message(err))
+		u = ui.NewRescue(a, path, rescueHooks(a, path, err), nil)
+	default:
 		fatal(a, err)
 		return
 	}
-	defer func() { s.Close() }()
-	go s.DailyBackup(context.Background()) // the day's first copy; BackupStatus shows whether it was made
-
-	u := ui.New(a, s, export.Printer{Src: s}, nil)
-	u.DataPath = path
+	// s changes when another file opens and in a restore, which runs off the
+	// UI goroutine; quitting waits for a restore under way.
+	var mu sync.Mutex
+	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if s != nil {
+			s.Close()
+		}
+	}()
+	u.DailyBackup = true
 	u.OpenOther = func(path string) (service.Service, service.Printer, error) {
 		next, err := store.Open(path, store.Options{})
 		if err != nil {
 			return nil, nil, err
 		}
-		s.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		if s != nil {
+			s.Close()
+		}
 		s = next
-		go next.DailyBackup(context.Background())
 		return next, export.Printer{Src: next}, nil
 	}
+	// A restore closes the file open (the copy takes its place), then opens
+	// the data file again: the copy, or the file as it was when it failed.
+	u.RestoreCopy = func(ctx context.Context, copyPath string) (service.Service, service.Printer, string, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if s != nil {
+			s.Close()
+			s = nil
+		}
+		aside, _, err := store.Restore(ctx, u.DataPath, copyPath, time.Now())
+		next, oerr := store.Open(u.DataPath, store.Options{})
+		if oerr != nil {
+			return nil, nil, aside, cmp.Or(err, oerr)
+		}
+		s = next
+		return next, export.Printer{Src: next}, aside, err
+	}
+	u.InspectCopy = store.Inspect
 	u.Notify = notifier()
 	u.Placement = placement()
 	u.Window().SetMaster()
@@ -98,7 +135,7 @@ func openStart(a fyne.App, flagPath string) (*store.Store, string, error) {
 	}
 	if last := ui.LastDataFile(a); last != "" {
 		s, err := store.Open(last, store.Options{})
-		if err == nil || errors.Is(err, service.ErrAlreadyOpen) {
+		if err == nil || errors.Is(err, service.ErrAlreadyOpen) || rescuable(err) {
 			return s, last, err
 		}
 		ui.ForgetDataFile(a) // the default opens; the user can open that file again from the menu
@@ -109,6 +146,30 @@ func openStart(a fyne.App, flagPath string) (*store.Store, string, error) {
 	}
 	s, err := store.Open(path, store.Options{})
 	return s, path, err
+}
+
+// rescuable is an error of a data file that is there but damaged or not a
+// Sepakat file: the rescue screen offers the ways out.
+func rescuable(err error) bool {
+	return errors.Is(err, service.ErrCorrupt) || errors.Is(err, service.ErrNotSepakat)
+}
+
+// rescueHooks mend the data file at path without opening it: its copies
+// (beside it, and in the second place its settings name, or the one Sepakat
+// last read for it), and a salvage when it reads at all.
+func rescueHooks(a fyne.App, path string, err error) ui.Rescue {
+	second := store.RecordedSecondPlace(path)
+	if second == "" {
+		second = ui.RememberedSecondPlace(a, path)
+	}
+	return ui.Rescue{
+		Err:        err,
+		Backups:    func(ctx context.Context) ([]service.BackupInfo, error) { return store.ListBackups(ctx, path, second) },
+		CanSalvage: func() error { return store.CanSalvage(path) },
+		Salvage: func(ctx context.Context, out string) (service.SalvageReport, error) {
+			return store.SalvageFile(ctx, path, out, nil)
+		},
+	}
 }
 
 // fatal shows why Sepakat cannot start, in a window, and exits when it is closed.

@@ -168,6 +168,9 @@ func Known(err error) bool {
 func contextOf(err, sentinel error) string {
 	text, base := err.Error(), sentinel.Error()
 	if c, ok := strings.CutPrefix(text, base+": "); ok {
+		for ok { // the sentinel wrapped twice (a damaged file's error, wrapped again on its way up)
+			c, ok = strings.CutPrefix(c, base+": ")
+		}
 		return c
 	}
 	if c, ok := strings.CutSuffix(text, ": "+base); ok {

@@ -62,6 +62,9 @@ func damage(err error) error {
 
 // openBolt is bolt.Open with its panics on a damaged meta or free-list page caught.
 func openBolt(path string, opt *bolt.Options) (db *bolt.DB, err error) {
+	if err := preflight(path); err != nil { // a panic in bolt.Open leaves the file locked
+		return nil, err
+	}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer guard(&err)
 	return bolt.Open(path, 0o600, opt)

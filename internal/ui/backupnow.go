@@ -19,9 +19,14 @@ import (
 // (and the second place, when one is set), off the UI goroutine, and says
 // where it went or why it was not made.
 func (u *App) onBackupNow() {
+	if u.backingUp {
+		return
+	}
+	u.backingUp = true
 	if u.menuBackup != nil {
 		u.menuBackup.Disabled = true // one copy at a time
 	}
+	u.settings.backups.now.Disable()
 	svc, do := u.svc, u.do
 	go func() {
 		info, err := svc.BackupNow(context.Background(), service.ReasonManual)
@@ -29,14 +34,44 @@ func (u *App) onBackupNow() {
 			if u.menuBackup != nil {
 				u.menuBackup.Disabled = false
 			}
+			u.settings.backups.now.Enable()
+			u.backingUp = false
 			u.backupDone(info, err)
 		})
 	}()
 }
 
+// dailyBackup makes the day's automatic copy off the UI goroutine; the
+// Beranda and Pengaturan read the backups again once it is made.
+func (u *App) dailyBackup() {
+	svc, do := u.svc, u.do
+	go func() {
+		_, made, err := svc.DailyBackup(context.Background())
+		if err != nil {
+			fyne.LogError("daily backup", err) // the Beranda warns when copies grow old
+		}
+		if made {
+			do(func() {
+				if u.svc == svc {
+					u.backupsChanged()
+				}
+			})
+		}
+	}()
+}
+
+// backupsChanged reads the backups again where they show.
+func (u *App) backupsChanged() {
+	u.beranda.reload()
+	if u.tabs.SelectedIndex() == tabSettings {
+		u.settings.backups.reload()
+	}
+}
+
 // backupDone tells how a copy went: made (with its place, size and count),
 // made but not in the second place, or not made.
 func (u *App) backupDone(info service.BackupInfo, err error) {
+	u.backupsChanged()
 	if err != nil && !errors.Is(err, service.ErrSecondPlace) {
 		kit.ShowFailure(u.win, lang.L("Cadangan tidak dibuat:"), err)
 		return
@@ -55,9 +90,13 @@ func (u *App) backupDone(info service.BackupInfo, err error) {
 	d.Show()
 }
 
-// megabytes writes a size as people read it: "12,4 MB".
+// megabytes writes a size as people read it: "12,4 MB", or "2,7 GB" from
+// a gigabyte on.
 func megabytes(n int64) string {
 	s := fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	if n >= 1<<30 {
+		s = fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	}
 	for i := range s {
 		if s[i] == '.' {
 			return s[:i] + "," + s[i+1:]

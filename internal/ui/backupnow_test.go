@@ -76,7 +76,7 @@ func TestBackupNowSaysWhyNoCopyWasMade(t *testing.T) {
 }
 
 func TestMegabytes(t *testing.T) {
-	for n, want := range map[int64]string{0: "0,0 MB", 1 << 20: "1,0 MB", 13002342: "12,4 MB"} {
+	for n, want := range map[int64]string{0: "0,0 MB", 1 << 20: "1,0 MB", 13002342: "12,4 MB", 2905862144: "2,7 GB"} {
 		if got := megabytes(n); got != want {
 			t.Errorf("megabytes(%d) = %q, want %q", n, got, want)
 		}

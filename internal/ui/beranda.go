@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -46,6 +47,70 @@ type Beranda struct {
 	loaded func(service.Dashboard, error)
 	// reading is the load under way; a newer load cancels it.
 	reading kit.Latest
+
+	// backupStatus, when set, says when copies were last made; the Beranda
+	// warns when they are old. onBackups shows the backup settings.
+	backupStatus func() (service.BackupStatus, error)
+	onBackups    func()
+	// onStatus is told the backup status read (the main window remembers the
+	// second place for the rescue screen).
+	onStatus  func(service.BackupStatus)
+	warning   *fyne.Container
+	toBackups *widget.Button
+}
+
+// backupStaleDays is how old the newest copy, or the newest in the second
+// place, may be before the Beranda warns.
+const backupStaleDays = 7
+
+// backupWarnings says what is wrong with the backups at now: no copy for
+// more than backupStaleDays days (or none at all while the register holds
+// agreements), and none that reached the second place for as long.
+func backupWarnings(st service.BackupStatus, total int, now time.Time) []string {
+	var out []string
+	stale := func(t time.Time) bool { return now.Sub(t) > backupStaleDays*24*time.Hour }
+	switch {
+	case st.Last.IsZero() && total > 0:
+		out = append(out, lang.L("Belum ada cadangan berkas data ini."))
+	case !st.Last.IsZero() && stale(st.Last):
+		out = append(out, lang.L("Cadangan terakhir dibuat {{.Date}}, lebih dari {{.Days}} hari lalu.", map[string]any{"Date": copyTime(st.Last), "Days": backupStaleDays}))
+	}
+	if st.SecondPlace != "" {
+		switch {
+		case st.LastSecond.IsZero():
+			out = append(out, lang.L("Belum ada salinan yang sampai ke tempat kedua ({{.Place}}).", map[string]any{"Place": st.SecondPlace}))
+		case stale(st.LastSecond):
+			out = append(out, lang.L("Sudah lebih dari {{.Days}} hari tidak ada salinan yang sampai ke tempat kedua ({{.Place}}); terakhir {{.Date}}. Pasang diska USB atau folder jaringan itu, lalu cadangkan.",
+				map[string]any{"Days": backupStaleDays, "Place": st.SecondPlace, "Date": copyTime(st.LastSecond.Local())}))
+		}
+	}
+	return out
+}
+
+// showWarnings shows what backupWarnings says, with a way to the settings.
+func (b *Beranda) showWarnings(st service.BackupStatus, err error, total int, now time.Time) {
+	b.warning.RemoveAll()
+	var lines []string
+	if err != nil {
+		lines = []string{kit.Failure(lang.L("Keadaan cadangan tidak dapat dibaca:"), err)}
+	} else {
+		lines = backupWarnings(st, total, now)
+	}
+	if len(lines) == 0 {
+		b.warning.Hide()
+		return
+	}
+	text := widget.NewLabel(strings.Join(lines, "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	text.Importance = widget.WarningImportance
+	b.toBackups = widget.NewButtonWithIcon(lang.L("Pengaturan cadangan"), theme.SettingsIcon(), func() {
+		if b.onBackups != nil {
+			b.onBackups()
+		}
+	})
+	icon := widget.NewIcon(theme.WarningIcon())
+	b.warning.Add(container.NewBorder(nil, nil, icon, container.NewCenter(b.toBackups), text))
+	b.warning.Show()
 }
 
 func newBeranda(svc service.Overview, now func() time.Time, onOpen func(agreement.ID)) *Beranda {
@@ -62,9 +127,11 @@ func (b *Beranda) build() {
 	b.recent = container.NewVBox()
 	b.message = widget.NewLabel(lang.L("Memuat…"))
 	b.message.Wrapping = fyne.TextWrapWord
+	b.warning = container.NewVBox()
+	b.warning.Hide()
 	left := container.NewVBox(b.ending)
 	right := container.NewVBox(b.sleeping, b.review, b.recent)
-	b.content = container.NewVBox(b.message, b.counts, container.NewGridWithColumns(2, left, right))
+	b.content = container.NewVBox(b.warning, b.message, b.counts, container.NewGridWithColumns(2, left, right))
 }
 
 // Content is the screen's root object.
@@ -75,11 +142,33 @@ func (b *Beranda) Content() fyne.CanvasObject {
 // reload gathers the dashboard off the UI goroutine and shows it when it
 // comes; a newer reload cancels this one, whose result is then dropped.
 func (b *Beranda) reload() {
-	now, svc := b.now(), b.svc
-	kit.ReadLatest(&b.reading, b.do, func(context.Context) (service.Dashboard, error) {
-		return svc.Dashboard(now)
-	}, func(d service.Dashboard, err error) {
+	now, svc, backupStatus := b.now(), b.svc, b.backupStatus
+	type read struct {
+		d     service.Dashboard
+		st    service.BackupStatus
+		stErr error
+	}
+	kit.ReadLatest(&b.reading, b.do, func(context.Context) (read, error) {
+		var r read
+		var err error
+		r.d, err = svc.Dashboard(now)
+		if backupStatus != nil {
+			r.st, r.stErr = backupStatus()
+		}
+		return r, err
+	}, func(r read, err error) {
+		d := r.d
 		b.show(d, err, now)
+		if backupStatus != nil {
+			total := 0
+			for _, n := range d.Counts {
+				total += n
+			}
+			b.showWarnings(r.st, r.stErr, total, now)
+			if r.stErr == nil && b.onStatus != nil {
+				b.onStatus(r.st)
+			}
+		}
 		if err == nil && !b.notified && b.notify != nil {
 			b.notified = true
 			b.notify(d)

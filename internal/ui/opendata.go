@@ -42,7 +42,7 @@ func (u *App) onOpenOther() {
 // file at path through OpenOther and rebuilds the screens on it; the next
 // start opens it again.
 func (u *App) openData(path string) {
-	if u.DataPath != "" && filepath.Clean(path) == filepath.Clean(u.DataPath) {
+	if u.rescue == nil && u.DataPath != "" && filepath.Clean(path) == filepath.Clean(u.DataPath) {
 		dialog.ShowInformation(lang.L("Buka data lain"), lang.L("Berkas data ini sudah terbuka."), u.win)
 		return
 	}
@@ -55,11 +55,7 @@ func (u *App) openData(path string) {
 			kit.ShowFailure(u.win, lang.L("Data lain tidak dapat dibuka:"), err)
 			return
 		}
-		u.svc, u.printer, u.DataPath, u.selected = svc, printer, path, 0
 		u.app.Preferences().SetString(prefLastDataFile, path)
-		u.build()
-		u.setDo(u.do)
-		u.setExportable(false)
-		u.Start()
+		u.adopt(svc, printer, path)
 	})
 }

@@ -22,6 +22,10 @@ const (
 	// prefLastDataFile is the data file "Buka data lain…" opened last; the
 	// next start opens it again.
 	prefLastDataFile = "ui.data_file"
+	// prefSecondPlace, followed by a data file's path, is the second place
+	// of its backups as last read, for the rescue screen when that file no
+	// longer opens.
+	prefSecondPlace = "ui.second_place:"
 	// prefDialogFolder is where Fyne's file dialogs remember the last folder.
 	prefDialogFolder = "fyne:fileDialogLastFolder"
 
@@ -146,3 +150,9 @@ func LastDataFile(a fyne.App) string {
 // ForgetDataFile drops the remembered data file (main calls it when that file
 // cannot be opened, so the next start uses the default).
 func ForgetDataFile(a fyne.App) { a.Preferences().RemoveValue(prefLastDataFile) }
+
+// RememberedSecondPlace is the second place of the backups of the data file
+// at path as Sepakat last read it, for when that file no longer opens.
+func RememberedSecondPlace(a fyne.App, path string) string {
+	return a.Preferences().String(prefSecondPlace + path)
+}

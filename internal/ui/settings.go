@@ -39,7 +39,10 @@ type Settings struct {
 	// language, kept at once (i18n.SavePreferred) for both programs.
 	language     *widget.Select
 	languageNote *widget.Label
-	content      fyne.CanvasObject
+	// backups is the section about backups, at the end.
+	backups  *backupSection
+	sections *container.AppTabs // Umum, Cadangan
+	content  fyne.CanvasObject
 
 	// do runs UI work handed over from the reading goroutine (fyne.Do).
 	do func(func())
@@ -120,13 +123,27 @@ func newSettings(svc service.Directory) *Settings {
 		heading(lang.L("Kantor kita")), office,
 		heading(lang.L("Penomoran")), numbering,
 		heading(lang.L("Naskah cetak")), page)
-	s.content = container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil, s.saveBtn, s.message)), nil, nil,
+	general := container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil, s.saveBtn, s.message)), nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
+	s.backups = newBackupSection()
+	s.sections = container.NewAppTabs(
+		container.NewTabItem(lang.L("Umum"), general),
+		container.NewTabItem(lang.L("Cadangan"), container.NewVScroll(container.NewPadded(s.backups.content))))
+	s.content = s.sections
 	return s
 }
 
 // Content is the screen's root object.
 func (s *Settings) Content() fyne.CanvasObject { return s.content }
+
+// showBackups shows the part about backups.
+func (s *Settings) showBackups() { s.sections.SelectIndex(settingsBackups) }
+
+// Pengaturan's parts.
+const (
+	settingsGeneral = iota
+	settingsBackups
+)
 
 func floatText(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
@@ -134,6 +151,8 @@ func floatText(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 // newer reload cancels this one, whose result is then dropped. Save waits for
 // the settings to show.
 func (s *Settings) reload() {
+	s.backups.do = s.do
+	s.backups.reload()
 	svc := s.svc
 	kit.ReadLatest(&s.reading, s.do, func(context.Context) ([]agreement.Party, error) {
 		return svc.Parties()

@@ -3,6 +3,7 @@ package ui
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"os"
 	"slices"
@@ -93,6 +94,7 @@ type App struct {
 
 	menuExport *fyne.MenuItem // Berkas → Ekspor PDF, enabled with a selection
 	menuBackup *fyne.MenuItem // Berkas → Cadangkan sekarang, off while a copy is made
+	backingUp  bool           // a copy is being made
 	about      *aboutDialog   // Tentang's latest dialog
 	guide      fyne.Window    // Panduan, while open
 	guideText  *widget.RichText
@@ -109,6 +111,21 @@ type App struct {
 	// Notify, when set, shows a notification instead of Fyne's (on Windows
 	// the main program sends toasts without PowerShell).
 	Notify func(title, body string)
+	// RestoreCopy, set by the main program, closes the data file open (if
+	// any), puts the copy at copyPath in place of DataPath in one step
+	// (keeping the current file aside as aside) and opens DataPath again:
+	// the restored file, or the file as it was when the restore failed (then
+	// with err); svc is nil when no file opens.
+	RestoreCopy func(ctx context.Context, copyPath string) (svc service.Service, printer service.Printer, aside string, err error)
+	// InspectCopy, set by the main program, checks every page of a copy and
+	// says what it holds.
+	InspectCopy func(ctx context.Context, path string) (service.CopyContents, error)
+	// DailyBackup: Start makes the day's automatic copy off the UI goroutine
+	// (the desktop sets it; tests make their copies themselves).
+	DailyBackup bool
+
+	// rescue is the rescue screen while no data file is open.
+	rescue *rescueScreen
 }
 
 // New builds the main window on svc; printer makes the PDFs.
@@ -125,7 +142,10 @@ func New(a fyne.App, svc service.Service, printer service.Printer, now func() ti
 
 // setDo hands the screens' background results to do instead of fyne.Do.
 func (u *App) setDo(do func(func())) {
-	u.do, u.list.do, u.beranda.do, u.directory.do, u.family.do, u.settings.do = do, do, do, do, do, do
+	u.do = do
+	if u.list != nil {
+		u.list.do, u.beranda.do, u.directory.do, u.family.do, u.settings.do = do, do, do, do, do
+	}
 }
 
 // Window returns the main window.
@@ -151,12 +171,24 @@ func (u *App) build() {
 	u.directory.onError = u.failed(lang.L("Instansi & Pejabat tidak dapat dibaca:"))
 	u.settings = newSettings(u.svc)
 	u.settings.do = u.do
+	u.settings.backups.admin, u.settings.backups.win = u.svc, u.win
+	u.settings.backups.onRestore, u.settings.backups.onBackupNow = u.askRestore, u.onBackupNow
 	split := container.NewVSplit(u.list.table, u.family.content)
 	split.Offset = 0.74
 	listScreen := container.NewBorder(container.NewVBox(bar, u.list.filterBar, widget.NewSeparator()), u.status, nil, nil, split)
 	u.beranda = newBeranda(u.svc, u.now, u.onOpen)
 	u.beranda.do = u.do
 	u.beranda.notify = u.notifyEnding
+	u.beranda.backupStatus = u.svc.BackupStatus
+	u.beranda.onStatus = func(st service.BackupStatus) {
+		if u.DataPath != "" {
+			u.app.Preferences().SetString(prefSecondPlace+u.DataPath, st.SecondPlace)
+		}
+	}
+	u.beranda.onBackups = func() {
+		u.tabs.SelectIndex(tabSettings)
+		u.settings.showBackups()
+	}
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Beranda"), theme.HomeIcon(), u.beranda.Content()),
 		container.NewTabItemWithIcon(lang.L("Daftar Perjanjian"), theme.ListIcon(), listScreen),
@@ -259,7 +291,14 @@ func (u *App) notifyEnding(d service.Dashboard) {
 // Start loads the Beranda and the first page and, on a new data file, offers
 // the examples.
 func (u *App) Start() {
+	if u.rescue != nil {
+		u.rescue.load()
+		return
+	}
 	u.Refresh()
+	if u.DailyBackup {
+		u.dailyBackup()
+	}
 	if i := u.tabs.SelectedIndex(); i == tabDirectory || i == tabSettings {
 		u.showTab(i) // the tab Sepakat last closed on
 	}
