@@ -85,7 +85,7 @@ func TestValidateRules(t *testing.T) {
 		{"end does not match term", "term.end", "end_mismatch", func(a *Agreement) { a.Term.End = NewDate(2030, 7, 4) }},
 		{"KSB signed by kepala dinas", "parties[1].signer_id", "ksb_kepala_daerah", func(a *Agreement) { a.Parties[1].SignerID = 12 }},
 		{"KSB under mandate", "parties[0].mandate_id", "ksb_no_mandate", func(a *Agreement) { a.Parties[0].MandateID = 20 }},
-		{"PKS signer without mandate", "parties[0].mandate_id", "pks_needs_mandate", func(a *Agreement) { a.Kind = KindPKS; a.Parties[0].SignerID = 13 }},
+		{"PKS signed by a kepala perangkat daerah without mandate", "parties[0].mandate_id", "pks_kepala_pd_mandate", func(a *Agreement) { a.Kind = KindPKS; a.Parties[0].SignerID = 13 }},
 		{"mandate given to someone else", "parties[1].mandate_id", "mandate_mismatch", func(a *Agreement) {
 			a.Kind = KindPKS
 			a.Parties[1].SignerID, a.Parties[1].MandateID = 12, 20

@@ -1,6 +1,11 @@
 package agreement
 
-import "time"
+import (
+	"encoding/json"
+	"strings"
+	"time"
+	"unicode"
+)
 
 // PartyKind is the kind of institution (instansi).
 type PartyKind string
@@ -78,6 +83,12 @@ type PageProfile struct {
 	TitleCaseDate bool `json:"title_case_date,omitempty"`
 	// NumericDate adds the date in figures after the date in words.
 	NumericDate bool `json:"numeric_date,omitempty"`
+	// OpeningPlaceOnly names only the place in the opening ("bertempat di
+	// Sumedang"), not the venue recorded at signing before it.
+	OpeningPlaceOnly bool `json:"opening_place_only,omitempty"`
+	// ActingAbbrev writes an acting head's status abbreviated in the signature
+	// block ("Pj. BUPATI …"); by default in full words ("PENJABAT BUPATI …").
+	ActingAbbrev bool `json:"acting_abbrev,omitempty"`
 }
 
 // Page numbering styles of PageProfile.PageNumbers.
@@ -130,21 +141,59 @@ func (s OfficeStatus) Prefix() string {
 	return ""
 }
 
+// Word returns the acting status in full words, as the komparisi writes it:
+// "Penjabat", "Pelaksana Tugas", "Pelaksana Harian" or "".
+func (s OfficeStatus) Word() string {
+	switch s {
+	case StatusPlt:
+		return "Pelaksana Tugas"
+	case StatusPlh:
+		return "Pelaksana Harian"
+	case StatusPj:
+		return "Penjabat"
+	}
+	return ""
+}
+
+// ActingStatuses lists the acting statuses, for reading a prefix written in a jabatan.
+var ActingStatuses = []OfficeStatus{StatusPj, StatusPlt, StatusPlh}
+
+// SplitActing takes a written acting prefix ("Pj.", "Plt.", "Plh.", or the full
+// words) off the front of a jabatan: "Pj. Bupati Garut" gives StatusPj and
+// "Bupati Garut". A jabatan without one comes back whole with "".
+func SplitActing(jabatan string) (OfficeStatus, string) {
+	j := strings.TrimSpace(jabatan)
+	lower := strings.ToLower(j)
+	for _, st := range ActingStatuses {
+		for _, p := range []string{strings.ToLower(strings.TrimSpace(st.Prefix())), strings.ToLower(strings.TrimSuffix(strings.TrimSpace(st.Prefix()), ".")) + " ", strings.ToLower(st.Word()) + " "} {
+			if strings.HasPrefix(lower, p) {
+				return st, strings.TrimSpace(j[len(p):])
+			}
+		}
+	}
+	return "", j
+}
+
 // Official is a person holding an office (pejabat) in a party, for a period.
 type Official struct {
-	ID      ID           `json:"id,omitempty"`
-	Rev     uint64       `json:"rev,omitempty"`
-	PartyID ID           `json:"party_id"`
-	Name    string       `json:"name"`    // with academic titles
-	Jabatan string       `json:"jabatan"` // "Bupati Sumedang"
-	Role    OfficialRole `json:"role"`
-	Status  OfficeStatus `json:"status,omitempty"`
-	NIP     string       `json:"nip,omitempty"`
-	Pangkat string       `json:"pangkat,omitempty"` // "Pembina Utama Muda (IV/c)"
-	From    Date         `json:"from"`
-	To      Date         `json:"to"` // zero while in office
-	Created time.Time    `json:"created"`
-	Updated time.Time    `json:"updated"`
+	ID      ID     `json:"id,omitempty"`
+	Rev     uint64 `json:"rev,omitempty"`
+	PartyID ID     `json:"party_id"`
+	// Name is the name alone, without academic titles: "Dony Ahmad Munir".
+	Name string `json:"name"`
+	// FrontTitle and BackTitle are the academic titles (gelar depan and
+	// belakang) as written: "Dr. Ir." and "M.Si.".
+	FrontTitle string       `json:"front_title,omitempty"`
+	BackTitle  string       `json:"back_title,omitempty"`
+	Jabatan    string       `json:"jabatan"` // "Bupati Sumedang"
+	Role       OfficialRole `json:"role"`
+	Status     OfficeStatus `json:"status,omitempty"`
+	NIP        string       `json:"nip,omitempty"`
+	Pangkat    string       `json:"pangkat,omitempty"` // "Pembina Utama Muda (IV/c)"
+	From       Date         `json:"from"`
+	To         Date         `json:"to"` // zero while in office
+	Created    time.Time    `json:"created"`
+	Updated    time.Time    `json:"updated"`
 }
 
 // InOffice reports whether the official held office on d.
@@ -153,6 +202,98 @@ func (o Official) InOffice(d Date) bool {
 		return false
 	}
 	return o.To.IsZero() || !d.After(o.To)
+}
+
+// Period writes the term of office: "2021-02-26 – 2023-05-22", "sejak 2021-02-26".
+func (o Official) Period() string {
+	switch {
+	case o.From.IsZero() && o.To.IsZero():
+		return "-"
+	case o.To.IsZero():
+		return o.From.String() + " – …"
+	case o.From.IsZero():
+		return "… – " + o.To.String()
+	}
+	return o.From.String() + " – " + o.To.String()
+}
+
+// FullName is the name with its titles, as people write it: "Dr. Ir. Nama, M.Si.".
+func (o Official) FullName() string { return JoinName(o.FrontTitle, o.Name, o.BackTitle) }
+
+// UnmarshalJSON reads an official; a record from before titles were kept apart,
+// whose name carries them ("Dr. Nama, M.Si."), is split by SplitName.
+func (o *Official) UnmarshalJSON(data []byte) error {
+	type plain Official
+	var x plain
+	if err := json.Unmarshal(data, &x); err != nil {
+		return err
+	}
+	if x.FrontTitle == "" && x.BackTitle == "" {
+		x.FrontTitle, x.Name, x.BackTitle = SplitName(x.Name)
+	}
+	*o = Official(x)
+	return nil
+}
+
+// SplitName takes the academic titles off a name as people write it: the
+// abbreviations ending in a dot before the name ("Dr.", "Ir.", "H.", "drg.")
+// and everything after the first comma ("S.Sos., M.Si."). A name without
+// them comes back whole.
+func SplitName(full string) (front, name, back string) {
+	full = strings.Join(strings.Fields(full), " ")
+	head, tail, found := strings.Cut(full, ",")
+	if found {
+		back = strings.TrimSpace(tail)
+	}
+	words := strings.Fields(head)
+	n := 0
+	for n < len(words)-1 && isTitleWord(words[n]) {
+		n++
+	}
+	return strings.Join(words[:n], " "), strings.Join(words[n:], " "), back
+}
+
+// isTitleWord reports a front title: a short abbreviation ending in a dot with
+// a small letter in it ("Dr.", "Ir.", "Prof.", "Hj.", "drg."), or "H." and
+// "K.H."; an initial such as "M." is part of the name.
+func isTitleWord(w string) bool {
+	switch w {
+	case "H.", "K.H.", "KH.":
+		return true
+	}
+	if !strings.HasSuffix(w, ".") || len(w) > 6 {
+		return false
+	}
+	lower := false
+	for _, r := range w {
+		if r != '.' && !unicode.IsLetter(r) {
+			return false
+		}
+		lower = lower || unicode.IsLower(r)
+	}
+	return lower
+}
+
+// JoinName writes a name with its titles: "Dr. Ir. Nama, M.Si.".
+func JoinName(front, name, back string) string {
+	out := strings.TrimSpace(name)
+	if f := strings.TrimSpace(front); f != "" {
+		out = f + " " + out
+	}
+	if b := b4(back); b != "" {
+		out += ", " + b
+	}
+	return out
+}
+
+func b4(back string) string { return strings.TrimLeft(strings.TrimSpace(back), ", ") }
+
+// PrintedName writes a name as tata naskah prints it: the name in capitals,
+// the titles in their own case ("Dr. Ir. NAMA, M.Si."). full may carry its
+// titles, as a signing record keeps them.
+func PrintedName(full string) string {
+	front, name, back := SplitName(full)
+	return JoinName(front, strings.ToUpper(name), back)
 }
 
 // IsASN reports whether the official is a civil servant, whose pangkat and NIP are printed.

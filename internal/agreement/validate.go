@@ -272,7 +272,11 @@ func (a *Agreement) validateParties(es *Errors, dir Directory) {
 				continue
 			}
 			if ap.MandateID == 0 {
-				es.add(f+".mandate_id", "pks_needs_mandate", signer.Name)
+				if signer.Role == RoleKepalaPD {
+					es.add(f+".mandate_id", "pks_kepala_pd_mandate", signer.FullName(), level.Title())
+				} else {
+					es.add(f+".mandate_id", "pks_needs_mandate", signer.FullName())
+				}
 				continue
 			}
 			a.validateMandate(es, dir, f, ap)
@@ -290,8 +294,11 @@ func (a *Agreement) validateMandate(es *Errors, dir Directory, f string, ap Agre
 		es.add(f+".mandate_id", "mandate_mismatch")
 		return
 	}
-	if g, ok := dir.Official(m.GrantorID); !ok || g.Role != RoleKepalaDaerah {
+	g, ok := dir.Official(m.GrantorID)
+	if !ok || g.Role != RoleKepalaDaerah {
 		es.add(f+".mandate_id", "mandate_grantor")
+	} else if !m.Date.IsZero() && !g.InOffice(m.Date) {
+		es.add(f+".mandate_id", "mandate_out_of_office", g.FullName(), m.Date.String(), g.Period())
 	}
 	if a.Signing != nil && !m.ValidUntil.IsZero() && !a.Signing.Date.IsZero() && a.Signing.Date.After(m.ValidUntil) {
 		es.add(f+".mandate_id", "mandate_expired", m.ValidUntil.String())
@@ -494,6 +501,8 @@ func (o *Official) Validate(dir Directory) Errors {
 		es.add("role", "official_party_kind")
 	}
 	checkText(&es, "name", o.Name, maxName, true)
+	checkText(&es, "front_title", o.FrontTitle, 100, false)
+	checkText(&es, "back_title", o.BackTitle, 100, false)
 	checkText(&es, "jabatan", o.Jabatan, maxName, true)
 	validRole := false
 	for _, r := range OfficialRoles {
@@ -556,6 +565,8 @@ func (m *Mandate) Validate(dir Directory) Errors {
 	checkDate(&es, "date", m.Date)
 	if m.Date.IsZero() {
 		es.add("date", "required")
+	} else if g, ok := dir.Official(m.GrantorID); ok && m.GrantorID != 0 && !g.InOffice(m.Date) {
+		es.add("date", "mandate_out_of_office", g.FullName(), m.Date.String(), g.Period())
 	}
 	checkDate(&es, "valid_until", m.ValidUntil)
 	if !m.Date.IsZero() && !m.ValidUntil.IsZero() && m.ValidUntil.Before(m.Date) {

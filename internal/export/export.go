@@ -112,6 +112,7 @@ func OfficeProfile(src Source) pdf.Profile {
 			prof.PageNumbers = pdf.NumberHalaman
 		}
 		prof.Paraf = !pg.NoParaf
+		prof.ActingAbbrev = pg.ActingAbbrev
 	}
 	return prof
 }

@@ -28,6 +28,9 @@ type Options struct {
 	TitleCaseDate bool
 	// FirstPartyRight puts PIHAK PERTAMA's signature in the right column.
 	FirstPartyRight bool
+	// PlaceOnly names only the place in the opening ("bertempat di Sumedang"),
+	// not the venue of the signing record before it.
+	PlaceOnly bool
 }
 
 // OfficeOptions takes the document choices from the page settings of our own
@@ -35,7 +38,8 @@ type Options struct {
 func OfficeOptions(parties []agreement.Party) Options {
 	for _, p := range parties {
 		if p.Own && p.Page != nil {
-			return Options{NumericDate: p.Page.NumericDate, TitleCaseDate: p.Page.TitleCaseDate, FirstPartyRight: p.Page.FirstPartyRight}
+			return Options{NumericDate: p.Page.NumericDate, TitleCaseDate: p.Page.TitleCaseDate,
+				FirstPartyRight: p.Page.FirstPartyRight, PlaceOnly: p.Page.OpeningPlaceOnly}
 		}
 	}
 	return Options{}
@@ -256,14 +260,27 @@ func (b *builder) setVars() {
 	}
 }
 
+// place is where the agreement is signed, as the opening names it: the venue
+// of the signing record and the place ("Gedung Negara, Sumedang"), or the
+// place alone when the office prints it so or no venue is recorded.
 func (b *builder) place() string {
-	if s := b.a.Signing; s != nil && strings.TrimSpace(s.Place) != "" {
-		return clean(s.Place)
+	place := dots
+	if s := b.a.Signing; s != nil && clean(s.Place) != "" {
+		place = clean(s.Place)
+	} else if p := clean(b.a.Place); p != "" {
+		place = p
 	}
-	if p := clean(b.a.Place); p != "" {
-		return p
+	venue := ""
+	if s := b.a.Signing; s != nil && !b.opt.PlaceOnly {
+		venue = strings.TrimRight(clean(s.Venue), ",. ")
 	}
-	return dots
+	switch {
+	case venue == "":
+		return place
+	case place == dots || strings.Contains(strings.ToLower(venue), strings.ToLower(place)):
+		return venue
+	}
+	return venue + ", " + place
 }
 
 // para fills the placeholders of a template sentence.
@@ -326,11 +343,11 @@ func (b *builder) opening(d *Document) {
 		name, jabatan, instansi := dots, dots, p.party.Name
 		switch {
 		case p.signed != nil:
-			name, jabatan = clean(p.signed.Name), clean(p.signed.Jabatan)
+			name, jabatan = clean(p.signed.Name), fullJabatan(acting("", clean(p.signed.Jabatan)))
 		case p.signer != nil:
-			name, jabatan = clean(p.signer.Name), withPrefix(p.signer.Status, clean(p.signer.Jabatan))
+			name, jabatan = clean(p.signer.FullName()), fullJabatan(acting(p.signer.Status, clean(p.signer.Jabatan)))
 		}
-		vars := map[string]string{"nama": upperName(name), "jabatan": jabatan, "instansi": instansi,
+		vars := map[string]string{"nama": printedName(name), "jabatan": jabatan, "instansi": instansi,
 			"kedudukan": b.seat(p.party), "peran": role}
 		text := b.tpl.Komparisi
 		if p.mandate != nil {
@@ -339,7 +356,7 @@ func (b *builder) opening(d *Document) {
 			vars["tanggal_kuasa"] = bahasa.ShortDate(p.mandate.Date.Time())
 			vars["pemberi_kuasa"] = dots
 			if p.grantor != nil {
-				vars["pemberi_kuasa"] = withPrefix(p.grantor.Status, clean(p.grantor.Jabatan))
+				vars["pemberi_kuasa"] = fullJabatan(acting(p.grantor.Status, clean(p.grantor.Jabatan)))
 			}
 		}
 		for k, v := range vars {
@@ -349,7 +366,7 @@ func (b *builder) opening(d *Document) {
 		rest := b.res.fill("komparisi "+role, strings.TrimPrefix(clean(text), "{nama}, "))
 		d.Komparisi = append(d.Komparisi, Item{
 			Label: bahasa.Roman(i+1) + ".",
-			Text:  Para{{Text: upperName(name), Bold: true}, {Text: ", " + rest}},
+			Text:  Para{{Text: printedName(name), Bold: true}, {Text: ", " + rest}},
 		})
 	}
 	for _, k := range []string{"nama", "jabatan", "instansi", "kedudukan", "peran", "nomor_kuasa", "tanggal_kuasa", "pemberi_kuasa"} {
@@ -359,31 +376,56 @@ func (b *builder) opening(d *Document) {
 	d.Together = b.para("para pihak", b.tpl.Together)
 }
 
+// seat is where a party is based ("berkedudukan di"): the seat recorded for
+// the instansi, or for a regional government the region's name.
 func (b *builder) seat(p agreement.Party) string {
 	if s := clean(p.Seat); s != "" {
 		return s
 	}
+	if _, region := regionOf(p); region != "" && p.Kind.IsRegion() {
+		return region
+	}
 	return dots
 }
 
-// withPrefix puts Plt./Plh./Pj. before a jabatan unless it is already written there.
-func withPrefix(st agreement.OfficeStatus, jabatan string) string {
-	p := st.Prefix()
-	if p == "" || strings.HasPrefix(strings.ToLower(jabatan), strings.ToLower(strings.TrimSpace(p))) {
-		return jabatan
+// regionOf reads a regional government's name: "Pemerintah Kabupaten Lampung
+// Selatan" gives "Kabupaten Lampung Selatan" and "Lampung Selatan".
+func regionOf(p agreement.Party) (withKind, region string) {
+	name := clean(p.Name)
+	if !p.Kind.IsRegion() {
+		return "", ""
 	}
-	return p + jabatan
-}
-
-// upperJabatan writes a jabatan in capitals, keeping the Plt./Plh./Pj. prefix as
-// it is written ("Plt. BUPATI SUMEDANG").
-func upperJabatan(j string) string {
-	for _, p := range []string{"Plt. ", "Plh. ", "Pj. "} {
-		if strings.HasPrefix(j, p) {
-			return p + strings.ToUpper(j[len(p):])
+	withKind = name
+	if len(name) > 11 && strings.EqualFold(name[:11], "pemerintah ") {
+		withKind = name[11:]
+	}
+	region = withKind
+	for _, k := range []string{"kabupaten ", "kota ", "provinsi ", "daerah khusus ibukota "} {
+		if len(region) > len(k) && strings.EqualFold(region[:len(k)], k) {
+			region = region[len(k):]
+			break
 		}
 	}
-	return strings.ToUpper(j)
+	return withKind, region
+}
+
+// acting splits an acting status off a jabatan: the official's status, or a
+// prefix already written in the jabatan ("Pj. Bupati Garut").
+func acting(st agreement.OfficeStatus, jabatan string) (agreement.OfficeStatus, string) {
+	written, rest := agreement.SplitActing(jabatan)
+	if written != "" {
+		return written, rest
+	}
+	return st, jabatan
+}
+
+// fullJabatan writes an acting jabatan in full words, as the komparisi does:
+// "Penjabat Bupati Lampung Selatan".
+func fullJabatan(st agreement.OfficeStatus, jabatan string) string {
+	if w := st.Word(); w != "" {
+		return w + " " + jabatan
+	}
+	return jabatan
 }
 
 func joinAnd(list []string) string {
@@ -398,18 +440,16 @@ func joinAnd(list []string) string {
 	return strings.Join(list[:len(list)-1], ", ") + ", dan " + list[len(list)-1]
 }
 
-// upperName writes a name in capitals, keeping academic degrees after the first
-// comma as written ("DONY AHMAD MUNIR, S.Sos., M.Si.").
-func upperName(name string) string {
-	head, tail, found := strings.Cut(name, ",")
-	if !found {
-		return strings.ToUpper(name)
+// printedName writes a name in capitals with its titles in their own case
+// ("Dr. Ir. DONY AHMAD MUNIR, M.Si."); the dots of a missing name stay.
+func printedName(name string) string {
+	if name == dots {
+		return name
 	}
-	return strings.ToUpper(head) + "," + tail
+	return agreement.PrintedName(name)
 }
 
 func (b *builder) premises(d *Document) {
-	d.PremisIntro = b.para("premis", b.tpl.PremisIntro)
 	var texts []string
 	if b.a.Parent != nil && b.tpl.ParentCite != "" {
 		texts = append(texts, b.res.fill("premis induk", b.tpl.ParentCite))
@@ -418,6 +458,10 @@ func (b *builder) premises(d *Document) {
 		if t := clean(p); t != "" {
 			texts = append(texts, b.res.fill(fmt.Sprintf("premis %d", i+1), t))
 		}
+	}
+	// The heading prints only with its list.
+	if len(texts) > 0 {
+		d.PremisIntro = b.para("premis", b.tpl.PremisIntro)
 	}
 	for i, t := range texts {
 		t = strings.TrimRight(strings.TrimSpace(t), ";.,")
@@ -511,18 +555,23 @@ func (b *builder) items(where string, nodes []agreement.Node) []Item {
 
 func (b *builder) signatures(d *Document) {
 	for i, p := range b.parties {
-		sig := Signature{Role: p.ap.Role.Label() + ",", Name: dots, Jabatan: dots + ",", Meterai: p.ap.Meterai}
+		sig := Signature{Role: p.ap.Role.Label() + ",", Name: dots, Jabatan: dots + ",", Meterai: p.ap.Meterai, Keep: keep(p.party)}
+		setJabatan := func(st agreement.OfficeStatus, jabatan string) {
+			st, jabatan = acting(st, jabatan)
+			sig.Acting, sig.ActingShort = strings.ToUpper(st.Word()), strings.TrimSpace(st.Prefix())
+			sig.Jabatan = strings.ToUpper(jabatan) + ","
+		}
 		switch {
 		case p.signed != nil:
-			sig.Name = upperName(clean(p.signed.Name))
-			sig.Jabatan = upperJabatan(clean(p.signed.Jabatan)) + ","
+			sig.Name = printedName(clean(p.signed.Name))
+			setJabatan("", clean(p.signed.Jabatan))
 			sig.Pangkat, sig.NIP = clean(p.signed.Pangkat), formatNIP(p.signed.NIP)
 			if sig.NIP == "" && p.signer != nil && p.signer.ID == p.signed.OfficialID && p.signer.IsASN() {
 				sig.Pangkat, sig.NIP = clean(p.signer.Pangkat), formatNIP(p.signer.NIP)
 			}
 		case p.signer != nil:
-			sig.Name = upperName(clean(p.signer.Name))
-			sig.Jabatan = upperJabatan(withPrefix(p.signer.Status, clean(p.signer.Jabatan))) + ","
+			sig.Name = printedName(clean(p.signer.FullName()))
+			setJabatan(p.signer.Status, clean(p.signer.Jabatan))
 			if p.signer.IsASN() {
 				sig.Pangkat, sig.NIP = clean(p.signer.Pangkat), formatNIP(p.signer.NIP)
 			}
@@ -532,9 +581,19 @@ func (b *builder) signatures(d *Document) {
 	}
 	if s := b.a.Signing; s != nil {
 		for _, w := range s.Witnesses {
-			d.Witnesses = append(d.Witnesses, Witness{Jabatan: strings.ToUpper(clean(w.Jabatan)), Name: upperName(clean(w.Name))})
+			d.Witnesses = append(d.Witnesses, Witness{Jabatan: strings.ToUpper(clean(w.Jabatan)), Name: printedName(clean(w.Name))})
 		}
 	}
+}
+
+// keep lists the phrases of a party's jabatan a signature line should not
+// break inside: the region with and without its kind, and "WALI KOTA".
+func keep(p agreement.Party) []string {
+	out := []string{"WALI KOTA"}
+	if withKind, region := regionOf(p); region != "" {
+		out = append(out, strings.ToUpper(withKind), strings.ToUpper(region))
+	}
+	return out
 }
 
 // formatNIP writes an 18-digit NIP as "NIP. 19700101 199003 1 001".

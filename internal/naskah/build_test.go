@@ -53,7 +53,7 @@ func TestBuildSeedKSB(t *testing.T) {
 	text := d.Text()
 	for _, want := range []string{
 		"KESEPAKATAN BERSAMA\nANTARA\nPEMERINTAH KABUPATEN LAMPUNG SELATAN\nDENGAN\nPEMERINTAH KABUPATEN SUMEDANG\nTENTANG\nBERBAGI INFORMASI DAN INOVASI DAERAH",
-		"Pada hari ini Jumat tanggal empat bulan Juli tahun dua ribu dua puluh lima, bertempat di Sumedang, yang bertanda tangan di bawah ini:",
+		"Pada hari ini Jumat tanggal empat bulan Juli tahun dua ribu dua puluh lima, bertempat di Gedung Command Center, Kompleks Pemerintahan Kabupaten Sumedang, yang bertanda tangan di bawah ini:",
 		"I. RADITYO EGI PRATAMA, Bupati Lampung Selatan, dalam hal ini bertindak untuk dan atas nama Pemerintah Kabupaten Lampung Selatan",
 		"selanjutnya disebut PIHAK PERTAMA.",
 		"PIHAK PERTAMA dan PIHAK KEDUA selanjutnya secara bersama-sama disebut PARA PIHAK",

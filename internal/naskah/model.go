@@ -71,13 +71,33 @@ type NumberLine struct {
 
 // Signature is one party's signature column.
 type Signature struct {
-	Role    string // "PIHAK PERTAMA,"
-	Jabatan string // "BUPATI SUMEDANG," in capitals
+	Role string // "PIHAK PERTAMA,"
+	// Acting is an acting head's status in full words ("PENJABAT") and
+	// ActingShort the same abbreviated ("Pj."); the office profile chooses.
+	Acting      string
+	ActingShort string
+	Jabatan     string // "BUPATI SUMEDANG," in capitals, after Acting
+	// Keep lists phrases of the jabatan that a line should not break inside,
+	// such as the region's name ("LAMPUNG SELATAN").
+	Keep    []string
 	Name    string // in capitals, printed bold
 	Pangkat string // ASN only
 	NIP     string // ASN only, "NIP. 19700101 199003 1 001"
 	Meterai bool
 	Right   bool // stands in the right column
+}
+
+// JabatanLine is the jabatan as it prints, with the acting status in full
+// words or abbreviated.
+func (s Signature) JabatanLine(short bool) string {
+	a := s.Acting
+	if short && s.ActingShort != "" {
+		a = s.ActingShort
+	}
+	if a == "" {
+		return s.Jabatan
+	}
+	return a + " " + s.Jabatan
 }
 
 // Witness is a signer under "Menyaksikan".
@@ -177,7 +197,7 @@ func (d *Document) Paragraphs() []Paragraph {
 	}
 	add(PartText, 0, d.Closing.Plain())
 	for _, s := range d.Signatures {
-		add(PartSigner, 0, s.Role+" "+s.Jabatan+" "+s.Name+" "+s.Pangkat+" "+s.NIP)
+		add(PartSigner, 0, s.Role+" "+s.JabatanLine(false)+" "+s.Name+" "+s.Pangkat+" "+s.NIP)
 	}
 	for _, w := range d.Witnesses {
 		add(PartWitness, 0, w.Jabatan+" "+w.Name)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -16,6 +17,9 @@ type word struct {
 	bold bool
 	w    float64
 	glue bool // no space before it: it continues the previous word across a style change
+	// hyph marks the part of a hyphenated word after a hyphen: no space before
+	// it, but a line may break there ("masing-" / "masing").
+	hyph bool
 }
 
 // line is a laid-out line of words.
@@ -36,27 +40,71 @@ func (r *doc) words(p naskah.Para, width float64) []word {
 	var out []word
 	for ri, run := range p {
 		r.font(run.Bold, r.p.FontSize)
-		for wi, t := range strings.Fields(run.Text) {
+		for wi, whole := range fields(run.Text) {
 			glue := wi == 0 && ri > 0 && len(out) > 0 && !startsWithSpace(run.Text) && !endsWithSpace(p[ri-1].Text)
-			w := r.f.GetStringWidth(t)
-			if w <= width {
-				out = append(out, word{text: t, bold: run.Bold, w: w, glue: glue})
+			if w := r.f.GetStringWidth(strings.ReplaceAll(whole, nbsp, " ")); w > width && strings.Contains(whole, nbsp) {
+				// A phrase kept together that cannot fit breaks at its spaces after all.
+				for i, t := range strings.Split(whole, nbsp) {
+					out = append(out, word{text: t, bold: run.Bold, w: r.f.GetStringWidth(t), glue: glue && i == 0})
+				}
 				continue
 			}
-			var chunk []rune
-			for _, c := range t {
-				if r.f.GetStringWidth(string(append(chunk, c))) > width && len(chunk) > 0 {
-					out = append(out, word{text: string(chunk), bold: run.Bold, w: r.f.GetStringWidth(string(chunk))})
-					chunk = chunk[:0]
+			for pi, t := range hyphenParts(whole) {
+				t = strings.ReplaceAll(t, nbsp, " ")
+				w := r.f.GetStringWidth(t)
+				if w <= width {
+					out = append(out, word{text: t, bold: run.Bold, w: w, glue: glue || pi > 0, hyph: pi > 0})
+					continue
 				}
-				chunk = append(chunk, c)
-			}
-			if len(chunk) > 0 {
-				out = append(out, word{text: string(chunk), bold: run.Bold, w: r.f.GetStringWidth(string(chunk))})
+				var chunk []rune
+				for _, c := range t {
+					if r.f.GetStringWidth(string(append(chunk, c))) > width && len(chunk) > 0 {
+						out = append(out, word{text: string(chunk), bold: run.Bold, w: r.f.GetStringWidth(string(chunk))})
+						chunk = chunk[:0]
+					}
+					chunk = append(chunk, c)
+				}
+				if len(chunk) > 0 {
+					out = append(out, word{text: string(chunk), bold: run.Bold, w: r.f.GetStringWidth(string(chunk))})
+				}
 			}
 		}
 	}
 	return out
+}
+
+// nbsp joins the words of a phrase that a line should not break inside.
+const nbsp = "\u00a0"
+
+// fields splits text at spaces, but not at no-break spaces.
+func fields(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return r != 0xa0 && unicode.IsSpace(r) })
+}
+
+// hyphenParts splits a word after each hyphen between two letters:
+// "perundang-undangan" gives "perundang-" and "undangan".
+func hyphenParts(w string) []string {
+	var out []string
+	rs := []rune(w)
+	start := 0
+	for i := 1; i < len(rs)-1; i++ {
+		if rs[i] == '-' && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]) {
+			out = append(out, string(rs[start:i+1]))
+			start = i + 1
+		}
+	}
+	return append(out, string(rs[start:]))
+}
+
+// keepTogether joins the words of each phrase found in text with no-break
+// spaces; the longest phrases first.
+func keepTogether(text string, phrases []string) string {
+	for _, ph := range phrases {
+		if strings.Contains(ph, " ") && strings.Contains(text, ph) {
+			text = strings.ReplaceAll(text, ph, strings.ReplaceAll(ph, " ", nbsp))
+		}
+	}
+	return text
 }
 
 // wrap breaks a paragraph into lines of at most width (the first line may be
@@ -71,7 +119,7 @@ func (r *doc) wrap(p naskah.Para, width float64) []line {
 		if len(cur.words) > 0 && !w.glue {
 			need += sp
 		}
-		if len(cur.words) > 0 && !w.glue && cur.width+need > width {
+		if len(cur.words) > 0 && (!w.glue || w.hyph) && cur.width+need > width {
 			lines = append(lines, cur)
 			cur = line{}
 			need = w.w
@@ -305,18 +353,31 @@ const (
 	meteraiH  = 17.0
 )
 
-// sigHeight measures a signature column as it will wrap, so that a row is placed
-// only where all of it fits.
-func (r *doc) sigHeight(s naskah.Signature, colW float64) float64 {
-	lines := len(r.wrap(naskah.P(s.Role), colW)) + len(r.wrap(naskah.P(s.Jabatan), colW)) +
-		len(r.wrap(naskah.Para{{Text: s.Name, Bold: true}}, colW))
-	if s.Pangkat != "" {
-		lines += len(r.wrap(naskah.P(s.Pangkat), colW))
+// sigParts are a signature column's parts in the order they print: role,
+// jabatan, name, pangkat, NIP; the signing space stands between jabatan and name.
+func (r *doc) sigParts(s naskah.Signature) [5]naskah.Para {
+	jabatan := keepTogether(s.JabatanLine(r.p.ActingAbbrev), s.Keep)
+	return [5]naskah.Para{naskah.P(s.Role), naskah.P(jabatan), {{Text: s.Name, Bold: true}}, naskah.P(s.Pangkat), naskah.P(s.NIP)}
+}
+
+// sigRow measures a row of signature columns: for each part, the lines of the
+// taller side, so that both columns put each part at the same height.
+func (r *doc) sigRow(row [2]*naskah.Signature, colW float64) (lines [5]int, h float64) {
+	for _, s := range row {
+		if s == nil {
+			continue
+		}
+		for i, p := range r.sigParts(*s) {
+			if p.Plain() != "" {
+				lines[i] = max(lines[i], len(r.wrap(p, colW)))
+			}
+		}
 	}
-	if s.NIP != "" {
-		lines += len(r.wrap(naskah.P(s.NIP), colW))
+	n := 0
+	for _, l := range lines {
+		n += l
 	}
-	return r.lineH*float64(lines) + signSpace
+	return lines, r.lineH*float64(n) + signSpace
 }
 
 // rows pairs signatures into left/right rows.
@@ -347,11 +408,7 @@ func (r *doc) closingAndSignatures() {
 	rows := r.rows()
 	first := 0.0
 	if len(rows) > 0 {
-		for _, s := range rows[0] {
-			if s != nil {
-				first = max(first, r.sigHeight(*s, colW))
-			}
-		}
+		_, first = r.sigRow(rows[0], colW)
 	}
 	// The signature block never starts a page alone: the closing goes with it.
 	need := r.lineH*float64(len(closing)) + r.lineH + first
@@ -361,12 +418,7 @@ func (r *doc) closingAndSignatures() {
 	r.paragraph(r.d.Closing, r.left, r.width, "J")
 	r.gap(1)
 	for _, row := range rows {
-		h := 0.0
-		for _, s := range row {
-			if s != nil {
-				h = max(h, r.sigHeight(*s, colW))
-			}
-		}
+		lines, h := r.sigRow(row, colW)
 		if !r.room(h) {
 			r.newPage()
 		}
@@ -376,7 +428,7 @@ func (r *doc) closingAndSignatures() {
 				continue
 			}
 			r.y = top
-			r.signature(*s, r.left+float64(side)*(r.width/2+4), colW)
+			r.signature(*s, lines, r.left+float64(side)*(r.width/2+4), colW)
 		}
 		r.y = top + h + r.lineH
 	}
@@ -385,33 +437,40 @@ func (r *doc) closingAndSignatures() {
 	}
 }
 
-func (r *doc) signature(s naskah.Signature, x, colW float64) {
-	r.paragraph(naskah.P(s.Role), x, colW, "C")
-	r.paragraph(naskah.Para{{Text: s.Jabatan}}, x, colW, "C")
-	if s.Meterai {
-		r.f.SetDrawColor(150, 150, 150)
-		r.f.SetLineWidth(0.2)
-		bx, by := x+colW/2-meteraiW-2, r.y+(signSpace-meteraiH)/2
-		r.f.SetDashPattern([]float64{1, 1}, 0)
-		r.f.Rect(bx, by, meteraiW, meteraiH, "D")
-		r.f.SetDashPattern(nil, 0)
-		r.f.SetTextColor(130, 130, 130)
-		r.font(false, 7)
-		r.f.SetXY(bx, by+meteraiH/2-4)
-		r.f.CellFormat(meteraiW, 4, "METERAI", "", 2, "C", false, 0, "")
-		r.f.SetX(bx)
-		r.f.CellFormat(meteraiW, 4, "Rp10.000", "", 0, "C", false, 0, "")
-		r.f.SetTextColor(0, 0, 0)
-		r.f.SetDrawColor(0, 0, 0)
+// signature draws one column; lines gives each part's height in the row, so
+// that a part starts at the same height in both columns whatever wraps.
+func (r *doc) signature(s naskah.Signature, lines [5]int, x, colW float64) {
+	parts := r.sigParts(s)
+	for i, p := range parts {
+		top := r.y
+		if p.Plain() != "" {
+			r.paragraph(p, x, colW, "C")
+		}
+		r.y = top + r.lineH*float64(lines[i])
+		if i == 1 {
+			if s.Meterai {
+				r.meterai(x, colW)
+			}
+			r.y += signSpace
+		}
 	}
-	r.y += signSpace
-	r.paragraph(naskah.Para{{Text: s.Name, Bold: true}}, x, colW, "C")
-	if s.Pangkat != "" {
-		r.paragraph(naskah.P(s.Pangkat), x, colW, "C")
-	}
-	if s.NIP != "" {
-		r.paragraph(naskah.P(s.NIP), x, colW, "C")
-	}
+}
+
+func (r *doc) meterai(x, colW float64) {
+	r.f.SetDrawColor(150, 150, 150)
+	r.f.SetLineWidth(0.2)
+	bx, by := x+colW/2-meteraiW-2, r.y+(signSpace-meteraiH)/2
+	r.f.SetDashPattern([]float64{1, 1}, 0)
+	r.f.Rect(bx, by, meteraiW, meteraiH, "D")
+	r.f.SetDashPattern(nil, 0)
+	r.f.SetTextColor(130, 130, 130)
+	r.font(false, 7)
+	r.f.SetXY(bx, by+meteraiH/2-4)
+	r.f.CellFormat(meteraiW, 4, "METERAI", "", 2, "C", false, 0, "")
+	r.f.SetX(bx)
+	r.f.CellFormat(meteraiW, 4, "Rp10.000", "", 0, "C", false, 0, "")
+	r.f.SetTextColor(0, 0, 0)
+	r.f.SetDrawColor(0, 0, 0)
 }
 
 func (r *doc) witnesses(colW float64) {

@@ -25,6 +25,9 @@ type Profile struct {
 	PageNumbers PageNumberStyle
 	// Paraf prints the initials box of every party on every page.
 	Paraf bool
+	// ActingAbbrev writes an acting head's status abbreviated in the signature
+	// block ("Pj. BUPATI …") instead of in full words ("PENJABAT BUPATI …").
+	ActingAbbrev bool
 }
 
 // DefaultProfile follows the usual tata naskah settings.
