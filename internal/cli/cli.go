@@ -406,7 +406,7 @@ func (r *runner) printAgreement(s service.Directory, a *agreement.Agreement) err
 		}
 		if ap.SignerID != 0 {
 			o, _ := s.Official(ap.SignerID)
-			fmt.Fprintf(w, "  Penanda tangan: %s, %s\n", o.Name, o.Jabatan)
+			fmt.Fprintf(w, "  Penanda tangan: %s, %s\n", o.FullName(), o.Jabatan)
 		}
 		if ap.MandateID != 0 {
 			m, _ := s.Mandate(ap.MandateID)

@@ -355,6 +355,7 @@ type officialPane struct {
 	official                    agreement.Official
 	party, role, status         *widget.Select
 	name, jabatan, nip, pangkat *kit.Entry
+	front, back                 *kit.Entry // gelar depan and belakang
 	from, to                    *kit.Entry
 }
 
@@ -364,6 +365,9 @@ func newOfficialPane(d *Directory) *officialPane {
 	o.role = kit.NewSelect(labelsOf(agreement.OfficialRoles, officialRoleLabels), nil)
 	o.status = kit.NewSelect([]string{lang.L("Definitif"), "Plt.", "Plh.", "Pj."}, nil)
 	o.name, o.jabatan, o.nip, o.pangkat = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	o.front, o.back = kit.NewEntry(), kit.NewEntry()
+	o.front.SetPlaceHolder(lang.L("mis. Dr. Ir."))
+	o.back.SetPlaceHolder(lang.L("mis. S.Sos., M.Si."))
 	o.from, o.to = kit.NewEntry(), kit.NewEntry()
 	o.from.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	o.to.SetPlaceHolder(lang.L("kosong selama masih menjabat"))
@@ -373,12 +377,14 @@ func newOfficialPane(d *Directory) *officialPane {
 		count:    func() int { return len(officials()) },
 		text: func(i int) string {
 			of := officials()[i]
-			return fmt.Sprintf("%s — %s%s (%s)", of.Name, of.Status.Prefix(), of.Jabatan, d.partyName(of.PartyID))
+			return fmt.Sprintf("%s — %s%s (%s)", of.FullName(), of.Status.Prefix(), of.Jabatan, d.partyName(of.PartyID))
 		},
 		id: func(i int) agreement.ID { return officials()[i].ID },
 		fields: []formField{
 			{lang.L("Instansi"), "party_id", o.party},
-			{lang.L("Nama (dengan gelar)"), "name", o.name},
+			{lang.L("Gelar depan"), "front_title", o.front},
+			{lang.L("Nama (tanpa gelar)"), "name", o.name},
+			{lang.L("Gelar belakang"), "back_title", o.back},
 			{lang.L("Jabatan"), "jabatan", o.jabatan},
 			{lang.L("Peran"), "role", o.role},
 			{lang.L("Status jabatan"), "status", o.status},
@@ -399,7 +405,9 @@ func newOfficialPane(d *Directory) *officialPane {
 func (o *officialPane) show(x agreement.Official) {
 	o.official = x
 	o.party.SetSelectedIndex(o.d.partyIndex(x.PartyID))
+	o.front.SetText(x.FrontTitle)
 	o.name.SetText(x.Name)
+	o.back.SetText(x.BackTitle)
 	o.jabatan.SetText(x.Jabatan)
 	for i, r := range agreement.OfficialRoles {
 		if r == x.Role {
@@ -430,6 +438,11 @@ func (o *officialPane) onSave() {
 		x.Status = officeStatuses[i]
 	}
 	x.Name, x.Jabatan = strings.TrimSpace(o.name.Text), strings.TrimSpace(o.jabatan.Text)
+	x.FrontTitle, x.BackTitle = strings.TrimSpace(o.front.Text), strings.TrimSpace(o.back.Text)
+	if x.FrontTitle == "" && x.BackTitle == "" {
+		// Titles typed into the name go to their own fields.
+		x.FrontTitle, x.Name, x.BackTitle = agreement.SplitName(x.Name)
+	}
 	x.NIP, x.Pangkat = strings.TrimSpace(o.nip.Text), strings.TrimSpace(o.pangkat.Text)
 	o.md.clearProblems()
 	if !readDates(o.md, []dateField{{o.from, "from", &x.From}, {o.to, "to", &x.To}}) {
@@ -437,8 +450,8 @@ func (o *officialPane) onSave() {
 		return
 	}
 	err := o.d.svc.SaveOfficial(&x)
-	if o.md.saved(err, x.Name, x.ID) {
-		o.official = x
+	if o.md.saved(err, x.FullName(), x.ID) {
+		o.show(x) // titles typed into the name now stand in their fields
 		o.d.reload()
 	}
 }

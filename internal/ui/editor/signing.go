@@ -237,7 +237,7 @@ func (e *Editor) signersOf(a agreement.Agreement) []agreement.Signer {
 		if err != nil {
 			continue
 		}
-		out = append(out, agreement.Signer{PartyID: p.PartyID, OfficialID: o.ID, Name: o.Name,
+		out = append(out, agreement.Signer{PartyID: p.PartyID, OfficialID: o.ID, Name: o.FullName(),
 			Jabatan: o.Status.Prefix() + o.Jabatan, Pangkat: o.Pangkat, NIP: o.NIP, MandateID: p.MandateID})
 	}
 	return out

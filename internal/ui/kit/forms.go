@@ -69,7 +69,7 @@ func ShortDate(d agreement.Date) string {
 
 // OfficialLabel names an official with their office: "Dr. H. Dadang — Bupati Sumedang".
 func OfficialLabel(o agreement.Official) string {
-	return fmt.Sprintf("%s — %s%s", o.Name, o.Status.Prefix(), o.Jabatan)
+	return fmt.Sprintf("%s — %s%s", o.FullName(), o.Status.Prefix(), o.Jabatan)
 }
 
 // FileURL is a local path as a file:// URL, on Windows as well ("/C:/…").
