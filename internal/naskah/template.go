@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"sepakat/internal/agreement"
 	"sepakat/resources"
@@ -130,14 +132,61 @@ type resolver struct {
 }
 
 func (r *resolver) fill(where, text string) string {
-	return placeholder.ReplaceAllStringFunc(text, func(m string) string {
-		name := m[1 : len(m)-1]
-		if v, ok := r.vars[name]; ok && v != "" {
-			return v
+	var out strings.Builder
+	last := 0
+	for _, loc := range placeholder.FindAllStringSubmatchIndex(text, -1) {
+		out.WriteString(text[last:loc[0]])
+		last = loc[1]
+		name := text[loc[2]:loc[3]]
+		v, ok := r.vars[name]
+		if !ok || v == "" {
+			r.missing[name] = append(r.missing[name], where)
+			out.WriteString(text[loc[0]:loc[1]])
+			continue
 		}
-		r.missing[name] = append(r.missing[name], where)
-		return m
-	})
+		if name == "tentang" {
+			var before string
+			before, v = joinSubject(out.String(), v)
+			out.Reset()
+			out.WriteString(before)
+		}
+		out.WriteString(v)
+	}
+	out.WriteString(text[last:])
+	return out.String()
+}
+
+// subjectKinds are words a subject may start with that a template sentence
+// already says before "tentang".
+var subjectKinds = []string{"perjanjian kerja sama", "kesepakatan bersama", "nota kesepakatan", "kerja sama", "adendum", "perpanjangan"}
+
+// joinSubject joins a subject to the sentence before it without saying a word
+// twice: "… tentang" + "tentang X" and "… Kerja Sama tentang" + "Kerja Sama X"
+// say "tentang" and "Kerja Sama" once ("kerja sama tentang Penyelenggaraan …",
+// "kerja sama di Bidang …").
+func joinSubject(before, subject string) (string, string) {
+	lb, ls := strings.ToLower(before), strings.ToLower(subject)
+	if !strings.HasSuffix(lb, "tentang ") {
+		return before, subject
+	}
+	if strings.HasPrefix(ls, "tentang ") {
+		return before, strings.TrimSpace(subject[len("tentang "):])
+	}
+	for _, k := range subjectKinds {
+		if !strings.HasSuffix(lb, k+" tentang ") || !strings.HasPrefix(ls, k+" ") {
+			continue
+		}
+		rest := strings.TrimSpace(subject[len(k):])
+		if strings.HasPrefix(strings.ToLower(rest), "tentang ") {
+			rest = strings.TrimSpace(rest[len("tentang "):])
+		}
+		if first, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(first) {
+			// "kerja sama tentang" + "Kerja Sama di Bidang X": "kerja sama di Bidang X".
+			return before[:len(before)-len("tentang ")], rest
+		}
+		return before, rest
+	}
+	return before, subject
 }
 
 func (r *resolver) err() error {
