@@ -151,8 +151,9 @@ func (r *doc) drawLine(l line, x, width float64, align string) {
 		}
 	}
 	if align == "J" && !l.last && gaps > 0 {
-		// A line stretched past four spaces a gap reads badly: leave it ragged.
-		if extra := (width - l.width) / float64(gaps); extra <= 3*gap {
+		// Only a line of very few words, stretched past seven spaces a gap,
+		// reads worse justified than ragged.
+		if extra := (width - l.width) / float64(gaps); extra <= 6*gap {
 			gap += extra
 		}
 	}
