@@ -114,14 +114,29 @@ func (r *doc) wrap(p naskah.Para, width float64) []line {
 	sp := r.spaceW(false)
 	var lines []line
 	var cur line
-	for _, w := range ws {
+	for i, w := range ws {
 		need := w.w
 		if len(cur.words) > 0 && !w.glue {
 			need += sp
 		}
 		if len(cur.words) > 0 && (!w.glue || w.hyph) && cur.width+need > width {
+			var carry []word
+			if w.hyph && i == len(ws)-1 {
+				// "masing-" / "masing." would leave a fragment alone on the
+				// last line: the whole word goes down instead.
+				start := len(cur.words) - 1
+				for start > 0 && cur.words[start].glue {
+					start--
+				}
+				if start > 0 {
+					carry = append(carry, cur.words[start:]...)
+					cur.words = cur.words[:start]
+					cur.width = lineWidth(cur.words, sp)
+				}
+			}
 			lines = append(lines, cur)
-			cur = line{}
+			cur = line{words: carry}
+			cur.width = lineWidth(carry, sp)
 			need = w.w
 		}
 		cur.words = append(cur.words, w)
@@ -132,6 +147,18 @@ func (r *doc) wrap(p naskah.Para, width float64) []line {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// lineWidth is the width of words set with single spaces.
+func lineWidth(ws []word, sp float64) float64 {
+	w := 0.0
+	for i, x := range ws {
+		if i > 0 && !x.glue {
+			w += sp
+		}
+		w += x.w
+	}
+	return w
 }
 
 // drawLine writes one line at x, justified to width unless it is last or align is set.

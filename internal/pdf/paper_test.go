@@ -236,3 +236,26 @@ func TestActingJabatanInTheSignatureBlock(t *testing.T) {
 		}
 	}
 }
+
+// A hyphenated word that ends a paragraph is not broken: its second half
+// would stand alone on the last line.
+func TestNoHyphenFragmentAloneOnTheLastLine(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(2)
+	// Grow the sentence one word at a time so that "masing-masing." meets the
+	// margin at some length.
+	base := "bahwa PIHAK KEDUA telah mengembangkan berbagai inovasi daerah yang dapat direplikasi dan dipakai"
+	broken := 0
+	for n := 0; n < 14; n++ {
+		a.Premises = []string{base + strings.Repeat(" lagi", n) + " masing-masing"}
+		pdf := render(t, build(t, s, &a, naskah.Options{}), DefaultProfile())
+		for _, l := range lines(t, pdf) {
+			if l.text() == "masing." {
+				broken++
+			}
+		}
+	}
+	if broken > 0 {
+		t.Errorf("\"masing.\" alone on a last line %d times", broken)
+	}
+}
