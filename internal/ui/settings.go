@@ -32,6 +32,7 @@ type Settings struct {
 	fontSize, spacing                   *kit.Entry
 	margins                             [4]*kit.Entry
 	paraf, titleCase, numericDate       *widget.Check
+	placeOnly, actingAbbrev             *widget.Check
 	message                             *widget.Label
 	example                             *widget.Label
 	saveBtn                             *widget.Button
@@ -82,6 +83,8 @@ func newSettings(svc service.Directory) *Settings {
 	s.paraf = widget.NewCheck(lang.L("Kotak paraf di setiap halaman"), nil)
 	s.titleCase = widget.NewCheck(lang.L("Tanggal dalam huruf ditulis Huruf Kapital Tiap Kata"), nil)
 	s.numericDate = widget.NewCheck(lang.L("Tambahkan tanggal dalam angka, mis. (04-07-2025)"), nil)
+	s.placeOnly = widget.NewCheck(lang.L("Pembukaan menyebut kota saja, tanpa gedung tempat penandatanganan"), nil)
+	s.actingAbbrev = widget.NewCheck(lang.L("Jabatan penjabat di blok tanda tangan disingkat, mis. \"Pj. BUPATI\""), nil)
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
 	s.message.Hide()
@@ -109,7 +112,7 @@ func newSettings(svc service.Directory) *Settings {
 		widget.NewFormItem(lang.L("Margin (mm)"), margins),
 		widget.NewFormItem(lang.L("Nomor halaman"), s.pageNumbers),
 		widget.NewFormItem(lang.L("Tanda tangan"), s.firstSide),
-		widget.NewFormItem("", container.NewVBox(s.paraf, s.titleCase, s.numericDate)),
+		widget.NewFormItem("", container.NewVBox(s.paraf, s.titleCase, s.numericDate, s.placeOnly, s.actingAbbrev)),
 	)
 	s.language = kit.NewSelect(languageOptions(), nil)
 	s.language.SetSelectedIndex(languageIndex(i18n.SavedChoice()))
@@ -216,6 +219,8 @@ func (s *Settings) apply(parties []agreement.Party) {
 	s.paraf.SetChecked(!pg.NoParaf)
 	s.titleCase.SetChecked(pg.TitleCaseDate)
 	s.numericDate.SetChecked(pg.NumericDate)
+	s.placeOnly.SetChecked(pg.OpeningPlaceOnly)
+	s.actingAbbrev.SetChecked(pg.ActingAbbrev)
 	s.message.Hide()
 	s.showExample()
 	s.saveBtn.Enable()
@@ -302,6 +307,7 @@ func (s *Settings) save() bool {
 	pg.FirstPartyRight = s.firstSide.SelectedIndex() == 1
 	pg.NoParaf = !s.paraf.Checked
 	pg.TitleCaseDate, pg.NumericDate = s.titleCase.Checked, s.numericDate.Checked
+	pg.OpeningPlaceOnly, pg.ActingAbbrev = s.placeOnly.Checked, s.actingAbbrev.Checked
 	p.Page = &pg
 	if err := s.svc.SaveParty(&p); err != nil {
 		var es agreement.Errors

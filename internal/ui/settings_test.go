@@ -75,6 +75,8 @@ func TestSettingsChangeHowAgreementsPrint(t *testing.T) {
 	choose(t, u.win, st.pageNumbers, tr("Halaman 2 dari 5"))
 	test.Tap(st.paraf)
 	test.Tap(st.titleCase)
+	test.Tap(st.placeOnly)
+	test.Tap(st.actingAbbrev)
 	choose(t, u.win, st.firstSide, tr("PIHAK PERTAMA di kanan"))
 	if !saved() || st.message.Text != tr("Pengaturan tersimpan.") {
 		t.Fatalf("save: %q", st.message.Text)
@@ -83,7 +85,7 @@ func TestSettingsChangeHowAgreementsPrint(t *testing.T) {
 	for _, p := range parties {
 		if p.Own {
 			pg := p.Page
-			if pg.Paper != "F4" || pg.PageNumbers != agreement.PageNumbersHalaman || !pg.NoParaf || !pg.TitleCaseDate || !pg.FirstPartyRight {
+			if pg.Paper != "F4" || pg.PageNumbers != agreement.PageNumbersHalaman || !pg.NoParaf || !pg.TitleCaseDate || !pg.FirstPartyRight || !pg.OpeningPlaceOnly || !pg.ActingAbbrev {
 				t.Errorf("page %+v", pg)
 			}
 		}
@@ -105,6 +107,9 @@ func TestSettingsChangeHowAgreementsPrint(t *testing.T) {
 	}
 	if !strings.Contains(string(text), "Empat bulan Juli tahun Dua Ribu Dua Puluh Lima") {
 		t.Errorf("date in words not in Title Case:\n%.400s", text)
+	}
+	if flat := strings.Join(strings.Fields(string(text)), " "); !strings.Contains(flat, "bertempat di Sumedang,") || strings.Contains(flat, "Command Center") {
+		t.Errorf("the opening names the building although the office chose the city only:\n%.600s", text)
 	}
 }
 
