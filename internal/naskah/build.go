@@ -576,6 +576,9 @@ func (b *builder) signatures(d *Document) {
 				sig.Pangkat, sig.NIP = clean(p.signer.Pangkat), formatNIP(p.signer.NIP)
 			}
 		}
+		if _, _, back := agreement.SplitName(sig.Name); back != "" {
+			sig.Keep = append(sig.Keep, back) // "S.Sos., M.Si." stays on one line
+		}
 		sig.Right = (i%2 == 1) != b.opt.FirstPartyRight
 		d.Signatures = append(d.Signatures, sig)
 	}

@@ -77,8 +77,9 @@ type Signature struct {
 	Acting      string
 	ActingShort string
 	Jabatan     string // "BUPATI SUMEDANG," in capitals, after Acting
-	// Keep lists phrases of the jabatan that a line should not break inside,
-	// such as the region's name ("LAMPUNG SELATAN").
+	// Keep lists phrases of the jabatan and name that a line should not break
+	// inside, such as the region's name ("LAMPUNG SELATAN") and the titles
+	// after a name ("S.Sos., M.Si.").
 	Keep    []string
 	Name    string // in capitals, printed bold
 	Pangkat string // ASN only

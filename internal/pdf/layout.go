@@ -385,7 +385,8 @@ const (
 // jabatan, name, pangkat, NIP; the signing space stands between jabatan and name.
 func (r *doc) sigParts(s naskah.Signature) [5]naskah.Para {
 	jabatan := keepTogether(s.JabatanLine(r.p.ActingAbbrev), s.Keep)
-	return [5]naskah.Para{naskah.P(s.Role), naskah.P(jabatan), {{Text: s.Name, Bold: true}}, naskah.P(s.Pangkat), naskah.P(s.NIP)}
+	name := keepTogether(s.Name, s.Keep)
+	return [5]naskah.Para{naskah.P(s.Role), naskah.P(jabatan), {{Text: name, Bold: true}}, naskah.P(s.Pangkat), naskah.P(s.NIP)}
 }
 
 // sigRow measures a row of signature columns: for each part, the lines of the

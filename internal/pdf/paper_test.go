@@ -259,3 +259,18 @@ func TestNoHyphenFragmentAloneOnTheLastLine(t *testing.T) {
 		t.Errorf("\"masing.\" alone on a last line %d times", broken)
 	}
 }
+
+// The titles after a wrapped name stay together on its last line.
+func TestBackTitlesStayTogether(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(2)
+	for n := 0; n < 12; n++ {
+		name := "H. Dony Ahmad Munir S" + strings.Repeat("a", n)
+		a.Signing.Signers[1].Name = name + ", S.Sos., M.Si."
+		pdf := render(t, build(t, s, &a, naskah.Options{}), DefaultProfile())
+		ls := find(lines(t, pdf), "M.Si.")
+		if len(ls) != 1 || !strings.HasSuffix(ls[0].text(), "S.Sos., M.Si.") {
+			t.Errorf("%s: the titles after the name broken: %v", name, ls)
+		}
+	}
+}
