@@ -40,7 +40,7 @@ func (r *doc) words(p naskah.Para, width float64) []word {
 	var out []word
 	for ri, run := range p {
 		r.font(run.Bold, r.p.FontSize)
-		for wi, whole := range fields(run.Text) {
+		for wi, whole := range fields(keepTogether(run.Text, partyNames)) {
 			glue := wi == 0 && ri > 0 && len(out) > 0 && !startsWithSpace(run.Text) && !endsWithSpace(p[ri-1].Text)
 			if w := r.f.GetStringWidth(strings.ReplaceAll(whole, nbsp, " ")); w > width && strings.Contains(whole, nbsp) {
 				// A phrase kept together that cannot fit breaks at its spaces after all.
@@ -72,6 +72,9 @@ func (r *doc) words(p naskah.Para, width float64) []word {
 	}
 	return out
 }
+
+// partyNames are never broken across lines: "PARA / PIHAK" reads badly.
+var partyNames = []string{"PARA PIHAK", "PIHAK PERTAMA", "PIHAK KEDUA", "PIHAK KETIGA"}
 
 // nbsp joins the words of a phrase that a line should not break inside.
 const nbsp = "\u00a0"

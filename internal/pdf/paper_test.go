@@ -274,3 +274,22 @@ func TestBackTitlesStayTogether(t *testing.T) {
 		}
 	}
 }
+
+// "PARA PIHAK" and "PIHAK PERTAMA" never break across lines.
+func TestPartyNamesStayOnOneLine(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(2)
+	var broken []string
+	for n := 0; n < 12; n++ {
+		a.Premises = []string{"bahwa" + strings.Repeat(" kerja", n) + " sama antara PIHAK PERTAMA dan PIHAK KEDUA disetujui oleh PARA PIHAK dengan itikad baik dan saling menguntungkan bagi PARA PIHAK serta PIHAK KETIGA"}
+		for _, l := range lines(t, render(t, build(t, s, &a, naskah.Options{}), DefaultProfile())) {
+			last := l.words[len(l.words)-1]
+			if last == "PARA" || (last == "PIHAK" && len(l.words) > 1 && l.words[len(l.words)-2] != "PARA") {
+				broken = append(broken, l.text())
+			}
+		}
+	}
+	if len(broken) > 0 {
+		t.Errorf("a party's name broken at the end of %d lines: %q", len(broken), broken)
+	}
+}
