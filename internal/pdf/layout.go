@@ -87,6 +87,9 @@ func fields(text string) []string {
 // hyphenParts splits a word after each hyphen between two letters:
 // "perundang-undangan" gives "perundang-" and "undangan".
 func hyphenParts(w string) []string {
+	if !strings.Contains(w, "-") {
+		return []string{w}
+	}
 	var out []string
 	rs := []rune(w)
 	start := 0
