@@ -103,7 +103,7 @@ func hyphenParts(w string) []string {
 }
 
 // keepTogether joins the words of each phrase found in text with no-break
-// spaces; the longest phrases first.
+// spaces, in the order given: a longer phrase goes before one inside it.
 func keepTogether(text string, phrases []string) string {
 	for _, ph := range phrases {
 		if strings.Contains(ph, " ") && strings.Contains(text, ph) {
