@@ -590,13 +590,14 @@ func (b *builder) signatures(d *Document) {
 }
 
 // keep lists the phrases of a party's jabatan a signature line should not
-// break inside: the region with and without its kind, and "WALI KOTA".
+// break inside, the one to give up first first: the region with and without
+// its kind, and "WALI KOTA".
 func keep(p agreement.Party) []string {
-	out := []string{"WALI KOTA"}
+	var out []string
 	if withKind, region := regionOf(p); region != "" {
 		out = append(out, strings.ToUpper(withKind), strings.ToUpper(region))
 	}
-	return out
+	return append(out, "WALI KOTA")
 }
 
 // formatNIP writes an 18-digit NIP as "NIP. 19700101 199003 1 001".

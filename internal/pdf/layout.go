@@ -390,9 +390,25 @@ const (
 // sigParts are a signature column's parts in the order they print: role,
 // jabatan, name, pangkat, NIP; the signing space stands between jabatan and name.
 func (r *doc) sigParts(s naskah.Signature) [5]naskah.Para {
-	jabatan := keepTogether(s.JabatanLine(r.p.ActingAbbrev), s.Keep)
+	jabatan := r.jabatan(s)
 	name := keepTogether(s.Name, s.Keep)
 	return [5]naskah.Para{naskah.P(s.Role), naskah.P(jabatan), {{Text: name, Bold: true}}, naskah.P(s.Pangkat), naskah.P(s.NIP)}
+}
+
+// jabatan keeps the phrases of a signer's jabatan together as far as that
+// costs no extra line: "KABUPATEN LAMPUNG SELATAN" whole when it fits so,
+// else only "LAMPUNG SELATAN" ("… SATU PINTU KABUPATEN / LAMPUNG SELATAN,").
+func (r *doc) jabatan(s naskah.Signature) string {
+	colW := r.width/2 - 4
+	text := s.JabatanLine(r.p.ActingAbbrev)
+	best, bestN := text, len(r.wrap(naskah.P(text), colW))
+	for k := len(s.Keep); k >= 0; k-- {
+		kept := keepTogether(text, s.Keep[k:])
+		if n := len(r.wrap(naskah.P(kept), colW)); n <= bestN {
+			best, bestN = kept, n
+		}
+	}
+	return best
 }
 
 // sigRow measures a row of signature columns: for each part, the lines of the

@@ -293,3 +293,42 @@ func TestPartyNamesStayOnOneLine(t *testing.T) {
 		t.Errorf("a party's name broken at the end of %d lines: %q", len(broken), broken)
 	}
 }
+
+// Keeping a region's name whole never costs the jabatan an extra line: the
+// longer phrase ("KABUPATEN LAMPUNG SELATAN") would give way to the region alone.
+func TestKeptPhrasesCostNoExtraLine(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(2)
+	d := build(t, s, &a, naskah.Options{})
+	// jabatanLines reads the left column between its role and its name.
+	jabatanLines := func(sig naskah.Signature) (out []string) {
+		d.Signatures[0] = sig
+		ls := lines(t, render(t, d, DefaultProfile()))
+		var role *textLine
+		for i, l := range ls {
+			if l.text() == "PIHAK PERTAMA," {
+				role = &ls[i]
+				continue
+			}
+			if role == nil || l.page != role.page || l.xMin > 297 {
+				continue
+			}
+			if strings.Contains(l.text(), sig.Name) {
+				break
+			}
+			out = append(out, l.text())
+		}
+		return out
+	}
+	for n := 0; n < 16; n++ {
+		j := "KEPALA DINAS" + strings.Repeat(" SE", n) + " KABUPATEN LAMPUNG SELATAN SELAKU KETUA TIM KOORDINASI,"
+		sig := d.Signatures[0]
+		sig.Acting, sig.Jabatan, sig.Keep = "", j, nil
+		plain := jabatanLines(sig)
+		sig.Keep = []string{"KABUPATEN LAMPUNG SELATAN", "LAMPUNG SELATAN"}
+		kept := jabatanLines(sig)
+		if len(kept) != len(plain) || !strings.Contains(strings.Join(kept, "|"), "LAMPUNG SELATAN") {
+			t.Errorf("%d lines kept together %q, without %q", len(kept), kept, plain)
+		}
+	}
+}
