@@ -47,6 +47,8 @@ type Directory struct {
 	onError func(error)
 	// loaded, when set, is called on the UI goroutine after each read.
 	loaded func()
+	// cancel stops the change notices.
+	cancel func()
 }
 
 // directoryData is the directory as read: the parties and officials sorted by
@@ -62,13 +64,6 @@ var partyKindLabels = map[agreement.PartyKind]string{
 	agreement.PartyKementerian: "Kementerian/lembaga", agreement.PartyBUMD: "BUMN/BUMD", agreement.PartySwasta: "Badan usaha swasta",
 	agreement.PartyPT: "Perguruan tinggi", agreement.PartyLuarNegeri: "Lembaga luar negeri",
 }
-
-var officialRoleLabels = map[agreement.OfficialRole]string{
-	agreement.RoleKepalaDaerah: "Kepala daerah", agreement.RoleWakilKepalaDaerah: "Wakil kepala daerah", agreement.RoleSekda: "Sekretaris daerah",
-	agreement.RoleKepalaPD: "Kepala perangkat daerah", agreement.RolePimpinan: "Pimpinan instansi", agreement.RoleLain: "Lainnya",
-}
-
-var officeStatuses = []agreement.OfficeStatus{agreement.StatusDefinitif, agreement.StatusPlt, agreement.StatusPlh, agreement.StatusPj}
 
 func labelsOf[T comparable](values []T, names map[T]string) []string {
 	out := make([]string, len(values))
@@ -89,6 +84,9 @@ func newDirectory(svc service.Directory, files service.Files, win fyne.Window) *
 		container.NewTabItem(lang.L("Surat Kuasa"), d.mandates.md.content),
 	)
 	d.content = d.tabs
+	// A record saved anywhere (an editor's form in place, another window)
+	// shows here at once.
+	d.cancel = svc.Subscribe(func(service.Change) { d.do(d.reload) })
 	return d
 }
 
@@ -154,7 +152,9 @@ func (d *Directory) apply(data directoryData) {
 	for i, p := range data.parties {
 		names[i] = p.Name
 	}
-	d.officials.party.Options, d.mandates.party.Options = names, names
+	d.officials.party.SetOptions(names)
+	d.mandates.party.SetOptions(names)
+	d.mandates.refreshOfficials()
 	d.parties.filter()
 	d.officials.md.refresh()
 	d.mandates.md.refresh()
@@ -353,16 +353,17 @@ type officialPane struct {
 	md *masterDetail
 
 	official                    agreement.Official
-	party, role, status         *widget.Select
+	party                       *kit.Picker
+	role, status                *widget.Select
 	name, jabatan, nip, pangkat *kit.Entry
 	from, to                    *kit.Entry
 }
 
 func newOfficialPane(d *Directory) *officialPane {
 	o := &officialPane{d: d}
-	o.party = kit.NewSelect(nil, nil)
-	o.role = kit.NewSelect(labelsOf(agreement.OfficialRoles, officialRoleLabels), nil)
-	o.status = kit.NewSelect([]string{lang.L("Definitif"), "Plt.", "Plh.", "Pj."}, nil)
+	o.party = kit.NewPicker(nil, nil)
+	o.role = kit.NewSelect(kit.RoleLabels(), nil)
+	o.status = kit.NewSelect(kit.OfficeStatusLabels(), nil)
 	o.name, o.jabatan, o.nip, o.pangkat = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	o.from, o.to = kit.NewEntry(), kit.NewEntry()
 	o.from.SetPlaceHolder(lang.L("hh/bb/tttt"))
@@ -407,7 +408,7 @@ func (o *officialPane) show(x agreement.Official) {
 		}
 	}
 	o.status.SetSelectedIndex(0)
-	for i, st := range officeStatuses {
+	for i, st := range kit.OfficeStatuses {
 		if st == x.Status {
 			o.status.SetSelectedIndex(i)
 		}
@@ -427,7 +428,7 @@ func (o *officialPane) onSave() {
 		x.Role = agreement.OfficialRoles[i]
 	}
 	if i := o.status.SelectedIndex(); i >= 0 {
-		x.Status = officeStatuses[i]
+		x.Status = kit.OfficeStatuses[i]
 	}
 	x.Name, x.Jabatan = strings.TrimSpace(o.name.Text), strings.TrimSpace(o.jabatan.Text)
 	x.NIP, x.Pangkat = strings.TrimSpace(o.nip.Text), strings.TrimSpace(o.pangkat.Text)
@@ -449,14 +450,14 @@ type mandatePane struct {
 	md *masterDetail
 
 	mandate                    agreement.Mandate
-	party, grantor, grantee    *widget.Select
+	party, grantor, grantee    *kit.Picker
 	number, date, scope, valid *kit.Entry
 }
 
 func newMandatePane(d *Directory) *mandatePane {
 	m := &mandatePane{d: d}
-	m.party = kit.NewSelect(nil, func(string) { m.fillOfficials() })
-	m.grantor, m.grantee = kit.NewSelect(nil, nil), kit.NewSelect(nil, nil)
+	m.party = kit.NewPicker(nil, func(string) { m.fillOfficials() })
+	m.grantor, m.grantee = kit.NewPicker(nil, nil), kit.NewPicker(nil, nil)
 	m.number, m.date, m.scope, m.valid = kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry(), kit.NewEntry()
 	m.scope.SetMinRowsVisible(4) // a scope runs to several lines
 	m.date.SetPlaceHolder(lang.L("hh/bb/tttt"))
@@ -507,7 +508,8 @@ func (m *mandatePane) fillOfficials() {
 	for _, o := range officials {
 		names = append(names, kit.OfficialLabel(o))
 	}
-	m.grantor.Options, m.grantee.Options = names, names
+	m.grantor.SetOptions(names)
+	m.grantee.SetOptions(names)
 	m.grantor.ClearSelected()
 	m.grantee.ClearSelected()
 	for i, o := range officials {
@@ -518,6 +520,17 @@ func (m *mandatePane) fillOfficials() {
 			m.grantee.SetSelectedIndex(i)
 		}
 	}
+}
+
+// refreshOfficials offers the officials of the chosen party as read again,
+// keeping the grantor and grantee chosen in the form.
+func (m *mandatePane) refreshOfficials() {
+	var names []string
+	for _, o := range m.partyOfficials() {
+		names = append(names, kit.OfficialLabel(o))
+	}
+	m.grantor.SetOptions(names)
+	m.grantee.SetOptions(names)
 }
 
 func (m *mandatePane) show(x agreement.Mandate) {
