@@ -146,9 +146,22 @@ func (p *Picker) choose(i int) {
 	}
 }
 
+// SetText puts s in the field without opening the drop-down; s becomes the
+// choice when it is an option's text, and the choice is cleared otherwise.
+func (p *Picker) SetText(s string) {
+	p.selected = -1
+	for i, o := range p.options {
+		if o == s {
+			p.selected = i
+			break
+		}
+	}
+	p.setText(s)
+}
+
 func (p *Picker) setText(s string) {
 	p.quiet = true
-	p.SetText(s)
+	p.Entry.SetText(s)
 	p.CursorRow, p.CursorColumn = 0, len([]rune(s))
 	p.Refresh()
 	p.quiet = false
