@@ -22,6 +22,7 @@ import (
 	"sepakat/internal/search"
 	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
+	"sepakat/internal/wilayah"
 )
 
 // Directory is the Instansi & Pejabat screen: three panes, for the parties
@@ -211,6 +212,7 @@ type partyPane struct {
 	shown                      []agreement.Party
 	party                      agreement.Party
 	kind                       *widget.Select
+	region                     *kit.Picker // a regional government's region, from the Kemendagri list
 	name, short, seat, address *kit.Entry
 	lambang                    *canvas.Image
 	lambangRef                 *agreement.FileRef
@@ -223,6 +225,9 @@ func newPartyPane(d *Directory, files service.Files) *partyPane {
 	p.search.OnChanged = func(string) { p.filter() }
 	p.kind = kit.NewSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
 	p.name, p.short, p.seat, p.address = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry()
+	names, _ := kit.Governments()
+	p.region = kit.NewPicker(names, p.onRegion)
+	p.region.SetPlaceHolder(lang.L("bukan pemerintah daerah"))
 	p.lambang = canvas.NewImageFromResource(nil)
 	p.lambang.FillMode = canvas.ImageFillContain
 	p.lambang.SetMinSize(fyne.NewSize(96, 96))
@@ -239,6 +244,7 @@ func newPartyPane(d *Directory, files service.Files) *partyPane {
 		},
 		id: func(i int) agreement.ID { return p.shown[i].ID },
 		fields: []formField{
+			{lang.L("Wilayah"), "region_code", p.region},
 			{lang.L("Jenis"), "kind", p.kind},
 			{lang.L("Nama resmi"), "name", p.name},
 			{lang.L("Singkatan"), "short_name", p.short},
@@ -265,8 +271,34 @@ func (p *partyPane) filter() {
 	p.md.refresh()
 }
 
+// onRegion makes the party the government of the region picked: its kind,
+// official name and seat follow; none picked, the party has no region.
+func (p *partyPane) onRegion(name string) {
+	_, regions := kit.Governments()
+	r, ok := regions[name]
+	if !ok {
+		p.party.RegionCode, p.party.ProvinceCode = "", ""
+		return
+	}
+	rp := kit.RegionParty(r)
+	p.party.RegionCode, p.party.ProvinceCode = rp.RegionCode, rp.ProvinceCode
+	if i := slices.Index(agreement.PartyKinds, rp.Kind); i >= 0 {
+		p.kind.SetSelectedIndex(i)
+	}
+	p.name.SetText(rp.Name)
+	if strings.TrimSpace(p.seat.Text) == "" {
+		p.seat.SetText(rp.Seat)
+	}
+}
+
 func (p *partyPane) show(x agreement.Party) {
 	p.party = x
+	p.region.SetText("")
+	if l, err := wilayah.Load(); err == nil {
+		if r, ok := l.Get(x.RegionCode); ok {
+			p.region.SetText(r.GovernmentName())
+		}
+	}
 	for i, k := range agreement.PartyKinds {
 		if k == x.Kind {
 			p.kind.SetSelectedIndex(i)

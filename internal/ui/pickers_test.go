@@ -117,3 +117,30 @@ func TestOfficialSavedInTheDirectoryShowsInAnOpenEditor(t *testing.T) {
 		t.Errorf("the editor's place now %q, dirty %v", got, e.Dirty())
 	}
 }
+
+// A party of the directory becomes a regional government by picking its region.
+func TestDirectoryPartyTakesItsRegionByTyping(t *testing.T) {
+	u, s, l := withExamples(t)
+	d := showDirectory(t, u, l)
+	p := d.parties
+	test.Tap(p.md.newBtn)
+	pickOption(t, u.win, p.region, "Pemerintah Kota Cimahi")
+	if p.name.Text != "Pemerintah Kota Cimahi" || p.seat.Text != "Cimahi" || p.kind.Selected != tr("Pemerintah kota") {
+		t.Fatalf("after the region: name %q, seat %q, kind %q", p.name.Text, p.seat.Text, p.kind.Selected)
+	}
+	saveAndReload(t, d, l, p.md)
+	parties, _ := s.Parties()
+	i := slices.IndexFunc(parties, func(x agreement.Party) bool { return x.Name == "Pemerintah Kota Cimahi" })
+	if i < 0 || parties[i].RegionCode != "32.77" || parties[i].ProvinceCode != "32" || parties[i].Kind != agreement.PartyPemkot {
+		t.Fatalf("stored %+v (%q)", parties, p.md.message.Text)
+	}
+	// Shown again, the party shows its region.
+	test.Tap(p.md.newBtn)
+	if p.region.Text != "" {
+		t.Errorf("a new party shows region %q", p.region.Text)
+	}
+	p.show(parties[i])
+	if p.region.Selected() != "Pemerintah Kota Cimahi" {
+		t.Errorf("the saved party shows region %q", p.region.Selected())
+	}
+}
