@@ -74,6 +74,7 @@ func showWelcome(svc service.Directory, win fyne.Window, onSetUp, onExamples fun
 	w.dialog = dialog.NewCustomWithoutButtons(lang.L("Selamat datang di Sepakat"), content, win)
 	w.dialog.Resize(fyne.NewSize(620, 0))
 	w.dialog.Show()
+	win.Canvas().Focus(w.region) // type at once
 	return w
 }
 

@@ -33,6 +33,7 @@ type Picker struct {
 	hi       int // the highlighted row of matches
 	quiet    bool
 	popup    *widget.PopUp
+	open     bool // the drop-down was shown and not hidden since (a new PopUp reads as visible)
 	list     *widget.List
 	keys     *pickerKeys
 	dropDown *widget.Button
@@ -134,7 +135,7 @@ func (p *Picker) Highlighted() string {
 }
 
 // PopUpShown reports whether the drop-down is open.
-func (p *Picker) PopUpShown() bool { return p.popup != nil && p.popup.Visible() }
+func (p *Picker) PopUpShown() bool { return p.popup != nil && p.open && p.popup.Visible() }
 
 func (p *Picker) choose(i int) {
 	changed := i != p.selected
@@ -328,8 +329,9 @@ func (p *Picker) showPopUp() {
 		below = pos.Subtract(fyne.NewPos(0, h))
 	}
 	p.popup.Resize(fyne.NewSize(p.Size().Width, h))
-	if !p.popup.Visible() {
+	if !p.PopUpShown() {
 		p.popup.ShowAtPosition(below)
+		p.open = true
 	} else {
 		p.popup.Move(below)
 	}
@@ -339,9 +341,10 @@ func (p *Picker) showPopUp() {
 }
 
 func (p *Picker) hidePopUp() {
-	if p.popup != nil && p.popup.Visible() {
+	if p.PopUpShown() {
 		p.popup.Hide()
 	}
+	p.open = false
 }
 
 // pickerKeys catches the keys while the drop-down is open and hands them to

@@ -32,9 +32,16 @@ func TestPickerFiltersAsOneTypesAndPicksByKeyboard(t *testing.T) {
 	c := w.Canvas()
 
 	c.Focus(p)
-	typeKeys(c, "lamsel")
+	typeKeys(c, "l")
+	if c.Overlays().Top() != p.popup || !p.PopUpShown() || len(p.Matches()) < 10 {
+		t.Fatalf("after the first letter: top overlay %v, %d matches", c.Overlays().Top(), len(p.Matches()))
+	}
+	typeKeys(c, "amsel")
 	if p.Text != "lamsel" {
 		t.Fatalf("typed text reads %q", p.Text)
+	}
+	if c.Overlays().Top() != p.popup || c.Focused() != p.keys {
+		t.Fatalf("the drop-down is not the top overlay (%v), or has not the keys (%T)", c.Overlays().List(), c.Focused())
 	}
 	if !p.PopUpShown() || len(p.Matches()) != 1 || p.Highlighted() != "Pemerintah Kabupaten Lampung Selatan" {
 		t.Fatalf("after lamsel: open %v, matches %q, highlighted %q", p.PopUpShown(), p.Matches(), p.Highlighted())
@@ -43,7 +50,7 @@ func TestPickerFiltersAsOneTypesAndPicksByKeyboard(t *testing.T) {
 		t.Fatalf("typing chose %d (%q) before Enter", p.SelectedIndex(), changed)
 	}
 	pressKey(c, fyne.KeyReturn)
-	if p.Selected() != "Pemerintah Kabupaten Lampung Selatan" || p.Text != p.Selected() || p.PopUpShown() {
+	if p.Selected() != "Pemerintah Kabupaten Lampung Selatan" || p.Text != p.Selected() || p.PopUpShown() || c.Overlays().Top() != nil {
 		t.Fatalf("after Enter: chosen %q, text %q, open %v", p.Selected(), p.Text, p.PopUpShown())
 	}
 	if len(changed) != 1 || changed[0] != p.Selected() {
