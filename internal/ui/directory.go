@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/pick"
 	"sepakat/internal/search"
 	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
@@ -259,12 +260,13 @@ func newPartyPane(d *Directory, files service.Files) *partyPane {
 	return p
 }
 
-// filter lists the parties whose name or short name holds the filter's text.
+// filter lists the parties whose name or short name holds the filter's text,
+// or matches it as the pick lists do ("lamsel", "pemkab garut").
 func (p *partyPane) filter() {
 	want := search.Fold(strings.TrimSpace(p.search.Text))
 	p.shown = p.shown[:0]
 	for _, x := range p.d.data.parties {
-		if want == "" || strings.Contains(search.Fold(x.Name+" "+x.ShortName), want) {
+		if want == "" || strings.Contains(search.Fold(x.Name+" "+x.ShortName), want) || pick.Matches(x.Name, want) || pick.Matches(x.ShortName, want) {
 			p.shown = append(p.shown, x)
 		}
 	}

@@ -134,6 +134,13 @@ func TestDirectoryPartyTakesItsRegionByTyping(t *testing.T) {
 	if i < 0 || parties[i].RegionCode != "32.77" || parties[i].ProvinceCode != "32" || parties[i].Kind != agreement.PartyPemkot {
 		t.Fatalf("stored %+v (%q)", parties, p.md.message.Text)
 	}
+	// The filter of the party list knows the short names.
+	test.Type(p.search, "lamsel")
+	if len(p.shown) != 1 || p.shown[0].Name != "Pemerintah Kabupaten Lampung Selatan" {
+		t.Errorf("lamsel lists %d parties", len(p.shown))
+	}
+	p.search.SetText("")
+
 	// Shown again, the party shows its region.
 	test.Tap(p.md.newBtn)
 	if p.region.Text != "" {

@@ -172,6 +172,9 @@ func (t *partiesTab) signers(party agreement.ID) []agreement.Official {
 
 // render lays out one block per party: its role, name, signer and mandate.
 func (t *partiesTab) render() {
+	for _, p := range append(t.signerPicks, t.mandatePicks...) {
+		p.CloseDropDown() // a list read again while one was open
+	}
 	t.list.RemoveAll()
 	t.removes = nil
 	t.signerPicks, t.mandatePicks, t.newOfficials, t.newMandates = nil, nil, nil, nil

@@ -191,3 +191,30 @@ func TestOfficialSavedElsewhereShowsInAnOpenEditor(t *testing.T) {
 		t.Error("a closed editor was told of a change")
 	}
 }
+
+// A registered instansi is added as a party by its short name and Enter.
+func TestEditorAddsARegisteredPartyByTyping(t *testing.T) {
+	h := newHarness(t)
+	e := h.draft(nil)
+	e.tabs.SelectIndex(tabParties)
+	p := e.parties
+	n := len(p.rows)
+	e.win.Canvas().Focus(p.pick)
+	typeKeys(e.win, "lamtim")
+	if got := p.pick.Matches(); len(got) != 1 || got[0] != "Pemerintah Kabupaten Lampung Timur" {
+		t.Fatalf("lamtim offers %q", got)
+	}
+	press(e.win, fyne.KeyReturn)
+	if len(p.rows) != n+1 || p.pick.Text != "" || !e.Dirty() {
+		t.Fatalf("%d parties, field %q", len(p.rows), p.pick.Text)
+	}
+	if got, _ := p.party(p.rows[n].PartyID); got.Name != "Pemerintah Kabupaten Lampung Timur" {
+		t.Errorf("added %q", got.Name)
+	}
+	// Our own office is not offered as a partner.
+	for _, o := range p.pick.Options() {
+		if o == "Pemerintah Kabupaten Sumedang" {
+			t.Error("our office is offered as a partner")
+		}
+	}
+}

@@ -134,6 +134,10 @@ func (p *Picker) Highlighted() string {
 	return p.options[p.matches[p.hi]]
 }
 
+// CloseDropDown closes the drop-down, if open; a screen calls it before it
+// takes the picker away.
+func (p *Picker) CloseDropDown() { p.hidePopUp() }
+
 // PopUpShown reports whether the drop-down is open.
 func (p *Picker) PopUpShown() bool { return p.popup != nil && p.open && p.popup.Visible() }
 
