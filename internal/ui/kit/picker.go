@@ -264,6 +264,15 @@ func (p *Picker) exact() int {
 	return -1
 }
 
+// FocusGained selects the whole text, so that typing replaces the choice
+// (a click then puts the cursor where it points).
+func (p *Picker) FocusGained() {
+	p.Entry.FocusGained()
+	if p.Text != "" {
+		p.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+}
+
 // FocusLost closes the drop-down and settles the text: an option's exact text
 // chooses it, an empty field clears the choice, anything else shows the
 // chosen option again.
