@@ -399,7 +399,9 @@ func (t *partiesTab) onAddRegion() {
 		t.region.ClearSelected()
 		return
 	}
-	t.parties = append(t.parties, p)
+	if !slices.ContainsFunc(t.parties, func(x agreement.Party) bool { return x.ID == p.ID }) {
+		t.parties = append(t.parties, p) // the change notice may have read it already
+	}
 	t.add(p)
 	t.region.ClearSelected()
 }
