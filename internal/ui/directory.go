@@ -228,7 +228,7 @@ func newPartyPane(d *Directory, files service.Files) *partyPane {
 	p.name, p.short, p.seat, p.address = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry()
 	names, _ := kit.Governments()
 	p.region = kit.NewPicker(names, p.onRegion)
-	p.region.SetPlaceHolder(lang.L("bukan pemerintah daerah"))
+	p.region.SetPlaceHolder(lang.L("Pemerintah daerah dari daftar wilayah…"))
 	p.lambang = canvas.NewImageFromResource(nil)
 	p.lambang.FillMode = canvas.ImageFillContain
 	p.lambang.SetMinSize(fyne.NewSize(96, 96))
