@@ -53,6 +53,19 @@ func NewPicker(options []string, changed func(string)) *Picker {
 	return p
 }
 
+// Disable greys out the field and its drop-down button.
+func (p *Picker) Disable() {
+	p.hidePopUp()
+	p.dropDown.Disable()
+	p.Entry.Disable()
+}
+
+// Enable makes the field and its drop-down button usable again.
+func (p *Picker) Enable() {
+	p.dropDown.Enable()
+	p.Entry.Enable()
+}
+
 // Options are the choices, in their order.
 func (p *Picker) Options() []string { return p.options }
 

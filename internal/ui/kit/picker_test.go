@@ -140,6 +140,16 @@ func TestPickerRowTapAndOptions(t *testing.T) {
 	if p.SelectedIndex() != -1 || p.Text != "" {
 		t.Fatalf("option gone: chosen %d, text %q", p.SelectedIndex(), p.Text)
 	}
+	// Disabled, neither the field nor its button opens anything.
+	p.Disable()
+	if !p.dropDown.Disabled() {
+		t.Error("the drop-down button stays usable")
+	}
+	test.Tap(p.dropDown)
+	if p.PopUpShown() {
+		t.Error("a disabled picker opened its drop-down")
+	}
+	p.Enable()
 	// The drop-down button opens the whole list.
 	test.Tap(p.dropDown)
 	if !p.PopUpShown() || len(p.Matches()) != 1 {
