@@ -179,3 +179,20 @@ func TestFoldAndWords(t *testing.T) {
 		t.Error("lamtim matched Lampung Selatan")
 	}
 }
+
+// BenchmarkMatch is one keystroke over the whole region list.
+func BenchmarkMatch(b *testing.B) {
+	l, err := wilayah.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	for _, r := range append(append([]wilayah.Region(nil), l.Provinces...), l.Regencies...) {
+		texts = append(texts, r.GovernmentName())
+	}
+	ix := New(texts)
+	b.ResetTimer()
+	for b.Loop() {
+		ix.Match("kab lamsel", 0)
+	}
+}
