@@ -94,6 +94,10 @@ type Directory interface {
 	SaveParty(*agreement.Party) error
 	SaveOfficial(*agreement.Official) error
 	SaveMandate(*agreement.Mandate) error
+	// Subscribe tells f of every registry record saved from now on (and of
+	// examples or data sets loaded: RegistryAll), after the save committed,
+	// until cancel; see Notifier.
+	Subscribe(f func(Change)) (cancel func())
 }
 
 // MaxFileSize bounds one stored file (lambang, draft, scan); a larger one is

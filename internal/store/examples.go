@@ -43,6 +43,7 @@ func (s *Store) LoadDataset(d *dataset.Dataset) error {
 	})
 	if err == nil {
 		s.afterWrite()
+		s.notes.Notify(service.Change{Registry: service.RegistryAll})
 	}
 	return err
 }

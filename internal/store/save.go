@@ -133,6 +133,7 @@ func (s *Store) SaveParty(p *agreement.Party) error {
 	})
 	if err == nil {
 		s.staged.forget(lambangFiles(p))
+		s.notes.Notify(service.Change{Registry: service.RegistryParties, ID: p.ID})
 	}
 	return err
 }
@@ -158,6 +159,7 @@ func (s *Store) SaveOfficial(o *agreement.Official) error {
 	})
 	if err == nil {
 		s.afterWrite()
+		s.notes.Notify(service.Change{Registry: service.RegistryOfficials, ID: o.ID})
 	}
 	return err
 }
@@ -188,7 +190,11 @@ func reindexSignedBy(dir txDir, o *agreement.Official) error {
 
 // SaveMandate creates or updates a mandate.
 func (s *Store) SaveMandate(m *agreement.Mandate) error {
-	return save(s, schema.Mandates, m, recordHead[agreement.Mandate](schema.Mandates), putRaw[agreement.Mandate](schema.Mandates))
+	err := save(s, schema.Mandates, m, recordHead[agreement.Mandate](schema.Mandates), putRaw[agreement.Mandate](schema.Mandates))
+	if err == nil {
+		s.notes.Notify(service.Change{Registry: service.RegistryMandates, ID: m.ID})
+	}
+	return err
 }
 
 func putRaw[T agreement.Record](bucket []byte) func(dir txDir, next *T, _, raw []byte) error {

@@ -52,6 +52,8 @@ type Store struct {
 	closed     bool
 	// staged are files PutFile received that no save has written yet (kept.go).
 	staged stagedFiles
+	// notes are the subscribers to registry changes (notify.go).
+	notes service.Notifier
 }
 
 // DefaultPath is Sepakat's data file: in the user's configuration folder, or

@@ -19,9 +19,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/pick"
 	"sepakat/internal/search"
 	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
+	"sepakat/internal/wilayah"
 )
 
 // Directory is the Instansi & Pejabat screen: three panes, for the parties
@@ -47,6 +49,8 @@ type Directory struct {
 	onError func(error)
 	// loaded, when set, is called on the UI goroutine after each read.
 	loaded func()
+	// cancel stops the change notices.
+	cancel func()
 }
 
 // directoryData is the directory as read: the parties and officials sorted by
@@ -62,13 +66,6 @@ var partyKindLabels = map[agreement.PartyKind]string{
 	agreement.PartyKementerian: "Kementerian/lembaga", agreement.PartyBUMD: "BUMN/BUMD", agreement.PartySwasta: "Badan usaha swasta",
 	agreement.PartyPT: "Perguruan tinggi", agreement.PartyLuarNegeri: "Lembaga luar negeri",
 }
-
-var officialRoleLabels = map[agreement.OfficialRole]string{
-	agreement.RoleKepalaDaerah: "Kepala daerah", agreement.RoleWakilKepalaDaerah: "Wakil kepala daerah", agreement.RoleSekda: "Sekretaris daerah",
-	agreement.RoleKepalaPD: "Kepala perangkat daerah", agreement.RolePimpinan: "Pimpinan instansi", agreement.RoleLain: "Lainnya",
-}
-
-var officeStatuses = []agreement.OfficeStatus{agreement.StatusDefinitif, agreement.StatusPlt, agreement.StatusPlh, agreement.StatusPj}
 
 func labelsOf[T comparable](values []T, names map[T]string) []string {
 	out := make([]string, len(values))
@@ -89,6 +86,9 @@ func newDirectory(svc service.Directory, files service.Files, win fyne.Window) *
 		container.NewTabItem(lang.L("Surat Kuasa"), d.mandates.md.content),
 	)
 	d.content = d.tabs
+	// A record saved anywhere (an editor's form in place, another window)
+	// shows here at once.
+	d.cancel = svc.Subscribe(func(service.Change) { d.do(d.reload) })
 	return d
 }
 
@@ -154,7 +154,9 @@ func (d *Directory) apply(data directoryData) {
 	for i, p := range data.parties {
 		names[i] = p.Name
 	}
-	d.officials.party.Options, d.mandates.party.Options = names, names
+	d.officials.party.SetOptions(names)
+	d.mandates.party.SetOptions(names)
+	d.mandates.refreshOfficials()
 	d.parties.filter()
 	d.officials.md.refresh()
 	d.mandates.md.refresh()
@@ -211,6 +213,7 @@ type partyPane struct {
 	shown                      []agreement.Party
 	party                      agreement.Party
 	kind                       *widget.Select
+	region                     *kit.Picker // a regional government's region, from the Kemendagri list
 	name, short, seat, address *kit.Entry
 	lambang                    *canvas.Image
 	lambangRef                 *agreement.FileRef
@@ -223,6 +226,9 @@ func newPartyPane(d *Directory, files service.Files) *partyPane {
 	p.search.OnChanged = func(string) { p.filter() }
 	p.kind = kit.NewSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
 	p.name, p.short, p.seat, p.address = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry()
+	names, _ := kit.Governments()
+	p.region = kit.NewPicker(names, p.onRegion)
+	p.region.SetPlaceHolder(lang.L("Pemerintah daerah dari daftar wilayah…"))
 	p.lambang = canvas.NewImageFromResource(nil)
 	p.lambang.FillMode = canvas.ImageFillContain
 	p.lambang.SetMinSize(fyne.NewSize(96, 96))
@@ -239,6 +245,7 @@ func newPartyPane(d *Directory, files service.Files) *partyPane {
 		},
 		id: func(i int) agreement.ID { return p.shown[i].ID },
 		fields: []formField{
+			{lang.L("Wilayah"), "region_code", p.region},
 			{lang.L("Jenis"), "kind", p.kind},
 			{lang.L("Nama resmi"), "name", p.name},
 			{lang.L("Singkatan"), "short_name", p.short},
@@ -253,20 +260,47 @@ func newPartyPane(d *Directory, files service.Files) *partyPane {
 	return p
 }
 
-// filter lists the parties whose name or short name holds the filter's text.
+// filter lists the parties whose name or short name holds the filter's text,
+// or matches it as the pick lists do ("lamsel", "pemkab garut").
 func (p *partyPane) filter() {
 	want := search.Fold(strings.TrimSpace(p.search.Text))
 	p.shown = p.shown[:0]
 	for _, x := range p.d.data.parties {
-		if want == "" || strings.Contains(search.Fold(x.Name+" "+x.ShortName), want) {
+		if want == "" || strings.Contains(search.Fold(x.Name+" "+x.ShortName), want) || pick.Matches(x.Name, want) || pick.Matches(x.ShortName, want) {
 			p.shown = append(p.shown, x)
 		}
 	}
 	p.md.refresh()
 }
 
+// onRegion makes the party the government of the region picked: its kind,
+// official name and seat follow; none picked, the party has no region.
+func (p *partyPane) onRegion(name string) {
+	_, regions := kit.Governments()
+	r, ok := regions[name]
+	if !ok {
+		p.party.RegionCode, p.party.ProvinceCode = "", ""
+		return
+	}
+	rp := kit.RegionParty(r)
+	p.party.RegionCode, p.party.ProvinceCode = rp.RegionCode, rp.ProvinceCode
+	if i := slices.Index(agreement.PartyKinds, rp.Kind); i >= 0 {
+		p.kind.SetSelectedIndex(i)
+	}
+	p.name.SetText(rp.Name)
+	if strings.TrimSpace(p.seat.Text) == "" {
+		p.seat.SetText(rp.Seat)
+	}
+}
+
 func (p *partyPane) show(x agreement.Party) {
 	p.party = x
+	p.region.SetText("")
+	if l, err := wilayah.Load(); err == nil {
+		if r, ok := l.Get(x.RegionCode); ok {
+			p.region.SetText(r.GovernmentName())
+		}
+	}
 	for i, k := range agreement.PartyKinds {
 		if k == x.Kind {
 			p.kind.SetSelectedIndex(i)
@@ -353,7 +387,8 @@ type officialPane struct {
 	md *masterDetail
 
 	official                    agreement.Official
-	party, role, status         *widget.Select
+	party                       *kit.Picker
+	role, status                *widget.Select
 	name, jabatan, nip, pangkat *kit.Entry
 	front, back                 *kit.Entry // gelar depan and belakang
 	from, to                    *kit.Entry
@@ -361,9 +396,9 @@ type officialPane struct {
 
 func newOfficialPane(d *Directory) *officialPane {
 	o := &officialPane{d: d}
-	o.party = kit.NewSelect(nil, nil)
-	o.role = kit.NewSelect(labelsOf(agreement.OfficialRoles, officialRoleLabels), nil)
-	o.status = kit.NewSelect([]string{lang.L("Definitif"), "Plt.", "Plh.", "Pj."}, nil)
+	o.party = kit.NewPicker(nil, nil)
+	o.role = kit.NewSelect(kit.RoleLabels(), nil)
+	o.status = kit.NewSelect(kit.OfficeStatusLabels(), nil)
 	o.name, o.jabatan, o.nip, o.pangkat = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	o.front, o.back = kit.NewEntry(), kit.NewEntry()
 	o.front.SetPlaceHolder(lang.L("mis. Dr. Ir."))
@@ -415,7 +450,7 @@ func (o *officialPane) show(x agreement.Official) {
 		}
 	}
 	o.status.SetSelectedIndex(0)
-	for i, st := range officeStatuses {
+	for i, st := range kit.OfficeStatuses {
 		if st == x.Status {
 			o.status.SetSelectedIndex(i)
 		}
@@ -435,7 +470,7 @@ func (o *officialPane) onSave() {
 		x.Role = agreement.OfficialRoles[i]
 	}
 	if i := o.status.SelectedIndex(); i >= 0 {
-		x.Status = officeStatuses[i]
+		x.Status = kit.OfficeStatuses[i]
 	}
 	x.Name, x.Jabatan = strings.TrimSpace(o.name.Text), strings.TrimSpace(o.jabatan.Text)
 	x.FrontTitle, x.BackTitle = strings.TrimSpace(o.front.Text), strings.TrimSpace(o.back.Text)
@@ -462,14 +497,14 @@ type mandatePane struct {
 	md *masterDetail
 
 	mandate                    agreement.Mandate
-	party, grantor, grantee    *widget.Select
+	party, grantor, grantee    *kit.Picker
 	number, date, scope, valid *kit.Entry
 }
 
 func newMandatePane(d *Directory) *mandatePane {
 	m := &mandatePane{d: d}
-	m.party = kit.NewSelect(nil, func(string) { m.fillOfficials() })
-	m.grantor, m.grantee = kit.NewSelect(nil, nil), kit.NewSelect(nil, nil)
+	m.party = kit.NewPicker(nil, func(string) { m.fillOfficials() })
+	m.grantor, m.grantee = kit.NewPicker(nil, nil), kit.NewPicker(nil, nil)
 	m.number, m.date, m.scope, m.valid = kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry(), kit.NewEntry()
 	m.scope.SetMinRowsVisible(4) // a scope runs to several lines
 	m.date.SetPlaceHolder(lang.L("hh/bb/tttt"))
@@ -520,7 +555,8 @@ func (m *mandatePane) fillOfficials() {
 	for _, o := range officials {
 		names = append(names, kit.OfficialLabel(o))
 	}
-	m.grantor.Options, m.grantee.Options = names, names
+	m.grantor.SetOptions(names)
+	m.grantee.SetOptions(names)
 	m.grantor.ClearSelected()
 	m.grantee.ClearSelected()
 	for i, o := range officials {
@@ -531,6 +567,17 @@ func (m *mandatePane) fillOfficials() {
 			m.grantee.SetSelectedIndex(i)
 		}
 	}
+}
+
+// refreshOfficials offers the officials of the chosen party as read again,
+// keeping the grantor and grantee chosen in the form.
+func (m *mandatePane) refreshOfficials() {
+	var names []string
+	for _, o := range m.partyOfficials() {
+		names = append(names, kit.OfficialLabel(o))
+	}
+	m.grantor.SetOptions(names)
+	m.grantee.SetOptions(names)
 }
 
 func (m *mandatePane) show(x agreement.Mandate) {

@@ -85,8 +85,9 @@ func TestDirectoryOfPartiesOfficialsAndMandates(t *testing.T) {
 
 	// Its rector, in office, and a mandate to the vice-rector.
 	o := d.officials
+	d.tabs.SelectIndex(1)
 	test.Tap(o.md.newBtn)
-	choose(t, u.win, o.party, "Universitas Padjadjaran")
+	pickOption(t, u.win, o.party, "Universitas Padjadjaran")
 	test.Type(o.name, "Prof. Dr. Arief S. Kartasasmita, dr., Sp.M(K), M.Kes., Ph.D.")
 	test.Type(o.jabatan, "Rektor Universitas Padjadjaran")
 	choose(t, u.win, o.role, tr("Pimpinan instansi"))
@@ -107,7 +108,7 @@ func TestDirectoryOfPartiesOfficialsAndMandates(t *testing.T) {
 	if o.name.Text != "" || o.md.list.Length() != len(d.data.officials) {
 		t.Error("New kept the last official's name")
 	}
-	choose(t, u.win, o.party, "Universitas Padjadjaran")
+	pickOption(t, u.win, o.party, "Universitas Padjadjaran")
 	test.Type(o.name, "Dr. Arief Anshory")
 	test.Type(o.jabatan, "Wakil Rektor Bidang Tata Kelola")
 	choose(t, u.win, o.role, tr("Lainnya"))
@@ -126,10 +127,11 @@ func TestDirectoryOfPartiesOfficialsAndMandates(t *testing.T) {
 	}
 
 	m := d.mandates
+	d.tabs.SelectIndex(2)
 	test.Tap(m.md.newBtn)
-	choose(t, u.win, m.party, "Universitas Padjadjaran")
-	choose(t, u.win, m.grantor, kit.OfficialLabel(rector))
-	choose(t, u.win, m.grantee, kit.OfficialLabel(vice))
+	pickOption(t, u.win, m.party, "Universitas Padjadjaran")
+	pickOption(t, u.win, m.grantor, kit.OfficialLabel(rector))
+	pickOption(t, u.win, m.grantee, kit.OfficialLabel(vice))
 	test.Type(m.number, "123/UN6.RKT/KS/2026")
 	test.Type(m.date, "10/11/2026")
 	test.Type(m.scope, "Menandatangani Perjanjian Kerja Sama pengembangan desa wisata")

@@ -37,7 +37,7 @@ type newAgreementDialog struct {
 	now     func() time.Time
 	dialog  dialog.Dialog
 	kind    *widget.Select
-	partner *widget.SelectEntry
+	partner *kit.Picker
 	subject *kit.Entry
 	problem *widget.Label
 }
@@ -82,7 +82,7 @@ func (u *App) onNew() {
 	u.newAgreement = n
 	kind := kit.NewSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
-	partner := widget.NewSelectEntry(names)
+	partner := kit.NewPicker(names, nil)
 	partner.SetPlaceHolder(lang.L("Instansi atau pemerintah daerah mitra"))
 	subject := kit.NewMultiLineEntry()
 	subject.SetPlaceHolder(lang.L("tentang …, mis. Pengembangan Desa Wisata"))

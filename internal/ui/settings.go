@@ -25,7 +25,7 @@ type Settings struct {
 	svc service.Directory
 	own agreement.Party
 
-	region                              *widget.SelectEntry
+	region                              *kit.Picker
 	template, class, unit               *kit.Entry
 	kindCodes                           map[agreement.Kind]*kit.Entry
 	paper, font, pageNumbers, firstSide *widget.Select
@@ -56,7 +56,7 @@ type Settings struct {
 func newSettings(svc service.Directory) *Settings {
 	s := &Settings{svc: svc, kindCodes: map[agreement.Kind]*kit.Entry{}, do: fyne.Do}
 	names, _ := kit.Governments()
-	s.region = widget.NewSelectEntry(names)
+	s.region = kit.NewPicker(names, nil)
 	s.template, s.class, s.unit = kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	s.template.SetPlaceHolder(defaultNumbering)
 	s.example = widget.NewLabel("")

@@ -22,7 +22,7 @@ const defaultNumbering = "{nomor}/{jenis}.{klasifikasi}-{unit}/{tahun}"
 type welcome struct {
 	svc      service.Directory
 	dialog   dialog.Dialog
-	region   *widget.SelectEntry
+	region   *kit.Picker
 	unit     *kit.Entry
 	class    *kit.Entry
 	problem  *widget.Label
@@ -39,7 +39,7 @@ func (u *App) showWelcome() {
 func showWelcome(svc service.Directory, win fyne.Window, onSetUp, onExamples func()) *welcome {
 	w := &welcome{svc: svc}
 	names, _ := kit.Governments()
-	w.region = widget.NewSelectEntry(names)
+	w.region = kit.NewPicker(names, nil)
 	w.region.SetPlaceHolder(lang.L("mis. Pemerintah Kabupaten Sumedang"))
 	w.unit, w.class = kit.NewEntry(), kit.NewEntry()
 	w.unit.SetText("Huk")
@@ -74,6 +74,7 @@ func showWelcome(svc service.Directory, win fyne.Window, onSetUp, onExamples fun
 	w.dialog = dialog.NewCustomWithoutButtons(lang.L("Selamat datang di Sepakat"), content, win)
 	w.dialog.Resize(fyne.NewSize(620, 0))
 	w.dialog.Show()
+	win.Canvas().Focus(w.region) // type at once
 	return w
 }
 

@@ -100,3 +100,35 @@ func TestFirstStartSetsUpOurOffice(t *testing.T) {
 		t.Error("welcome shown again")
 	}
 }
+
+// Our office is found by typing the short name staff use, and picked with
+// Enter, without the mouse.
+func TestWelcomePicksOurOfficeByTyping(t *testing.T) {
+	a, s := newTestApp(t)
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	useLoop(t, u)
+	u.Window().Resize(fyne.NewSize(1366, 768))
+	u.Window().Show()
+	u.Start()
+	w := u.welcome
+	if w == nil {
+		t.Fatal("no welcome")
+	}
+	c := u.Window().Canvas()
+	c.Focus(w.region)
+	for _, r := range "lamsel" {
+		c.Focused().TypedRune(r)
+	}
+	if got := w.region.Matches(); len(got) != 1 || got[0] != "Pemerintah Kabupaten Lampung Selatan" {
+		t.Fatalf("lamsel offers %q", got)
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.region.Text != "Pemerintah Kabupaten Lampung Selatan" || w.region.PopUpShown() {
+		t.Fatalf("after Enter the field reads %q, drop-down open %v", w.region.Text, w.region.PopUpShown())
+	}
+	test.Tap(w.setup)
+	parties, _ := s.Parties()
+	if len(parties) != 1 || !parties[0].Own || parties[0].RegionCode != "18.01" || parties[0].Name != "Pemerintah Kabupaten Lampung Selatan" {
+		t.Fatalf("office %+v", parties)
+	}
+}

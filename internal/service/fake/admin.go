@@ -90,6 +90,10 @@ func (f *Fake) LoadExamples() error {
 // LoadDataset adds d as examples: renumbered after the records already stored,
 // once per instance.
 func (f *Fake) LoadDataset(d *dataset.Dataset) error {
+	return f.notify(f.loadDataset(d), service.RegistryAll, 0)
+}
+
+func (f *Fake) loadDataset(d *dataset.Dataset) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	d.Shift(f.offsets())

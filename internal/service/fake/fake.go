@@ -113,6 +113,8 @@ type Fake struct {
 	bk backups
 	// staged are files PutFile received that no save has stored (kept.go).
 	staged map[string]dataset.File
+	// notes are the subscribers to registry changes.
+	notes service.Notifier
 }
 
 // stale drops what is derived from the agreements and the names they show.
@@ -384,13 +386,30 @@ func (f *Fake) Officials() ([]agreement.Official, error) {
 func (f *Fake) Mandates() ([]agreement.Mandate, error) { return allOf[agreement.Mandate](f, kMandate) }
 
 // SaveParty creates or updates a party.
-func (f *Fake) SaveParty(p *agreement.Party) error { return save(f, kParty, p, nil) }
+func (f *Fake) SaveParty(p *agreement.Party) error {
+	return f.notify(save(f, kParty, p, nil), service.RegistryParties, p.ID)
+}
 
 // SaveOfficial creates or updates an official.
-func (f *Fake) SaveOfficial(o *agreement.Official) error { return save(f, kOfficial, o, nil) }
+func (f *Fake) SaveOfficial(o *agreement.Official) error {
+	return f.notify(save(f, kOfficial, o, nil), service.RegistryOfficials, o.ID)
+}
 
 // SaveMandate creates or updates a mandate.
-func (f *Fake) SaveMandate(m *agreement.Mandate) error { return save(f, kMandate, m, nil) }
+func (f *Fake) SaveMandate(m *agreement.Mandate) error {
+	return f.notify(save(f, kMandate, m, nil), service.RegistryMandates, m.ID)
+}
+
+// Subscribe tells fn of every registry record saved, until cancel.
+func (f *Fake) Subscribe(fn func(service.Change)) (cancel func()) { return f.notes.Subscribe(fn) }
+
+// notify tells the subscribers of a save that succeeded (err nil), outside f's lock.
+func (f *Fake) notify(err error, r service.Registry, id agreement.ID) error {
+	if err == nil {
+		f.notes.Notify(service.Change{Registry: r, ID: id})
+	}
+	return err
+}
 
 // Close drops the staged files no save referred to; the instance itself
 // lives as long as it is referenced.

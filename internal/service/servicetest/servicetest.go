@@ -37,6 +37,7 @@ func RunConfig(t *testing.T, c Config) {
 	}
 	t.Run("Records", func(t *testing.T) { testRecords(t, c) })
 	t.Run("Directory", func(t *testing.T) { testDirectory(t, c) })
+	t.Run("Changes", func(t *testing.T) { testChanges(t, c) })
 	t.Run("Register", func(t *testing.T) { testRegister(t, c) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, c) })
 	t.Run("Overview", func(t *testing.T) { testOverview(t, c) })

@@ -113,6 +113,8 @@ type Editor struct {
 	actions                      map[agreement.Kind]*widget.Button
 	duplicate                    *widget.Button
 	export                       *kit.PDFExport // the PDF being made, if any
+	// unsubscribe stops the registry change notices, when the window closes.
+	unsubscribe func()
 }
 
 // Open reads agreement id and builds its editor window; Show shows it.
@@ -133,6 +135,8 @@ func Open(c Config, id agreement.ID) (*Editor, error) {
 	e.build()
 	e.load(a)
 	e.win.Resize(fyne.NewSize(1100, 700))
+	// Instansi, pejabat and surat kuasa saved anywhere show in the pick lists at once.
+	e.unsubscribe = c.Svc.Subscribe(func(ch service.Change) { e.do(func() { e.parties.registryChanged(ch) }) })
 	return e, nil
 }
 
@@ -155,6 +159,7 @@ func (e *Editor) Save() bool { return e.onSave() }
 // Close stops the editor's background work and closes its window, unsaved
 // changes and all.
 func (e *Editor) Close() {
+	e.unsubscribe()
 	e.body.cancelPreview()
 	if e.export != nil {
 		e.export.Cancel()

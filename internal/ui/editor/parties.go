@@ -2,6 +2,7 @@ package editor
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
 
@@ -26,22 +28,37 @@ type partiesTab struct {
 
 	rows      []agreement.AgreementParty
 	list      *fyne.Container
-	pick      *widget.SelectEntry
-	region    *widget.SelectEntry
+	pick      *kit.Picker // an instansi of the registry
+	region    *kit.Picker // a regional government of the region list
 	addParty  *widget.Button
 	addRegion *widget.Button
 	removes   []*widget.Button // each party's Hapus, in order
-	locked    bool
-	stale     bool // the parties wait for the tab to show
+	// Each party's signer and mandate pickers and their "+" buttons, in order.
+	signerPicks, mandatePicks []*kit.Picker
+	newOfficials, newMandates []*widget.Button
+	officialForm              *kit.OfficialForm // the form opened last, if any
+	mandateForm               *kit.MandateForm
+	locked                    bool
+	stale                     bool // the parties wait for the tab to show
 }
 
 func (t *partiesTab) build() fyne.CanvasObject {
 	t.list = container.NewVBox()
-	t.pick = widget.NewSelectEntry(nil)
+	// Picking an instansi or a region adds it at once; the buttons add what
+	// was typed whole.
+	t.pick = kit.NewPicker(nil, func(s string) {
+		if s != "" {
+			t.onAddRegistered()
+		}
+	})
 	t.pick.SetPlaceHolder(lang.L("Instansi dari daftar instansi…"))
 	t.addParty = widget.NewButtonWithIcon(lang.L("Tambah pihak"), theme.ContentAddIcon(), t.onAddRegistered)
 	names, _ := kit.Governments()
-	t.region = widget.NewSelectEntry(names)
+	t.region = kit.NewPicker(names, func(s string) {
+		if s != "" {
+			t.onAddRegion()
+		}
+	})
 	t.region.SetPlaceHolder(lang.L("Pemerintah daerah dari daftar wilayah…"))
 	t.addRegion = widget.NewButtonWithIcon(lang.L("Tambah pemerintah daerah"), theme.ContentAddIcon(), t.onAddRegion)
 	add := container.NewVBox(
@@ -92,6 +109,22 @@ func (t *partiesTab) show() error {
 	return nil
 }
 
+// registryChanged reads the registries again after a change saved anywhere
+// (another window, the directory, a form in place), and shows the parties
+// with the new choices; what is being edited stays.
+func (t *partiesTab) registryChanged(c service.Change) {
+	if t.parties == nil || !(c.Affects(service.RegistryParties) || c.Affects(service.RegistryOfficials) || c.Affects(service.RegistryMandates)) {
+		return // read when the tab first shows
+	}
+	if err := t.readRegistries(); err != nil {
+		t.e.fail(lang.L("Daftar instansi tidak dapat dibaca:"), err)
+		return
+	}
+	if !t.stale {
+		t.render()
+	}
+}
+
 // readRegistries reads the parties, officials and mandates to choose from.
 func (t *partiesTab) readRegistries() error {
 	var err error
@@ -139,8 +172,12 @@ func (t *partiesTab) signers(party agreement.ID) []agreement.Official {
 
 // render lays out one block per party: its role, name, signer and mandate.
 func (t *partiesTab) render() {
+	for _, p := range append(t.signerPicks, t.mandatePicks...) {
+		p.CloseDropDown() // a list read again while one was open
+	}
 	t.list.RemoveAll()
 	t.removes = nil
+	t.signerPicks, t.mandatePicks, t.newOfficials, t.newMandates = nil, nil, nil, nil
 	for i := range t.rows {
 		i := i
 		ap := &t.rows[i]
@@ -151,46 +188,51 @@ func (t *partiesTab) render() {
 		}
 		title := widget.NewLabelWithStyle(fmt.Sprintf("%s: %s", lang.L(ap.Role.Label()), name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 
+		// Nothing chosen shows as the pickers' placeholders.
 		officials := t.signers(ap.PartyID)
-		labels := []string{lang.L("(belum dipilih)")}
+		var labels []string
 		for _, o := range officials {
 			labels = append(labels, kit.OfficialLabel(o))
 		}
-		signer := kit.NewSelect(labels, nil)
-		signer.SetSelectedIndex(0)
+		signer := kit.NewPicker(labels, nil)
+		signer.SetPlaceHolder(lang.L("(belum dipilih)"))
 		for k, o := range officials {
 			if o.ID == ap.SignerID {
-				signer.SetSelectedIndex(k + 1)
+				signer.SetSelectedIndex(k)
 			}
 		}
 		var grants []agreement.Mandate
-		mandateLabels := []string{lang.L("Tanpa surat kuasa")}
+		var mandateLabels []string
 		for _, m := range t.mandates {
 			if m.PartyID == ap.PartyID && (ap.SignerID == 0 || m.GranteeID == ap.SignerID) {
 				grants = append(grants, m)
 				mandateLabels = append(mandateLabels, lang.L("Surat Kuasa {{.Number}}", map[string]any{"Number": m.Number}))
 			}
 		}
-		mandate := kit.NewSelect(mandateLabels, nil)
-		mandate.SetSelectedIndex(0)
+		mandate := kit.NewPicker(mandateLabels, nil)
+		mandate.SetPlaceHolder(lang.L("Tanpa surat kuasa"))
 		for k, m := range grants {
 			if m.ID == ap.MandateID {
-				mandate.SetSelectedIndex(k + 1)
+				mandate.SetSelectedIndex(k)
 			}
 		}
 		signer.OnChanged = func(string) {
 			ap.SignerID = 0
-			if k := signer.SelectedIndex(); k > 0 {
-				ap.SignerID = officials[k-1].ID
+			if k := signer.SelectedIndex(); k >= 0 {
+				ap.SignerID = officials[k].ID
 			}
 			ap.MandateID = 0
 			t.e.markDirty()
 			t.render()
+			// The keyboard goes on to the mandate of the same party.
+			if i < len(t.mandatePicks) && !t.mandatePicks[i].Disabled() {
+				t.e.win.Canvas().Focus(t.mandatePicks[i])
+			}
 		}
 		mandate.OnChanged = func(string) {
 			ap.MandateID = 0
-			if k := mandate.SelectedIndex(); k > 0 {
-				ap.MandateID = grants[k-1].ID
+			if k := mandate.SelectedIndex(); k >= 0 {
+				ap.MandateID = grants[k].ID
 			}
 			t.e.markDirty()
 		}
@@ -207,17 +249,72 @@ func (t *partiesTab) render() {
 		if ap.Own {
 			remove.Disable() // our own office is always a party
 		}
-		for _, w := range []fyne.Disableable{signer, mandate, up, down, remove} {
+		newOfficial := widget.NewButtonWithIcon(lang.L("Pejabat baru"), theme.ContentAddIcon(), func() { t.onNewOfficial(ap) })
+		newMandate := widget.NewButtonWithIcon(lang.L("Surat kuasa"), theme.ContentAddIcon(), func() { t.onNewMandate(ap) })
+		t.signerPicks, t.mandatePicks = append(t.signerPicks, signer), append(t.mandatePicks, mandate)
+		t.newOfficials, t.newMandates = append(t.newOfficials, newOfficial), append(t.newMandates, newMandate)
+		for _, w := range []fyne.Disableable{signer, mandate, newOfficial, newMandate, up, down, remove} {
 			if t.locked {
 				w.Disable()
 			}
 		}
 		form := widget.NewForm(
-			widget.NewFormItem(lang.L("Penandatangan"), signer),
-			widget.NewFormItem(lang.L("Surat kuasa"), mandate))
+			widget.NewFormItem(lang.L("Penandatangan"), container.NewBorder(nil, nil, nil, newOfficial, signer)),
+			widget.NewFormItem(lang.L("Surat kuasa"), container.NewBorder(nil, nil, nil, newMandate, mandate)))
 		t.list.Add(container.NewBorder(title, widget.NewSeparator(), nil, container.NewVBox(up, down, remove), form))
 	}
 	t.list.Refresh()
+}
+
+// onNewOfficial opens "Pejabat baru" over the editor for the party of ap;
+// the official saved becomes its signer. Nothing typed in the editor is lost.
+func (t *partiesTab) onNewOfficial(ap *agreement.AgreementParty) {
+	party, ok := t.party(ap.PartyID)
+	if !ok {
+		return
+	}
+	id := ap.PartyID
+	t.officialForm = kit.ShowOfficialForm(t.e.win, t.e.svc, party, func(o agreement.Official) {
+		t.useSigner(id, o)
+	})
+}
+
+// useSigner makes o the signer of party id, knowing o before the change
+// notice reads the registries again.
+func (t *partiesTab) useSigner(id agreement.ID, o agreement.Official) {
+	if !slices.ContainsFunc(t.officials, func(x agreement.Official) bool { return x.ID == o.ID }) {
+		t.officials = append(t.officials, o)
+	}
+	for i := range t.rows {
+		if t.rows[i].PartyID == id {
+			t.rows[i].SignerID, t.rows[i].MandateID = o.ID, 0
+		}
+	}
+	t.e.markDirty()
+	t.render()
+}
+
+// onNewMandate opens "Surat kuasa" over the editor for the party of ap, its
+// signer as the penerima kuasa; the mandate saved is chosen, and its
+// penerima becomes the signer.
+func (t *partiesTab) onNewMandate(ap *agreement.AgreementParty) {
+	party, ok := t.party(ap.PartyID)
+	if !ok {
+		return
+	}
+	id := ap.PartyID
+	t.mandateForm = kit.ShowMandateForm(t.e.win, t.e.svc, party, t.signers(id), ap.SignerID, func(m agreement.Mandate) {
+		if !slices.ContainsFunc(t.mandates, func(x agreement.Mandate) bool { return x.ID == m.ID }) {
+			t.mandates = append(t.mandates, m)
+		}
+		for i := range t.rows {
+			if t.rows[i].PartyID == id {
+				t.rows[i].SignerID, t.rows[i].MandateID = m.GranteeID, m.ID
+			}
+		}
+		t.e.markDirty()
+		t.render()
+	})
 }
 
 // renumber gives the parties their roles by order: PIHAK PERTAMA, KEDUA, KETIGA.
@@ -271,7 +368,7 @@ func (t *partiesTab) onAddRegistered() {
 	for _, p := range t.parties {
 		if strings.EqualFold(p.Name, strings.TrimSpace(name)) {
 			t.add(p)
-			t.pick.SetText("")
+			t.pick.ClearSelected()
 			return
 		}
 	}
@@ -299,10 +396,12 @@ func (t *partiesTab) onAddRegion() {
 	}
 	if !added {
 		t.add(p)
-		t.region.SetText("")
+		t.region.ClearSelected()
 		return
 	}
-	t.parties = append(t.parties, p)
+	if !slices.ContainsFunc(t.parties, func(x agreement.Party) bool { return x.ID == p.ID }) {
+		t.parties = append(t.parties, p) // the change notice may have read it already
+	}
 	t.add(p)
-	t.region.SetText("")
+	t.region.ClearSelected()
 }
