@@ -15,9 +15,10 @@ import (
 func TestOfficialTitlesApartFromTheName(t *testing.T) {
 	u, s, l := withExamples(t)
 	d := showDirectory(t, u, l)
+	d.tabs.SelectIndex(1)
 	o := d.officials
 	test.Tap(o.md.newBtn)
-	choose(t, u.win, o.party, "Pemerintah Kabupaten Sumedang")
+	pickOption(t, u.win, o.party, "Pemerintah Kabupaten Sumedang")
 	test.Type(o.front, "Dr. Ir.")
 	test.Type(o.name, "Tuti Ruswati")
 	test.Type(o.back, "M.Si.")
@@ -39,7 +40,7 @@ func TestOfficialTitlesApartFromTheName(t *testing.T) {
 	if o.front.Text != "" || o.back.Text != "" {
 		t.Errorf("New kept the titles %q %q", o.front.Text, o.back.Text)
 	}
-	choose(t, u.win, o.party, "Pemerintah Kabupaten Sumedang")
+	pickOption(t, u.win, o.party, "Pemerintah Kabupaten Sumedang")
 	test.Type(o.name, "H. Asep Sudrajat, S.H., M.H.")
 	test.Type(o.jabatan, "Sekretaris Daerah Kabupaten Sumedang")
 	saveAndReload(t, d, l, o.md)
@@ -74,11 +75,12 @@ func TestMandateOutsideTheGrantorsTermIsRefusedAtItsDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := showDirectory(t, u, l)
+	d.tabs.SelectIndex(2)
 	m := d.mandates
 	test.Tap(m.md.newBtn)
-	choose(t, u.win, m.party, "Pemerintah Kabupaten Lampung Selatan")
-	choose(t, u.win, m.grantor, kit.OfficialLabel(bupati))
-	choose(t, u.win, m.grantee, kit.OfficialLabel(kadis))
+	pickOption(t, u.win, m.party, "Pemerintah Kabupaten Lampung Selatan")
+	pickOption(t, u.win, m.grantor, kit.OfficialLabel(bupati))
+	pickOption(t, u.win, m.grantee, kit.OfficialLabel(kadis))
 	test.Type(m.number, "100.3.4/200/IV.02/2025")
 	test.Type(m.date, "01/07/2025")
 	saveAndReload(t, d, l, m.md)

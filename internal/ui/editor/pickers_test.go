@@ -69,7 +69,9 @@ func TestEditorCreatesAnOfficialInPlaceAndSignsWithIt(t *testing.T) {
 	if f.Problem("name") == "" || e.win.Canvas().Overlays().Top() == nil {
 		t.Fatalf("nameless official: problem %q", f.Problem("name"))
 	}
-	test.Type(f.Name, "Dr. H. Rudy Gunawan, S.H., M.P.")
+	test.Type(f.Front, "Dr. H.")
+	test.Type(f.Name, "Rudy Gunawan")
+	test.Type(f.Back, "S.H., M.P.")
 	f.Status.SetSelectedIndex(3) // Pj.
 	test.Tap(f.SaveButton())
 	if top := e.win.Canvas().Overlays().Top(); top != nil {
@@ -79,7 +81,7 @@ func TestEditorCreatesAnOfficialInPlaceAndSignsWithIt(t *testing.T) {
 		t.Fatalf("the form stays open (%T): %q %q", top, f.Problem(""), f.Problem("name"))
 	}
 	officials, _ := h.s.Officials()
-	i := slices.IndexFunc(officials, func(o agreement.Official) bool { return o.Name == "Dr. H. Rudy Gunawan, S.H., M.P." })
+	i := slices.IndexFunc(officials, func(o agreement.Official) bool { return o.FullName() == "Dr. H. Rudy Gunawan, S.H., M.P." })
 	if i < 0 {
 		t.Fatal("the official was not stored")
 	}

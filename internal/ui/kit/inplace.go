@@ -132,16 +132,19 @@ func (f *inPlace) CancelButton() *widget.Button { return f.cancel }
 // official of one instansi, saved through the service.
 type OfficialForm struct {
 	inPlace
-	Name, Jabatan, Pangkat, NIP, From *Entry
-	Role, Status                      *widget.Select
+	Front, Name, Back, Jabatan, Pangkat, NIP, From *Entry
+	Role, Status                                   *widget.Select
 }
 
 // ShowOfficialForm opens the form over win for a new official of party;
 // saved runs with the stored official after the form closes.
 func ShowOfficialForm(win fyne.Window, svc service.Directory, party agreement.Party, saved func(agreement.Official)) *OfficialForm {
 	f := &OfficialForm{inPlace: inPlace{problems: map[string]*widget.Label{}}}
-	f.Name, f.Jabatan, f.Pangkat, f.NIP, f.From = NewEntry(), NewEntry(), NewEntry(), NewEntry(), NewEntry()
-	f.Name.SetPlaceHolder(lang.L("mis. Dr. H. Dadang Supriatna, M.Si."))
+	f.Front, f.Name, f.Back = NewEntry(), NewEntry(), NewEntry()
+	f.Jabatan, f.Pangkat, f.NIP, f.From = NewEntry(), NewEntry(), NewEntry(), NewEntry()
+	f.Front.SetPlaceHolder(lang.L("mis. Dr. Ir."))
+	f.Name.SetPlaceHolder(lang.L("mis. Dadang Supriatna"))
+	f.Back.SetPlaceHolder(lang.L("mis. S.Sos., M.Si."))
 	f.From.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	f.Role = NewSelect(RoleLabels(), nil)
 	f.Status = NewSelect(OfficeStatusLabels(), nil)
@@ -155,7 +158,9 @@ func ShowOfficialForm(win fyne.Window, svc service.Directory, party agreement.Pa
 	}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Instansi"), widget.NewLabel(party.Name)),
-		f.field(lang.L("Nama (dengan gelar)"), "name", f.Name),
+		f.field(lang.L("Gelar depan"), "front_title", f.Front),
+		f.field(lang.L("Nama (tanpa gelar)"), "name", f.Name),
+		f.field(lang.L("Gelar belakang"), "back_title", f.Back),
 		f.field(lang.L("Jabatan"), "jabatan", f.Jabatan),
 		f.field(lang.L("Peran"), "role", f.Role),
 		f.field(lang.L("Status jabatan"), "status", f.Status),
@@ -165,7 +170,12 @@ func ShowOfficialForm(win fyne.Window, svc service.Directory, party agreement.Pa
 	)
 	f.show(lang.L("Pejabat baru"), form, win, func() {
 		o := agreement.Official{PartyID: party.ID, Name: strings.TrimSpace(f.Name.Text), Jabatan: strings.TrimSpace(f.Jabatan.Text),
-			Pangkat: strings.TrimSpace(f.Pangkat.Text), NIP: strings.TrimSpace(f.NIP.Text)}
+			Pangkat: strings.TrimSpace(f.Pangkat.Text), NIP: strings.TrimSpace(f.NIP.Text),
+			FrontTitle: strings.TrimSpace(f.Front.Text), BackTitle: strings.TrimSpace(f.Back.Text)}
+		if o.FrontTitle == "" && o.BackTitle == "" {
+			// Titles typed into the name go to their own fields.
+			o.FrontTitle, o.Name, o.BackTitle = agreement.SplitName(o.Name)
+		}
 		if i := f.Role.SelectedIndex(); i >= 0 {
 			o.Role = agreement.OfficialRoles[i]
 		}
