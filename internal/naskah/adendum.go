@@ -174,10 +174,10 @@ func paragraphs(s string) []string {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // PKSBody is the body of a PKS made from parent (a Kesepakatan Bersama or Nota
-// Kesepakatan): the PKS template's pasal, with the parent's scope in place of
+// Kesepakatan): the pasal "Baru" starts a PKS with (StartBody), with the parent's scope in place of
 // the template's, since the PKS carries out what the parent agreed.
 func PKSBody(parent *agreement.Agreement, lib *Library) []agreement.Node {
-	body := lib.DefaultBody(agreement.KindPKS)
+	body := lib.StartBody(agreement.KindPKS)
 	var scope *agreement.Node
 	for _, n := range flatPasal(parent.Body) {
 		if strings.Contains(strings.ToUpper(n.Heading), "RUANG LINGKUP") {
@@ -201,6 +201,16 @@ func flatPasal(body []agreement.Node) []agreement.Node {
 		} else if n.Kind == agreement.NodePasal {
 			out = append(out, n)
 		}
+	}
+	return out
+}
+
+// StartBody is the body "Baru" starts a document of kind k with: every clause
+// of the library made for k, in the library's order.
+func (l *Library) StartBody(k agreement.Kind) []agreement.Node {
+	var out []agreement.Node
+	for _, c := range l.ClausesFor(k) {
+		out = append(out, c.Node)
 	}
 	return out
 }
