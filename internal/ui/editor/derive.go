@@ -67,6 +67,12 @@ func (e *Editor) familyEnd() agreement.Date {
 	return e.a.EffectiveEnd()
 }
 
+// phase is what the agreement is on the day, with the end its signed
+// Adendum set: a PKS extended by a signed Adendum is Berlaku, not Berakhir.
+func (e *Editor) phase() agreement.Phase {
+	return agreement.PhaseOf(e.a.Status, e.a.EffectiveStart(), e.familyEnd(), e.now(), agreement.DefaultSoonDays)
+}
+
 func newChangeDialog(e *Editor, kind agreement.Kind) *changeDialog {
 	d := &changeDialog{e: e, kind: kind, parentEnd: e.familyEnd(), pasal: naskah.PasalOf(&e.a)}
 	d.term = widget.NewCheck(lang.L("Jangka waktu"), func(bool) { d.refresh() })

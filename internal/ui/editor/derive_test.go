@@ -188,3 +188,57 @@ func TestAdendumRewritesAChosenPasal(t *testing.T) {
 		t.Error("a pasal's new text changed the term")
 	}
 }
+
+// "Buat PKS dari KSB ini" starts from the PKS template, with the KSB's scope,
+// and the PKS cites the KSB's numbers and date.
+func TestPKSFromKSBStartsFromTheTemplate(t *testing.T) {
+	h := newHarness(t)
+	e := h.open(1, nil) // the signed MoU with Lampung Timur
+	ksb := e.a
+	test.Tap(e.actions[agreement.KindPKS])
+	if len(h.created) != 1 {
+		t.Fatalf("made %v: %q", h.created, e.general.Text)
+	}
+	pks, err := h.s.Agreement(h.created[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := naskah.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := lib.StartBody(agreement.KindPKS)
+	if len(pks.Body) != len(want) || len(want) < 10 {
+		t.Fatalf("the PKS starts with %d pasal, the template has %d", len(pks.Body), len(want))
+	}
+	var scope string
+	for _, p := range naskah.PasalOf(&ksb) {
+		if p.Heading == "RUANG LINGKUP" {
+			scope = p.Text
+		}
+	}
+	found := false
+	for i, n := range pks.Body {
+		if n.Heading != want[i].Heading {
+			t.Errorf("pasal %d is %q, the template's %q", i+1, n.Heading, want[i].Heading)
+		}
+		if n.Heading == "RUANG LINGKUP" {
+			found = true
+			if got := naskah.PasalOf(&agreement.Agreement{Kind: agreement.KindKSB, Body: []agreement.Node{n}})[0].Text; got != scope {
+				t.Errorf("the PKS's scope:\n%s\nwant the KSB's:\n%s", got, scope)
+			}
+		}
+	}
+	if !found {
+		t.Error("the PKS has no RUANG LINGKUP")
+	}
+	words := pdfWords(t, h, pks.ID)
+	cite := "bahwa PARA PIHAK telah menandatangani Kesepakatan Bersama Nomor " + strings.Join(ksb.Signing.Numbers, " dan Nomor ") +
+		" tanggal 15 September 2025 tentang " + ksb.Subject
+	if !strings.Contains(words, cite) {
+		t.Errorf("the PKS does not cite the KSB: want %q in\n%s", cite, words)
+	}
+	if strings.Contains(words, "{") {
+		t.Errorf("a placeholder is left in the PKS:\n%s", words)
+	}
+}

@@ -53,7 +53,7 @@ func (t *identityTab) build() fyne.CanvasObject {
 
 func (t *identityTab) load(a agreement.Agreement) {
 	t.kind.SetText(string(a.Kind) + " – " + lang.L(a.Kind.Title()))
-	t.status.SetText(lang.L(a.PhaseAt(t.e.now(), agreement.DefaultSoonDays).Label()))
+	t.status.SetText(lang.L(t.e.phase().Label())) // e.a is a
 	t.subject.SetText(a.Subject)
 	t.place.SetText(a.Place)
 	t.tags.SetText(strings.Join(a.Tags, ", "))

@@ -1,0 +1,89 @@
+package naskah
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"sepakat/internal/agreement"
+)
+
+func hasDoubled(text string) string {
+	for _, w := range []string{"kerja sama tentang kerja sama", "tentang tentang", "ini ini", "pasal pasal", "dalam dalam"} {
+		if strings.Contains(strings.ToLower(text), w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// Every kind of change writes a complete Adendum: each sentence says what
+// changes with its dates and numbers, nothing is left to fill in, and no
+// word is doubled.
+func TestAdendumBodyWritesEveryChangeInFull(t *testing.T) {
+	s := examples(t)
+	pks, err := s.Agreement(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := library(t)
+	pasal := PasalOf(&pks)
+	scope := pasal[2]
+	if scope.Heading != "RUANG LINGKUP" || strings.Contains(scope.Text, "{jenis}") || !strings.Contains(scope.Text, "Perjanjian Kerja Sama ini") {
+		t.Fatalf("pasal 3 offered as %q: %q", scope.Heading, scope.Text)
+	}
+	term := lengthened(1, agreement.UnitTahun)
+	term.Resolve(pks.EffectiveEnd())
+	newEnd := agreement.Amendment{Term: true, End: agreement.NewDate(2027, 12, 31)}
+	words := agreement.Amendment{Text: "PARA PIHAK sepakat menambah kegiatan pelatihan aparatur pengelola perizinan."}
+	all := agreement.Amendment{Term: true, Length: 6, Unit: agreement.UnitBulan, Signers: true,
+		Pasal: []agreement.AmendedPasal{{Number: 3, Heading: scope.Heading, Text: "Ruang lingkup meliputi pertukaran data.\nRuang lingkup meliputi pelatihan."}},
+		Text:  words.Text}
+	all.Resolve(pks.EffectiveEnd())
+	for name, c := range map[string]struct {
+		m    agreement.Amendment
+		want []string
+	}{
+		"longer":  {term, []string{"Pasal I Jangka waktu Perjanjian Kerja Sama Nomor 04/PKS/TKKSD-LS/1.04/VII/2025 dan Nomor 119/PKS.05-Huk/2025 sebagaimana diatur dalam Pasal 7 diperpanjang selama 1 (satu) tahun, terhitung sejak tanggal 4 Juli 2026 sampai dengan tanggal 3 Juli 2027."}},
+		"new end": {newEnd, []string{"sebagaimana diatur dalam Pasal 7 diperpanjang sampai dengan tanggal 31 Desember 2027."}},
+		"words":   {words, []string{"Pasal I " + words.Text}},
+		"all": {all, []string{
+			"Pasal I Beberapa ketentuan dalam Perjanjian Kerja Sama Nomor 04/PKS/TKKSD-LS/1.04/VII/2025 dan Nomor 119/PKS.05-Huk/2025 diubah sebagai berikut:",
+			"diperpanjang selama 6 (enam) bulan, terhitung sejak tanggal 4 Juli 2026 sampai dengan tanggal 3 Januari 2027.",
+			"b. Ketentuan Pasal 3 diubah sehingga berbunyi sebagai berikut: 1) Ruang lingkup meliputi pertukaran data. 2) Ruang lingkup meliputi pelatihan.",
+			"c. Pejabat yang bertindak untuk dan atas nama masing-masing PIHAK",
+			"d. " + words.Text,
+			"Pasal II", "Adendum ini mulai berlaku sejak tanggal 20 Juni 2026."}},
+	} {
+		add, err := agreement.NewChild(&pks, agreement.KindAdendum, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := c.m
+		add.Amends = &m
+		add.Body = AdendumBody(&pks, agreement.KindAdendum, m, lib)
+		add.Signing = &agreement.Signing{Date: agreement.NewDate(2026, 6, 20), Place: "Sumedang"}
+		d, err := Build(&add, s, lib, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		text := strings.Join(strings.Fields(d.Text()), " ")
+		for _, w := range c.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: lacks %q\n%s", name, w, text)
+			}
+		}
+		_, body, _ := strings.Cut(text, "Pasal I ")
+		if strings.Contains(body, "…") || strings.Contains(body, "{") {
+			t.Errorf("%s: something left to fill:\n%s", name, body)
+		}
+		if w := hasDoubled(body); w != "" {
+			t.Errorf("%s: %q in\n%s", name, w, body)
+		}
+	}
+}
+
+// lengthened is a term lengthened by n units.
+func lengthened(n int, u agreement.TermUnit) agreement.Amendment {
+	return agreement.Amendment{Term: true, Length: n, Unit: u}
+}
