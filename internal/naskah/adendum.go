@@ -1,6 +1,7 @@
 package naskah
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -37,16 +38,95 @@ func PasalOf(a *agreement.Agreement) []ParentPasal {
 	return out
 }
 
-// nodeText is a pasal's text and its ayat, one paragraph per line.
+// nodeText is a pasal's text with its ayat and butir, one paragraph per
+// line, each item after its printed label ("(1) ", "a. ", "1) "), so that the
+// text can be edited as it reads and parsed back (quoted).
 func nodeText(n agreement.Node) string {
 	var lines []string
 	if t := strings.TrimSpace(n.Text); t != "" {
 		lines = append(lines, t)
 	}
-	for _, c := range n.Children {
-		lines = append(lines, nodeText(c))
+	var walk func(nodes []agreement.Node)
+	walk = func(nodes []agreement.Node) {
+		ayat, butir, sub := 0, 0, 0
+		for _, c := range nodes {
+			var label string
+			switch c.Kind {
+			case agreement.NodeAyat:
+				ayat++
+				label = "(" + strconv.Itoa(ayat) + ")"
+			case agreement.NodePoint:
+				label = letter(butir) + "."
+				butir++
+			default:
+				sub++
+				label = strconv.Itoa(sub) + ")"
+			}
+			lines = append(lines, label+" "+strings.TrimSpace(c.Text))
+			walk(c.Children)
+		}
 	}
+	walk(n.Children)
 	return strings.Join(lines, "\n")
+}
+
+var (
+	ayatLabel  = regexp.MustCompile(`^\(\d+\)\s+`)
+	butirLabel = regexp.MustCompile(`^[a-z]{1,2}\.\s+`)
+	subLabel   = regexp.MustCompile(`^\d+\)\s+`)
+)
+
+// quoted reads a pasal's text as nodeText writes it (or as a person typed
+// it) back into its opening text and its ayat, butir and sub-butir: a line
+// after "(1)" is an ayat, after "a." a butir, after "1)" a sub-butir, each
+// under the nearest item above it of a higher level. Lines before the first
+// item are the opening; an unlabelled line after an item is an item of its
+// own at the level of the last one; paragraphs without any label are ayat.
+func quoted(text string) (intro string, items []agreement.Node) {
+	var openers []string
+	var stack []*agreement.Node // the open item at each depth
+	var ranks []int
+	var root []agreement.Node
+	add := func(k agreement.NodeKind, rank int, t string) {
+		for len(ranks) > 0 && ranks[len(ranks)-1] >= rank {
+			stack, ranks = stack[:len(stack)-1], ranks[:len(ranks)-1]
+		}
+		n := agreement.Node{Kind: k, Text: t}
+		var list *[]agreement.Node
+		if len(stack) == 0 {
+			list = &root
+		} else {
+			list = &stack[len(stack)-1].Children
+		}
+		*list = append(*list, n)
+		stack, ranks = append(stack, &(*list)[len(*list)-1]), append(ranks, rank)
+	}
+	lastKind, lastRank := agreement.NodeAyat, 0
+	for _, line := range paragraphs(text) {
+		switch {
+		case ayatLabel.MatchString(line):
+			lastKind, lastRank = agreement.NodeAyat, 0
+			add(lastKind, lastRank, ayatLabel.ReplaceAllString(line, ""))
+		case butirLabel.MatchString(line):
+			lastKind, lastRank = agreement.NodePoint, 1
+			add(lastKind, lastRank, butirLabel.ReplaceAllString(line, ""))
+		case subLabel.MatchString(line):
+			lastKind, lastRank = agreement.NodeSubPoint, 2
+			add(lastKind, lastRank, subLabel.ReplaceAllString(line, ""))
+		case len(root) == 0:
+			openers = append(openers, line)
+		default:
+			add(lastKind, lastRank, line)
+		}
+	}
+	if len(root) == 0 && len(openers) > 1 {
+		// Paragraphs typed without labels: the ayat of the new pasal.
+		for _, o := range openers {
+			root = append(root, agreement.Node{Kind: agreement.NodeAyat, Text: o})
+		}
+		return "", root
+	}
+	return strings.Join(openers, " "), root
 }
 
 // parentWords puts in what the parent's placeholders say of the parent.
@@ -87,49 +167,71 @@ func termPasal(parent *agreement.Agreement) int {
 // to be filled in by hand. m.End must be set when the term changes
 // (Amendment.Resolve).
 func AdendumBody(parent *agreement.Agreement, kind agreement.Kind, m agreement.Amendment, lib *Library) []agreement.Node {
-	var changes []agreement.Node // one per change, each a complete statement
+	var body []agreement.Node // one pasal per change, each a complete statement
 	if m.Term && m.End.Valid() {
-		changes = append(changes, termChange(parent, kind, m))
+		t := termChange(parent, kind, m)
+		t.Kind = agreement.NodePasal
+		body = append(body, t)
 	}
 	for _, p := range m.Pasal {
-		c := agreement.Node{Kind: agreement.NodePoint, Text: "Ketentuan Pasal " + itoa(p.Number) + " diubah sehingga berbunyi sebagai berikut:"}
-		for _, line := range paragraphs(p.Text) {
-			c.Children = append(c.Children, agreement.Node{Kind: agreement.NodeSubPoint, Text: line})
-		}
-		changes = append(changes, c)
+		body = append(body, pasalChange(p, "Ketentuan Pasal "+itoa(p.Number)+" {induk_singkat} diubah sehingga berbunyi sebagai berikut:"))
 	}
 	if m.Signers {
-		changes = append(changes, agreement.Node{Kind: agreement.NodePoint, Text: "Pejabat yang bertindak untuk dan atas nama masing-masing PIHAK dalam pelaksanaan {induk_singkat} selanjutnya adalah pejabat yang menandatangani {jenis} ini sebagaimana tercantum dalam bagian awal {jenis} ini."})
+		body = append(body, agreement.Node{Kind: agreement.NodePasal, Text: "Pejabat yang bertindak untuk dan atas nama masing-masing PIHAK dalam pelaksanaan {induk_singkat} selanjutnya adalah pejabat yang menandatangani {jenis} ini."})
 	}
-	for _, line := range paragraphs(m.Text) {
-		changes = append(changes, agreement.Node{Kind: agreement.NodePoint, Text: line})
+	if strings.TrimSpace(m.Text) != "" {
+		intro, items := quoted(m.Text)
+		body = append(body, agreement.Node{Kind: agreement.NodePasal, Text: intro, Children: fitKinds(agreement.NodePasal, items)})
 	}
-	var first agreement.Node
-	switch {
-	case len(changes) == 0:
-		first = agreement.Node{Kind: agreement.NodePasal, Text: "PARA PIHAK sepakat bahwa seluruh ketentuan dalam {induk_singkat} tetap berlaku dan dilaksanakan sesuai dengan {jenis} ini."}
-	case len(changes) == 1 && len(m.Pasal) == 1 && !m.Term && !m.Signers && m.Text == "":
-		// One pasal rewritten: "Ketentuan Pasal 4 {induk_singkat} diubah …", then its new text.
-		p := m.Pasal[0]
-		first = agreement.Node{Kind: agreement.NodePasal, Text: "Ketentuan Pasal " + itoa(p.Number) + " {induk_singkat} diubah sehingga berbunyi sebagai berikut:"}
-		for _, line := range paragraphs(p.Text) {
-			first.Children = append(first.Children, agreement.Node{Kind: agreement.NodeAyat, Text: line})
-		}
-		if len(first.Children) == 1 {
-			first.Children[0].Kind = agreement.NodePoint
-		}
-	case len(changes) == 1:
-		first = agreement.Node{Kind: agreement.NodePasal, Text: changes[0].Text, Children: changes[0].Children}
-	default:
-		first = agreement.Node{Kind: agreement.NodePasal, Text: "Beberapa ketentuan dalam {induk_singkat} diubah sebagai berikut:", Children: changes}
+	if len(body) == 0 {
+		body = append(body, agreement.Node{Kind: agreement.NodePasal, Text: "PARA PIHAK sepakat bahwa seluruh ketentuan dalam {induk_singkat} tetap berlaku dan dilaksanakan sesuai dengan {jenis} ini."})
 	}
-	body := []agreement.Node{first}
 	if lib != nil {
 		if c, ok := lib.Clause("adendum_penutup"); ok {
 			body = append(body, c.Node)
 		}
 	}
 	return body
+}
+
+// fitKinds gives items the kinds the body allows under parent: ayat or butir
+// under a pasal, butir under an ayat, sub-butir under a butir; what stands
+// under a sub-butir joins it as the next sub-butir.
+func fitKinds(parent agreement.NodeKind, items []agreement.Node) []agreement.Node {
+	var out []agreement.Node
+	for _, n := range items {
+		kids := n.Children
+		switch parent {
+		case agreement.NodePasal:
+			if n.Kind != agreement.NodeAyat {
+				n.Kind = agreement.NodePoint
+			}
+		case agreement.NodeAyat:
+			n.Kind = agreement.NodePoint
+		default:
+			n.Kind = agreement.NodeSubPoint
+		}
+		if n.Kind == agreement.NodeSubPoint {
+			n.Children = nil
+			out = append(out, n)
+			out = append(out, fitKinds(parent, kids)...)
+			continue
+		}
+		n.Children = fitKinds(n.Kind, kids)
+		out = append(out, n)
+	}
+	return out
+}
+
+// pasalChange is the pasal stating that pasal p now reads as its new text:
+// the statement, the new opening text after it, then the new ayat and butir.
+func pasalChange(p agreement.AmendedPasal, statement string) agreement.Node {
+	intro, items := quoted(p.Text)
+	text := statement
+	if intro != "" {
+		text += " " + intro
+	}
+	return agreement.Node{Kind: agreement.NodePasal, Text: text, Children: fitKinds(agreement.NodePasal, items)}
 }
 
 // termChange states the parent's new end: lengthened by a period, or given a new date.
