@@ -86,6 +86,20 @@ func TestAdendumAsksWhatChangesAndExtendsTheParent(t *testing.T) {
 		}
 	}
 
+	// Its Jangka Waktu tab has no length of its own, and says what it does.
+	ae := h.open(add.ID, nil)
+	ae.tabs.SelectIndex(tabJangka)
+	if ae.term.form.Items[0].Widget.Visible() || !ae.term.adendum.Visible() ||
+		!strings.Contains(ae.term.adendum.Text, "perjanjian induk berlaku sampai dengan 3 Juli 2027") {
+		t.Errorf("the Adendum's term tab: length shown %v, says %q", ae.term.form.Items[0].Widget.Visible(), ae.term.adendum.Text)
+	}
+	if !ae.onSave() {
+		t.Fatalf("the Adendum does not save from its editor: %s", ae.general.Text)
+	}
+	if add, err = h.s.Agreement(add.ID); err != nil || add.Term.Length != 0 || add.Amends.End != newEnd {
+		t.Fatalf("saved from its editor, the Adendum has term %+v, change %+v (%v)", add.Term, add.Amends, err)
+	}
+
 	// Drafted, the PKS still ended on 3 July 2026.
 	row := func() agreement.Summary {
 		rows, err := h.s.Summaries([]agreement.ID{3})
