@@ -256,3 +256,39 @@ func TestPKSFromKSBStartsFromTheTemplate(t *testing.T) {
 		t.Errorf("a placeholder is left in the PKS:\n%s", words)
 	}
 }
+
+// "Perpanjang" asks the same question with the term already chosen, as long
+// as the parent's own term; the Perpanjangan runs from the day after the end.
+func TestPerpanjangExtendsFromTheDayAfterTheEnd(t *testing.T) {
+	h := newHarness(t)
+	e := h.open(3, nil)
+	test.Tap(e.actions[agreement.KindPerpanjangan])
+	d := e.changes
+	if d == nil || !d.term.Checked || d.length.Text != "1" || d.unit.Selected != "tahun" {
+		t.Fatalf("Perpanjang asks with term %v, length %q %q", d != nil && d.term.Checked, d.length.Text, d.unit.Selected)
+	}
+	test.Tap(d.term) // a Perpanjangan without a term is refused
+	test.Tap(d.signers)
+	test.Tap(d.create)
+	if len(h.created) != 0 || d.problem.Text != "Perpanjangan mengubah jangka waktu: centang \"Jangka waktu\"." {
+		t.Fatalf("made %v, says %q", h.created, d.problem.Text)
+	}
+	test.Tap(d.term)
+	test.Tap(d.signers)
+	test.Tap(d.create)
+	if len(h.created) != 1 {
+		t.Fatalf("made %v; says %q", h.created, d.problem.Text)
+	}
+	ppj, err := h.s.Agreement(h.created[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ppj.Kind != agreement.KindPerpanjangan || ppj.Term.Start != agreement.NewDate(2026, 7, 4) || ppj.EffectiveEnd() != agreement.NewDate(2027, 7, 3) ||
+		ppj.Amends == nil || ppj.Amends.End != agreement.NewDate(2027, 7, 3) {
+		t.Fatalf("the Perpanjangan: term %+v, change %+v", ppj.Term, ppj.Amends)
+	}
+	if got := ppj.Body[0].Text; !strings.HasPrefix(got, "PARA PIHAK sepakat bahwa jangka waktu {induk_singkat} sebagaimana diatur dalam Pasal ") ||
+		!strings.HasSuffix(got, "diperpanjang selama 1 (satu) tahun, terhitung sejak tanggal 4 Juli 2026 sampai dengan tanggal 3 Juli 2027.") {
+		t.Errorf("Pasal I: %q", got)
+	}
+}
