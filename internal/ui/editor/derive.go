@@ -37,6 +37,7 @@ type changeDialog struct {
 	other      *widget.Check
 	otherText  *kit.Entry
 	problem    *widget.Label
+	list       *fyne.Container // the choices, laid out again as fields show and hide
 	create     *widget.Button
 	cancel     *widget.Button
 	dlg        dialog.Dialog
@@ -109,7 +110,7 @@ func newChangeDialog(e *Editor, kind agreement.Kind) *changeDialog {
 		on := widget.NewCheck(label, func(bool) { d.refresh() })
 		text := kit.NewMultiLineEntry()
 		text.Wrapping = fyne.TextWrapWord
-		text.SetMinRowsVisible(4)
+		text.SetMinRowsVisible(6)
 		text.SetText(p.Text)
 		d.pasalOn, d.pasalText = append(d.pasalOn, on), append(d.pasalText, text)
 		items = append(items, on, text)
@@ -135,8 +136,9 @@ func newChangeDialog(e *Editor, kind agreement.Kind) *changeDialog {
 	d.create.Importance = widget.HighImportance
 	d.cancel = widget.NewButton(lang.L("Batal"), func() { d.dlg.Hide() })
 	buttons := container.NewHBox(layout.NewSpacer(), d.cancel, d.create)
+	d.list = container.NewVBox(items...)
 	content := container.NewBorder(nil, container.NewVBox(d.problem, buttons), nil, nil,
-		container.NewVScroll(container.NewVBox(items...)))
+		container.NewVScroll(d.list))
 	d.dlg = dialog.NewCustomWithoutButtons(lang.L("Apa yang diubah?"), content, e.win)
 	d.refresh()
 	return d
@@ -150,7 +152,7 @@ func (d *changeDialog) show() {
 
 // refresh shows the fields of the changes chosen.
 func (d *changeDialog) refresh() {
-	if d.otherText == nil {
+	if d.list == nil {
 		return // still being built
 	}
 	enable(d.term.Checked, d.termHow)
@@ -169,6 +171,8 @@ func (d *changeDialog) refresh() {
 	} else {
 		d.otherText.Hide()
 	}
+	d.problem.Hide() // what it said was about the choice before this one
+	d.list.Refresh()
 }
 
 // answer reads the dialog into an Amendment, or says what is missing.
