@@ -194,6 +194,22 @@ func AdendumBody(parent *agreement.Agreement, kind agreement.Kind, m agreement.A
 	return body
 }
 
+// AdendumPremises are the considerations that follow the citation of the
+// parent in an Adendum or Perpanjangan making change m: why PARA PIHAK agree
+// to it.
+func AdendumPremises(parent *agreement.Agreement, m agreement.Amendment) []string {
+	longer := m.Term && m.End.Valid() && (!parent.EffectiveEnd().Valid() || m.End.After(parent.EffectiveEnd()))
+	switch {
+	case m.Empty():
+		return nil
+	case longer && len(m.Pasal) == 0 && !m.Signers && m.Text == "":
+		return []string{"bahwa untuk melanjutkan pelaksanaan kerja sama, PARA PIHAK sepakat untuk memperpanjang jangka waktu {induk_singkat};"}
+	case longer:
+		return []string{"bahwa untuk melanjutkan dan menyesuaikan pelaksanaan kerja sama, PARA PIHAK sepakat untuk memperpanjang jangka waktu dan mengubah beberapa ketentuan dalam {induk_singkat};"}
+	}
+	return []string{"bahwa untuk menyesuaikan pelaksanaan kerja sama dengan kebutuhan PARA PIHAK, PARA PIHAK sepakat untuk mengubah beberapa ketentuan dalam {induk_singkat};"}
+}
+
 // fitKinds gives items the kinds the body allows under parent: ayat or butir
 // under a pasal, butir under an ayat, sub-butir under a butir; what stands
 // under a sub-butir joins it as the next sub-butir.

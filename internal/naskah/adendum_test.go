@@ -50,6 +50,7 @@ func TestAdendumBodyWritesEveryChangeInFull(t *testing.T) {
 		"words":           {words, []string{"Pasal I " + words.Text}},
 		"scope as it was": {keep, []string{"Pasal I Ketentuan Pasal 3 Perjanjian Kerja Sama Nomor 04/PKS/TKKSD-LS/1.04/VII/2025 dan Nomor 119/PKS.05-Huk/2025 diubah sehingga berbunyi sebagai berikut: Ruang lingkup Perjanjian Kerja Sama ini meliputi: a. penyelenggaraan Mal Pelayanan Publik; b. studi tiru dan replikasi inovasi layanan perizinan dan investasi, antara lain: 1) PENA EMAS; dan"}},
 		"all": {all, []string{
+			"b. bahwa untuk melanjutkan dan menyesuaikan pelaksanaan kerja sama, PARA PIHAK sepakat untuk memperpanjang jangka waktu dan mengubah beberapa ketentuan dalam Perjanjian Kerja Sama Nomor",
 			"Pasal I Jangka waktu Perjanjian Kerja Sama Nomor 04/PKS/TKKSD-LS/1.04/VII/2025 dan Nomor 119/PKS.05-Huk/2025 sebagaimana diatur dalam Pasal 7 diperpanjang selama 6 (enam) bulan, terhitung sejak tanggal 4 Juli 2026 sampai dengan tanggal 3 Januari 2027.",
 			"Pasal II Ketentuan Pasal 3 Perjanjian Kerja Sama Nomor 04/PKS/TKKSD-LS/1.04/VII/2025 dan Nomor 119/PKS.05-Huk/2025 diubah sehingga berbunyi sebagai berikut: (1) Ruang lingkup meliputi pertukaran data. (2) Ruang lingkup meliputi pelatihan.",
 			"Pasal III Pejabat yang bertindak untuk dan atas nama masing-masing PIHAK",
@@ -63,6 +64,7 @@ func TestAdendumBodyWritesEveryChangeInFull(t *testing.T) {
 		m := c.m
 		add.Amends = &m
 		add.Body = AdendumBody(&pks, agreement.KindAdendum, m, lib)
+		add.Premises = AdendumPremises(&pks, m)
 		add.Signing = &agreement.Signing{Date: agreement.NewDate(2026, 6, 20), Place: "Sumedang"}
 		for _, fe := range add.Validate(noDir{}) {
 			if strings.HasPrefix(fe.Field, "body") {

@@ -266,5 +266,6 @@ func (e *Editor) deriveChange(kind agreement.Kind, m agreement.Amendment, parent
 		}
 	}
 	child.Body = naskah.AdendumBody(&e.a, kind, m, lib)
+	child.Premises = naskah.AdendumPremises(&e.a, m)
 	e.create(&child)
 }

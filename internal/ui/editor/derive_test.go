@@ -146,6 +146,7 @@ func TestAdendumAsksWhatChangesAndExtendsTheParent(t *testing.T) {
 	nums := strings.Join(pks.Numbers(), " dan Nomor ")
 	for _, want := range []string{
 		"ADENDUM",
+		"b. bahwa untuk melanjutkan pelaksanaan kerja sama, PARA PIHAK sepakat untuk memperpanjang jangka waktu Perjanjian Kerja Sama Nomor " + nums + ".",
 		"Pasal I Jangka waktu Perjanjian Kerja Sama Nomor " + nums + " sebagaimana diatur dalam Pasal " + strconv.Itoa(term) +
 			" diperpanjang selama 1 (satu) tahun, terhitung sejak tanggal 4 Juli 2026 sampai dengan tanggal 3 Juli 2027.",
 		"Pasal II",
