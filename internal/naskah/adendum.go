@@ -21,19 +21,8 @@ type ParentPasal struct {
 // PasalOf lists the pasal of a, inside BAB or not, in printed order.
 func PasalOf(a *agreement.Agreement) []ParentPasal {
 	var out []ParentPasal
-	add := func(n agreement.Node) {
-		out = append(out, ParentPasal{Number: len(out) + 1, Heading: n.Heading, Text: parentWords(a, nodeText(n))})
-	}
-	for _, n := range a.Body {
-		if n.Kind == agreement.NodeBab {
-			for _, c := range n.Children {
-				if c.Kind == agreement.NodePasal {
-					add(c)
-				}
-			}
-		} else if n.Kind == agreement.NodePasal {
-			add(n)
-		}
+	for i, n := range flatPasal(a.Body) {
+		out = append(out, ParentPasal{Number: i + 1, Heading: n.Heading, Text: parentWords(a, nodeText(n))})
 	}
 	return out
 }
