@@ -77,3 +77,24 @@ func TestNewAdendumHasNoTermOfItsOwn(t *testing.T) {
 		t.Errorf("cites the parent's end %v", c.Parent.End)
 	}
 }
+
+func TestAmendsValidate(t *testing.T) {
+	a := Agreement{Kind: KindPKS, Amends: &Amendment{Text: "x"}}
+	var es Errors
+	a.validateAmends(&es)
+	if len(es) != 1 || es[0].Field != "amends" {
+		t.Errorf("a PKS carrying a change: %v", es)
+	}
+	a = Agreement{Kind: KindAdendum, Amends: &Amendment{Term: true, Pasal: []AmendedPasal{{Number: 0, Text: "x"}}}}
+	es = nil
+	a.validateAmends(&es)
+	if len(es) != 2 || es[0].Field != "amends.end" || es[1].Field != "amends.pasal[0].number" {
+		t.Errorf("an Adendum without a new end, a pasal 0: %v", es)
+	}
+	a.Amends = &Amendment{Term: true, End: NewDate(2027, 7, 3)}
+	es = nil
+	a.validateAmends(&es)
+	if len(es) != 0 {
+		t.Errorf("a sound change: %v", es)
+	}
+}
