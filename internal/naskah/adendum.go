@@ -294,10 +294,24 @@ func PKSBody(parent *agreement.Agreement, lib *Library) []agreement.Node {
 	}
 	for i := range body {
 		if scope != nil && strings.Contains(strings.ToUpper(body[i].Heading), "RUANG LINGKUP") {
-			body[i] = *scope
+			// "Kesepakatan Bersama ini" written out in the parent is this PKS.
+			body[i] = renamed(*scope, parent.Kind.Title()+" ini", "{jenis} ini")
 		}
 	}
 	return body
+}
+
+// renamed is n with every old in its texts replaced by new.
+func renamed(n agreement.Node, old, new string) agreement.Node {
+	n.Text = strings.ReplaceAll(n.Text, old, new)
+	kids := make([]agreement.Node, len(n.Children))
+	for i, c := range n.Children {
+		kids[i] = renamed(c, old, new)
+	}
+	if n.Children != nil {
+		n.Children = kids
+	}
+	return n
 }
 
 func flatPasal(body []agreement.Node) []agreement.Node {

@@ -239,7 +239,8 @@ func TestPKSFromKSBStartsFromTheTemplate(t *testing.T) {
 		}
 		if n.Heading == "RUANG LINGKUP" {
 			found = true
-			if got := naskah.PasalOf(&agreement.Agreement{Kind: agreement.KindKSB, Body: []agreement.Node{n}})[0].Text; got != scope {
+			// The KSB's scope, and "Kesepakatan Bersama ini" is now this PKS.
+			if got := naskah.PasalOf(&agreement.Agreement{Kind: agreement.KindPKS, Body: []agreement.Node{n}})[0].Text; got != strings.ReplaceAll(scope, "Kesepakatan Bersama ini", "Perjanjian Kerja Sama ini") || !strings.HasPrefix(got, "Ruang lingkup Perjanjian Kerja Sama ini meliputi:") {
 				t.Errorf("the PKS's scope:\n%s\nwant the KSB's:\n%s", got, scope)
 			}
 		}
