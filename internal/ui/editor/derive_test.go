@@ -277,6 +277,17 @@ func TestPerpanjangExtendsFromTheDayAfterTheEnd(t *testing.T) {
 	}
 	test.Tap(d.term)
 	test.Tap(d.signers)
+	// A new end before the present one is no extension.
+	tapRow(t, d.termHow, "Berakhir pada tanggal")
+	if d.termHow.Selected != "Berakhir pada tanggal" || d.newEnd.Disabled() {
+		t.Fatalf("the new end date is %q, off %v", d.termHow.Selected, d.newEnd.Disabled())
+	}
+	test.Type(d.newEnd, "01/07/2026")
+	test.Tap(d.create)
+	if len(h.created) != 0 || d.problem.Text != "Perpanjangan berakhir sesudah akhir jangka waktu sekarang, 03/07/2026." {
+		t.Fatalf("made %v, says %q", h.created, d.problem.Text)
+	}
+	tapRow(t, d.termHow, "Diperpanjang selama")
 	test.Tap(d.create)
 	if len(h.created) != 1 {
 		t.Fatalf("made %v; says %q", h.created, d.problem.Text)
