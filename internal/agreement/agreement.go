@@ -297,7 +297,9 @@ type Agreement struct {
 	Subject   string     `json:"subject"` // tentang …
 	ParentID  ID         `json:"parent_id,omitempty"`
 	Parent    *ParentRef `json:"parent,omitempty"`
-	Status    Status     `json:"status"`
+	// Amends is what an Adendum or Perpanjangan changes in its parent.
+	Amends *Amendment `json:"amends,omitempty"`
+	Status Status     `json:"status"`
 	// CancelReason explains a Dibatalkan status.
 	CancelReason string           `json:"cancel_reason,omitempty"`
 	Parties      []AgreementParty `json:"parties"`

@@ -158,6 +158,7 @@ var lockedFields = []struct {
 	{"legal_bases", func(a *Agreement) any { return a.LegalBases }},
 	{"body", func(a *Agreement) any { return a.Body }},
 	{"term", func(a *Agreement) any { return a.Term }},
+	{"amends", func(a *Agreement) any { return a.Amends }},
 	{"funding", func(a *Agreement) any { return a.Funding }},
 	{"copies", func(a *Agreement) any { return a.Copies }},
 	{"signing.date", func(a *Agreement) any { return signingDate(a) }},
@@ -252,6 +253,11 @@ func NewChild(parent *Agreement, kind Kind, now time.Time) (Agreement, error) {
 			p.MandateID = 0
 		}
 		c.Parties = append(c.Parties, p)
+	}
+	if kind == KindAdendum {
+		// An Adendum has no term of its own: it comes into force when signed,
+		// and a longer term is the change it makes to the parent (Amends).
+		c.Term = Term{}
 	}
 	if kind == KindPerpanjangan && !parent.EffectiveEnd().IsZero() {
 		c.Term.Start = parent.EffectiveEnd().AddDate(0, 0, 1)

@@ -147,3 +147,38 @@ func (s NumberingScheme) Format(k Kind, seq uint64, d Date) (string, error) {
 func CounterKey(office ID, k Kind, year int) string {
 	return fmt.Sprintf("%020d/%s/%04d", uint64(office), k, year)
 }
+
+// NumberSource says where the date of an agreement's number comes from.
+type NumberSource int
+
+const (
+	NumberFromToday   NumberSource = iota // neither signed nor planned: today
+	NumberFromSigning                     // the signing date
+	NumberFromPlan                        // the planned signing date or the planned start
+)
+
+// NumberDate is the date whose year (and month) an agreement's number
+// carries: the signing date (or the planned one, kept in the signing record
+// before signing), else the planned start of its term, else today.
+func (a *Agreement) NumberDate(today Date) (Date, NumberSource) {
+	if a.Signing != nil && a.Signing.Date.Valid() {
+		if a.Status == StatusDitandatangani || (a.Status == StatusDibatalkan && a.Locked()) {
+			return a.Signing.Date, NumberFromSigning
+		}
+		return a.Signing.Date, NumberFromPlan
+	}
+	if a.Term.Start.Valid() {
+		return a.Term.Start, NumberFromPlan
+	}
+	return today, NumberFromToday
+}
+
+// UsesMonth reports whether numbers of kind carry the month ({bulan}).
+func (s NumberingScheme) UsesMonth(k Kind) bool {
+	uses := false
+	_ = walkPattern(s.TemplateFor(k), func(string) {}, func(name string, _ int) bool {
+		uses = uses || name == "bulan"
+		return true
+	})
+	return uses
+}

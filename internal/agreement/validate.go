@@ -1,6 +1,8 @@
 package agreement
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -106,6 +108,7 @@ func (a *Agreement) Validate(dir Directory) Errors {
 		es.add("status", "bad_value", string(a.Status))
 	}
 	checkText(&es, "subject", a.Subject, maxSubject, true)
+	a.validateAmends(&es)
 	checkText(&es, "place", a.Place, maxName, false)
 	checkText(&es, "notes", a.Notes, 20000, false)
 	if a.Status == StatusDibatalkan && strings.TrimSpace(a.CancelReason) == "" {
@@ -573,4 +576,28 @@ func (m *Mandate) Validate(dir Directory) Errors {
 		es.add("valid_until", "end_before_start", m.ValidUntil.String(), m.Date.String())
 	}
 	return es
+}
+
+// validateAmends checks what an Adendum or Perpanjangan changes: only those
+// carry a change, and a changed term has a real new end.
+func (a *Agreement) validateAmends(es *Errors) {
+	m := a.Amends
+	if m == nil {
+		return
+	}
+	if a.Kind != KindAdendum && a.Kind != KindPerpanjangan {
+		es.add("amends", "bad_value", string(a.Kind))
+		return
+	}
+	if m.Term {
+		if m.End.IsZero() {
+			es.add("amends.end", "required")
+		}
+		checkDate(es, "amends.end", m.End)
+	}
+	for i, p := range m.Pasal {
+		if p.Number < 1 {
+			es.add(fmt.Sprintf("amends.pasal[%d].number", i), "bad_value", strconv.Itoa(p.Number))
+		}
+	}
 }

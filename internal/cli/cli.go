@@ -397,7 +397,16 @@ func (r *runner) showAgreement(rec service.Records, dir service.Directory, id ag
 func (r *runner) printAgreement(s service.Directory, a *agreement.Agreement) error {
 	w := bufio.NewWriter(r.Stdout)
 	fmt.Fprintf(w, "%s %d — %s\n", a.Kind.Title(), a.ID, a.Subject)
-	fmt.Fprintf(w, "Status: %s (revisi %d)\n", a.PhaseAt(r.Now(), agreement.DefaultSoonDays).Label(), a.Rev)
+	// The end as the register keeps it: a signed Adendum may have moved it.
+	end := a.EffectiveEnd()
+	if reg, ok := s.(interface {
+		Summaries([]agreement.ID) ([]agreement.Summary, error)
+	}); ok {
+		if rows, err := reg.Summaries([]agreement.ID{a.ID}); err == nil && len(rows) == 1 {
+			end = rows[0].End
+		}
+	}
+	fmt.Fprintf(w, "Status: %s (revisi %d)\n", agreement.PhaseOf(a.Status, a.EffectiveStart(), end, r.Now(), agreement.DefaultSoonDays).Label(), a.Rev)
 	for _, ap := range a.Parties {
 		p, _ := s.Party(ap.PartyID)
 		fmt.Fprintf(w, "%s: %s\n", ap.Role.Label(), p.Name)
@@ -418,8 +427,11 @@ func (r *runner) printAgreement(s service.Directory, a *agreement.Agreement) err
 	}
 	if t := a.Term; t.Length > 0 {
 		fmt.Fprintf(w, "Jangka waktu: %d %s", t.Length, t.Unit)
-		if start, end := a.EffectiveStart(), a.EffectiveEnd(); !start.IsZero() {
-			fmt.Fprintf(w, ", %s s.d. %s", shortDate(start), shortDate(end))
+		if start, own := a.EffectiveStart(), a.EffectiveEnd(); !start.IsZero() {
+			fmt.Fprintf(w, ", %s s.d. %s", shortDate(start), shortDate(own))
+			if end != own && end.Valid() {
+				fmt.Fprintf(w, ", diubah dengan Adendum sampai %s", shortDate(end))
+			}
 		}
 		fmt.Fprintln(w)
 	}

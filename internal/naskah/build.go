@@ -207,6 +207,10 @@ func (b *builder) setVars() {
 	}
 	start := a.EffectiveStart()
 	switch {
+	case a.Kind == agreement.KindAdendum && a.Signing != nil && a.Signing.Date.Valid() &&
+		(a.Term.Start.IsZero() || a.Term.Start == a.Signing.Date):
+		// An Adendum comes into force on the day it is signed, and says which day.
+		v["mulai_berlaku"] = "sejak tanggal " + bahasa.ShortDate(a.Signing.Date.Time())
 	case a.Term.Start.IsZero() || (a.Signing != nil && a.Term.Start == a.Signing.Date):
 		v["mulai_berlaku"] = "sejak tanggal ditandatangani"
 	default:

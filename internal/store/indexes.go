@@ -19,11 +19,13 @@ import (
 )
 
 func summarize(dir txDir, a *agreement.Agreement) agreement.Summary {
-	children := 0
-	if a.ID != 0 {
-		children = childCount(dir.tx, a.ID)
+	if a.ID == 0 {
+		return agreement.Summarize(a, 0, dir.Party)
 	}
-	return agreement.Summarize(a, children, dir.Party)
+	children, signed := family(dir.tx, a.ID) // family.go
+	sum := agreement.Summarize(a, children, dir.Party)
+	sum.End = a.EndAfter(signed)
+	return sum
 }
 
 type indexEntry struct {
@@ -187,17 +189,6 @@ func (s *Store) rebuildIndexes(ctx context.Context, tx *bolt.Tx) error {
 		return nil // a migration that comes before the full-text index
 	}
 	return s.rebuildSearch(ctx, tx)
-}
-
-// childCount counts the agreements filed under parent.
-func childCount(tx *bolt.Tx, parent agreement.ID) int {
-	n := 0
-	p := idKey(parent)
-	c := tx.Bucket(schema.IdxParent).Cursor()
-	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
-		n++
-	}
-	return n
 }
 
 // refreshParents rewrites the summaries of the parents whose children changed.

@@ -49,6 +49,11 @@ func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 			if err := refreshParents(dir, oldParent, next.ParentID); err != nil {
 				return err
 			}
+		} else if agreement.ChangesParentEnd(prev, next) {
+			// A signed or cancelled Adendum moves its parent's end (family.go).
+			if err := refreshParents(dir, next.ParentID); err != nil {
+				return err
+			}
 		}
 		return s.indexAgreement(dir, next)
 	})

@@ -154,13 +154,7 @@ func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, pa
 		Term:    agreement.Term{Length: defaultTerm[kind], Unit: agreement.UnitTahun},
 		Created: now, Updated: now,
 	}
-	for _, c := range lib.Clauses {
-		for _, k := range c.Kinds {
-			if k == kind {
-				a.Body = append(a.Body, c.Node)
-			}
-		}
-	}
+	a.Body = lib.StartBody(kind)
 	if err := n.svc.SaveAgreement(&a); err != nil {
 		return 0, kit.Unsaved(err)
 	}

@@ -338,6 +338,9 @@ func (u *App) onLoadExamples(ok bool) {
 // Refresh reloads the Beranda and the register from the store.
 func (u *App) Refresh() {
 	u.beranda.reload()
+	if u.selected != 0 {
+		u.family.show(u.selected) // a status changed in an editor shows in the tree
+	}
 	if err := u.list.reload(); err != nil {
 		kit.ShowFailure(u.win, lang.L("Daftar tidak dapat dibaca:"), err)
 	}

@@ -51,15 +51,18 @@ func (f *Fake) listRows() (map[agreement.ID]agreement.Summary, error) {
 	if len(list) != len(f.st.recs[kAgreement]) {
 		return nil, service.ErrCorrupt
 	}
-	children := map[agreement.ID]int{}
+	children := map[agreement.ID][]agreement.Agreement{}
 	for i := range list {
 		if p := list[i].ParentID; p != 0 {
-			children[p]++
+			children[p] = append(children[p], list[i])
 		}
 	}
 	rows := make(map[agreement.ID]agreement.Summary, len(list))
 	for i := range list {
-		rows[list[i].ID] = agreement.Summarize(&list[i], children[list[i].ID], dir{f}.Party)
+		kids := children[list[i].ID]
+		sum := agreement.Summarize(&list[i], len(kids), dir{f}.Party)
+		sum.End = list[i].EndAfter(kids) // a signed Adendum moves the end
+		rows[list[i].ID] = sum
 	}
 	f.rows = rows
 	return rows, nil

@@ -18,6 +18,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
+	"sepakat/internal/naskah"
 	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
@@ -113,6 +114,7 @@ type Editor struct {
 	actions                      map[agreement.Kind]*widget.Button
 	duplicate                    *widget.Button
 	export                       *kit.PDFExport // the PDF being made, if any
+	changes                      *changeDialog  // the last "what changes" question asked
 	// unsubscribe stops the registry change notices, when the window closes.
 	unsubscribe func()
 }
@@ -415,15 +417,37 @@ func (e *Editor) fail(leadIn string, err error) {
 }
 
 // onDerive makes a PKS, Adendum or Perpanjangan from this agreement, inheriting
-// its parties, term and funding, saves it as a draft and opens it.
+// its parties, term and funding, saves it as a draft and opens it. A PKS
+// starts from the PKS template with this agreement's scope; an Adendum or
+// Perpanjangan first asks what changes (changeDialog), and its pasal are
+// written from the answer.
 func (e *Editor) onDerive(kind agreement.Kind) {
 	if e.dirty && !e.onSave() {
+		return
+	}
+	if kind == agreement.KindAdendum || kind == agreement.KindPerpanjangan {
+		if _, err := agreement.NewChild(&e.a, kind, e.now()); err != nil {
+			e.fail(lang.L("Perjanjian baru tidak dibuat:"), err)
+			return
+		}
+		d := newChangeDialog(e, kind)
+		d.onFinished = func(m agreement.Amendment) { e.deriveChange(kind, m, d.parentEnd) }
+		e.changes = d
+		d.show()
 		return
 	}
 	child, err := agreement.NewChild(&e.a, kind, e.now())
 	if err != nil {
 		e.fail(lang.L("Perjanjian baru tidak dibuat:"), err)
 		return
+	}
+	if kind == agreement.KindPKS {
+		lib, err := naskah.Shipped()
+		if err != nil {
+			e.fail(lang.L("Perjanjian baru tidak dibuat:"), err)
+			return
+		}
+		child.Body = naskah.PKSBody(&e.a, lib)
 	}
 	e.create(&child)
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/bahasa"
 	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
@@ -52,7 +53,7 @@ func (t *identityTab) build() fyne.CanvasObject {
 
 func (t *identityTab) load(a agreement.Agreement) {
 	t.kind.SetText(string(a.Kind) + " – " + lang.L(a.Kind.Title()))
-	t.status.SetText(lang.L(a.PhaseAt(t.e.now(), agreement.DefaultSoonDays).Label()))
+	t.status.SetText(lang.L(t.e.phase().Label())) // e.a is a
 	t.subject.SetText(a.Subject)
 	t.place.SetText(a.Place)
 	t.tags.SetText(strings.Join(a.Tags, ", "))
@@ -106,13 +107,43 @@ func (t *identityTab) onTakeNumber() {
 		e.say(lang.L("Nomor tidak dapat diambil:")+" "+lang.L("perjanjian ini belum memuat kantor kita sebagai pihak"), widget.DangerImportance)
 		return
 	}
-	n, err := e.svc.ReserveNumber(own.PartyID, e.a.Kind, agreement.DateOf(e.now()), e.a.ID)
+	// The number carries the year (and month) of the signing as the form
+	// has it now, typed or not yet saved.
+	a, _ := e.form()
+	today := agreement.DateOf(e.now())
+	d, from := a.NumberDate(today)
+	n, err := e.svc.ReserveNumber(own.PartyID, e.a.Kind, d, e.a.ID)
 	if err != nil {
 		e.fail(lang.L("Nomor tidak dapat diambil:"), err)
 		return
 	}
 	t.ownNumber.SetText(n)
 	t.takeNumber.Disable()
+	if msg := t.numberDateNote(own.PartyID, d, from, today); msg != "" {
+		e.notice(msg)
+	}
+}
+
+// numberDateNote says which year (or month) a number took when it is not
+// today's: "Nomor memakai tahun 2024, tahun penandatanganan."
+func (t *identityTab) numberDateNote(office agreement.ID, d agreement.Date, from agreement.NumberSource, today agreement.Date) string {
+	if from == agreement.NumberFromToday {
+		return ""
+	}
+	whose := lang.L("penandatanganan")
+	if from == agreement.NumberFromPlan {
+		whose = lang.L("rencana penandatanganan")
+	}
+	if d.Year != today.Year {
+		return lang.L("Nomor memakai tahun {{.Year}}, tahun {{.Whose}}.", map[string]any{"Year": d.Year, "Whose": whose})
+	}
+	if d.Month == today.Month {
+		return ""
+	}
+	if p, err := t.e.svc.Party(office); err != nil || p.Numbering == nil || !p.Numbering.UsesMonth(t.e.a.Kind) {
+		return ""
+	}
+	return lang.L("Nomor memakai bulan {{.Month}}, bulan {{.Whose}}.", map[string]any{"Month": bahasa.Roman(int(d.Month)), "Whose": whose})
 }
 
 // enable enables the widgets when on, else disables them.

@@ -22,6 +22,11 @@ type termTab struct {
 	extendable                   *widget.Check
 	fundingSource, fundingAmount *kit.Entry
 	fundingNotes                 *kit.Entry
+
+	form *widget.Form
+	// adendum says, on an Adendum, that it has no term of its own and what
+	// it makes of its parent's end.
+	adendum *widget.Label
 }
 
 // termUnits are the units the unit select offers, in order.
@@ -35,14 +40,43 @@ func (t *termTab) build() fyne.CanvasObject {
 	t.extendable = widget.NewCheck(lang.L("Dapat diperpanjang"), func(bool) { e.markDirty() })
 	t.fundingSource, t.fundingAmount, t.fundingNotes = e.input(false), e.input(false), e.input(true)
 	t.fundingAmount.SetPlaceHolder(lang.L("rupiah, tanpa titik"))
-	return container.NewVScroll(widget.NewForm(
+	t.adendum = widget.NewLabel("")
+	t.adendum.Wrapping = fyne.TextWrapWord
+	t.adendum.Hide()
+	t.form = widget.NewForm(
 		widget.NewFormItem(lang.L("Lama"), container.NewVBox(container.NewGridWithColumns(2, t.length, t.unit), e.problemLabel("term.length"))),
 		widget.NewFormItem(lang.L("Mulai berlaku"), container.NewVBox(t.start, e.problemLabel("term.start"))),
 		widget.NewFormItem("", container.NewVBox(t.extendable, e.problemLabel("term.end"), e.problemLabel("term.unit"))),
 		widget.NewFormItem(lang.L("Sumber pembiayaan"), t.fundingSource),
 		widget.NewFormItem(lang.L("Nilai (Rp)"), container.NewVBox(t.fundingAmount, e.problemLabel("funding.amount"))),
 		widget.NewFormItem(lang.L("Keterangan pembiayaan"), t.fundingNotes),
-	))
+	)
+	return container.NewVScroll(container.NewVBox(t.adendum, t.form))
+}
+
+// showAdendum fits the tab to an Adendum, which has no length of its own: it
+// comes into force when signed (or from the date typed) and changes its
+// parent's end, as chosen when it was made.
+func (t *termTab) showAdendum(a agreement.Agreement) {
+	isAdd := a.Kind == agreement.KindAdendum
+	lengthRow := t.form.Items[0]
+	if isAdd {
+		lengthRow.Widget.Hide()
+		lengthRow.Text = ""
+		t.extendable.Hide()
+		text := lang.L("Adendum tidak mempunyai jangka waktu sendiri: Adendum mulai berlaku sejak ditandatangani, kecuali diisi tanggal lain di bawah.")
+		if m := a.Amends; m != nil && m.Term && m.End.Valid() {
+			text += " " + lang.L("Setelah Adendum ini ditandatangani, perjanjian induk berlaku sampai dengan {{.Date}}.", map[string]any{"Date": kit.ShortDate(m.End)})
+		}
+		t.adendum.SetText(text)
+		t.adendum.Show()
+	} else {
+		lengthRow.Widget.Show()
+		lengthRow.Text = lang.L("Lama")
+		t.extendable.Show()
+		t.adendum.Hide()
+	}
+	t.form.Refresh()
 }
 
 func (t *termTab) load(a agreement.Agreement) {
@@ -59,6 +93,7 @@ func (t *termTab) load(a agreement.Agreement) {
 		t.fundingAmount.SetText(strconv.FormatInt(a.Funding.Amount, 10))
 	}
 	t.fundingNotes.SetText(a.Funding.Notes)
+	t.showAdendum(a)
 	enable(!a.Locked(), t.length, t.unit, t.start, t.extendable, t.fundingSource, t.fundingAmount, t.fundingNotes)
 }
 
@@ -77,6 +112,10 @@ func (t *termTab) apply(a *agreement.Agreement, es *agreement.Errors) {
 		*es = append(*es, agreement.FieldError{Field: "term.start", Code: "form_date"})
 	}
 	a.Term.Start = start
+	if a.Kind == agreement.KindAdendum && !a.Locked() {
+		// No length of its own: only the date it comes into force, if not at signing.
+		a.Term.Length, a.Term.End, a.Term.Extendable = 0, agreement.Date{}, false
+	}
 	if !start.IsZero() && a.Term.Length > 0 {
 		a.Term.End = a.Term.EndFor(start)
 	}
