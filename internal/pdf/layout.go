@@ -85,9 +85,11 @@ func fields(text string) []string {
 }
 
 // hyphenParts splits a word after each hyphen between two letters:
-// "perundang-undangan" gives "perundang-" and "undangan".
+// "perundang-undangan" gives "perundang-" and "undangan". A number or code
+// ("04/PKS/TKKSD-LS/1.04/VII/2025", "Rp1.000-an") is never split: a reader
+// must see it whole on one line.
 func hyphenParts(w string) []string {
-	if !strings.Contains(w, "-") {
+	if !strings.Contains(w, "-") || strings.ContainsFunc(w, func(r rune) bool { return r == '/' || unicode.IsDigit(r) }) {
 		return []string{w}
 	}
 	var out []string
