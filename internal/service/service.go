@@ -98,7 +98,7 @@ type Directory interface {
 
 // MaxFileSize bounds one stored file (lambang, draft, scan); a larger one is
 // refused with ErrTooLarge.
-const MaxFileSize = 20 << 20
+const MaxFileSize = dataset.MaxFileSize
 
 // Files keeps files (an attachment, a lambang) inside the data file.
 type Files interface {

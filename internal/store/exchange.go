@@ -166,21 +166,22 @@ type importTarget struct{ dir txDir }
 var recordBuckets = map[dataset.RecordType][]byte{dataset.TypeAgreement: schema.Agreements,
 	dataset.TypeParty: schema.Parties, dataset.TypeOfficial: schema.Officials, dataset.TypeMandate: schema.Mandates}
 
-func (t importTarget) PutRecord(rt dataset.RecordType, v any) (bool, error) {
+func (t importTarget) Exists(rt dataset.RecordType, id agreement.ID) (bool, error) {
+	return t.dir.tx.Bucket(recordBuckets[rt]).Get(idKey(id)) != nil, nil
+}
+
+func (t importTarget) PutRecord(rt dataset.RecordType, v any) error {
 	id, _, _, _ := agreement.Meta(v)
 	b := t.dir.tx.Bucket(recordBuckets[rt])
-	if b.Get(idKey(*id)) != nil {
-		return true, nil
-	}
 	if uint64(*id) > b.Sequence() {
 		if err := b.SetSequence(uint64(*id)); err != nil {
-			return false, err
+			return err
 		}
 	}
 	if a, ok := v.(*agreement.Agreement); ok {
-		return false, writeAgreement(t.dir, a)
+		return writeAgreement(t.dir, a)
 	}
-	return false, putRecord(t.dir.tx, recordBuckets[rt], *id, v)
+	return putRecord(t.dir.tx, recordBuckets[rt], *id, v)
 }
 
 func (t importTarget) Directory() agreement.Directory { return t.dir }

@@ -221,15 +221,17 @@ func (f *Fake) importAll(ctx context.Context, d *dataset.Dataset) error {
 // importTarget is the fake's state as service.ImportInto fills it.
 type importTarget struct{ f *Fake }
 
-func (t importTarget) PutRecord(rt dataset.RecordType, v any) (bool, error) {
+func (t importTarget) Exists(rt dataset.RecordType, id agreement.ID) (bool, error) {
+	_, ok := t.f.st.recs[kind(slices.Index(recordTypes[:], rt))][id]
+	return ok, nil
+}
+
+func (t importTarget) PutRecord(rt dataset.RecordType, v any) error {
 	k := kind(slices.Index(recordTypes[:], rt))
 	id, _, _, _ := agreement.Meta(v)
-	if _, dup := t.f.st.recs[k][*id]; dup {
-		return true, nil
-	}
 	t.f.st.seq[k] = max(t.f.st.seq[k], uint64(*id))
 	t.f.st.recs[k][*id] = encode(v)
-	return false, nil
+	return nil
 }
 
 func (t importTarget) Directory() agreement.Directory { return dir{t.f} }
