@@ -72,8 +72,13 @@ func CheckUnique(d *dataset.Dataset) error {
 // history, with the rules of ImportCheck. ctx is checked before each element;
 // a cancel returns ctx.Err() and the backend undoes what was stored.
 func ImportInto(ctx context.Context, to ImportTarget, d *dataset.Dataset, now time.Time, user string) error {
+	return ImportItems(ctx, to, dataset.Items(d), now, user)
+}
+
+// ImportItems is ImportInto for the elements of a file read whole; the
+// directory records go first, wherever the file has them.
+func ImportItems(ctx context.Context, to ImportTarget, items []dataset.Item, now time.Time, user string) error {
 	c := NewImportCheck(to, now, user)
-	items := dataset.Items(d)
 	for _, it := range items {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -85,15 +90,26 @@ func ImportInto(ctx context.Context, to ImportTarget, d *dataset.Dataset, now ti
 	if err := c.Finish(); err != nil {
 		return err
 	}
-	for _, it := range items {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := c.Write(it, to); err != nil {
-			return err
+	for _, first := range []bool{true, false} {
+		for _, it := range items {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if IsDirectoryList(it.List) != first {
+				continue
+			}
+			if err := c.Write(it, to); err != nil {
+				return err
+			}
 		}
 	}
-	return c.WriteRest(ctx, to)
+	return nil
+}
+
+// IsDirectoryList reports whether list holds parties, officials or mandates:
+// what agreements' list entries name, so written before them.
+func IsDirectoryList(list string) bool {
+	return list == "parties" || list == "officials" || list == "mandates"
 }
 
 type recKey struct {
@@ -123,7 +139,7 @@ type ImportCheck struct {
 	user string
 
 	recs      map[recKey]uint64 // revision of each record of the file
-	order     []recKey          // the records in file order
+	dirLate   bool              // a directory record came after an agreement
 	where     map[recKey]place
 	parties   map[agreement.ID]agreement.Party
 	officials map[agreement.ID]agreement.Official
@@ -201,7 +217,6 @@ func (c *ImportCheck) identity(it dataset.Item) error {
 	}
 	c.where[k] = place{it.Name(), it.Line}
 	c.recs[k] = *rev
-	c.order = append(c.order, k)
 	return nil
 }
 
@@ -235,6 +250,9 @@ func (c *ImportCheck) Check(it dataset.Item) error {
 	}
 	if err := checkFileRefs(it); err != nil {
 		return err
+	}
+	if IsDirectoryList(it.List) && c.Counts.Agreements > 0 {
+		c.dirLate = true
 	}
 	switch v := it.Value.(type) {
 	case *agreement.Party:
@@ -414,8 +432,13 @@ func (c *ImportCheck) Finish() error {
 // Parents are the agreements the file's agreements name as their parent.
 func (c *ImportCheck) Parents() []agreement.ID { return c.parents }
 
-// Write stores one checked element; the bookkeeping a hand-made file left out
-// is filled as Check filled it.
+// DirectoryLate reports whether the file has parties, officials or mandates
+// after an agreement: then they must be written in a pass of their own first.
+func (c *ImportCheck) DirectoryLate() bool { return c.dirLate }
+
+// Write stores one checked element, and for a record without history in the
+// file an "impor" entry by the user at now; the bookkeeping a hand-made file
+// left out is filled as Check filled it.
 func (c *ImportCheck) Write(it dataset.Item, to ImportTarget) error {
 	switch v := it.Value.(type) {
 	case *dataset.Counter:
@@ -432,25 +455,14 @@ func (c *ImportCheck) Write(it dataset.Item, to ImportTarget) error {
 	}
 	t, _ := dataset.RecordTypeOf(it.List)
 	c.fillBookkeeping(it.Value)
-	return to.PutRecord(t, it.Value)
-}
-
-// WriteRest gives every record without history in the file an "impor"
-// entry by the user at now.
-func (c *ImportCheck) WriteRest(ctx context.Context, to ImportTarget) error {
-	for _, k := range c.order {
-		rev := c.recs[k]
-		if c.hasHistory[k] {
-			continue
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := to.AppendHistory(&dataset.HistoryEntry{Type: k.t, ID: k.id, Rev: rev, At: c.now, By: c.user, Action: "impor"}); err != nil {
-			return err
-		}
+	if err := to.PutRecord(t, it.Value); err != nil {
+		return err
 	}
-	return nil
+	id, rev, _, _ := agreement.Meta(it.Value)
+	if c.hasHistory[recKey{t, *id}] {
+		return nil
+	}
+	return to.AppendHistory(&dataset.HistoryEntry{Type: t, ID: *id, Rev: *rev, At: c.now, By: c.user, Action: "impor"})
 }
 
 // dir answers references against the store and the file's records read so far.

@@ -239,14 +239,14 @@ func TestImportInto(t *testing.T) {
 	if m.counters[agreement.CounterKey(1, agreement.KindKSB, 2026)] != 4 || !m.numbers["KSB/4/2026"] || !m.files[d.Files[0].SHA256] {
 		t.Errorf("bookkeeping not stored: %v %v %v", m.counters, m.numbers, m.files)
 	}
-	// The file's history first, then an "impor" entry for each record without one.
+	// An "impor" entry for each record without history in the file, written with it; then the file's history.
 	var got []string
 	for _, h := range m.history {
 		raw, _ := json.Marshal([]any{h.Type, h.ID, h.Rev, h.Action, h.By})
 		got = append(got, string(raw))
 	}
-	want := []string{`["party",2,3,"ubah","ani"]`, `["party",1,1,"impor","budi"]`, `["official",5,1,"impor","budi"]`,
-		`["official",6,1,"impor","budi"]`, `["mandate",9,1,"impor","budi"]`}
+	want := []string{`["party",1,1,"impor","budi"]`, `["official",5,1,"impor","budi"]`,
+		`["official",6,1,"impor","budi"]`, `["mandate",9,1,"impor","budi"]`, `["party",2,3,"ubah","ani"]`}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("history\n got %v\nwant %v", got, want)
 	}

@@ -1,0 +1,404 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
+	"sepakat/internal/service"
+	"sepakat/internal/store/fts"
+	"sepakat/internal/store/schema"
+)
+
+// exportShedEvery is how many records an export writes between releases of
+// the pages it read (see shedPages).
+const exportShedEvery = 512
+
+// ExportTo writes every record, counter, issued number, history entry and
+// file to w as an exchange file, record by record from the cursors of one read
+// transaction (bbolt's read transactions copy nothing), so memory does not
+// grow with the register. ctx is checked every few hundred records.
+func (s *Store) ExportTo(ctx context.Context, w io.Writer) (dataset.Counts, error) {
+	c, _, err := s.exportTo(ctx, w, false)
+	return c, err
+}
+
+// ExportReadableTo is ExportTo that leaves out the records that cannot be
+// read, and their history, and names them.
+func (s *Store) ExportReadableTo(ctx context.Context, w io.Writer) (dataset.Counts, []service.RecordRef, error) {
+	return s.exportTo(ctx, w, true)
+}
+
+func (s *Store) exportTo(ctx context.Context, w io.Writer, salvage bool) (dataset.Counts, []service.RecordRef, error) {
+	var counts dataset.Counts
+	var damaged []service.RecordRef
+	size := int64(0)
+	if info, err := os.Stat(s.path); err == nil {
+		size = info.Size()
+	}
+	err := s.view(func(tx *bolt.Tx) error {
+		shed, stop := shedPages(s.db, size)
+		stop() // released by hand, between batches
+		e := &exporter{ctx: ctx, tx: tx, out: dataset.NewWriter(w, s.now().UTC()), shed: shed}
+		if salvage {
+			e.damaged, e.have = &damaged, map[recordKey]bool{}
+		}
+		if err := e.run(); err != nil {
+			return err
+		}
+		var err error
+		counts, err = e.out.Close()
+		return err
+	})
+	if err != nil {
+		return dataset.Counts{}, nil, err
+	}
+	return counts, damaged, nil
+}
+
+type recordKey struct {
+	t  dataset.RecordType
+	id agreement.ID
+}
+
+// exporter writes the lists of an exchange file from one read transaction.
+type exporter struct {
+	ctx     context.Context
+	tx      *bolt.Tx
+	out     *dataset.Writer
+	shed    func()
+	n       int
+	damaged *[]service.RecordRef // salvage: what could not be read
+	have    map[recordKey]bool   // salvage: the records written
+}
+
+// tick checks ctx and releases read pages every few hundred records.
+func (e *exporter) tick() error {
+	e.n++
+	if e.n%exportShedEvery != 0 {
+		return nil
+	}
+	e.shed()
+	return e.ctx.Err()
+}
+
+// skip names a value that does not read: an error, or in a salvage a note.
+func (e *exporter) skip(err error) error {
+	var de *service.RecordDamageError
+	if e.damaged != nil && errors.As(err, &de) {
+		*e.damaged = append(*e.damaged, de.Record)
+		return nil
+	}
+	return err
+}
+
+func (e *exporter) run() error {
+	if err := e.ctx.Err(); err != nil {
+		return err
+	}
+	records := []struct {
+		list   string
+		bucket []byte
+		value  func() any
+	}{
+		{"parties", schema.Parties, func() any { return new(agreement.Party) }},
+		{"officials", schema.Officials, func() any { return new(agreement.Official) }},
+		{"mandates", schema.Mandates, func() any { return new(agreement.Mandate) }},
+		{"agreements", schema.Agreements, func() any { return new(agreement.Agreement) }},
+	}
+	for _, r := range records {
+		t, _ := dataset.RecordTypeOf(r.list)
+		err := e.each(r.bucket, 8, func(k, raw []byte) error {
+			v := r.value()
+			if err := decode(raw, v); err != nil {
+				return e.skip(damagedKey(r.bucket, k))
+			}
+			if e.have != nil {
+				e.have[recordKey{t, keyID(k)}] = true
+			}
+			return e.out.Write(r.list, v)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if err := e.counters(); err != nil {
+		return err
+	}
+	err := e.each(schema.Numbers, -1, func(k, raw []byte) error {
+		var n dataset.IssuedNumber
+		if err := decode(raw, &n); err != nil {
+			return e.skip(damagedKey(schema.Numbers, k))
+		}
+		return e.out.Write("issued_numbers", &n)
+	})
+	if err != nil {
+		return err
+	}
+	// Agreements' history (beside each agreement), then the rest.
+	for _, h := range []struct {
+		bucket []byte
+		keyLen int
+	}{{schema.Agreements, 16}, {schema.History, 17}} {
+		err := e.each(h.bucket, h.keyLen, func(k, raw []byte) error {
+			var entry dataset.HistoryEntry
+			if err := decode(raw, &entry); err != nil {
+				return e.skip(&service.RecordDamageError{Record: service.RecordRef{Type: "history", ID: uint64(keyID(k[h.keyLen-16 : h.keyLen-8]))}})
+			}
+			if e.have != nil && !e.have[recordKey{entry.Type, entry.ID}] {
+				return nil // the history of a record left out
+			}
+			return e.out.Write("history", &entry)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return e.each(schema.Files, -1, func(k, raw []byte) error {
+		var f dataset.File
+		if err := decode(raw, &f); err != nil {
+			return e.skip(damagedKey(schema.Files, k))
+		}
+		return e.out.Write("files", &f)
+	})
+}
+
+// each calls fn for every key of bucket of length keyLen (any when -1).
+func (e *exporter) each(bucket []byte, keyLen int, fn func(k, v []byte) error) error {
+	c := e.tx.Bucket(bucket).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if keyLen >= 0 && len(k) != keyLen {
+			continue
+		}
+		if err := fn(k, v); err != nil {
+			return err
+		}
+		if err := e.tick(); err != nil {
+			return err
+		}
+	}
+	return e.ctx.Err()
+}
+
+func (e *exporter) counters() error {
+	return e.each(schema.Counters, -1, func(k, v []byte) error {
+		c, ok := counterOf(k, v)
+		if !ok {
+			if e.damaged != nil {
+				*e.damaged = append(*e.damaged, service.RecordRef{Type: "counter", Key: string(k)})
+				return nil
+			}
+			return fmt.Errorf("%w: kunci penghitung %q", service.ErrCorrupt, k)
+		}
+		return e.out.Write("counters", &c)
+	})
+}
+
+// counterOf reads a stored counter: its key is office/kind/year.
+func counterOf(k, v []byte) (dataset.Counter, bool) {
+	parts := strings.Split(string(k), "/")
+	if len(parts) != 3 || len(v) != 8 {
+		return dataset.Counter{}, false
+	}
+	var office uint64
+	var year int
+	fmt.Sscan(parts[0], &office)
+	fmt.Sscan(parts[2], &year)
+	return dataset.Counter{Office: agreement.ID(office), Kind: agreement.Kind(parts[1]), Year: year, Last: uint64(keyID(v))}, true
+}
+
+// importBatch is how many elements of a file one write transaction of a
+// streaming import holds: small enough that its dirty pages stay small.
+const importBatch = 1000
+
+// swapLockTimeout bounds the wait for the lock of a file this store itself
+// just closed or made.
+const swapLockTimeout = 5 * time.Second
+
+// ImportFrom adds every element of the exchange file open reads, keeping IDs,
+// revisions and history: all of it or nothing, holding one element at a time.
+//
+// The first reading checks the file against the data file (service.ImportCheck)
+// and writes nothing. Then, after the backup copy, the data file is copied
+// beside itself, the file is read again into that copy in batches of write
+// transactions, and the copy takes the data file's place in one rename. A
+// refusal, a cancel, a failed write or a kill leaves the data file as it was.
+// Nothing else may use the store while it runs.
+func (s *Store) ImportFrom(ctx context.Context, open func() (io.ReadCloser, error)) (dataset.Counts, error) {
+	var check *service.ImportCheck
+	err := s.view(func(tx *bolt.Tx) error {
+		check = service.NewImportCheck(importTarget{s.dir(tx)}, s.now(), s.user)
+		return readItems(ctx, open, func(it dataset.Item) error { return check.Check(it) })
+	})
+	if err == nil {
+		err = check.Finish()
+	}
+	if err != nil {
+		return dataset.Counts{}, err
+	}
+	if err := s.backupBefore(ctx, service.ReasonImport); err != nil {
+		return dataset.Counts{}, err
+	}
+	tmp := s.path + ".impor"
+	if err := s.importCopy(ctx, tmp, open, check); err != nil {
+		os.Remove(tmp)
+		return dataset.Counts{}, err
+	}
+	if err := s.swapIn(tmp); err != nil {
+		return dataset.Counts{}, err
+	}
+	s.afterWrite()
+	return check.Counts, nil
+}
+
+// readItems reads the file open gives, element by element.
+func readItems(ctx context.Context, open func() (io.ReadCloser, error), fn func(dataset.Item) error) error {
+	f, err := open()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r := dataset.NewReader(f)
+	for n := 0; ; n++ {
+		if n%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		it, err := r.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+}
+
+// importCopy copies the data file to tmp and writes the checked file into the
+// copy in batches.
+func (s *Store) importCopy(ctx context.Context, tmp string, open func() (io.ReadCloser, error), check *service.ImportCheck) error {
+	os.Remove(tmp) // a leftover of a killed import
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	err = s.view(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(&ctxWriter{ctx: ctx, w: f})
+		return err
+	})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	db, err := openBolt(tmp, &bolt.Options{Timeout: swapLockTimeout, NoSync: true, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return err
+	}
+	dst := &Store{db: db, path: tmp, now: s.now, user: s.user, regions: s.regions, cache: newDecodeCache(), stale: &staleKeys{}, fts: fts.New()}
+	err = dst.importBatches(ctx, open, check)
+	if err == nil {
+		err = db.Sync()
+	}
+	return errors.Join(err, db.Close())
+}
+
+func (s *Store) importBatches(ctx context.Context, open func() (io.ReadCloser, error), check *service.ImportCheck) error {
+	var batch []dataset.Item
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		err := s.update(func(tx *bolt.Tx) error {
+			dir := s.dir(tx)
+			to := importTarget{dir}
+			for _, it := range batch {
+				if err := check.Write(it, to); err != nil {
+					return err
+				}
+				if a, ok := it.Value.(*agreement.Agreement); ok {
+					if err := s.indexAgreement(dir, a); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+		batch = batch[:0]
+		return err
+	}
+	// Parties, officials and mandates go first: agreements' list entries name them.
+	passes := [][2]bool{{true, true}}
+	if check.DirectoryLate() {
+		passes = [][2]bool{{true, false}, {false, true}}
+	}
+	for _, p := range passes {
+		dirToo, rest := p[0], p[1]
+		err := readItems(ctx, open, func(it dataset.Item) error {
+			if service.IsDirectoryList(it.List) && !dirToo || !service.IsDirectoryList(it.List) && !rest {
+				return nil
+			}
+			batch = append(batch, it)
+			if len(batch) >= importBatch {
+				return flush()
+			}
+			return nil
+		})
+		if err == nil {
+			err = flush()
+		}
+		if err != nil {
+			return err
+		}
+	}
+	// Parents written before their children count them now.
+	parents := check.Parents()
+	for from := 0; from < len(parents); from += importBatch {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		ids := parents[from:min(from+importBatch, len(parents))]
+		if err := s.update(func(tx *bolt.Tx) error { return refreshParents(s.dir(tx), ids...) }); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// swapIn puts the file at tmp in the data file's place: the data file is
+// closed, tmp renamed over it, and the result opened again.
+func (s *Store) swapIn(tmp string) error {
+	s.background.Wait()
+	noSync := s.db.NoSync
+	if err := s.db.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	renamed := os.Rename(tmp, s.path)
+	if renamed == nil {
+		syncDir(filepath.Dir(s.path))
+	} else {
+		os.Remove(tmp)
+	}
+	db, err := openBolt(s.path, &bolt.Options{Timeout: swapLockTimeout, NoSync: noSync, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		s.closed = true
+		return errors.Join(renamed, fmt.Errorf("%w: %v", service.ErrCorrupt, err))
+	}
+	s.db, s.cache, s.stale = db, newDecodeCache(), &staleKeys{}
+	return renamed
+}
