@@ -164,7 +164,7 @@ func (e *DecodeError) kind() error {
 // Unwrap makes errors.Is true for ErrFormat and for what is wrong.
 func (e *DecodeError) Unwrap() []error { return []error{e.kind(), ErrFormat} }
 
-// Where names the place in lang: "baris 3, agreements[2] (id 3), isian \"end\"".
+// Where names the place in lang: "baris 3, agreements[2] (id 3), isian term.end".
 func (e *DecodeError) Where(l i18n.Lang) string {
 	var parts []string
 	if e.Line > 0 {
@@ -174,7 +174,7 @@ func (e *DecodeError) Where(l i18n.Lang) string {
 		parts = append(parts, e.Record)
 	}
 	if e.Field != "" {
-		parts = append(parts, i18n.Text{ID: "isian %q", EN: "field %q"}.In(l, e.Field))
+		parts = append(parts, i18n.Text{ID: "isian %s", EN: "field %s"}.In(l, e.Field))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -296,11 +296,10 @@ func describe(raw []byte, base int64, err error) *DecodeError {
 	case errors.As(err, &syn):
 		return at(raw, base, syn.Offset, &DecodeError{Err: ErrSyntax})
 	case errors.As(err, &typ):
-		kind := ErrWrongType
-		if strings.HasPrefix(typ.Value, "number") && isInteger(typ.Type) {
-			kind = ErrNumberRange
+		if n, ok := strings.CutPrefix(typ.Value, "number "); ok && isInteger(typ.Type) {
+			return at(raw, base, typ.Offset, &DecodeError{Field: typ.Field, Err: ErrNumberRange, Value: n})
 		}
-		return at(raw, base, typ.Offset, &DecodeError{Field: typ.Field, Err: kind, Value: typ.Value})
+		return at(raw, base, typ.Offset, &DecodeError{Field: typ.Field, Err: ErrWrongType})
 	case errors.As(err, &bad):
 		off := int64(bytes.Index(raw, []byte(`"`+bad.Value+`"`)))
 		return at(raw, base, off, &DecodeError{Field: keyBefore(raw, off), Err: ErrBadDate, Value: strconv.Quote(bad.Value)})

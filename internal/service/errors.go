@@ -264,6 +264,11 @@ func (e *ImportError) Message(lang i18n.Lang) string {
 		b.WriteString(es.Message(lang))
 		return b.String()
 	}
+	if w, ok := e.Err.(*importWhy); ok {
+		b.WriteString(Explain(w.sentinel, lang).Message)
+		b.WriteString(" (" + w.why.In(lang, w.args...) + ")")
+		return b.String()
+	}
 	p := Explain(e.Err, lang)
 	b.WriteString(p.Message)
 	if p.Detail != "" {

@@ -267,8 +267,8 @@ func TestUndecodableFileNamesWhere(t *testing.T) {
 		t.Fatalf("not a decode error: %v", err)
 	}
 	want := map[i18n.Lang]string{
-		i18n.ID: `baris 4, agreements[0], isian "subjek": ` + textOf(dataset.ErrUnknownField).ID,
-		i18n.EN: `line 4, agreements[0], field "subjek": ` + textOf(dataset.ErrUnknownField).EN,
+		i18n.ID: `baris 4, agreements[0], isian subjek: ` + textOf(dataset.ErrUnknownField).ID,
+		i18n.EN: `line 4, agreements[0], field subjek: ` + textOf(dataset.ErrUnknownField).EN,
 	}
 	for l, w := range want {
 		if p := Explain(err, l); p.Message != w || p.Detail != "" {
@@ -280,7 +280,7 @@ func TestUndecodableFileNamesWhere(t *testing.T) {
 	}
 	// The offending value is the detail, in the user's language.
 	_, err = dataset.Decode(strings.NewReader("{\"format\": \"sepakat\", \"version\": 1,\n\"parties\": [\n{\"id\": 1e30}]}"))
-	if p := Explain(err, i18n.EN); p.Message != `line 3, parties[0], field "id": `+textOf(dataset.ErrNumberRange).EN || p.Detail != "Detail: number 1e30" {
+	if p := Explain(err, i18n.EN); p.Message != `line 3, parties[0], field id: `+textOf(dataset.ErrNumberRange).EN || p.Detail != "Detail: 1e30" {
 		t.Errorf("range: %+v", p)
 	}
 }

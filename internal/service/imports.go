@@ -11,6 +11,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
+	"sepakat/internal/i18n"
 )
 
 // This file holds the rules of an import, for every backend: ImportCheck
@@ -184,6 +185,34 @@ func fail(it dataset.Item, field string, err error) error {
 	return &ImportError{Record: it.Name(), Line: it.Line, Field: field, Err: err}
 }
 
+// refuse is fail with a sentinel and what is wrong in words of both languages.
+func refuse(it dataset.Item, field string, sentinel error, why i18n.Text, args ...any) error {
+	return &ImportError{Record: it.Name(), Line: it.Line, Field: field, Err: &importWhy{sentinel, why, args}}
+}
+
+// importWhy is a sentinel with what is wrong, in words.
+type importWhy struct {
+	sentinel error
+	why      i18n.Text
+	args     []any
+}
+
+func (e *importWhy) Error() string { return e.sentinel.Error() + ": " + e.why.In(i18n.EN, e.args...) }
+func (e *importWhy) Unwrap() error { return e.sentinel }
+
+// The words of import refusals.
+var (
+	whySameAs      = i18n.Text{ID: "sama dengan %s", EN: "same as %s"}
+	whyInDataFile  = i18n.Text{ID: "sudah ada di berkas data", EN: "already in the data file"}
+	whyCounter     = i18n.Text{ID: "penghitung di berkas data sudah %d", EN: "the data file's counter is already at %d"}
+	whyIssued      = i18n.Text{ID: "nomor %q sudah pernah dikeluarkan", EN: "number %q was already issued"}
+	whyNumberSame  = i18n.Text{ID: "nomor %q sama dengan %s", EN: "number %q same as %s"}
+	whyHistorySame = i18n.Text{ID: "riwayat %s %d revisi %d muncul dua kali", EN: "history of %s %d revision %d appears twice"}
+	whyHistory     = i18n.Text{ID: "riwayat %s %d revisi %d", EN: "history of %s %d revision %d"}
+	whyValue       = i18n.Text{ID: "nilai %d", EN: "value %d"}
+	whySize        = i18n.Text{ID: "%d MB, batas %d MB", EN: "%d MB, limit %d MB"}
+)
+
 // fillBookkeeping gives a record a hand-made file left without bookkeeping
 // revision 1, created now, changed when created.
 func (c *ImportCheck) fillBookkeeping(v any) {
@@ -207,13 +236,13 @@ func (c *ImportCheck) identity(it dataset.Item) error {
 	case *id == 0:
 		return fail(it, "id", agreement.Errors{{Field: "id", Code: "required"}})
 	case uint64(*id) > MaxImportNumber:
-		return fail(it, "id", fmt.Errorf("%w: %d", ErrImportRange, *id))
+		return refuse(it, "id", ErrImportRange, whyValue, uint64(*id))
 	case *rev > MaxImportNumber:
-		return fail(it, "rev", fmt.Errorf("%w: %d", ErrImportRange, *rev))
+		return refuse(it, "rev", ErrImportRange, whyValue, *rev)
 	}
 	k := recKey{t, *id}
 	if first, dup := c.where[k]; dup {
-		return fail(it, "id", fmt.Errorf("%w: sama dengan %s", ErrDuplicate, first.name))
+		return refuse(it, "id", ErrDuplicate, whySameAs, first.name)
 	}
 	c.where[k] = place{it.Name(), it.Line}
 	c.recs[k] = *rev
@@ -234,7 +263,7 @@ func (c *ImportCheck) Check(it dataset.Item) error {
 	}
 	t, ok := dataset.RecordTypeOf(it.List)
 	if !ok {
-		return fail(it, "", fmt.Errorf("%w: %s", ErrImportRange, it.List))
+		return fail(it, "", ErrImportRange)
 	}
 	c.fillBookkeeping(it.Value)
 	if err := c.identity(it); err != nil {
@@ -246,7 +275,7 @@ func (c *ImportCheck) Check(it dataset.Item) error {
 		return err
 	}
 	if exists {
-		return fail(it, "id", fmt.Errorf("%w: sudah ada di berkas data", ErrDuplicate))
+		return refuse(it, "id", ErrDuplicate, whyInDataFile)
 	}
 	if err := checkFileRefs(it); err != nil {
 		return err
@@ -307,7 +336,7 @@ func checkFileRefs(it dataset.Item) error {
 			return fail(it, r.field, err)
 		}
 		if r.ref.Size > MaxFileSize || r.ref.Size < 0 {
-			return fail(it, strings.TrimSuffix(r.field, "name")+"size", fmt.Errorf("%w: %d MB, batas %d MB", ErrTooLarge, r.ref.Size>>20, MaxFileSize>>20))
+			return refuse(it, strings.TrimSuffix(r.field, "name")+"size", ErrTooLarge, whySize, r.ref.Size>>20, MaxFileSize>>20)
 		}
 	}
 	return nil
@@ -317,32 +346,24 @@ func checkFileRefs(it dataset.Item) error {
 // "..", with a path separator or a drive (so no absolute path), with NUL or
 // another control character, or longer than 255 bytes.
 func CheckFileName(name string) error {
-	bad := func(why string) error { return fmt.Errorf("%w: %q %s", ErrFileName, name, why) }
-	switch {
-	case strings.TrimSpace(name) == "":
-		return bad("kosong")
-	case name == "." || name == "..":
-		return bad("bukan nama berkas")
-	case strings.ContainsAny(name, `/\:`):
-		return bad("memuat / \\ atau :")
-	case len(name) > 255:
-		return bad("lebih dari 255 bita")
-	}
+	bad := strings.TrimSpace(name) == "" || name == "." || name == ".." ||
+		strings.ContainsAny(name, `/\:`) || len(name) > 255
 	for _, r := range name {
-		if unicode.IsControl(r) {
-			return bad("memuat karakter kendali")
-		}
+		bad = bad || unicode.IsControl(r)
+	}
+	if bad {
+		return &importWhy{ErrFileName, i18n.Text{ID: "nama %q", EN: "name %q"}, []any{name}}
 	}
 	return nil
 }
 
 func (c *ImportCheck) checkCounter(it dataset.Item, n *dataset.Counter) error {
 	if n.Last > MaxImportNumber {
-		return fail(it, "last", fmt.Errorf("%w: %d", ErrImportRange, n.Last))
+		return refuse(it, "last", ErrImportRange, whyValue, n.Last)
 	}
 	key := agreement.CounterKey(n.Office, n.Kind, n.Year)
 	if first, dup := c.counters[key]; dup {
-		return fail(it, "kind", fmt.Errorf("%w: sama dengan %s", ErrDuplicate, first.name))
+		return refuse(it, "kind", ErrDuplicate, whySameAs, first.name)
 	}
 	c.counters[key] = place{it.Name(), it.Line}
 	have, ok, err := c.look.Counter(key)
@@ -350,17 +371,17 @@ func (c *ImportCheck) checkCounter(it dataset.Item, n *dataset.Counter) error {
 		return err
 	}
 	if ok && have > n.Last {
-		return fail(it, "last", fmt.Errorf("%w: penghitung di berkas data sudah %d", ErrDuplicate, have))
+		return refuse(it, "last", ErrDuplicate, whyCounter, have)
 	}
 	return nil
 }
 
 func (c *ImportCheck) checkNumber(it dataset.Item, n *dataset.IssuedNumber) error {
 	if n.Seq > MaxImportNumber {
-		return fail(it, "seq", fmt.Errorf("%w: %d", ErrImportRange, n.Seq))
+		return refuse(it, "seq", ErrImportRange, whyValue, n.Seq)
 	}
 	if first, dup := c.numbers[n.Number]; dup {
-		return fail(it, "number", fmt.Errorf("%w: nomor %q sama dengan %s", ErrDuplicate, n.Number, first.name))
+		return refuse(it, "number", ErrDuplicate, whyNumberSame, n.Number, first.name)
 	}
 	c.numbers[n.Number] = place{it.Name(), it.Line}
 	issued, err := c.look.Issued(n.Number)
@@ -368,7 +389,7 @@ func (c *ImportCheck) checkNumber(it dataset.Item, n *dataset.IssuedNumber) erro
 		return err
 	}
 	if issued {
-		return fail(it, "number", fmt.Errorf("%w: nomor %q sudah pernah dikeluarkan", ErrDuplicate, n.Number))
+		return refuse(it, "number", ErrDuplicate, whyIssued, n.Number)
 	}
 	return nil
 }
@@ -379,7 +400,7 @@ func (c *ImportCheck) checkHistory(it dataset.Item, h *dataset.HistoryEntry) err
 	}
 	k := histKey{recKey{h.Type, h.ID}, h.Rev}
 	if c.history[k] {
-		return fail(it, "rev", fmt.Errorf("%w: riwayat %s %d revisi %d", ErrDuplicate, h.Type, h.ID, h.Rev))
+		return refuse(it, "rev", ErrDuplicate, whyHistorySame, h.Type, h.ID, h.Rev)
 	}
 	c.history[k] = true
 	c.hasHistory[k.recKey] = true
@@ -395,14 +416,14 @@ func (c *ImportCheck) checkHistory(it dataset.Item, h *dataset.HistoryEntry) err
 func (c *ImportCheck) historyFits(at place, k histKey) error {
 	if rev, ok := c.recs[k.recKey]; !ok || k.rev == 0 || k.rev > rev {
 		return &ImportError{Record: at.name, Line: at.line, Field: "rev",
-			Err: fmt.Errorf("%w: riwayat %s %d revisi %d", ErrImportHistory, k.t, k.id, k.rev)}
+			Err: &importWhy{ErrImportHistory, whyHistory, []any{k.t, k.id, k.rev}}}
 	}
 	return nil
 }
 
 func checkFile(it dataset.Item, f *dataset.File) error {
 	if len(f.Data) > MaxFileSize {
-		return fail(it, "data", fmt.Errorf("%w: %d MB, batas %d MB", ErrTooLarge, len(f.Data)>>20, MaxFileSize>>20))
+		return refuse(it, "data", ErrTooLarge, whySize, len(f.Data)>>20, MaxFileSize>>20)
 	}
 	sum := sha256.Sum256(f.Data)
 	if hex.EncodeToString(sum[:]) != f.SHA256 {

@@ -19,9 +19,10 @@ import (
 	"sepakat/internal/store/schema"
 )
 
-// exportShedEvery is how many records an export writes between releases of
-// the pages it read (see shedPages).
-const exportShedEvery = 512
+// exportShedEvery is how many bytes of stored values an export reads between
+// releases of the mapped pages it read (see shedPages): rarely enough that the
+// pages every read needs (the branches) are not read again and again.
+const exportShedEvery = 64 << 20
 
 // ExportTo writes every record, counter, issued number, history entry and
 // file to w as an exchange file, record by record from the cursors of one read
@@ -77,17 +78,22 @@ type exporter struct {
 	out     *dataset.Writer
 	shed    func()
 	n       int
+	read    int // bytes of values read since the last release
 	damaged *[]service.RecordRef // salvage: what could not be read
 	have    map[recordKey]bool   // salvage: the records written
 }
 
-// tick checks ctx and releases read pages every few hundred records.
-func (e *exporter) tick() error {
+// tick checks ctx every few hundred records and releases the pages read
+// every exportShedEvery bytes.
+func (e *exporter) tick(v []byte) error {
 	e.n++
-	if e.n%exportShedEvery != 0 {
+	if e.read += len(v); e.read >= exportShedEvery {
+		e.read = 0
+		e.shed()
+	}
+	if e.n%256 != 0 {
 		return nil
 	}
-	e.shed()
 	return e.ctx.Err()
 }
 
@@ -182,7 +188,7 @@ func (e *exporter) each(bucket []byte, keyLen int, fn func(k, v []byte) error) e
 		if err := fn(k, v); err != nil {
 			return err
 		}
-		if err := e.tick(); err != nil {
+		if err := e.tick(v); err != nil {
 			return err
 		}
 	}
@@ -237,11 +243,11 @@ func (s *Store) ImportFrom(ctx context.Context, open func() (io.ReadCloser, erro
 	var check *service.ImportCheck
 	err := s.view(func(tx *bolt.Tx) error {
 		check = service.NewImportCheck(importTarget{s.dir(tx)}, s.now(), s.user)
-		return readItems(ctx, open, func(it dataset.Item) error { return check.Check(it) })
+		if err := readItems(ctx, open, func(it dataset.Item) error { return check.Check(it) }); err != nil {
+			return err
+		}
+		return check.Finish()
 	})
-	if err == nil {
-		err = check.Finish()
-	}
 	if err != nil {
 		return dataset.Counts{}, err
 	}
