@@ -78,7 +78,7 @@ type exporter struct {
 	out     *dataset.Writer
 	shed    func()
 	n       int
-	read    int // bytes of values read since the last release
+	read    int                  // bytes of values read since the last release
 	damaged *[]service.RecordRef // salvage: what could not be read
 	have    map[recordKey]bool   // salvage: the records written
 }
