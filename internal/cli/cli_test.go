@@ -95,7 +95,7 @@ func TestShowAddUpdate(t *testing.T) {
 	edited = strings.Replace(edited, `"tags_lama": [`, `"tags": [`, 1)
 	os.WriteFile(file, []byte(edited), 0o600)
 	r2 := run(t, i18n.ID, "--db", db, "update", "1", file)
-	if r2.code != 1 || !strings.Contains(r2.stderr, `"tags_lama"`) {
+	if r2.code != 1 || !strings.Contains(r2.stderr, "isian tags_lama") {
 		t.Fatalf("unknown field: %+v", r2)
 	}
 	// The subject of a signed agreement is locked.

@@ -109,7 +109,9 @@ type Reader struct {
 // NewReader reads the exchange file r.
 func NewReader(r io.Reader) *Reader {
 	s := newScanner(r)
-	return &Reader{s: s, dec: json.NewDecoder(s)}
+	dec := json.NewDecoder(s)
+	dec.DisallowUnknownFields()
+	return &Reader{s: s, dec: dec}
 }
 
 // ExportedAt is the file's time of export, once read.
@@ -235,36 +237,64 @@ func (r *Reader) value(key string, at int64, v any) error {
 
 // element decodes the next element of the current list.
 func (r *Reader) element() (Item, error) {
-	var raw json.RawMessage
-	if err := r.dec.Decode(&raw); err != nil {
+	before := r.dec.InputOffset()
+	r.s.mark(before)
+	it := Item{List: r.list, Index: r.index, Value: newValue(r.list)}
+	err := r.dec.Decode(it.Value)
+	// The element starts after the comma and spaces before it.
+	start := before
+	for _, c := range r.s.since(before) {
+		if c != ',' && c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+			break
+		}
+		start++
+	}
+	if err != nil {
 		var syn *json.SyntaxError
-		if errors.As(err, &syn) {
-			err = r.syntaxAt()
+		var de *DecodeError
+		switch {
+		case errors.As(err, &de):
+		case errors.As(err, &syn):
+			err = &json.SyntaxError{Offset: start + r.syntaxIn(start)}
+		case !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF):
+			// The whole element was read: decode it again from its bytes,
+			// whose offsets name the place.
+			raw := r.s.since(start)
+			raw = raw[:min(len(raw), int(r.dec.InputOffset()-start))]
+			dec := json.NewDecoder(bytes.NewReader(raw))
+			dec.DisallowUnknownFields()
+			if again := dec.Decode(newValue(r.list)); again != nil {
+				err = again
+			}
+			e := describe(raw, start, err)
+			if e.offset < start {
+				e.offset = start
+			}
+			e.Line, e.Column = r.s.position(e.offset)
+			e.Record = r.elementName(it, raw)
+			return Item{}, e
 		}
 		e := r.fail(err)
-		var de *DecodeError
 		if errors.As(e, &de) && de.Record == "" {
 			de.Record = fmt.Sprintf("%s[%d]", r.list, r.index)
 		}
 		return Item{}, e
 	}
-	start := r.dec.InputOffset() - int64(len(raw))
-	r.s.mark(start)
-	it := Item{List: r.list, Index: r.index, Value: newValue(r.list)}
 	it.Line, _ = r.s.position(start)
 	r.index++
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(it.Value); err != nil {
-		e := describe(raw, start, err)
-		if e.offset < start {
-			e.offset = start
-		}
-		e.Line, e.Column = r.s.position(e.offset)
-		e.Record = r.elementName(it, raw)
-		return Item{}, e
-	}
 	return it, nil
+}
+
+// syntaxIn finds where the element that starts at start breaks the JSON
+// syntax, from its bytes read so far and those the decoder holds.
+func (r *Reader) syntaxIn(start int64) int64 {
+	buf := r.s.since(start)
+	var v any
+	var syn *json.SyntaxError
+	if err := json.Unmarshal(buf, &v); errors.As(err, &syn) {
+		return syn.Offset
+	}
+	return 0
 }
 
 // elementName names an element that did not decode, with its ID when that much reads.
@@ -278,19 +308,6 @@ func (r *Reader) elementName(it Item, raw []byte) string {
 		}
 	}
 	return fmt.Sprintf("%s[%d]", it.List, it.Index)
-}
-
-// syntaxAt finds where the element being read breaks the JSON syntax: the
-// decoder's own offset counts from an earlier place.
-func (r *Reader) syntaxAt() error {
-	at := r.dec.InputOffset()
-	buf, _ := io.ReadAll(io.LimitReader(r.dec.Buffered(), 1<<20))
-	var v any
-	var syn *json.SyntaxError
-	if err := json.Unmarshal(buf, &v); errors.As(err, &syn) {
-		at += syn.Offset
-	}
-	return &json.SyntaxError{Offset: at}
 }
 
 // end reads the closing brace and checks that nothing follows and that the

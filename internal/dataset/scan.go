@@ -40,6 +40,9 @@ type scanner struct {
 	markLine int
 	markNL   int64
 	nl       []int64
+	// kept holds the bytes from markOff on: the element being decoded, for
+	// naming what is wrong in it.
+	kept []byte
 }
 
 func newScanner(r io.Reader) *scanner {
@@ -86,6 +89,7 @@ func (s *scanner) scan(p []byte) (int, *DecodeError) {
 		return good, s.problem(bad, ErrInvalidUTF8)
 	}
 	base := s.off
+	s.kept = append(s.kept, p...)
 	i := 0
 	for i < len(p) {
 		if s.inString {
@@ -216,7 +220,21 @@ func (s *scanner) mark(off int64) {
 	}
 	s.markLine += n
 	s.nl = append(s.nl[:0], s.nl[n:]...)
+	drop := min(int(off-s.markOff), len(s.kept))
+	s.kept = s.kept[drop:]
+	if cap(s.kept) > 1<<20 && len(s.kept) < cap(s.kept)/4 {
+		s.kept = append([]byte(nil), s.kept...) // let a large element's bytes go
+	}
 	s.markOff = off
+}
+
+// since returns the bytes from off (not before the last mark) on, as read so far.
+func (s *scanner) since(off int64) []byte {
+	i := int(off - s.markOff)
+	if i < 0 || i > len(s.kept) {
+		return nil
+	}
+	return s.kept[i:]
 }
 
 // position is the line and column (from 1) of offset off, which must not be

@@ -1,10 +1,12 @@
 package service
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -140,6 +142,7 @@ type ImportCheck struct {
 	user string
 
 	recs      map[recKey]uint64 // revision of each record of the file
+	streaming bool
 	dirLate   bool              // a directory record came after an agreement
 	where     map[recKey]place
 	parties   map[agreement.ID]agreement.Party
@@ -453,6 +456,20 @@ func (c *ImportCheck) Finish() error {
 // Parents are the agreements the file's agreements name as their parent.
 func (c *ImportCheck) Parents() []agreement.ID { return c.parents }
 
+// Use makes the checks look things up in look from now on: the same stored
+// records, seen through another transaction.
+func (c *ImportCheck) Use(look ImportLookup) { c.look = look }
+
+// Agreements calls fn with the ID of every agreement of the file.
+func (c *ImportCheck) Agreements(fn func(agreement.ID) error) error {
+	for id := range c.kinds {
+		if err := fn(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // DirectoryLate reports whether the file has parties, officials or mandates
 // after an agreement: then they must be written in a pass of their own first.
 func (c *ImportCheck) DirectoryLate() bool { return c.dirLate }
@@ -480,10 +497,29 @@ func (c *ImportCheck) Write(it dataset.Item, to ImportTarget) error {
 		return err
 	}
 	id, rev, _, _ := agreement.Meta(it.Value)
-	if c.hasHistory[recKey{t, *id}] {
+	if c.streaming || c.hasHistory[recKey{t, *id}] {
 		return nil
 	}
 	return to.AppendHistory(&dataset.HistoryEntry{Type: t, ID: *id, Rev: *rev, At: c.now, By: c.user, Action: "impor"})
+}
+
+// Streaming makes Write leave the "impor" entries of records without history
+// to ImportEntries: an element is written before the file's history is read.
+func (c *ImportCheck) Streaming() { c.streaming = true }
+
+// ImportEntries are the "impor" history entries of the records the file
+// gives no history, once the whole file is checked.
+func (c *ImportCheck) ImportEntries() []dataset.HistoryEntry {
+	var out []dataset.HistoryEntry
+	for k, rev := range c.recs {
+		if !c.hasHistory[k] {
+			out = append(out, dataset.HistoryEntry{Type: k.t, ID: k.id, Rev: rev, At: c.now, By: c.user, Action: "impor"})
+		}
+	}
+	slices.SortFunc(out, func(a, b dataset.HistoryEntry) int {
+		return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.ID, b.ID))
+	})
+	return out
 }
 
 // dir answers references against the store and the file's records read so far.

@@ -234,28 +234,23 @@ const swapLockTimeout = 5 * time.Second
 // ImportFrom adds every element of the exchange file open reads, keeping IDs,
 // revisions and history: all of it or nothing, holding one element at a time.
 //
-// The first reading checks the file against the data file (service.ImportCheck)
-// and writes nothing. Then, after the backup copy, the data file is copied
-// beside itself, the file is read again into that copy in batches of write
-// transactions, and the copy takes the data file's place in one rename. A
-// refusal, a cancel, a failed write or a kill leaves the data file as it was.
-// Nothing else may use the store while it runs.
+// After the backup copy, the data file is copied beside itself, the file is
+// read once into that copy in batches of write transactions, checked element
+// by element (service.ImportCheck) as it goes, and what needs the whole file
+// (references that point forwards, history ahead of its record) is checked
+// at the end. Only then does the copy take the data file's place, in one
+// rename. A refusal, a cancel, a failed write or a kill leaves the data file
+// as it was. Nothing else may use the store while it runs.
 func (s *Store) ImportFrom(ctx context.Context, open func() (io.ReadCloser, error)) (dataset.Counts, error) {
-	var check *service.ImportCheck
-	err := s.view(func(tx *bolt.Tx) error {
-		check = service.NewImportCheck(importTarget{s.dir(tx)}, s.now(), s.user)
-		if err := readItems(ctx, open, func(it dataset.Item) error { return check.Check(it) }); err != nil {
-			return err
-		}
-		return check.Finish()
-	})
-	if err != nil {
+	if err := ctx.Err(); err != nil {
 		return dataset.Counts{}, err
 	}
 	if err := s.backupBefore(ctx, service.ReasonImport); err != nil {
 		return dataset.Counts{}, err
 	}
 	tmp := s.path + ".impor"
+	check := service.NewImportCheck(nil, s.now(), s.user)
+	check.Streaming()
 	if err := s.importCopy(ctx, tmp, open, check); err != nil {
 		os.Remove(tmp)
 		return dataset.Counts{}, err
@@ -310,6 +305,9 @@ func (s *Store) importCopy(ctx context.Context, tmp string, open func() (io.Read
 		err = cerr
 	}
 	if err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr // bbolt words the writer's error without wrapping it
+		}
 		return err
 	}
 	db, err := openBolt(tmp, &bolt.Options{Timeout: swapLockTimeout, NoSync: true, FreelistType: bolt.FreelistMapType})
@@ -333,7 +331,11 @@ func (s *Store) importBatches(ctx context.Context, open func() (io.ReadCloser, e
 		err := s.update(func(tx *bolt.Tx) error {
 			dir := s.dir(tx)
 			to := importTarget{dir}
+			check.Use(to)
 			for _, it := range batch {
+				if err := check.Check(it); err != nil {
+					return err
+				}
 				if err := check.Write(it, to); err != nil {
 					return err
 				}
@@ -346,44 +348,98 @@ func (s *Store) importBatches(ctx context.Context, open func() (io.ReadCloser, e
 			return nil
 		})
 		batch = batch[:0]
+		s.shedWritten()
 		return err
 	}
-	// Parties, officials and mandates go first: agreements' list entries name them.
-	passes := [][2]bool{{true, true}}
-	if check.DirectoryLate() {
-		passes = [][2]bool{{true, false}, {false, true}}
+	err := readItems(ctx, open, func(it dataset.Item) error {
+		batch = append(batch, it)
+		if len(batch) >= importBatch {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
 	}
-	for _, p := range passes {
-		dirToo, rest := p[0], p[1]
-		err := readItems(ctx, open, func(it dataset.Item) error {
-			if service.IsDirectoryList(it.List) && !dirToo || !service.IsDirectoryList(it.List) && !rest {
-				return nil
-			}
-			batch = append(batch, it)
-			if len(batch) >= importBatch {
-				return flush()
+	if err != nil {
+		return err
+	}
+	// What needs the whole file.
+	if err := s.view(func(tx *bolt.Tx) error {
+		check.Use(importTarget{s.dir(tx)})
+		return check.Finish()
+	}); err != nil {
+		return err
+	}
+	// Records without history in the file get an "impor" entry.
+	entries := check.ImportEntries()
+	for from := 0; from < len(entries); from += importBatch {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := s.update(func(tx *bolt.Tx) error {
+			for i := from; i < min(from+importBatch, len(entries)); i++ {
+				if err := appendHistory(tx, &entries[i]); err != nil {
+					return err
+				}
 			}
 			return nil
 		})
-		if err == nil {
-			err = flush()
-		}
 		if err != nil {
 			return err
 		}
 	}
-	// Parents written before their children count them now.
-	parents := check.Parents()
-	for from := 0; from < len(parents); from += importBatch {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		ids := parents[from:min(from+importBatch, len(parents))]
-		if err := s.update(func(tx *bolt.Tx) error { return refreshParents(s.dir(tx), ids...) }); err != nil {
+	// Agreements written before the parties they name get their list
+	// entries again, now that the names are there.
+	if check.DirectoryLate() {
+		var ids []agreement.ID
+		check.Agreements(func(id agreement.ID) error { ids = append(ids, id); return nil })
+		if err := s.inBatches(ctx, ids, func(dir txDir, id agreement.ID) error {
+			a, _, err := get[agreement.Agreement](dir.tx, schema.Agreements, id)
+			if err != nil {
+				return err
+			}
+			return writeSummary(dir, &a)
+		}); err != nil {
 			return err
 		}
 	}
+	// Parents written before their children count them now.
+	return s.inBatches(ctx, check.Parents(), func(dir txDir, id agreement.ID) error { return refreshParents(dir, id) })
+}
+
+// inBatches calls fn for every id, importBatch ids per write transaction.
+func (s *Store) inBatches(ctx context.Context, ids []agreement.ID, fn func(txDir, agreement.ID) error) error {
+	for from := 0; from < len(ids); from += importBatch {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := s.update(func(tx *bolt.Tx) error {
+			dir := s.dir(tx)
+			for _, id := range ids[from:min(from+importBatch, len(ids))] {
+				if err := fn(dir, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		s.shedWritten()
+	}
 	return ctx.Err()
+}
+
+// shedWritten releases the mapped pages a batch read, between transactions.
+func (s *Store) shedWritten() {
+	var size int64
+	if s.view(func(tx *bolt.Tx) error { size = tx.Size(); return nil }) != nil {
+		return
+	}
+	shed, stop := shedPages(s.db, size)
+	stop()
+	shed()
 }
 
 // swapIn puts the file at tmp in the data file's place: the data file is

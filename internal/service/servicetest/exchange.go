@@ -249,6 +249,30 @@ func testExchange(t *testing.T, c Config) {
 		must(t, dst.Check(context.Background()))
 	})
 
+	t.Run("CancelAtEveryCheck", func(t *testing.T) {
+		src := fresh(t, c)
+		good := ExchangeWorld(t, src)
+		dst := fresh(t, c)
+		opens := 0
+		count := Counting()
+		_, err := fresh(t, c).ImportFrom(count, opener(good, &opens))
+		must(t, err)
+		n := count.Calls()
+		if n < 1 {
+			t.Fatal("ImportFrom never checks its context")
+		}
+		before := exportStream(t, dst)
+		for i := range n {
+			_, err := dst.ImportFrom(CancelAfter(i), opener(good, &opens))
+			wantCancelled(t, fmt.Sprintf("cancel at check %d of %d", i, n), err)
+			if exportStream(t, dst) != before {
+				t.Fatalf("cancel at check %d changed the instance", i)
+			}
+		}
+		_, err = dst.ImportFrom(context.Background(), opener(good, &opens))
+		must(t, err)
+	})
+
 	t.Run("BadImportMatrix", func(t *testing.T) {
 		src := fresh(t, c)
 		good := ExchangeWorld(t, src)
