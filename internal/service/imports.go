@@ -143,7 +143,7 @@ type ImportCheck struct {
 
 	recs      map[recKey]uint64 // revision of each record of the file
 	streaming bool
-	dirLate   bool              // a directory record came after an agreement
+	dirLate   bool // a directory record came after an agreement
 	where     map[recKey]place
 	parties   map[agreement.ID]agreement.Party
 	officials map[agreement.ID]agreement.Official
