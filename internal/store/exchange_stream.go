@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -289,6 +290,43 @@ func readItems(ctx context.Context, open func() (io.ReadCloser, error), fn func(
 	}
 }
 
+type readResult struct {
+	it  dataset.Item
+	err error
+}
+
+// readAhead reads the file open gives on a goroutine of its own, a batch or
+// two ahead of the caller; the channel ends after the last element or an
+// error. stop ends the reading early and waits for it.
+func readAhead(ctx context.Context, open func() (io.ReadCloser, error)) (<-chan readResult, func()) {
+	out := make(chan readResult, 2*importBatch)
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		defer close(out)
+		err := readItems(ctx, open, func(it dataset.Item) error {
+			select {
+			case out <- readResult{it: it}:
+				return nil
+			case <-done:
+				return context.Canceled
+			}
+		})
+		if err != nil {
+			select {
+			case out <- readResult{err: err}:
+			case <-done:
+			}
+		}
+	}()
+	var once sync.Once
+	return out, func() {
+		once.Do(func() { close(done) })
+		<-finished
+	}
+}
+
 // importCopy copies the data file to tmp and writes the checked file into the
 // copy in batches.
 func (s *Store) importCopy(ctx context.Context, tmp string, open func() (io.ReadCloser, error), check *service.ImportCheck) error {
@@ -351,17 +389,21 @@ func (s *Store) importBatches(ctx context.Context, open func() (io.ReadCloser, e
 		s.shedWritten()
 		return err
 	}
-	err := readItems(ctx, open, func(it dataset.Item) error {
-		batch = append(batch, it)
-		if len(batch) >= importBatch {
-			return flush()
+	// The file is decoded on another goroutine while batches are written.
+	items, stop := readAhead(ctx, open)
+	defer stop()
+	for r := range items {
+		if r.err != nil {
+			return r.err
 		}
-		return nil
-	})
-	if err == nil {
-		err = flush()
+		batch = append(batch, r.it)
+		if len(batch) >= importBatch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
 	}
-	if err != nil {
+	if err := flush(); err != nil {
 		return err
 	}
 	// What needs the whole file.
