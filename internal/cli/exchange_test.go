@@ -110,4 +110,12 @@ func TestBadImportMatrix(t *testing.T) {
 	if r := run(t, i18n.EN, "--db", db, "import-json", goodPath); r.code != 0 || !strings.Contains(r.stderr, "1 agreements, 2 parties, 4 officials, 2 mandates") {
 		t.Fatalf("the good file: %+v", r)
 	}
+	// The data file's own records are still there beside the imported ones.
+	all, err := dataset.Decode(strings.NewReader(exportOf(t, db)))
+	if err != nil || len(all.Agreements) != 2 || all.Agreements[0].ID != 1 || all.Agreements[1].ID != 501 || len(all.Parties) != 4 {
+		t.Errorf("after the import: %v, %d agreements, %d parties", err, len(all.Agreements), len(all.Parties))
+	}
+	if r := run(t, i18n.EN, "--db", db, "check"); r.code != 0 {
+		t.Errorf("check after the import: %+v", r)
+	}
 }
