@@ -162,6 +162,22 @@ func TestInvalidUTF8AcrossReads(t *testing.T) {
 	}
 }
 
+func TestByteOrderMarkIsSkipped(t *testing.T) {
+	var buf bytes.Buffer
+	if _, err := WriteDataset(&buf, fullDataset()); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Decode(bytes.NewReader(append([]byte{0xEF, 0xBB, 0xBF}, buf.Bytes()...)))
+	if err != nil || len(d.Agreements) != 1 {
+		t.Fatalf("a file with a BOM: %v", err)
+	}
+	// Elsewhere it is text, and the JSON around it must hold it.
+	_, err = Decode(bytes.NewReader(append([]byte("{\xEF\xBB\xBF"), buf.Bytes()[1:]...)))
+	if !errors.Is(err, ErrSyntax) {
+		t.Errorf("a BOM inside: %v", err)
+	}
+}
+
 type oneByte struct{ b []byte }
 
 func (o *oneByte) Read(p []byte) (int, error) {

@@ -45,6 +45,8 @@ type scanner struct {
 	kept []byte
 }
 
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
 func newScanner(r io.Reader) *scanner {
 	return &scanner{r: r, markLine: 1, markNL: -1}
 }
@@ -54,6 +56,11 @@ func (s *scanner) Read(p []byte) (int, error) {
 		return 0, s.err
 	}
 	n, err := s.r.Read(p)
+	if s.off == 0 && s.first == 0 && n >= 3 && bytes.HasPrefix(p[:n], bom) {
+		// A byte-order mark, as Windows editors write: not part of the JSON.
+		n = copy(p, p[3:n])
+		s.off = 0
+	}
 	if n > 0 {
 		if s.first == 0 {
 			if t := bytes.TrimLeft(p[:n], " \t\r\n"); len(t) > 0 {
