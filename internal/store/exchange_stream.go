@@ -386,6 +386,11 @@ func (s *Store) importBatches(ctx context.Context, open func() (io.ReadCloser, e
 			return nil
 		})
 		batch = batch[:0]
+		if err == nil {
+			// The batch's agreements join the search index now, a batch at a
+			// time, rather than all at once after the import.
+			err = s.merge()
+		}
 		s.shedWritten()
 		return err
 	}
