@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -614,8 +615,13 @@ func (r *runner) importJSON(args []string) error {
 	return r.withData(func(s service.Service) error { return r.importFile(s, path) })
 }
 
+// importMemory is the heap an import aims to stay within: the garbage of
+// each batch is collected before it piles up.
+const importMemory = 200 << 20
+
 // importFile imports the exchange file at path, read element by element.
 func (r *runner) importFile(adm service.Admin, path string) error {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
 	var in *reader
 	open := func() (io.ReadCloser, error) {
 		f, err := os.Open(path)

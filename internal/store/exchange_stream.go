@@ -226,7 +226,7 @@ func counterOf(k, v []byte) (dataset.Counter, bool) {
 
 // importBatch is how many elements of a file one write transaction of a
 // streaming import holds: small enough that its dirty pages stay small.
-const importBatch = 1000
+const importBatch = 500
 
 // swapLockTimeout bounds the wait for the lock of a file this store itself
 // just closed or made.
@@ -386,6 +386,7 @@ func (s *Store) importBatches(ctx context.Context, open func() (io.ReadCloser, e
 			return nil
 		})
 		batch = batch[:0]
+		s.shedWritten()
 		if err == nil {
 			// The batch's agreements join the search index now, a batch at a
 			// time, rather than all at once after the import.
