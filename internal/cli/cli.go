@@ -617,7 +617,7 @@ func (r *runner) importJSON(args []string) error {
 
 // importMemory is the heap an import aims to stay within: the garbage of
 // each batch is collected before it piles up.
-const importMemory = 200 << 20
+const importMemory = 320 << 20
 
 // importFile imports the exchange file at path, read element by element.
 func (r *runner) importFile(adm service.Admin, path string) error {
