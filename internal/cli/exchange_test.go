@@ -105,6 +105,8 @@ func TestBadImportMatrix(t *testing.T) {
 	if _, err := os.Stat(db + ".impor"); !os.IsNotExist(err) {
 		t.Errorf("a working copy was left: %v", err)
 	}
+	// A working copy left by a killed import is replaced, never used.
+	os.WriteFile(db+".impor", []byte("sisa impor yang terputus"), 0o600)
 	goodPath := filepath.Join(dir, "baik.json")
 	os.WriteFile(goodPath, good, 0o600)
 	if r := run(t, i18n.EN, "--db", db, "import-json", goodPath); r.code != 0 || !strings.Contains(r.stderr, "1 agreements, 2 parties, 4 officials, 2 mandates") {
@@ -117,5 +119,8 @@ func TestBadImportMatrix(t *testing.T) {
 	}
 	if r := run(t, i18n.EN, "--db", db, "check"); r.code != 0 {
 		t.Errorf("check after the import: %+v", r)
+	}
+	if _, err := os.Stat(db + ".impor"); !os.IsNotExist(err) {
+		t.Errorf("the leftover copy is still there: %v", err)
 	}
 }
