@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -213,14 +214,20 @@ func (e *exporter) counters() error {
 
 // counterOf reads a stored counter: its key is office/kind/year.
 func counterOf(k, v []byte) (dataset.Counter, bool) {
+	// Office and year are decimal, zero-padded (agreement.CounterKey): not
+	// octal, as a scan of "…016" would read them.
 	parts := strings.Split(string(k), "/")
 	if len(parts) != 3 || len(v) != 8 {
 		return dataset.Counter{}, false
 	}
-	var office uint64
-	var year int
-	fmt.Sscan(parts[0], &office)
-	fmt.Sscan(parts[2], &year)
+	office, err := strconv.ParseUint(parts[0], 10, 64)
+	if err != nil {
+		return dataset.Counter{}, false
+	}
+	year, err := strconv.Atoi(parts[2])
+	if err != nil {
+		return dataset.Counter{}, false
+	}
 	return dataset.Counter{Office: agreement.ID(office), Kind: agreement.Kind(parts[1]), Year: year, Last: uint64(keyID(v))}, true
 }
 
