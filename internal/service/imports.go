@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -186,6 +187,20 @@ func NewImportCheck(look ImportLookup, now time.Time, user string) *ImportCheck 
 
 func fail(it dataset.Item, field string, err error) error {
 	return &ImportError{Record: it.Name(), Line: it.Line, Field: field, Err: err}
+}
+
+// named gives a backend's refusal of a record (a rule of its own write path,
+// such as a number already carried) the record's name, line and field.
+func named(it dataset.Item, err error) error {
+	var ie *ImportError
+	var es agreement.Errors
+	switch {
+	case errors.As(err, &ie), !Known(err):
+		return err
+	case errors.As(err, &es) && len(es) > 0:
+		return fail(it, es[0].Field, es)
+	}
+	return fail(it, "", err)
 }
 
 // refuse is fail with a sentinel and what is wrong in words of both languages.
@@ -494,7 +509,7 @@ func (c *ImportCheck) Write(it dataset.Item, to ImportTarget) error {
 	t, _ := dataset.RecordTypeOf(it.List)
 	c.fillBookkeeping(it.Value)
 	if err := to.PutRecord(t, it.Value); err != nil {
-		return err
+		return named(it, err)
 	}
 	id, rev, _, _ := agreement.Meta(it.Value)
 	if c.streaming || c.hasHistory[recKey{t, *id}] {

@@ -298,6 +298,21 @@ func TestImportIntoRefuses(t *testing.T) {
 	}
 }
 
+// refusing is a target whose record writes are refused by a rule of its own.
+type refusing struct{ *memTarget }
+
+func (r refusing) PutRecord(t dataset.RecordType, v any) error {
+	if a, ok := v.(*agreement.Party); ok && a.ID == 2 {
+		return agreement.Errors{{Field: "name", Code: "required"}}
+	}
+	return r.memTarget.PutRecord(t, v)
+}
+
+func TestBackendRefusalNamesTheRecord(t *testing.T) {
+	err := ImportInto(context.Background(), refusing{newMemTarget()}, sample(), t1, "budi")
+	importErr(t, err, "parties[1] (id 2)", "name", agreement.ErrInvalid)
+}
+
 func TestCheckFileName(t *testing.T) {
 	for _, ok := range []string{"naskah.pdf", "Scan PKS 2025 (final).PDF", "lambang-sumedang.png", "..naskah.pdf"} {
 		if err := CheckFileName(ok); err != nil {
