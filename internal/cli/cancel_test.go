@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,6 +26,16 @@ type cancelOnCall struct {
 func (c cancelOnCall) Import(ctx context.Context, d *dataset.Dataset) error {
 	c.cancel()
 	return c.Backend.Import(ctx, d)
+}
+
+func (c cancelOnCall) ImportFrom(ctx context.Context, open func() (io.ReadCloser, error)) (dataset.Counts, error) {
+	c.cancel()
+	return c.Backend.ImportFrom(ctx, open)
+}
+
+func (c cancelOnCall) ExportTo(ctx context.Context, w io.Writer) (dataset.Counts, error) {
+	c.cancel()
+	return c.Backend.ExportTo(ctx, w)
 }
 
 func (c cancelOnCall) Reindex(ctx context.Context) error {

@@ -8,8 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -585,49 +587,78 @@ func (r *runner) exportJSON(args []string) error {
 }
 
 func (r *runner) export(adm service.Admin, path string) error {
-	d, err := adm.Export(r.ctx)
-	if err != nil {
+	var counts dataset.Counts
+	write := func(w io.Writer) (err error) {
+		counts, err = adm.ExportTo(r.ctx, w)
 		return err
 	}
 	if path == "-" {
-		return dataset.Encode(r.Stdout, d)
+		return write(r.Stdout)
 	}
 	// Through a temporary file: a failed or cancelled export leaves no half file.
-	if err := service.WriteFile(r.ctx, path, 0o600, func(w io.Writer) error { return dataset.Encode(w, d) }); err != nil {
-		if cancelled(err) {
+	if err := service.WriteFile(r.ctx, path, 0o600, write); err != nil {
+		if cancelled(err) || !writeProblem(err) {
 			return err
 		}
 		return r.fail("write_failed", path, r.reason(err, path))
 	}
-	fmt.Fprintln(r.Stderr, msg["exported"].In(r.Lang, path, len(d.Agreements), len(d.Parties), len(d.Officials), len(d.Mandates)))
+	fmt.Fprintln(r.Stderr, msg["exported"].In(r.Lang, path, counts.Agreements, counts.Parties, counts.Officials, counts.Mandates))
 	return nil
+}
+
+// writeProblem reports whether err is about writing the output file, not
+// about reading the data file.
+func writeProblem(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe) || !service.Known(err)
 }
 
 func (r *runner) importJSON(args []string) error {
 	if len(args) != 1 {
 		return r.misuse("need_args", "import-json", "BERKAS")
 	}
-	f, err := os.Open(args[0])
+	path := args[0]
+	// The file must be there before the data file is opened.
+	f, err := os.Open(path)
 	if err != nil {
-		return r.fail("read_failed", args[0], r.reason(err, args[0]))
+		return r.fail("read_failed", path, r.reason(err, path))
 	}
-	in := &reader{r: bufio.NewReaderSize(f, 1<<20)}
-	d, err := dataset.Decode(in)
 	f.Close()
-	if err != nil {
-		return r.decodeFailed(args[0], in, err)
-	}
-	return r.withData(func(s service.Service) error { return r.importDataset(s, args[0], d) })
+	return r.withData(func(s service.Service) error { return r.importFile(s, path) })
 }
 
-func (r *runner) importDataset(adm service.Admin, path string, d *dataset.Dataset) error {
-	if err := adm.Import(r.ctx, d); err != nil {
+// importMemory is the heap an import aims to stay within: the garbage of
+// each batch is collected before it piles up.
+const importMemory = 320 << 20
+
+// importFile imports the exchange file at path, read element by element.
+func (r *runner) importFile(adm service.Admin, path string) error {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
+	var in *reader
+	open := func() (io.ReadCloser, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		in = &reader{r: bufio.NewReaderSize(f, 1<<20)}
+		return struct {
+			io.Reader
+			io.Closer
+		}{in, f}, nil
+	}
+	counts, err := adm.ImportFrom(r.ctx, open)
+	if err != nil {
 		if cancelled(err) {
 			return err
 		}
+		var de *dataset.DecodeError
+		var ie *service.ImportError
+		if !errors.As(err, &de) && !errors.As(err, &ie) && (in == nil || in.err != nil) {
+			return r.fail("read_failed", path, r.reason(err, path))
+		}
 		return r.fail("bad_file", path, service.Message(err, r.Lang))
 	}
-	fmt.Fprintln(r.Stderr, msg["imported"].In(r.Lang, path, len(d.Agreements), len(d.Parties), len(d.Officials), len(d.Mandates)))
+	fmt.Fprintln(r.Stderr, msg["imported"].In(r.Lang, path, counts.Agreements, counts.Parties, counts.Officials, counts.Mandates))
 	return nil
 }
 

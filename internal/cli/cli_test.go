@@ -95,7 +95,7 @@ func TestShowAddUpdate(t *testing.T) {
 	edited = strings.Replace(edited, `"tags_lama": [`, `"tags": [`, 1)
 	os.WriteFile(file, []byte(edited), 0o600)
 	r2 := run(t, i18n.ID, "--db", db, "update", "1", file)
-	if r2.code != 1 || !strings.Contains(r2.stderr, `"tags_lama"`) {
+	if r2.code != 1 || !strings.Contains(r2.stderr, "isian tags_lama") {
 		t.Fatalf("unknown field: %+v", r2)
 	}
 	// The subject of a signed agreement is locked.
@@ -126,7 +126,7 @@ func TestShowAddUpdate(t *testing.T) {
 	// add with an impossible date names the field and line.
 	os.WriteFile(file, []byte(strings.Replace(draft, `"start":""`, `"start":"2025-02-30"`, 1)), 0o600)
 	r2 = run(t, i18n.ID, "--db", db, "add", file)
-	if r2.code != 1 || !strings.Contains(r2.stderr, `"start"`) || !strings.Contains(r2.stderr, "baris 3") {
+	if r2.code != 1 || !strings.Contains(r2.stderr, "isian start") || !strings.Contains(r2.stderr, "baris 3") {
 		t.Fatalf("impossible date: %+v", r2)
 	}
 	// add with an end before start gets the field message.

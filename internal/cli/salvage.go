@@ -70,23 +70,25 @@ func (r *runner) exportSalvage(path string) error {
 		if !ok {
 			return &exitError{ExitError, salvageNone.In(r.Lang)}
 		}
-		d, damaged, err := sv.ExportReadable(r.ctx)
-		if err != nil {
+		var counts dataset.Counts
+		var damaged []service.RecordRef
+		write := func(w io.Writer) (err error) {
+			counts, damaged, err = sv.ExportReadableTo(r.ctx, w)
 			return err
 		}
-		write := func(w io.Writer) error { return dataset.Encode(w, d) }
+		var err error
 		if path == "-" {
 			err = write(r.Stdout)
 		} else {
 			err = service.WriteFile(r.ctx, path, 0o600, write)
 		}
 		if err != nil {
-			if cancelled(err) {
+			if cancelled(err) || !writeProblem(err) {
 				return err
 			}
 			return r.fail("write_failed", path, r.reason(err, path))
 		}
-		fmt.Fprintln(r.Stderr, exportSalvaged.In(r.Lang, len(d.Agreements), path))
+		fmt.Fprintln(r.Stderr, exportSalvaged.In(r.Lang, counts.Agreements, path))
 		if len(damaged) == 0 {
 			return nil
 		}

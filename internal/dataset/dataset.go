@@ -5,14 +5,18 @@ package dataset
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/i18n"
 	"sepakat/resources"
 )
 
@@ -99,13 +103,36 @@ type Single struct {
 // ErrFormat is returned, wrapped in a *DecodeError, for any file that cannot be read.
 var ErrFormat = errors.New("dataset: bad file")
 
-// DecodeError says where a file went wrong, in terms a user can act on.
+// What is wrong with a file that does not decode; a *DecodeError wraps one of
+// these and ErrFormat.
+var (
+	ErrEmpty        = errors.New("dataset: empty file")
+	ErrNotJSON      = errors.New("dataset: not a JSON file")
+	ErrSyntax       = errors.New("dataset: invalid JSON")
+	ErrTruncated    = errors.New("dataset: file cut short")
+	ErrTrailing     = errors.New("dataset: data after the end")
+	ErrUnknownField = errors.New("dataset: unknown field")
+	ErrWrongType    = errors.New("dataset: wrong type of value")
+	ErrNumberRange  = errors.New("dataset: number out of range")
+	ErrBadDate      = errors.New("dataset: impossible date")
+	ErrInvalidUTF8  = errors.New("dataset: invalid UTF-8")
+	ErrBase64       = errors.New("dataset: file data not base64")
+	ErrFileTooLarge = errors.New("dataset: stored file too large")
+	ErrForeign      = errors.New("dataset: not a Sepakat file")
+	ErrVersion      = errors.New("dataset: unknown version")
+	ErrNotOne       = errors.New("dataset: not exactly one record")
+)
+
+// DecodeError says where a file went wrong, in terms a user can act on: the
+// line and column, the record (such as "agreements[3] (id 17)"), the field,
+// and what is wrong (Err, one of the sentinels above).
 type DecodeError struct {
 	Line, Column int
-	// Record names the record, such as "agreements[3] (id 17)".
-	Record string
-	Field  string
-	Msg    string
+	Record       string
+	Field        string
+	Err          error
+	// Value is the offending value as written in the file, when known.
+	Value  string
 	offset int64
 }
 
@@ -120,23 +147,77 @@ func (e *DecodeError) Error() string {
 	if e.Field != "" {
 		fmt.Fprintf(&b, "isian %q: ", e.Field)
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(e.kind().Error())
+	if e.Value != "" {
+		fmt.Fprintf(&b, " (%s)", e.Value)
+	}
 	return b.String()
 }
 
-func (e *DecodeError) Unwrap() error { return ErrFormat }
+func (e *DecodeError) kind() error {
+	if e.Err == nil {
+		return ErrFormat
+	}
+	return e.Err
+}
+
+// Unwrap makes errors.Is true for ErrFormat and for what is wrong.
+func (e *DecodeError) Unwrap() []error { return []error{e.kind(), ErrFormat} }
+
+// Where names the place in lang: "baris 3, agreements[2] (id 3), isian term.end".
+func (e *DecodeError) Where(l i18n.Lang) string {
+	var parts []string
+	if e.Line > 0 {
+		parts = append(parts, i18n.Text{ID: "baris %d", EN: "line %d"}.In(l, e.Line))
+	}
+	if e.Record != "" {
+		parts = append(parts, e.Record)
+	}
+	if e.Field != "" {
+		parts = append(parts, i18n.Text{ID: "isian %s", EN: "field %s"}.In(l, e.Field))
+	}
+	return strings.Join(parts, ", ")
+}
 
 // Decode reads a Dataset strictly: unknown fields, wrong types, impossible dates,
-// trailing data and a wrong format or version are errors.
+// invalid UTF-8, bad base64, trailing data and a wrong format or version are
+// errors. It holds the whole dataset; NewReader reads record by record.
 func Decode(r io.Reader) (*Dataset, error) {
-	var d Dataset
-	if err := decodeStrict(r, &d); err != nil {
-		return nil, err
+	d := &Dataset{}
+	rd := NewReader(r)
+	for {
+		it, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		d.add(it)
 	}
-	if err := checkHeader(d.Format, d.Version); err != nil {
-		return nil, err
+	d.Format, d.Version, d.ExportedAt = Format, rd.version, rd.exportedAt
+	return d, nil
+}
+
+func (d *Dataset) add(it Item) {
+	switch v := it.Value.(type) {
+	case *agreement.Party:
+		d.Parties = append(d.Parties, *v)
+	case *agreement.Official:
+		d.Officials = append(d.Officials, *v)
+	case *agreement.Mandate:
+		d.Mandates = append(d.Mandates, *v)
+	case *agreement.Agreement:
+		d.Agreements = append(d.Agreements, *v)
+	case *Counter:
+		d.Counters = append(d.Counters, *v)
+	case *IssuedNumber:
+		d.Numbers = append(d.Numbers, *v)
+	case *HistoryEntry:
+		d.History = append(d.History, *v)
+	case *File:
+		d.Files = append(d.Files, *v)
 	}
-	return &d, nil
 }
 
 // DecodeSingle reads an "add"/"update" file; exactly one record must be present.
@@ -155,70 +236,105 @@ func DecodeSingle(r io.Reader) (*Single, error) {
 		}
 	}
 	if n != 1 {
-		return nil, &DecodeError{Msg: "berkas harus memuat tepat satu dari \"agreement\", \"party\", \"official\" atau \"mandate\""}
+		return nil, &DecodeError{Err: ErrNotOne}
 	}
 	return &s, nil
 }
 
 func checkHeader(format string, version int) error {
 	if format != Format {
-		return &DecodeError{Field: "format", Msg: fmt.Sprintf("harus %q, bukan %q: ini bukan berkas Sepakat", Format, format)}
+		return &DecodeError{Field: "format", Err: ErrForeign, Value: strconv.Quote(format)}
 	}
 	if version < 1 || version > Version {
-		return &DecodeError{Field: "version", Msg: fmt.Sprintf("versi %d tidak dikenal; versi program ini %d", version, Version)}
+		return &DecodeError{Field: "version", Err: ErrVersion, Value: strconv.Itoa(version)}
 	}
 	return nil
 }
 
 func decodeStrict(r io.Reader, v any) error {
-	raw, err := io.ReadAll(r)
+	sc := newScanner(r)
+	raw, err := io.ReadAll(sc)
 	if err != nil {
-		return &DecodeError{Msg: "berkas tidak dapat dibaca: " + err.Error()}
+		var de *DecodeError
+		if errors.As(err, &de) {
+			return de
+		}
+		return err // the reader's own error: the file could not be read
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return &DecodeError{Err: ErrEmpty}
+	}
+	if bytes.TrimLeft(raw, " \t\r\n")[0] != '{' {
+		return &DecodeError{Line: 1, Column: 1, Err: ErrNotJSON}
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return describe(raw, err)
+		e := describe(raw, 0, err)
+		if e.Record == "" {
+			e.Record = locate(raw, e.offset)
+		}
+		return e
 	}
 	if dec.More() {
-		off := dec.InputOffset()
-		l, c := position(raw, off)
-		return &DecodeError{Line: l, Column: c, Msg: "ada data lain setelah akhir dokumen JSON"}
+		return at(raw, 0, dec.InputOffset(), &DecodeError{Err: ErrTrailing})
 	}
 	return nil
 }
 
-func describe(raw []byte, err error) error {
+// describe turns an error of decoding raw, which starts at offset base of
+// the file, into a DecodeError.
+func describe(raw []byte, base int64, err error) *DecodeError {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	var bad *agreement.DateError
-	var out *DecodeError
-	defer func() { out.Record = locate(raw, out.offset) }()
+	var b64 base64.CorruptInputError
+	var de *DecodeError
 	switch {
+	case errors.As(err, &de):
+		return de
 	case errors.As(err, &syn):
-		out = at(raw, syn.Offset, &DecodeError{Msg: "JSON tidak valid: " + syn.Error()})
+		return at(raw, base, syn.Offset, &DecodeError{Err: ErrSyntax})
 	case errors.As(err, &typ):
-		out = at(raw, typ.Offset, &DecodeError{Field: typ.Field, Msg: fmt.Sprintf("jenis nilai salah: berisi %s, seharusnya %s", typ.Value, typeName(typ.Type.String()))})
+		if n, ok := strings.CutPrefix(typ.Value, "number "); ok && isInteger(typ.Type) {
+			return at(raw, base, typ.Offset, &DecodeError{Field: typ.Field, Err: ErrNumberRange, Value: n})
+		}
+		return at(raw, base, typ.Offset, &DecodeError{Field: typ.Field, Err: ErrWrongType})
 	case errors.As(err, &bad):
 		off := int64(bytes.Index(raw, []byte(`"`+bad.Value+`"`)))
-		out = at(raw, off, &DecodeError{Field: keyBefore(raw, off), Msg: bad.Error()})
+		return at(raw, base, off, &DecodeError{Field: keyBefore(raw, off), Err: ErrBadDate, Value: strconv.Quote(bad.Value)})
+	case errors.As(err, &b64):
+		off := int64(bytes.Index(raw, []byte(`"data"`)))
+		return at(raw, base, off, &DecodeError{Field: "data", Err: ErrBase64})
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		out = at(raw, int64(len(raw)), &DecodeError{Msg: "berkas kosong atau terpotong"})
-	default:
-		msg := err.Error()
-		if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-			f = strings.Trim(f, `"`)
-			off := int64(bytes.Index(raw, []byte(`"`+f+`"`)))
-			out = at(raw, off, &DecodeError{Field: f, Msg: "isian ini tidak dikenal; periksa ejaannya (lihat docs/format.md)"})
-		} else {
-			out = &DecodeError{Msg: strings.TrimPrefix(msg, "json: "), offset: -1}
-		}
+		return at(raw, base, int64(len(raw)), &DecodeError{Err: ErrTruncated})
 	}
-	return out
+	msg := err.Error()
+	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		f = strings.Trim(f, `"`)
+		off := int64(bytes.Index(raw, []byte(`"`+f+`"`)))
+		return at(raw, base, off, &DecodeError{Field: f, Err: ErrUnknownField})
+	}
+	return &DecodeError{Value: strings.TrimPrefix(msg, "json: "), offset: -1}
 }
 
-func at(raw []byte, off int64, e *DecodeError) *DecodeError {
-	e.offset = off
+func isInteger(t reflect.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return true
+	}
+	return false
+}
+
+// at places e at offset off of raw (relative), raw starting at base in the
+// file; lines are counted within raw, so base must be 0 unless the caller
+// sets the line itself.
+func at(raw []byte, base, off int64, e *DecodeError) *DecodeError {
+	e.offset = base + off
 	if off >= 0 {
 		e.Line, e.Column = position(raw, off)
 	}
@@ -244,7 +360,7 @@ func keyBefore(raw []byte, off int64) string {
 	return s[i+1:]
 }
 
-// locate names the record (such as "agreements[3] (id 17)") whose JSON spans offset off.
+// locate names the record of a Single file whose JSON spans offset off.
 func locate(raw []byte, off int64) string {
 	if off < 0 {
 		return ""
@@ -259,36 +375,12 @@ func locate(raw []byte, off int64) string {
 			return ""
 		}
 		key, _ := t.(string)
-		t, err = dec.Token()
-		if err != nil {
-			return ""
-		}
-		switch t {
-		case json.Delim('{'):
+		begin := dec.InputOffset()
+		var elem json.RawMessage
+		if err := dec.Decode(&elem); err != nil || (off >= begin && off <= dec.InputOffset()) {
 			if isRecord(key) {
-				return key // a Single holds one record
+				return key
 			}
-			return ""
-		case json.Delim('['):
-		default:
-			continue
-		}
-		for i := 0; dec.More(); i++ {
-			begin := dec.InputOffset()
-			var elem json.RawMessage
-			err := dec.Decode(&elem)
-			end := dec.InputOffset()
-			if err != nil || (off >= begin && off <= end) {
-				var head struct {
-					ID agreement.ID `json:"id"`
-				}
-				if json.Unmarshal(elem, &head) == nil && head.ID != 0 {
-					return fmt.Sprintf("%s[%d] (id %d)", key, i, head.ID)
-				}
-				return fmt.Sprintf("%s[%d]", key, i)
-			}
-		}
-		if _, err := dec.Token(); err != nil {
 			return ""
 		}
 	}
@@ -301,20 +393,6 @@ func isRecord(key string) bool {
 		return true
 	}
 	return false
-}
-
-func typeName(t string) string {
-	switch {
-	case strings.Contains(t, "int"), strings.Contains(t, "float"), t == "agreement.ID":
-		return "angka"
-	case t == "string" || strings.HasSuffix(t, "Kind") || strings.HasSuffix(t, "Status") || strings.HasSuffix(t, "Role"):
-		return "teks"
-	case t == "bool":
-		return "true/false"
-	case strings.HasPrefix(t, "[]"):
-		return "daftar [...]"
-	}
-	return "objek {...}"
 }
 
 func position(raw []byte, off int64) (line, col int) {

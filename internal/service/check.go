@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"io"
 	"sepakat/internal/dataset"
 	"strings"
 
@@ -122,4 +123,7 @@ type Salvager interface {
 	// ExportReadable is Admin.Export that leaves out the records that cannot
 	// be read, and names them.
 	ExportReadable(ctx context.Context) (*dataset.Dataset, []RecordRef, error)
+	// ExportReadableTo is ExportReadable written to w record by record, as
+	// Admin.ExportTo writes.
+	ExportReadableTo(ctx context.Context, w io.Writer) (dataset.Counts, []RecordRef, error)
 }

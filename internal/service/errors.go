@@ -63,6 +63,27 @@ var messages = []struct {
 	{agreement.ErrParentNotValid, i18n.Text{ID: "Naskah induk ini tidak dapat mempunyai naskah turunan jenis itu.", EN: "This parent agreement cannot have a child of that kind."}},
 	{agreement.ErrScheme, i18n.Text{ID: "Pola nomor tidak dapat dipakai. Periksa pola nomor di Pengaturan.", EN: "The number pattern cannot be used. Check it in the settings."}},
 	{dataset.ErrFormat, i18n.Text{ID: "Berkas bukan ekspor Sepakat yang dapat dibaca.", EN: "The file is not a readable Sepakat export."}},
+	// An import or exchange file that does not decode (dataset); the data file is not touched.
+	{dataset.ErrEmpty, i18n.Text{ID: "Berkas itu kosong. Pilih berkas hasil ekspor Sepakat (export-json).", EN: "That file is empty. Choose a file exported by Sepakat (export-json)."}},
+	{dataset.ErrNotJSON, i18n.Text{ID: "Berkas itu bukan berkas JSON ekspor Sepakat (mungkin PDF atau dokumen lain yang diberi nama .json). Pilih berkas hasil ekspor Sepakat.", EN: "That file is not a Sepakat JSON export (perhaps a PDF or another document named .json). Choose a file exported by Sepakat."}},
+	{dataset.ErrSyntax, i18n.Text{ID: "Susunan JSON berkas itu rusak di tempat yang disebut. Perbaiki di sana, atau ekspor ulang.", EN: "The file's JSON is broken at the place named. Fix it there, or export again."}},
+	{dataset.ErrTruncated, i18n.Text{ID: "Berkas itu terpotong: akhirnya hilang. Salin atau ekspor ulang berkas itu seutuhnya.", EN: "The file is cut short: its end is missing. Copy or export the whole file again."}},
+	{dataset.ErrTrailing, i18n.Text{ID: "Ada data lain setelah akhir berkas ekspor. Hapus bagian itu, atau ekspor ulang.", EN: "There is more data after the end of the export. Remove it, or export again."}},
+	{dataset.ErrUnknownField, i18n.Text{ID: "Isian ini tidak dikenal; periksa ejaannya (lihat docs/format.md).", EN: "Unknown field; check its spelling (see docs/format.md)."}},
+	{dataset.ErrWrongType, i18n.Text{ID: "Jenis nilai isian ini salah (mis. teks di tempat angka).", EN: "The value of this field has the wrong type (e.g. text where a number belongs)."}},
+	{dataset.ErrNumberRange, i18n.Text{ID: "Angka ini tidak dapat dipakai: harus bilangan bulat positif yang tidak terlalu besar.", EN: "This number cannot be used: it must be a positive whole number that is not too large."}},
+	{dataset.ErrBadDate, i18n.Text{ID: "Tanggal tidak valid: gunakan format TTTT-BB-HH dan tanggal yang benar-benar ada, mis. 2025-07-04.", EN: "Invalid date: use YYYY-MM-DD and a date that exists, e.g. 2025-07-04."}},
+	{dataset.ErrInvalidUTF8, i18n.Text{ID: "Berkas memuat teks yang bukan UTF-8 (mis. disimpan dengan pengodean lain). Simpan ulang berkas itu sebagai UTF-8.", EN: "The file holds text that is not UTF-8 (e.g. saved in another encoding). Save it again as UTF-8."}},
+	{dataset.ErrBase64, i18n.Text{ID: "Isi berkas lampiran bukan base64 yang sah, sehingga tidak dapat dibaca. Ekspor ulang berkas itu.", EN: "The stored file's content is not valid base64, so it cannot be read. Export the file again."}},
+	{dataset.ErrFileTooLarge, i18n.Text{ID: "Berkas lampiran di dalamnya lebih dari 20 MB, batas yang sama dengan aplikasi. Perkecil berkas itu lalu lampirkan lagi.", EN: "A stored file in it is over 20 MB, the same limit as the app. Make that file smaller and attach it again."}},
+	{dataset.ErrForeign, i18n.Text{ID: "Berkas itu bukan berkas Sepakat (isian format harus \"sepakat\").", EN: "That is not a Sepakat file (the format field must be \"sepakat\")."}},
+	{dataset.ErrVersion, i18n.Text{ID: "Versi berkas itu tidak dikenal program ini. Perbarui Sepakat, atau ekspor dengan versi yang sama.", EN: "This program does not know the file's version. Update Sepakat, or export with the same version."}},
+	{dataset.ErrNotOne, i18n.Text{ID: "Berkas harus memuat tepat satu dari \"agreement\", \"party\", \"official\" atau \"mandate\".", EN: "The file must hold exactly one of \"agreement\", \"party\", \"official\" or \"mandate\"."}},
+	// The content of an import file (imports.go).
+	{ErrImportHash, i18n.Text{ID: "Isi berkas lampiran di berkas impor tidak cocok dengan sidik SHA-256-nya: berkas impor itu rusak atau diubah. Berkas data tidak diubah; ekspor ulang dari sumbernya.", EN: "A stored file in the import file does not match its SHA-256: the import file is damaged or was changed. The data file was not changed; export again from the source."}},
+	{ErrImportHistory, i18n.Text{ID: "Riwayat di berkas impor tidak cocok dengan datanya (tidak ada data itu di berkas, atau revisinya lebih baru). Berkas data tidak diubah.", EN: "History in the import file does not fit its record (the record is not in the file, or the revision is newer). The data file was not changed."}},
+	{ErrImportRange, i18n.Text{ID: "Angka di berkas impor terlalu besar untuk dipakai. Berkas data tidak diubah.", EN: "A number in the import file is too large to use. The data file was not changed."}},
+	{ErrFileName, i18n.Text{ID: "Nama berkas lampiran tidak boleh kosong, \".\" atau \"..\", dan tidak boleh memuat / \\ : atau karakter kendali.", EN: "A stored file's name may not be empty, \".\" or \"..\", nor hold / \\ : or control characters."}},
 	{bahasa.ErrTooLarge, i18n.Text{ID: "Angka terlalu besar untuk ditulis dengan huruf.", EN: "The number is too large to write out in words."}},
 
 	{context.Canceled, i18n.Text{ID: "Dibatalkan.", EN: "Cancelled."}},
@@ -110,10 +131,20 @@ func Explain(err error, l i18n.Lang) Problem {
 	if errors.As(err, &m) {
 		return Problem{Message: m.Message(l)}
 	}
-	// A file that does not decode: where and what, as the detail.
+	// A file that does not decode: where, then what.
 	var de *dataset.DecodeError
 	if errors.As(err, &de) {
-		return Problem{Message: textOf(dataset.ErrFormat).In(l), Detail: msgDetail.In(l, de.Error())}
+		p := Problem{Message: textOf(dataset.ErrFormat).In(l)}
+		if de.Err != nil {
+			p.Message = textOf(de.Err).In(l)
+		}
+		if w := de.Where(l); w != "" {
+			p.Message = w + ": " + p.Message
+		}
+		if de.Value != "" {
+			p.Detail = msgDetail.In(l, de.Value)
+		}
+		return p
 	}
 	for _, e := range messages {
 		if errors.Is(err, e.err) {
@@ -210,9 +241,10 @@ func (e *ConflictError) Error() string {
 
 func (e *ConflictError) Unwrap() error { return ErrConflict }
 
-// ImportError names the record and field that stopped an import.
+// ImportError names the record, field and line that stopped an import.
 type ImportError struct {
 	Record string // "agreements[2] (id 3)"
+	Line   int    // in the import file; 0 when not read from a file
 	Field  string
 	Err    error
 }
@@ -224,6 +256,9 @@ func (e *ImportError) Unwrap() error { return e.Err }
 // Message explains the problem in lang.
 func (e *ImportError) Message(lang i18n.Lang) string {
 	var b strings.Builder
+	if e.Line > 0 {
+		b.WriteString(i18n.Text{ID: "baris %d, ", EN: "line %d, "}.In(lang, e.Line))
+	}
 	b.WriteString(e.Record)
 	if e.Field != "" {
 		if lang == i18n.EN {
@@ -235,6 +270,11 @@ func (e *ImportError) Message(lang i18n.Lang) string {
 	b.WriteString(": ")
 	if es, ok := e.Err.(agreement.Errors); ok {
 		b.WriteString(es.Message(lang))
+		return b.String()
+	}
+	if w, ok := e.Err.(*importWhy); ok {
+		b.WriteString(Explain(w.sentinel, lang).Message)
+		b.WriteString(" (" + w.why.In(lang, w.args...) + ")")
 		return b.String()
 	}
 	p := Explain(e.Err, lang)

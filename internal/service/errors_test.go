@@ -266,13 +266,21 @@ func TestUndecodableFileNamesWhere(t *testing.T) {
 	if !errors.As(err, &de) {
 		t.Fatalf("not a decode error: %v", err)
 	}
-	for _, l := range []i18n.Lang{i18n.ID, i18n.EN} {
-		p := Explain(err, l)
-		if p.Message != Explain(dataset.ErrFormat, l).Message || p.Detail != msgDetail.In(l, de.Error()) {
+	want := map[i18n.Lang]string{
+		i18n.ID: `baris 4, agreements[0], isian subjek: ` + textOf(dataset.ErrUnknownField).ID,
+		i18n.EN: `line 4, agreements[0], field subjek: ` + textOf(dataset.ErrUnknownField).EN,
+	}
+	for l, w := range want {
+		if p := Explain(err, l); p.Message != w || p.Detail != "" {
 			t.Errorf("%s: %+v", l, p)
 		}
 	}
-	if p := Explain(fmt.Errorf("impor: %w", err), i18n.ID); !strings.Contains(p.Detail, `"subjek"`) || !strings.Contains(p.Detail, "baris 4") {
+	if p := Explain(fmt.Errorf("impor: %w", err), i18n.EN); p.Message != want[i18n.EN] {
 		t.Errorf("wrapped: %+v", p)
+	}
+	// The offending value is the detail, in the user's language.
+	_, err = dataset.Decode(strings.NewReader("{\"format\": \"sepakat\", \"version\": 1,\n\"parties\": [\n{\"id\": 1e30}]}"))
+	if p := Explain(err, i18n.EN); p.Message != `line 3, parties[0], field id: `+textOf(dataset.ErrNumberRange).EN || p.Detail != "Detail: 1e30" {
+		t.Errorf("range: %+v", p)
 	}
 }

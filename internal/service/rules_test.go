@@ -48,32 +48,33 @@ func (m *memTarget) RegionName(code string) (string, bool) {
 	return "Kabupaten Sumedang", code == "32.11"
 }
 
-func (m *memTarget) PutRecord(t dataset.RecordType, v any) (bool, error) {
+func (m *memTarget) Exists(t dataset.RecordType, id agreement.ID) (bool, error) {
+	var ok bool
+	switch t {
+	case dataset.TypeParty:
+		_, ok = m.Parties[id]
+	case dataset.TypeOfficial:
+		_, ok = m.Officials[id]
+	case dataset.TypeMandate:
+		_, ok = m.mandates[id]
+	case dataset.TypeAgreement:
+		_, ok = m.kinds[id]
+	}
+	return ok, nil
+}
+func (m *memTarget) PutRecord(t dataset.RecordType, v any) error {
 	id, _, _, _ := agreement.Meta(v)
-	var exists bool
 	switch r := v.(type) {
 	case *agreement.Party:
-		_, exists = m.Parties[*id]
-		if !exists {
-			m.Parties[*id] = *r
-		}
+		m.Parties[*id] = *r
 	case *agreement.Official:
-		_, exists = m.Officials[*id]
-		if !exists {
-			m.Officials[*id] = *r
-		}
+		m.Officials[*id] = *r
 	case *agreement.Mandate:
-		_, exists = m.mandates[*id]
-		if !exists {
-			m.mandates[*id] = *r
-		}
+		m.mandates[*id] = *r
 	case *agreement.Agreement:
-		_, exists = m.kinds[*id]
-		if !exists {
-			m.kinds[*id] = r.Kind
-		}
+		m.kinds[*id] = r.Kind
 	}
-	return exists, nil
+	return nil
 }
 func (m *memTarget) Directory() agreement.Directory { return m }
 func (m *memTarget) Counter(key string) (uint64, bool, error) {
@@ -238,14 +239,14 @@ func TestImportInto(t *testing.T) {
 	if m.counters[agreement.CounterKey(1, agreement.KindKSB, 2026)] != 4 || !m.numbers["KSB/4/2026"] || !m.files[d.Files[0].SHA256] {
 		t.Errorf("bookkeeping not stored: %v %v %v", m.counters, m.numbers, m.files)
 	}
-	// The file's history first, then an "impor" entry for each record without one.
+	// An "impor" entry for each record without history in the file, written with it; then the file's history.
 	var got []string
 	for _, h := range m.history {
 		raw, _ := json.Marshal([]any{h.Type, h.ID, h.Rev, h.Action, h.By})
 		got = append(got, string(raw))
 	}
-	want := []string{`["party",2,3,"ubah","ani"]`, `["party",1,1,"impor","budi"]`, `["official",5,1,"impor","budi"]`,
-		`["official",6,1,"impor","budi"]`, `["mandate",9,1,"impor","budi"]`}
+	want := []string{`["party",1,1,"impor","budi"]`, `["official",5,1,"impor","budi"]`,
+		`["official",6,1,"impor","budi"]`, `["mandate",9,1,"impor","budi"]`, `["party",2,3,"ubah","ani"]`}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("history\n got %v\nwant %v", got, want)
 	}
@@ -269,13 +270,22 @@ func TestImportIntoRefuses(t *testing.T) {
 		{"number already issued", func(_ *dataset.Dataset, m *memTarget) { m.numbers["KSB/4/2026"] = true },
 			"issued_numbers[0]", "number", ErrDuplicate},
 		{"file that does not match its sum", func(d *dataset.Dataset, _ *memTarget) { d.Files[0].Data = []byte("lain") },
-			"files[0]", "sha256", ErrCorrupt},
+			"files[0]", "sha256", ErrImportHash},
+		{"file over the limit", func(d *dataset.Dataset, _ *memTarget) { d.Files[0] = file(strings.Repeat("x", MaxFileSize+1)) },
+			"files[0]", "data", ErrTooLarge},
+		{"lambang named ..", func(d *dataset.Dataset, _ *memTarget) {
+			d.Parties[0].Lambang = &agreement.FileRef{Name: "..", MediaType: "image/png", Size: 3, SHA256: d.Files[0].SHA256}
+		}, "parties[0] (id 1)", "lambang.name", ErrFileName},
+		{"id beyond 2^53", func(d *dataset.Dataset, _ *memTarget) { d.Parties[0].ID = MaxImportNumber + 1 },
+			"parties[0] (id 9007199254740993)", "id", ErrImportRange},
+		{"counter beyond 2^53", func(d *dataset.Dataset, _ *memTarget) { d.Counters[0].Last = 1 << 63 },
+			"counters[0]", "last", ErrImportRange},
 		{"history of an unknown type", func(d *dataset.Dataset, _ *memTarget) { d.History[0].Type = "counter" },
 			"history[0]", "type", agreement.ErrInvalid},
 		{"history ahead of its record", func(d *dataset.Dataset, _ *memTarget) { d.History[0].Rev = 4 },
-			"history[0]", "rev", ErrCorrupt},
+			"history[0]", "rev", ErrImportHistory},
 		{"history of no record", func(d *dataset.Dataset, _ *memTarget) { d.History[0].ID = 3 },
-			"history[0]", "rev", ErrCorrupt},
+			"history[0]", "rev", ErrImportHistory},
 		{"history twice", func(d *dataset.Dataset, _ *memTarget) { d.History = append(d.History, d.History[0]) },
 			"history[1]", "rev", ErrDuplicate},
 	}
@@ -285,6 +295,34 @@ func TestImportIntoRefuses(t *testing.T) {
 			c.change(d, m)
 			importErr(t, ImportInto(context.Background(), m, d, t1, "budi"), c.record, c.field, c.is)
 		})
+	}
+}
+
+// refusing is a target whose record writes are refused by a rule of its own.
+type refusing struct{ *memTarget }
+
+func (r refusing) PutRecord(t dataset.RecordType, v any) error {
+	if a, ok := v.(*agreement.Party); ok && a.ID == 2 {
+		return agreement.Errors{{Field: "name", Code: "required"}}
+	}
+	return r.memTarget.PutRecord(t, v)
+}
+
+func TestBackendRefusalNamesTheRecord(t *testing.T) {
+	err := ImportInto(context.Background(), refusing{newMemTarget()}, sample(), t1, "budi")
+	importErr(t, err, "parties[1] (id 2)", "name", agreement.ErrInvalid)
+}
+
+func TestCheckFileName(t *testing.T) {
+	for _, ok := range []string{"naskah.pdf", "Scan PKS 2025 (final).PDF", "lambang-sumedang.png", "..naskah.pdf"} {
+		if err := CheckFileName(ok); err != nil {
+			t.Errorf("%q refused: %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"", "  ", ".", "..", "../etc/passwd", "/etc/passwd", `C:\Windows\x.pdf`, "C:x.pdf", "a/b.pdf", `a\b.pdf`, "nul\x00.pdf", "baris\nbaru.pdf", strings.Repeat("a", 256)} {
+		if err := CheckFileName(bad); !errors.Is(err, ErrFileName) {
+			t.Errorf("%q: %v", bad, err)
+		}
 	}
 }
 

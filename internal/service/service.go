@@ -102,7 +102,7 @@ type Directory interface {
 
 // MaxFileSize bounds one stored file (lambang, draft, scan); a larger one is
 // refused with ErrTooLarge.
-const MaxFileSize = 20 << 20
+const MaxFileSize = dataset.MaxFileSize
 
 // Files keeps files (an attachment, a lambang) inside the data file.
 type Files interface {
@@ -140,6 +140,13 @@ type Admin interface {
 	Export(ctx context.Context) (*dataset.Dataset, error)
 	// Import adds every record of d, keeping IDs and history: all or nothing.
 	Import(ctx context.Context, d *dataset.Dataset) error
+	// ExportTo writes every record with its history to w as an exchange file
+	// (the bytes dataset.Encode writes of Export), holding one record at a time.
+	ExportTo(ctx context.Context, w io.Writer) (dataset.Counts, error)
+	// ImportFrom is Import of the exchange file open reads (it may open it more
+	// than once), element by element: all or nothing, and a refusal names the
+	// line, record and field (ImportError, dataset.DecodeError).
+	ImportFrom(ctx context.Context, open func() (io.ReadCloser, error)) (dataset.Counts, error)
 	// Offsets are the highest IDs in use, for joining generated records.
 	Offsets() (dataset.Offsets, error)
 	// Reindex rebuilds the list and search indexes.

@@ -1,9 +1,8 @@
 package store
 
 import (
+	"bytes"
 	"context"
-	"fmt"
-	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -14,106 +13,26 @@ import (
 )
 
 // Export returns everything in the store: records, counters, issued numbers,
-// history and files. ctx is checked before each bucket.
+// history and files, as ExportTo writes them. It holds the whole register;
+// ExportTo does not.
 func (s *Store) Export(ctx context.Context) (*dataset.Dataset, error) {
-	d, _, err := s.export(ctx, false)
-	return d, err
+	var buf bytes.Buffer
+	if _, err := s.ExportTo(ctx, &buf); err != nil {
+		return nil, err
+	}
+	return dataset.Decode(&buf)
 }
 
 // ExportReadable is Export that leaves out the records that cannot be read
 // and names them.
 func (s *Store) ExportReadable(ctx context.Context) (*dataset.Dataset, []service.RecordRef, error) {
-	return s.export(ctx, true)
-}
-
-func (s *Store) export(ctx context.Context, salvage bool) (*dataset.Dataset, []service.RecordRef, error) {
-	d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, ExportedAt: s.now().UTC()}
-	var damaged *[]service.RecordRef
-	if salvage {
-		damaged = new([]service.RecordRef)
-	}
-	err := s.view(func(tx *bolt.Tx) error {
-		var err error
-		steps := []func(){
-			func() { d.Parties, err = allOr[agreement.Party](tx, schema.Parties, damaged) },
-			func() { d.Officials, err = allOr[agreement.Official](tx, schema.Officials, damaged) },
-			func() { d.Mandates, err = allOr[agreement.Mandate](tx, schema.Mandates, damaged) },
-			func() { d.Agreements, err = allOr[agreement.Agreement](tx, schema.Agreements, damaged) },
-			func() { d.Numbers, err = allOr[dataset.IssuedNumber](tx, schema.Numbers, damaged) },
-			func() { d.History, err = exportHistory(tx, damaged) },
-			func() { d.Files, err = allOr[dataset.File](tx, schema.Files, damaged) },
-		}
-		for _, step := range steps {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if step(); err != nil {
-				return err
-			}
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		return tx.Bucket(schema.Counters).ForEach(func(k, v []byte) error {
-			var c dataset.Counter
-			var office uint64
-			var year int
-			var kind string
-			parts := strings.Split(string(k), "/")
-			if len(parts) != 3 || len(v) != 8 {
-				if damaged != nil {
-					*damaged = append(*damaged, service.RecordRef{Type: "counter", Key: string(k)})
-					return nil
-				}
-				return fmt.Errorf("%w: kunci penghitung %q", service.ErrCorrupt, k)
-			}
-			fmt.Sscan(parts[0], &office)
-			kind = parts[1]
-			fmt.Sscan(parts[2], &year)
-			c = dataset.Counter{Office: agreement.ID(office), Kind: agreement.Kind(kind), Year: year, Last: uint64(keyID(v))}
-			d.Counters = append(d.Counters, c)
-			return nil
-		})
-	})
+	var buf bytes.Buffer
+	_, damaged, err := s.ExportReadableTo(ctx, &buf)
 	if err != nil {
 		return nil, nil, err
 	}
-	if damaged != nil {
-		dropOrphanHistory(d)
-		return d, *damaged, nil
-	}
-	return d, nil, nil
-}
-
-// dropOrphanHistory leaves out the history of records left out as damaged, so
-// that the salvaged export imports.
-func dropOrphanHistory(d *dataset.Dataset) {
-	have := map[dataset.RecordType]map[agreement.ID]bool{}
-	mark := func(t dataset.RecordType, id agreement.ID) {
-		if have[t] == nil {
-			have[t] = map[agreement.ID]bool{}
-		}
-		have[t][id] = true
-	}
-	for _, a := range d.Agreements {
-		mark(dataset.TypeAgreement, a.ID)
-	}
-	for _, p := range d.Parties {
-		mark(dataset.TypeParty, p.ID)
-	}
-	for _, o := range d.Officials {
-		mark(dataset.TypeOfficial, o.ID)
-	}
-	for _, m := range d.Mandates {
-		mark(dataset.TypeMandate, m.ID)
-	}
-	kept := d.History[:0]
-	for _, e := range d.History {
-		if have[e.Type][e.ID] {
-			kept = append(kept, e)
-		}
-	}
-	d.History = kept
+	d, err := dataset.Decode(&buf)
+	return d, damaged, err
 }
 
 // Import adds every record of d in one transaction, keeping IDs, revisions and
@@ -166,21 +85,22 @@ type importTarget struct{ dir txDir }
 var recordBuckets = map[dataset.RecordType][]byte{dataset.TypeAgreement: schema.Agreements,
 	dataset.TypeParty: schema.Parties, dataset.TypeOfficial: schema.Officials, dataset.TypeMandate: schema.Mandates}
 
-func (t importTarget) PutRecord(rt dataset.RecordType, v any) (bool, error) {
+func (t importTarget) Exists(rt dataset.RecordType, id agreement.ID) (bool, error) {
+	return t.dir.tx.Bucket(recordBuckets[rt]).Get(idKey(id)) != nil, nil
+}
+
+func (t importTarget) PutRecord(rt dataset.RecordType, v any) error {
 	id, _, _, _ := agreement.Meta(v)
 	b := t.dir.tx.Bucket(recordBuckets[rt])
-	if b.Get(idKey(*id)) != nil {
-		return true, nil
-	}
 	if uint64(*id) > b.Sequence() {
 		if err := b.SetSequence(uint64(*id)); err != nil {
-			return false, err
+			return err
 		}
 	}
 	if a, ok := v.(*agreement.Agreement); ok {
-		return false, writeAgreement(t.dir, a)
+		return writeAgreement(t.dir, a)
 	}
-	return false, putRecord(t.dir.tx, recordBuckets[rt], *id, v)
+	return putRecord(t.dir.tx, recordBuckets[rt], *id, v)
 }
 
 func (t importTarget) Directory() agreement.Directory { return t.dir }
@@ -225,32 +145,4 @@ func (s *Store) Offsets() (dataset.Offsets, error) {
 		return nil
 	})
 	return o, err
-}
-
-// exportHistory lists agreements' history (beside each agreement), then the rest.
-func exportHistory(tx *bolt.Tx, damaged *[]service.RecordRef) ([]dataset.HistoryEntry, error) {
-	var out []dataset.HistoryEntry
-	collect := func(keyLen int) func(k, raw []byte) error {
-		return func(k, raw []byte) error {
-			if len(k) != keyLen {
-				return nil
-			}
-			var e dataset.HistoryEntry
-			if err := decode(raw, &e); err != nil {
-				ref := service.RecordRef{Type: "history", ID: uint64(keyID(k[keyLen-16 : keyLen-8]))}
-				if damaged == nil {
-					return &service.RecordDamageError{Record: ref}
-				}
-				*damaged = append(*damaged, ref)
-				return nil
-			}
-			out = append(out, e)
-			return nil
-		}
-	}
-	if err := tx.Bucket(schema.Agreements).ForEach(collect(16)); err != nil {
-		return nil, err
-	}
-	err := tx.Bucket(schema.History).ForEach(collect(17))
-	return out, err
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"sepakat/internal/agreement"
 	"sepakat/internal/service"
 	"sepakat/internal/service/servicetest"
 	"sepakat/internal/store/schema"
@@ -46,4 +47,20 @@ func TestNewerSchemaRefused(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 	_ = os.Remove(filepath.Join(path))
+}
+
+// TestCounterKeysReadAsDecimal: an office ID of 8 or more, zero-padded in the
+// counter's key, comes out of an export as it went in (not read as octal).
+func TestCounterKeysReadAsDecimal(t *testing.T) {
+	for _, office := range []agreement.ID{1, 8, 9, 16, 209, 1 << 40} {
+		c, ok := counterOf([]byte(agreement.CounterKey(office, agreement.KindPKS, 2025)), u64(7))
+		if !ok || c.Office != office || c.Kind != agreement.KindPKS || c.Year != 2025 || c.Last != 7 {
+			t.Errorf("office %d: %+v %v", office, c, ok)
+		}
+	}
+	for _, bad := range []string{"x/PKS/2025", "16/PKS", "16/PKS/20x5"} {
+		if _, ok := counterOf([]byte(bad), u64(7)); ok {
+			t.Errorf("%q read", bad)
+		}
+	}
 }

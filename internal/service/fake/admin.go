@@ -218,6 +218,61 @@ func (f *Fake) Import(ctx context.Context, d *dataset.Dataset) error {
 	return f.importAll(ctx, d)
 }
 
+// ExportTo writes Export to w as an exchange file.
+func (f *Fake) ExportTo(ctx context.Context, w io.Writer) (dataset.Counts, error) {
+	d, err := f.Export(ctx)
+	if err != nil {
+		return dataset.Counts{}, err
+	}
+	return dataset.WriteDataset(w, d)
+}
+
+// ImportFrom reads the exchange file open gives whole, then imports it as
+// Import does, naming the line of a refused element.
+func (f *Fake) ImportFrom(ctx context.Context, open func() (io.ReadCloser, error)) (dataset.Counts, error) {
+	r, err := open()
+	if err != nil {
+		return dataset.Counts{}, err
+	}
+	defer r.Close()
+	var items []dataset.Item
+	var counts dataset.Counts
+	rd := dataset.NewReader(r)
+	for {
+		it, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return dataset.Counts{}, err
+		}
+		items = append(items, it)
+		switch it.List {
+		case "agreements":
+			counts.Agreements++
+		case "parties":
+			counts.Parties++
+		case "officials":
+			counts.Officials++
+		case "mandates":
+			counts.Mandates++
+		}
+	}
+	if err := f.backupBefore(ctx, service.ReasonImport); err != nil {
+		return dataset.Counts{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	before := f.st.clone()
+	if err := service.ImportItems(ctx, importTarget{f}, items, f.now(), f.user); err != nil {
+		f.st = before
+		f.stale()
+		return dataset.Counts{}, err
+	}
+	f.stale()
+	return counts, nil
+}
+
 // importAll imports d, or restores the state it found and returns why not.
 func (f *Fake) importAll(ctx context.Context, d *dataset.Dataset) error {
 	before := f.st.clone()
@@ -233,20 +288,22 @@ func (f *Fake) importAll(ctx context.Context, d *dataset.Dataset) error {
 // importTarget is the fake's state as service.ImportInto fills it.
 type importTarget struct{ f *Fake }
 
-func (t importTarget) PutRecord(rt dataset.RecordType, v any) (bool, error) {
+func (t importTarget) Exists(rt dataset.RecordType, id agreement.ID) (bool, error) {
+	_, ok := t.f.st.recs[kind(slices.Index(recordTypes[:], rt))][id]
+	return ok, nil
+}
+
+func (t importTarget) PutRecord(rt dataset.RecordType, v any) error {
 	k := kind(slices.Index(recordTypes[:], rt))
 	id, _, _, _ := agreement.Meta(v)
-	if _, dup := t.f.st.recs[k][*id]; dup {
-		return true, nil
-	}
 	if a, ok := v.(*agreement.Agreement); ok {
 		if err := t.f.checkNumber(nil, a); err != nil {
-			return false, err
+			return err
 		}
 	}
 	t.f.st.seq[k] = max(t.f.st.seq[k], uint64(*id))
 	t.f.st.recs[k][*id] = encode(v)
-	return false, nil
+	return nil
 }
 
 func (t importTarget) Directory() agreement.Directory { return dir{t.f} }
