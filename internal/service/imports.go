@@ -198,7 +198,7 @@ func named(it dataset.Item, err error) error {
 	case errors.As(err, &ie), !Known(err):
 		return err
 	case errors.As(err, &es) && len(es) > 0:
-		return fail(it, es[0].Field, es)
+		return fail(it, es[0].Field, err) // err keeps its sentinel (ErrNumberTaken)
 	}
 	return fail(it, "", err)
 }
