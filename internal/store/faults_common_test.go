@@ -273,6 +273,12 @@ func runDamage(t *testing.T, path string, kinds []damaged) damageFigures {
 		if done < len(names) {
 			f.Crashes++
 			t.Errorf("probe of %s crashed:\n%s", names[done], lastLines(string(out), 30))
+			if keep := os.Getenv("SEPAKAT_DAMAGE_KEEP"); keep != "" {
+				if raw, err := os.ReadFile(names[done]); err == nil {
+					os.MkdirAll(keep, 0o700)
+					os.WriteFile(filepath.Join(keep, fmt.Sprintf("%d-%s", time.Now().UnixNano(), filepath.Base(names[done]))), raw, 0o600)
+				}
+			}
 			done++
 		}
 		names = names[done:]

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"testing"
+	"time"
 )
 
 // TestFaultCampaign is the whole fault campaign (make faults): 200 kill -9
@@ -42,4 +43,28 @@ func envInt(name string, def int) int {
 		return v
 	}
 	return def
+}
+
+// TestRandomDamageMany probes the random part of the damage matrix (single-
+// and multi-byte flips) with many seeds: SEPAKAT_DAMAGE_SEEDS seeds of 100+100
+// flipped copies each, on the examples and on a 200-agreement file. Every copy is
+// probed in a child process, so a runtime fatal error is counted, not fatal.
+// Copies that crashed are kept in SEPAKAT_DAMAGE_KEEP when it is set.
+func TestRandomDamageMany(t *testing.T) {
+	seeds := envInt("SEPAKAT_DAMAGE_SEEDS", 10)
+	from := envInt("SEPAKAT_DAMAGE_FROM", 1)
+	start := time.Now()
+	files := []string{examplesFile(t), generatedFile(t, envInt("SEPAKAT_FAULT_N", 200))}
+	total := damageFigures{}
+	for seed := from; seed < from+seeds; seed++ {
+		kinds := damageKinds(100, uint64(seed))[5:] // the flips only
+		d := runDamage(t, files[seed%2], kinds)
+		total.Files += d.Files
+		total.Crashes += d.Crashes
+		total.SilentWrong += d.SilentWrong
+		total.Refused += d.Refused
+		total.Opened += d.Opened
+	}
+	fmt.Printf("random damage: %d copies (%d seeds): %d refused with words, %d opened; crashes %d, silent wrong reads %d; %s\n",
+		total.Files, seeds, total.Refused, total.Opened, total.Crashes, total.SilentWrong, time.Since(start).Round(time.Second))
 }
