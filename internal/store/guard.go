@@ -13,6 +13,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"sepakat/internal/i18n"
 	"sepakat/internal/service"
 )
 
@@ -60,11 +61,83 @@ func damage(err error) error {
 	return err
 }
 
-// openBolt is bolt.Open with its panics on a damaged meta or free-list page caught.
+// openBolt is bolt.Open with its panics on a damaged meta or free-list page
+// caught, of an existing file whose pages hold up (validatePages).
 func openBolt(path string, opt *bolt.Options) (db *bolt.DB, err error) {
+	if err := validatePages(path); err != nil {
+		return nil, err
+	}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer guard(&err)
 	return bolt.Open(path, 0o600, opt)
+}
+
+// validatePages checks, with plain reads, the layout of the pages bbolt will
+// use before it maps them: the newest sound meta page, every page of every
+// bucket's tree reachable from it (id, flags, overflow within the file, each
+// element within its page, keys ascending and within the range the parent
+// gives, no page reached twice or overlapping another) and the free list
+// (within the file, no page both free and in use). bbolt trusts all of these:
+// a bogus count, offset or cycle there is a runtime fatal error, an endless
+// loop or a write to a wild address, which no recover catches, where this
+// gives service.ErrCorrupt. A path that does not exist yet passes.
+func validatePages(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || info.Size() == 0 {
+		return err // an empty file is bbolt's to initialise; Open refuses it before
+	}
+	pf, err := openPages(f)
+	if err != nil {
+		return err
+	}
+	var rep service.SalvageReport
+	var walkBuckets func(id uint64, inline []byte) error
+	visit := func(k, v []byte, bucket bool) error {
+		if !bucket {
+			return nil
+		}
+		b, ok := pf.bucketOf(v)
+		if !ok {
+			rep.Damaged = append(rep.Damaged, service.RecordRef{Type: "page", Key: string(k)})
+			return nil
+		}
+		return walkBuckets(b.root, b.inline)
+	}
+	walkBuckets = func(id uint64, inline []byte) error {
+		if id != 0 {
+			return pf.walk(id, pf.seen, visit, &rep)
+		}
+		es, ok := elements(inline, nil, nil)
+		if !ok || binary.NativeEndian.Uint16(inline[8:10]) != flagLeaf {
+			rep.Damaged = append(rep.Damaged, service.RecordRef{Type: "page", Key: "inline"})
+			return nil
+		}
+		for _, e := range es {
+			if err := visit(e.k, e.v, e.flags&flagBucket != 0); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walkBuckets(pf.root, nil); err != nil {
+		return err
+	}
+	if len(rep.Damaged) == 0 {
+		if err := pf.checkFreelist(); err != nil {
+			return err
+		}
+	}
+	if len(rep.Damaged) > 0 {
+		return fmt.Errorf("%w: %s: %s", service.ErrCorrupt, path, rep.Damaged[0].Words(i18n.ID))
+	}
+	return nil
 }
 
 // boltMagic opens each of bbolt's two meta pages (after a 16-byte page header).

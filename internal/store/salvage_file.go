@@ -208,6 +208,7 @@ type pageFile struct {
 	pageSize int64
 	root     uint64 // the root bucket's page
 	high     uint64 // the meta's high-water page id
+	freelist uint64 // the free list's page, or all ones when it is not kept
 	seen     map[uint64]bool
 }
 
@@ -228,6 +229,7 @@ func openPages(f *os.File) (*pageFile, error) {
 	pf := &pageFile{r: f, size: info.Size(), seen: map[uint64]bool{}}
 	var best struct {
 		txid, root, high uint64
+		freelist         uint64
 		pageSize         int64
 		ok               bool
 	}
@@ -257,6 +259,7 @@ func openPages(f *os.File) (*pageFile, error) {
 		txid := ne.Uint64(m[48:56])
 		if !best.ok || txid > best.txid {
 			best.txid, best.root, best.high, best.pageSize, best.ok = txid, ne.Uint64(m[16:24]), ne.Uint64(m[40:48]), size, true
+			best.freelist = ne.Uint64(m[32:40])
 		}
 	}
 	consider(0, 0)
@@ -266,7 +269,7 @@ func openPages(f *os.File) (*pageFile, error) {
 	if !best.ok {
 		return nil, fmt.Errorf("%w: %s", service.ErrCorrupt, f.Name())
 	}
-	pf.pageSize, pf.root, pf.high = best.pageSize, best.root, best.high
+	pf.pageSize, pf.root, pf.high, pf.freelist = best.pageSize, best.root, best.high, best.freelist
 	return pf, nil
 }
 
@@ -392,6 +395,12 @@ func (pf *pageFile) walk(id uint64, seen map[uint64]bool, fn func(k, v []byte, b
 		p := pf.page(id)
 		if p == nil {
 			return bad()
+		}
+		for o := id + 1; o < id+uint64(len(p))/uint64(pf.pageSize); o++ {
+			if seen[o] {
+				return bad() // two pages overlap
+			}
+			seen[o] = true
 		}
 		es, ok := elements(p, lo, hi)
 		if !ok {
@@ -581,6 +590,50 @@ func raiseSequences(tx *bolt.Tx) error {
 		}
 		if err := counters.Put([]byte(key), u64(seq)); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// checkFreelist checks the free list's page, when the file keeps one: its
+// header, its count within its pages, and every free page id within the
+// high-water mark and in no tree (walk the trees first, into pf.seen).
+func (pf *pageFile) checkFreelist() error {
+	const flagFreelist = 0x10
+	if pf.freelist == ^uint64(0) {
+		return nil
+	}
+	bad := fmt.Errorf("%w: halaman daftar kosong %d rusak", service.ErrCorrupt, pf.freelist)
+	id := pf.freelist
+	if id < 2 || id >= pf.high || pf.seen[id] || int64(id) > (pf.size-pageHeader)/pf.pageSize {
+		return bad
+	}
+	off := int64(id) * pf.pageSize
+	var head [pageHeader + 8]byte
+	if _, err := pf.r.ReadAt(head[:], off); err != nil {
+		return bad
+	}
+	ne := binary.NativeEndian
+	flags, count, overflow := ne.Uint16(head[8:10]), uint64(ne.Uint16(head[10:12])), uint64(ne.Uint32(head[12:16]))
+	if ne.Uint64(head[0:8]) != id || flags != flagFreelist || id+overflow >= pf.high ||
+		off+int64(overflow+1)*pf.pageSize > pf.size {
+		return bad
+	}
+	start := uint64(pageHeader)
+	if count == 0xFFFF { // the count is the first element
+		count, start = ne.Uint64(head[pageHeader:]), start+8
+	}
+	if start+count*8 > (overflow+1)*uint64(pf.pageSize) || count > pf.high {
+		return bad
+	}
+	p := make([]byte, (overflow+1)*uint64(pf.pageSize))
+	if _, err := pf.r.ReadAt(p, off); err != nil {
+		return bad
+	}
+	for i := range count {
+		free := ne.Uint64(p[start+i*8:])
+		if free < 2 || free >= pf.high || pf.seen[free] || free >= id && free <= id+overflow {
+			return bad
 		}
 	}
 	return nil
