@@ -273,29 +273,46 @@ func openPages(f *os.File) (*pageFile, error) {
 	return pf, nil
 }
 
-// page reads page id whole (with its overflow), or nil when its header does not
-// hold up: beyond the file or the high-water mark, another id, or flags other
-// than a branch or a leaf.
-func (pf *pageFile) page(id uint64) []byte {
-	if id < 2 || id >= pf.high || int64(id) > (pf.size-pageHeader)/pf.pageSize {
+// page reads page id whole (with its overflow) into buf, grown as needed, or
+// gives nil when its header does not hold up: beyond the file or the
+// high-water mark, another id, or flags other than a branch or a leaf.
+func (pf *pageFile) page(id uint64, buf *[]byte) []byte {
+	if id < 2 || id >= pf.high || int64(id) >= pf.size/pf.pageSize {
 		return nil
 	}
 	off := int64(id) * pf.pageSize
-	var head [pageHeader]byte
-	if _, err := pf.r.ReadAt(head[:], off); err != nil {
+	if int64(cap(*buf)) < pf.pageSize {
+		*buf = make([]byte, pf.pageSize)
+	}
+	p := (*buf)[:pf.pageSize]
+	if err := pf.readAt(p, off); err != nil {
 		return nil
 	}
 	ne := binary.NativeEndian
-	flags, overflow := ne.Uint16(head[8:10]), uint64(ne.Uint32(head[12:16]))
-	if ne.Uint64(head[0:8]) != id || (flags != flagBranch && flags != flagLeaf) ||
+	flags, overflow := ne.Uint16(p[8:10]), uint64(ne.Uint32(p[12:16]))
+	if ne.Uint64(p[0:8]) != id || (flags != flagBranch && flags != flagLeaf) ||
 		id+overflow >= pf.high || off+int64(overflow+1)*pf.pageSize > pf.size {
 		return nil
 	}
-	p := make([]byte, int64(overflow+1)*pf.pageSize)
-	if _, err := pf.r.ReadAt(p, off); err != nil {
-		return nil
+	if overflow > 0 {
+		n := int64(overflow+1) * pf.pageSize
+		if int64(cap(*buf)) < n {
+			grown := make([]byte, n)
+			copy(grown, p)
+			*buf = grown
+		}
+		p = (*buf)[:n]
+		if err := pf.readAt(p[pf.pageSize:], off+pf.pageSize); err != nil {
+			return nil
+		}
 	}
 	return p
+}
+
+// readAt fills p from the file at off.
+func (pf *pageFile) readAt(p []byte, off int64) error {
+	_, err := pf.r.ReadAt(p, off)
+	return err
 }
 
 // element is one element of a page, its bounds checked.
@@ -353,7 +370,7 @@ func (pf *pageFile) bucketOf(v []byte) (rawBucket, bool) {
 	ne := binary.NativeEndian
 	b := rawBucket{root: ne.Uint64(v[0:8]), seq: ne.Uint64(v[8:16])}
 	if b.root == 0 {
-		b.inline = v[16:]
+		b.inline = bytes.Clone(v[16:]) // v is in a page buffer read again
 	}
 	return b, true
 }
@@ -382,6 +399,7 @@ func (pf *pageFile) walk(id uint64, seen map[uint64]bool, fn func(k, v []byte, b
 	if seen == nil {
 		seen = map[uint64]bool{}
 	}
+	var bufs [][]byte // a page buffer per depth
 	var rec func(id uint64, lo, hi []byte, depth int) error
 	rec = func(id uint64, lo, hi []byte, depth int) error {
 		bad := func() error {
@@ -392,7 +410,10 @@ func (pf *pageFile) walk(id uint64, seen map[uint64]bool, fn func(k, v []byte, b
 			return bad()
 		}
 		seen[id] = true
-		p := pf.page(id)
+		for len(bufs) <= depth {
+			bufs = append(bufs, nil)
+		}
+		p := pf.page(id, &bufs[depth]) // a branch's page stays while its children are read
 		if p == nil {
 			return bad()
 		}
@@ -443,6 +464,7 @@ func (pf *pageFile) salvageLoose(ctx context.Context, out *Store, copied map[str
 	}
 	chosen := map[string]best{}
 	last := min(pf.high, uint64(pf.size/pf.pageSize))
+	var buf []byte
 	loose := func(fn func(id uint64, bucket, k, v []byte, rev uint64) error) error {
 		for id := uint64(2); id < last; id++ {
 			if pf.seen[id] {
@@ -451,7 +473,7 @@ func (pf *pageFile) salvageLoose(ctx context.Context, out *Store, copied map[str
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			p := pf.page(id)
+			p := pf.page(id, &buf)
 			if p == nil || binary.NativeEndian.Uint16(p[8:10]) != flagLeaf {
 				continue
 			}
