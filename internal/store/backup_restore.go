@@ -2,6 +2,7 @@ package store
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -15,59 +16,93 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"sepakat/internal/i18n"
 	"sepakat/internal/service"
 	"sepakat/internal/store/schema"
 )
 
-// Inspect says what the copy at path holds, after bbolt's check of every
-// page; a file that is not a sound Sepakat data file is service.ErrNotSepakatCopy,
-// one from a newer Sepakat service.ErrNewerSchema. It needs no open Store.
+// Inspect says what the copy at path holds, after a check of every page as
+// bbolt's check does (every tree, the free list, no page lost), read with
+// plain reads; a file that is not a sound Sepakat data file is
+// service.ErrNotSepakatCopy, one from a newer Sepakat service.ErrNewerSchema.
+// It needs no open Store.
 func Inspect(ctx context.Context, path string) (service.CopyContents, error) {
 	return inspect(ctx, path)
 }
 
 func inspect(ctx context.Context, path string) (c service.CopyContents, err error) {
-	err = withCopy(path, func(tx *bolt.Tx, shed func()) error {
-		if err := ctx.Err(); err != nil {
-			return err
+	fi, err := os.Stat(path)
+	if err != nil {
+		return c, err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() == 0 {
+		return c, fmt.Errorf("%w: %s", service.ErrNotSepakatCopy, path)
+	}
+	// With plain reads, not through a memory map: the check of a copy of a
+	// large register then holds only what it reads at a time.
+	f, err := os.Open(path)
+	if err != nil {
+		return c, err
+	}
+	defer f.Close()
+	notCopy := func(err error) (service.CopyContents, error) {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return service.CopyContents{}, err
 		}
-		// Every page is read here first, where a panic on a damaged page is
-		// recovered (withCopy); bbolt's check runs in its own goroutine.
-		if err := walk(ctx, tx, shed); err != nil {
-			return err
-		}
-		var problems []error
-		for err := range tx.Check() {
-			problems = append(problems, err)
-		}
-		if len(problems) > 0 {
-			return fmt.Errorf("%w: %v", service.ErrNotSepakatCopy, errors.Join(problems...))
-		}
-		meta := tx.Bucket(schema.Meta)
-		if meta == nil {
-			return fmt.Errorf("%w: %s", service.ErrNotSepakatCopy, path)
-		}
-		v := meta.Get(schema.KeySchemaVersion)
-		if len(v) != 8 {
-			return fmt.Errorf("%w: %s", service.ErrNotSepakatCopy, path)
-		}
-		c.Schema = int(binary.BigEndian.Uint64(v))
-		if c.Schema > SchemaVersion {
-			return service.ErrNewerSchema
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		c.Agreements = countAgreements(tx)
-		c.Parties = countIDs(tx, schema.Parties)
-		if b := tx.Bucket(schema.IdxChanged); b != nil {
-			if k, _ := b.Cursor().Last(); len(k) >= 8 {
-				c.Newest = time.Unix(0, int64(binary.BigEndian.Uint64(k[:8])))
+		return service.CopyContents{}, fmt.Errorf("%w: %s: %v", service.ErrNotSepakatCopy, path, err)
+	}
+	pf, err := openPages(f)
+	if err != nil {
+		return notCopy(err)
+	}
+	pf.lazy = true
+	var version []byte
+	var newest []byte
+	n := 0
+	damaged, err := pf.walkFile(func(top, k, v []byte) error {
+		if n++; n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
 			}
+		}
+		switch string(top) {
+		case string(schema.Meta):
+			if bytes.Equal(k, schema.KeySchemaVersion) {
+				version = bytes.Clone(v)
+			}
+		case string(schema.Agreements):
+			if len(k) == 8 {
+				c.Agreements++
+			}
+		case string(schema.Parties):
+			if len(k) == 8 {
+				c.Parties++
+			}
+		case string(schema.IdxChanged):
+			newest = append(newest[:0], k...) // keys come in order: the last is the newest
 		}
 		return nil
 	})
-	return c, err
+	if err != nil {
+		return notCopy(err)
+	}
+	if damaged != nil {
+		return notCopy(fmt.Errorf("%s", damaged.Words(i18n.ID)))
+	}
+	if err := pf.checkReachable(); err != nil {
+		return notCopy(err)
+	}
+	if len(version) != 8 {
+		return notCopy(fmt.Errorf("%s", "schema_version"))
+	}
+	c.Schema = int(binary.BigEndian.Uint64(version))
+	if c.Schema > SchemaVersion {
+		return service.CopyContents{}, service.ErrNewerSchema
+	}
+	if len(newest) >= 8 {
+		c.Newest = time.Unix(0, int64(binary.BigEndian.Uint64(newest[:8])))
+	}
+	return c, ctx.Err()
 }
 
 // Restore puts the copy at copyPath in place of the data file at dataPath in
@@ -191,30 +226,4 @@ func notHeld(path string) (err error) {
 		db.Close()
 	}
 	return nil
-}
-
-// walk reads every key of every bucket, nested ones too, shedding the pages
-// read every 1024 keys.
-func walk(ctx context.Context, tx *bolt.Tx, shed func()) error {
-	var visit func(b *bolt.Bucket) error
-	n := 0
-	visit = func(b *bolt.Bucket) error {
-		return b.ForEach(func(k, v []byte) error {
-			if n++; n%1024 == 0 {
-				shed()
-				if n%4096 == 0 {
-					if err := ctx.Err(); err != nil {
-						return err
-					}
-				}
-			}
-			if v == nil {
-				if nb := b.Bucket(k); nb != nil {
-					return visit(nb)
-				}
-			}
-			return nil
-		})
-	}
-	return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return visit(b) })
 }

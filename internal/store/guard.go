@@ -97,47 +97,15 @@ func validatePages(path string) error {
 	if err != nil {
 		return err
 	}
-	var rep service.SalvageReport
-	var walkBuckets func(id uint64, inline []byte) error
-	visit := func(k, v []byte, bucket bool) error {
-		if !bucket {
-			return nil
-		}
-		b, ok := pf.bucketOf(v)
-		if !ok {
-			rep.Damaged = append(rep.Damaged, service.RecordRef{Type: "page", Key: string(k)})
-			return nil
-		}
-		return walkBuckets(b.root, b.inline)
-	}
-	walkBuckets = func(id uint64, inline []byte) error {
-		if id != 0 {
-			return pf.walk(id, pf.seen, visit, &rep)
-		}
-		es, ok := elements(inline, nil, nil)
-		if !ok || binary.NativeEndian.Uint16(inline[8:10]) != flagLeaf {
-			rep.Damaged = append(rep.Damaged, service.RecordRef{Type: "page", Key: "inline"})
-			return nil
-		}
-		for _, e := range es {
-			if err := visit(e.k, e.v, e.flags&flagBucket != 0); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if err := walkBuckets(pf.root, nil); err != nil {
+	pf.lazy = true
+	damaged, err := pf.walkFile(nil)
+	if err != nil {
 		return err
 	}
-	if len(rep.Damaged) == 0 {
-		if err := pf.checkFreelist(); err != nil {
-			return err
-		}
+	if damaged != nil {
+		return fmt.Errorf("%w: %s: %s", service.ErrCorrupt, path, damaged.Words(i18n.ID))
 	}
-	if len(rep.Damaged) > 0 {
-		return fmt.Errorf("%w: %s: %s", service.ErrCorrupt, path, rep.Damaged[0].Words(i18n.ID))
-	}
-	return nil
+	return pf.checkFreelist()
 }
 
 // boltMagic opens each of bbolt's two meta pages (after a 16-byte page header).

@@ -210,6 +210,10 @@ type pageFile struct {
 	high     uint64 // the meta's high-water page id
 	freelist uint64 // the free list's page, or all ones when it is not kept
 	seen     map[uint64]bool
+	free     map[uint64]bool // filled by checkFreelist when not nil
+	// lazy: a page with overflow is read in full only as far as its keys and
+	// small values go (validation and inspection need no stored file's content).
+	lazy bool
 }
 
 // rawBucket is a bucket found in the file: its root page, or its inline page.
@@ -275,26 +279,29 @@ func openPages(f *os.File) (*pageFile, error) {
 
 // page reads page id whole (with its overflow) into buf, grown as needed, or
 // gives nil when its header does not hold up: beyond the file or the
-// high-water mark, another id, or flags other than a branch or a leaf.
-func (pf *pageFile) page(id uint64, buf *[]byte) []byte {
+// high-water mark, another id, or flags other than a branch or a leaf. When
+// pf.lazy, only the first page of a page with overflow is read (see fetch).
+// size is the whole page's.
+func (pf *pageFile) page(id uint64, buf *[]byte) (p []byte, size int) {
 	if id < 2 || id >= pf.high || int64(id) >= pf.size/pf.pageSize {
-		return nil
+		return nil, 0
 	}
 	off := int64(id) * pf.pageSize
 	if int64(cap(*buf)) < pf.pageSize {
 		*buf = make([]byte, pf.pageSize)
 	}
-	p := (*buf)[:pf.pageSize]
+	p = (*buf)[:pf.pageSize]
 	if err := pf.readAt(p, off); err != nil {
-		return nil
+		return nil, 0
 	}
 	ne := binary.NativeEndian
 	flags, overflow := ne.Uint16(p[8:10]), uint64(ne.Uint32(p[12:16]))
 	if ne.Uint64(p[0:8]) != id || (flags != flagBranch && flags != flagLeaf) ||
 		id+overflow >= pf.high || off+int64(overflow+1)*pf.pageSize > pf.size {
-		return nil
+		return nil, 0
 	}
-	if overflow > 0 {
+	size = int(int64(overflow+1) * pf.pageSize)
+	if overflow > 0 && !pf.lazy {
 		n := int64(overflow+1) * pf.pageSize
 		if int64(cap(*buf)) < n {
 			grown := make([]byte, n)
@@ -303,10 +310,28 @@ func (pf *pageFile) page(id uint64, buf *[]byte) []byte {
 		}
 		p = (*buf)[:n]
 		if err := pf.readAt(p[pf.pageSize:], off+pf.pageSize); err != nil {
-			return nil
+			return nil, 0
 		}
 	}
-	return p
+	return p, size
+}
+
+// maxFetch is the largest value fetch reads: a bucket's value or a meta
+// value is far smaller; a stored file's is left unread.
+const maxFetch = 64 << 10
+
+// fetch reads n bytes at offset at of page id, or gives nil for more than maxFetch.
+func (pf *pageFile) fetch(id uint64) func(at, n uint64) []byte {
+	return func(at, n uint64) []byte {
+		if n > maxFetch {
+			return nil
+		}
+		b := make([]byte, n)
+		if pf.readAt(b, int64(id)*pf.pageSize+int64(at)) != nil {
+			return nil
+		}
+		return b
+	}
 }
 
 // readAt fills p from the file at off.
@@ -324,7 +349,11 @@ type element struct {
 
 // elements decodes a page's elements, or reports false when one of them
 // points outside the page or the keys do not ascend within [lo, hi).
-func elements(p []byte, lo, hi []byte) ([]element, bool) {
+//
+// p may hold only the start of a page of size bytes; what lies beyond comes
+// from fetch (an offset in the page, a length), which may give nil for a value
+// too large to be of use: such a value is left nil.
+func elements(p []byte, size int, lo, hi []byte, fetch func(at, n uint64) []byte) ([]element, bool) {
 	if len(p) < pageHeader {
 		return nil, false
 	}
@@ -347,11 +376,19 @@ func elements(p []byte, lo, hi []byte) ([]element, bool) {
 			pos, ksize, vsize = uint64(ne.Uint32(e[4:8])), uint64(ne.Uint32(e[8:12])), uint64(ne.Uint32(e[12:16]))
 		}
 		start := uint64(at) + pos
-		if start+ksize+vsize > uint64(len(p)) || ksize == 0 {
+		if start+ksize+vsize > uint64(size) || ksize == 0 {
 			return nil, false
 		}
-		out[i].k = p[start : start+ksize : start+ksize]
-		out[i].v = p[start+ksize : start+ksize+vsize : start+ksize+vsize]
+		if start+ksize <= uint64(len(p)) {
+			out[i].k = p[start : start+ksize : start+ksize]
+		} else if out[i].k = fetch(start, ksize); out[i].k == nil {
+			return nil, false
+		}
+		if start+ksize+vsize <= uint64(len(p)) {
+			out[i].v = p[start+ksize : start+ksize+vsize : start+ksize+vsize]
+		} else {
+			out[i].v = fetch(start+ksize, vsize)
+		}
 		if i > 0 && bytes.Compare(out[i-1].k, out[i].k) >= 0 {
 			return nil, false
 		}
@@ -378,7 +415,7 @@ func (pf *pageFile) bucketOf(v []byte) (rawBucket, bool) {
 // walkBucket calls fn for every entry of a bucket whose pages hold up.
 func (pf *pageFile) walkBucket(b rawBucket, fn func(k, v []byte, bucket bool) error, rep *service.SalvageReport) error {
 	if b.root == 0 {
-		es, ok := elements(b.inline, nil, nil)
+		es, ok := elements(b.inline, len(b.inline), nil, nil, nil)
 		if !ok || len(b.inline) >= pageHeader && binary.NativeEndian.Uint16(b.inline[8:10]) != flagLeaf {
 			rep.Damaged = append(rep.Damaged, service.RecordRef{Type: "page", Key: "inline"})
 			return nil
@@ -390,7 +427,7 @@ func (pf *pageFile) walkBucket(b rawBucket, fn func(k, v []byte, bucket bool) er
 		}
 		return nil
 	}
-	return pf.walk(b.root, nil, fn, rep)
+	return pf.walk(b.root, pf.seen, fn, rep)
 }
 
 // walk calls fn for every entry under page id, in key order, skipping (and
@@ -413,17 +450,17 @@ func (pf *pageFile) walk(id uint64, seen map[uint64]bool, fn func(k, v []byte, b
 		for len(bufs) <= depth {
 			bufs = append(bufs, nil)
 		}
-		p := pf.page(id, &bufs[depth]) // a branch's page stays while its children are read
+		p, size := pf.page(id, &bufs[depth]) // a branch's page stays while its children are read
 		if p == nil {
 			return bad()
 		}
-		for o := id + 1; o < id+uint64(len(p))/uint64(pf.pageSize); o++ {
+		for o := id + 1; o < id+uint64(size)/uint64(pf.pageSize); o++ {
 			if seen[o] {
 				return bad() // two pages overlap
 			}
 			seen[o] = true
 		}
-		es, ok := elements(p, lo, hi)
+		es, ok := elements(p, size, lo, hi, pf.fetch(id))
 		if !ok {
 			return bad()
 		}
@@ -473,11 +510,11 @@ func (pf *pageFile) salvageLoose(ctx context.Context, out *Store, copied map[str
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			p := pf.page(id, &buf)
+			p, size := pf.page(id, &buf)
 			if p == nil || binary.NativeEndian.Uint16(p[8:10]) != flagLeaf {
 				continue
 			}
-			es, ok := elements(p, nil, nil)
+			es, ok := elements(p, size, nil, nil, nil)
 			if !ok {
 				continue
 			}
@@ -656,6 +693,79 @@ func (pf *pageFile) checkFreelist() error {
 		free := ne.Uint64(p[start+i*8:])
 		if free < 2 || free >= pf.high || pf.seen[free] || free >= id && free <= id+overflow {
 			return bad
+		}
+		if pf.free != nil {
+			pf.free[free] = true
+		}
+	}
+	for o := id; o <= id+overflow && pf.free != nil; o++ {
+		pf.free[o] = true
+	}
+	return nil
+}
+
+// freePages is the set of free pages, the free list's own pages among them.
+func (pf *pageFile) freePages() (map[uint64]bool, error) {
+	pf.free = map[uint64]bool{}
+	defer func() { pf.free = nil }()
+	if err := pf.checkFreelist(); err != nil {
+		return nil, err
+	}
+	if pf.freelist == ^uint64(0) {
+		return nil, fmt.Errorf("%w: daftar halaman kosong tidak disimpan", service.ErrCorrupt)
+	}
+	return pf.free, nil
+}
+
+// walkFile walks every bucket's tree, nested ones too, checking every page on
+// the way, and calls visit (when not nil) for every entry that is no bucket,
+// with the name of the top-level bucket it is in. It gives the first page that
+// does not hold up, if any, or visit's error.
+func (pf *pageFile) walkFile(visit func(top, k, v []byte) error) (*service.RecordRef, error) {
+	var rep service.SalvageReport
+	var walkBucket func(top []byte, b rawBucket) error
+	entry := func(top []byte) func(k, v []byte, bucket bool) error {
+		return func(k, v []byte, bucket bool) error {
+			if !bucket {
+				if visit != nil {
+					return visit(top, k, v)
+				}
+				return nil
+			}
+			b, ok := pf.bucketOf(v)
+			if !ok {
+				rep.Damaged = append(rep.Damaged, service.RecordRef{Type: "page", Key: string(k)})
+				return nil
+			}
+			if top == nil {
+				return walkBucket(bytes.Clone(k), b)
+			}
+			return walkBucket(top, b)
+		}
+	}
+	walkBucket = func(top []byte, b rawBucket) error {
+		return pf.walkBucket(b, entry(top), &rep)
+	}
+	if err := pf.walk(pf.root, pf.seen, entry(nil), &rep); err != nil {
+		return nil, err
+	}
+	if len(rep.Damaged) > 0 {
+		return &rep.Damaged[0], nil
+	}
+	return nil, nil
+}
+
+// checkReachable reports a page that is neither in a tree, nor free, nor a
+// meta or free-list page, as bbolt's own check does (walkFile and
+// checkFreelist first).
+func (pf *pageFile) checkReachable() error {
+	free, err := pf.freePages()
+	if err != nil {
+		return err
+	}
+	for id := uint64(2); id < pf.high; id++ {
+		if !pf.seen[id] && !free[id] {
+			return fmt.Errorf("%w: halaman %d tidak terjangkau dan tidak kosong", service.ErrCorrupt, id)
 		}
 	}
 	return nil
