@@ -69,7 +69,7 @@ func (s *Store) Salvage(ctx context.Context, path string) (service.SalvageReport
 	if err != nil {
 		return fail(err)
 	}
-	for _, name := range append(append([][]byte{}, sealedBuckets...), schema.Counters) {
+	for _, name := range salvageOrder {
 		if err := s.salvageBucket(ctx, dst, name, &rep); err != nil {
 			return fail(err)
 		}
@@ -77,7 +77,7 @@ func (s *Store) Salvage(ctx context.Context, path string) (service.SalvageReport
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
-	if err := dst.update(func(tx *bolt.Tx) error { return dst.rebuildIndexes(ctx, tx) }); err != nil {
+	if err := dst.finishSalvage(ctx); err != nil {
 		return fail(err)
 	}
 	if err := dst.Close(); err != nil {
@@ -127,10 +127,8 @@ func (s *Store) salvageBucket(ctx context.Context, dst *Store, name []byte, rep 
 			return s.salvageByID(ctx, dst, name, after, rep)
 		}
 		err = dst.update(func(tx *bolt.Tx) error {
-			b := tx.Bucket(name)
-			b.FillPercent = 0.95 // keys come in order
 			for i := range keys {
-				if err := b.Put(keys[i], vals[i]); err != nil {
+				if err := dst.putSalvaged(tx, name, keys[i], vals[i]); err != nil {
 					return err
 				}
 			}
@@ -181,12 +179,58 @@ func (s *Store) salvageByID(ctx context.Context, dst *Store, name, after []byte,
 		if err != nil || v == nil {
 			continue // damaged or never there: the page is named already
 		}
-		if err := dst.update(func(tx *bolt.Tx) error { return tx.Bucket(name).Put(k, v) }); err != nil {
+		if err := dst.update(func(tx *bolt.Tx) error { return dst.putSalvaged(tx, name, k, v) }); err != nil {
 			return err
 		}
 		rep.Copied++
 	}
 	return nil
+}
+
+// salvageOrder copies the directory before the agreements, whose list
+// summaries name their parties.
+var salvageOrder = [][]byte{schema.Parties, schema.Officials, schema.Mandates, schema.History,
+	schema.Files, schema.Numbers, schema.Counters, schema.Agreements}
+
+// putSalvaged puts one salvaged entry into bucket name of a salvage's new file; an
+// agreement gets its list summary and index entries with it, so that no
+// transaction of the salvage grows with the register.
+func (s *Store) putSalvaged(tx *bolt.Tx, name, k, v []byte) error {
+	if len(k) != 8 || !bytes.Equal(name, schema.Agreements) {
+		b := tx.Bucket(name)
+		b.FillPercent = 0.95 // keys mostly come in order
+		return b.Put(k, v)
+	}
+	var a agreement.Agreement
+	if err := decode(v, &a); err != nil {
+		return err
+	}
+	return writeAgreementRaw(s.dir(tx), &a, nil, v)
+}
+
+// finishSalvage completes a salvage's new file: ID sequences and counters
+// raised to what it holds, the child counts of parents (written before their
+// children), and the search index, rebuilt.
+func (s *Store) finishSalvage(ctx context.Context) error {
+	return s.update(func(tx *bolt.Tx) error {
+		if err := raiseSequences(tx); err != nil {
+			return err
+		}
+		var parents []agreement.ID
+		c := tx.Bucket(schema.IdxParent).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Seek(cat(k[:8], []byte{0xff})) {
+			if len(k) == 16 {
+				parents = append(parents, keyID(k[:8]))
+			}
+		}
+		if err := refreshParents(s.dir(tx), parents...); err != nil {
+			return err
+		}
+		if err := tx.Bucket(schema.Meta).Put(schema.KeyStatusCounts, []byte{2}); err != nil {
+			return err
+		}
+		return s.rebuildSearch(ctx, tx)
+	})
 }
 
 // readable reports whether a stored entry can be copied as it is.

@@ -81,7 +81,7 @@ func SalvageFile(ctx context.Context, src, dst string) (service.SalvageReport, e
 			return nil
 		}, &rep)
 	}
-	names := append(append([][]byte{}, sealedBuckets...), schema.Counters)
+	names := salvageOrder
 	copied := map[string]bool{} // bucket 0 key of every entry copied from the tree
 	err = out.update(func(tx *bolt.Tx) error {
 		for _, kv := range meta {
@@ -113,10 +113,8 @@ func SalvageFile(ctx context.Context, src, dst string) (service.SalvageReport, e
 				return nil
 			}
 			err := out.update(func(tx *bolt.Tx) error {
-				ob := tx.Bucket(name)
-				ob.FillPercent = 0.95 // keys mostly come in order
 				for i := range keys {
-					if err := ob.Put(keys[i], vals[i]); err != nil {
+					if err := out.putSalvaged(tx, name, keys[i], vals[i]); err != nil {
 						return err
 					}
 				}
@@ -164,12 +162,7 @@ func SalvageFile(ctx context.Context, src, dst string) (service.SalvageReport, e
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
-	if err := out.update(func(tx *bolt.Tx) error {
-		if err := raiseSequences(tx); err != nil {
-			return err
-		}
-		return out.rebuildIndexes(ctx, tx)
-	}); err != nil {
+	if err := out.finishSalvage(ctx); err != nil {
 		return fail(err)
 	}
 	if err := out.Close(); err != nil {
@@ -547,7 +540,7 @@ func (pf *pageFile) salvageLoose(ctx context.Context, out *Store, copied map[str
 	flush := func() error {
 		err := out.update(func(tx *bolt.Tx) error {
 			for _, e := range batch {
-				if err := tx.Bucket(e[0]).Put(e[1], e[2]); err != nil {
+				if err := out.putSalvaged(tx, e[0], e[1], e[2]); err != nil {
 					return err
 				}
 			}
