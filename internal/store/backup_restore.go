@@ -128,10 +128,12 @@ func Restore(ctx context.Context, dataPath, copyPath string, now time.Time) (asi
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", c, err
 	}
+	sweepLeftovers(dir)
 	tmp, err := os.CreateTemp(dir, ".sepakat-pulih-*")
 	if err != nil {
 		return "", c, namePath(err, dataPath)
 	}
+	holdTemp(tmp)
 	defer os.Remove(tmp.Name()) // gone after the rename
 	in, err := os.Open(copyPath)
 	if err != nil {
@@ -160,8 +162,8 @@ func Restore(ctx context.Context, dataPath, copyPath string, now time.Time) (asi
 		return "", c, namePath(err, dataPath)
 	}
 	if current {
-		aside = dataPath + ".sebelum-pulih-" + now.Format("20060102-150405")
-		if err := keepAside(ctx, dataPath, aside); err != nil {
+		aside, err = keepAside(ctx, dataPath, dataPath+".sebelum-pulih-"+now.Format("20060102-150405"))
+		if err != nil {
 			return "", c, err
 		}
 	}
@@ -175,21 +177,46 @@ func Restore(ctx context.Context, dataPath, copyPath string, now time.Time) (asi
 	return aside, c, nil
 }
 
-// keepAside keeps the current file's content at aside: a hard link where the
-// file system has them (the data file never goes missing), else a copy.
-func keepAside(ctx context.Context, dataPath, aside string) error {
-	if err := os.Link(dataPath, aside); err == nil {
-		syncDir(filepath.Dir(aside))
-		return nil
+// keepAside keeps the current file's content under the name aside (with -2,
+// -3… when a file has that name already, as after two restores in one
+// second) and returns the name: a hard link where the file system has them
+// (the data file never goes missing), else a copy.
+func keepAside(ctx context.Context, dataPath, aside string) (string, error) {
+	name := func(i int) string {
+		if i == 1 {
+			return aside
+		}
+		return fmt.Sprintf("%s-%d", aside, i)
+	}
+	linked := true
+	for i := 1; i < 1000; i++ {
+		err := os.Link(dataPath, name(i))
+		if err == nil {
+			syncDir(filepath.Dir(aside))
+			return name(i), nil
+		}
+		if !errors.Is(err, os.ErrExist) {
+			linked = false
+			break
+		}
+	}
+	if linked {
+		return "", &os.PathError{Op: "link", Path: aside, Err: os.ErrExist}
 	}
 	in, err := os.Open(dataPath)
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(aside, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	var out *os.File
+	for i := 1; i < 1000; i++ {
+		if out, err = os.OpenFile(name(i), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600); !errors.Is(err, os.ErrExist) {
+			aside = name(i)
+			break
+		}
+	}
 	if err != nil {
-		return err
+		return "", err
 	}
 	_, err = io.Copy(&ctxWriter{ctx: ctx, w: out}, bufio.NewReaderSize(in, 1<<20))
 	if err == nil {
@@ -200,8 +227,10 @@ func keepAside(ctx context.Context, dataPath, aside string) error {
 	}
 	if err != nil {
 		os.Remove(aside)
+		return "", err
 	}
-	return err
+	syncDir(filepath.Dir(aside))
+	return aside, nil
 }
 
 // notHeld returns service.ErrAlreadyOpen when another program holds the data

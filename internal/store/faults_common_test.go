@@ -31,10 +31,18 @@ import (
 // killFigures is what the kill campaign counts.
 type killFigures struct {
 	Kills, Acked, AckLost, DupNumbers, Crashes, CheckFailed int
+	// PerOp counts the kills of each kind of write.
+	PerOp map[string]int
+	// BadCopies counts copies under a backup name that do not verify;
+	// Leftovers the temporary files a kill left, LeftoversKept those the
+	// next run did not remove.
+	BadCopies, Leftovers, LeftoversKept int
 }
 
-// faultOps are the writes a killed child performs, one kind per child.
-var faultOps = []string{"add", "update", "import", "reserve"}
+// faultOps are the writes a killed child performs, one kind per child:
+// "backup" makes verified copies (BackupNow), "import" makes the copy before
+// each import.
+var faultOps = []string{"add", "update", "import", "reserve", "backup"}
 
 // runKills starts a writer n times and kills it with SIGKILL after a random
 // delay; after each kill it reopens the file and checks every acknowledged write.
@@ -49,7 +57,7 @@ func runKills(t *testing.T, n int, seed uint64) killFigures {
 	mustSave(t, s.SaveAgreement(&base))
 	mustSave(t, s.Close())
 	r := rand.New(rand.NewPCG(seed, 2))
-	var f killFigures
+	f := killFigures{PerOp: map[string]int{}}
 	numbers := map[string]bool{}
 	seen := 0
 	for i := range n {
@@ -64,6 +72,7 @@ func runKills(t *testing.T, n int, seed uint64) killFigures {
 		cmd.Process.Signal(syscall.SIGKILL)
 		err := cmd.Wait()
 		f.Kills++
+		f.PerOp[faultOps[i%len(faultOps)]]++
 		var ee *exec.ExitError
 		if errors.As(err, &ee) && ee.ExitCode() != -1 || strings.Contains(out.String(), "panic") {
 			f.Crashes++
@@ -114,9 +123,57 @@ func runKills(t *testing.T, n int, seed uint64) killFigures {
 			f.CheckFailed++
 			t.Errorf("check after kill %d: %v", i, err)
 		}
+		// Every copy under a backup name verifies; the temporary files a kill
+		// left are gone after the next run lists the copies.
+		cadangan := BackupDir(path)
+		f.Leftovers += len(leftovers(t, cadangan)) + len(leftovers(t, dir))
+		if _, err := s.Backups(context.Background()); err != nil {
+			t.Errorf("backups after kill %d: %v", i, err)
+		}
+		if left := append(leftovers(t, cadangan), leftovers(t, dir)...); len(left) > 0 {
+			f.LeftoversKept += len(left)
+			t.Errorf("after kill %d, left: %v", i, left)
+		}
+		f.BadCopies += badCopies(t, cadangan)
 		s.Close()
 	}
 	return f
+}
+
+// leftovers lists the temporary files of copies and restores in dir.
+func leftovers(t *testing.T, dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	mustSave(t, err)
+	var out []string
+	for _, e := range entries {
+		if isLeftover(e.Name()) {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// badCopies counts the files in dir under a backup name that do not verify.
+func badCopies(t *testing.T, dir string) int {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0
+	}
+	mustSave(t, err)
+	bad := 0
+	for _, e := range entries {
+		if _, _, ok := service.ParseBackupName(e.Name(), time.UTC); !ok {
+			continue
+		}
+		if _, err := Inspect(context.Background(), filepath.Join(dir, e.Name())); err != nil {
+			bad++
+			t.Errorf("copy %s does not verify: %v", e.Name(), err)
+		}
+	}
+	return bad
 }
 
 func issued(d *dataset.Dataset, n string) bool {
@@ -195,6 +252,12 @@ func TestHelperFaultWriter(t *testing.T) {
 			if err = s.Import(context.Background(), d); err == nil {
 				acked(fmt.Sprintf("A %d %d", a.ID, a.Rev))
 			}
+		case "backup":
+			var info service.BackupInfo
+			if info, err = s.BackupNow(context.Background(), service.ReasonManual); err == nil {
+				acked("C " + info.Path)
+			}
+			time.Sleep(time.Millisecond) // copies are named by the second; prune keeps the newest
 		case "reserve":
 			var n string
 			if n, err = s.ReserveNumber(agreement.ID(own), agreement.KindPKS, agreement.NewDate(2025, 7, 4), 0); err == nil {
@@ -492,10 +555,15 @@ func generatedFile(t *testing.T, n int) string {
 // TestFaultsShort is the campaign's short version: a few kills of each write,
 // and every kind of damage once, on the examples.
 func TestFaultsShort(t *testing.T) {
-	k := runKills(t, 8, 1)
+	k := runKills(t, 10, 1)
 	t.Logf("kills: %+v", k)
-	if k.AckLost+k.DupNumbers+k.Crashes+k.CheckFailed != 0 || k.Acked == 0 {
+	if k.AckLost+k.DupNumbers+k.Crashes+k.CheckFailed+k.BadCopies+k.LeftoversKept != 0 || k.Acked == 0 {
 		t.Errorf("kill campaign: %+v", k)
+	}
+	rk := runRestoreKills(t, 4, 1)
+	t.Logf("restore kills: %+v", rk)
+	if rk.Mixed+rk.CheckFailed+rk.Crashes+rk.LeftoversKept != 0 {
+		t.Errorf("restore kills: %+v", rk)
 	}
 	d := runDamage(t, examplesFile(t), damageKinds(1, 1))
 	t.Logf("damage: %+v", d)
@@ -523,4 +591,105 @@ func readOne(s *Store, typ string, id agreement.ID) (string, error) {
 	}
 	raw, err := json.Marshal(v)
 	return string(raw), err
+}
+
+// restoreFigures is what the restore kills count.
+type restoreFigures struct {
+	Kills, Restores, Mixed, CheckFailed, Crashes, Leftovers, LeftoversKept int
+}
+
+// runRestoreKills restores two copies in turn in a child and kills it after a
+// random delay, n times. After each kill the data file must be, byte for byte,
+// one of the two copies (never neither, never a mix), open and pass check (a
+// copy of it is opened: opening writes), and the next restore removes what the
+// kill left.
+func runRestoreKills(t *testing.T, n int, seed uint64) restoreFigures {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sepakat.db")
+	s, err := Open(path, Options{User: "staf1"})
+	mustSave(t, err)
+	w := servicetest.SeedWorld(t, s)
+	a := w.KSB("Perjanjian sebelum pemulihan")
+	mustSave(t, s.SaveAgreement(&a))
+	copyA := filepath.Join(dir, "salinan-a.db")
+	mustSave(t, s.Backup(context.Background(), copyA))
+	b := w.KSB("Perjanjian sesudahnya")
+	mustSave(t, s.SaveAgreement(&b))
+	copyB := filepath.Join(dir, "salinan-b.db")
+	mustSave(t, s.Backup(context.Background(), copyB))
+	mustSave(t, s.Close())
+	want := map[string]string{}
+	for _, c := range []string{copyA, copyB} {
+		raw, err := os.ReadFile(c)
+		mustSave(t, err)
+		want[string(raw)] = filepath.Base(c)
+	}
+	if _, _, err := Restore(context.Background(), path, copyA, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(seed, 3))
+	var f restoreFigures
+	for i := range n {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperFaultRestorer$")
+		cmd.Env = append(os.Environ(), "SEPAKAT_RESTORE_DB="+path, "SEPAKAT_RESTORE_A="+copyA, "SEPAKAT_RESTORE_B="+copyB)
+		var out strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &out
+		mustSave(t, cmd.Start())
+		time.Sleep(time.Duration(5+r.IntN(300)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		err := cmd.Wait()
+		f.Kills++
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && ee.ExitCode() != -1 || strings.Contains(out.String(), "panic") {
+			f.Crashes++
+			t.Logf("restorer %d ended by itself: %v\n%s", i, err, out.String())
+		}
+		f.Restores += strings.Count(out.String(), "RESTORED")
+		raw, err := os.ReadFile(path)
+		if _, ok := want[string(raw)]; err != nil || !ok {
+			f.Mixed++
+			t.Errorf("after kill %d the data file is neither copy (%d bytes): %v", i, len(raw), err)
+			continue
+		}
+		probe := filepath.Join(t.TempDir(), "periksa.db")
+		mustSave(t, os.WriteFile(probe, raw, 0o600))
+		if s, err := Open(probe, Options{User: "staf1"}); err != nil {
+			f.CheckFailed++
+			t.Errorf("open after kill %d: %v", i, err)
+		} else {
+			if err := s.Check(context.Background()); err != nil {
+				f.CheckFailed++
+				t.Errorf("check after kill %d: %v", i, err)
+			}
+			s.Close()
+		}
+		f.Leftovers += len(leftovers(t, dir))
+	}
+	// The next run removes what the kills left.
+	if _, _, err := Restore(context.Background(), path, copyB, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if left := leftovers(t, dir); len(left) > 0 {
+		f.LeftoversKept = len(left)
+		t.Errorf("after the last restore, left: %v", left)
+	}
+	return f
+}
+
+// TestHelperFaultRestorer runs in a child of runRestoreKills: it restores the
+// two copies in turn until killed.
+func TestHelperFaultRestorer(t *testing.T) {
+	path := os.Getenv("SEPAKAT_RESTORE_DB")
+	if path == "" {
+		return // only as runRestoreKills' child
+	}
+	copies := []string{os.Getenv("SEPAKAT_RESTORE_B"), os.Getenv("SEPAKAT_RESTORE_A")}
+	for j := 0; ; j++ {
+		if _, _, err := Restore(context.Background(), path, copies[j%2], time.Now()); err != nil {
+			fmt.Println("ERR", err)
+			os.Exit(3)
+		}
+		fmt.Println("RESTORED")
+	}
 }

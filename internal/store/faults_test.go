@@ -11,15 +11,21 @@ import (
 )
 
 // TestFaultCampaign is the whole fault campaign (make faults): 200 kill -9
-// during adds, updates, imports and number reservations, and the damage matrix
+// during adds, updates, imports (with their copy before), number reservations
+// and backups, 40 during restores, and the damage matrix
 // (truncation to half and to 4 KiB, a zeroed first page, 100 single-byte and
 // 100 multi-byte flips, a 0-byte file, a PDF renamed) on the examples and on a
 // 2 000-agreement file. SEPAKAT_FAULT_KILLS and SEPAKAT_FAULT_N change the sizes.
 func TestFaultCampaign(t *testing.T) {
 	kills, n := envInt("SEPAKAT_FAULT_KILLS", 200), envInt("SEPAKAT_FAULT_N", 2000)
 	k := runKills(t, kills, 1)
-	fmt.Printf("kill -9 during writes: %d kills, %d acknowledged writes; lost %d, duplicate numbers %d, crashes %d, check failed %d\n",
-		k.Kills, k.Acked, k.AckLost, k.DupNumbers, k.Crashes, k.CheckFailed)
+	fmt.Printf("kill -9 during writes: %d kills %v, %d acknowledged writes; lost %d, duplicate numbers %d, crashes %d, check failed %d; copies under a backup name that do not verify %d; temporary files left by kills %d, kept after the next run %d\n",
+		k.Kills, k.PerOp, k.Acked, k.AckLost, k.DupNumbers, k.Crashes, k.CheckFailed, k.BadCopies, k.Leftovers, k.LeftoversKept)
+	rk := runRestoreKills(t, max(1, kills/5), 1)
+	fmt.Printf("kill -9 during restore: %d kills, %d restores done; data file neither copy %d, check failed %d, crashes %d; temporary files left by kills %d, kept after the next run %d\n",
+		rk.Kills, rk.Restores, rk.Mixed, rk.CheckFailed, rk.Crashes, rk.Leftovers, rk.LeftoversKept)
+	k.Crashes += rk.Crashes
+	k.CheckFailed += rk.CheckFailed + rk.Mixed + k.BadCopies + k.LeftoversKept + rk.LeftoversKept
 	total := damageFigures{}
 	for _, f := range []struct {
 		name string
