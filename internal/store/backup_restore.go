@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -49,11 +50,13 @@ func inspect(ctx context.Context, path string) (c service.CopyContents, err erro
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return service.CopyContents{}, err
 		}
-		return service.CopyContents{}, fmt.Errorf("%w: %s: %v", service.ErrNotSepakatCopy, path, err)
+		// What is wrong with the copy, without the words for a damaged data file.
+		detail := strings.TrimPrefix(err.Error(), service.ErrCorrupt.Error()+": ")
+		return service.CopyContents{}, fmt.Errorf("%w: %s: %s", service.ErrNotSepakatCopy, path, detail)
 	}
 	pf, err := openPages(f)
 	if err != nil {
-		return notCopy(err)
+		return service.CopyContents{}, fmt.Errorf("%w: %s", service.ErrNotSepakatCopy, path)
 	}
 	pf.lazy = true
 	var version []byte

@@ -64,7 +64,7 @@ func damage(err error) error {
 // openBolt is bolt.Open with its panics on a damaged meta or free-list page
 // caught, of an existing file whose pages hold up (validatePages).
 func openBolt(path string, opt *bolt.Options) (db *bolt.DB, err error) {
-	if err := validatePages(path); err != nil {
+	if err := whileUnheld(path, opt.Timeout, func() error { return validatePages(path) }); err != nil {
 		return nil, err
 	}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))

@@ -7,9 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"sepakat/internal/agreement"
-	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -17,175 +15,28 @@ import (
 	"sepakat/internal/store/schema"
 )
 
-// salvageBatch is how many entries one read transaction of a salvage takes.
+// salvageBatch is how many entries one write transaction of a salvage takes.
 const salvageBatch = 512
 
 // Salvage copies every readable record into a new data file at path, in
 // batches, through path+".part" renamed at the end: a failed or cancelled salvage
 // leaves no file at path. A record is readable when its checksum holds (and a
-// stored file's content matches its hash). A bucket whose pages do not read is
-// reported once, and the salvage goes on with the next.
-func (s *Store) Salvage(ctx context.Context, path string) (service.SalvageReport, error) {
-	var rep service.SalvageReport
-	if _, err := os.Stat(path); err == nil {
-		return rep, &os.PathError{Op: "salvage", Path: path, Err: os.ErrExist}
-	}
-	part := path + ".part"
-	if err := os.Remove(part); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return rep, err
-	}
-	dst, err := Open(part, Options{Now: s.now, User: s.user})
-	if err != nil {
-		return rep, err
-	}
-	fail := func(err error) (service.SalvageReport, error) {
-		dst.Close()
-		os.Remove(part)
-		return service.SalvageReport{}, err
-	}
-	// The meta values that are not derived, and the ID sequences.
-	err = s.view(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(schema.Meta)
-		seqs := map[string]uint64{}
-		for _, name := range append(append([][]byte{}, sealedBuckets...), schema.Counters) {
-			seqs[string(name)] = tx.Bucket(name).Sequence()
-		}
-		return dst.update(func(out *bolt.Tx) error {
-			for _, k := range [][]byte{schema.KeyCreated, schema.KeyExamplesLoaded, schema.KeySearchSynonyms} {
-				if v := meta.Get(k); v != nil {
-					if err := out.Bucket(schema.Meta).Put(k, bytes.Clone(v)); err != nil {
-						return err
-					}
-				}
-			}
-			for name, seq := range seqs {
-				if err := out.Bucket([]byte(name)).SetSequence(seq); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+// stored file's content matches its hash). It reads the file as SalvageFile
+// does, with plain reads rather than through bbolt's memory map, while a read
+// transaction keeps the pages it reads from being reused by a save meanwhile.
+func (s *Store) Salvage(ctx context.Context, path string) (rep service.SalvageReport, err error) {
+	verr := s.view(func(*bolt.Tx) error {
+		rep, err = salvageFile(ctx, s.path, path, Options{Now: s.now, User: s.user})
+		return nil
 	})
-	if err != nil {
-		return fail(err)
+	if verr != nil {
+		return service.SalvageReport{}, verr
 	}
-	for _, name := range salvageOrder {
-		if err := s.salvageBucket(ctx, dst, name, &rep); err != nil {
-			return fail(err)
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return fail(err)
-	}
-	if err := dst.finishSalvage(ctx); err != nil {
-		return fail(err)
-	}
-	if err := dst.Close(); err != nil {
-		os.Remove(part)
-		return service.SalvageReport{}, err
-	}
-	if err := os.Rename(part, path); err != nil {
-		os.Remove(part)
-		return service.SalvageReport{}, err
-	}
-	return rep, nil
-}
-
-// salvageBucket copies one bucket's readable entries, a batch per read
-// transaction and a write transaction per batch.
-func (s *Store) salvageBucket(ctx context.Context, dst *Store, name []byte, rep *service.SalvageReport) error {
-	var after []byte
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		var keys, vals [][]byte
-		done := false
-		err := s.view(func(tx *bolt.Tx) error {
-			c := tx.Bucket(name).Cursor()
-			k, v := c.First()
-			if after != nil {
-				if k, v = c.Seek(after); k != nil && bytes.Equal(k, after) {
-					k, v = c.Next()
-				}
-			}
-			for ; k != nil && len(keys) < salvageBatch; k, v = c.Next() {
-				after = bytes.Clone(k)
-				if readable(name, k, v) {
-					keys, vals = append(keys, after), append(vals, bytes.Clone(v))
-				} else {
-					rep.Damaged = append(rep.Damaged, damageRef(name, k))
-				}
-			}
-			done = k == nil
-			return nil
-		})
-		if err != nil {
-			// The bucket's pages do not read in key order from here on: name
-			// them, and look up each record by its ID instead.
-			rep.Damaged = append(rep.Damaged, service.RecordRef{Type: "page", Key: string(name)})
-			return s.salvageByID(ctx, dst, name, after, rep)
-		}
-		err = dst.update(func(tx *bolt.Tx) error {
-			for i := range keys {
-				if err := dst.putSalvaged(tx, name, keys[i], vals[i]); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(name, schema.Counters) {
-			rep.Copied += len(keys)
-		}
-		if done {
-			return nil
-		}
-	}
+	return rep, err
 }
 
 // idBuckets are the record buckets keyed by ID(8), from 1 to their sequence.
 var idBuckets = [][]byte{schema.Agreements, schema.Parties, schema.Officials, schema.Mandates}
-
-// salvageByID copies the records of an ID-keyed bucket after the key after one
-// by one, each in its own read, so that a damaged page costs only the records
-// on it. Other buckets have no IDs to look up: their rest is lost.
-func (s *Store) salvageByID(ctx context.Context, dst *Store, name, after []byte, rep *service.SalvageReport) error {
-	if !slices.ContainsFunc(idBuckets, func(b []byte) bool { return bytes.Equal(b, name) }) {
-		return nil
-	}
-	var seq uint64
-	if err := s.view(func(tx *bolt.Tx) error { seq = tx.Bucket(name).Sequence(); return nil }); err != nil {
-		return nil
-	}
-	from := uint64(1)
-	if len(after) >= 8 {
-		from = uint64(keyID(after[:8])) + 1
-	}
-	for id := from; id <= seq; id++ {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		k := idKey(agreement.ID(id))
-		var v []byte
-		err := s.view(func(tx *bolt.Tx) error {
-			if raw := tx.Bucket(name).Get(k); raw != nil && readable(name, k, raw) {
-				v = bytes.Clone(raw)
-			}
-			return nil
-		})
-		if err != nil || v == nil {
-			continue // damaged or never there: the page is named already
-		}
-		if err := dst.update(func(tx *bolt.Tx) error { return dst.putSalvaged(tx, name, k, v) }); err != nil {
-			return err
-		}
-		rep.Copied++
-	}
-	return nil
-}
 
 // salvageOrder copies the directory before the agreements, whose list
 // summaries name their parties.

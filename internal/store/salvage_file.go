@@ -10,6 +10,7 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -29,6 +30,11 @@ import (
 // source is never written. dst must not exist; a failed or cancelled salvage
 // leaves no file there. No other program may write src meanwhile.
 func SalvageFile(ctx context.Context, src, dst string) (service.SalvageReport, error) {
+	return salvageFile(ctx, src, dst, Options{})
+}
+
+// salvageFile is SalvageFile, opening the new file with opt.
+func salvageFile(ctx context.Context, src, dst string, opt Options) (service.SalvageReport, error) {
 	var rep service.SalvageReport
 	if _, err := os.Stat(dst); err == nil {
 		return rep, &os.PathError{Op: "salvage", Path: dst, Err: os.ErrExist}
@@ -51,7 +57,7 @@ func SalvageFile(ctx context.Context, src, dst string) (service.SalvageReport, e
 	if err := os.Remove(part); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return rep, err
 	}
-	out, err := Open(part, Options{})
+	out, err := Open(part, opt)
 	if err != nil {
 		return rep, err
 	}
@@ -151,7 +157,7 @@ func SalvageFile(ctx context.Context, src, dst string) (service.SalvageReport, e
 			return fail(err)
 		}
 	}
-	if len(rep.Damaged) > 0 {
+	if slices.ContainsFunc(rep.Damaged, func(r service.RecordRef) bool { return r.Type == "page" }) {
 		// Pages the tree no longer reaches may still hold records.
 		n, err := pf.salvageLoose(ctx, out, copied)
 		if err != nil {
@@ -483,9 +489,10 @@ func (pf *pageFile) walk(id uint64, seen map[uint64]bool, fn func(k, v []byte, b
 }
 
 // salvageLoose copies into out the readable records on leaf pages the tree walk
-// did not reach (their branch pages lost), each recognised by its key and
-// content, skipping the keys already copied. Such pages may hold older versions
-// of a record, so of several the one with the highest revision wins. The pages
+// did not reach (their branch pages lost) and the free list does not name,
+// each recognised by its key and content, skipping the keys already copied.
+// Without a free list such pages may hold older versions of a record, so of
+// several the one with the highest revision wins. The pages
 // are read twice (first to choose, then to copy), never held.
 func (pf *pageFile) salvageLoose(ctx context.Context, out *Store, copied map[string]bool) (int, error) {
 	type best struct {
@@ -494,10 +501,13 @@ func (pf *pageFile) salvageLoose(ctx context.Context, out *Store, copied map[str
 	}
 	chosen := map[string]best{}
 	last := min(pf.high, uint64(pf.size/pf.pageSize))
+	// Free pages hold what saves replaced or deleted: never taken when the
+	// free list reads.
+	free, _ := pf.freePages()
 	var buf []byte
 	loose := func(fn func(id uint64, bucket, k, v []byte, rev uint64) error) error {
 		for id := uint64(2); id < last; id++ {
-			if pf.seen[id] {
+			if pf.seen[id] || free[id] {
 				continue
 			}
 			if err := ctx.Err(); err != nil {
