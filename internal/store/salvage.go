@@ -7,10 +7,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"sepakat/internal/agreement"
 
 	bolt "go.etcd.io/bbolt"
 
+	"sepakat/internal/agreement"
 	"sepakat/internal/service"
 	"sepakat/internal/store/schema"
 )
