@@ -315,9 +315,10 @@ func (pf *pageFile) page(id uint64, buf *[]byte) (p []byte, size int) {
 	return p, size
 }
 
-// maxFetch is the largest value fetch reads: a bucket's value or a meta
-// value is far smaller; a stored file's is left unread.
-const maxFetch = 64 << 10
+// maxFetch is the largest value fetch reads: a bucket's value (with an
+// inline page, at most a quarter page) or a meta value is smaller; an
+// agreement's or a stored file's is left unread.
+const maxFetch = 4 << 10
 
 // fetch reads n bytes at offset at of page id, or gives nil for more than maxFetch.
 func (pf *pageFile) fetch(id uint64) func(at, n uint64) []byte {
