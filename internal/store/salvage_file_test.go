@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"sepakat/internal/service"
 )
@@ -118,5 +120,82 @@ func TestSalvageFileRefusesWhatIsNoDataFile(t *testing.T) {
 	mustSave(t, os.WriteFile(out, []byte("x"), 0o600))
 	if _, err := SalvageFile(context.Background(), path, out); !errors.Is(err, os.ErrExist) {
 		t.Errorf("existing output: %v", err)
+	}
+}
+
+// TestOpenRefusesBrokenPageLayout: damage that bbolt trusts (a branch whose
+// child is itself, a free list with a bogus count, a leaf whose overflow runs
+// past the file) ends in a runtime abort or an endless loop inside bbolt; Open
+// checks the pages first and refuses such a file as damaged, promptly, and
+// salvage still copies what the rest of the file holds.
+func TestOpenRefusesBrokenPageLayout(t *testing.T) {
+	path := generatedFile(t, 300)
+	raw, err := os.ReadFile(path)
+	mustSave(t, err)
+	f, err := os.Open(path)
+	mustSave(t, err)
+	pf, err := openPages(f)
+	mustSave(t, err)
+	var agreements rawBucket
+	var rep service.SalvageReport
+	pf.walk(pf.root, nil, func(k, v []byte, bucket bool) error {
+		if bucket && string(k) == "agreements" {
+			agreements, _ = pf.bucketOf(v)
+		}
+		return nil
+	}, &rep)
+	f.Close()
+	ne := binary.NativeEndian
+	at := func(id uint64) int { return int(id) * int(pf.pageSize) }
+	if agreements.root == 0 || ne.Uint16(raw[at(agreements.root)+8:]) != flagBranch || pf.freelist == ^uint64(0) {
+		t.Fatalf("no branch page or free list to damage: root %d, free list %d", agreements.root, pf.freelist)
+	}
+	var leaf uint64
+	for id := uint64(2); id < pf.high; id++ {
+		if ne.Uint16(raw[at(id)+8:]) == flagLeaf && ne.Uint64(raw[at(id):]) == id {
+			leaf = id
+			break
+		}
+	}
+	for name, damage := range map[string]func(b []byte){
+		"branch-child-is-itself": func(b []byte) {
+			p := at(agreements.root)
+			ne.PutUint64(b[p+pageHeader+8:], agreements.root)
+		},
+		"free-list-count": func(b []byte) {
+			p := at(pf.freelist)
+			ne.PutUint16(b[p+10:], 0xFFFF)
+			ne.PutUint64(b[p+pageHeader:], 1<<60)
+		},
+		"leaf-overflow": func(b []byte) { ne.PutUint32(b[at(leaf)+12:], 1<<30) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			b := append([]byte(nil), raw...)
+			damage(b)
+			dir := t.TempDir()
+			src := filepath.Join(dir, "rusak.db")
+			mustSave(t, os.WriteFile(src, b, 0o600))
+			done := make(chan error, 1)
+			go func() {
+				s, err := Open(src, Options{User: "staf1"})
+				if err == nil {
+					s.Close()
+				}
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				if !errors.Is(err, service.ErrCorrupt) {
+					t.Fatalf("open: %v, want ErrCorrupt", err)
+				}
+			case <-time.After(20 * time.Second):
+				t.Fatal("open did not return")
+			}
+			rep, err := SalvageFile(context.Background(), src, filepath.Join(dir, "selamat.db"))
+			mustSave(t, err)
+			if rep.Copied == 0 {
+				t.Errorf("salvage copied nothing: %+v", rep)
+			}
+		})
 	}
 }
