@@ -65,6 +65,10 @@ func damage(err error) error {
 // caught, of an existing file whose pages hold up (validatePages).
 func openBolt(path string, opt *bolt.Options) (db *bolt.DB, err error) {
 	if err := whileUnheld(path, opt.Timeout, func() error { return validatePages(path) }); err != nil {
+		if errors.Is(err, service.ErrCorrupt) {
+			// Open words it as damage; the detail says which page.
+			return nil, errors.New(strings.TrimPrefix(err.Error(), service.ErrCorrupt.Error()+": "))
+		}
 		return nil, err
 	}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
