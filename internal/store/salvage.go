@@ -44,8 +44,9 @@ var salvageOrder = [][]byte{schema.Parties, schema.Officials, schema.Mandates, s
 	schema.Files, schema.Numbers, schema.Counters, schema.Agreements}
 
 // putSalvaged puts one salvaged entry into bucket name of a salvage's new file; an
-// agreement gets its list summary and index entries with it, so that no
-// transaction of the salvage grows with the register.
+// agreement gets its list summary and index entries with it, and is marked for
+// the search index (merged after each batch), so that no transaction of the
+// salvage grows with the register.
 func (s *Store) putSalvaged(tx *bolt.Tx, name, k, v []byte) error {
 	if len(k) != 8 || !bytes.Equal(name, schema.Agreements) {
 		b := tx.Bucket(name)
@@ -56,14 +57,21 @@ func (s *Store) putSalvaged(tx *bolt.Tx, name, k, v []byte) error {
 	if err := decode(v, &a); err != nil {
 		return err
 	}
-	return writeAgreementRaw(s.dir(tx), &a, nil, v)
+	dir := s.dir(tx)
+	if err := writeAgreementRaw(dir, &a, nil, v); err != nil {
+		return err
+	}
+	return s.indexAgreement(dir, &a) // merged into the search index after each batch
 }
 
 // finishSalvage completes a salvage's new file: ID sequences and counters
 // raised to what it holds, the child counts of parents (written before their
-// children), and the search index, rebuilt.
+// children) and what is left to merge into the search index.
 func (s *Store) finishSalvage(ctx context.Context) error {
-	return s.update(func(tx *bolt.Tx) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	err := s.update(func(tx *bolt.Tx) error {
 		if err := raiseSequences(tx); err != nil {
 			return err
 		}
@@ -77,11 +85,12 @@ func (s *Store) finishSalvage(ctx context.Context) error {
 		if err := refreshParents(s.dir(tx), parents...); err != nil {
 			return err
 		}
-		if err := tx.Bucket(schema.Meta).Put(schema.KeyStatusCounts, []byte{2}); err != nil {
-			return err
-		}
-		return s.rebuildSearch(ctx, tx)
+		return tx.Bucket(schema.Meta).Put(schema.KeyStatusCounts, []byte{2})
 	})
+	if err != nil {
+		return err
+	}
+	return s.merge()
 }
 
 // readable reports whether a stored entry can be copied as it is.

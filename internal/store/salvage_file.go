@@ -130,6 +130,9 @@ func salvageFile(ctx context.Context, src, dst string, opt Options) (service.Sal
 				rep.Copied += len(keys)
 			}
 			keys, vals = keys[:0], vals[:0]
+			if err == nil && bytes.Equal(name, schema.Agreements) {
+				err = out.merge() // the batch into the search index
+			}
 			return err
 		}
 		err := pf.walkBucket(b, func(k, v []byte, bucket bool) error {
@@ -558,6 +561,9 @@ func (pf *pageFile) salvageLoose(ctx context.Context, out *Store, copied map[str
 			return nil
 		})
 		batch = batch[:0]
+		if err == nil {
+			err = out.merge() // the batch into the search index
+		}
 		return err
 	}
 	n := 0
