@@ -1,6 +1,7 @@
 package store
 
 import (
+	"os"
 	"sync"
 	"syscall"
 	"time"
@@ -48,4 +49,21 @@ func shedPages(db *bolt.DB, size int64) (shed, stop func()) {
 		close(done)
 		wg.Wait()
 	}
+}
+
+// dropMapped releases the pages of db's read-only mapping from the process's
+// resident memory (they come back from the page cache when read again). Only
+// between transactions of the goroutine that owns db: a write may remap.
+func dropMapped(db *bolt.DB) {
+	info := db.Info()
+	fi, err := os.Stat(db.Path())
+	if err != nil {
+		return
+	}
+	size := fi.Size() - fi.Size()%int64(info.PageSize) // bbolt maps at least the file
+	if size <= 0 {
+		return
+	}
+	base := *(*unsafe.Pointer)(unsafe.Pointer(&info.Data))
+	syscall.Madvise(unsafe.Slice((*byte)(base), size), syscall.MADV_DONTNEED) // advice only
 }

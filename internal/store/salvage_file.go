@@ -133,6 +133,7 @@ func salvageFile(ctx context.Context, src, dst string, opt Options) (service.Sal
 			if err == nil && bytes.Equal(name, schema.Agreements) {
 				err = out.merge() // the batch into the search index
 			}
+			dropMapped(out.db) // what the batch read of the new file need not stay resident
 			return err
 		}
 		err := pf.walkBucket(b, func(k, v []byte, bucket bool) error {
@@ -564,6 +565,7 @@ func (pf *pageFile) salvageLoose(ctx context.Context, out *Store, copied map[str
 		if err == nil {
 			err = out.merge() // the batch into the search index
 		}
+		dropMapped(out.db)
 		return err
 	}
 	n := 0
