@@ -1,7 +1,6 @@
 package store
 
 import (
-	"os"
 	"sync"
 	"syscall"
 	"time"
@@ -52,18 +51,18 @@ func shedPages(db *bolt.DB, size int64) (shed, stop func()) {
 }
 
 // dropMapped releases the pages of db's read-only mapping from the process's
-// resident memory (they come back from the page cache when read again). Only
-// between transactions of the goroutine that owns db: a write may remap.
+// resident memory (they come back from the page cache when read again). The
+// mapping holds at least the pages a transaction sees (Tx.Size; the file may
+// be longer than the mapping); the read transaction keeps a write from
+// remapping it meanwhile.
 func dropMapped(db *bolt.DB) {
-	info := db.Info()
-	fi, err := os.Stat(db.Path())
-	if err != nil {
-		return
-	}
-	size := fi.Size() - fi.Size()%int64(info.PageSize) // bbolt maps at least the file
-	if size <= 0 {
-		return
-	}
-	base := *(*unsafe.Pointer)(unsafe.Pointer(&info.Data))
-	syscall.Madvise(unsafe.Slice((*byte)(base), size), syscall.MADV_DONTNEED) // advice only
+	db.View(func(tx *bolt.Tx) error {
+		size := tx.Size()
+		if size <= 0 {
+			return nil
+		}
+		base := *(*unsafe.Pointer)(unsafe.Pointer(&db.Info().Data))
+		syscall.Madvise(unsafe.Slice((*byte)(base), size), syscall.MADV_DONTNEED) // advice only
+		return nil
+	})
 }
