@@ -66,27 +66,32 @@ func (s *Store) putSalvaged(tx *bolt.Tx, name, k, v []byte) error {
 
 // finishSalvage completes a salvage's new file: ID sequences and counters
 // raised to what it holds, the child counts of parents (written before their
-// children) and what is left to merge into the search index.
+// children), a batch of parents per transaction, and what is left to merge
+// into the search index.
 func (s *Store) finishSalvage(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	var parents []agreement.ID
 	err := s.update(func(tx *bolt.Tx) error {
 		if err := raiseSequences(tx); err != nil {
 			return err
 		}
-		var parents []agreement.ID
 		c := tx.Bucket(schema.IdxParent).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Seek(cat(k[:8], []byte{0xff})) {
 			if len(k) == 16 {
 				parents = append(parents, keyID(k[:8]))
 			}
 		}
-		if err := refreshParents(s.dir(tx), parents...); err != nil {
-			return err
-		}
 		return tx.Bucket(schema.Meta).Put(schema.KeyStatusCounts, []byte{2})
 	})
+	dropMapped(s.db)
+	for len(parents) > 0 && err == nil {
+		n := min(len(parents), salvageBatch)
+		err = s.update(func(tx *bolt.Tx) error { return refreshParents(s.dir(tx), parents[:n]...) })
+		parents = parents[n:]
+		dropMapped(s.db)
+	}
 	if err != nil {
 		return err
 	}
