@@ -137,7 +137,12 @@ test-windows:
 	@[ -f $(MSI) ] && [ -f $(SETUP) ] || $(MAKE) --no-print-directory release
 	bash .ci/test-windows.sh $(DIST) $(VERSION)
 
-# The fault campaign: 200 kill -9 during writes and the damage matrix on the
-# examples and a 2 000-agreement file; prints the failure counts (all must be 0).
+# The fault campaign: 200 kill -9 during writes and backups, 40 during
+# restores, the damage matrix on the examples and a 2 000-agreement file, and
+# 20 000 randomly damaged copies each probed in a child process (a runtime
+# abort or a hang counts); prints the failure counts (all must be 0).
+# FAULT_SEEDS=N probes N×200 random copies.
+FAULT_SEEDS ?= 100
 faults:
 	$(GO) test -tags faults -run '^TestFaultCampaign$$' -count=1 -timeout 3h -v ./internal/store/
+	SEPAKAT_DAMAGE_SEEDS=$(FAULT_SEEDS) $(GO) test -tags faults -run '^TestRandomDamageMany$$' -count=1 -timeout 3h -v ./internal/store/

@@ -167,7 +167,7 @@ func rescueHooks(a fyne.App, path string, err error) ui.Rescue {
 		Backups:    func(ctx context.Context) ([]service.BackupInfo, error) { return store.ListBackups(ctx, path, second) },
 		CanSalvage: func() error { return store.CanSalvage(path) },
 		Salvage: func(ctx context.Context, out string) (service.SalvageReport, error) {
-			return store.SalvageFile(ctx, path, out, nil)
+			return store.SalvageFile(ctx, path, out)
 		},
 	}
 }

@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
 	"sepakat/internal/dataset"
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
+	"sepakat/internal/store"
 )
 
 // The salvage command's words.
@@ -24,25 +26,48 @@ func (r *runner) salvage(args []string) error {
 		return r.misuse("need_args", "salvage", salvageArgs.In(r.Lang))
 	}
 	out := args[0]
-	return r.withData(func(s service.Service) error {
+	r.noDaily = true // no copy of a file being salvaged
+	var rep service.SalvageReport
+	s, err := r.Open(r.db, r.Now)
+	switch {
+	case errors.Is(err, service.ErrCorrupt):
+		// A file that does not open is read page by page.
+		if rep, err = store.SalvageFile(r.ctx, r.db, out); err != nil {
+			return err
+		}
+	case err != nil:
+		if errors.Is(err, service.ErrAlreadyOpen) {
+			return err
+		}
+		return r.fail("open_failed", r.db, service.Message(err, r.Lang))
+	default:
 		sv, ok := s.(service.Salvager)
 		if !ok {
+			s.Close()
 			return &exitError{ExitError, salvageNone.In(r.Lang)}
 		}
-		rep, err := sv.Salvage(r.ctx, out)
+		rep, err = sv.Salvage(r.ctx, out)
+		if cerr := s.Close(); err == nil {
+			err = cerr
+		}
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(r.Stdout, salvageDone.In(r.Lang, rep.Copied, out))
-		if len(rep.Damaged) == 0 {
-			return nil
-		}
-		text := salvageDamaged.In(r.Lang, len(rep.Damaged))
-		for _, d := range rep.Damaged {
-			text += "\n- " + d.Words(r.Lang)
-		}
-		return &exitError{ExitError, text}
-	})
+	}
+	return r.salvaged(rep, out)
+}
+
+// salvaged reports a salvage: what was copied, and what was left behind.
+func (r *runner) salvaged(rep service.SalvageReport, out string) error {
+	fmt.Fprintln(r.Stdout, salvageDone.In(r.Lang, rep.Copied, out))
+	if len(rep.Damaged) == 0 {
+		return nil
+	}
+	text := salvageDamaged.In(r.Lang, len(rep.Damaged))
+	for _, d := range rep.Damaged {
+		text += "\n- " + d.Words(r.Lang)
+	}
+	return &exitError{ExitError, text}
 }
 
 var (

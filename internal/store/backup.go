@@ -78,6 +78,7 @@ func (s *Store) toSecondPlace(ctx context.Context, info service.BackupInfo, sett
 
 // DailyBackup makes the day's automatic copy once per day; see service.Admin.
 func (s *Store) DailyBackup(ctx context.Context) (service.BackupInfo, bool, error) {
+	s.sweepBackupLeftovers()
 	today := s.now().Format("2006-01-02")
 	var last []byte
 	empty := true
@@ -136,6 +137,7 @@ func (s *Store) backupBefore(ctx context.Context, reason service.BackupReason) e
 
 // Backups lists the copies of both places, newest first; see service.Admin.
 func (s *Store) Backups(ctx context.Context) ([]service.BackupInfo, error) {
+	s.sweepBackupLeftovers()
 	settings, err := s.BackupSettings()
 	if err != nil {
 		return nil, err
@@ -225,10 +227,12 @@ func (s *Store) copyVerified(ctx context.Context, path string) (service.BackupIn
 	if err := ctx.Err(); err != nil {
 		return service.BackupInfo{}, err
 	}
+	sweepLeftovers(filepath.Dir(path))
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".sepakat-cadangan-*")
 	if err != nil {
 		return service.BackupInfo{}, namePath(err, path)
 	}
+	holdTemp(tmp)
 	defer os.Remove(tmp.Name()) // gone after the rename; removes a failed copy
 	sum := crc32.New(castagnoli)
 	var want int
@@ -316,10 +320,12 @@ func copyFile(ctx context.Context, src, dst string) (err error) {
 		return err
 	}
 	defer in.Close()
+	sweepLeftovers(filepath.Dir(dst))
 	tmp, err := os.CreateTemp(filepath.Dir(dst), ".sepakat-salin-*")
 	if err != nil {
 		return namePath(err, dst)
 	}
+	holdTemp(tmp)
 	defer os.Remove(tmp.Name())
 	sum := crc32.New(castagnoli)
 	n, err := io.Copy(&ctxWriter{ctx: ctx, w: io.MultiWriter(tmp, sum)}, bufio.NewReaderSize(in, 1<<20))
@@ -529,4 +535,14 @@ func (s *Store) backupPath(reason service.BackupReason) string {
 	dir := BackupDir(s.path)
 	os.MkdirAll(dir, 0o700) // a failure shows in the write that follows
 	return filepath.Join(dir, service.BackupName(s.now(), reason))
+}
+
+// sweepBackupLeftovers removes what killed copies and restores left beside the
+// data file, in the backup folder and in the second place.
+func (s *Store) sweepBackupLeftovers() {
+	sweepLeftovers(filepath.Dir(s.path))
+	sweepLeftovers(BackupDir(s.path))
+	if set, err := s.BackupSettings(); err == nil && set.SecondPlace != "" {
+		sweepLeftovers(set.SecondPlace)
+	}
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -11,63 +12,100 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 
+	"sepakat/internal/i18n"
 	"sepakat/internal/service"
 	"sepakat/internal/store/schema"
 )
 
-// Inspect says what the copy at path holds, after bbolt's check of every
-// page; a file that is not a sound Sepakat data file is service.ErrNotSepakatCopy,
-// one from a newer Sepakat service.ErrNewerSchema. It needs no open Store.
+// Inspect says what the copy at path holds, after a check of every page as
+// bbolt's check does (every tree, the free list, no page lost), read with
+// plain reads; a file that is not a sound Sepakat data file is
+// service.ErrNotSepakatCopy, one from a newer Sepakat service.ErrNewerSchema.
+// It needs no open Store.
 func Inspect(ctx context.Context, path string) (service.CopyContents, error) {
 	return inspect(ctx, path)
 }
 
 func inspect(ctx context.Context, path string) (c service.CopyContents, err error) {
-	err = withCopy(path, func(tx *bolt.Tx, shed func()) error {
-		if err := ctx.Err(); err != nil {
-			return err
+	fi, err := os.Stat(path)
+	if err != nil {
+		return c, err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() == 0 {
+		return c, fmt.Errorf("%w: %s", service.ErrNotSepakatCopy, path)
+	}
+	// With plain reads, not through a memory map: the check of a copy of a
+	// large register then holds only what it reads at a time.
+	f, err := os.Open(path)
+	if err != nil {
+		return c, err
+	}
+	defer f.Close()
+	notCopy := func(err error) (service.CopyContents, error) {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return service.CopyContents{}, err
 		}
-		// Every page is read here first, where a panic on a damaged page is
-		// recovered (withCopy); bbolt's check runs in its own goroutine.
-		if err := walk(ctx, tx, shed); err != nil {
-			return err
-		}
-		var problems []error
-		for err := range tx.Check() {
-			problems = append(problems, err)
-		}
-		if len(problems) > 0 {
-			return fmt.Errorf("%w: %v", service.ErrNotSepakatCopy, errors.Join(problems...))
-		}
-		meta := tx.Bucket(schema.Meta)
-		if meta == nil {
-			return fmt.Errorf("%w: %s", service.ErrNotSepakatCopy, path)
-		}
-		v := meta.Get(schema.KeySchemaVersion)
-		if len(v) != 8 {
-			return fmt.Errorf("%w: %s", service.ErrNotSepakatCopy, path)
-		}
-		c.Schema = int(binary.BigEndian.Uint64(v))
-		if c.Schema > SchemaVersion {
-			return service.ErrNewerSchema
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		c.Agreements = countAgreements(tx)
-		c.Parties = countIDs(tx, schema.Parties)
-		if b := tx.Bucket(schema.IdxChanged); b != nil {
-			if k, _ := b.Cursor().Last(); len(k) >= 8 {
-				c.Newest = time.Unix(0, int64(binary.BigEndian.Uint64(k[:8])))
+		// What is wrong with the copy, without the words for a damaged data file.
+		detail := strings.TrimPrefix(err.Error(), service.ErrCorrupt.Error()+": ")
+		return service.CopyContents{}, fmt.Errorf("%w: %s: %s", service.ErrNotSepakatCopy, path, detail)
+	}
+	pf, err := openPages(f)
+	if err != nil {
+		return service.CopyContents{}, fmt.Errorf("%w: %s", service.ErrNotSepakatCopy, path)
+	}
+	pf.lazy = true
+	var version []byte
+	var newest []byte
+	n := 0
+	damaged, err := pf.walkFile(func(top, k, v []byte) error {
+		if n++; n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
 			}
+		}
+		switch string(top) {
+		case string(schema.Meta):
+			if bytes.Equal(k, schema.KeySchemaVersion) {
+				version = bytes.Clone(v)
+			}
+		case string(schema.Agreements):
+			if len(k) == 8 {
+				c.Agreements++
+			}
+		case string(schema.Parties):
+			if len(k) == 8 {
+				c.Parties++
+			}
+		case string(schema.IdxChanged):
+			newest = append(newest[:0], k...) // keys come in order: the last is the newest
 		}
 		return nil
 	})
-	return c, err
+	if err != nil {
+		return notCopy(err)
+	}
+	if damaged != nil {
+		return notCopy(fmt.Errorf("%s", damaged.Words(i18n.ID)))
+	}
+	if err := pf.checkReachable(); err != nil {
+		return notCopy(err)
+	}
+	if len(version) != 8 {
+		return notCopy(fmt.Errorf("%s", "schema_version"))
+	}
+	c.Schema = int(binary.BigEndian.Uint64(version))
+	if c.Schema > SchemaVersion {
+		return service.CopyContents{}, service.ErrNewerSchema
+	}
+	if len(newest) >= 8 {
+		c.Newest = time.Unix(0, int64(binary.BigEndian.Uint64(newest[:8])))
+	}
+	return c, ctx.Err()
 }
 
 // Restore puts the copy at copyPath in place of the data file at dataPath in
@@ -93,10 +131,12 @@ func Restore(ctx context.Context, dataPath, copyPath string, now time.Time) (asi
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", c, err
 	}
+	sweepLeftovers(dir)
 	tmp, err := os.CreateTemp(dir, ".sepakat-pulih-*")
 	if err != nil {
 		return "", c, namePath(err, dataPath)
 	}
+	holdTemp(tmp)
 	defer os.Remove(tmp.Name()) // gone after the rename
 	in, err := os.Open(copyPath)
 	if err != nil {
@@ -125,8 +165,8 @@ func Restore(ctx context.Context, dataPath, copyPath string, now time.Time) (asi
 		return "", c, namePath(err, dataPath)
 	}
 	if current {
-		aside = dataPath + ".sebelum-pulih-" + now.Format("20060102-150405")
-		if err := keepAside(ctx, dataPath, aside); err != nil {
+		aside, err = keepAside(ctx, dataPath, dataPath+".sebelum-pulih-"+now.Format("20060102-150405"))
+		if err != nil {
 			return "", c, err
 		}
 	}
@@ -140,21 +180,46 @@ func Restore(ctx context.Context, dataPath, copyPath string, now time.Time) (asi
 	return aside, c, nil
 }
 
-// keepAside keeps the current file's content at aside: a hard link where the
-// file system has them (the data file never goes missing), else a copy.
-func keepAside(ctx context.Context, dataPath, aside string) error {
-	if err := os.Link(dataPath, aside); err == nil {
-		syncDir(filepath.Dir(aside))
-		return nil
+// keepAside keeps the current file's content under the name aside (with -2,
+// -3… when a file has that name already, as after two restores in one
+// second) and returns the name: a hard link where the file system has them
+// (the data file never goes missing), else a copy.
+func keepAside(ctx context.Context, dataPath, aside string) (string, error) {
+	name := func(i int) string {
+		if i == 1 {
+			return aside
+		}
+		return fmt.Sprintf("%s-%d", aside, i)
+	}
+	linked := true
+	for i := 1; i < 1000; i++ {
+		err := os.Link(dataPath, name(i))
+		if err == nil {
+			syncDir(filepath.Dir(aside))
+			return name(i), nil
+		}
+		if !errors.Is(err, os.ErrExist) {
+			linked = false
+			break
+		}
+	}
+	if linked {
+		return "", &os.PathError{Op: "link", Path: aside, Err: os.ErrExist}
 	}
 	in, err := os.Open(dataPath)
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(aside, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	var out *os.File
+	for i := 1; i < 1000; i++ {
+		if out, err = os.OpenFile(name(i), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600); !errors.Is(err, os.ErrExist) {
+			aside = name(i)
+			break
+		}
+	}
 	if err != nil {
-		return err
+		return "", err
 	}
 	_, err = io.Copy(&ctxWriter{ctx: ctx, w: out}, bufio.NewReaderSize(in, 1<<20))
 	if err == nil {
@@ -165,8 +230,10 @@ func keepAside(ctx context.Context, dataPath, aside string) error {
 	}
 	if err != nil {
 		os.Remove(aside)
+		return "", err
 	}
-	return err
+	syncDir(filepath.Dir(aside))
+	return aside, nil
 }
 
 // notHeld returns service.ErrAlreadyOpen when another program holds the data
@@ -191,30 +258,4 @@ func notHeld(path string) (err error) {
 		db.Close()
 	}
 	return nil
-}
-
-// walk reads every key of every bucket, nested ones too, shedding the pages
-// read every 1024 keys.
-func walk(ctx context.Context, tx *bolt.Tx, shed func()) error {
-	var visit func(b *bolt.Bucket) error
-	n := 0
-	visit = func(b *bolt.Bucket) error {
-		return b.ForEach(func(k, v []byte) error {
-			if n++; n%1024 == 0 {
-				shed()
-				if n%4096 == 0 {
-					if err := ctx.Err(); err != nil {
-						return err
-					}
-				}
-			}
-			if v == nil {
-				if nb := b.Bucket(k); nb != nil {
-					return visit(nb)
-				}
-			}
-			return nil
-		})
-	}
-	return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return visit(b) })
 }

@@ -49,3 +49,20 @@ func shedPages(db *bolt.DB, size int64) (shed, stop func()) {
 		wg.Wait()
 	}
 }
+
+// dropMapped releases the pages of db's read-only mapping from the process's
+// resident memory (they come back from the page cache when read again). The
+// mapping holds at least the pages a transaction sees (Tx.Size; the file may
+// be longer than the mapping); the read transaction keeps a write from
+// remapping it meanwhile.
+func dropMapped(db *bolt.DB) {
+	db.View(func(tx *bolt.Tx) error {
+		size := tx.Size()
+		if size <= 0 {
+			return nil
+		}
+		base := *(*unsafe.Pointer)(unsafe.Pointer(&db.Info().Data))
+		syscall.Madvise(unsafe.Slice((*byte)(base), size), syscall.MADV_DONTNEED) // advice only
+		return nil
+	})
+}

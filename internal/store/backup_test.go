@@ -485,3 +485,43 @@ func TestRestoreCancelled(t *testing.T) {
 		t.Errorf("folder %v, was %v", got, names)
 	}
 }
+
+// TestLeftoversSweptUnlessHeld: the temporary file of a killed copy is removed
+// at the next run, that of a copy still being written is not.
+func TestLeftoversSweptUnlessHeld(t *testing.T) {
+	dir := t.TempDir()
+	held, err := os.CreateTemp(dir, ".sepakat-cadangan-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	holdTemp(held)
+	var orphans []string
+	for _, p := range leftoverPrefixes {
+		f, err := os.CreateTemp(dir, p+"*")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		orphans = append(orphans, f.Name())
+	}
+	other := filepath.Join(dir, "sepakat-20260302-080000.db")
+	if err := os.WriteFile(other, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	sweepLeftovers(dir)
+	for _, o := range orphans {
+		if _, err := os.Stat(o); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s left: %v", filepath.Base(o), err)
+		}
+	}
+	for _, keep := range []string{held.Name(), other} {
+		if _, err := os.Stat(keep); err != nil {
+			t.Errorf("%s removed: %v", filepath.Base(keep), err)
+		}
+	}
+	held.Close()
+	sweepLeftovers(dir)
+	if _, err := os.Stat(held.Name()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("released temporary file left: %v", err)
+	}
+}

@@ -32,10 +32,18 @@ import (
 // killFigures is what the kill campaign counts.
 type killFigures struct {
 	Kills, Acked, AckLost, DupNumbers, Crashes, CheckFailed int
+	// PerOp counts the kills of each kind of write.
+	PerOp map[string]int
+	// BadCopies counts copies under a backup name that do not verify;
+	// Leftovers the temporary files a kill left, LeftoversKept those the
+	// next run did not remove.
+	BadCopies, Leftovers, LeftoversKept int
 }
 
-// faultOps are the writes a killed child performs, one kind per child.
-var faultOps = []string{"add", "update", "import", "reserve"}
+// faultOps are the writes a killed child performs, one kind per child:
+// "backup" makes verified copies (BackupNow), "import" makes the copy before
+// each import.
+var faultOps = []string{"add", "update", "import", "reserve", "backup"}
 
 // runKills starts a writer n times and kills it with SIGKILL after a random
 // delay; after each kill it reopens the file and checks every acknowledged write.
@@ -50,7 +58,7 @@ func runKills(t *testing.T, n int, seed uint64) killFigures {
 	mustSave(t, s.SaveAgreement(&base))
 	mustSave(t, s.Close())
 	r := rand.New(rand.NewPCG(seed, 2))
-	var f killFigures
+	f := killFigures{PerOp: map[string]int{}}
 	numbers := map[string]bool{}
 	seen := 0
 	for i := range n {
@@ -65,6 +73,7 @@ func runKills(t *testing.T, n int, seed uint64) killFigures {
 		cmd.Process.Signal(syscall.SIGKILL)
 		err := cmd.Wait()
 		f.Kills++
+		f.PerOp[faultOps[i%len(faultOps)]]++
 		var ee *exec.ExitError
 		if errors.As(err, &ee) && ee.ExitCode() != -1 || strings.Contains(out.String(), "panic") {
 			f.Crashes++
@@ -115,9 +124,57 @@ func runKills(t *testing.T, n int, seed uint64) killFigures {
 			f.CheckFailed++
 			t.Errorf("check after kill %d: %v", i, err)
 		}
+		// Every copy under a backup name verifies; the temporary files a kill
+		// left are gone after the next run lists the copies.
+		cadangan := BackupDir(path)
+		f.Leftovers += len(leftovers(t, cadangan)) + len(leftovers(t, dir))
+		if _, err := s.Backups(context.Background()); err != nil {
+			t.Errorf("backups after kill %d: %v", i, err)
+		}
+		if left := append(leftovers(t, cadangan), leftovers(t, dir)...); len(left) > 0 {
+			f.LeftoversKept += len(left)
+			t.Errorf("after kill %d, left: %v", i, left)
+		}
+		f.BadCopies += badCopies(t, cadangan)
 		s.Close()
 	}
 	return f
+}
+
+// leftovers lists the temporary files of copies and restores in dir.
+func leftovers(t *testing.T, dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	mustSave(t, err)
+	var out []string
+	for _, e := range entries {
+		if isLeftover(e.Name()) {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// badCopies counts the files in dir under a backup name that do not verify.
+func badCopies(t *testing.T, dir string) int {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0
+	}
+	mustSave(t, err)
+	bad := 0
+	for _, e := range entries {
+		if _, _, ok := service.ParseBackupName(e.Name(), time.UTC); !ok {
+			continue
+		}
+		if _, err := Inspect(context.Background(), filepath.Join(dir, e.Name())); err != nil {
+			bad++
+			t.Errorf("copy %s does not verify: %v", e.Name(), err)
+		}
+	}
+	return bad
 }
 
 func issued(d *dataset.Dataset, n string) bool {
@@ -200,6 +257,12 @@ func TestHelperFaultWriter(t *testing.T) {
 			if err = s.Import(context.Background(), d); err == nil {
 				acked(fmt.Sprintf("A %d %d", a.ID, a.Rev))
 			}
+		case "backup":
+			var info service.BackupInfo
+			if info, err = s.BackupNow(context.Background(), service.ReasonManual); err == nil {
+				acked("C " + info.Path)
+			}
+			time.Sleep(time.Millisecond) // copies are named by the second; prune keeps the newest
 		case "reserve":
 			var n string
 			if n, err = s.ReserveNumber(agreement.ID(own), agreement.KindPKS, agreement.NewDate(2025, 7, 4), 0); err == nil {
@@ -225,6 +288,12 @@ type damageFigures struct {
 // each in a child process (a crash there is counted, not fatal), comparing what
 // it reads with the original export.
 func runDamage(t *testing.T, path string, kinds []damaged) damageFigures {
+	return runDamageProbe(t, path, kinds, false)
+}
+
+// runDamageProbe is runDamage; light probes leave out the salvage of files
+// that open, for campaigns of many thousand copies.
+func runDamageProbe(t *testing.T, path string, kinds []damaged, light bool) damageFigures {
 	t.Helper()
 	dir := t.TempDir()
 	orig, err := os.ReadFile(path)
@@ -243,17 +312,24 @@ func runDamage(t *testing.T, path string, kinds []damaged) damageFigures {
 		names = append(names, name)
 	}
 	f := damageFigures{Files: len(names)}
+	pristine := map[string]int{} // name → its kind, to keep a crashed copy as it was
+	for i, name := range names {
+		pristine[name] = i
+	}
 	for len(names) > 0 {
 		list := filepath.Join(dir, "list.txt")
 		mustSave(t, os.WriteFile(list, []byte(strings.Join(names, "\n")), 0o600))
 		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperDamageProbe$")
 		cmd.Env = append(os.Environ(), "SEPAKAT_PROBE_LIST="+list, "SEPAKAT_PROBE_ORIG="+origJSON)
-		out, _ := cmd.CombinedOutput()
+		if light {
+			cmd.Env = append(cmd.Env, "SEPAKAT_PROBE_LIGHT=1")
+		}
+		out, hung := probeOutput(t, cmd)
 		done := 0
-		sc := bufio.NewScanner(strings.NewReader(string(out)))
+		sc := bufio.NewScanner(strings.NewReader(out))
 		for sc.Scan() {
 			fields := strings.Fields(sc.Text())
-			if len(fields) == 0 || fields[0] != "PROBE" {
+			if len(fields) < 3 || fields[0] != "PROBE" {
 				continue
 			}
 			done++
@@ -277,12 +353,64 @@ func runDamage(t *testing.T, path string, kinds []damaged) damageFigures {
 		}
 		if done < len(names) {
 			f.Crashes++
-			t.Errorf("probe of %s crashed:\n%s", names[done], lastLines(string(out), 30))
+			what := "crashed"
+			if hung {
+				what = "hung"
+			}
+			t.Errorf("probe of %s %s:\n%s", names[done], what, lastLines(out, 30))
+			if keep := os.Getenv("SEPAKAT_DAMAGE_KEEP"); keep != "" {
+				os.MkdirAll(keep, 0o700)
+				raw := kinds[pristine[names[done]]].fn(append([]byte(nil), orig...))
+				os.WriteFile(filepath.Join(keep, fmt.Sprintf("%d-%s", time.Now().UnixNano(), filepath.Base(names[done]))), raw, 0o600)
+			}
 			done++
 		}
 		names = names[done:]
 	}
 	return f
+}
+
+// probeOutput runs a probe child and returns its output; a child that prints
+// nothing for a minute is killed as hung.
+func probeOutput(t *testing.T, cmd *exec.Cmd) (string, bool) {
+	t.Helper()
+	pr, pw, err := os.Pipe()
+	mustSave(t, err)
+	cmd.Stdout, cmd.Stderr = pw, pw
+	mustSave(t, cmd.Start())
+	pw.Close()
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(pr)
+		sc.Buffer(make([]byte, 64<<10), 16<<20)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+	}()
+	var out strings.Builder
+	hung := false
+	for open := true; open; {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				open = false
+				break
+			}
+			out.WriteString(l + "\n")
+		case <-time.After(time.Minute):
+			hung = true
+			cmd.Process.Signal(syscall.SIGQUIT) // a goroutine dump, then the end
+			time.AfterFunc(5*time.Second, func() { cmd.Process.Kill() })
+			for l := range lines {
+				out.WriteString(l + "\n")
+			}
+			open = false
+		}
+	}
+	cmd.Wait()
+	pr.Close()
+	return out.String(), hung
 }
 
 func lastLines(s string, n int) string {
@@ -316,6 +444,7 @@ func TestHelperDamageProbe(t *testing.T) {
 	want := recordsOf(&orig)
 	names, _ := os.ReadFile(list)
 	probes := 0
+	light := os.Getenv("SEPAKAT_PROBE_LIGHT") != "" // no salvage of files that open
 	for _, name := range strings.Split(string(names), "\n") {
 		s, err := Open(name, Options{User: "staf1"})
 		if err != nil {
@@ -323,6 +452,12 @@ func TestHelperDamageProbe(t *testing.T) {
 				fmt.Println("PROBE", name, "bad", "open error without words:", err)
 				continue
 			}
+			// A file that does not open is salvaged page by page.
+			if _, err := SalvageFile(context.Background(), name, name+".raw"); err != nil && !service.Known(err) {
+				fmt.Println("PROBE", name, "bad", "salvage error without words:", err)
+				continue
+			}
+			os.Remove(name + ".raw")
 			fmt.Println("PROBE", name, "refused")
 			continue
 		}
@@ -346,7 +481,7 @@ func TestHelperDamageProbe(t *testing.T) {
 		_, _, _ = s.ExportReadable(context.Background())
 		// Salvage where damage showed, and every tenth file besides.
 		salvaged, salvReadable := 0, 0
-		if checkErr != nil || failed > 0 || probes%10 == 0 {
+		if !light && (checkErr != nil || failed > 0 || probes%10 == 0) {
 			salvReadable = readable
 			out := name + ".salvaged"
 			if _, err := s.Salvage(context.Background(), out); err == nil {
@@ -425,10 +560,15 @@ func generatedFile(t *testing.T, n int) string {
 // TestFaultsShort is the campaign's short version: a few kills of each write,
 // and every kind of damage once, on the examples.
 func TestFaultsShort(t *testing.T) {
-	k := runKills(t, 8, 1)
+	k := runKills(t, 10, 1)
 	t.Logf("kills: %+v", k)
-	if k.AckLost+k.DupNumbers+k.Crashes+k.CheckFailed != 0 || k.Acked == 0 {
+	if k.AckLost+k.DupNumbers+k.Crashes+k.CheckFailed+k.BadCopies+k.LeftoversKept != 0 || k.Acked == 0 {
 		t.Errorf("kill campaign: %+v", k)
+	}
+	rk := runRestoreKills(t, 4, 1)
+	t.Logf("restore kills: %+v", rk)
+	if rk.Mixed+rk.CheckFailed+rk.Crashes+rk.LeftoversKept != 0 {
+		t.Errorf("restore kills: %+v", rk)
 	}
 	d := runDamage(t, examplesFile(t), damageKinds(1, 1))
 	t.Logf("damage: %+v", d)
@@ -456,4 +596,105 @@ func readOne(s *Store, typ string, id agreement.ID) (string, error) {
 	}
 	raw, err := json.Marshal(v)
 	return string(raw), err
+}
+
+// restoreFigures is what the restore kills count.
+type restoreFigures struct {
+	Kills, Restores, Mixed, CheckFailed, Crashes, Leftovers, LeftoversKept int
+}
+
+// runRestoreKills restores two copies in turn in a child and kills it after a
+// random delay, n times. After each kill the data file must be, byte for byte,
+// one of the two copies (never neither, never a mix), open and pass check (a
+// copy of it is opened: opening writes), and the next restore removes what the
+// kill left.
+func runRestoreKills(t *testing.T, n int, seed uint64) restoreFigures {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sepakat.db")
+	s, err := Open(path, Options{User: "staf1"})
+	mustSave(t, err)
+	w := servicetest.SeedWorld(t, s)
+	a := w.KSB("Perjanjian sebelum pemulihan")
+	mustSave(t, s.SaveAgreement(&a))
+	copyA := filepath.Join(dir, "salinan-a.db")
+	mustSave(t, s.Backup(context.Background(), copyA))
+	b := w.KSB("Perjanjian sesudahnya")
+	mustSave(t, s.SaveAgreement(&b))
+	copyB := filepath.Join(dir, "salinan-b.db")
+	mustSave(t, s.Backup(context.Background(), copyB))
+	mustSave(t, s.Close())
+	want := map[string]string{}
+	for _, c := range []string{copyA, copyB} {
+		raw, err := os.ReadFile(c)
+		mustSave(t, err)
+		want[string(raw)] = filepath.Base(c)
+	}
+	if _, _, err := Restore(context.Background(), path, copyA, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(seed, 3))
+	var f restoreFigures
+	for i := range n {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperFaultRestorer$")
+		cmd.Env = append(os.Environ(), "SEPAKAT_RESTORE_DB="+path, "SEPAKAT_RESTORE_A="+copyA, "SEPAKAT_RESTORE_B="+copyB)
+		var out strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &out
+		mustSave(t, cmd.Start())
+		time.Sleep(time.Duration(5+r.IntN(300)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		err := cmd.Wait()
+		f.Kills++
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && ee.ExitCode() != -1 || strings.Contains(out.String(), "panic") {
+			f.Crashes++
+			t.Logf("restorer %d ended by itself: %v\n%s", i, err, out.String())
+		}
+		f.Restores += strings.Count(out.String(), "RESTORED")
+		raw, err := os.ReadFile(path)
+		if _, ok := want[string(raw)]; err != nil || !ok {
+			f.Mixed++
+			t.Errorf("after kill %d the data file is neither copy (%d bytes): %v", i, len(raw), err)
+			continue
+		}
+		probe := filepath.Join(t.TempDir(), "periksa.db")
+		mustSave(t, os.WriteFile(probe, raw, 0o600))
+		if s, err := Open(probe, Options{User: "staf1"}); err != nil {
+			f.CheckFailed++
+			t.Errorf("open after kill %d: %v", i, err)
+		} else {
+			if err := s.Check(context.Background()); err != nil {
+				f.CheckFailed++
+				t.Errorf("check after kill %d: %v", i, err)
+			}
+			s.Close()
+		}
+		f.Leftovers += len(leftovers(t, dir))
+	}
+	// The next run removes what the kills left.
+	if _, _, err := Restore(context.Background(), path, copyB, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if left := leftovers(t, dir); len(left) > 0 {
+		f.LeftoversKept = len(left)
+		t.Errorf("after the last restore, left: %v", left)
+	}
+	return f
+}
+
+// TestHelperFaultRestorer runs in a child of runRestoreKills: it restores the
+// two copies in turn until killed.
+func TestHelperFaultRestorer(t *testing.T) {
+	path := os.Getenv("SEPAKAT_RESTORE_DB")
+	if path == "" {
+		return // only as runRestoreKills' child
+	}
+	copies := []string{os.Getenv("SEPAKAT_RESTORE_B"), os.Getenv("SEPAKAT_RESTORE_A")}
+	for j := 0; ; j++ {
+		if _, _, err := Restore(context.Background(), path, copies[j%2], time.Now()); err != nil {
+			fmt.Println("ERR", err)
+			os.Exit(3)
+		}
+		fmt.Println("RESTORED")
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"sepakat/internal/i18n"
 	"sepakat/internal/service"
 )
 
@@ -60,14 +61,58 @@ func damage(err error) error {
 	return err
 }
 
-// openBolt is bolt.Open with its panics on a damaged meta or free-list page caught.
+// openBolt is bolt.Open with its panics on a damaged meta or free-list page
+// caught, of an existing file whose pages hold up (validatePages).
 func openBolt(path string, opt *bolt.Options) (db *bolt.DB, err error) {
-	if err := preflight(path); err != nil { // a panic in bolt.Open leaves the file locked
+	if err := whileUnheld(path, opt.Timeout, func() error { return validatePages(path) }); err != nil {
+		if errors.Is(err, service.ErrCorrupt) {
+			// Open words it as damage; the detail says which page.
+			return nil, errors.New(strings.TrimPrefix(err.Error(), service.ErrCorrupt.Error()+": "))
+		}
 		return nil, err
 	}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer guard(&err)
 	return bolt.Open(path, 0o600, opt)
+}
+
+// validatePages checks, with plain reads, the layout of the pages bbolt will
+// use before it maps them: the newest sound meta page, every page of every
+// bucket's tree reachable from it (id, flags, overflow within the file, each
+// element within its page, keys ascending and within the range the parent
+// gives, no page reached twice or overlapping another) and the free list
+// (within the file, no page both free and in use). bbolt trusts all of these:
+// a bogus count, offset or cycle there is a runtime fatal error, an endless
+// loop or a write to a wild address, which no recover catches, where this
+// gives service.ErrCorrupt. A path that does not exist yet passes.
+func validatePages(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || info.Size() == 0 {
+		return err // an empty file is bbolt's to initialise; Open refuses it before
+	}
+	pf, err := openPages(f)
+	if err != nil {
+		return err
+	}
+	if need := int64(pf.high) * pf.pageSize; pf.size < need {
+		return fmt.Errorf("%w: berkas terpotong: %d byte, seharusnya %d", service.ErrCorrupt, pf.size, need)
+	}
+	pf.lazy = true
+	damaged, err := pf.walkFile(nil)
+	if err != nil {
+		return err
+	}
+	if damaged != nil {
+		return fmt.Errorf("%w: %s: %s", service.ErrCorrupt, path, damaged.Words(i18n.ID))
+	}
+	return pf.checkFreelist()
 }
 
 // boltMagic opens each of bbolt's two meta pages (after a 16-byte page header).

@@ -1,10 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"encoding/binary"
 	"errors"
+	"hash/fnv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,7 +61,7 @@ func TestRescueOfADamagedFile(t *testing.T) {
 			}
 			canErr := CanSalvage(path)
 			out := filepath.Join(t.TempDir(), "selamat.db")
-			rep, err := SalvageFile(context.Background(), path, out, nil)
+			rep, err := SalvageFile(context.Background(), path, out)
 			if (err == nil) != (canErr == nil) {
 				t.Errorf("CanSalvage %v, SalvageFile %v", canErr, err)
 			}
@@ -143,7 +147,7 @@ func TestSalvageOfAFileCutShort(t *testing.T) {
 	}
 	outDir := t.TempDir()
 	out := filepath.Join(outDir, "selamat.db")
-	rep, err := SalvageFile(context.Background(), path, out, nil)
+	rep, err := SalvageFile(context.Background(), path, out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,4 +163,55 @@ func TestSalvageOfAFileCutShort(t *testing.T) {
 	if after, _ := os.ReadFile(path); int64(len(after)) != cut {
 		t.Error("the cut file was changed")
 	}
+}
+
+// boltMeta is what the current meta page of a bbolt file says.
+type boltMeta struct{ pageSize, root, freelist, hwm, txid uint64 }
+
+// currentMeta reads the meta pages of the bbolt file at path as bbolt does
+// and returns the valid one of the latest transaction, and the file's size;
+// ok is false when neither is valid.
+func currentMeta(path string) (m boltMeta, size int64, ok bool, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return m, 0, false, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return m, 0, false, err
+	}
+	read := func(off int64) (boltMeta, bool) {
+		var p [80]byte
+		if _, err := f.ReadAt(p[:], off); err != nil {
+			return boltMeta{}, false
+		}
+		h := fnv.New64a()
+		h.Write(p[16:72])
+		ne := binary.NativeEndian
+		if ne.Uint32(p[16:20]) != boltMagic || ne.Uint32(p[20:24]) != 2 || ne.Uint64(p[72:80]) != h.Sum64() {
+			return boltMeta{}, false
+		}
+		return boltMeta{pageSize: uint64(ne.Uint32(p[24:28])), root: ne.Uint64(p[32:40]), freelist: ne.Uint64(p[48:56]),
+			hwm: ne.Uint64(p[56:64]), txid: ne.Uint64(p[64:72])}, true
+	}
+	var metas []boltMeta
+	if m0, ok := read(0); ok {
+		metas = append(metas, m0)
+		if m1, ok := read(int64(m0.pageSize)); ok {
+			metas = append(metas, m1)
+		}
+	} else {
+		for i := range 15 {
+			if m1, ok := read(1024 << i); ok && m1.pageSize == 1024<<i {
+				metas = append(metas, m1)
+				break
+			}
+		}
+	}
+	if len(metas) == 0 {
+		return m, fi.Size(), false, nil
+	}
+	m = slices.MaxFunc(metas, func(a, b boltMeta) int { return cmp.Compare(a.txid, b.txid) })
+	return m, fi.Size(), m.pageSize > 0, nil
 }

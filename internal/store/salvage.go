@@ -7,186 +7,122 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
-	"sepakat/internal/agreement"
-	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
+	"sepakat/internal/agreement"
 	"sepakat/internal/service"
 	"sepakat/internal/store/schema"
 )
 
-// salvageBatch is how many entries one read transaction of a salvage takes.
+// salvageBatch is how many entries one write transaction of a salvage takes.
 const salvageBatch = 512
 
 // Salvage copies every readable record into a new data file at path, in
 // batches, through path+".part" renamed at the end: a failed or cancelled salvage
 // leaves no file at path. A record is readable when its checksum holds (and a
-// stored file's content matches its hash). A bucket whose pages do not read is
-// reported once, and the salvage goes on with the next.
-func (s *Store) Salvage(ctx context.Context, path string) (service.SalvageReport, error) {
-	var rep service.SalvageReport
-	if _, err := os.Stat(path); err == nil {
-		return rep, &os.PathError{Op: "salvage", Path: path, Err: os.ErrExist}
-	}
-	part := path + ".part"
-	if err := os.Remove(part); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return rep, err
-	}
-	dst, err := Open(part, Options{Now: s.now, User: s.user})
-	if err != nil {
-		return rep, err
-	}
-	fail := func(err error) (service.SalvageReport, error) {
-		dst.Close()
-		os.Remove(part)
-		return service.SalvageReport{}, err
-	}
-	// The meta values that are not derived, and the ID sequences.
-	err = s.view(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(schema.Meta)
-		seqs := map[string]uint64{}
-		for _, name := range append(append([][]byte{}, sealedBuckets...), schema.Counters) {
-			seqs[string(name)] = tx.Bucket(name).Sequence()
-		}
-		return dst.update(func(out *bolt.Tx) error {
-			for _, k := range [][]byte{schema.KeyCreated, schema.KeyExamplesLoaded, schema.KeySearchSynonyms} {
-				if v := meta.Get(k); v != nil {
-					if err := out.Bucket(schema.Meta).Put(k, bytes.Clone(v)); err != nil {
-						return err
-					}
-				}
-			}
-			for name, seq := range seqs {
-				if err := out.Bucket([]byte(name)).SetSequence(seq); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+// stored file's content matches its hash). It reads the file as SalvageFile
+// does, with plain reads rather than through bbolt's memory map, while a read
+// transaction keeps the pages it reads from being reused by a save meanwhile.
+func (s *Store) Salvage(ctx context.Context, path string) (rep service.SalvageReport, err error) {
+	verr := s.view(func(*bolt.Tx) error {
+		rep, err = salvageFile(ctx, s.path, path, Options{Now: s.now, User: s.user})
+		return nil
 	})
-	if err != nil {
-		return fail(err)
+	if verr != nil {
+		return service.SalvageReport{}, verr
 	}
-	for _, name := range append(append([][]byte{}, sealedBuckets...), schema.Counters) {
-		if err := s.salvageBucket(ctx, dst, name, &rep); err != nil {
-			return fail(err)
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return fail(err)
-	}
-	if err := dst.update(func(tx *bolt.Tx) error { return dst.rebuildIndexes(ctx, tx) }); err != nil {
-		return fail(err)
-	}
-	if err := dst.Close(); err != nil {
-		os.Remove(part)
-		return service.SalvageReport{}, err
-	}
-	if err := os.Rename(part, path); err != nil {
-		os.Remove(part)
-		return service.SalvageReport{}, err
-	}
-	return rep, nil
-}
-
-// salvageBucket copies one bucket's readable entries, a batch per read
-// transaction and a write transaction per batch.
-func (s *Store) salvageBucket(ctx context.Context, dst *Store, name []byte, rep *service.SalvageReport) error {
-	var after []byte
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		var keys, vals [][]byte
-		done := false
-		err := s.view(func(tx *bolt.Tx) error {
-			c := tx.Bucket(name).Cursor()
-			k, v := c.First()
-			if after != nil {
-				if k, v = c.Seek(after); k != nil && bytes.Equal(k, after) {
-					k, v = c.Next()
-				}
-			}
-			for ; k != nil && len(keys) < salvageBatch; k, v = c.Next() {
-				after = bytes.Clone(k)
-				if readable(name, k, v) {
-					keys, vals = append(keys, after), append(vals, bytes.Clone(v))
-				} else {
-					rep.Damaged = append(rep.Damaged, damageRef(name, k))
-				}
-			}
-			done = k == nil
-			return nil
-		})
-		if err != nil {
-			// The bucket's pages do not read in key order from here on: name
-			// them, and look up each record by its ID instead.
-			rep.Damaged = append(rep.Damaged, service.RecordRef{Type: "page", Key: string(name)})
-			return s.salvageByID(ctx, dst, name, after, rep)
-		}
-		err = dst.update(func(tx *bolt.Tx) error {
-			b := tx.Bucket(name)
-			b.FillPercent = 0.95 // keys come in order
-			for i := range keys {
-				if err := b.Put(keys[i], vals[i]); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(name, schema.Counters) {
-			rep.Copied += len(keys)
-		}
-		if done {
-			return nil
-		}
-	}
+	return rep, err
 }
 
 // idBuckets are the record buckets keyed by ID(8), from 1 to their sequence.
 var idBuckets = [][]byte{schema.Agreements, schema.Parties, schema.Officials, schema.Mandates}
 
-// salvageByID copies the records of an ID-keyed bucket after the key after one
-// by one, each in its own read, so that a damaged page costs only the records
-// on it. Other buckets have no IDs to look up: their rest is lost.
-func (s *Store) salvageByID(ctx context.Context, dst *Store, name, after []byte, rep *service.SalvageReport) error {
-	if !slices.ContainsFunc(idBuckets, func(b []byte) bool { return bytes.Equal(b, name) }) {
-		return nil
-	}
-	var seq uint64
-	if err := s.view(func(tx *bolt.Tx) error { seq = tx.Bucket(name).Sequence(); return nil }); err != nil {
-		return nil
-	}
-	from := uint64(1)
-	if len(after) >= 8 {
-		from = uint64(keyID(after[:8])) + 1
-	}
-	for id := from; id <= seq; id++ {
-		if err := ctx.Err(); err != nil {
+// salvageOrder copies the directory before the agreements, whose list
+// summaries name their parties.
+var salvageOrder = [][]byte{schema.Parties, schema.Officials, schema.Mandates, schema.History,
+	schema.Files, schema.Numbers, schema.Counters, schema.Agreements}
+
+// putSalvaged puts one salvaged entry into bucket name of a salvage's new file; an
+// agreement gets its list summary and index entries with it, and is marked for
+// the search index (merged after each batch), so that no transaction of the
+// salvage grows with the register.
+func (s *Store) putSalvaged(tx *bolt.Tx, name, k, v []byte) error {
+	if len(k) != 8 || !bytes.Equal(name, schema.Agreements) {
+		b := tx.Bucket(name)
+		b.FillPercent = 0.95 // keys mostly come in order
+		if err := b.Put(k, v); err != nil {
 			return err
 		}
-		k := idKey(agreement.ID(id))
-		var v []byte
-		err := s.view(func(tx *bolt.Tx) error {
-			if raw := tx.Bucket(name).Get(k); raw != nil && readable(name, k, raw) {
-				v = bytes.Clone(raw)
-			}
+		var p agreement.Party
+		if len(k) != 8 || !bytes.Equal(name, schema.Parties) || decode(v, &p) != nil {
 			return nil
-		})
-		if err != nil || v == nil {
-			continue // damaged or never there: the page is named already
 		}
-		if err := dst.update(func(tx *bolt.Tx) error { return tx.Bucket(name).Put(k, v) }); err != nil {
+		return salvageRefs(tx, schema.RecordTag["party"], p.ID, lambangFiles(&p))
+	}
+	var a agreement.Agreement
+	if err := decode(v, &a); err != nil {
+		return err
+	}
+	dir := s.dir(tx)
+	if err := writeAgreementRaw(dir, &a, nil, v); err != nil {
+		return err
+	}
+	// Its own number and file references, as rebuildKept enters them: two
+	// agreements sharing a number are both kept, and check names them.
+	if office, key, _ := service.OwnNumber(&a); key != "" {
+		if err := tx.Bucket(schema.OwnNumbers).Put(schema.OwnNumberKey(uint64(office), key, uint64(a.ID)), nil); err != nil {
 			return err
 		}
-		rep.Copied++
+	}
+	if err := salvageRefs(tx, schema.RecordTag["agreement"], a.ID, attachmentFiles(&a)); err != nil {
+		return err
+	}
+	return s.indexAgreement(dir, &a) // merged into the search index after each batch
+}
+
+// salvageRefs records that record id of type tag refers to the stored files shas.
+func salvageRefs(tx *bolt.Tx, tag byte, id agreement.ID, shas []string) error {
+	for _, sha := range shas {
+		if err := tx.Bucket(schema.FileRefs).Put(schema.FileRefKey(sha, tag, uint64(id)), nil); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// finishSalvage completes a salvage's new file: ID sequences and counters
+// raised to what it holds, the child counts of parents (written before their
+// children), a batch of parents per transaction, and what is left to merge
+// into the search index.
+func (s *Store) finishSalvage(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var parents []agreement.ID
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := raiseSequences(tx); err != nil {
+			return err
+		}
+		c := tx.Bucket(schema.IdxParent).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Seek(cat(k[:8], []byte{0xff})) {
+			if len(k) == 16 {
+				parents = append(parents, keyID(k[:8]))
+			}
+		}
+		return tx.Bucket(schema.Meta).Put(schema.KeyStatusCounts, []byte{2})
+	})
+	dropMapped(s.db)
+	for len(parents) > 0 && err == nil {
+		n := min(len(parents), salvageBatch)
+		err = s.update(func(tx *bolt.Tx) error { return refreshParents(s.dir(tx), parents[:n]...) })
+		parents = parents[n:]
+		dropMapped(s.db)
+	}
+	if err != nil {
+		return err
+	}
+	return s.merge()
 }
 
 // readable reports whether a stored entry can be copied as it is.
