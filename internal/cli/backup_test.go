@@ -42,7 +42,7 @@ func TestDailyBackupOnOpen(t *testing.T) {
 		}
 	}
 	got := names(t, filepath.Join(dir, "cadangan"))
-	if len(got) != 1 || got[0] != "sepakat-20261123-090000-harian.db" {
+	if len(got) != 1 || got[0] != "a-20261123-090000-harian.db" {
 		t.Fatalf("after three commands in a day: %v", got)
 	}
 	runAt(t, day.AddDate(0, 0, 1), "", false, i18n.ID, "--db", db, "list")
@@ -61,7 +61,7 @@ func TestBackupCommands(t *testing.T) {
 				i18n.EN: {"Backup made and verified", "3 agreements", "TIME", "on demand", "No second place set", "Also copied to the second place", "last copy"},
 			}[lang]
 			r := runAt(t, now, "", false, lang, "--db", db, "backup")
-			copyPath := filepath.Join(dir, "cadangan", "sepakat-20261123-090000.db")
+			copyPath := filepath.Join(dir, "cadangan", "a-20261123-090000.db")
 			if r.code != 0 || !strings.Contains(r.stdout, words[0]) || !strings.Contains(r.stdout, words[1]) || !strings.Contains(r.stdout, copyPath) {
 				t.Fatalf("backup: %+v", r)
 			}
@@ -86,10 +86,10 @@ func TestBackupCommands(t *testing.T) {
 			if r.code != 0 || !strings.Contains(r.stdout, words[5]) || !strings.Contains(r.stderr, "5") {
 				t.Fatalf("backup --second-place: %+v", r)
 			}
-			if got := names(t, usb); len(got) != 1 || got[0] != "sepakat-20261123-100000.db" {
+			if got := names(t, usb); len(got) != 1 || got[0] != "a-20261123-100000.db" {
 				t.Errorf("second place holds %v", got)
 			}
-			if r := runAt(t, later, "", false, lang, "--db", db, "backups"); !strings.Contains(r.stdout, words[6]) || strings.Count(r.stdout, "sepakat-20261123-100000.db") != 2 {
+			if r := runAt(t, later, "", false, lang, "--db", db, "backups"); !strings.Contains(r.stdout, words[6]) || strings.Count(r.stdout, "a-20261123-100000.db") != 2 {
 				t.Errorf("backups with a second place: %+v", r)
 			}
 			for _, bad := range [][]string{{"backup", "--keep", "0,1,1"}, {"backup", "--keep", "x"}, {"backup", "--second-place", filepath.Join(dir, "tidak-ada")}} {
@@ -110,7 +110,7 @@ func TestRestoreCommand(t *testing.T) {
 			if r := runAt(t, now, "", false, lang, "--db", db, "backup"); r.code != 0 {
 				t.Fatalf("backup: %+v", r)
 			}
-			name := "sepakat-20261123-090000.db"
+			name := "a-20261123-090000.db"
 			// A change after the copy.
 			syn := filepath.Join(dir, "sinonim.txt")
 			os.WriteFile(syn, []byte("RB, Reformasi Birokrasi\n"), 0o600)

@@ -107,20 +107,33 @@ type CopyContents struct {
 	Schema int
 }
 
-// BackupName is the file name of a copy made at t (local time) for reason:
-// sepakat-YYYYMMDD-HHMMSS[-reason].db.
-func BackupName(t time.Time, r BackupReason) string {
-	name := "sepakat-" + t.Format("20060102-150405")
+// BackupStem is what the copies of the data file at dataPath are named
+// after: its file name without ".db" ("sepakat" for sepakat.db). Copies of
+// two data files in one folder never mix, in a list or in a rotation.
+func BackupStem(dataPath string) string {
+	stem := strings.TrimSuffix(filepath.Base(dataPath), filepath.Ext(dataPath))
+	if stem == "" || stem == "." || stem == string(filepath.Separator) {
+		return "sepakat"
+	}
+	return stem
+}
+
+// BackupName is the file name of a copy of the data file named stem (see
+// BackupStem) made at t (local time) for reason:
+// STEM-YYYYMMDD-HHMMSS[-reason].db.
+func BackupName(stem string, t time.Time, r BackupReason) string {
+	name := stem + "-" + t.Format("20060102-150405")
 	if r != ReasonManual {
 		name += "-" + string(r)
 	}
 	return name + ".db"
 }
 
-// ParseBackupName reads the time (in loc) and reason from a copy's file name;
-// ok is false for any other name.
-func ParseBackupName(name string, loc *time.Location) (t time.Time, r BackupReason, ok bool) {
-	rest, found := strings.CutPrefix(name, "sepakat-")
+// ParseBackupName reads the time (in loc) and reason from the file name of a
+// copy of the data file named stem; ok is false for any other name,
+// including the copies of another data file.
+func ParseBackupName(stem, name string, loc *time.Location) (t time.Time, r BackupReason, ok bool) {
+	rest, found := strings.CutPrefix(name, stem+"-")
 	if !found {
 		return time.Time{}, "", false
 	}

@@ -116,20 +116,40 @@ func TestPruneOverAYear(t *testing.T) {
 func TestBackupNames(t *testing.T) {
 	tm := time.Date(2026, 11, 30, 15, 4, 5, 0, time.UTC)
 	for _, r := range append([]BackupReason{ReasonManual}, reasons...) {
-		name := BackupName(tm, r)
-		got, gr, ok := ParseBackupName(name, time.UTC)
+		name := BackupName("sepakat", tm, r)
+		got, gr, ok := ParseBackupName("sepakat", name, time.UTC)
 		if !ok || !got.Equal(tm) || gr != r {
 			t.Errorf("%s: %v %q %v", name, got, gr, ok)
 		}
 	}
-	if BackupName(tm, ReasonDaily) != "sepakat-20261130-150405-harian.db" || BackupName(tm, ReasonManual) != "sepakat-20261130-150405.db" {
-		t.Errorf("names %s %s", BackupName(tm, ReasonDaily), BackupName(tm, ReasonManual))
+	if BackupName("sepakat", tm, ReasonDaily) != "sepakat-20261130-150405-harian.db" || BackupName("sepakat", tm, ReasonManual) != "sepakat-20261130-150405.db" {
+		t.Errorf("names %s %s", BackupName("sepakat", tm, ReasonDaily), BackupName("sepakat", tm, ReasonManual))
 	}
 	for _, bad := range []string{"sepakat.db", "sepakat-20261130-150405-lain.db", "sepakat-20261130-1504.db", "sepakat-20261130-150405.db.tmp",
 		"x-20261130-150405.db", "sepakat-20261330-150405.db", ".sepakat-cadangan-123"} {
-		if _, _, ok := ParseBackupName(bad, time.UTC); ok {
+		if _, _, ok := ParseBackupName("sepakat", bad, time.UTC); ok {
 			t.Errorf("%s read as a copy's name", bad)
 		}
+	}
+}
+
+// The copies of two data files in one folder never pass for each other's,
+// so one file's rotation never removes the other's copies.
+func TestBackupNamesKeepDataFilesApart(t *testing.T) {
+	tm := time.Date(2026, 11, 30, 15, 4, 5, 0, time.UTC)
+	salvaged := BackupStem("/data/sepakat-selamat-20261130-1504.db")
+	if BackupStem("/data/sepakat.db") != "sepakat" || salvaged != "sepakat-selamat-20261130-1504" || BackupStem("") != "sepakat" {
+		t.Fatalf("stems %q %q %q", BackupStem("/data/sepakat.db"), salvaged, BackupStem(""))
+	}
+	theirs := BackupName(salvaged, tm, ReasonDaily)
+	if _, _, ok := ParseBackupName("sepakat", theirs, time.UTC); ok {
+		t.Errorf("%s passes for a copy of sepakat.db", theirs)
+	}
+	if _, _, ok := ParseBackupName(salvaged, BackupName("sepakat", tm, ReasonDaily), time.UTC); ok {
+		t.Error("a copy of sepakat.db passes for one of the salvaged file")
+	}
+	if got, r, ok := ParseBackupName(salvaged, theirs, time.UTC); !ok || !got.Equal(tm) || r != ReasonDaily {
+		t.Errorf("%s: %v %v %v", theirs, got, r, ok)
 	}
 }
 

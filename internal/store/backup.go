@@ -46,12 +46,12 @@ func (s *Store) BackupNow(ctx context.Context, reason service.BackupReason) (ser
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return service.BackupInfo{}, err
 	}
-	info, err := s.copyVerified(ctx, filepath.Join(dir, service.BackupName(now, reason)))
+	info, err := s.copyVerified(ctx, filepath.Join(dir, service.BackupName(service.BackupStem(s.path), now, reason)))
 	if err != nil {
 		return service.BackupInfo{}, err
 	}
 	info.Time, info.Reason = now, reason
-	if err := prune(dir, settings.Policy, now, service.PlaceLocal); err != nil {
+	if err := prune(dir, service.BackupStem(s.path), settings.Policy, now, service.PlaceLocal); err != nil {
 		return info, err
 	}
 	if settings.SecondPlace == "" {
@@ -73,7 +73,7 @@ func (s *Store) toSecondPlace(ctx context.Context, info service.BackupInfo, sett
 	}); err != nil {
 		return err
 	}
-	return prune(settings.SecondPlace, settings.Policy, now, service.PlaceSecond)
+	return prune(settings.SecondPlace, service.BackupStem(s.path), settings.Policy, now, service.PlaceSecond)
 }
 
 // DailyBackup makes the day's automatic copy once per day; see service.Admin.
@@ -143,12 +143,12 @@ func (s *Store) Backups(ctx context.Context) ([]service.BackupInfo, error) {
 		return nil, err
 	}
 	loc := s.now().Location()
-	out, err := listCopies(ctx, BackupDir(s.path), service.PlaceLocal, loc, true)
+	out, err := listCopies(ctx, BackupDir(s.path), service.BackupStem(s.path), service.PlaceLocal, loc, true)
 	if err != nil {
 		return nil, err
 	}
 	if settings.SecondPlace != "" {
-		second, err := listCopies(ctx, settings.SecondPlace, service.PlaceSecond, loc, true)
+		second, err := listCopies(ctx, settings.SecondPlace, service.BackupStem(s.path), service.PlaceSecond, loc, true)
 		if err != nil && !errors.Is(err, context.Canceled) {
 			err = fmt.Errorf("%w: %w", service.ErrSecondPlace, err)
 		}
@@ -180,7 +180,7 @@ func (s *Store) BackupStatus() (service.BackupStatus, error) {
 		return st, err
 	}
 	st.SecondPlace = settings.SecondPlace
-	copies, err := listCopies(context.Background(), st.Folder, service.PlaceLocal, s.now().Location(), false)
+	copies, err := listCopies(context.Background(), st.Folder, service.BackupStem(s.path), service.PlaceLocal, s.now().Location(), false)
 	if err == nil && len(copies) > 0 {
 		st.Last = copies[0].Time
 	}
@@ -357,8 +357,8 @@ func copyFile(ctx context.Context, src, dst string) (err error) {
 
 // prune removes the copies in dir that the policy drops; files with other
 // names are never touched.
-func prune(dir string, p service.BackupPolicy, now time.Time, place service.BackupPlace) error {
-	copies, err := listCopies(context.Background(), dir, place, now.Location(), false)
+func prune(dir, stem string, p service.BackupPolicy, now time.Time, place service.BackupPlace) error {
+	copies, err := listCopies(context.Background(), dir, stem, place, now.Location(), false)
 	if err != nil {
 		return err
 	}
@@ -374,7 +374,7 @@ func prune(dir string, p service.BackupPolicy, now time.Time, place service.Back
 
 // listCopies lists the copies in dir by their names, newest first; open also
 // opens each to count its agreements. A missing folder holds no copies.
-func listCopies(ctx context.Context, dir string, place service.BackupPlace, loc *time.Location, open bool) ([]service.BackupInfo, error) {
+func listCopies(ctx context.Context, dir, stem string, place service.BackupPlace, loc *time.Location, open bool) ([]service.BackupInfo, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) && place == service.PlaceLocal {
 		return nil, nil
@@ -384,7 +384,7 @@ func listCopies(ctx context.Context, dir string, place service.BackupPlace, loc 
 	}
 	var out []service.BackupInfo
 	for _, e := range entries {
-		t, reason, ok := service.ParseBackupName(e.Name(), loc)
+		t, reason, ok := service.ParseBackupName(stem, e.Name(), loc)
 		if !ok || !e.Type().IsRegular() {
 			continue
 		}
@@ -534,7 +534,7 @@ func (c *ctxWriter) Write(p []byte) (int, error) {
 func (s *Store) backupPath(reason service.BackupReason) string {
 	dir := BackupDir(s.path)
 	os.MkdirAll(dir, 0o700) // a failure shows in the write that follows
-	return filepath.Join(dir, service.BackupName(s.now(), reason))
+	return filepath.Join(dir, service.BackupName(service.BackupStem(s.path), s.now(), reason))
 }
 
 // sweepBackupLeftovers removes what killed copies and restores left beside the

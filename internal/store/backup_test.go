@@ -110,7 +110,7 @@ func TestBackupRotationOverAYear(t *testing.T) {
 	}
 	var days []string
 	for _, n := range copyNames(t, BackupDir(path)) {
-		tm, _, ok := service.ParseBackupName(n, time.UTC)
+		tm, _, ok := service.ParseBackupName(service.BackupStem(path), n, time.UTC)
 		if !ok {
 			t.Fatalf("foreign or temporary file left: %s", n)
 		}
@@ -523,5 +523,50 @@ func TestLeftoversSweptUnlessHeld(t *testing.T) {
 	sweepLeftovers(dir)
 	if _, err := os.Stat(held.Name()); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("released temporary file left: %v", err)
+	}
+}
+
+// Two data files in one folder: each lists and rotates only its own copies,
+// however many the other makes.
+func TestCopiesOfTwoDataFilesStayApart(t *testing.T) {
+	dir := t.TempDir()
+	c := newClock()
+	a := openAtTime(t, filepath.Join(dir, "sepakat.db"), c.now)
+	b := openAtTime(t, filepath.Join(dir, "sepakat-selamat.db"), c.now)
+	mustSave(t, a.LoadExamples())
+	ctx := context.Background()
+	if err := a.SetBackupSettings(service.BackupSettings{Policy: service.BackupPolicy{Daily: 1}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.BackupNow(ctx, service.ReasonManual); err != nil {
+		t.Fatal(err)
+	}
+	// Days of copies of the other file, which a's rotation (one day) must not touch.
+	for d := 0; d < 5; d++ {
+		c.t = c.t.Add(48 * time.Hour)
+		if _, err := b.BackupNow(ctx, service.ReasonManual); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.t = c.t.Add(48 * time.Hour)
+	if _, err := a.BackupNow(ctx, service.ReasonManual); err != nil {
+		t.Fatal(err)
+	}
+	mine, err := a.Backups(ctx)
+	mustSave(t, err)
+	theirs, err := b.Backups(ctx)
+	mustSave(t, err)
+	if len(theirs) != 5 {
+		t.Errorf("the other file's copies after a's rotation: %d, want 5", len(theirs))
+	}
+	for _, x := range mine {
+		if !strings.HasPrefix(filepath.Base(x.Path), "sepakat-2") || x.Agreements != 3 {
+			t.Errorf("a lists %s (%d agreements)", filepath.Base(x.Path), x.Agreements)
+		}
+	}
+	for _, x := range theirs {
+		if !strings.HasPrefix(filepath.Base(x.Path), "sepakat-selamat-") || x.Agreements != 0 {
+			t.Errorf("b lists %s (%d agreements)", filepath.Base(x.Path), x.Agreements)
+		}
 	}
 }

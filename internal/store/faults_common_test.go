@@ -135,7 +135,7 @@ func runKills(t *testing.T, n int, seed uint64) killFigures {
 			f.LeftoversKept += len(left)
 			t.Errorf("after kill %d, left: %v", i, left)
 		}
-		f.BadCopies += badCopies(t, cadangan)
+		f.BadCopies += badCopies(t, cadangan, service.BackupStem(path))
 		s.Close()
 	}
 	return f
@@ -158,7 +158,7 @@ func leftovers(t *testing.T, dir string) []string {
 }
 
 // badCopies counts the files in dir under a backup name that do not verify.
-func badCopies(t *testing.T, dir string) int {
+func badCopies(t *testing.T, dir, stem string) int {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return 0
@@ -166,7 +166,7 @@ func badCopies(t *testing.T, dir string) int {
 	mustSave(t, err)
 	bad := 0
 	for _, e := range entries {
-		if _, _, ok := service.ParseBackupName(e.Name(), time.UTC); !ok {
+		if _, _, ok := service.ParseBackupName(stem, e.Name(), time.UTC); !ok {
 			continue
 		}
 		if _, err := Inspect(context.Background(), filepath.Join(dir, e.Name())); err != nil {

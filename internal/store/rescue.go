@@ -25,14 +25,14 @@ import (
 // second place that cannot be listed give an error wrapping
 // service.ErrSecondPlace, with the copies beside the data file.
 func ListBackups(ctx context.Context, dataPath, secondPlace string) ([]service.BackupInfo, error) {
-	out, err := listCopies(ctx, BackupDir(dataPath), service.PlaceLocal, time.Local, true)
+	out, err := listCopies(ctx, BackupDir(dataPath), service.BackupStem(dataPath), service.PlaceLocal, time.Local, true)
 	if err != nil {
 		return nil, err
 	}
 	if secondPlace == "" {
 		return out, nil
 	}
-	second, err := listCopies(ctx, secondPlace, service.PlaceSecond, time.Local, true)
+	second, err := listCopies(ctx, secondPlace, service.BackupStem(dataPath), service.PlaceSecond, time.Local, true)
 	if err != nil {
 		if !errors.Is(err, context.Canceled) {
 			err = fmt.Errorf("%w: %w", service.ErrSecondPlace, err)

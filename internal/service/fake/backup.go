@@ -43,7 +43,7 @@ func (f *Fake) BackupNow(ctx context.Context, reason service.BackupReason) (serv
 	}
 	f.mu.Lock()
 	now := f.now().Truncate(time.Second) // as the copy's name keeps it
-	name := service.BackupName(now, reason)
+	name := service.BackupName(backupStem, now, reason)
 	size := int64(0)
 	for k := range f.st.recs {
 		for _, raw := range f.st.recs[k] {
@@ -95,6 +95,9 @@ func (f *Fake) toSecondPlace(ctx context.Context, name string, settings service.
 	return errors.Join(errs...)
 }
 
+// backupStem names the fake's copies as the store names those of sepakat.db.
+const backupStem = "sepakat"
+
 func secondCopies(dir string, loc *time.Location) ([]service.BackupInfo, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -102,7 +105,7 @@ func secondCopies(dir string, loc *time.Location) ([]service.BackupInfo, error) 
 	}
 	var out []service.BackupInfo
 	for _, e := range entries {
-		t, reason, ok := service.ParseBackupName(e.Name(), loc)
+		t, reason, ok := service.ParseBackupName(backupStem, e.Name(), loc)
 		if !ok || !e.Type().IsRegular() {
 			continue
 		}
