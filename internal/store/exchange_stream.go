@@ -239,6 +239,9 @@ const importBatch = 500
 // just closed or made.
 const swapLockTimeout = 5 * time.Second
 
+// importSuffix names, beside the data file, the copy an import fills.
+const importSuffix = ".impor"
+
 // ImportFrom adds every element of the exchange file open reads, keeping IDs,
 // revisions and history: all of it or nothing, holding one element at a time.
 //
@@ -256,7 +259,7 @@ func (s *Store) ImportFrom(ctx context.Context, open func() (io.ReadCloser, erro
 	if err := s.backupBefore(ctx, service.ReasonImport); err != nil {
 		return dataset.Counts{}, err
 	}
-	tmp := s.path + ".impor"
+	tmp := s.path + importSuffix
 	check := service.NewImportCheck(nil, s.now(), s.user)
 	check.Streaming()
 	if err := s.importCopy(ctx, tmp, open, check); err != nil {

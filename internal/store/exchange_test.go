@@ -64,3 +64,23 @@ func TestCounterKeysReadAsDecimal(t *testing.T) {
 		}
 	}
 }
+
+// The copy a killed import left beside the data file goes at the next open;
+// one an import under way holds (its lock) stays.
+func TestOpenSweepsAKilledImportsCopy(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sepakat.db")
+	openAt(t, path).Close()
+	leftover := path + importSuffix
+	mustSave(t, os.WriteFile(leftover, []byte("half an import"), 0o600))
+	openAt(t, path).Close()
+	if _, err := os.Stat(leftover); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("the killed import's copy is still there: %v", err)
+	}
+
+	held := openAt(t, leftover) // as an import under way holds its copy
+	openAt(t, path).Close()
+	if _, err := os.Stat(leftover); err != nil {
+		t.Fatalf("the copy of an import under way was removed: %v", err)
+	}
+	held.Close()
+}

@@ -111,6 +111,10 @@ func Open(path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	// The copy a killed import left (ImportFrom); one an import under way
+	// holds stays.
+	leftover := path + importSuffix
+	whileUnheld(leftover, 0, func() error { return os.Remove(leftover) })
 	return s, nil
 }
 
