@@ -50,7 +50,12 @@ func RemoveLeftovers(dir string, before time.Time) (removed int) {
 // temporary file is removed and the error returned; an error of the file
 // system names path, not the temporary file.
 func WriteFile(ctx context.Context, path string, mode os.FileMode, fill func(io.Writer) error) error {
-	err := writeThroughTemp(ctx, path, mode, fill)
+	return NamePath(writeThroughTemp(ctx, path, mode, fill), path)
+}
+
+// NamePath makes a file system error about a temporary file name the file
+// the user knows, path.
+func NamePath(err error, path string) error {
 	var pe *fs.PathError
 	var le *os.LinkError
 	switch {

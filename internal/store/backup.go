@@ -230,7 +230,7 @@ func (s *Store) copyVerified(ctx context.Context, path string) (service.BackupIn
 	sweepLeftovers(filepath.Dir(path))
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".sepakat-cadangan-*")
 	if err != nil {
-		return service.BackupInfo{}, namePath(err, path)
+		return service.BackupInfo{}, service.NamePath(err, path)
 	}
 	holdTemp(tmp)
 	defer os.Remove(tmp.Name()) // gone after the rename; removes a failed copy
@@ -257,7 +257,7 @@ func (s *Store) copyVerified(ctx context.Context, path string) (service.BackupIn
 		if ctx.Err() != nil {
 			return service.BackupInfo{}, ctx.Err()
 		}
-		return service.BackupInfo{}, namePath(err, path)
+		return service.BackupInfo{}, service.NamePath(err, path)
 	}
 	if s.backupHook != nil {
 		s.backupHook(tmp.Name())
@@ -266,13 +266,13 @@ func (s *Store) copyVerified(ctx context.Context, path string) (service.BackupIn
 		return service.BackupInfo{}, err
 	}
 	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
-		return service.BackupInfo{}, namePath(err, path)
+		return service.BackupInfo{}, service.NamePath(err, path)
 	}
 	if err := ctx.Err(); err != nil { // the last moment to cancel
 		return service.BackupInfo{}, err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return service.BackupInfo{}, namePath(err, path)
+		return service.BackupInfo{}, service.NamePath(err, path)
 	}
 	syncDir(filepath.Dir(path))
 	return service.BackupInfo{Path: path, Size: size, Agreements: want, Verified: true}, nil
@@ -323,7 +323,7 @@ func copyFile(ctx context.Context, src, dst string) (err error) {
 	sweepLeftovers(filepath.Dir(dst))
 	tmp, err := os.CreateTemp(filepath.Dir(dst), ".sepakat-salin-*")
 	if err != nil {
-		return namePath(err, dst)
+		return service.NamePath(err, dst)
 	}
 	holdTemp(tmp)
 	defer os.Remove(tmp.Name())
@@ -336,20 +336,20 @@ func copyFile(ctx context.Context, src, dst string) (err error) {
 		err = cerr
 	}
 	if err != nil {
-		return namePath(err, dst)
+		return service.NamePath(err, dst)
 	}
 	got, m, err := checksum(ctx, tmp.Name())
 	if err != nil {
-		return namePath(err, dst)
+		return service.NamePath(err, dst)
 	}
 	if m != n || got != sum.Sum32() {
 		return fmt.Errorf("%w: %s", service.ErrBackupVerify, dst)
 	}
 	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
-		return namePath(err, dst)
+		return service.NamePath(err, dst)
 	}
 	if err := os.Rename(tmp.Name(), dst); err != nil {
-		return namePath(err, dst)
+		return service.NamePath(err, dst)
 	}
 	syncDir(filepath.Dir(dst))
 	return nil
@@ -493,20 +493,6 @@ func withCopy(path string, fn func(tx *bolt.Tx, shed func()) error) (err error) 
 	shed, stop := shedPages(db, fi.Size())
 	defer stop() // runs before the Close above
 	return db.View(func(tx *bolt.Tx) error { return fn(tx, shed) })
-}
-
-// namePath makes a file system error about a temporary file name the file
-// the user knows.
-func namePath(err error, path string) error {
-	var pe *fs.PathError
-	var le *os.LinkError
-	switch {
-	case errors.As(err, &pe):
-		return &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
-	case errors.As(err, &le):
-		return &fs.PathError{Op: le.Op, Path: path, Err: le.Err}
-	}
-	return err
 }
 
 // syncDir makes a rename in dir durable where the system allows it.

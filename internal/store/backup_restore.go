@@ -134,7 +134,7 @@ func Restore(ctx context.Context, dataPath, copyPath string, now time.Time) (asi
 	sweepLeftovers(dir)
 	tmp, err := os.CreateTemp(dir, ".sepakat-pulih-*")
 	if err != nil {
-		return "", c, namePath(err, dataPath)
+		return "", c, service.NamePath(err, dataPath)
 	}
 	holdTemp(tmp)
 	defer os.Remove(tmp.Name()) // gone after the rename
@@ -156,13 +156,13 @@ func Restore(ctx context.Context, dataPath, copyPath string, now time.Time) (asi
 		if ctx.Err() != nil {
 			return "", c, ctx.Err()
 		}
-		return "", c, namePath(err, dataPath)
+		return "", c, service.NamePath(err, dataPath)
 	}
 	if err := verifyCopy(ctx, tmp.Name(), sum.Sum32(), n, c.Agreements); err != nil {
 		return "", c, err
 	}
 	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
-		return "", c, namePath(err, dataPath)
+		return "", c, service.NamePath(err, dataPath)
 	}
 	if current {
 		aside, err = keepAside(ctx, dataPath, dataPath+".sebelum-pulih-"+now.Format("20060102-150405"))
@@ -174,7 +174,7 @@ func Restore(ctx context.Context, dataPath, copyPath string, now time.Time) (asi
 		return aside, c, err
 	}
 	if err := os.Rename(tmp.Name(), dataPath); err != nil {
-		return aside, c, namePath(err, dataPath)
+		return aside, c, service.NamePath(err, dataPath)
 	}
 	syncDir(dir)
 	return aside, c, nil

@@ -71,22 +71,11 @@ func RecordedSecondPlace(dataPath string) string {
 // service.ErrCorrupt). A bbolt file with one sound meta page can be salvaged,
 // in part when pages are lost.
 func CanSalvage(dataPath string) error {
-	if ok, err := looksLikeBolt(dataPath); err != nil {
-		return err
-	} else if !ok {
-		return fmt.Errorf("%w: %s", service.ErrNotSepakat, dataPath)
-	}
 	f, err := os.Open(dataPath)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	pf, err := openPages(f)
-	if err != nil {
-		return err
-	}
-	if pf.size/pf.pageSize <= 2 {
-		return fmt.Errorf("%w: hanya kepala berkas yang tersisa", service.ErrCorrupt)
-	}
-	return nil
+	_, err = salvageable(f)
+	return err
 }

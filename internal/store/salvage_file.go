@@ -33,6 +33,26 @@ func SalvageFile(ctx context.Context, src, dst string) (service.SalvageReport, e
 	return salvageFile(ctx, src, dst, Options{})
 }
 
+// salvageable reads the pages of the bbolt file f from its newest sound meta
+// page, or says why nothing can be salvaged from it: it is no bbolt file
+// (service.ErrNotSepakat), no meta page holds, or only its head is left
+// (service.ErrCorrupt).
+func salvageable(f *os.File) (*pageFile, error) {
+	if ok, err := looksLikeBolt(f.Name()); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, fmt.Errorf("%w: %s", service.ErrNotSepakat, f.Name())
+	}
+	pf, err := openPages(f)
+	if err != nil {
+		return nil, err
+	}
+	if pf.size/pf.pageSize <= 2 {
+		return nil, fmt.Errorf("%w: hanya kepala berkas yang tersisa", service.ErrCorrupt)
+	}
+	return pf, nil
+}
+
 // salvageFile is SalvageFile, opening the new file with opt.
 func salvageFile(ctx context.Context, src, dst string, opt Options) (service.SalvageReport, error) {
 	var rep service.SalvageReport
@@ -44,17 +64,9 @@ func salvageFile(ctx context.Context, src, dst string, opt Options) (service.Sal
 		return rep, err
 	}
 	defer f.Close()
-	if ok, err := looksLikeBolt(src); err != nil {
-		return rep, err
-	} else if !ok {
-		return rep, fmt.Errorf("%w: %s", service.ErrNotSepakat, src)
-	}
-	pf, err := openPages(f)
+	pf, err := salvageable(f)
 	if err != nil {
 		return rep, err
-	}
-	if pf.size/pf.pageSize <= 2 {
-		return rep, fmt.Errorf("%w: hanya kepala berkas yang tersisa", service.ErrCorrupt)
 	}
 	part := dst + ".part"
 	if err := os.Remove(part); err != nil && !errors.Is(err, os.ErrNotExist) {
