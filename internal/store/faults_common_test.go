@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -74,8 +75,7 @@ func runKills(t *testing.T, n int, seed uint64) killFigures {
 		err := cmd.Wait()
 		f.Kills++
 		f.PerOp[faultOps[i%len(faultOps)]]++
-		var ee *exec.ExitError
-		if errors.As(err, &ee) && ee.ExitCode() != -1 || strings.Contains(out.String(), "panic") {
+		if endedByItself(err, out.String()) {
 			f.Crashes++
 			t.Logf("writer %d ended by itself: %v\n%s", i, err, out.String())
 		}
@@ -204,6 +204,24 @@ func readLines(t *testing.T, path string) []string {
 // TestHelperFaultWriter runs in a child process of runKills: it writes until
 // killed, appending each acknowledged write to the ack file, synced, after the
 // store returned.
+// endedByItself tells a child that failed or panicked from one the campaign
+// killed. A kill ends a child with signal -1 on Unix; on Windows it is
+// TerminateProcess with exit code 1, so there a child ended by itself only
+// when it printed the test binary's last word or a panic.
+func endedByItself(err error, out string) bool {
+	if strings.Contains(out, "panic") {
+		return true
+	}
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) {
+		return false
+	}
+	if runtime.GOOS == "windows" {
+		return strings.Contains(out, "PASS") || strings.Contains(out, "FAIL")
+	}
+	return ee.ExitCode() != -1
+}
+
 func TestHelperFaultWriter(t *testing.T) {
 	path := os.Getenv("SEPAKAT_FAULT_DB")
 	if path == "" {
@@ -645,8 +663,7 @@ func runRestoreKills(t *testing.T, n int, seed uint64) restoreFigures {
 		cmd.Process.Signal(syscall.SIGKILL)
 		err := cmd.Wait()
 		f.Kills++
-		var ee *exec.ExitError
-		if errors.As(err, &ee) && ee.ExitCode() != -1 || strings.Contains(out.String(), "panic") {
+		if endedByItself(err, out.String()) {
 			f.Crashes++
 			t.Logf("restorer %d ended by itself: %v\n%s", i, err, out.String())
 		}

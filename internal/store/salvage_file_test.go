@@ -150,12 +150,14 @@ func TestOpenRefusesBrokenPageLayout(t *testing.T) {
 	if agreements.root == 0 || ne.Uint16(raw[at(agreements.root)+8:]) != flagBranch || pf.freelist == ^uint64(0) {
 		t.Fatalf("no branch page or free list to damage: root %d, free list %d", agreements.root, pf.freelist)
 	}
-	var leaf uint64
-	for id := uint64(2); id < pf.high; id++ {
-		if ne.Uint16(raw[at(id)+8:]) == flagLeaf && ne.Uint64(raw[at(id):]) == id {
-			leaf = id
-			break
-		}
+	// The leftmost leaf of the agreements' tree: a page in use, wherever
+	// the system's bbolt placed it (a free leaf's damage harms nothing).
+	leaf := agreements.root
+	for ne.Uint16(raw[at(leaf)+8:]) == flagBranch {
+		leaf = ne.Uint64(raw[at(leaf)+pageHeader+8:])
+	}
+	if ne.Uint16(raw[at(leaf)+8:]) != flagLeaf {
+		t.Fatalf("page %d under the agreements' root is no leaf", leaf)
 	}
 	for name, damage := range map[string]func(b []byte){
 		"branch-child-is-itself": func(b []byte) {
