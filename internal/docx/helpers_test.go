@@ -1,0 +1,92 @@
+package docx
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/naskah"
+	"sepakat/internal/store"
+)
+
+var fixed = time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+
+// examples opens a real data file with the built-in examples.
+func examples(t testing.TB) *store.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "sepakat.db"), store.Options{Now: func() time.Time { return fixed }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := s.Check(context.Background()); err != nil {
+			t.Error(err)
+		}
+		s.Close()
+	})
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func build(t testing.TB, s *store.Store, a *agreement.Agreement) *naskah.Document {
+	t.Helper()
+	lib, err := naskah.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := naskah.Build(a, s, lib, naskah.Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// bodyOf makes a body of n pasal from the clause library, in BAB groups of 10
+// when n > 20 (as the PDF benchmarks do).
+func bodyOf(n int) []agreement.Node {
+	lib, _ := naskah.Shipped()
+	clauses := lib.ClausesFor(agreement.KindPKS)
+	var body []agreement.Node
+	for i := 0; i < n; i++ {
+		if n > 20 && i%10 == 0 {
+			body = append(body, agreement.Node{Kind: agreement.NodeBab, Heading: fmt.Sprintf("KETENTUAN BAGIAN %d", i/10+1)})
+		}
+		c := clauses[i%len(clauses)].Node
+		if n > 20 {
+			last := &body[len(body)-1]
+			last.Children = append(last.Children, c)
+		} else {
+			body = append(body, c)
+		}
+	}
+	return body
+}
+
+// pks40 is example 3 (a PKS) with 40 pasal.
+func pks40(t testing.TB, s *store.Store) (agreement.Agreement, *naskah.Document) {
+	a, err := s.Agreement(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Body = bodyOf(40)
+	return a, build(t, s, &a)
+}
+
+func markerOf(a agreement.Agreement, d *naskah.Document) Marker {
+	return Marker{ID: uint64(a.ID), Rev: a.Rev, Code: d.Code, Fingerprint: d.Fingerprint(), Made: fixed}
+}
+
+func writeDocx(t testing.TB, d *naskah.Document, p Page, m Marker) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, d, p, m); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

@@ -1,0 +1,118 @@
+//go:build libreoffice
+
+// These checks open the written files in LibreOffice (make test-docx).
+package docx
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/naskah"
+)
+
+var spaces = regexp.MustCompile(`\s+`)
+
+// convert turns .docx files into PDFs with LibreOffice headless in one run
+// and returns each PDF's text per page.
+func convert(t *testing.T, files map[string][]byte) map[string][]string {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Fatal("soffice is missing: install libreoffice-writer-nogui (make test-docx does)")
+	}
+	dir := t.TempDir()
+	var args []string
+	for name, data := range files {
+		p := filepath.Join(dir, name+".docx")
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, p)
+	}
+	profile := "file://" + filepath.Join(dir, "lo-profile")
+	cmd := exec.Command(soffice, append([]string{"-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf", "--outdir", dir}, args...)...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	pages := map[string][]string{}
+	for name := range files {
+		pdf := filepath.Join(dir, name+".pdf")
+		if keep := os.Getenv("DOCX_KEEP"); keep != "" {
+			data, _ := os.ReadFile(pdf)
+			os.WriteFile(filepath.Join(keep, name+".pdf"), data, 0o644)
+			docx, _ := os.ReadFile(filepath.Join(dir, name+".docx"))
+			os.WriteFile(filepath.Join(keep, name+".docx"), docx, 0o644)
+		}
+		out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext %s: %v (did LibreOffice convert it?)", name, err)
+		}
+		pp := strings.Split(string(out), "\f")
+		if len(pp) > 0 && strings.TrimSpace(pp[len(pp)-1]) == "" {
+			pp = pp[:len(pp)-1]
+		}
+		pages[name] = pp
+	}
+	return pages
+}
+
+// TestLibreOfficeReadsEveryPasalAndNumber converts the examples and a 40-pasal
+// PKS under A4 and F4 and reads the PDFs back.
+func TestLibreOfficeReadsEveryPasalAndNumber(t *testing.T) {
+	s := examples(t)
+	files := map[string][]byte{}
+	docs := map[string]*naskah.Document{}
+	numbers := map[string][]string{}
+	for _, paper := range []string{"A4", "F4"} {
+		p := DefaultPage()
+		p.Paper = paper
+		for id := agreement.ID(1); id <= 3; id++ {
+			a, _ := s.Agreement(id)
+			d := build(t, s, &a)
+			name := strings.ToLower(d.Code + "-" + paper)
+			files[name], docs[name], numbers[name] = writeDocx(t, d, p, markerOf(a, d)), d, a.Numbers()
+		}
+		a, d := pks40(t, s)
+		name := "pks40-" + strings.ToLower(paper)
+		files[name], docs[name], numbers[name] = writeDocx(t, d, p, markerOf(a, d)), d, a.Numbers()
+	}
+	pages := convert(t, files)
+	for name, d := range docs {
+		pp := pages[name]
+		text := spaces.ReplaceAllString(strings.Join(pp, " "), " ")
+		for _, sec := range d.Body {
+			if !strings.Contains(text, sec.Label) {
+				t.Errorf("%s: %s missing", name, sec.Label)
+			}
+			if sec.Heading != "" && !strings.Contains(text, spaces.ReplaceAllString(sec.Heading, " ")) {
+				t.Errorf("%s: heading %q missing", name, sec.Heading)
+			}
+		}
+		if len(numbers[name]) < 2 {
+			t.Errorf("%s: the example has %d numbers; the check wants both", name, len(numbers[name]))
+		}
+		for _, n := range numbers[name] {
+			if !strings.Contains(text, "NOMOR : "+n) {
+				t.Errorf("%s: number %q missing", name, n)
+			}
+		}
+		for _, title := range d.Title {
+			if !strings.Contains(text, spaces.ReplaceAllString(title, " ")) {
+				t.Errorf("%s: title line %q missing", name, title)
+			}
+		}
+		if !strings.Contains(text, "PIHAK PERTAMA,") || !strings.Contains(text, "PIHAK KEDUA,") {
+			t.Errorf("%s: signature block missing", name)
+		}
+		t.Logf("%s: %d pages", name, len(pp))
+	}
+	// F4 is longer than A4, so the 40-pasal PKS needs fewer pages on it.
+	if a4, f4 := len(pages["pks40-a4"]), len(pages["pks40-f4"]); f4 >= a4 || a4 < 8 {
+		t.Errorf("40-pasal PKS: %d pages on A4, %d on F4", a4, f4)
+	}
+}
