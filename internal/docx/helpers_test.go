@@ -90,3 +90,36 @@ func writeDocx(t testing.TB, d *naskah.Document, p Page, m Marker) []byte {
 	}
 	return buf.Bytes()
 }
+
+func agreementID(i int) agreement.ID { return agreement.ID(i) }
+
+// check writes d, reads it back and wants no change, every pasal and the marker.
+func check(t *testing.T, name string, id agreement.ID, d *naskah.Document) {
+	t.Helper()
+	data := writeDocx(t, d, DefaultPage(), Marker{ID: uint64(id), Rev: 3, Code: d.Code, Fingerprint: d.Fingerprint(), Made: fixed})
+	rec := read(t, data)
+	if rec.Marker == nil || rec.Marker.ID != uint64(id) || rec.Marker.Rev != 3 || rec.Marker.Code != d.Code || rec.Marker.Fingerprint != d.Fingerprint() {
+		t.Errorf("%s %d: marker %+v", name, id, rec.Marker)
+	}
+	ours := OutlineOf(d)
+	if changes := Compare(ours, rec.Outline); len(changes) != 0 {
+		for _, c := range changes {
+			t.Errorf("%s %d: unexpected change %+v", name, id, c)
+		}
+	}
+	pasal := 0
+	for _, b := range rec.Outline.Blocks {
+		if b.IsPasal() {
+			pasal++
+		}
+	}
+	want := 0
+	for _, s := range d.Body {
+		if s.Kind == naskah.SectionPasal {
+			want++
+		}
+	}
+	if pasal != want || len(rec.Ignored) != 0 || !rec.Outline.Styled {
+		t.Errorf("%s %d: %d pasal read, want %d; ignored %v; styled %v", name, id, pasal, want, rec.Ignored, rec.Outline.Styled)
+	}
+}

@@ -96,7 +96,7 @@ func Write(w io.Writer, d *naskah.Document, p Page, m Marker) error {
 	}
 	pw, ph, ok := paperSize(p.Paper)
 	if !ok {
-		return fmt.Errorf("ukuran kertas %q tidak dikenal: pilih A4 atau F4", p.Paper)
+		return fail(ProblemPaper, nil, p.Paper)
 	}
 	if m.Made.IsZero() {
 		m.Made = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -290,7 +290,7 @@ func (w *writer) document(d *naskah.Document, pageH int) {
 			w.item(styleLegal, it, 0)
 		}
 	}
-	w.open(pPr{style: styleOpening, before: line / 2, after: line / 2})
+	w.open(pPr{style: agreementStyle(d), before: line / 2, after: line / 2})
 	w.runs(d.Agreement)
 	w.close()
 	for _, s := range d.Body {
