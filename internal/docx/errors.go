@@ -87,4 +87,6 @@ func ProblemOf(err error) Problem {
 	return 0
 }
 
-func fail(p Problem, cause error, args ...any) error { return &Error{Problem: p, Args: args, Err: cause} }
+func fail(p Problem, cause error, args ...any) error {
+	return &Error{Problem: p, Args: args, Err: cause}
+}
