@@ -140,17 +140,26 @@ func compareBlock(a, b Block) []Change {
 
 // norm is text as compared: white space collapsed, typographic quotes and
 // dashes as typed.
-func norm(s string) string {
-	return normSpace(strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "\u2013", "-", "\u2014", "-", "\u00ad", "").Replace(s))
-}
+func norm(s string) string { return normSpace(typed.Replace(s)) }
+
+// typed turns typographic marks into what a keyboard types (read only).
+var typed = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "\u2013", "-", "\u2014", "-", "\u00ad", "")
 
 type pair[T any] struct{ a, b *T }
 
 // align matches two sequences: first the longest common subsequence of
-// items that are the same, then, in each gap between those, items that are
+// items with the same key (key "" matches nothing), then, in each gap between those, items that are
 // alike (like > 0), best first in order; the rest stand alone.
-func align[T any](as, bs []T, same func(a, b *T) bool, like func(a, b *T) float64) []pair[T] {
+func align[T any](as, bs []T, key func(*T) string, like func(a, b *T) float64) []pair[T] {
 	n, m := len(as), len(bs)
+	ka, kb := make([]string, n), make([]string, m)
+	for i := range as {
+		ka[i] = key(&as[i])
+	}
+	for j := range bs {
+		kb[j] = key(&bs[j])
+	}
+	same := func(i, j int) bool { return ka[i] != "" && ka[i] == kb[j] }
 	// LCS table, from the end.
 	l := make([][]int32, n+1)
 	for i := range l {
@@ -158,7 +167,7 @@ func align[T any](as, bs []T, same func(a, b *T) bool, like func(a, b *T) float6
 	}
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
-			if same(&as[i], &bs[j]) {
+			if same(i, j) {
 				l[i][j] = l[i+1][j+1] + 1
 			} else {
 				l[i][j] = max(l[i+1][j], l[i][j+1])
@@ -174,7 +183,7 @@ func align[T any](as, bs []T, same func(a, b *T) bool, like func(a, b *T) float6
 	i, j := 0, 0
 	for i < n && j < m {
 		switch {
-		case same(&as[i], &bs[j]):
+		case same(i, j):
 			flush()
 			out = append(out, pair[T]{&as[i], &bs[j]})
 			i++
@@ -225,15 +234,17 @@ func pairGap[T any](as, bs []T, ga, gb []int, like func(a, b *T) float64) []pair
 }
 
 func alignBlocks(as, bs []Block) []pair[Block] {
-	same := func(a, b *Block) bool {
-		if a.IsPasal() != b.IsPasal() {
-			return false
+	// A pasal or BAB is the same by its heading (by its number when it has
+	// none); the parts outside the pasal by their names.
+	key := func(b *Block) string {
+		kind, _, _ := strings.Cut(b.Key, " ")
+		if !b.IsPasal() && kind != "BAB" {
+			return b.Key
 		}
-		if !a.IsPasal() && !strings.HasPrefix(a.Key, "BAB ") {
-			return a.Key == b.Key
+		if h := norm(strings.ToUpper(b.Heading)); h != "" {
+			return kind + "\x00" + h
 		}
-		ha, hb := norm(strings.ToUpper(a.Heading)), norm(strings.ToUpper(b.Heading))
-		return ha == hb && (ha != "" || a.Key == b.Key)
+		return b.Key
 	}
 	like := func(a, b *Block) float64 {
 		if a.IsPasal() != b.IsPasal() || (!a.IsPasal() && !strings.HasPrefix(a.Key, "BAB ") && a.Key != b.Key) {
@@ -248,11 +259,11 @@ func alignBlocks(as, bs []Block) []pair[Block] {
 		}
 		return s
 	}
-	return align(as, bs, same, like)
+	return align(as, bs, key, like)
 }
 
 func alignUnits(as, bs []Unit) []pair[Unit] {
-	same := func(a, b *Unit) bool { return norm(a.Text) == norm(b.Text) }
+	key := func(u *Unit) string { return norm(u.Text) }
 	like := func(a, b *Unit) float64 {
 		s := likeness(a.Text, b.Text)
 		if a.Path == b.Path && a.Path != "" {
@@ -263,7 +274,7 @@ func alignUnits(as, bs []Unit) []pair[Unit] {
 		}
 		return s
 	}
-	return align(as, bs, same, like)
+	return align(as, bs, key, like)
 }
 
 // likeness is the Dice coefficient of two texts' words: 1 for the same

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"sepakat/internal/i18n"
 )
 
 // Limits that keep reading a partner's file bounded in time and memory.
@@ -814,4 +816,24 @@ func (pl *placing) unit(p *para, u Unit, join bool) {
 	}
 	b.Units = append(b.Units, u)
 	pl.unitOf[p] = [2]int{pl.block, len(b.Units) - 1}
+}
+
+var ignoredWords = map[IgnoredKind]i18n.Text{
+	IgnoredImage:    {ID: "%d gambar di %s", EN: "%d image(s) in %s"},
+	IgnoredTable:    {ID: "%d tabel di %s", EN: "%d table(s) in %s"},
+	IgnoredFootnote: {ID: "%d catatan kaki di %s", EN: "%d footnote(s) in %s"},
+}
+
+// IgnoredText says what the comparison left out, in the user's language:
+// "Tidak dibandingkan: 1 gambar di Pasal 2; 1 tabel di Pasal 4." or "".
+func IgnoredText(list []Ignored, l i18n.Lang) string {
+	if len(list) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, ig := range list {
+		parts = append(parts, ignoredWords[ig.What].In(l, ig.Count, ig.Where))
+	}
+	lead := i18n.Text{ID: "Tidak dibandingkan (diabaikan): ", EN: "Not compared (left out): "}
+	return lead.In(l) + strings.Join(parts, "; ") + "."
 }
