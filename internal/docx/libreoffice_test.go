@@ -4,6 +4,7 @@
 package docx
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -114,5 +115,75 @@ func TestLibreOfficeReadsEveryPasalAndNumber(t *testing.T) {
 	// F4 is longer than A4, so the 40-pasal PKS needs fewer pages on it.
 	if a4, f4 := len(pages["pks40-a4"]), len(pages["pks40-f4"]); f4 >= a4 || a4 < 8 {
 		t.Errorf("40-pasal PKS: %d pages on A4, %d on F4", a4, f4)
+	}
+}
+
+// saveAs has LibreOffice open a .docx and save it in another format, as a
+// partner who edits in LibreOffice would.
+func saveAs(t *testing.T, data []byte, filter, ext string) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "naskah.docx")
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"), "--headless", "--convert-to", filter, "--outdir", out, in)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	got, err := os.ReadFile(filepath.Join(out, "naskah."+ext))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// TestLibreOfficeSavedFileReadsBack: our file opened and saved again by
+// LibreOffice (as .docx, .odt and old .doc) reads back as the same text, or
+// is refused in words for the old format.
+func TestLibreOfficeSavedFileReadsBack(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(3)
+	d := build(t, s, &a)
+	data := writeDocx(t, d, DefaultPage(), markerOf(a, d))
+	resaved := saveAs(t, data, "docx:MS Word 2007 XML", "docx")
+	rec := read(t, resaved)
+	if rec.Marker == nil || rec.Marker.ID != 3 || rec.Marker.Fingerprint != d.Fingerprint() {
+		t.Errorf("LibreOffice .docx: marker %+v", rec.Marker)
+	}
+	if changes := Compare(OutlineOf(d), rec.Outline); len(changes) != 0 || !rec.Outline.Styled {
+		t.Errorf("LibreOffice .docx: styled %v, %d changes:\n%s", rec.Outline.Styled, len(changes), describe(changes))
+	}
+	odt := saveAs(t, data, "odt", "odt")
+	if rec, err := Read(bytes.NewReader(odt), int64(len(odt))); err != nil {
+		t.Errorf("LibreOffice .odt: %v", err)
+	} else {
+		if rec.Marker == nil || rec.Marker.ID != 3 {
+			t.Errorf("LibreOffice .odt: marker %+v", rec.Marker)
+		}
+		if changes := Compare(OutlineOf(d), rec.Outline); len(changes) != 0 {
+			t.Errorf("LibreOffice .odt: %d changes:\n%s", len(changes), describe(changes))
+		}
+	}
+	doc := saveAs(t, data, "doc", "doc")
+	if _, err := Read(bytes.NewReader(doc), int64(len(doc))); ProblemOf(err) != ProblemOldWord {
+		t.Errorf("LibreOffice .doc: %v", err)
+	}
+}
+
+// TestLibreOfficeKeepsProposalsAndComments: the partner's tracked changes and
+// comment, saved again by LibreOffice as .docx and as .odt, read back as the
+// same seven changes.
+func TestLibreOfficeKeepsProposalsAndComments(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(3)
+	d := build(t, s, &a)
+	edited := partnerEdits(t, d, writeDocx(t, d, DefaultPage(), markerOf(a, d)))
+	for _, f := range []struct{ filter, ext string }{{"docx:MS Word 2007 XML", "docx"}, {"odt", "odt"}} {
+		t.Run(f.ext, func(t *testing.T) {
+			data := saveAs(t, edited, f.filter, f.ext)
+			checkRoundTrip(t, d, read(t, data))
+		})
 	}
 }
