@@ -49,6 +49,8 @@ type Change struct {
 	// Tracked is true when the partner's file records the change as a
 	// tracked change (a proposal), not as plain edited text.
 	Tracked bool
+	// Whole is true when a whole pasal (or part) was added or removed.
+	Whole bool
 }
 
 // Compare lists the differences between our outline and theirs, pasal by
@@ -68,10 +70,10 @@ func Compare(ours, theirs Outline) []Change {
 		switch {
 		case p.a == nil:
 			b := p.b
-			out = append(out, Change{Pasal: b.Key, Kind: Added, Theirs: blockText(*b), Tracked: tracked(b.Units), Author: author(b.Units)})
+			out = append(out, Change{Pasal: b.Key, Kind: Added, Whole: true, Theirs: blockText(*b), Tracked: tracked(b.Units), Author: author(b.Units)})
 			out = append(out, comments(b.Key, b.Comments)...)
 		case p.b == nil:
-			out = append(out, Change{Pasal: p.a.Key, Kind: Removed, Ours: blockText(*p.a)})
+			out = append(out, Change{Pasal: p.a.Key, Kind: Removed, Whole: true, Ours: blockText(*p.a)})
 		default:
 			out = append(out, compareBlock(*p.a, *p.b)...)
 		}

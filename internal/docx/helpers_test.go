@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,3 +124,7 @@ func check(t *testing.T, name string, id agreement.ID, d *naskah.Document) {
 		t.Errorf("%s %d: %d pasal read, want %d; ignored %v; styled %v", name, id, pasal, want, rec.Ignored, rec.Outline.Styled)
 	}
 }
+
+func indexString(s, sub string) int { return strings.Index(s, sub) }
+
+func lastIndex(s, sub string) int { return strings.LastIndex(s, sub) }

@@ -554,6 +554,8 @@ var (
 // labelKind sorts item labels into their levels: "(1)", "a.", "1)", "1.", "I.".
 func labelKind(label string) int {
 	switch {
+	case label == "":
+		return 0
 	case strings.HasPrefix(label, "("):
 		return 1
 	case strings.HasSuffix(label, ")"):
@@ -602,10 +604,10 @@ func (pl *placing) cur() *Block { return &pl.out.Blocks[pl.block] }
 
 // to makes key the current block, reusing a front block already begun.
 func (pl *placing) to(key string) {
-	if pl.block >= 0 && pl.cur().Key == key {
-		return
-	}
 	if !strings.HasPrefix(key, "Pasal ") && !strings.HasPrefix(key, "BAB ") {
+		if pl.block >= 0 && pl.cur().Key == key {
+			return
+		}
 		if i := indexOf(pl.out.Blocks, key); i >= 0 {
 			pl.block = i
 			pl.stack = nil

@@ -1,0 +1,140 @@
+package docx
+
+import (
+	"testing"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/naskah"
+)
+
+// key names a change for comparing lists.
+func key(c Change) string { return c.Pasal + "|" + c.Where + "|" + string(c.Kind) }
+
+// TestApplyAcceptedChanges: the changes accepted become the agreement's
+// text, so that comparing the new text with the partner's file leaves
+// exactly the changes rejected (and the comment).
+func TestApplyAcceptedChanges(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(3)
+	d := build(t, s, &a)
+	theirs := read(t, partnerEdits(t, d, writeDocx(t, d, DefaultPage(), markerOf(a, d)))).Outline
+	all := Compare(OutlineOf(d), theirs)
+	if len(all) != 7 {
+		t.Fatalf("%d changes", len(all))
+	}
+	for _, accept := range [][]int{
+		{0, 1, 2, 3, 4, 5}, // everything but the comment
+		{1, 2, 5},          // the word, the new ayat, the heading; not the removal nor the tracked proposals
+		{0, 4},             // the removed point and the tracked deletion
+		{},
+	} {
+		b := a
+		var accepted []Change
+		want := map[string]bool{}
+		took := map[int]bool{}
+		for _, i := range accept {
+			accepted, took[i] = append(accepted, all[i]), true
+		}
+		for i, c := range all {
+			if !took[i] {
+				want[key(c)] = true
+			}
+		}
+		applied := Apply(&b, accepted)
+		if len(applied) != len(accepted) {
+			t.Errorf("accept %v: %d applied", accept, len(applied))
+		}
+		lib, _ := naskah.Shipped()
+		nd, err := naskah.Build(&b, s, lib, naskah.Options{Draft: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		left := Compare(OutlineOf(nd), theirs)
+		got := map[string]bool{}
+		for _, c := range left {
+			got[key(c)] = true
+		}
+		if len(left) != len(want) {
+			t.Errorf("accept %v: %d changes left, want %d:\n%s", accept, len(left), len(want), describe(left))
+			continue
+		}
+		for k := range want {
+			if !got[k] {
+				t.Errorf("accept %v: %s no longer listed:\n%s", accept, k, describe(left))
+			}
+		}
+		if len(accept) == 0 && !sameBody(a.Body, b.Body) {
+			t.Error("nothing accepted, yet the body changed")
+		}
+	}
+	// A comment or a change of the opening is not applied.
+	if Applicable(Change{Pasal: "Pasal 2", Kind: Commented}) || Applicable(Change{Pasal: BlockOpening, Kind: Changed}) {
+		t.Error("comments and the opening are records, not body text")
+	}
+}
+
+func sameBody(a, b []agreement.Node) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Kind != b[i].Kind || a[i].Heading != b[i].Heading || a[i].Text != b[i].Text || !sameBody(a[i].Children, b[i].Children) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestApplyWholePasal: a pasal the partner added, and one removed, in a
+// 12-pasal body with BAB headings.
+func TestApplyWholePasal(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(3)
+	a.Body = bodyOf(24)
+	d := build(t, s, &a)
+	p := openPkg(t, writeDocx(t, d, DefaultPage(), markerOf(a, d)))
+	// Remove Pasal 12 whole (label, heading and its paragraphs) by cutting
+	// the document between its label and the next pasal's.
+	doc := p.parts["word/document.xml"]
+	start := indexOfPara(t, doc, "Pasal 12")
+	end := indexOfPara(t, doc, "Pasal 13")
+	doc = doc[:start] + doc[end:]
+	// Add a pasal after Pasal 3.
+	at := indexOfPara(t, doc, "Pasal 4")
+	added := `<w:p><w:pPr><w:pStyle w:val="SepakatPasal"/></w:pPr><w:r><w:t>Pasal 4</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="SepakatJudulPasal"/></w:pPr><w:r><w:t>PERLINDUNGAN DATA PRIBADI</w:t></w:r></w:p>` +
+		bodyPara("(1)\tPARA PIHAK menjaga kerahasiaan data.") + bodyPara("(2)\tKewajiban ini berlaku:") + bodyPara("a.\tselama kerja sama; dan") + bodyPara("b.\tsesudahnya.")
+	doc = doc[:at] + added + doc[at:]
+	p.set("word/document.xml", doc)
+	theirs := read(t, p.bytes()).Outline
+	all := Compare(OutlineOf(d), theirs)
+	var kinds []string
+	for _, c := range all {
+		kinds = append(kinds, key(c))
+	}
+	if len(all) != 2 || !all[0].Whole || !all[1].Whole || all[0].Kind != Added || all[1].Kind != Removed {
+		t.Fatalf("changes: %v\n%s", kinds, describe(all))
+	}
+	b := a
+	if n := len(Apply(&b, all)); n != 2 {
+		t.Fatalf("%d applied", n)
+	}
+	lib, _ := naskah.Shipped()
+	nd, err := naskah.Build(&b, s, lib, naskah.Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left := Compare(OutlineOf(nd), theirs); len(left) != 0 {
+		t.Errorf("after applying both:\n%s", describe(left))
+	}
+}
+
+// indexOfPara is where the paragraph whose text is exactly text starts.
+func indexOfPara(t *testing.T, doc, text string) int {
+	t.Helper()
+	i := indexString(doc, ">"+text+"<")
+	if i < 0 {
+		t.Fatalf("no paragraph %q", text)
+	}
+	return lastIndex(doc[:i], "<w:p>")
+}
