@@ -25,11 +25,8 @@ import (
 var docxMsg = map[string]i18n.Text{
 	"docx_failed": {ID: "Berkas Word tidak dibuat: %s", EN: "Word file not made: %s"},
 	"docx_done":   {ID: "Berkas Word ditulis ke %s (kode %s, revisi %d, sidik %s).", EN: "Word file written to %s (code %s, revision %d, fingerprint %s)."},
-	"docx_kept":   {ID: "Disimpan sebagai lampiran: dikirim ke mitra, revisi %d.", EN: "Kept as an attachment: sent to the partner, revision %d."},
-	"docx_sent":   {ID: "Dikirim ke mitra, revisi %d", EN: "Sent to the partner, revision %d"},
-	"docx_recv":   {ID: "Diterima dari mitra, dibuat dari revisi %d", EN: "Received from the partner, made from revision %d"},
-	"docx_recv0":  {ID: "Diterima dari mitra, tanpa tanda Sepakat", EN: "Received from the partner, without a Sepakat marker"},
-	"recv_kept":   {ID: "Berkas mitra disimpan sebagai lampiran.", EN: "The partner's file was kept as an attachment."},
+	"docx_kept":   {ID: "Disimpan sebagai lampiran: dikirim ke mitra, putaran %d, revisi %d.", EN: "Kept as an attachment: sent to the partner, round %d, revision %d."},
+	"recv_kept":   {ID: "Berkas mitra disimpan sebagai lampiran: diterima dari mitra, putaran %d.", EN: "The partner's file was kept as an attachment: received from the partner, round %d."},
 	"cmp_failed":  {ID: "%s tidak dapat dibandingkan: %s", EN: "%s cannot be compared: %s"},
 	"cmp_none":    {ID: "Tidak ada perbedaan: naskah mitra sama dengan naskah kita.", EN: "No differences: the partner's text is the same as ours."},
 	"cmp_count":   {ID: "%d perubahan, %d komentar.", EN: "%d changes, %d comments."},
@@ -97,22 +94,18 @@ func (r *runner) docx(args []string) error {
 		if !*send {
 			return nil
 		}
-		rev := a.Rev
-		note := docxMsg["docx_sent"].In(i18n.ID, rev)
-		if err := keepRound(s, &a, filepath.Base(*out), buf.Bytes(), note, r.Now); err != nil {
+		rev, n := a.Rev, docx.NextRound(&a, docx.ToPartner)
+		if err := keepRound(s, &a, filepath.Base(*out), docx.MediaType, buf.Bytes(), docx.SentNote(n, rev), r.Now); err != nil {
 			return err
 		}
-		fmt.Fprintln(r.Stderr, docxMsg["docx_kept"].In(r.Lang, rev))
+		fmt.Fprintln(r.Stderr, docxMsg["docx_kept"].In(r.Lang, n, rev))
 		return nil
 	})
 }
 
-// docxMedia is the media type of a .docx.
-const docxMedia = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
 // keepRound keeps a file of a negotiation round as a lampiran of a.
-func keepRound(s service.Service, a *agreement.Agreement, name string, data []byte, note string, now func() time.Time) error {
-	ref, err := s.PutFile(name, docxMedia, data)
+func keepRound(s service.Service, a *agreement.Agreement, name, media string, data []byte, note string, now func() time.Time) error {
+	ref, err := s.PutFile(name, media, data)
 	if err != nil {
 		return err
 	}
@@ -144,32 +137,6 @@ func pageOf(p pdf.Profile) docx.Page {
 	return docx.Page{Paper: p.Paper, Font: p.Font, FontSize: p.FontSize, LineSpacing: p.LineSpacing,
 		MarginTop: p.MarginTop, MarginRight: p.MarginRight, MarginBot: p.MarginBot, MarginLeft: p.MarginLeft,
 		Halaman: p.PageNumbers == pdf.NumberHalaman, ActingAbbrev: p.ActingAbbrev}
-}
-
-// lastSent is the revision of the newest .docx kept as sent to the partner.
-func lastSent(files service.Files, a *agreement.Agreement) uint64 {
-	var last uint64
-	for _, at := range a.Attachments {
-		if at.Kind != agreement.AttachDraft || at.File.MediaType != docxMedia {
-			continue
-		}
-		data, err := files.File(at.File.SHA256)
-		if err != nil {
-			continue
-		}
-		rec, err := docx.Read(bytes.NewReader(data), int64(len(data)))
-		if err != nil || rec.Marker == nil || rec.Marker.ID != uint64(a.ID) {
-			continue
-		}
-		if sentNote(at.Note) {
-			last = max(last, rec.Marker.Rev)
-		}
-	}
-	return last
-}
-
-func sentNote(note string) bool {
-	return strings.HasPrefix(note, strings.SplitN(docxMsg["docx_sent"].ID, ",", 2)[0])
 }
 
 // changeJSON is one line of compare --json.
@@ -219,7 +186,7 @@ func (r *runner) compare(args []string) error {
 		if err != nil {
 			return r.docxFail("cmp_failed", path, service.Message(err, r.Lang))
 		}
-		if err := rec.Check(uint64(a.ID), lastSent(s, &a), d.Code); err != nil {
+		if err := rec.Check(uint64(a.ID), docx.LastSent(&a, s.File), d.Code); err != nil {
 			return r.docxFail("cmp_failed", path, service.Message(err, r.Lang))
 		}
 		changes := docx.Compare(docx.OutlineOf(d), rec.Outline)
@@ -236,14 +203,19 @@ func (r *runner) compare(args []string) error {
 			fmt.Fprintln(r.Stderr, t)
 		}
 		if *keep {
-			note := docxMsg["docx_recv0"].In(i18n.ID)
+			var rev uint64
 			if rec.Marker != nil {
-				note = docxMsg["docx_recv"].In(i18n.ID, rec.Marker.Rev)
+				rev = rec.Marker.Rev
 			}
-			if err := keepRound(s, &a, filepath.Base(path), data, note, r.Now); err != nil {
+			media := docx.MediaType
+			if rec.Format == "odt" {
+				media = docx.ODTMediaType
+			}
+			n := docx.NextRound(&a, docx.FromPartner)
+			if err := keepRound(s, &a, filepath.Base(path), media, data, docx.ReceivedNote(n, rev, ""), r.Now); err != nil {
 				return err
 			}
-			fmt.Fprintln(r.Stderr, docxMsg["recv_kept"].In(r.Lang))
+			fmt.Fprintln(r.Stderr, docxMsg["recv_kept"].In(r.Lang, n))
 		}
 		return nil
 	})

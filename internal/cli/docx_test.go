@@ -64,10 +64,10 @@ func TestDocxAndCompare(t *testing.T) {
 	dir, db := demoFile(t)
 	sent := filepath.Join(dir, "PKS-3.docx")
 	r := run(t, i18n.ID, "--db", db, "docx", "3", "-o", sent, "--kirim")
-	if r.code != 0 || !strings.Contains(r.stderr, "PKS-3") || !strings.Contains(r.stderr, "revisi 1") {
+	if r.code != 0 || !strings.Contains(r.stderr, "PKS-3") || !strings.Contains(r.stderr, "putaran 1, revisi 1") {
 		t.Fatalf("docx: %+v", r)
 	}
-	if at := attachments(t, db, 3); len(at) != 1 || at[0].Kind != agreement.AttachDraft || at[0].Note != "Dikirim ke mitra, revisi 1" || at[0].File.Size == 0 {
+	if at := attachments(t, db, 3); len(at) != 1 || at[0].Kind != agreement.AttachDraft || at[0].Note != "Dikirim ke mitra, putaran 1, revisi 1" || at[0].File.Size == 0 {
 		t.Fatalf("the round sent: %+v", at)
 	}
 	// Our own file, unchanged.
@@ -124,7 +124,7 @@ func TestDocxAndCompare(t *testing.T) {
 	if r := run(t, i18n.ID, "--db", db, "compare", "3", back2, "--simpan"); r.code != 0 || !strings.Contains(r.stderr, "disimpan sebagai lampiran") {
 		t.Errorf("compare --simpan: %+v", r)
 	}
-	if at := attachments(t, db, 3); len(at) != 3 || at[2].Note != "Diterima dari mitra, dibuat dari revisi 2" {
+	if at := attachments(t, db, 3); len(at) != 3 || at[2].Note != "Diterima dari mitra, putaran 1, dibuat dari revisi 2" {
 		t.Errorf("the round received: %+v", at)
 	}
 	// Bad input: a file that is not there, an old .doc.

@@ -138,3 +138,39 @@ func indexOfPara(t *testing.T, doc, text string) int {
 	}
 	return lastIndex(doc[:i], "<w:p>")
 }
+
+func TestRounds(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(3)
+	d := build(t, s, &a)
+	files := map[string][]byte{}
+	keep := func(name string, data []byte, note string) {
+		sha := name
+		files[sha] = data
+		a.Attachments = append(a.Attachments, agreement.Attachment{Kind: agreement.AttachDraft, File: agreement.FileRef{Name: name, SHA256: sha, MediaType: MediaType}, Added: fixed, Note: note})
+	}
+	file := func(sha string) ([]byte, error) { return files[sha], nil }
+	if LastSent(&a, file) != 0 || NextRound(&a, ToPartner) != 1 {
+		t.Fatal("no rounds yet")
+	}
+	if dir, _ := Turn(&a); dir != 0 {
+		t.Fatal("a turn before any round")
+	}
+	a.Attachments = append(a.Attachments, agreement.Attachment{Kind: agreement.AttachScan, Note: "Dikirim ke mitra, putaran 9, revisi 9"})
+	keep("a.docx", writeDocx(t, d, DefaultPage(), Marker{ID: 3, Rev: 4}), SentNote(1, 4))
+	keep("b.docx", nil, ReceivedNote(1, 4, "3 diterima, 1 ditolak"))
+	keep("c.docx", writeDocx(t, d, DefaultPage(), Marker{ID: 3, Rev: 7}), SentNote(2, 7))
+	rs := Rounds(&a)
+	if len(rs) != 3 || rs[0].Direction != ToPartner || rs[1].Direction != FromPartner || rs[1].N != 1 || rs[1].Rev != 4 || rs[2].N != 2 || rs[2].Rev != 7 {
+		t.Fatalf("rounds %+v", rs)
+	}
+	if LastSent(&a, file) != 7 || NextRound(&a, ToPartner) != 3 || NextRound(&a, FromPartner) != 2 {
+		t.Errorf("last sent %d, next %d/%d", LastSent(&a, file), NextRound(&a, ToPartner), NextRound(&a, FromPartner))
+	}
+	if dir, at := Turn(&a); dir != ToPartner || !at.Equal(fixed) {
+		t.Errorf("turn %v %v", dir, at)
+	}
+	if got := ReceivedNote(2, 0, ""); got != "Diterima dari mitra, putaran 2" {
+		t.Errorf("note %q", got)
+	}
+}
