@@ -742,7 +742,15 @@ func (pl *placing) content(p *para, t string) {
 	label := strings.TrimSpace(itemLabel.FindString(t))
 	if label == "" {
 		if p.numbered {
-			pl.unit(p, Unit{Label: "•", Path: pl.path("•"), Text: t}, false)
+			// Word numbered it itself (the partner typed "(3)" and Word made
+			// a list of it): the label follows the item before.
+			label := "•"
+			if n := len(b.Units); n > 0 {
+				if next := successor(b.Units[n-1].Label); next != "" {
+					label = next
+				}
+			}
+			pl.unit(p, Unit{Label: label, Path: pl.path(label), Text: t}, false)
 			return
 		}
 		// A paragraph split in two: the second half has no label. In a
@@ -789,6 +797,25 @@ func nextLabel(label string) string {
 	}
 	if strings.HasSuffix(label, ")") {
 		return strconv.Itoa(n+1) + ")"
+	}
+	return ""
+}
+
+// successor is the label after label at the same level: "(3)" after "(2)",
+// "c." after "b.", "3)" after "2)", "4." after "3."; "" for others.
+func successor(label string) string {
+	if next := nextLabel(label); next != "" {
+		return next
+	}
+	body, ok := strings.CutSuffix(label, ".")
+	if !ok || body == "" {
+		return ""
+	}
+	if n, err := strconv.Atoi(body); err == nil {
+		return strconv.Itoa(n+1) + "."
+	}
+	if len(body) == 1 && body[0] >= 'a' && body[0] < 'z' {
+		return string(rune(body[0]+1)) + "."
 	}
 	return ""
 }

@@ -196,3 +196,33 @@ func TestRetypedSplitAndMerged(t *testing.T) {
 		t.Errorf("a change in a merged ayat:\n%s", describe(changes))
 	}
 }
+
+// TestWordNumberedParagraph: a new ayat that Word turned into a numbered
+// list (its label no longer in the text) takes the label after the one
+// before it, and applies as that ayat.
+func TestWordNumberedParagraph(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(3)
+	d := build(t, s, &a)
+	p := openPkg(t, writeDocx(t, d, DefaultPage(), markerOf(a, d)))
+	p.after(item(t, d, "Pasal 6", "(2)"), `<w:p><w:pPr><w:pStyle w:val="SepakatIsi"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Laporan disampaikan setiap semester.</w:t></w:r></w:p>`)
+	changes := Compare(OutlineOf(d), read(t, p.bytes()).Outline)
+	if len(changes) != 1 || changes[0].Pasal != "Pasal 6" || changes[0].Where != "(3)" || changes[0].Kind != Added {
+		t.Fatalf("changes:\n%s", describe(changes))
+	}
+	b := a
+	Apply(&b, changes)
+	lib, _ := naskah.Shipped()
+	nd, err := naskah.Build(&b, s, lib, naskah.Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := item(t, nd, "Pasal 6", "(3)"); got != "Laporan disampaikan setiap semester." {
+		t.Errorf("applied: %q", got)
+	}
+	for in, want := range map[string]string{"(2)": "(3)", "b.": "c.", "9)": "10)", "3.": "4.", "z.": "", "II.": "", "": ""} {
+		if got := successor(in); got != want {
+			t.Errorf("successor(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
