@@ -274,6 +274,7 @@ func (e *Editor) load(a agreement.Agreement) {
 	if e.tabs.SelectedIndex() == tabBody {
 		e.body.shown() // the preview of the whole form, now loaded
 	}
+	e.negotiation.refresh(a)
 	for kind, b := range e.actions {
 		// What the domain allows: a PKS under a KSB or NK, an Adendum or a
 		// Perpanjangan of a signed agreement.

@@ -43,6 +43,18 @@ func (e *Editor) negotiationButtons() []fyne.CanvasObject {
 	return []fyne.CanvasObject{widget.NewSeparator(), n.send, n.receive}
 }
 
+// refresh offers the round trip while the text can still change: a signed
+// agreement's text is locked.
+func (n *negotiation) refresh(a agreement.Agreement) {
+	for _, b := range []*widget.Button{n.send, n.receive} {
+		if a.Locked() {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+}
+
 // document builds a's document and our office's page as the Word file has them.
 func (n *negotiation) document(a *agreement.Agreement) (*naskah.Document, docx.Page, error) {
 	src := n.e.svc

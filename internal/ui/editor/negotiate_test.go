@@ -183,14 +183,18 @@ func TestNegotiationRefusals(t *testing.T) {
 	if v := e.negotiation.receiveFile("lama.doc", old); v != nil || !strings.Contains(e.general.Text, "Word lama (.doc)") {
 		t.Errorf(".doc: %q", e.general.Text)
 	}
-	// A file made from example 1.
-	other := h.open(1, nil)
-	var buf bytes.Buffer
-	w := &nopCloser{&buf}
-	if !other.negotiation.sendTo(w, "ksb1.docx") {
-		t.Fatalf("example 1: %s", other.general.Text)
+	// A signed agreement's text is no longer negotiated.
+	signed := h.open(1, nil)
+	if !signed.negotiation.send.Disabled() || !signed.negotiation.receive.Disabled() || e.negotiation.send.Disabled() {
+		t.Error("the round trip is offered for a signed agreement, or not for a draft")
 	}
-	if v := e.negotiation.receiveFile("ksb1.docx", buf.Bytes()); v != nil || !strings.Contains(e.general.Text, "perjanjian lain") {
+	// A file made from another draft.
+	other := h.draft(nil)
+	var buf bytes.Buffer
+	if !other.negotiation.sendTo(&nopCloser{&buf}, "lain.docx") {
+		t.Fatalf("another draft: %s", other.general.Text)
+	}
+	if v := e.negotiation.receiveFile("lain.docx", buf.Bytes()); v != nil || !strings.Contains(e.general.Text, "perjanjian lain") {
 		t.Errorf("another agreement: %q", e.general.Text)
 	}
 	if got, _ := h.s.Agreement(e.Agreement().ID); got.Rev != rev {
