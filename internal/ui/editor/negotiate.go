@@ -308,21 +308,31 @@ func texts(c docx.Change) (ours, theirs *widget.RichText) {
 	if len(c.Words) == 0 {
 		return plain(c.Ours), plain(c.Theirs)
 	}
+	// Words of one kind in a row make one segment: the rich text wraps
+	// inside a segment at spaces, and between segments only where one ends.
 	side := func(skip docx.Op, mark docx.Op, colour fyne.ThemeColorName) *widget.RichText {
 		var segs []widget.RichTextSegment
+		var cur *widget.TextSegment
+		curMarked := false
 		for _, w := range c.Words {
 			if w.Op == skip {
 				continue
 			}
+			marked := w.Op == mark
+			if cur != nil && marked == curMarked {
+				cur.Text += " " + w.Text
+				continue
+			}
+			if cur != nil {
+				cur.Text += " "
+			}
 			st := widget.RichTextStyleInline
-			if w.Op == mark {
+			if marked {
 				st.ColorName = colour
 				st.TextStyle = fyne.TextStyle{Bold: true}
 			}
-			if len(segs) > 0 {
-				segs = append(segs, &widget.TextSegment{Text: " ", Style: widget.RichTextStyleInline})
-			}
-			segs = append(segs, &widget.TextSegment{Text: w.Text, Style: st})
+			cur, curMarked = &widget.TextSegment{Text: w.Text, Style: st}, marked
+			segs = append(segs, cur)
 		}
 		r := widget.NewRichText(segs...)
 		r.Wrapping = fyne.TextWrapWord
