@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -128,3 +132,31 @@ func check(t *testing.T, name string, id agreement.ID, d *naskah.Document) {
 func indexString(s, sub string) int { return strings.Index(s, sub) }
 
 func lastIndex(s, sub string) int { return strings.LastIndex(s, sub) }
+
+// withLambang gives the document's parties a coat of arms each: a tall PNG
+// and a wide JPEG.
+func withLambang(t testing.TB, d *naskah.Document) {
+	t.Helper()
+	enc := func(w, h int, jpg bool) []byte {
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		for x := 0; x < w; x++ {
+			for y := 0; y < h; y++ {
+				img.Set(x, y, color.RGBA{uint8(200 * x / w), 120, uint8(200 * y / h), 255})
+			}
+		}
+		var buf bytes.Buffer
+		var err error
+		if jpg {
+			err = jpeg.Encode(&buf, img, nil)
+		} else {
+			err = png.Encode(&buf, img)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	for i := range d.Lambang {
+		d.Lambang[i].Image = enc(60+40*i, 80, i%2 == 1)
+	}
+}

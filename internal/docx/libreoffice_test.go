@@ -82,7 +82,15 @@ func TestLibreOfficeReadsEveryPasalAndNumber(t *testing.T) {
 		name := "pks40-" + strings.ToLower(paper)
 		files[name], docs[name], numbers[name] = writeDocx(t, d, p, markerOf(a, d)), d, a.Numbers()
 	}
+	// Example 1 once more with its two lambang above the title.
+	a1, _ := s.Agreement(1)
+	dl := build(t, s, &a1)
+	withLambang(t, dl)
+	files["lambang"], docs["lambang"], numbers["lambang"] = writeDocx(t, dl, DefaultPage(), markerOf(a1, dl)), dl, a1.Numbers()
 	pages := convert(t, files)
+	if n := imagesIn(t, files["lambang"]); n != 2 {
+		t.Errorf("LibreOffice shows %d lambang, want 2", n)
+	}
 	for name, d := range docs {
 		pp := pages[name]
 		text := spaces.ReplaceAllString(strings.Join(pp, " "), " ")
@@ -186,4 +194,27 @@ func TestLibreOfficeKeepsProposalsAndComments(t *testing.T) {
 			checkRoundTrip(t, d, read(t, data))
 		})
 	}
+}
+
+// imagesIn converts a .docx with LibreOffice and counts the images of the PDF
+// (poppler's pdfimages).
+func imagesIn(t *testing.T, data []byte) int {
+	t.Helper()
+	pdf := saveAs(t, data, "pdf", "pdf")
+	dir := t.TempDir()
+	p := filepath.Join(dir, "x.pdf")
+	if err := os.WriteFile(p, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdfimages", "-list", p).Output()
+	if err != nil {
+		t.Fatalf("pdfimages: %v", err)
+	}
+	n := 0
+	for _, l := range strings.Split(string(out), "\n")[2:] {
+		if f := strings.Fields(l); len(f) > 2 && f[2] == "image" {
+			n++
+		}
+	}
+	return n
 }

@@ -209,7 +209,8 @@ func (rd *reading) odt(d *xml.Decoder, roles map[string]string, comments map[str
 			case "p", "h":
 				if table > 0 {
 					tableText.WriteByte(' ')
-					tableOurs = tableOurs || roles[attr(t, "style-name")] == styleSignature
+					role := roles[attr(t, "style-name")]
+					tableOurs = tableOurs || role == styleSignature || role == styleTitle
 					continue
 				}
 				if len(rd.paras) >= MaxParagraphs {

@@ -426,7 +426,7 @@ func (rd *reading) document(d *xml.Decoder, roles map[string]string) error {
 				}
 				table++
 			case "tblStyle":
-				tableOurs = tableOurs || attr(t, "val") == tableSignature
+				tableOurs = tableOurs || attr(t, "val") == tableSignature || attr(t, "val") == tableLambang
 			case "p":
 				if table > 0 {
 					tableText.WriteByte(' ')

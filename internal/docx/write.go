@@ -8,7 +8,11 @@ package docx
 
 import (
 	"archive/zip"
+	"bytes"
 	"fmt"
+	stdimage "image"
+	_ "image/jpeg" // a lambang may be JPEG
+	_ "image/png"
 	"io"
 	"strconv"
 	"strings"
@@ -74,6 +78,7 @@ const (
 	styleClosing   = "SepakatPenutup"
 	styleSignature = "SepakatTandaTangan"
 	tableSignature = "SepakatTabelTandaTangan"
+	tableLambang   = "SepakatTabelLambang"
 )
 
 // styleNames are the names Word shows; LibreOffice may rename the IDs on
@@ -109,11 +114,14 @@ func Write(w io.Writer, d *naskah.Document, p Page, m Marker) error {
 		{"docProps/core.xml", coreXML(d.Meta, m.Made)},
 		{"docProps/app.xml", appXML},
 		{"docProps/custom.xml", customXML(m)},
-		{"word/_rels/document.xml.rels", documentRels},
+		{"word/_rels/document.xml.rels", documentRels(wr.images)},
 		{"word/document.xml", wr.b.String()},
 		{"word/styles.xml", stylesXML(p)},
 		{"word/settings.xml", settingsXML},
 		{"word/header1.xml", headerXML(p.Halaman)},
+	}
+	for _, im := range wr.images {
+		parts = append(parts, struct{ name, body string }{"word/" + im.target, string(im.data)})
 	}
 	z := zip.NewWriter(w)
 	for _, part := range parts {
@@ -145,10 +153,17 @@ func twips(mm float64) int { return int(mm*1440/25.4 + 0.5) }
 const labelIndent = 567 // 10 mm
 
 type writer struct {
-	p     Page
-	b     strings.Builder
-	pageW int
-	textW int
+	p      Page
+	b      strings.Builder
+	pageW  int
+	textW  int
+	images []picture
+}
+
+// picture is a lambang stored in the file.
+type picture struct {
+	rel, target string // "rIdLambang1", "media/lambang1.png"
+	data        []byte
 }
 
 func esc(s string) string {
@@ -254,8 +269,9 @@ func (w *writer) item(style string, it naskah.Item, level int) {
 func (w *writer) document(d *naskah.Document, pageH int) {
 	b := &w.b
 	b.WriteString(xmlHeader)
-	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
+	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `"><w:body>`)
 	line := int(w.p.FontSize * 20 * w.p.LineSpacing) // one line, twips
+	w.lambang(d, line)
 	for _, t := range d.Title {
 		w.para(styleTitle, naskah.Para{{Text: t, Bold: true}}, "", 0)
 	}
@@ -349,8 +365,8 @@ func (w *writer) signatures(d *naskah.Document, line int) {
 			if s.Meterai {
 				space = naskah.P("Meterai Rp10.000")
 			}
-			return []naskah.Para{naskah.P(s.Role), naskah.P(s.JabatanLine(w.p.ActingAbbrev)), space,
-				{{Text: s.Name, Bold: true}}, naskah.P(s.Pangkat), naskah.P(s.NIP)}
+			return []naskah.Para{naskah.P(s.Role), naskah.P(keep(s.JabatanLine(w.p.ActingAbbrev), s.Keep)), space,
+				{{Text: keep(s.Name, s.Keep), Bold: true}}, naskah.P(s.Pangkat), naskah.P(s.NIP)}
 		}
 		l, r := parts(row[0]), parts(row[1])
 		for i := range l {
@@ -385,6 +401,84 @@ func (w *writer) signatures(d *naskah.Document, line int) {
 		w.tableRow(col, 0, name[0], name[1], false)
 		w.b.WriteString("</w:tbl>")
 	}
+}
+
+// lambang writes the parties' coats of arms above the title, 24 mm high, as
+// the PDF places them: one centred, two at the margins, more spread between;
+// a lambang that cannot be read leaves its place empty.
+func (w *writer) lambang(d *naskah.Document, line int) {
+	type pic struct {
+		rel    string
+		cx, cy int // EMU
+	}
+	pics := make([]*pic, len(d.Lambang))
+	found := false
+	for i, l := range d.Lambang {
+		cfg, format, err := stdimage.DecodeConfig(bytes.NewReader(l.Image))
+		if err != nil || cfg.Height == 0 || (format != "png" && format != "jpeg") {
+			continue
+		}
+		const h = 24.0 // mm
+		wd := min(h*float64(cfg.Width)/float64(cfg.Height), h*1.6)
+		n := len(w.images) + 1
+		im := picture{rel: fmt.Sprintf("rIdLambang%d", n), target: fmt.Sprintf("media/lambang%d.%s", n, format), data: l.Image}
+		w.images = append(w.images, im)
+		pics[i], found = &pic{im.rel, int(wd * 36000), int(h * 36000)}, true
+	}
+	if !found {
+		return
+	}
+	cols := len(pics)
+	col := w.textW / cols
+	fmt.Fprintf(&w.b, `<w:tbl><w:tblPr><w:tblStyle w:val="%s"/><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/>`+
+		`<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>`+
+		`<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, tableLambang, col*cols)
+	for range pics {
+		fmt.Fprintf(&w.b, `<w:gridCol w:w="%d"/>`, col)
+	}
+	w.b.WriteString(`</w:tblGrid><w:tr>`)
+	for i, p := range pics {
+		align := "center"
+		switch {
+		case cols > 1 && i == 0:
+			align = "left"
+		case cols > 1 && i == cols-1:
+			align = "right"
+		}
+		fmt.Fprintf(&w.b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>`, col)
+		w.open(pPr{style: styleTitle, align: align})
+		if p != nil {
+			id := i + 1
+			fmt.Fprintf(&w.b, `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="%[1]d" cy="%[2]d"/>`+
+				`<wp:docPr id="%[3]d" name="Lambang %[3]d"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">`+
+				`<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">`+
+				`<pic:nvPicPr><pic:cNvPr id="%[3]d" name="lambang%[3]d"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="%[4]s"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>`+
+				`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%[1]d" cy="%[2]d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`,
+				p.cx, p.cy, id, p.rel)
+		}
+		w.close()
+		w.b.WriteString(`</w:tc>`)
+	}
+	w.b.WriteString(`</w:tr></w:tbl>`)
+	w.open(pPr{style: styleSignature, after: line / 2})
+	w.close()
+}
+
+// keep joins the words of each phrase with no-break spaces, so that a line
+// never breaks inside a region's name ("LAMPUNG SELATAN") or a name's titles.
+// Of two phrases one inside the other, the shorter is kept: Word cannot weigh
+// which costs no extra line, as the PDF does.
+func keep(text string, phrases []string) string {
+	for _, ph := range phrases {
+		inner := false
+		for _, o := range phrases {
+			inner = inner || (o != ph && strings.Contains(ph, o))
+		}
+		if strings.Contains(ph, " ") && !inner {
+			text = strings.ReplaceAll(text, ph, strings.ReplaceAll(ph, " ", "\u00a0"))
+		}
+	}
+	return text
 }
 
 func pairs(sigs []naskah.Signature) [][2]*naskah.Signature {
@@ -423,7 +517,11 @@ func (w *writer) tableRow(col, height int, left, right naskah.Para, small bool) 
 	}
 	b.WriteString("</w:trPr>")
 	for _, p := range []naskah.Para{left, right} {
-		fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`, col)
+		valign := "top" // each part starts level in both columns, as in the PDF
+		if small {
+			valign = "center"
+		}
+		fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="%s"/></w:tcPr>`, col, valign)
 		w.open(pPr{style: styleSignature, align: "center"})
 		if small && p.Plain() != "" {
 			fmt.Fprintf(b, `<w:r><w:rPr><w:color w:val="808080"/><w:sz w:val="14"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>`, esc(p.Plain()))
@@ -440,6 +538,7 @@ const (
 	xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 	nsW       = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 	nsR       = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	nsWP      = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 	relBase   = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 )
 
@@ -447,6 +546,7 @@ func contentTypes(comments bool) string {
 	s := xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 		`<Default Extension="xml" ContentType="application/xml"/>` +
+		`<Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/>` +
 		`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
 		`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
 		`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
@@ -467,11 +567,16 @@ const rootRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformat
 	`<Relationship Id="rId4" Type="` + relBase + `custom-properties" Target="docProps/custom.xml"/>` +
 	`</Relationships>`
 
-const documentRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-	`<Relationship Id="rIdStyles" Type="` + relBase + `styles" Target="styles.xml"/>` +
-	`<Relationship Id="rIdSettings" Type="` + relBase + `settings" Target="settings.xml"/>` +
-	`<Relationship Id="rIdHeader" Type="` + relBase + `header" Target="header1.xml"/>` +
-	`</Relationships>`
+func documentRels(images []picture) string {
+	s := xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rIdStyles" Type="` + relBase + `styles" Target="styles.xml"/>` +
+		`<Relationship Id="rIdSettings" Type="` + relBase + `settings" Target="settings.xml"/>` +
+		`<Relationship Id="rIdHeader" Type="` + relBase + `header" Target="header1.xml"/>`
+	for _, im := range images {
+		s += `<Relationship Id="` + im.rel + `" Type="` + relBase + `image" Target="` + im.target + `"/>`
+	}
+	return s + `</Relationships>`
+}
 
 const appXML = xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Sepakat</Application></Properties>`
 
@@ -539,6 +644,7 @@ func stylesXML(p Page) string {
 		b.WriteString(`</w:style>`)
 	}
 	fmt.Fprintf(&b, `<w:style w:type="table" w:customStyle="1" w:styleId="%s"><w:name w:val="Sepakat Tabel Tanda Tangan"/><w:basedOn w:val="TableNormal"/></w:style>`, tableSignature)
+	fmt.Fprintf(&b, `<w:style w:type="table" w:customStyle="1" w:styleId="%s"><w:name w:val="Sepakat Tabel Lambang"/><w:basedOn w:val="TableNormal"/></w:style>`, tableLambang)
 	b.WriteString(`</w:styles>`)
 	return b.String()
 }
