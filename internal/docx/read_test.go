@@ -66,3 +66,22 @@ func TestKeepPhrases(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// TestDraftHeader: a draft's pages say KONSEP in the header, and the page
+// number from the second page on; a signed one's do not.
+func TestDraftHeader(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(1)
+	d := build(t, s, &a)
+	for _, draft := range []bool{true, false} {
+		d.Draft = draft
+		p := openPkg(t, writeDocx(t, d, DefaultPage(), markerOf(a, d)))
+		first, rest := p.parts["word/header2.xml"], p.parts["word/header1.xml"]
+		if strings.Contains(first, "KONSEP") != draft || strings.Contains(rest, "KONSEP") != draft || !strings.Contains(rest, `w:instr=" PAGE "`) || strings.Contains(first, "PAGE") {
+			t.Errorf("draft %v: first %q, rest %q", draft, first, rest)
+		}
+		if !strings.Contains(p.parts["word/document.xml"], `<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>`) {
+			t.Error("no first-page header")
+		}
+	}
+}

@@ -118,7 +118,8 @@ func Write(w io.Writer, d *naskah.Document, p Page, m Marker) error {
 		{"word/document.xml", wr.b.String()},
 		{"word/styles.xml", stylesXML(p)},
 		{"word/settings.xml", settingsXML},
-		{"word/header1.xml", headerXML(p.Halaman)},
+		{"word/header1.xml", headerXML(p.Halaman, d.Draft, wr.textW, true)},
+		{"word/header2.xml", headerXML(p.Halaman, d.Draft, wr.textW, false)},
 	}
 	for _, im := range wr.images {
 		parts = append(parts, struct{ name, body string }{"word/" + im.target, string(im.data)})
@@ -316,7 +317,7 @@ func (w *writer) document(d *naskah.Document, pageH int) {
 	w.runs(d.Closing)
 	w.close()
 	w.signatures(d, line)
-	fmt.Fprintf(b, `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:pgSz w:w="%d" w:h="%d"/>`+
+	fmt.Fprintf(b, `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:headerReference w:type="first" r:id="rIdHeaderFirst"/><w:pgSz w:w="%d" w:h="%d"/>`+
 		`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="709" w:footer="709" w:gutter="0"/><w:titlePg/></w:sectPr>`,
 		w.pageW, pageH, twips(w.p.MarginTop), twips(w.p.MarginRight), twips(w.p.MarginBot), twips(w.p.MarginLeft))
 	b.WriteString(`</w:body></w:document>`)
@@ -551,6 +552,7 @@ func contentTypes(comments bool) string {
 		`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
 		`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
 		`<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
+		`<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
 		`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 		`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
 		`<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>`
@@ -571,7 +573,8 @@ func documentRels(images []picture) string {
 	s := xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 		`<Relationship Id="rIdStyles" Type="` + relBase + `styles" Target="styles.xml"/>` +
 		`<Relationship Id="rIdSettings" Type="` + relBase + `settings" Target="settings.xml"/>` +
-		`<Relationship Id="rIdHeader" Type="` + relBase + `header" Target="header1.xml"/>`
+		`<Relationship Id="rIdHeader" Type="` + relBase + `header" Target="header1.xml"/>` +
+		`<Relationship Id="rIdHeaderFirst" Type="` + relBase + `header" Target="header2.xml"/>`
 	for _, im := range images {
 		s += `<Relationship Id="` + im.rel + `" Type="` + relBase + `image" Target="` + im.target + `"/>`
 	}
@@ -601,16 +604,27 @@ func customXML(m Marker) string {
 	return b.String()
 }
 
-func headerXML(halaman bool) string {
+// headerXML is a page header: the page number centred (from the second
+// page on, numbered) and, on a draft, "KONSEP" at the right margin.
+func headerXML(halaman, draft bool, width int, numbered bool) string {
 	fld := func(instr, shown string) string {
 		return `<w:fldSimple w:instr=" ` + instr + ` "><w:r><w:t>` + shown + `</w:t></w:r></w:fldSimple>`
 	}
 	t := func(s string) string { return `<w:r><w:t xml:space="preserve">` + s + `</w:t></w:r>` }
-	body := t("- ") + fld("PAGE", "2") + t(" -")
-	if halaman {
-		body = t("Halaman ") + fld("PAGE", "2") + t(" dari ") + fld("NUMPAGES", "2")
+	tab := `<w:r><w:tab/></w:r>`
+	body := ""
+	if numbered {
+		body = tab + t("- ") + fld("PAGE", "2") + t(" -")
+		if halaman {
+			body = tab + t("Halaman ") + fld("PAGE", "2") + t(" dari ") + fld("NUMPAGES", "2")
+		}
 	}
-	return xmlHeader + `<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>` + body + `</w:p></w:hdr>`
+	if draft {
+		body += tab + `<w:r><w:rPr><w:b/><w:color w:val="A0A0A0"/></w:rPr><w:t>KONSEP</w:t></w:r>`
+	}
+	return xmlHeader + `<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:tabs>` +
+		fmt.Sprintf(`<w:tab w:val="center" w:pos="%d"/><w:tab w:val="right" w:pos="%d"/>`, width/2, width) +
+		`</w:tabs><w:jc w:val="left"/></w:pPr>` + body + `</w:p></w:hdr>`
 }
 
 func stylesXML(p Page) string {

@@ -30,6 +30,8 @@ import (
 type negotiation struct {
 	e             *Editor
 	send, receive *widget.Button
+	// turn says whose turn it is in the round trip.
+	turn *widget.Label
 	// view is the last comparison opened.
 	view *comparisonView
 }
@@ -40,11 +42,14 @@ func (e *Editor) negotiationButtons() []fyne.CanvasObject {
 	e.negotiation = n
 	n.send = widget.NewButtonWithIcon(lang.L("Kirim ke mitra"), theme.MailSendIcon(), n.onSend)
 	n.receive = widget.NewButtonWithIcon(lang.L("Terima dari mitra"), theme.MailReplyIcon(), n.onReceive)
-	return []fyne.CanvasObject{widget.NewSeparator(), n.send, n.receive}
+	n.turn = widget.NewLabel("")
+	n.turn.Importance = widget.LowImportance
+	return []fyne.CanvasObject{widget.NewSeparator(), n.send, n.receive, n.turn}
 }
 
 // refresh offers the round trip while the text can still change: a signed
 // agreement's text is locked.
+// It also says whose turn it is, from the rounds kept.
 func (n *negotiation) refresh(a agreement.Agreement) {
 	for _, b := range []*widget.Button{n.send, n.receive} {
 		if a.Locked() {
@@ -52,6 +57,16 @@ func (n *negotiation) refresh(a agreement.Agreement) {
 		} else {
 			b.Enable()
 		}
+	}
+	dir, since := docx.Turn(&a)
+	days := int(n.e.now().Sub(since).Hours() / 24)
+	switch {
+	case a.Locked() || dir == 0:
+		n.turn.SetText("")
+	case dir == docx.ToPartner:
+		n.turn.SetText(lang.L("Menunggu mitra sejak {{.Date}} ({{.Days}} hari)", map[string]any{"Date": bahasa.ShortDate(since.In(n.e.now().Location())), "Days": days}))
+	default:
+		n.turn.SetText(lang.L("Giliran kita: berkas mitra diterima {{.Date}}", map[string]any{"Date": bahasa.ShortDate(since.In(n.e.now().Location()))}))
 	}
 }
 

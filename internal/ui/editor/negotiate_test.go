@@ -79,6 +79,9 @@ func TestNegotiationRoundTrip(t *testing.T) {
 	if !strings.Contains(e.general.Text, "putaran 1") {
 		t.Errorf("notice %q", e.general.Text)
 	}
+	if e.negotiation.turn.Text != "Menunggu mitra sejak 22 November 2026 (0 hari)" {
+		t.Errorf("turn %q", e.negotiation.turn.Text)
+	}
 	data, err := os.ReadFile(sent)
 	if err != nil {
 		t.Fatal(err)
@@ -163,6 +166,9 @@ func TestNegotiationRoundTrip(t *testing.T) {
 	}
 	if !strings.Contains(e.general.Text, "Dari mitra, putaran 1: 1 perubahan diterima, 1 ditolak") || e.Agreement().Rev != got.Rev {
 		t.Errorf("editor: %q rev %d", e.general.Text, e.Agreement().Rev)
+	}
+	if e.negotiation.turn.Text != "Giliran kita: berkas mitra diterima 22 November 2026" {
+		t.Errorf("turn %q", e.negotiation.turn.Text)
 	}
 	// The same file again is now compared with the new text: the rejected
 	// and the open change remain.
