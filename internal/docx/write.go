@@ -612,9 +612,9 @@ func headerXML(halaman, draft bool, width int, numbered bool) string {
 	}
 	t := func(s string) string { return `<w:r><w:t xml:space="preserve">` + s + `</w:t></w:r>` }
 	tab := `<w:r><w:tab/></w:r>`
-	body := ""
+	body := tab // to the centre
 	if numbered {
-		body = tab + t("- ") + fld("PAGE", "2") + t(" -")
+		body += t("- ") + fld("PAGE", "2") + t(" -")
 		if halaman {
 			body = tab + t("Halaman ") + fld("PAGE", "2") + t(" dari ") + fld("NUMPAGES", "2")
 		}
