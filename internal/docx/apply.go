@@ -7,14 +7,91 @@ import (
 	"strings"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/naskah"
 )
 
 // Applicable reports whether a change can be taken into the agreement's text
-// by Apply: the pasal, their headings, ayat and points. The title, numbers,
-// opening, legal bases and closing follow the records (parties, dates,
-// numbers) and are changed there; comments are read, not applied.
+// by Apply: the pasal, their headings, ayat and points, and the premises. The
+// title, numbers, opening, legal bases and closing follow the records
+// (parties, dates, numbers) and are changed there; comments are read, not
+// applied.
 func Applicable(c Change) bool {
-	return strings.HasPrefix(c.Pasal, "Pasal ") && c.Kind != Commented
+	if c.Kind == Commented {
+		return false
+	}
+	if c.Pasal == BlockPremis {
+		// A premise ("a.", "b." …); the sentence before them is the template's.
+		_, ok := premiseIndex(c.Where)
+		return ok && !c.Whole
+	}
+	return strings.HasPrefix(c.Pasal, "Pasal ")
+}
+
+// premiseIndex is the place of a premise labelled "a.", "b." … "aa." in the
+// list.
+func premiseIndex(where string) (int, bool) {
+	body, ok := strings.CutSuffix(where, ".")
+	if !ok || body == "" || strings.Trim(body, string(body[0])) != "" || body[0] < 'a' || body[0] > 'z' {
+		return 0, false
+	}
+	return int(body[0]-'a') + 26*(len(body)-1), true
+}
+
+// applyPremises takes the accepted changes of the premises into a.Premises.
+// The printed list may begin with the citation of the parent agreement (from
+// the records, not applied) and leaves out blank premises; each premise is
+// kept without its closing punctuation, which naskah adds by its place.
+func applyPremises(a *agreement.Agreement, cs []Change) (applied []Change) {
+	if len(cs) == 0 {
+		return nil
+	}
+	offset := 0
+	if lib, err := naskah.Shipped(); err == nil && (a.Parent != nil || a.ParentID != 0) && lib.Templates[a.Kind].ParentCite != "" {
+		offset = 1
+	}
+	// printed[i] is the index in a.Premises of the i-th printed premise.
+	var printed []int
+	for i := 0; i < offset; i++ {
+		printed = append(printed, -1)
+	}
+	for i, p := range a.Premises {
+		if strings.TrimSpace(p) != "" {
+			printed = append(printed, i)
+		}
+	}
+	bare := func(t string) string { return strings.TrimRight(strings.TrimSpace(t), ";.,") }
+	premises := append([]string(nil), a.Premises...)
+	removed := map[int]bool{}
+	added := map[int][]string{}
+	for _, c := range cs {
+		i, _ := premiseIndex(c.Where)
+		switch {
+		case c.Kind == Added:
+			at := len(premises)
+			if i < len(printed) {
+				at = max(printed[i], 0)
+			}
+			added[at] = append(added[at], bare(c.Theirs))
+		case i >= len(printed) || printed[i] < 0:
+			continue // the parent's citation, or no longer there
+		case c.Kind == Changed:
+			premises[printed[i]] = bare(c.Theirs)
+		case c.Kind == Removed:
+			removed[printed[i]] = true
+		default:
+			continue
+		}
+		applied = append(applied, c)
+	}
+	var out []string
+	for i := 0; i <= len(premises); i++ {
+		out = append(out, added[i]...)
+		if i < len(premises) && !removed[i] {
+			out = append(out, premises[i])
+		}
+	}
+	a.Premises = out
+	return applied
 }
 
 // target is where a change of the printed text lands in the agreement's body.
@@ -55,8 +132,13 @@ func Apply(a *agreement.Agreement, accepted []Change) (applied []Change) {
 	}
 	var inserts []insertion
 	removed := 0
+	var premises []Change
 	for i, c := range accepted {
 		if !Applicable(c) {
+			continue
+		}
+		if c.Pasal == BlockPremis {
+			premises = append(premises, c)
 			continue
 		}
 		t, ok := targets[c.Pasal]
@@ -154,7 +236,7 @@ func Apply(a *agreement.Agreement, accepted []Change) (applied []Change) {
 		body = prune(body)
 	}
 	a.Body = body
-	return applied
+	return append(applied, applyPremises(a, premises)...)
 }
 
 func cloneBody(body []agreement.Node) []agreement.Node {

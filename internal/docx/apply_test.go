@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"strings"
 	"testing"
 
 	"sepakat/internal/agreement"
@@ -172,5 +173,55 @@ func TestRounds(t *testing.T) {
 	}
 	if got := ReceivedNote(2, 0, ""); got != "Diterima dari mitra, putaran 2" {
 		t.Errorf("note %q", got)
+	}
+}
+
+// TestApplyPremises: a premise changed, one removed and one added, accepted,
+// leave no difference.
+func TestApplyPremises(t *testing.T) {
+	s := examples(t)
+	a, _ := s.Agreement(3)
+	d := build(t, s, &a)
+	if len(d.Premises) < 3 {
+		t.Fatalf("%d premises", len(d.Premises))
+	}
+	p := openPkg(t, writeDocx(t, d, DefaultPage(), markerOf(a, d)))
+	pb := d.Premises[1].Text.Plain()
+	p.edit(pb, "bahwa ", "bahwa sesungguhnya ")
+	p.remove(d.Premises[2].Text.Plain())
+	// The last premise is no longer last: the partner ends it with ";".
+	last := d.Premises[len(d.Premises)-1].Text.Plain()
+	p.edit(last, esc(last), esc(strings.TrimSuffix(last, ".")+";"))
+	last = strings.TrimSuffix(last, ".") + ";"
+	p.after(last, `<w:p><w:pPr><w:pStyle w:val="SepakatPremis"/></w:pPr><w:r><w:t xml:space="preserve">z.`+"\t"+`bahwa PARA PIHAK sepakat menilai hasilnya bersama-sama.</w:t></w:r></w:p>`)
+	theirs := read(t, p.bytes()).Outline
+	all := Compare(OutlineOf(d), theirs)
+	if len(all) != 4 {
+		t.Fatalf("changes:\n%s", describe(all))
+	}
+	for _, c := range all {
+		if !Applicable(c) {
+			t.Errorf("not applicable: %+v", c)
+		}
+	}
+	b := a
+	if n := len(Apply(&b, all)); n != 4 {
+		t.Fatalf("%d applied", n)
+	}
+	lib, _ := naskah.Shipped()
+	nd, err := naskah.Build(&b, s, lib, naskah.Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left := Compare(OutlineOf(nd), theirs); len(left) != 0 {
+		t.Errorf("after applying:\n%s", describe(left))
+	}
+	// The citation of the parent KSB comes from the records.
+	c := a
+	if n := len(Apply(&c, []Change{{Pasal: BlockPremis, Where: "a.", Kind: Changed, Theirs: "bahwa lain;"}})); n != 0 || len(c.Premises) != len(a.Premises) || c.Premises[0] != a.Premises[0] {
+		t.Errorf("the parent's citation applied: %d, %q", n, c.Premises)
+	}
+	if Applicable(Change{Pasal: BlockPremis, Kind: Changed}) || Applicable(Change{Pasal: BlockPremis, Where: "1.", Kind: Changed}) {
+		t.Error("the premises' lead sentence or a non-premise label is applicable")
 	}
 }
