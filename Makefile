@@ -26,7 +26,7 @@ DEB      := $(DIST)/sepakat_$(VERSION)_amd64.deb
 TARXZ    := $(DIST)/sepakat-$(VERSION)-linux-amd64.tar.xz
 
 .PHONY: run build cli test vet unit smoke deps deps-test bench clean \
-	release deps-release windows-exe msi setup deb tarxz linux-stage test-windows faults
+	release deps-release windows-exe msi setup deb tarxz linux-stage test-windows faults test-docx
 
 run: deps build
 	./$(BIN)/sepakat
@@ -59,6 +59,11 @@ unit:
 smoke: cli build
 	bash .ci/smoke-cli.sh ./$(BIN)/sepakat-cli
 	bash .ci/smoke-desktop.sh ./$(BIN)
+
+# The Word files, opened in LibreOffice headless (not part of make test: LibreOffice is large).
+test-docx:
+	@bash .ci/ensure-packages.sh libreoffice-writer-nogui poppler-utils
+	$(GO) test -count=1 -tags libreoffice -run LibreOffice -v ./internal/docx/
 
 bench: cli
 	bash bench/store.sh

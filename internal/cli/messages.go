@@ -18,6 +18,13 @@ Perintah:
   gen --n N [--seed S]       buat korpus sintetis N perjanjian untuk uji kinerja
   pdf ID -o BERKAS.pdf [--konsep] [--paper A4|F4]
                              cetak naskah siap tanda tangan
+  docx ID -o BERKAS.docx [--paper A4|F4] [--kirim]
+                             tulis naskah sebagai berkas Word untuk mitra; --kirim juga
+                             menyimpannya sebagai lampiran "dikirim ke mitra"
+  compare ID BERKAS.docx [--json] [--simpan]
+                             bandingkan berkas Word dari mitra dengan naskah kita, pasal demi
+                             pasal (--json: satu objek per perubahan); --simpan menyimpan
+                             berkas mitra sebagai lampiran "diterima dari mitra"
   search "KATA" [--kind J] [--status S] [--party ID] [--year T] [--pd NAMA]
          [--from TGL] [--to TGL] [--ending-within HARI] [--limit N] [--json]
                              cari perjanjian (teks lengkap, bahasa Indonesia)
@@ -58,6 +65,13 @@ Commands:
   gen --n N [--seed S]       write a synthetic corpus of N agreements for benchmarks
   pdf ID -o FILE.pdf [--konsep] [--paper A4|F4]
                              print the agreement ready for signing
+  docx ID -o FILE.docx [--paper A4|F4] [--kirim]
+                             write the agreement as a Word file for the partner; --kirim
+                             also keeps it as an attachment "sent to the partner"
+  compare ID FILE.docx [--json] [--simpan]
+                             compare the partner's Word file with our text, pasal by pasal
+                             (--json: one object per change); --simpan keeps the partner's
+                             file as an attachment "received from the partner"
   search "WORDS" [--kind K] [--status S] [--party ID] [--year Y] [--pd NAME]
          [--from DATE] [--to DATE] [--ending-within DAYS] [--limit N] [--json]
                              full-text search in Indonesian

@@ -115,6 +115,7 @@ type Editor struct {
 	duplicate                    *widget.Button
 	export                       *kit.PDFExport // the PDF being made, if any
 	changes                      *changeDialog  // the last "what changes" question asked
+	negotiation                  *negotiation   // Kirim ke / Terima dari mitra (negotiate.go)
 	// unsubscribe stops the registry change notices, when the window closes.
 	unsubscribe func()
 }
@@ -228,6 +229,7 @@ func (e *Editor) build() {
 	}
 	e.duplicate = widget.NewButtonWithIcon(lang.L("Duplikat"), theme.ContentCopyIcon(), e.onDuplicate)
 	toolbar := container.NewHBox(e.actions[agreement.KindPKS], e.actions[agreement.KindAdendum], e.actions[agreement.KindPerpanjangan], e.duplicate)
+	toolbar.Objects = append(toolbar.Objects, e.negotiationButtons()...)
 	e.exportBtn = widget.NewButtonWithIcon(lang.L("Ekspor PDF"), theme.DocumentSaveIcon(), func() { e.onExport(false) })
 	e.draftBtn = widget.NewButtonWithIcon(lang.L("Cetak konsep"), theme.DocumentPrintIcon(), func() { e.onExport(true) })
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(e.draftBtn, e.exportBtn, e.saveBtn), e.general)
@@ -272,6 +274,7 @@ func (e *Editor) load(a agreement.Agreement) {
 	if e.tabs.SelectedIndex() == tabBody {
 		e.body.shown() // the preview of the whole form, now loaded
 	}
+	e.negotiation.refresh(a)
 	for kind, b := range e.actions {
 		// What the domain allows: a PKS under a KSB or NK, an Adendum or a
 		// Perpanjangan of a signed agreement.
