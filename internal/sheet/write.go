@@ -1,0 +1,185 @@
+package sheet
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/i18n"
+)
+
+// Export is one agreement as the register's export writes it, a value per
+// field of Fields; dates are kept as dates.
+type Export struct {
+	Text  map[Field]string
+	Dates map[Field]agreement.Date
+}
+
+// ExportOf is an agreement's row; names gives a party's name by ID.
+func ExportOf(a *agreement.Agreement, names func(agreement.ID) string, now time.Time) Export {
+	e := Export{Text: map[Field]string{}, Dates: map[Field]agreement.Date{}}
+	e.Text[Number] = a.OwnNumber()
+	e.Text[PartnerNumber] = a.PartnerNumber()
+	e.Text[Kind] = a.Kind.Title()
+	e.Text[Subject] = a.Subject
+	var partners []string
+	for _, id := range a.PartnerIDs() {
+		partners = append(partners, names(id))
+	}
+	e.Text[Partner] = strings.Join(partners, "; ")
+	if a.Signing != nil {
+		e.Dates[Signed] = a.Signing.Date
+		var signers []string
+		for _, s := range a.Signing.Signers {
+			signers = append(signers, s.Name)
+		}
+		e.Text[Signer] = strings.Join(signers, "; ")
+	}
+	e.Dates[Start] = a.Term.Start
+	e.Dates[End] = a.EffectiveEnd()
+	if a.Term.Length > 0 {
+		e.Text[Term] = strconv.Itoa(a.Term.Length) + " " + string(a.Term.Unit)
+	}
+	e.Text[Status] = a.PhaseAt(now, agreement.DefaultSoonDays).Label()
+	e.Text[Implementer] = strings.Join(a.Implementers, "; ")
+	e.Text[Notes] = a.Notes
+	return e
+}
+
+func isDate(f Field) bool { return f == Signed || f == Start || f == End }
+
+// columnWidths are the export's column widths, in characters, per field.
+var columnWidths = map[Field]float64{Number: 26, PartnerNumber: 22, Kind: 20, Subject: 60, Partner: 36, Signed: 14, Start: 14, End: 14,
+	Term: 12, Status: 16, Implementer: 30, Signer: 30, Notes: 40}
+
+// XLSXWriter writes the register as a workbook: one sheet "Daftar" with a
+// bold header row, frozen, with an autofilter, set column widths, and dates
+// as date cells.
+type XLSXWriter struct {
+	f      *excelize.File
+	sw     *excelize.StreamWriter
+	date   int
+	row    int
+	closed bool
+}
+
+// SheetName is the export's sheet.
+const SheetName = "Daftar"
+
+// NewXLSX starts a register workbook with its header in lang.
+func NewXLSX(lang i18n.Lang) (*XLSXWriter, error) {
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", SheetName); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(SheetName)
+	if err != nil {
+		return nil, err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	if err != nil {
+		return nil, err
+	}
+	custom := "dd-mm-yyyy"
+	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &custom})
+	if err != nil {
+		return nil, err
+	}
+	for c, fl := range Fields {
+		if err := sw.SetColWidth(c+1, c+1, columnWidths[fl]); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	head := make([]any, len(Fields))
+	for c, fl := range Fields {
+		head[c] = excelize.Cell{StyleID: bold, Value: fl.Label(lang)}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return nil, err
+	}
+	return &XLSXWriter{f: f, sw: sw, date: date, row: 1}, nil
+}
+
+// Add writes one agreement's row.
+func (w *XLSXWriter) Add(e Export) error {
+	w.row++
+	vals := make([]any, len(Fields))
+	for c, fl := range Fields {
+		switch {
+		case isDate(fl):
+			if d := e.Dates[fl]; !d.IsZero() {
+				vals[c] = excelize.Cell{StyleID: w.date, Value: d.Time()}
+			}
+		default:
+			if v := e.Text[fl]; v != "" {
+				vals[c] = v
+			}
+		}
+	}
+	cell, _ := excelize.CoordinatesToCellName(1, w.row)
+	return w.sw.SetRow(cell, vals)
+}
+
+// Finish writes the workbook to out.
+func (w *XLSXWriter) Finish(out io.Writer) error {
+	if err := w.sw.Flush(); err != nil {
+		return err
+	}
+	last, _ := excelize.CoordinatesToCellName(len(Fields), max(w.row, 2))
+	if err := w.f.AutoFilter(SheetName, "A1:"+last, nil); err != nil {
+		return err
+	}
+	_, err := w.f.WriteTo(out)
+	w.f.Close()
+	return err
+}
+
+// CSVWriter writes the register as CSV: UTF-8 with a byte-order mark (so
+// Excel reads it as UTF-8), semicolons (Excel in Indonesian), dates
+// dd-mm-yyyy.
+type CSVWriter struct{ w *csv.Writer }
+
+// NewCSV starts a register CSV with its header in lang.
+func NewCSV(out io.Writer, lang i18n.Lang) (*CSVWriter, error) {
+	if _, err := io.WriteString(out, "\xEF\xBB\xBF"); err != nil {
+		return nil, err
+	}
+	w := csv.NewWriter(out)
+	w.Comma = ';'
+	w.UseCRLF = true
+	head := make([]string, len(Fields))
+	for c, fl := range Fields {
+		head[c] = fl.Label(lang)
+	}
+	return &CSVWriter{w}, w.Write(head)
+}
+
+// Add writes one agreement's row.
+func (c *CSVWriter) Add(e Export) error {
+	rec := make([]string, len(Fields))
+	for i, fl := range Fields {
+		if isDate(fl) {
+			if d := e.Dates[fl]; !d.IsZero() {
+				rec[i] = d.Time().Format("02-01-2006")
+			}
+			continue
+		}
+		rec[i] = e.Text[fl]
+	}
+	return c.w.Write(rec)
+}
+
+// Finish flushes the rows.
+func (c *CSVWriter) Finish() error {
+	c.w.Flush()
+	return c.w.Error()
+}
