@@ -438,7 +438,10 @@ type planDir struct {
 	newOrder []agreement.ID
 }
 
-func (d *planDir) Party(id agreement.ID) (agreement.Party, bool) { p, ok := d.parties[id]; return p, ok }
+func (d *planDir) Party(id agreement.ID) (agreement.Party, bool) {
+	p, ok := d.parties[id]
+	return p, ok
+}
 func (d *planDir) Official(agreement.ID) (agreement.Official, bool) {
 	return agreement.Official{}, false
 }

@@ -184,9 +184,8 @@ func Read(name string, data []byte, sheet string) (*Table, error) {
 	for i, r := range rows {
 		t.Rows = append(t.Rows, Row{Line: i + 1, Cells: r})
 	}
-	if err := t.settle(); err != nil {
-		return nil, err
-	}
+	// Merged cells: only a title above the table may be merged (one row,
+	// one value); anything else hides values under the merge.
 	merged, err := f.GetMergeCells(sheet, true)
 	if err != nil {
 		return nil, refuse(msgCorrupt, t.File)
@@ -194,10 +193,13 @@ func Read(name string, data []byte, sheet string) (*Table, error) {
 	for _, m := range merged {
 		_, r1, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
 		_, r2, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if r2 >= t.HeaderLine {
-			return nil, refuse(msgMerged, sheet, m.GetStartAxis()+":"+m.GetEndAxis())
+		if r1 == r2 && r1 <= len(rows) && filled(rows[r1-1]) <= 1 {
+			continue
 		}
-		_ = r1
+		return nil, refuse(msgMerged, sheet, m.GetStartAxis()+":"+m.GetEndAxis())
+	}
+	if err := t.settle(); err != nil {
+		return nil, err
 	}
 	// Formulas: any cell of the table, empty or not, that holds one.
 	lines := append([]int{t.HeaderLine}, lineNumbers(t.Rows)...)

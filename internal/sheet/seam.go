@@ -125,7 +125,7 @@ func WriteFile(ctx context.Context, out io.Writer, format Format, rec service.Re
 		}
 		return w.Finish()
 	}
-	w, err := NewXLSX(lang)
+	w, err := NewXLSX(lang, len(ids))
 	if err != nil {
 		return err
 	}

@@ -61,20 +61,26 @@ var columnWidths = map[Field]float64{Number: 26, PartnerNumber: 22, Kind: 20, Su
 // bold header row, frozen, with an autofilter, set column widths, and dates
 // as date cells.
 type XLSXWriter struct {
-	f      *excelize.File
-	sw     *excelize.StreamWriter
-	date   int
-	row    int
-	closed bool
+	f    *excelize.File
+	sw   *excelize.StreamWriter
+	date int
+	row  int
 }
 
 // SheetName is the export's sheet.
 const SheetName = "Daftar"
 
-// NewXLSX starts a register workbook with its header in lang.
-func NewXLSX(lang i18n.Lang) (*XLSXWriter, error) {
+// NewXLSX starts a register workbook of rows agreements with its header in
+// lang; the autofilter covers the header and those rows.
+func NewXLSX(lang i18n.Lang, rows int) (*XLSXWriter, error) {
 	f := excelize.NewFile()
 	if err := f.SetSheetName("Sheet1", SheetName); err != nil {
+		return nil, err
+	}
+	// Set before the stream starts: the stream keeps what the sheet has
+	// beside its rows.
+	last, _ := excelize.CoordinatesToCellName(len(Fields), max(rows+1, 2))
+	if err := f.AutoFilter(SheetName, "A1:"+last, nil); err != nil {
 		return nil, err
 	}
 	sw, err := f.NewStreamWriter(SheetName)
@@ -132,10 +138,6 @@ func (w *XLSXWriter) Add(e Export) error {
 // Finish writes the workbook to out.
 func (w *XLSXWriter) Finish(out io.Writer) error {
 	if err := w.sw.Flush(); err != nil {
-		return err
-	}
-	last, _ := excelize.CoordinatesToCellName(len(Fields), max(w.row, 2))
-	if err := w.f.AutoFilter(SheetName, "A1:"+last, nil); err != nil {
 		return err
 	}
 	_, err := w.f.WriteTo(out)
