@@ -44,6 +44,7 @@ type Matcher struct {
 	parties  []agreement.Party
 	partyIx  *pick.Index
 	regions  []wilayah.Region
+	cores    []string // each region's own words, folded
 	regionIx *pick.Index
 	byRegion map[string]int // region code → index in parties
 	byName   map[string]int // folded name or short name → index in parties
@@ -81,6 +82,7 @@ func NewMatcher(parties []agreement.Party, regions *wilayah.List) *Matcher {
 		m.regions = append(append(m.regions, regions.Provinces...), regions.Regencies...)
 		for _, r := range m.regions {
 			texts = append(texts, r.GovernmentName())
+			m.cores = append(m.cores, coreWords(r))
 		}
 	}
 	m.regionIx = pick.New(texts)
@@ -140,20 +142,23 @@ func (m *Matcher) find(text, k string) Match {
 	ws := strings.Fields(k)
 	kind := ""
 	var core []string
-	for _, w := range ws {
-		if kd, ok := regionWords[w]; ok {
-			if kd != "" {
-				kind = kd
-			}
-			continue
+	// Kind words open the name ("Kab. Lima Puluh Kota" is a kabupaten).
+	core = ws
+	for len(core) > 1 {
+		kd, ok := regionWords[core[0]]
+		if !ok {
+			break
 		}
-		core = append(core, w)
+		if kd != "" {
+			kind = kd
+		}
+		core = core[1:]
 	}
 	if len(core) > 0 {
 		c := strings.Join(core, " ")
 		var exact []int
 		for i, r := range m.regions {
-			if coreWords(r) == c && (kind == "" || regionKind(r) == kind) {
+			if m.cores[i] == c && (kind == "" || regionKind(r) == kind) {
 				exact = append(exact, i)
 			}
 		}
