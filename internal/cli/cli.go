@@ -160,7 +160,8 @@ func (r *runner) run(args []string) error {
 		"export-json": r.exportJSON, "import-json": r.importJSON, "gen": r.gen,
 		"reindex": r.reindex, "sinonim": r.synonyms, "check": r.check, "pdf": r.pdf, "search": r.search,
 		"backup": r.backup, "backups": r.backups, "restore": r.restore,
-		"salvage": r.salvage,
+		"salvage":      r.salvage,
+		"import-sheet": r.importSheet, "export-sheet": r.exportSheet,
 	}
 	fn, ok := commands[cmd]
 	if !ok {

@@ -91,7 +91,8 @@ func (p *Plan) SetPartner(i int, m Match) {
 func (p *Plan) value(i int, f Field) string {
 	var parts []string
 	for c, mf := range p.Mapping {
-		if mf == f && c < len(p.Table.Rows[i].Cells) && p.Table.Rows[i].Cells[c] != "" {
+		// "-" is how registers write nothing.
+		if mf == f && c < len(p.Table.Rows[i].Cells) && strings.Trim(p.Table.Rows[i].Cells[c], "-–—. ") != "" {
 			parts = append(parts, p.Table.Rows[i].Cells[c])
 		}
 	}
