@@ -232,11 +232,20 @@ func RegionParty(r wilayah.Region) *agreement.Party {
 	return p
 }
 
-// Regions lists the regions, for a partner chosen by hand.
-func (m *Matcher) Regions() []wilayah.Region { return m.regions }
-
-// Parties lists the registry parties (without our own office).
-func (m *Matcher) Parties() []agreement.Party { return m.parties }
+// Choices are every partner a row may be given by hand: the registry's
+// parties, then the regions without one, by name.
+func (m *Matcher) Choices() []Match {
+	out := make([]Match, 0, len(m.parties)+len(m.regions))
+	for i := range m.parties {
+		out = append(out, m.registry("", i, Exact))
+	}
+	for _, r := range m.regions {
+		if _, ok := m.byRegion[r.Code]; !ok {
+			out = append(out, m.region("", r, Exact))
+		}
+	}
+	return out
+}
 
 // guessKind reads an unknown partner's kind from its words.
 func guessKind(ws []string) agreement.PartyKind {

@@ -81,9 +81,22 @@ func NewPlan(t *Table, m Mapping, env Env) *Plan {
 // Matcher is the plan's partner matcher, to choose a partner by hand.
 func (p *Plan) Matcher() *Matcher { return p.matcher }
 
-// SetPartner changes a row's partner and builds the row again.
+// SetPartner changes a row's partner (one of Matcher.Choices) and builds
+// the row again.
 func (p *Plan) SetPartner(i int, m Match) {
+	m.Text = p.value(i, Partner)
 	p.Rows[i].Partner = m
+	p.build(i)
+	p.checkNumbers()
+}
+
+// SetCell changes a row's cell (a fix in the preview) and builds the row
+// again; a changed partner cell is matched again.
+func (p *Plan) SetCell(i, col int, v string) {
+	p.Table.Rows[i].Cells[col] = strings.TrimSpace(v)
+	if p.Mapping[col] == Partner {
+		p.Rows[i].Partner = p.matcher.Find(p.value(i, Partner))
+	}
 	p.build(i)
 	p.checkNumbers()
 }
