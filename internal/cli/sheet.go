@@ -200,7 +200,7 @@ func (r *runner) printPlan(p *sheet.Plan) sheet.Counts {
 		}
 	}
 	for _, np := range p.NewParties() {
-		fmt.Fprintln(r.Stdout, r.sheetText("new_party", np.Name, np.Kind))
+		fmt.Fprintln(r.Stdout, r.sheetText("new_party", np.Name, sheet.PartyKindLabel(np.Kind, r.Lang)))
 	}
 	c := p.Counts()
 	fmt.Fprintln(r.Stdout, r.sheetText("plan_counts", c.Accepted, c.Refused, c.Skipped, c.NewParties))

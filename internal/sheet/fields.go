@@ -155,6 +155,15 @@ func Propose(t *Table) Mapping {
 			m[c], used[Signed] = Signed, true
 		}
 	}
+	// "Keterangan" that holds "Aktif", "Berakhir", "Dibatalkan" is the status.
+	if !used[Status] {
+		for c := range t.Header {
+			if m[c] == Notes && mostly(column(t, c, 30), func(v string) bool { _, ok := ParseStatus(v); return ok }) {
+				m[c], used[Status], used[Notes] = Status, true, false
+				break
+			}
+		}
+	}
 	for c := range t.Header {
 		if m[c] != Skip || isRunningNumber(t, c) {
 			continue
@@ -206,6 +215,17 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b[i:])
+}
+
+// mostly reports whether two thirds of vals pass ok.
+func mostly(vals []string, ok func(string) bool) bool {
+	n := 0
+	for _, v := range vals {
+		if ok(v) {
+			n++
+		}
+	}
+	return len(vals) > 0 && n*3 >= len(vals)*2
 }
 
 // contentField guesses a column's field from most of its first values.

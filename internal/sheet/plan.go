@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/bahasa"
 	"sepakat/internal/dataset"
 	"sepakat/internal/i18n"
 	"sepakat/internal/wilayah"
@@ -191,12 +192,12 @@ func (p *Plan) build(i int) {
 			if end {
 				d = agreement.NewDate(d.Year, 12, 31)
 			}
-			warn(warnPrecision, f.Label(i18n.ID), v, d.String())
+			warn(warnPrecision, f.Label(i18n.ID), v, longDate(d))
 		case MonthOnly:
 			if end {
 				d = d.AddDate(0, 1, -1)
 			}
-			warn(warnPrecision, f.Label(i18n.ID), v, d.String())
+			warn(warnPrecision, f.Label(i18n.ID), v, longDate(d))
 		}
 		return d
 	}
@@ -240,7 +241,7 @@ func (p *Plan) build(i int) {
 		}
 	}
 	if !end.IsZero() && !effStart.IsZero() && end.Before(effStart) {
-		prob(probEndBefore, end.String(), effStart.String())
+		prob(probEndBefore, longDate(end), longDate(effStart))
 	}
 	signers := splitList(p.value(i, Signer))
 	switch {
@@ -360,6 +361,21 @@ func (p *Plan) checkNumbers() {
 		}
 	}
 }
+
+// longDate writes a date as "4 Juli 2025".
+func longDate(d agreement.Date) string {
+	return fmt.Sprintf("%d %s %d", d.Day, bahasa.MonthName(d.Month), d.Year)
+}
+
+var partyKinds = map[agreement.PartyKind]i18n.Text{
+	agreement.PartyPemprov: {ID: "pemerintah provinsi", EN: "provincial government"}, agreement.PartyPemkab: {ID: "pemerintah kabupaten", EN: "regency government"},
+	agreement.PartyPemkot: {ID: "pemerintah kota", EN: "city government"}, agreement.PartyKementerian: {ID: "kementerian/lembaga", EN: "ministry/agency"},
+	agreement.PartyBUMD: {ID: "BUMN/BUMD", EN: "state or regional enterprise"}, agreement.PartySwasta: {ID: "badan usaha swasta", EN: "private company"},
+	agreement.PartyPT: {ID: "perguruan tinggi", EN: "university"}, agreement.PartyLuarNegeri: {ID: "lembaga luar negeri", EN: "foreign institution"},
+}
+
+// PartyKindLabel names a new instansi's kind in lang.
+func PartyKindLabel(k agreement.PartyKind, l i18n.Lang) string { return partyKinds[k].In(l) }
 
 func format(t i18n.Text, args ...any) i18n.Text {
 	if len(args) == 0 {

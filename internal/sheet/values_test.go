@@ -144,3 +144,23 @@ func TestMatchPartnersAsStaffWriteThem(t *testing.T) {
 		t.Errorf("university: %+v", got)
 	}
 }
+
+// A "Keterangan" column that holds statuses is proposed as the status; a
+// running number is left out; a date column without a known header is a date.
+func TestProposeFromContents(t *testing.T) {
+	tb := &Table{Header: []string{"No", "Nomor", "Perihal", "Mitra", "Kolom 5", "Keterangan"}}
+	for i, r := range [][]string{
+		{"1", "180/1/2019", "Pariwisata", "Kab. Lampung Selatan", "4 Juli 2019", "Aktif"},
+		{"2", "180/2/2019", "Sampah", "Kota Bandung", "12-08-2019", "Berakhir"},
+		{"3", "180/3/2019", "Jalan", "Pemprov Jabar", "45842", "Dibatalkan"},
+	} {
+		tb.Rows = append(tb.Rows, Row{Line: i + 2, Cells: r})
+	}
+	got := Propose(tb)
+	want := Mapping{Skip, Number, Subject, Partner, Signed, Status}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("column %s: %q, want %q", tb.Header[i], got[i], want[i])
+		}
+	}
+}

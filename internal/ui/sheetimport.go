@@ -537,7 +537,7 @@ func (w *sheetImport) confirm() {
 	if np := w.plan.NewParties(); len(np) > 0 {
 		var names []string
 		for _, p := range np {
-			names = append(names, "• "+p.Name)
+			names = append(names, "• "+p.Name+" ("+sheet.PartyKindLabel(p.Kind, kit.Lang())+")")
 		}
 		text += "\n\n" + lang.L("Instansi baru yang akan dibuat:") + "\n" + strings.Join(names, "\n")
 	} else {

@@ -129,7 +129,7 @@ func TestImportOldRegisterWizard(t *testing.T) {
 	before, _ := s.Total()
 	test.Tap(w.importBtn)
 	dlg := strings.Join(texts(w.win.Canvas().Overlays().Top()), " ")
-	if !strings.Contains(dlg, "3 perjanjian akan disimpan sekaligus") || !strings.Contains(dlg, "• Universitas Padjadjaran") {
+	if !strings.Contains(dlg, "3 perjanjian akan disimpan sekaligus") || !strings.Contains(dlg, "• Universitas Padjadjaran (perguruan tinggi)") {
 		t.Fatalf("confirmation says %q", dlg)
 	}
 	if n, _ := s.Total(); n != before {
