@@ -304,13 +304,13 @@ func (w *sheetImport) makePlan() {
 	w.showPreviewStep()
 }
 
-// The preview's columns.
+// The preview's columns: what is wrong first, where a person looks.
 var previewColumns = []struct {
 	title string
 	width float32
 }{
-	{"Baris", 56}, {"Ikut", 50}, {"Nomor", 150}, {"Jenis", 60}, {"Tentang", 250}, {"Mitra", 220}, {"Ditandatangani", 110},
-	{"Berakhir", 100}, {"Status", 110}, {"Masalah", 400},
+	{"Baris", 56}, {"Ikut", 50}, {"Masalah", 300}, {"Nomor", 150}, {"Jenis", 60}, {"Tentang", 240}, {"Mitra", 230},
+	{"Ditandatangani", 120}, {"Berakhir", 120}, {"Status", 110},
 }
 
 // preview shows: every row, the rows with problems, or those to check.
@@ -357,7 +357,7 @@ func (w *sheetImport) showPreviewStep() {
 	back := widget.NewButton(lang.L("Kembali"), w.showMappingStep)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(lang.L("Tampilkan")), w.show), w.counts)
 	split := container.NewHSplit(w.preview, container.NewVScroll(w.detail))
-	split.Offset = 0.72
+	split.Offset = 0.7
 	w.win.SetContent(container.NewBorder(top, w.buttons(back, w.importBtn), nil, nil, split))
 	w.show.SetSelectedIndex(showAll)
 	w.refreshCounts()
@@ -393,10 +393,10 @@ func (w *sheetImport) cell(row, col int) string {
 	r := &w.plan.Rows[w.rows[row]]
 	a := &r.Agreement
 	l := kit.Lang()
-	switch col {
-	case 0:
+	switch previewColumns[col].title {
+	case "Baris":
 		return itoaUI(r.Line)
-	case 1:
+	case "Ikut":
 		switch {
 		case r.Skip:
 			return "–"
@@ -404,23 +404,23 @@ func (w *sheetImport) cell(row, col int) string {
 			return "✗"
 		}
 		return "✓"
-	case 2:
+	case "Nomor":
 		return a.OwnNumber()
-	case 3:
+	case "Jenis":
 		return string(a.Kind)
-	case 4:
+	case "Tentang":
 		return a.Subject
-	case 5:
+	case "Mitra":
 		return r.Partner.Name
-	case 6:
+	case "Ditandatangani":
 		if a.Signing != nil {
 			return kit.ShortDate(a.Signing.Date)
 		}
-	case 7:
+	case "Berakhir":
 		return kit.ShortDate(a.EffectiveEnd())
-	case 8:
+	case "Status":
 		return lang.L(a.PhaseAt(w.now(), agreement.DefaultSoonDays).Label())
-	case 9:
+	case "Masalah":
 		var out []string
 		for _, p := range r.Problems {
 			out = append(out, p.In(l))
@@ -658,15 +658,32 @@ func (u *App) exportSheetTo(path string, ids []agreement.ID, done func(error)) {
 			if err != nil {
 				kit.ShowFailure(u.win, lang.L("Daftar tidak dapat diekspor:"), err)
 			} else {
-				l := widget.NewLabel(lang.L("{{.N}} perjanjian diekspor ke {{.Path}}.", map[string]any{"N": len(ids), "Path": path}))
-				l.Wrapping = fyne.TextWrapBreak
-				dlg := dialog.NewCustom(lang.L("Daftar tersimpan"), lang.L("Tutup"), l, u.win)
-				dlg.Resize(fyne.NewSize(520, 0))
-				dlg.Show()
+				u.showSheetExported(path, len(ids))
 			}
 			if done != nil {
 				done(err)
 			}
 		})
 	}()
+}
+
+// showSheetExported says where the register went and offers to open it or
+// its folder.
+func (u *App) showSheetExported(path string, n int) {
+	var d dialog.Dialog
+	openURL := func(p string) {
+		d.Hide()
+		if err := u.app.OpenURL(kit.FileURL(p)); err != nil {
+			kit.ShowFailure(u.win, lang.L("Berkas tidak dapat dibuka:"), err)
+		}
+	}
+	open := widget.NewButtonWithIcon(lang.L("Buka berkas"), theme.FileIcon(), func() { openURL(path) })
+	open.Importance = widget.HighImportance
+	folder := widget.NewButtonWithIcon(lang.L("Buka folder"), theme.FolderOpenIcon(), func() { openURL(filepath.Dir(path)) })
+	closeBtn := widget.NewButton(lang.L("Tutup"), func() { d.Hide() })
+	l := widget.NewLabel(lang.L("{{.N}} perjanjian diekspor ke {{.Path}}.", map[string]any{"N": n, "Path": path}))
+	l.Wrapping = fyne.TextWrapBreak
+	d = dialog.NewCustomWithoutButtons(lang.L("Daftar tersimpan"), container.NewVBox(l, container.NewHBox(closeBtn, folder, open)), u.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
 }

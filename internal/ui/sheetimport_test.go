@@ -93,7 +93,7 @@ func TestImportOldRegisterWizard(t *testing.T) {
 	if got := w.counts.Text; !strings.HasPrefix(got, "2 baris siap diimpor, 2 bermasalah") {
 		t.Fatalf("counts %q", got)
 	}
-	if got := w.cell(1, 9); !strings.Contains(got, "sudah ada di daftar perjanjian") {
+	if got := w.cell(1, 2); !strings.Contains(got, "sudah ada di daftar perjanjian") {
 		t.Errorf("row 3 problem %q", got)
 	}
 	choose(t, w.win, w.show, "Bermasalah")
