@@ -51,10 +51,12 @@ func ExportOf(a *agreement.Agreement, names func(agreement.ID) string, now time.
 	return e
 }
 
+func boolPtr(b bool) *bool { return &b }
+
 func isDate(f Field) bool { return f == Signed || f == Start || f == End }
 
 // columnWidths are the export's column widths, in characters, per field.
-var columnWidths = map[Field]float64{Number: 26, PartnerNumber: 22, Kind: 20, Subject: 60, Partner: 36, Signed: 14, Start: 14, End: 14,
+var columnWidths = map[Field]float64{Number: 26, PartnerNumber: 26, Kind: 20, Subject: 60, Partner: 36, Signed: 14, Start: 14, End: 14,
 	Term: 12, Status: 16, Implementer: 30, Signer: 30, Notes: 40}
 
 // XLSXWriter writes the register as a workbook: one sheet "Daftar" with a
@@ -64,6 +66,7 @@ type XLSXWriter struct {
 	f    *excelize.File
 	sw   *excelize.StreamWriter
 	date int
+	wrap int
 	row  int
 }
 
@@ -83,6 +86,17 @@ func NewXLSX(lang i18n.Lang, rows int) (*XLSXWriter, error) {
 	if err := f.AutoFilter(SheetName, "A1:"+last, nil); err != nil {
 		return nil, err
 	}
+	// Printed: landscape, one page wide, the header on every page.
+	landscape, one, tall := "landscape", 1, 0
+	if err := f.SetPageLayout(SheetName, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return nil, err
+	}
+	if err := f.SetSheetProps(SheetName, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}); err != nil {
+		return nil, err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: SheetName + "!$1:$1", Scope: SheetName}); err != nil {
+		return nil, err
+	}
 	sw, err := f.NewStreamWriter(SheetName)
 	if err != nil {
 		return nil, err
@@ -93,7 +107,13 @@ func NewXLSX(lang i18n.Lang, rows int) (*XLSXWriter, error) {
 		return nil, err
 	}
 	custom := "dd-mm-yyyy"
-	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &custom})
+	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &custom, Alignment: &excelize.Alignment{Vertical: "top"}})
+	if err != nil {
+		return nil, err
+	}
+	// Long text wraps inside its column instead of running over the next.
+	wrap, err := f.NewStyle(&excelize.Style{Alignment: top})
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +132,7 @@ func NewXLSX(lang i18n.Lang, rows int) (*XLSXWriter, error) {
 	if err := sw.SetRow("A1", head); err != nil {
 		return nil, err
 	}
-	return &XLSXWriter{f: f, sw: sw, date: date, row: 1}, nil
+	return &XLSXWriter{f: f, sw: sw, date: date, wrap: wrap, row: 1}, nil
 }
 
 // Add writes one agreement's row.
@@ -127,12 +147,32 @@ func (w *XLSXWriter) Add(e Export) error {
 			}
 		default:
 			if v := e.Text[fl]; v != "" {
-				vals[c] = v
+				vals[c] = excelize.Cell{StyleID: w.wrap, Value: v}
 			}
 		}
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, w.row)
-	return w.sw.SetRow(cell, vals)
+	return w.sw.SetRow(cell, vals, excelize.RowOpts{Height: rowHeight(e)})
+}
+
+// rowHeight is the height, in points, that shows a row's wrapped text whole:
+// spreadsheets do not always grow a streamed row to fit.
+func rowHeight(e Export) float64 {
+	lines := 1
+	for _, fl := range Fields {
+		v := e.Text[fl]
+		if v == "" || isDate(fl) {
+			continue
+		}
+		n := 0
+		for _, para := range strings.Split(v, "\n") {
+			// About one character per unit of width, less the padding.
+			per := int(columnWidths[fl]) - 1
+			n += max(1, (len([]rune(para))+per-1)/per)
+		}
+		lines = max(lines, n)
+	}
+	return float64(min(lines, 20)) * 15
 }
 
 // Finish writes the workbook to out.
