@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -232,5 +233,43 @@ func TestImportedAgreementRefusesPDF(t *testing.T) {
 	got := strings.Join(texts(u.win.Canvas().Overlays().Top()), " ")
 	if !strings.Contains(got, "Naskah tidak tersedia untuk perjanjian impor") {
 		t.Errorf("dialog says %q", got)
+	}
+}
+
+// The file step names what is wrong with a file or a sheet, and stays.
+func TestImportWizardRefusesInWords(t *testing.T) {
+	a, s := newTestApp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	w := newSheetImport(a, s, fixedNow, func(f func()) { f() }, nil)
+	w.win.Show()
+	defer w.win.Close()
+	dir := t.TempDir()
+	xls := filepath.Join(dir, "lama.xls")
+	if err := os.WriteFile(xls, append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w.load(xls)
+	if !w.problem.Visible() || !strings.Contains(w.problem.Text, "format Excel lama (.xls)") || !w.next.Disabled() {
+		t.Errorf(".xls: %q, next disabled %v", w.problem.Text, w.next.Disabled())
+	}
+	path := filepath.Join(dir, "dua.xlsx")
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Nomor", "Tentang", "Mitra"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"1/2019", "Pariwisata", "Kab. Lampung Timur"})
+	f.NewSheet("Arsip")
+	f.SetSheetVisible("Arsip", false)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	w.load(path)
+	if w.problem.Visible() || w.sheetSel.Selected != "Sheet1" {
+		t.Fatalf("problem %q, sheet %q", w.problem.Text, w.sheetSel.Selected)
+	}
+	choose(t, w.win, w.sheetSel, "Arsip (tersembunyi)")
+	test.Tap(w.next)
+	if w.step != 1 || !strings.Contains(w.problem.Text, "Lembar \"Arsip\" tersembunyi") {
+		t.Errorf("hidden sheet: step %d, %q", w.step, w.problem.Text)
 	}
 }
