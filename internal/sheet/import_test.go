@@ -258,6 +258,10 @@ func TestTooManyRowsRefused(t *testing.T) {
 		b.WriteString("1/" + strings.Repeat("x", 1) + ";Kerja sama;Kab. Lampung Timur;04-07-2019\n")
 	}
 	refusal(t, s, "besar.csv", []byte(b.String()), "", "10001 baris data; satu impor paling banyak 10000")
+	for i := 0; i < 40000; i++ {
+		b.WriteString("2/x;Kerja sama;Kab. Lampung Timur;04-07-2019\n")
+	}
+	refusal(t, s, "sangatbesar.csv", []byte(b.String()), "", "50001 baris data")
 	rows := [][]any{{"Nomor", "Tentang", "Mitra", "Tanggal"}}
 	for i := 0; i < sheet.MaxRows+1; i++ {
 		rows = append(rows, []any{i, "Kerja sama", "Kab. Lampung Timur", "04-07-2019"})

@@ -138,6 +138,10 @@ func Read(name string, data []byte, sheet string) (*Table, error) {
 	}
 	if IsCSV(name, data) {
 		t, err := readCSV(data)
+		var se *Error
+		if errors.As(err, &se) {
+			return nil, err
+		}
 		if err != nil {
 			return nil, refuse(msgCorrupt, filepath.Base(name))
 		}
@@ -254,6 +258,7 @@ func readCSV(data []byte) (*Table, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma, r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = sep, -1, true, false
 	t := &Table{}
+	n := 0
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -263,10 +268,14 @@ func readCSV(data []byte) (*Table, error) {
 			return nil, err
 		}
 		line, _ := r.FieldPos(0)
-		t.Rows = append(t.Rows, Row{Line: line, Cells: rec})
-		if len(t.Rows) > MaxRows+200 {
-			break
+		if len(t.Rows) <= MaxRows+200 {
+			t.Rows = append(t.Rows, Row{Line: line, Cells: rec})
 		}
+		n++
+	}
+	if n > MaxRows+200 {
+		// Far too many rows whatever the header: counted, not kept.
+		return nil, refuse(msgTooMany, t.Sheet, n-1, MaxRows)
 	}
 	return t, nil
 }
