@@ -50,6 +50,7 @@ type sheetImport struct {
 	next      *widget.Button
 	// Step 2: a select per column.
 	columns []*widget.Select
+	mapNext *widget.Button
 	// Step 3: the preview.
 	preview   *widget.Table
 	counts    *widget.Label
@@ -183,13 +184,33 @@ func (w *sheetImport) readTable() {
 	if i < 0 || i >= len(w.sheets) {
 		return
 	}
-	t, err := sheet.Read(w.path, w.data, w.sheets[i].Name)
-	if err != nil {
-		w.fail(lang.L("Lembar ini tidak dapat diimpor:"), err)
+	// A large sheet takes a moment: read it off the UI goroutine.
+	w.problem.Hide()
+	w.busy(w.next, true)
+	path, data, name := w.path, w.data, w.sheets[i].Name
+	go func() {
+		t, err := sheet.Read(path, data, name)
+		w.do(func() {
+			w.busy(w.next, false)
+			if err != nil {
+				w.fail(lang.L("Lembar ini tidak dapat diimpor:"), err)
+				return
+			}
+			w.table = t
+			w.showMappingStep()
+		})
+	}()
+}
+
+// busy shows a step's forward button at work ("Membaca…"), or ready again.
+func (w *sheetImport) busy(b *widget.Button, on bool) {
+	if on {
+		b.SetText(lang.L("Membaca…"))
+		b.Disable()
 		return
 	}
-	w.table = t
-	w.showMappingStep()
+	b.SetText(lang.L("Lanjut"))
+	b.Enable()
 }
 
 func fieldOptions() []string {
@@ -272,9 +293,9 @@ func (w *sheetImport) showMappingStep() {
 	w.problem = kit.NewProblemLabel()
 	top.Add(w.problem)
 	back := widget.NewButton(lang.L("Kembali"), w.showFileStep)
-	next := widget.NewButton(lang.L("Lanjut"), w.makePlan)
-	next.Importance = widget.HighImportance
-	w.win.SetContent(container.NewBorder(top, w.buttons(back, next), nil, nil, container.NewVScroll(grid)))
+	w.mapNext = widget.NewButton(lang.L("Lanjut"), w.makePlan)
+	w.mapNext.Importance = widget.HighImportance
+	w.win.SetContent(container.NewBorder(top, w.buttons(back, w.mapNext), nil, nil, container.NewVScroll(grid)))
 }
 
 func bold(s string) *widget.Label {
@@ -294,14 +315,26 @@ func (w *sheetImport) makePlan() {
 			keys[c] = "-"
 		}
 	}
-	env, err := sheet.NewEnv(w.svc, w.svc, w.svc, w.now())
-	if err != nil {
-		w.fail(lang.L("Pratinjau tidak dapat dibuat:"), err)
-		return
-	}
 	w.app.Preferences().SetString(prefSheetMap+sheet.Shape(w.table.Header), strings.Join(keys, ","))
-	w.plan = sheet.NewPlan(w.table, m, env)
-	w.showPreviewStep()
+	w.problem.Hide()
+	w.busy(w.mapNext, true)
+	t, now := w.table, w.now()
+	go func() {
+		env, err := sheet.NewEnv(w.svc, w.svc, w.svc, now)
+		var p *sheet.Plan
+		if err == nil {
+			p = sheet.NewPlan(t, m, env)
+		}
+		w.do(func() {
+			w.busy(w.mapNext, false)
+			if err != nil {
+				w.fail(lang.L("Pratinjau tidak dapat dibuat:"), err)
+				return
+			}
+			w.plan = p
+			w.showPreviewStep()
+		})
+	}()
 }
 
 // The preview's columns: what is wrong first, where a person looks.

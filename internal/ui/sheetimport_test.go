@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -29,6 +30,18 @@ func button(t *testing.T, w fyne.Window, text string) *widget.Button {
 	}
 	t.Fatalf("no button %q", text)
 	return nil
+}
+
+// handBack runs the work the wizard's goroutine handed back; the time limit
+// only stops a hang.
+func handBack(t *testing.T, handed chan func()) {
+	t.Helper()
+	select {
+	case f := <-handed:
+		f()
+	case <-time.After(20 * time.Second):
+		t.Fatal("the wizard's work did not come back")
+	}
 }
 
 func oldRegister(t *testing.T) string {
@@ -69,6 +82,10 @@ func TestImportOldRegisterWizard(t *testing.T) {
 		t.Fatalf("sheet %q, next disabled %v", w.sheetSel.Selected, w.next.Disabled())
 	}
 	test.Tap(w.next)
+	if !w.next.Disabled() || w.next.Text != "Membaca…" {
+		t.Errorf("while reading: %q, disabled %v", w.next.Text, w.next.Disabled())
+	}
+	handBack(t, handed)
 
 	// Step 2: a select per column with the proposal; the archive code is
 	// not recognised, and the user imports it as notes.
@@ -86,6 +103,7 @@ func TestImportOldRegisterWizard(t *testing.T) {
 	}
 	choose(t, w.win, w.columns[7], "Catatan")
 	test.Tap(button(t, w.win, "Lanjut"))
+	handBack(t, handed)
 
 	// Step 3: the preview, every row with its problems.
 	if w.step != 3 || len(w.rows) != 4 {
@@ -137,7 +155,7 @@ func TestImportOldRegisterWizard(t *testing.T) {
 		t.Fatal("written before the confirmation")
 	}
 	test.Tap(dialogButtons(t, w.win, "no confirmation")["Impor"])
-	(<-handed)()
+	handBack(t, handed)
 
 	// Step 4: one import, a summary, the main window told.
 	if w.step != 4 || !refreshed || !strings.Contains(w.summary.Text, "3 perjanjian diimpor dari daftar 2019.xlsx, lembar Sheet1 dengan 1 instansi baru. 1 baris tidak diimpor.") {
@@ -164,10 +182,11 @@ func TestImportOldRegisterWizard(t *testing.T) {
 		t.Error("the row left out was imported")
 	}
 	// The mapping is remembered for the next file of this shape.
-	w2 := newSheetImport(a, s, fixedNow, func(f func()) { f() }, nil)
+	w2 := newSheetImport(a, s, fixedNow, func(f func()) { handed <- f }, nil)
 	defer w2.win.Close()
 	w2.load(oldRegister(t))
 	test.Tap(w2.next)
+	handBack(t, handed)
 	if w2.columns[7].Selected != "Catatan" {
 		t.Errorf("remembered mapping not used: %q", w2.columns[7].Selected)
 	}
@@ -242,7 +261,8 @@ func TestImportWizardRefusesInWords(t *testing.T) {
 	if err := s.LoadExamples(); err != nil {
 		t.Fatal(err)
 	}
-	w := newSheetImport(a, s, fixedNow, func(f func()) { f() }, nil)
+	handed := make(chan func(), 4)
+	w := newSheetImport(a, s, fixedNow, func(f func()) { handed <- f }, nil)
 	w.win.Show()
 	defer w.win.Close()
 	dir := t.TempDir()
@@ -269,6 +289,7 @@ func TestImportWizardRefusesInWords(t *testing.T) {
 	}
 	choose(t, w.win, w.sheetSel, "Arsip (tersembunyi)")
 	test.Tap(w.next)
+	handBack(t, handed)
 	if w.step != 1 || !strings.Contains(w.problem.Text, "Lembar \"Arsip\" tersembunyi") {
 		t.Errorf("hidden sheet: step %d, %q", w.step, w.problem.Text)
 	}
