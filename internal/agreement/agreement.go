@@ -319,9 +319,24 @@ type Agreement struct {
 	Attachments  []Attachment `json:"attachments,omitempty"`
 	Signing      *Signing     `json:"signing,omitempty"`
 	Monitoring   []Monitoring `json:"monitoring,omitempty"`
-	Created      time.Time    `json:"created"`
-	Updated      time.Time    `json:"updated"`
+	// Imported marks a record brought in from an old register (a spreadsheet):
+	// it has no drafting workflow and no text, so nothing prints it as a document.
+	Imported *Imported `json:"imported,omitempty"`
+	Created  time.Time `json:"created"`
+	Updated  time.Time `json:"updated"`
 }
+
+// Imported says where an imported record came from.
+type Imported struct {
+	// Source is the file's name and sheet ("daftar 2019.xlsx, lembar 2019").
+	Source string `json:"source,omitempty"`
+	// Row is the record's row in that sheet, counted from 1.
+	Row int  `json:"row,omitempty"`
+	At  Date `json:"at"`
+}
+
+// IsImported reports whether a came from an old register, without its text.
+func (a *Agreement) IsImported() bool { return a.Imported != nil }
 
 // OwnParty returns our own party entry, if any.
 func (a *Agreement) OwnParty() (AgreementParty, bool) {

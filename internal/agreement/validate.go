@@ -120,7 +120,7 @@ func (a *Agreement) Validate(dir Directory) Errors {
 	a.validateBody(&es)
 	if a.Copies < 0 {
 		es.add("copies", "negative")
-	} else if a.Copies == 0 && stage(a.Status) >= 2 {
+	} else if a.Copies == 0 && stage(a.Status) >= 2 && !a.IsImported() {
 		es.add("copies", "copies_required")
 	}
 	if a.Funding.Amount < 0 {
@@ -167,7 +167,7 @@ func (a *Agreement) validateParent(es *Errors, dir Directory) {
 		}
 		return
 	case KindAdendum, KindPerpanjangan:
-		if a.ParentID == 0 {
+		if a.ParentID == 0 && !a.IsImported() {
 			es.add("parent_id", "parent_required", a.Kind.Title())
 			return
 		}
@@ -245,7 +245,7 @@ func (a *Agreement) validateParties(es *Errors, dir Directory) {
 			continue
 		}
 		if ap.SignerID == 0 {
-			if stage(a.Status) >= 2 {
+			if stage(a.Status) >= 2 && !a.IsImported() {
 				es.add(f+".signer_id", "signer_required")
 			}
 			continue
@@ -341,7 +341,7 @@ var allowedChild = map[NodeKind][]NodeKind{
 }
 
 func (a *Agreement) validateBody(es *Errors) {
-	if len(a.Body) == 0 && stage(a.Status) >= 2 {
+	if len(a.Body) == 0 && stage(a.Status) >= 2 && !a.IsImported() {
 		es.add("body", "body_required")
 	}
 	// Paths are built only for errors: bodies are long and saved often.
@@ -406,7 +406,7 @@ func (a *Agreement) validateSigning(es *Errors, dir Directory) {
 		if s.Date.IsZero() {
 			es.add("signing.date", "required")
 		}
-		if strings.TrimSpace(s.Place) == "" {
+		if strings.TrimSpace(s.Place) == "" && !a.IsImported() {
 			es.add("signing.place", "required")
 		}
 	}

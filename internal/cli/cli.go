@@ -162,6 +162,7 @@ func (r *runner) run(args []string) error {
 		"backup": r.backup, "backups": r.backups, "restore": r.restore,
 		"salvage": r.salvage,
 		"docx":    r.docx, "compare": r.compare,
+		"import-sheet": r.importSheet, "export-sheet": r.exportSheet,
 	}
 	fn, ok := commands[cmd]
 	if !ok {

@@ -15,6 +15,12 @@ Perintah:
   export-json BERKAS         ekspor seluruh isi berkas data ("-" untuk keluaran standar);
                              --salvage melewati data yang rusak dan menyebutkannya
   import-json BERKAS         impor ekspor Sepakat: semua atau tidak sama sekali
+  import-sheet BERKAS.xlsx|BERKAS.csv [--sheet NAMA] [--map "KOLOM=isian,…"] [--dry-run]
+         [--skip-bad] [--yes]
+                             impor daftar lama dari Excel/CSV dalam satu transaksi; pemetaan
+                             kolom diingat di pemetaan-impor.json di samping berkas data
+  export-sheet BERKAS.xlsx|BERKAS.csv [--status S] [--kind J] [--party ID] [--year T] [--ending]
+                             ekspor daftar perjanjian (saringan sama dengan list)
   gen --n N [--seed S]       buat korpus sintetis N perjanjian untuk uji kinerja
   pdf ID -o BERKAS.pdf [--konsep] [--paper A4|F4]
                              cetak naskah siap tanda tangan
@@ -62,6 +68,12 @@ Commands:
   export-json FILE           export the whole data file ("-" for standard output);
                              --salvage leaves out damaged records and names them
   import-json FILE           import a Sepakat export: all of it or nothing
+  import-sheet FILE.xlsx|FILE.csv [--sheet NAME] [--map "COLUMN=field,…"] [--dry-run]
+         [--skip-bad] [--yes]
+                             import an old register from Excel/CSV in one transaction; the
+                             column mapping is kept in pemetaan-impor.json beside the data file
+  export-sheet FILE.xlsx|FILE.csv [--status S] [--kind K] [--party ID] [--year Y] [--ending]
+                             export the register (the same filters as list)
   gen --n N [--seed S]       write a synthetic corpus of N agreements for benchmarks
   pdf ID -o FILE.pdf [--konsep] [--paper A4|F4]
                              print the agreement ready for signing

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/i18n"
 	"sepakat/internal/naskah"
 	"sepakat/internal/pdf"
 )
@@ -27,6 +28,18 @@ type Options struct {
 	Paper string
 }
 
+// NoTextError refuses to print an agreement imported from an old register:
+// it has no text, and an empty document would pretend otherwise.
+type NoTextError struct{ Subject string }
+
+func (e *NoTextError) Error() string { return "export: imported agreement has no text" }
+
+// Message explains the refusal in lang.
+func (e *NoTextError) Message(l i18n.Lang) string {
+	return i18n.Text{ID: "Naskah tidak tersedia untuk perjanjian impor (%s): perjanjian ini dicatat dari daftar lama tanpa teksnya. Lampirkan pindaian naskah aslinya di tab Lampiran.",
+		EN: "No text for an imported agreement (%s): it was recorded from an old register without its text. Attach a scan of the signed original under Attachments."}.In(l, e.Subject)
+}
+
 // Result describes a finished export.
 type Result struct {
 	Code        string
@@ -40,6 +53,9 @@ func PDF(ctx context.Context, src Source, id agreement.ID, w io.Writer, opt Opti
 	a, err := src.Agreement(id)
 	if err != nil {
 		return Result{}, err
+	}
+	if a.IsImported() {
+		return Result{}, &NoTextError{Subject: a.Subject}
 	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, err

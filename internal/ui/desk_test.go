@@ -60,7 +60,8 @@ func TestMainMenu(t *testing.T) {
 		t.Errorf("menus %q, want %q", order, want)
 	}
 	want := map[string][]entry{
-		"Berkas":   {{"Baru…", "Ctrl+N"}, {"Buka data lain…", ""}, {"Cadangkan sekarang", ""}, {"Ekspor PDF…", "Ctrl+P"}, {"Keluar", "Ctrl+Q"}},
+		"Berkas": {{"Baru…", "Ctrl+N"}, {"Buka data lain…", ""}, {"Cadangkan sekarang", ""}, {"Impor daftar lama…", ""},
+			{"Ekspor daftar ke Excel/CSV…", ""}, {"Ekspor PDF…", "Ctrl+P"}, {"Keluar", "Ctrl+Q"}},
 		"Sunting":  {{"Cari", "Ctrl+F"}},
 		"Tampilan": {{"Beranda", "Ctrl+1"}, {"Daftar Perjanjian", "Ctrl+2"}, {"Instansi & Pejabat", "Ctrl+3"}, {"Pengaturan", "Ctrl+4"}},
 		"Bantuan":  {{"Panduan", "F1"}, {"Tentang Sepakat", ""}},

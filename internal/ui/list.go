@@ -81,6 +81,8 @@ type AgreementList struct {
 	choicesWanted bool
 	// arranged, when set, is called on the UI goroutine once an arrangement shows.
 	arranged func()
+	// exportSheet writes the register as it shows to .xlsx/.csv (sheetimport.go).
+	exportSheet func()
 }
 
 // searchLimit is how many results a search shows.
@@ -185,7 +187,8 @@ func (r *AgreementList) buildFilters() {
 		sel.SetSelectedIndex(0)
 	}
 	r.resetBtn = widget.NewButton(lang.L("Atur ulang"), r.resetArrangement)
-	r.filterBar = container.NewBorder(nil, nil, nil, r.resetBtn,
+	export := widget.NewButton(lang.L("Ekspor…"), func() { r.exportSheet() })
+	r.filterBar = container.NewBorder(nil, nil, nil, container.NewHBox(export, r.resetBtn),
 		container.NewGridWithColumns(5, r.kindSel, r.statusSel, r.partnerSel, r.yearSel, r.implSel))
 }
 

@@ -21,6 +21,7 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		i.Shortcut = sc
 		return i
 	}
+	u.list.exportSheet = u.onExportSheet
 	u.menuExport = item(lang.L("Ekspor PDF…"), ctrl(fyne.KeyP), func() { u.onMenuExport() })
 	u.menuExport.Disabled = u.selected == 0
 	u.menuBackup = item(lang.L("Cadangkan sekarang"), nil, func() { u.onBackupNow() })
@@ -31,6 +32,8 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		item(lang.L("Buka data lain…"), nil, func() { u.onOpenOther() }),
 		u.menuBackup,
 		fyne.NewMenuItemSeparator(),
+		item(lang.L("Impor daftar lama…"), nil, func() { u.onImportSheet() }),
+		item(lang.L("Ekspor daftar ke Excel/CSV…"), nil, func() { u.onExportSheet() }),
 		u.menuExport,
 		fyne.NewMenuItemSeparator(),
 		quit)

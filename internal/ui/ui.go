@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/export"
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
 	"sepakat/internal/ui/editor"
@@ -231,6 +232,9 @@ func (u *App) onSelect(id agreement.ID) {
 // onExportPDF asks where to save the selected agreement's PDF and makes it.
 func (u *App) onExportPDF(draft bool) {
 	a, err := u.svc.Agreement(u.selected)
+	if err == nil && a.IsImported() {
+		err = &export.NoTextError{Subject: a.Subject} // no save dialog for a document there is not
+	}
 	if err != nil {
 		kit.ShowFailure(u.win, lang.L("PDF tidak dibuat:"), err)
 		return
