@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -115,6 +116,7 @@ type Editor struct {
 	duplicate                    *widget.Button
 	export                       *kit.PDFExport // the PDF being made, if any
 	changes                      *changeDialog  // the last "what changes" question asked
+	checkDialog                  dialog.Dialog  // the last "print anyway?" question asked
 	// unsubscribe stops the registry change notices, when the window closes.
 	unsubscribe func()
 }
@@ -290,13 +292,25 @@ func (e *Editor) markDirty() {
 	}
 }
 
+// unsavedMark is what the title and the status say while changes wait.
+const unsavedMark = "• "
+
 func (e *Editor) setDirty(d bool) {
+	was := e.dirty
 	e.dirty = d
 	title := e.Title() + " — Sepakat"
 	if d {
-		title = "• " + title
+		title = unsavedMark + title
 	}
 	e.win.SetTitle(title)
+	switch {
+	case d && !was && (!e.general.Visible() || e.general.Importance == widget.SuccessImportance):
+		// "Tersimpan: revisi 3." no longer holds; a warning or a problem stays.
+		e.say(unsavedMark+lang.L("belum disimpan"), widget.WarningImportance)
+	case !d && e.general.Text == unsavedMark+lang.L("belum disimpan"):
+		e.general.SetText("")
+		e.general.Hide()
+	}
 }
 
 // form reads the form into a copy of the agreement, or says which field cannot be read.

@@ -61,7 +61,7 @@ func (t *signingTab) build() fyne.CanvasObject {
 
 // load shows the agreement's status, its possible steps and its signing record.
 func (t *signingTab) load(a agreement.Agreement) {
-	t.statusText.SetText(lang.L(a.PhaseAt(t.e.now(), agreement.DefaultSoonDays).Label()))
+	t.statusText.SetText(lang.L(t.e.phase().Label())) // e.a is a
 	t.steps.RemoveAll()
 	t.stepBtns = map[agreement.Status]*widget.Button{}
 	for _, to := range agreement.NextStatuses(a.Status) {
