@@ -96,7 +96,6 @@ func hasButton(o fyne.CanvasObject, text string) bool {
 	return false
 }
 
-
 // The preview writes an acting head as the office's signature blocks do:
 // "Pj." when the profile says so, the full words otherwise.
 func TestPreviewFollowsTheOfficesActingStyle(t *testing.T) {
