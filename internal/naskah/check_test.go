@@ -181,3 +181,62 @@ func TestCheckOpeningAgainstTheSigningDate(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+// A new document's usual premises and legal bases, per kind and category,
+// print clean under their headings.
+func TestStartPremisesAndLegalBasesPrintClean(t *testing.T) {
+	s := examples(t)
+	lib := library(t)
+	a, err := s.Agreement(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []agreement.Kind{agreement.KindKSB, agreement.KindNK, agreement.KindPKS} {
+		for _, cat := range append([]agreement.Category{""}, agreement.Categories...) {
+			b := a
+			b.Kind, b.Category, b.ParentID, b.Parent = kind, cat, 0, nil
+			b.Premises, b.LegalBases = lib.StartPremises(kind, cat), lib.StartLegalBases(kind, cat)
+			if len(b.Premises) < 2 || len(b.LegalBases) < 3 {
+				t.Fatalf("%s %s: %d premises, %d legal bases", kind, cat, len(b.Premises), len(b.LegalBases))
+			}
+			d, err := Build(&b, s, lib, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := fmt.Sprintf("%s %s", kind, cat)
+			checkDocument(t, name, d, strings.NewReplacer())
+			if len(d.Premises) != len(b.Premises) || len(d.LegalBases) != len(b.LegalBases) || d.LegalIntro.Plain() == "" {
+				t.Errorf("%s: premises or legal bases not printed", name)
+			}
+			if ps := Check(d, &b); len(ps) > 0 {
+				t.Errorf("%s: %s", name, messages(ps, i18n.ID))
+			}
+		}
+	}
+	if got := lib.StartLegalBases(agreement.KindKSB, agreement.CatKSDLL); got[1].Number != "37" {
+		t.Errorf("a cooperation abroad starts without the law on foreign relations: %+v", got)
+	}
+}
+
+// An example duplicated and given another term prints that term: the examples
+// write it with the clause library's placeholder, not as literal text.
+func TestExampleGivenAnotherTermPrintsIt(t *testing.T) {
+	s := examples(t)
+	for _, id := range []agreement.ID{1, 2, 3} {
+		a, err := s.Agreement(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Term.Length, a.Term.End = 3, agreement.Date{}
+		d, err := Build(&a, s, library(t), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text := d.Text(); !strings.Contains(text, "jangka waktu 3 (tiga) tahun") || strings.Contains(text, "(lima) tahun") {
+			t.Errorf("example %d with a 3-year term:\n%s", id, text)
+		}
+		if ps := Check(d, &a); len(ps) > 0 {
+			t.Errorf("example %d: %s", id, messages(ps, i18n.ID))
+		}
+	}
+}

@@ -50,6 +50,9 @@ type bodyTab struct {
 	// for or the window closes.
 	stopPreview context.CancelFunc
 	ownParties  []agreement.Party // read once, for the office's print choices
+	// pre edits the premises and legal bases; sections holds them beside the pasal tree.
+	pre      *preamble
+	sections *container.AppTabs
 }
 
 // previewDelay lets a few keystrokes pass before the preview is rebuilt.
@@ -85,7 +88,13 @@ func (t *bodyTab) build() fyne.CanvasObject {
 	t.insert = widget.NewButtonWithIcon(lang.L("Sisipkan"), theme.DocumentCreateIcon(), t.onInsertClause)
 	t.editable = []fyne.Disableable{t.addPasal, t.addAyat, t.addPoint, t.split, t.up, t.down, t.remove, t.insert, t.clauses, t.heading, t.text}
 	tools := container.NewGridWithColumns(4, t.addPasal, t.addAyat, t.addPoint, t.split, t.up, t.down, t.remove, t.insert)
-	left := container.NewBorder(container.NewVBox(tools, t.clauses, t.e.problemLabel("body")), nil, nil, nil, t.tree)
+	pasal := container.NewBorder(container.NewVBox(tools, t.clauses, t.e.problemLabel("body")), nil, nil, nil, t.tree)
+	t.pre = newPreamble(t)
+	t.sections = container.NewAppTabs(
+		container.NewTabItem(lang.L("Pasal"), pasal),
+		container.NewTabItem(lang.L("Premis"), container.NewBorder(t.e.problemLabel("premises"), nil, nil, nil, t.pre.premises.build())),
+		container.NewTabItem(lang.L("Dasar hukum"), container.NewBorder(t.e.problemLabel("legal_bases"), nil, nil, nil, t.pre.legal.build())))
+	left := t.sections
 	editor := container.NewBorder(t.heading, nil, nil, nil, t.text)
 	// One list row per paragraph: only the rows in view are laid out and drawn.
 	t.preview = widget.NewList(func() int { return len(t.previewSegs) }, func() fyne.CanvasObject {
@@ -118,6 +127,7 @@ func (t *bodyTab) build() fyne.CanvasObject {
 func (t *bodyTab) load(a agreement.Agreement) {
 	t.body = cloneNodes(a.Body)
 	t.locked = a.Locked()
+	t.pre.load(a)
 	enable(!t.locked, t.editable...)
 	t.selected = ""
 	t.tree.Refresh()
@@ -128,6 +138,7 @@ func (t *bodyTab) load(a agreement.Agreement) {
 
 func (t *bodyTab) apply(a *agreement.Agreement, _ *agreement.Errors) {
 	a.Body = cloneNodes(t.body)
+	t.pre.apply(a)
 }
 
 // shown builds the preview when the tab shows, if it waits for that.

@@ -462,6 +462,12 @@ func (e *Editor) onDerive(kind agreement.Kind) {
 			return
 		}
 		child.Body = naskah.PKSBody(&e.a, lib)
+		if len(child.Premises) == 0 {
+			child.Premises = lib.StartPremises(agreement.KindPKS, child.Category)
+		}
+		if len(child.LegalBases) == 0 {
+			child.LegalBases = lib.StartLegalBases(agreement.KindPKS, child.Category)
+		}
 	}
 	e.create(&child)
 }
