@@ -263,6 +263,14 @@ func (e *Editor) input(multi bool) *kit.Entry {
 	return en
 }
 
+// wrappedInput is a one-line field for long text, its words wrapped, that
+// marks the form changed as it is typed in.
+func (e *Editor) wrappedInput() *kit.Entry {
+	en := kit.NewWrappedEntry()
+	en.OnChanged = func(string) { e.markDirty() }
+	return en
+}
+
 // load shows a in every tab.
 func (e *Editor) load(a agreement.Agreement) {
 	e.loading = true

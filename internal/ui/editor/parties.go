@@ -109,7 +109,7 @@ func (t *partiesTab) unitsAllowed() bool {
 // empty, the regional government itself is the party. Its button takes the
 // name from the signer's jabatan ("Kepala Dinas X" gives "Dinas X").
 func (t *partiesTab) unitField(ap *agreement.AgreementParty, officials []agreement.Official, i int) fyne.CanvasObject {
-	unit := kit.NewEntry()
+	unit := kit.NewWrappedEntry()
 	unit.SetText(ap.Unit)
 	unit.SetPlaceHolder(lang.L("Kosong: pemerintah daerah itu sendiri yang menjadi pihak"))
 	unit.OnChanged = func(s string) {

@@ -33,7 +33,7 @@ func (t *signingTab) build() fyne.CanvasObject {
 	e := t.e
 	t.statusText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.steps = container.NewHBox()
-	t.date, t.place, t.venue = e.input(false), e.input(false), e.input(false)
+	t.date, t.place, t.venue = e.input(false), e.input(false), e.wrappedInput()
 	t.date.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	t.place.SetPlaceHolder(lang.L("kota, mis. Sumedang"))
 	t.venue.SetPlaceHolder(lang.L("mis. Gedung Negara Kabupaten Sumedang"))
