@@ -226,6 +226,8 @@ func newPartyPane(d *Directory, files service.Files) *partyPane {
 	p.search.OnChanged = func(string) { p.filter() }
 	p.kind = kit.NewSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
 	p.name, p.short, p.seat, p.address = kit.NewWrappedEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry()
+	// The region list ships no capitals: the seat is the region's name until corrected here.
+	p.seat.SetPlaceHolder(lang.L("ibu kota, mis. Kalianda"))
 	names, _ := kit.Governments()
 	p.region = kit.NewPicker(names, p.onRegion)
 	p.region.SetPlaceHolder(lang.L("Pemerintah daerah dari daftar wilayah…"))
