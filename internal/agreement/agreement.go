@@ -109,6 +109,11 @@ type AgreementParty struct {
 	SignerID  ID     `json:"signer_id,omitempty"`
 	MandateID ID     `json:"mandate_id,omitempty"`
 	Meterai   bool   `json:"meterai,omitempty"`
+	// Unit is the perangkat daerah that stands as the party of a PKS between
+	// perangkat daerah ("Dinas Komunikasi dan Informatika Kabupaten Sumedang"),
+	// acting for the regional government PartyID; empty when the government
+	// itself is the party.
+	Unit string `json:"unit,omitempty"`
 }
 
 // LegalBasis is one entry of the dasar hukum list.

@@ -89,6 +89,8 @@ var messages = map[string]i18n.Text{
 	"end_mismatch":          {ID: "Tanggal berakhir tidak sesuai jangka waktu: seharusnya %s. Ubah tanggal berakhir atau jangka waktunya.", EN: "End date does not match the term: it should be %s. Change the end date or the term."},
 	"min_parties":           {ID: "Perjanjian memerlukan sekurang-kurangnya dua pihak.", EN: "An agreement needs at least two parties."},
 	"duplicate_party":       {ID: "Pihak yang sama tercantum dua kali.", EN: "The same party is listed twice."},
+	"unit_region":           {ID: "Perangkat daerah hanya dapat menjadi pihak atas nama pemerintah daerahnya: pilih pemerintah daerah sebagai instansi.", EN: "A perangkat daerah can only be a party on behalf of its regional government: choose the regional government as the instansi."},
+	"unit_level":            {ID: "%s ditandatangani kepala daerah atas nama pemerintah daerah; perangkat daerah tidak menjadi pihaknya. Kosongkan perangkat daerah.", EN: "A %s is signed by the head of region for the regional government; a perangkat daerah is not its party. Leave the perangkat daerah empty."},
 	"duplicate_role":        {ID: "Peran %s dipakai lebih dari satu pihak.", EN: "Role %s is used by more than one party."},
 	"many_own":              {ID: "Hanya satu pihak yang boleh ditandai sebagai instansi kita.", EN: "Only one party may be marked as our office."},
 	"signer_other_party":    {ID: "Penandatangan bukan pejabat pada pihak ini.", EN: "The signer is not an official of this party."},

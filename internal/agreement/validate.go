@@ -210,6 +210,7 @@ func (a *Agreement) validateParties(es *Errors, dir Directory) {
 		es.add("parties", "min_parties")
 	}
 	seenParty := map[ID]bool{}
+	seenUnit := map[string]bool{}
 	seenRole := map[Role]bool{}
 	own := 0
 	level := a.signingLevel(dir)
@@ -231,18 +232,27 @@ func (a *Agreement) validateParties(es *Errors, dir Directory) {
 			es.add(f+".role", "bad_value", string(ap.Role))
 		}
 		checkText(es, f+".number", ap.Number, 200, false)
+		checkText(es, f+".unit", ap.Unit, maxName, false)
 		if ap.PartyID == 0 {
 			es.add(f+".party_id", "required")
 			continue
 		}
-		if seenParty[ap.PartyID] {
+		// Two perangkat daerah of one region may both be parties, each named.
+		unit := strings.ToLower(strings.Join(strings.Fields(ap.Unit), " "))
+		if seenParty[ap.PartyID] && (unit == "" || seenUnit[unit]) {
 			es.add(f+".party_id", "duplicate_party")
 		}
 		seenParty[ap.PartyID] = true
+		seenUnit[unit] = unit != ""
 		party, ok := dir.Party(ap.PartyID)
 		if !ok {
 			es.add(f+".party_id", "not_found", ap.PartyID)
 			continue
+		}
+		if unit != "" && !party.Kind.IsRegion() {
+			es.add(f+".unit", "unit_region")
+		} else if unit != "" && (level == KindKSB || level == KindNK) {
+			es.add(f+".unit", "unit_level", level.Title())
 		}
 		if ap.SignerID == 0 {
 			if stage(a.Status) >= 2 && !a.IsImported() {

@@ -148,3 +148,22 @@ func (p Printer) ExportPDF(ctx context.Context, id agreement.ID, w io.Writer, dr
 	_, err := PDF(ctx, p.Src, id, w, Options{Draft: draft})
 	return err
 }
+
+// Check builds agreement id as its final copy prints and lists what the
+// document check finds in it (naskah.Check); a print asks first when it finds
+// something.
+func Check(src Source, id agreement.ID) ([]naskah.Problem, error) {
+	a, err := src.Agreement(id)
+	if err != nil {
+		return nil, err
+	}
+	lib, err := naskah.Shipped()
+	if err != nil {
+		return nil, err
+	}
+	d, err := naskah.Build(&a, src, lib, NaskahOptions(src))
+	if err != nil {
+		return nil, err
+	}
+	return naskah.Check(d, &a), nil
+}

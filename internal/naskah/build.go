@@ -169,6 +169,16 @@ func (b *builder) loadParties() error {
 	return nil
 }
 
+// named is the party as the title names it: the perangkat daerah that stands
+// as the party of a PKS between perangkat daerah, else the instansi. The
+// komparisi still says whom it acts for: the instansi.
+func (p partyInfo) named() string {
+	if u := clean(p.ap.Unit); u != "" {
+		return u
+	}
+	return p.party.Name
+}
+
 func (b *builder) anyMeterai() bool {
 	for _, p := range b.parties {
 		if p.ap.Meterai {
@@ -225,7 +235,7 @@ func (b *builder) setVars() {
 		v["pembiayaan"] = "anggaran masing-masing PARA PIHAK"
 	}
 	for _, p := range b.parties {
-		v[string(p.ap.Role)] = p.party.Name // pihak_pertama, pihak_kedua, pihak_ketiga
+		v[string(p.ap.Role)] = p.named() // pihak_pertama, pihak_kedua, pihak_ketiga
 	}
 	if ref := a.Parent; ref != nil {
 		nums := ""
@@ -312,7 +322,7 @@ func (b *builder) title(d *Document) {
 		if i > 0 {
 			d.Title = append(d.Title, "DENGAN")
 		}
-		d.Title = append(d.Title, strings.ToUpper(p.party.Name))
+		d.Title = append(d.Title, strings.ToUpper(p.named()))
 	}
 	d.Title = append(d.Title, "TENTANG", strings.ToUpper(clean(b.a.Subject)))
 	for _, p := range b.parties {

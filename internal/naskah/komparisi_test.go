@@ -146,3 +146,44 @@ func TestNoHeadingWithoutItsList(t *testing.T) {
 		t.Errorf("premis with its heading:\n%s", text)
 	}
 }
+
+// A PKS between perangkat daerah names them in the title, and in the
+// komparisi the regional government each acts for, under its surat kuasa.
+func TestPKSBetweenPerangkatDaerahNamesThemAsParties(t *testing.T) {
+	s := examples(t)
+	a, err := s.Agreement(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Parties[0].Unit = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Lampung Selatan"
+	a.Parties[1].Unit = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Sumedang"
+	d, err := Build(&a, s, library(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := d.Text()
+	for _, want := range []string{
+		"ANTARA\nDINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU KABUPATEN LAMPUNG SELATAN\nDENGAN\nDINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU KABUPATEN SUMEDANG\nTENTANG",
+		"dalam hal ini bertindak untuk dan atas nama Pemerintah Kabupaten Lampung Selatan berdasarkan Surat Kuasa Bupati Lampung Selatan",
+		"dalam hal ini bertindak untuk dan atas nama Pemerintah Kabupaten Sumedang berdasarkan Surat Kuasa Bupati Sumedang",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q in\n%s", want, text)
+		}
+	}
+	if strings.Contains(strings.Join(d.Title, "\n"), "PEMERINTAH KABUPATEN") {
+		t.Errorf("the title still names the governments: %q", d.Title)
+	}
+
+	// Two dinas of one region: both act for it.
+	a.Parties[0].PartyID, a.Parties[0].SignerID, a.Parties[0].MandateID = a.Parties[1].PartyID, a.Parties[1].SignerID, a.Parties[1].MandateID
+	a.Parties[0].Unit = "Dinas Komunikasi dan Informatika Kabupaten Sumedang"
+	if d, err = Build(&a, s, library(t), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	text = d.Text()
+	if !strings.Contains(text, "ANTARA\nDINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN SUMEDANG\nDENGAN\nDINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU KABUPATEN SUMEDANG") ||
+		strings.Count(text, "bertindak untuk dan atas nama Pemerintah Kabupaten Sumedang") != 2 {
+		t.Errorf("two dinas of Sumedang:\n%s", text)
+	}
+}

@@ -30,6 +30,32 @@ type Template struct {
 	ClosingNoMeterai string   `json:"closing_no_meterai"`
 	RomanPasal       bool     `json:"roman_pasal,omitempty"`
 	DefaultBody      []string `json:"default_body"`
+	// Premises and LegalBases are what a new document of the kind starts
+	// with, by category of cooperation ("" when none is chosen).
+	Premises   map[agreement.Category][]string               `json:"premises,omitempty"`
+	LegalBases map[agreement.Category][]agreement.LegalBasis `json:"legal_bases,omitempty"`
+}
+
+// StartPremises are the premises a new document of kind k and category c
+// starts with; the general ones when the category has none of its own.
+func (l *Library) StartPremises(k agreement.Kind, c agreement.Category) []string {
+	t := l.Templates[k]
+	list, ok := t.Premises[c]
+	if !ok {
+		list = t.Premises[""]
+	}
+	return append([]string(nil), list...)
+}
+
+// StartLegalBases are the usual legal bases of a document of kind k and
+// category c, as StartPremises.
+func (l *Library) StartLegalBases(k agreement.Kind, c agreement.Category) []agreement.LegalBasis {
+	t := l.Templates[k]
+	list, ok := t.LegalBases[c]
+	if !ok {
+		list = t.LegalBases[""]
+	}
+	return append([]agreement.LegalBasis(nil), list...)
 }
 
 // Clause is a standard pasal of the clause library.

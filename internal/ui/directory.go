@@ -225,7 +225,9 @@ func newPartyPane(d *Directory, files service.Files) *partyPane {
 	p.search.SetPlaceHolder(lang.L("Saring nama instansi…"))
 	p.search.OnChanged = func(string) { p.filter() }
 	p.kind = kit.NewSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
-	p.name, p.short, p.seat, p.address = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry()
+	p.name, p.short, p.seat, p.address = kit.NewWrappedEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry()
+	// The region list ships no capitals: the seat is the region's name until corrected here.
+	p.seat.SetPlaceHolder(lang.L("ibu kota, mis. Kalianda"))
 	names, _ := kit.Governments()
 	p.region = kit.NewPicker(names, p.onRegion)
 	p.region.SetPlaceHolder(lang.L("Pemerintah daerah dari daftar wilayah…"))
@@ -399,7 +401,7 @@ func newOfficialPane(d *Directory) *officialPane {
 	o.party = kit.NewPicker(nil, nil)
 	o.role = kit.NewSelect(kit.RoleLabels(), nil)
 	o.status = kit.NewSelect(kit.OfficeStatusLabels(), nil)
-	o.name, o.jabatan, o.nip, o.pangkat = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	o.name, o.jabatan, o.nip, o.pangkat = kit.NewEntry(), kit.NewWrappedEntry(), kit.NewEntry(), kit.NewEntry()
 	o.front, o.back = kit.NewEntry(), kit.NewEntry()
 	o.front.SetPlaceHolder(lang.L("mis. Dr. Ir."))
 	o.back.SetPlaceHolder(lang.L("mis. S.Sos., M.Si."))

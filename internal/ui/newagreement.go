@@ -155,6 +155,7 @@ func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, pa
 		Created: now, Updated: now,
 	}
 	a.Body = lib.StartBody(kind)
+	a.Premises, a.LegalBases = lib.StartPremises(kind, a.Category), lib.StartLegalBases(kind, a.Category)
 	if err := n.svc.SaveAgreement(&a); err != nil {
 		return 0, kit.Unsaved(err)
 	}

@@ -23,6 +23,8 @@ type welcome struct {
 	svc      service.Directory
 	dialog   dialog.Dialog
 	region   *kit.Picker
+	seat     *kit.Entry // "berkedudukan di": the seat of government
+	autoSeat string     // what seat was filled with from the region, not typed
 	unit     *kit.Entry
 	class    *kit.Entry
 	problem  *widget.Label
@@ -39,8 +41,10 @@ func (u *App) showWelcome() {
 func showWelcome(svc service.Directory, win fyne.Window, onSetUp, onExamples func()) *welcome {
 	w := &welcome{svc: svc}
 	names, _ := kit.Governments()
-	w.region = kit.NewPicker(names, nil)
+	w.region = kit.NewPicker(names, w.onRegion)
 	w.region.SetPlaceHolder(lang.L("mis. Pemerintah Kabupaten Sumedang"))
+	w.seat = kit.NewEntry()
+	w.seat.SetPlaceHolder(lang.L("ibu kota, mis. Kalianda"))
 	w.unit, w.class = kit.NewEntry(), kit.NewEntry()
 	w.unit.SetText("Huk")
 	w.class.SetText("05")
@@ -49,11 +53,12 @@ func showWelcome(svc service.Directory, win fyne.Window, onSetUp, onExamples fun
 	intro.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Kantor kita"), w.region),
+		seatItem(w.seat),
 		widget.NewFormItem(lang.L("Kode unit pada nomor"), w.unit),
 		widget.NewFormItem(lang.L("Kode klasifikasi"), w.class),
 	)
 	w.setup = widget.NewButton(lang.L("Atur kantor kita"), func() {
-		if problem := w.setupOffice(w.region.Text, w.unit.Text, w.class.Text); problem != "" {
+		if problem := w.setupOffice(w.region.Text, w.seat.Text, w.unit.Text, w.class.Text); problem != "" {
 			w.problem.SetText(problem)
 			w.problem.Show()
 			return
@@ -78,9 +83,29 @@ func showWelcome(svc service.Directory, win fyne.Window, onSetUp, onExamples fun
 	return w
 }
 
+// seatItem is the form row of a regional government's seat, with why it is
+// asked: the shipped region list has no licensed list of capitals.
+func seatItem(seat *kit.Entry) *widget.FormItem {
+	item := widget.NewFormItem(lang.L("Berkedudukan di"), seat)
+	item.HintText = lang.L("Pusat pemerintahan, seperti tertulis di komparisi. Daftar wilayah tidak memuat ibu kota: periksa isinya.")
+	return item
+}
+
+// onRegion fills the seat with the region's name when nothing else was typed
+// there; the user corrects it to the capital (Lampung Selatan: Kalianda).
+func (w *welcome) onRegion(name string) {
+	_, regions := kit.Governments()
+	r, ok := regions[name]
+	if !ok || (strings.TrimSpace(w.seat.Text) != "" && w.seat.Text != w.autoSeat) {
+		return
+	}
+	w.autoSeat = kit.RegionParty(r).Seat
+	w.seat.SetText(w.autoSeat)
+}
+
 // setupOffice registers our office: the chosen regional government with the
 // usual numbering scheme and page settings; or says what is wrong.
-func (w *welcome) setupOffice(name, unit, class string) (problem string) {
+func (w *welcome) setupOffice(name, seat, unit, class string) (problem string) {
 	_, regions := kit.Governments()
 	region, found := regions[strings.TrimSpace(name)]
 	if !found {
@@ -93,6 +118,9 @@ func (w *welcome) setupOffice(name, unit, class string) (problem string) {
 	page := agreement.DefaultPageProfile()
 	p := kit.RegionParty(region)
 	p.Own, p.Page = true, &page
+	if seat = strings.TrimSpace(seat); seat != "" {
+		p.Seat = seat
+	}
 	p.Numbering = &agreement.NumberingScheme{Template: defaultNumbering, Classification: class, UnitCode: unit}
 	if err := w.svc.SaveParty(&p); err != nil {
 		return kit.Unsaved(err)

@@ -132,3 +132,33 @@ func TestWelcomePicksOurOfficeByTyping(t *testing.T) {
 		t.Fatalf("office %+v", parties)
 	}
 }
+
+// The seat of government is asked in the welcome: filled with the region's
+// name (the region list has no capitals) and corrected to the capital.
+func TestWelcomeAsksTheSeatOfGovernment(t *testing.T) {
+	a, s := newTestApp(t)
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	useLoop(t, u)
+	u.Window().Resize(fyne.NewSize(1366, 768))
+	u.Window().Show()
+	u.Start()
+	w := u.welcome
+	c := u.Window().Canvas()
+	c.Focus(w.region)
+	for _, r := range "lamsel" {
+		c.Focused().TypedRune(r)
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.seat.Text != "Lampung Selatan" {
+		t.Fatalf("seat prefilled %q", w.seat.Text)
+	}
+	c.Focus(w.seat)
+	w.seat.TypedShortcut(&fyne.ShortcutSelectAll{})
+	w.seat.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	test.Type(w.seat, "Kalianda")
+	test.Tap(w.setup)
+	parties, _ := s.Parties()
+	if len(parties) != 1 || parties[0].Seat != "Kalianda" {
+		t.Fatalf("office %+v", parties)
+	}
+}

@@ -34,6 +34,8 @@ type bodyTab struct {
 	preview  *widget.List
 	// previewSegs are the preview's paragraphs, as rich text segments.
 	previewSegs []widget.RichTextSegment
+	// problems is what the document check finds in the previewed text.
+	problems *widget.Label
 
 	addPasal, addAyat, addPoint, split *widget.Button
 	up, down, remove, insert           *widget.Button
@@ -48,6 +50,9 @@ type bodyTab struct {
 	// for or the window closes.
 	stopPreview context.CancelFunc
 	ownParties  []agreement.Party // read once, for the office's print choices
+	// pre edits the premises and legal bases; sections holds them beside the pasal tree.
+	pre      *preamble
+	sections *container.AppTabs
 }
 
 // previewDelay lets a few keystrokes pass before the preview is rebuilt.
@@ -83,7 +88,13 @@ func (t *bodyTab) build() fyne.CanvasObject {
 	t.insert = widget.NewButtonWithIcon(lang.L("Sisipkan"), theme.DocumentCreateIcon(), t.onInsertClause)
 	t.editable = []fyne.Disableable{t.addPasal, t.addAyat, t.addPoint, t.split, t.up, t.down, t.remove, t.insert, t.clauses, t.heading, t.text}
 	tools := container.NewGridWithColumns(4, t.addPasal, t.addAyat, t.addPoint, t.split, t.up, t.down, t.remove, t.insert)
-	left := container.NewBorder(container.NewVBox(tools, t.clauses, t.e.problemLabel("body")), nil, nil, nil, t.tree)
+	pasal := container.NewBorder(container.NewVBox(tools, t.clauses, t.e.problemLabel("body")), nil, nil, nil, t.tree)
+	t.pre = newPreamble(t)
+	t.sections = container.NewAppTabs(
+		container.NewTabItem(lang.L("Pasal"), pasal),
+		container.NewTabItem(lang.L("Premis"), container.NewBorder(t.e.problemLabel("premises"), nil, nil, nil, t.pre.premises.build())),
+		container.NewTabItem(lang.L("Dasar hukum"), container.NewBorder(t.e.problemLabel("legal_bases"), nil, nil, nil, t.pre.legal.build())))
+	left := t.sections
 	editor := container.NewBorder(t.heading, nil, nil, nil, t.text)
 	// One list row per paragraph: only the rows in view are laid out and drawn.
 	t.preview = widget.NewList(func() int { return len(t.previewSegs) }, func() fyne.CanvasObject {
@@ -99,8 +110,12 @@ func (t *bodyTab) build() fyne.CanvasObject {
 	})
 	t.preview.HideSeparators = true
 	t.preview.OnSelected = func(id widget.ListItemID) { t.preview.Unselect(id) } // a page, not a choice
+	t.problems = widget.NewLabel("")
+	t.problems.Wrapping = fyne.TextWrapWord
+	t.problems.Importance = widget.WarningImportance
+	t.problems.Hide()
 	right := container.NewVSplit(editor, container.NewBorder(
-		widget.NewLabelWithStyle(lang.L("Pratinjau naskah"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
+		widget.NewLabelWithStyle(lang.L("Pratinjau naskah"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.problems, nil, nil,
 		t.preview))
 	right.Offset = 0.3
 	split := container.NewHSplit(left, right)
@@ -112,6 +127,7 @@ func (t *bodyTab) build() fyne.CanvasObject {
 func (t *bodyTab) load(a agreement.Agreement) {
 	t.body = cloneNodes(a.Body)
 	t.locked = a.Locked()
+	t.pre.load(a)
 	enable(!t.locked, t.editable...)
 	t.selected = ""
 	t.tree.Refresh()
@@ -122,6 +138,7 @@ func (t *bodyTab) load(a agreement.Agreement) {
 
 func (t *bodyTab) apply(a *agreement.Agreement, _ *agreement.Errors) {
 	a.Body = cloneNodes(t.body)
+	t.pre.apply(a)
 }
 
 // shown builds the preview when the tab shows, if it waits for that.
@@ -477,7 +494,7 @@ func (t *bodyTab) refreshPreview() {
 	t.stopPreview = cancel
 	svc, library, own := t.e.svc, t.library, t.ownParties
 	go func() {
-		segs, own := buildPreview(ctx, &a, svc, library, own)
+		segs, problems, own := buildPreview(ctx, &a, svc, library, own)
 		if ctx.Err() != nil {
 			return
 		}
@@ -488,6 +505,7 @@ func (t *bodyTab) refreshPreview() {
 			t.ownParties = own
 			t.previewSegs = segs
 			t.preview.Refresh()
+			t.showProblems(problems)
 		})
 	}()
 }
@@ -502,33 +520,64 @@ func (t *bodyTab) cancelPreview() {
 	}
 }
 
-// buildPreview lays out the document of a; own are our office's records
-// (read when nil), whose print choices the document follows.
-func buildPreview(ctx context.Context, a *agreement.Agreement, svc Service, library *naskah.Library, own []agreement.Party) ([]widget.RichTextSegment, []agreement.Party) {
+// showProblems lists what the document check found under the preview.
+func (t *bodyTab) showProblems(problems []naskah.Problem) {
+	if len(problems) == 0 {
+		t.problems.SetText("")
+		t.problems.Hide()
+		return
+	}
+	t.problems.SetText(lang.L("Periksa naskah:") + "\n" + kit.ProblemLines(problems))
+	t.problems.Show()
+}
+
+// buildPreview lays out the document of a and checks it; own are our
+// office's records (read when nil), whose print choices the document follows.
+func buildPreview(ctx context.Context, a *agreement.Agreement, svc Service, library *naskah.Library, own []agreement.Party) ([]widget.RichTextSegment, []naskah.Problem, []agreement.Party) {
 	if own == nil {
 		own, _ = svc.Parties() // the office's choices; a failure only leaves the defaults
 	}
 	if ctx.Err() != nil {
-		return nil, own
+		return nil, nil, own
 	}
 	opt := naskah.OfficeOptions(own)
 	opt.Draft = !a.Locked()
 	doc, err := naskah.Build(a, svc, library, opt)
 	if err != nil {
-		return []widget.RichTextSegment{&widget.TextSegment{Text: kit.Failure(lang.L("Pratinjau belum dapat dibuat:"), err)}}, own
+		return []widget.RichTextSegment{&widget.TextSegment{Text: kit.Failure(lang.L("Pratinjau belum dapat dibuat:"), err)}}, nil, own
 	}
-	return previewSegments(doc), own
+	return previewSegments(doc, actingAbbrev(own)), naskah.Check(doc, a), own
+}
+
+// actingAbbrev says whether our office prints acting heads as "Pj." in the
+// signature block, as the PDF does.
+func actingAbbrev(own []agreement.Party) bool {
+	for _, p := range own {
+		if p.Own && p.Page != nil {
+			return p.Page.ActingAbbrev
+		}
+	}
+	return false
 }
 
 // previewSegments lays a document out as rich text: the title, numbers and
 // pasal labels centred (a run of centred lines is one block, as on paper),
-// items indented under their label.
-func previewSegments(d *naskah.Document) []widget.RichTextSegment {
+// items indented under their label, acting heads in the signature block as
+// the office prints them (actingShort: "Pj.").
+func previewSegments(d *naskah.Document, actingShort bool) []widget.RichTextSegment {
 	var out []widget.RichTextSegment
+	signer := 0
 	for _, p := range d.Paragraphs() {
 		style := widget.RichTextStyleParagraph
 		text := p.Text
 		switch p.Part {
+		case naskah.PartSigner:
+			// The jabatan as the signature block prints it: "Pj." or in full words.
+			if signer < len(d.Signatures) {
+				s := d.Signatures[signer]
+				text = strings.Join(strings.Fields(s.Role+" "+s.JabatanLine(actingShort)+" "+s.Name+" "+s.Pangkat+" "+s.NIP), " ")
+			}
+			signer++
 		case naskah.PartTitle, naskah.PartSection, naskah.PartNumber:
 			style.Alignment = fyne.TextAlignCenter
 			style.TextStyle.Bold = p.Part != naskah.PartNumber

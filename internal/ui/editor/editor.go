@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -116,6 +117,7 @@ type Editor struct {
 	export                       *kit.PDFExport // the PDF being made, if any
 	changes                      *changeDialog  // the last "what changes" question asked
 	negotiation                  *negotiation   // Kirim ke / Terima dari mitra (negotiate.go)
+	checkDialog                  dialog.Dialog  // the last "print anyway?" question asked
 	// unsubscribe stops the registry change notices, when the window closes.
 	unsubscribe func()
 }
@@ -263,6 +265,14 @@ func (e *Editor) input(multi bool) *kit.Entry {
 	return en
 }
 
+// wrappedInput is a one-line field for long text, its words wrapped, that
+// marks the form changed as it is typed in.
+func (e *Editor) wrappedInput() *kit.Entry {
+	en := kit.NewWrappedEntry()
+	en.OnChanged = func(string) { e.markDirty() }
+	return en
+}
+
 // load shows a in every tab.
 func (e *Editor) load(a agreement.Agreement) {
 	e.loading = true
@@ -293,13 +303,25 @@ func (e *Editor) markDirty() {
 	}
 }
 
+// unsavedMark is what the title and the status say while changes wait.
+const unsavedMark = "• "
+
 func (e *Editor) setDirty(d bool) {
+	was := e.dirty
 	e.dirty = d
 	title := e.Title() + " — Sepakat"
 	if d {
-		title = "• " + title
+		title = unsavedMark + title
 	}
 	e.win.SetTitle(title)
+	switch {
+	case d && !was && (!e.general.Visible() || e.general.Importance == widget.SuccessImportance):
+		// "Tersimpan: revisi 3." no longer holds; a warning or a problem stays.
+		e.say(unsavedMark+lang.L("belum disimpan"), widget.WarningImportance)
+	case !d && e.general.Text == unsavedMark+lang.L("belum disimpan"):
+		e.general.SetText("")
+		e.general.Hide()
+	}
 }
 
 // form reads the form into a copy of the agreement, or says which field cannot be read.
@@ -451,6 +473,12 @@ func (e *Editor) onDerive(kind agreement.Kind) {
 			return
 		}
 		child.Body = naskah.PKSBody(&e.a, lib)
+		if len(child.Premises) == 0 {
+			child.Premises = lib.StartPremises(agreement.KindPKS, child.Category)
+		}
+		if len(child.LegalBases) == 0 {
+			child.LegalBases = lib.StartLegalBases(agreement.KindPKS, child.Category)
+		}
 	}
 	e.create(&child)
 }

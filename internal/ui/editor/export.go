@@ -3,6 +3,7 @@ package editor
 import (
 	"fyne.io/fyne/v2"
 
+	"sepakat/internal/naskah"
 	"sepakat/internal/ui/kit"
 
 	"fyne.io/fyne/v2/widget"
@@ -14,7 +15,28 @@ func (e *Editor) onExport(draft bool) {
 	if e.dirty && !e.onSave() {
 		return
 	}
-	kit.AskPDF(e.pdfJob(draft, nil), func(x *kit.PDFExport) { e.export = x })
+	ask := func() { kit.AskPDF(e.pdfJob(draft, nil), func(x *kit.PDFExport) { e.export = x }) }
+	if draft || e.a.Locked() {
+		ask() // a KONSEP copy, or a signed text that can no longer change
+		return
+	}
+	// A final copy: the document check first, and a question when it finds something.
+	e.checkDialog = kit.ConfirmPrint(e.win, e.check(), ask)
+}
+
+// check runs the document check over the agreement as saved; a document that
+// cannot be built has nothing to check, and its export says why.
+func (e *Editor) check() []naskah.Problem {
+	lib, err := naskah.Shipped()
+	if err != nil {
+		return nil
+	}
+	own, _ := e.svc.Parties()
+	d, err := naskah.Build(&e.a, e.svc, lib, naskah.OfficeOptions(own))
+	if err != nil {
+		return nil
+	}
+	return naskah.Check(d, &e.a)
 }
 
 // pdfJob is this agreement's PDF, its failure or cancel told at the bottom of

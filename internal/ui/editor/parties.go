@@ -36,10 +36,14 @@ type partiesTab struct {
 	// Each party's signer and mandate pickers and their "+" buttons, in order.
 	signerPicks, mandatePicks []*kit.Picker
 	newOfficials, newMandates []*widget.Button
-	officialForm              *kit.OfficialForm // the form opened last, if any
-	mandateForm               *kit.MandateForm
-	locked                    bool
-	stale                     bool // the parties wait for the tab to show
+	// units name the perangkat daerah standing as each party (nil where none
+	// may), unitFromSigner fills one from the signer's jabatan.
+	units          []*kit.Entry
+	unitFromSigner []*widget.Button
+	officialForm   *kit.OfficialForm // the form opened last, if any
+	mandateForm    *kit.MandateForm
+	locked         bool
+	stale          bool // the parties wait for the tab to show
 }
 
 func (t *partiesTab) build() fyne.CanvasObject {
@@ -85,6 +89,65 @@ func (t *partiesTab) load(a agreement.Agreement) {
 // apply reads the parties in their order, with their signers and mandates.
 func (t *partiesTab) apply(a *agreement.Agreement, _ *agreement.Errors) {
 	a.Parties = append([]agreement.AgreementParty(nil), t.rows...)
+	for i := range a.Parties {
+		a.Parties[i].Unit = strings.Join(strings.Fields(a.Parties[i].Unit), " ")
+	}
+}
+
+// unitsAllowed says whether perangkat daerah may stand as parties: in a PKS
+// and what amends one, never in a KSB or Nota Kesepakatan, which the heads
+// of region sign.
+func (t *partiesTab) unitsAllowed() bool {
+	k := t.e.a.Kind
+	if (k == agreement.KindAdendum || k == agreement.KindPerpanjangan) && t.e.a.Parent != nil {
+		k = t.e.a.Parent.Kind
+	}
+	return k != agreement.KindKSB && k != agreement.KindNK
+}
+
+// unitField is where the perangkat daerah that stands as the party is named;
+// empty, the regional government itself is the party. Its button takes the
+// name from the signer's jabatan ("Kepala Dinas X" gives "Dinas X").
+func (t *partiesTab) unitField(ap *agreement.AgreementParty, officials []agreement.Official, i int) fyne.CanvasObject {
+	unit := kit.NewWrappedEntry()
+	unit.SetText(ap.Unit)
+	unit.SetPlaceHolder(lang.L("Kosong: pemerintah daerah itu sendiri yang menjadi pihak"))
+	unit.OnChanged = func(s string) {
+		ap.Unit = s
+		t.e.markDirty()
+	}
+	from := widget.NewButtonWithIcon(lang.L("Dari jabatan"), theme.ContentPasteIcon(), func() {
+		for _, o := range officials {
+			if u := unitOf(o.Jabatan); o.ID == ap.SignerID && u != "" {
+				unit.SetText(u)
+				return
+			}
+		}
+		t.e.notice(lang.L("Pilih dulu penanda tangan dari perangkat daerah itu."))
+	})
+	if t.locked {
+		unit.Disable()
+		from.Disable()
+	}
+	t.units, t.unitFromSigner = append(t.units, unit), append(t.unitFromSigner, from)
+	return container.NewBorder(nil, nil, nil, from, unit)
+}
+
+// unitOf reads the perangkat daerah from a head's jabatan: "Kepala Dinas
+// Komunikasi dan Informatika Kabupaten Sumedang" gives "Dinas Komunikasi …",
+// "Inspektur Kabupaten Garut" "Inspektorat Kabupaten Garut".
+func unitOf(jabatan string) string {
+	j := strings.Join(strings.Fields(jabatan), " ")
+	_, j = agreement.SplitActing(j)
+	for _, head := range []string{"kepala ", "inspektur "} {
+		if len(j) > len(head) && strings.EqualFold(j[:len(head)], head) {
+			if head == "inspektur " {
+				return "Inspektorat " + j[len(head):]
+			}
+			return j[len(head):]
+		}
+	}
+	return "" // a head of region or another signer: no perangkat daerah in the jabatan
 }
 
 // shown lays out the parties the first time the tab shows.
@@ -178,6 +241,7 @@ func (t *partiesTab) render() {
 	t.list.RemoveAll()
 	t.removes = nil
 	t.signerPicks, t.mandatePicks, t.newOfficials, t.newMandates = nil, nil, nil, nil
+	t.units, t.unitFromSigner = nil, nil
 	for i := range t.rows {
 		i := i
 		ap := &t.rows[i]
@@ -261,6 +325,11 @@ func (t *partiesTab) render() {
 		form := widget.NewForm(
 			widget.NewFormItem(lang.L("Penandatangan"), container.NewBorder(nil, nil, nil, newOfficial, signer)),
 			widget.NewFormItem(lang.L("Surat kuasa"), container.NewBorder(nil, nil, nil, newMandate, mandate)))
+		if t.unitsAllowed() && p.Kind.IsRegion() {
+			form.Append(lang.L("Perangkat daerah"), t.unitField(ap, officials, i))
+		} else {
+			t.units = append(t.units, nil)
+		}
 		t.list.Add(container.NewBorder(title, widget.NewSeparator(), nil, container.NewVBox(up, down, remove), form))
 	}
 	t.list.Refresh()
@@ -347,7 +416,9 @@ func (t *partiesTab) onRemove(i int) {
 
 func (t *partiesTab) add(p agreement.Party) {
 	for _, r := range t.rows {
-		if r.PartyID == p.ID {
+		// A second perangkat daerah of one region may join a PKS once the
+		// first is named.
+		if r.PartyID == p.ID && (strings.TrimSpace(r.Unit) == "" || !t.unitsAllowed()) {
 			t.e.notice(lang.L("{{.Name}} sudah menjadi pihak.", map[string]any{"Name": p.Name}))
 			return
 		}

@@ -33,7 +33,7 @@ func (t *signingTab) build() fyne.CanvasObject {
 	e := t.e
 	t.statusText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.steps = container.NewHBox()
-	t.date, t.place, t.venue = e.input(false), e.input(false), e.input(false)
+	t.date, t.place, t.venue = e.input(false), e.input(false), e.wrappedInput()
 	t.date.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	t.place.SetPlaceHolder(lang.L("kota, mis. Sumedang"))
 	t.venue.SetPlaceHolder(lang.L("mis. Gedung Negara Kabupaten Sumedang"))
@@ -61,7 +61,7 @@ func (t *signingTab) build() fyne.CanvasObject {
 
 // load shows the agreement's status, its possible steps and its signing record.
 func (t *signingTab) load(a agreement.Agreement) {
-	t.statusText.SetText(lang.L(a.PhaseAt(t.e.now(), agreement.DefaultSoonDays).Label()))
+	t.statusText.SetText(lang.L(t.e.phase().Label())) // e.a is a
 	t.steps.RemoveAll()
 	t.stepBtns = map[agreement.Status]*widget.Button{}
 	for _, to := range agreement.NextStatuses(a.Status) {

@@ -141,7 +141,7 @@ type OfficialForm struct {
 func ShowOfficialForm(win fyne.Window, svc service.Directory, party agreement.Party, saved func(agreement.Official)) *OfficialForm {
 	f := &OfficialForm{inPlace: inPlace{problems: map[string]*widget.Label{}}}
 	f.Front, f.Name, f.Back = NewEntry(), NewEntry(), NewEntry()
-	f.Jabatan, f.Pangkat, f.NIP, f.From = NewEntry(), NewEntry(), NewEntry(), NewEntry()
+	f.Jabatan, f.Pangkat, f.NIP, f.From = NewWrappedEntry(), NewEntry(), NewEntry(), NewEntry()
 	f.Front.SetPlaceHolder(lang.L("mis. Dr. Ir."))
 	f.Name.SetPlaceHolder(lang.L("mis. Dadang Supriatna"))
 	f.Back.SetPlaceHolder(lang.L("mis. S.Sos., M.Si."))

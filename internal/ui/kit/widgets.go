@@ -232,7 +232,11 @@ func (h *HeaderLabel) Cursor() desktop.Cursor {
 // Entry is widget.Entry that lets the window's own shortcuts through. Fyne
 // hands every shortcut to the focused entry, which drops those it does not
 // know, so Ctrl+S typed in a field would not save.
-type Entry struct{ widget.Entry }
+type Entry struct {
+	widget.Entry
+	pending *pendingCursor // see TypedRune
+	oneLine bool           // wraps, but holds one line (NewWrappedEntry)
+}
 
 // NewEntry is a one-line Entry.
 func NewEntry() *Entry {
@@ -251,12 +255,84 @@ func NewMultiLineEntry() *Entry {
 	return e
 }
 
+// NewWrappedEntry is a field of one line of text that may be long (a
+// jabatan, an instansi's name, a venue): its words wrap over two rows instead
+// of scrolling sideways, and Enter adds no line break.
+func NewWrappedEntry() *Entry {
+	e := NewMultiLineEntry()
+	e.oneLine = true
+	e.SetMinRowsVisible(2)
+	return e
+}
+
+// TypedRune types r where the cursor stands and leaves the cursor right after
+// it. Fyne 2.7 cannot show the cursor after a space typed where a wrapped
+// line breaks (the row ends before the space it drops) and puts it back
+// before the space, so the next letters went in before it: "12 Juni 2023"
+// came out "12 Juni2023 ". The entry remembers where the cursor belongs and
+// types there (see pending).
+func (e *Entry) TypedRune(r rune) {
+	if !e.MultiLine || e.Wrapping == fyne.TextWrapOff || e.Disabled() || e.SelectedText() != "" {
+		e.pending = nil
+		e.Entry.TypedRune(r)
+		return
+	}
+	e.restorePending()
+	n := len([]rune(e.Text))
+	want := e.CursorTextOffset() + 1
+	e.Entry.TypedRune(r)
+	if len([]rune(e.Text)) == n+1 && e.CursorTextOffset() != want {
+		e.pending = &pendingCursor{offset: want, text: e.Text}
+	}
+}
+
+// pendingCursor is where the cursor belongs after a space typed at a line
+// break, while the text stays as it was then.
+type pendingCursor struct {
+	offset int
+	text   string
+}
+
+// restorePending puts the cursor back where the last typed rune left it when
+// Fyne could not show it there, unless the text changed or the cursor was
+// moved away since.
+func (e *Entry) restorePending() {
+	p := e.pending
+	e.pending = nil
+	if p == nil || e.Text != p.text {
+		return
+	}
+	if at := e.CursorTextOffset(); at != p.offset && at != p.offset-1 {
+		return // moved by the user
+	}
+	row, begin := -1, -1
+	at := e.CursorRow
+	for r := max(at-1, 0); r <= at+1; r++ {
+		e.CursorRow, e.CursorColumn = r, 0
+		if b := e.CursorTextOffset(); b <= p.offset && b > begin {
+			row, begin = r, b
+		}
+	}
+	e.CursorRow, e.CursorColumn = row, p.offset-begin
+}
+
 // windowKeys are the keys of the windows' Ctrl shortcuts (the main window's and the editor's).
 var windowKeys = map[fyne.KeyName]bool{fyne.KeyN: true, fyne.KeyS: true, fyne.KeyF: true, fyne.KeyP: true, fyne.KeyW: true, fyne.KeyQ: true,
 	fyne.Key1: true, fyne.Key2: true, fyne.Key3: true, fyne.Key4: true}
 
 // TypedKey hands F1 (Panduan) to the window's own key handler, where it has one.
 func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if e.oneLine {
+			return // one line, however it wraps
+		}
+		e.restorePending() // break where the cursor belongs
+	case fyne.KeyBackspace, fyne.KeyDelete:
+		e.restorePending() // erase where the cursor belongs
+	default:
+		e.pending = nil
+	}
 	if ev.Name == fyne.KeyF1 {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
 			c.OnTypedKey()(ev)
