@@ -740,6 +740,7 @@ func (r *runner) pdf(args []string) error {
 	out := fs.String("o", "", "")
 	draft := fs.Bool("konsep", false, "")
 	paper := fs.String("paper", "", "")
+	anyway := fs.Bool("tetap", false, "")
 	pos, err := r.flags(fs, args)
 	if err != nil {
 		return err
@@ -752,8 +753,27 @@ func (r *runner) pdf(args []string) error {
 		return err
 	}
 	return r.withData(func(s service.Service) error {
+		if !*draft && !*anyway {
+			if err := r.checkText(s, id); err != nil {
+				return err
+			}
+		}
 		return r.printPDF(s, id, *out, export.Options{Draft: *draft, Paper: *paper})
 	})
+}
+
+// checkText refuses a final copy whose text the document check finds fault
+// with, naming each problem; --tetap prints it all the same.
+func (r *runner) checkText(src export.Source, id agreement.ID) error {
+	problems, err := export.Check(src, id)
+	if err != nil || len(problems) == 0 {
+		return nil // an agreement that cannot be built says why as it prints
+	}
+	lines := make([]string, len(problems))
+	for i, p := range problems {
+		lines[i] = "  - " + p.Message(r.Lang)
+	}
+	return r.fail("pdf_check", strings.Join(lines, "\n"))
 }
 
 // printPDF reads what the document needs (the agreement, the directory, the

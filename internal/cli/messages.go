@@ -22,7 +22,7 @@ Perintah:
   export-sheet BERKAS.xlsx|BERKAS.csv [--status S] [--kind J] [--party ID] [--year T] [--ending]
                              ekspor daftar perjanjian (saringan sama dengan list)
   gen --n N [--seed S]       buat korpus sintetis N perjanjian untuk uji kinerja
-  pdf ID -o BERKAS.pdf [--konsep] [--paper A4|F4]
+  pdf ID -o BERKAS.pdf [--konsep] [--paper A4|F4] [--tetap]
                              cetak naskah siap tanda tangan
   docx ID -o BERKAS.docx [--paper A4|F4] [--kirim]
                              tulis naskah sebagai berkas Word untuk mitra; --kirim juga
@@ -75,7 +75,7 @@ Commands:
   export-sheet FILE.xlsx|FILE.csv [--status S] [--kind K] [--party ID] [--year Y] [--ending]
                              export the register (the same filters as list)
   gen --n N [--seed S]       write a synthetic corpus of N agreements for benchmarks
-  pdf ID -o FILE.pdf [--konsep] [--paper A4|F4]
+  pdf ID -o FILE.pdf [--konsep] [--paper A4|F4] [--tetap]
                              print the agreement ready for signing
   docx ID -o FILE.docx [--paper A4|F4] [--kirim]
                              write the agreement as a Word file for the partner; --kirim
@@ -139,6 +139,7 @@ Default data file: %s
 	"gen_n":             {ID: "--n harus antara 1 dan 10000000.", EN: "--n must be between 1 and 10000000."},
 	"gen_not_empty":     {ID: "Korpus sintetis hanya dibuat pada berkas data kosong; %s sudah berisi perjanjian. Pilih berkas lain dengan --db.", EN: "A synthetic corpus goes only into an empty data file; %s already holds agreements. Choose another file with --db."},
 	"pdf_failed":        {ID: "PDF tidak dibuat: %s", EN: "PDF not made: %s"},
+	"pdf_check":         {ID: "PDF final tidak dibuat: pemeriksaan naskah menemukan\n%s\nPerbaiki naskahnya, cetak konsep dengan --konsep, atau cetak final apa adanya dengan --tetap.", EN: "Final PDF not made: the document check found\n%s\nCorrect the text, print a draft with --konsep, or print the final copy as it is with --tetap."},
 	"pdf_done":          {ID: "PDF ditulis ke %s (kode %s, sidik %s).", EN: "PDF written to %s (code %s, fingerprint %s)."},
 	"search_none":       {ID: "Tidak ada perjanjian yang cocok dengan %q. Periksa ejaannya atau kurangi kata kunci dan saringan.", EN: "No agreement matches %q. Check the spelling or use fewer words and filters."},
 	"search_stopwords":  {ID: "Kata kunci hanya berisi kata umum (yang, dan, di …). Tambahkan kata yang lebih khas.", EN: "The query has only common words (yang, dan, di …). Add a more specific word."},

@@ -239,7 +239,15 @@ func (u *App) onExportPDF(draft bool) {
 		kit.ShowFailure(u.win, lang.L("PDF tidak dibuat:"), err)
 		return
 	}
-	kit.AskPDF(u.pdfJob(a.ID, a.Kind, draft, nil), func(x *kit.PDFExport) { u.export = x })
+	ask := func() { kit.AskPDF(u.pdfJob(a.ID, a.Kind, draft, nil), func(x *kit.PDFExport) { u.export = x }) }
+	if draft {
+		ask()
+		return
+	}
+	// A final copy is checked first, as the editor does; a check that cannot
+	// run (a damaged record) leaves the export to say what is wrong.
+	problems, _ := export.Check(u.svc, a.ID)
+	kit.ConfirmPrint(u.win, problems, ask)
 }
 
 // pdfJob is agreement id's PDF made over the main window; done (for tests)
