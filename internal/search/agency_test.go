@@ -15,9 +15,9 @@ func TestAgencyShortForms(t *testing.T) {
 		{"Dinas Pekerjaan Umum dan Penataan Ruang Kota Bandung", []string{"DPUPR", "PUPR"}},
 		{"Badan Penanggulangan Bencana Daerah", []string{"BPBD"}},
 		{"Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", []string{"BKPSDM"}},
-		{"Dinas Lingkungan Hidup Kabupaten Garut", nil},       // three words: DLH is listed, not derived
-		{"Dinas Komunikasi dan Informatika", nil},             // DKI would be Jakarta
-		{"Pemerintah Kabupaten Sumedang", nil},                // not an agency
+		{"Dinas Lingkungan Hidup Kabupaten Garut", nil}, // three words: DLH is listed, not derived
+		{"Dinas Komunikasi dan Informatika", nil},       // DKI would be Jakarta
+		{"Pemerintah Kabupaten Sumedang", nil},          // not an agency
 		{"Bupati Sumedang", nil},
 	} {
 		if got := AgencyShortForms(c.name); !reflect.DeepEqual(got, c.want) {

@@ -490,7 +490,7 @@ const (
 	// capFrom is the length from which a word typed is taken as meant: its
 	// completions weigh no more than it. Shorter ("tim" of "timur") it is more
 	// likely a word being typed, and a rare completion tells more.
-	capFrom = 4
+	capFrom                = 4
 	completionWeight       = 0.8
 	numberCompletionWeight = 0.25
 	typoWeight             = 0.6

@@ -32,7 +32,7 @@ func exactIndex(t *testing.T) (*search.Analyzer, *searchtest.MemIndex) {
 		add(fmt.Sprintf("Perjanjian Kerja Sama Pemerintah Kabupaten Banyuwangi %d/PKS/Huk/2024", 20251+i), "layanan air minum")
 	}
 	add("Kesepakatan Bersama Pemerintah Kabupaten Banyuwangi 7/KSB/2023", "Diskominfo melaksanakan") // 347
-	for i := 0; i < 5; i++ {                                                                          // 348..352
+	for i := 0; i < 5; i++ {                                                                         // 348..352
 		add("Kesepakatan Bersama Pemerintah Kabupaten Banyuwangi 8/KSB/2023", "Dinas Komunikasi dan Informatika melaksanakan")
 	}
 	add("Perjanjian Kerja Sama Kota Cimahi", "tinjauan lapangan") // 353: "tinja" completes to tinjau
