@@ -77,7 +77,8 @@ func Text(dir Names, a *agreement.Agreement) [2]string {
 	}
 	if s := a.Signing; s != nil {
 		w(&hi, s.Numbers...)
-		w(&body, s.Place, s.Venue, s.Notes)
+		w(&hi, s.Venue) // a name of the story: its words side by side count
+		w(&body, s.Place, s.Notes)
 		for _, sg := range s.Signers {
 			w(&hi, sg.Name, sg.Jabatan)
 			mandate(sg.MandateID)
