@@ -3,7 +3,7 @@
 
   fts5.py build     --tsv FILE --db FILE --out FILE.json
   fts5.py run       --db FILE --queries FILE.json --out FILE.json [--rounds 5 --warmup 1]
-  fts5.py relevance --dir DIR
+  fts5.py relevance --dir DIR [--db FILE]   (--db: an FTS5 database built from the same TSV)
   fts5.py report    --ours ours.json --fts fts5.json --build build.json --sizes sizes.json
                     --dump dump.json --rel-dir DIR [--n N] --out report.txt
 
@@ -136,8 +136,13 @@ def cmd_run(a):
 
 
 def cmd_relevance(a):
-    con = sqlite3.connect(":memory:")
-    create(con, os.path.join(a.dir, "relevance.tsv"))
+    if a.db:
+        con = sqlite3.connect(a.db)
+        for p in READ_PRAGMAS:
+            con.execute(p)
+    else:
+        con = sqlite3.connect(":memory:")
+        create(con, os.path.join(a.dir, "relevance.tsv"))
     with open(os.path.join(a.dir, "ours.json")) as f:
         cases = json.load(f)["cases"] or []
     out, errors = [], 0
@@ -168,6 +173,28 @@ def recall(want, ids, k):
     return len(set(want) & set(ids[:k])) / len(want)
 
 
+def relevance_table(w, rc, fc):
+    hdr = "%-34s %9s %9s %9s %9s %9s" % ("engine", "recall@top", "recall@10", "all@top", "unfilt@top", "via")
+    w(hdr)
+    w("-" * len(hdr))
+    filtered = [bool(c.get("filter")) for c in rc]
+    via = [bool(c.get("via")) for c in rc]
+    engines = [("ours, as typed", [c["ids"] for c in rc]),
+               ("ours, submitted (trailing space)", [c.get("ids_exact", c["ids"]) for c in rc]),
+               ("FTS5, submitted", [c["ids_exact"] for c in fc]),
+               ("FTS5, last token prefix", [c["ids_prefix"] for c in fc])]
+    for name, hits in engines:
+        rt = [recall(c["want"], h, c["top"]) for c, h in zip(rc, hits)]
+        r10 = [recall(c["want"], h, 10) for c, h in zip(rc, hits)]
+        unf = [x for x, fl in zip(rt, filtered) if not fl]
+        vt = [x for x, v in zip(rt, via) if v]
+        w("%-34s %9.1f%% %8.1f%% %5d/%-3d %8.1f%% %5d/%-3d" % (
+            name, 100 * statistics.mean(rt), 100 * statistics.mean(r10),
+            sum(1 for x in rt if x == 1.0), len(rt), 100 * statistics.mean(unf) if unf else float("nan"),
+            sum(1 for x in vt if x == 1.0), len(vt)))
+    w("")
+
+
 def cmd_report(a):
     with open(a.ours) as f:
         ours = json.load(f)
@@ -195,32 +222,41 @@ def cmd_report(a):
         ("1-3 words, submitted", lambda r: r["cat"] == "short" and r["mode"] == "exact"),
         ("filters, submitted *", lambda r: r["cat"] == "filter" and r["mode"] == "exact"),
         ("prefix (as you type)", lambda r: r["cat"] == "prefix"),
+        ("broad, submitted", lambda r: r["cat"] == "broad" and r["mode"] == "exact"),
+        ("staff cases, submitted", lambda r: r["cat"] == "cases" and r["mode"] == "exact"),
         ("overall", lambda r: r["mode"] == "exact" or r["cat"] == "prefix"),
         ("1-3 words, as typed", lambda r: r["cat"] == "short" and r["mode"] == "prefix"),
         ("filters, as typed *", lambda r: r["cat"] == "filter" and r["mode"] == "prefix"),
+        ("broad, as typed", lambda r: r["cat"] == "broad" and r["mode"] == "prefix"),
+        ("staff cases, as typed", lambda r: r["cat"] == "cases" and r["mode"] == "prefix"),
     ]
-    hdr = "%-22s %4s %9s %9s %9s %9s %7s %7s %8s" % ("category", "n", "ours p50", "ours p95",
-                                                      "fts p50", "fts p95", "p50 ×", "p95 ×", "overlap")
+    hdr = "%-23s %4s %8s %8s %8s %8s %8s %8s %6s %6s %6s %7s" % (
+        "category", "n", "ours p50", "ours p95", "ours p99", "fts p50", "fts p95", "fts p99",
+        "p50 ×", "p95 ×", "p99 ×", "overlap")
     w("latency in ms (ratio = ours / FTS5; overlap = shared IDs in the top %d)" % ours["limit"])
     w(hdr)
     w("-" * len(hdr))
+    ratio = lambda x, y: x / y if y else float("nan")
     for name, pred in rows:
         sel = [(o, f) for o, f in pairs if pred(o)]
         if not sel:
             continue
         lo = [x for o, _ in sel for x in o["lat_ms"]]
         lf = [x for _, f in sel for x in f["lat_ms"]]
-        op50, op95, fp50, fp95 = pct(lo, 50), pct(lo, 95), pct(lf, 50), pct(lf, 95)
+        o50, o95, o99 = pct(lo, 50), pct(lo, 95), pct(lo, 99)
+        f50, f95, f99 = pct(lf, 50), pct(lf, 95), pct(lf, 99)
         ov = statistics.mean(len(set(o["ids"]) & set(f["ids"])) / max(1, len(o["ids"]), len(f["ids"]))
                              for o, f in sel)
-        w("%-22s %4d %9.2f %9.2f %9.2f %9.2f %7.2f %7.2f %7.0f%%" % (
-            name, len(sel), op50, op95, fp50, fp95, op50 / fp50 if fp50 else float("nan"),
-            op95 / fp95 if fp95 else float("nan"), 100 * ov))
+        w("%-23s %4d %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %6.2f %6.2f %6.2f %6.0f%%" % (
+            name, len(sel), o50, o95, o99, f50, f95, f99,
+            ratio(o50, f50), ratio(o95, f95), ratio(o99, f99), 100 * ov))
     w("")
     w("Rows: 'submitted' = the words then Enter: ours gets a trailing space (no prefix),")
     w("FTS5 quoted tokens, implicit AND. 'prefix' and 'as typed' = the last word is a")
-    w("prefix: ours as typed (no trailing space), FTS5 last token \"tok\"*. Overall =")
-    w("the three categories above it. * FTS5 has no structured filters: it runs the")
+    w("prefix: ours as typed (no trailing space), FTS5 last token \"tok\"*. 'broad' =")
+    w("common words, and a common word plus a year. 'staff cases' = the queries of the")
+    w("scale relevance cases (internal/relevance/scale.json). Overall = the five")
+    w("categories above it. * FTS5 has no structured filters: it runs the")
     w("same text without them (ours applies kind/status/party/year/... filters).")
     w("FTS5 query: %s" % SELECT.replace("?", "…", 1))
     w("  (snippet like ours; PRAGMA mmap_size 2 GB and cache_size 256 MB, as bbolt mmaps.)")
@@ -255,40 +291,44 @@ def cmd_report(a):
                                                for b in sizes["buckets"] if b["alloc_bytes"] >= 1 << 20) + " MiB")
     w("")
 
-    # Relevance.
-    if a.rel_dir and os.path.exists(os.path.join(a.rel_dir, "fts5.json")):
-        with open(os.path.join(a.rel_dir, "ours.json")) as f:
-            rc = json.load(f)["cases"] or []
-        with open(os.path.join(a.rel_dir, "fts5.json")) as f:
+    # Relevance: each directory is one corpus (ours.json and fts5.json).
+    rc, fc, errors = [], [], 0
+    for d in a.rel_dir or []:
+        if not os.path.exists(os.path.join(d, "fts5.json")):
+            w("relevance: not run in %s" % d)
+            continue
+        with open(os.path.join(d, "ours.json")) as f:
+            ours_rel = json.load(f)
+        with open(os.path.join(d, "fts5.json")) as f:
             rel = json.load(f)
-        fc = rel["cases"]
-        if not rc:
-            w("relevance set: no cases in internal/relevance/relevance.json")
-            rc = None
-    else:
+        for c in ours_rel["cases"] or []:
+            c["set"] = "%s at %s" % (c.get("set", "relevance"), ours_rel.get("n", "?"))
+            rc.append(c)
+        fc += rel["cases"]
+        errors += rel["syntax_errors"]
+    rel = {"syntax_errors": errors}
+    if not rc:
         w("relevance set: not run")
-        rc = None
     if rc:
-        w("relevance set: %d cases (corpus: %s)" % (len(rc), a.rel_dir))
-        hdr = "%-34s %9s %9s %9s %9s" % ("engine", "recall@top", "recall@10", "all@top", "unfilt@top")
-        w(hdr)
-        w("-" * len(hdr))
-        filtered = [bool(c.get("filter")) for c in rc]
-        engines = [("ours, as typed", [c["ids"] for c in rc]),
-                   ("ours, submitted (trailing space)", [c.get("ids_exact", c["ids"]) for c in rc]),
-                   ("FTS5, submitted", [c["ids_exact"] for c in fc]),
-                   ("FTS5, last token prefix", [c["ids_prefix"] for c in fc])]
-        for name, hits in engines:
-            rt = [recall(c["want"], h, c["top"]) for c, h in zip(rc, hits)]
-            r10 = [recall(c["want"], h, 10) for c, h in zip(rc, hits)]
-            unf = [x for x, fl in zip(rt, filtered) if not fl]
-            w("%-34s %9.1f%% %8.1f%% %5d/%-3d %8.1f%%" % (
-                name, 100 * statistics.mean(rt), 100 * statistics.mean(r10),
-                sum(1 for x in rt if x == 1.0), len(rt), 100 * statistics.mean(unf) if unf else float("nan")))
+        sets = []
+        for c, f in zip(rc, fc):
+            name = c.get("set", "relevance")
+            if name not in [x[0] for x in sets]:
+                sets.append((name, [], []))
+            for x in sets:
+                if x[0] == name:
+                    x[1].append(c)
+                    x[2].append(f)
+        for name, rcs, fcs in sets:
+            kind, _, n = name.partition(" at ")
+            title = {"relevance": "relevance set (internal/relevance/relevance.json)",
+                     "scale": "scale cases (internal/relevance/scale.json: the examples in the first 3)"}.get(kind, kind)
+            w("%s: %d cases, corpus of the examples and %s generated agreements" % (title, len(rcs), n))
+            relevance_table(w, rcs, fcs)
         w("recall@top: share of wanted agreements within each case's top (mean over cases);")
         w("all@top: cases with every wanted agreement within its top; unfilt@top: recall@top")
-        w("over the %d cases without filters (FTS5 cannot apply the other %d cases' filters)." %
-          (filtered.count(False), filtered.count(True)))
+        w("over the cases without filters (FTS5 cannot apply filters); via: cases reached")
+        w("only through a synonym, rule, typo, completion or mandate, all@top among them.")
         w("FTS5 syntax errors in the relevance set (counted as no results): %d" % rel["syntax_errors"])
         w("")
 
@@ -304,10 +344,10 @@ def cmd_report(a):
     if rc:
         w("")
         w("relevance cases: rank of each wanted agreement (- = not in the first %d)" % max(c["limit"] for c in rc))
-        w("%-40s %3s %-18s %-18s %-18s %s" % ("query", "top", "ours as typed", "FTS5 submitted", "FTS5 prefix", "filter"))
+        w("%-18s %-40s %3s %-18s %-18s %-18s %s" % ("set", "query", "top", "ours as typed", "FTS5 submitted", "FTS5 prefix", "filter"))
         rank = lambda want, ids: " ".join(str(ids.index(x) + 1) if x in ids else "-" for x in want)
         for c, f in zip(rc, fc):
-            w("%-40s %3d %-18s %-18s %-18s %s" % (c["query"][:40], c["top"], rank(c["want"], c["ids"]),
+            w("%-18s %-40s %3d %-18s %-18s %-18s %s" % (c["set"][:18], c["query"][:40], c["top"], rank(c["want"], c["ids"]),
                                                   rank(c["want"], f["ids_exact"]), rank(c["want"], f["ids_prefix"]),
                                                   c.get("filter", "")))
     with open(a.out, "w") as fh:
@@ -331,11 +371,12 @@ def main():
     r.add_argument("--warmup", type=int, default=1)
     v = sub.add_parser("relevance")
     v.add_argument("--dir", required=True)
+    v.add_argument("--db")
     t = sub.add_parser("report")
     for k in ("ours", "fts", "build", "sizes", "out"):
         t.add_argument("--" + k, required=True)
     t.add_argument("--dump", required=True, help="stats of search dump")
-    t.add_argument("--rel-dir")
+    t.add_argument("--rel-dir", action="append", help="a relevance corpus directory (repeatable)")
     t.add_argument("--n", default="")
     a = p.parse_args()
     {"build": cmd_build, "run": cmd_run, "relevance": cmd_relevance, "report": cmd_report}[a.cmd](a)

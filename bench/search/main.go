@@ -4,7 +4,8 @@
 //	search dump      --db FILE --out FILE.tsv [--stats FILE.json]
 //	search run       --db FILE --queries FILE.json --out FILE.json [--rounds 5] [--warmup 1]
 //	search sizes     --db FILE --out FILE.json
-//	search relevance --out DIR
+//	search relevance --out DIR [--n 2000] [--reuse]
+//	search probe     --db FILE query...
 //
 // dump writes the text the index reads from each agreement, one line per
 // agreement: id, weighted fields, body (tabs and line breaks become spaces).
@@ -49,6 +50,8 @@ func main() {
 		err = cmdSizes(os.Args[2:])
 	case "relevance":
 		err = cmdRelevance(os.Args[2:])
+	case "probe":
+		err = cmdProbe(os.Args[2:])
 	default:
 		usage()
 	}
@@ -367,10 +370,12 @@ func cmdSizes(args []string) error {
 
 // CaseRun is one relevance case with our hits.
 type CaseRun struct {
+	Set     string   `json:"set"` // "relevance" (relevance.json) or "scale" (scale.json)
 	Query   string   `json:"query"`
 	Want    []uint64 `json:"want"`
 	Top     int      `json:"top"`
 	Note    string   `json:"note,omitempty"`
+	Via     string   `json:"via,omitempty"`
 	Filter  string   `json:"filter,omitempty"`
 	Limit   int      `json:"limit"`
 	IDs     []uint64 `json:"ids"`       // as typed: a last word without a trailing space is a prefix
@@ -378,9 +383,16 @@ type CaseRun struct {
 	Latency float64  `json:"lat_ms"`
 }
 
+// cmdRelevance builds the relevance corpus (the examples and n generated
+// agreements) and runs the cases: at relevance.CorpusN both sets, at any other
+// size the scale cases alone (relevance.json names generated agreements that
+// have look-alikes in a larger corpus). --reuse keeps a corpus built before.
 func cmdRelevance(args []string) error {
 	fs := flag.NewFlagSet("relevance", flag.ExitOnError)
 	dir := fs.String("out", "", "directory for the corpus, its TSV and our hits")
+	n := fs.Int("n", relevance.CorpusN, "generated agreements after the examples")
+	reuse := fs.Bool("reuse", false, "use the corpus in --out when it is there")
+	tsv := fs.Bool("tsv", true, "write relevance.tsv, the texts for fts5.py relevance")
 	fs.Parse(args)
 	if *dir == "" {
 		return errors.New("relevance needs --out")
@@ -388,10 +400,14 @@ func cmdRelevance(args []string) error {
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		return err
 	}
-	path := filepath.Join(*dir, "relevance.db")
-	for _, p := range []string{path, path + ".lock"} {
-		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
+	path := filepath.Join(*dir, fmt.Sprintf("relevance-%d.db", *n))
+	_, statErr := os.Stat(path)
+	build := !*reuse || statErr != nil
+	if build {
+		for _, p := range []string{path, path + ".lock"} {
+			if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
 		}
 	}
 	s, err := store.Open(path, store.Options{NoSync: true})
@@ -399,42 +415,85 @@ func cmdRelevance(args []string) error {
 		return err
 	}
 	defer s.Close()
-	if err := relevance.BuildCorpus(s); err != nil {
-		return fmt.Errorf("build corpus: %v", err)
+	if build {
+		t0 := time.Now()
+		if err := relevance.BuildCorpusN(context.Background(), s, *n); err != nil {
+			return fmt.Errorf("build corpus: %v", err)
+		}
+		if *n <= relevance.CorpusN {
+			// Everything merged, so that the hits do not depend on a background merge.
+			if err := s.Reindex(context.Background()); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(os.Stderr, "relevance: corpus of %d built in %.1f s\n", *n, time.Since(t0).Seconds())
 	}
-	// Everything merged, so that the hits do not depend on a background merge.
-	if err := s.Reindex(context.Background()); err != nil {
-		return err
-	}
-	docs, _, err := dump(s, filepath.Join(*dir, "relevance.tsv"))
+	docs, err := s.Total()
 	if err != nil {
 		return err
 	}
-	all, err := relevance.Cases()
-	if err != nil {
+	if *tsv {
+		if _, _, err := dump(s, filepath.Join(*dir, "relevance.tsv")); err != nil {
+			return err
+		}
+	}
+	sets := map[string][]relevance.Case{}
+	if sets["scale"], err = relevance.ScaleCases(); err != nil {
 		return err
+	}
+	if *n == relevance.CorpusN {
+		if sets["relevance"], err = relevance.Cases(); err != nil {
+			return err
+		}
 	}
 	cases := []CaseRun{}
-	for _, c := range all {
-		q := caseQuery(c)
-		q.Limit = max(10, c.Top)
-		t0 := time.Now()
-		res, err := s.Search(q)
-		d := time.Since(t0)
-		if err != nil {
-			return fmt.Errorf("search %q: %v", c.Query, err)
+	for _, set := range []string{"relevance", "scale"} {
+		for _, c := range sets[set] {
+			q := caseQuery(c)
+			q.Limit = max(10, c.Top)
+			t0 := time.Now()
+			res, err := s.Search(q)
+			d := time.Since(t0)
+			if err != nil {
+				return fmt.Errorf("search %q: %v", c.Query, err)
+			}
+			run := CaseRun{Set: set, Query: c.Query, Want: c.Want, Top: c.Top, Note: c.Note, Via: c.Via,
+				Filter: filterDesc(q.Filter), Limit: q.Limit, IDs: ids(res), Latency: float64(d.Nanoseconds()) / 1e6}
+			q.Text = strings.TrimRight(q.Text, " ") + " "
+			if res, err = s.Search(q); err != nil {
+				return fmt.Errorf("search %q: %v", q.Text, err)
+			}
+			run.Exact = ids(res)
+			cases = append(cases, run)
 		}
-		run := CaseRun{Query: c.Query, Want: c.Want, Top: c.Top, Note: c.Note,
-			Filter: filterDesc(q.Filter), Limit: q.Limit, IDs: ids(res), Latency: float64(d.Nanoseconds()) / 1e6}
-		q.Text = strings.TrimRight(q.Text, " ") + " "
-		if res, err = s.Search(q); err != nil {
-			return fmt.Errorf("search %q: %v", q.Text, err)
-		}
-		run.Exact = ids(res)
-		cases = append(cases, run)
 	}
 	fmt.Fprintf(os.Stderr, "relevance: %d agreements, %d cases\n", docs, len(cases))
-	return writeJSON(filepath.Join(*dir, "ours.json"), map[string]any{"engine": "sepakat", "cases": cases})
+	return writeJSON(filepath.Join(*dir, "ours.json"), map[string]any{"engine": "sepakat", "n": *n, "cases": cases})
+}
+
+// cmdProbe prints the first hits of each query given, for writing cases.
+func cmdProbe(args []string) error {
+	fs := flag.NewFlagSet("probe", flag.ExitOnError)
+	db := fs.String("db", "", "data file")
+	limit := fs.Int("limit", 5, "hits per query")
+	fs.Parse(args)
+	s, err := store.Open(*db, store.Options{NoSync: true})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	for _, q := range fs.Args() {
+		t0 := time.Now()
+		res, err := s.Search(service.SearchQuery{Text: q, Limit: *limit})
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%q (%.1f ms)\n", q, float64(time.Since(t0).Microseconds())/1000)
+		for i, h := range res.Hits {
+			fmt.Printf("  %d. %6d %s %.2f %s | %s\n", i+1, h.Summary.ID, h.Summary.Kind, h.Score, h.Summary.Subject, h.Summary.Partners())
+		}
+	}
+	return nil
 }
 
 func filterDesc(f agreement.Filter) string {

@@ -692,8 +692,8 @@ func (g *Generator) venue(r *rand.Rand, pi *partyInfo) string {
 	}
 	rg := pi.region
 	if pi.party.RegionCode == "32.11" {
-		return pick(r, []string{"Gedung Negara Kabupaten Sumedang", "Aula Kantor Bupati Sumedang",
-			"Gedung Command Center, Kompleks Pemerintahan Kabupaten Sumedang", "Ruang Rapat Sekretariat Daerah Kabupaten Sumedang"})
+		return pick(r, []string{"Gedung Negara Kabupaten Sumedang", "Ruang Rapat Bupati Sumedang",
+			"Gedung Induk Pusat Pemerintahan Kabupaten Sumedang", "Ruang Rapat Sekretariat Daerah Kabupaten Sumedang"})
 	}
 	office := "Kantor " + rg.HeadTitle()
 	return pick(r, []string{"Aula " + office, "Ruang Rapat Utama " + office, "Pendopo " + regionLabel(rg),

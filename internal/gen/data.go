@@ -55,7 +55,7 @@ var agencyHeads = []string{pdKominfo, pdDPMPTSP, pdBappeda, pdDukcapil, pdPariwi
 
 var stems = []stem{
 	{key: "perizinan", subject: "Penyelenggaraan Pelayanan Perizinan Berbasis Digital",
-		scope:   []string{"pengembangan dan integrasi sistem pelayanan perizinan berusaha", "pertukaran data dan informasi perizinan dan nonperizinan", "pendampingan teknis penyelenggaraan Mal Pelayanan Publik", "peningkatan kompetensi petugas pelayanan perizinan", "replikasi inovasi pelayanan perizinan"},
+		scope:   []string{"pengembangan dan integrasi sistem pelayanan perizinan berusaha", "pertukaran data dan informasi perizinan dan nonperizinan", "pendampingan teknis penyelenggaraan gerai pelayanan terpadu", "peningkatan kompetensi petugas pelayanan perizinan", "replikasi inovasi pelayanan perizinan"},
 		affairs: []string{"Penanaman Modal"}, impl: []string{pdDPMPTSP, pdKominfo},
 		tags: []string{"perizinan", "pelayanan publik", "digital"}, laws: []string{"uu25_2009", "pp5_2021", "uu25_2007"}, region: true, data: true},
 	{key: "spbe", subject: "Pengembangan Sistem Pemerintahan Berbasis Elektronik",
@@ -82,7 +82,7 @@ var stems = []stem{
 		scope:   []string{"pemanfaatan sumber air baku", "pembangunan dan pemeliharaan jaringan perpipaan", "penyaluran air minum curah", "penetapan tarif dan pembagian hasil penjualan air"},
 		affairs: []string{"Pekerjaan Umum dan Penataan Ruang"}, impl: []string{pdPUPR, pdPDAM},
 		tags: []string{"air minum", "infrastruktur"}, laws: []string{"pp122_2015", "uu17_2019"}, region: true, wajib: true, dprd: true, long: true},
-	{key: "inovasi", subject: "Berbagi Informasi dan Inovasi Daerah",
+	{key: "inovasi", subject: "Pertukaran Pengetahuan dan Inovasi Daerah",
 		scope:   []string{"pertukaran informasi dan pengetahuan penyelenggaraan pemerintahan daerah", "replikasi inovasi daerah", "pendampingan percepatan reformasi birokrasi", "magang aparatur pada perangkat daerah prioritas"},
 		affairs: []string{"Penelitian dan Pengembangan", "Komunikasi dan Informatika"}, impl: []string{pdBappeda, pdKominfo, pdInspektor, pdOrganisasi},
 		tags: []string{"inovasi", "reformasi birokrasi"}, laws: []string{"pp38_2017"}, region: true},
@@ -90,8 +90,8 @@ var stems = []stem{
 		scope:   []string{"penguatan tata kelola dan akuntabilitas kinerja", "penataan kelembagaan dan tata laksana", "pembangunan zona integritas", "penguatan budaya kerja aparatur"},
 		affairs: []string{"Organisasi dan Tata Laksana"}, impl: []string{pdOrganisasi, pdInspektor, pdBKPSDM},
 		tags: []string{"reformasi birokrasi"}, laws: []string{"uu30_2014", "uu20_2023"}, region: true},
-	{key: "mpp", subject: "Pengembangan Mal Pelayanan Publik",
-		scope:   []string{"integrasi layanan instansi pusat dan daerah dalam Mal Pelayanan Publik", "pendampingan standar pelayanan", "pengembangan Mal Pelayanan Publik Digital", "pengelolaan pengaduan masyarakat"},
+	{key: "mpp", subject: "Pengembangan Gerai Pelayanan Publik Terpadu",
+		scope:   []string{"integrasi layanan instansi pusat dan daerah dalam satu gerai pelayanan", "pendampingan standar pelayanan", "pengembangan gerai pelayanan publik digital", "pengelolaan pengaduan masyarakat"},
 		affairs: []string{"Penanaman Modal"}, impl: []string{pdDPMPTSP},
 		tags: []string{"mpp", "pelayanan publik"}, laws: []string{"uu25_2009", "perpres89_2021"}, region: true},
 	{key: "umkm", subject: "Pengembangan Usaha Mikro, Kecil, dan Menengah",

@@ -108,7 +108,7 @@ func New(opt Options, regions *wilayah.List) *Generator {
 	g.scheme = agreement.NumberingScheme{
 		Template:       "{nomor}/{jenis}.{klasifikasi}-{unit}/{tahun}",
 		Classification: "05",
-		UnitCode:       "Huk",
+		UnitCode:       "KS", // not the examples' Huk: their numbers stay theirs alone
 		KindCodes: map[agreement.Kind]string{agreement.KindKSB: "KSB", agreement.KindPKS: "PKS",
 			agreement.KindNK: "NK", agreement.KindAdendum: "ADD", agreement.KindPerpanjangan: "PPJ"},
 	}
@@ -286,7 +286,7 @@ func (g *Generator) buildDirectory(r *rand.Rand) {
 			prov = rg.Code
 		}
 		pi := partyInfo{party: p, region: rg, isRegion: true, style: r.IntN(4), codes: r.IntN(3),
-			unit: pick(r, []string{"Tapem", "Pem", "KS", "Huk", "Setda"}), abbr: abbrev(rg.PlaceName()), group: groupOf(r, prov)}
+			unit: pick(r, []string{"Tapem", "Pem", "KS", "Hkm", "Setda"}), abbr: abbrev(rg.PlaceName()), group: groupOf(r, prov)}
 		addParty(pi)
 	}
 	for _, rg := range g.regions.Provinces {

@@ -296,7 +296,7 @@ func TestDirectory(t *testing.T) {
 	if len(own) != 1 || own[0].RegionCode != "32.11" || own[0].Numbering == nil || len(own[0].Numbering.Validate()) > 0 {
 		t.Fatalf("own parties: %+v", own)
 	}
-	if n, err := own[0].Numbering.Format(agreement.KindPKS, 119, agreement.NewDate(2025, 7, 4)); err != nil || n != "119/PKS.05-Huk/2025" {
+	if n, err := own[0].Numbering.Format(agreement.KindPKS, 119, agreement.NewDate(2025, 7, 4)); err != nil || n != "119/PKS.05-KS/2025" {
 		t.Errorf("own number %q, %v", n, err)
 	}
 	heads := map[agreement.ID]int{}

@@ -14,6 +14,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/gen"
+	"sepakat/internal/service"
 	"sepakat/internal/store"
 	"sepakat/internal/wilayah"
 )
@@ -31,7 +32,12 @@ var CorpusNow = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 // against: the built-in examples (agreements 1..3), then the parties, officials and
 // mandates of a generated directory and CorpusN generated agreements, numbered
 // after every ID the examples used. It is deterministic.
-func BuildCorpus(s *store.Store) error {
+func BuildCorpus(s *store.Store) error { return BuildCorpusN(context.Background(), s, CorpusN) }
+
+// BuildCorpusN is BuildCorpus with n generated agreements, imported in batches
+// (the scale cases run at 100 000). The first CorpusN generated agreements are
+// the same whatever n.
+func BuildCorpusN(ctx context.Context, s *store.Store, n int) error {
 	total, err := s.Total()
 	if err != nil {
 		return err
@@ -47,12 +53,16 @@ func BuildCorpus(s *store.Store) error {
 		return err
 	}
 	g := gen.New(gen.Options{Seed: CorpusSeed, Now: CorpusNow, Offsets: off}, wilayah.MustLoad())
-	if err := s.Import(context.Background(), g.Directory()); err != nil {
+	ctx = service.WithoutBackup(ctx)
+	if err := s.Import(ctx, g.Directory()); err != nil {
 		return fmt.Errorf("relevance: directory: %w", err)
 	}
-	d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(0, CorpusN)}
-	if err := s.Import(context.Background(), d); err != nil {
-		return fmt.Errorf("relevance: agreements: %w", err)
+	const batch = 2000
+	for from := 0; from < n; from += batch {
+		d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Agreements: g.Agreements(from, min(batch, n-from))}
+		if err := s.Import(ctx, d); err != nil {
+			return fmt.Errorf("relevance: agreements: %w", err)
+		}
 	}
 	return nil
 }
@@ -86,6 +96,12 @@ func offsets(s *store.Store) (dataset.Offsets, error) {
 //go:embed relevance.json
 var casesJSON []byte
 
+//go:embed scale.json
+var scaleJSON []byte
+
+// ScaleN is the size of the generated corpus the scale cases are written for.
+const ScaleN = 100_000
+
 // Case is one query with the agreements that must all appear among its first
 // Top results.
 type Case struct {
@@ -99,6 +115,10 @@ type Case struct {
 	Status string `json:"status,omitempty"`
 	// Year keeps agreements of one year; zero does not filter.
 	Year int `json:"year,omitempty"`
+	// Via names the variant the answer is reached through alone ("synonym",
+	// "rule", "typo", "prefix", "mandate"), so that ranking cannot win by
+	// dropping variants; empty when the words are found as typed.
+	Via string `json:"via,omitempty"`
 }
 
 type file struct {
@@ -112,25 +132,42 @@ func (c Case) Filter() agreement.Filter {
 }
 
 // Cases returns the test set, checked for well-formed entries.
-func Cases() ([]Case, error) {
+func Cases() ([]Case, error) { return parse("relevance.json", casesJSON) }
+
+// ScaleCases returns the cases over the built-in examples inside a generated
+// corpus of ScaleN (they hold at CorpusN too): each wants an example among the
+// first three, found by what is the example's alone, typed as staff type it.
+func ScaleCases() ([]Case, error) {
+	cases, err := parse("scale.json", scaleJSON)
+	for _, c := range cases {
+		for _, id := range c.Want {
+			if id > 3 || c.Top > 3 {
+				return nil, fmt.Errorf("scale.json: %q: wants %v in the first %d; the scale cases want examples in the first 3", c.Query, c.Want, c.Top)
+			}
+		}
+	}
+	return cases, err
+}
+
+func parse(name string, raw []byte) ([]Case, error) {
 	var f file
-	if err := json.Unmarshal(casesJSON, &f); err != nil {
-		return nil, fmt.Errorf("relevance.json: %w", err)
+	if err := json.Unmarshal(raw, &f); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	for i, c := range f.Cases {
 		switch {
 		case c.Query == "":
-			return nil, fmt.Errorf("relevance.json: case %d: empty query", i)
+			return nil, fmt.Errorf("%s: case %d: empty query", name, i)
 		case len(c.Want) == 0:
-			return nil, fmt.Errorf("relevance.json: case %d (%q): nothing wanted", i, c.Query)
+			return nil, fmt.Errorf("%s: case %d (%q): nothing wanted", name, i, c.Query)
 		case c.Top < len(c.Want) || c.Top > 10:
-			return nil, fmt.Errorf("relevance.json: case %d (%q): top %d for %d wanted", i, c.Query, c.Top, len(c.Want))
+			return nil, fmt.Errorf("%s: case %d (%q): top %d for %d wanted", name, i, c.Query, c.Top, len(c.Want))
 		case c.Note == "":
-			return nil, fmt.Errorf("relevance.json: case %d (%q): no note", i, c.Query)
+			return nil, fmt.Errorf("%s: case %d (%q): no note", name, i, c.Query)
 		case c.Kind != "" && !agreement.Kind(c.Kind).Valid():
-			return nil, fmt.Errorf("relevance.json: case %d (%q): unknown kind %q", i, c.Query, c.Kind)
+			return nil, fmt.Errorf("%s: case %d (%q): unknown kind %q", name, i, c.Query, c.Kind)
 		case c.Status != "" && !agreement.Status(c.Status).Valid():
-			return nil, fmt.Errorf("relevance.json: case %d (%q): unknown status %q", i, c.Query, c.Status)
+			return nil, fmt.Errorf("%s: case %d (%q): unknown status %q", name, i, c.Query, c.Status)
 		}
 	}
 	return f.Cases, nil

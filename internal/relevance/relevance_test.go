@@ -13,8 +13,13 @@ import (
 	"sepakat/internal/store"
 )
 
-// minCases keeps the set from shrinking unnoticed.
+// minCases keeps each set from shrinking unnoticed.
 const minCases = 40
+
+// minVia is how many scale cases must be reached only through a variant
+// (synonym, rule, typo, completion, mandate), so that ranking cannot win by
+// dropping variants.
+const minVia = 15
 
 // resaved is how many wanted agreements are saved again for the "re-saved" state:
 // fewer than the store merges at once, so they stay pending beside merged postings.
@@ -28,6 +33,25 @@ func TestRelevance(t *testing.T) {
 	if len(cases) < minCases {
 		t.Fatalf("%d cases, want at least %d", len(cases), minCases)
 	}
+	// The scale cases want the examples among the first three at 100 000
+	// (bench/search.sh); here they run on the smaller corpus.
+	scale, err := relevance.ScaleCases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(scale) < minCases {
+		t.Fatalf("%d scale cases, want at least %d", len(scale), minCases)
+	}
+	via := 0
+	for _, c := range scale {
+		if c.Via != "" {
+			via++
+		}
+	}
+	if via < minVia {
+		t.Fatalf("%d scale cases are reached only through a variant, want at least %d", via, minVia)
+	}
+	cases = append(cases, scale...)
 	s, err := store.Open(filepath.Join(t.TempDir(), "relevance.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -38,7 +38,9 @@ type synonymGroup struct {
 }
 
 // NewAnalyzer builds an analyzer from a root list, compounds ("kerjasama" =
-// "kerja sama") and synonym groups (each a list of phrases that mean the same).
+// "kerja sama") and synonym groups (each a list of phrases that mean the same);
+// a group that names an agency also holds the short forms its names imply
+// (withAgencyForms).
 func NewAnalyzer(roots Roots, compounds []string, synonyms [][]string) *Analyzer {
 	a := &Analyzer{stem: NewStemmer(roots), compounds: map[string][]string{},
 		byFirst: map[string][]phraseRef{}, memo: map[string]wordInfo{}}
@@ -50,7 +52,7 @@ func NewAnalyzer(roots Roots, compounds []string, synonyms [][]string) *Analyzer
 	}
 	for i, group := range synonyms {
 		g := synonymGroup{canonical: "=" + string(rune('a'+i%26)) + strings.Repeat("_", i/26)}
-		for _, phrase := range group {
+		for _, phrase := range withAgencyForms(group) {
 			ts := a.words(phrase)
 			if len(ts) == 0 {
 				continue
@@ -249,6 +251,18 @@ func (a *Analyzer) withSynonyms(terms []Term) []Term {
 		}
 	}
 	return out
+}
+
+// oneWordSynonym reports whether the stem word alone is a name of the synonym
+// group canonical ("kominfo" of Kominfo's group; not "pemerintah" of Pemkab's).
+func (a *Analyzer) oneWordSynonym(word, canonical string) bool {
+	for _, ref := range a.byFirst[word] {
+		g := a.synonyms[ref.group]
+		if g.canonical == canonical && len(g.phrases[ref.phrase]) == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // matchAt reports whether phrase occurs with its first word at terms[i]'s position.

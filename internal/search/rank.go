@@ -407,28 +407,54 @@ type variant struct {
 }
 
 // planOf lists the index terms a query term stands for, with their weights: the
-// term itself; for the last word typed, its completions; and for a word of five
-// letters or more that is not indexed and has no completions, the stems of the
-// words one edit away. Each variant's weight includes its IDF.
+// term itself; for a synonym typed as one word, that word as typed; for the last
+// word typed, its completions; and for a word of five letters or more that is
+// not indexed and has no completions, the stems of the words one edit away.
+// Each variant's weight includes its IDF. A variant other than the term as
+// typed never weighs more than the term itself would: a rare completion
+// ("20255" for a year typed "2025") or a rare synonym must not outrank the
+// words typed.
 func planOf(src Source, an *Analyzer, qt QueryTerm, n int, exact bool) termPlan {
 	var p termPlan
 	seen := map[string]bool{}
-	add := func(term string, w float64) {
+	idfOf := func(df int) float64 {
+		return math.Log(1 + (float64(n)-float64(min(df, n))+0.5)/(float64(min(df, n))+0.5))
+	}
+	// capIDF bounds the IDF of the variants other than the term as typed.
+	capIDF := math.Inf(1)
+	add := func(term string, w float64) bool {
 		if seen[term] {
-			return
+			return false
 		}
 		seen[term] = true
 		df := src.DF(term)
 		if df == 0 {
-			return
+			return false
 		}
-		idf := math.Log(1 + (float64(n)-float64(min(df, n))+0.5)/(float64(min(df, n))+0.5))
+		idf := math.Min(idfOf(df), capIDF)
 		p.variants = append(p.variants, variant{term: term, weight: float32(w * idf), df: df})
 		p.cost += df
+		return true
 	}
-	add(qt.Text, 1)
+	synonym := strings.HasPrefix(qt.Text, "=")
+	typedIDF := 0.0
+	if add(qt.Text, 1) {
+		typedIDF = idfOf(p.variants[0].df)
+		if numeric(qt.Raw) || len([]rune(qt.Raw)) >= capFrom {
+			capIDF = typedIDF
+		}
+	}
 	if exact {
 		return p
+	}
+	if synonym && len(p.variants) == 1 && an.oneWordSynonym(qt.Raw, qt.Text) {
+		// "Kominfo" typed: a record that says Kominfo ranks a little above one
+		// that says Dinas Komunikasi dan Informatika.
+		if df := src.DF(qt.Raw); df > 0 && !seen[qt.Raw] {
+			seen[qt.Raw] = true
+			p.variants = append(p.variants, variant{term: qt.Raw, weight: float32(literalBonus * typedIDF), df: df})
+			p.cost += df
+		}
 	}
 	// The last word typed is a prefix; so is any other word of three letters or
 	// more that is not indexed as it stands ("sumed lampung tim").
@@ -441,16 +467,45 @@ func planOf(src Source, an *Analyzer, qt QueryTerm, n int, exact bool) termPlan 
 		case 3, 4:
 			limit = 6
 		}
+		w := completionWeight
+		if numeric(qt.Raw) && len(p.variants) > 0 {
+			// "2025" typed last is the year (or a number) as typed; a number
+			// that begins with it comes after every exact match.
+			w = numberCompletionWeight
+		}
 		for _, t := range src.Expand(qt.Raw, limit) {
-			add(t, 0.8)
+			add(t, w)
 		}
 	}
 	if len(p.variants) == 0 && !strings.ContainsAny(qt.Raw, "/.-=") && len([]rune(qt.Raw)) >= typoMinLen {
 		for _, e := range edits1(qt.Raw) {
-			add(an.stemOf(e), 0.6)
+			add(an.stemOf(e), typoWeight)
 		}
 	}
 	return p
+}
+
+// Weights of the variants of a query term, against 1 for the term as typed.
+const (
+	// capFrom is the length from which a word typed is taken as meant: its
+	// completions weigh no more than it. Shorter ("tim" of "timur") it is more
+	// likely a word being typed, and a rare completion tells more.
+	capFrom                = 4
+	completionWeight       = 0.8
+	numberCompletionWeight = 0.25
+	typoWeight             = 0.6
+	// literalBonus lifts the word typed above its synonyms (a share of the group's IDF).
+	literalBonus = 1.15
+)
+
+// numeric reports whether s is all digits.
+func numeric(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 const alphabet = "abcdefghijklmnopqrstuvwxyz"

@@ -173,7 +173,7 @@ func ShippedSynonyms() string {
 
 // analysisVersion changes whenever analysis changes what a text indexes as, so
 // that indexes built before are rebuilt.
-const analysisVersion = "4.1"
+const analysisVersion = "5.1"
 
 // Fingerprint identifies the analysis: the algorithm's version and every list.
 // An index built with another fingerprint must be rebuilt.

@@ -169,7 +169,8 @@ func (s *Store) SaveOfficial(o *agreement.Official) error {
 	return err
 }
 
-// reindexSignedBy refreshes the search entries of the agreements o signs for its party.
+// reindexSignedBy refreshes the search entries of the agreements o signs for its
+// party, or that are signed under a surat kuasa o gave or holds.
 func reindexSignedBy(dir txDir, o *agreement.Official) error {
 	c := dir.tx.Bucket(schema.IdxParty).Cursor()
 	p := idKey(o.PartyID)
@@ -182,7 +183,8 @@ func reindexSignedBy(dir txDir, o *agreement.Official) error {
 			continue
 		}
 		for _, ap := range a.Parties {
-			if ap.SignerID == o.ID {
+			m, _ := dir.Mandate(ap.MandateID)
+			if ap.SignerID == o.ID || (ap.MandateID != 0 && (m.GrantorID == o.ID || m.GranteeID == o.ID)) {
 				if err := dir.store.indexAgreement(dir, &a); err != nil {
 					return err
 				}

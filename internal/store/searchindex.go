@@ -126,6 +126,18 @@ func snapshotNames(tx *bolt.Tx) (*fields.Directory, error) {
 		n.Officials[o.ID] = o
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	// Mandates: an agreement is indexed with the grantors and holders of its surat kuasa.
+	err = tx.Bucket(schema.Mandates).ForEach(func(k, raw []byte) error {
+		var m agreement.Mandate
+		if err := decode(raw, &m); err != nil {
+			return err
+		}
+		n.Mandates[m.ID] = m
+		return nil
+	})
 	return n, err
 }
 

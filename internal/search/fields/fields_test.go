@@ -34,3 +34,35 @@ func TestTextGroups(t *testing.T) {
 		t.Error("empty values make empty lines")
 	}
 }
+
+// A PKS signed by kepala dinas under surat kuasa is indexed with the grantors'
+// names, the holders', the mandates' numbers, the venue, the witnesses and the
+// perangkat daerah with their initials.
+func TestTextStory(t *testing.T) {
+	dir := NewDirectory()
+	dir.Officials[1] = agreement.Official{ID: 1, Name: "Dony Ahmad Munir", Jabatan: "Bupati Sumedang"}
+	dir.Officials[4] = agreement.Official{ID: 4, Name: "Kemal Idris", Jabatan: "Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Sumedang"}
+	dir.Mandates[2] = agreement.Mandate{ID: 2, GrantorID: 1, GranteeID: 4, Number: "100.3.4/072/Huk/2025"}
+	a := &agreement.Agreement{
+		Kind: agreement.KindPKS, Subject: "Perizinan Berusaha",
+		Parties:      []agreement.AgreementParty{{PartyID: 1, SignerID: 4, MandateID: 2}},
+		Implementers: []string{"Badan Penanggulangan Bencana Daerah"},
+		Signing: &agreement.Signing{Venue: "Gedung Negara", Numbers: []string{"119/PKS.05-Huk/2025"},
+			Signers:   []agreement.Signer{{Name: "Kemal Idris", MandateID: 2}},
+			Witnesses: []agreement.Witness{{Name: "Tuti Ruswati", Jabatan: "Sekretaris Daerah"}}},
+	}
+	got := Text(dir, a)
+	for _, s := range []string{"Dony Ahmad Munir", "Kemal Idris", "100.3.4/072/Huk/2025", "119/PKS.05-Huk/2025", "DPMPTSP PMPTSP", "Gedung Negara"} {
+		if !strings.Contains(got[0], s+"\n") {
+			t.Errorf("%q not in the weighted fields", s)
+		}
+	}
+	for _, s := range []string{"Bupati Sumedang", "Tuti Ruswati", "Sekretaris Daerah", "BPBD"} {
+		if !strings.Contains(got[1], s+"\n") {
+			t.Errorf("%q not in the body", s)
+		}
+	}
+	if n := strings.Count(got[0], "Dony Ahmad Munir\n"); n != 1 {
+		t.Errorf("the grantor of one mandate named twice (by the party and the signer): %d", n)
+	}
+}
