@@ -64,6 +64,9 @@ func Text(dir Names, a *agreement.Agreement) [2]string {
 			w(&hi, p.Name, p.ShortName)
 			agency(&hi, p.Name)
 		}
+		// A perangkat daerah standing as the party (a PKS between dinas).
+		w(&hi, ap.Unit)
+		agency(&hi, ap.Unit)
 		w(&hi, ap.Number)
 		if o, ok := dir.Official(ap.SignerID); ok {
 			w(&hi, o.Name, o.Jabatan)

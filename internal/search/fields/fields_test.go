@@ -66,3 +66,18 @@ func TestTextStory(t *testing.T) {
 		t.Errorf("the grantor of one mandate named twice (by the party and the signer): %d", n)
 	}
 }
+
+// A perangkat daerah standing as a party of a PKS is found by its name and
+// its initials, in the weighted fields.
+func TestTextPartyUnit(t *testing.T) {
+	dir := NewDirectory()
+	dir.Parties[1] = agreement.Party{ID: 1, Name: "Pemerintah Kabupaten Sumedang"}
+	a := &agreement.Agreement{Kind: agreement.KindPKS, Subject: "Magang",
+		Parties: []agreement.AgreementParty{{PartyID: 1, Unit: "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"}}}
+	got := Text(dir, a)[0]
+	for _, s := range []string{"Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu\n", "DPMPTSP"} {
+		if !strings.Contains(got, s) {
+			t.Errorf("%q not in the weighted fields:\n%s", s, got)
+		}
+	}
+}
