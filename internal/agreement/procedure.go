@@ -137,6 +137,17 @@ func (p Procedure) WithDefaults() Procedure {
 	return p
 }
 
+// OfficeProcedure is the procedure of the office marked as ours among
+// parties, or the default.
+func OfficeProcedure(parties []Party) Procedure {
+	for _, p := range parties {
+		if p.Own && p.Procedure != nil {
+			return p.Procedure.WithDefaults()
+		}
+	}
+	return DefaultProcedure()
+}
+
 // CategoryFor is the PP 28/2018 category that partners of these kinds imply:
 // a foreign party makes it KSDPL (a foreign regional government) or KSDLL,
 // a region KSDD, anyone else KSDPK. It is "" when no partner is known.

@@ -186,6 +186,12 @@ func TestRequiredReviewersMustAgree(t *testing.T) {
 	if got := b.ReviewsPending(own); len(got) != 0 {
 		t.Errorf("own list: pending %v", got)
 	}
+	if got := OfficeProcedure([]Party{{Name: "Mitra", Procedure: &Procedure{MonevPerYear: 9}}, {Own: true, Procedure: &own}}); len(got.Reviewers) != 1 || got.MonevPerYear != 2 {
+		t.Errorf("office procedure %+v", got)
+	}
+	if got := OfficeProcedure(nil); len(got.Reviewers) != 4 {
+		t.Errorf("default procedure %+v", got)
+	}
 	// A review asking for changes says what.
 	bad := ksb()
 	bad.Reviews = []Review{{Reviewer: "Kepala Bagian Hukum", Date: day, Outcome: ReviewTolak}, {Reviewer: "", Outcome: "mungkin"}}
