@@ -176,6 +176,17 @@ type Term struct {
 	Start      Date `json:"start"`
 	End        Date `json:"end"`
 	Extendable bool `json:"extendable,omitempty"`
+	// SectoralBasis is the rule that allows a term longer than the usual
+	// five years ("PP 27/2014 tentang Pengelolaan BMN/BMD, Pasal 37").
+	SectoralBasis string `json:"sectoral_basis,omitempty"`
+}
+
+// Years is the term's length in years.
+func (t Term) Years() float64 {
+	if t.Unit == UnitBulan {
+		return float64(t.Length) / 12
+	}
+	return float64(t.Length)
 }
 
 // EndFor returns the last day of the term when it starts on start.
@@ -203,6 +214,10 @@ type DPRDApproval struct {
 	Required bool   `json:"required,omitempty"`
 	Number   string `json:"number,omitempty"`
 	Date     Date   `json:"date"`
+	// Burdens answers: does the agreement burden the public and the region?
+	Burdens Answer `json:"burdens,omitempty"`
+	// OutsideBudget answers: is its funding outside this year's APBD?
+	OutsideBudget Answer `json:"outside_budget,omitempty"`
 }
 
 // ParentRef is what a child carries over from its parent, so its document can cite it.
@@ -267,6 +282,8 @@ type Signing struct {
 	// Scan is the SHA-256 of the attached scan of the signed original.
 	Scan  string `json:"scan,omitempty"`
 	Notes string `json:"notes,omitempty"`
+	// Checklist is the state of each signed original, per copy and party.
+	Checklist []CopyCheck `json:"checklist,omitempty"`
 }
 
 // Recommendation closes a monitoring entry.
@@ -289,6 +306,15 @@ type Monitoring struct {
 	Obstacles      string         `json:"obstacles,omitempty"`
 	Recommendation Recommendation `json:"recommendation,omitempty"`
 	Evidence       []string       `json:"evidence,omitempty"` // SHA-256 of attached evidence
+	// Unit is the perangkat daerah whose monev this is.
+	Unit string `json:"unit,omitempty"`
+	// Planned and Result are the activities planned and realised in the period.
+	Planned string `json:"planned,omitempty"`
+	Result  string `json:"result,omitempty"`
+	// Score rates the period from 1 to 5; 0 while not scored.
+	Score int `json:"score,omitempty"`
+	// Reasons give the grounds of the recommendation.
+	Reasons string `json:"reasons,omitempty"`
 }
 
 // Agreement is one cooperation document and everything known about it.
@@ -318,12 +344,18 @@ type Agreement struct {
 	Term         Term         `json:"term"`
 	Funding      Funding      `json:"funding"`
 	DPRD         DPRDApproval `json:"dprd"`
-	Copies       int          `json:"copies"` // rangkap
-	Tags         []string     `json:"tags,omitempty"`
-	Notes        string       `json:"notes,omitempty"`
-	Attachments  []Attachment `json:"attachments,omitempty"`
-	Signing      *Signing     `json:"signing,omitempty"`
-	Monitoring   []Monitoring `json:"monitoring,omitempty"`
+	// Central is the central government's approval of foreign cooperation.
+	Central ApprovalRecord `json:"central"`
+	// Reviews are the TKKSD's telaah of the draft, oldest first.
+	Reviews []Review `json:"reviews,omitempty"`
+	// ActionPlan is a Nota Kesepakatan's rencana aksi, printed as its lampiran.
+	ActionPlan  []ActionItem `json:"action_plan,omitempty"`
+	Copies      int          `json:"copies"` // rangkap
+	Tags        []string     `json:"tags,omitempty"`
+	Notes       string       `json:"notes,omitempty"`
+	Attachments []Attachment `json:"attachments,omitempty"`
+	Signing     *Signing     `json:"signing,omitempty"`
+	Monitoring  []Monitoring `json:"monitoring,omitempty"`
 	// Imported marks a record brought in from an old register (a spreadsheet):
 	// it has no drafting workflow and no text, so nothing prints it as a document.
 	Imported *Imported `json:"imported,omitempty"`

@@ -57,6 +57,8 @@ type Party struct {
 	Lambang   *FileRef         `json:"lambang,omitempty"`
 	Numbering *NumberingScheme `json:"numbering,omitempty"`
 	Page      *PageProfile     `json:"page,omitempty"`
+	// Procedure is our office's choices for reviews, monitoring and terms.
+	Procedure *Procedure `json:"procedure,omitempty"`
 	// Own marks the office that uses this copy of the program.
 	Own     bool      `json:"own,omitempty"`
 	Created time.Time `json:"created"`

@@ -128,6 +128,7 @@ func (a *Agreement) Validate(dir Directory) Errors {
 	}
 	checkDate(&es, "dprd.date", a.DPRD.Date)
 	a.validateSigning(&es, dir)
+	a.validateProcedure(&es, dir)
 	for i, m := range a.Monitoring {
 		f := idx("monitoring", i)
 		checkDate(&es, f+".date", m.Date)
