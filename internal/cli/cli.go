@@ -161,6 +161,7 @@ func (r *runner) run(args []string) error {
 		"reindex": r.reindex, "sinonim": r.synonyms, "check": r.check, "pdf": r.pdf, "search": r.search,
 		"backup": r.backup, "backups": r.backups, "restore": r.restore,
 		"salvage": r.salvage,
+		"laporan": r.laporan,
 	}
 	fn, ok := commands[cmd]
 	if !ok {
