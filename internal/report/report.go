@@ -46,7 +46,8 @@ func (p Period) Contains(d agreement.Date) bool {
 
 // Source is what a report reads: the facts stream and the registry of parties.
 type Source interface {
-	ReportFacts(ctx context.Context, f func(service.ReportFact) error) ([]service.RecordRef, error)
+	ReportFacts(ctx context.Context, since agreement.Date, f func(service.ReportFact) error) ([]service.RecordRef, error)
+	SignedByYear() ([]service.YearCount, error)
 	Parties() ([]agreement.Party, error)
 }
 
@@ -138,8 +139,18 @@ func Build(ctx context.Context, src Source, p Period, opt Options) (*Report, err
 	if err != nil {
 		return nil, err
 	}
+	years, err := src.SignedByYear()
+	if err != nil {
+		return nil, err
+	}
 	b := newBuilder(p, opt, parties)
-	damaged, err := src.ReportFacts(ctx, func(f service.ReportFact) error {
+	for _, yc := range years {
+		if yc.Year <= p.To.Year {
+			b.r.PerYear = append(b.r.PerYear, yc)
+		}
+	}
+	// What ended before the period and did not change in it plays no part.
+	damaged, err := src.ReportFacts(ctx, p.From, func(f service.ReportFact) error {
 		b.add(&f)
 		return nil
 	})
@@ -164,7 +175,6 @@ type builder struct {
 	provs    map[string]int
 	impls    map[string]int
 	implName map[string]string
-	perYear  map[service.YearCount]int
 }
 
 func newBuilder(p Period, opt Options, parties []agreement.Party) *builder {
@@ -177,7 +187,6 @@ func newBuilder(p Period, opt Options, parties []agreement.Party) *builder {
 		parties: map[agreement.ID]agreement.Party{}, kinds: map[agreement.Kind]int{}, statuses: map[agreement.Status]int{},
 		cats: map[agreement.Category]int{}, signed: map[agreement.Kind]int{}, partners: map[agreement.ID]int{},
 		names: map[agreement.ID]string{}, provs: map[string]int{}, impls: map[string]int{}, implName: map[string]string{},
-		perYear: map[service.YearCount]int{},
 	}
 	for _, pt := range parties {
 		b.parties[pt.ID] = pt
@@ -222,9 +231,6 @@ func InForce(s *agreement.Summary, d agreement.Date) bool {
 
 func (b *builder) add(f *service.ReportFact) {
 	s := &f.Summary
-	if s.Status == agreement.StatusDitandatangani && s.Year <= b.r.Period.To.Year {
-		b.perYear[service.YearCount{Year: s.Year, Kind: s.Kind}]++
-	}
 	asOf := b.r.AsOf
 	if InForce(s, asOf) {
 		b.r.InForce = append(b.r.InForce, b.row(f))
@@ -366,11 +372,6 @@ func (b *builder) finish() *Report {
 			return cmp.Or(b.N-a.N, cmp.Compare(a.Label, b.Label), cmp.Compare(a.Key, b.Key))
 		})
 	}
-	for yk, n := range b.perYear {
-		yk.Count = n
-		r.PerYear = append(r.PerYear, yk)
-	}
-	service.SortYearCounts(r.PerYear)
 	byEnd := func(a, b Row) int {
 		switch {
 		case a.End.IsZero() != b.End.IsZero():

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
+	"runtime"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -16,16 +18,28 @@ import (
 // reportBatch is how many agreements one read transaction of ReportFacts holds.
 const reportBatch = 2000
 
-// ReportFacts calls f with every agreement's list row, category and monitoring
-// dates, in ID order, a batch per read transaction.
-func (s *Store) ReportFacts(ctx context.Context, f func(service.ReportFact) error) ([]service.RecordRef, error) {
+// rawFact is what ReportFacts copies out of a read transaction: the summary's
+// JSON, the category and the monitoring list's JSON (with what follows it),
+// decoded after the transaction by as many workers as there are processors.
+type rawFact struct {
+	id         uint64
+	sum        []byte
+	category   agreement.Category
+	monitoring []byte
+}
+
+// ReportFacts calls f with the list row, category and monitoring dates of
+// every agreement that matters since since, in ID order, a batch per read
+// transaction. Those that do not are passed over by the head of their stored
+// value, whose index keys hold the end and the time of the last change.
+func (s *Store) ReportFacts(ctx context.Context, since agreement.Date, f func(service.ReportFact) error) ([]service.RecordRef, error) {
 	var damaged []service.RecordRef
 	var after []byte
 	for {
 		if err := ctx.Err(); err != nil {
 			return damaged, err
 		}
-		batch := make([]service.ReportFact, 0, reportBatch)
+		batch := make([]rawFact, 0, reportBatch)
 		done := true
 		err := s.view(func(tx *bolt.Tx) error {
 			c := tx.Bucket(schema.Agreements).Cursor()
@@ -45,20 +59,27 @@ func (s *Store) ReportFacts(ctx context.Context, f func(service.ReportFact) erro
 					return nil
 				}
 				after = append(after[:0], k...)
-				fact, ok := reportFact(v)
-				if !ok {
+				raw, pass, ok := copyFact(v, since)
+				switch {
+				case !ok:
 					damaged = append(damaged, service.RecordRef{Type: "agreement", ID: binary.BigEndian.Uint64(k)})
-					continue
+				case !pass:
+					raw.id = binary.BigEndian.Uint64(k)
+					batch = append(batch, raw)
 				}
-				batch = append(batch, fact)
 			}
 			return nil
 		})
 		if err != nil {
 			return damaged, err
 		}
-		for _, fact := range batch {
-			if err := f(fact); err != nil {
+		facts, bad := decodeFacts(batch)
+		for i := range facts {
+			if bad[i] {
+				damaged = append(damaged, service.RecordRef{Type: "agreement", ID: batch[i].id})
+				continue
+			}
+			if err := f(facts[i]); err != nil {
 				return damaged, err
 			}
 		}
@@ -72,37 +93,87 @@ var (
 	keySubject    = []byte(`"subject":`)
 	keyCategory   = []byte(`"category":"`)
 	keyMonitoring = []byte(`"monitoring":`)
+	keyFollowUps  = []byte(`"follow_ups":`)
 )
 
-// reportFact reads a stored agreement's facts without decoding its document:
-// the category is a top-level string before the subject (only scalars precede
-// it), and the monitoring list is the only "monitoring" key of the document
-// (no nested record has one), near its end. TestReportFactsMatchDocuments
-// holds this to a full decode.
-func reportFact(raw []byte) (service.ReportFact, bool) {
-	var fact service.ReportFact
-	sum, rec, ok := splitAgreementValue(raw)
-	if !ok || json.Unmarshal(sum, &fact.Summary) != nil {
-		return fact, false
+// copyFact copies a stored agreement's facts out of the transaction without
+// decoding its document: the category is a top-level string before the
+// subject (only scalars precede it), and the monitoring list is the only
+// "monitoring" key of the document (no nested record has one), near its end.
+// TestReportFactsMatchDocuments holds this to a full decode. pass is true for
+// an agreement that ended before since and did not change since (from the
+// index keys in the value's head); ok is false for a value that cannot be read.
+func copyFact(raw []byte, since agreement.Date) (f rawFact, pass, ok bool) {
+	h, sum, rec, ok := parseAgreementValue(raw, !since.IsZero())
+	if !ok {
+		return f, false, false
 	}
+	if !since.IsZero() && passOver(&h, since) {
+		return f, true, true
+	}
+	f.sum = bytes.Clone(sum)
 	if i := bytes.Index(rec, keySubject); i > 0 {
 		if j := bytes.Index(rec[:i], keyCategory); j >= 0 {
 			rest := rec[j+len(keyCategory) : i]
 			if end := bytes.IndexByte(rest, '"'); end >= 0 {
-				fact.Category = agreement.Category(rest[:end])
+				f.category = agreement.Category(rest[:end])
 			}
 		}
 	}
-	if fact.Summary.FollowUps > 0 {
-		i := bytes.LastIndex(rec, keyMonitoring)
-		if i < 0 {
-			return fact, false
-		}
-		if json.NewDecoder(bytes.NewReader(rec[i+len(keyMonitoring):])).Decode(&fact.Monitoring) != nil {
-			return fact, false
+	if !bytes.Contains(sum, keyFollowUps) {
+		return f, false, true // no monitoring recorded (follow_ups is left out when 0)
+	}
+	if i := bytes.LastIndex(rec, keyMonitoring); i >= 0 {
+		f.monitoring = bytes.Clone(rec[i+len(keyMonitoring):])
+	}
+	return f, false, true
+}
+
+// passOver reports whether a stored agreement ended before since and was not
+// changed since, by its head's index keys.
+func passOver(h *agreementHead, since agreement.Date) bool {
+	var end, changed []byte
+	for _, e := range h.Keys {
+		switch {
+		case bytes.Equal(e.bucket, schema.IdxEnd) && len(e.key) == 16:
+			end = e.key[:8]
+		case bytes.Equal(e.bucket, schema.IdxChanged) && len(e.key) == 16:
+			changed = e.key[:8]
 		}
 	}
-	return fact, true
+	if end == nil || changed == nil || bytes.Compare(end, since.Key()) >= 0 {
+		return false
+	}
+	return bytes.Compare(changed, stamp(since.Time())) < 0
+}
+
+// decodeFacts decodes a batch, split among the processors; bad marks what
+// did not decode.
+func decodeFacts(batch []rawFact) ([]service.ReportFact, []bool) {
+	facts := make([]service.ReportFact, len(batch))
+	bad := make([]bool, len(batch))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(batch)/200))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(batch); i += workers {
+				bad[i] = !decodeFact(&batch[i], &facts[i])
+			}
+		})
+	}
+	wg.Wait()
+	return facts, bad
+}
+
+func decodeFact(raw *rawFact, f *service.ReportFact) bool {
+	if json.Unmarshal(raw.sum, &f.Summary) != nil {
+		return false
+	}
+	f.Category = raw.category
+	if f.Summary.FollowUps == 0 {
+		return true
+	}
+	return raw.monitoring != nil && json.NewDecoder(bytes.NewReader(raw.monitoring)).Decode(&f.Monitoring) == nil
 }
 
 // SignedByYear counts the signed agreements per filing year and kind from the

@@ -30,7 +30,7 @@ func TestReportFactsMatchDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen, withMonitoring, categories := 0, 0, map[agreement.Category]bool{}
-	damaged, err := s.ReportFacts(ctx, func(f service.ReportFact) error {
+	damaged, err := s.ReportFacts(ctx, agreement.Date{}, func(f service.ReportFact) error {
 		seen++
 		a, err := s.Agreement(f.Summary.ID)
 		if err != nil {
@@ -59,13 +59,55 @@ func TestReportFactsMatchDocuments(t *testing.T) {
 	if seen != n || withMonitoring == 0 || len(categories) < 3 {
 		t.Errorf("%d facts, %d with monitoring, categories %v", seen, withMonitoring, categories)
 	}
+	// Passing over by the stored head agrees with the summaries.
+	since := agreement.NewDate(2025, 1, 1)
+	want := map[agreement.ID]bool{}
+	q := service.Query{Limit: 1000}
+	for {
+		p, err := s.List(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range p.Items {
+			if service.Matters(&it, since) {
+				want[it.ID] = true
+			}
+		}
+		if q.After = p.Next; p.Next == nil {
+			break
+		}
+	}
+	got := 0
+	if _, err := s.ReportFacts(ctx, since, func(f service.ReportFact) error {
+		got++
+		if !want[f.Summary.ID] {
+			t.Errorf("agreement %d (ended %v) was not passed over", f.Summary.ID, f.Summary.End)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got != len(want) || got == n || got == 0 {
+		t.Errorf("since %v: %d facts, want %d of %d", since, got, len(want), n)
+	}
+}
+
+func BenchmarkReportFactsSince(b *testing.B) {
+	s := openBench(b, benchDB(b))
+	for b.Loop() {
+		n := 0
+		if _, err := s.ReportFacts(context.Background(), agreement.NewDate(2025, 1, 1), func(service.ReportFact) error { n++; return nil }); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(n), "agreements")
+	}
 }
 
 func BenchmarkReportFacts(b *testing.B) {
 	s := openBench(b, benchDB(b))
 	for b.Loop() {
 		n := 0
-		if _, err := s.ReportFacts(context.Background(), func(service.ReportFact) error { n++; return nil }); err != nil {
+		if _, err := s.ReportFacts(context.Background(), agreement.Date{}, func(service.ReportFact) error { n++; return nil }); err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(n), "agreements")

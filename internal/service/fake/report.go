@@ -7,15 +7,17 @@ import (
 	"sepakat/internal/service"
 )
 
-// ReportFacts calls f with every agreement's facts, in ID order, outside the lock.
-func (f *Fake) ReportFacts(ctx context.Context, fn func(service.ReportFact) error) ([]service.RecordRef, error) {
+// ReportFacts calls f with the facts of every agreement that matters since
+// since, in ID order, outside the lock.
+func (f *Fake) ReportFacts(ctx context.Context, since agreement.Date, fn func(service.ReportFact) error) ([]service.RecordRef, error) {
 	f.mu.Lock()
 	rows, err := f.listRows()
 	var facts []service.ReportFact
 	if err == nil {
 		for _, id := range sortedIDs(rows) {
+			row := rows[id]
 			a, ok := get[agreement.Agreement](&f.st, kAgreement, id)
-			if !ok {
+			if !ok || !service.Matters(&row, since) {
 				continue
 			}
 			fact := service.ReportFact{Summary: cloneSummary(rows[id]), Category: a.Category}

@@ -42,7 +42,7 @@ func testReporting(t *testing.T, c Config) {
 	}
 	var last agreement.ID
 	n := 0
-	damaged, err := s.ReportFacts(ctx, func(f service.ReportFact) error {
+	damaged, err := s.ReportFacts(ctx, agreement.Date{}, func(f service.ReportFact) error {
 		n++
 		if f.Summary.ID <= last {
 			t.Errorf("facts out of ID order: %d after %d", f.Summary.ID, last)
@@ -70,7 +70,7 @@ func testReporting(t *testing.T, c Config) {
 	if n != len(rows) || len(damaged) != 0 {
 		t.Errorf("%d facts (%d damaged) for %d agreements", n, len(damaged), len(rows))
 	}
-	if _, err := s.ReportFacts(ctx, func(f service.ReportFact) error {
+	if _, err := s.ReportFacts(ctx, agreement.Date{}, func(f service.ReportFact) error {
 		if f.Summary.ID == signed && (f.Category == "" || len(f.Monitoring) < 2 || !f.Monitoring[len(f.Monitoring)-2].Realised) {
 			t.Errorf("the changed agreement reads %+v", f)
 		}
@@ -82,14 +82,36 @@ func testReporting(t *testing.T, c Config) {
 	// An error from f stops the reading and comes back; so does a cancel.
 	stop := errors.New("stop")
 	calls := 0
-	if _, err := s.ReportFacts(ctx, func(service.ReportFact) error { calls++; return stop }); !errors.Is(err, stop) || calls != 1 {
+	if _, err := s.ReportFacts(ctx, agreement.Date{}, func(service.ReportFact) error { calls++; return stop }); !errors.Is(err, stop) || calls != 1 {
 		t.Errorf("f's error: %v after %d calls", err, calls)
 	}
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
 	calls = 0
-	if _, err := s.ReportFacts(cancelled, func(service.ReportFact) error { calls++; return nil }); !errors.Is(err, context.Canceled) || calls != 0 {
+	if _, err := s.ReportFacts(cancelled, agreement.Date{}, func(service.ReportFact) error { calls++; return nil }); !errors.Is(err, context.Canceled) || calls != 0 {
 		t.Errorf("cancelled: %v after %d calls", err, calls)
+	}
+
+	// Since a day: only what did not end before it, or changed since.
+	for _, since := range []agreement.Date{agreement.NewDate(2026, 1, 1), agreement.NewDate(2030, 1, 1), agreement.NewDate(2000, 1, 1)} {
+		want := 0
+		for _, it := range rows {
+			if service.Matters(&it, since) {
+				want++
+			}
+		}
+		got := 0
+		_, err := s.ReportFacts(ctx, since, func(f service.ReportFact) error {
+			got++
+			if !service.Matters(&f.Summary, since) {
+				t.Errorf("since %v: agreement %d ended %v, changed %v", since, f.Summary.ID, f.Summary.End, f.Summary.Updated)
+			}
+			return nil
+		})
+		must(t, err)
+		if got != want {
+			t.Errorf("since %v: %d facts, want %d", since, got, want)
+		}
 	}
 
 	want := map[service.YearCount]int{}
