@@ -439,5 +439,5 @@ func BenchmarkYearReport(b *testing.B) {
 		}
 		b.ReportMetric(float64(len(r.InForce)), "in-force")
 	}
-	b.ReportMetric((cpuTime() - cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
