@@ -23,6 +23,8 @@ type Table struct {
 	Rows   [][]any
 	// Total is a last row in bold; nil: none.
 	Total []any
+	// IDs are the agreements of a list's rows, in order; nil for counts.
+	IDs []agreement.ID
 }
 
 // KindColor and StatusColor are the charts' colours, shared by the PDF and
@@ -107,18 +109,21 @@ func (r *Report) Tables(l i18n.Lang) []Table {
 		Header: []string{TColNo.In(l), TColKind.In(l), TColNumbers.In(l), TColSubject.In(l), TColPartner.In(l), TColTerm.In(l), TColDaysLeft.In(l)},
 		Widths: []float64{0.7, 0.9, 2.8, 3, 2.2, 1.9, 0.9}, Align: []string{"R", "L", "L", "L", "L", "L", "R"}}
 	for i, row := range r.Ending {
+		ending.IDs = append(ending.IDs, row.ID)
 		ending.Rows = append(ending.Rows, []any{i + 1, string(row.Kind), numbers(row), row.Subject, row.Partner, Term(row.Start, row.End, l), row.DaysLeft})
 	}
 	sleeping := Table{Sheet: "KSB Tidur", Title: TSleeping.In(l),
 		Header: []string{TColNo.In(l), TColNumbers.In(l), TColSubject.In(l), TColPartner.In(l), TColSigned.In(l)},
 		Widths: []float64{0.7, 2.8, 3.4, 2.6, 1.6}, Align: []string{"R", "L", "L", "L", "L"}}
 	for i, row := range r.Sleeping {
+		sleeping.IDs = append(sleeping.IDs, row.ID)
 		sleeping.Rows = append(sleeping.Rows, []any{i + 1, numbers(row), row.Subject, row.Partner, row.Signed})
 	}
 	inForce := Table{Sheet: "Berlaku", Title: TInForce.In(l) + " (" + asOf + ")",
 		Header: []string{TColNo.In(l), TColKind.In(l), TColNumbers.In(l), TColSubject.In(l), TColPartner.In(l), TColTerm.In(l), TColStatus.In(l)},
 		Widths: []float64{0.8, 0.9, 2.8, 3, 2.2, 1.9, 1.2}, Align: []string{"R", "L", "L", "L", "L", "L", "L"}}
 	for i, row := range r.InForce {
+		inForce.IDs = append(inForce.IDs, row.ID)
 		inForce.Rows = append(inForce.Rows, []any{i + 1, string(row.Kind), numbers(row), row.Subject, row.Partner, Term(row.Start, row.End, l), PhaseLabel(row.Phase, l)})
 	}
 	perYear := Table{Sheet: "Per Tahun", Title: TPerYear.In(l), Header: []string{TColYear.In(l)}, Align: []string{"L"}, Widths: []float64{1}}
