@@ -181,4 +181,3 @@ func TestBerandaCharts(t *testing.T) {
 		t.Errorf("%d bars drawn for 2025", rects)
 	}
 }
-
