@@ -58,6 +58,8 @@ type ReportTable struct {
 	Rows  [][]string
 	// Total is a last row in bold; nil: none.
 	Total []string
+	// Width is the table's share of the page's width; 0: all of it.
+	Width float64
 }
 
 // BarChart is a bar chart drawn as vector shapes: per category one bar, its
@@ -87,7 +89,8 @@ func (r *Renderer) RenderReport(ctx context.Context, w io.Writer, d *ReportDoc, 
 	if err := p.check(); err != nil {
 		return err
 	}
-	pageW, pageH, _ := p.size()
+	// Landscape: the lists of agreements need the width.
+	pageH, pageW, _ := p.size()
 	f := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: pageW, Ht: pageH}})
 	f.AddUTF8FontFromBytes("sans", "", r.fonts["sans"])
 	f.AddUTF8FontFromBytes("sans", "B", r.fonts["sansB"])
@@ -314,9 +317,13 @@ func (r *reportRender) columnWidths(t *ReportTable) []float64 {
 	for i := range t.Header {
 		sum += r.share(t, i)
 	}
+	width := r.width
+	if t.Width > 0 && t.Width < 1 {
+		width *= t.Width
+	}
 	out := make([]float64, len(t.Header))
 	for i := range out {
-		out[i] = r.width * r.share(t, i) / sum
+		out[i] = width * r.share(t, i) / sum
 	}
 	return out
 }
@@ -384,7 +391,7 @@ func (r *reportRender) row(t *ReportTable, widths []float64, cells []string, bol
 
 // Chart geometry, mm.
 const (
-	chartBarsH   = 55.0 // vertical chart: the bars' area
+	chartBarsH   = 45.0 // vertical chart: the bars' area
 	chartLabelsH = 10.0
 	chartLegendH = 6.0
 	chartRowH    = 6.0 // horizontal chart: one bar

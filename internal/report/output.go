@@ -112,18 +112,22 @@ func (r *Report) Document(o Office, l i18n.Lang, made time.Time) *pdf.ReportDoc 
 	perYear, status := r.Charts(l)
 	for i := range tables {
 		t := &tables[i]
+		if t.Sheet == "Per Tahun" {
+			continue // the workbook's; the page shows the picture, after the summary
+		}
 		b := pdf.ReportBlock{Heading: t.Title, Table: pdfTable(t, l)}
 		if len(t.Rows) == 0 {
 			b.Table, b.Note = nil, TNone.In(l)
 		}
-		if t.Sheet == "Per Tahun" {
-			b.Table, b.Chart = nil, &perYear // the table goes to the workbook; the page shows the picture
+		d.Blocks = append(d.Blocks, b)
+		switch t.Sheet {
+		case "Ringkasan":
+			b := pdf.ReportBlock{Heading: TPerYear.In(l), Chart: &perYear}
 			if len(perYear.Categories) == 0 {
 				b.Chart, b.Note = nil, TNone.In(l)
 			}
-		}
-		d.Blocks = append(d.Blocks, b)
-		if t.Sheet == "Status" {
+			d.Blocks = append(d.Blocks, b)
+		case "Status":
 			d.Blocks = append(d.Blocks, pdf.ReportBlock{Heading: TByStatusChart.In(l), Chart: &status})
 		}
 	}
@@ -132,6 +136,9 @@ func (r *Report) Document(o Office, l i18n.Lang, made time.Time) *pdf.ReportDoc 
 
 func pdfTable(t *Table, l i18n.Lang) *pdf.ReportTable {
 	out := &pdf.ReportTable{Header: t.Header, Widths: t.Widths, Align: t.Align}
+	if t.IDs == nil {
+		out.Width = 0.6 // counts read better narrow
+	}
 	for _, row := range t.Rows {
 		out.Rows = append(out.Rows, cellTexts(row, l))
 	}

@@ -311,8 +311,8 @@ func TestPDFReadBack(t *testing.T) {
 	space := regexp.MustCompile(`\s+`)
 	first := space.ReplaceAllString(pages[0], " ")
 	for _, want := range []string{strings.ToUpper(office.Party.Name), "LAPORAN KERJA SAMA DAERAH",
-		"Periode 1 Januari 2025 s.d. 31 Desember 2025", "Perjanjian dalam periode " + strconv.Itoa(r.Total),
-		"Ditandatangani dalam periode " + strconv.Itoa(r.SignedTotal)} {
+		"Periode 1 Januari 2025 s.d. 31 Desember 2025", "Perjanjian dalam periode " + Thousands(r.Total, i18n.ID),
+		"Ditandatangani dalam periode " + Thousands(r.SignedTotal, i18n.ID)} {
 		if !strings.Contains(first, want) {
 			t.Errorf("page 1 lacks %q:\n%s", want, first)
 		}
@@ -340,7 +340,7 @@ func TestPDFReadBack(t *testing.T) {
 			t.Errorf("in-force row %q not printed", row.OwnNumber)
 		}
 	}
-	if n := strconv.Itoa(len(r.InForce)); !regexp.MustCompile(`(?m)^\s*` + n + `\s+(KSB|PKS|NK|ADD|PPJ)\b`).MatchString(strings.Join(pages, "\n")) {
+	if n := regexp.QuoteMeta(Thousands(len(r.InForce), i18n.ID)); !regexp.MustCompile(`(?m)^\s*` + n + `\s+(KSB|PKS|NK|ADD|PPJ)\b`).MatchString(strings.Join(pages, "\n")) {
 		t.Errorf("the in-force list does not reach row %s", n)
 	}
 }

@@ -88,8 +88,8 @@ func (r *Report) Tables(l i18n.Lang) []Table {
 			{TEnding90.In(l), r.Ending90},
 			{TEnding180.In(l), r.Ending180},
 			{TSleepingTotal.In(l), len(r.Sleeping)},
-			{TMonDone.In(l), strconv.Itoa(r.MonitoringDone) + " / " + strconv.Itoa(r.MonitoringAgreements)},
-			{TMonOverdue.In(l), strconv.Itoa(r.MonitoringOverdue) + " / " + strconv.Itoa(r.OverdueAgreements)},
+			{TMonDone.In(l), Thousands(r.MonitoringDone, l) + " / " + Thousands(r.MonitoringAgreements, l)},
+			{TMonOverdue.In(l), Thousands(r.MonitoringOverdue, l) + " / " + Thousands(r.OverdueAgreements, l)},
 		}}
 	kinds := Table{Sheet: "Jenis", Title: TByKind.In(l), Header: []string{TColKind.In(l), TColCount.In(l), TColSigned.In(l)},
 		Widths: []float64{4, 1, 1.4}, Align: []string{"L", "R", "R"}}
@@ -179,13 +179,29 @@ func countTable(sheet, title, col string, cs []Count, l i18n.Lang, numbered bool
 	return t
 }
 
+// Thousands writes n with its thousands marked: 2.094 (2,094 in English).
+func Thousands(n int, l i18n.Lang) string {
+	sep := "."
+	if l == i18n.EN {
+		sep = ","
+	}
+	s := strconv.Itoa(max(n, -n))
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	if n < 0 {
+		s = "-" + s
+	}
+	return s
+}
+
 // CellText writes a cell as the PDF and the screen show it.
 func CellText(v any, l i18n.Lang) string {
 	switch v := v.(type) {
 	case string:
 		return v
 	case int:
-		return strconv.Itoa(v)
+		return Thousands(v, l)
 	case agreement.Date:
 		return DateText(v, l)
 	case time.Time:

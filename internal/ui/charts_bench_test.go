@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"sepakat/internal/service"
+)
+
+// benchTimes reports the median and the worst of each named timing.
+func benchTimes(b *testing.B, took map[string][]time.Duration) {
+	for name, d := range took {
+		slices.Sort(d)
+		b.ReportMetric(float64(d[len(d)/2].Microseconds())/1000, name+"-p50-ms")
+		b.ReportMetric(float64(d[len(d)-1].Microseconds())/1000, name+"-max-ms")
+	}
+}
+
+// BenchmarkBerandaCharts times the Beranda with its charts on
+// $SEPAKAT_BENCH_DB (the 100 000 corpus): the reads off the UI goroutine
+// (dashboard, signed per year), the work on it (showing the dashboard and
+// the charts), and a frame of the whole window drawn by the software painter.
+func BenchmarkBerandaCharts(b *testing.B) {
+	u, _ := benchApp(b)
+	u.Window().Resize(fyne.NewSize(1366, 768))
+	u.tabs.SelectIndex(tabBeranda)
+	took := map[string][]time.Duration{}
+	timed := func(name string, f func()) {
+		t0 := time.Now()
+		f()
+		took[name] = append(took[name], time.Since(t0))
+	}
+	now := fixedNow()
+	for b.Loop() {
+		var d service.Dashboard
+		var years []service.YearCount
+		var err error
+		timed("dashboard-read", func() { d, err = u.svc.Dashboard(now) })
+		if err != nil {
+			b.Fatal(err)
+		}
+		timed("per-year-read", func() { years, err = u.svc.SignedByYear() })
+		if err != nil {
+			b.Fatal(err)
+		}
+		timed("ui-show", func() {
+			u.beranda.show(d, nil, now)
+			u.beranda.showCharts(d, years, nil)
+		})
+		timed("frame", func() { u.Window().Canvas().Capture() })
+	}
+	benchTimes(b, took)
+}
+
+// BenchmarkTimeline times the Lini masa on $SEPAKAT_BENCH_DB: the read of
+// the agreements in force off the UI goroutine, the grouping on it (each
+// grouping and span), and a frame after scrolling far down the list.
+func BenchmarkTimeline(b *testing.B) {
+	u, ui := benchApp(b)
+	u.Window().Resize(fyne.NewSize(1366, 768))
+	tl := u.timeline
+	took := map[string][]time.Duration{}
+	timed := func(name string, f func()) {
+		t0 := time.Now()
+		f()
+		took[name] = append(took[name], time.Since(t0))
+	}
+	loaded := false
+	tl.loaded = func(err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		loaded = true
+	}
+	for b.Loop() {
+		loaded = false
+		t0 := time.Now()
+		tl.reload()
+		for !loaded {
+			f := <-ui
+			timed("handed-back", f)
+		}
+		took["load"] = append(took["load"], time.Since(t0))
+		for _, g := range []int{tlGroupKind, tlGroupPartner} {
+			for z := range tlZooms {
+				timed("arrange", func() {
+					tl.group.SetSelectedIndex(g)
+					tl.zoom.SetSelectedIndex(z)
+				})
+				timed("frame", func() { u.Window().Canvas().Capture() })
+			}
+		}
+		tl.zoom.SetSelectedIndex(1)
+		for _, row := range []int{len(tl.items) / 3, len(tl.items) - 1, 0} {
+			timed("scroll-frame", func() {
+				tl.list.ScrollTo(row)
+				u.Window().Canvas().Capture()
+			})
+		}
+	}
+	b.ReportMetric(float64(len(tl.bars)), "in-force")
+	b.ReportMetric(float64(len(tl.items)), "lines")
+	benchTimes(b, took)
+}
