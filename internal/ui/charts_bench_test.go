@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"sepakat/internal/service"
 )
@@ -46,11 +47,18 @@ func BenchmarkBerandaCharts(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		timed("ui-show", func() {
-			u.beranda.show(d, nil, now)
-			u.beranda.showCharts(d, years, nil)
+		timed("ui-show-dashboard", func() { u.beranda.show(d, nil, now) })
+		timed("ui-show-charts", func() { u.beranda.showCharts(d, years, nil) })
+		timed("chart-layout", func() {
+			test.WidgetRenderer(u.beranda.yearChart).Layout(u.beranda.yearChart.Size())
+			test.WidgetRenderer(u.beranda.statusChart).Layout(u.beranda.statusChart.Size())
 		})
+		// The test driver paints in software: a frame with the charts against
+		// the same frame without them, in the same run.
 		timed("frame", func() { u.Window().Canvas().Capture() })
+		u.beranda.charts.Hide()
+		timed("frame-without-charts", func() { u.Window().Canvas().Capture() })
+		u.beranda.charts.Show()
 	}
 	benchTimes(b, took)
 }
@@ -75,6 +83,7 @@ func BenchmarkTimeline(b *testing.B) {
 		}
 		loaded = true
 	}
+	u.tabs.SelectIndex(tabTimeline)
 	for b.Loop() {
 		loaded = false
 		t0 := time.Now()
@@ -84,22 +93,25 @@ func BenchmarkTimeline(b *testing.B) {
 			timed("handed-back", f)
 		}
 		took["load"] = append(took["load"], time.Since(t0))
-		for _, g := range []int{tlGroupKind, tlGroupPartner} {
+		for _, g := range []bool{true, false} {
 			for z := range tlZooms {
-				timed("arrange", func() {
-					tl.group.SetSelectedIndex(g)
-					tl.zoom.SetSelectedIndex(z)
+				var l tlLayout
+				timed("arrange-background", func() { l = arrangeBars(tl.bars, tl.today, g, z) })
+				timed("arrange-ui", func() {
+					tl.items, tl.from, tl.days = l.items, l.from, l.days
+					tl.axis.Refresh()
+					tl.list.Refresh()
 				})
 				timed("frame", func() { u.Window().Canvas().Capture() })
 			}
 		}
-		tl.zoom.SetSelectedIndex(1)
 		for _, row := range []int{len(tl.items) / 3, len(tl.items) - 1, 0} {
-			timed("scroll-frame", func() {
-				tl.list.ScrollTo(row)
-				u.Window().Canvas().Capture()
-			})
+			timed("scroll", func() { tl.list.ScrollTo(row) })
+			timed("scroll-frame", func() { u.Window().Canvas().Capture() })
 		}
+		u.tabs.SelectIndex(tabBeranda)
+		timed("frame-other-tab", func() { u.Window().Canvas().Capture() })
+		u.tabs.SelectIndex(tabTimeline)
 	}
 	b.ReportMetric(float64(len(tl.bars)), "in-force")
 	b.ReportMetric(float64(len(tl.items)), "lines")

@@ -77,13 +77,14 @@ type Timeline struct {
 	list    *widget.List
 	content fyne.CanvasObject
 
-	bars    []tlBar
-	items   []tlItem
-	today   agreement.Date
-	from    agreement.Date // the left edge of the bars' area
-	days    int            // days the bars' area spans
-	reading kit.Latest
-	// loaded, when set, is told each load shown (tests).
+	bars      []tlBar
+	items     []tlItem
+	today     agreement.Date
+	from      agreement.Date // the left edge of the bars' area
+	days      int            // days the bars' area spans
+	reading   kit.Latest
+	arranging kit.Latest
+	// loaded, when set, is told each arrangement shown, or a failed load (tests).
 	loaded func(error)
 }
 
@@ -161,29 +162,57 @@ func (t *Timeline) reload() {
 	}, func(bars []tlBar, err error) {
 		if err != nil {
 			t.status.SetText(kit.Failure(lang.L("Lini masa tidak dapat dimuat:"), err))
-		} else {
-			t.bars, t.today = bars, today
-			t.arrange()
+			if t.loaded != nil {
+				t.loaded(err)
+			}
+			return
 		}
-		if t.loaded != nil {
-			t.loaded(err)
-		}
+		t.bars, t.today = bars, today
+		t.arrange()
 	})
 }
 
-// arrange groups and orders the bars for the chosen grouping and zoom.
+// tlLayout is an arrangement of the bars: its lines and the span they show.
+type tlLayout struct {
+	items        []tlItem
+	from         agreement.Date
+	days         int
+	soon, groups int
+}
+
+// arrange groups and orders the bars for the chosen grouping and zoom off the
+// UI goroutine (40 000 bars take longer than a frame), then shows them.
 func (t *Timeline) arrange() {
 	if t.list == nil || t.today.IsZero() {
 		return
 	}
-	years := tlZooms[max(0, t.zoom.SelectedIndex())]
+	bars, today := t.bars, t.today
+	byKind, zoom := t.group.SelectedIndex() == tlGroupKind, max(0, t.zoom.SelectedIndex())
+	kit.ReadLatest(&t.arranging, t.do, func(context.Context) (tlLayout, error) {
+		return arrangeBars(bars, today, byKind, zoom), nil
+	}, func(l tlLayout, _ error) {
+		t.items, t.from, t.days = l.items, l.from, l.days
+		t.status.SetText(lang.L("{{.Count}} perjanjian berlaku per {{.Date}}, {{.Soon}} di antaranya berakhir dalam 90 hari; {{.Groups}} kelompok.",
+			map[string]any{"Count": thousands(len(bars)), "Date": kit.ShortDate(today), "Soon": thousands(l.soon), "Groups": thousands(l.groups)}))
+		t.axis.Refresh()
+		t.list.Refresh()
+		if t.loaded != nil {
+			t.loaded(nil)
+		}
+	})
+}
+
+// arrangeBars lays bars out on the day today: grouped by kind or partner, a
+// heading per group and its bars by start, or at the widest zoom one summed-up
+// line per group.
+func arrangeBars(bars []tlBar, today agreement.Date, byKind bool, zoom int) tlLayout {
+	years := tlZooms[min(zoom, len(tlZooms)-1)]
 	// A quarter of the span lies behind today, the rest ahead.
-	t.from = t.today.AddDate(-years/4, -(years%4)*3, 0)
-	t.days = t.from.DaysUntil(t.from.AddDate(years, 0, 0))
-	byKind := t.group.SelectedIndex() == tlGroupKind
+	l := tlLayout{from: today.AddDate(-years/4, -(years%4)*3, 0)}
+	l.days = l.from.DaysUntil(l.from.AddDate(years, 0, 0))
 	groups := map[string][]*tlBar{}
-	for i := range t.bars {
-		b := &t.bars[i]
+	for i := range bars {
+		b := &bars[i]
 		key := b.partner
 		if byKind {
 			key = b.kind.Title()
@@ -192,44 +221,38 @@ func (t *Timeline) arrange() {
 			key = "–"
 		}
 		groups[key] = append(groups[key], b)
+		if endsSoon(b, today) {
+			l.soon++
+		}
 	}
 	names := make([]string, 0, len(groups))
 	for k := range groups {
 		names = append(names, k)
 	}
 	slices.SortFunc(names, func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) })
-	summed := t.zoom.SelectedIndex() == len(tlZooms)-1
-	t.items = t.items[:0]
+	l.groups = len(names)
+	sumUp := zoom == len(tlZooms)-1
 	for _, g := range names {
 		bs := groups[g]
-		if summed {
-			t.items = append(t.items, t.summed(g, bs))
+		if sumUp {
+			l.items = append(l.items, summed(g, bs, l.from, l.days))
 			continue
 		}
 		slices.SortFunc(bs, func(a, b *tlBar) int { return cmp.Or(a.start.Compare(b.start), cmp.Compare(a.id, b.id)) })
-		t.items = append(t.items, tlItem{group: g})
+		l.items = append(l.items, tlItem{group: g})
 		for _, b := range bs {
-			t.items = append(t.items, tlItem{group: g, bar: b})
+			l.items = append(l.items, tlItem{group: g, bar: b})
 		}
 	}
-	soon := 0
-	for i := range t.bars {
-		if t.endsSoon(&t.bars[i]) {
-			soon++
-		}
-	}
-	t.status.SetText(lang.L("{{.Count}} perjanjian berlaku per {{.Date}}, {{.Soon}} di antaranya berakhir dalam 90 hari; {{.Groups}} kelompok.",
-		map[string]any{"Count": thousands(len(t.bars)), "Date": kit.ShortDate(t.today), "Soon": thousands(soon), "Groups": thousands(len(names))}))
-	t.axis.Refresh()
-	t.list.Refresh()
+	return l
 }
 
 // summed sums a group up: how many of its agreements are in force in the
 // middle of each column of the span.
-func (t *Timeline) summed(group string, bs []*tlBar) tlItem {
+func summed(group string, bs []*tlBar, from agreement.Date, days int) tlItem {
 	it := tlItem{group: group, bars: bs, bands: make([]int, tlBands), peak: 1}
 	for i := range it.bands {
-		day := t.from.AddDate(0, 0, t.days*i/tlBands+t.days/(2*tlBands))
+		day := from.AddDate(0, 0, days*i/tlBands+days/(2*tlBands))
 		for _, b := range bs {
 			if !b.start.After(day) && (b.end.IsZero() || !b.end.Before(day)) {
 				it.bands[i]++
@@ -240,8 +263,10 @@ func (t *Timeline) summed(group string, bs []*tlBar) tlItem {
 	return it
 }
 
-func (t *Timeline) endsSoon(b *tlBar) bool {
-	return !b.end.IsZero() && t.today.DaysUntil(b.end) <= agreement.DefaultSoonDays
+func (t *Timeline) endsSoon(b *tlBar) bool { return endsSoon(b, t.today) }
+
+func endsSoon(b *tlBar, today agreement.Date) bool {
+	return !b.end.IsZero() && today.DaysUntil(b.end) <= agreement.DefaultSoonDays
 }
 
 // x places a day in the bars' area of width w, clamped to it.

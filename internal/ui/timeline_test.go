@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/export"
@@ -28,11 +29,20 @@ func TestTimelineBarsOpenTheirAgreement(t *testing.T) {
 	u.Window().Show()
 	tl := u.timeline
 	loaded := false
+	arranged := 0
 	tl.loaded = func(err error) {
 		if err != nil {
 			t.Fatal(err)
 		}
 		loaded = true
+		arranged++
+	}
+	// pick chooses an option and waits for the lines it arranges.
+	pick := func(sel *widget.Select, option string) {
+		t.Helper()
+		n := arranged
+		choose(t, u.Window(), sel, option)
+		l.until("the arrangement", func() bool { return arranged > n })
 	}
 	u.tabs.SelectIndex(tabTimeline)
 	l.until("the timeline", func() bool { return loaded })
@@ -80,11 +90,11 @@ func TestTimelineBarsOpenTheirAgreement(t *testing.T) {
 
 	// By kind, then summed up at the widest span (before an editor opens
 	// over the main window).
-	choose(t, u.Window(), tl.group, lang.L("Menurut jenis"))
+	pick(tl.group, lang.L("Menurut jenis"))
 	if len(tl.items) != 3 || tl.items[0].group != "Kesepakatan Bersama" {
 		t.Errorf("by kind %+v", tl.items)
 	}
-	choose(t, u.Window(), tl.zoom, tl.zoom.Options[len(tl.zoom.Options)-1])
+	pick(tl.zoom, tl.zoom.Options[len(tl.zoom.Options)-1])
 	if len(tl.items) != 1 || len(tl.items[0].bars) != 2 || tl.items[0].peak != 2 {
 		t.Fatalf("summed up %+v", tl.items)
 	}
@@ -98,8 +108,8 @@ func TestTimelineBarsOpenTheirAgreement(t *testing.T) {
 		t.Error("tapping a summed-up line opened an agreement")
 	}
 	// Back to a bar per agreement: a tap opens it.
-	choose(t, u.Window(), tl.zoom, tl.zoom.Options[1])
-	choose(t, u.Window(), tl.group, lang.L("Menurut mitra"))
+	pick(tl.zoom, tl.zoom.Options[1])
+	pick(tl.group, lang.L("Menurut mitra"))
 	test.Tap(timur)
 	if u.editors[1] == nil || u.editors[2] != nil {
 		t.Error("tapping the bar did not open its agreement alone")
