@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"sepakat/internal/report"
 	"sepakat/internal/service"
 )
 
@@ -115,5 +116,37 @@ func BenchmarkTimeline(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(tl.bars)), "in-force")
 	b.ReportMetric(float64(len(tl.items)), "lines")
+	benchTimes(b, took)
+}
+
+// BenchmarkLaporan times a year's report on the Laporan screen over
+// $SEPAKAT_BENCH_DB: made off the UI goroutine, then shown on it.
+func BenchmarkLaporan(b *testing.B) {
+	u, ui := benchApp(b)
+	u.Window().Resize(fyne.NewSize(1366, 768))
+	u.tabs.SelectIndex(tabLaporan)
+	lp := u.laporan
+	took := map[string][]time.Duration{}
+	var made *report.Report
+	lp.built = func(r *report.Report, err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		made = r
+	}
+	lp.year.SetSelected("2025")
+	for b.Loop() {
+		made = nil
+		t0 := time.Now()
+		lp.onMake()
+		for made == nil {
+			f := <-ui
+			t1 := time.Now()
+			f()
+			took["handed-back"] = append(took["handed-back"], time.Since(t1))
+		}
+		took["made-and-shown"] = append(took["made-and-shown"], time.Since(t0))
+	}
+	b.ReportMetric(float64(len(made.InForce)), "in-force")
 	benchTimes(b, took)
 }

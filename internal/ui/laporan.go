@@ -180,7 +180,9 @@ func (l *Laporan) onMake() {
 	type made struct {
 		rep    *report.Report
 		office report.Office
+		tables []report.Table
 	}
+	lg := kit.Lang()
 	kit.ReadLatest(&l.reading, l.do, func(ctx context.Context) (made, error) {
 		regions, err := wilayah.Load()
 		if err != nil {
@@ -195,14 +197,14 @@ func (l *Laporan) onMake() {
 			return made{}, err
 		}
 		office, _ := report.OfficeOf(parties, svc.File)
-		return made{rep, office}, nil
+		return made{rep, office, rep.Tables(lg)}, nil
 	}, func(m made, err error) {
 		l.idle()
 		if err != nil {
 			l.status.Importance = widget.DangerImportance
 			l.status.SetText(kit.Failure(lang.L("Laporan tidak dapat dibuat:"), err))
 		} else {
-			l.show(m.rep, m.office)
+			l.show(m.rep, m.office, m.tables)
 		}
 		if l.built != nil {
 			l.built(m.rep, err)
@@ -224,7 +226,7 @@ func (l *Laporan) idle() {
 }
 
 // show lays out the report: the summary and the two charts, then a tab per table.
-func (l *Laporan) show(r *report.Report, office report.Office) {
+func (l *Laporan) show(r *report.Report, office report.Office, tables []report.Table) {
 	l.rep, l.office = r, office
 	lg := kit.Lang()
 	title, lines := r.Title(lg)
@@ -246,7 +248,7 @@ func (l *Laporan) show(r *report.Report, office report.Office) {
 		container.NewBorder(heading(lang.L("Sebaran status dalam periode")), nil, nil, nil,
 			newBarChart(statusChart(status, func(st agreement.Status) string { return lang.L(st.Label()) }), 150)))
 	l.tabs = container.NewAppTabs()
-	for _, t := range r.Tables(lg) {
+	for _, t := range tables {
 		l.tabs.Append(container.NewTabItem(fmt.Sprintf("%s (%s)", t.Sheet, thousands(len(t.Rows))), l.table(t)))
 	}
 	l.tabs.SetTabLocation(container.TabLocationTop)
