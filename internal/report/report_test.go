@@ -441,3 +441,36 @@ func BenchmarkYearReport(b *testing.B) {
 	}
 	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
+
+func TestThousandsAndTerms(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		l    i18n.Lang
+		want string
+	}{{0, i18n.ID, "0"}, {999, i18n.ID, "999"}, {2094, i18n.ID, "2.094"}, {1234567, i18n.EN, "1,234,567"}, {-4500, i18n.ID, "-4.500"}} {
+		if got := Thousands(c.n, c.l); got != c.want {
+			t.Errorf("%d: %q, want %q", c.n, got, c.want)
+		}
+	}
+	if got := Term(agreement.NewDate(2025, 7, 4), agreement.NewDate(2026, 7, 3), i18n.ID); got != "04-07-2025 s.d. 03-07-2026" {
+		t.Errorf("term %q", got)
+	}
+	if got := Term(agreement.NewDate(2025, 7, 4), agreement.Date{}, i18n.EN); got != "04-07-2025 to open-ended" {
+		t.Errorf("open term %q", got)
+	}
+	// A signed agreement belongs to a period its term overlaps, or that it was
+	// signed in; one that ended before it does not.
+	p := Year(2025)
+	s := agreement.Summary{Status: agreement.StatusDitandatangani, Signed: agreement.NewDate(2020, 1, 5), Start: agreement.NewDate(2020, 1, 5), End: agreement.NewDate(2025, 1, 4)}
+	if !InPeriod(&s, p) {
+		t.Error("a term ending on 4 January 2025 is not in 2025")
+	}
+	s.End = agreement.NewDate(2024, 12, 31)
+	if InPeriod(&s, p) || InForce(&s, agreement.NewDate(2025, 1, 1)) {
+		t.Error("a term ended in 2024 counts in 2025")
+	}
+	draft := agreement.Summary{Status: agreement.StatusKonsep, Created: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), Updated: time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)}
+	if !InPeriod(&draft, p) || InPeriod(&draft, Year(2026)) || InForce(&draft, agreement.NewDate(2025, 3, 1)) {
+		t.Error("a draft worked on in 2025 only")
+	}
+}
