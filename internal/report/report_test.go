@@ -474,3 +474,38 @@ func TestThousandsAndTerms(t *testing.T) {
 		t.Error("a draft worked on in 2025 only")
 	}
 }
+
+// BenchmarkWrite writes a year's report over $SEPAKAT_BENCH_DB (or a 3 000
+// corpus) as a PDF and as a workbook.
+func BenchmarkWrite(b *testing.B) {
+	var s *store.Store
+	if path := os.Getenv("SEPAKAT_BENCH_DB"); path != "" {
+		var err error
+		if s, err = store.Open(path, store.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { s.Close() })
+	} else {
+		s = corpus(b, 3000)
+	}
+	r := build(b, s, Year(2025), agreement.DateOf(genNow))
+	parties, _ := s.Parties()
+	office, _ := OfficeOf(parties, s.File)
+	for _, format := range []string{"pdf", "xlsx"} {
+		b.Run(format, func(b *testing.B) {
+			for b.Loop() {
+				var buf bytes.Buffer
+				var err error
+				if format == "pdf" {
+					err = r.WritePDF(context.Background(), &buf, office, i18n.ID, genNow)
+				} else {
+					err = r.WriteXLSX(context.Background(), &buf, office, i18n.ID, genNow)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(buf.Len())/1e6, "MB")
+			}
+		})
+	}
+}

@@ -146,6 +146,10 @@ func BenchmarkLaporan(b *testing.B) {
 			took["handed-back"] = append(took["handed-back"], time.Since(t1))
 		}
 		took["made-and-shown"] = append(took["made-and-shown"], time.Since(t0))
+		t1 := time.Now()
+		lp.tabs.SelectIndex(len(lp.tabs.Items) - 1) // the agreements in force
+		took["in-force-tab"] = append(took["in-force-tab"], time.Since(t1))
+		lp.tabs.SelectIndex(0)
 	}
 	b.ReportMetric(float64(len(made.InForce)), "in-force")
 	benchTimes(b, took)

@@ -247,11 +247,25 @@ func (l *Laporan) show(r *report.Report, office report.Office, tables []report.T
 		container.NewBorder(heading(lang.L("Ditandatangani per tahun")), nil, nil, nil, newBarChart(perYearChart(r.PerYear, 15), 150)),
 		container.NewBorder(heading(lang.L("Sebaran status dalam periode")), nil, nil, nil,
 			newBarChart(statusChart(status, func(st agreement.Status) string { return lang.L(st.Label()) }), 150)))
-	l.tabs = container.NewAppTabs()
-	for _, t := range tables {
-		l.tabs.Append(container.NewTabItem(fmt.Sprintf("%s (%s)", t.Sheet, thousands(len(t.Rows))), l.table(t)))
+	// A tab's table is made when the tab is first shown: a table of 30 000
+	// rows costs a frame to set up.
+	items := make([]*container.TabItem, len(tables))
+	for i, t := range tables {
+		items[i] = container.NewTabItem(fmt.Sprintf("%s (%s)", t.Sheet, thousands(len(t.Rows))), container.NewStack())
 	}
-	l.tabs.SetTabLocation(container.TabLocationTop)
+	made := make([]bool, len(tables))
+	fill := func(i int) {
+		if i >= 0 && i < len(items) && !made[i] {
+			made[i] = true
+			items[i].Content.(*fyne.Container).Objects = []fyne.CanvasObject{l.table(tables[i])}
+		}
+	}
+	fill(0)
+	l.tabs = container.NewAppTabs(items...)
+	l.tabs.OnSelected = func(*container.TabItem) {
+		fill(l.tabs.SelectedIndex())
+		l.tabs.Refresh()
+	}
 	l.preview.Objects = []fyne.CanvasObject{container.NewBorder(charts, nil, nil, nil, l.tabs)}
 	l.preview.Refresh()
 }

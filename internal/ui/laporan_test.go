@@ -60,9 +60,12 @@ func TestLaporanMakesShowsAndSavesAReport(t *testing.T) {
 	// The list of agreements in force: a tap on a row opens its agreement.
 	last := len(tables) - 1
 	lp.tabs.SelectIndex(last)
-	tb, ok := lp.tabs.Items[last].Content.(*widget.Table)
-	if !ok {
-		t.Fatalf("the in-force tab shows %T", lp.tabs.Items[last].Content)
+	var tb *widget.Table
+	for _, o := range lp.tabs.Items[last].Content.(*fyne.Container).Objects {
+		tb, _ = o.(*widget.Table)
+	}
+	if tb == nil {
+		t.Fatalf("the in-force tab shows %v", lp.tabs.Items[last].Content)
 	}
 	rows, cols := tb.Length()
 	if rows != 3 || cols != 7 {
