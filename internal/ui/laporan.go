@@ -270,48 +270,88 @@ func (l *Laporan) show(r *report.Report, office report.Office, tables []report.T
 	l.preview.Refresh()
 }
 
-// table shows one of the report's tables; a list's row opens its agreement.
+// table shows one of the report's tables as a list of rows under a header:
+// only the rows in view are drawn (a widget.Table of 30 000 rows costs
+// several frames to set up); a list's row opens its agreement.
 func (l *Laporan) table(t report.Table) fyne.CanvasObject {
 	lg := kit.Lang()
+	if len(t.Rows) == 0 {
+		return container.NewVBox(note(report.TNone.In(lg)))
+	}
 	rows := t.Rows
 	if t.Total != nil {
 		rows = append(rows[:len(rows):len(rows)], t.Total)
-	}
-	tb := widget.NewTableWithHeaders(
-		func() (int, int) { return len(rows), len(t.Header) },
-		func() fyne.CanvasObject { return kit.NewFitLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*kit.FitLabel).SetText(report.CellText(rows[id.Row][id.Col], lg))
-		})
-	tb.ShowHeaderColumn = false
-	tb.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	tb.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(t.Header) {
-			o.(*widget.Label).SetText(t.Header[id.Col])
-		}
 	}
 	sum := 0.0
 	for _, w := range t.Widths {
 		sum += w
 	}
-	for i, w := range t.Widths {
-		tb.SetColumnWidth(i, float32(max(60, 1100*w/sum)))
+	cols := &columnsLayout{}
+	for i := range t.Header {
+		w := 1.0
+		if i < len(t.Widths) {
+			w = t.Widths[i]
+		}
+		cols.widths = append(cols.widths, float32(max(60, 1100*w/sum)))
 	}
+	head := container.New(cols)
+	for _, h := range t.Header {
+		head.Add(widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	list := widget.NewList(
+		func() int { return len(rows) },
+		func() fyne.CanvasObject {
+			row := container.New(cols)
+			for range t.Header {
+				row.Add(kit.NewFitLabel(""))
+			}
+			return row
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			for c, cell := range o.(*fyne.Container).Objects {
+				text := ""
+				if c < len(rows[i]) {
+					text = report.CellText(rows[i][c], lg)
+				}
+				cell.(*kit.FitLabel).SetText(text)
+			}
+		})
 	if t.IDs != nil {
 		ids := t.IDs
-		tb.OnSelected = func(id widget.TableCellID) {
-			tb.UnselectAll()
-			if id.Row >= 0 && id.Row < len(ids) && l.onOpen != nil {
-				l.onOpen(ids[id.Row])
+		list.OnSelected = func(i widget.ListItemID) {
+			list.UnselectAll()
+			if i >= 0 && i < len(ids) && l.onOpen != nil {
+				l.onOpen(ids[i])
 			}
 		}
 	}
-	if len(t.Rows) == 0 {
-		return container.NewVBox(note(report.TNone.In(lg)))
+	return container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil, list)
+}
+
+// columnsLayout places objects side by side at fixed widths, the last one
+// taking what is left.
+type columnsLayout struct{ widths []float32 }
+
+func (c *columnsLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for i, o := range objects {
+		w := c.widths[min(i, len(c.widths)-1)]
+		if i == len(objects)-1 {
+			w = max(w, size.Width-x)
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w
 	}
-	return tb
+}
+
+func (c *columnsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for i, o := range objects {
+		w += c.widths[min(i, len(c.widths)-1)]
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(w, h)
 }
 
 // fileName is the name a saved report is offered under: Laporan-2025.pdf,

@@ -60,18 +60,28 @@ func TestLaporanMakesShowsAndSavesAReport(t *testing.T) {
 	// The list of agreements in force: a tap on a row opens its agreement.
 	last := len(tables) - 1
 	lp.tabs.SelectIndex(last)
-	var tb *widget.Table
-	for _, o := range lp.tabs.Items[last].Content.(*fyne.Container).Objects {
-		tb, _ = o.(*widget.Table)
+	var list *widget.List
+	for _, o := range test.LaidOutObjects(lp.tabs.Items[last].Content) {
+		if x, ok := o.(*widget.List); ok {
+			list = x
+		}
 	}
-	if tb == nil {
-		t.Fatalf("the in-force tab shows %v", lp.tabs.Items[last].Content)
+	if list == nil {
+		t.Fatalf("the in-force tab shows no list")
 	}
-	rows, cols := tb.Length()
-	if rows != 3 || cols != 7 {
-		t.Errorf("in-force table %d×%d", rows, cols)
+	if n := list.Length(); n != 3 {
+		t.Errorf("in-force list of %d rows", n)
 	}
-	tb.Select(widget.TableCellID{Row: 0, Col: 3})
+	var first []string
+	for _, o := range test.LaidOutObjects(list) {
+		if f, ok := o.(*kit.FitLabel); ok && f.Visible() && len(first) < 7 {
+			first = append(first, f.Text())
+		}
+	}
+	if len(first) != 7 || first[1] != string(made.InForce[0].Kind) || first[3] != made.InForce[0].Subject {
+		t.Errorf("first row drawn %q, want %+v", first, made.InForce[0])
+	}
+	list.Select(0)
 	if u.editors[made.InForce[0].ID] == nil {
 		t.Error("selecting a row did not open the agreement")
 	}
