@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -311,7 +312,8 @@ func (l *Laporan) table(t report.Table) fyne.CanvasObject {
 			for c, cell := range o.(*fyne.Container).Objects {
 				text := ""
 				if c < len(rows[i]) {
-					text = report.CellText(rows[i][c], lg)
+					// One line per row: the two numbers side by side.
+					text = strings.ReplaceAll(report.CellText(rows[i][c], lg), "\n", " · ")
 				}
 				cell.(*kit.FitLabel).SetText(text)
 			}
