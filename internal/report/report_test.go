@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"context"
+	"image"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -296,13 +298,40 @@ func TestPDFReadBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Our office gets a lambang, which the kop surat prints.
+	for _, p := range parties {
+		if p.Own {
+			img := image.NewNRGBA(image.Rect(0, 0, 30, 36))
+			for i := range img.Pix {
+				img.Pix[i] = 200
+			}
+			var png8 bytes.Buffer
+			if err := png.Encode(&png8, img); err != nil {
+				t.Fatal(err)
+			}
+			ref, err := s.PutFile("lambang.png", "image/png", png8.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.Lambang = &ref
+			if err := s.SaveParty(&p); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	parties, _ = s.Parties()
 	office, ok := OfficeOf(parties, s.File)
-	if !ok {
-		t.Fatal("the corpus has no office")
+	if !ok || len(office.Lambang) == 0 {
+		t.Fatal("the corpus has no office, or its lambang was not read")
 	}
 	var buf bytes.Buffer
 	if err := r.WritePDF(context.Background(), &buf, office, i18n.ID, genNow); err != nil {
 		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "images.pdf")
+	os.WriteFile(path, buf.Bytes(), 0o600)
+	if imgs, err := exec.Command("pdfimages", "-list", path).Output(); err != nil || len(regexp.MustCompile(`(?m)^\s*1\s+\d+\s+image\s`).FindAll(imgs, -1)) != 1 {
+		t.Errorf("images in the report (one lambang expected): %s %v", imgs, err)
 	}
 	pages := pdfText(t, buf.Bytes())
 	if len(pages) < 3 {
