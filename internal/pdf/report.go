@@ -258,7 +258,7 @@ func (r *reportRender) title() {
 
 func (r *reportRender) block(b *ReportBlock) {
 	// A heading never stands alone at the foot of a page.
-	need := 7.0 + 2*repLineH + 2*repPad
+	need := 7.0 + 3*repLineH + 4*repPad
 	if b.Chart != nil {
 		need = 7 + r.chartHeight(b.Chart)
 	}
@@ -291,24 +291,25 @@ func (r *reportRender) block(b *ReportBlock) {
 // table draws t; a row that does not fit starts a new page, which repeats the header.
 func (r *reportRender) table(t *ReportTable) {
 	widths := r.columnWidths(t)
-	r.row(t, widths, t.Header, true, true)
+	head := r.lines(t.Header, widths, true)
+	r.row(t, widths, head, true, true)
+	put := func(cells []string, bold bool) {
+		lines := r.lines(cells, widths, bold)
+		if r.y+rowHeight(lines) > r.bottom {
+			r.newPage()
+			r.row(t, widths, head, true, true)
+		}
+		r.row(t, widths, lines, bold, false)
+	}
 	for _, cells := range t.Rows {
 		if r.ctx.Err() != nil {
 			r.f.SetError(r.ctx.Err())
 			return
 		}
-		if r.y+r.rowHeight(widths, cells, false) > r.bottom {
-			r.newPage()
-			r.row(t, widths, t.Header, true, true)
-		}
-		r.row(t, widths, cells, false, false)
+		put(cells, false)
 	}
 	if t.Total != nil {
-		if r.y+r.rowHeight(widths, t.Total, true) > r.bottom {
-			r.newPage()
-			r.row(t, widths, t.Header, true, true)
-		}
-		r.row(t, widths, t.Total, true, false)
+		put(t.Total, true)
 	}
 }
 
@@ -352,17 +353,18 @@ func (r *reportRender) lines(cells []string, widths []float64, bold bool) [][]st
 	return out
 }
 
-func (r *reportRender) rowHeight(widths []float64, cells []string, bold bool) float64 {
+// rowHeight is the height of a row whose cells wrap into lines.
+func rowHeight(lines [][]string) float64 {
 	n := 1
-	for _, l := range r.lines(cells, widths, bold) {
+	for _, l := range lines {
 		n = max(n, len(l))
 	}
 	return float64(n)*repLineH + 2*repPad
 }
 
-func (r *reportRender) row(t *ReportTable, widths []float64, cells []string, bold, head bool) {
-	lines := r.lines(cells, widths, bold)
-	h := r.rowHeight(widths, cells, bold)
+func (r *reportRender) row(t *ReportTable, widths []float64, lines [][]string, bold, head bool) {
+	h := rowHeight(lines)
+	r.font(bold, repFont)
 	r.f.SetDrawColor(80, 80, 80)
 	r.f.SetLineWidth(0.2)
 	x := r.left
