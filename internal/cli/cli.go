@@ -163,6 +163,7 @@ func (r *runner) run(args []string) error {
 		"salvage": r.salvage,
 		"docx":    r.docx, "compare": r.compare,
 		"import-sheet": r.importSheet, "export-sheet": r.exportSheet,
+		"laporan": r.laporan,
 	}
 	fn, ok := commands[cmd]
 	if !ok {

@@ -48,6 +48,8 @@ Perintah:
   restore SALINAN [--yes]    pulihkan berkas data dari sebuah cadangan; berkas sekarang
                              disimpan di sampingnya (sebelum-pulih-…)
   salvage OUT.db             salin setiap data yang masih terbaca ke berkas baru
+  laporan --from TGL --to TGL | --year TAHUN [--semester 1|2] -o BERKAS.pdf|.xlsx
+                             laporan periode: PDF berkop surat kantor, atau buku kerja Excel
 
 Cadangan harian dibuat otomatis saat berkas data pertama kali dibuka setiap hari,
 dan sebelum impor, bangun ulang indeks dan perubahan sinonim.
@@ -101,6 +103,8 @@ Commands:
   restore COPY [--yes]       restore the data file from a backup; the current file is
                              kept beside it (sebelum-pulih-…)
   salvage OUT.db             copy every record still readable into a new file
+  laporan --from DATE --to DATE | --year YEAR [--semester 1|2] -o FILE.pdf|.xlsx
+                             period report: PDF on the office letterhead, or an Excel workbook
 
 A daily backup is made by itself when the data file is first opened each day,
 and before an import, a reindex and a change of synonyms.

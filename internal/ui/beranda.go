@@ -57,7 +57,17 @@ type Beranda struct {
 	onStatus  func(service.BackupStatus)
 	warning   *fyne.Container
 	toBackups *widget.Button
+
+	// perYear, when set, counts the signed agreements per year and kind for
+	// the chart beside the status breakdown.
+	perYear     func() ([]service.YearCount, error)
+	charts      *fyne.Container
+	yearChart   *barChart
+	statusChart *barChart
 }
+
+// berandaYears is how many years the Beranda's chart shows.
+const berandaYears = 12
 
 // backupStaleDays is how old the newest copy, or the newest in the second
 // place, may be before the Beranda warns.
@@ -131,7 +141,13 @@ func (b *Beranda) build() {
 	b.warning.Hide()
 	left := container.NewVBox(b.ending)
 	right := container.NewVBox(b.sleeping, b.review, b.recent)
-	b.content = container.NewVBox(b.warning, b.message, b.counts, container.NewGridWithColumns(2, left, right))
+	b.yearChart = newBarChart(chartData{}, 170)
+	b.statusChart = newBarChart(chartData{Horizontal: true}, 170)
+	b.charts = container.NewGridWithColumns(2,
+		container.NewBorder(heading(lang.L("Ditandatangani per tahun")), nil, nil, nil, b.yearChart),
+		container.NewBorder(heading(lang.L("Sebaran status")), nil, nil, nil, b.statusChart))
+	b.charts.Hide()
+	b.content = container.NewVBox(b.warning, b.message, b.counts, b.charts, container.NewGridWithColumns(2, left, right))
 }
 
 // Content is the screen's root object.
@@ -143,10 +159,13 @@ func (b *Beranda) Content() fyne.CanvasObject {
 // comes; a newer reload cancels this one, whose result is then dropped.
 func (b *Beranda) reload() {
 	now, svc, backupStatus := b.now(), b.svc, b.backupStatus
+	perYear := b.perYear
 	type read struct {
-		d     service.Dashboard
-		st    service.BackupStatus
-		stErr error
+		d       service.Dashboard
+		st      service.BackupStatus
+		stErr   error
+		years   []service.YearCount
+		yearErr error
 	}
 	kit.ReadLatest(&b.reading, b.do, func(context.Context) (read, error) {
 		var r read
@@ -155,10 +174,16 @@ func (b *Beranda) reload() {
 		if backupStatus != nil {
 			r.st, r.stErr = backupStatus()
 		}
+		if perYear != nil && err == nil {
+			r.years, r.yearErr = perYear()
+		}
 		return r, err
 	}, func(r read, err error) {
 		d := r.d
 		b.show(d, err, now)
+		if perYear != nil && err == nil {
+			b.showCharts(d, r.years, r.yearErr)
+		}
 		if backupStatus != nil {
 			total := 0
 			for _, n := range d.Counts {
@@ -226,6 +251,26 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 		return lang.L(s.Phase(now, agreement.DefaultSoonDays).Label())
 	}, lang.L("Belum ada perjanjian."))
 	b.content.Refresh()
+}
+
+// showCharts draws the signed agreements per year by kind and the status
+// breakdown; a failure to count the years leaves that chart out.
+func (b *Beranda) showCharts(d service.Dashboard, years []service.YearCount, err error) {
+	total := 0
+	for _, n := range d.Counts {
+		total += n
+	}
+	if total == 0 {
+		b.charts.Hide()
+		return
+	}
+	b.statusChart.Set(statusChart(d.Counts, func(st agreement.Status) string { return lang.L(st.Label()) }))
+	if err != nil {
+		b.yearChart.Set(chartData{})
+	} else {
+		b.yearChart.Set(perYearChart(years, berandaYears))
+	}
+	b.charts.Show()
 }
 
 // addRows lists up to berandaRows agreements, each opening on a tap, and says how

@@ -43,7 +43,9 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		item(lang.L("Beranda"), ctrl(fyne.Key1), func() { u.tabs.SelectIndex(tabBeranda) }),
 		item(lang.L("Daftar Perjanjian"), ctrl(fyne.Key2), func() { u.tabs.SelectIndex(tabList) }),
 		item(lang.L("Instansi & Pejabat"), ctrl(fyne.Key3), func() { u.tabs.SelectIndex(tabDirectory) }),
-		item(lang.L("Pengaturan"), ctrl(fyne.Key4), func() { u.tabs.SelectIndex(tabSettings) }))
+		item(lang.L("Pengaturan"), ctrl(fyne.Key4), func() { u.tabs.SelectIndex(tabSettings) }),
+		item(lang.L("Laporan"), ctrl(fyne.Key5), func() { u.tabs.SelectIndex(tabLaporan) }),
+		item(lang.L("Lini masa"), ctrl(fyne.Key6), func() { u.tabs.SelectIndex(tabTimeline) }))
 	help := fyne.NewMenu(lang.L("Bantuan"),
 		item(lang.L("Panduan"), &desktop.CustomShortcut{KeyName: fyne.KeyF1}, func() { u.onGuide() }),
 		item(lang.L("Tentang Sepakat"), nil, func() { u.onAbout() }))

@@ -78,6 +78,8 @@ type App struct {
 	family    *Family
 	directory *Directory
 	settings  *Settings
+	laporan   *Laporan
+	timeline  *Timeline
 	welcome   *welcome
 	// newAgreement is Baru's latest dialog.
 	newAgreement *newAgreementDialog
@@ -146,6 +148,7 @@ func (u *App) setDo(do func(func())) {
 	u.do = do
 	if u.list != nil {
 		u.list.do, u.beranda.do, u.directory.do, u.family.do, u.settings.do = do, do, do, do, do
+		u.laporan.do, u.timeline.do = do, do
 	}
 }
 
@@ -177,10 +180,15 @@ func (u *App) build() {
 	split := container.NewVSplit(u.list.table, u.family.content)
 	split.Offset = 0.74
 	listScreen := container.NewBorder(container.NewVBox(bar, u.list.filterBar, widget.NewSeparator()), u.status, nil, nil, split)
+	u.laporan = newLaporan(u.svc, u.app, u.win, u.now, u.onOpen)
+	u.laporan.do = u.do
+	u.timeline = newTimeline(u.svc, u.now, u.onOpen)
+	u.timeline.do = u.do
 	u.beranda = newBeranda(u.svc, u.now, u.onOpen)
 	u.beranda.do = u.do
 	u.beranda.notify = u.notifyEnding
 	u.beranda.backupStatus = u.svc.BackupStatus
+	u.beranda.perYear = u.svc.SignedByYear
 	u.beranda.onStatus = func(st service.BackupStatus) {
 		if u.DataPath != "" {
 			u.app.Preferences().SetString(prefSecondPlace+u.DataPath, st.SecondPlace)
@@ -195,6 +203,8 @@ func (u *App) build() {
 		container.NewTabItemWithIcon(lang.L("Daftar Perjanjian"), theme.ListIcon(), listScreen),
 		container.NewTabItemWithIcon(lang.L("Instansi & Pejabat"), theme.AccountIcon(), u.directory.Content()),
 		container.NewTabItemWithIcon(lang.L("Pengaturan"), theme.SettingsIcon(), u.settings.Content()),
+		container.NewTabItemWithIcon(lang.L("Laporan"), theme.DocumentIcon(), u.laporan.Content()),
+		container.NewTabItemWithIcon(lang.L("Lini masa"), theme.HistoryIcon(), u.timeline.Content()),
 	)
 	prefs := u.app.Preferences()
 	last := min(max(prefs.IntWithFallback(prefLastTab, 0), 0), len(u.tabs.Items)-1)
@@ -270,6 +280,8 @@ func (u *App) showTab(i int) {
 		u.directory.reload()
 	case tabSettings:
 		u.settings.reload()
+	case tabTimeline:
+		u.timeline.reload()
 	}
 }
 
@@ -279,6 +291,8 @@ const (
 	tabList
 	tabDirectory
 	tabSettings
+	tabLaporan
+	tabTimeline
 )
 
 // notifyEnding names, once per start, the agreements that end within 30 days.
@@ -311,7 +325,7 @@ func (u *App) Start() {
 	if u.DailyBackup {
 		u.dailyBackup()
 	}
-	if i := u.tabs.SelectedIndex(); i == tabDirectory || i == tabSettings {
+	if i := u.tabs.SelectedIndex(); i == tabDirectory || i == tabSettings || i == tabTimeline {
 		u.showTab(i) // the tab Sepakat last closed on
 	}
 	total, err := u.svc.Total()

@@ -1,0 +1,124 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func lambangPNG(t *testing.T) []byte {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, 40, 48))
+	for y := range 48 {
+		for x := range 40 {
+			img.Set(x, y, color.NRGBA{0, 100, uint8(4 * x), 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func reportDoc(t *testing.T, rows int) *ReportDoc {
+	d := &ReportDoc{
+		Letterhead: Letterhead{Lambang: lambangPNG(t), Bold: []string{"PEMERINTAH KABUPATEN SUMEDANG"}, Lines: []string{"Jalan Prabu Gejayan 1, Sumedang"}},
+		Title:      "LAPORAN KERJA SAMA DAERAH", Lines: []string{"Periode 1 Januari 2025 s.d. 31 Desember 2025"},
+		PageLabel: "Halaman %d dari {nb}", Footer: "Dibuat dengan Sepakat",
+	}
+	chart := &BarChart{Categories: []string{"2024", "2025"}, Series: []Series{
+		{Name: "KSB", Color: [3]uint8{46, 94, 170}, Values: []float64{3, 5}},
+		{Name: "PKS", Color: [3]uint8{60, 150, 90}, Values: []float64{1, 2}}}}
+	table := &ReportTable{Header: []string{"No.", "Nomor", "Tentang"}, Widths: []float64{1, 3, 6}, Align: []string{"R"}}
+	for i := range rows {
+		table.Rows = append(table.Rows, []string{fmt.Sprint(i + 1), fmt.Sprintf("%d/PKS/2025", i+1), strings.Repeat("kerja sama daerah ", 1+i%5)})
+	}
+	d.Blocks = []ReportBlock{{Heading: "Per tahun", Chart: chart}, {Heading: "Daftar", Table: table}}
+	return d
+}
+
+func readBack(t *testing.T, data []byte, tool string, args ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	args = append(args, path)
+	if tool == "pdftotext" {
+		args = append(args, "-")
+	}
+	out, err := exec.Command(tool, args...).Output()
+	if err != nil {
+		t.Fatalf("%s: %v", tool, err)
+	}
+	return string(out)
+}
+
+// A report prints landscape on the office's paper, with the lambang in the
+// kop surat, a long table over several pages with its header on each.
+func TestReportLayout(t *testing.T) {
+	r, err := NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, paper := range []string{"A4", "F4"} {
+		p := DefaultProfile()
+		p.Paper = paper
+		var buf bytes.Buffer
+		if err := r.RenderReport(context.Background(), &buf, reportDoc(t, 120), p, Options{Created: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}); err != nil {
+			t.Fatal(err)
+		}
+		in := info(t, buf.Bytes())
+		want := map[string]string{"A4": "841.89 x 595.28", "F4": "935.43 x 609.45"}[paper]
+		if !strings.Contains(in, want) {
+			t.Errorf("%s: %s", paper, in)
+		}
+		if imgs := readBack(t, buf.Bytes(), "pdfimages", "-list"); strings.Count(imgs, "\n") != 3 { // two header lines, one image
+			t.Errorf("%s: images %s", paper, imgs)
+		}
+		text := readBack(t, buf.Bytes(), "pdftotext", "-layout")
+		pages := strings.Split(strings.TrimRight(text, "\f\n"), "\f")
+		if len(pages) < 3 {
+			t.Fatalf("%s: %d pages", paper, len(pages))
+		}
+		for i, pg := range pages {
+			if i > 0 && !strings.Contains(pg, "Nomor") {
+				t.Errorf("%s page %d has no header row", paper, i+1)
+			}
+			if i > 0 && !strings.Contains(pg, fmt.Sprintf("Halaman %d dari %d", i+1, len(pages))) {
+				t.Errorf("%s page %d unnumbered", paper, i+1)
+			}
+		}
+		if !strings.Contains(pages[0], "PEMERINTAH KABUPATEN SUMEDANG") || !strings.Contains(pages[len(pages)-1], "120/PKS/2025") {
+			t.Errorf("%s: first page %q", paper, pages[0])
+		}
+		// Every row once.
+		if n := strings.Count(text, "/PKS/2025"); n != 120 {
+			t.Errorf("%s: %d rows printed", paper, n)
+		}
+	}
+}
+
+func TestReportCancelled(t *testing.T) {
+	r, err := NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var buf bytes.Buffer
+	if err := r.RenderReport(ctx, &buf, reportDoc(t, 500), DefaultProfile(), Options{}); !errors.Is(err, context.Canceled) || buf.Len() != 0 {
+		t.Errorf("cancelled: %v, %d bytes", err, buf.Len())
+	}
+}
