@@ -2,7 +2,9 @@
 GO       ?= go
 BIN      := bin
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
-TEST_PKGS  := $(BUILD_PKGS) xvfb x11-utils xdotool imagemagick poppler-utils
+# postgresql: initdb and pg_ctl for the throwaway cluster the PostgreSQL
+# backend's tests start (internal/pgstore/pgtest); without them they fail.
+TEST_PKGS  := $(BUILD_PKGS) xvfb x11-utils xdotool imagemagick poppler-utils postgresql
 PURE     := $(shell $(GO) list ./... 2>/dev/null | grep -v '/cmd/sepakat$$')
 
 # The version lives in ONE place, FyneApp.toml; every build stamps it into
@@ -53,6 +55,9 @@ vet:
 	$(WIN) CGO_ENABLED=0 $(GO) vet $(PURE)
 	$(WIN) CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/sepakat-cli
 
+# The PostgreSQL share (internal/pgstore, internal/relevance, internal/cli)
+# starts one throwaway cluster per package on a Unix socket (pgtest); pgtest
+# fails, never skips, without the server programs.
 unit:
 	$(GO) test -race -count=1 ./...
 

@@ -66,6 +66,9 @@ func openStore(path string, now func() time.Time) (Backend, error) {
 type runner struct {
 	Env
 	db string
+	// server is the connection string of the register on the office's
+	// server (--server, SEPAKAT_SERVER); empty: the data file db.
+	server string
 	// ctx is cancelled by Env.Context or by Ctrl+C; the slow work stops at
 	// its next check and writes nothing.
 	ctx context.Context
@@ -131,6 +134,7 @@ func (r *runner) run(args []string) error {
 	global := flag.NewFlagSet("sepakat-cli", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	global.StringVar(&r.db, "db", "", "")
+	global.StringVar(&r.server, "server", os.Getenv(EnvServer), "")
 	help := global.Bool("help", false, "")
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -160,8 +164,8 @@ func (r *runner) run(args []string) error {
 		"export-json": r.exportJSON, "import-json": r.importJSON, "gen": r.gen,
 		"reindex": r.reindex, "sinonim": r.synonyms, "check": r.check, "pdf": r.pdf, "search": r.search,
 		"backup": r.backup, "backups": r.backups, "restore": r.restore,
-		"salvage": r.salvage,
-		"docx":    r.docx, "compare": r.compare,
+		"salvage": r.salvage, "server": r.serverCmd,
+		"docx": r.docx, "compare": r.compare,
 		"import-sheet": r.importSheet, "export-sheet": r.exportSheet,
 		"laporan": r.laporan,
 	}
@@ -227,12 +231,16 @@ func (r *runner) reason(err error, path string) string {
 }
 
 func (r *runner) open() (Backend, error) {
-	s, err := r.Open(r.db, r.Now)
+	open := r.Open
+	if r.server != "" {
+		open = r.openServer
+	}
+	s, err := open(r.db, r.Now)
 	if err != nil {
 		if errors.Is(err, service.ErrAlreadyOpen) {
 			return nil, err
 		}
-		return nil, r.fail("open_failed", r.db, service.Message(err, r.Lang))
+		return nil, r.openFailed(err)
 	}
 	r.dailyBackup(s) // backup.go
 	return s, nil

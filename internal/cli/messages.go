@@ -3,7 +3,7 @@ package cli
 import "sepakat/internal/i18n"
 
 var msg = map[string]i18n.Text{
-	"usage": {ID: `Pemakaian: sepakat-cli [--db BERKAS] PERINTAH [ARGUMEN]
+	"usage": {ID: `Pemakaian: sepakat-cli [--db BERKAS | --server KONEKSI] PERINTAH [ARGUMEN]
 
 Perintah:
   demo                       muat tiga contoh bawaan
@@ -50,6 +50,7 @@ Perintah:
   salvage OUT.db             salin setiap data yang masih terbaca ke berkas baru
   laporan --from TGL --to TGL | --year TAHUN [--semester 1|2] -o BERKAS.pdf|.xlsx
                              laporan periode: PDF berkop surat kantor, atau buku kerja Excel
+  server init|push|pull      register di server PostgreSQL kantor (sepakat-cli server)
 
 Cadangan harian dibuat otomatis saat berkas data pertama kali dibuka setiap hari,
 dan sebelum impor, bangun ulang indeks dan perubahan sinonim.
@@ -58,7 +59,7 @@ Ctrl+C menghentikan import-json, export-json, reindex, sinonim --set dan check
 tanpa mengubah berkas data.
 
 Berkas data bawaan: %s
-`, EN: `Usage: sepakat-cli [--db FILE] COMMAND [ARGS]
+`, EN: `Usage: sepakat-cli [--db FILE | --server CONNECTION] COMMAND [ARGS]
 
 Commands:
   demo                       load the three built-in examples
@@ -105,6 +106,7 @@ Commands:
   salvage OUT.db             copy every record still readable into a new file
   laporan --from DATE --to DATE | --year YEAR [--semester 1|2] -o FILE.pdf|.xlsx
                              period report: PDF on the office letterhead, or an Excel workbook
+  server init|push|pull      the register on the office's PostgreSQL server (sepakat-cli server)
 
 A daily backup is made by itself when the data file is first opened each day,
 and before an import, a reindex and a change of synonyms.

@@ -15,7 +15,6 @@ import (
 	"sepakat/internal/dataset"
 	"sepakat/internal/gen"
 	"sepakat/internal/service"
-	"sepakat/internal/store"
 	"sepakat/internal/wilayah"
 )
 
@@ -28,16 +27,18 @@ const CorpusSeed = 1
 // CorpusNow is the "today" of the generated corpus.
 var CorpusNow = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 
-// BuildCorpus fills an empty store with the corpus the cases were written
+// BuildCorpus fills an empty register (of any backend) with the corpus the cases were written
 // against: the built-in examples (agreements 1..3), then the parties, officials and
 // mandates of a generated directory and CorpusN generated agreements, numbered
 // after every ID the examples used. It is deterministic.
-func BuildCorpus(s *store.Store) error { return BuildCorpusN(context.Background(), s, CorpusN) }
+func BuildCorpus(s service.Service) error {
+	return BuildCorpusN(context.Background(), s, CorpusN)
+}
 
 // BuildCorpusN is BuildCorpus with n generated agreements, imported in batches
 // (the scale cases run at 100 000). The first CorpusN generated agreements are
 // the same whatever n.
-func BuildCorpusN(ctx context.Context, s *store.Store, n int) error {
+func BuildCorpusN(ctx context.Context, s service.Service, n int) error {
 	total, err := s.Total()
 	if err != nil {
 		return err
@@ -69,7 +70,7 @@ func BuildCorpusN(ctx context.Context, s *store.Store, n int) error {
 
 // offsets is the highest ID of each record type in the store: the store's own
 // counters, raised to the highest ID the exported records actually carry.
-func offsets(s *store.Store) (dataset.Offsets, error) {
+func offsets(s service.Service) (dataset.Offsets, error) {
 	off, err := s.Offsets()
 	if err != nil {
 		return off, err

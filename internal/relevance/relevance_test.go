@@ -57,6 +57,14 @@ func TestRelevance(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
+	checkRelevance(t, s, cases)
+}
+
+// checkRelevance builds the corpus in an empty register and runs the cases
+// loaded, reindexed and with wanted agreements saved again; every backend
+// meets the same expectations.
+func checkRelevance(t *testing.T, s service.Service, cases []relevance.Case) {
+	t.Helper()
 	if err := relevance.BuildCorpus(s); err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +104,7 @@ func TestRelevance(t *testing.T) {
 
 // run searches every case and reports each wanted agreement missing from the
 // first Top results.
-func run(t *testing.T, s *store.Store, state string, cases []relevance.Case) {
+func run(t *testing.T, s service.Register, state string, cases []relevance.Case) {
 	t.Helper()
 	passed, found, wanted := 0, 0, 0
 	for _, c := range cases {

@@ -84,6 +84,10 @@ var messages = []struct {
 	{ErrImportHistory, i18n.Text{ID: "Riwayat di berkas impor tidak cocok dengan datanya (tidak ada data itu di berkas, atau revisinya lebih baru). Berkas data tidak diubah.", EN: "History in the import file does not fit its record (the record is not in the file, or the revision is newer). The data file was not changed."}},
 	{ErrImportRange, i18n.Text{ID: "Angka di berkas impor terlalu besar untuk dipakai. Berkas data tidak diubah.", EN: "A number in the import file is too large to use. The data file was not changed."}},
 	{ErrFileName, i18n.Text{ID: "Nama berkas lampiran tidak boleh kosong, \".\" atau \"..\", dan tidak boleh memuat / \\ : atau karakter kendali.", EN: "A stored file's name may not be empty, \".\" or \"..\", nor hold / \\ : or control characters."}},
+	// The register on the office's server (errors_server.go).
+	{ErrServerUnreachable, i18n.Text{ID: "Server data kantor tidak dapat dihubungi. Periksa jaringan dan alamat server, atau tanyakan kepada pengelola server, lalu coba lagi. Yang sudah Anda ketik tidak hilang.", EN: "The office's data server cannot be reached. Check the network and the server address, or ask the server's administrator, then try again. What you typed is not lost."}},
+	{ErrServerConfig, i18n.Text{ID: "Alamat server tidak dapat dibaca. Tulis seperti host=server.kantor dbname=sepakat user=nama, atau postgres://nama@server.kantor/sepakat.", EN: "The server address cannot be read. Write it like host=server.office dbname=sepakat user=name, or postgres://name@server.office/sepakat."}},
+	{ErrTransferCount, i18n.Text{ID: "Jumlah data di tujuan tidak sama dengan di sumber setelah pemindahan. Tujuan tidak dipakai; ulangi pemindahan.", EN: "The counts at the destination differ from the source after the transfer. The destination is not used; transfer again."}},
 	{bahasa.ErrTooLarge, i18n.Text{ID: "Angka terlalu besar untuk ditulis dengan huruf.", EN: "The number is too large to write out in words."}},
 
 	{context.Canceled, i18n.Text{ID: "Dibatalkan.", EN: "Cancelled."}},

@@ -1,0 +1,487 @@
+package pgstore
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
+	"sepakat/internal/search"
+	"sepakat/internal/service"
+)
+
+// summarize makes the list rows of agreements read as (id, data) rows: their
+// children and parties are read in two more queries.
+func summarize(ctx context.Context, q querier, list []agreement.Agreement) ([]agreement.Summary, error) {
+	ids := make([]agreement.ID, len(list))
+	partyIDs := map[agreement.ID]bool{}
+	for i := range list {
+		ids[i] = list[i].ID
+		for _, ap := range list[i].Parties {
+			partyIDs[ap.PartyID] = true
+		}
+	}
+	kids, err := children(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	pids := make([]agreement.ID, 0, len(partyIDs))
+	for id := range partyIDs {
+		pids = append(pids, id)
+	}
+	parties, err := partiesByID(ctx, q, pids)
+	if err != nil {
+		return nil, err
+	}
+	party := func(id agreement.ID) (agreement.Party, bool) {
+		p, ok := parties[id]
+		return p, ok
+	}
+	out := make([]agreement.Summary, len(list))
+	for i := range list {
+		k := kids[list[i].ID]
+		out[i] = agreement.Summarize(&list[i], len(k), party)
+		out[i].End = list[i].EndAfter(k) // a signed Adendum moves the end
+	}
+	return out, nil
+}
+
+func partiesByID(ctx context.Context, q querier, ids []agreement.ID) (map[agreement.ID]agreement.Party, error) {
+	out := map[agreement.ID]agreement.Party{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := q.Query(ctx, "SELECT data FROM parties WHERE id = ANY($1)", toInt64s(ids))
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var raw []byte
+		if err := rows.Scan(&raw); err != nil {
+			return nil, err
+		}
+		p, err := decode[agreement.Party](raw)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out[p.ID] = p
+	}
+	return out, rows.Err()
+}
+
+// agreementsWhere reads the agreements an SQL tail (conditions, order, limit) selects.
+func agreementsWhere(ctx context.Context, q querier, tail string, args ...any) ([]agreement.Agreement, error) {
+	rows, err := q.Query(ctx, "SELECT data FROM agreements "+tail, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []agreement.Agreement
+	for rows.Next() {
+		var raw []byte
+		if err := rows.Scan(&raw); err != nil {
+			return nil, err
+		}
+		a, err := decode[agreement.Agreement](raw)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// sumsWhere reads the stored list rows an SQL tail (conditions, order,
+// limit) selects.
+func sumsWhere(ctx context.Context, q querier, tail string, args ...any) ([]agreement.Summary, error) {
+	rows, err := q.Query(ctx, "SELECT sum FROM agreements "+tail, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []agreement.Summary
+	for rows.Next() {
+		var raw []byte
+		if err := rows.Scan(&raw); err != nil {
+			return nil, err
+		}
+		sm, err := decode[agreement.Summary](raw)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, sm)
+	}
+	return out, rows.Err()
+}
+
+// allSummaries is the list row of every agreement, in ID order.
+func (s *Store) allSummaries(ctx context.Context) ([]agreement.Summary, error) {
+	return sumsWhere(ctx, s.pool, "ORDER BY id")
+}
+
+// cursor encodes a page's position: a sort value and the ID.
+func cursor(v, id int64) []byte {
+	b := binary.BigEndian.AppendUint64(nil, uint64(v))
+	return binary.BigEndian.AppendUint64(b, uint64(id))
+}
+
+func parseCursor(b []byte) (int64, int64, error) {
+	if len(b) != 16 {
+		return 0, 0, fmt.Errorf("%w: posisi halaman tidak dikenal", service.ErrNotFound)
+	}
+	return int64(binary.BigEndian.Uint64(b)), int64(binary.BigEndian.Uint64(b[8:])), nil
+}
+
+// List returns one page of summaries in the order of q, read through the
+// columns' indexes. A page's Next is the position of its last row, so that
+// later pages continue after it even when rows change in between.
+func (s *Store) List(q service.Query) (service.Page, error) {
+	page, err := s.list(bg(), q)
+	return page, s.failed(err)
+}
+
+func (s *Store) list(ctx context.Context, q service.Query) (service.Page, error) {
+	if q.Limit <= 0 {
+		q.Limit = 50
+	}
+	var where []string
+	var args []any
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	var sortCol, order string
+	desc := true
+	switch q.Order {
+	case service.ByChanged:
+		sortCol = "updated_ns"
+	case service.ByStatus:
+		where = append(where, "status = "+arg(string(q.Status)))
+	case service.ByKind:
+		where = append(where, "kind = "+arg(string(q.Kind)))
+	case service.ByParty:
+		where = append(where, "party_ids @> ARRAY["+arg(int64(q.Party))+"::bigint]")
+	case service.ByYear:
+		where = append(where, "year = "+arg(q.Year))
+	case service.ByEnd:
+		desc = false
+		sortCol = "end_key"
+		where = append(where, "end_key IS NOT NULL")
+		if k := endKey(q.EndFrom); k != nil {
+			where = append(where, "end_key >= "+arg(*k))
+		}
+	case service.ByParent:
+		desc = false
+		where = append(where, "parent_id = "+arg(int64(q.Parent)), "parent_id <> 0")
+	default:
+		return service.Page{}, fmt.Errorf("pgstore: unknown order %d", q.Order)
+	}
+	if q.After != nil {
+		v, id, err := parseCursor(q.After)
+		if err != nil {
+			return service.Page{}, err
+		}
+		op := ">"
+		if desc {
+			op = "<"
+		}
+		if sortCol != "" {
+			where = append(where, fmt.Sprintf("(%s, id) %s (%s, %s)", sortCol, op, arg(v), arg(id)))
+		} else {
+			where = append(where, "id "+op+" "+arg(id))
+		}
+	}
+	dir := " ASC"
+	if desc {
+		dir = " DESC"
+	}
+	if sortCol != "" {
+		order = sortCol + dir + ", id" + dir
+	} else {
+		order = "id" + dir
+	}
+	sql := ""
+	if len(where) > 0 {
+		sql = "WHERE " + strings.Join(where, " AND ")
+	}
+	sql += " ORDER BY " + order + " LIMIT " + arg(q.Limit+1)
+	sums, err := sumsWhere(ctx, s.pool, sql, args...)
+	if err != nil {
+		return service.Page{}, err
+	}
+	more := len(sums) > q.Limit
+	if more {
+		sums = sums[:q.Limit]
+	}
+	page := service.Page{Items: sums}
+	if more && len(sums) > 0 {
+		last := sums[len(sums)-1]
+		var v int64
+		switch q.Order {
+		case service.ByChanged:
+			v = last.Updated.UnixNano()
+		case service.ByEnd:
+			if k := endKey(last.End); k != nil {
+				v = int64(*k)
+			}
+		}
+		page.Next = cursor(v, int64(last.ID))
+	}
+	return page, nil
+}
+
+// Total returns the number of agreements.
+func (s *Store) Total() (int, error) {
+	var n int
+	err := s.pool.QueryRow(bg(), "SELECT count(*) FROM agreements").Scan(&n)
+	return n, s.failed(err)
+}
+
+// Summaries returns the list rows of agreements, in the order asked; an ID that
+// does not exist gives service.ErrNotFound.
+func (s *Store) Summaries(ids []agreement.ID) ([]agreement.Summary, error) {
+	out, err := s.summariesOf(bg(), ids)
+	return out, s.failed(err)
+}
+
+func (s *Store) summariesOf(ctx context.Context, ids []agreement.ID) ([]agreement.Summary, error) {
+	sums, err := sumsWhere(ctx, s.pool, "WHERE id = ANY($1)", toInt64s(ids))
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[agreement.ID]agreement.Summary, len(sums))
+	for _, sum := range sums {
+		byID[sum.ID] = sum
+	}
+	out := make([]agreement.Summary, 0, len(ids))
+	for _, id := range ids {
+		sum, ok := byID[id]
+		if !ok {
+			return nil, fmt.Errorf("%s %d: %w", dataset.TypeAgreement, id, service.ErrNotFound)
+		}
+		out = append(out, sum)
+	}
+	return out, nil
+}
+
+func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+
+func hasEnd(s *agreement.Summary) bool { return !s.End.IsZero() && s.End.Valid() }
+
+func hasParty(s *agreement.Summary, id agreement.ID) bool {
+	return slices.ContainsFunc(s.Parties, func(p agreement.PartyName) bool { return p.ID == id })
+}
+
+// endsWithin reports whether an agreement ends between today and days later.
+func endsWithin(s *agreement.Summary, today agreement.Date, days int) bool {
+	if !hasEnd(s) {
+		return false
+	}
+	k := s.End.Key()
+	return bytes.Compare(k, today.Key()) >= 0 && bytes.Compare(k, today.AddDate(0, 0, days).Key()) <= 0
+}
+
+// Arrange lists every agreement an arrangement selects, in its order; those the
+// sort has no key for (no end date) follow, newest first.
+func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
+	sums, err := s.allSummaries(bg())
+	if err != nil {
+		return nil, s.failed(err)
+	}
+	today := agreement.DateOf(s.now())
+	fl := a.Filter
+	var sel []agreement.Summary
+	for _, sm := range sums {
+		switch {
+		case fl.Kind != "" && sm.Kind != fl.Kind,
+			fl.Status != "" && sm.Status != fl.Status,
+			fl.Party != 0 && !hasParty(&sm, fl.Party),
+			fl.Year != 0 && sm.Year != fl.Year,
+			fl.Implementer != "" && !slices.ContainsFunc(sm.Implementers, func(im string) bool {
+				return bytes.Equal(search.ImplementerKey(im), search.ImplementerKey(fl.Implementer))
+			}),
+			fl.EndsWithin > 0 && (sm.Status != agreement.StatusDitandatangani || !endsWithin(&sm, today, fl.EndsWithin)):
+			continue
+		}
+		sel = append(sel, sm)
+	}
+	type row struct {
+		key []byte
+		id  agreement.ID
+	}
+	var rows []row
+	var rest []agreement.ID
+	for _, sm := range sel {
+		var key []byte
+		switch a.Sort {
+		case service.SortChanged:
+			key = u64(^uint64(sm.Updated.UnixNano())) // newest first
+			key = append(key, u64(^uint64(sm.ID))...)
+		case service.SortKind:
+			key = []byte(sm.Kind)
+		case service.SortSubject:
+			key = search.SortKey(sm.Subject)
+		case service.SortPartner:
+			key = search.SortKey(sm.Partners())
+		case service.SortNumber:
+			key = search.SortKey(sm.OwnNumber)
+		case service.SortStatus:
+			key = []byte{byte(slices.Index(agreement.Statuses, sm.Status))}
+		case service.SortEnd:
+			if !hasEnd(&sm) {
+				rest = append(rest, sm.ID)
+				continue
+			}
+			key = sm.End.Key()
+		}
+		rows = append(rows, row{append(append(key, 0), u64(uint64(sm.ID))...), sm.ID})
+	}
+	slices.SortFunc(rows, func(x, y row) int { return bytes.Compare(x.key, y.key) })
+	var out []agreement.ID // nil when nothing is selected
+	for _, r := range rows {
+		out = append(out, r.id)
+	}
+	if a.Desc {
+		slices.Reverse(out)
+	}
+	slices.Reverse(rest)
+	return append(out, rest...), nil
+}
+
+// Choices lists the values the register's filters offer.
+func (s *Store) Choices() (service.Choices, error) {
+	ctx := bg()
+	var ch service.Choices
+	rows, err := s.pool.Query(ctx, "SELECT DISTINCT year FROM agreements ORDER BY year DESC")
+	if err != nil {
+		return ch, s.failed(err)
+	}
+	if ch.Years, err = collectInts(rows); err != nil {
+		return ch, s.failed(err)
+	}
+	parts, err := s.pool.Query(ctx, `SELECT p.data FROM parties p WHERE p.id IN (SELECT DISTINCT unnest(party_ids) FROM agreements)
+		AND NOT coalesce((p.data->>'own')::bool, false) ORDER BY p.id`)
+	if err != nil {
+		return ch, s.failed(err)
+	}
+	for parts.Next() {
+		var raw []byte
+		if err := parts.Scan(&raw); err != nil {
+			return ch, s.failed(err)
+		}
+		p, err := decode[agreement.Party](raw)
+		if err != nil {
+			parts.Close()
+			return ch, err
+		}
+		if !p.Own {
+			ch.Partners = append(ch.Partners, agreement.PartyName{ID: p.ID, Name: p.Name, Short: p.ShortName})
+		}
+	}
+	if err := parts.Err(); err != nil {
+		return ch, s.failed(err)
+	}
+	slices.SortStableFunc(ch.Partners, func(a, b agreement.PartyName) int {
+		return cmp.Compare(search.Fold(a.Name), search.Fold(b.Name))
+	})
+	impl := map[string]string{} // key → as first written, in ID order
+	ims, err := s.pool.Query(ctx, `SELECT x.name FROM agreements a, jsonb_array_elements_text(coalesce(a.data->'implementers', '[]')) WITH ORDINALITY x(name, n)
+		WHERE jsonb_typeof(a.data->'implementers') = 'array' ORDER BY a.id, x.n`)
+	if err != nil {
+		return ch, s.failed(err)
+	}
+	for ims.Next() {
+		var im string
+		if err := ims.Scan(&im); err != nil {
+			return ch, s.failed(err)
+		}
+		if k := string(search.ImplementerKey(im)); k != "" {
+			if _, seen := impl[k]; !seen {
+				impl[k] = strings.Join(strings.Fields(im), " ")
+			}
+		}
+	}
+	if err := ims.Err(); err != nil {
+		return ch, s.failed(err)
+	}
+	keys := make([]string, 0, len(impl))
+	for k := range impl {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		ch.Implementers = append(ch.Implementers, impl[k])
+	}
+	return ch, nil
+}
+
+func collectInts(rows interface {
+	Next() bool
+	Scan(...any) error
+	Err() error
+	Close()
+}) ([]int, error) {
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// Dashboard gathers what the Beranda shows on the day of now.
+func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
+	ctx := bg()
+	today := agreement.DateOf(now)
+	d := service.Dashboard{Counts: map[agreement.Status]int{}}
+	for _, st := range agreement.Statuses {
+		d.Counts[st] = 0
+	}
+	sums, err := s.allSummaries(ctx)
+	if err != nil {
+		return d, s.failed(err)
+	}
+	var ending, sleeping []agreement.Summary
+	for _, sm := range sums {
+		d.Counts[sm.Status]++
+		if agreement.EndingWindowOf(sm, today, agreement.EndingDays) >= 0 {
+			ending = append(ending, sm)
+		}
+		if agreement.Sleeping(sm, today) {
+			sleeping = append(sleeping, sm)
+		}
+	}
+	slices.SortStableFunc(ending, func(a, b agreement.Summary) int { return bytes.Compare(a.End.Key(), b.End.Key()) })
+	for _, sm := range ending {
+		if i, show := d.AddEnding(agreement.EndingWindowOf(sm, today, agreement.EndingDays)); show {
+			d.Ending[i] = append(d.Ending[i], sm)
+		}
+	}
+	endKeyOf := func(sm agreement.Summary) []byte {
+		if sm.End.Valid() {
+			return sm.End.Key()
+		}
+		return []byte("99999999") // no end: in force until ended
+	}
+	slices.SortStableFunc(sleeping, func(a, b agreement.Summary) int {
+		return cmp.Or(bytes.Compare(a.Signed.Key(), b.Signed.Key()), bytes.Compare(endKeyOf(a), endKeyOf(b)))
+	})
+	for _, sm := range sleeping {
+		if d.AddSleeping() {
+			d.Sleeping = append(d.Sleeping, sm)
+		}
+	}
+	err = d.AddLists(func(q service.Query) (service.Page, error) { return s.list(ctx, q) })
+	return d, s.failed(err)
+}

@@ -1,0 +1,564 @@
+// Package pgstore keeps Sepakat's register on a PostgreSQL server, for
+// offices where several staff share one register. It implements the role
+// interfaces of internal/service with the semantics of the bbolt store
+// (internal/store), held to the same conformance suite (servicetest):
+// records as JSONB beside the columns the lists need, saves checked against
+// the stored revision under a row lock, numbers reserved under a row lock on
+// their counter and a unique constraint, append-only history naming the
+// database user, and the search index as tsvectors of our own analyser's terms.
+package pgstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
+	"sepakat/internal/search"
+	"sepakat/internal/service"
+	"sepakat/internal/wilayah"
+)
+
+// Options configure Open.
+type Options struct {
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+	// User is recorded in the history; the database user when empty.
+	User string
+	// BackupDir is the local folder BackupNow writes copies to (bbolt data
+	// files made from the server); required for BackupNow.
+	BackupDir string
+	// MaxConns bounds the connection pool; 4 when 0.
+	MaxConns int32
+}
+
+// Store is a register on a PostgreSQL server.
+type Store struct {
+	pool    *pgxpool.Pool
+	now     func() time.Time
+	user    string
+	dbUser  string
+	regions *wilayah.List
+	bkDir   string
+
+	mu     sync.Mutex
+	an     *search.Analyzer // nil until the first search or index write
+	staged map[string]dataset.File
+	notes  service.Notifier
+
+	// instance tells this Store's notices from other seats'; channel is
+	// the register's notice channel (listen.go).
+	instance  string
+	channel   string
+	stop      context.CancelFunc
+	listening chan struct{}
+}
+
+var _ service.Service = (*Store)(nil)
+
+// querier is a pool or a transaction.
+type querier interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// Open connects to the server named by connString (a libpq connection string
+// or URL), brings the schema up to date and returns the register.
+func Open(ctx context.Context, connString string, opt Options) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(connString)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", service.ErrServerConfig, err)
+	}
+	cfg.MaxConns = 4
+	if opt.MaxConns > 0 {
+		cfg.MaxConns = opt.MaxConns
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, unreachable(err)
+	}
+	s := &Store{pool: pool, now: opt.Now, bkDir: opt.BackupDir, instance: newInstanceID(), listening: make(chan struct{})}
+	if err := s.setup(ctx, opt); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	lctx, stop := context.WithCancel(context.Background())
+	s.stop = stop
+	go s.listen(lctx, cfg.ConnConfig.Copy())
+	return s, nil
+}
+
+func (s *Store) setup(ctx context.Context, opt Options) error {
+	c, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return unreachable(err)
+	}
+	defer c.Release()
+	if _, err := migrate(ctx, c.Conn()); err != nil {
+		return err
+	}
+	if err := c.QueryRow(ctx, "SELECT current_user").Scan(&s.dbUser); err != nil {
+		return err
+	}
+	if s.channel, err = channel(ctx, c); err != nil {
+		return err
+	}
+	s.user = opt.User
+	if s.user == "" {
+		s.user = s.dbUser
+	}
+	if s.regions, err = wilayah.Load(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// Close stops listening and closes the connections.
+func (s *Store) Close() error {
+	s.stop()
+	<-s.listening
+	s.pool.Close()
+	s.mu.Lock()
+	s.staged = nil
+	s.mu.Unlock()
+	return nil
+}
+
+// User is the name recorded in history.
+func (s *Store) User() string { return s.user }
+
+// bg is the context of calls the seam gives none.
+func bg() context.Context { return context.Background() }
+
+// registryOf names the registry of each directory record type.
+var registryOf = map[dataset.RecordType]service.Registry{
+	dataset.TypeParty: service.RegistryParties, dataset.TypeOfficial: service.RegistryOfficials,
+	dataset.TypeMandate: service.RegistryMandates,
+}
+
+// table names each record type's table.
+var table = map[dataset.RecordType]string{
+	dataset.TypeAgreement: "agreements", dataset.TypeParty: "parties",
+	dataset.TypeOfficial: "officials", dataset.TypeMandate: "mandates",
+}
+
+func encode(v any) []byte {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		panic("pgstore: record does not encode: " + err.Error()) // records are plain data
+	}
+	return raw
+}
+
+func decode[T any](raw []byte) (T, error) {
+	var v T
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return v, fmt.Errorf("%w: %v", service.ErrCorrupt, err)
+	}
+	return v, nil
+}
+
+// getRaw reads one record's JSON; nil when absent.
+func getRaw(ctx context.Context, q querier, t dataset.RecordType, id agreement.ID, lock bool) ([]byte, error) {
+	sql := "SELECT data FROM " + table[t] + " WHERE id = $1"
+	if lock {
+		sql += " FOR UPDATE"
+	}
+	var raw []byte
+	err := q.QueryRow(ctx, sql, int64(id)).Scan(&raw)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	return raw, err
+}
+
+func get[T any](ctx context.Context, q querier, t dataset.RecordType, id agreement.ID) (T, bool, error) {
+	var zero T
+	raw, err := getRaw(ctx, q, t, id, false)
+	if err != nil || raw == nil {
+		return zero, false, err
+	}
+	v, err := decode[T](raw)
+	return v, err == nil, err
+}
+
+func getOne[T any](s *Store, t dataset.RecordType, id agreement.ID) (T, error) {
+	v, ok, err := get[T](bg(), s.pool, t, id)
+	if err != nil {
+		return v, s.failed(err)
+	}
+	if !ok {
+		return v, service.ErrNotFound
+	}
+	return v, nil
+}
+
+// all reads every record of a type in ID order; nil when there are none.
+func all[T any](ctx context.Context, q querier, t dataset.RecordType) ([]T, error) {
+	rows, err := q.Query(ctx, "SELECT data FROM "+table[t]+" ORDER BY id")
+	if err != nil {
+		return nil, err
+	}
+	var out []T
+	for rows.Next() {
+		var raw []byte
+		if err := rows.Scan(&raw); err != nil {
+			return nil, err
+		}
+		v, err := decode[T](raw)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// dir answers agreement.Directory from what q sees.
+type dir struct {
+	ctx context.Context
+	q   querier
+	s   *Store
+}
+
+func (d dir) Party(id agreement.ID) (agreement.Party, bool) {
+	p, ok, _ := get[agreement.Party](d.ctx, d.q, dataset.TypeParty, id)
+	return p, ok
+}
+
+func (d dir) Official(id agreement.ID) (agreement.Official, bool) {
+	o, ok, _ := get[agreement.Official](d.ctx, d.q, dataset.TypeOfficial, id)
+	return o, ok
+}
+
+func (d dir) Mandate(id agreement.ID) (agreement.Mandate, bool) {
+	m, ok, _ := get[agreement.Mandate](d.ctx, d.q, dataset.TypeMandate, id)
+	return m, ok
+}
+
+func (d dir) AgreementKind(id agreement.ID) (agreement.Kind, bool) {
+	var k string
+	err := d.q.QueryRow(d.ctx, "SELECT kind FROM agreements WHERE id = $1", int64(id)).Scan(&k)
+	return agreement.Kind(k), err == nil
+}
+
+func (d dir) RegionName(code string) (string, bool) { return d.s.regions.Name(code) }
+
+// inTx runs fn in one transaction, committed when fn returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{})
+	if err != nil {
+		return s.failed(err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	if err := fn(tx); err != nil {
+		return cancelled(ctx, err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return cancelled(ctx, s.failed(err))
+	}
+	return nil
+}
+
+// cancelled is ctx's error when ctx was cancelled (a query stopped by it
+// fails with its own words), else err.
+func cancelled(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil {
+		return cerr
+	}
+	return err
+}
+
+// save is the one write path of a record: the rules every backend applies
+// (service.PrepareSave) with the stored row locked, the type's own check,
+// the record with its derived rows and its history entry, all in one
+// transaction. v is updated only when it committed.
+func save[T agreement.Record](s *Store, t dataset.RecordType, v *T, check func(prev func() (*T, error), next *T) error) error {
+	ctx := bg()
+	next := *v
+	var took []string
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		now := s.now()
+		var prevRaw []byte
+		var oldRev uint64
+		newID := func() (agreement.ID, error) {
+			var id int64
+			err := tx.QueryRow(ctx, "UPDATE ids SET last = last + 1 WHERE type = $1 RETURNING last", string(t)).Scan(&id)
+			return agreement.ID(id), err
+		}
+		stored := func(id agreement.ID) (uint64, time.Time, bool, error) {
+			var err error
+			if prevRaw, err = getRaw(ctx, tx, t, id, true); err != nil || prevRaw == nil {
+				return 0, time.Time{}, false, err
+			}
+			prev, err := decode[T](prevRaw)
+			_, rev, created, _ := agreement.Meta(&prev)
+			oldRev = *rev
+			return *rev, *created, true, err
+		}
+		if err := service.PrepareSave(t, &next, now, dir{ctx, tx, s}, newID, stored); err != nil {
+			return err
+		}
+		var prevA *agreement.Agreement
+		if prevRaw != nil {
+			if check != nil {
+				prev := func() (*T, error) {
+					p, err := decode[T](prevRaw)
+					return &p, err
+				}
+				if err := check(prev, &next); err != nil {
+					return err
+				}
+			}
+			if t == dataset.TypeAgreement {
+				p, err := decode[agreement.Agreement](prevRaw)
+				if err != nil {
+					return err
+				}
+				prevA = &p
+			}
+		}
+		if a, ok := any(&next).(*agreement.Agreement); ok {
+			if err := s.checkNumber(ctx, tx, prevA, a); err != nil {
+				return err
+			}
+		}
+		raw := encode(&next)
+		id, rev, _, _ := agreement.Meta(&next)
+		entry := dataset.SaveEntry(t, *id, *rev, now, s.user, prevRaw, raw)
+		if err := appendHistory(ctx, tx, &entry); err != nil {
+			return err
+		}
+		if err := s.write(ctx, tx, t, &next, raw, prevRaw != nil, oldRev); err != nil {
+			return err
+		}
+		var err error
+		if took, err = s.moveFiles(ctx, tx, t, prevRaw, raw); err != nil {
+			return err
+		}
+		if r, ok := registryOf[t]; ok {
+			if err := s.sendNotice(ctx, tx, r, *id); err != nil {
+				return err
+			}
+		}
+		return s.derive(ctx, tx, t, &next, prevA)
+	})
+	if a, ok := any(&next).(*agreement.Agreement); ok && uniqueViolation(err, "own_number_unique") {
+		// Another seat gave the number to an agreement at the same moment.
+		office, key, _ := service.OwnNumber(a)
+		if other, found, cerr := carrier(ctx, s.pool, office, key, a.ID); cerr == nil && found {
+			return service.NumberTaken(a, agreement.Summary{ID: other.ID, Kind: other.Kind, Subject: other.Subject})
+		}
+	}
+	if err != nil {
+		return s.failed(err)
+	}
+	s.mu.Lock()
+	for _, sha := range took {
+		delete(s.staged, sha)
+	}
+	s.mu.Unlock()
+	*v = next
+	return nil
+}
+
+// write stores a record; an update names the revision it replaces. A new
+// record's ID is taken from ids by the caller (save) or raised there after
+// (import).
+func (s *Store) write(ctx context.Context, tx pgx.Tx, t dataset.RecordType, v any, raw []byte, update bool, oldRev uint64) error {
+	id, rev, _, _ := agreement.Meta(v)
+	var tag pgconn.CommandTag
+	var err error
+	switch x := v.(type) {
+	case *agreement.Agreement:
+		c := columnsOf(x)
+		if update {
+			tag, err = tx.Exec(ctx, `UPDATE agreements SET rev = $2, data = $3, updated_ns = $4, status = $5, kind = $6, year = $7,
+				parent_id = $8, party_ids = $9, signer_ids = $10, own_office = $11, own_key = $12 WHERE id = $1 AND rev = $13`,
+				int64(*id), int64(*rev), raw, c.updated, c.status, c.kind, c.year, c.parent, c.parties, c.signers, c.office, c.key, int64(oldRev))
+		} else {
+			tag, err = tx.Exec(ctx, `INSERT INTO agreements (id, rev, data, updated_ns, status, kind, year, parent_id, party_ids, signer_ids, own_office, own_key)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+				int64(*id), int64(*rev), raw, c.updated, c.status, c.kind, c.year, c.parent, c.parties, c.signers, c.office, c.key)
+		}
+	case *agreement.Official:
+		if update {
+			tag, err = tx.Exec(ctx, "UPDATE officials SET rev = $2, data = $3, party_id = $4 WHERE id = $1 AND rev = $5",
+				int64(*id), int64(*rev), raw, int64(x.PartyID), int64(oldRev))
+		} else {
+			tag, err = tx.Exec(ctx, "INSERT INTO officials (id, rev, data, party_id) VALUES ($1, $2, $3, $4)",
+				int64(*id), int64(*rev), raw, int64(x.PartyID))
+		}
+	default:
+		if update {
+			tag, err = tx.Exec(ctx, "UPDATE "+table[t]+" SET rev = $2, data = $3 WHERE id = $1 AND rev = $4", int64(*id), int64(*rev), raw, int64(oldRev))
+		} else {
+			tag, err = tx.Exec(ctx, "INSERT INTO "+table[t]+" (id, rev, data) VALUES ($1, $2, $3)", int64(*id), int64(*rev), raw)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if tag.RowsAffected() != 1 {
+		return &service.ConflictError{Type: t, ID: *id, Have: *rev - 1}
+	}
+	return nil
+}
+
+// columns are an agreement's list columns.
+type columns struct {
+	updated      int64
+	status, kind string
+	year         int
+	parent       int64
+	parties      []int64
+	signers      []int64
+	office       *int64
+	key          *string
+}
+
+func columnsOf(a *agreement.Agreement) columns {
+	c := columns{updated: a.Updated.UnixNano(), status: string(a.Status), kind: string(a.Kind), year: a.Year(),
+		parent: int64(a.ParentID), parties: []int64{}, signers: []int64{}}
+	for _, ap := range a.Parties {
+		c.parties = append(c.parties, int64(ap.PartyID))
+		if ap.SignerID != 0 {
+			c.signers = append(c.signers, int64(ap.SignerID))
+		}
+	}
+	if office, key, _ := service.OwnNumber(a); key != "" {
+		o := int64(office)
+		c.office, c.key = &o, &key
+	}
+	return c
+}
+
+// appendHistory stores e under its record and revision; a revision is written once.
+func appendHistory(ctx context.Context, q querier, e *dataset.HistoryEntry) error {
+	tag, err := q.Exec(ctx, "INSERT INTO history (type, id, rev, at, entry) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+		string(e.Type), int64(e.ID), int64(e.Rev), e.At, encode(e))
+	if err != nil {
+		return err
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("%w: riwayat %s %d revisi %d sudah ada", service.ErrDuplicate, e.Type, e.ID, e.Rev)
+	}
+	return nil
+}
+
+// Agreement returns one agreement.
+func (s *Store) Agreement(id agreement.ID) (agreement.Agreement, error) {
+	return getOne[agreement.Agreement](s, dataset.TypeAgreement, id)
+}
+
+// SaveAgreement creates (ID 0) or updates an agreement, refusing a stale
+// revision, a status move the life cycle does not allow, a change to a signed
+// agreement's locked fields, and whatever fails validation.
+func (s *Store) SaveAgreement(a *agreement.Agreement) error {
+	return save(s, dataset.TypeAgreement, a, func(prev func() (*agreement.Agreement, error), next *agreement.Agreement) error {
+		old, err := prev()
+		if err != nil {
+			return err
+		}
+		return agreement.CheckUpdate(old.Status, prev, next)
+	})
+}
+
+// AgreementHistory lists an agreement's changes, oldest first.
+func (s *Store) AgreementHistory(id agreement.ID) ([]dataset.HistoryEntry, error) {
+	return s.historyOf(bg(), s.pool, dataset.TypeAgreement, id)
+}
+
+func (s *Store) historyOf(ctx context.Context, q querier, t dataset.RecordType, id agreement.ID) ([]dataset.HistoryEntry, error) {
+	rows, err := q.Query(ctx, "SELECT entry FROM history WHERE type = $1 AND id = $2 ORDER BY rev", string(t), int64(id))
+	if err != nil {
+		return nil, s.failed(err)
+	}
+	var out []dataset.HistoryEntry
+	for rows.Next() {
+		var raw []byte
+		if err := rows.Scan(&raw); err != nil {
+			return nil, s.failed(err)
+		}
+		e, err := decode[dataset.HistoryEntry](raw)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, s.failed(rows.Err())
+}
+
+// Party returns one party.
+func (s *Store) Party(id agreement.ID) (agreement.Party, error) {
+	return getOne[agreement.Party](s, dataset.TypeParty, id)
+}
+
+// Official returns one official.
+func (s *Store) Official(id agreement.ID) (agreement.Official, error) {
+	return getOne[agreement.Official](s, dataset.TypeOfficial, id)
+}
+
+// Mandate returns one mandate.
+func (s *Store) Mandate(id agreement.ID) (agreement.Mandate, error) {
+	return getOne[agreement.Mandate](s, dataset.TypeMandate, id)
+}
+
+func allOf[T any](s *Store, t dataset.RecordType) ([]T, error) {
+	out, err := all[T](bg(), s.pool, t)
+	return out, s.failed(err)
+}
+
+// Parties returns every party in ID order.
+func (s *Store) Parties() ([]agreement.Party, error) {
+	return allOf[agreement.Party](s, dataset.TypeParty)
+}
+
+// Officials returns every official in ID order.
+func (s *Store) Officials() ([]agreement.Official, error) {
+	return allOf[agreement.Official](s, dataset.TypeOfficial)
+}
+
+// Mandates returns every mandate in ID order.
+func (s *Store) Mandates() ([]agreement.Mandate, error) {
+	return allOf[agreement.Mandate](s, dataset.TypeMandate)
+}
+
+// SaveParty creates or updates a party.
+func (s *Store) SaveParty(p *agreement.Party) error {
+	return s.notify(save(s, dataset.TypeParty, p, nil), service.RegistryParties, p.ID)
+}
+
+// SaveOfficial creates or updates an official.
+func (s *Store) SaveOfficial(o *agreement.Official) error {
+	return s.notify(save(s, dataset.TypeOfficial, o, nil), service.RegistryOfficials, o.ID)
+}
+
+// SaveMandate creates or updates a mandate.
+func (s *Store) SaveMandate(m *agreement.Mandate) error {
+	return s.notify(save(s, dataset.TypeMandate, m, nil), service.RegistryMandates, m.ID)
+}
+
+// Subscribe tells fn of every registry record saved through this Store, until cancel.
+func (s *Store) Subscribe(fn func(service.Change)) (cancel func()) { return s.notes.Subscribe(fn) }
+
+func (s *Store) notify(err error, r service.Registry, id agreement.ID) error {
+	if err == nil {
+		s.notes.Notify(service.Change{Registry: r, ID: id})
+	}
+	return err
+}

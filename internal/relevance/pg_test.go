@@ -1,0 +1,28 @@
+package relevance_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"sepakat/internal/pgstore"
+	"sepakat/internal/pgstore/pgtest"
+	"sepakat/internal/relevance"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+// TestRelevancePostgres runs the relevance set on the PostgreSQL backend with
+// the same expectations as on bbolt.
+func TestRelevancePostgres(t *testing.T) {
+	cases, err := relevance.Cases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := pgstore.Open(context.Background(), pgtest.Fresh(t), pgstore.Options{BackupDir: filepath.Join(t.TempDir(), "cadangan")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	checkRelevance(t, s, cases)
+}
