@@ -413,7 +413,7 @@ func (t *importTarget) PutRecord(rt dataset.RecordType, v any) error {
 	return t.s.write(t.ctx, t.tx, rt, v, encode(v), false, 0)
 }
 
-func (t *importTarget) Directory() agreement.Directory { return dir{t.ctx, t.tx, t.s} }
+func (t *importTarget) Directory() agreement.Directory { return dir{t.ctx, t.tx, t.s, nil} }
 
 func (t *importTarget) Counter(key string) (uint64, bool, error) {
 	var raw []byte

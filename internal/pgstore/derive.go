@@ -252,7 +252,7 @@ func (s *Store) indexWith(ctx context.Context, tx pgx.Tx, an *search.Analyzer, i
 		workers[i] = an.NewWorker()
 		workers[i].Surfaces = map[string]string{}
 	}
-	nm := &names{d: dir{ctx, tx, s}, parties: map[agreement.ID]agreement.Party{}, officials: map[agreement.ID]agreement.Official{},
+	nm := &names{d: dir{ctx, tx, s, nil}, parties: map[agreement.ID]agreement.Party{}, officials: map[agreement.ID]agreement.Official{},
 		mandates: map[agreement.ID]agreement.Mandate{}}
 	delta := map[string]int{}
 	var docs, high, body int64

@@ -191,7 +191,7 @@ func (s *Store) backend(ctx context.Context, tx pgx.Tx, an *search.Analyzer) (se
 			if err != nil {
 				return [2]string{}, err
 			}
-			return fields.Text(dir{ctx, tx, s}, &a), nil
+			return fields.Text(dir{ctx, tx, s, nil}, &a), nil
 		},
 	}, src
 }

@@ -227,31 +227,46 @@ func all[T any](ctx context.Context, q querier, t dataset.RecordType) ([]T, erro
 	return out, rows.Err()
 }
 
-// dir answers agreement.Directory from what q sees.
+// dir answers agreement.Directory from what q sees. A lookup that fails for
+// another reason than a missing row (the server gone mid-save) is kept in
+// *fault, when set, so that the save reports it rather than "not found".
 type dir struct {
-	ctx context.Context
-	q   querier
-	s   *Store
+	ctx   context.Context
+	q     querier
+	s     *Store
+	fault *error
+}
+
+func (d dir) keep(err error) {
+	if err != nil && d.fault != nil && *d.fault == nil {
+		*d.fault = err
+	}
 }
 
 func (d dir) Party(id agreement.ID) (agreement.Party, bool) {
-	p, ok, _ := get[agreement.Party](d.ctx, d.q, dataset.TypeParty, id)
+	p, ok, err := get[agreement.Party](d.ctx, d.q, dataset.TypeParty, id)
+	d.keep(err)
 	return p, ok
 }
 
 func (d dir) Official(id agreement.ID) (agreement.Official, bool) {
-	o, ok, _ := get[agreement.Official](d.ctx, d.q, dataset.TypeOfficial, id)
+	o, ok, err := get[agreement.Official](d.ctx, d.q, dataset.TypeOfficial, id)
+	d.keep(err)
 	return o, ok
 }
 
 func (d dir) Mandate(id agreement.ID) (agreement.Mandate, bool) {
-	m, ok, _ := get[agreement.Mandate](d.ctx, d.q, dataset.TypeMandate, id)
+	m, ok, err := get[agreement.Mandate](d.ctx, d.q, dataset.TypeMandate, id)
+	d.keep(err)
 	return m, ok
 }
 
 func (d dir) AgreementKind(id agreement.ID) (agreement.Kind, bool) {
 	var k string
 	err := d.q.QueryRow(d.ctx, "SELECT kind FROM agreements WHERE id = $1", int64(id)).Scan(&k)
+	if !errors.Is(err, pgx.ErrNoRows) {
+		d.keep(err)
+	}
 	return agreement.Kind(k), err == nil
 }
 
@@ -309,7 +324,11 @@ func save[T agreement.Record](s *Store, t dataset.RecordType, v *T, check func(p
 			oldRev = *rev
 			return *rev, *created, true, err
 		}
-		if err := service.PrepareSave(t, &next, now, dir{ctx, tx, s}, newID, stored); err != nil {
+		var fault error
+		if err := service.PrepareSave(t, &next, now, dir{ctx, tx, s, &fault}, newID, stored); err != nil {
+			if fault != nil {
+				return fault // the words are the server's, not the record's
+			}
 			return err
 		}
 		var prevA *agreement.Agreement
