@@ -193,6 +193,7 @@ type Service interface {
 	Overview
 	Examples
 	Admin
+	SearchIndex
 }
 
 // Choices are the values the register's filters offer: the years agreements

@@ -188,7 +188,8 @@ func (s *Store) rebuildIndexes(ctx context.Context, tx *bolt.Tx) error {
 	if tx.Bucket(schema.SearchTerms) == nil {
 		return nil // a migration that comes before the full-text index
 	}
-	return s.rebuildSearch(ctx, tx)
+	// The search index is rebuilt after, in batches (FinishRebuild).
+	return s.fts.Begin(tx, s.docs(tx))
 }
 
 // refreshParents rewrites the summaries of the parents whose children changed.
@@ -278,13 +279,19 @@ func (s *Store) rebuildListIndexes(ctx context.Context, tx *bolt.Tx) error {
 	return meta.Put(schema.KeyStatusCounts, []byte{2})
 }
 
-// Reindex rebuilds the list summaries and indexes in one transaction; a
-// cancel rolls it back.
+// Reindex rebuilds the list summaries and indexes in one transaction (a
+// cancel rolls it back), then the search index in batches (a cancel leaves
+// the rebuild recorded, resumed by the next FinishRebuild or open), and
+// compacts the file when more than a quarter of it is then free.
 func (s *Store) Reindex(ctx context.Context) error {
 	if err := s.backupBefore(ctx, service.ReasonReindex); err != nil { // backup.go
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error { return s.rebuildIndexes(ctx, tx) })
+	s.background.Wait()
+	if err := s.update(func(tx *bolt.Tx) error { return s.rebuildIndexes(ctx, tx) }); err != nil {
+		return err
+	}
+	return s.FinishRebuild(ctx, nil)
 }
 
 func scope(q service.Query) (bucket, prefix, start []byte, reverse bool) {

@@ -26,7 +26,7 @@ var migrations = []migration{
 	{from: 1, name: "list summaries and indexes", run: migrateV1toV2},
 	// The full-text index came in schema 3 and changed layout in 4: one build, in step 3→4.
 	{from: 2, name: "full-text index", run: func(*Store, *bolt.Tx) error { return nil }},
-	{from: 3, name: "full-text index by term number", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildSearch(context.Background(), tx) }},
+	{from: 3, name: "full-text index by term number", run: func(s *Store, tx *bolt.Tx) error { return s.fts.Begin(tx, s.docs(tx)) }},
 	// Schema 5 counts follow-ups in each list summary and indexes signed MoUs without one.
 	{from: 4, name: "summaries with follow-ups, index of MoUs without follow-up", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildListIndexes(context.Background(), tx) }},
 	// Schema 6 seals every record value with a CRC-32C, checked on every read.
