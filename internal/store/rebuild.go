@@ -75,9 +75,9 @@ func (s *Store) FinishRebuild(ctx context.Context, progress func(service.IndexSt
 	return err
 }
 
-// beginRebuild records a rebuild with the analysis the shipped lists and the
+// BeginRebuild records a full rebuild with the analysis the shipped lists and the
 // stored synonyms make now, in one transaction, unless one is under way.
-func (s *Store) beginRebuild() error {
+func (s *Store) BeginRebuild() error {
 	return s.update(func(tx *bolt.Tx) error {
 		if p, err := fts.State(tx); err != nil || p.Building {
 			return err

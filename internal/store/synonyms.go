@@ -30,7 +30,7 @@ func (s *Store) refreshSearch() error {
 		return err
 	}
 	if !current && !building {
-		if err := s.beginRebuild(); err != nil {
+		if err := s.BeginRebuild(); err != nil {
 			return err
 		}
 		building = true
