@@ -279,16 +279,18 @@ func (s *Store) rebuildListIndexes(ctx context.Context, tx *bolt.Tx) error {
 	return meta.Put(schema.KeyStatusCounts, []byte{2})
 }
 
-// Reindex rebuilds the list summaries and indexes in one transaction (a
-// cancel rolls it back), then the search index in batches (a cancel leaves
-// the rebuild recorded, resumed by the next FinishRebuild or open), and
-// compacts the file when more than a quarter of it is then free.
+// Reindex rebuilds the list summaries and indexes, then the search index, a
+// batch of agreements per write transaction (listindex.go, rebuild.go), and
+// compacts the file when more than a quarter of it is then free. A cancel
+// before the work writes nothing; once the lists are begun they are finished;
+// a cancel during the search index's rebuild leaves it recorded, resumed by
+// FinishRebuild or the next open (search answers ErrRebuilding meanwhile).
 func (s *Store) Reindex(ctx context.Context) error {
 	if err := s.backupBefore(ctx, service.ReasonReindex); err != nil { // backup.go
 		return err
 	}
 	s.background.Wait()
-	if err := s.update(func(tx *bolt.Tx) error { return s.rebuildIndexes(ctx, tx) }); err != nil {
+	if err := s.rebuildListsBatched(ctx, true); err != nil {
 		return err
 	}
 	return s.FinishRebuild(ctx, nil)

@@ -98,7 +98,7 @@ func (s *Store) completeIndexes() error {
 	if err != nil || !missing {
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error { return s.rebuildListIndexes(context.Background(), tx) })
+	return s.rebuildListsBatched(context.Background(), false)
 }
 
 func (s *Store) migrate() error {

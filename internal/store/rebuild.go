@@ -29,6 +29,8 @@ func (s *Store) SearchIndexState() (service.IndexState, error) {
 // batch, then folds in the agreements saved meanwhile. A store opened with
 // RebuildLater compacts at Close (other goroutines may be reading meanwhile);
 // otherwise the file is compacted here when more than a quarter of it is free.
+// Close stops it after the batch under way (context.Canceled); the next open
+// resumes it.
 func (s *Store) FinishRebuild(ctx context.Context, progress func(service.IndexState)) error {
 	s.rebuildMu.Lock()
 	defer s.rebuildMu.Unlock()
@@ -36,6 +38,11 @@ func (s *Store) FinishRebuild(ctx context.Context, progress func(service.IndexSt
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		select {
+		case <-s.closing:
+			return context.Canceled
+		default:
 		}
 		var p fts.Progress
 		var done bool

@@ -65,6 +65,8 @@ type Store struct {
 	rebuildLater   bool
 	rebuildSteps   atomic.Int64
 	compactAtClose atomic.Bool
+	// closing is closed by Close: a rebuild under way stops after its batch.
+	closing chan struct{}
 }
 
 // DefaultPath is Sepakat's data file: in the user's configuration folder, or
@@ -118,7 +120,7 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 	}
 	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, cache: newDecodeCache(), stale: &staleKeys{}, fts: fts.New(),
-		rebuildLater: opt.RebuildLater}
+		rebuildLater: opt.RebuildLater, closing: make(chan struct{})}
 	if err := s.prepare(); err != nil {
 		db.Close()
 		return nil, err
@@ -150,6 +152,9 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
+	close(s.closing)
+	s.rebuildMu.Lock() // a rebuild under way ends its batch; the next open resumes it
+	defer s.rebuildMu.Unlock()
 	s.staged.drop()
 	s.background.Wait()
 	err := s.sweep()

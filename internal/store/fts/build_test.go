@@ -40,7 +40,7 @@ func buildCorpus(n int, seed uint64) memDocs {
 		docs[id] = struct {
 			rev  uint64
 			text [2]string
-		}{1, [2]string{words(3 + r.IntN(5)), words(10 + r.IntN(40)) + fmt.Sprintf(" kode%d", id)}}
+		}{1, [2]string{words(3 + r.IntN(5)), words(10+r.IntN(40)) + fmt.Sprintf(" kode%d", id)}}
 	}
 	return docs
 }
