@@ -455,7 +455,9 @@ func sortHits(hits []service.SearchHit, a service.Arrangement) {
 }
 
 // searchPlaceholder is what the empty search box says.
-func searchPlaceholder() string { return lang.L("Cari nomor, mitra, pejabat, perihal atau isi pasal…") }
+func searchPlaceholder() string {
+	return lang.L("Cari nomor, mitra, pejabat, perihal atau isi pasal…")
+}
 
 // showRebuild shows in the search box how far a rebuild of the search index
 // got; when it ends the box is as before and a search typed meanwhile runs.
