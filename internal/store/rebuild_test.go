@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"io"
 	"os/exec"
 	"regexp"
 	"slices"
@@ -292,4 +293,31 @@ func TestCompactKeepsEveryRecord(t *testing.T) {
 	if _, err := Open(path, Options{LockTimeout: 50 * time.Millisecond}); !errors.Is(err, service.ErrAlreadyOpen) {
 		t.Errorf("open while held after compaction: %v", err)
 	}
+}
+
+// An import of many agreements builds the search index once, in batches, at
+// its end: the imported register answers as the one exported.
+func TestImportRebuildsTheIndexOnce(t *testing.T) {
+	src := openAt(t, generatedFile(t, 2600))
+	want := searchAll(t, src)
+	var file bytes.Buffer
+	_, err := src.ExportTo(context.Background(), &file)
+	mustSave(t, err)
+	dst, _ := openTemp(t)
+	_, err = dst.ImportFrom(context.Background(), func() (io.ReadCloser, error) {
+		return io.NopCloser(bytes.NewReader(file.Bytes())), nil
+	})
+	mustSave(t, err)
+	got := searchAll(t, dst)
+	for _, q := range rebuildQueries {
+		if !slices.Equal(got[q], want[q]) {
+			t.Errorf("%q: imported %v, exported %v", q, got[q], want[q])
+		}
+	}
+	mustSave(t, dst.view(func(tx *bolt.Tx) error {
+		if n := tx.Bucket(schema.SearchDelta).Stats().KeyN; n != 0 {
+			t.Errorf("%d agreements still marked after the import", n)
+		}
+		return nil
+	}))
 }
