@@ -466,7 +466,7 @@ func (s *Store) importBatches(ctx context.Context, open func() (io.ReadCloser, e
 // rebuildFrom is how many agreements an import marks for the search index
 // from which it rebuilds the index (in batches, fts/build.go) rather than
 // merging them: merging many in one transaction costs far more.
-const rebuildFrom = 4 * importBatch
+var rebuildFrom = 4 * importBatch
 
 // indexImported brings the agreements an import marked into the search index:
 // a few are merged; many make the whole index rebuilt, a batch per

@@ -54,8 +54,8 @@ func toSchema5(t *testing.T, path string, sealed int) {
 // A schema-5 file migrates a batch of records per transaction; one that a
 // killed migration left half-sealed opens as well, with every record as it was.
 func TestMigrateFromSchema5InBatches(t *testing.T) {
-	for _, sealed := range []int{0, 300} {
-		path := generatedFile(t, 900)
+	for _, sealed := range []int{0, 100} {
+		path := generatedFile(t, 300)
 		s := openAt(t, path)
 		want := searchAll(t, s)
 		var before bytes.Buffer

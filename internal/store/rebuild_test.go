@@ -57,7 +57,7 @@ func staleAnalysis(t *testing.T, path string) {
 // A rebuild killed (SIGKILL) in a child process at several points resumes at
 // each next open and ends with the results a one-shot rebuild gives.
 func TestRebuildResumesAfterKill(t *testing.T) {
-	path := generatedFile(t, 2500)
+	path := generatedFile(t, 700)
 	s, err := Open(path, Options{User: "staf1"})
 	mustSave(t, err)
 	// The reference: the one-shot rebuild the store did before.
@@ -159,7 +159,7 @@ func TestHelperRebuilder(t *testing.T) {
 		fmt.Println("ERR", err)
 		os.Exit(3)
 	}
-	s.fts.SetBatch(40, 16<<10)
+	s.fts.SetBatch(20, 16<<10)
 	err = s.FinishRebuild(context.Background(), func(st service.IndexState) {
 		fmt.Println(st.Percent)
 		time.Sleep(5 * time.Millisecond)
@@ -171,11 +171,11 @@ func TestHelperRebuilder(t *testing.T) {
 // Saves during a rebuild in the background are found after it; the file is
 // compacted at Close when a quarter of it is free.
 func TestRebuildInBackgroundKeepsSaves(t *testing.T) {
-	path := generatedFile(t, 1500)
+	path := generatedFile(t, 500)
 	staleAnalysis(t, path)
 	s, err := Open(path, Options{User: "staf1", RebuildLater: true})
 	mustSave(t, err)
-	s.fts.SetBatch(100, 64<<10)
+	s.fts.SetBatch(40, 64<<10)
 	var saved agreement.Agreement
 	steps := 0
 	err = s.FinishRebuild(context.Background(), func(st service.IndexState) {
@@ -219,7 +219,7 @@ func TestRebuildInBackgroundKeepsSaves(t *testing.T) {
 // Compaction keeps every record, shrinks a file with free pages, and leaves
 // nothing beside it.
 func TestCompactKeepsEveryRecord(t *testing.T) {
-	path := generatedFile(t, 1200)
+	path := generatedFile(t, 500)
 	s := openAt(t, path)
 	// A rebuild leaves the old index's pages free, and so does a large
 	// bucket dropped (as a migration's scratch is).
@@ -298,7 +298,9 @@ func TestCompactKeepsEveryRecord(t *testing.T) {
 // An import of many agreements builds the search index once, in batches, at
 // its end: the imported register answers as the one exported.
 func TestImportRebuildsTheIndexOnce(t *testing.T) {
-	src := openAt(t, generatedFile(t, 2600))
+	defer func(n int) { rebuildFrom = n }(rebuildFrom)
+	rebuildFrom = 100 // the rebuild, not the merge, at this size
+	src := openAt(t, generatedFile(t, 400))
 	want := searchAll(t, src)
 	var file bytes.Buffer
 	_, err := src.ExportTo(context.Background(), &file)
