@@ -48,8 +48,9 @@ type buildState struct {
 	Parts       []uint32 `json:"parts,omitempty"` // the chunk of each part written in phase docs
 	Docs        uint64   `json:"docs"`
 	Len0, Len1  uint64
-	Steps       int `json:"steps"`
-	ResumeCount int `json:"resumes"` // how many times a process took it up again
+	Steps       int  `json:"steps"`
+	Cleared     bool `json:"cleared"` // the old index is gone (the first step)
+	ResumeCount int  `json:"resumes"` // how many times a process took it up again
 }
 
 // Progress is how far a rebuild got.
@@ -132,6 +133,15 @@ func (x *Index) Begin(tx *bolt.Tx, docs Docs) error {
 // BeginWith is Begin with the analysis of that fingerprint, which the Steps
 // build (they begin again when the analysis in use has another).
 func (x *Index) BeginWith(tx *bolt.Tx, docs Docs, fingerprint string) error {
+	x.pending.reset()
+	x.dropBuild()
+	// Emptying the old index frees many pages: left to the first Step, so that
+	// an open that begins a rebuild returns at once.
+	return writeState(tx, &buildState{Phase: phaseDocs, Analyzer: fingerprint, Last: docs.Last()})
+}
+
+// clear empties the index for the rebuild st begins.
+func (x *Index) clear(tx *bolt.Tx, st *buildState) error {
 	for _, name := range append([][]byte{schema.SearchBuild}, schema.SearchBuckets...) {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
@@ -142,15 +152,14 @@ func (x *Index) BeginWith(tx *bolt.Tx, docs Docs, fingerprint string) error {
 			return err
 		}
 	}
-	x.pending.reset()
-	x.dropBuild()
 	meta := tx.Bucket(schema.Meta)
 	for _, key := range [][]byte{schema.KeySearchDocs, schema.KeySearchLen0, schema.KeySearchLen1, schema.KeySearchNextTerm} {
 		if err := meta.Delete(key); err != nil {
 			return err
 		}
 	}
-	return writeState(tx, &buildState{Phase: phaseDocs, Analyzer: fingerprint, Last: docs.Last()})
+	st.Cleared = true
+	return nil
 }
 
 // builderState is what a rebuild keeps in memory between its steps: the term
@@ -202,6 +211,16 @@ func (x *Index) Step(tx *bolt.Tx, docs Docs) (Progress, bool, error) {
 	}
 	x.buildMu.Lock()
 	defer x.buildMu.Unlock()
+	if !st.Cleared {
+		x.build = nil
+		if err := x.clear(tx, st); err != nil {
+			return Progress{}, false, err
+		}
+		if err := writeState(tx, st); err != nil {
+			return Progress{}, false, err
+		}
+		return st.progress(), false, nil
+	}
 	b := x.build
 	if b == nil || b.an != an || len(b.terms) != int(st.Terms) {
 		if b, err = loadBuilder(tx, an, st); err != nil {
