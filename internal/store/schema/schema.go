@@ -29,9 +29,6 @@ var (
 	// KeySearchBuild is there while a rebuild of the full-text index is under
 	// way: JSON of how far it got (internal/store/fts/build.go).
 	KeySearchBuild = []byte("search_build")
-	// KeyMigrateNext is there while a migration runs in batches: JSON of the
-	// step and the next key (internal/store/migrate.go).
-	KeyMigrateNext = []byte("migrate_next")
 
 	// Backups (internal/store/backup.go).
 	KeyBackupSettings = []byte("backup_settings")    // JSON service.BackupSettings
