@@ -21,3 +21,21 @@ cp "$db" "$out/bench.db"
 SEPAKAT_BENCH_DB="$PWD/$out/bench.db" go test ./internal/store -run '^$' \
   -bench 'Open|List|SaveVsBarePut' -benchtime 2s -count 1 | tee "$out/store-bench.txt"
 rm -f "$out/bench.db"
+
+# The search index's rebuild in batches (issue 17): by phase, wall and CPU time,
+# peak RSS, the file's size before and after and after compaction; then the
+# first start after a word-list change (open, first page, search back).
+for bench in RebuildBatched FirstStartAfterWordListChange; do
+  cp "$db" "$out/rebuild.db"
+  SEPAKAT_BENCH_DB="$PWD/$out/rebuild.db" /usr/bin/time -f "$bench: %e s wall, %U s user, %S s system, %M KB max RSS" \
+    go test ./internal/store -run '^$' -bench "^Benchmark$bench\$" -benchtime 1x -count 1 -v 2>&1 |
+    grep -E 'rebuild_bench_test|max RSS|^ok|FAIL' | tee -a "$out/store-bench.txt"
+done
+# reindex as the CLI runs it (list indexes and search index, in batches, then compaction).
+cp "$db" "$out/rebuild.db"
+before=$(stat -c %s "$out/rebuild.db")
+/usr/bin/time -f "reindex: %e s wall, %U s user, %S s system, %M KB max RSS" bin/sepakat-cli --db "$out/rebuild.db" reindex 2>&1 | tail -1 | tee -a "$out/store-bench.txt"
+echo "reindex: file $((before / 1048576)) MiB before, $(($(stat -c %s "$out/rebuild.db") / 1048576)) MiB after" | tee -a "$out/store-bench.txt"
+cp "$db" "$out/rebuild.db"
+/usr/bin/time -f "compact: %e s wall, %U s user, %S s system, %M KB max RSS" bin/sepakat-cli --db "$out/rebuild.db" compact 2>&1 | tail -2 | tee -a "$out/store-bench.txt"
+rm -f "$out/rebuild.db"

@@ -81,7 +81,7 @@ func main() {
 	}()
 	u.DailyBackup = true
 	u.OpenOther = func(path string) (service.Service, service.Printer, error) {
-		next, err := store.Open(path, store.Options{})
+		next, err := store.Open(path, openOptions)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -91,6 +91,7 @@ func main() {
 			s.Close()
 		}
 		s = next
+		rebuildSearch(u, next)
 		return next, export.Printer{Src: next}, nil
 	}
 	// A restore closes the file open (the copy takes its place), then opens
@@ -103,11 +104,12 @@ func main() {
 			s = nil
 		}
 		aside, _, err := store.Restore(ctx, u.DataPath, copyPath, time.Now())
-		next, oerr := store.Open(u.DataPath, store.Options{})
+		next, oerr := store.Open(u.DataPath, openOptions)
 		if oerr != nil {
 			return nil, nil, aside, cmp.Or(err, oerr)
 		}
 		s = next
+		rebuildSearch(u, next)
 		return next, export.Printer{Src: next}, aside, err
 	}
 	u.InspectCopy = store.Inspect
@@ -116,7 +118,13 @@ func main() {
 	u.Window().SetMaster()
 	u.Window().Show()
 	u.Start()
+	if s != nil {
+		rebuildSearch(u, s)
+	}
 	a.Lifecycle().SetOnStarted(func() {
+		if os.Getenv("SEPAKAT_TIMING") != "" { // bench: time to the window, and to search back (rebuildSearch)
+			fmt.Fprintf(os.Stderr, "window shown after %.2f s\n", time.Since(started).Seconds())
+		}
 		u.Place()
 		startProbe()
 	})
@@ -130,11 +138,11 @@ func openStart(a fyne.App, flagPath string) (*store.Store, string, error) {
 		if abs, err := filepath.Abs(flagPath); err == nil {
 			flagPath = abs
 		}
-		s, err := store.Open(flagPath, store.Options{})
+		s, err := store.Open(flagPath, openOptions)
 		return s, flagPath, err
 	}
 	if last := ui.LastDataFile(a); last != "" {
-		s, err := store.Open(last, store.Options{})
+		s, err := store.Open(last, openOptions)
 		if err == nil || errors.Is(err, service.ErrAlreadyOpen) || rescuable(err) {
 			return s, last, err
 		}
@@ -144,8 +152,41 @@ func openStart(a fyne.App, flagPath string) (*store.Store, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	s, err := store.Open(path, store.Options{})
+	s, err := store.Open(path, openOptions)
 	return s, path, err
+}
+
+// openOptions open a data file at once: a search index to rebuild (the word
+// lists changed with an upgrade, or a rebuild was cut short) is rebuilt in
+// the background (rebuildSearch) while the register works from its lists.
+var openOptions = store.Options{RebuildLater: true}
+
+// rebuildSearch finishes, off the UI goroutine, a rebuild of the search index
+// that the data file s holds, showing its progress in the search box; search
+// comes back when it ends. Closing s stops it after its batch; the next start
+// resumes it.
+func rebuildSearch(u *ui.App, s *store.Store) {
+	go func() {
+		st, err := s.SearchIndexState()
+		if err != nil || !st.Rebuilding {
+			return
+		}
+		started := time.Now()
+		fyne.Do(func() { u.SearchIndexProgress(st) })
+		err = s.FinishRebuild(context.Background(), func(st service.IndexState) {
+			fyne.Do(func() { u.SearchIndexProgress(st) })
+		})
+		if err != nil {
+			if !errors.Is(err, context.Canceled) {
+				fyne.LogError("search index rebuild", err)
+			}
+			return
+		}
+		fyne.Do(func() { u.SearchIndexProgress(service.IndexState{}) })
+		if os.Getenv("SEPAKAT_TIMING") != "" {
+			fmt.Fprintf(os.Stderr, "search back %.1f s after the rebuild began\n", time.Since(started).Seconds())
+		}
+	}()
 }
 
 // rescuable is an error of a data file that is there but damaged or not a

@@ -58,9 +58,11 @@ type Backend interface {
 	Close() error
 }
 
-// openStore is the composition root: the bbolt store behind the seam.
+// openStore is the composition root: the bbolt store behind the seam. A
+// search index to rebuild (after an upgrade) waits for the command that
+// searches (compact.go), so that other commands start at once.
 func openStore(path string, now func() time.Time) (Backend, error) {
-	return store.Open(path, store.Options{Now: now})
+	return store.Open(path, store.Options{Now: now, RebuildLater: true})
 }
 
 type runner struct {
@@ -168,6 +170,7 @@ func (r *runner) run(args []string) error {
 		"docx": r.docx, "compare": r.compare,
 		"import-sheet": r.importSheet, "export-sheet": r.exportSheet,
 		"laporan": r.laporan,
+		"compact": r.compact,
 	}
 	fn, ok := commands[cmd]
 	if !ok {
@@ -848,7 +851,7 @@ func (r *runner) search(args []string) error {
 		*d.out = v
 	}
 	q := service.SearchQuery{Text: pos[0], Filter: f, Limit: *limit}
-	return r.withData(func(s service.Service) error { return r.searchOn(s, q, *asJSON) })
+	return r.withData(func(s service.Service) error { return r.searchRebuilding(s, q, *asJSON) })
 }
 
 func (r *runner) searchOn(s service.Register, q service.SearchQuery, asJSON bool) error {

@@ -35,6 +35,7 @@ Perintah:
          [--from TGL] [--to TGL] [--ending-within HARI] [--limit N] [--json]
                              cari perjanjian (teks lengkap, bahasa Indonesia)
   reindex                    bangun ulang indeks daftar dan pencarian
+  compact                    padatkan berkas data (buang ruang kosong), sebutkan ukurannya
   sinonim [--set BERKAS | --clear]
                              tampilkan daftar sinonim pencarian, atau ganti/kosongkan
                              sinonim kantor sendiri (satu kelompok per baris, dipisah koma)
@@ -91,6 +92,7 @@ Commands:
          [--from DATE] [--to DATE] [--ending-within DAYS] [--limit N] [--json]
                              full-text search in Indonesian
   reindex                    rebuild the list and search indexes
+  compact                    compact the data file (drop its free space), giving its size
   sinonim [--set FILE | --clear]
                              show the search synonyms, or replace/empty the office's own
                              (one group per line, names separated by commas)

@@ -149,7 +149,10 @@ type Admin interface {
 	ImportFrom(ctx context.Context, open func() (io.ReadCloser, error)) (dataset.Counts, error)
 	// Offsets are the highest IDs in use, for joining generated records.
 	Offsets() (dataset.Offsets, error)
-	// Reindex rebuilds the list and search indexes.
+	// Reindex rebuilds the list and search indexes. A cancel during the
+	// search index's rebuild may leave it under way (SearchIndex): search
+	// answers ErrRebuilding until FinishRebuild ends it; the records and the
+	// lists are as before.
 	Reindex(ctx context.Context) error
 	// Check looks for damage and returns every problem found.
 	Check(ctx context.Context) error
@@ -194,6 +197,7 @@ type Service interface {
 	Examples
 	Admin
 	Reporting
+	SearchIndex
 }
 
 // Choices are the values the register's filters offer: the years agreements

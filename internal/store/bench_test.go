@@ -268,7 +268,7 @@ func BenchmarkSearchBuild(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := s.db.Update(func(tx *bolt.Tx) error { return s.rebuildSearch(context.Background(), tx) }); err != nil {
+		if err := s.db.Update(func(tx *bolt.Tx) error { return s.rebuildSearch(context.Background(), tx) }); err != nil { // the one-shot build, as before
 			b.Fatal(err)
 		}
 	}

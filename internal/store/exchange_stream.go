@@ -365,9 +365,9 @@ func (s *Store) importCopy(ctx context.Context, tmp string, open func() (io.Read
 	dst := &Store{db: db, path: tmp, now: s.now, user: s.user, regions: s.regions, cache: newDecodeCache(), stale: &staleKeys{}, fts: fts.New()}
 	err = dst.importBatches(ctx, open, check)
 	if err == nil {
-		err = db.Sync()
+		err = dst.db.Sync() // dst.db: a compaction may have put another file in its place
 	}
-	return errors.Join(err, db.Close())
+	return errors.Join(err, dst.db.Close())
 }
 
 func (s *Store) importBatches(ctx context.Context, open func() (io.ReadCloser, error), check *service.ImportCheck) error {
@@ -396,12 +396,6 @@ func (s *Store) importBatches(ctx context.Context, open func() (io.ReadCloser, e
 			return nil
 		})
 		batch = batch[:0]
-		s.shedWritten()
-		if err == nil {
-			// The batch's agreements join the search index now, a batch at a
-			// time, rather than all at once after the import.
-			err = s.merge()
-		}
 		s.shedWritten()
 		return err
 	}
@@ -463,7 +457,32 @@ func (s *Store) importBatches(ctx context.Context, open func() (io.ReadCloser, e
 		}
 	}
 	// Parents written before their children count them now.
-	return s.inBatches(ctx, check.Parents(), func(dir txDir, id agreement.ID) error { return refreshParents(dir, id) })
+	if err := s.inBatches(ctx, check.Parents(), func(dir txDir, id agreement.ID) error { return refreshParents(dir, id) }); err != nil {
+		return err
+	}
+	return s.indexImported(ctx)
+}
+
+// rebuildFrom is how many agreements an import marks for the search index
+// from which it rebuilds the index (in batches, fts/build.go) rather than
+// merging them: merging many in one transaction costs far more.
+var rebuildFrom = 4 * importBatch
+
+// indexImported brings the agreements an import marked into the search index:
+// a few are merged; many make the whole index rebuilt, a batch per
+// transaction, into the copy the import writes (and compact it).
+func (s *Store) indexImported(ctx context.Context) error {
+	pending := 0
+	if err := s.view(func(tx *bolt.Tx) error { pending = fts.Pending(tx); return nil }); err != nil {
+		return err
+	}
+	if pending < rebuildFrom {
+		return s.merge()
+	}
+	if err := s.update(func(tx *bolt.Tx) error { return s.fts.Begin(tx, s.docs(tx)) }); err != nil {
+		return err
+	}
+	return s.FinishRebuild(ctx, nil)
 }
 
 // inBatches calls fn for every id, importBatch ids per write transaction.

@@ -224,7 +224,7 @@ func propCheck(t *testing.T, s *Store, r *rand.Rand, slack, op int) int {
 		// The reference: every agreement analysed afresh, in ID order.
 		mem := searchtest.NewMemIndex()
 		dir := s.dir(tx)
-		err = s.docs(tx).All(func(id uint64, _ func() ([2]string, error)) error {
+		err = s.docs(tx).From(0, func(id uint64, _ func() ([2]string, error)) error {
 			a, _, err := get[agreement.Agreement](tx, schema.Agreements, agreement.ID(id))
 			if err != nil {
 				return err

@@ -188,7 +188,8 @@ func (s *Store) rebuildIndexes(ctx context.Context, tx *bolt.Tx) error {
 	if tx.Bucket(schema.SearchTerms) == nil {
 		return nil // a migration that comes before the full-text index
 	}
-	return s.rebuildSearch(ctx, tx)
+	// The search index is rebuilt after, in batches (FinishRebuild).
+	return s.fts.Begin(tx, s.docs(tx))
 }
 
 // refreshParents rewrites the summaries of the parents whose children changed.
@@ -278,13 +279,21 @@ func (s *Store) rebuildListIndexes(ctx context.Context, tx *bolt.Tx) error {
 	return meta.Put(schema.KeyStatusCounts, []byte{2})
 }
 
-// Reindex rebuilds the list summaries and indexes in one transaction; a
-// cancel rolls it back.
+// Reindex rebuilds the list summaries and indexes, then the search index, a
+// batch of agreements per write transaction (listindex.go, rebuild.go), and
+// compacts the file when more than a quarter of it is then free. A cancel
+// before the work writes nothing; once the lists are begun they are finished;
+// a cancel during the search index's rebuild leaves it recorded, resumed by
+// FinishRebuild or the next open (search answers ErrRebuilding meanwhile).
 func (s *Store) Reindex(ctx context.Context) error {
 	if err := s.backupBefore(ctx, service.ReasonReindex); err != nil { // backup.go
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error { return s.rebuildIndexes(ctx, tx) })
+	s.background.Wait()
+	if err := s.rebuildListsBatched(ctx, true); err != nil {
+		return err
+	}
+	return s.FinishRebuild(ctx, nil)
 }
 
 func scope(q service.Query) (bucket, prefix, start []byte, reverse bool) {

@@ -26,7 +26,7 @@ var migrations = []migration{
 	{from: 1, name: "list summaries and indexes", run: migrateV1toV2},
 	// The full-text index came in schema 3 and changed layout in 4: one build, in step 3→4.
 	{from: 2, name: "full-text index", run: func(*Store, *bolt.Tx) error { return nil }},
-	{from: 3, name: "full-text index by term number", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildSearch(context.Background(), tx) }},
+	{from: 3, name: "full-text index by term number", run: func(s *Store, tx *bolt.Tx) error { return s.fts.Begin(tx, s.docs(tx)) }},
 	// Schema 5 counts follow-ups in each list summary and indexes signed MoUs without one.
 	{from: 4, name: "summaries with follow-ups, index of MoUs without follow-up", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildListIndexes(context.Background(), tx) }},
 	// Schema 6 seals every record value with a CRC-32C, checked on every read.
@@ -73,6 +73,47 @@ func sealAll(tx *bolt.Tx) error {
 	return nil
 }
 
+// sealBatched is sealAll a batch of values per write transaction.
+func (s *Store) sealBatched() error {
+	const batch = 4096
+	for _, name := range sealedBuckets {
+		var after []byte
+		for done := false; !done; {
+			err := s.update(func(tx *bolt.Tx) error {
+				b := tx.Bucket(name)
+				c := b.Cursor()
+				k, v := c.First()
+				if after != nil {
+					if k, v = c.Seek(after); k != nil && bytes.Equal(k, after) {
+						k, v = c.Next()
+					}
+				}
+				var keys, vals [][]byte
+				seen := 0
+				for ; k != nil && seen < batch; k, v = c.Next() {
+					if len(v) > 0 && v[0]&encodingSealed == 0 {
+						keys, vals = append(keys, bytes.Clone(k)), append(vals, seal(v))
+					}
+					after = bytes.Clone(k)
+					seen++
+				}
+				done = k == nil
+				for i := range keys {
+					if err := b.Put(keys[i], vals[i]); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			s.shedWritten()
+		}
+	}
+	return nil
+}
+
 func (s *Store) prepare() error {
 	if err := s.migrate(); err != nil {
 		return err
@@ -98,7 +139,7 @@ func (s *Store) completeIndexes() error {
 	if err != nil || !missing {
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error { return s.rebuildListIndexes(context.Background(), tx) })
+	return s.rebuildListsBatched(context.Background(), false)
 }
 
 func (s *Store) migrate() error {
@@ -136,6 +177,16 @@ func (s *Store) migrate() error {
 	// Values older than schema 6 carry no checksum: read them only while migrating.
 	legacyReads.Add(1)
 	defer legacyReads.Add(-1)
+	if version == 5 {
+		// Step 5→6 rewrites every record: a batch per transaction first, so
+		// that memory stays bounded; a kill leaves the file at schema 5 with
+		// some values sealed, and the next open goes on from there (sealing
+		// skips what is sealed). The step in the transaction below then finds
+		// nothing left to seal.
+		if err := s.sealBatched(); err != nil {
+			return fmt.Errorf("migrasi 5→6 (%s): %w", migrations[4].name, err)
+		}
+	}
 	err = s.update(func(tx *bolt.Tx) error {
 		for _, m := range migrations {
 			if m.from < version {

@@ -44,19 +44,22 @@ func (d indexDocs) Text(id uint64) ([2]string, error) {
 	return fields.Text(d.dir, &a), nil
 }
 
-// All gives texts that fts analyses on several goroutines: they read a snapshot
-// of the parties and officials, and raw values that point into the file's memory
-// map, valid for the whole transaction (writes to other buckets do not move them
-// before commit).
-func (d indexDocs) All(fn func(id uint64, text func() ([2]string, error)) error) error {
-	names, err := snapshotNames(d.dir.tx)
-	if err != nil {
-		return err
-	}
+// From gives texts that fts analyses on several goroutines: they read a
+// snapshot of the parties and officials, and raw values that point into the
+// file's memory map, valid for the whole transaction (writes to other buckets
+// do not move them before commit).
+func (d indexDocs) From(from uint64, fn func(id uint64, text func() ([2]string, error)) error) error {
+	var names *fields.Directory
 	c := d.dir.tx.Bucket(schema.Agreements).Cursor()
-	for k, raw := c.First(); k != nil; k, raw = c.Next() {
+	for k, raw := c.Seek(schema.ID(from)); k != nil; k, raw = c.Next() {
 		if _, _, sound := unseal(raw); len(k) != 8 || !sound {
-			continue // a damaged agreement is left out, as in Rev
+			continue // history, or a damaged agreement left out as in Rev
+		}
+		if names == nil {
+			var err error
+			if names, err = snapshotNames(d.dir.tx); err != nil {
+				return err
+			}
 		}
 		err := fn(binary.BigEndian.Uint64(k), func() ([2]string, error) {
 			var a agreement.Agreement

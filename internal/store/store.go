@@ -31,6 +31,12 @@ type Options struct {
 	LockTimeout time.Duration
 	// NoSync skips fsync; only for bulk generation and benchmarks of the baseline.
 	NoSync bool
+	// RebuildLater: when the search index must be rebuilt (the word lists
+	// changed with an upgrade, or a rebuild was interrupted), Open only records
+	// it and returns at once; search answers service.ErrRebuilding until the
+	// caller's FinishRebuild (in the background) ends it, and the file is
+	// compacted at Close. Otherwise Open finishes the rebuild itself.
+	RebuildLater bool
 }
 
 // Store is an open data file.
@@ -54,6 +60,13 @@ type Store struct {
 	staged stagedFiles
 	// notes are the subscribers to registry changes (notify.go).
 	notes service.Notifier
+	// The search index's rebuild (rebuild.go): one runs at a time.
+	rebuildMu      sync.Mutex
+	rebuildLater   bool
+	rebuildSteps   atomic.Int64
+	compactAtClose atomic.Bool
+	// closing is closed by Close: a rebuild under way stops after its batch.
+	closing chan struct{}
 }
 
 // DefaultPath is Sepakat's data file: in the user's configuration folder, or
@@ -106,7 +119,8 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 	}
-	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, cache: newDecodeCache(), stale: &staleKeys{}, fts: fts.New()}
+	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, cache: newDecodeCache(), stale: &staleKeys{}, fts: fts.New(),
+		rebuildLater: opt.RebuildLater, closing: make(chan struct{})}
 	if err := s.prepare(); err != nil {
 		db.Close()
 		return nil, err
@@ -115,6 +129,8 @@ func Open(path string, opt Options) (*Store, error) {
 	// holds stays.
 	leftover := path + importSuffix
 	whileUnheld(leftover, 0, func() error { return os.Remove(leftover) })
+	// A killed compaction's copy (compact.go); the data file is the one held.
+	os.Remove(path + compactSuffix)
 	return s, nil
 }
 
@@ -136,9 +152,17 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
+	close(s.closing)
+	s.rebuildMu.Lock() // a rebuild under way ends its batch; the next open resumes it
+	defer s.rebuildMu.Unlock()
 	s.staged.drop()
 	s.background.Wait()
 	err := s.sweep()
+	if s.compactAtClose.Load() {
+		// After a rebuild in the background: nothing else uses the store now.
+		_, cerr := s.compact(context.Background(), false)
+		err = errors.Join(err, cerr)
+	}
 	return errors.Join(err, s.db.Close())
 }
 

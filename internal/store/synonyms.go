@@ -10,19 +10,35 @@ import (
 	"sepakat/internal/store/fts"
 )
 
-// refreshSearch rebuilds the full-text index when it was built with another
-// analysis (a new version's word lists, or synonyms changed elsewhere). The
-// check reads the lists' fingerprint; only a rebuild builds the analysis.
+// refreshSearch records a rebuild of the full-text index when it was built
+// with another analysis (a new version's word lists, or synonyms changed
+// elsewhere), and, unless the store was opened with RebuildLater, runs it (or
+// one a killed process left) to its end in batches. The check reads the lists'
+// fingerprint; only the rebuild builds the analysis.
 func (s *Store) refreshSearch() error {
-	current := true
+	current, building := true, false
 	err := s.view(func(tx *bolt.Tx) (err error) {
+		p, err := fts.State(tx)
+		if err != nil {
+			return err
+		}
+		building = p.Building
 		current, err = fts.Current(tx)
 		return err
 	})
-	if err != nil || current {
+	if err != nil {
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error { return s.rebuildSearch(context.Background(), tx) })
+	if !current && !building {
+		if err := s.BeginRebuild(); err != nil {
+			return err
+		}
+		building = true
+	}
+	if !building || s.rebuildLater {
+		return nil
+	}
+	return s.FinishRebuild(context.Background(), nil)
 }
 
 // Synonyms returns the shipped synonym list and the office's own.

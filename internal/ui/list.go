@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -112,7 +113,7 @@ func newAgreementList(svc service.Register, now func() time.Time, onOpen func(ag
 	r := &AgreementList{svc: svc, now: now, onOpen: onOpen, onStatus: onStatus, do: fyne.Do, snippets: snippetsFirst, cells: map[*kit.FitLabel]agreement.ID{}}
 	r.query, r.cancel = context.WithCancel(context.Background())
 	r.search = kit.NewEntry()
-	r.search.SetPlaceHolder(lang.L("Cari nomor, mitra, pejabat, perihal atau isi pasal…"))
+	r.search.SetPlaceHolder(searchPlaceholder())
 	r.search.OnChanged = r.queueSearch
 	r.search.OnSubmitted = func(string) { r.runSearch() }
 	r.table = widget.NewTableWithHeaders(r.size, func() fyne.CanvasObject {
@@ -456,10 +457,39 @@ func sortHits(hits []service.SearchHit, a service.Arrangement) {
 	})
 }
 
+// searchPlaceholder is what the empty search box says.
+func searchPlaceholder() string {
+	return lang.L("Cari nomor, mitra, pejabat, perihal atau isi pasal…")
+}
+
+// showRebuild shows in the search box how far a rebuild of the search index
+// got; when it ends the box is as before and a search typed meanwhile runs.
+func (r *AgreementList) showRebuild(st service.IndexState) {
+	if st.Rebuilding {
+		r.search.SetPlaceHolder(lang.L("Indeks pencarian sedang dibangun ulang, {{.Percent}} %… Daftar tetap dapat dipakai.", map[string]any{"Percent": st.Percent}))
+		return
+	}
+	r.search.SetPlaceHolder(searchPlaceholder())
+	if strings.TrimSpace(r.search.Text) != "" {
+		r.runSearch()
+	}
+}
+
+// SearchIndexProgress shows, in the main window's search box, how far a
+// rebuild of the search index running in the background got (on the UI
+// goroutine); st.Rebuilding false ends it.
+func (u *App) SearchIndexProgress(st service.IndexState) {
+	if u.list != nil {
+		u.list.showRebuild(st)
+	}
+}
+
 // searchMessage says what a search found, or why it found nothing.
 func searchMessage(text string, res service.SearchResult, err error) string {
 	q := map[string]any{"Query": strings.TrimSpace(text), "Count": thousands(len(res.Hits))}
 	switch {
+	case errors.Is(err, service.ErrRebuilding):
+		return kit.Message(err) // with its figure; the search runs again when it ends
 	case err != nil:
 		return lang.L("Pencarian gagal: {{.Error}}", map[string]any{"Error": kit.Message(err)})
 	case res.OnlyStopwords:

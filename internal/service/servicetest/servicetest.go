@@ -52,6 +52,7 @@ func RunConfig(t *testing.T, c Config) {
 	t.Run("Backups", func(t *testing.T) { testBackups(t, c) })
 	t.Run("Exchange", func(t *testing.T) { testExchange(t, c) })
 	t.Run("Reporting", func(t *testing.T) { testReporting(t, c) })
+	t.Run("SearchIndex", func(t *testing.T) { testSearchIndex(t, c) })
 }
 
 // Start is when every instance's clock starts.

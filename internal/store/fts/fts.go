@@ -35,10 +35,11 @@ type Docs interface {
 	Rev(id uint64) (uint64, bool, error)
 	// Text is a document's text by field group (see search/fields).
 	Text(id uint64) ([2]string, error)
-	// All calls fn with every document in increasing ID order and a function
-	// giving its text, which may be called from other goroutines until the
-	// transaction ends.
-	All(fn func(id uint64, text func() ([2]string, error)) error) error
+	// From calls fn with every document from ID from on, in increasing ID
+	// order, and a function giving its text, which may be called from other
+	// goroutines until the transaction ends. An error from fn ends the walk
+	// and is returned.
+	From(from uint64, fn func(id uint64, text func() ([2]string, error)) error) error
 	// Last is the highest document ID, 0 when there is none.
 	Last() uint64
 }
@@ -52,6 +53,11 @@ type Index struct {
 
 	pending pendingCache
 	slack   int // see postings.NormSlack
+
+	// The rebuild under way (build.go).
+	buildMu               sync.Mutex
+	build                 *builderState
+	batchDocs, batchBytes int
 }
 
 // New returns the index of a data file just opened; nothing is loaded yet.

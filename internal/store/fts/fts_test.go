@@ -25,10 +25,12 @@ func (d memDocs) Rev(id uint64) (uint64, bool, error) {
 
 func (d memDocs) Text(id uint64) ([2]string, error) { return d[id].text, nil }
 
-func (d memDocs) All(fn func(uint64, func() ([2]string, error)) error) error {
+func (d memDocs) From(from uint64, fn func(uint64, func() ([2]string, error)) error) error {
 	ids := make([]uint64, 0, len(d))
 	for id := range d {
-		ids = append(ids, id)
+		if id >= from {
+			ids = append(ids, id)
+		}
 	}
 	slices.Sort(ids)
 	for _, id := range ids {

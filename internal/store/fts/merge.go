@@ -75,8 +75,12 @@ func (t *termTable) flush() error {
 	return putCounter(t.meta, schema.KeySearchNextTerm, uint64(t.next))
 }
 
-// Merge folds the pending agreements into the postings, in tx.
+// Merge folds the pending agreements into the postings, in tx. While a
+// rebuild is under way it does nothing: the agreements stay marked.
 func (x *Index) Merge(tx *bolt.Tx, docs Docs) error {
+	if tx.Bucket(schema.Meta).Get(schema.KeySearchBuild) != nil {
+		return nil
+	}
 	an, err := x.Analyzer(tx)
 	if err != nil {
 		return err
@@ -276,6 +280,16 @@ func (x *Index) RebuildWith(ctx context.Context, tx *bolt.Tx, docs Docs, an *sea
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// A batched rebuild under way is replaced by this one.
+	if err := tx.Bucket(schema.Meta).Delete(schema.KeySearchBuild); err != nil {
+		return err
+	}
+	if tx.Bucket(schema.SearchBuild) != nil {
+		if err := tx.DeleteBucket(schema.SearchBuild); err != nil {
+			return err
+		}
+	}
+	x.dropBuild()
 	for _, name := range schema.SearchBuckets {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
@@ -350,7 +364,7 @@ func (x *Index) RebuildWith(ctx context.Context, tx *bolt.Tx, docs Docs, an *sea
 		next = make([]buildJob, 0, buildBatch)
 		return nil
 	}
-	err := docs.All(func(id uint64, text func() ([2]string, error)) error {
+	err := docs.From(0, func(id uint64, text func() ([2]string, error)) error {
 		next = append(next, buildJob{doc: id, text: text})
 		if len(next) < buildBatch {
 			return nil

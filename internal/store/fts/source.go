@@ -51,7 +51,14 @@ func (p pendingDoc) posting(doc uint64, term string) (search.Posting, bool) {
 }
 
 // Source returns what queries read in tx, and the analysis to parse them with.
+// While a rebuild is under way it returns a *service.RebuildingError.
 func (x *Index) Source(tx *bolt.Tx, docs Docs) (*Source, error) {
+	if st, err := readState(tx); err != nil || st != nil {
+		if err == nil {
+			err = rebuilding(st)
+		}
+		return nil, err
+	}
 	an, err := x.Analyzer(tx)
 	if err != nil {
 		return nil, err

@@ -26,6 +26,9 @@ var (
 	KeySearchNextTerm = []byte("search_next_term") // uint64: the next term number
 	KeySearchAnalyzer = []byte("search_analyzer")  // fingerprint of the analysis the index was built with
 	KeySearchSynonyms = []byte("search_synonyms")  // the office's own synonym list
+	// KeySearchBuild is there while a rebuild of the full-text index is under
+	// way: JSON of how far it got (internal/store/fts/build.go).
+	KeySearchBuild = []byte("search_build")
 
 	// Backups (internal/store/backup.go).
 	KeyBackupSettings = []byte("backup_settings")    // JSON service.BackupSettings
@@ -111,6 +114,9 @@ var (
 	SearchDocs  = []byte("search_docs")  // id(8) → terms by number, as merged
 	SearchDelta = []byte("search_delta") // id(8) → nil: saved since the last merge
 	SearchWords = []byte("search_words") // derived word → its stem, for completions
+	// SearchBuild is the scratch of a rebuild under way: part(4) term(4) →
+	// postings block of one batch of agreements; dropped when it ends.
+	SearchBuild = []byte("search_build")
 )
 
 // SearchBuckets are the full-text index's buckets, derived from the agreements.
