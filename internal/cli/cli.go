@@ -287,14 +287,49 @@ func (r *runner) loadExamples(ex service.Examples, reg service.Register, dir ser
 	return nil
 }
 
+// listFilters are the register filters list and export-sheet take: the
+// first one given chooses the order, as the list indexes do.
+type listFilters struct {
+	status, kind *string
+	party        *uint64
+	year         *int
+	ending       *bool
+}
+
+func listFlags(fs *flag.FlagSet) listFilters {
+	return listFilters{status: fs.String("status", "", ""), kind: fs.String("kind", "", ""),
+		party: fs.Uint64("party", 0, ""), year: fs.Int("year", 0, ""), ending: fs.Bool("ending", false, "")}
+}
+
+// query is the register query the filters ask for, pages of limit rows.
+func (f listFilters) query(r *runner, limit int) (service.Query, error) {
+	q := service.Query{Limit: limit}
+	switch {
+	case *f.status != "":
+		if !agreement.Status(*f.status).Valid() {
+			return q, r.misuse("bad_flag", "--status "+*f.status)
+		}
+		q.Order, q.Status = service.ByStatus, agreement.Status(*f.status)
+	case *f.kind != "":
+		k := agreement.Kind(strings.ToUpper(*f.kind))
+		if !k.Valid() {
+			return q, r.misuse("bad_flag", "--kind "+*f.kind)
+		}
+		q.Order, q.Kind = service.ByKind, k
+	case *f.party != 0:
+		q.Order, q.Party = service.ByParty, agreement.ID(*f.party)
+	case *f.year != 0:
+		q.Order, q.Year = service.ByYear, *f.year
+	case *f.ending:
+		q.Order, q.EndFrom = service.ByEnd, agreement.DateOf(r.Now())
+	}
+	return q, nil
+}
+
 func (r *runner) list(args []string) error {
 	fs := flag.NewFlagSet("list", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "")
-	status := fs.String("status", "", "")
-	kind := fs.String("kind", "", "")
-	party := fs.Uint64("party", 0, "")
-	year := fs.Int("year", 0, "")
-	ending := fs.Bool("ending", false, "")
+	filters := listFlags(fs)
 	limit := fs.Int("limit", 50, "")
 	pos, err := r.flags(fs, args)
 	if err != nil {
@@ -303,24 +338,9 @@ func (r *runner) list(args []string) error {
 	if len(pos) != 0 || *limit < 1 {
 		return r.misuse("bad_flag", strings.Join(pos, " "))
 	}
-	q := service.Query{Limit: *limit}
-	switch {
-	case *status != "":
-		if !agreement.Status(*status).Valid() {
-			return r.misuse("bad_flag", "--status "+*status)
-		}
-		q.Order, q.Status = service.ByStatus, agreement.Status(*status)
-	case *kind != "":
-		if !agreement.Kind(strings.ToUpper(*kind)).Valid() {
-			return r.misuse("bad_flag", "--kind "+*kind)
-		}
-		q.Order, q.Kind = service.ByKind, agreement.Kind(strings.ToUpper(*kind))
-	case *party != 0:
-		q.Order, q.Party = service.ByParty, agreement.ID(*party)
-	case *year != 0:
-		q.Order, q.Year = service.ByYear, *year
-	case *ending:
-		q.Order, q.EndFrom = service.ByEnd, agreement.DateOf(r.Now())
+	q, err := filters.query(r, *limit)
+	if err != nil {
+		return err
 	}
 	return r.withData(func(s service.Service) error { return r.listPage(s, q, *asJSON) })
 }

@@ -209,11 +209,7 @@ func (r *runner) printPlan(p *sheet.Plan) sheet.Counts {
 
 func (r *runner) exportSheet(args []string) error {
 	fs := flag.NewFlagSet("export-sheet", flag.ContinueOnError)
-	status := fs.String("status", "", "")
-	kind := fs.String("kind", "", "")
-	party := fs.Uint64("party", 0, "")
-	year := fs.Int("year", 0, "")
-	ending := fs.Bool("ending", false, "")
+	filters := listFlags(fs)
 	pos, err := r.flags(fs, args)
 	if err != nil {
 		return err
@@ -231,24 +227,9 @@ func (r *runner) exportSheet(args []string) error {
 		return &exitError{ExitMisuse, r.sheetText("export_kind", path)}
 	}
 	// The same selection as list, every page of it.
-	q := service.Query{Limit: 1000}
-	switch {
-	case *status != "":
-		if !agreement.Status(*status).Valid() {
-			return r.misuse("bad_flag", "--status "+*status)
-		}
-		q.Order, q.Status = service.ByStatus, agreement.Status(*status)
-	case *kind != "":
-		if !agreement.Kind(strings.ToUpper(*kind)).Valid() {
-			return r.misuse("bad_flag", "--kind "+*kind)
-		}
-		q.Order, q.Kind = service.ByKind, agreement.Kind(strings.ToUpper(*kind))
-	case *party != 0:
-		q.Order, q.Party = service.ByParty, agreement.ID(*party)
-	case *year != 0:
-		q.Order, q.Year = service.ByYear, *year
-	case *ending:
-		q.Order, q.EndFrom = service.ByEnd, agreement.DateOf(r.Now())
+	q, err := filters.query(r, 1000)
+	if err != nil {
+		return err
 	}
 	return r.withData(func(s service.Service) error {
 		var ids []agreement.ID

@@ -273,20 +273,11 @@ func (s *Store) summariesOf(ctx context.Context, ids []agreement.ID) ([]agreemen
 
 func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 
-func hasEnd(s *agreement.Summary) bool { return !s.End.IsZero() && s.End.Valid() }
-
-func hasParty(s *agreement.Summary, id agreement.ID) bool {
-	return slices.ContainsFunc(s.Parties, func(p agreement.PartyName) bool { return p.ID == id })
-}
-
-// endsWithin reports whether an agreement ends between today and days later.
-func endsWithin(s *agreement.Summary, today agreement.Date, days int) bool {
-	if !hasEnd(s) {
-		return false
-	}
-	k := s.End.Key()
-	return bytes.Compare(k, today.Key()) >= 0 && bytes.Compare(k, today.AddDate(0, 0, days).Key()) <= 0
-}
+var (
+	hasEnd     = service.HasEnd
+	hasParty   = service.HasParty
+	endsWithin = service.EndsWithin
+)
 
 // Arrange lists every agreement an arrangement selects, in its order; those the
 // sort has no key for (no end date) follow, newest first.
@@ -295,64 +286,7 @@ func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 	if err != nil {
 		return nil, s.failed(err)
 	}
-	today := agreement.DateOf(s.now())
-	fl := a.Filter
-	var sel []agreement.Summary
-	for _, sm := range sums {
-		switch {
-		case fl.Kind != "" && sm.Kind != fl.Kind,
-			fl.Status != "" && sm.Status != fl.Status,
-			fl.Party != 0 && !hasParty(&sm, fl.Party),
-			fl.Year != 0 && sm.Year != fl.Year,
-			fl.Implementer != "" && !slices.ContainsFunc(sm.Implementers, func(im string) bool {
-				return bytes.Equal(search.ImplementerKey(im), search.ImplementerKey(fl.Implementer))
-			}),
-			fl.EndsWithin > 0 && (sm.Status != agreement.StatusDitandatangani || !endsWithin(&sm, today, fl.EndsWithin)):
-			continue
-		}
-		sel = append(sel, sm)
-	}
-	type row struct {
-		key []byte
-		id  agreement.ID
-	}
-	var rows []row
-	var rest []agreement.ID
-	for _, sm := range sel {
-		var key []byte
-		switch a.Sort {
-		case service.SortChanged:
-			key = u64(^uint64(sm.Updated.UnixNano())) // newest first
-			key = append(key, u64(^uint64(sm.ID))...)
-		case service.SortKind:
-			key = []byte(sm.Kind)
-		case service.SortSubject:
-			key = search.SortKey(sm.Subject)
-		case service.SortPartner:
-			key = search.SortKey(sm.Partners())
-		case service.SortNumber:
-			key = search.SortKey(sm.OwnNumber)
-		case service.SortStatus:
-			key = []byte{byte(slices.Index(agreement.Statuses, sm.Status))}
-		case service.SortEnd:
-			if !hasEnd(&sm) {
-				rest = append(rest, sm.ID)
-				continue
-			}
-			key = sm.End.Key()
-		}
-		rows = append(rows, row{append(append(key, 0), u64(uint64(sm.ID))...), sm.ID})
-	}
-	slices.SortFunc(rows, func(x, y row) int { return bytes.Compare(x.key, y.key) })
-	var out []agreement.ID // nil when nothing is selected
-	for _, r := range rows {
-		out = append(out, r.id)
-	}
-	if a.Desc {
-		slices.Reverse(out)
-	}
-	slices.Reverse(rest)
-	return append(out, rest...), nil
+	return service.ArrangeSummaries(sums, a, agreement.DateOf(s.now())), nil
 }
 
 // Choices lists the values the register's filters offer.

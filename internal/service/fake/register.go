@@ -77,11 +77,11 @@ func cloneSummary(s agreement.Summary) agreement.Summary {
 
 func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 
-func hasEnd(s *agreement.Summary) bool { return !s.End.IsZero() && s.End.Valid() }
-
-func hasParty(s *agreement.Summary, id agreement.ID) bool {
-	return slices.ContainsFunc(s.Parties, func(p agreement.PartyName) bool { return p.ID == id })
-}
+var (
+	hasEnd     = service.HasEnd
+	hasParty   = service.HasParty
+	endsWithin = service.EndsWithin
+)
 
 // List returns one page of summaries in the order of q. A page's Next is the
 // position of its last row in that order, so that later pages continue after
@@ -187,15 +187,6 @@ func (f *Fake) Summaries(ids []agreement.ID) ([]agreement.Summary, error) {
 	return out, nil
 }
 
-// endsWithin reports whether an agreement ends between today and days later.
-func endsWithin(s *agreement.Summary, today agreement.Date, days int) bool {
-	if !hasEnd(s) {
-		return false
-	}
-	k := s.End.Key()
-	return bytes.Compare(k, today.Key()) >= 0 && bytes.Compare(k, today.AddDate(0, 0, days).Key()) <= 0
-}
-
 // Arrange lists every agreement an arrangement selects, in its order; those the
 // sort has no key for (no end date) follow, newest first.
 func (f *Fake) Arrange(a service.Arrangement) ([]agreement.ID, error) {
@@ -205,64 +196,7 @@ func (f *Fake) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 	if err != nil {
 		return nil, err
 	}
-	today := agreement.DateOf(f.now())
-	fl := a.Filter
-	var sel []agreement.Summary
-	for _, s := range sums {
-		switch {
-		case fl.Kind != "" && s.Kind != fl.Kind,
-			fl.Status != "" && s.Status != fl.Status,
-			fl.Party != 0 && !hasParty(&s, fl.Party),
-			fl.Year != 0 && s.Year != fl.Year,
-			fl.Implementer != "" && !slices.ContainsFunc(s.Implementers, func(im string) bool {
-				return bytes.Equal(search.ImplementerKey(im), search.ImplementerKey(fl.Implementer))
-			}),
-			fl.EndsWithin > 0 && (s.Status != agreement.StatusDitandatangani || !endsWithin(&s, today, fl.EndsWithin)):
-			continue
-		}
-		sel = append(sel, s)
-	}
-	type row struct {
-		key []byte
-		id  agreement.ID
-	}
-	var rows []row
-	var rest []agreement.ID
-	for _, s := range sel {
-		var key []byte
-		switch a.Sort {
-		case service.SortChanged:
-			key = u64(^uint64(s.Updated.UnixNano())) // newest first
-			key = append(key, u64(^uint64(s.ID))...)
-		case service.SortKind:
-			key = []byte(s.Kind)
-		case service.SortSubject:
-			key = search.SortKey(s.Subject)
-		case service.SortPartner:
-			key = search.SortKey(s.Partners())
-		case service.SortNumber:
-			key = search.SortKey(s.OwnNumber)
-		case service.SortStatus:
-			key = []byte{byte(slices.Index(agreement.Statuses, s.Status))}
-		case service.SortEnd:
-			if !hasEnd(&s) {
-				rest = append(rest, s.ID)
-				continue
-			}
-			key = s.End.Key()
-		}
-		rows = append(rows, row{append(append(key, 0), u64(uint64(s.ID))...), s.ID})
-	}
-	slices.SortFunc(rows, func(x, y row) int { return bytes.Compare(x.key, y.key) })
-	var out []agreement.ID // nil when nothing is selected, as the store's
-	for _, r := range rows {
-		out = append(out, r.id)
-	}
-	if a.Desc {
-		slices.Reverse(out)
-	}
-	slices.Reverse(rest)
-	return append(out, rest...), nil
+	return service.ArrangeSummaries(sums, a, agreement.DateOf(f.now())), nil
 }
 
 // Choices lists the values the register's filters offer.
