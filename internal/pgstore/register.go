@@ -271,8 +271,6 @@ func (s *Store) summariesOf(ctx context.Context, ids []agreement.ID) ([]agreemen
 	return out, nil
 }
 
-func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
-
 var (
 	hasEnd     = service.HasEnd
 	hasParty   = service.HasParty
