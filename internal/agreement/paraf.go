@@ -14,7 +14,8 @@ const MaxParafHierarki = 3
 const MaxParafUnits = 8
 
 // CoordinationUnits are the units whose paraf koordinasi prints: those named
-// for the agreement, else its perangkat daerah pelaksana, each once.
+// for the agreement, else its perangkat daerah pelaksana, each once and at
+// most MaxParafUnits (a long list of pelaksana is cut: name the units).
 func (a *Agreement) CoordinationUnits() []string {
 	list := a.ParafUnits
 	if len(list) == 0 {
@@ -29,6 +30,9 @@ func (a *Agreement) CoordinationUnits() []string {
 		}
 		seen[key] = true
 		out = append(out, u)
+		if len(out) == MaxParafUnits {
+			break
+		}
 	}
 	return out
 }

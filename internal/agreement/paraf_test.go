@@ -63,6 +63,10 @@ func TestParafUnitsDefaultToTheImplementers(t *testing.T) {
 	if got := a.CoordinationUnits(); !slices.Equal(got, []string{"Dinas Kesehatan", "Bappeda"}) {
 		t.Fatalf("default units: %q", got)
 	}
+	a.Implementers = []string{"A", "B", "C", "D", "E", "F", "G", "H", "I"}
+	if got := a.CoordinationUnits(); len(got) != MaxParafUnits || got[0] != "A" {
+		t.Fatalf("a long list of pelaksana: %q", got)
+	}
 	a.ParafUnits = []string{"Bagian Hukum"}
 	if got := a.CoordinationUnits(); !slices.Equal(got, []string{"Bagian Hukum"}) {
 		t.Fatalf("named units: %q", got)

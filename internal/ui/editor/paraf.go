@@ -1,0 +1,80 @@
+package editor
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/ui/kit"
+)
+
+// parafPart is the agreement's paraf koordinasi, under the parties and their
+// signers: the units whose paraf prints beside our signature, one a line;
+// left empty, the perangkat daerah pelaksana. Whether it prints at all is the
+// office's choice (Pengaturan).
+type parafPart struct {
+	e *Editor
+
+	units *kit.Entry
+	// note says what prints when the units are left empty, and whether the
+	// office prints a paraf koordinasi.
+	note *widget.Label
+}
+
+func (p *parafPart) build() fyne.CanvasObject {
+	e := p.e
+	p.units = e.input(true)
+	p.units.SetMinRowsVisible(2)
+	p.note = widget.NewLabel("")
+	p.note.Wrapping = fyne.TextWrapWord
+	problem := e.problemLabel("paraf_units")
+	for i := range agreement.MaxParafUnits + 1 {
+		// A unit's problem shows under the list.
+		f := fmt.Sprintf("paraf_units[%d]", i)
+		e.problems[f], e.fieldTab[f] = problem, e.building
+	}
+	return widget.NewForm(widget.NewFormItem(lang.L("Paraf koordinasi"), container.NewVBox(p.units, p.note, problem)))
+}
+
+func (p *parafPart) load(a agreement.Agreement) {
+	p.units.SetText(strings.Join(a.ParafUnits, "\n"))
+	p.units.SetPlaceHolder(lang.L("satu unit per baris, mis. Bagian Hukum"))
+	note := lang.L("Kosong: perangkat daerah pelaksana.")
+	if len(a.Implementers) > 0 {
+		note = lang.L("Kosong: perangkat daerah pelaksana ({{.Units}}).", map[string]any{"Units": strings.Join(a.Implementers, ", ")})
+	}
+	if !p.officePrints() {
+		note += " " + lang.L("Kantor kita belum mencetak paraf koordinasi: pilih di Pengaturan, Naskah cetak.")
+	}
+	p.note.SetText(note)
+	enable(!a.Locked(), p.units)
+}
+
+// officePrints reports whether our office prints a paraf koordinasi; a
+// registry that cannot be read says no.
+func (p *parafPart) officePrints() bool {
+	parties, err := p.e.svc.Parties()
+	if err != nil {
+		return false
+	}
+	for _, o := range parties {
+		if o.Own && o.Page != nil {
+			return o.Page.ParafKoordinasi
+		}
+	}
+	return false
+}
+
+func (p *parafPart) apply(a *agreement.Agreement, _ *agreement.Errors) {
+	a.ParafUnits = nil
+	for _, line := range strings.Split(p.units.Text, "\n") {
+		if u := strings.TrimSpace(line); u != "" {
+			a.ParafUnits = append(a.ParafUnits, u)
+		}
+	}
+}
