@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"sepakat/internal/agreement"
 )
 
 func TestTheParafKoordinasiIsNamedUnderTheParties(t *testing.T) {
@@ -40,5 +42,39 @@ func TestTheParafKoordinasiIsNamedUnderTheParties(t *testing.T) {
 	signed.tabs.SelectIndex(tabParties)
 	if !signed.paraf.units.Disabled() {
 		t.Error("the paraf units of a signed agreement can be edited")
+	}
+}
+
+// The preview shows the paraf the office prints, after the signatures, with
+// the units named for the agreement.
+func TestThePreviewShowsTheParaf(t *testing.T) {
+	h := newHarness(t)
+	o := agreement.Official{PartyID: 1, Name: "Hendra Gunawan", BackTitle: "S.H., M.H.", Jabatan: "Kepala Bagian Hukum", Role: agreement.RoleLain}
+	if err := h.s.SaveOfficial(&o); err != nil {
+		t.Fatal(err)
+	}
+	own, _ := h.s.Party(1)
+	pg := agreement.DefaultPageProfile()
+	pg.ParafHierarki, pg.ParafKoordinasi = []agreement.ID{o.ID}, true
+	own.Page = &pg
+	if err := h.s.SaveParty(&own); err != nil {
+		t.Fatal(err)
+	}
+	e := h.draft(nil)
+	e.tabs.SelectIndex(tabParties)
+	if strings.Contains(e.paraf.note.Text, "Pengaturan") {
+		t.Errorf("the note says the office prints no paraf koordinasi: %q", e.paraf.note.Text)
+	}
+	retype(e.win, e.paraf.units, "Bagian Hukum Sekretariat Daerah")
+	e.tabs.SelectIndex(tabBody)
+	h.l.until("the preview", func() bool { return strings.Contains(previewText(e), "Paraf Koordinasi") })
+	text := previewText(e)
+	want := "Paraf Hierarki:\n1. Kepala Bagian Hukum (Hendra Gunawan, S.H., M.H.) ……\nParaf Koordinasi:\n1. Bagian Hukum Sekretariat Daerah ……"
+	i := strings.Index(text, want)
+	if i < 0 {
+		t.Fatalf("the preview lacks the paraf:\n%s", text)
+	}
+	if j := strings.LastIndex(text, "PIHAK KEDUA,"); j < 0 || j > i {
+		t.Errorf("the paraf is not after the signatures:\n%s", text)
 	}
 }
