@@ -31,8 +31,8 @@ func newParafSettings() *parafSettings {
 		p.picks[i] = kit.NewSelect(nil, nil)
 		box.Add(p.picks[i])
 	}
-	p.koordinasi = widget.NewCheck(lang.L("Paraf koordinasi perangkat daerah terkait di samping tanda tangan kita"), nil)
-	note := widget.NewLabel(lang.L("Paraf hierarki: pejabat kantor kita yang memeriksa naskah, dari yang terendah; dicetak di samping tanda tangan kita. Pejabat diambil dari daftar Pejabat."))
+	p.koordinasi = widget.NewCheck(lang.L("Cetak paraf koordinasi perangkat daerah terkait (unitnya dipilih per perjanjian, di tab Para Pihak)"), nil)
+	note := widget.NewLabel(lang.L("Paraf hierarki: sampai tiga pejabat kantor kita yang memeriksa naskah, dari yang terendah; dicetak dalam tabel di bawah tanda tangan kita. Pejabat diambil dari daftar Pejabat."))
 	note.Wrapping = fyne.TextWrapWord
 	box.Add(note)
 	box.Add(p.koordinasi)
@@ -41,7 +41,8 @@ func newParafSettings() *parafSettings {
 }
 
 // apply shows our office's choices; officials are the registry's, of which
-// those of our office still in office (and any already chosen) are offered.
+// those of our office in office below the head of region (and any already
+// chosen) are offered.
 func (p *parafSettings) apply(own agreement.Party, officials []agreement.Official, today agreement.Date) {
 	var chosen []agreement.ID
 	if own.Page != nil {
@@ -52,7 +53,9 @@ func (p *parafSettings) apply(own agreement.Party, officials []agreement.Officia
 	}
 	p.offered = p.offered[:0]
 	for _, o := range officials {
-		if own.ID != 0 && o.PartyID == own.ID && (o.InOffice(today) || slices.Contains(chosen, o.ID)) {
+		// The head of region signs; the paraf is of those below.
+		offer := o.InOffice(today) && o.Role != agreement.RoleKepalaDaerah
+		if own.ID != 0 && o.PartyID == own.ID && (offer || slices.Contains(chosen, o.ID)) {
 			p.offered = append(p.offered, o)
 		}
 	}

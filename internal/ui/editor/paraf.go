@@ -21,15 +21,18 @@ type parafPart struct {
 	e *Editor
 
 	units *kit.Entry
-	// note says what prints when the units are left empty, and whether the
+	// note says what prints while the units are left empty, and whether the
 	// office prints a paraf koordinasi.
 	note *widget.Label
+	// byDefault and noOffice are the note's two parts.
+	byDefault, noOffice string
 }
 
 func (p *parafPart) build() fyne.CanvasObject {
 	e := p.e
 	p.units = e.input(true)
 	p.units.SetMinRowsVisible(2)
+	p.units.OnChanged = func(string) { e.markDirty(); p.showNote() }
 	p.note = widget.NewLabel("")
 	p.note.Wrapping = fyne.TextWrapWord
 	problem := e.problemLabel("paraf_units")
@@ -44,15 +47,33 @@ func (p *parafPart) build() fyne.CanvasObject {
 func (p *parafPart) load(a agreement.Agreement) {
 	p.units.SetText(strings.Join(a.ParafUnits, "\n"))
 	p.units.SetPlaceHolder(lang.L("satu unit per baris, mis. Bagian Hukum"))
-	note := lang.L("Kosong: perangkat daerah pelaksana.")
-	if len(a.Implementers) > 0 {
-		note = lang.L("Kosong: perangkat daerah pelaksana ({{.Units}}).", map[string]any{"Units": strings.Join(a.Implementers, ", ")})
+	p.byDefault = lang.L("Kosong: perangkat daerah pelaksana.")
+	byDefault := a
+	byDefault.ParafUnits = nil
+	if units := byDefault.CoordinationUnits(); len(units) > 0 {
+		p.byDefault = lang.L("Kosong: perangkat daerah pelaksana ({{.Units}}).", map[string]any{"Units": strings.Join(units, ", ")})
 	}
+	p.noOffice = ""
 	if !p.officePrints() {
-		note += " " + lang.L("Kantor kita belum mencetak paraf koordinasi: pilih di Pengaturan, Naskah cetak.")
+		p.noOffice = lang.L("Kantor kita belum mencetak paraf koordinasi: pilih di Pengaturan, Naskah cetak.")
 	}
-	p.note.SetText(note)
+	p.showNote()
 	enable(!a.Locked(), p.units)
+}
+
+// showNote says what prints by default while no unit is named, and when the
+// office prints no paraf koordinasi.
+func (p *parafPart) showNote() {
+	var parts []string
+	if strings.TrimSpace(p.units.Text) == "" {
+		parts = append(parts, p.byDefault)
+	}
+	if p.noOffice != "" {
+		parts = append(parts, p.noOffice)
+	}
+	p.note.SetText(strings.Join(parts, " "))
+	p.note.Hidden = len(parts) == 0
+	p.note.Refresh()
 }
 
 // officePrints reports whether our office prints a paraf koordinasi; a

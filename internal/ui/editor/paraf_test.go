@@ -19,7 +19,13 @@ func TestTheParafKoordinasiIsNamedUnderTheParties(t *testing.T) {
 		!strings.Contains(e.paraf.note.Text, "Pengaturan") {
 		t.Fatalf("a new PKS: units %q (disabled %v), note %q", units.Text, units.Disabled(), e.paraf.note.Text)
 	}
+	if strings.Contains(e.paraf.note.Text, "Dinas Perhubungan") {
+		t.Errorf("the note names a ninth pelaksana, which does not print: %q", e.paraf.note.Text)
+	}
 	retype(e.win, units, "Bagian Hukum\n bagian hukum ")
+	if strings.Contains(e.paraf.note.Text, "Badan Perencanaan") {
+		t.Errorf("the default still shows with units named: %q", e.paraf.note.Text)
+	}
 	test.Tap(e.saveBtn)
 	problem := e.problems["paraf_units"]
 	if !problem.Visible() || !strings.Contains(problem.Text, "dua kali") || e.tabs.SelectedIndex() != tabParties {
