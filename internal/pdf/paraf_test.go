@@ -207,3 +207,47 @@ func TestParafStaysWithTheSignature(t *testing.T) {
 		t.Errorf("the premises never pushed the signature to the next page: %v", moved)
 	}
 }
+
+// With three parties our signature may stand alone in the second row: the
+// paraf goes under it, not under the first row.
+func TestParafFollowsOurSignatureIntoItsRow(t *testing.T) {
+	s := examples(t)
+	ids := parafOfficials(t, s)
+	a, _ := s.Agreement(2)
+	a.Status, a.Signing = agreement.StatusKonsep, nil
+	var own agreement.AgreementParty
+	for _, p := range a.Parties {
+		if p.Own {
+			own = p
+		}
+	}
+	partner := a.Parties[0]
+	if partner.Own {
+		partner = a.Parties[1]
+	}
+	partner.Role = agreement.RolePihakPertama
+	third := agreement.AgreementParty{PartyID: 3, Role: agreement.RolePihakKedua, SignerID: 3}
+	own.Role = agreement.RolePihakKetiga
+	a.Parties = []agreement.AgreementParty{partner, third, own}
+	d := build(t, s, &a, naskah.Options{ParafHierarki: ids})
+	pdf := render(t, d, DefaultProfile())
+	if out := os.Getenv("SEPAKAT_PARAF_PDF"); out != "" {
+		os.WriteFile(filepath.Join(out, "paraf-three-parties.pdf"), pdf, 0o644)
+	}
+	ls := lines(t, pdf)
+	ketiga, hier := withText(ls, "PIHAK KETIGA,"), withText(ls, "Paraf Hierarki")
+	kedua := withText(ls, "PIHAK KEDUA,") // the last is the signature's role
+	if len(ketiga) != 1 || len(hier) != 1 || len(kedua) == 0 {
+		t.Fatalf("%d PIHAK KETIGA, %d PIHAK KEDUA, %d paraf headings", len(ketiga), len(kedua), len(hier))
+	}
+	k, h := ketiga[0], hier[0]
+	if h.page != k.page || h.yMin < k.yMax+20 || (h.page == kedua[len(kedua)-1].page && h.yMin < kedua[len(kedua)-1].yMax) {
+		t.Errorf("the paraf (page %d y %.0f) is not under our signature in the second row (page %d y %.0f)", h.page, h.yMin, k.page, k.yMax)
+	}
+	if d := h.xMin - k.xMin; d > 40 || d < -40 {
+		t.Errorf("the paraf at x %.0f is not in our column (x %.0f)", h.xMin, k.xMin)
+	}
+	if len(withText(ls, "Paraf Koordinasi")) != 0 {
+		t.Error("a paraf koordinasi the office did not choose")
+	}
+}
