@@ -2,6 +2,7 @@ package editor
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -21,6 +22,9 @@ type parafPart struct {
 	e *Editor
 
 	units *kit.Entry
+	// pick adds a unit of the agreement (a pelaksana, a party's perangkat
+	// daerah) as a line.
+	pick *kit.Picker
 	// note says what prints while the units are left empty, and whether the
 	// office prints a paraf koordinasi.
 	note *widget.Label
@@ -33,6 +37,12 @@ func (p *parafPart) build() fyne.CanvasObject {
 	p.units = e.input(true)
 	p.units.SetMinRowsVisible(2)
 	p.units.OnChanged = func(string) { e.markDirty(); p.showNote() }
+	p.pick = kit.NewPicker(nil, func(u string) {
+		if u != "" {
+			p.add(u)
+		}
+	})
+	p.pick.SetPlaceHolder(lang.L("Tambah perangkat daerah pelaksana…"))
 	p.note = widget.NewLabel("")
 	p.note.Wrapping = fyne.TextWrapWord
 	problem := e.problemLabel("paraf_units")
@@ -41,7 +51,7 @@ func (p *parafPart) build() fyne.CanvasObject {
 		f := fmt.Sprintf("paraf_units[%d]", i)
 		e.problems[f], e.fieldTab[f] = problem, e.building
 	}
-	return widget.NewForm(widget.NewFormItem(lang.L("Paraf koordinasi"), container.NewVBox(p.units, p.note, problem)))
+	return widget.NewForm(widget.NewFormItem(lang.L("Paraf koordinasi"), container.NewVBox(p.units, p.pick, p.note, problem)))
 }
 
 func (p *parafPart) load(a agreement.Agreement) {
@@ -58,7 +68,40 @@ func (p *parafPart) load(a agreement.Agreement) {
 		p.noOffice = lang.L("Kantor kita belum mencetak paraf koordinasi: pilih di Pengaturan, Naskah cetak.")
 	}
 	p.showNote()
-	enable(!a.Locked(), p.units)
+	var offer []string
+	for _, u := range append(append([]string(nil), a.Implementers...), partyUnits(a)...) {
+		if u = strings.TrimSpace(u); u != "" && !slices.ContainsFunc(offer, func(o string) bool { return strings.EqualFold(o, u) }) {
+			offer = append(offer, u)
+		}
+	}
+	p.pick.SetOptions(offer)
+	p.pick.SetText("")
+	enable(!a.Locked(), p.units, p.pick)
+}
+
+// partyUnits are the perangkat daerah standing as the agreement's parties.
+func partyUnits(a agreement.Agreement) []string {
+	var out []string
+	for _, ap := range a.Parties {
+		if ap.Unit != "" {
+			out = append(out, ap.Unit)
+		}
+	}
+	return out
+}
+
+// add puts unit on a line of its own, unless it is listed already.
+func (p *parafPart) add(unit string) {
+	var lines []string
+	for _, l := range strings.Split(p.units.Text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.EqualFold(l, unit) }) {
+		p.units.SetText(strings.Join(append(lines, unit), "\n"))
+	}
+	p.pick.SetText("")
 }
 
 // showNote says what prints by default while no unit is named, and when the

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"sepakat/internal/agreement"
@@ -21,6 +22,18 @@ func TestTheParafKoordinasiIsNamedUnderTheParties(t *testing.T) {
 	}
 	if strings.Contains(e.paraf.note.Text, "Dinas Perhubungan") {
 		t.Errorf("the note names a ninth pelaksana, which does not print: %q", e.paraf.note.Text)
+	}
+	// A pelaksana is picked by a word of its name and Enter, once.
+	for range 2 {
+		e.win.Canvas().Focus(e.paraf.pick)
+		typeKeys(e.win, "kesehatan")
+		if got := e.paraf.pick.Matches(); len(got) != 1 || got[0] != "Dinas Kesehatan" {
+			t.Fatalf("kesehatan offers %q", got)
+		}
+		press(e.win, fyne.KeyReturn)
+	}
+	if units.Text != "Dinas Kesehatan" || e.paraf.pick.Text != "" || !e.Dirty() {
+		t.Fatalf("picked: units %q, field %q, dirty %v", units.Text, e.paraf.pick.Text, e.Dirty())
 	}
 	retype(e.win, units, "Bagian Hukum\n bagian hukum ")
 	if strings.Contains(e.paraf.note.Text, "Badan Perencanaan") {
@@ -46,7 +59,7 @@ func TestTheParafKoordinasiIsNamedUnderTheParties(t *testing.T) {
 	// A signed agreement's paraf is what was signed.
 	signed := h.open(2, nil)
 	signed.tabs.SelectIndex(tabParties)
-	if !signed.paraf.units.Disabled() {
+	if !signed.paraf.units.Disabled() || !signed.paraf.pick.Disabled() {
 		t.Error("the paraf units of a signed agreement can be edited")
 	}
 }
