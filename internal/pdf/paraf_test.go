@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -250,4 +252,32 @@ func TestParafFollowsOurSignatureIntoItsRow(t *testing.T) {
 	if len(withText(ls, "Paraf Koordinasi")) != 0 {
 		t.Error("a paraf koordinasi the office did not choose")
 	}
+}
+
+// BenchmarkRenderKSB10Paraf is BenchmarkRenderKSB10 with a paraf hierarki of
+// three and a paraf koordinasi of eight units.
+func BenchmarkRenderKSB10Paraf(b *testing.B) {
+	s := examples(b)
+	opt := naskah.Options{ParafHierarki: parafOfficials(b, s), ParafKoordinasi: true}
+	a, _ := s.Agreement(2)
+	a.Body = bodyOf(b, 10)
+	lib, _ := naskah.Shipped()
+	r, err := NewRenderer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var size int
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d, err := naskah.Build(&a, s, lib, opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := r.Render(context.Background(), &buf, d, DefaultProfile(), Options{Compress: true}); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size)/1024, "KB")
 }
