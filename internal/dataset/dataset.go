@@ -72,15 +72,19 @@ const (
 )
 
 // HistoryEntry is one change to one record (Riwayat): the change that made
-// revision Rev. A record has at most one entry per revision.
+// revision Rev. A record has at most one entry per revision; besides them an
+// agreement's history holds its prints (Action "cetak", Seq > 0), each at the
+// revision then stored.
 type HistoryEntry struct {
 	Type    RecordType         `json:"type"`
 	ID      agreement.ID       `json:"id"`
 	Rev     uint64             `json:"rev"`
+	Seq     uint64             `json:"seq,omitempty"` // a print's number, per agreement; 0 for a change
 	At      time.Time          `json:"at"`
 	By      string             `json:"by"`
-	Action  string             `json:"action"` // "buat", "ubah", "status", "impor"
+	Action  string             `json:"action"` // "buat", "ubah", "status", "impor", "cetak"
 	Changes []agreement.Change `json:"changes,omitempty"`
+	Print   *Print             `json:"print,omitempty"` // what a "cetak" entry printed
 }
 
 // File is a stored file (lambang, attachment), its bytes base64-encoded in JSON.

@@ -467,8 +467,11 @@ func columnsOf(a *agreement.Agreement) columns {
 
 // appendHistory stores e under its record and revision; a revision is written once.
 func appendHistory(ctx context.Context, q querier, e *dataset.HistoryEntry) error {
-	tag, err := q.Exec(ctx, "INSERT INTO history (type, id, rev, at, entry) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-		string(e.Type), int64(e.ID), int64(e.Rev), e.At, encode(e))
+	if e.Seq > 0 && e.Type != dataset.TypeAgreement {
+		return fmt.Errorf("%w: cetakan pada riwayat %s %d", service.ErrCorrupt, e.Type, e.ID)
+	}
+	tag, err := q.Exec(ctx, "INSERT INTO history (type, id, rev, seq, at, entry) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+		string(e.Type), int64(e.ID), int64(e.Rev), int64(e.Seq), e.At, encode(e))
 	if err != nil {
 		return err
 	}
@@ -502,7 +505,7 @@ func (s *Store) AgreementHistory(id agreement.ID) ([]dataset.HistoryEntry, error
 }
 
 func (s *Store) historyOf(ctx context.Context, q querier, t dataset.RecordType, id agreement.ID) ([]dataset.HistoryEntry, error) {
-	rows, err := q.Query(ctx, "SELECT entry FROM history WHERE type = $1 AND id = $2 ORDER BY rev", string(t), int64(id))
+	rows, err := q.Query(ctx, "SELECT entry FROM history WHERE type = $1 AND id = $2 ORDER BY rev, seq", string(t), int64(id))
 	if err != nil {
 		return nil, s.failed(err)
 	}

@@ -309,10 +309,23 @@ func historyPlace(tx *bolt.Tx, t dataset.RecordType, id agreement.ID) (*bolt.Buc
 	return tx.Bucket(schema.History), cat([]byte{schema.RecordTag[string(t)]}, idKey(id))
 }
 
-// appendHistory stores e under its record and revision; a revision is written once.
-func appendHistory(tx *bolt.Tx, e *dataset.HistoryEntry) error {
+// entryKey is where e is stored: a change under its record and revision, an
+// agreement's print in the history bucket under its number.
+func entryKey(tx *bolt.Tx, e *dataset.HistoryEntry) (*bolt.Bucket, []byte) {
+	if e.Seq > 0 {
+		return tx.Bucket(schema.History), cat(printPrefix(e.ID), u64(e.Seq))
+	}
 	b, prefix := historyPlace(tx, e.Type, e.ID)
-	key := cat(prefix, u64(e.Rev))
+	return b, cat(prefix, u64(e.Rev))
+}
+
+// appendHistory stores e under its record and revision (a print under its
+// number); each is written once.
+func appendHistory(tx *bolt.Tx, e *dataset.HistoryEntry) error {
+	if e.Seq > 0 && e.Type != dataset.TypeAgreement {
+		return fmt.Errorf("%w: cetakan pada riwayat %s %d", service.ErrCorrupt, e.Type, e.ID)
+	}
+	b, key := entryKey(tx, e)
 	if b.Get(key) != nil {
 		return fmt.Errorf("%w: riwayat %s %d revisi %d sudah ada", service.ErrDuplicate, e.Type, e.ID, e.Rev)
 	}
@@ -338,6 +351,13 @@ func (s *Store) History(t dataset.RecordType, id agreement.ID) ([]dataset.Histor
 				return err
 			}
 			out = append(out, e)
+		}
+		if t == dataset.TypeAgreement {
+			prints, err := printsOf(tx, id)
+			if err != nil {
+				return err
+			}
+			out = mergeHistory(out, prints)
 		}
 		return nil
 	})

@@ -6,12 +6,14 @@
 package fake
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/user"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -52,6 +54,7 @@ type histKey struct {
 	t   dataset.RecordType
 	id  agreement.ID
 	rev uint64
+	seq uint64 // an agreement's print (the store's schema.PrintTag keys)
 }
 
 // state is everything stored. Records and history entries are kept as JSON, as
@@ -311,7 +314,15 @@ func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T,
 
 // appendHistory stores e under its record and revision; a revision is written once.
 func (f *Fake) appendHistory(e *dataset.HistoryEntry) error {
-	key := histKey{e.Type, e.ID, e.Rev}
+	if e.Seq > 0 && e.Type != dataset.TypeAgreement {
+		return fmt.Errorf("%w: cetakan pada riwayat %s %d", service.ErrCorrupt, e.Type, e.ID)
+	}
+	key := histKey{e.Type, e.ID, e.Rev, e.Seq}
+	for k := range f.st.history { // prints are numbered per agreement, as the store keys them
+		if e.Seq > 0 && k.t == e.Type && k.id == e.ID && k.seq == e.Seq {
+			return fmt.Errorf("%w: riwayat %s %d cetakan %d sudah ada", service.ErrDuplicate, e.Type, e.ID, e.Seq)
+		}
+	}
 	if _, dup := f.st.history[key]; dup {
 		return fmt.Errorf("%w: riwayat %s %d revisi %d sudah ada", service.ErrDuplicate, e.Type, e.ID, e.Rev)
 	}
@@ -346,7 +357,9 @@ func (f *Fake) AgreementHistory(id agreement.ID) ([]dataset.HistoryEntry, error)
 
 func (f *Fake) historyOf(t dataset.RecordType, id agreement.ID) ([]dataset.HistoryEntry, error) {
 	var out []dataset.HistoryEntry
-	for _, k := range f.sortedHistory() {
+	keys := f.sortedHistory()
+	slices.SortStableFunc(keys, func(a, b histKey) int { return cmp.Or(cmp.Compare(a.rev, b.rev), cmp.Compare(a.seq, b.seq)) })
+	for _, k := range keys {
 		if k.t != t || k.id != id {
 			continue
 		}
