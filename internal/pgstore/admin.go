@@ -521,6 +521,9 @@ func (s *Store) Check(ctx context.Context) error {
 				return err
 			}
 		}
+		if err := checkChains(ctx, tx, &errs); err != nil {
+			return err
+		}
 		rows, err := tx.Query(ctx, "SELECT type, id, rev, entry FROM history")
 		if err != nil {
 			return err

@@ -470,6 +470,25 @@ func appendHistory(ctx context.Context, q querier, e *dataset.HistoryEntry) erro
 	if e.Seq > 0 && e.Type != dataset.TypeAgreement {
 		return fmt.Errorf("%w: cetakan pada riwayat %s %d", service.ErrCorrupt, e.Type, e.ID)
 	}
+	if e.Hash == "" {
+		// A new entry joins its record's chain (the caller holds the record's
+		// row); an imported one keeps its own.
+		var raw []byte
+		err := q.QueryRow(ctx, "SELECT entry FROM history WHERE type = $1 AND id = $2 ORDER BY rev DESC, seq DESC LIMIT 1",
+			string(e.Type), int64(e.ID)).Scan(&raw)
+		var prev *dataset.HistoryEntry
+		switch {
+		case err == nil:
+			p, err := decode[dataset.HistoryEntry](raw)
+			if err != nil {
+				return err
+			}
+			prev = &p
+		case !errors.Is(err, pgx.ErrNoRows):
+			return err
+		}
+		e.Seal(prev)
+	}
 	tag, err := q.Exec(ctx, "INSERT INTO history (type, id, rev, seq, at, entry) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
 		string(e.Type), int64(e.ID), int64(e.Rev), int64(e.Seq), e.At, encode(e))
 	if err != nil {

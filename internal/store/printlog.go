@@ -79,3 +79,39 @@ func (s *Store) RecordPrint(id agreement.ID, p dataset.Print) error {
 		return appendHistory(tx, &e)
 	})
 }
+
+// lastEntry is the newest entry of a record's history (its changes and, for
+// an agreement, its prints), or nil when it has none.
+func lastEntry(tx *bolt.Tx, t dataset.RecordType, id agreement.ID) (*dataset.HistoryEntry, error) {
+	b, p := historyPlace(tx, t, id)
+	c := b.Cursor()
+	k, raw := c.Seek(cat(p, u64(^uint64(0))))
+	switch {
+	case k == nil:
+		k, raw = c.Last()
+	case !bytes.HasPrefix(k, p) || len(k) != len(p)+8:
+		k, raw = c.Prev()
+	}
+	var last *dataset.HistoryEntry
+	if k != nil && bytes.HasPrefix(k, p) && len(k) == len(p)+8 {
+		last = new(dataset.HistoryEntry)
+		if err := decode(raw, last); err != nil {
+			return nil, err
+		}
+	}
+	if t != dataset.TypeAgreement {
+		return last, nil
+	}
+	seq := lastPrintSeq(tx, id)
+	if seq == 0 {
+		return last, nil
+	}
+	var pr dataset.HistoryEntry
+	if err := decode(tx.Bucket(schema.History).Get(cat(printPrefix(id), u64(seq))), &pr); err != nil {
+		return nil, err
+	}
+	if last == nil || pr.Rev >= last.Rev {
+		return &pr, nil
+	}
+	return last, nil
+}

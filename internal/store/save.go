@@ -329,6 +329,14 @@ func appendHistory(tx *bolt.Tx, e *dataset.HistoryEntry) error {
 	if b.Get(key) != nil {
 		return fmt.Errorf("%w: riwayat %s %d revisi %d sudah ada", service.ErrDuplicate, e.Type, e.ID, e.Rev)
 	}
+	if e.Hash == "" {
+		// A new entry joins its record's chain; an imported one keeps its own.
+		last, err := lastEntry(tx, e.Type, e.ID)
+		if err != nil {
+			return err
+		}
+		e.Seal(last)
+	}
 	raw, err := encode(e)
 	if err != nil {
 		return err
@@ -340,28 +348,37 @@ func appendHistory(tx *bolt.Tx, e *dataset.HistoryEntry) error {
 func (s *Store) History(t dataset.RecordType, id agreement.ID) ([]dataset.HistoryEntry, error) {
 	var out []dataset.HistoryEntry
 	err := s.view(func(tx *bolt.Tx) error {
-		b, p := historyPlace(tx, t, id)
-		c := b.Cursor()
-		for k, raw := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, raw = c.Next() {
-			if len(k) != len(p)+8 {
-				continue // the agreement itself
-			}
-			var e dataset.HistoryEntry
-			if err := decode(raw, &e); err != nil {
-				return err
-			}
-			out = append(out, e)
-		}
-		if t == dataset.TypeAgreement {
-			prints, err := printsOf(tx, id)
-			if err != nil {
-				return err
-			}
-			out = mergeHistory(out, prints)
-		}
-		return nil
+		var err error
+		out, err = historyTx(tx, t, id)
+		return err
 	})
 	return out, err
+}
+
+// historyTx reads one record's history, oldest first: its changes and, for
+// an agreement, its prints.
+func historyTx(tx *bolt.Tx, t dataset.RecordType, id agreement.ID) ([]dataset.HistoryEntry, error) {
+	var out []dataset.HistoryEntry
+	b, p := historyPlace(tx, t, id)
+	c := b.Cursor()
+	for k, raw := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, raw = c.Next() {
+		if len(k) != len(p)+8 {
+			continue // the agreement itself
+		}
+		var e dataset.HistoryEntry
+		if err := decode(raw, &e); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if t == dataset.TypeAgreement {
+		prints, err := printsOf(tx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = mergeHistory(out, prints)
+	}
+	return out, nil
 }
 
 // AgreementHistory lists an agreement's changes, oldest first.

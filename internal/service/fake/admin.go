@@ -392,6 +392,9 @@ func (f *Fake) Check(ctx context.Context) error {
 			errs = append(errs, fmt.Errorf("%s %d revisi %d: %w", key.t, key.id, key.rev, err))
 		}
 	}
+	if err := f.chainProblems(); err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
 }
 

@@ -317,6 +317,24 @@ func (f *Fake) appendHistory(e *dataset.HistoryEntry) error {
 	if e.Seq > 0 && e.Type != dataset.TypeAgreement {
 		return fmt.Errorf("%w: cetakan pada riwayat %s %d", service.ErrCorrupt, e.Type, e.ID)
 	}
+	if e.Hash == "" {
+		// A new entry joins its record's chain; an imported one keeps its own.
+		var last *histKey
+		for k := range f.st.history {
+			if k.t == e.Type && k.id == e.ID && (last == nil || k.rev > last.rev || k.rev == last.rev && k.seq > last.seq) {
+				last = &k
+			}
+		}
+		var prev *dataset.HistoryEntry
+		if last != nil {
+			p, err := decode[dataset.HistoryEntry](f.st.history[*last])
+			if err != nil {
+				return err
+			}
+			prev = &p
+		}
+		e.Seal(prev)
+	}
 	key := histKey{e.Type, e.ID, e.Rev, e.Seq}
 	for k := range f.st.history { // prints are numbered per agreement, as the store keys them
 		if e.Seq > 0 && k.t == e.Type && k.id == e.ID && k.seq == e.Seq {

@@ -25,3 +25,25 @@ func (f *Fake) RecordPrint(id agreement.ID, p dataset.Print) error {
 		At: f.now(), By: f.user, Action: dataset.ActionPrint, Print: &p}
 	return f.appendHistory(&e)
 }
+
+// chainProblems verifies every record's history chain; f.mu is held.
+func (f *Fake) chainProblems() error {
+	owners := map[histKey]bool{}
+	for k := range f.st.history {
+		owners[histKey{t: k.t, id: k.id}] = true
+	}
+	var rep service.CheckReport
+	for o := range owners {
+		entries, err := f.historyOf(o.t, o.id)
+		if err != nil {
+			continue // named above as unreadable
+		}
+		for _, b := range dataset.CheckChain(entries) {
+			rep.Problems = append(rep.Problems, service.CheckProblem{Record: service.RecordRef{Type: string(o.t), ID: uint64(o.id)}, Text: service.ChainText(b)})
+		}
+	}
+	if len(rep.Problems) == 0 {
+		return nil
+	}
+	return &service.CheckError{Report: rep}
+}

@@ -6,7 +6,7 @@ package schema
 import "encoding/binary"
 
 // Version is the layout this code reads and writes.
-const Version = 7
+const Version = 8
 
 // The meta bucket and its keys.
 var (
