@@ -103,6 +103,9 @@ type Verification struct {
 	Changed, Added, Removed []string
 	// Since are the changes saved after the printed revision, oldest first.
 	Since []dataset.HistoryEntry
+	// Signed is the entry of the signing whose text has this fingerprint
+	// (HistoryEntry.Text), nil when the page is not the text as signed.
+	Signed *dataset.HistoryEntry
 }
 
 // Verify looks a printed page up: which agreement, which revision, when and by
@@ -131,6 +134,9 @@ func Verify(src VerifySource, typed string) (Verification, error) {
 	}
 	var printed []dataset.PartPrint
 	for i, h := range history {
+		if h.Text != "" && h.Text == m.Fingerprint && v.Signed == nil {
+			v.Signed = &history[i]
+		}
 		if h.Action != dataset.ActionPrint || h.Print == nil || h.Print.Fingerprint != m.Fingerprint {
 			continue
 		}
@@ -229,6 +235,7 @@ var verifyWords = map[string]i18n.Text{
 	"changed":    {ID: "BERUBAH. Halaman ini dicetak dari %s, revisi %d, pada %s oleh %s%s, tetapi teks yang tersimpan sudah berubah sejak itu (sekarang revisi %d, sidik %s).", EN: "CHANGED. This page was printed from %s, revision %d, on %s by %s%s, but the text on record has changed since (now revision %d, fingerprint %s)."},
 	"unrecorded": {ID: "COCOK DENGAN TEKS SEKARANG. Sidik %s adalah teks %s sekarang (revisi %d), tetapi cetakannya tidak tercatat di riwayat: dicetak sebelum cetakan dicatat, atau dari berkas data lain.", EN: "MATCHES THE TEXT NOW. Fingerprint %s is the text of %s now (revision %d), but its print is not in the history: printed before prints were recorded, or from another data file."},
 	"unknown":    {ID: "TIDAK DIKENAL. Sidik %s tidak pernah tercatat dicetak dari %s dan bukan sidik teksnya sekarang (%s). Halaman ini bukan cetakan perjanjian itu, atau teksnya telah diubah setelah dicetak.", EN: "UNKNOWN. Fingerprint %s was never recorded as printed from %s and is not the fingerprint of its text now (%s). This page is not a print of that agreement, or its text was altered after printing."},
+	"signed":     {ID: "Teks ini adalah teks yang ditandatangani (revisi %d, dicatat %s).", EN: "This is the text as signed (revision %d, recorded %s)."},
 	"konsep":     {ID: " (KONSEP)", EN: " (KONSEP draft)"},
 	"again":      {ID: "Dicetak dengan sidik ini %d kali.", EN: "Printed with this fingerprint %d times."},
 	"parts":      {ID: "Bagian yang berubah: %s.", EN: "Parts changed: %s."},
@@ -264,6 +271,9 @@ func (v Verification) Lines(l i18n.Lang) []string {
 		out = append(out, w("unrecorded", v.Mark.Fingerprint, what, v.Agreement.Rev))
 	} else {
 		out = append(out, w("unknown", v.Mark.Fingerprint, what, v.Current))
+	}
+	if v.Signed != nil {
+		out = append(out, w("signed", v.Signed.Rev, when(v.Signed.At, l)))
 	}
 	if v.Agreement.IsImported() {
 		out = append(out, w("imported"))

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
 	"sepakat/internal/service/fake"
@@ -105,4 +106,51 @@ func TestVerifyAPrintedPage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The fingerprint kept at signing is the one a print of the signed agreement
+// carries, and verifying that print says it is the text as signed.
+func TestTextKeptAtSigningIsThePrintedOne(t *testing.T) {
+	now := func() time.Time { return time.Date(2025, 7, 1, 8, 0, 0, 0, time.UTC) }
+	for name, s := range map[string]service.Service{"fake": newFake(t, now), "store": newStore(t, now)} {
+		w := servicetest.SeedWorld(t, s)
+		a := w.KSB("Berbagi Informasi dan Inovasi Daerah")
+		if err := s.SaveAgreement(&a); err != nil {
+			t.Fatal(err)
+		}
+		servicetest.Sign(t, s, &a, agreement.NewDate(2025, 7, 4))
+		p := Printer{Src: s}
+		printed, err := p.PrintPDF(context.Background(), a.ID, &bytes.Buffer{}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, _ := s.AgreementHistory(a.ID)
+		if last := h[len(h)-1]; last.Text != printed.Fingerprint {
+			t.Fatalf("%s: kept at signing %q, printed %q", name, last.Text, printed.Fingerprint)
+		}
+		if err := p.RecordPrint(a.ID, printed); err != nil {
+			t.Fatal(err)
+		}
+		v, err := Verify(s, printed.Code+" "+printed.Fingerprint)
+		if err != nil || v.Verdict != Matches || v.Signed == nil || !strings.Contains(v.Text(i18n.ID), "Teks ini adalah teks yang ditandatangani (revisi 4") {
+			t.Errorf("%s: %v\n%s", name, err, v.Text(i18n.ID))
+		}
+	}
+}
+
+func newFake(t *testing.T, now func() time.Time) service.Service {
+	f, err := fake.New(fake.Options{Now: now, User: "ani"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func newStore(t *testing.T, now func() time.Time) service.Service {
+	s, err := store.Open(filepath.Join(t.TempDir(), "sepakat.db"), store.Options{Now: now, User: "ani"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

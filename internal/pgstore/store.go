@@ -358,6 +358,10 @@ func save[T agreement.Record](s *Store, t dataset.RecordType, v *T, check func(p
 		raw := encode(&next)
 		id, rev, _, _ := agreement.Meta(&next)
 		entry := dataset.SaveEntry(t, *id, *rev, now, s.user, prevRaw, raw)
+		entry.Text = service.SigningText(prevRaw, &next, dir{ctx, tx, s, &fault}, func(id agreement.ID) (agreement.Agreement, bool) {
+			a, ok, err := get[agreement.Agreement](ctx, tx, dataset.TypeAgreement, id)
+			return a, ok && err == nil
+		})
 		if err := appendHistory(ctx, tx, &entry); err != nil {
 			return err
 		}

@@ -297,6 +297,9 @@ func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T,
 	raw := encode(&next)
 	id, rev, _, _ := agreement.Meta(&next)
 	entry := dataset.SaveEntry(t, *id, *rev, now, f.user, prevRaw, raw)
+	entry.Text = service.SigningText(prevRaw, &next, dir{f}, func(id agreement.ID) (agreement.Agreement, bool) {
+		return get[agreement.Agreement](&f.st, kAgreement, id)
+	})
 	if err := f.appendHistory(&entry); err != nil {
 		return err
 	}

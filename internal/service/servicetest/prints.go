@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/service"
 )
@@ -77,6 +78,29 @@ func testPrintLog(t *testing.T, c Config) {
 		d.History = append(d.History, d.History[1])
 		if err := fresh(t, c).Import(context.Background(), d); !errors.Is(err, service.ErrDuplicate) {
 			t.Errorf("import of a print twice: %v", err)
+		}
+	})
+
+	t.Run("TextKeptAtSigning", func(t *testing.T) {
+		s := fresh(t, c)
+		w := SeedWorld(t, s)
+		a := w.KSB("Berbagi Informasi dan Inovasi Daerah")
+		must(t, s.SaveAgreement(&a))
+		Sign(t, s, &a, agreement.NewDate(2025, 7, 4))
+		a.Notes = "sesudah ditandatangani"
+		must(t, s.SaveAgreement(&a))
+		h, err := s.AgreementHistory(a.ID)
+		must(t, err)
+		var kept []string
+		for _, e := range h {
+			kept = append(kept, e.Text)
+		}
+		// buat, telaah, siap, ditandatangani, catatan: only the signing keeps the text.
+		if len(h) != 5 || len(h[3].Text) != 12 || strings.Join(kept, "") != h[3].Text {
+			t.Fatalf("texts kept %q", kept)
+		}
+		if breaks := dataset.CheckChain(h); len(breaks) != 0 || h[0].Prev != "" || h[4].Prev != h[3].Hash {
+			t.Errorf("chain %+v", breaks)
 		}
 	})
 }
