@@ -66,6 +66,11 @@ func testPrintLog(t *testing.T, c Config) {
 		if len(h3) != 4 || h3[1].Print == nil || !reflect.DeepEqual(*h3[1].Print, konsep) || h3[3].Seq != 2 {
 			t.Fatalf("imported history %+v", h3)
 		}
+		for i := range h3 {
+			if h3[i].Hash == "" || h3[i].Hash != h[i].Hash || h3[i].Prev != h[i].Prev {
+				t.Errorf("import did not keep the chain at entry %d: %s>%s, was %s>%s", i, h3[i].Prev, h3[i].Hash, h[i].Prev, h[i].Hash)
+			}
+		}
 		if again := exportJSON(t, dst); again != exportJSON(t, s) {
 			t.Error("export of the imported instance differs from the original's")
 		}
