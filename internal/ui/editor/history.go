@@ -102,6 +102,10 @@ func historyLine(h dataset.HistoryEntry) string {
 		}
 		changes = append(changes, what)
 	}
+	if h.Text != "" {
+		// The signing keeps the fingerprint of the signed text.
+		changes = append(changes, lang.L("sidik teks yang ditandatangani {{.Fingerprint}}", map[string]any{"Fingerprint": h.Text}))
+	}
 	line := fmt.Sprintf("%s — %s %s", when, action, lang.L("oleh {{.User}}", map[string]any{"User": h.By}))
 	if len(changes) > 0 {
 		line += ": " + strings.Join(changes, "; ")

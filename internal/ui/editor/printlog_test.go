@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
+	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 )
 
@@ -45,5 +46,14 @@ func TestExportFromTheEditorIsRecordedInTheHistory(t *testing.T) {
 		if !strings.Contains(line, "dicetak oleh") || !strings.Contains(line, "PKS-4 · "+last.Print.Fingerprint) || strings.Contains(line, "KONSEP") != draft {
 			t.Errorf("Riwayat shows %q", line)
 		}
+	}
+}
+
+// The signing entry shows the fingerprint kept of the signed text.
+func TestRiwayatShowsTheSignedTextsFingerprint(t *testing.T) {
+	line := historyLine(dataset.HistoryEntry{Type: dataset.TypeAgreement, ID: 2, Rev: 4, At: fixedNow(), By: "ani", Action: "ubah",
+		Changes: []agreement.Change{{Field: "status", Old: "siap_ttd", New: "ditandatangani"}}, Text: "71db32bc80b2"})
+	if !strings.Contains(line, "diubah oleh ani: status: siap_ttd → ditandatangani; sidik teks yang ditandatangani 71db32bc80b2") {
+		t.Errorf("Riwayat shows %q", line)
 	}
 }
