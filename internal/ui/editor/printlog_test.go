@@ -42,6 +42,9 @@ func TestExportFromTheEditorIsRecordedInTheHistory(t *testing.T) {
 			last.Print.Rev != e.a.Rev || last.Print.Code != "PKS-4" || len(last.Print.Fingerprint) != 12 || last.By == "" {
 			t.Fatalf("export %d recorded as %+v", i, last)
 		}
+		if shown := e.history.rows; len(shown) != len(hist) || shown[len(shown)-1].Seq != last.Seq {
+			t.Errorf("Riwayat was not read again after the export: %d rows", len(shown))
+		}
 		line := historyLine(last)
 		if !strings.Contains(line, "dicetak oleh") || !strings.Contains(line, "PKS-4 · "+last.Print.Fingerprint) || strings.Contains(line, "KONSEP") != draft {
 			t.Errorf("Riwayat shows %q", line)
