@@ -81,8 +81,20 @@ func (s *Store) RecordPrint(id agreement.ID, p dataset.Print) error {
 }
 
 // lastEntry is the newest entry of a record's history (its changes and, for
-// an agreement, its prints), or nil when it has none.
+// an agreement, its prints), or nil when it has none. Only its revision,
+// print number and hash are read: what a new entry links to.
 func lastEntry(tx *bolt.Tx, t dataset.RecordType, id agreement.ID) (*dataset.HistoryEntry, error) {
+	head := func(raw []byte) (*dataset.HistoryEntry, error) {
+		var h struct {
+			Rev  uint64 `json:"rev"`
+			Seq  uint64 `json:"print_no"`
+			Hash string `json:"hash"`
+		}
+		if err := decode(raw, &h); err != nil {
+			return nil, err
+		}
+		return &dataset.HistoryEntry{Type: t, ID: id, Rev: h.Rev, Seq: h.Seq, Hash: h.Hash}, nil
+	}
 	b, p := historyPlace(tx, t, id)
 	c := b.Cursor()
 	k, raw := c.Seek(cat(p, u64(^uint64(0))))
@@ -94,8 +106,8 @@ func lastEntry(tx *bolt.Tx, t dataset.RecordType, id agreement.ID) (*dataset.His
 	}
 	var last *dataset.HistoryEntry
 	if k != nil && bytes.HasPrefix(k, p) && len(k) == len(p)+8 {
-		last = new(dataset.HistoryEntry)
-		if err := decode(raw, last); err != nil {
+		var err error
+		if last, err = head(raw); err != nil {
 			return nil, err
 		}
 	}
@@ -106,12 +118,12 @@ func lastEntry(tx *bolt.Tx, t dataset.RecordType, id agreement.ID) (*dataset.His
 	if seq == 0 {
 		return last, nil
 	}
-	var pr dataset.HistoryEntry
-	if err := decode(tx.Bucket(schema.History).Get(cat(printPrefix(id), u64(seq))), &pr); err != nil {
+	pr, err := head(tx.Bucket(schema.History).Get(cat(printPrefix(id), u64(seq))))
+	if err != nil {
 		return nil, err
 	}
 	if last == nil || pr.Rev >= last.Rev {
-		return &pr, nil
+		return pr, nil
 	}
 	return last, nil
 }

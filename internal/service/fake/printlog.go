@@ -28,12 +28,16 @@ func (f *Fake) RecordPrint(id agreement.ID, p dataset.Print) error {
 
 // chainProblems verifies every record's history chain; f.mu is held.
 func (f *Fake) chainProblems() error {
-	owners := map[histKey]bool{}
-	for k := range f.st.history {
-		owners[histKey{t: k.t, id: k.id}] = true
+	seen := map[histKey]bool{}
+	var owners []histKey
+	for _, k := range f.sortedHistory() { // records in the store's order, for a steady report
+		if o := (histKey{t: k.t, id: k.id}); !seen[o] {
+			seen[o] = true
+			owners = append(owners, o)
+		}
 	}
 	var rep service.CheckReport
-	for o := range owners {
+	for _, o := range owners {
 		entries, err := f.historyOf(o.t, o.id)
 		if err != nil {
 			continue // named above as unreadable
