@@ -62,7 +62,7 @@ type Backend interface {
 // search index to rebuild (after an upgrade) waits for the command that
 // searches (compact.go), so that other commands start at once.
 func openStore(path string, now func() time.Time) (Backend, error) {
-	return store.Open(path, store.Options{Now: now, RebuildLater: true})
+	return store.Open(path, store.Options{Now: now, RebuildLater: true, SigningText: export.TextFingerprint})
 }
 
 type runner struct {

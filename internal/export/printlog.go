@@ -70,3 +70,26 @@ func (p Printer) RecordPrint(id agreement.ID, pr dataset.Print) error {
 }
 
 var _ service.LoggedPrinter = Printer{}
+
+// TextFingerprint is service.TextFingerprint with naskah: the fingerprint of
+// a's text as its final copy prints, in the page settings of our office among
+// a's parties; "" when it does not build.
+func TextFingerprint(a *agreement.Agreement, src service.TextSource) string {
+	lib, err := naskah.Shipped()
+	if err != nil {
+		return ""
+	}
+	var parties []agreement.Party
+	for _, ap := range a.Parties {
+		if p, err := src.Party(ap.PartyID); err == nil {
+			parties = append(parties, p)
+		}
+	}
+	d, err := naskah.Build(a, src, lib, naskah.OfficeOptions(parties))
+	if err != nil {
+		return ""
+	}
+	return d.Fingerprint()
+}
+
+var _ service.TextFingerprint = TextFingerprint

@@ -139,7 +139,7 @@ func TestTextKeptAtSigningIsThePrintedOne(t *testing.T) {
 }
 
 func newFake(t *testing.T, now func() time.Time) service.Service {
-	f, err := fake.New(fake.Options{Now: now, User: "ani"})
+	f, err := fake.New(fake.Options{Now: now, User: "ani", SigningText: TextFingerprint})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +147,7 @@ func newFake(t *testing.T, now func() time.Time) service.Service {
 }
 
 func newStore(t *testing.T, now func() time.Time) service.Service {
-	s, err := store.Open(filepath.Join(t.TempDir(), "sepakat.db"), store.Options{Now: now, User: "ani"})
+	s, err := store.Open(filepath.Join(t.TempDir(), "sepakat.db"), store.Options{Now: now, User: "ani", SigningText: TextFingerprint})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,9 @@ import (
 
 // Options configure Open.
 type Options struct {
+	// SigningText keeps the fingerprint of an agreement's text in the history
+	// entry of the save that signs it (export.TextFingerprint); nil keeps none.
+	SigningText service.TextFingerprint
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
 	// User is recorded in the history; the database user when empty.
@@ -45,6 +48,7 @@ type Store struct {
 	pool    *pgxpool.Pool
 	now     func() time.Time
 	user    string
+	signing service.TextFingerprint
 	dbUser  string
 	regions *wilayah.List
 	bkDir   string
@@ -116,6 +120,7 @@ func (s *Store) setup(ctx context.Context, opt Options) error {
 		return err
 	}
 	s.user = opt.User
+	s.signing = opt.SigningText
 	if s.user == "" {
 		s.user = s.dbUser
 	}
@@ -358,7 +363,7 @@ func save[T agreement.Record](s *Store, t dataset.RecordType, v *T, check func(p
 		raw := encode(&next)
 		id, rev, _, _ := agreement.Meta(&next)
 		entry := dataset.SaveEntry(t, *id, *rev, now, s.user, prevRaw, raw)
-		entry.Text = service.SigningText(prevRaw, &next, dir{ctx, tx, s, &fault}, func(id agreement.ID) (agreement.Agreement, bool) {
+		entry.Text = service.SigningText(s.signing, prevRaw, &next, dir{ctx, tx, s, &fault}, func(id agreement.ID) (agreement.Agreement, bool) {
 			a, ok, err := get[agreement.Agreement](ctx, tx, dataset.TypeAgreement, id)
 			return a, ok && err == nil
 		})

@@ -4,18 +4,31 @@ import (
 	"encoding/json"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/naskah"
 )
+
+// TextSource is what building an agreement's document reads (the method set
+// of naskah.Source).
+type TextSource interface {
+	Agreement(agreement.ID) (agreement.Agreement, error)
+	Party(agreement.ID) (agreement.Party, error)
+	Official(agreement.ID) (agreement.Official, error)
+	Mandate(agreement.ID) (agreement.Mandate, error)
+	File(sha string) ([]byte, error)
+}
+
+// TextFingerprint is the fingerprint of a's text as it prints, read through
+// src; "" when it does not build. export.TextFingerprint is the one the
+// programs give their backend; a backend without one keeps no fingerprint.
+type TextFingerprint func(a *agreement.Agreement, src TextSource) string
 
 // SigningText is what the history entry of a save keeps of an agreement
 // signed by that save (its status becomes Ditandatangani): the fingerprint
-// of its text as it prints (naskah.Document.Fingerprint), read in the save's
-// own transaction through dir and parent. For any other save, or a text that
-// does not build, it is "". prevJSON is the stored record before the save
-// (nil for a new one).
-func SigningText(prevJSON []byte, next any, dir agreement.Directory, parent func(agreement.ID) (agreement.Agreement, bool)) string {
+// of its text, read in the save's own transaction through dir and parent.
+// For any other save, or without fp, it is "". prevJSON is the stored record
+// before the save (nil for a new one).
+func SigningText(fp TextFingerprint, prevJSON []byte, next any, dir agreement.Directory, parent func(agreement.ID) (agreement.Agreement, bool)) string {
 	a, ok := next.(*agreement.Agreement)
-	if !ok || a.Status != agreement.StatusDitandatangani || a.IsImported() {
+	if fp == nil || !ok || a.Status != agreement.StatusDitandatangani || a.IsImported() {
 		return ""
 	}
 	if prevJSON != nil {
@@ -26,25 +39,10 @@ func SigningText(prevJSON []byte, next any, dir agreement.Directory, parent func
 			return "" // signed before
 		}
 	}
-	lib, err := naskah.Shipped()
-	if err != nil {
-		return ""
-	}
-	src := textSource{dir, parent}
-	var own []agreement.Party
-	for _, ap := range a.Parties {
-		if p, ok := dir.Party(ap.PartyID); ok {
-			own = append(own, p)
-		}
-	}
-	d, err := naskah.Build(a, src, lib, naskah.OfficeOptions(own))
-	if err != nil {
-		return ""
-	}
-	return d.Fingerprint()
+	return fp(a, textSource{dir, parent})
 }
 
-// textSource is a naskah.Source over a save's transaction; stored files
+// textSource is a TextSource over a save's transaction; stored files
 // (lambang) are no part of the text and are not read.
 type textSource struct {
 	dir    agreement.Directory

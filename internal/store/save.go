@@ -267,7 +267,7 @@ func save[T agreement.Record](s *Store, bucket []byte, v *T, head headFunc, writ
 		}
 		id, rev, _, _ := agreement.Meta(&next)
 		entry := dataset.SaveEntry(t, *id, *rev, now, s.user, recordJSON(prevRaw), recordJSON(raw))
-		entry.Text = service.SigningText(recordJSON(prevRaw), &next, dir, func(id agreement.ID) (agreement.Agreement, bool) {
+		entry.Text = service.SigningText(s.signing, recordJSON(prevRaw), &next, dir, func(id agreement.ID) (agreement.Agreement, bool) {
 			a, ok, err := get[agreement.Agreement](tx, schema.Agreements, id)
 			return a, ok && err == nil
 		})

@@ -27,6 +27,9 @@ import (
 
 // Options configure New.
 type Options struct {
+	// SigningText keeps the fingerprint of an agreement's text in the history
+	// entry of the save that signs it (export.TextFingerprint); nil keeps none.
+	SigningText service.TextFingerprint
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
 	// User is recorded in the history; "staf" when empty.
@@ -105,6 +108,7 @@ type Fake struct {
 	mu      sync.Mutex
 	now     func() time.Time
 	user    string
+	signing service.TextFingerprint
 	regions *wilayah.List
 	st      state
 	an      *search.Analyzer
@@ -145,7 +149,7 @@ func New(opt Options) (*Fake, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Fake{now: opt.Now, user: opt.User, regions: regions, st: newState(), an: an}, nil
+	return &Fake{now: opt.Now, user: opt.User, signing: opt.SigningText, regions: regions, st: newState(), an: an}, nil
 }
 
 // OpenBackup reads a copy written by Backup into a new instance.
@@ -297,7 +301,7 @@ func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T,
 	raw := encode(&next)
 	id, rev, _, _ := agreement.Meta(&next)
 	entry := dataset.SaveEntry(t, *id, *rev, now, f.user, prevRaw, raw)
-	entry.Text = service.SigningText(prevRaw, &next, dir{f}, func(id agreement.ID) (agreement.Agreement, bool) {
+	entry.Text = service.SigningText(f.signing, prevRaw, &next, dir{f}, func(id agreement.ID) (agreement.Agreement, bool) {
 		return get[agreement.Agreement](&f.st, kAgreement, id)
 	})
 	if err := f.appendHistory(&entry); err != nil {
