@@ -37,6 +37,10 @@ type Summary struct {
 	FollowUps int `json:"follow_ups,omitempty"`
 	// Children counts the agreements under this one (PKS, Adendum, Perpanjangan).
 	Children int `json:"children,omitempty"`
+	// CopiesDone is set when a signed agreement's copy checklist is complete.
+	CopiesDone bool `json:"copies_done,omitempty"`
+	// Recommendation is the last monev recommendation (LastRecommendation).
+	Recommendation Recommendation `json:"recommendation,omitempty"`
 }
 
 // Phase derives the phase on the day of now.
@@ -128,6 +132,10 @@ func Summarize(a *Agreement, children int, party func(ID) (Party, bool)) Summary
 	if a.Signing != nil {
 		sum.Signed = a.Signing.Date
 	}
+	if a.Status == StatusDitandatangani {
+		sum.CopiesDone, _, _ = a.CopiesComplete()
+	}
+	sum.Recommendation = a.LastRecommendation()
 	for _, ap := range a.Parties {
 		pn := PartyName{ID: ap.PartyID, Own: ap.Own}
 		if p, ok := party(ap.PartyID); ok {

@@ -618,10 +618,24 @@ func (r *AgreementList) fill(id widget.TableCellID, o fyne.CanvasObject) {
 	case 4:
 		l.SetText(s.PartnerNumber)
 	case 5:
-		l.SetText(lang.L(s.Phase(r.now(), agreement.DefaultSoonDays).Label()))
+		l.SetText(phaseMarks(s, r.now()))
 	case 6:
 		l.SetText(kit.ShortDate(s.End))
 	}
+}
+
+// phaseMarks is the register's status column: the phase, a tick when a signed
+// agreement's originals are all finished (copies checklist), and the last
+// monev recommendation when it proposes to end or extend the agreement.
+func phaseMarks(s agreement.Summary, now time.Time) string {
+	text := lang.L(s.Phase(now, agreement.DefaultSoonDays).Label())
+	if s.Status == agreement.StatusDitandatangani && s.CopiesDone {
+		text += " ✓"
+	}
+	if s.Recommendation.Flagged() {
+		text += " · " + lang.L("monev: {{.Rec}}", map[string]any{"Rec": lang.L(s.Recommendation.Label())})
+	}
+	return text
 }
 
 // readFailed says once, in the status line, that rows could not be read.

@@ -27,6 +27,18 @@ type signingTab struct {
 	copies, meterai           *kit.Entry
 	numbers                   []*kit.Entry
 	numbersBox                *fyne.Container
+
+	// The signed copies checklist, shown once the agreement is signed.
+	copiesCard  *fyne.Container
+	copiesState *widget.Label
+	copiesGrid  *fyne.Container
+	copyRows    []copyRow
+}
+
+// copyRow is one signed original as held by one party, with its checks.
+type copyRow struct {
+	check                                       agreement.CopyCheck
+	paraf, meterai, stempel, exchanged, scanned *widget.Check
 }
 
 func (t *signingTab) build() fyne.CanvasObject {
@@ -56,7 +68,111 @@ func (t *signingTab) build() fyne.CanvasObject {
 	top := container.NewVBox(
 		container.NewHBox(widget.NewLabel(lang.L("Status:")), t.statusText),
 		t.steps, e.problemLabel("status"), e.problemLabel("cancel_reason"), e.problemLabel("signing"), widget.NewSeparator())
-	return container.NewVScroll(container.NewVBox(top, form))
+	t.copiesState = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.copiesGrid = container.NewGridWithColumns(len(copyHeads))
+	hint := widget.NewLabel(lang.L("Centang tiap butir yang sudah selesai pada tiap naskah asli. Pindaian tercentang sendiri bila pindaian naskah bertanda tangan dilampirkan di tab Lampiran."))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	t.copiesCard = container.NewVBox(widget.NewSeparator(),
+		widget.NewLabelWithStyle(lang.L("Kelengkapan naskah asli"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		t.copiesState, hint, t.copiesGrid)
+	return container.NewVScroll(container.NewVBox(top, form, t.copiesCard))
+}
+
+// copyHeads head the columns of the copies checklist.
+var copyHeads = []string{"Naskah asli", "Paraf tiap halaman", "Meterai", "Stempel", "Dipertukarkan", "Pindaian"}
+
+// loadCopies shows the copies checklist of a signed agreement: a row per
+// original and party, the scan ticked when a scan of the signed original is
+// attached.
+func (t *signingTab) loadCopies(a agreement.Agreement) {
+	t.copiesGrid.RemoveAll()
+	t.copyRows = nil
+	if a.Status != agreement.StatusDitandatangani {
+		t.copiesCard.Hide()
+		return
+	}
+	t.copiesCard.Show()
+	for _, h := range copyHeads {
+		head := widget.NewLabelWithStyle(lang.L(h), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head.Wrapping = fyne.TextWrapWord
+		t.copiesGrid.Add(head)
+	}
+	scan := hasScan(a)
+	for _, c := range a.Checklist() {
+		c.Scanned = scan
+		r := copyRow{check: c}
+		mk := func(v bool) *widget.Check {
+			ch := widget.NewCheck("", func(bool) { t.e.markDirty(); t.showCopiesState() })
+			ch.SetChecked(v)
+			return ch
+		}
+		r.paraf, r.meterai, r.stempel, r.exchanged = mk(c.Paraf), mk(c.Meterai), mk(c.Stempel), mk(c.Exchanged)
+		r.scanned = widget.NewCheck("", nil)
+		r.scanned.SetChecked(scan)
+		r.scanned.Disable()
+		name := lang.L("Rangkap {{.N}} · {{.Party}}", map[string]any{"N": c.Copy, "Party": t.partyName(c.PartyID)})
+		label := widget.NewLabel(name)
+		label.Truncation = fyne.TextTruncateEllipsis
+		t.copiesGrid.Add(label)
+		for _, ch := range []*widget.Check{r.paraf, r.meterai, r.stempel, r.exchanged, r.scanned} {
+			t.copiesGrid.Add(ch)
+		}
+		t.copyRows = append(t.copyRows, r)
+	}
+	t.showCopiesState()
+}
+
+// partyName is a party's short name, or its name, or its number in the register.
+func (t *signingTab) partyName(id agreement.ID) string {
+	p, err := t.e.svc.Party(id)
+	switch {
+	case err != nil:
+		return lang.L("Pihak #{{.ID}}", map[string]any{"ID": id})
+	case p.ShortName != "":
+		return p.ShortName
+	}
+	return p.Name
+}
+
+// hasScan reports whether a scan of the signed original is attached.
+func hasScan(a agreement.Agreement) bool {
+	for _, at := range a.Attachments {
+		if at.Kind == agreement.AttachScan {
+			return true
+		}
+	}
+	return false
+}
+
+// checklist reads the copies checklist from the checks.
+func (t *signingTab) checklist() []agreement.CopyCheck {
+	var out []agreement.CopyCheck
+	for _, r := range t.copyRows {
+		c := r.check
+		c.Paraf, c.Meterai, c.Stempel, c.Exchanged, c.Scanned = r.paraf.Checked, r.meterai.Checked, r.stempel.Checked, r.exchanged.Checked, r.scanned.Checked
+		out = append(out, c)
+	}
+	return out
+}
+
+// showCopiesState says whether every original is finished.
+func (t *signingTab) showCopiesState() {
+	list := t.checklist()
+	done := 0
+	for _, c := range list {
+		if c.Done() {
+			done++
+		}
+	}
+	if len(list) > 0 && done == len(list) {
+		t.copiesState.SetText(lang.L("Lengkap: semua {{.Total}} naskah asli selesai.", map[string]any{"Total": len(list)}))
+		t.copiesState.Importance = widget.SuccessImportance
+	} else {
+		t.copiesState.SetText(lang.L("Belum lengkap: {{.Done}} dari {{.Total}} naskah asli selesai.", map[string]any{"Done": done, "Total": len(list)}))
+		t.copiesState.Importance = widget.WarningImportance
+	}
+	t.copiesState.Refresh()
 }
 
 // load shows the agreement's status, its possible steps and its signing record.
@@ -105,6 +221,7 @@ func (t *signingTab) load(a agreement.Agreement) {
 	for _, n := range t.numbers {
 		enable(!a.Locked(), n)
 	}
+	t.loadCopies(a)
 }
 
 func countText(n int) string {
@@ -144,7 +261,10 @@ func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force 
 	s := &agreement.Signing{Date: d, Place: strings.TrimSpace(t.place.Text), Venue: strings.TrimSpace(t.venue.Text),
 		Notes: strings.TrimSpace(t.notes.Text)}
 	if a.Signing != nil {
-		s.Signers, s.Witnesses, s.Scan = a.Signing.Signers, a.Signing.Witnesses, a.Signing.Scan
+		s.Signers, s.Witnesses, s.Scan, s.Checklist = a.Signing.Signers, a.Signing.Witnesses, a.Signing.Scan, a.Signing.Checklist
+	}
+	if len(t.copyRows) > 0 {
+		s.Checklist = t.checklist()
 	}
 	for f, x := range map[string]*int{"signing.copies": &s.Copies, "signing.meterai": &s.Meterai} {
 		txt := map[string]*kit.Entry{"signing.copies": t.copies, "signing.meterai": t.meterai}[f].Text
@@ -164,6 +284,22 @@ func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force 
 	}
 	if !any {
 		s.Numbers = nil
+	}
+	copies := a.Copies
+	if s.Copies > 0 {
+		copies = s.Copies
+	}
+	scan := hasScan(*a)
+	kept := s.Checklist[:0:0]
+	for _, c := range s.Checklist {
+		if c.Copy <= copies { // fewer originals: the others' checks go
+			c.Scanned = scan // the Lampiran tab's files decide
+			kept = append(kept, c)
+		}
+	}
+	s.Checklist = kept
+	if len(s.Checklist) == 0 {
+		s.Checklist = nil
 	}
 	if !force && a.Signing == nil && s.Date.IsZero() && s.Venue == "" && s.Notes == "" && s.Numbers == nil && s.Meterai == 0 {
 		return // nothing recorded yet
