@@ -41,6 +41,11 @@ type Summary struct {
 	CopiesDone bool `json:"copies_done,omitempty"`
 	// Recommendation is the last monev recommendation (LastRecommendation).
 	Recommendation Recommendation `json:"recommendation,omitempty"`
+	// DPRDWaiting is set while the DPRD's approval is needed and not recorded.
+	DPRDWaiting bool `json:"dprd_waiting,omitempty"`
+	// MonevDue is the last day of the first monev round left open
+	// (MonevOpenRound under the office's procedure as saved); zero: none.
+	MonevDue Date `json:"monev_due"`
 }
 
 // Phase derives the phase on the day of now.
@@ -136,6 +141,10 @@ func Summarize(a *Agreement, children int, party func(ID) (Party, bool)) Summary
 		sum.CopiesDone, _, _ = a.CopiesComplete()
 	}
 	sum.Recommendation = a.LastRecommendation()
+	sum.DPRDWaiting = a.WaitingForDPRD()
+	if a.Status == StatusDitandatangani {
+		sum.MonevDue = a.MonevOpenRound(a.ProcedureOf(party))
+	}
 	for _, ap := range a.Parties {
 		pn := PartyName{ID: ap.PartyID, Own: ap.Own}
 		if p, ok := party(ap.PartyID); ok {

@@ -33,6 +33,10 @@ var migrations = []migration{
 	{from: 5, name: "checksums on every record", run: func(_ *Store, tx *bolt.Tx) error { return sealAll(tx) }},
 	// Schema 7 keeps own numbers unique and stored files referenced (kept.go).
 	{from: 6, name: "own numbers and file references", run: migrateV6toV7},
+	// Schema 8 marks copies, monev and the DPRD in each list summary and
+	// indexes what the Beranda follows (IdxTodo); the new bucket is missing,
+	// so completeIndexes rebuilds the lists in batches once the file is open.
+	{from: 7, name: "summaries with the procedure's marks, index of what the procedure waits for", run: func(*Store, *bolt.Tx) error { return nil }},
 }
 
 // SealedBuckets hold record values, each sealed with a checksum since schema 6.
