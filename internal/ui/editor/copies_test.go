@@ -23,8 +23,8 @@ func TestEditorSignedCopiesChecklistByTapping(t *testing.T) {
 	if want := len(a.Checklist()); len(sg.copyRows) != want {
 		t.Fatalf("%d rows, want %d (copies × parties)", len(sg.copyRows), want)
 	}
-	if sg.copyRows[0].scanned.Checked || !sg.copyRows[0].scanned.Disabled() {
-		t.Error("the scan item is ticked without a scan, or can be ticked by hand")
+	if sg.copyRows[0].scanned.Text != "belum" || sg.copyRows[0].check.Scanned {
+		t.Errorf("the scan item without a scan: %q", sg.copyRows[0].scanned.Text)
 	}
 	for _, r := range sg.copyRows {
 		test.Tap(r.paraf)
@@ -54,7 +54,7 @@ func TestEditorSignedCopiesChecklistByTapping(t *testing.T) {
 		t.Fatalf("attach: %q", e.general.Text)
 	}
 	test.Tap(e.saveBtn)
-	if !sg.copyRows[0].scanned.Checked || sg.copiesState.Text != "Lengkap: semua 4 naskah asli selesai." {
+	if sg.copyRows[0].scanned.Text != "terlampir" || sg.copiesState.Text != "Lengkap: semua 4 naskah asli selesai." {
 		t.Errorf("after the scan: %q", sg.copiesState.Text)
 	}
 	got, _ = h.s.Agreement(2)

@@ -37,8 +37,10 @@ type signingTab struct {
 
 // copyRow is one signed original as held by one party, with its checks.
 type copyRow struct {
-	check                                       agreement.CopyCheck
-	paraf, meterai, stempel, exchanged, scanned *widget.Check
+	check                              agreement.CopyCheck
+	paraf, meterai, stempel, exchanged *widget.Check
+	// scanned says whether the scan is attached: the Lampiran tab decides.
+	scanned *widget.Label
 }
 
 func (t *signingTab) build() fyne.CanvasObject {
@@ -69,8 +71,8 @@ func (t *signingTab) build() fyne.CanvasObject {
 		container.NewHBox(widget.NewLabel(lang.L("Status:")), t.statusText),
 		t.steps, e.problemLabel("status"), e.problemLabel("cancel_reason"), e.problemLabel("signing"), widget.NewSeparator())
 	t.copiesState = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	t.copiesGrid = container.NewGridWithColumns(len(copyHeads))
-	hint := widget.NewLabel(lang.L("Centang tiap butir yang sudah selesai pada tiap naskah asli. Pindaian tercentang sendiri bila pindaian naskah bertanda tangan dilampirkan di tab Lampiran."))
+	t.copiesGrid = container.NewVBox()
+	hint := widget.NewLabel(lang.L("Centang tiap butir yang sudah selesai pada tiap naskah asli. Pindaian terisi sendiri bila pindaian naskah bertanda tangan dilampirkan di tab Lampiran."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	t.copiesCard = container.NewVBox(widget.NewSeparator(),
@@ -93,11 +95,18 @@ func (t *signingTab) loadCopies(a agreement.Agreement) {
 		return
 	}
 	t.copiesCard.Show()
+	// A row: the original and its party at the left, then a column per item.
+	row := func(name fyne.CanvasObject, items ...fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(330, name.MinSize().Height), name), nil,
+			container.NewGridWithColumns(len(items), items...))
+	}
+	var heads []fyne.CanvasObject
 	for _, h := range copyHeads {
 		head := widget.NewLabelWithStyle(lang.L(h), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		head.Wrapping = fyne.TextWrapWord
-		t.copiesGrid.Add(head)
+		head.Truncation = fyne.TextTruncateEllipsis
+		heads = append(heads, head)
 	}
+	t.copiesGrid.Add(row(heads[0], heads[1:]...))
 	scan := hasScan(a)
 	for _, c := range a.Checklist() {
 		c.Scanned = scan
@@ -108,16 +117,16 @@ func (t *signingTab) loadCopies(a agreement.Agreement) {
 			return ch
 		}
 		r.paraf, r.meterai, r.stempel, r.exchanged = mk(c.Paraf), mk(c.Meterai), mk(c.Stempel), mk(c.Exchanged)
-		r.scanned = widget.NewCheck("", nil)
-		r.scanned.SetChecked(scan)
-		r.scanned.Disable()
+		r.scanned = widget.NewLabel(lang.L("belum"))
+		r.scanned.Importance = widget.WarningImportance
+		if scan {
+			r.scanned.SetText(lang.L("terlampir"))
+			r.scanned.Importance = widget.SuccessImportance
+		}
 		name := lang.L("Rangkap {{.N}} · {{.Party}}", map[string]any{"N": c.Copy, "Party": t.partyName(c.PartyID)})
 		label := widget.NewLabel(name)
 		label.Truncation = fyne.TextTruncateEllipsis
-		t.copiesGrid.Add(label)
-		for _, ch := range []*widget.Check{r.paraf, r.meterai, r.stempel, r.exchanged, r.scanned} {
-			t.copiesGrid.Add(ch)
-		}
+		t.copiesGrid.Add(row(label, r.paraf, r.meterai, r.stempel, r.exchanged, r.scanned))
 		t.copyRows = append(t.copyRows, r)
 	}
 	t.showCopiesState()
@@ -150,7 +159,7 @@ func (t *signingTab) checklist() []agreement.CopyCheck {
 	var out []agreement.CopyCheck
 	for _, r := range t.copyRows {
 		c := r.check
-		c.Paraf, c.Meterai, c.Stempel, c.Exchanged, c.Scanned = r.paraf.Checked, r.meterai.Checked, r.stempel.Checked, r.exchanged.Checked, r.scanned.Checked
+		c.Paraf, c.Meterai, c.Stempel, c.Exchanged = r.paraf.Checked, r.meterai.Checked, r.stempel.Checked, r.exchanged.Checked
 		out = append(out, c)
 	}
 	return out
