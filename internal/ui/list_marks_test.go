@@ -44,7 +44,7 @@ func TestRegisterMarksFinishedCopiesAndMonevRecommendation(t *testing.T) {
 	if err := s.SaveAgreement(&a); err != nil {
 		t.Fatal(err)
 	}
-	if got := status(2); got != "Berlaku ✓ · monev: Diperpanjang" {
+	if got := status(2); got != "Berlaku ✓ → perpanjang" {
 		t.Errorf("after: %q", got)
 	}
 	a.Monitoring = append(a.Monitoring, agreement.Monitoring{Date: agreement.NewDate(2026, 7, 30), Activity: "Evaluasi",
