@@ -58,8 +58,8 @@ func TestEditorSignedCopiesChecklistByTapping(t *testing.T) {
 		t.Errorf("after the scan: %q", sg.copiesState.Text)
 	}
 	got, _ = h.s.Agreement(2)
-	if ok, _, _ := got.CopiesComplete(); !ok {
-		t.Errorf("stored checklist %+v", got.Signing.Checklist)
+	if ok, _, _ := got.CopiesComplete(); !ok || got.Signing.Scan == "" || got.Signing.Scan != got.Attachments[0].File.SHA256 {
+		t.Errorf("stored checklist %+v, scan %q", got.Signing.Checklist, got.Signing.Scan)
 	}
 	if sums, _ := h.s.Summaries([]agreement.ID{2}); len(sums) != 1 || !sums[0].CopiesDone {
 		t.Errorf("the register does not mark it complete: %+v", sums)

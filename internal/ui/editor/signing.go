@@ -145,13 +145,17 @@ func (t *signingTab) partyName(id agreement.ID) string {
 }
 
 // hasScan reports whether a scan of the signed original is attached.
-func hasScan(a agreement.Agreement) bool {
+func hasScan(a agreement.Agreement) bool { return scanOf(a) != "" }
+
+// scanOf is the SHA-256 of the scan of the signed original attached last, or "".
+func scanOf(a agreement.Agreement) string {
+	sha := ""
 	for _, at := range a.Attachments {
 		if at.Kind == agreement.AttachScan {
-			return true
+			sha = at.File.SHA256
 		}
 	}
-	return false
+	return sha
 }
 
 // checklist reads the copies checklist from the checks.
@@ -298,7 +302,8 @@ func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force 
 	if s.Copies > 0 {
 		copies = s.Copies
 	}
-	scan := hasScan(*a)
+	s.Scan = scanOf(*a) // the signing record names the scan the Lampiran tab holds
+	scan := s.Scan != ""
 	kept := s.Checklist[:0:0]
 	for _, c := range s.Checklist {
 		if c.Copy <= copies { // fewer originals: the others' checks go
