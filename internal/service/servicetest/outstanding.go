@@ -80,4 +80,13 @@ func testOutstanding(t *testing.T, c Config) {
 	b.DPRD.Number, b.DPRD.Date = "172/07/DPRD/2025", agreement.NewDate(2025, 8, 1)
 	must(t, s.SaveAgreement(&b))
 	check("approved", outstanding(t, s, 2026, 1, 5), none, none, none)
+
+	// Four rounds a year: the third quarter of 2025 went unmonitored, and the
+	// list says so at once.
+	check("two rounds", outstanding(t, s, 2025, 10, 5), none, none, none)
+	office, err = s.Party(office.ID)
+	must(t, err)
+	office.Procedure = &agreement.Procedure{IncompleteAfterDays: 10, MonevPerYear: 4}
+	must(t, s.SaveParty(&office))
+	check("four rounds", outstanding(t, s, 2025, 10, 5), none, none, []agreement.ID{a.ID})
 }
