@@ -66,7 +66,7 @@ func (t *actionPlanTab) load(a agreement.Agreement) {
 
 // addRow adds a row showing it.
 func (t *actionPlanTab) addRow(it agreement.ActionItem) *actionRow {
-	r := &actionRow{activity: t.e.wrappedInput(), unit: t.e.input(false), time: t.e.input(false)}
+	r := &actionRow{activity: t.e.wrappedInput(), unit: t.e.wrappedInput(), time: t.e.input(false)}
 	r.activity.SetText(it.Activity)
 	r.unit.SetText(it.Unit)
 	r.time.SetText(it.Time)
