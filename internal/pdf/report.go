@@ -81,6 +81,11 @@ type Series struct {
 // is written unless the whole report renders. A cancelled ctx stops it at
 // the next page.
 func (r *Renderer) RenderReport(ctx context.Context, w io.Writer, d *ReportDoc, p Profile, o Options) (err error) {
+	return r.renderReport(ctx, w, d, p, o, nil)
+}
+
+// renderReport is RenderReport with end drawn after the blocks (monev.go).
+func (r *Renderer) renderReport(ctx context.Context, w io.Writer, d *ReportDoc, p Profile, o Options, end func(*reportRender)) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("PDF tidak dapat dibuat: %v", v)
@@ -120,6 +125,9 @@ func (r *Renderer) RenderReport(ctx context.Context, w io.Writer, d *ReportDoc, 
 	rr.title()
 	for i := range d.Blocks {
 		rr.block(&d.Blocks[i])
+	}
+	if end != nil {
+		end(rr)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
