@@ -54,7 +54,11 @@ quit_app() {
   xdotool key ctrl+q
   for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$app_pid" 2>/dev/null; then
-    echo "smoke-desktop: Ctrl+Q did not quit" >&2; cat "$tmp/app.log" >&2; exit 1
+    # What it was doing: the focus, the pointer, and every goroutine (SIGQUIT).
+    echo "smoke-desktop: Ctrl+Q did not quit within 10 s (load: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+    echo "focus $(xdotool getwindowfocus 2>&1), window $wid, $(xdotool getmouselocation 2>&1)" >&2
+    kill -QUIT "$app_pid" 2>/dev/null; sleep 1
+    cat "$tmp/app.log" >&2; exit 1
   fi
   code=0; wait "$app_pid" || code=$?
   app_pid=""
@@ -65,6 +69,11 @@ quit_app() {
 
 # Move and resize the window, quit, start again: it comes back where it was.
 xdotool windowmove "$wid" 37 23 windowsize "$wid" 1100 650
+placed() { # true once the window sits at 37,23 with 1100x650
+  geometry=$(xdotool getwindowgeometry "$wid" | tr -s ' ' | tr '\n' ' ')
+  [[ $geometry == *"Position: 37,23 "* && $geometry == *"Geometry: 1100x650"* ]]
+}
+for _ in $(seq 100); do placed && break; sleep 0.1; done
 sleep 1
 quit_app
 HOME="$tmp" LANG=C "$bin/sepakat" --db "$tmp/sepakat.db" >"$tmp/app.log" 2>&1 &
@@ -72,10 +81,12 @@ app_pid=$!
 if ! wid=$(timeout 30 xdotool search --sync --onlyvisible --name '^Sepakat' | head -1) || [[ -z $wid ]]; then
   echo "smoke-desktop: no window on the second start" >&2; cat "$tmp/app.log" >&2; exit 1
 fi
-sleep 1.5
-geometry=$(xdotool getwindowgeometry "$wid" | tr -s ' ' | tr '\n' ' ')
-if [[ $geometry != *"Position: 37,23 "* || $geometry != *"Geometry: 1100x650"* ]]; then
-  echo "smoke-desktop: the window did not come back where it was: $geometry" >&2; exit 1
+# The app places its window once it shows (Place, at OnStarted): wait for it.
+for _ in $(seq 100); do placed && break; sleep 0.1; done
+if ! placed; then
+  echo "smoke-desktop: the window did not come back where it was within 10 s: $geometry (load: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  cat "$tmp/app.log" >&2; exit 1
 fi
+sleep 1
 quit_app
 awk -v a="$start" -v b="$shown" -v c="$colours" 'BEGIN{printf "smoke: desktop window in %.1f s, %s colours, its place and size kept, quit cleanly\n", b-a, c}'

@@ -129,9 +129,12 @@ func (a *Analyzer) stemOf(w string) string {
 // Worker analyses text on one goroutine, with a memo of its own; the Analyzer's
 // methods are safe for concurrent use but share one memo behind a lock.
 type Worker struct {
-	a     *Analyzer
-	memo  map[string]wordInfo
-	lines map[string]*lineInfo
+	a    *Analyzer
+	memo map[string]wordInfo
+	// lines and older memoise analysed lines in two generations: a full
+	// generation becomes the older one, so lines met often stay.
+	lines, older map[string]*lineInfo
+	scan         map[string][fields]uint16 // Scan's, reused
 	// Surfaces, when not nil, gathers the derived words met and their stems
 	// ("pelayanan" → "layan"), so completions of a typed word can reach its stem.
 	Surfaces map[string]string
@@ -361,8 +364,8 @@ type lineInfo struct {
 	pairs  []string
 }
 
-// lineMemoMax bounds a Worker's memo of analysed lines.
-const lineMemoMax = 100_000
+// lineMemoMax bounds each generation of a Worker's memo of analysed lines.
+const lineMemoMax = 16_384
 
 // line analyses one line, remembering it: agreements drafted from the same
 // templates share most of their paragraphs.
@@ -370,6 +373,13 @@ func (w *Worker) line(text string) *lineInfo {
 	if li, ok := w.lines[text]; ok {
 		return li
 	}
+	if li, ok := w.older[text]; ok {
+		w.remember(strings.Clone(text), li)
+		return li
+	}
+	// Its terms may point into text, which the memo keeps: a copy of the line,
+	// not the document it was cut from.
+	text = strings.Clone(text)
 	words := w.Words(text)
 	li := &lineInfo{words: uint32(len(words)), pairs: w.a.Pairs(words)}
 	at := map[string]int{}
@@ -382,11 +392,15 @@ func (w *Worker) line(text string) *lineInfo {
 		li.terms = append(li.terms, t.Text)
 		li.counts = append(li.counts, 1)
 	}
-	if w.lines == nil || len(w.lines) >= lineMemoMax {
-		w.lines = map[string]*lineInfo{}
-	}
-	w.lines[strings.Clone(text)] = li
+	w.remember(text, li)
 	return li
+}
+
+func (w *Worker) remember(text string, li *lineInfo) {
+	if w.lines == nil || len(w.lines) >= lineMemoMax {
+		w.older, w.lines = w.lines, make(map[string]*lineInfo, 1024)
+	}
+	w.lines[text] = li
 }
 
 // Document analyses a document's field groups, line by line: each term's count
@@ -394,6 +408,21 @@ func (w *Worker) line(text string) *lineInfo {
 // word pairs (which do not add to its length).
 func (w *Worker) Document(text [fields]string) (map[string][fields]uint16, [fields]uint32) {
 	terms := make(map[string][fields]uint16, 256)
+	lens := w.count(text, terms)
+	return terms, lens
+}
+
+// Scan is Document into a map the Worker reuses: it is valid until the next
+// Scan, so a caller that keeps the terms copies them out first.
+func (w *Worker) Scan(text [fields]string) (map[string][fields]uint16, [fields]uint32) {
+	if w.scan == nil {
+		w.scan = make(map[string][fields]uint16, 512)
+	}
+	clear(w.scan)
+	return w.scan, w.count(text, w.scan)
+}
+
+func (w *Worker) count(text [fields]string, terms map[string][fields]uint16) [fields]uint32 {
 	var lens [fields]uint32
 	count := func(f int, t string, n uint16) {
 		tf := terms[t]
@@ -420,5 +449,5 @@ func (w *Worker) Document(text [fields]string) (map[string][fields]uint16, [fiel
 			}
 		}
 	}
-	return terms, lens
+	return lens
 }

@@ -115,7 +115,7 @@ func TestMigrateHistoryChains(t *testing.T) {
 		mustSave(t, db.Close())
 
 		s = openAt(t, path)
-		if v, _ := s.SchemaVersionOnDisk(); v != 8 || s.Migrated == "" {
+		if v, _ := s.SchemaVersionOnDisk(); v != SchemaVersion || s.Migrated == "" {
 			t.Fatalf("after opening: schema %d, backup %q", v, s.Migrated)
 		}
 		var after bytes.Buffer

@@ -308,7 +308,7 @@ type readResult struct {
 // readAhead reads the file open gives on a goroutine of its own, a batch or
 // two ahead of the caller; the channel ends after the last element or an
 // error. stop ends the reading early and waits for it.
-func readAhead(ctx context.Context, open func() (io.ReadCloser, error)) (<-chan readResult, func()) {
+func readAhead(ctx context.Context, open func() (io.ReadCloser, error), each func(dataset.Item)) (<-chan readResult, func()) {
 	out := make(chan readResult, 2*importBatch)
 	done := make(chan struct{})
 	finished := make(chan struct{})
@@ -316,6 +316,7 @@ func readAhead(ctx context.Context, open func() (io.ReadCloser, error)) (<-chan 
 		defer close(finished)
 		defer close(out)
 		err := readItems(ctx, open, func(it dataset.Item) error {
+			each(it)
 			select {
 			case out <- readResult{it: it}:
 				return nil
@@ -399,8 +400,15 @@ func (s *Store) importBatches(ctx context.Context, open func() (io.ReadCloser, e
 		s.shedWritten()
 		return err
 	}
-	// The file is decoded on another goroutine while batches are written.
-	items, stop := readAhead(ctx, open)
+	// The file is decoded on another goroutine while batches are written;
+	// that goroutine also writes the agreements' texts for the search index.
+	names, err := s.namesOf()
+	if err != nil {
+		return err
+	}
+	texts := newImportTexts(s.path+textsSuffix, names)
+	defer texts.close()
+	items, stop := readAhead(ctx, open, texts.add)
 	defer stop()
 	for r := range items {
 		if r.err != nil {
@@ -460,7 +468,10 @@ func (s *Store) importBatches(ctx context.Context, open func() (io.ReadCloser, e
 	if err := s.inBatches(ctx, check.Parents(), func(dir txDir, id agreement.ID) error { return refreshParents(dir, id) }); err != nil {
 		return err
 	}
-	return s.indexImported(ctx)
+	if check.DirectoryLate() {
+		texts.usable = false
+	}
+	return s.indexImported(ctx, texts.reader())
 }
 
 // rebuildFrom is how many agreements an import marks for the search index
@@ -471,7 +482,7 @@ var rebuildFrom = 4 * importBatch
 // indexImported brings the agreements an import marked into the search index:
 // a few are merged; many make the whole index rebuilt, a batch per
 // transaction, into the copy the import writes (and compact it).
-func (s *Store) indexImported(ctx context.Context) error {
+func (s *Store) indexImported(ctx context.Context, texts *textReader) error {
 	pending := 0
 	if err := s.view(func(tx *bolt.Tx) error { pending = fts.Pending(tx); return nil }); err != nil {
 		return err
@@ -482,7 +493,10 @@ func (s *Store) indexImported(ctx context.Context) error {
 	if err := s.update(func(tx *bolt.Tx) error { return s.fts.Begin(tx, s.docs(tx)) }); err != nil {
 		return err
 	}
-	return s.FinishRebuild(ctx, nil)
+	if texts == nil {
+		return s.FinishRebuild(ctx, nil)
+	}
+	return s.finishRebuild(ctx, nil, func(tx *bolt.Tx) fts.Docs { return textDocs{s.docs(tx), texts} })
 }
 
 // inBatches calls fn for every id, importBatch ids per write transaction.

@@ -32,6 +32,11 @@ func (s *Store) SearchIndexState() (service.IndexState, error) {
 // Close stops it after the batch under way (context.Canceled); the next open
 // resumes it.
 func (s *Store) FinishRebuild(ctx context.Context, progress func(service.IndexState)) error {
+	return s.finishRebuild(ctx, progress, func(tx *bolt.Tx) fts.Docs { return s.docs(tx) })
+}
+
+// finishRebuild is FinishRebuild with the agreements each step reads from docs.
+func (s *Store) finishRebuild(ctx context.Context, progress func(service.IndexState), docs func(*bolt.Tx) fts.Docs) error {
 	s.rebuildMu.Lock()
 	defer s.rebuildMu.Unlock()
 	steps := 0
@@ -47,7 +52,7 @@ func (s *Store) FinishRebuild(ctx context.Context, progress func(service.IndexSt
 		var p fts.Progress
 		var done bool
 		err := s.update(func(tx *bolt.Tx) (err error) {
-			p, done, err = s.fts.Step(tx, s.docs(tx))
+			p, done, err = s.fts.Step(tx, docs(tx))
 			return err
 		})
 		if err != nil {

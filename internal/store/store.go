@@ -132,7 +132,7 @@ func Open(path string, opt Options) (*Store, error) {
 	// The copy a killed import left (ImportFrom); one an import under way
 	// holds stays.
 	leftover := path + importSuffix
-	whileUnheld(leftover, 0, func() error { return os.Remove(leftover) })
+	whileUnheld(leftover, 0, func() error { return errors.Join(os.Remove(leftover), os.Remove(leftover+textsSuffix)) })
 	// A killed compaction's copy (compact.go); the data file is the one held.
 	os.Remove(path + compactSuffix)
 	return s, nil

@@ -1,10 +1,12 @@
 package fts
 
 import (
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -278,6 +280,22 @@ func loadBuilder(tx *bolt.Tx, an *search.Analyzer, st *buildState) (*builderStat
 	return b, nil
 }
 
+// docJob is one agreement of a build step: its text, then its analysis as
+// term numbers (known) and terms new to the dictionary (fresh).
+type docJob struct {
+	doc   uint64
+	text  func() ([2]string, error)
+	lens  [2]uint32
+	known []postings.TermTF
+	fresh []freshTerm
+	err   error
+}
+
+type freshTerm struct {
+	term string
+	tf   [2]uint16
+}
+
 // errBatchFull ends the walk over the agreements once a batch is gathered.
 var errBatchFull = errors.New("fts: batch full")
 
@@ -292,7 +310,7 @@ func partKey(part, term uint32) []byte {
 func (x *Index) stepDocs(tx *bolt.Tx, docs Docs, st *buildState, b *builderState) error {
 	limit := cmp0(x.batchDocs, defaultBatchDocs)
 	// A part stays within one chunk, so that phase terms can tell a block's chunk.
-	var batch []buildJob
+	var batch []docJob
 	var chunk uint32
 	err := docs.From(st.Next, func(id uint64, text func() ([2]string, error)) error {
 		if len(batch) == 0 {
@@ -300,7 +318,7 @@ func (x *Index) stepDocs(tx *bolt.Tx, docs Docs, st *buildState, b *builderState
 		} else if len(batch) >= limit || postings.ChunkOf(id) != chunk {
 			return errBatchFull
 		}
-		batch = append(batch, buildJob{doc: id, text: text})
+		batch = append(batch, docJob{doc: id, text: text})
 		return nil
 	})
 	if err != nil && !errors.Is(err, errBatchFull) {
@@ -310,7 +328,9 @@ func (x *Index) stepDocs(tx *bolt.Tx, docs Docs, st *buildState, b *builderState
 		st.Phase, st.Next = phaseTerms, 0
 		return nil
 	}
-	// Analysed on every core, each worker gathering the derived words it met.
+	// Analysed on every core, each worker gathering the derived words it met
+	// and keeping of each document only its terms by number (the dictionary
+	// is only read here) and the terms it is the first to use.
 	var wg sync.WaitGroup
 	for w, worker := range b.workers {
 		worker.Surfaces = map[string]string{}
@@ -318,14 +338,22 @@ func (x *Index) stepDocs(tx *bolt.Tx, docs Docs, st *buildState, b *builderState
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(batch); i += len(b.workers) {
-				text, err := batch[i].text()
+				j := &batch[i]
+				text, err := j.text()
 				if err != nil {
-					batch[i].err = err
+					j.err = err
 					continue
 				}
-				f := &postings.Forward{}
-				f.Terms, f.Lens = worker.Document(text)
-				batch[i].f = f
+				var terms map[string][2]uint16
+				terms, j.lens = worker.Scan(text)
+				j.known = make([]postings.TermTF, 0, len(terms))
+				for term, tf := range terms {
+					if id, ok := b.ids[term]; ok {
+						j.known = append(j.known, postings.TermTF{ID: id, TF: tf})
+					} else {
+						j.fresh = append(j.fresh, freshTerm{term, tf})
+					}
+				}
 			}
 		}()
 	}
@@ -337,39 +365,43 @@ func (x *Index) stepDocs(tx *bolt.Tx, docs Docs, st *buildState, b *builderState
 	back := tx.Bucket(schema.SearchIDs)
 	back.FillPercent = 1
 	var entry postings.Stored
-	for _, j := range batch {
+	for i := range batch {
+		j := &batch[i]
 		if j.err != nil {
 			return j.err
 		}
-		norms := search.Norms(j.f.Lens)
-		entry.Lens, entry.Posted, entry.Terms = j.f.Lens, j.f.Lens, entry.Terms[:0]
-		for term, tf := range j.f.Terms {
-			id, ok := b.ids[term]
+		for _, t := range j.fresh {
+			id, ok := b.ids[t.term]
 			if !ok {
 				id = uint32(len(b.terms))
-				b.ids[term] = id
-				b.terms = append(b.terms, term)
-				if err := back.Put(schema.TermKey(id), []byte(term)); err != nil {
+				b.ids[t.term] = id
+				b.terms = append(b.terms, t.term)
+				if err := back.Put(schema.TermKey(id), []byte(t.term)); err != nil {
 					return err
 				}
 			}
-			entry.Terms = append(entry.Terms, postings.TermTF{ID: id, TF: tf})
-			cb := blocks[id]
+			j.known = append(j.known, postings.TermTF{ID: id, TF: t.tf})
+		}
+		norms := search.Norms(j.lens)
+		slices.SortFunc(j.known, func(a, b postings.TermTF) int { return cmp.Compare(a.ID, b.ID) })
+		entry.Lens, entry.Posted, entry.Terms = j.lens, j.lens, j.known
+		for _, t := range j.known {
+			cb := blocks[t.ID]
 			if cb == nil {
 				cb = &chunkBuf{chunk: chunk}
-				blocks[id] = cb
+				blocks[t.ID] = cb
 			}
-			cb.data = postings.AppendPosting(cb.data, cb.prev, postings.PostingOf(j.doc, tf, norms))
+			cb.data = postings.AppendPosting(cb.data, cb.prev, postings.PostingOf(j.doc, t.TF, norms))
 			cb.prev = j.doc
 			cb.n++
 		}
-		sort.Slice(entry.Terms, func(i, k int) bool { return entry.Terms[i].ID < entry.Terms[k].ID })
 		if err := stored.Put(schema.ID(j.doc), entry.Encode()); err != nil {
 			return err
 		}
+		j.known, j.fresh = nil, nil
 		st.Docs++
-		st.Len0 += uint64(j.f.Lens[0])
-		st.Len1 += uint64(j.f.Lens[1])
+		st.Len0 += uint64(j.lens[0])
+		st.Len1 += uint64(j.lens[1])
 	}
 	part := uint32(len(st.Parts))
 	order := make([]uint32, 0, len(blocks))

@@ -16,7 +16,7 @@ func TestNamesOnDisk(t *testing.T) {
 	}
 	want := []string{"meta", "agreements", "parties", "officials", "mandates", "history", "counters", "issued_numbers", "files",
 		"idx_changed", "idx_status", "idx_kind", "idx_party", "idx_year", "idx_end", "idx_parent", "idx_quiet",
-		"idx_subject", "idx_partner", "idx_number", "idx_impl", "idx_signed_end",
+		"idx_subject", "idx_partner", "idx_number", "idx_impl", "idx_signed_end", "idx_todo",
 		"search_dict", "search_ids", "search_terms", "search_docs", "search_delta", "search_words",
 		"own_numbers", "file_refs"}
 	if !slices.Equal(names, want) {
@@ -30,7 +30,7 @@ func TestNamesOnDisk(t *testing.T) {
 		}
 		keys[string(k)] = true
 	}
-	if string(CountKey("ditandatangani")) != "count_ditandatangani" || Version != 7 {
+	if string(CountKey("ditandatangani")) != "count_ditandatangani" || Version != 9 {
 		t.Error("count keys or the schema version changed")
 	}
 	if k := OwnNumberKey(2, "7/PKS", 9); string(k) != "\x00\x00\x00\x00\x00\x00\x00\x027/PKS\x00\x00\x00\x00\x00\x00\x00\x00\x09" {
