@@ -148,6 +148,62 @@ func OfficeProcedure(parties []Party) Procedure {
 	return DefaultProcedure()
 }
 
+// validate checks an office's procedure as the settings keep it: at least
+// one required reviewer, each named once, and counts within sensible bounds
+// (zero leaves the default).
+func (p *Procedure) validate(es *Errors) {
+	seen := map[string]bool{}
+	required := false
+	for i, r := range p.Reviewers {
+		f := idx("procedure.reviewers", i) + ".title"
+		checkText(es, f, r.Title, maxName, true)
+		key := foldTitle(r.Title)
+		if key != "" && seen[key] {
+			es.add(f, "duplicate_reviewer", strings.TrimSpace(r.Title))
+		}
+		seen[key] = true
+		required = required || r.Required
+	}
+	if len(p.Reviewers) > 0 && !required {
+		es.add("procedure.reviewers", "reviewer_required")
+	}
+	for _, n := range []struct {
+		field  string
+		v, max int
+	}{{"procedure.monev_per_year", p.MonevPerYear, 12}, {"procedure.incomplete_after_days", p.IncompleteAfterDays, 365},
+		{"procedure.max_term_years", p.MaxTermYears, 30}} {
+		if n.v < 0 || n.v > n.max {
+			es.add(n.field, "out_of_range", 1.0, float64(n.max))
+		}
+	}
+}
+
+// OwnProcedure is the procedure kept on our office (the party marked Own in
+// the directory) among the agreement's parties, else on the party standing
+// as ours in it (a perangkat daerah in a PKS), else the default.
+func (a *Agreement) OwnProcedure(dir Directory) Procedure {
+	var standIn *Procedure
+	for _, ap := range a.Parties {
+		if ap.PartyID == 0 {
+			continue
+		}
+		p, ok := dir.Party(ap.PartyID)
+		if !ok || p.Procedure == nil {
+			continue
+		}
+		if p.Own {
+			return p.Procedure.WithDefaults()
+		}
+		if ap.Own && standIn == nil {
+			standIn = p.Procedure
+		}
+	}
+	if standIn != nil {
+		return standIn.WithDefaults()
+	}
+	return DefaultProcedure()
+}
+
 // CategoryFor is the PP 28/2018 category that partners of these kinds imply:
 // a foreign party makes it KSDPL (a foreign regional government) or KSDLL,
 // a region KSDD, anyone else KSDPK. It is "" when no partner is known.

@@ -334,3 +334,34 @@ func TestTermOverFiveYearsWarns(t *testing.T) {
 		t.Fatalf("an office allowing 3 years: %v", w)
 	}
 }
+
+func TestProcedureSettingsAreChecked(t *testing.T) {
+	good := Procedure{Reviewers: []Reviewer{{Title: "Kepala Bagian Hukum", Required: true}, {Title: "Inspektur"}}, MonevPerYear: 4}
+	p := Party{Kind: PartySwasta, Name: "PT Contoh", Procedure: &good}
+	if es := p.Validate(fixture()); len(es) != 0 {
+		t.Fatalf("a good procedure: %v", es)
+	}
+	bad := Procedure{Reviewers: []Reviewer{{Title: "Kepala Bagian Hukum"}, {Title: " kepala  bagian hukum "}, {Title: ""}},
+		MonevPerYear: 13, IncompleteAfterDays: -1, MaxTermYears: 31}
+	p.Procedure = &bad
+	es := p.Validate(fixture())
+	for field, code := range map[string]string{
+		"procedure.reviewers[1].title":    "duplicate_reviewer",
+		"procedure.reviewers[2].title":    "required",
+		"procedure.reviewers":             "reviewer_required",
+		"procedure.monev_per_year":        "out_of_range",
+		"procedure.incomplete_after_days": "out_of_range",
+		"procedure.max_term_years":        "out_of_range",
+	} {
+		if got := codes(es, field); !slices.Contains(got, code) {
+			t.Errorf("%s: %v, want %s", field, got, code)
+		}
+	}
+	for _, e := range es {
+		for _, l := range []i18n.Lang{i18n.ID, i18n.EN} {
+			if m := e.Message(l); strings.Contains(m, "("+e.Code+")") {
+				t.Errorf("%s has no words in %v: %s", e.Code, l, m)
+			}
+		}
+	}
+}

@@ -476,6 +476,9 @@ func (p *Party) Validate(dir Directory) Errors {
 			es = append(es, e)
 		}
 	}
+	if p.Procedure != nil {
+		p.Procedure.validate(&es)
+	}
 	if pg := p.Page; pg != nil {
 		if pg.PageNumbers != "" && pg.PageNumbers != PageNumbersDash && pg.PageNumbers != PageNumbersHalaman {
 			es.add("page.page_numbers", "bad_value", pg.PageNumbers)
