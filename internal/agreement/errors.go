@@ -140,4 +140,5 @@ var messages = map[string]i18n.Text{
 	"term_over_max":          {ID: "Jangka waktu lebih dari %d tahun: sebutkan dasar hukum sektoral yang membolehkannya.", EN: "The term is longer than %d years: state the sectoral rule that allows it."},
 	"duplicate_reviewer":     {ID: "Penelaah %s tercantum lebih dari sekali.", EN: "Reviewer %s is listed more than once."},
 	"reviewer_required":      {ID: "Cantumkan sekurang-kurangnya satu penelaah yang wajib menyetujui.", EN: "List at least one reviewer who must agree."},
+	"letter_not_attached":    {ID: "Surat persetujuan ini tidak ada lagi di Lampiran. Pilih surat dari Lampiran atau lampirkan lagi.", EN: "This approval letter is no longer among the attachments. Choose a letter from the attachments or attach it again."},
 }

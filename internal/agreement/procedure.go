@@ -48,6 +48,8 @@ type ApprovalRecord struct {
 	Date   Date   `json:"date"`
 	// By is who approved ("Menteri Dalam Negeri").
 	By string `json:"by,omitempty"`
+	// Letter is the SHA-256 of the approval letter among the attachments.
+	Letter string `json:"letter,omitempty"`
 }
 
 // Given reports whether the approval's number and date are recorded.
@@ -461,6 +463,11 @@ func (a *Agreement) validateProcedure(es *Errors, dir Directory) {
 		}
 	}
 	checkApproval(es, "central", a.Central)
+	for _, l := range []struct{ field, sha string }{{"dprd.letter", a.DPRD.Letter}, {"central.letter", a.Central.Letter}} {
+		if l.sha != "" && !a.attached(l.sha) {
+			es.add(l.field, "letter_not_attached")
+		}
+	}
 	for i, r := range a.Reviews {
 		f := idx("reviews", i)
 		checkText(es, f+".reviewer", r.Reviewer, maxName, true)
@@ -576,6 +583,16 @@ func categoryFits(c Category, partners []PartyKind) string {
 		}
 	}
 	return ""
+}
+
+// attached reports whether a file of this SHA-256 is among the attachments.
+func (a *Agreement) attached(sha string) bool {
+	for _, at := range a.Attachments {
+		if at.File.SHA256 == sha {
+			return true
+		}
+	}
+	return false
 }
 
 func checkApproval(es *Errors, field string, r ApprovalRecord) {

@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -362,6 +363,59 @@ func TestProcedureSettingsAreChecked(t *testing.T) {
 			if m := e.Message(l); strings.Contains(m, "("+e.Code+")") {
 				t.Errorf("%s has no words in %v: %s", e.Code, l, m)
 			}
+		}
+	}
+}
+
+func TestCheckUpdateHoldsTheGate(t *testing.T) {
+	dir := procedureDir()
+	day := NewDate(2025, 6, 2)
+	a := readyToSign(ksb())
+	a.DPRD = DPRDApproval{Burdens: AnswerNo, OutsideBudget: AnswerYes}
+	stored := func() (*Agreement, error) { c := a; c.Status = StatusTelaah; return &c, nil }
+	var es Errors
+	if err := CheckUpdate(StatusTelaah, stored, &a, dir); !errors.As(err, &es) || len(codes(es, "dprd.number")) == 0 || len(codes(es, "reviews")) == 0 {
+		t.Fatalf("Telaah → Siap without approval or reviews: %v", err)
+	}
+	a.Reviews = allAgreed(day)
+	a.DPRD.Number, a.DPRD.Date = "172/4/DPRD", day
+	if err := CheckUpdate(StatusTelaah, stored, &a, dir); err != nil {
+		t.Fatalf("with both: %v", err)
+	}
+	// Our office's procedure, kept on the party marked ours, decides the reviewers.
+	own := dir.parties[1]
+	own.Own, own.Procedure = true, &Procedure{Reviewers: []Reviewer{{Title: "Inspektur Daerah", Required: true}}}
+	dir.parties[1] = own
+	if got := a.OwnProcedure(dir); len(got.Reviewers) != 1 || got.MonevPerYear != 2 {
+		t.Errorf("own procedure %+v", got)
+	}
+	if err := CheckUpdate(StatusTelaah, stored, &a, dir); !errors.As(err, &es) || !slices.Contains(codes(es, "reviews"), "reviews_pending") {
+		t.Errorf("the office's Inspektur was not asked for: %v", err)
+	}
+	// A record already past Siap Tanda Tangan is not held.
+	a.Status = StatusDitandatangani
+	a.Signing = &Signing{Date: day, Place: "Sumedang"}
+	signed := func() (*Agreement, error) { c := a; return &c, nil }
+	if err := CheckUpdate(StatusSiapTTD, signed, &a, dir); err != nil {
+		t.Errorf("Siap → Ditandatangani held again: %v", err)
+	}
+}
+
+func TestApprovalLetterMustBeAttached(t *testing.T) {
+	a := ksb()
+	a.DPRD = DPRDApproval{Burdens: AnswerYes, OutsideBudget: AnswerNo, Number: "1", Date: NewDate(2025, 6, 1), Letter: "abc"}
+	a.Central.Letter = "def"
+	es := a.Validate(fixture())
+	if !slices.Contains(codes(es, "dprd.letter"), "letter_not_attached") || !slices.Contains(codes(es, "central.letter"), "letter_not_attached") {
+		t.Fatalf("letters not attached: %v", es)
+	}
+	a.Attachments = []Attachment{{Kind: AttachLain, File: FileRef{Name: "dprd.pdf", SHA256: "abc"}}, {Kind: AttachLain, File: FileRef{Name: "pusat.pdf", SHA256: "def"}}}
+	if es := a.Validate(fixture()); len(codes(es, "dprd.letter"))+len(codes(es, "central.letter")) != 0 {
+		t.Errorf("attached letters: %v", es)
+	}
+	for _, l := range []i18n.Lang{i18n.ID, i18n.EN} {
+		if m := (FieldError{Code: "letter_not_attached"}).Message(l); strings.Contains(m, "(letter_not_attached)") {
+			t.Errorf("no words in %v", l)
 		}
 	}
 }

@@ -66,6 +66,7 @@ const (
 	tabParties
 	tabBody
 	tabJangka
+	tabApproval
 	tabSigning
 	tabAttachments
 	tabMonitoring
@@ -95,6 +96,7 @@ type Editor struct {
 	parties     *partiesTab
 	body        *bodyTab
 	term        *termTab
+	approval    *approvalTab // approval.go, review.go
 	signing     *signingTab
 	attachments *attachmentsTab
 	monitoring  *monitoringTab
@@ -186,14 +188,15 @@ func (e *Editor) build() {
 	e.parties = &partiesTab{e: e}
 	e.body = &bodyTab{e: e}
 	e.term = &termTab{e: e}
+	e.approval = &approvalTab{e: e}
 	e.signing = &signingTab{e: e}
 	e.attachments = &attachmentsTab{e: e, selected: -1}
 	e.monitoring = &monitoringTab{e: e}
 	e.history = &historyTab{e: e}
-	tabs := []tab{e.identity, e.parties, e.body, e.term, e.signing, e.attachments, e.monitoring, e.history}
-	e.order = []tab{e.parties, e.identity, e.body, e.term, e.attachments, e.monitoring, e.history, e.signing}
+	tabs := []tab{e.identity, e.parties, e.body, e.term, e.approval, e.signing, e.attachments, e.monitoring, e.history}
+	e.order = []tab{e.parties, e.identity, e.body, e.term, e.attachments, e.approval, e.monitoring, e.history, e.signing}
 	titles := []string{lang.L("Identitas"), lang.L("Para Pihak & Penandatangan"), lang.L("Isi Naskah"), lang.L("Jangka Waktu & Pembiayaan"),
-		lang.L("Penandatanganan"), lang.L("Lampiran"), lang.L("Monitoring"), lang.L("Riwayat")}
+		lang.L("Persetujuan & Telaah"), lang.L("Penandatanganan"), lang.L("Lampiran"), lang.L("Monitoring"), lang.L("Riwayat")}
 	e.general = kit.NewProblemLabel()
 
 	// A tab's widgets join the window when the tab first shows: AppTabs lays
@@ -219,6 +222,8 @@ func (e *Editor) build() {
 			e.body.shown()
 		case tabParties:
 			e.parties.shown()
+		case tabApproval:
+			e.approval.shown()
 		}
 	}
 
@@ -419,6 +424,8 @@ func (e *Editor) tabOfField(field string) int {
 		return tabParties
 	case strings.HasPrefix(field, "body"):
 		return tabBody
+	case strings.HasPrefix(field, "dprd") || strings.HasPrefix(field, "central") || strings.HasPrefix(field, "reviews"):
+		return tabApproval
 	case field == "monitoring":
 		return tabMonitoring
 	}
