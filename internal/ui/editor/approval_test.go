@@ -1,12 +1,17 @@
 package editor
 
 import (
+	"fmt"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/ui/kit"
 )
 
 // reviewAll records, as a person does on the Persetujuan & Telaah tab, every
@@ -149,5 +154,59 @@ func TestReviewNeedsEveryRequiredReviewerToAgree(t *testing.T) {
 	stored, _ := h.s.Agreement(e.a.ID)
 	if len(stored.Reviews) != 4 || stored.Reviews[1].Outcome != agreement.ReviewPerbaikan || stored.Reviews[1].Note != "Pasal 5 tentang pembiayaan diperjelas" {
 		t.Errorf("stored reviews %+v", stored.Reviews)
+	}
+}
+
+func TestReviewSheetPrintsFromTheTab(t *testing.T) {
+	h := newHarness(t)
+	e := h.draft(nil)
+	r := &e.approval.review
+	e.tabs.SelectIndex(tabApproval)
+	test.Tap(r.add) // the Kabag Kerja Sama agrees
+	choose(t, e.Window(), r.outcome, "Tolak")
+	test.Type(r.note, "Belum ada kajian manfaat")
+	test.Tap(r.add) // the Kabag Hukum refuses
+	if !r.print.Visible() {
+		t.Fatal("no Cetak lembar telaah")
+	}
+	job, ok := e.telaahJob(nil)
+	if !ok || job.FileName() != fmt.Sprintf("Telaah-PKS-%d.pdf", e.a.ID) {
+		t.Fatalf("job %v %q", ok, job.FileName())
+	}
+	// Cetak lembar telaah saves the reviews first, then asks where.
+	test.Tap(r.print)
+	if e.Dirty() {
+		t.Fatalf("the reviews were not saved first: %q", e.general.Text)
+	}
+	if stored, _ := h.s.Agreement(e.a.ID); len(stored.Reviews) != 2 {
+		t.Fatalf("stored %d reviews", len(stored.Reviews))
+	}
+	for _, o := range e.Window().Canvas().Overlays().List() {
+		o.Hide() // the save dialog, answered below as it would be
+	}
+	path := filepath.Join(t.TempDir(), job.FileName())
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var done bool
+	var outcome error
+	job.Done = func(err error) { done, outcome = true, err }
+	kit.ExportPDF(job, w)
+	h.l.until("the review sheet", func() bool { return done })
+	if outcome != nil {
+		t.Fatal(outcome)
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	got := strings.Join(strings.Fields(string(out)), " ")
+	for _, want := range []string{"LEMBAR TELAAH DAN DISPOSISI", "Rancangan Perjanjian Kerja Sama",
+		"1 Kepala Bagian Kerja Sama * 22-11-2026 Setuju", "2 Kepala Bagian Hukum * 22-11-2026 Tolak Belum ada kajian manfaat",
+		"Belum menyetujui: Kepala Bagian Hukum, Sekretaris Daerah.", "DISPOSISI"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the sheet lacks %q\n%s", want, got)
+		}
 	}
 }

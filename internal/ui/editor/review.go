@@ -1,7 +1,9 @@
 package editor
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/i18n"
+	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
 
@@ -76,11 +80,10 @@ func (r *reviewPart) build(t *approvalTab) fyne.CanvasObject {
 	r.date.OnChanged = func(string) { r.lastDateTyped = true }
 	r.note.SetPlaceHolder(lang.L("Catatan: apa yang diperbaiki atau alasan penolakan"))
 	r.add = widget.NewButtonWithIcon(lang.L("Catat telaah"), theme.ContentAddIcon(), r.onAdd)
-	r.print = widget.NewButtonWithIcon(lang.L("Cetak lembar telaah"), theme.DocumentPrintIcon(), func() {
-		if r.onPrint != nil {
-			r.onPrint()
-		}
-	})
+	r.print = widget.NewButtonWithIcon(lang.L("Cetak lembar telaah"), theme.DocumentPrintIcon(), e.onTelaah)
+	if _, ok := e.printer.(service.TelaahPrinter); !ok {
+		r.print.Hide()
+	}
 	r.problem = kit.NewProblemLabel()
 	r.problem.Hide()
 	line := container.NewBorder(nil, nil, nil, r.add, container.NewGridWithColumns(3,
@@ -197,6 +200,42 @@ func (r *reviewPart) onAdd() {
 	r.list.Refresh()
 	r.showPending()
 	r.t.e.markDirty()
+}
+
+// onTelaah saves unsaved changes first, then asks where to write the lembar
+// telaah dan disposisi and makes it, in the language of the screens.
+func (e *Editor) onTelaah() {
+	job, ok := e.telaahJob(nil)
+	if !ok {
+		return
+	}
+	if e.dirty && !e.onSave() {
+		return
+	}
+	kit.AskPDF(job, func(x *kit.PDFExport) { e.export = x })
+}
+
+// telaahJob is the review sheet's PDF, told like the agreement's; ok is
+// false when the printer cannot make one.
+func (e *Editor) telaahJob(done func(error)) (kit.PDFJob, bool) {
+	tp, ok := e.printer.(service.TelaahPrinter)
+	if !ok {
+		return kit.PDFJob{}, false
+	}
+	job := e.pdfJob(false, done)
+	job.Printer = telaahPrinter{tp, kit.Lang()}
+	job.Name = fmt.Sprintf("Telaah-%s-%d.pdf", e.a.Kind, e.a.ID)
+	return job, true
+}
+
+// telaahPrinter makes the review sheet where a PDF job makes the agreement.
+type telaahPrinter struct {
+	p service.TelaahPrinter
+	l i18n.Lang
+}
+
+func (t telaahPrinter) ExportPDF(ctx context.Context, id agreement.ID, w io.Writer, _ bool) error {
+	return t.p.ExportTelaah(ctx, id, w, t.l)
 }
 
 func (r *reviewPart) say(msg string) {
