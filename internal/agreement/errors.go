@@ -141,4 +141,5 @@ var messages = map[string]i18n.Text{
 	"duplicate_reviewer":     {ID: "Penelaah %s tercantum lebih dari sekali.", EN: "Reviewer %s is listed more than once."},
 	"reviewer_required":      {ID: "Cantumkan sekurang-kurangnya satu penelaah yang wajib menyetujui.", EN: "List at least one reviewer who must agree."},
 	"letter_not_attached":    {ID: "Surat persetujuan ini tidak ada lagi di Lampiran. Pilih surat dari Lampiran atau lampirkan lagi.", EN: "This approval letter is no longer among the attachments. Choose a letter from the attachments or attach it again."},
+	"dprd_date_required":     {ID: "Isi tanggal persetujuan DPRD (hh/bb/tttt).", EN: "Enter the date of the DPRD's approval (dd/mm/yyyy)."},
 }

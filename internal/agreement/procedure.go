@@ -617,7 +617,7 @@ func (a *Agreement) Gate(prev Status, p Procedure, dir Directory) Errors {
 			es.add("dprd.number", "dprd_required")
 		}
 		if a.DPRD.Date.IsZero() {
-			es.add("dprd.date", "dprd_required")
+			es.add("dprd.date", "dprd_date_required")
 		}
 	}
 	if a.Foreign(dir) && !a.Central.Given() {

@@ -268,7 +268,7 @@ func (p *person) sign(e interface{ Window() fyne.Window }, date, place, venue, p
 // today), then goes back to Penandatanganan.
 func (p *person) review(w fyne.Window) {
 	p.t.Helper()
-	p.tapText(w, tr("Persetujuan & Telaah"))
+	p.tapText(w, tr("Persetujuan"))
 	p.answer(w, tr("Membebani masyarakat dan daerah?"), tr("Tidak"))
 	p.answer(w, tr("Pendanaan di luar APBD tahun berjalan?"), tr("Tidak"))
 	for range 3 {

@@ -34,7 +34,7 @@ func testGate(t *testing.T, c Config) {
 		next := a
 		next.Status = agreement.StatusSiapTTD
 		es := fieldErrors(t, s.SaveAgreement(&next))
-		if !slices.Contains(codesAt(es, "dprd.number"), "dprd_required") || !slices.Contains(codesAt(es, "dprd.date"), "dprd_required") {
+		if !slices.Contains(codesAt(es, "dprd.number"), "dprd_required") || !slices.Contains(codesAt(es, "dprd.date"), "dprd_date_required") {
 			t.Errorf("no DPRD refusal: %v", es)
 		}
 		if got := codesAt(es, "reviews"); !slices.Contains(got, "reviews_pending") || !strings.Contains(es.For("reviews")[0].Message(i18n.ID), "Sekretaris Daerah") {

@@ -196,7 +196,7 @@ func (e *Editor) build() {
 	tabs := []tab{e.identity, e.parties, e.body, e.term, e.approval, e.signing, e.attachments, e.monitoring, e.history}
 	e.order = []tab{e.parties, e.identity, e.body, e.term, e.attachments, e.approval, e.monitoring, e.history, e.signing}
 	titles := []string{lang.L("Identitas"), lang.L("Para Pihak & Penandatangan"), lang.L("Isi Naskah"), lang.L("Jangka Waktu & Pembiayaan"),
-		lang.L("Persetujuan & Telaah"), lang.L("Penandatanganan"), lang.L("Lampiran"), lang.L("Monitoring"), lang.L("Riwayat")}
+		lang.L("Persetujuan"), lang.L("Penandatanganan"), lang.L("Lampiran"), lang.L("Monitoring"), lang.L("Riwayat")}
 	e.general = kit.NewProblemLabel()
 
 	// A tab's widgets join the window when the tab first shows: AppTabs lays

@@ -150,6 +150,9 @@ func (r *reviewPart) showPending() {
 	} else {
 		r.pending.SetText(lang.L("Belum menyetujui: {{.Names}}.", map[string]any{"Names": strings.Join(pending, ", ")}))
 		r.pending.Importance = widget.WarningImportance
+		if st := r.t.e.a.Status; st == agreement.StatusSiapTTD || st == agreement.StatusDitandatangani || st == agreement.StatusDibatalkan {
+			r.pending.Importance = widget.LowImportance // past the gate: a record, not a warning
+		}
 	}
 	r.pending.Refresh()
 	next := 0
