@@ -170,6 +170,7 @@ func (r *runner) run(args []string) error {
 		"docx": r.docx, "compare": r.compare,
 		"import-sheet": r.importSheet, "export-sheet": r.exportSheet,
 		"laporan": r.laporan,
+		"telaah":  r.telaah, // telaah.go
 		"compact": r.compact,
 	}
 	fn, ok := commands[cmd]
