@@ -210,3 +210,29 @@ func TestReviewSheetPrintsFromTheTab(t *testing.T) {
 		}
 	}
 }
+
+func TestDuplicateIsReviewedAndApprovedAnew(t *testing.T) {
+	h := newHarness(t)
+	e := h.draft(nil)
+	a := e.Agreement()
+	ref, err := h.s.PutFile("dprd.pdf", "application/pdf", []byte("%PDF-1.4 dprd"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Attachments = []agreement.Attachment{{Kind: agreement.AttachLain, File: ref, Added: fixedNow()}}
+	a.DPRD = agreement.DPRDApproval{Burdens: agreement.AnswerYes, OutsideBudget: agreement.AnswerNo, Number: "1/DPRD", Date: agreement.NewDate(2026, 11, 1), Letter: ref.SHA256}
+	a.Reviews = []agreement.Review{{Reviewer: "Sekretaris Daerah", Date: agreement.NewDate(2026, 11, 2), Outcome: agreement.ReviewSetuju}}
+	if err := h.s.SaveAgreement(&a); err != nil {
+		t.Fatal(err)
+	}
+	e.Close()
+	e = h.open(a.ID, nil)
+	test.Tap(e.duplicate)
+	if len(h.created) != 1 {
+		t.Fatalf("no copy made: %q", e.general.Text)
+	}
+	c, err := h.s.Agreement(h.created[0])
+	if err != nil || len(c.Reviews) != 0 || c.DPRD != (agreement.DPRDApproval{}) || c.Central != (agreement.ApprovalRecord{}) {
+		t.Errorf("the copy carries the original's review or approval: %+v %+v, %v", c.Reviews, c.DPRD, err)
+	}
+}

@@ -499,6 +499,8 @@ func (e *Editor) onDuplicate() {
 	c := e.a
 	c.ID, c.Rev, c.Status, c.CancelReason = 0, 0, agreement.StatusKonsep, ""
 	c.Signing, c.Monitoring, c.Attachments = nil, nil, nil
+	// A new draft is reviewed and approved anew (approval.go).
+	c.DPRD, c.Central, c.Reviews = agreement.DPRDApproval{}, agreement.ApprovalRecord{}, nil
 	c.Parties = append([]agreement.AgreementParty(nil), e.a.Parties...)
 	for i := range c.Parties {
 		c.Parties[i].Number = ""
