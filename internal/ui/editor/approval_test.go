@@ -236,3 +236,38 @@ func TestDuplicateIsReviewedAndApprovedAnew(t *testing.T) {
 		t.Errorf("the copy carries the original's review or approval: %+v %+v, %v", c.Reviews, c.DPRD, err)
 	}
 }
+
+func TestForeignCooperationAsksForTheCentralApproval(t *testing.T) {
+	h := newHarness(t)
+	e := h.draft(nil)
+	a := e.Agreement()
+	a.Category = agreement.CatKSDLL // with a foreign party
+	if err := h.s.SaveAgreement(&a); err != nil {
+		t.Fatal(err)
+	}
+	e.Close()
+	e = h.open(a.ID, nil)
+	ap := e.approval
+	e.tabs.SelectIndex(tabApproval)
+	if !ap.centralBox.Visible() || ap.dprdBox.Visible() {
+		t.Fatalf("central %v, dprd %v", ap.centralBox.Visible(), ap.dprdBox.Visible())
+	}
+	answer(t, e, "burdens", "Tidak")
+	answer(t, e, "outside", "Tidak")
+	reviewAll(t, e)
+	e.tabs.SelectIndex(tabSigning)
+	test.Tap(e.signing.stepBtns[agreement.StatusTelaah])
+	test.Tap(e.signing.stepBtns[agreement.StatusSiapTTD])
+	if l := e.problems["central.number"]; e.a.Status != agreement.StatusTelaah || !l.Visible() || !strings.Contains(l.Text, "Pemerintah Pusat") {
+		t.Fatalf("status %s, refusal %q", e.a.Status, l.Text)
+	}
+	test.Type(ap.central.number, "B/2101/KS.02/2026")
+	test.Type(ap.central.date, "12/11/2026")
+	test.Type(ap.centralBy, "Menteri Dalam Negeri")
+	e.tabs.SelectIndex(tabSigning)
+	test.Tap(e.signing.stepBtns[agreement.StatusSiapTTD])
+	stored, _ := h.s.Agreement(a.ID)
+	if stored.Status != agreement.StatusSiapTTD || stored.Central.Number != "B/2101/KS.02/2026" || stored.Central.By != "Menteri Dalam Negeri" || stored.Central.Date != agreement.NewDate(2026, 11, 12) {
+		t.Errorf("stored %s %+v: %q", stored.Status, stored.Central, e.general.Text)
+	}
+}
