@@ -419,3 +419,28 @@ func TestApprovalLetterMustBeAttached(t *testing.T) {
 		}
 	}
 }
+
+func TestNoKuasaSignerOnKSBOrNK(t *testing.T) {
+	dir := procedureDir()
+	dir.mandates[22] = Mandate{ID: 22, PartyID: 4, GrantorID: 15, GranteeID: 15, Number: "1/Kemendagri", Date: NewDate(2025, 6, 1)}
+	nk := withPartner(ksb(), 4, 15)
+	nk.Kind = KindNK
+	if got := codes(nk.Validate(dir), "parties[0].mandate_id"); len(got) != 0 {
+		t.Fatalf("a minister signing for the ministry: %v", got)
+	}
+	nk.Parties[0].MandateID = 22
+	if got := codes(nk.Validate(dir), "parties[0].mandate_id"); !slices.Contains(got, "ksb_no_mandate") {
+		t.Errorf("a Nota Kesepakatan signed under a surat kuasa for a ministry: %v", got)
+	}
+	// With a private partner, a KSB is refused the same way.
+	pt := withPartner(ksb(), 3, 14)
+	pt.Parties[0].MandateID = 22
+	if got := codes(pt.Validate(dir), "parties[0].mandate_id"); !slices.Contains(got, "ksb_no_mandate") {
+		t.Errorf("a KSB signed under a surat kuasa for a company: %v", got)
+	}
+	for _, l := range []i18n.Lang{i18n.ID, i18n.EN} {
+		if m := (FieldError{Code: "ksb_no_mandate", Args: []any{"Nota Kesepakatan"}}).Message(l); !strings.Contains(m, "Nota Kesepakatan") {
+			t.Errorf("%v: %s", l, m)
+		}
+	}
+}

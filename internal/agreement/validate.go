@@ -271,6 +271,11 @@ func (a *Agreement) validateParties(es *Errors, dir Directory) {
 			continue
 		}
 		if !party.Kind.IsRegion() {
+			// A KSB or Nota Kesepakatan is signed by whoever leads each party,
+			// never under a surat kuasa (Permendagri 22/2020).
+			if (level == KindKSB || level == KindNK) && ap.MandateID != 0 {
+				es.add(f+".mandate_id", "ksb_no_mandate", level.Title())
+			}
 			continue
 		}
 		switch level {
