@@ -159,7 +159,7 @@ func openStart(a fyne.App, flagPath string) (*store.Store, string, error) {
 // openOptions open a data file at once: a search index to rebuild (the word
 // lists changed with an upgrade, or a rebuild was cut short) is rebuilt in
 // the background (rebuildSearch) while the register works from its lists.
-var openOptions = store.Options{RebuildLater: true}
+var openOptions = store.Options{RebuildLater: true, SigningText: export.TextFingerprint}
 
 // rebuildSearch finishes, off the UI goroutine, a rebuild of the search index
 // that the data file s holds, showing its progress in the search box; search

@@ -358,6 +358,9 @@ type Agreement struct {
 	Attachments []Attachment `json:"attachments,omitempty"`
 	Signing     *Signing     `json:"signing,omitempty"`
 	Monitoring  []Monitoring `json:"monitoring,omitempty"`
+	// ParafUnits are the units whose paraf koordinasi prints, when the office
+	// prints one; empty takes the implementers (CoordinationUnits).
+	ParafUnits []string `json:"paraf_units,omitempty"`
 	// Imported marks a record brought in from an old register (a spreadsheet):
 	// it has no drafting workflow and no text, so nothing prints it as a document.
 	Imported *Imported `json:"imported,omitempty"`

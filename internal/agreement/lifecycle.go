@@ -161,6 +161,7 @@ var lockedFields = []struct {
 	{"amends", func(a *Agreement) any { return a.Amends }},
 	{"funding", func(a *Agreement) any { return a.Funding }},
 	{"copies", func(a *Agreement) any { return a.Copies }},
+	{"paraf_units", func(a *Agreement) any { return a.ParafUnits }},
 	{"signing.date", func(a *Agreement) any { return signingDate(a) }},
 	{"signing.numbers", func(a *Agreement) any { return signingNumbers(a) }},
 }
@@ -237,6 +238,7 @@ func NewChild(parent *Agreement, kind Kind, now time.Time) (Agreement, error) {
 		Place:        parent.Place,
 		Affairs:      append([]string(nil), parent.Affairs...),
 		Implementers: append([]string(nil), parent.Implementers...),
+		ParafUnits:   append([]string(nil), parent.ParafUnits...),
 		LegalBases:   append([]LegalBasis(nil), parent.LegalBases...),
 		Term:         Term{Length: parent.Term.Length, Unit: parent.Term.Unit, Extendable: parent.Term.Extendable},
 		Funding:      parent.Funding,

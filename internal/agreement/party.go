@@ -79,6 +79,12 @@ type PageProfile struct {
 	PageNumbers string `json:"page_numbers,omitempty"`
 	// NoParaf leaves out the initials box printed on every page.
 	NoParaf bool `json:"no_paraf,omitempty"`
+	// ParafHierarki are up to three officials of our office (MaxParafHierarki)
+	// whose paraf hierarki prints beside our signature, the lowest first.
+	ParafHierarki []ID `json:"paraf_hierarki,omitempty"`
+	// ParafKoordinasi prints a paraf koordinasi block for the units concerned
+	// (Agreement.CoordinationUnits).
+	ParafKoordinasi bool `json:"paraf_koordinasi,omitempty"`
 	// FirstPartyRight puts PIHAK PERTAMA's signature in the right column.
 	FirstPartyRight bool `json:"first_party_right,omitempty"`
 	// TitleCaseDate writes the date in words in Title Case ("Senin Tanggal Lima Belas…").

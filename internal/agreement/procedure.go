@@ -648,9 +648,14 @@ func (a *Agreement) Warnings(p Procedure, dir Directory) Errors {
 			es.add(idx("monitoring", i)+".reasons", "recommendation_reasons")
 		}
 	}
-	max := p.WithDefaults().MaxTermYears
-	if a.Term.Years() > float64(max) && isBlank(a.Term.SectoralBasis) {
-		es.add("term.length", "term_over_max", max)
+	if a.Term.OverMax(p) {
+		es.add("term.length", "term_over_max", p.WithDefaults().MaxTermYears)
 	}
 	return es
+}
+
+// OverMax reports whether t is longer than p allows without a stated
+// sectoral basis.
+func (t Term) OverMax(p Procedure) bool {
+	return t.Years() > float64(p.WithDefaults().MaxTermYears) && isBlank(t.SectoralBasis)
 }

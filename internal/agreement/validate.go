@@ -129,6 +129,7 @@ func (a *Agreement) Validate(dir Directory) Errors {
 	checkDate(&es, "dprd.date", a.DPRD.Date)
 	a.validateSigning(&es, dir)
 	a.validateProcedure(&es, dir)
+	a.validateParaf(&es)
 	for i, m := range a.Monitoring {
 		f := idx("monitoring", i)
 		checkDate(&es, f+".date", m.Date)
@@ -496,6 +497,7 @@ func (p *Party) Validate(dir Directory) Errors {
 		if pg.FontSize != 0 && (pg.FontSize < 8 || pg.FontSize > 16) {
 			es.add("page.font_size", "out_of_range", 8.0, 16.0)
 		}
+		p.validateParaf(&es, dir)
 		if pg.LineSpacing != 0 && (pg.LineSpacing < 1 || pg.LineSpacing > 2.5) {
 			es.add("page.line_spacing", "out_of_range", 1.0, 2.5)
 		}

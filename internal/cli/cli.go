@@ -62,7 +62,7 @@ type Backend interface {
 // search index to rebuild (after an upgrade) waits for the command that
 // searches (compact.go), so that other commands start at once.
 func openStore(path string, now func() time.Time) (Backend, error) {
-	return store.Open(path, store.Options{Now: now, RebuildLater: true})
+	return store.Open(path, store.Options{Now: now, RebuildLater: true, SigningText: export.TextFingerprint})
 }
 
 type runner struct {
@@ -172,6 +172,7 @@ func (r *runner) run(args []string) error {
 		"laporan": r.laporan,
 		"telaah":  r.telaah, // telaah.go
 		"compact": r.compact,
+		"verify":  r.verify,
 	}
 	fn, ok := commands[cmd]
 	if !ok {
@@ -828,7 +829,7 @@ func (r *runner) printPDF(src export.Source, id agreement.ID, out string, opt ex
 		return r.fail("pdf_failed", service.Message(err, r.Lang))
 	}
 	fmt.Fprintln(r.Stderr, msg["pdf_done"].In(r.Lang, out, res.Code, res.Fingerprint))
-	return nil
+	return r.logPrint(src, id, res.Print)
 }
 
 func (r *runner) search(args []string) error {

@@ -23,7 +23,11 @@ Perintah:
                              ekspor daftar perjanjian (saringan sama dengan list)
   gen --n N [--seed S]       buat korpus sintetis N perjanjian untuk uji kinerja
   pdf ID -o BERKAS.pdf [--konsep] [--paper A4|F4] [--tetap]
-                             cetak naskah siap tanda tangan
+                             cetak naskah siap tanda tangan; cetakan dicatat di riwayat
+  verify "KODE SIDIK"        periksa halaman cetak (kode dan sidik di kaki halaman, atau
+                             teks kode QR): perjanjian, revisi, kapan dan oleh siapa
+                             dicetak, dan apakah teksnya masih sama; keluar 0 cocok,
+                             3 berubah sejak dicetak, 4 tidak dikenal
   docx ID -o BERKAS.docx [--paper A4|F4] [--kirim]
                              tulis naskah sebagai berkas Word untuk mitra; --kirim juga
                              menyimpannya sebagai lampiran "dikirim ke mitra"
@@ -81,7 +85,12 @@ Commands:
                              export the register (the same filters as list)
   gen --n N [--seed S]       write a synthetic corpus of N agreements for benchmarks
   pdf ID -o FILE.pdf [--konsep] [--paper A4|F4] [--tetap]
-                             print the agreement ready for signing
+                             print the agreement ready for signing; the print is recorded
+                             in its history
+  verify "CODE FINGERPRINT"  check a printed page (the code and fingerprint at its foot, or
+                             its QR code's text): the agreement, revision, when and by whom
+                             it was printed, and whether its text is still the same; exits
+                             0 matches, 3 changed since printed, 4 unknown
   docx ID -o FILE.docx [--paper A4|F4] [--kirim]
                              write the agreement as a Word file for the partner; --kirim
                              also keeps it as an attachment "sent to the partner"

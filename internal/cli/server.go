@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"sepakat/internal/dataset"
+	"sepakat/internal/export"
 	"sepakat/internal/i18n"
 	"sepakat/internal/pgstore"
 	"sepakat/internal/service"
@@ -58,7 +59,8 @@ CONNECTION: e.g. "host=server.office dbname=sepakat user=name", or the variable 
 // openServer opens the register on the server for one command; the copies
 // BackupNow makes go to the folder cadangan-server beside the data file.
 func (r *runner) openServer(_ string, now func() time.Time) (Backend, error) {
-	return pgstore.Open(r.ctx, r.server, pgstore.Options{Now: now, BackupDir: filepath.Join(filepath.Dir(r.db), serverBackupFolder)})
+	return pgstore.Open(r.ctx, r.server, pgstore.Options{Now: now, BackupDir: filepath.Join(filepath.Dir(r.db), serverBackupFolder),
+		SigningText: export.TextFingerprint})
 }
 
 // openFailed says that the data file or the register on the server did not open.

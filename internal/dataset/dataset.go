@@ -72,15 +72,26 @@ const (
 )
 
 // HistoryEntry is one change to one record (Riwayat): the change that made
-// revision Rev. A record has at most one entry per revision.
+// revision Rev. A record has at most one entry per revision; besides them an
+// agreement's history holds its prints (Action "cetak", Seq > 0), each at the
+// revision then stored.
 type HistoryEntry struct {
 	Type    RecordType         `json:"type"`
 	ID      agreement.ID       `json:"id"`
 	Rev     uint64             `json:"rev"`
+	Seq     uint64             `json:"print_no,omitempty"` // a print's number, per agreement; 0 for a change (not schema 1's "seq")
 	At      time.Time          `json:"at"`
 	By      string             `json:"by"`
-	Action  string             `json:"action"` // "buat", "ubah", "status", "impor"
+	Action  string             `json:"action"` // "buat", "ubah", "status", "impor", "cetak"
 	Changes []agreement.Change `json:"changes,omitempty"`
+	Print   *Print             `json:"print,omitempty"` // what a "cetak" entry printed
+	// Text is the fingerprint of the agreement's text as signed, on the
+	// entry of the save that made it Ditandatangani.
+	Text string `json:"text,omitempty"`
+	// Prev is the Hash of the entry before this one in its record's history
+	// (empty for the first); Hash is this entry's own (chain.go).
+	Prev string `json:"prev,omitempty"`
+	Hash string `json:"hash,omitempty"`
 }
 
 // File is a stored file (lambang, attachment), its bytes base64-encoded in JSON.

@@ -16,6 +16,11 @@ func (d *Dataset) Shift(o Offsets) {
 	agr := func(id *agreement.ID) { shift(id, o.Agreement) }
 	for i := range d.Parties {
 		party(&d.Parties[i].ID)
+		if pg := d.Parties[i].Page; pg != nil {
+			for j := range pg.ParafHierarki {
+				official(&pg.ParafHierarki[j])
+			}
+		}
 	}
 	for i := range d.Officials {
 		official(&d.Officials[i].ID)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
 	"sepakat/internal/i18n"
 	"sepakat/internal/naskah"
 	"sepakat/internal/pdf"
@@ -44,6 +45,8 @@ func (e *NoTextError) Message(l i18n.Lang) string {
 type Result struct {
 	Code        string
 	Fingerprint string
+	// Print is what to record in the agreement's history (RecordPrint).
+	Print dataset.Print
 }
 
 // PDF writes agreement id as a PDF in our office's page profile. A cancelled
@@ -91,7 +94,7 @@ func PDF(ctx context.Context, src Source, id agreement.ID, w io.Writer, opt Opti
 	if _, err := buf.WriteTo(w); err != nil {
 		return Result{}, err
 	}
-	return Result{Code: d.Code, Fingerprint: d.Fingerprint()}, nil
+	return Result{Code: d.Code, Fingerprint: d.Fingerprint(), Print: printOf(d, a.Rev)}, nil
 }
 
 // OfficeProfile takes the page settings of our own office, or the defaults.

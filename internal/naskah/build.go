@@ -31,6 +31,10 @@ type Options struct {
 	// PlaceOnly names only the place in the opening ("bertempat di Sumedang"),
 	// not the venue of the signing record before it.
 	PlaceOnly bool
+	// ParafHierarki and ParafKoordinasi choose the paraf beside our
+	// signature (paraf.go).
+	ParafHierarki   []agreement.ID
+	ParafKoordinasi bool
 }
 
 // OfficeOptions takes the document choices from the page settings of our own
@@ -39,7 +43,8 @@ func OfficeOptions(parties []agreement.Party) Options {
 	for _, p := range parties {
 		if p.Own && p.Page != nil {
 			return Options{NumericDate: p.Page.NumericDate, TitleCaseDate: p.Page.TitleCaseDate,
-				FirstPartyRight: p.Page.FirstPartyRight, PlaceOnly: p.Page.OpeningPlaceOnly}
+				FirstPartyRight: p.Page.FirstPartyRight, PlaceOnly: p.Page.OpeningPlaceOnly,
+				ParafHierarki: p.Page.ParafHierarki, ParafKoordinasi: p.Page.ParafKoordinasi}
 		}
 	}
 	return Options{}
@@ -85,6 +90,7 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 	}
 	d.Closing = b.para("penutup", closing)
 	b.signatures(d)
+	b.paraf(d)
 	d.Meta = Meta{
 		Title:   a.Kind.Title() + " tentang " + clean(a.Subject),
 		Subject: clean(a.Subject),
@@ -594,6 +600,7 @@ func (b *builder) signatures(d *Document) {
 			sig.Keep = append(sig.Keep, back) // "S.Sos., M.Si." stays on one line
 		}
 		sig.Right = (i%2 == 1) != b.opt.FirstPartyRight
+		sig.Own = p.ap.Own
 		d.Signatures = append(d.Signatures, sig)
 	}
 	if s := b.a.Signing; s != nil {

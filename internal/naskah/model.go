@@ -86,6 +86,8 @@ type Signature struct {
 	NIP     string // ASN only, "NIP. 19700101 199003 1 001"
 	Meterai bool
 	Right   bool // stands in the right column
+	// Own marks our office's signature, beside which its paraf prints.
+	Own bool
 }
 
 // JabatanLine is the jabatan as it prints, with the acting status in full
@@ -133,6 +135,9 @@ type Document struct {
 	Witnesses   []Witness
 	// Parties names the parties in order, for the paraf box.
 	Parties []string
+	// Paraf is the paraf beside our signature (paraf.go); like the paraf
+	// box, it is not part of what the agreement says.
+	Paraf Paraf
 	// Draft prints the KONSEP watermark.
 	Draft bool
 	Meta  Meta

@@ -31,7 +31,8 @@ func content(page string) []string {
 
 // TestKeepTogether renders many generated agreements in several page settings
 // and reads the pages back: a pasal heading never ends a page, and the signature
-// block always has the closing sentence on its page.
+// block always has the closing sentence on its page, also with a paraf (every
+// other agreement) under the signatures.
 func TestKeepTogether(t *testing.T) {
 	s := examples(t)
 	g := gen.New(gen.Options{Seed: 11, Now: fixed}, wilayah.MustLoad())
@@ -45,6 +46,7 @@ func TestKeepTogether(t *testing.T) {
 		t.Fatal(err)
 	}
 	lib, _ := naskah.Shipped()
+	paraf := naskah.Options{ParafHierarki: parafOfficials(t, s), ParafKoordinasi: true}
 	profiles := []Profile{DefaultProfile()}
 	for _, change := range []func(*Profile){
 		func(p *Profile) { p.Paper = "F4"; p.FontSize = 11 },
@@ -58,7 +60,14 @@ func TestKeepTogether(t *testing.T) {
 	checked := 0
 	for i := range list {
 		a := list[i]
-		d, err := naskah.Build(&a, s, lib, naskah.Options{})
+		opt := naskah.Options{}
+		if i%2 == 1 {
+			opt = paraf
+			if len(a.Implementers) == 0 {
+				a.ParafUnits = []string{"Bagian Hukum"}
+			}
+		}
+		d, err := naskah.Build(&a, s, lib, opt)
 		if err != nil {
 			t.Fatalf("agreement %d: %v", a.ID, err)
 		}
@@ -81,6 +90,9 @@ func TestKeepTogether(t *testing.T) {
 		}
 		if !strings.Contains(pp[signPage], "Demikian") {
 			t.Errorf("agreement %d (%s %v pt): the signature block starts page %d without the closing sentence", a.ID, p.Paper, p.FontSize, signPage+1)
+		}
+		if n := strings.Count(strings.Join(pp, ""), "Paraf Hierarki"); (n == 1) != (i%2 == 1) {
+			t.Errorf("agreement %d: %d paraf hierarki", a.ID, n)
 		}
 		checked++
 	}

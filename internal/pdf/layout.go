@@ -459,9 +459,18 @@ func (r *doc) closingAndSignatures() {
 	colW := r.width/2 - 4
 	closing := r.wrap(r.d.Closing, r.width)
 	rows := r.rows()
+	// The paraf goes with the row of our signature (paraf.go).
+	parafRow, parafSide := r.parafSides(rows)
+	band := func(i int) float64 {
+		if i == parafRow {
+			return r.parafBand(colW)
+		}
+		return 0
+	}
 	first := 0.0
 	if len(rows) > 0 {
 		_, first = r.sigRow(rows[0], colW)
+		first += band(0)
 	}
 	// The signature block never starts a page alone: the closing goes with it.
 	need := r.lineH*float64(len(closing)) + r.lineH + first
@@ -470,9 +479,9 @@ func (r *doc) closingAndSignatures() {
 	}
 	r.paragraph(r.d.Closing, r.left, r.width, "J")
 	r.gap(1)
-	for _, row := range rows {
+	for i, row := range rows {
 		lines, h := r.sigRow(row, colW)
-		if !r.room(h) {
+		if !r.room(h + band(i)) {
 			r.newPage()
 		}
 		top := r.y
@@ -484,6 +493,9 @@ func (r *doc) closingAndSignatures() {
 			r.signature(*s, lines, r.left+float64(side)*(r.width/2+4), colW)
 		}
 		r.y = top + h + r.lineH
+		if band(i) > 0 {
+			r.drawParaf(parafSide, colW)
+		}
 	}
 	if len(r.d.Witnesses) > 0 {
 		r.witnesses(colW)

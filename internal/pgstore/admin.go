@@ -236,7 +236,7 @@ func (s *Store) ExportTo(ctx context.Context, w io.Writer) (dataset.Counts, erro
 			{"agreements", "SELECT data FROM agreements ORDER BY id", func() any { return new(agreement.Agreement) }},
 			{"counters", `SELECT data FROM counters ORDER BY key COLLATE "C"`, func() any { return new(dataset.Counter) }},
 			{"issued_numbers", `SELECT data FROM issued ORDER BY number COLLATE "C"`, func() any { return new(dataset.IssuedNumber) }},
-			{"history", `SELECT entry FROM history ORDER BY type <> 'agreement', type COLLATE "C", id, rev`, func() any { return new(dataset.HistoryEntry) }},
+			{"history", `SELECT entry FROM history ORDER BY (type <> 'agreement' OR seq > 0), CASE WHEN seq > 0 THEN 'cetak' ELSE type END COLLATE "C", id, seq, rev`, func() any { return new(dataset.HistoryEntry) }},
 		}
 		for _, st := range steps {
 			if err := each(st.list, st.sql, st.value); err != nil {
@@ -520,6 +520,9 @@ func (s *Store) Check(ctx context.Context) error {
 			if err := rows.Err(); err != nil {
 				return err
 			}
+		}
+		if err := checkChains(ctx, tx, &errs); err != nil {
+			return err
 		}
 		rows, err := tx.Query(ctx, "SELECT type, id, rev, entry FROM history")
 		if err != nil {

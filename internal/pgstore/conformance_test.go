@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"sepakat/internal/export"
 	"sepakat/internal/pgstore/pgtest"
 	"sepakat/internal/service"
 	"sepakat/internal/service/servicetest"
@@ -23,7 +24,8 @@ func TestMain(m *testing.M) {
 // open is a fresh register in a schema of its own, checked on cleanup.
 func open(t *testing.T, now func() time.Time) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), pgtest.Fresh(t), Options{Now: now, User: "staf-uji", BackupDir: filepath.Join(t.TempDir(), "cadangan")})
+	s, err := Open(context.Background(), pgtest.Fresh(t), Options{Now: now, User: "staf-uji", BackupDir: filepath.Join(t.TempDir(), "cadangan"),
+		SigningText: export.TextFingerprint})
 	if err != nil {
 		t.Fatal(err)
 	}

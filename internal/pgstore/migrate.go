@@ -20,6 +20,10 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// goSteps are the parts of migrations written in Go, run in the migration's
+// transaction after its SQL.
+var goSteps = map[int]func(context.Context, pgx.Tx) error{3: chainHistory}
+
 type migration struct {
 	version int
 	name    string
@@ -118,6 +122,11 @@ func applyOne(ctx context.Context, c *pgx.Conn, m migration) (bool, error) {
 	}
 	if _, err := tx.Exec(ctx, m.sql); err != nil {
 		return false, err
+	}
+	if step := goSteps[m.version]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return false, err
+		}
 	}
 	if _, err := tx.Exec(ctx, "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", m.version, m.name); err != nil {
 		return false, err

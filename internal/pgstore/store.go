@@ -29,6 +29,9 @@ import (
 
 // Options configure Open.
 type Options struct {
+	// SigningText keeps the fingerprint of an agreement's text in the history
+	// entry of the save that signs it (export.TextFingerprint); nil keeps none.
+	SigningText service.TextFingerprint
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
 	// User is recorded in the history; the database user when empty.
@@ -45,6 +48,7 @@ type Store struct {
 	pool    *pgxpool.Pool
 	now     func() time.Time
 	user    string
+	signing service.TextFingerprint
 	dbUser  string
 	regions *wilayah.List
 	bkDir   string
@@ -116,6 +120,7 @@ func (s *Store) setup(ctx context.Context, opt Options) error {
 		return err
 	}
 	s.user = opt.User
+	s.signing = opt.SigningText
 	if s.user == "" {
 		s.user = s.dbUser
 	}
@@ -359,6 +364,10 @@ func save[T agreement.Record](s *Store, t dataset.RecordType, v *T, check func(d
 		raw := encode(&next)
 		id, rev, _, _ := agreement.Meta(&next)
 		entry := dataset.SaveEntry(t, *id, *rev, now, s.user, prevRaw, raw)
+		entry.Text = service.SigningText(s.signing, prevRaw, &next, dir{ctx, tx, s, &fault}, func(id agreement.ID) (agreement.Agreement, bool) {
+			a, ok, err := get[agreement.Agreement](ctx, tx, dataset.TypeAgreement, id)
+			return a, ok && err == nil
+		})
 		if err := appendHistory(ctx, tx, &entry); err != nil {
 			return err
 		}
@@ -468,8 +477,30 @@ func columnsOf(a *agreement.Agreement) columns {
 
 // appendHistory stores e under its record and revision; a revision is written once.
 func appendHistory(ctx context.Context, q querier, e *dataset.HistoryEntry) error {
-	tag, err := q.Exec(ctx, "INSERT INTO history (type, id, rev, at, entry) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-		string(e.Type), int64(e.ID), int64(e.Rev), e.At, encode(e))
+	if e.Seq > 0 && e.Type != dataset.TypeAgreement {
+		return fmt.Errorf("%w: cetakan pada riwayat %s %d", service.ErrCorrupt, e.Type, e.ID)
+	}
+	if e.Hash == "" {
+		// A new entry joins its record's chain (the caller holds the record's
+		// row); an imported one keeps its own.
+		var raw []byte
+		err := q.QueryRow(ctx, "SELECT entry FROM history WHERE type = $1 AND id = $2 ORDER BY rev DESC, seq DESC LIMIT 1",
+			string(e.Type), int64(e.ID)).Scan(&raw)
+		var prev *dataset.HistoryEntry
+		switch {
+		case err == nil:
+			p, err := decode[dataset.HistoryEntry](raw)
+			if err != nil {
+				return err
+			}
+			prev = &p
+		case !errors.Is(err, pgx.ErrNoRows):
+			return err
+		}
+		e.Seal(prev)
+	}
+	tag, err := q.Exec(ctx, "INSERT INTO history (type, id, rev, seq, at, entry) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+		string(e.Type), int64(e.ID), int64(e.Rev), int64(e.Seq), e.At, encode(e))
 	if err != nil {
 		return err
 	}
@@ -503,7 +534,7 @@ func (s *Store) AgreementHistory(id agreement.ID) ([]dataset.HistoryEntry, error
 }
 
 func (s *Store) historyOf(ctx context.Context, q querier, t dataset.RecordType, id agreement.ID) ([]dataset.HistoryEntry, error) {
-	rows, err := q.Query(ctx, "SELECT entry FROM history WHERE type = $1 AND id = $2 ORDER BY rev", string(t), int64(id))
+	rows, err := q.Query(ctx, "SELECT entry FROM history WHERE type = $1 AND id = $2 ORDER BY rev, seq", string(t), int64(id))
 	if err != nil {
 		return nil, s.failed(err)
 	}

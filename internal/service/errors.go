@@ -51,6 +51,9 @@ var messages = []struct {
 	{ErrExamplesLoaded, i18n.Text{ID: "Contoh bawaan sudah dimuat ke berkas data ini.", EN: "The built-in examples are already in this data file."}},
 	// The search index (errors_index.go); a *RebuildingError says it with its figure.
 	{ErrRebuilding, i18n.Text{ID: "Indeks pencarian sedang dibangun ulang. Pencarian dapat dipakai lagi setelah selesai; daftar perjanjian tetap dapat dibuka dan disaring.", EN: "The search index is being rebuilt. Search works again when it is done; the list of agreements can still be opened and filtered."}},
+	// Verifying a printed page (errors_verify.go).
+	{ErrPageMark, i18n.Text{ID: "Kode halaman tidak terbaca. Ketik kode dan sidik seperti tercetak di kaki halaman (mis. KSB-2 e74fc4e49ec7), atau pindai kode QR-nya.", EN: "The page code cannot be read. Type the code and fingerprint as printed at the foot of the page (e.g. KSB-2 e74fc4e49ec7), or scan its QR code."}},
+	{ErrPageUnknown, i18n.Text{ID: "Kode halaman itu tidak menunjuk perjanjian mana pun di daftar ini. Halaman itu tidak dicetak dari berkas data ini, atau perjanjiannya sudah dihapus.", EN: "That page code names no agreement in this register. The page was not printed from this data file, or its agreement was removed."}},
 	// Backups (errors_backup.go).
 	{ErrBackupVerify, i18n.Text{ID: "Salinan cadangan tidak lolos pemeriksaan setelah ditulis, sehingga tidak dipakai. Cadangan yang lebih lama tetap disimpan. Periksa ruang dan kondisi disk, lalu coba lagi.", EN: "The backup copy failed its check after it was written, so it was not kept. The older backups are still there. Check the disk's space and condition, then try again."}},
 	{ErrNotSepakatCopy, i18n.Text{ID: "Berkas itu bukan berkas data Sepakat yang utuh, sehingga tidak dapat dipakai untuk pemulihan. Pilih salinan lain dari folder cadangan.", EN: "That file is not a sound Sepakat data file, so it cannot be restored from. Choose another copy from the backup folder."}},

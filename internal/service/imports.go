@@ -155,6 +155,7 @@ type ImportCheck struct {
 
 	deferred    []deferredRecord // records that refer to something not yet read
 	history     map[histKey]bool
+	prints      map[histKey]bool // an agreement's prints by number (HistoryEntry.Seq)
 	hasHistory  map[recKey]bool
 	lateHistory []lateEntry // history read before its record
 	counters    map[string]place
@@ -181,7 +182,7 @@ func NewImportCheck(look ImportLookup, now time.Time, user string) *ImportCheck 
 		recs: map[recKey]uint64{}, where: map[recKey]place{},
 		parties: map[agreement.ID]agreement.Party{}, officials: map[agreement.ID]agreement.Official{},
 		mandates: map[agreement.ID]agreement.Mandate{}, kinds: map[agreement.ID]agreement.Kind{},
-		parentSet: map[agreement.ID]bool{}, history: map[histKey]bool{}, hasHistory: map[recKey]bool{},
+		parentSet: map[agreement.ID]bool{}, history: map[histKey]bool{}, prints: map[histKey]bool{}, hasHistory: map[recKey]bool{},
 		counters: map[string]place{}, numbers: map[string]place{}}
 }
 
@@ -226,6 +227,7 @@ var (
 	whyIssued      = i18n.Text{ID: "nomor %q sudah pernah dikeluarkan", EN: "number %q was already issued"}
 	whyNumberSame  = i18n.Text{ID: "nomor %q sama dengan %s", EN: "number %q same as %s"}
 	whyHistorySame = i18n.Text{ID: "riwayat %s %d revisi %d muncul dua kali", EN: "history of %s %d revision %d appears twice"}
+	whyPrintSame   = i18n.Text{ID: "riwayat %s %d cetakan %d muncul dua kali", EN: "history of %s %d print %d appears twice"}
 	whyHistory     = i18n.Text{ID: "riwayat %s %d revisi %d", EN: "history of %s %d revision %d"}
 	whyValue       = i18n.Text{ID: "nilai %d", EN: "value %d"}
 	whySize        = i18n.Text{ID: "%d MB, batas %d MB", EN: "%d MB, limit %d MB"}
@@ -417,11 +419,23 @@ func (c *ImportCheck) checkHistory(it dataset.Item, h *dataset.HistoryEntry) err
 		return fail(it, "type", agreement.Errors{{Field: "type", Code: "bad_value", Args: []any{string(h.Type)}}})
 	}
 	k := histKey{recKey{h.Type, h.ID}, h.Rev}
-	if c.history[k] {
-		return refuse(it, "rev", ErrDuplicate, whyHistorySame, h.Type, h.ID, h.Rev)
+	if h.Seq > 0 {
+		// An agreement's print, numbered per agreement, at a revision of it.
+		if h.Type != dataset.TypeAgreement {
+			return fail(it, "seq", agreement.Errors{{Field: "seq", Code: "bad_value", Args: []any{h.Seq}}})
+		}
+		pk := histKey{k.recKey, h.Seq}
+		if c.prints[pk] {
+			return refuse(it, "seq", ErrDuplicate, whyPrintSame, h.Type, h.ID, h.Seq)
+		}
+		c.prints[pk] = true
+	} else {
+		if c.history[k] {
+			return refuse(it, "rev", ErrDuplicate, whyHistorySame, h.Type, h.ID, h.Rev)
+		}
+		c.history[k] = true
+		c.hasHistory[k.recKey] = true
 	}
-	c.history[k] = true
-	c.hasHistory[k.recKey] = true
 	if _, ok := c.recs[k.recKey]; !ok {
 		c.lateHistory = append(c.lateHistory, lateEntry{place{it.Name(), it.Line}, k})
 		return nil

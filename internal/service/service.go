@@ -198,6 +198,7 @@ type Service interface {
 	Admin
 	Reporting
 	SearchIndex
+	PrintLog
 }
 
 // Choices are the values the register's filters offer: the years agreements

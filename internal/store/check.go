@@ -57,7 +57,10 @@ func (s *Store) Check(ctx context.Context) error {
 			add(service.RecordRef{Type: "page"}, chkPages)
 			return nil
 		}
-		return s.checkRecords(ctx, tx, &rep, add)
+		if err := s.checkRecords(ctx, tx, &rep, add); err != nil {
+			return err
+		}
+		return checkChains(ctx, tx, add)
 	})
 	if err != nil {
 		return err

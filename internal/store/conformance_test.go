@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/export"
 	"sepakat/internal/service"
 	"sepakat/internal/service/fake"
 	"sepakat/internal/service/servicetest"
@@ -30,7 +31,7 @@ func TestConformance(t *testing.T) {
 // openConformance opens a data file, and checks and closes it on cleanup.
 func openConformance(t *testing.T, path string, now func() time.Time) *Store {
 	t.Helper()
-	s, err := Open(path, Options{Now: now, User: "staf1"})
+	s, err := Open(path, Options{Now: now, User: "staf1", SigningText: export.TextFingerprint})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -71,7 +71,7 @@ func TestMigrateV6ToV7KeepsNumbersAndFiles(t *testing.T) {
 	s, err = Open(path, Options{Now: newClock().now, User: "staf1"})
 	mustSave(t, err)
 	defer s.Close()
-	if v, _ := s.SchemaVersionOnDisk(); v != 7 || s.Migrated == "" {
+	if v, _ := s.SchemaVersionOnDisk(); v != SchemaVersion || s.Migrated == "" {
 		t.Fatalf("schema %d after opening, copy %q", v, s.Migrated)
 	}
 	var ce *service.CheckError

@@ -33,6 +33,8 @@ var migrations = []migration{
 	{from: 5, name: "checksums on every record", run: func(_ *Store, tx *bolt.Tx) error { return sealAll(tx) }},
 	// Schema 7 keeps own numbers unique and stored files referenced (kept.go).
 	{from: 6, name: "own numbers and file references", run: migrateV6toV7},
+	// Schema 8 chains each record's history by hashes (migrate_chain.go).
+	{from: 7, name: "history chains", run: func(_ *Store, tx *bolt.Tx) error { return sealChainsTx(tx) }},
 }
 
 // SealedBuckets hold record values, each sealed with a checksum since schema 6.
@@ -185,6 +187,13 @@ func (s *Store) migrate() error {
 		// nothing left to seal.
 		if err := s.sealBatched(); err != nil {
 			return fmt.Errorf("migrasi 5→6 (%s): %w", migrations[4].name, err)
+		}
+	}
+	if version >= 5 {
+		// Chaining the history rewrites every entry: a batch of records per
+		// transaction first, as sealing above (migrate_chain.go).
+		if err := s.chainBatched(2048); err != nil {
+			return fmt.Errorf("migrasi 7→8 (%s): %w", migrations[6].name, err)
 		}
 	}
 	err = s.update(func(tx *bolt.Tx) error {

@@ -267,6 +267,10 @@ func save[T agreement.Record](s *Store, bucket []byte, v *T, head headFunc, writ
 		}
 		id, rev, _, _ := agreement.Meta(&next)
 		entry := dataset.SaveEntry(t, *id, *rev, now, s.user, recordJSON(prevRaw), recordJSON(raw))
+		entry.Text = service.SigningText(s.signing, recordJSON(prevRaw), &next, dir, func(id agreement.ID) (agreement.Agreement, bool) {
+			a, ok, err := get[agreement.Agreement](tx, schema.Agreements, id)
+			return a, ok && err == nil
+		})
 		return appendHistory(tx, &entry)
 	})
 	if err == nil {
@@ -309,12 +313,33 @@ func historyPlace(tx *bolt.Tx, t dataset.RecordType, id agreement.ID) (*bolt.Buc
 	return tx.Bucket(schema.History), cat([]byte{schema.RecordTag[string(t)]}, idKey(id))
 }
 
-// appendHistory stores e under its record and revision; a revision is written once.
-func appendHistory(tx *bolt.Tx, e *dataset.HistoryEntry) error {
+// entryKey is where e is stored: a change under its record and revision, an
+// agreement's print in the history bucket under its number.
+func entryKey(tx *bolt.Tx, e *dataset.HistoryEntry) (*bolt.Bucket, []byte) {
+	if e.Seq > 0 {
+		return tx.Bucket(schema.History), cat(printPrefix(e.ID), u64(e.Seq))
+	}
 	b, prefix := historyPlace(tx, e.Type, e.ID)
-	key := cat(prefix, u64(e.Rev))
+	return b, cat(prefix, u64(e.Rev))
+}
+
+// appendHistory stores e under its record and revision (a print under its
+// number); each is written once.
+func appendHistory(tx *bolt.Tx, e *dataset.HistoryEntry) error {
+	if e.Seq > 0 && e.Type != dataset.TypeAgreement {
+		return fmt.Errorf("%w: cetakan pada riwayat %s %d", service.ErrCorrupt, e.Type, e.ID)
+	}
+	b, key := entryKey(tx, e)
 	if b.Get(key) != nil {
 		return fmt.Errorf("%w: riwayat %s %d revisi %d sudah ada", service.ErrDuplicate, e.Type, e.ID, e.Rev)
+	}
+	if e.Hash == "" {
+		// A new entry joins its record's chain; an imported one keeps its own.
+		last, err := lastEntry(tx, e.Type, e.ID)
+		if err != nil {
+			return err
+		}
+		e.Seal(last)
 	}
 	raw, err := encode(e)
 	if err != nil {
@@ -327,21 +352,37 @@ func appendHistory(tx *bolt.Tx, e *dataset.HistoryEntry) error {
 func (s *Store) History(t dataset.RecordType, id agreement.ID) ([]dataset.HistoryEntry, error) {
 	var out []dataset.HistoryEntry
 	err := s.view(func(tx *bolt.Tx) error {
-		b, p := historyPlace(tx, t, id)
-		c := b.Cursor()
-		for k, raw := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, raw = c.Next() {
-			if len(k) != len(p)+8 {
-				continue // the agreement itself
-			}
-			var e dataset.HistoryEntry
-			if err := decode(raw, &e); err != nil {
-				return err
-			}
-			out = append(out, e)
-		}
-		return nil
+		var err error
+		out, err = historyTx(tx, t, id)
+		return err
 	})
 	return out, err
+}
+
+// historyTx reads one record's history, oldest first: its changes and, for
+// an agreement, its prints.
+func historyTx(tx *bolt.Tx, t dataset.RecordType, id agreement.ID) ([]dataset.HistoryEntry, error) {
+	var out []dataset.HistoryEntry
+	b, p := historyPlace(tx, t, id)
+	c := b.Cursor()
+	for k, raw := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, raw = c.Next() {
+		if len(k) != len(p)+8 {
+			continue // the agreement itself
+		}
+		var e dataset.HistoryEntry
+		if err := decode(raw, &e); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if t == dataset.TypeAgreement {
+		prints, err := printsOf(tx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = mergeHistory(out, prints)
+	}
+	return out, nil
 }
 
 // AgreementHistory lists an agreement's changes, oldest first.

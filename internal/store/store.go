@@ -23,6 +23,9 @@ import (
 
 // Options configure Open.
 type Options struct {
+	// SigningText keeps the fingerprint of an agreement's text in the history
+	// entry of the save that signs it (export.TextFingerprint); nil keeps none.
+	SigningText service.TextFingerprint
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
 	// User is recorded in the history; the OS user when empty.
@@ -45,6 +48,7 @@ type Store struct {
 	path    string
 	now     func() time.Time
 	user    string
+	signing service.TextFingerprint
 	regions *wilayah.List
 	fts     *fts.Index // its analysis loads when a search, merge or rebuild needs it
 	cache   *decodeCache
@@ -119,7 +123,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 	}
-	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, regions: regions, cache: newDecodeCache(), stale: &staleKeys{}, fts: fts.New(),
+	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, signing: opt.SigningText, regions: regions, cache: newDecodeCache(), stale: &staleKeys{}, fts: fts.New(),
 		rebuildLater: opt.RebuildLater, closing: make(chan struct{})}
 	if err := s.prepare(); err != nil {
 		db.Close()

@@ -35,6 +35,7 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		item(lang.L("Impor daftar lama…"), nil, func() { u.onImportSheet() }),
 		item(lang.L("Ekspor daftar ke Excel/CSV…"), nil, func() { u.onExportSheet() }),
 		u.menuExport,
+		item(lang.L("Verifikasi naskah…"), nil, func() { u.onVerify() }),
 		fyne.NewMenuItemSeparator(),
 		quit)
 	edit := fyne.NewMenu(lang.L("Sunting"),

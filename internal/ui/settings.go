@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -33,6 +34,7 @@ type Settings struct {
 	margins                             [4]*kit.Entry
 	paraf, titleCase, numericDate       *widget.Check
 	placeOnly, actingAbbrev             *widget.Check
+	parafs                              *parafSettings
 	message                             *widget.Label
 	example                             *widget.Label
 	saveBtn                             *widget.Button
@@ -86,6 +88,7 @@ func newSettings(svc service.Directory) *Settings {
 	s.numericDate = widget.NewCheck(lang.L("Tambahkan tanggal dalam angka, mis. (04-07-2025)"), nil)
 	s.placeOnly = widget.NewCheck(lang.L("Pembukaan menyebut kota saja, tanpa gedung tempat penandatanganan"), nil)
 	s.actingAbbrev = widget.NewCheck(lang.L("Jabatan penjabat di blok tanda tangan disingkat, mis. \"Pj. BUPATI\""), nil)
+	s.parafs = newParafSettings()
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
 	s.message.Hide()
@@ -114,6 +117,7 @@ func newSettings(svc service.Directory) *Settings {
 		widget.NewFormItem(lang.L("Nomor halaman"), s.pageNumbers),
 		widget.NewFormItem(lang.L("Tanda tangan"), s.firstSide),
 		widget.NewFormItem("", container.NewVBox(s.paraf, s.titleCase, s.numericDate, s.placeOnly, s.actingAbbrev)),
+		widget.NewFormItem(lang.L("Paraf hierarki"), s.parafs.content),
 	)
 	s.language = kit.NewSelect(languageOptions(), nil)
 	s.language.SetSelectedIndex(languageIndex(i18n.SavedChoice()))
@@ -161,14 +165,24 @@ func (s *Settings) reload() {
 	s.backups.do = s.do
 	s.backups.reload()
 	svc := s.svc
-	kit.ReadLatest(&s.reading, s.do, func(context.Context) ([]agreement.Party, error) {
-		return svc.Parties()
-	}, func(parties []agreement.Party, err error) {
+	type registry struct {
+		parties   []agreement.Party
+		officials []agreement.Official
+	}
+	kit.ReadLatest(&s.reading, s.do, func(context.Context) (registry, error) {
+		parties, err := svc.Parties()
+		if err != nil {
+			return registry{}, err
+		}
+		officials, err := svc.Officials()
+		return registry{parties, officials}, err
+	}, func(r registry, err error) {
 		if err != nil {
 			s.saveBtn.Disable()
 			s.say(kit.Failure(lang.L("Pengaturan tidak dapat dibaca:"), err), widget.DangerImportance)
 		} else {
-			s.apply(parties)
+			s.apply(r.parties)
+			s.parafs.apply(s.own, r.officials, agreement.DateOf(time.Now()))
 		}
 		if s.loaded != nil {
 			s.loaded(err)
@@ -313,6 +327,7 @@ func (s *Settings) save() bool {
 	pg.NoParaf = !s.paraf.Checked
 	pg.TitleCaseDate, pg.NumericDate = s.titleCase.Checked, s.numericDate.Checked
 	pg.OpeningPlaceOnly, pg.ActingAbbrev = s.placeOnly.Checked, s.actingAbbrev.Checked
+	s.parafs.read(&pg)
 	p.Page = &pg
 	if err := s.svc.SaveParty(&p); err != nil {
 		var es agreement.Errors
@@ -333,6 +348,7 @@ var settingsLabels = map[string]string{
 	"page.paper": "Kertas", "page.font_size": "Ukuran huruf (pt)", "page.line_spacing": "Spasi baris", "page.page_numbers": "Nomor halaman",
 	"page.margin_top_mm": "Margin atas (mm)", "page.margin_right_mm": "Margin kanan (mm)",
 	"page.margin_bottom_mm": "Margin bawah (mm)", "page.margin_left_mm": "Margin kiri (mm)",
+	"page.paraf_hierarki": "Paraf hierarki", "page.paraf_hierarki[0]": "Paraf hierarki", "page.paraf_hierarki[1]": "Paraf hierarki", "page.paraf_hierarki[2]": "Paraf hierarki",
 }
 
 // settingsProblems says what is wrong with each field, named as the form names it.

@@ -130,14 +130,20 @@ func (f *Fake) sortedHistory() []histKey {
 		keys = append(keys, k)
 	}
 	group := func(k histKey) int {
-		if k.t == dataset.TypeAgreement {
+		if k.t == dataset.TypeAgreement && k.seq == 0 {
 			return 0
 		}
 		return 1
 	}
+	tag := func(k histKey) byte {
+		if k.seq > 0 {
+			return 'c' // prints, as the store keys them
+		}
+		return historyTag[k.t]
+	}
 	slices.SortFunc(keys, func(a, b histKey) int {
-		return cmp.Or(cmp.Compare(group(a), group(b)), cmp.Compare(historyTag[a.t], historyTag[b.t]),
-			cmp.Compare(a.id, b.id), cmp.Compare(a.rev, b.rev))
+		return cmp.Or(cmp.Compare(group(a), group(b)), cmp.Compare(tag(a), tag(b)),
+			cmp.Compare(a.id, b.id), cmp.Compare(a.seq, b.seq), cmp.Compare(a.rev, b.rev))
 	})
 	return keys
 }
@@ -385,6 +391,9 @@ func (f *Fake) Check(ctx context.Context) error {
 		if _, err := decode[dataset.HistoryEntry](raw); err != nil {
 			errs = append(errs, fmt.Errorf("%s %d revisi %d: %w", key.t, key.id, key.rev, err))
 		}
+	}
+	if err := f.chainProblems(); err != nil {
+		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
 }

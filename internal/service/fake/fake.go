@@ -6,12 +6,14 @@
 package fake
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/user"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -25,6 +27,9 @@ import (
 
 // Options configure New.
 type Options struct {
+	// SigningText keeps the fingerprint of an agreement's text in the history
+	// entry of the save that signs it (export.TextFingerprint); nil keeps none.
+	SigningText service.TextFingerprint
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
 	// User is recorded in the history; "staf" when empty.
@@ -52,6 +57,7 @@ type histKey struct {
 	t   dataset.RecordType
 	id  agreement.ID
 	rev uint64
+	seq uint64 // an agreement's print (the store's schema.PrintTag keys)
 }
 
 // state is everything stored. Records and history entries are kept as JSON, as
@@ -102,6 +108,7 @@ type Fake struct {
 	mu      sync.Mutex
 	now     func() time.Time
 	user    string
+	signing service.TextFingerprint
 	regions *wilayah.List
 	st      state
 	an      *search.Analyzer
@@ -142,7 +149,7 @@ func New(opt Options) (*Fake, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Fake{now: opt.Now, user: opt.User, regions: regions, st: newState(), an: an}, nil
+	return &Fake{now: opt.Now, user: opt.User, signing: opt.SigningText, regions: regions, st: newState(), an: an}, nil
 }
 
 // OpenBackup reads a copy written by Backup into a new instance.
@@ -294,6 +301,9 @@ func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T,
 	raw := encode(&next)
 	id, rev, _, _ := agreement.Meta(&next)
 	entry := dataset.SaveEntry(t, *id, *rev, now, f.user, prevRaw, raw)
+	entry.Text = service.SigningText(f.signing, prevRaw, &next, dir{f}, func(id agreement.ID) (agreement.Agreement, bool) {
+		return get[agreement.Agreement](&f.st, kAgreement, id)
+	})
 	if err := f.appendHistory(&entry); err != nil {
 		return err
 	}
@@ -311,7 +321,33 @@ func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T,
 
 // appendHistory stores e under its record and revision; a revision is written once.
 func (f *Fake) appendHistory(e *dataset.HistoryEntry) error {
-	key := histKey{e.Type, e.ID, e.Rev}
+	if e.Seq > 0 && e.Type != dataset.TypeAgreement {
+		return fmt.Errorf("%w: cetakan pada riwayat %s %d", service.ErrCorrupt, e.Type, e.ID)
+	}
+	if e.Hash == "" {
+		// A new entry joins its record's chain; an imported one keeps its own.
+		var last *histKey
+		for k := range f.st.history {
+			if k.t == e.Type && k.id == e.ID && (last == nil || k.rev > last.rev || k.rev == last.rev && k.seq > last.seq) {
+				last = &k
+			}
+		}
+		var prev *dataset.HistoryEntry
+		if last != nil {
+			p, err := decode[dataset.HistoryEntry](f.st.history[*last])
+			if err != nil {
+				return err
+			}
+			prev = &p
+		}
+		e.Seal(prev)
+	}
+	key := histKey{e.Type, e.ID, e.Rev, e.Seq}
+	for k := range f.st.history { // prints are numbered per agreement, as the store keys them
+		if e.Seq > 0 && k.t == e.Type && k.id == e.ID && k.seq == e.Seq {
+			return fmt.Errorf("%w: riwayat %s %d cetakan %d sudah ada", service.ErrDuplicate, e.Type, e.ID, e.Seq)
+		}
+	}
 	if _, dup := f.st.history[key]; dup {
 		return fmt.Errorf("%w: riwayat %s %d revisi %d sudah ada", service.ErrDuplicate, e.Type, e.ID, e.Rev)
 	}
@@ -346,7 +382,9 @@ func (f *Fake) AgreementHistory(id agreement.ID) ([]dataset.HistoryEntry, error)
 
 func (f *Fake) historyOf(t dataset.RecordType, id agreement.ID) ([]dataset.HistoryEntry, error) {
 	var out []dataset.HistoryEntry
-	for _, k := range f.sortedHistory() {
+	keys := f.sortedHistory()
+	slices.SortStableFunc(keys, func(a, b histKey) int { return cmp.Or(cmp.Compare(a.rev, b.rev), cmp.Compare(a.seq, b.seq)) })
+	for _, k := range keys {
 		if k.t != t || k.id != id {
 			continue
 		}

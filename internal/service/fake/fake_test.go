@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/export"
 	"sepakat/internal/service"
 	"sepakat/internal/service/servicetest"
 )
 
 func open(t *testing.T, now func() time.Time) *Fake {
 	t.Helper()
-	f, err := New(Options{Now: now, User: "staf1"})
+	f, err := New(Options{Now: now, User: "staf1", SigningText: export.TextFingerprint})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,6 +54,8 @@ func RunConfig(t *testing.T, c Config) {
 	t.Run("Exchange", func(t *testing.T) { testExchange(t, c) })
 	t.Run("Reporting", func(t *testing.T) { testReporting(t, c) })
 	t.Run("SearchIndex", func(t *testing.T) { testSearchIndex(t, c) })
+	t.Run("Paraf", func(t *testing.T) { testParaf(t, c) })
+	t.Run("PrintLog", func(t *testing.T) { testPrintLog(t, c) })
 }
 
 // Start is when every instance's clock starts.

@@ -6,7 +6,7 @@ package schema
 import "encoding/binary"
 
 // Version is the layout this code reads and writes.
-const Version = 7
+const Version = 8
 
 // The meta bucket and its keys.
 var (
@@ -47,7 +47,7 @@ var (
 	Parties    = []byte("parties")
 	Officials  = []byte("officials")
 	Mandates   = []byte("mandates")
-	History    = []byte("history") // parties, officials, mandates: tag id(8) rev(8)
+	History    = []byte("history") // parties, officials, mandates: tag id(8) rev(8); an agreement's prints: PrintTag id(8) seq(8)
 	Counters   = []byte("counters")
 	Numbers    = []byte("issued_numbers")
 	Files      = []byte("files")
@@ -132,6 +132,10 @@ var IndexBuckets = [][]byte{IdxChanged, IdxStatus, IdxKind, IdxParty, IdxYear, I
 
 // RecordTag prefixes history keys with the record type.
 var RecordTag = map[string]byte{"agreement": 'a', "party": 'p', "official": 'o', "mandate": 'm'}
+
+// PrintTag prefixes the History keys of an agreement's print log (entries
+// with Seq > 0): PrintTag id(8) seq(8).
+const PrintTag = 'c'
 
 // ID is the 8-byte big-endian key of a record ID (NextSequence).
 func ID(id uint64) []byte { return binary.BigEndian.AppendUint64(nil, id) }

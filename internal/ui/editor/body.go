@@ -578,6 +578,12 @@ func previewSegments(d *naskah.Document, actingShort bool) []widget.RichTextSegm
 				text = strings.Join(strings.Fields(s.Role+" "+s.JabatanLine(actingShort)+" "+s.Name+" "+s.Pangkat+" "+s.NIP), " ")
 			}
 			signer++
+			if signer == len(d.Signatures) && !d.Paraf.Empty() {
+				// The paraf beside our signature, after the last signer, as printed.
+				out = append(out, &widget.TextSegment{Text: text, Style: style},
+					&widget.TextSegment{Text: strings.Join(d.Paraf.Lines(), "\n"), Style: widget.RichTextStyleParagraph})
+				continue
+			}
 		case naskah.PartTitle, naskah.PartSection, naskah.PartNumber:
 			style.Alignment = fyne.TextAlignCenter
 			style.TextStyle.Bold = p.Part != naskah.PartNumber

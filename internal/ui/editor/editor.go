@@ -101,6 +101,7 @@ type Editor struct {
 	attachments *attachmentsTab
 	monitoring  *monitoringTab
 	history     *historyTab
+	paraf       *parafPart // on the parties tab (paraf.go)
 	// order is the tabs in the order they read the form: the parties before
 	// the numbers and the signing record that refer to them.
 	order []tab
@@ -193,8 +194,9 @@ func (e *Editor) build() {
 	e.attachments = &attachmentsTab{e: e, selected: -1}
 	e.monitoring = &monitoringTab{e: e}
 	e.history = &historyTab{e: e}
+	e.paraf = &parafPart{e: e}
 	tabs := []tab{e.identity, e.parties, e.body, e.term, e.approval, e.signing, e.attachments, e.monitoring, e.history}
-	e.order = []tab{e.parties, e.identity, e.body, e.term, e.attachments, e.approval, e.monitoring, e.history, e.signing}
+	e.order = []tab{e.parties, e.identity, e.body, e.term, e.attachments, e.approval, e.monitoring, e.history, e.signing, e.paraf}
 	titles := []string{lang.L("Identitas"), lang.L("Para Pihak & Penandatangan"), lang.L("Isi Naskah"), lang.L("Jangka Waktu & Pembiayaan"),
 		lang.L("Persetujuan"), lang.L("Penandatanganan"), lang.L("Lampiran"), lang.L("Monitoring"), lang.L("Riwayat")}
 	e.general = kit.NewProblemLabel()

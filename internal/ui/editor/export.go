@@ -50,7 +50,14 @@ func (e *Editor) pdfJob(draft bool, done func(error)) kit.PDFJob {
 				e.notice(text)
 			}
 		},
-		Done: done}
+		Done: func(err error) {
+			if err == nil {
+				e.history.load(e.a) // the print is in the history now
+			}
+			if done != nil {
+				done(err)
+			}
+		}}
 }
 
 // exportTo makes the PDF into w, as the save dialog does.

@@ -78,7 +78,7 @@ func fieldLabel(path string) string {
 func historyLine(h dataset.HistoryEntry) string {
 	at := h.At.Local()
 	when := fmt.Sprintf("%s, %s %02d.%02d", bahasa.DayName(at.Weekday()), bahasa.ShortDate(at), at.Hour(), at.Minute())
-	action := map[string]string{"buat": lang.L("dibuat"), "ubah": lang.L("diubah"), "status": lang.L("status diubah"), "impor": lang.L("diimpor")}[h.Action]
+	action := map[string]string{"buat": lang.L("dibuat"), "ubah": lang.L("diubah"), "status": lang.L("status diubah"), "impor": lang.L("diimpor"), "cetak": lang.L("dicetak")}[h.Action]
 	if action == "" {
 		action = h.Action
 	}
@@ -93,6 +93,18 @@ func historyLine(h dataset.HistoryEntry) string {
 		default:
 			changes = append(changes, fmt.Sprintf("%s: %s → %s", field, c.Old, c.New))
 		}
+	}
+	if p := h.Print; p != nil {
+		// A print: what its pages carry, "KSB-2 · e74fc4e49ec7, revisi 3 (KONSEP)".
+		what := fmt.Sprintf("%s · %s, %s %d", p.Code, p.Fingerprint, lang.L("revisi"), p.Rev)
+		if p.Draft {
+			what += " (KONSEP)"
+		}
+		changes = append(changes, what)
+	}
+	if h.Text != "" {
+		// The signing keeps the fingerprint of the signed text.
+		changes = append(changes, lang.L("sidik teks yang ditandatangani {{.Fingerprint}}", map[string]any{"Fingerprint": h.Text}))
 	}
 	line := fmt.Sprintf("%s — %s %s", when, action, lang.L("oleh {{.User}}", map[string]any{"User": h.By}))
 	if len(changes) > 0 {

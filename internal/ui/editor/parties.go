@@ -68,7 +68,7 @@ func (t *partiesTab) build() fyne.CanvasObject {
 	add := container.NewVBox(
 		container.NewBorder(nil, nil, nil, t.addParty, t.pick),
 		container.NewBorder(nil, nil, nil, t.addRegion, t.region))
-	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), add, t.e.problemLabel("parties")), nil, nil, container.NewVScroll(t.list))
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), add, t.e.problemLabel("parties"), t.e.paraf.build()), nil, nil, container.NewVScroll(t.list))
 }
 
 // load takes the agreement's parties; they show when the tab first shows, when

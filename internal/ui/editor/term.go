@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
@@ -23,6 +24,18 @@ type termTab struct {
 	fundingSource, fundingAmount *kit.Entry
 	fundingNotes                 *kit.Entry
 
+	// sectoral is the rule that allows a term over the office's maximum;
+	// overMax warns, at the length, when the term is longer without one.
+	sectoral *kit.Entry
+	overMax  *widget.Label
+	proc     agreement.Procedure
+	// signed says, on a signed agreement, that its term is what was signed:
+	// an extension or a change is a new agreement, made with the buttons
+	// beside it.
+	signed        *widget.Label
+	extend, amend *widget.Button
+	signedNote    *fyne.Container
+
 	form *widget.Form
 	// adendum says, on an Adendum, that it has no term of its own and what
 	// it makes of its parent's end.
@@ -36,7 +49,22 @@ func (t *termTab) build() fyne.CanvasObject {
 	e := t.e
 	t.length, t.start = e.input(false), e.input(false)
 	t.start.SetPlaceHolder(lang.L("hh/bb/tttt, kosong bila sejak ditandatangani"))
-	t.unit = kit.NewSelect([]string{lang.L("tahun"), lang.L("bulan")}, func(string) { e.markDirty() })
+	t.unit = kit.NewSelect([]string{lang.L("tahun"), lang.L("bulan")}, func(string) { e.markDirty(); t.checkTerm() })
+	t.length.OnChanged = func(string) { e.markDirty(); t.checkTerm() }
+	t.sectoral = e.wrappedInput()
+	t.sectoral.OnChanged = func(string) { e.markDirty(); t.checkTerm() }
+	t.sectoral.SetPlaceHolder(lang.L("bila lebih lama dari batas kantor, mis. PP 27/2014 tentang Pengelolaan BMN/BMD, Pasal 37"))
+	t.overMax = widget.NewLabel("")
+	t.overMax.Wrapping = fyne.TextWrapWord
+	t.overMax.Importance = widget.WarningImportance
+	t.overMax.Hide()
+	t.signed = widget.NewLabel(lang.L("Sudah ditandatangani: jangka waktu yang ditandatangani tidak dapat diubah. Memperpanjang dibuat sebagai Perpanjangan, mengubah sebagai Adendum; keduanya naskah baru yang ditandatangani PARA PIHAK."))
+	t.signed.Wrapping = fyne.TextWrapWord
+	t.signed.Importance = widget.WarningImportance
+	t.extend = widget.NewButtonWithIcon(lang.L("Perpanjang"), theme.HistoryIcon(), func() { e.onDerive(agreement.KindPerpanjangan) })
+	t.amend = widget.NewButtonWithIcon(lang.L("Buat Adendum"), theme.DocumentCreateIcon(), func() { e.onDerive(agreement.KindAdendum) })
+	t.signedNote = container.NewVBox(t.signed, container.NewHBox(t.extend, t.amend))
+	t.signedNote.Hide()
 	t.extendable = widget.NewCheck(lang.L("Dapat diperpanjang"), func(bool) { e.markDirty() })
 	t.fundingSource, t.fundingAmount, t.fundingNotes = e.input(false), e.input(false), e.input(true)
 	t.fundingAmount.SetPlaceHolder(lang.L("rupiah, tanpa titik"))
@@ -44,14 +72,15 @@ func (t *termTab) build() fyne.CanvasObject {
 	t.adendum.Wrapping = fyne.TextWrapWord
 	t.adendum.Hide()
 	t.form = widget.NewForm(
-		widget.NewFormItem(lang.L("Lama"), container.NewVBox(container.NewGridWithColumns(2, t.length, t.unit), e.problemLabel("term.length"))),
+		widget.NewFormItem(lang.L("Lama"), container.NewVBox(container.NewGridWithColumns(2, t.length, t.unit), t.overMax, e.problemLabel("term.length"))),
 		widget.NewFormItem(lang.L("Mulai berlaku"), container.NewVBox(t.start, e.problemLabel("term.start"))),
 		widget.NewFormItem("", container.NewVBox(t.extendable, e.problemLabel("term.end"), e.problemLabel("term.unit"))),
+		widget.NewFormItem(lang.L("Dasar hukum sektoral"), container.NewVBox(t.sectoral, e.problemLabel("term.sectoral_basis"))),
 		widget.NewFormItem(lang.L("Sumber pembiayaan"), t.fundingSource),
 		widget.NewFormItem(lang.L("Nilai (Rp)"), container.NewVBox(t.fundingAmount, e.problemLabel("funding.amount"))),
 		widget.NewFormItem(lang.L("Keterangan pembiayaan"), t.fundingNotes),
 	)
-	return container.NewVScroll(container.NewVBox(t.adendum, t.form))
+	return container.NewVScroll(container.NewVBox(t.signedNote, t.adendum, t.form))
 }
 
 // showAdendum fits the tab to an Adendum, which has no length of its own: it
@@ -93,8 +122,48 @@ func (t *termTab) load(a agreement.Agreement) {
 		t.fundingAmount.SetText(strconv.FormatInt(a.Funding.Amount, 10))
 	}
 	t.fundingNotes.SetText(a.Funding.Notes)
+	t.sectoral.SetText(a.Term.SectoralBasis)
 	t.showAdendum(a)
-	enable(!a.Locked(), t.length, t.unit, t.start, t.extendable, t.fundingSource, t.fundingAmount, t.fundingNotes)
+	enable(!a.Locked(), t.length, t.unit, t.start, t.extendable, t.fundingSource, t.fundingAmount, t.fundingNotes, t.sectoral)
+	t.showSigned(a)
+	// The office's longest term; a registry that cannot be read leaves the default.
+	parties, _ := t.e.svc.Parties()
+	t.proc = agreement.OfficeProcedure(parties)
+	t.checkTerm()
+}
+
+// showSigned points a signed agreement's term to the new agreements that
+// extend or change it, as the domain allows them.
+func (t *termTab) showSigned(a agreement.Agreement) {
+	if !a.Locked() || a.Status != agreement.StatusDitandatangani {
+		t.signedNote.Hide()
+		return
+	}
+	for kind, b := range map[agreement.Kind]*widget.Button{agreement.KindPerpanjangan: t.extend, agreement.KindAdendum: t.amend} {
+		if _, err := agreement.NewChild(&a, kind, t.e.now()); err != nil {
+			b.Hide()
+		} else {
+			b.Show()
+		}
+	}
+	t.signedNote.Show()
+}
+
+// checkTerm warns at the length when the term typed is longer than the
+// office allows without a sectoral basis.
+func (t *termTab) checkTerm() {
+	if t.sectoral == nil || t.overMax == nil {
+		return // still building
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(t.length.Text))
+	term := agreement.Term{Length: n, Unit: termUnits[max(t.unit.SelectedIndex(), 0)], SectoralBasis: t.sectoral.Text}
+	if err != nil || t.e.a.Kind == agreement.KindAdendum || !term.OverMax(t.proc) {
+		t.overMax.Hide()
+		return
+	}
+	fe := agreement.FieldError{Field: "term.length", Code: "term_over_max", Args: []any{t.proc.WithDefaults().MaxTermYears}}
+	t.overMax.SetText(fe.Message(kit.Lang()))
+	t.overMax.Show()
 }
 
 func (t *termTab) apply(a *agreement.Agreement, es *agreement.Errors) {
@@ -120,6 +189,7 @@ func (t *termTab) apply(a *agreement.Agreement, es *agreement.Errors) {
 		a.Term.End = a.Term.EndFor(start)
 	}
 	a.Term.Extendable = t.extendable.Checked
+	a.Term.SectoralBasis = strings.TrimSpace(t.sectoral.Text)
 	a.Funding.Source = strings.TrimSpace(t.fundingSource.Text)
 	a.Funding.Notes = strings.TrimSpace(t.fundingNotes.Text)
 	a.Funding.Amount = 0

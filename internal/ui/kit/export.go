@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
 	"sepakat/internal/places"
 	"sepakat/internal/service"
 	"sepakat/internal/ui/platform"
@@ -122,7 +123,7 @@ func ExportPDF(j PDFJob, w fyne.URIWriteCloser) *PDFExport {
 		})
 	})
 	go func() {
-		data, err := makePDF(ctx, j)
+		data, printed, err := makePDF(ctx, j)
 		if ctx.Err() != nil || !x.claimed.CompareAndSwap(false, true) {
 			return // cancelled: Cancel has removed the file
 		}
@@ -134,6 +135,11 @@ func ExportPDF(j PDFJob, w fyne.URIWriteCloser) *PDFExport {
 		}
 		if err != nil || ctx.Err() != nil {
 			_ = storage.Delete(w.URI()) // nothing half-written stays behind
+		} else if printed != nil {
+			// The file is written: its print goes into the agreement's history.
+			if lerr := j.Printer.(service.LoggedPrinter).RecordPrint(j.ID, *printed); lerr != nil {
+				err = &unloggedError{lerr}
+			}
 		}
 		do(func() { x.finish(err) })
 	}()
@@ -182,6 +188,9 @@ func (x *PDFExport) finish(err error) {
 		} else {
 			dialog.NewCustom(lang.L("Ekspor PDF"), lang.L("Tutup"), widget.NewLabel(lang.L("Pembuatan PDF dibatalkan.")), j.Parent).Show()
 		}
+	case errors.As(err, new(*unloggedError)):
+		ShowExported(j.App, places.Display(x.w.URI().Path()), j.Parent)
+		ShowFailure(j.Parent, lang.L("PDF sudah disimpan, tetapi cetakannya tidak tercatat di riwayat:"), err)
 	case err != nil:
 		j.fail(err)
 	default:
@@ -193,27 +202,40 @@ func (x *PDFExport) finish(err error) {
 }
 
 // makePDF makes the job's PDF on a locked OS thread of lowered priority; the
-// printer stops between its stages once ctx is cancelled.
-func makePDF(ctx context.Context, j PDFJob) ([]byte, error) {
+// printer stops between its stages once ctx is cancelled. A printer that
+// records its prints (service.LoggedPrinter) also says what it printed.
+func makePDF(ctx context.Context, j PDFJob) ([]byte, *dataset.Print, error) {
 	type result struct {
-		data []byte
-		err  error
+		data    []byte
+		printed *dataset.Print
+		err     error
 	}
 	made := make(chan result, 1)
 	go func() {
 		runtime.LockOSThread() // never unlocked: the lowered thread ends with the goroutine
 		platform.LowerThreadPriority()
 		var buf bytes.Buffer
+		if lp, ok := j.Printer.(service.LoggedPrinter); ok {
+			p, err := lp.PrintPDF(ctx, j.ID, &buf, j.Draft)
+			made <- result{buf.Bytes(), &p, err}
+			return
+		}
 		err := j.Printer.ExportPDF(ctx, j.ID, &buf, j.Draft)
-		made <- result{buf.Bytes(), err}
+		made <- result{buf.Bytes(), nil, err}
 	}()
 	select {
 	case r := <-made:
-		return r.data, r.err
+		return r.data, r.printed, r.err
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return nil, nil, ctx.Err()
 	}
 }
+
+// unloggedError is a PDF written whose print could not be recorded.
+type unloggedError struct{ err error }
+
+func (e *unloggedError) Error() string { return e.err.Error() }
+func (e *unloggedError) Unwrap() error { return e.err }
 
 // fileDialogLastFolder is the preference where Fyne's file dialogs remember
 // the folder last used.
