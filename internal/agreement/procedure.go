@@ -604,9 +604,9 @@ func checkApproval(es *Errors, field string, r ApprovalRecord) {
 // Gate lists what must be done before an agreement moves from status prev to
 // a.Status, when that move reaches Siap Tanda Tangan or beyond for the first
 // time: the DPRD's approval where it is needed, the central government's for
-// foreign cooperation, the required reviewers' agreement, and a Nota
-// Kesepakatan's rencana aksi. Unanswered DPRD questions are a warning
-// (Warnings), not a stop.
+// foreign cooperation, the required reviewers' agreement, a Nota
+// Kesepakatan's rencana aksi, and a document and category that fit the
+// partner. Unanswered DPRD questions are a warning (Warnings), not a stop.
 func (a *Agreement) Gate(prev Status, p Procedure, dir Directory) Errors {
 	if stage(prev) >= 2 || stage(a.Status) < 2 || a.Status == StatusDibatalkan {
 		return nil
@@ -629,12 +629,18 @@ func (a *Agreement) Gate(prev Status, p Procedure, dir Directory) Errors {
 	if a.signingLevel(dir) == KindNK && a.Kind == KindNK && len(a.ActionPlan) == 0 {
 		es.add("action_plan", "action_plan_required")
 	}
+	// A document or category that does not fit the partner goes no further
+	// than a draft; an Adendum or Perpanjangan follows its parent as signed.
+	if a.Kind != KindAdendum && a.Kind != KindPerpanjangan {
+		a.checkDocumentFits(&es, dir)
+	}
 	return es
 }
 
 // Warnings are what a careful reviewer would question but the program does
-// not yet stop: a document or category that does not fit the partner (stored
-// registers and generated corpora still hold such records), the DPRD
+// not stop while drafting: a document or category that does not fit the
+// partner (Gate stops it at Siap Tanda Tangan; stored registers and generated
+// corpora still hold such records, signed), the DPRD
 // questions unanswered, a recommendation without its reasons, and a
 // term longer than p allows without a stated sectoral basis.
 func (a *Agreement) Warnings(p Procedure, dir Directory) Errors {

@@ -444,3 +444,47 @@ func TestNoKuasaSignerOnKSBOrNK(t *testing.T) {
 		}
 	}
 }
+
+func TestGateRefusesADocumentThatDoesNotFitThePartner(t *testing.T) {
+	dir := procedureDir()
+	day := NewDate(2025, 6, 2)
+	ready := func(a Agreement) Agreement {
+		a = readyToSign(a)
+		a.Reviews = allAgreed(day)
+		a.DPRD = DPRDApproval{Burdens: AnswerNo, OutsideBudget: AnswerNo}
+		return a
+	}
+	ministryKSB := ready(withPartner(ksb(), 4, 15))
+	if got := codes(ministryKSB.Gate(StatusTelaah, DefaultProcedure(), dir), "kind"); !slices.Contains(got, "ministry_needs_nk") {
+		t.Errorf("a KSB with a ministry reached Siap Tanda Tangan: %v", got)
+	}
+	wrongCat := ready(withPartner(ksb(), 3, 14))
+	wrongCat.Category = CatKSDD
+	if got := codes(wrongCat.Gate(StatusTelaah, DefaultProcedure(), dir), "category"); !slices.Contains(got, "category_partner") {
+		t.Errorf("KSDD with a company reached Siap Tanda Tangan: %v", got)
+	}
+	// While drafting it is a warning only, and what is past the gate stays.
+	draft := ministryKSB
+	draft.Status = StatusTelaah
+	if es := draft.Gate(StatusKonsep, DefaultProcedure(), dir); len(es) != 0 {
+		t.Errorf("a draft held: %v", es)
+	}
+	signed := ministryKSB
+	signed.Status = StatusDitandatangani
+	if es := signed.Gate(StatusSiapTTD, DefaultProcedure(), dir); len(es) != 0 {
+		t.Errorf("a signed record held: %v", es)
+	}
+	// An Adendum of a legacy ministry PKS follows its parent.
+	dir.agreements[41] = Agreement{ID: 41, Kind: KindPKS}
+	add := ready(withPartner(ksb(), 4, 15))
+	add.Kind, add.ParentID = KindAdendum, 41
+	add.Parent = &ParentRef{Kind: KindPKS}
+	if got := codes(add.Gate(StatusTelaah, DefaultProcedure(), dir), "kind"); len(got) != 0 {
+		t.Errorf("an Adendum of a signed PKS held for its parent's kind: %v", got)
+	}
+	fits := ready(withPartner(ksb(), 2, 11))
+	fits.Category = CatKSDD
+	if es := fits.Gate(StatusTelaah, DefaultProcedure(), dir); len(es) != 0 {
+		t.Errorf("a KSB with a region: %v", es)
+	}
+}

@@ -66,8 +66,14 @@ func testGate(t *testing.T, c Config) {
 		w.Sumedang.Procedure = &agreement.Procedure{Reviewers: []agreement.Reviewer{
 			{Title: "Kepala Bagian Hukum", Required: true}, {Title: "Inspektur Daerah", Required: true}, {Title: "Asisten Pemerintahan"}}}
 		must(t, s.SaveParty(&w.Sumedang))
+		// With a foreign city: the central government's approval too.
+		city := agreement.Party{Kind: agreement.PartyLuarNegeri, Name: "Kota Shizuoka, Jepang", Seat: "Shizuoka"}
+		must(t, s.SaveParty(&city))
+		mayor := agreement.Official{PartyID: city.ID, Name: "Takashi Nanba", Jabatan: "Wali Kota Shizuoka", Role: agreement.RolePimpinan}
+		must(t, s.SaveOfficial(&mayor))
 		a := w.KSB("Kerja Sama Kota Kembar")
-		a.Category = agreement.CatKSDLL // with a foreign party: the central approval too
+		a.Category = agreement.CatKSDPL
+		a.Parties[0] = agreement.AgreementParty{PartyID: city.ID, Role: agreement.RolePihakPertama, SignerID: mayor.ID}
 		must(t, s.SaveAgreement(&a))
 		a.Status = agreement.StatusTelaah
 		Review(&a, agreement.NewDate(2025, 6, 20)) // the default reviewers, not the office's
@@ -82,6 +88,24 @@ func testGate(t *testing.T, c Config) {
 		}
 		a.Reviews = append(a.Reviews, agreement.Review{Reviewer: "inspektur  daerah", Date: agreement.NewDate(2025, 6, 21), Outcome: agreement.ReviewSetuju})
 		a.Central = agreement.ApprovalRecord{Number: "B/1234/KS/2025", Date: agreement.NewDate(2025, 6, 22), By: "Menteri Dalam Negeri"}
+		must(t, s.SaveAgreement(&a))
+	})
+
+	t.Run("DocumentFitsThePartner", func(t *testing.T) {
+		s := fresh(t, c)
+		w := SeedWorld(t, s)
+		a := w.KSB("Pengelolaan Sampah")
+		a.Category = agreement.CatKSDPK // for a third party, not a region: a draft may say so
+		must(t, s.SaveAgreement(&a))
+		a.Status = agreement.StatusTelaah
+		Review(&a, agreement.NewDate(2025, 6, 20))
+		must(t, s.SaveAgreement(&a))
+		a.Status = agreement.StatusSiapTTD
+		es := fieldErrors(t, s.SaveAgreement(&a))
+		if !slices.Contains(codesAt(es, "category"), "category_partner") {
+			t.Fatalf("a wrong category reached Siap Tanda Tangan: %v", es)
+		}
+		a.Category = agreement.CatKSDD
 		must(t, s.SaveAgreement(&a))
 	})
 

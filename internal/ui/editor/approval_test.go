@@ -240,8 +240,22 @@ func TestDuplicateIsReviewedAndApprovedAnew(t *testing.T) {
 func TestForeignCooperationAsksForTheCentralApproval(t *testing.T) {
 	h := newHarness(t)
 	e := h.draft(nil)
+	// The PKS's partner is a foreign city.
+	city := agreement.Party{Kind: agreement.PartyLuarNegeri, Name: "Kota Shizuoka, Jepang", Seat: "Shizuoka"}
+	if err := h.s.SaveParty(&city); err != nil {
+		t.Fatal(err)
+	}
+	mayor := agreement.Official{PartyID: city.ID, Name: "Takashi Nanba", Jabatan: "Wali Kota Shizuoka", Role: agreement.RolePimpinan}
+	if err := h.s.SaveOfficial(&mayor); err != nil {
+		t.Fatal(err)
+	}
 	a := e.Agreement()
-	a.Category = agreement.CatKSDLL // with a foreign party
+	a.Category = agreement.CatKSDPL
+	for i := range a.Parties {
+		if !a.Parties[i].Own {
+			a.Parties[i] = agreement.AgreementParty{PartyID: city.ID, Role: a.Parties[i].Role, SignerID: mayor.ID}
+		}
+	}
 	if err := h.s.SaveAgreement(&a); err != nil {
 		t.Fatal(err)
 	}
