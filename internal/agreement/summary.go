@@ -37,6 +37,15 @@ type Summary struct {
 	FollowUps int `json:"follow_ups,omitempty"`
 	// Children counts the agreements under this one (PKS, Adendum, Perpanjangan).
 	Children int `json:"children,omitempty"`
+	// CopiesDone is set when a signed agreement's copy checklist is complete.
+	CopiesDone bool `json:"copies_done,omitempty"`
+	// Recommendation is the last monev recommendation (LastRecommendation).
+	Recommendation Recommendation `json:"recommendation,omitempty"`
+	// DPRDWaiting is set while the DPRD's approval is needed and not recorded.
+	DPRDWaiting bool `json:"dprd_waiting,omitempty"`
+	// MonevDue is the last day of the first monev round left open
+	// (MonevOpenRound under the office's procedure as saved); zero: none.
+	MonevDue Date `json:"monev_due"`
 }
 
 // Phase derives the phase on the day of now.
@@ -127,6 +136,14 @@ func Summarize(a *Agreement, children int, party func(ID) (Party, bool)) Summary
 	}
 	if a.Signing != nil {
 		sum.Signed = a.Signing.Date
+	}
+	if a.Status == StatusDitandatangani {
+		sum.CopiesDone, _, _ = a.CopiesComplete()
+	}
+	sum.Recommendation = a.LastRecommendation()
+	sum.DPRDWaiting = a.WaitingForDPRD()
+	if a.Status == StatusDitandatangani {
+		sum.MonevDue = a.MonevOpenRound(a.ProcedureOf(party))
 	}
 	for _, ap := range a.Parties {
 		pn := PartyName{ID: ap.PartyID, Own: ap.Own}

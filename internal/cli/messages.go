@@ -55,6 +55,7 @@ Perintah:
   salvage OUT.db             salin setiap data yang masih terbaca ke berkas baru
   laporan --from TGL --to TGL | --year TAHUN [--semester 1|2] -o BERKAS.pdf|.xlsx
                              laporan periode: PDF berkop surat kantor, atau buku kerja Excel
+  monev ID -o BERKAS.pdf     laporan monitoring dan evaluasi satu perjanjian (PDF berkop surat)
   telaah ID -o BERKAS.pdf    lembar telaah dan disposisi TKKSD, berkop surat kantor
   server init|push|pull      register di server PostgreSQL kantor (sepakat-cli server)
 
@@ -118,6 +119,7 @@ Commands:
   salvage OUT.db             copy every record still readable into a new file
   laporan --from DATE --to DATE | --year YEAR [--semester 1|2] -o FILE.pdf|.xlsx
                              period report: PDF on the office letterhead, or an Excel workbook
+  monev ID -o FILE.pdf       monitoring and evaluation report of one agreement (PDF, letterhead)
   telaah ID -o FILE.pdf      the TKKSD's review and disposition sheet, on the office letterhead
   server init|push|pull      the register on the office's PostgreSQL server (sepakat-cli server)
 

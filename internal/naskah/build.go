@@ -91,6 +91,7 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 	d.Closing = b.para("penutup", closing)
 	b.signatures(d)
 	b.paraf(d)
+	b.lampiran(d)
 	d.Meta = Meta{
 		Title:   a.Kind.Title() + " tentang " + clean(a.Subject),
 		Subject: clean(a.Subject),

@@ -133,6 +133,8 @@ type Document struct {
 	Closing     Para
 	Signatures  []Signature
 	Witnesses   []Witness
+	// Lampiran are tables printed after the signatures (lampiran.go).
+	Lampiran []Lampiran
 	// Parties names the parties in order, for the paraf box.
 	Parties []string
 	// Paraf is the paraf beside our signature (paraf.go); like the paraf
@@ -207,6 +209,9 @@ func (d *Document) Paragraphs() []Paragraph {
 	}
 	for _, w := range d.Witnesses {
 		add(PartWitness, 0, w.Jabatan+" "+w.Name)
+	}
+	for _, l := range d.Lampiran {
+		l.paragraphs(add)
 	}
 	return out
 }

@@ -290,6 +290,9 @@ func (r *doc) layout() {
 		r.section(s, d.Body[i+1:])
 	}
 	r.closingAndSignatures()
+	for _, l := range d.Lampiran {
+		r.lampiran(l) // lampiran.go
+	}
 }
 
 func (r *doc) lambang() {

@@ -81,12 +81,20 @@ type Series struct {
 // is written unless the whole report renders. A cancelled ctx stops it at
 // the next page.
 func (r *Renderer) RenderReport(ctx context.Context, w io.Writer, d *ReportDoc, p Profile, o Options) (err error) {
+	return r.renderReport(ctx, w, d, p, o, nil)
+}
+
+// renderReport is RenderReport with end drawn after the blocks (monev.go).
+func (r *Renderer) renderReport(ctx context.Context, w io.Writer, d *ReportDoc, p Profile, o Options, end func(*reportRender)) error {
 	// Landscape: the lists of agreements need the width.
 	return r.renderSheet(ctx, w, d, p, o, true, func(rr *reportRender) {
 		rr.letterhead()
 		rr.title()
 		for i := range d.Blocks {
 			rr.block(&d.Blocks[i])
+		}
+		if end != nil {
+			end(rr)
 		}
 	})
 }

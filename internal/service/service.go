@@ -120,6 +120,8 @@ type Numbering interface {
 type Overview interface {
 	// Dashboard gathers what the Beranda shows on the day of now.
 	Dashboard(now time.Time) (Dashboard, error)
+	// Outstanding lists what the procedure still waits for (outstanding.go).
+	Outstanding(now time.Time) (Outstanding, error)
 }
 
 // Examples are the built-in reference cases, offered on the first start.

@@ -81,6 +81,15 @@ func entries(sum *agreement.Summary) []indexEntry {
 		}
 		out = append(out, indexEntry{schema.IdxQuiet, cat(sum.Signed.Key(), end, id)})
 	}
+	if sum.DPRDWaiting {
+		out = append(out, indexEntry{schema.IdxTodo, cat([]byte{schema.TodoDPRD}, id)})
+	}
+	if sum.Status == agreement.StatusDitandatangani && !sum.CopiesDone && sum.Signed.Valid() {
+		out = append(out, indexEntry{schema.IdxTodo, cat([]byte{schema.TodoCopies}, sum.Signed.Key(), id)})
+	}
+	if sum.Status == agreement.StatusDitandatangani && sum.MonevDue.Valid() {
+		out = append(out, indexEntry{schema.IdxTodo, cat([]byte{schema.TodoMonev}, sum.MonevDue.Key(), id)})
+	}
 	out = append(out,
 		indexEntry{schema.IdxSubject, cat(search.SortKey(sum.Subject), []byte{0}, id)},
 		indexEntry{schema.IdxPartner, cat(search.SortKey(sum.Partners()), []byte{0}, id)},

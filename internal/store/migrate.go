@@ -35,6 +35,10 @@ var migrations = []migration{
 	{from: 6, name: "own numbers and file references", run: migrateV6toV7},
 	// Schema 8 chains each record's history by hashes (migrate_chain.go).
 	{from: 7, name: "history chains", run: func(_ *Store, tx *bolt.Tx) error { return sealChainsTx(tx) }},
+	// Schema 9 marks copies, monev and the DPRD in each list summary and
+	// indexes what the Beranda follows (IdxTodo); the new bucket is missing,
+	// so completeIndexes rebuilds the lists in batches once the file is open.
+	{from: 8, name: "summaries with the procedure's marks, index of what the procedure waits for", run: func(*Store, *bolt.Tx) error { return nil }},
 }
 
 // SealedBuckets hold record values, each sealed with a checksum since schema 6.
@@ -189,7 +193,7 @@ func (s *Store) migrate() error {
 			return fmt.Errorf("migrasi 5→6 (%s): %w", migrations[4].name, err)
 		}
 	}
-	if version >= 5 {
+	if version >= 5 && version < 8 {
 		// Chaining the history rewrites every entry: a batch of records per
 		// transaction first, as sealing above (migrate_chain.go).
 		if err := s.chainBatched(2048); err != nil {

@@ -131,7 +131,10 @@ func (s *Store) SaveParty(p *agreement.Party) error {
 		if err := keepParty(dir, &prev, next); err != nil {
 			return err
 		}
-		if prev.Name == next.Name && prev.ShortName == next.ShortName {
+		// The list rows show the names, and when the monev falls due under
+		// the office's rounds (Summary.MonevDue).
+		rounds := func(p *agreement.Party) int { return agreement.OfficeProcedure([]agreement.Party{*p}).MonevPerYear }
+		if prev.Name == next.Name && prev.ShortName == next.ShortName && rounds(&prev) == rounds(next) {
 			return nil
 		}
 		return refreshSummariesOf(dir, next.ID)

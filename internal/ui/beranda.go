@@ -37,7 +37,9 @@ type Beranda struct {
 	sleeping *fyne.Container
 	review   *fyne.Container
 	recent   *fyne.Container
-	message  *widget.Label
+	// procedure lists what the procedure waits for (Outstanding).
+	procedure *fyne.Container
+	message   *widget.Label
 
 	// notify is told of the first dashboard loaded (the start notification).
 	notify   func(service.Dashboard)
@@ -135,11 +137,12 @@ func (b *Beranda) build() {
 	b.sleeping = container.NewVBox()
 	b.review = container.NewVBox()
 	b.recent = container.NewVBox()
+	b.procedure = container.NewVBox()
 	b.message = widget.NewLabel(lang.L("Memuat…"))
 	b.message.Wrapping = fyne.TextWrapWord
 	b.warning = container.NewVBox()
 	b.warning.Hide()
-	left := container.NewVBox(b.ending)
+	left := container.NewVBox(b.ending, b.procedure)
 	right := container.NewVBox(b.sleeping, b.review, b.recent)
 	b.yearChart = newBarChart(chartData{}, 170)
 	b.statusChart = newBarChart(chartData{Horizontal: true}, 170)
@@ -162,6 +165,8 @@ func (b *Beranda) reload() {
 	perYear := b.perYear
 	type read struct {
 		d       service.Dashboard
+		o       service.Outstanding
+		oErr    error
 		st      service.BackupStatus
 		stErr   error
 		years   []service.YearCount
@@ -171,6 +176,9 @@ func (b *Beranda) reload() {
 		var r read
 		var err error
 		r.d, err = svc.Dashboard(now)
+		if err == nil {
+			r.o, r.oErr = svc.Outstanding(now)
+		}
 		if backupStatus != nil {
 			r.st, r.stErr = backupStatus()
 		}
@@ -181,6 +189,9 @@ func (b *Beranda) reload() {
 	}, func(r read, err error) {
 		d := r.d
 		b.show(d, err, now)
+		if err == nil {
+			b.showOutstanding(r.o, r.oErr, now)
+		}
 		if perYear != nil && err == nil {
 			b.showCharts(d, r.years, r.yearErr)
 		}
@@ -251,6 +262,31 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 		return lang.L(s.Phase(now, agreement.DefaultSoonDays).Label())
 	}, lang.L("Belum ada perjanjian."))
 	b.content.Refresh()
+}
+
+// showOutstanding lists what the procedure waits for: the DPRD's approval,
+// unfinished originals after the office's days, overdue monev.
+func (b *Beranda) showOutstanding(o service.Outstanding, err error, now time.Time) {
+	b.procedure.RemoveAll()
+	b.procedure.Add(heading(lang.L("Prosedur kerja sama")))
+	if err != nil {
+		b.procedure.Add(note(kit.Failure(lang.L("Daftar prosedur tidak dapat dimuat:"), err)))
+		b.procedure.Refresh()
+		return
+	}
+	b.procedure.Add(subheading(lang.L("Menunggu persetujuan DPRD ({{.Count}})", map[string]any{"Count": thousands(o.DPRDCount)})))
+	b.addRows(b.procedure, o.DPRD, o.DPRDCount, func(s agreement.Summary) string {
+		return lang.L(s.Status.Label())
+	}, lang.L("Tidak ada."))
+	b.procedure.Add(subheading(lang.L("Naskah asli belum lengkap lewat {{.Days}} hari ({{.Count}})", map[string]any{"Days": o.AfterDays, "Count": thousands(o.CopiesCount)})))
+	b.addRows(b.procedure, o.Copies, o.CopiesCount, func(s agreement.Summary) string {
+		return lang.L("ditandatangani {{.Date}}", map[string]any{"Date": kit.ShortDate(s.Signed)})
+	}, lang.L("Tidak ada."))
+	b.procedure.Add(subheading(lang.L("Monev terlambat ({{.Count}})", map[string]any{"Count": thousands(o.MonevCount)})))
+	b.addRows(b.procedure, o.Monev, o.MonevCount, func(s agreement.Summary) string {
+		return lang.L("putaran berakhir {{.Date}}, terlambat {{.Days}} hari", map[string]any{"Date": kit.ShortDate(s.MonevDue), "Days": s.MonevDue.DaysUntil(agreement.DateOf(now))})
+	}, lang.L("Tidak ada."))
+	b.procedure.Refresh()
 }
 
 // showCharts draws the signed agreements per year by kind and the status

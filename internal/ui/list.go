@@ -101,8 +101,8 @@ var listColumns = []struct {
 	width float32
 	sort  service.Sort
 }{
-	{"Jenis", 60, service.SortKind}, {"Tentang", 315, service.SortSubject}, {"Mitra", 245, service.SortPartner},
-	{"Nomor Kita", 180, service.SortNumber}, {"Nomor Mitra", 180, unsorted}, {"Status", 110, service.SortStatus},
+	{"Jenis", 60, service.SortKind}, {"Tentang", 315, service.SortSubject}, {"Mitra", 220, service.SortPartner},
+	{"Nomor Kita", 180, service.SortNumber}, {"Nomor Mitra", 150, unsorted}, {"Status", 165, service.SortStatus}, // room for the marks (phaseMarks)
 	{"Tanggal Berakhir", 150, service.SortEnd},
 }
 
@@ -618,10 +618,25 @@ func (r *AgreementList) fill(id widget.TableCellID, o fyne.CanvasObject) {
 	case 4:
 		l.SetText(s.PartnerNumber)
 	case 5:
-		l.SetText(lang.L(s.Phase(r.now(), agreement.DefaultSoonDays).Label()))
+		l.SetText(phaseMarks(s, r.now()))
 	case 6:
 		l.SetText(kit.ShortDate(s.End))
 	}
+}
+
+// phaseMarks is the register's status column: the phase, a tick when a signed
+// agreement's originals are all finished (copies checklist), and the last
+// monev recommendation when it proposes to end or extend the agreement
+// ("Berlaku ✓ → akhiri").
+func phaseMarks(s agreement.Summary, now time.Time) string {
+	text := lang.L(s.Phase(now, agreement.DefaultSoonDays).Label())
+	if s.Status == agreement.StatusDitandatangani && s.CopiesDone {
+		text += " ✓"
+	}
+	if s.Recommendation.Flagged() {
+		text += " → " + lang.L(string(s.Recommendation)) // "akhiri", "perpanjang"
+	}
+	return text
 }
 
 // readFailed says once, in the status line, that rows could not be read.

@@ -41,6 +41,7 @@ func RunConfig(t *testing.T, c Config) {
 	t.Run("Register", func(t *testing.T) { testRegister(t, c) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, c) })
 	t.Run("Overview", func(t *testing.T) { testOverview(t, c) })
+	t.Run("Outstanding", func(t *testing.T) { testOutstanding(t, c) })
 	t.Run("Family", func(t *testing.T) { testFamily(t, c) })
 	t.Run("Gate", func(t *testing.T) { testGate(t, c) })
 	t.Run("Numbering", func(t *testing.T) { testNumbering(t, c) })

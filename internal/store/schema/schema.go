@@ -6,7 +6,7 @@ package schema
 import "encoding/binary"
 
 // Version is the layout this code reads and writes.
-const Version = 8
+const Version = 9
 
 // The meta bucket and its keys.
 var (
@@ -71,6 +71,18 @@ var (
 	IdxImpl    = []byte("idx_impl")    // folded perangkat daerah 0 id(8)
 	// signed agreements by end date, for what ends soon
 	IdxSignedEnd = []byte("idx_signed_end") // yyyymmdd(8) id(8)
+	// Since schema 8: what the procedure still waits for, for the Beranda:
+	// 'd' id(8) waiting for the DPRD; 'c' signed yyyymmdd(8) id(8) signed,
+	// originals unfinished; 'm' yyyymmdd(8) id(8) the last day of the first
+	// monev round left open.
+	IdxTodo = []byte("idx_todo")
+)
+
+// The kinds of IdxTodo keys, their first byte.
+const (
+	TodoDPRD   byte = 'd'
+	TodoCopies byte = 'c'
+	TodoMonev  byte = 'm'
 )
 
 // Since schema 7: what keeps own numbers unique and stored files referenced,
@@ -128,7 +140,7 @@ var BucketsV1 = [][]byte{Meta, Agreements, Parties, Officials, Mandates, History
 // IndexBuckets are derived from the agreements and can be rebuilt.
 // Their order numbers them in each agreement's head: add at the end only.
 var IndexBuckets = [][]byte{IdxChanged, IdxStatus, IdxKind, IdxParty, IdxYear, IdxEnd, IdxParent, IdxQuiet,
-	IdxSubject, IdxPartner, IdxNumber, IdxImpl, IdxSignedEnd}
+	IdxSubject, IdxPartner, IdxNumber, IdxImpl, IdxSignedEnd, IdxTodo}
 
 // RecordTag prefixes history keys with the record type.
 var RecordTag = map[string]byte{"agreement": 'a', "party": 'p', "official": 'o', "mandate": 'm'}

@@ -71,6 +71,7 @@ const (
 	tabAttachments
 	tabMonitoring
 	tabHistory
+	tabActionPlan // a Nota Kesepakatan's only
 )
 
 // Editor edits one agreement in a window of its own. A save that fails keeps
@@ -101,7 +102,8 @@ type Editor struct {
 	attachments *attachmentsTab
 	monitoring  *monitoringTab
 	history     *historyTab
-	paraf       *parafPart // on the parties tab (paraf.go)
+	paraf       *parafPart     // on the parties tab (paraf.go)
+	actionPlan  *actionPlanTab // a Nota Kesepakatan's only (actionplan.go)
 	// order is the tabs in the order they read the form: the parties before
 	// the numbers and the signing record that refer to them.
 	order []tab
@@ -199,6 +201,10 @@ func (e *Editor) build() {
 	e.order = []tab{e.parties, e.identity, e.body, e.term, e.attachments, e.approval, e.monitoring, e.history, e.signing, e.paraf}
 	titles := []string{lang.L("Identitas"), lang.L("Para Pihak & Penandatangan"), lang.L("Isi Naskah"), lang.L("Jangka Waktu & Pembiayaan"),
 		lang.L("Persetujuan"), lang.L("Penandatanganan"), lang.L("Lampiran"), lang.L("Monitoring"), lang.L("Riwayat")}
+	if e.a.Kind == agreement.KindNK { // its rencana aksi, printed as its lampiran
+		e.actionPlan = &actionPlanTab{e: e}
+		tabs, titles, e.order = append(tabs, e.actionPlan), append(titles, lang.L("Rencana Aksi")), append(e.order, e.actionPlan)
+	}
 	e.general = kit.NewProblemLabel()
 
 	// A tab's widgets join the window when the tab first shows: AppTabs lays

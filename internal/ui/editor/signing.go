@@ -27,6 +27,20 @@ type signingTab struct {
 	copies, meterai           *kit.Entry
 	numbers                   []*kit.Entry
 	numbersBox                *fyne.Container
+
+	// The signed copies checklist, shown once the agreement is signed.
+	copiesCard  *fyne.Container
+	copiesState *widget.Label
+	copiesGrid  *fyne.Container
+	copyRows    []copyRow
+}
+
+// copyRow is one signed original as held by one party, with its checks.
+type copyRow struct {
+	check                              agreement.CopyCheck
+	paraf, meterai, stempel, exchanged *widget.Check
+	// scanned says whether the scan is attached: the Lampiran tab decides.
+	scanned *widget.Label
 }
 
 func (t *signingTab) build() fyne.CanvasObject {
@@ -56,7 +70,122 @@ func (t *signingTab) build() fyne.CanvasObject {
 	top := container.NewVBox(
 		container.NewHBox(widget.NewLabel(lang.L("Status:")), t.statusText),
 		t.steps, e.problemLabel("status"), e.problemLabel("cancel_reason"), e.problemLabel("signing"), widget.NewSeparator())
-	return container.NewVScroll(container.NewVBox(top, form))
+	t.copiesState = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.copiesGrid = container.NewVBox()
+	hint := widget.NewLabel(lang.L("Centang tiap butir yang sudah selesai pada tiap naskah asli. Pindaian terisi sendiri bila pindaian naskah bertanda tangan dilampirkan di tab Lampiran."))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	t.copiesCard = container.NewVBox(widget.NewSeparator(),
+		widget.NewLabelWithStyle(lang.L("Kelengkapan naskah asli"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		t.copiesState, hint, t.copiesGrid)
+	return container.NewVScroll(container.NewVBox(top, form, t.copiesCard))
+}
+
+// copyHeads head the columns of the copies checklist.
+var copyHeads = []string{"Naskah asli", "Paraf tiap halaman", "Meterai", "Stempel", "Dipertukarkan", "Pindaian"}
+
+// loadCopies shows the copies checklist of a signed agreement: a row per
+// original and party, the scan ticked when a scan of the signed original is
+// attached.
+func (t *signingTab) loadCopies(a agreement.Agreement) {
+	t.copiesGrid.RemoveAll()
+	t.copyRows = nil
+	if a.Status != agreement.StatusDitandatangani {
+		t.copiesCard.Hide()
+		return
+	}
+	t.copiesCard.Show()
+	// A row: the original and its party at the left, then a column per item.
+	row := func(name fyne.CanvasObject, items ...fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(330, name.MinSize().Height), name), nil,
+			container.NewGridWithColumns(len(items), items...))
+	}
+	var heads []fyne.CanvasObject
+	for _, h := range copyHeads {
+		head := widget.NewLabelWithStyle(lang.L(h), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head.Truncation = fyne.TextTruncateEllipsis
+		heads = append(heads, head)
+	}
+	t.copiesGrid.Add(row(heads[0], heads[1:]...))
+	scan := hasScan(a)
+	for _, c := range a.Checklist() {
+		c.Scanned = scan
+		r := copyRow{check: c}
+		mk := func(v bool) *widget.Check {
+			ch := widget.NewCheck("", func(bool) { t.e.markDirty(); t.showCopiesState() })
+			ch.SetChecked(v)
+			return ch
+		}
+		r.paraf, r.meterai, r.stempel, r.exchanged = mk(c.Paraf), mk(c.Meterai), mk(c.Stempel), mk(c.Exchanged)
+		r.scanned = widget.NewLabel(lang.L("belum"))
+		r.scanned.Importance = widget.WarningImportance
+		if scan {
+			r.scanned.SetText(lang.L("terlampir"))
+			r.scanned.Importance = widget.SuccessImportance
+		}
+		name := lang.L("Rangkap {{.N}} · {{.Party}}", map[string]any{"N": c.Copy, "Party": t.partyName(c.PartyID)})
+		label := widget.NewLabel(name)
+		label.Truncation = fyne.TextTruncateEllipsis
+		t.copiesGrid.Add(row(label, r.paraf, r.meterai, r.stempel, r.exchanged, r.scanned))
+		t.copyRows = append(t.copyRows, r)
+	}
+	t.showCopiesState()
+}
+
+// partyName is a party's short name, or its name, or its number in the register.
+func (t *signingTab) partyName(id agreement.ID) string {
+	p, err := t.e.svc.Party(id)
+	switch {
+	case err != nil:
+		return lang.L("Pihak #{{.ID}}", map[string]any{"ID": id})
+	case p.ShortName != "":
+		return p.ShortName
+	}
+	return p.Name
+}
+
+// hasScan reports whether a scan of the signed original is attached.
+func hasScan(a agreement.Agreement) bool { return scanOf(a) != "" }
+
+// scanOf is the SHA-256 of the scan of the signed original attached last, or "".
+func scanOf(a agreement.Agreement) string {
+	sha := ""
+	for _, at := range a.Attachments {
+		if at.Kind == agreement.AttachScan {
+			sha = at.File.SHA256
+		}
+	}
+	return sha
+}
+
+// checklist reads the copies checklist from the checks.
+func (t *signingTab) checklist() []agreement.CopyCheck {
+	var out []agreement.CopyCheck
+	for _, r := range t.copyRows {
+		c := r.check
+		c.Paraf, c.Meterai, c.Stempel, c.Exchanged = r.paraf.Checked, r.meterai.Checked, r.stempel.Checked, r.exchanged.Checked
+		out = append(out, c)
+	}
+	return out
+}
+
+// showCopiesState says whether every original is finished.
+func (t *signingTab) showCopiesState() {
+	list := t.checklist()
+	done := 0
+	for _, c := range list {
+		if c.Done() {
+			done++
+		}
+	}
+	if len(list) > 0 && done == len(list) {
+		t.copiesState.SetText(lang.L("Lengkap: semua {{.Total}} naskah asli selesai.", map[string]any{"Total": len(list)}))
+		t.copiesState.Importance = widget.SuccessImportance
+	} else {
+		t.copiesState.SetText(lang.L("Belum lengkap: {{.Done}} dari {{.Total}} naskah asli selesai.", map[string]any{"Done": done, "Total": len(list)}))
+		t.copiesState.Importance = widget.WarningImportance
+	}
+	t.copiesState.Refresh()
 }
 
 // load shows the agreement's status, its possible steps and its signing record.
@@ -105,6 +234,7 @@ func (t *signingTab) load(a agreement.Agreement) {
 	for _, n := range t.numbers {
 		enable(!a.Locked(), n)
 	}
+	t.loadCopies(a)
 }
 
 func countText(n int) string {
@@ -144,7 +274,10 @@ func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force 
 	s := &agreement.Signing{Date: d, Place: strings.TrimSpace(t.place.Text), Venue: strings.TrimSpace(t.venue.Text),
 		Notes: strings.TrimSpace(t.notes.Text)}
 	if a.Signing != nil {
-		s.Signers, s.Witnesses, s.Scan = a.Signing.Signers, a.Signing.Witnesses, a.Signing.Scan
+		s.Signers, s.Witnesses, s.Scan, s.Checklist = a.Signing.Signers, a.Signing.Witnesses, a.Signing.Scan, a.Signing.Checklist
+	}
+	if len(t.copyRows) > 0 {
+		s.Checklist = t.checklist()
 	}
 	for f, x := range map[string]*int{"signing.copies": &s.Copies, "signing.meterai": &s.Meterai} {
 		txt := map[string]*kit.Entry{"signing.copies": t.copies, "signing.meterai": t.meterai}[f].Text
@@ -164,6 +297,23 @@ func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force 
 	}
 	if !any {
 		s.Numbers = nil
+	}
+	copies := a.Copies
+	if s.Copies > 0 {
+		copies = s.Copies
+	}
+	s.Scan = scanOf(*a) // the signing record names the scan the Lampiran tab holds
+	scan := s.Scan != ""
+	kept := s.Checklist[:0:0]
+	for _, c := range s.Checklist {
+		if c.Copy <= copies { // fewer originals: the others' checks go
+			c.Scanned = scan // the Lampiran tab's files decide
+			kept = append(kept, c)
+		}
+	}
+	s.Checklist = kept
+	if len(s.Checklist) == 0 {
+		s.Checklist = nil
 	}
 	if !force && a.Signing == nil && s.Date.IsZero() && s.Venue == "" && s.Notes == "" && s.Numbers == nil && s.Meterai == 0 {
 		return // nothing recorded yet
