@@ -218,6 +218,8 @@ type DPRDApproval struct {
 	Burdens Answer `json:"burdens,omitempty"`
 	// OutsideBudget answers: is its funding outside this year's APBD?
 	OutsideBudget Answer `json:"outside_budget,omitempty"`
+	// Letter is the SHA-256 of the persetujuan letter among the attachments.
+	Letter string `json:"letter,omitempty"`
 }
 
 // ParentRef is what a child carries over from its parent, so its document can cite it.

@@ -138,4 +138,8 @@ var messages = map[string]i18n.Text{
 	"action_plan_required":   {ID: "Nota Kesepakatan memerlukan rencana aksi: tambahkan sekurang-kurangnya satu kegiatan dengan unit penanggung jawab dan waktunya.", EN: "A Nota Kesepakatan needs a rencana aksi: add at least one activity with its responsible unit and time."},
 	"dprd_unanswered":        {ID: "Jawab dua pertanyaan DPRD: apakah naskah ini membebani masyarakat dan daerah, dan apakah pendanaannya di luar APBD tahun berjalan?", EN: "Answer the two DPRD questions: does this agreement burden the public and the region, and is its funding outside this year's APBD?"},
 	"term_over_max":          {ID: "Jangka waktu lebih dari %d tahun: sebutkan dasar hukum sektoral yang membolehkannya.", EN: "The term is longer than %d years: state the sectoral rule that allows it."},
+	"duplicate_reviewer":     {ID: "Penelaah %s tercantum lebih dari sekali.", EN: "Reviewer %s is listed more than once."},
+	"reviewer_required":      {ID: "Cantumkan sekurang-kurangnya satu penelaah yang wajib menyetujui.", EN: "List at least one reviewer who must agree."},
+	"letter_not_attached":    {ID: "Surat persetujuan ini tidak ada lagi di Lampiran. Pilih surat dari Lampiran atau lampirkan lagi.", EN: "This approval letter is no longer among the attachments. Choose a letter from the attachments or attach it again."},
+	"dprd_date_required":     {ID: "Isi tanggal persetujuan DPRD (hh/bb/tttt).", EN: "Enter the date of the DPRD's approval (dd/mm/yyyy)."},
 }

@@ -48,6 +48,8 @@ type ApprovalRecord struct {
 	Date   Date   `json:"date"`
 	// By is who approved ("Menteri Dalam Negeri").
 	By string `json:"by,omitempty"`
+	// Letter is the SHA-256 of the approval letter among the attachments.
+	Letter string `json:"letter,omitempty"`
 }
 
 // Given reports whether the approval's number and date are recorded.
@@ -144,6 +146,62 @@ func OfficeProcedure(parties []Party) Procedure {
 		if p.Own && p.Procedure != nil {
 			return p.Procedure.WithDefaults()
 		}
+	}
+	return DefaultProcedure()
+}
+
+// validate checks an office's procedure as the settings keep it: at least
+// one required reviewer, each named once, and counts within sensible bounds
+// (zero leaves the default).
+func (p *Procedure) validate(es *Errors) {
+	seen := map[string]bool{}
+	required := false
+	for i, r := range p.Reviewers {
+		f := idx("procedure.reviewers", i) + ".title"
+		checkText(es, f, r.Title, maxName, true)
+		key := foldTitle(r.Title)
+		if key != "" && seen[key] {
+			es.add(f, "duplicate_reviewer", strings.TrimSpace(r.Title))
+		}
+		seen[key] = true
+		required = required || r.Required
+	}
+	if len(p.Reviewers) > 0 && !required {
+		es.add("procedure.reviewers", "reviewer_required")
+	}
+	for _, n := range []struct {
+		field  string
+		v, max int
+	}{{"procedure.monev_per_year", p.MonevPerYear, 12}, {"procedure.incomplete_after_days", p.IncompleteAfterDays, 365},
+		{"procedure.max_term_years", p.MaxTermYears, 30}} {
+		if n.v < 0 || n.v > n.max {
+			es.add(n.field, "out_of_range", 1.0, float64(n.max))
+		}
+	}
+}
+
+// OwnProcedure is the procedure kept on our office (the party marked Own in
+// the directory) among the agreement's parties, else on the party standing
+// as ours in it (a perangkat daerah in a PKS), else the default.
+func (a *Agreement) OwnProcedure(dir Directory) Procedure {
+	var standIn *Procedure
+	for _, ap := range a.Parties {
+		if ap.PartyID == 0 {
+			continue
+		}
+		p, ok := dir.Party(ap.PartyID)
+		if !ok || p.Procedure == nil {
+			continue
+		}
+		if p.Own {
+			return p.Procedure.WithDefaults()
+		}
+		if ap.Own && standIn == nil {
+			standIn = p.Procedure
+		}
+	}
+	if standIn != nil {
+		return standIn.WithDefaults()
 	}
 	return DefaultProcedure()
 }
@@ -405,6 +463,11 @@ func (a *Agreement) validateProcedure(es *Errors, dir Directory) {
 		}
 	}
 	checkApproval(es, "central", a.Central)
+	for _, l := range []struct{ field, sha string }{{"dprd.letter", a.DPRD.Letter}, {"central.letter", a.Central.Letter}} {
+		if l.sha != "" && !a.attached(l.sha) {
+			es.add(l.field, "letter_not_attached")
+		}
+	}
 	for i, r := range a.Reviews {
 		f := idx("reviews", i)
 		checkText(es, f+".reviewer", r.Reviewer, maxName, true)
@@ -522,6 +585,16 @@ func categoryFits(c Category, partners []PartyKind) string {
 	return ""
 }
 
+// attached reports whether a file of this SHA-256 is among the attachments.
+func (a *Agreement) attached(sha string) bool {
+	for _, at := range a.Attachments {
+		if at.File.SHA256 == sha {
+			return true
+		}
+	}
+	return false
+}
+
 func checkApproval(es *Errors, field string, r ApprovalRecord) {
 	checkText(es, field+".number", r.Number, 200, false)
 	checkText(es, field+".by", r.By, maxName, false)
@@ -531,9 +604,9 @@ func checkApproval(es *Errors, field string, r ApprovalRecord) {
 // Gate lists what must be done before an agreement moves from status prev to
 // a.Status, when that move reaches Siap Tanda Tangan or beyond for the first
 // time: the DPRD's approval where it is needed, the central government's for
-// foreign cooperation, the required reviewers' agreement, and a Nota
-// Kesepakatan's rencana aksi. Unanswered DPRD questions are a warning
-// (Warnings), not a stop.
+// foreign cooperation, the required reviewers' agreement, a Nota
+// Kesepakatan's rencana aksi, and a document and category that fit the
+// partner. Unanswered DPRD questions are a warning (Warnings), not a stop.
 func (a *Agreement) Gate(prev Status, p Procedure, dir Directory) Errors {
 	if stage(prev) >= 2 || stage(a.Status) < 2 || a.Status == StatusDibatalkan {
 		return nil
@@ -544,7 +617,7 @@ func (a *Agreement) Gate(prev Status, p Procedure, dir Directory) Errors {
 			es.add("dprd.number", "dprd_required")
 		}
 		if a.DPRD.Date.IsZero() {
-			es.add("dprd.date", "dprd_required")
+			es.add("dprd.date", "dprd_date_required")
 		}
 	}
 	if a.Foreign(dir) && !a.Central.Given() {
@@ -556,12 +629,18 @@ func (a *Agreement) Gate(prev Status, p Procedure, dir Directory) Errors {
 	if a.signingLevel(dir) == KindNK && a.Kind == KindNK && len(a.ActionPlan) == 0 {
 		es.add("action_plan", "action_plan_required")
 	}
+	// A document or category that does not fit the partner goes no further
+	// than a draft; an Adendum or Perpanjangan follows its parent as signed.
+	if a.Kind != KindAdendum && a.Kind != KindPerpanjangan {
+		a.checkDocumentFits(&es, dir)
+	}
 	return es
 }
 
 // Warnings are what a careful reviewer would question but the program does
-// not yet stop: a document or category that does not fit the partner (stored
-// registers and generated corpora still hold such records), the DPRD
+// not stop while drafting: a document or category that does not fit the
+// partner (Gate stops it at Siap Tanda Tangan; stored registers and generated
+// corpora still hold such records, signed), the DPRD
 // questions unanswered, a recommendation without its reasons, and a
 // term longer than p allows without a stated sectoral basis.
 func (a *Agreement) Warnings(p Procedure, dir Directory) Errors {

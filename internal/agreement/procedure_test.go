@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -332,5 +333,158 @@ func TestTermOverFiveYearsWarns(t *testing.T) {
 	}
 	if w := a.Warnings(Procedure{MaxTermYears: 3}, fixture()); len(w) != 1 {
 		t.Fatalf("an office allowing 3 years: %v", w)
+	}
+}
+
+func TestProcedureSettingsAreChecked(t *testing.T) {
+	good := Procedure{Reviewers: []Reviewer{{Title: "Kepala Bagian Hukum", Required: true}, {Title: "Inspektur"}}, MonevPerYear: 4}
+	p := Party{Kind: PartySwasta, Name: "PT Contoh", Procedure: &good}
+	if es := p.Validate(fixture()); len(es) != 0 {
+		t.Fatalf("a good procedure: %v", es)
+	}
+	bad := Procedure{Reviewers: []Reviewer{{Title: "Kepala Bagian Hukum"}, {Title: " kepala  bagian hukum "}, {Title: ""}},
+		MonevPerYear: 13, IncompleteAfterDays: -1, MaxTermYears: 31}
+	p.Procedure = &bad
+	es := p.Validate(fixture())
+	for field, code := range map[string]string{
+		"procedure.reviewers[1].title":    "duplicate_reviewer",
+		"procedure.reviewers[2].title":    "required",
+		"procedure.reviewers":             "reviewer_required",
+		"procedure.monev_per_year":        "out_of_range",
+		"procedure.incomplete_after_days": "out_of_range",
+		"procedure.max_term_years":        "out_of_range",
+	} {
+		if got := codes(es, field); !slices.Contains(got, code) {
+			t.Errorf("%s: %v, want %s", field, got, code)
+		}
+	}
+	for _, e := range es {
+		for _, l := range []i18n.Lang{i18n.ID, i18n.EN} {
+			if m := e.Message(l); strings.Contains(m, "("+e.Code+")") {
+				t.Errorf("%s has no words in %v: %s", e.Code, l, m)
+			}
+		}
+	}
+}
+
+func TestCheckUpdateHoldsTheGate(t *testing.T) {
+	dir := procedureDir()
+	day := NewDate(2025, 6, 2)
+	a := readyToSign(ksb())
+	a.DPRD = DPRDApproval{Burdens: AnswerNo, OutsideBudget: AnswerYes}
+	stored := func() (*Agreement, error) { c := a; c.Status = StatusTelaah; return &c, nil }
+	var es Errors
+	if err := CheckUpdate(StatusTelaah, stored, &a, dir); !errors.As(err, &es) || len(codes(es, "dprd.number")) == 0 || len(codes(es, "reviews")) == 0 {
+		t.Fatalf("Telaah → Siap without approval or reviews: %v", err)
+	}
+	a.Reviews = allAgreed(day)
+	a.DPRD.Number, a.DPRD.Date = "172/4/DPRD", day
+	if err := CheckUpdate(StatusTelaah, stored, &a, dir); err != nil {
+		t.Fatalf("with both: %v", err)
+	}
+	// Our office's procedure, kept on the party marked ours, decides the reviewers.
+	own := dir.parties[1]
+	own.Own, own.Procedure = true, &Procedure{Reviewers: []Reviewer{{Title: "Inspektur Daerah", Required: true}}}
+	dir.parties[1] = own
+	if got := a.OwnProcedure(dir); len(got.Reviewers) != 1 || got.MonevPerYear != 2 {
+		t.Errorf("own procedure %+v", got)
+	}
+	if err := CheckUpdate(StatusTelaah, stored, &a, dir); !errors.As(err, &es) || !slices.Contains(codes(es, "reviews"), "reviews_pending") {
+		t.Errorf("the office's Inspektur was not asked for: %v", err)
+	}
+	// A record already past Siap Tanda Tangan is not held.
+	a.Status = StatusDitandatangani
+	a.Signing = &Signing{Date: day, Place: "Sumedang"}
+	signed := func() (*Agreement, error) { c := a; return &c, nil }
+	if err := CheckUpdate(StatusSiapTTD, signed, &a, dir); err != nil {
+		t.Errorf("Siap → Ditandatangani held again: %v", err)
+	}
+}
+
+func TestApprovalLetterMustBeAttached(t *testing.T) {
+	a := ksb()
+	a.DPRD = DPRDApproval{Burdens: AnswerYes, OutsideBudget: AnswerNo, Number: "1", Date: NewDate(2025, 6, 1), Letter: "abc"}
+	a.Central.Letter = "def"
+	es := a.Validate(fixture())
+	if !slices.Contains(codes(es, "dprd.letter"), "letter_not_attached") || !slices.Contains(codes(es, "central.letter"), "letter_not_attached") {
+		t.Fatalf("letters not attached: %v", es)
+	}
+	a.Attachments = []Attachment{{Kind: AttachLain, File: FileRef{Name: "dprd.pdf", SHA256: "abc"}}, {Kind: AttachLain, File: FileRef{Name: "pusat.pdf", SHA256: "def"}}}
+	if es := a.Validate(fixture()); len(codes(es, "dprd.letter"))+len(codes(es, "central.letter")) != 0 {
+		t.Errorf("attached letters: %v", es)
+	}
+	for _, l := range []i18n.Lang{i18n.ID, i18n.EN} {
+		if m := (FieldError{Code: "letter_not_attached"}).Message(l); strings.Contains(m, "(letter_not_attached)") {
+			t.Errorf("no words in %v", l)
+		}
+	}
+}
+
+func TestNoKuasaSignerOnKSBOrNK(t *testing.T) {
+	dir := procedureDir()
+	dir.mandates[22] = Mandate{ID: 22, PartyID: 4, GrantorID: 15, GranteeID: 15, Number: "1/Kemendagri", Date: NewDate(2025, 6, 1)}
+	nk := withPartner(ksb(), 4, 15)
+	nk.Kind = KindNK
+	if got := codes(nk.Validate(dir), "parties[0].mandate_id"); len(got) != 0 {
+		t.Fatalf("a minister signing for the ministry: %v", got)
+	}
+	nk.Parties[0].MandateID = 22
+	if got := codes(nk.Validate(dir), "parties[0].mandate_id"); !slices.Contains(got, "ksb_no_mandate") {
+		t.Errorf("a Nota Kesepakatan signed under a surat kuasa for a ministry: %v", got)
+	}
+	// With a private partner, a KSB is refused the same way.
+	pt := withPartner(ksb(), 3, 14)
+	pt.Parties[0].MandateID = 22
+	if got := codes(pt.Validate(dir), "parties[0].mandate_id"); !slices.Contains(got, "ksb_no_mandate") {
+		t.Errorf("a KSB signed under a surat kuasa for a company: %v", got)
+	}
+	for _, l := range []i18n.Lang{i18n.ID, i18n.EN} {
+		if m := (FieldError{Code: "ksb_no_mandate", Args: []any{"Nota Kesepakatan"}}).Message(l); !strings.Contains(m, "Nota Kesepakatan") {
+			t.Errorf("%v: %s", l, m)
+		}
+	}
+}
+
+func TestGateRefusesADocumentThatDoesNotFitThePartner(t *testing.T) {
+	dir := procedureDir()
+	day := NewDate(2025, 6, 2)
+	ready := func(a Agreement) Agreement {
+		a = readyToSign(a)
+		a.Reviews = allAgreed(day)
+		a.DPRD = DPRDApproval{Burdens: AnswerNo, OutsideBudget: AnswerNo}
+		return a
+	}
+	ministryKSB := ready(withPartner(ksb(), 4, 15))
+	if got := codes(ministryKSB.Gate(StatusTelaah, DefaultProcedure(), dir), "kind"); !slices.Contains(got, "ministry_needs_nk") {
+		t.Errorf("a KSB with a ministry reached Siap Tanda Tangan: %v", got)
+	}
+	wrongCat := ready(withPartner(ksb(), 3, 14))
+	wrongCat.Category = CatKSDD
+	if got := codes(wrongCat.Gate(StatusTelaah, DefaultProcedure(), dir), "category"); !slices.Contains(got, "category_partner") {
+		t.Errorf("KSDD with a company reached Siap Tanda Tangan: %v", got)
+	}
+	// While drafting it is a warning only, and what is past the gate stays.
+	draft := ministryKSB
+	draft.Status = StatusTelaah
+	if es := draft.Gate(StatusKonsep, DefaultProcedure(), dir); len(es) != 0 {
+		t.Errorf("a draft held: %v", es)
+	}
+	signed := ministryKSB
+	signed.Status = StatusDitandatangani
+	if es := signed.Gate(StatusSiapTTD, DefaultProcedure(), dir); len(es) != 0 {
+		t.Errorf("a signed record held: %v", es)
+	}
+	// An Adendum of a legacy ministry PKS follows its parent.
+	dir.agreements[41] = Agreement{ID: 41, Kind: KindPKS}
+	add := ready(withPartner(ksb(), 4, 15))
+	add.Kind, add.ParentID = KindAdendum, 41
+	add.Parent = &ParentRef{Kind: KindPKS}
+	if got := codes(add.Gate(StatusTelaah, DefaultProcedure(), dir), "kind"); len(got) != 0 {
+		t.Errorf("an Adendum of a signed PKS held for its parent's kind: %v", got)
+	}
+	fits := ready(withPartner(ksb(), 2, 11))
+	fits.Category = CatKSDD
+	if es := fits.Gate(StatusTelaah, DefaultProcedure(), dir); len(es) != 0 {
+		t.Errorf("a KSB with a region: %v", es)
 	}
 }

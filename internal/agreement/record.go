@@ -39,12 +39,17 @@ func ValidateRecord(v any, d Directory) Errors {
 }
 
 // CheckUpdate refuses what saving next over a stored agreement in status
-// prevStatus may not do: a status move the life cycle does not allow, and a
-// change to a signed agreement's locked fields. prev reads the stored agreement;
-// it is called only when its status may lock fields.
-func CheckUpdate(prevStatus Status, prev func() (*Agreement, error), next *Agreement) error {
+// prevStatus may not do: a status move the life cycle does not allow, a move
+// to Siap Tanda Tangan or beyond while the procedure's Gate is not passed
+// (the office's Procedure is read from our own party in dir), and a change to
+// a signed agreement's locked fields. prev reads the stored agreement; it is
+// called only when its status may lock fields.
+func CheckUpdate(prevStatus Status, prev func() (*Agreement, error), next *Agreement, dir Directory) error {
 	if prevStatus != next.Status && !CanTransition(prevStatus, next.Status) {
 		return Errors{{Field: "status", Code: "transition", Args: []any{prevStatus.Label(), next.Status.Label()}}}
+	}
+	if es := next.Gate(prevStatus, next.OwnProcedure(dir), dir); len(es) > 0 {
+		return es
 	}
 	if prevStatus != StatusDitandatangani && prevStatus != StatusDibatalkan {
 		return nil

@@ -54,12 +54,12 @@ func TestCheckUpdate(t *testing.T) {
 	next := draft
 	next.Status = StatusDitandatangani // Konsep may not jump to signed
 	var es Errors
-	if err := CheckUpdate(StatusKonsep, stored(draft), &next); !errors.As(err, &es) || es[0].Code != "transition" {
+	if err := CheckUpdate(StatusKonsep, stored(draft), &next, memDir{}); !errors.As(err, &es) || es[0].Code != "transition" {
 		t.Errorf("Konsep → Ditandatangani: %v", err)
 	}
 	next.Status = StatusTelaah
 	next.Subject = "Lain"
-	if err := CheckUpdate(StatusKonsep, stored(draft), &next); err != nil {
+	if err := CheckUpdate(StatusKonsep, stored(draft), &next, memDir{}); err != nil {
 		t.Errorf("Konsep → Telaah with a new subject: %v", err)
 	}
 	if read != 0 {
@@ -69,12 +69,12 @@ func TestCheckUpdate(t *testing.T) {
 	signed.Status = StatusDitandatangani
 	next = signed
 	next.Subject = "Lain"
-	if err := CheckUpdate(StatusDitandatangani, stored(signed), &next); !errors.As(err, &es) || len(es.For("subject")) == 0 {
+	if err := CheckUpdate(StatusDitandatangani, stored(signed), &next, memDir{}); !errors.As(err, &es) || len(es.For("subject")) == 0 {
 		t.Errorf("subject of a signed agreement changed: %v", err)
 	}
 	next = signed
 	next.Notes = "catatan"
-	if err := CheckUpdate(StatusDitandatangani, stored(signed), &next); err != nil {
+	if err := CheckUpdate(StatusDitandatangani, stored(signed), &next, memDir{}); err != nil {
 		t.Errorf("notes of a signed agreement refused: %v", err)
 	}
 	if read != 2 {
@@ -82,7 +82,7 @@ func TestCheckUpdate(t *testing.T) {
 	}
 	failed := errors.New("unreadable")
 	next.Status = StatusDibatalkan
-	if err := CheckUpdate(StatusDibatalkan, func() (*Agreement, error) { return nil, failed }, &next); !errors.Is(err, failed) {
+	if err := CheckUpdate(StatusDibatalkan, func() (*Agreement, error) { return nil, failed }, &next, memDir{}); !errors.Is(err, failed) {
 		t.Errorf("a read failure was lost: %v", err)
 	}
 }

@@ -272,6 +272,11 @@ func (a *Agreement) validateParties(es *Errors, dir Directory) {
 			continue
 		}
 		if !party.Kind.IsRegion() {
+			// A KSB or Nota Kesepakatan is signed by whoever leads each party,
+			// never under a surat kuasa (Permendagri 22/2020).
+			if (level == KindKSB || level == KindNK) && ap.MandateID != 0 {
+				es.add(f+".mandate_id", "ksb_no_mandate", level.Title())
+			}
 			continue
 		}
 		switch level {
@@ -476,6 +481,9 @@ func (p *Party) Validate(dir Directory) Errors {
 			e.Field = "numbering." + e.Field
 			es = append(es, e)
 		}
+	}
+	if p.Procedure != nil {
+		p.Procedure.validate(&es)
 	}
 	if pg := p.Page; pg != nil {
 		if pg.PageNumbers != "" && pg.PageNumbers != PageNumbersDash && pg.PageNumbers != PageNumbersHalaman {

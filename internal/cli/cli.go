@@ -170,6 +170,7 @@ func (r *runner) run(args []string) error {
 		"docx": r.docx, "compare": r.compare,
 		"import-sheet": r.importSheet, "export-sheet": r.exportSheet,
 		"laporan": r.laporan, "monev": r.monev,
+		"telaah":  r.telaah, // telaah.go
 		"compact": r.compact,
 		"verify":  r.verify,
 	}

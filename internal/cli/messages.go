@@ -56,6 +56,7 @@ Perintah:
   laporan --from TGL --to TGL | --year TAHUN [--semester 1|2] -o BERKAS.pdf|.xlsx
                              laporan periode: PDF berkop surat kantor, atau buku kerja Excel
   monev ID -o BERKAS.pdf     laporan monitoring dan evaluasi satu perjanjian (PDF berkop surat)
+  telaah ID -o BERKAS.pdf    lembar telaah dan disposisi TKKSD, berkop surat kantor
   server init|push|pull      register di server PostgreSQL kantor (sepakat-cli server)
 
 Cadangan harian dibuat otomatis saat berkas data pertama kali dibuka setiap hari,
@@ -119,6 +120,7 @@ Commands:
   laporan --from DATE --to DATE | --year YEAR [--semester 1|2] -o FILE.pdf|.xlsx
                              period report: PDF on the office letterhead, or an Excel workbook
   monev ID -o FILE.pdf       monitoring and evaluation report of one agreement (PDF, letterhead)
+  telaah ID -o FILE.pdf      the TKKSD's review and disposition sheet, on the office letterhead
   server init|push|pull      the register on the office's PostgreSQL server (sepakat-cli server)
 
 A daily backup is made by itself when the data file is first opened each day,

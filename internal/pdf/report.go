@@ -85,17 +85,39 @@ func (r *Renderer) RenderReport(ctx context.Context, w io.Writer, d *ReportDoc, 
 }
 
 // renderReport is RenderReport with end drawn after the blocks (monev.go).
-func (r *Renderer) renderReport(ctx context.Context, w io.Writer, d *ReportDoc, p Profile, o Options, end func(*reportRender)) (err error) {
+func (r *Renderer) renderReport(ctx context.Context, w io.Writer, d *ReportDoc, p Profile, o Options, end func(*reportRender)) error {
+	// Landscape: the lists of agreements need the width.
+	return r.renderSheet(ctx, w, d, p, o, true, func(rr *reportRender) {
+		rr.letterhead()
+		rr.title()
+		for i := range d.Blocks {
+			rr.block(&d.Blocks[i])
+		}
+		if end != nil {
+			end(rr)
+		}
+	})
+}
+
+// renderSheet makes a page on the office's letterhead (landscape or
+// portrait) with its header and footer, lets body lay it out, and writes it
+// to w once the whole of it rendered.
+func (r *Renderer) renderSheet(ctx context.Context, w io.Writer, d *ReportDoc, p Profile, o Options, landscape bool, body func(*reportRender)) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("PDF tidak dapat dibuat: %v", v)
+			if cerr := ctx.Err(); cerr != nil {
+				err = cerr // drawing on after a cancelled page
+			}
 		}
 	}()
 	if err := p.check(); err != nil {
 		return err
 	}
-	// Landscape: the lists of agreements need the width.
-	pageH, pageW, _ := p.size()
+	pageW, pageH, _ := p.size()
+	if landscape {
+		pageW, pageH = pageH, pageW
+	}
 	f := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: pageW, Ht: pageH}})
 	f.AddUTF8FontFromBytes("sans", "", r.fonts["sans"])
 	f.AddUTF8FontFromBytes("sans", "B", r.fonts["sansB"])
@@ -121,14 +143,7 @@ func (r *Renderer) renderReport(ctx context.Context, w io.Writer, d *ReportDoc, 
 	f.SetHeaderFuncMode(rr.header, false)
 	f.SetFooterFunc(rr.footer)
 	rr.newPage()
-	rr.letterhead()
-	rr.title()
-	for i := range d.Blocks {
-		rr.block(&d.Blocks[i])
-	}
-	if end != nil {
-		end(rr)
-	}
+	body(rr)
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -306,7 +306,7 @@ func cancelled(ctx context.Context, err error) error {
 // (service.PrepareSave) with the stored row locked, the type's own check,
 // the record with its derived rows and its history entry, all in one
 // transaction. v is updated only when it committed.
-func save[T agreement.Record](s *Store, t dataset.RecordType, v *T, check func(prev func() (*T, error), next *T) error) error {
+func save[T agreement.Record](s *Store, t dataset.RecordType, v *T, check func(d agreement.Directory, prev func() (*T, error), next *T) error) error {
 	ctx := bg()
 	next := *v
 	var took []string
@@ -330,7 +330,8 @@ func save[T agreement.Record](s *Store, t dataset.RecordType, v *T, check func(p
 			return *rev, *created, true, err
 		}
 		var fault error
-		if err := service.PrepareSave(t, &next, now, dir{ctx, tx, s, &fault}, newID, stored); err != nil {
+		d := dir{ctx, tx, s, &fault}
+		if err := service.PrepareSave(t, &next, now, d, newID, stored); err != nil {
 			if fault != nil {
 				return fault // the words are the server's, not the record's
 			}
@@ -343,7 +344,7 @@ func save[T agreement.Record](s *Store, t dataset.RecordType, v *T, check func(p
 					p, err := decode[T](prevRaw)
 					return &p, err
 				}
-				if err := check(prev, &next); err != nil {
+				if err := check(d, prev, &next); err != nil {
 					return err
 				}
 			}
@@ -518,12 +519,12 @@ func (s *Store) Agreement(id agreement.ID) (agreement.Agreement, error) {
 // revision, a status move the life cycle does not allow, a change to a signed
 // agreement's locked fields, and whatever fails validation.
 func (s *Store) SaveAgreement(a *agreement.Agreement) error {
-	return save(s, dataset.TypeAgreement, a, func(prev func() (*agreement.Agreement, error), next *agreement.Agreement) error {
+	return save(s, dataset.TypeAgreement, a, func(d agreement.Directory, prev func() (*agreement.Agreement, error), next *agreement.Agreement) error {
 		old, err := prev()
 		if err != nil {
 			return err
 		}
-		return agreement.CheckUpdate(old.Status, prev, next)
+		return agreement.CheckUpdate(old.Status, prev, next, d)
 	})
 }
 

@@ -130,6 +130,9 @@ func propWorkload(t *testing.T, slack int, seed uint64) {
 				continue
 			}
 			to := next[r.IntN(len(next))]
+			if to == agreement.StatusSiapTTD && len(a.Reviews) == 0 {
+				servicetest.Review(&a, agreement.NewDate(2025, 6, 20)) // the gate to Siap Tanda Tangan
+			}
 			if to == agreement.StatusDitandatangani {
 				a.Signing = &agreement.Signing{Date: agreement.NewDate(2025, 7, 4), Place: "Sumedang", Venue: propText(r, 2), Copies: 2, Meterai: 2}
 			}

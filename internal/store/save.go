@@ -33,7 +33,7 @@ func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 			if err := decode(prevRaw, prev); err != nil {
 				return err
 			}
-			if err := agreement.CheckUpdate(h.Status, func() (*agreement.Agreement, error) { return prev, nil }, next); err != nil {
+			if err := agreement.CheckUpdate(h.Status, func() (*agreement.Agreement, error) { return prev, nil }, next, dir); err != nil {
 				return err
 			}
 		}

@@ -256,8 +256,55 @@ func (p *person) sign(e interface{ Window() fyne.Window }, date, place, venue, p
 			p.t.Fatalf("no step %q: %s", step, p.status(w))
 		}
 		p.click(w, step, 0)
+		if step == tr("Ajukan telaah") {
+			p.review(w)
+		}
 	}
 	p.click(w, tr("Ya"), 0)
+}
+
+// review answers the two DPRD questions no and records the TKKSD's three
+// required reviewers agreeing (the line offers the next one pending, dated
+// today), then goes back to Penandatanganan.
+func (p *person) review(w fyne.Window) {
+	p.t.Helper()
+	p.tapText(w, tr("Persetujuan"))
+	p.answer(w, tr("Membebani masyarakat dan daerah?"), tr("Tidak"))
+	p.answer(w, tr("Pendanaan di luar APBD tahun berjalan?"), tr("Tidak"))
+	for range 3 {
+		p.click(w, tr("Catat telaah"), 0)
+	}
+	p.tapText(w, tr("Penandatanganan"))
+}
+
+// answer taps option in the form row labelled label (a radio group).
+func (p *person) answer(w fyne.Window, label, option string) {
+	p.t.Helper()
+	for _, o := range objects(w) {
+		f, ok := o.(*widget.Form)
+		if !ok || !shown(f) {
+			continue
+		}
+		for _, it := range f.Items {
+			if it.Text != label {
+				continue
+			}
+			for _, c := range test.LaidOutObjects(it.Widget) {
+				tp, ok := c.(fyne.Tappable)
+				if !ok {
+					continue
+				}
+				for _, x := range test.LaidOutObjects(c) {
+					if txt, ok := x.(*canvas.Text); ok && txt.Text == option {
+						p.actions++
+						test.Tap(tp)
+						return
+					}
+				}
+			}
+		}
+	}
+	p.t.Fatalf("no %q in %q", option, label)
 }
 
 // newEditor is the editor window opened last, besides those of open, with its content in.

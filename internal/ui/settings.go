@@ -43,9 +43,10 @@ type Settings struct {
 	language     *widget.Select
 	languageNote *widget.Label
 	// backups is the section about backups, at the end.
-	backups  *backupSection
-	sections *container.AppTabs // Umum, Cadangan
-	content  fyne.CanvasObject
+	backups   *backupSection
+	procedure *procedureSection  // settings_procedure.go
+	sections  *container.AppTabs // Umum, Cadangan, Prosedur kerja sama
+	content   fyne.CanvasObject
 
 	// do runs UI work handed over from the reading goroutine (fyne.Do).
 	do func(func())
@@ -133,9 +134,11 @@ func newSettings(svc service.Directory) *Settings {
 	general := container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil, s.saveBtn, s.message)), nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 	s.backups = newBackupSection()
+	s.procedure = newProcedureSection(s)
 	s.sections = container.NewAppTabs(
 		container.NewTabItem(lang.L("Umum"), general),
-		container.NewTabItem(lang.L("Cadangan"), container.NewVScroll(container.NewPadded(s.backups.content))))
+		container.NewTabItem(lang.L("Cadangan"), container.NewVScroll(container.NewPadded(s.backups.content))),
+		container.NewTabItem(lang.L("Prosedur kerja sama"), s.procedure.content))
 	s.content = s.sections
 	return s
 }
@@ -150,6 +153,7 @@ func (s *Settings) showBackups() { s.sections.SelectIndex(settingsBackups) }
 const (
 	settingsGeneral = iota
 	settingsBackups
+	settingsProcedure
 )
 
 func floatText(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
@@ -238,6 +242,7 @@ func (s *Settings) apply(parties []agreement.Party) {
 	s.message.Hide()
 	s.showExample()
 	s.saveBtn.Enable()
+	s.procedure.show()
 }
 
 // say shows msg under the form.

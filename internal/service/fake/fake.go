@@ -369,7 +369,7 @@ func (f *Fake) SaveAgreement(a *agreement.Agreement) error {
 		if err != nil {
 			return err
 		}
-		return agreement.CheckUpdate(old.Status, prev, next)
+		return agreement.CheckUpdate(old.Status, prev, next, dir{f})
 	})
 }
 

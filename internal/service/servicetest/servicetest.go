@@ -43,6 +43,7 @@ func RunConfig(t *testing.T, c Config) {
 	t.Run("Overview", func(t *testing.T) { testOverview(t, c) })
 	t.Run("Outstanding", func(t *testing.T) { testOutstanding(t, c) })
 	t.Run("Family", func(t *testing.T) { testFamily(t, c) })
+	t.Run("Gate", func(t *testing.T) { testGate(t, c) })
 	t.Run("Numbering", func(t *testing.T) { testNumbering(t, c) })
 	t.Run("UniqueNumbers", func(t *testing.T) { testUniqueNumbers(t, c) })
 	t.Run("Files", func(t *testing.T) { testFiles(t, c) })
@@ -165,16 +166,36 @@ func (w *World) SaveKSBs(t testing.TB, s service.Records, n int, format string) 
 	return out
 }
 
-// Sign moves a through the life cycle to Ditandatangani, signed on day.
+// Sign moves a through the life cycle to Ditandatangani, signed on day: in
+// Telaah the DPRD questions are answered no and the default procedure's
+// reviewers agree (the week before day), which the gate to Siap Tanda Tangan
+// asks for.
 func Sign(t testing.TB, s service.Records, a *agreement.Agreement, day agreement.Date) {
 	t.Helper()
 	for _, st := range []agreement.Status{agreement.StatusTelaah, agreement.StatusSiapTTD} {
 		a.Status = st
+		if st == agreement.StatusTelaah {
+			Review(a, day.AddDate(0, 0, -7))
+		}
 		must(t, s.SaveAgreement(a))
 	}
 	a.Status = agreement.StatusDitandatangani
 	a.Signing = &agreement.Signing{Date: day, Place: "Sumedang", Venue: "Gedung Command Center", Copies: 2, Meterai: 2}
 	must(t, s.SaveAgreement(a))
+}
+
+// Review answers a's DPRD questions no (where unanswered) and records every
+// reviewer of the default procedure agreeing on day.
+func Review(a *agreement.Agreement, day agreement.Date) {
+	if a.DPRD.Burdens == "" {
+		a.DPRD.Burdens = agreement.AnswerNo
+	}
+	if a.DPRD.OutsideBudget == "" {
+		a.DPRD.OutsideBudget = agreement.AnswerNo
+	}
+	for _, r := range agreement.DefaultProcedure().Reviewers {
+		a.Reviews = append(a.Reviews, agreement.Review{Reviewer: r.Title, Date: day, Outcome: agreement.ReviewSetuju})
+	}
 }
 
 func ids(list []agreement.Summary) []agreement.ID {

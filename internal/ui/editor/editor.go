@@ -66,6 +66,7 @@ const (
 	tabParties
 	tabBody
 	tabJangka
+	tabApproval
 	tabSigning
 	tabAttachments
 	tabMonitoring
@@ -96,6 +97,7 @@ type Editor struct {
 	parties     *partiesTab
 	body        *bodyTab
 	term        *termTab
+	approval    *approvalTab // approval.go, review.go
 	signing     *signingTab
 	attachments *attachmentsTab
 	monitoring  *monitoringTab
@@ -189,15 +191,16 @@ func (e *Editor) build() {
 	e.parties = &partiesTab{e: e}
 	e.body = &bodyTab{e: e}
 	e.term = &termTab{e: e}
+	e.approval = &approvalTab{e: e}
 	e.signing = &signingTab{e: e}
 	e.attachments = &attachmentsTab{e: e, selected: -1}
 	e.monitoring = &monitoringTab{e: e}
 	e.history = &historyTab{e: e}
 	e.paraf = &parafPart{e: e}
-	tabs := []tab{e.identity, e.parties, e.body, e.term, e.signing, e.attachments, e.monitoring, e.history}
-	e.order = []tab{e.parties, e.identity, e.body, e.term, e.attachments, e.monitoring, e.history, e.signing, e.paraf}
+	tabs := []tab{e.identity, e.parties, e.body, e.term, e.approval, e.signing, e.attachments, e.monitoring, e.history}
+	e.order = []tab{e.parties, e.identity, e.body, e.term, e.attachments, e.approval, e.monitoring, e.history, e.signing, e.paraf}
 	titles := []string{lang.L("Identitas"), lang.L("Para Pihak & Penandatangan"), lang.L("Isi Naskah"), lang.L("Jangka Waktu & Pembiayaan"),
-		lang.L("Penandatanganan"), lang.L("Lampiran"), lang.L("Monitoring"), lang.L("Riwayat")}
+		lang.L("Persetujuan"), lang.L("Penandatanganan"), lang.L("Lampiran"), lang.L("Monitoring"), lang.L("Riwayat")}
 	if e.a.Kind == agreement.KindNK { // its rencana aksi, printed as its lampiran
 		e.actionPlan = &actionPlanTab{e: e}
 		tabs, titles, e.order = append(tabs, e.actionPlan), append(titles, lang.L("Rencana Aksi")), append(e.order, e.actionPlan)
@@ -227,6 +230,8 @@ func (e *Editor) build() {
 			e.body.shown()
 		case tabParties:
 			e.parties.shown()
+		case tabApproval:
+			e.approval.shown()
 		}
 	}
 
@@ -427,6 +432,8 @@ func (e *Editor) tabOfField(field string) int {
 		return tabParties
 	case strings.HasPrefix(field, "body"):
 		return tabBody
+	case strings.HasPrefix(field, "dprd") || strings.HasPrefix(field, "central") || strings.HasPrefix(field, "reviews"):
+		return tabApproval
 	case field == "monitoring":
 		return tabMonitoring
 	}
@@ -500,6 +507,8 @@ func (e *Editor) onDuplicate() {
 	c := e.a
 	c.ID, c.Rev, c.Status, c.CancelReason = 0, 0, agreement.StatusKonsep, ""
 	c.Signing, c.Monitoring, c.Attachments = nil, nil, nil
+	// A new draft is reviewed and approved anew (approval.go).
+	c.DPRD, c.Central, c.Reviews = agreement.DPRDApproval{}, agreement.ApprovalRecord{}, nil
 	c.Parties = append([]agreement.AgreementParty(nil), e.a.Parties...)
 	for i := range c.Parties {
 		c.Parties[i].Number = ""

@@ -212,6 +212,8 @@ func TestEditorMarksSignedAndLocksTheText(t *testing.T) {
 	e.tabs.SelectIndex(tabSigning)
 	sg := e.signing
 	test.Tap(sg.stepBtns[agreement.StatusTelaah])
+	reviewAll(t, e) // approval_test.go: the TKKSD agrees before Siap Tanda Tangan
+	e.tabs.SelectIndex(tabSigning)
 	test.Tap(sg.stepBtns[agreement.StatusSiapTTD])
 	if e.a.Status != agreement.StatusSiapTTD {
 		t.Fatalf("status %s: %q", e.a.Status, e.general.Text)

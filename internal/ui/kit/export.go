@@ -36,6 +36,8 @@ type PDFJob struct {
 	ID      agreement.ID
 	Kind    agreement.Kind
 	Draft   bool // with the KONSEP watermark
+	// Name, when set, is the file name offered instead of KSB-12.pdf.
+	Name string
 	// Say, when set, tells a failure (problem) or the cancel in the window
 	// itself; otherwise a dialog over Parent tells it.
 	Say func(text string, problem bool)
@@ -45,6 +47,9 @@ type PDFJob struct {
 
 // FileName is the name the PDF is offered under: KSB-12.pdf, KSB-12-KONSEP.pdf.
 func (j PDFJob) FileName() string {
+	if j.Name != "" {
+		return j.Name
+	}
 	if j.Draft {
 		return fmt.Sprintf("%s-%d-KONSEP.pdf", j.Kind, j.ID)
 	}
