@@ -38,6 +38,9 @@ type Options struct {
 	BackupDir string
 	// MaxConns bounds the connection pool; 4 when 0.
 	MaxConns int32
+	// Password, when set, is the login's password, kept out of the
+	// connection string (the desktop reads it from the credential store).
+	Password string
 }
 
 // Store is a register on a PostgreSQL server.
@@ -77,6 +80,9 @@ func Open(ctx context.Context, connString string, opt Options) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(connString)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", service.ErrServerConfig, err)
+	}
+	if opt.Password != "" {
+		cfg.ConnConfig.Password = opt.Password
 	}
 	cfg.MaxConns = 4
 	if opt.MaxConns > 0 {

@@ -90,6 +90,9 @@ var messages = []struct {
 	{ErrServerUnreachable, i18n.Text{ID: "Server data kantor tidak dapat dihubungi. Periksa jaringan dan alamat server, atau tanyakan kepada pengelola server, lalu coba lagi. Yang sudah Anda ketik tidak hilang.", EN: "The office's data server cannot be reached. Check the network and the server address, or ask the server's administrator, then try again. What you typed is not lost."}},
 	{ErrServerConfig, i18n.Text{ID: "Alamat server tidak dapat dibaca. Tulis seperti host=server.kantor dbname=sepakat user=nama, atau postgres://nama@server.kantor/sepakat.", EN: "The server address cannot be read. Write it like host=server.office dbname=sepakat user=name, or postgres://name@server.office/sepakat."}},
 	{ErrTransferCount, i18n.Text{ID: "Jumlah data di tujuan tidak sama dengan di sumber setelah pemindahan. Tujuan tidak dipakai; ulangi pemindahan.", EN: "The counts at the destination differ from the source after the transfer. The destination is not used; transfer again."}},
+	// A desktop seat on the server (errors_seat.go).
+	{ErrServerLogin, i18n.Text{ID: "Server menolak nama pengguna atau kata sandi. Periksa keduanya (huruf besar dan kecil dibedakan), atau tanyakan kepada pengelola server.", EN: "The server refused the user name or the password. Check both (upper and lower case differ), or ask the server's administrator."}},
+	{ErrReadOnlyCopy, i18n.Text{ID: "Salinan ini dibuka hanya untuk dibaca, jadi tidak dapat diubah. Perubahan disimpan lagi setelah server kantor dapat dihubungi.", EN: "This copy is open for reading only, so it cannot be changed. Changes can be saved again once the office server can be reached."}},
 	{bahasa.ErrTooLarge, i18n.Text{ID: "Angka terlalu besar untuk ditulis dengan huruf.", EN: "The number is too large to write out in words."}},
 
 	{context.Canceled, i18n.Text{ID: "Dibatalkan.", EN: "Cancelled."}},
