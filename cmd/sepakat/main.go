@@ -111,6 +111,14 @@ func main() {
 	u.DailyBackup = true
 	u.Credentials = creds
 	u.ServerLink = serverLink{adopt: swap}
+	u.OpenServerCopy = func(ctx context.Context) (service.Service, service.Printer, time.Time, error) {
+		c, info, err := openServerCopy(ctx, serverCopyDir())
+		if err != nil {
+			return nil, nil, info.Time, err
+		}
+		swap(c)
+		return service.ReadOnly(c), export.Printer{Src: c}, info.Time, nil
+	}
 	u.OpenOther = func(path string) (service.Service, service.Printer, error) {
 		next, err := store.Open(path, openOptions)
 		if err != nil {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"io"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -21,11 +23,7 @@ const serverBackupFolder = "cadangan-server"
 // openServer connects to the register on the office's server; its daily
 // copies go to serverBackupFolder.
 func openServer(ctx context.Context, conn, password string) (*pgstore.Store, error) {
-	dir := ""
-	if p, err := store.DefaultPath(); err == nil {
-		dir = filepath.Join(filepath.Dir(p), serverBackupFolder)
-	}
-	return pgstore.Open(ctx, conn, pgstore.Options{Password: password, BackupDir: dir})
+	return pgstore.Open(ctx, conn, pgstore.Options{Password: password, BackupDir: serverCopyDir()})
 }
 
 // serverLink is ui.ServerLink over pgstore; adopt makes an opened register
@@ -66,4 +64,54 @@ func startOnServer(a fyne.App, flagPath string, creds ui.Credentials) (s *pgstor
 	defer cancel()
 	s, err = openServer(ctx, prof.ConnString(), pw)
 	return s, prof, pw, true, err
+}
+
+// serverCopy is a local copy of the register on the server, read into a data
+// file in a temporary folder that goes when it closes.
+type serverCopy struct {
+	*store.Store
+	tmp string
+}
+
+func (c *serverCopy) Close() error {
+	err := c.Store.Close()
+	if rerr := os.RemoveAll(c.tmp); err == nil {
+		err = rerr
+	}
+	return err
+}
+
+// openServerCopy opens the newest copy in the folder dir of this computer's
+// copies of the register on the server (exchange files), to be read only.
+func openServerCopy(ctx context.Context, dir string) (*serverCopy, service.BackupInfo, error) {
+	info, err := pgstore.NewestCopy(dir)
+	if err != nil {
+		return nil, info, err
+	}
+	tmp, err := os.MkdirTemp("", "sepakat-salinan-")
+	if err != nil {
+		return nil, info, err
+	}
+	s, err := store.Open(filepath.Join(tmp, "salinan.db"), store.Options{})
+	if err == nil {
+		_, err = s.ImportFrom(ctx, func() (io.ReadCloser, error) { return os.Open(info.Path) })
+		if err != nil {
+			s.Close()
+		}
+	}
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, info, err
+	}
+	return &serverCopy{Store: s, tmp: tmp}, info, nil
+}
+
+// serverCopyDir is the folder of this computer's copies of the register on
+// the server.
+func serverCopyDir() string {
+	p, err := store.DefaultPath()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(p), serverBackupFolder)
 }

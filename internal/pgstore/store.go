@@ -278,9 +278,21 @@ func (d dir) AgreementKind(id agreement.ID) (agreement.Kind, bool) {
 
 func (d dir) RegionName(code string) (string, bool) { return d.s.regions.Name(code) }
 
+// begin starts a transaction. A pooled connection the server dropped (it
+// restarted) fails its BEGIN before the server saw anything; begin then
+// tries the next connection, so the first save after a restart goes through.
+func (s *Store) begin(ctx context.Context, opts pgx.TxOptions) (pgx.Tx, error) {
+	for i := 0; ; i++ {
+		tx, err := s.pool.BeginTx(ctx, opts)
+		if err == nil || !pgconn.SafeToRetry(err) || i >= int(s.pool.Config().MaxConns) {
+			return tx, err
+		}
+	}
+}
+
 // inTx runs fn in one transaction, committed when fn returns nil.
 func (s *Store) inTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{})
+	tx, err := s.begin(ctx, pgx.TxOptions{})
 	if err != nil {
 		return s.failed(err)
 	}

@@ -57,7 +57,7 @@ func (u *App) openData(path string) {
 		}
 		u.app.Preferences().SetString(prefLastDataFile, path)
 		u.app.Preferences().SetBool(prefServerChosen, false)
-		u.Server = ""
+		u.Server, u.copyOpen = "", ""
 		u.adopt(svc, printer, path)
 	})
 }

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"context"
 	"errors"
+	"io/fs"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +13,7 @@ import (
 
 	"sepakat/internal/places"
 	"sepakat/internal/service"
+	"sepakat/internal/ui/kit"
 )
 
 // unreachableDialog says that the register on the server did not open, asks
@@ -18,10 +21,12 @@ import (
 type unreachableDialog struct {
 	d        dialog.Dialog
 	message  *widget.Label
+	login    fyne.CanvasObject // the password, shown when the login was refused
 	password *widget.Entry
 	remember *widget.Check
 	retry    *widget.Button
 	stay     *widget.Button
+	copy     *widget.Button // the newest local copy, read-only
 }
 
 // ServerUnavailable tells, over the main window, that the register on the
@@ -35,6 +40,7 @@ func (u *App) ServerUnavailable(prof ServerProfile, err error) {
 	x.remember = widget.NewCheck(lang.L("Simpan kata sandi di penyimpan kata sandi sistem"), nil)
 	x.remember.SetChecked(true)
 	login := widget.NewForm(widget.NewFormItem(lang.L("Kata sandi"), container.NewVBox(x.password, x.remember)))
+	x.login = login
 	x.show(u, prof, err, login)
 	x.retry = widget.NewButton(lang.L("Coba lagi"), func() {
 		pw := x.password.Text
@@ -55,7 +61,12 @@ func (u *App) ServerUnavailable(prof ServerProfile, err error) {
 	})
 	x.retry.Importance = widget.HighImportance
 	x.stay = widget.NewButton(lang.L("Pakai berkas data di komputer ini"), func() { x.d.Hide() })
-	content := container.NewVBox(x.message, login, container.NewHBox(x.retry, x.stay))
+	buttons := container.NewHBox(x.retry, x.stay)
+	if u.OpenServerCopy != nil {
+		x.copy = widget.NewButton(lang.L("Buka salinan lokal terbaru (hanya baca)"), func() { u.openServerCopy(x, prof) })
+		buttons.Add(x.copy)
+	}
+	content := container.NewVBox(x.message, login, buttons)
 	x.d = dialog.NewCustomWithoutButtons(lang.L("Server kantor tidak dapat dihubungi"), content, u.win)
 	x.d.Resize(fyne.NewSize(560, 0))
 	x.d.Show()
@@ -74,4 +85,36 @@ func (x *unreachableDialog) show(u *App, prof ServerProfile, err error, login fy
 	} else {
 		login.Hide()
 	}
+}
+
+// openServerCopy opens the newest local copy of the register on the server
+// prof, to be read only, in place of the register open.
+func (u *App) openServerCopy(x *unreachableDialog, prof ServerProfile) {
+	u.leaveEditors(lang.L("Simpan semua dan buka"), lang.L("Buka tanpa menyimpan"), func() {
+		for _, e := range u.editors {
+			e.Close()
+		}
+		x.copy.Disable()
+		go func() {
+			svc, printer, made, err := u.OpenServerCopy(context.Background())
+			u.do(func() {
+				x.copy.Enable()
+				if errors.Is(err, fs.ErrNotExist) {
+					x.message.SetText(lang.L("Komputer ini belum punya salinan register di server: salinan dibuat setiap hari selama register di server terbuka."))
+					return
+				}
+				if err != nil {
+					x.message.SetText(kit.Failure(lang.L("Salinan lokal tidak dapat dibuka:"), err))
+					return
+				}
+				x.d.Hide()
+				if u.DataPath != "" {
+					u.LocalPath = u.DataPath
+				}
+				u.Server = ""
+				u.copyOpen = lang.L("salinan lokal {{.Server}} dari {{.Made}}, hanya baca", map[string]any{"Server": prof.Describe(), "Made": copyTime(made)})
+				u.adopt(svc, printer, "")
+			})
+		}()
+	})
 }

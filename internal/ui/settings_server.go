@@ -266,13 +266,19 @@ func (p *serverPage) showCA() {
 
 // showWhere says which register is open, and offers the switch back.
 func (p *serverPage) showWhere() {
-	if p.u.Server != "" {
+	switch {
+	case p.u.Server != "":
 		p.where.SetText(lang.L("Yang terbuka sekarang: register di server kantor {{.Server}}.", map[string]any{"Server": p.u.Server}))
-		p.local.Enable()
-		return
+	case p.u.copyOpen != "":
+		p.where.SetText(lang.L("Yang terbuka sekarang: {{.Copy}}.", map[string]any{"Copy": p.u.copyOpen}))
+	default:
+		p.where.SetText(lang.L("Yang terbuka sekarang: berkas data {{.Path}} di komputer ini.", map[string]any{"Path": places.Display(p.u.DataPath)}))
 	}
-	p.where.SetText(lang.L("Yang terbuka sekarang: berkas data {{.Path}} di komputer ini.", map[string]any{"Path": places.Display(p.u.DataPath)}))
-	p.local.Disable()
+	if p.u.DataPath == "" && p.u.LocalPath != "" {
+		p.local.Enable()
+	} else {
+		p.local.Disable()
+	}
 }
 
 func (p *serverPage) onPickCA() {
@@ -484,7 +490,7 @@ func (u *App) AdoptServer(svc service.Service, printer service.Printer, prof Ser
 		u.LocalPath = u.DataPath
 	}
 	u.sessionAccount, u.sessionPassword = prof.account(), pw
-	u.Server = prof.Describe()
+	u.Server, u.copyOpen = prof.Describe(), ""
 	u.adopt(svc, printer, "")
 }
 
@@ -515,6 +521,8 @@ func (u *App) showTitle() {
 	switch {
 	case u.Server != "":
 		u.win.SetTitle("Sepakat — " + lang.L("server kantor: {{.Server}}", map[string]any{"Server": u.Server}))
+	case u.copyOpen != "":
+		u.win.SetTitle("Sepakat — " + u.copyOpen)
 	case u.DataPath != "":
 		u.win.SetTitle("Sepakat — " + filepath.Base(u.DataPath))
 	default:

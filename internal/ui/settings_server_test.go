@@ -20,7 +20,11 @@ import (
 
 // pgLink is the main program's ServerLink over pgstore, for tests: the
 // registers it opens close on the test's cleanup.
-type pgLink struct{ t *testing.T }
+type pgLink struct {
+	t *testing.T
+	// copies is the folder of this seat's copies of the register on the server.
+	copies string
+}
 
 func (l pgLink) Try(ctx context.Context, conn, pw string) error {
 	s, err := pgstore.Open(ctx, conn, pgstore.Options{Password: pw})
@@ -33,7 +37,7 @@ func (l pgLink) Try(ctx context.Context, conn, pw string) error {
 }
 
 func (l pgLink) Open(ctx context.Context, conn, pw string) (service.Service, service.Printer, error) {
-	s, err := pgstore.Open(ctx, conn, pgstore.Options{Password: pw, BackupDir: l.t.TempDir()})
+	s, err := pgstore.Open(ctx, conn, pgstore.Options{Password: pw, BackupDir: l.copies})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -74,7 +78,7 @@ func serverDesk(t *testing.T) (*App, *loop) {
 	a, st := newTestApp(t)
 	u := New(a, st, export.Printer{Src: st}, fixedNow)
 	u.DataPath = filepath.Join(t.TempDir(), "kantor.db")
-	u.ServerLink = pgLink{t}
+	u.ServerLink = pgLink{t, t.TempDir()}
 	u.Credentials = SystemCredentials{}
 	u.OpenOther = func(string) (service.Service, service.Printer, error) { return st, export.Printer{Src: st}, nil }
 	l := useLoop(t, u)
@@ -220,16 +224,16 @@ func TestServerWithoutCredentialStore(t *testing.T) {
 
 	u, l := serverDesk(t)
 	prof := ServerProfile{Host: dir, Database: "sepakat_test", User: "rina"}
-	if err := (pgLink{t}).Try(ctx, prof.ConnString(), "salah"); !errors.Is(err, service.ErrServerLogin) {
+	if err := (pgLink{t, ""}).Try(ctx, prof.ConnString(), "salah"); !errors.Is(err, service.ErrServerLogin) {
 		t.Fatalf("a wrong password: %v", err)
 	}
 	// The start found no password: the dialog asks for it.
-	_, _, err = pgLink{t}.Open(ctx, prof.ConnString(), KeptPassword(u.Credentials, prof))
+	_, _, err = pgLink{t, t.TempDir()}.Open(ctx, prof.ConnString(), KeptPassword(u.Credentials, prof))
 	u.ServerUnavailable(prof, err)
 	x := u.unreachable
 	if !strings.HasPrefix(x.message.Text, "Register di server kantor "+dir+"/sepakat_test tidak dapat dibuka: Server menolak nama pengguna atau kata sandi.") ||
-		!strings.Contains(x.message.Text, "kantor.db di komputer ini.") || strings.Contains(x.message.Text, "SQLSTATE") || !x.password.Visible() {
-		t.Fatalf("dialog: %q, password field shown %v", x.message.Text, x.password.Visible())
+		!strings.Contains(x.message.Text, "kantor.db di komputer ini.") || strings.Contains(x.message.Text, "SQLSTATE") || !x.login.Visible() {
+		t.Fatalf("dialog: %q, password field shown %v", x.message.Text, x.login.Visible())
 	}
 	test.Type(x.password, "benar")
 	test.Tap(x.retry)

@@ -113,6 +113,12 @@ type App struct {
 	Server string
 	// LocalPath is the data file to go back to from the server.
 	LocalPath string
+	// OpenServerCopy, set by the main program, opens the newest local copy
+	// of the register on the server, to be read only, and closes the
+	// register open before; made is when the copy was made.
+	OpenServerCopy func(ctx context.Context) (svc service.Service, printer service.Printer, made time.Time, err error)
+	// copyOpen names the read-only copy open, for the title bar.
+	copyOpen string
 	// ServerLink, set by the main program, reaches the office's server;
 	// Credentials keep its password (settings_server.go).
 	ServerLink  ServerLink
