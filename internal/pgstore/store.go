@@ -148,10 +148,12 @@ func (s *Store) User() string { return s.user }
 // bg is the context of calls the seam gives none.
 func bg() context.Context { return context.Background() }
 
-// registryOf names the registry of each directory record type.
+// registryOf names the notice of each record type's save. Other seats hear
+// of agreements (the register, Beranda and open editors refresh); this
+// Store's own subscribers hear only of directory records (notify).
 var registryOf = map[dataset.RecordType]service.Registry{
 	dataset.TypeParty: service.RegistryParties, dataset.TypeOfficial: service.RegistryOfficials,
-	dataset.TypeMandate: service.RegistryMandates,
+	dataset.TypeMandate: service.RegistryMandates, dataset.TypeAgreement: service.RegistryAgreements,
 }
 
 // table names each record type's table.
@@ -590,7 +592,8 @@ func (s *Store) SaveMandate(m *agreement.Mandate) error {
 	return s.notify(save(s, dataset.TypeMandate, m, nil), service.RegistryMandates, m.ID)
 }
 
-// Subscribe tells fn of every registry record saved through this Store, until cancel.
+// Subscribe tells fn of every registry record saved through this Store, and
+// of every record other seats save (listen.go), until cancel.
 func (s *Store) Subscribe(fn func(service.Change)) (cancel func()) { return s.notes.Subscribe(fn) }
 
 func (s *Store) notify(err error, r service.Registry, id agreement.ID) error {

@@ -112,6 +112,7 @@ func (u *App) openServerCopy(x *unreachableDialog, prof ServerProfile) {
 					u.LocalPath = u.DataPath
 				}
 				u.Server = ""
+				u.closeWelcome()
 				u.copyOpen = lang.L("salinan lokal {{.Server}} dari {{.Made}}, hanya baca", map[string]any{"Server": prof.Describe(), "Made": copyTime(made)})
 				u.adopt(svc, printer, "")
 			})

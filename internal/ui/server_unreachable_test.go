@@ -148,6 +148,7 @@ func TestServerDownOpensTheNewestLocalCopyReadOnly(t *testing.T) {
 	id := draftOnServer(t, c)
 	u, l := onServer(t, c)
 	copies := u.ServerLink.(pgLink).copies
+	u.showWelcome() // as on an empty data file at start
 	if _, err := u.svc.BackupNow(context.Background(), service.ReasonManual); err != nil {
 		t.Fatal(err)
 	}
@@ -179,6 +180,9 @@ func TestServerDownOpensTheNewestLocalCopyReadOnly(t *testing.T) {
 	test.Tap(x.copy)
 	l.until("the copy", func() bool { return u.copyOpen != "" })
 	l.drain()
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		t.Error("a dialog (the empty data file's welcome) still covers the copy")
+	}
 	if title := u.win.Title(); !strings.HasPrefix(title, "Sepakat — salinan lokal "+prof.Describe()+" dari ") || !strings.HasSuffix(title, ", hanya baca") {
 		t.Errorf("title: %q", title)
 	}

@@ -491,6 +491,7 @@ func (u *App) AdoptServer(svc service.Service, printer service.Printer, prof Ser
 	}
 	u.sessionAccount, u.sessionPassword = prof.account(), pw
 	u.Server, u.copyOpen = prof.Describe(), ""
+	u.closeWelcome()
 	u.adopt(svc, printer, "")
 }
 
@@ -538,4 +539,41 @@ func serverFailure(leadIn string, err error) string {
 		fyne.LogError(leadIn, err)
 	}
 	return leadIn + " " + p.Message
+}
+
+// watchOtherSeats subscribes to the open register's changes: when another
+// seat saves an agreement (or the connection came back, RegistryAll), the
+// register, the Beranda and the family tree are read again, once for a burst
+// of notices, and an open editor of that agreement is told.
+func (u *App) watchOtherSeats() {
+	if u.unsubscribe != nil {
+		u.unsubscribe()
+	}
+	u.unsubscribe = u.svc.Subscribe(func(c service.Change) {
+		if !c.Affects(service.RegistryAgreements) {
+			return
+		}
+		u.do(func() {
+			if e := u.editors[c.ID]; e != nil && c.Registry == service.RegistryAgreements {
+				e.ChangedElsewhere()
+			}
+			if u.refreshing {
+				return
+			}
+			u.refreshing = true
+			u.do(func() {
+				u.refreshing = false
+				u.Refresh()
+			})
+		})
+	})
+}
+
+// closeWelcome closes the welcome of the data file open before, when
+// another register takes its place.
+func (u *App) closeWelcome() {
+	if u.welcome != nil && u.welcome.dialog != nil {
+		u.welcome.dialog.Hide()
+	}
+	u.welcome = nil
 }

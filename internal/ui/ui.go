@@ -126,6 +126,10 @@ type App struct {
 	// sessionAccount's password is kept for this session, to connect again.
 	sessionAccount, sessionPassword string
 	serverPage                      *serverPage
+	// unsubscribe ends the subscription to the open register's changes;
+	// refreshing is set while a refresh after other seats' saves is queued.
+	unsubscribe func()
+	refreshing  bool
 	unreachable                     *unreachableDialog // the latest
 	// OpenOther, set by the main program, opens the data file at path for
 	// "Buka data lain…" and closes the one open before, only once the new
@@ -198,6 +202,7 @@ func (u *App) build() {
 	u.settings.backups.admin, u.settings.backups.win = u.svc, u.win
 	u.settings.backups.onRestore, u.settings.backups.onBackupNow = u.askRestore, u.onBackupNow
 	u.addServerPage()
+	u.watchOtherSeats()
 	split := container.NewVSplit(u.list.table, u.family.content)
 	split.Offset = 0.74
 	listScreen := container.NewBorder(container.NewVBox(bar, u.list.filterBar, widget.NewSeparator()), u.status, nil, nil, split)
