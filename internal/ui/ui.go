@@ -130,7 +130,7 @@ type App struct {
 	// refreshing is set while a refresh after other seats' saves is queued.
 	unsubscribe func()
 	refreshing  bool
-	unreachable                     *unreachableDialog // the latest
+	unreachable *unreachableDialog // the latest
 	// OpenOther, set by the main program, opens the data file at path for
 	// "Buka data lain…" and closes the one open before, only once the new
 	// one opened.
