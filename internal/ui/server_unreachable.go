@@ -75,7 +75,7 @@ func (u *App) ServerUnavailable(prof ServerProfile, err error) {
 
 // show puts err in words, and the password field when the login was refused.
 func (x *unreachableDialog) show(u *App, prof ServerProfile, err error, login fyne.CanvasObject) {
-	text := serverFailure(lang.L("Register di server kantor {{.Server}} tidak dapat dibuka:", map[string]any{"Server": prof.Describe()}), err)
+	text := kit.Failure(lang.L("Register di server kantor {{.Server}} tidak dapat dibuka:", map[string]any{"Server": prof.Describe()}), err)
 	if u.DataPath != "" {
 		text += "\n\n" + lang.L("Yang terbuka sekarang: berkas data {{.Path}} di komputer ini.", map[string]any{"Path": places.Display(u.DataPath)})
 	}

@@ -88,6 +88,9 @@ func TestServerStoppedMidSession(t *testing.T) {
 		labelWith(w.Content(), "Yang sudah Anda ketik tidak hilang.") == nil {
 		t.Error("the editor does not say the server cannot be reached")
 	}
+	if labelWith(w.Content(), "Rincian") != nil || labelWith(w.Content(), "broken pipe") != nil {
+		t.Error("the driver's error is on screen")
+	}
 
 	if err := c.Start(); err != nil {
 		t.Fatal(err)

@@ -366,7 +366,7 @@ func (p *serverPage) onTest() {
 		err := p.u.ServerLink.Try(ctx, prof.ConnString(), pw)
 		p.u.do(func() {
 			if err != nil {
-				p.say(serverFailure(lang.L("Sambungan gagal:"), err))
+				p.say(kit.Failure(lang.L("Sambungan gagal:"), err))
 			} else {
 				p.say(lang.L("Sambungan berhasil: register di {{.Server}} dapat dipakai.", map[string]any{"Server": prof.Describe()}))
 			}
@@ -390,7 +390,7 @@ func (p *serverPage) onUse() {
 	p.say(lang.L("Menghubungi {{.Server}}…", map[string]any{"Server": prof.Describe()}))
 	p.u.useServer(prof, pw, func(err error) {
 		if err != nil {
-			p.say(serverFailure(lang.L("Register di server tidak dapat dibuka:"), err))
+			p.say(kit.Failure(lang.L("Register di server tidak dapat dibuka:"), err))
 			p.finish(err)
 			return
 		}
@@ -529,16 +529,6 @@ func (u *App) showTitle() {
 	default:
 		u.win.SetTitle("Sepakat")
 	}
-}
-
-// serverFailure is a failure to reach the server in plain words: the
-// driver's detail (addresses, SQLSTATE) goes to the log for the IT staff.
-func serverFailure(leadIn string, err error) string {
-	p := kit.Explain(err)
-	if p.Detail != "" {
-		fyne.LogError(leadIn, err)
-	}
-	return leadIn + " " + p.Message
 }
 
 // watchOtherSeats subscribes to the open register's changes: when another
