@@ -59,9 +59,13 @@ func TestServerProfileVerifyFull(t *testing.T) {
 	// require encrypts without checking; disable never encrypts; prefer
 	// tries TLS first, then without.
 	for mode, want := range map[string]func(*pgconn.Config) bool{
-		"require": func(c *pgconn.Config) bool { return c.TLSConfig != nil && c.TLSConfig.InsecureSkipVerify && len(c.Fallbacks) == 0 },
+		"require": func(c *pgconn.Config) bool {
+			return c.TLSConfig != nil && c.TLSConfig.InsecureSkipVerify && len(c.Fallbacks) == 0
+		},
 		"disable": func(c *pgconn.Config) bool { return c.TLSConfig == nil && len(c.Fallbacks) == 0 },
-		"prefer":  func(c *pgconn.Config) bool { return c.TLSConfig != nil && len(c.Fallbacks) == 1 && c.Fallbacks[0].TLSConfig == nil },
+		"prefer": func(c *pgconn.Config) bool {
+			return c.TLSConfig != nil && len(c.Fallbacks) == 1 && c.Fallbacks[0].TLSConfig == nil
+		},
 	} {
 		prof.TLS = mode
 		cfg, err := pgconn.ParseConfig(prof.ConnString())
