@@ -131,6 +131,9 @@ func main() {
 	// A restore closes the file open (the copy takes its place), then opens
 	// the data file again: the copy, or the file as it was when it failed.
 	u.RestoreCopy = func(ctx context.Context, copyPath string) (service.Service, service.Printer, string, error) {
+		if u.DataPath == "" { // the server, or a copy of it: the register stays open
+			return nil, nil, "", service.ErrRestoreOnServer
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		if cur != nil {
