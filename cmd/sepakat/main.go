@@ -56,9 +56,23 @@ func main() {
 			}
 		}()
 	}
-	s, path, err := openStart(a, *dbPath)
+	creds := ui.SystemCredentials{}
+	// The register on the office's server, when the last run used it; a
+	// server that does not answer leaves the data file open and says so.
+	srv, prof, pw, onServer, srvErr := startOnServer(a, *dbPath, creds)
+	var s *store.Store
+	var path string
+	var err error
+	if srv == nil {
+		s, path, err = openStart(a, *dbPath)
+	} else if path, err = localPath(a, *dbPath); err != nil {
+		path = ""
+	}
 	var u *ui.App
 	switch {
+	case srv != nil:
+		u = ui.New(a, srv, export.Printer{Src: srv}, nil)
+		u.OnServer(prof, pw, path)
 	case err == nil:
 		u = ui.New(a, s, export.Printer{Src: s}, nil)
 		u.DataPath = path
@@ -69,46 +83,69 @@ func main() {
 		fatal(a, err)
 		return
 	}
-	// s changes when another file opens and in a restore, which runs off the
-	// UI goroutine; quitting waits for a restore under way.
+	// cur is the register open (the data file s, or the server); it changes
+	// when another opens and in a restore, which runs off the UI goroutine;
+	// quitting waits for a restore under way.
 	var mu sync.Mutex
+	var cur closer
+	if srv != nil {
+		cur = srv
+	} else if s != nil {
+		cur = s
+	}
 	defer func() {
 		mu.Lock()
 		defer mu.Unlock()
-		if s != nil {
-			s.Close()
+		if cur != nil {
+			cur.Close()
 		}
 	}()
+	swap := func(next closer) {
+		mu.Lock()
+		defer mu.Unlock()
+		if cur != nil {
+			cur.Close()
+		}
+		cur = next
+	}
 	u.DailyBackup = true
+	u.Credentials = creds
+	u.ServerLink = serverLink{adopt: swap}
+	u.OpenServerCopy = func(ctx context.Context) (service.Service, service.Printer, time.Time, error) {
+		c, info, err := openServerCopy(ctx, serverCopyDir())
+		if err != nil {
+			return nil, nil, info.Time, err
+		}
+		swap(c)
+		return service.ReadOnly(c), export.Printer{Src: c}, info.Time, nil
+	}
 	u.OpenOther = func(path string) (service.Service, service.Printer, error) {
 		next, err := store.Open(path, openOptions)
 		if err != nil {
 			return nil, nil, err
 		}
-		mu.Lock()
-		defer mu.Unlock()
-		if s != nil {
-			s.Close()
-		}
-		s = next
+		swap(next)
 		rebuildSearch(u, next)
 		return next, export.Printer{Src: next}, nil
 	}
 	// A restore closes the file open (the copy takes its place), then opens
 	// the data file again: the copy, or the file as it was when it failed.
 	u.RestoreCopy = func(ctx context.Context, copyPath string) (service.Service, service.Printer, string, error) {
+		if u.DataPath == "" { // the server, or a copy of it: the register stays open
+			return nil, nil, "", service.ErrRestoreOnServer
+		}
 		mu.Lock()
 		defer mu.Unlock()
-		if s != nil {
-			s.Close()
-			s = nil
+		if cur != nil {
+			cur.Close()
+			cur = nil
 		}
 		aside, _, err := store.Restore(ctx, u.DataPath, copyPath, time.Now())
 		next, oerr := store.Open(u.DataPath, openOptions)
 		if oerr != nil {
 			return nil, nil, aside, cmp.Or(err, oerr)
 		}
-		s = next
+		cur = next
 		rebuildSearch(u, next)
 		return next, export.Printer{Src: next}, aside, err
 	}
@@ -121,6 +158,10 @@ func main() {
 	if s != nil {
 		rebuildSearch(u, s)
 	}
+	if onServer && srvErr != nil {
+		fmt.Fprintln(os.Stderr, kit.Message(srvErr))
+		u.ServerUnavailable(prof, srvErr)
+	}
 	a.Lifecycle().SetOnStarted(func() {
 		if os.Getenv("SEPAKAT_TIMING") != "" { // bench: time to the window, and to search back (rebuildSearch)
 			fmt.Fprintf(os.Stderr, "window shown after %.2f s\n", time.Since(started).Seconds())
@@ -129,6 +170,20 @@ func main() {
 		startProbe()
 	})
 	a.Run()
+}
+
+// closer is a register open: a data file or the server.
+type closer interface{ Close() error }
+
+// localPath is the data file openStart would open, without opening it.
+func localPath(a fyne.App, flagPath string) (string, error) {
+	if flagPath != "" {
+		return filepath.Abs(flagPath)
+	}
+	if last := ui.LastDataFile(a); last != "" {
+		return last, nil
+	}
+	return store.DefaultPath()
 }
 
 // openStart opens the data file named on the command line, else the one

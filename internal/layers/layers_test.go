@@ -82,6 +82,7 @@ func TestDirectionOfFlow(t *testing.T) {
 	only := map[string][]string{
 		"go.etcd.io/bbolt":            {module + "/internal/store", module + "/bench"},
 		"github.com/jung-kurt/gofpdf": {module + "/internal/pdf"},
+		"github.com/jackc/pgx/v5":     {module + "/internal/pgstore", module + "/bench"},
 		"fyne.io/fyne/v2":             {module + "/internal/ui", module + "/cmd/sepakat"},
 		"github.com/xuri/excelize/v2": {module + "/internal/sheet", module + "/internal/report"},
 	}
@@ -93,7 +94,7 @@ func TestDirectionOfFlow(t *testing.T) {
 		module + "/internal/search":    {module + "/internal/service", module + "/internal/store", module + "/internal/ui"},
 		module + "/internal/service":   {module + "/internal/store", module + "/internal/ui", module + "/internal/cli", module + "/internal/export"},
 		module + "/internal/store":     {module + "/internal/ui", module + "/internal/cli", module + "/internal/export"},
-		module + "/internal/ui":        {module + "/internal/store", module + "/internal/cli", module + "/internal/gen"},
+		module + "/internal/ui":        {module + "/internal/store", module + "/internal/pgstore", module + "/internal/cli", module + "/internal/gen"},
 		module + "/internal/cli":       {module + "/internal/ui"},
 		module + "/internal/ui/kit":    {module + "/internal/ui/editor"},
 	}

@@ -300,3 +300,23 @@ func (s *Store) SetBackupSettings(b service.BackupSettings) error {
 	}
 	return s.metaPut(bg(), "backup_settings", b)
 }
+
+// NewestCopy is the newest copy of a register on the server in the local
+// backup folder dir (Options.BackupDir), which reads without the server;
+// fs.ErrNotExist when there is none.
+func NewestCopy(dir string) (service.BackupInfo, error) {
+	copies, err := copiesIn(dir, time.Local, service.PlaceLocal)
+	if err != nil {
+		return service.BackupInfo{}, err
+	}
+	var newest service.BackupInfo
+	for _, c := range copies {
+		if c.Time.After(newest.Time) {
+			newest = c
+		}
+	}
+	if newest.Path == "" {
+		return newest, fs.ErrNotExist
+	}
+	return newest, nil
+}

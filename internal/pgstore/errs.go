@@ -13,10 +13,14 @@ import (
 	"sepakat/internal/service"
 )
 
-// unreachable wraps a failure to reach the server in service.ErrServerUnreachable.
+// unreachable wraps a failure to reach the server in service.ErrServerUnreachable,
+// and a refused login in service.ErrServerLogin.
 func unreachable(err error) error {
 	if err == nil {
 		return nil
+	}
+	if refusedLogin(err) {
+		return fmt.Errorf("%w: %v", service.ErrServerLogin, err)
 	}
 	return fmt.Errorf("%w: %v", service.ErrServerUnreachable, err)
 }
@@ -43,6 +47,13 @@ func (s *Store) failed(err error) error {
 		return unreachable(err)
 	}
 	return err
+}
+
+// refusedLogin reports whether the server refused the account or its
+// password (class 28: invalid authorization, an empty password included).
+func refusedLogin(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && len(pe.Code) == 5 && pe.Code[:2] == "28"
 }
 
 // uniqueViolation reports whether err is a violation of the named constraint.

@@ -151,7 +151,7 @@ func (src *source) Probe(term string, docs []uint64, fn func(int, search.Posting
 
 // readTx runs fn in one read-only snapshot.
 func (s *Store) readTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	tx, err := s.begin(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return s.failed(err)
 	}

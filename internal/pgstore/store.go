@@ -41,6 +41,9 @@ type Options struct {
 	BackupDir string
 	// MaxConns bounds the connection pool; 4 when 0.
 	MaxConns int32
+	// Password, when set, is the login's password, kept out of the
+	// connection string (the desktop reads it from the credential store).
+	Password string
 }
 
 // Store is a register on a PostgreSQL server.
@@ -81,6 +84,9 @@ func Open(ctx context.Context, connString string, opt Options) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(connString)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", service.ErrServerConfig, err)
+	}
+	if opt.Password != "" {
+		cfg.ConnConfig.Password = opt.Password
 	}
 	cfg.MaxConns = 4
 	if opt.MaxConns > 0 {
@@ -147,10 +153,12 @@ func (s *Store) User() string { return s.user }
 // bg is the context of calls the seam gives none.
 func bg() context.Context { return context.Background() }
 
-// registryOf names the registry of each directory record type.
+// registryOf names the notice of each record type's save. Other seats hear
+// of agreements (the register, Beranda and open editors refresh); this
+// Store's own subscribers hear only of directory records (notify).
 var registryOf = map[dataset.RecordType]service.Registry{
 	dataset.TypeParty: service.RegistryParties, dataset.TypeOfficial: service.RegistryOfficials,
-	dataset.TypeMandate: service.RegistryMandates,
+	dataset.TypeMandate: service.RegistryMandates, dataset.TypeAgreement: service.RegistryAgreements,
 }
 
 // table names each record type's table.
@@ -277,9 +285,21 @@ func (d dir) AgreementKind(id agreement.ID) (agreement.Kind, bool) {
 
 func (d dir) RegionName(code string) (string, bool) { return d.s.regions.Name(code) }
 
+// begin starts a transaction. A pooled connection the server dropped (it
+// restarted) fails its BEGIN before the server saw anything; begin then
+// tries the next connection, so the first save after a restart goes through.
+func (s *Store) begin(ctx context.Context, opts pgx.TxOptions) (pgx.Tx, error) {
+	for i := 0; ; i++ {
+		tx, err := s.pool.BeginTx(ctx, opts)
+		if err == nil || !pgconn.SafeToRetry(err) || i >= int(s.pool.Config().MaxConns) {
+			return tx, err
+		}
+	}
+}
+
 // inTx runs fn in one transaction, committed when fn returns nil.
 func (s *Store) inTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{})
+	tx, err := s.begin(ctx, pgx.TxOptions{})
 	if err != nil {
 		return s.failed(err)
 	}
@@ -604,7 +624,8 @@ func (s *Store) SaveMandate(m *agreement.Mandate) error {
 	return s.notify(save(s, dataset.TypeMandate, m, nil), service.RegistryMandates, m.ID)
 }
 
-// Subscribe tells fn of every registry record saved through this Store, until cancel.
+// Subscribe tells fn of every registry record saved through this Store, and
+// of every record other seats save (listen.go), until cancel.
 func (s *Store) Subscribe(fn func(service.Change)) (cancel func()) { return s.notes.Subscribe(fn) }
 
 func (s *Store) notify(err error, r service.Registry, id agreement.ID) error {

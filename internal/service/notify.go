@@ -17,6 +17,10 @@ const (
 	// RegistryAll: any or all of them changed at once (examples loaded,
 	// a data set imported); read them all again.
 	RegistryAll
+	// RegistryAgreements: another seat of a register several seats share
+	// (the server) saved an agreement. Only such a backend tells of it; a
+	// seat's own agreement saves refresh its screens where they are made.
+	RegistryAgreements
 )
 
 // Change tells the open windows that a registry record was saved.

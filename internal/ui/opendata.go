@@ -42,7 +42,7 @@ func (u *App) onOpenOther() {
 // file at path through OpenOther and rebuilds the screens on it; the next
 // start opens it again.
 func (u *App) openData(path string) {
-	if u.rescue == nil && u.DataPath != "" && filepath.Clean(path) == filepath.Clean(u.DataPath) {
+	if u.rescue == nil && u.Server == "" && u.DataPath != "" && filepath.Clean(path) == filepath.Clean(u.DataPath) {
 		dialog.ShowInformation(lang.L("Buka data lain"), lang.L("Berkas data ini sudah terbuka."), u.win)
 		return
 	}
@@ -56,6 +56,8 @@ func (u *App) openData(path string) {
 			return
 		}
 		u.app.Preferences().SetString(prefLastDataFile, path)
+		u.app.Preferences().SetBool(prefServerChosen, false)
+		u.Server, u.copyOpen = "", ""
 		u.adopt(svc, printer, path)
 	})
 }

@@ -26,6 +26,16 @@ const (
 	// of its backups as last read, for the rescue screen when that file no
 	// longer opens.
 	prefSecondPlace = "ui.second_place:"
+	// The server profile (settings_server.go): where the register on the
+	// office's server is, and whether it was the register open last. Its
+	// password is in the system's credential store, never here.
+	prefServerChosen   = "data.server"
+	prefServerHost     = "data.server.host"
+	prefServerPort     = "data.server.port"
+	prefServerDatabase = "data.server.database"
+	prefServerUser     = "data.server.user"
+	prefServerTLS      = "data.server.tls"
+	prefServerCA       = "data.server.ca_file"
 	// prefDialogFolder is where Fyne's file dialogs remember the last folder.
 	prefDialogFolder = "fyne:fileDialogLastFolder"
 

@@ -105,8 +105,32 @@ type App struct {
 	// Placement, when set, remembers where the main window sits; the desktop
 	// build supplies it for each platform.
 	Placement platform.Placement
-	// DataPath is the data file open, as Tentang shows it.
+	// DataPath is the data file open, as Tentang shows it; empty while the
+	// register on the server is open.
 	DataPath string
+	// Server names the register on the office's server while it is open
+	// (host/db), for the title bar; empty while a data file is.
+	Server string
+	// LocalPath is the data file to go back to from the server.
+	LocalPath string
+	// OpenServerCopy, set by the main program, opens the newest local copy
+	// of the register on the server, to be read only, and closes the
+	// register open before; made is when the copy was made.
+	OpenServerCopy func(ctx context.Context) (svc service.Service, printer service.Printer, made time.Time, err error)
+	// copyOpen names the read-only copy open, for the title bar.
+	copyOpen string
+	// ServerLink, set by the main program, reaches the office's server;
+	// Credentials keep its password (settings_server.go).
+	ServerLink  ServerLink
+	Credentials Credentials
+	// sessionAccount's password is kept for this session, to connect again.
+	sessionAccount, sessionPassword string
+	serverPage                      *serverPage
+	// unsubscribe ends the subscription to the open register's changes;
+	// refreshing is set while a refresh after other seats' saves is queued.
+	unsubscribe func()
+	refreshing  bool
+	unreachable *unreachableDialog // the latest
 	// OpenOther, set by the main program, opens the data file at path for
 	// "Buka data lain…" and closes the one open before, only once the new
 	// one opened.
@@ -177,6 +201,8 @@ func (u *App) build() {
 	u.settings.do = u.do
 	u.settings.backups.admin, u.settings.backups.win = u.svc, u.win
 	u.settings.backups.onRestore, u.settings.backups.onBackupNow = u.askRestore, u.onBackupNow
+	u.addServerPage()
+	u.watchOtherSeats()
 	split := container.NewVSplit(u.list.table, u.family.content)
 	split.Offset = 0.74
 	listScreen := container.NewBorder(container.NewVBox(bar, u.list.filterBar, widget.NewSeparator()), u.status, nil, nil, split)
@@ -317,6 +343,7 @@ func (u *App) notifyEnding(d service.Dashboard) {
 // Start loads the Beranda and the first page and, on a new data file, offers
 // the examples.
 func (u *App) Start() {
+	u.showTitle()
 	if u.rescue != nil {
 		u.rescue.load()
 		return

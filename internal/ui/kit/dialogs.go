@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"errors"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -9,13 +10,21 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/service"
 )
 
 // Failure is what a person reads when an action did not happen: its lead-in
 // ("PDF tidak dibuat:"), then err in words, its detail on a line of its own.
+// The driver's detail of a server that cannot be reached (addresses, socket
+// errors) goes to the log instead: the words say all a person can act on.
 func Failure(leadIn string, err error) string {
 	p := Explain(err)
 	text := leadIn + " " + p.Message
+	if p.Detail != "" && (errors.Is(err, service.ErrServerUnreachable) || errors.Is(err, service.ErrServerLogin)) {
+		fyne.LogError(leadIn, err)
+		return text
+	}
 	if p.Detail != "" {
 		text += "\n" + p.Detail
 	}
