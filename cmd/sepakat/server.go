@@ -23,7 +23,7 @@ const serverBackupFolder = "cadangan-server"
 // openServer connects to the register on the office's server; its daily
 // copies go to serverBackupFolder.
 func openServer(ctx context.Context, conn, password string) (*pgstore.Store, error) {
-	return pgstore.Open(ctx, conn, pgstore.Options{Password: password, BackupDir: serverCopyDir()})
+	return pgstore.Open(ctx, conn, pgstore.Options{Password: password, BackupDir: serverCopyDir(), SigningText: export.TextFingerprint})
 }
 
 // serverLink is ui.ServerLink over pgstore; adopt makes an opened register
