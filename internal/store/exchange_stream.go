@@ -363,7 +363,7 @@ func (s *Store) importCopy(ctx context.Context, tmp string, open func() (io.Read
 	if err != nil {
 		return err
 	}
-	dst := &Store{db: db, path: tmp, now: s.now, user: s.user, regions: s.regions, cache: newDecodeCache(), stale: &staleKeys{}, fts: fts.New()}
+	dst := &Store{db: db, path: tmp, now: s.now, user: s.user, regions: s.regions, cache: newDecodeCache(), stale: &staleKeys{}, fts: newIndex()}
 	err = dst.importBatches(ctx, open, check)
 	if err == nil {
 		err = dst.db.Sync() // dst.db: a compaction may have put another file in its place

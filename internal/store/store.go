@@ -123,7 +123,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 	}
-	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, signing: opt.SigningText, regions: regions, cache: newDecodeCache(), stale: &staleKeys{}, fts: fts.New(),
+	s := &Store{db: db, path: path, now: opt.Now, user: opt.User, signing: opt.SigningText, regions: regions, cache: newDecodeCache(), stale: &staleKeys{}, fts: newIndex(),
 		rebuildLater: opt.RebuildLater, closing: make(chan struct{})}
 	if err := s.prepare(); err != nil {
 		db.Close()

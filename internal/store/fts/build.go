@@ -233,16 +233,20 @@ func (x *Index) Step(tx *bolt.Tx, docs Docs) (Progress, bool, error) {
 		}
 	}
 	x.build = nil // set again only when the step succeeds
-	switch st.Phase {
-	case phaseDocs:
-		err = x.stepDocs(tx, docs, st, b)
-	case phaseTerms:
-		err = x.stepTerms(tx, st)
-	case phaseDict:
-		err = x.stepDict(tx, st, b)
-		if err == nil {
-			return Progress{Percent: 100}, true, nil
+	phase := st.Phase
+	err = x.reading(tx, func() error {
+		switch phase {
+		case phaseDocs:
+			return x.stepDocs(tx, docs, st, b)
+		case phaseTerms:
+			return x.stepTerms(tx, st)
+		case phaseDict:
+			return x.stepDict(tx, st, b)
 		}
+		return nil
+	})
+	if phase == phaseDict && err == nil {
+		return Progress{Percent: 100}, true, nil
 	}
 	if err != nil {
 		return Progress{}, false, err
@@ -537,6 +541,9 @@ func (x *Index) stepDict(tx *bolt.Tx, st *buildState, b *builderState) error {
 		}
 		df[id] += n
 	}
+	if err := tx.DeleteBucket(schema.SearchBuild); err != nil {
+		return err
+	}
 	order := make([]uint32, len(b.terms))
 	for i := range order {
 		order[i] = uint32(i)
@@ -548,9 +555,6 @@ func (x *Index) stepDict(tx *bolt.Tx, st *buildState, b *builderState) error {
 		if err := dict.Put([]byte(b.terms[id]), postings.DictValue(id, df[id])); err != nil {
 			return err
 		}
-	}
-	if err := tx.DeleteBucket(schema.SearchBuild); err != nil {
-		return err
 	}
 	meta := tx.Bucket(schema.Meta)
 	if err := meta.Put(schema.KeySearchAnalyzer, []byte(st.Analyzer)); err != nil {

@@ -58,6 +58,17 @@ type Index struct {
 	buildMu               sync.Mutex
 	build                 *builderState
 	batchDocs, batchBytes int
+	// Reading, when set, runs a rebuild step in tx, whose writes stay in
+	// memory until commit, so that the file's mapping does not move meanwhile:
+	// the store releases the mapped pages the step reads as it goes.
+	Reading func(tx *bolt.Tx, step func() error) error
+}
+
+func (x *Index) reading(tx *bolt.Tx, read func() error) error {
+	if x.Reading == nil {
+		return read()
+	}
+	return x.Reading(tx, read)
 }
 
 // New returns the index of a data file just opened; nothing is loaded yet.
