@@ -178,6 +178,13 @@ func (r *runner) run(args []string) error {
 	if !ok {
 		return &exitError{ExitMisuse, msg["unknown_command"].In(r.Lang, cmd) + "\n\n" + r.usage()}
 	}
+	// "salvage --help" asks for help: it never names a file to write.
+	for _, a := range cargs {
+		if a == "-h" || a == "-help" || a == "--help" {
+			fmt.Fprint(r.Stdout, r.usage())
+			return nil
+		}
+	}
 	return fn(cargs)
 }
 

@@ -166,6 +166,19 @@ func TestMisuseAndErrors(t *testing.T) {
 	if r := run(t, i18n.ID, "--help"); r.code != 0 || !strings.Contains(r.stdout, "export-json") {
 		t.Errorf("help: %+v", r)
 	}
+	// Help after a command is help: salvage does not write a file named --help.
+	for _, h := range []string{"--help", "-h", "-help"} {
+		r := run(t, i18n.ID, "--db", db, "salvage", h)
+		if r.code != 0 || !strings.Contains(r.stdout, "salvage OUT.db") || strings.Contains(r.stderr, "flag:") {
+			t.Errorf("salvage %s: %+v", h, r)
+		}
+		if r := run(t, i18n.ID, "--db", db, "restore", h); r.code != 0 || strings.Contains(r.stderr, "flag:") {
+			t.Errorf("restore %s: %+v", h, r)
+		}
+	}
+	if _, err := os.Stat("--help"); err == nil {
+		t.Error("salvage wrote a file named --help")
+	}
 }
 
 func TestSecondOpenIsRefused(t *testing.T) {

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"sepakat/internal/i18n"
 	"sepakat/internal/service"
@@ -21,7 +22,7 @@ var indexMsg = map[string]i18n.Text{
 // before and after.
 func (r *runner) compact(args []string) error {
 	if len(args) > 0 {
-		return r.misuse("need_args", "compact", "")
+		return r.misuse("bad_flag", strings.Join(args, " "))
 	}
 	return r.withData(func(s service.Service) error {
 		c, ok := s.(service.Compactor)
