@@ -49,9 +49,7 @@ func (s *Store) Check(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		// It reads every page: they stay in the page cache, not in this process.
-		_, stop := shedPages(s.db, tx.Size())
-		defer stop()
+		defer shedWhile(tx)() // it reads every page
 		if err := metaPagesSound(tx, s.path); err != nil {
 			add(service.RecordRef{Type: "page"}, chkPages)
 			return nil

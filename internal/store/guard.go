@@ -231,3 +231,12 @@ func metaPagesSound(tx *bolt.Tx, path string) error {
 	}
 	return nil
 }
+
+// shedWhile releases from this process's memory, while tx reads much of the
+// file, the mapped pages it read (shedPages; they stay in the page cache);
+// call the result before tx ends. A write transaction may use it too: bbolt
+// moves the mapping only when it commits.
+func shedWhile(tx *bolt.Tx) (stop func()) {
+	_, stop = shedPages(tx.DB(), tx.Size())
+	return stop
+}

@@ -103,7 +103,9 @@ func (s *Store) rebuildListsBatched(ctx context.Context, search bool) error {
 	if err := s.inBatches(context.Background(), parents, func(dir txDir, id agreement.ID) error { return refreshParents(dir, id) }); err != nil {
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
+		// rebuildKept reads every agreement.
+		defer shedWhile(tx)()
 		if err := rebuildKept(context.Background(), tx); err != nil { // kept.go
 			return err
 		}
@@ -115,4 +117,6 @@ func (s *Store) rebuildListsBatched(ctx context.Context, search bool) error {
 		}
 		return s.fts.Begin(tx, s.docs(tx))
 	})
+	s.shedWritten()
+	return err
 }

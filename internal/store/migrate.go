@@ -201,10 +201,7 @@ func (s *Store) migrate() error {
 		}
 	}
 	err = s.update(func(tx *bolt.Tx) error {
-		// The steps read every record; nothing can move the mapping before
-		// the commit, so the pages read leave this process's memory as they go.
-		_, stop := shedPages(s.db, tx.Size())
-		defer stop()
+		defer shedWhile(tx)() // the steps read every record
 		for _, m := range migrations {
 			if m.from < version {
 				continue

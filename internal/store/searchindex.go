@@ -164,15 +164,13 @@ func (s *Store) SearchTexts(fn func(id agreement.ID, high, body string) error) e
 	})
 }
 
-// newIndex is the full-text index of a data file, its long reads inside a
-// rebuild's write transaction shedding the pages they read (shedPages): no
-// write can remap the file before that transaction commits.
+// newIndex is the full-text index of a data file, whose rebuild steps shed
+// the pages they read (shedWhile).
 func newIndex() *fts.Index {
 	x := fts.New()
-	x.Reading = func(tx *bolt.Tx, read func() error) error {
-		_, stop := shedPages(tx.DB(), tx.Size())
-		defer stop()
-		return read()
+	x.Reading = func(tx *bolt.Tx, step func() error) error {
+		defer shedWhile(tx)()
+		return step()
 	}
 	return x
 }
