@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -418,6 +419,18 @@ func TestFieldLabels(t *testing.T) {
 	}
 	if got := fieldLabel("something_new"); got != "something_new" {
 		t.Errorf("unknown: %q", got)
+	}
+	// Every field a person edits has a name in Riwayat, not its JSON key.
+	bookkeeping := map[string]bool{"id": true, "rev": true, "created": true, "updated": true, "imported": true, "parent": true, "parent_id": true, "amends": true}
+	typ := reflect.TypeOf(agreement.Agreement{})
+	for i := range typ.NumField() {
+		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+		if name == "" || name == "-" || bookkeeping[name] {
+			continue
+		}
+		if got := fieldLabel(name); got == name {
+			t.Errorf("field %q has no label in Riwayat", name)
+		}
 	}
 }
 
