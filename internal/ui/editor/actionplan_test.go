@@ -34,6 +34,9 @@ func TestEditorRencanaAksiOfANotaKesepakatan(t *testing.T) {
 	if e.actionPlan == nil || len(e.tabs.Items) != tabActionPlan+1 || e.tabs.Items[tabActionPlan].Text != "Rencana Aksi" {
 		t.Fatalf("no Rencana Aksi tab on a Nota Kesepakatan: %d tabs", len(e.tabs.Items))
 	}
+	if e.actions[agreement.KindPKS].Visible() {
+		t.Error("a Nota Kesepakatan offers to make a PKS from it")
+	}
 	e.tabs.SelectIndex(tabActionPlan)
 	ap := e.actionPlan
 	rows := [][3]string{

@@ -299,9 +299,12 @@ func (e *Editor) load(a agreement.Agreement) {
 	}
 	e.negotiation.refresh(a)
 	for kind, b := range e.actions {
-		// What the domain allows: a PKS under a KSB or NK, an Adendum or a
-		// Perpanjangan of a signed agreement.
-		if _, err := agreement.NewChild(&a, kind, e.now()); err != nil {
+		// What the domain allows: a PKS under a KSB, an Adendum or a
+		// Perpanjangan of a signed agreement. A Nota Kesepakatan with a
+		// ministry is carried out by its rencana aksi, never by a PKS (the
+		// gate refuses one at Siap Tanda Tangan).
+		_, err := agreement.NewChild(&a, kind, e.now())
+		if err != nil || (kind == agreement.KindPKS && a.Kind == agreement.KindNK) {
 			b.Hide()
 		} else {
 			b.Show()
