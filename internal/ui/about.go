@@ -94,12 +94,12 @@ func (u *App) onAbout() {
 	if build == "" {
 		build = "–"
 	}
-	dataFile := widget.NewLabel(u.DataPath)
+	dataFile := widget.NewLabel(u.registerName(true))
 	dataFile.Wrapping = fyne.TextWrapBreak
 	facts := widget.NewForm(
 		widget.NewFormItem(lang.L("Versi"), widget.NewLabel(version.Version)),
 		widget.NewFormItem(lang.L("Build"), widget.NewLabel(build)),
-		widget.NewFormItem(lang.L("Berkas data"), dataFile),
+		widget.NewFormItem(lang.L("Data"), dataFile),
 	)
 	text := widget.NewLabel(ls[0].Text)
 	text.Wrapping = fyne.TextWrapWord

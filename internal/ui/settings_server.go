@@ -519,16 +519,27 @@ func (u *App) addServerPage() {
 
 // showTitle names the register open in the title bar.
 func (u *App) showTitle() {
-	switch {
-	case u.Server != "":
-		u.win.SetTitle("Sepakat — " + lang.L("server kantor: {{.Server}}", map[string]any{"Server": u.Server}))
-	case u.copyOpen != "":
-		u.win.SetTitle("Sepakat — " + u.copyOpen)
-	case u.DataPath != "":
-		u.win.SetTitle("Sepakat — " + filepath.Base(u.DataPath))
-	default:
+	if name := u.registerName(false); name != "" {
+		u.win.SetTitle("Sepakat — " + name)
+	} else {
 		u.win.SetTitle("Sepakat")
 	}
+}
+
+// registerName names the register open: the server, the read-only copy, or
+// the data file (its whole path when full, as Tentang shows it).
+func (u *App) registerName(full bool) string {
+	switch {
+	case u.Server != "":
+		return lang.L("server kantor: {{.Server}}", map[string]any{"Server": u.Server})
+	case u.copyOpen != "":
+		return u.copyOpen
+	case u.DataPath != "" && full:
+		return u.DataPath
+	case u.DataPath != "":
+		return filepath.Base(u.DataPath)
+	}
+	return ""
 }
 
 // watchOtherSeats subscribes to the open register's changes: when another
