@@ -95,11 +95,15 @@ func (u *App) onAbout() {
 		build = "–"
 	}
 	dataFile := widget.NewLabel(u.registerName(true))
+	dataLabel := lang.L("Berkas data")
+	if u.Server != "" || u.copyOpen != "" {
+		dataLabel = lang.L("Data")
+	}
 	dataFile.Wrapping = fyne.TextWrapBreak
 	facts := widget.NewForm(
 		widget.NewFormItem(lang.L("Versi"), widget.NewLabel(version.Version)),
 		widget.NewFormItem(lang.L("Build"), widget.NewLabel(build)),
-		widget.NewFormItem(lang.L("Data"), dataFile),
+		widget.NewFormItem(dataLabel, dataFile),
 	)
 	text := widget.NewLabel(ls[0].Text)
 	text.Wrapping = fyne.TextWrapWord
