@@ -523,15 +523,7 @@ func (s *Store) inBatches(ctx context.Context, ids []agreement.ID, fn func(txDir
 }
 
 // shedWritten releases the mapped pages a batch read, between transactions.
-func (s *Store) shedWritten() {
-	var size int64
-	if s.view(func(tx *bolt.Tx) error { size = tx.Size(); return nil }) != nil {
-		return
-	}
-	shed, stop := shedPages(s.db, size)
-	stop()
-	shed()
-}
+func (s *Store) shedWritten() { dropMapped(s.db) }
 
 // swapIn puts the file at tmp in the data file's place: the data file is
 // closed, tmp renamed over it, and the result opened again.

@@ -1,19 +1,15 @@
 package editor
 
 import (
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
 
@@ -246,25 +242,7 @@ func readDate(en *kit.Entry, field string, es *agreement.Errors) agreement.Date 
 
 // onAttach asks for the letter's file, attaches it and chooses it.
 func (t *approvalTab) onAttach(f *letterFields) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			t.e.fail(lang.L("Lampiran tidak dapat ditambahkan:"), err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		defer r.Close()
-		data, err := io.ReadAll(io.LimitReader(r, service.MaxFileSize+1))
-		if err != nil {
-			t.e.fail(lang.L("Lampiran tidak dapat ditambahkan:"), err)
-			return
-		}
-		t.attachLetter(f, r.URI().Name(), data)
-	}, t.e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".jpg", ".jpeg", ".png"}))
-	kit.StartInDocuments(d, t.e.app)
-	d.Show()
+	t.e.chooseAttachment(func(name string, data []byte) { t.attachLetter(f, name, data) })
 }
 
 // attachLetter adds a file to the Lampiran (as "Lainnya", noted as the

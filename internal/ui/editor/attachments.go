@@ -101,9 +101,16 @@ func (t *attachmentsTab) apply(a *agreement.Agreement, _ *agreement.Errors) {
 
 // onAdd asks for a file and attaches it.
 func (t *attachmentsTab) onAdd() {
+	t.e.chooseAttachment(func(name string, data []byte) { t.attach(name, data) })
+}
+
+// chooseAttachment asks for a file of a kind the Lampiran tab takes (read up
+// to one byte over the limit, so attach can refuse it) and gives its bytes to
+// then.
+func (e *Editor) chooseAttachment(then func(name string, data []byte)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			t.e.fail(lang.L("Lampiran tidak dapat ditambahkan:"), err)
+			e.fail(lang.L("Lampiran tidak dapat ditambahkan:"), err)
 			return
 		}
 		if r == nil {
@@ -112,13 +119,13 @@ func (t *attachmentsTab) onAdd() {
 		defer r.Close()
 		data, err := io.ReadAll(io.LimitReader(r, service.MaxFileSize+1))
 		if err != nil {
-			t.e.fail(lang.L("Lampiran tidak dapat ditambahkan:"), err)
+			e.fail(lang.L("Lampiran tidak dapat ditambahkan:"), err)
 			return
 		}
-		t.attach(r.URI().Name(), data)
-	}, t.e.win)
+		then(r.URI().Name(), data)
+	}, e.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".jpg", ".jpeg", ".png"}))
-	kit.StartInDocuments(d, t.e.app)
+	kit.StartInDocuments(d, e.app)
 	d.Show()
 }
 
