@@ -218,3 +218,46 @@ func imagesIn(t *testing.T, data []byte) int {
 	}
 	return n
 }
+
+// TestLibreOfficeShowsTheParafAndTheRencanaAksi: the paraf tables stand with
+// the signatures, and the rencana aksi starts a page of its own after them.
+func TestLibreOfficeShowsTheParafAndTheRencanaAksi(t *testing.T) {
+	a, d := nkWithParaf(t)
+	for _, paper := range []string{"A4", "F4"} {
+		p := DefaultPage()
+		p.Paper = paper
+		pages := convert(t, map[string][]byte{"nk": writeDocx(t, d, p, markerOf(a, d))})["nk"]
+		find := func(s string) int {
+			for i, pg := range pages {
+				if strings.Contains(spaces.ReplaceAllString(pg, " "), s) {
+					return i
+				}
+			}
+			t.Fatalf("%s: no page shows %q", paper, s)
+			return -1
+		}
+		last := func(s string) int { // the last page that shows s
+			at := -1
+			for i, pg := range pages {
+				if strings.Contains(spaces.ReplaceAllString(pg, " "), s) {
+					at = i
+				}
+			}
+			return at
+		}
+		sig := last(d.Signatures[len(d.Signatures)-1].Name) // the signature block
+		if closing, end := last("Demikian"), last(d.Paraf.Hierarki[len(d.Paraf.Hierarki)-1].Name); closing != sig || end != sig {
+			t.Errorf("%s: closing on page %d, signatures on %d, the paraf's last row on %d", paper, closing+1, sig+1, end+1)
+		}
+		if hi, ko := find("Paraf Hierarki"), find("Paraf Koordinasi"); hi != sig || ko != sig {
+			t.Errorf("%s: signatures on page %d, paraf on %d and %d", paper, sig+1, hi+1, ko+1)
+		}
+		lamp := find("RENCANA AKSI")
+		if lamp <= sig || find(a.ActionPlan[1].Activity) < lamp {
+			t.Errorf("%s: signatures on page %d, rencana aksi on %d", paper, sig+1, lamp+1)
+		}
+		if !strings.Contains(pages[lamp], "LAMPIRAN NOTA KESEPAKATAN") {
+			t.Errorf("%s: the lampiran page has no heading:\n%s", paper, pages[lamp])
+		}
+	}
+}

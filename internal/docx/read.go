@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -426,7 +427,7 @@ func (rd *reading) document(d *xml.Decoder, roles map[string]string) error {
 				}
 				table++
 			case "tblStyle":
-				tableOurs = tableOurs || attr(t, "val") == tableSignature || attr(t, "val") == tableLambang
+				tableOurs = tableOurs || slices.Contains([]string{tableSignature, tableLambang, tableParaf, tableLampiran}, attr(t, "val"))
 			case "p":
 				if table > 0 {
 					tableText.WriteByte(' ')

@@ -79,6 +79,8 @@ const (
 	styleSignature = "SepakatTandaTangan"
 	tableSignature = "SepakatTabelTandaTangan"
 	tableLambang   = "SepakatTabelLambang"
+	tableParaf     = "SepakatTabelParaf"
+	tableLampiran  = "SepakatTabelLampiran"
 )
 
 // styleNames are the names Word shows; LibreOffice may rename the IDs on
@@ -317,6 +319,9 @@ func (w *writer) document(d *naskah.Document, pageH int) {
 	w.runs(d.Closing)
 	w.close()
 	w.signatures(d, line)
+	for _, l := range d.Lampiran {
+		w.lampiran(l, line)
+	}
 	fmt.Fprintf(b, `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:headerReference w:type="first" r:id="rIdHeaderFirst"/><w:pgSz w:w="%d" w:h="%d"/>`+
 		`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="709" w:footer="709" w:gutter="0"/><w:titlePg/></w:sectPr>`,
 		w.pageW, pageH, twips(w.p.MarginTop), twips(w.p.MarginRight), twips(w.p.MarginBot), twips(w.p.MarginLeft))
@@ -356,7 +361,8 @@ func (w *writer) section(s naskah.Section, line int) {
 func (w *writer) signatures(d *naskah.Document, line int) {
 	rows := pairs(d.Signatures)
 	col := w.textW / 2
-	for _, row := range rows {
+	parafRow, parafSide := parafSides(rows)
+	for ri, row := range rows {
 		w.tableStart(col)
 		parts := func(s *naskah.Signature) []naskah.Para {
 			if s == nil {
@@ -370,6 +376,12 @@ func (w *writer) signatures(d *naskah.Document, line int) {
 				{{Text: keep(s.Name, s.Keep), Bold: true}}, naskah.P(s.Pangkat), naskah.P(s.NIP)}
 		}
 		l, r := parts(row[0]), parts(row[1])
+		last := 3
+		for i := range l {
+			if l[i].Plain() != "" || r[i].Plain() != "" {
+				last = max(last, i)
+			}
+		}
 		for i := range l {
 			if i >= 4 && l[i].Plain() == "" && r[i].Plain() == "" {
 				continue
@@ -378,9 +390,12 @@ func (w *writer) signatures(d *naskah.Document, line int) {
 			if i == 2 {
 				height = twips(26)
 			}
-			w.tableRow(col, height, l[i], r[i], i == 2)
+			w.tableRow(col, height, l[i], r[i], i == 2, i < last || (ri == parafRow && !d.Paraf.Empty()))
 		}
 		w.b.WriteString("</w:tbl>")
+		if ri == parafRow {
+			w.paraf(d.Paraf, parafSide)
+		}
 		w.open(pPr{style: styleSignature, after: line / 2})
 		w.close()
 	}
@@ -397,9 +412,9 @@ func (w *writer) signatures(d *naskah.Document, line int) {
 			wt := d.Witnesses[i+side]
 			jab[side], name[side] = naskah.P(wt.Jabatan), naskah.Para{{Text: wt.Name, Bold: true}}
 		}
-		w.tableRow(col, 0, jab[0], jab[1], false)
-		w.tableRow(col, twips(18), space[0], space[1], false)
-		w.tableRow(col, 0, name[0], name[1], false)
+		w.tableRow(col, 0, jab[0], jab[1], false, true)
+		w.tableRow(col, twips(18), space[0], space[1], false, true)
+		w.tableRow(col, 0, name[0], name[1], false, false)
 		w.b.WriteString("</w:tbl>")
 	}
 }
@@ -510,7 +525,9 @@ func (w *writer) tableStart(col int) {
 		tableSignature, 2*col, col, col)
 }
 
-func (w *writer) tableRow(col, height int, left, right naskah.Para, small bool) {
+// tableRow writes a row of two cells; keep keeps it on the page of the next
+// (every row of a signature but its last, and its last when the paraf follows).
+func (w *writer) tableRow(col, height int, left, right naskah.Para, small, keep bool) {
 	b := &w.b
 	b.WriteString("<w:tr><w:trPr><w:cantSplit/>")
 	if height > 0 {
@@ -523,7 +540,7 @@ func (w *writer) tableRow(col, height int, left, right naskah.Para, small bool) 
 			valign = "center"
 		}
 		fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="%s"/></w:tcPr>`, col, valign)
-		w.open(pPr{style: styleSignature, align: "center"})
+		w.open(pPr{style: styleSignature, align: "center", keepNext: keep})
 		if small && p.Plain() != "" {
 			fmt.Fprintf(b, `<w:r><w:rPr><w:color w:val="808080"/><w:sz w:val="14"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>`, esc(p.Plain()))
 		} else {
@@ -533,6 +550,194 @@ func (w *writer) tableRow(col, height int, left, right naskah.Para, small bool) 
 		b.WriteString("</w:tc>")
 	}
 	b.WriteString("</w:tr>")
+}
+
+// parafSides says where the paraf prints, as the PDF does: the row of our
+// signature (the last row when none is ours) and our side in it.
+func parafSides(rows [][2]*naskah.Signature) (row, side int) {
+	for i, rw := range rows {
+		for s, sig := range rw {
+			if sig != nil && sig.Own {
+				return i, s
+			}
+		}
+	}
+	return len(rows) - 1, 0
+}
+
+// paraf writes the paraf tables under our signature as the PDF draws them:
+// the paraf hierarki under our side, the paraf koordinasi under the other
+// (under ours when there is no hierarki); each a No column, the jabatan with
+// the name in bold, and a box to initial in. Nothing when p is empty.
+func (w *writer) paraf(p naskah.Paraf, side int) {
+	if p.Empty() {
+		return
+	}
+	var tables [2][]naskah.ParafEntry
+	var titles [2]string
+	other := side
+	if len(p.Hierarki) > 0 {
+		tables[side], titles[side] = p.Hierarki, "Paraf Hierarki"
+		other = 1 - side
+	}
+	if len(p.Koordinasi) > 0 {
+		tables[other], titles[other] = p.Koordinasi, "Paraf Koordinasi"
+	}
+	gap := twips(4)
+	col := (w.textW - gap) / 2
+	no, box := twips(6), twips(16)
+	widths := []int{no, col - no - box, box, gap, no, col - no - box, box}
+	b := &w.b
+	fmt.Fprintf(b, `<w:tbl><w:tblPr><w:tblStyle w:val="%s"/><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/>`+
+		`<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`,
+		tableParaf, w.textW)
+	for _, wd := range widths {
+		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, wd)
+	}
+	b.WriteString(`</w:tblGrid>`)
+	const border = `<w:tcBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/></w:tcBorders>`
+	cell := func(width, span int, bordered bool, valign string, body func()) {
+		b.WriteString(`<w:tc><w:tcPr>`)
+		fmt.Fprintf(b, `<w:tcW w:w="%d" w:type="dxa"/>`, width)
+		if span > 1 {
+			fmt.Fprintf(b, `<w:gridSpan w:val="%d"/>`, span)
+		}
+		if bordered {
+			b.WriteString(border)
+		}
+		fmt.Fprintf(b, `<w:vAlign w:val="%s"/></w:tcPr>`, valign)
+		body()
+		b.WriteString(`</w:tc>`)
+	}
+	keep := true // every row but the last keeps with the next: the tables stay whole
+	small := func(text string, bold bool, align string) {
+		w.open(pPr{style: styleSignature, align: align, keepNext: keep})
+		if text != "" {
+			b.WriteString(`<w:r><w:rPr>`)
+			if bold {
+				b.WriteString(`<w:b/>`)
+			}
+			fmt.Fprintf(b, `<w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>`, esc(text))
+		}
+		w.close()
+	}
+	b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+	for s := range 2 {
+		if s == 1 {
+			cell(gap, 1, false, "top", func() { small("", false, "") })
+		}
+		cell(col, 3, titles[s] != "", "center", func() { small(titles[s], true, "center") })
+	}
+	b.WriteString(`</w:tr>`)
+	rows := max(len(tables[0]), len(tables[1]))
+	for i := range rows {
+		keep = i < rows-1
+		b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="397" w:hRule="atLeast"/></w:trPr>`)
+		for s := range 2 {
+			if s == 1 {
+				cell(gap, 1, false, "top", func() { small("", false, "") })
+			}
+			if i >= len(tables[s]) {
+				cell(col, 3, false, "top", func() { small("", false, "") })
+				continue
+			}
+			e := tables[s][i]
+			cell(no, 1, true, "top", func() { small(fmt.Sprintf("%d.", i+1), false, "center") })
+			cell(col-no-box, 1, true, "top", func() {
+				small(e.Jabatan, false, "left")
+				if e.Name != "" {
+					small(e.Name, true, "left")
+				}
+			})
+			cell(box, 1, true, "top", func() { small("", false, "") })
+		}
+		b.WriteString(`</w:tr>`)
+	}
+	b.WriteString(`</w:tbl>`)
+}
+
+// lampiran writes l from a new page, as the PDF prints it: the lines that say
+// whose lampiran it is in the right part of the page, the title centred, then
+// the table, its header row repeated on every page. Both are tables of ours,
+// which the reader passes over when the file comes back.
+func (w *writer) lampiran(l naskah.Lampiran, line int) {
+	b := &w.b
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleSignature + `"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>`)
+	left := w.textW * 45 / 100
+	fmt.Fprintf(b, `<w:tbl><w:tblPr><w:tblStyle w:val="%s"/><w:tblW w:w="%d" w:type="dxa"/>`+
+		`<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>`+
+		`<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/></w:tblGrid>`,
+		tableLampiran, w.textW, left, w.textW-left)
+	b.WriteString(`<w:tr><w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(left) + `" w:type="dxa"/></w:tcPr>`)
+	w.open(pPr{style: styleSignature})
+	w.close()
+	b.WriteString(`</w:tc><w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(w.textW-left) + `" w:type="dxa"/></w:tcPr>`)
+	for _, h := range l.Heading {
+		w.open(pPr{style: styleSignature, align: "left"})
+		w.run(h, false)
+		w.close()
+	}
+	b.WriteString(`</w:tc></w:tr><w:tr><w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(w.textW) + `" w:type="dxa"/><w:gridSpan w:val="2"/></w:tcPr>`)
+	w.open(pPr{style: styleSignature, align: "center", before: line, after: line / 2})
+	w.run(l.Title, true)
+	w.close()
+	b.WriteString(`</w:tc></w:tr></w:tbl>`)
+	w.open(pPr{style: styleSignature}) // two tables side by side would be merged into one
+	w.close()
+
+	total := 0.0
+	for _, v := range l.Widths {
+		total += v
+	}
+	widths := make([]int, len(l.Header))
+	for i := range widths {
+		share := 1.0 / float64(len(widths))
+		if i < len(l.Widths) && total > 0 {
+			share = l.Widths[i] / total
+		}
+		widths[i] = int(float64(w.textW) * share)
+	}
+	fmt.Fprintf(b, `<w:tbl><w:tblPr><w:tblStyle w:val="%s"/><w:tblW w:w="%d" w:type="dxa"/>`+
+		`<w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders>`+
+		`<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`,
+		tableLampiran, w.textW)
+	for _, wd := range widths {
+		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, wd)
+	}
+	b.WriteString(`</w:tblGrid>`)
+	row := func(cells []string, header bool) {
+		b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
+		if header {
+			b.WriteString(`<w:tblHeader/>`)
+		}
+		b.WriteString(`</w:trPr>`)
+		for i, wd := range widths {
+			text := ""
+			if i < len(cells) {
+				text = cells[i]
+			}
+			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, wd)
+			if header {
+				b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="E6E6E6"/><w:vAlign w:val="center"/>`)
+			}
+			b.WriteString(`</w:tcPr>`)
+			align := "left"
+			if header {
+				align = "center"
+			}
+			w.open(pPr{style: styleSignature, align: align})
+			fmt.Fprintf(b, `<w:r><w:rPr>%s<w:sz w:val="%d"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>`,
+				map[bool]string{true: "<w:b/>"}[header], int((w.p.FontSize-1)*2), esc(text))
+			w.close()
+			b.WriteString(`</w:tc>`)
+		}
+		b.WriteString(`</w:tr>`)
+	}
+	row(l.Header, true)
+	for _, r := range l.Rows {
+		row(r, false)
+	}
+	b.WriteString(`</w:tbl>`)
 }
 
 const (
@@ -659,6 +864,8 @@ func stylesXML(p Page) string {
 	}
 	fmt.Fprintf(&b, `<w:style w:type="table" w:customStyle="1" w:styleId="%s"><w:name w:val="Sepakat Tabel Tanda Tangan"/><w:basedOn w:val="TableNormal"/></w:style>`, tableSignature)
 	fmt.Fprintf(&b, `<w:style w:type="table" w:customStyle="1" w:styleId="%s"><w:name w:val="Sepakat Tabel Lambang"/><w:basedOn w:val="TableNormal"/></w:style>`, tableLambang)
+	fmt.Fprintf(&b, `<w:style w:type="table" w:customStyle="1" w:styleId="%s"><w:name w:val="Sepakat Tabel Paraf"/><w:basedOn w:val="TableNormal"/></w:style>`, tableParaf)
+	fmt.Fprintf(&b, `<w:style w:type="table" w:customStyle="1" w:styleId="%s"><w:name w:val="Sepakat Tabel Lampiran"/><w:basedOn w:val="TableNormal"/></w:style>`, tableLampiran)
 	b.WriteString(`</w:styles>`)
 	return b.String()
 }
