@@ -207,8 +207,10 @@ func (a *Agreement) OwnProcedure(dir Directory) Procedure {
 }
 
 // CategoryFor is the PP 28/2018 category that partners of these kinds imply:
-// a foreign party makes it KSDPL (a foreign regional government) or KSDLL,
-// a region KSDD, anyone else KSDPK. It is "" when no partner is known.
+// a foreign party makes it KSDLL (KSDPL is the user's choice for a foreign
+// regional government), a region KSDD, a ministry or central agency none (a
+// Nota Kesepakatan with the centre is not kerja sama daerah), anyone else
+// KSDPK. It is "" when no partner is known.
 func CategoryFor(partners []PartyKind) Category {
 	if len(partners) == 0 {
 		return ""
@@ -217,6 +219,9 @@ func CategoryFor(partners []PartyKind) Category {
 	for _, k := range partners {
 		if k == PartyLuarNegeri {
 			return CatKSDLL
+		}
+		if k == PartyKementerian {
+			return ""
 		}
 		if !k.IsRegion() {
 			region = false
@@ -529,6 +534,26 @@ func (a *Agreement) validateProcedure(es *Errors, dir Directory) {
 	checkText(es, "term.sectoral_basis", a.Term.SectoralBasis, 2000, false)
 }
 
+// FitErrors are the document-fit errors (checkDocumentFits) that a save
+// refuses at the field while the agreement is still being drafted. A signed
+// or cancelled agreement, an imported one and an Adendum or Perpanjangan
+// (which follow their parent) have none: what was signed stays as it was,
+// and Warnings names a misfit there.
+func (a *Agreement) FitErrors(dir Directory) Errors {
+	if !a.fitChecked() {
+		return nil
+	}
+	var es Errors
+	a.checkDocumentFits(&es, dir)
+	return es
+}
+
+// fitChecked reports whether a save checks the document against its partner.
+func (a *Agreement) fitChecked() bool {
+	return stage(a.Status) < 3 && a.Status != StatusDibatalkan && !a.IsImported() &&
+		a.Kind != KindAdendum && a.Kind != KindPerpanjangan
+}
+
 // checkDocumentFits finds a document or category that does not fit the
 // partners: a KSB or PKS with a ministry, a Nota Kesepakatan with anyone
 // else, a category for other partners.
@@ -638,14 +663,15 @@ func (a *Agreement) Gate(prev Status, p Procedure, dir Directory) Errors {
 }
 
 // Warnings are what a careful reviewer would question but the program does
-// not stop while drafting: a document or category that does not fit the
-// partner (Gate stops it at Siap Tanda Tangan; stored registers and generated
-// corpora still hold such records, signed), the DPRD
+// not stop: a signed, cancelled or imported document or category that does
+// not fit the partner (while drafting FitErrors refuses it), the DPRD
 // questions unanswered, a recommendation without its reasons, and a
 // term longer than p allows without a stated sectoral basis.
 func (a *Agreement) Warnings(p Procedure, dir Directory) Errors {
 	var es Errors
-	a.checkDocumentFits(&es, dir)
+	if !a.fitChecked() && a.Kind != KindAdendum && a.Kind != KindPerpanjangan {
+		a.checkDocumentFits(&es, dir)
+	}
 	if a.Status != StatusDibatalkan && !a.DPRD.Answered() && !a.DPRD.Required {
 		es.add("dprd.burdens", "dprd_unanswered")
 	}

@@ -48,8 +48,28 @@ func TestThePartnerDecidesTheDocument(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			a := withPartner(ksb(), c.partner, c.signer)
 			a.Kind, a.Category = c.kind, c.cat
-			es := append(a.Validate(dir), a.Warnings(DefaultProcedure(), dir)...)
-			es = slices.DeleteFunc(es, func(e FieldError) bool { return e.Code == "dprd_unanswered" })
+			es := append(a.Validate(dir), a.FitErrors(dir)...)
+			warned := slices.DeleteFunc(a.Warnings(DefaultProcedure(), dir), func(e FieldError) bool { return e.Code == "dprd_unanswered" })
+			if len(warned) != 0 {
+				t.Errorf("a draft's misfit is an error, not a warning: %v", warned)
+			}
+			// Signed, cancelled after signing or imported, the same misfit
+			// is only a warning: what was signed stays as it was.
+			for _, past := range []func(*Agreement){
+				func(b *Agreement) { b.Status = StatusDitandatangani },
+				func(b *Agreement) { b.Status = StatusDibatalkan },
+				func(b *Agreement) { b.Imported = &Imported{} },
+			} {
+				b := a
+				past(&b)
+				if fe := b.FitErrors(dir); len(fe) != 0 {
+					t.Errorf("%s (imported %v) refused: %v", b.Status, b.IsImported(), fe)
+				}
+				w := slices.DeleteFunc(b.Warnings(DefaultProcedure(), dir), func(e FieldError) bool { return e.Code == "dprd_unanswered" })
+				if got := codes(w, c.field); c.code != "" && !slices.Contains(got, c.code) {
+					t.Errorf("%s (imported %v): no warning %s: %v", b.Status, b.IsImported(), c.code, w)
+				}
+			}
 			if c.code == "" {
 				if len(es) != 0 {
 					t.Fatalf("refused: %v", es)
@@ -70,7 +90,7 @@ func TestThePartnerDecidesTheDocument(t *testing.T) {
 	dir.agreements[40] = Agreement{ID: 40, Kind: KindNK}
 	pks := withPartner(ksb(), 4, 15)
 	pks.Kind, pks.ParentID = KindPKS, 40
-	if got := codes(pks.Warnings(DefaultProcedure(), dir), "kind"); !slices.Contains(got, "ministry_needs_nk") {
+	if got := codes(pks.FitErrors(dir), "kind"); !slices.Contains(got, "ministry_needs_nk") {
 		t.Errorf("PKS with a ministry: %v", got)
 	}
 	if got := DocumentsFor([]PartyKind{PartyKementerian}); slices.Contains(got, KindPKS) || !slices.Contains(got, KindNK) {
@@ -79,7 +99,7 @@ func TestThePartnerDecidesTheDocument(t *testing.T) {
 	if got := DocumentsFor([]PartyKind{PartyPemkab}); !slices.Contains(got, KindPKS) || slices.Contains(got, KindNK) {
 		t.Errorf("documents with a region: %v", got)
 	}
-	for kinds, want := range map[string]Category{"pemkab": CatKSDD, "pemkab swasta": CatKSDPK, "luar_negeri": CatKSDLL, "": ""} {
+	for kinds, want := range map[string]Category{"pemkab": CatKSDD, "pemkab swasta": CatKSDPK, "luar_negeri": CatKSDLL, "kementerian_lembaga": "", "pemkab kementerian_lembaga": "", "": ""} {
 		var ks []PartyKind
 		for _, k := range strings.Fields(kinds) {
 			ks = append(ks, PartyKind(k))

@@ -136,7 +136,9 @@ func (g *Generator) core(i int, cache map[int]*item) *item {
 	var par *item
 	eligible := func(p int) bool {
 		ps := g.shape(p)
-		return ps.status == sTTD && (ps.kind == kKSB || ps.kind == kNK || (ps.kind == kPKS && kind != kPKS))
+		// A PKS carries out a KSB; a Nota Kesepakatan is carried out by its
+		// rencana aksi, never by a PKS.
+		return ps.status == sTTD && (ps.kind == kKSB || (ps.kind == kNK && kind != kPKS) || (ps.kind == kPKS && kind != kPKS))
 	}
 	switch {
 	case kind == kPPJ:
@@ -321,11 +323,10 @@ func (g *Generator) chooseRoot(r *rand.Rand, it *item, kind agreement.Kind) {
 			partner = g.pickKind(r, agreement.PartyLuarNegeri)
 		}
 	default:
+		// never with a ministry: that is a Nota Kesepakatan
 		switch {
-		case x < 40:
-			partner = g.pickRegion(r)
 		case x < 55:
-			partner = g.pickKind(r, agreement.PartyKementerian)
+			partner = g.pickRegion(r)
 		case x < 67:
 			partner = g.pickKind(r, agreement.PartyPT)
 		case x < 82:

@@ -11,6 +11,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
+	"sepakat/internal/i18n"
 	"sepakat/internal/store"
 	"sepakat/internal/wilayah"
 )
@@ -101,9 +102,22 @@ func TestCorpus(t *testing.T) {
 	extended := map[agreement.ID]bool{}
 	byID := map[agreement.ID]*agreement.Agreement{}
 	soon := [3]int{}
+	md := mapDir{parties: map[agreement.ID]agreement.Party{}, kinds: map[agreement.ID]agreement.Kind{}}
+	for _, p := range dir.Parties {
+		md.parties[p.ID] = p
+	}
+	for i := range as {
+		md.kinds[as[i].ID] = as[i].Kind
+	}
 	for i := range as {
 		a := &as[i]
 		byID[a.ID] = a
+		// Every document fits its partner, drafts and signed ones alike.
+		for _, fe := range append(a.FitErrors(md), a.Warnings(agreement.DefaultProcedure(), md)...) {
+			if fe.Field == "kind" || fe.Field == "category" {
+				t.Errorf("agreement %d (%s, %s): %s", a.ID, a.Kind, a.Status, fe.Message(i18n.ID))
+			}
+		}
 		if a.ID != off.Agreement+agreement.ID(i+1) {
 			t.Fatalf("agreement %d has ID %d", i, a.ID)
 		}
@@ -215,7 +229,7 @@ func TestCorpus(t *testing.T) {
 		}
 		switch a.Kind {
 		case agreement.KindPKS:
-			if p.Kind != agreement.KindKSB && p.Kind != agreement.KindNK {
+			if p.Kind != agreement.KindKSB { // never under a Nota Kesepakatan
 				t.Errorf("PKS %d under %s", a.ID, p.Kind)
 			}
 		case agreement.KindPerpanjangan:
@@ -440,3 +454,22 @@ func BenchmarkAgreements(b *testing.B) {
 		g.Agreements(i*1000, 1000)
 	}
 }
+
+// mapDir is an agreement.Directory over a generated directory's parties and
+// the kinds of generated agreements.
+type mapDir struct {
+	parties map[agreement.ID]agreement.Party
+	kinds   map[agreement.ID]agreement.Kind
+}
+
+func (d mapDir) Party(id agreement.ID) (agreement.Party, bool) {
+	p, ok := d.parties[id]
+	return p, ok
+}
+func (mapDir) Official(agreement.ID) (agreement.Official, bool) { return agreement.Official{}, false }
+func (mapDir) Mandate(agreement.ID) (agreement.Mandate, bool)   { return agreement.Mandate{}, false }
+func (d mapDir) AgreementKind(id agreement.ID) (agreement.Kind, bool) {
+	k, ok := d.kinds[id]
+	return k, ok
+}
+func (mapDir) RegionName(string) (string, bool) { return "", false }

@@ -13,7 +13,7 @@ import (
 // gets the ID newID hands out and, unless given, its creation time; a stored
 // one must exist and carry the stored revision, and keeps its creation time.
 // Then the revision goes up, the change time is now, and the record must pass
-// validation against d. stored reads the stored version's revision and
+// validation against d (an agreement being drafted must also fit its partner). stored reads the stored version's revision and
 // creation time; found is false when there is none.
 func PrepareSave(t dataset.RecordType, v any, now time.Time, d agreement.Directory,
 	newID func() (agreement.ID, error),
@@ -48,6 +48,12 @@ func PrepareSave(t dataset.RecordType, v any, now time.Time, d agreement.Directo
 	*updated = now
 	if es := agreement.ValidateRecord(v, d); len(es) > 0 {
 		return es
+	}
+	// A save (not an import) refuses a document that does not fit its partner.
+	if a, ok := v.(*agreement.Agreement); ok {
+		if es := a.FitErrors(d); len(es) > 0 {
+			return es
+		}
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package service
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,7 +30,8 @@ type SearchBackend struct {
 // the filters, on the day of now: a hit must pass the filter and contain every
 // quoted phrase. The first q.Snippets hits (all when 0) get a snippet: from the
 // list row when it shows every word searched for, else from the whole text. An
-// empty or stopword-only query gives no results and says why.
+// empty or stopword-only query gives no results and says why. A query that
+// names a kind of agreement (KindsNamed) weighs up agreements of that kind.
 func RunSearch(b SearchBackend, q SearchQuery, now time.Time) (SearchResult, error) {
 	var res SearchResult
 	an := b.Analyzer
@@ -59,6 +62,7 @@ func RunSearch(b SearchBackend, q SearchQuery, now time.Time) (SearchResult, err
 		return t, nil
 	}
 	var failed error
+	var hits []search.Hit
 	accept := func(doc uint64) bool {
 		sum, ok, err := b.Summary(agreement.ID(doc))
 		if err != nil {
@@ -79,7 +83,26 @@ func RunSearch(b SearchBackend, q SearchQuery, now time.Time) (SearchResult, err
 		}
 		return true
 	}
-	for i, h := range m.Top(limit, accept) {
+	kinds := KindsNamed(q.Text)
+	if len(kinds) == 0 {
+		hits = m.Top(limit, accept)
+	} else {
+		// The kind named weighs up its agreements, among three times as
+		// many of the best as are shown.
+		hits = m.Top(3*limit, accept)
+		for i := range hits {
+			sum, _, err := b.Summary(agreement.ID(hits[i].Doc))
+			if err != nil {
+				return res, err
+			}
+			if slices.Contains(kinds, sum.Kind) {
+				hits[i].Score *= kindBoost
+			}
+		}
+		slices.SortStableFunc(hits, func(a, b search.Hit) int { return cmp.Compare(b.Score, a.Score) })
+		hits = hits[:min(limit, len(hits))]
+	}
+	for i, h := range hits {
 		sum, _, err := b.Summary(agreement.ID(h.Doc))
 		if err != nil {
 			return res, err

@@ -361,6 +361,10 @@ func TestFamilyTreeOfTheSelectedAgreement(t *testing.T) {
 
 func TestBaruMakesAKSBFromTheTemplate(t *testing.T) {
 	u, s, _ := withExamples(t)
+	ministry := agreement.Party{Kind: agreement.PartyKementerian, Name: "Kementerian Dalam Negeri", Seat: "Jakarta"}
+	if err := s.SaveParty(&ministry); err != nil {
+		t.Fatal(err)
+	}
 	u.tabs.SelectIndex(tabList)
 	test.Tap(u.newBtn)
 	n := u.newAgreement
@@ -400,8 +404,33 @@ func TestBaruMakesAKSBFromTheTemplate(t *testing.T) {
 		t.Errorf("the typed subject was lost: %q", n.subject.Text)
 	}
 
-	n.partner.SetText("")
-	test.Type(n.partner, "Pemerintah Kabupaten Garut")
+	// A Nota Kesepakatan with a region, or a PKS with a ministry, is said
+	// at once and not made; the region is not registered for it.
+	parties, _ := s.Parties()
+	choose(t, u.win, n.kind, "NK – "+lang.L(agreement.KindNK.Title()))
+	pickOption(t, u.win, n.partner, "Pemerintah Kabupaten Garut")
+	nkWords := lang.L("Nota Kesepakatan dibuat dengan kementerian atau lembaga pusat; {{.Name}} bukan kementerian/lembaga. Pilih KSB atau PKS.", map[string]any{"Name": "Pemerintah Kabupaten Garut"})
+	if !n.problem.Visible() || n.problem.Text != nkWords {
+		t.Errorf("NK with a region, as chosen: %q", n.problem.Text)
+	}
+	create()
+	if after, _ := s.Parties(); n.problem.Text != nkWords || len(after) != len(parties) {
+		t.Errorf("NK with a region: %q, %d parties (was %d)", n.problem.Text, len(after), len(parties))
+	}
+	choose(t, u.win, n.kind, "PKS – "+lang.L(agreement.KindPKS.Title()))
+	pickOption(t, u.win, n.partner, "Kementerian Dalam Negeri")
+	pksWords := lang.L("Dengan kementerian atau lembaga pusat dibuat Nota Kesepakatan dengan rencana aksi, bukan {{.Kind}}. Pilih jenis NK.", map[string]any{"Kind": lang.L(agreement.KindPKS.Title())})
+	if !n.problem.Visible() || n.problem.Text != pksWords {
+		t.Errorf("PKS with a ministry, as chosen: %q", n.problem.Text)
+	}
+	if total, _ := s.Total(); total != 3 {
+		t.Fatalf("%d agreements after refused drafts", total)
+	}
+	choose(t, u.win, n.kind, "KSB – "+lang.L(agreement.KindKSB.Title()))
+	pickOption(t, u.win, n.partner, "Pemerintah Kabupaten Garut")
+	if n.problem.Visible() {
+		t.Errorf("a KSB with a region: %q", n.problem.Text)
+	}
 	create()
 	if total, _ := s.Total(); total != 4 {
 		t.Fatalf("%d agreements, want the new KSB: %q", total, n.problem.Text)
@@ -413,6 +442,9 @@ func TestBaruMakesAKSBFromTheTemplate(t *testing.T) {
 	a, _ := s.Agreement(id)
 	if a.Kind != agreement.KindKSB || a.Status != agreement.StatusKonsep || len(a.Parties) != 2 || !a.Parties[0].Own || a.CountPasal() < 5 || a.Term.Length != 5 || a.Subject != "Pengembangan Desa Wisata" {
 		t.Errorf("new KSB: %s %s, %d parties, %d pasal, term %d", a.Kind, a.Status, len(a.Parties), a.CountPasal(), a.Term.Length)
+	}
+	if a.Category != agreement.CatKSDD || !a.Voluntary {
+		t.Errorf("a KSB with a region: category %q, sukarela %v", a.Category, a.Voluntary)
 	}
 	if p, _ := s.Party(a.Parties[1].PartyID); p.Name != "Pemerintah Kabupaten Garut" || p.RegionCode == "" {
 		t.Errorf("partner %+v", p)

@@ -88,6 +88,24 @@ func (u *App) onNew() {
 	subject.SetPlaceHolder(lang.L("tentang …, mis. Pengembangan Desa Wisata"))
 	problem := kit.NewProblemLabel()
 	n.kind, n.partner, n.subject, n.problem = kind, partner, subject, problem
+	// Say at once when the kind does not fit the partner picked.
+	fit := func(string) {
+		why, name := "", strings.TrimSpace(partner.Text)
+		k := newKinds[max(kind.SelectedIndex(), 0)]
+		_, regions := kit.Governments()
+		if _, ok := regions[name]; ok {
+			why = kindMisfit(k, agreement.Party{Kind: agreement.PartyPemkab, Name: name}) // any region
+		}
+		for _, p := range parties {
+			if !p.Own && strings.EqualFold(p.Name, name) {
+				why = kindMisfit(k, p)
+			}
+		}
+		problem.SetText(why)
+		problem.Hidden = why == ""
+		problem.Refresh()
+	}
+	kind.OnChanged, partner.OnChanged = fit, fit
 	var d dialog.Dialog
 	create := func(ok bool) {
 		if !ok {
@@ -132,6 +150,9 @@ func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, pa
 		if !ok {
 			return 0, lang.L("\"{{.Name}}\" tidak ada di daftar instansi maupun daftar wilayah.", map[string]any{"Name": partnerName})
 		}
+		if why := kindMisfit(kind, agreement.Party{Kind: agreement.PartyPemkab, Name: partnerName}); why != "" {
+			return 0, why // before the region is registered
+		}
 		var err error
 		if partner, _, err = kit.PartyOfRegion(n.svc, parties, r); err != nil {
 			return 0, kit.Unsaved(err)
@@ -139,6 +160,9 @@ func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, pa
 	}
 	if partner.Own {
 		return 0, lang.L("Mitra tidak boleh kantor kita sendiri.")
+	}
+	if why := kindMisfit(kind, partner); why != "" {
+		return 0, why
 	}
 	lib, err := naskah.Shipped()
 	if err != nil {
@@ -154,10 +178,26 @@ func (n *newAgreementDialog) create(kind agreement.Kind, own agreement.Party, pa
 		Term:    agreement.Term{Length: defaultTerm[kind], Unit: agreement.UnitTahun},
 		Created: now, Updated: now,
 	}
+	a.Category = agreement.CategoryFor([]agreement.PartyKind{partner.Kind})
+	a.Voluntary = a.Category == agreement.CatKSDD // most are sukarela; the editor changes it
 	a.Body = lib.StartBody(kind)
 	a.Premises, a.LegalBases = lib.StartPremises(kind, a.Category), lib.StartLegalBases(kind, a.Category)
 	if err := n.svc.SaveAgreement(&a); err != nil {
 		return 0, kit.Unsaved(err)
 	}
 	return a.ID, ""
+}
+
+// kindMisfit says why a document of this kind cannot be made with partner
+// (agreement.DocumentsFor), "" when it can.
+func kindMisfit(kind agreement.Kind, partner agreement.Party) string {
+	if slices.Contains(agreement.DocumentsFor([]agreement.PartyKind{partner.Kind}), kind) {
+		return ""
+	}
+	if partner.Kind == agreement.PartyKementerian {
+		return lang.L("Dengan kementerian atau lembaga pusat dibuat Nota Kesepakatan dengan rencana aksi, bukan {{.Kind}}. Pilih jenis NK.",
+			map[string]any{"Kind": lang.L(kind.Title())})
+	}
+	return lang.L("Nota Kesepakatan dibuat dengan kementerian atau lembaga pusat; {{.Name}} bukan kementerian/lembaga. Pilih KSB atau PKS.",
+		map[string]any{"Name": partner.Name})
 }

@@ -94,19 +94,51 @@ func testGate(t *testing.T, c Config) {
 	t.Run("DocumentFitsThePartner", func(t *testing.T) {
 		s := fresh(t, c)
 		w := SeedWorld(t, s)
+		// A draft whose category or document does not fit the partner is
+		// refused at the field, on the first save and on a later one.
 		a := w.KSB("Pengelolaan Sampah")
-		a.Category = agreement.CatKSDPK // for a third party, not a region: a draft may say so
-		must(t, s.SaveAgreement(&a))
-		a.Status = agreement.StatusTelaah
-		Review(&a, agreement.NewDate(2025, 6, 20))
-		must(t, s.SaveAgreement(&a))
-		a.Status = agreement.StatusSiapTTD
+		a.Category = agreement.CatKSDPK // for a third party, not a region
 		es := fieldErrors(t, s.SaveAgreement(&a))
-		if !slices.Contains(codesAt(es, "category"), "category_partner") {
-			t.Fatalf("a wrong category reached Siap Tanda Tangan: %v", es)
+		if !slices.Contains(codesAt(es, "category"), "category_partner") || a.ID != 0 {
+			t.Fatalf("a wrong category was saved: %v (ID %d)", es, a.ID)
 		}
 		a.Category = agreement.CatKSDD
 		must(t, s.SaveAgreement(&a))
+		ministry := agreement.Party{Kind: agreement.PartyKementerian, Name: "Kementerian Dalam Negeri", Seat: "Jakarta"}
+		must(t, s.SaveParty(&ministry))
+		next := a
+		next.Category = ""
+		next.Parties = slices.Clone(a.Parties)
+		next.Parties[0] = agreement.AgreementParty{PartyID: ministry.ID, Role: agreement.RolePihakPertama}
+		es = fieldErrors(t, s.SaveAgreement(&next))
+		if !slices.Contains(codesAt(es, "kind"), "ministry_needs_nk") {
+			t.Fatalf("a KSB with a ministry was saved: %v", es)
+		}
+		if got, _ := s.Agreement(a.ID); got.Rev != a.Rev || got.Parties[0].PartyID != w.Lamsel.ID {
+			t.Fatalf("a refused save was stored: rev %d", got.Rev)
+		}
+		// Cancelling the wrong draft is always possible.
+		next.Status, next.CancelReason = agreement.StatusDibatalkan, "Salah jenis naskah"
+		must(t, s.SaveAgreement(&next))
+
+		// A signed record that does not fit (brought in from an old
+		// register) stays editable where a signed record is.
+		signed := w.KSB("Penyelenggaraan Pemerintahan")
+		must(t, s.SaveAgreement(&signed))
+		Sign(t, s, &signed, agreement.NewDate(2025, 7, 4))
+		d, err := s.Export(context.Background())
+		must(t, err)
+		for i := range d.Agreements {
+			if d.Agreements[i].ID == signed.ID {
+				d.Agreements[i].Category = agreement.CatKSDPK
+			}
+		}
+		dst := fresh(t, c)
+		must(t, dst.Import(context.Background(), d))
+		old, err := dst.Agreement(signed.ID)
+		must(t, err)
+		old.Tags = []string{"arsip lama"}
+		must(t, dst.SaveAgreement(&old))
 	})
 
 	t.Run("PastAndImported", func(t *testing.T) {

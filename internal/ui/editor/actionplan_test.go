@@ -23,8 +23,16 @@ func TestEditorRencanaAksiOfANotaKesepakatan(t *testing.T) {
 	nk := src
 	nk.ID, nk.Rev, nk.Kind, nk.Status, nk.Signing, nk.Monitoring, nk.Attachments = 0, 0, agreement.KindNK, agreement.StatusKonsep, nil, nil, nil
 	nk.Parties = append([]agreement.AgreementParty(nil), src.Parties...)
+	ministry := agreement.Party{Kind: agreement.PartyKementerian, Name: "Kementerian Dalam Negeri", ShortName: "Kemendagri", Seat: "Jakarta"}
+	if err := h.s.SaveParty(&ministry); err != nil {
+		t.Fatal(err)
+	}
+	nk.Category = "" // a Nota Kesepakatan with the centre is not kerja sama daerah
 	for i := range nk.Parties {
 		nk.Parties[i].Number = ""
+		if !nk.Parties[i].Own { // a Nota Kesepakatan is made with a ministry
+			nk.Parties[i] = agreement.AgreementParty{PartyID: ministry.ID, Role: nk.Parties[i].Role, Meterai: true}
+		}
 	}
 	nk.Subject = "Percepatan Pelayanan Administrasi Kependudukan"
 	if err := h.s.SaveAgreement(&nk); err != nil {

@@ -311,6 +311,8 @@ func (e *Editor) load(a agreement.Agreement) {
 		}
 	}
 	e.setDirty(false)
+	e.loading = false
+	e.checkFit() // a draft kept from before the rule, or its partner since changed
 }
 
 func (e *Editor) markDirty() {

@@ -16,12 +16,14 @@ import (
 	"sepakat/internal/ui/kit"
 )
 
-// identityTab is the editor's Identitas tab: kind, status, subject, numbers,
-// place, labels and notes.
+// identityTab is the editor's Identitas tab: kind, category, status,
+// subject, numbers, place, labels and notes.
 type identityTab struct {
 	e *Editor
 
 	kind, status                *widget.Label
+	category                    *widget.Select
+	voluntary                   *widget.RadioGroup // KSDD wajib or sukarela
 	lockNote                    *widget.Label
 	subject, place, tags, notes *kit.Entry
 	ownNumber, partnerNumber    *kit.Entry
@@ -34,12 +36,22 @@ func (t *identityTab) build() fyne.CanvasObject {
 	t.subject, t.place, t.tags, t.notes = e.input(true), e.input(false), e.input(false), e.input(true)
 	t.ownNumber, t.partnerNumber = e.input(false), e.input(false)
 	t.takeNumber = widget.NewButtonWithIcon(lang.L("Ambil nomor"), theme.ContentAddIcon(), t.onTakeNumber)
+	t.voluntary = widget.NewRadioGroup([]string{lang.L("Sukarela"), lang.L("Wajib")}, func(string) { e.markDirty() })
+	t.voluntary.Horizontal = true
+	t.voluntary.Required = true
+	t.category = widget.NewSelect(categoryChoices(), func(string) {
+		t.voluntary.Hidden = t.selectedCategory() != agreement.CatKSDD
+		t.voluntary.Refresh()
+		e.markDirty()
+		e.checkFit()
+	})
 	t.tags.SetPlaceHolder(lang.L("dipisah koma, mis. magang, digitalisasi"))
 	t.lockNote = widget.NewLabel(lang.L("Sudah ditandatangani: isi yang ditandatangani terkunci. Label, catatan dan monitoring tetap dapat diubah."))
 	t.lockNote.Wrapping = fyne.TextWrapWord
 	t.lockNote.Importance = widget.WarningImportance
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Jenis"), t.kind),
+		widget.NewFormItem(lang.L("Jenis"), container.NewVBox(t.kind, e.problemLabel("kind"))),
+		widget.NewFormItem(lang.L("Kategori"), container.NewVBox(t.category, t.voluntary, e.problemLabel("category"))),
 		widget.NewFormItem(lang.L("Status"), t.status),
 		widget.NewFormItem(lang.L("Tentang"), container.NewVBox(t.subject, e.problemLabel("subject"))),
 		widget.NewFormItem(lang.L("Nomor kita"), container.NewVBox(container.NewBorder(nil, nil, nil, t.takeNumber, t.ownNumber), e.problemLabel(ownNumberField))),
@@ -54,6 +66,12 @@ func (t *identityTab) build() fyne.CanvasObject {
 func (t *identityTab) load(a agreement.Agreement) {
 	t.kind.SetText(string(a.Kind) + " – " + lang.L(a.Kind.Title()))
 	t.status.SetText(lang.L(t.e.phase().Label())) // e.a is a
+	t.category.SetSelectedIndex(categoryIndex(a.Category))
+	t.voluntary.SetSelected(lang.L("Wajib"))
+	if a.Voluntary {
+		t.voluntary.SetSelected(lang.L("Sukarela"))
+	}
+	t.voluntary.Hidden = a.Category != agreement.CatKSDD
 	t.subject.SetText(a.Subject)
 	t.place.SetText(a.Place)
 	t.tags.SetText(strings.Join(a.Tags, ", "))
@@ -68,7 +86,7 @@ func (t *identityTab) load(a agreement.Agreement) {
 	} else {
 		t.lockNote.SetText(lang.L("Sudah ditandatangani: isi yang ditandatangani terkunci. Label, catatan dan monitoring tetap dapat diubah."))
 	}
-	enable(!locked, t.subject, t.place, t.ownNumber, t.partnerNumber, t.takeNumber)
+	enable(!locked, t.subject, t.place, t.ownNumber, t.partnerNumber, t.takeNumber, t.category, t.voluntary)
 	if a.OwnNumber() != "" {
 		t.takeNumber.Disable()
 	}
@@ -77,6 +95,8 @@ func (t *identityTab) load(a agreement.Agreement) {
 // apply reads the subject, place, notes and labels, and the numbers into the
 // parties (read before, by the parties tab).
 func (t *identityTab) apply(a *agreement.Agreement, _ *agreement.Errors) {
+	a.Category = t.selectedCategory()
+	a.Voluntary = a.Category == agreement.CatKSDD && t.voluntary.Selected == lang.L("Sukarela")
 	a.Subject = strings.TrimSpace(t.subject.Text)
 	a.Place = strings.TrimSpace(t.place.Text)
 	a.Notes = strings.TrimSpace(t.notes.Text)
@@ -97,6 +117,19 @@ func (t *identityTab) apply(a *agreement.Agreement, _ *agreement.Errors) {
 			break
 		}
 	}
+}
+
+// selectedCategory is the category chosen, "" for none.
+func (t *identityTab) selectedCategory() agreement.Category {
+	if i := t.category.SelectedIndex(); i > 0 && i <= len(agreement.Categories) {
+		return agreement.Categories[i-1]
+	}
+	return ""
+}
+
+// categoryIndex is c's option in the Kategori select.
+func categoryIndex(c agreement.Category) int {
+	return slices.Index(agreement.Categories, c) + 1
 }
 
 // onTakeNumber reserves the next number of our office's scheme for this agreement.

@@ -412,6 +412,7 @@ func (t *partiesTab) onRemove(i int) {
 	t.renumber()
 	t.e.markDirty()
 	t.render()
+	t.e.checkFit()
 }
 
 func (t *partiesTab) add(p agreement.Party) {
@@ -427,6 +428,7 @@ func (t *partiesTab) add(p agreement.Party) {
 	t.renumber()
 	t.e.markDirty()
 	t.render()
+	t.e.checkFit()
 }
 
 // onAddRegistered adds the party picked from the registry, by its name.
