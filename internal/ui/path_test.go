@@ -378,7 +378,7 @@ func TestFirstRealCaseFromAnEmptyDataFile(t *testing.T) {
 	t.Logf("after the KSB is drafted: %d actions", p.actions)
 
 	// Both heads of region, created in place; Lampung Selatan's is a Penjabat.
-	p.tapText(kw, tr("Para Pihak & Penandatangan"))
+	p.tapText(kw, tr("Para Pihak"))
 	p.click(kw, tr("Pejabat baru"), 0)
 	test.Type(kw.Canvas().Focused(), "H. Dony Ahmad Munir, S.STP., M.Si.")
 	p.click(kw, tr("Simpan"), 0)
@@ -401,7 +401,7 @@ func TestFirstRealCaseFromAnEmptyDataFile(t *testing.T) {
 	pe := p.newEditor(u, ksbID)
 	pw := pe.Window()
 	pksID := pe.Agreement().ID
-	p.tapText(pw, tr("Para Pihak & Penandatangan"))
+	p.tapText(pw, tr("Para Pihak"))
 	for i, kadis := range []struct{ name, jabatan, mandate, date string }{
 		{"Dr. Ahmad Syarif, S.Kom., M.T.", "Kepala Dinas Komunikasi dan Informatika Kabupaten Sumedang", "800/120/Diskominfo/2025", "07/07/2025"},
 		{"Ir. Rio Gismara, M.M.", "Kepala Dinas Komunikasi, Informatika dan Statistik Kabupaten Lampung Selatan", "800/45/KOMINFO/2025", "08/07/2025"},

@@ -84,7 +84,7 @@ func TestOfficialSavedInTheDirectoryShowsInAnOpenEditor(t *testing.T) {
 	retype(e.Window(), place, "Jatinangor")
 	for _, o := range test.LaidOutObjects(e.Window().Content()) {
 		if tabs, ok := o.(*container.AppTabs); ok {
-			tabs.SelectIndex(1) // Para Pihak & Penandatangan
+			tabs.SelectIndex(1) // Para Pihak
 			break
 		}
 	}

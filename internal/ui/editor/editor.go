@@ -199,7 +199,7 @@ func (e *Editor) build() {
 	e.paraf = &parafPart{e: e}
 	tabs := []tab{e.identity, e.parties, e.body, e.term, e.approval, e.signing, e.attachments, e.monitoring, e.history}
 	e.order = []tab{e.parties, e.identity, e.body, e.term, e.attachments, e.approval, e.monitoring, e.history, e.signing, e.paraf}
-	titles := []string{lang.L("Identitas"), lang.L("Para Pihak & Penandatangan"), lang.L("Isi Naskah"), lang.L("Jangka Waktu & Pembiayaan"),
+	titles := []string{lang.L("Identitas"), lang.L("Para Pihak"), lang.L("Isi Naskah"), lang.L("Jangka Waktu"),
 		lang.L("Persetujuan"), lang.L("Penandatanganan"), lang.L("Lampiran"), lang.L("Monitoring"), lang.L("Riwayat")}
 	if e.a.Kind == agreement.KindNK { // its rencana aksi, printed as its lampiran
 		e.actionPlan = &actionPlanTab{e: e}

@@ -17,7 +17,7 @@ import (
 	"sepakat/internal/ui/kit"
 )
 
-// partiesTab is the editor's Para Pihak & Penandatangan tab: the parties in order,
+// partiesTab is the editor's Para Pihak tab: the parties in order,
 // each with its signer and, where a representative signs, the Surat Kuasa.
 type partiesTab struct {
 	e *Editor

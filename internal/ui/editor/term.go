@@ -14,7 +14,7 @@ import (
 	"sepakat/internal/ui/kit"
 )
 
-// termTab is the editor's Jangka Waktu & Pembiayaan tab.
+// termTab is the editor's Jangka Waktu tab (the term and the funding).
 type termTab struct {
 	e *Editor
 
