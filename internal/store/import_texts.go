@@ -19,6 +19,8 @@ import (
 // to read its text; instead, the reading goroutine writes each agreement's
 // text to a file beside the import's copy as it goes (importTexts), and the
 // build reads them back in ID order (textDocs). It holds one text at a time.
+// Reindex does the same: its list rebuild decodes every agreement, and
+// writes the texts the search index is then built from.
 
 // textsSuffix names, beside the import's copy, the file of texts.
 const textsSuffix = ".teks"
@@ -64,24 +66,33 @@ func (t *importTexts) add(it dataset.Item) {
 		t.names.Mandates[v.ID] = *v
 		t.usable = !t.seenAg
 	case *agreement.Agreement:
-		if t.seenAg && v.ID <= t.last {
-			t.usable = false
-			return
-		}
-		t.seenAg, t.last = true, v.ID
-		text := fields.Text(t.names, v)
-		var head [3 * binary.MaxVarintLen64]byte
-		n := binary.PutUvarint(head[:], uint64(v.ID))
-		n += binary.PutUvarint(head[n:], uint64(len(text[0])))
-		n += binary.PutUvarint(head[n:], uint64(len(text[1])))
-		if _, err := t.w.Write(head[:n]); err != nil {
-			t.fail(err)
-			return
-		}
-		t.w.WriteString(text[0])
-		if _, err := t.w.WriteString(text[1]); err != nil {
-			t.fail(err)
-		}
+		t.agreement(v)
+	}
+}
+
+// agreement writes the text of v, which must come after every agreement
+// written before it in ID order (else the file is given up).
+func (t *importTexts) agreement(v *agreement.Agreement) {
+	if !t.usable {
+		return
+	}
+	if t.seenAg && v.ID <= t.last {
+		t.usable = false
+		return
+	}
+	t.seenAg, t.last = true, v.ID
+	text := fields.Text(t.names, v)
+	var head [3 * binary.MaxVarintLen64]byte
+	n := binary.PutUvarint(head[:], uint64(v.ID))
+	n += binary.PutUvarint(head[n:], uint64(len(text[0])))
+	n += binary.PutUvarint(head[n:], uint64(len(text[1])))
+	if _, err := t.w.Write(head[:n]); err != nil {
+		t.fail(err)
+		return
+	}
+	t.w.WriteString(text[0])
+	if _, err := t.w.WriteString(text[1]); err != nil {
+		t.fail(err)
 	}
 }
 

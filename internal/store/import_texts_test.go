@@ -53,7 +53,8 @@ func forwards(t *testing.T, s *Store) map[uint64]string {
 // An import takes each agreement's text for the search index as it reads the
 // file (import_texts.go) instead of decoding it again from the data file: the
 // index it builds is word for word the one a full rebuild makes, and the file
-// of texts is gone afterwards.
+// of texts is gone afterwards. Reindex does the same with the texts of its
+// list rebuild.
 func TestImportIndexFromItsOwnTextsIsTheRebuiltOne(t *testing.T) {
 	defer func(n int) { rebuildFrom = n }(rebuildFrom)
 	rebuildFrom = 50 // the rebuild, not the merge, at this size
@@ -71,11 +72,28 @@ func TestImportIndexFromItsOwnTextsIsTheRebuiltOne(t *testing.T) {
 	if len(imported) != 300 {
 		t.Fatalf("%d agreements indexed, want 300", len(imported))
 	}
+	// Reindex builds from the texts its list rebuild wrote, as the import does.
+	used := false
+	reindexTexts = func(u bool) { used = u }
+	defer func() { reindexTexts = nil }()
 	mustSave(t, dst.Reindex(context.Background()))
+	if !used {
+		t.Error("reindex did not build from its own texts")
+	}
+	reindexed := forwards(t, dst)
+	// The reference: a rebuild that decodes every agreement from the file.
+	mustSave(t, dst.BeginRebuild())
+	mustSave(t, dst.FinishRebuild(context.Background(), nil))
 	rebuilt := forwards(t, dst)
+	if len(rebuilt) != 300 {
+		t.Fatalf("%d agreements rebuilt, want 300", len(rebuilt))
+	}
 	for id, want := range rebuilt {
 		if imported[id] != want {
 			t.Errorf("agreement %d indexed from the import's text as\n%s\nrebuilt as\n%s", id, imported[id], want)
+		}
+		if reindexed[id] != want {
+			t.Errorf("agreement %d indexed by reindex as\n%s\nrebuilt as\n%s", id, reindexed[id], want)
 		}
 	}
 	left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*"+textsSuffix))

@@ -15,6 +15,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/search"
 	"sepakat/internal/service"
+	"sepakat/internal/store/fts"
 	"sepakat/internal/store/schema"
 )
 
@@ -299,11 +300,30 @@ func (s *Store) Reindex(ctx context.Context) error {
 		return err
 	}
 	s.background.Wait()
-	if err := s.rebuildListsBatched(ctx, true); err != nil {
+	// The list rebuild decodes every agreement; it writes their texts for
+	// the search index's build, which would decode them all again.
+	names, err := s.namesOf()
+	if err != nil {
 		return err
+	}
+	texts := newImportTexts(s.path+textsSuffix, names)
+	defer texts.close()
+	if err := s.rebuildListsBatched(ctx, texts); err != nil {
+		return err
+	}
+	r := texts.reader()
+	if reindexTexts != nil {
+		reindexTexts(r != nil)
+	}
+	if r != nil {
+		return s.finishRebuild(ctx, nil, func(tx *bolt.Tx) fts.Docs { return textDocs{s.docs(tx), r} })
 	}
 	return s.FinishRebuild(ctx, nil)
 }
+
+// reindexTexts, when set (tests), is told whether Reindex built the search
+// index from the texts its list rebuild wrote.
+var reindexTexts func(used bool)
 
 func scope(q service.Query) (bucket, prefix, start []byte, reverse bool) {
 	switch q.Order {

@@ -16,14 +16,16 @@ const listBatch = 2048
 
 // rebuildListsBatched is rebuildIndexes with the list summaries and indexes
 // rewritten a batch of agreements per transaction, so that memory and the
-// file's free pages stay bounded at any size; with search, the search index
-// is then recorded for its own batched rebuild (FinishRebuild). The first
+// file's free pages stay bounded at any size; with texts, each agreement's
+// search text is written to it and the search index is then recorded for its
+// own batched rebuild (FinishRebuild). The first
 // transaction drops the marker of complete list indexes (KeyStatusCounts): a
 // run killed half-way leaves it out, and the next open rebuilds them again
 // (completeIndexes). ctx is checked before it begins only: once the lists are
 // emptied they are filled again whatever happens, so that the register never
 // shows an empty list.
-func (s *Store) rebuildListsBatched(ctx context.Context, search bool) error {
+func (s *Store) rebuildListsBatched(ctx context.Context, texts *importTexts) error {
+	search := texts != nil
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -71,6 +73,9 @@ func (s *Store) rebuildListsBatched(ctx context.Context, search bool) error {
 				}
 				if err := rewriteAgreement(dir, &a); err != nil {
 					return err
+				}
+				if texts != nil {
+					texts.agreement(&a)
 				}
 			}
 			if len(ids) > 0 {

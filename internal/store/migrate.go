@@ -145,7 +145,7 @@ func (s *Store) completeIndexes() error {
 	if err != nil || !missing {
 		return err
 	}
-	return s.rebuildListsBatched(context.Background(), false)
+	return s.rebuildListsBatched(context.Background(), nil)
 }
 
 func (s *Store) migrate() error {

@@ -133,8 +133,10 @@ func Open(path string, opt Options) (*Store, error) {
 	// holds stays.
 	leftover := path + importSuffix
 	whileUnheld(leftover, 0, func() error { return errors.Join(os.Remove(leftover), os.Remove(leftover+textsSuffix)) })
-	// A killed compaction's copy (compact.go); the data file is the one held.
+	// A killed compaction's copy (compact.go) and a killed reindex's texts
+	// (Reindex); the data file is the one held.
 	os.Remove(path + compactSuffix)
+	os.Remove(path + textsSuffix)
 	return s, nil
 }
 
