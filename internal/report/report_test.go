@@ -502,15 +502,28 @@ func BenchmarkYearReport(b *testing.B) {
 		s = corpus(b, 3000)
 	}
 	regions := wilayah.MustLoad()
-	cpu := cpuTime()
+	var build, read, buildCPU, readCPU time.Duration
 	for b.Loop() {
+		t0, c0 := time.Now(), cpuTime()
 		r, err := Build(context.Background(), s, Year(2025), Options{Today: agreement.DateOf(genNow), Province: regions.Name})
 		if err != nil {
 			b.Fatal(err)
 		}
+		build, buildCPU = build+time.Since(t0), buildCPU+cpuTime()-c0
 		b.ReportMetric(float64(len(r.InForce)), "in-force")
+		// The baseline in the same run: the store reading the same
+		// agreements' facts, and nothing done with them.
+		t0, c0 = time.Now(), cpuTime()
+		if _, err := s.ReportFacts(context.Background(), Year(2025).From, func(service.ReportFact) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+		read, readCPU = read+time.Since(t0), readCPU+cpuTime()-c0
 	}
-	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	n := float64(b.N)
+	b.ReportMetric(build.Seconds()/n, "build-s/op")
+	b.ReportMetric(buildCPU.Seconds()/n, "build-cpu-s/op")
+	b.ReportMetric(read.Seconds()/n, "read-s/op")
+	b.ReportMetric(float64(build)/float64(read), "build-x-read")
 }
 
 func TestThousandsAndTerms(t *testing.T) {
