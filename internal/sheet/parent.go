@@ -97,8 +97,8 @@ func (p *Plan) SetParent(i int, number string) {
 }
 
 // ParentLabel names row i's parent as the preview shows it: "baris 3: PKS
-// 119/PKS/2024", "PKS 119/PKS/2024 (di daftar)"; "" for none, the number
-// alone for one not found.
+// 119/PKS/2024", "PKS 119/PKS/2024 (di daftar)", "119/PKS/2024 (tidak
+// ditemukan)"; "" for none.
 func (p *Plan) ParentLabel(i int, l i18n.Lang) string {
 	lk := p.Rows[i].Parent
 	switch {
@@ -108,8 +108,10 @@ func (p *Plan) ParentLabel(i int, l i18n.Lang) string {
 	case lk.ID != 0:
 		k := p.known(lk.ID)
 		return i18n.Text{ID: "%s %s (di daftar)", EN: "%s %s (in the register)"}.In(l, k.Kind, cmp.Or(k.OwnNumber, k.PartnerNumber))
+	case lk.Text != "":
+		return i18n.Text{ID: "%s (tidak ditemukan)", EN: "%s (not found)"}.In(l, lk.Text)
 	}
-	return lk.Text
+	return ""
 }
 
 func (p *Plan) known(id agreement.ID) Known {

@@ -340,6 +340,9 @@ func TestImportLinksAdendumToItsParent(t *testing.T) {
 	if got := w.cell(2, 2); !strings.Contains(got, `Perjanjian induk nomor "180/02/PKS/2021" tidak ditemukan`) {
 		t.Errorf("row 4's problem %q", got)
 	}
+	if got := w.cell(2, col); got != "180/02/PKS/2021 (tidak ditemukan)" {
+		t.Errorf("row 4's parent shown as %q", got)
+	}
 	if got := w.counts.Text; !strings.HasPrefix(got, "2 baris siap diimpor, 1 bermasalah") {
 		t.Fatalf("counts %q", got)
 	}
