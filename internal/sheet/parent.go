@@ -114,13 +114,10 @@ func (p *Plan) ParentLabel(i int, l i18n.Lang) string {
 	return ""
 }
 
+// known is the register's agreement id, as the plan's lookups found it.
 func (p *Plan) known(id agreement.ID) Known {
-	for _, ks := range p.env.Agreements {
-		for _, k := range ks {
-			if k.ID == id {
-				return k
-			}
-		}
+	if k, ok := p.knownByID[id]; ok {
+		return k
 	}
 	return Known{ID: id}
 }
@@ -264,6 +261,10 @@ func (p *Plan) lookUp(i int, numbers []string, own, partner map[string]int) Pare
 			best := slices.MinFunc(ks, func(a, b Known) int {
 				return cmp.Or(cmp.Compare(ownRank(a, k), ownRank(b, k)), cmp.Compare(a.ID, b.ID))
 			})
+			if p.knownByID == nil {
+				p.knownByID = map[agreement.ID]Known{}
+			}
+			p.knownByID[best.ID] = best
 			return ParentLink{Text: n, Row: -1, ID: best.ID}
 		}
 	}

@@ -47,6 +47,8 @@ type Plan struct {
 	env     Env
 	matcher *Matcher
 	dir     planDir
+	// knownByID are the register's agreements rows were linked to.
+	knownByID map[agreement.ID]Known
 }
 
 // PlanRow is one data row: the agreement it becomes, its partner, and what
