@@ -197,7 +197,6 @@ func (p *Plan) linkParents() {
 					ref.Numbers = append(ref.Numbers, n)
 				}
 			}
-			a.ParentID = lk.ID
 		}
 		if !parentFits(ref.Kind, a.Kind) {
 			r.Problems = append(r.Problems, format(probParentKind, lk.Text, ref.Kind.Title(), a.Kind.Title()))
@@ -207,7 +206,8 @@ func (p *Plan) linkParents() {
 			r.Problems = append(r.Problems, format(probParentOut, lk.Text, p.Rows[lk.Row].Line))
 			continue
 		}
-		a.Parent = &ref
+		// A parent in the file gets its ID when the plan is written (Dataset).
+		a.Parent, a.ParentID = &ref, lk.ID
 	}
 }
 
