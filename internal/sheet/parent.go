@@ -50,7 +50,8 @@ var (
 		EN: "A %s has no parent; parent number %q ignored"}
 )
 
-// parentWords are the first words of every parent problem or warning, to
+// parentWords are words every parent problem or warning holds (and no other
+// row word does), to
 // take them out when the links are made again.
 var parentWords = []string{"Perjanjian induk ", " tidak berinduk; nomor induk "}
 
