@@ -51,8 +51,7 @@ var (
 )
 
 // parentWords are words every parent problem or warning holds (and no other
-// row word does), to
-// take them out when the links are made again.
+// row word does), to take them out when the links are made again.
 var parentWords = []string{"Perjanjian induk ", " tidak berinduk; nomor induk "}
 
 // canHaveParent reports whether a row of kind k may hang under a parent.
