@@ -32,6 +32,7 @@ var sheetMsg = map[string]i18n.Text{
 	"mapping_src_flag":     {ID: "dengan --map", EN: "with --map"},
 	"row_problem":          {ID: "baris %d: %s", EN: "row %d: %s"},
 	"row_warning":          {ID: "baris %d (periksa): %s", EN: "row %d (check): %s"},
+	"row_parent":           {ID: "baris %d: %s di bawah perjanjian induk %s", EN: "row %d: %s under parent agreement %s"},
 	"plan_counts":          {ID: "%d baris siap diimpor, %d bermasalah, %d dilewati; %d instansi baru.", EN: "%d rows ready, %d with problems, %d left out; %d new instansi."},
 	"new_party":            {ID: "  instansi baru: %s (%s)", EN: "  new instansi: %s (%s)"},
 	"has_problems":         {ID: "Tidak ada yang diimpor: %d baris bermasalah (lihat di atas). Perbaiki berkasnya, atau impor baris yang baik saja dengan --skip-bad.", EN: "Nothing imported: %d rows have problems (see above). Fix the file, or import only the good rows with --skip-bad."},
@@ -191,7 +192,10 @@ func (r *runner) printMapping(tb *sheet.Table, m sheet.Mapping, src string) {
 }
 
 func (r *runner) printPlan(p *sheet.Plan) sheet.Counts {
-	for _, row := range p.Rows {
+	for i, row := range p.Rows {
+		if row.Parent.Found() && row.Agreement.Parent != nil {
+			fmt.Fprintln(r.Stdout, r.sheetText("row_parent", row.Line, row.Agreement.Kind.Title(), p.ParentLabel(i, r.Lang)))
+		}
 		for _, t := range row.Problems {
 			fmt.Fprintln(r.Stdout, r.sheetText("row_problem", row.Line, t.In(r.Lang)))
 		}

@@ -122,3 +122,37 @@ func TestExportSheet(t *testing.T) {
 		t.Errorf("pdf name: %+v", r)
 	}
 }
+
+// An adendum names its parent in the dry run; one whose parent nobody has
+// keeps the file out until --skip-bad, and the other goes in under its PKS.
+func TestImportSheetAdendumParent(t *testing.T) {
+	dir, db := demoFile(t)
+	book := filepath.Join(dir, "adendum.xlsx")
+	writeBook(t, book, [][]any{
+		{"No", "Nomor", "Jenis", "Perihal", "Mitra", "Tanggal TTD", "Perjanjian yang diubah"},
+		{1, "180/20/PKS/2021", "PKS", "Pengelolaan Sampah", "Pemkab Lampung Selatan", "05-01-2021", ""},
+		{2, "180/21/ADD/2022", "Addendum", "Perubahan Jadwal", "Pemkab Lampung Selatan", "10-03-2022", "180/20/PKS/2021"},
+		{3, "180/22/ADD/2022", "Adendum", "Perubahan Lokasi", "Pemkab Lampung Selatan", "11-03-2022", "999/X/2020"},
+	})
+	r := run(t, i18n.ID, "--db", db, "import-sheet", book, "--dry-run")
+	if r.code != 0 || !strings.Contains(r.stdout, "→ Nomor induk") || !strings.Contains(r.stdout, "baris 3: Adendum di bawah perjanjian induk baris 2: PKS 180/20/PKS/2021") ||
+		!strings.Contains(r.stdout, `baris 4: Perjanjian induk nomor "999/X/2020" tidak ditemukan`) {
+		t.Fatalf("dry run: %+v", r)
+	}
+	if r := run(t, i18n.ID, "--db", db, "import-sheet", book, "--yes"); r.code != ExitError || total(t, db) != 3 {
+		t.Fatalf("a row without its parent let the file in: %+v", r)
+	}
+	if r := run(t, i18n.ID, "--db", db, "import-sheet", book, "--yes", "--skip-bad"); r.code != 0 || total(t, db) != 5 {
+		t.Fatalf("--skip-bad: %+v", r)
+	}
+	s, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	pks, _ := s.Agreement(4)
+	add, _ := s.Agreement(5)
+	if pks.OwnNumber() != "180/20/PKS/2021" || add.ParentID != pks.ID {
+		t.Errorf("%s saved under %d, want %d", add.OwnNumber(), add.ParentID, pks.ID)
+	}
+}

@@ -56,6 +56,10 @@ type ReportTable struct {
 	// Align per column: "L", "C" or "R"; missing: "L".
 	Align []string
 	Rows  [][]string
+	// Row, when set, gives the N rows one at a time instead of Rows: a long
+	// list is laid out without being held as cells.
+	N   int
+	Row func(i int) []string
 	// Total is a last row in bold; nil: none.
 	Total []string
 	// Width is the table's share of the page's width; 0: all of it.
@@ -324,12 +328,20 @@ func (r *reportRender) table(t *ReportTable) {
 		}
 		r.row(t, widths, lines, bold, false)
 	}
-	for _, cells := range t.Rows {
+	n := len(t.Rows)
+	if t.Row != nil {
+		n = t.N
+	}
+	for i := range n {
 		if r.ctx.Err() != nil {
 			r.f.SetError(r.ctx.Err())
 			return
 		}
-		put(cells, false)
+		if t.Row != nil {
+			put(t.Row(i), false)
+		} else {
+			put(t.Rows[i], false)
+		}
 	}
 	if t.Total != nil {
 		put(t.Total, true)

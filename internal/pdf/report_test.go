@@ -122,3 +122,36 @@ func TestReportCancelled(t *testing.T) {
 		t.Errorf("cancelled: %v, %d bytes", err, buf.Len())
 	}
 }
+
+// A long list made one row at a time (ReportTable.Row) prints exactly as
+// the same rows held whole, each row asked for once, in order.
+func TestReportRowsOnDemand(t *testing.T) {
+	r, err := NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	made := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+	render := func(d *ReportDoc) []byte {
+		var buf bytes.Buffer
+		if err := r.RenderReport(context.Background(), &buf, d, DefaultProfile(), Options{Created: made}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	held := render(reportDoc(t, 300))
+	lazy := reportDoc(t, 300)
+	tb := lazy.Blocks[1].Table
+	rows := tb.Rows
+	var asked []int
+	tb.Rows, tb.N = nil, len(rows)
+	tb.Row = func(i int) []string {
+		asked = append(asked, i)
+		return rows[i]
+	}
+	if got := render(lazy); !bytes.Equal(got, held) {
+		t.Errorf("rows made on demand print %d bytes, held %d", len(got), len(held))
+	}
+	if len(asked) != 300 || asked[0] != 0 || asked[299] != 299 {
+		t.Errorf("rows asked %d times, first %v", len(asked), asked[:min(3, len(asked))])
+	}
+}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -116,7 +115,7 @@ func (r *Report) Document(o Office, l i18n.Lang, made time.Time) *pdf.ReportDoc 
 			continue // the workbook's; the page shows the picture, after the summary
 		}
 		b := pdf.ReportBlock{Heading: t.Title, Table: pdfTable(t, l)}
-		if len(t.Rows) == 0 {
+		if t.Len() == 0 {
 			b.Table, b.Note = nil, TNone.In(l)
 		}
 		d.Blocks = append(d.Blocks, b)
@@ -139,8 +138,12 @@ func pdfTable(t *Table, l i18n.Lang) *pdf.ReportTable {
 	if t.IDs == nil {
 		out.Width = 0.6 // counts read better narrow
 	}
-	for _, row := range t.Rows {
-		out.Rows = append(out.Rows, cellTexts(row, l))
+	if t.row != nil {
+		out.N, out.Row = t.Len(), func(i int) []string { return cellTexts(t.Row(i), l) }
+	} else {
+		for _, row := range t.Rows {
+			out.Rows = append(out.Rows, cellTexts(row, l))
+		}
 	}
 	if t.Total != nil {
 		out.Total = cellTexts(t.Total, l)
@@ -157,22 +160,20 @@ func cellTexts(row []any, l i18n.Lang) []string {
 }
 
 // WritePDF writes the report as a PDF on the office's letterhead; nothing is
-// written to w unless the whole PDF is made.
+// written to w unless the whole PDF is made (RenderReport).
 func (r *Report) WritePDF(ctx context.Context, w io.Writer, o Office, l i18n.Lang, made time.Time) error {
 	rd, err := pdf.NewRenderer()
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := rd.RenderReport(ctx, &buf, r.Document(o, l, made), o.Profile(), pdf.Options{Compress: true, Created: made}); err != nil {
-		return err
-	}
-	_, err = buf.WriteTo(w)
-	return err
+	return rd.RenderReport(ctx, w, r.Document(o, l, made), o.Profile(), pdf.Options{Compress: true, Created: made})
 }
 
 // WriteXLSX writes the report as a workbook: a sheet per table, with a bold
-// frozen header row, column widths, numbers as numbers and dates as dates.
+// frozen header row, column widths, an autofilter, numbers as numbers and
+// dates as dates. Each sheet is streamed (excelize's StreamWriter, which
+// keeps what it wrote in a temporary file past 16 MB), so a list of 30 000
+// agreements in force is never held as cells.
 func (r *Report) WriteXLSX(ctx context.Context, w io.Writer, o Office, l i18n.Lang, made time.Time) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -185,7 +186,34 @@ func (r *Report) WriteXLSX(ctx context.Context, w io.Writer, o Office, l i18n.La
 	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	dateFmt := "d mmmm yyyy"
 	date, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top"}})
+	boldDate, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Font: &excelize.Font{Bold: true}})
 	title, lines := r.Title(l)
+	// cell turns a table's value into what the stream writes.
+	cell := func(v any, total bool) any {
+		switch v := v.(type) {
+		case int:
+			if total {
+				return excelize.Cell{StyleID: bold, Value: v}
+			}
+			return v
+		case agreement.Date:
+			if !v.Valid() {
+				return nil
+			}
+			if total {
+				return excelize.Cell{StyleID: boldDate, Value: v.Time()}
+			}
+			return excelize.Cell{StyleID: date, Value: v.Time()}
+		}
+		text := CellText(v, l)
+		switch s, _ := v.(string); {
+		case total:
+			return excelize.Cell{StyleID: bold, Value: text}
+		case strings.Contains(s, "\n") || len(s) > 40:
+			return excelize.Cell{StyleID: wrap, Value: text}
+		}
+		return text
+	}
 	for i, t := range r.Tables(l) {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -199,73 +227,81 @@ func (r *Report) WriteXLSX(ctx context.Context, w io.Writer, o Office, l i18n.La
 			return err
 		}
 		// Rows 1–3: office, title and period; row 5 the header, frozen.
-		top := []string{o.Party.Name, title + " – " + t.Title, strings.Join(lines, "; ")}
-		for j, s := range top {
-			cell, _ := excelize.CoordinatesToCellName(1, j+1)
-			if err := f.SetCellStr(sheet, cell, s); err != nil {
-				return err
-			}
-		}
-		f.SetCellStyle(sheet, "A2", "A2", bold)
 		const headRow = 5
-		for c, h := range t.Header {
-			cell, _ := excelize.CoordinatesToCellName(c+1, headRow)
-			f.SetCellStr(sheet, cell, h)
-			col, _ := excelize.ColumnNumberToName(c + 1)
-			width := 10.0
-			if c < len(t.Widths) {
-				width = max(6, min(60, t.Widths[c]*12))
-			}
-			f.SetColWidth(sheet, col, col, width)
-		}
-		last, _ := excelize.CoordinatesToCellName(len(t.Header), headRow)
-		f.SetCellStyle(sheet, "A5", last, head)
-		rows := t.Rows
-		if t.Total != nil {
-			rows = append(rows[:len(rows):len(rows)], t.Total)
-		}
-		for ri, row := range rows {
-			for c, v := range row {
-				cell, _ := excelize.CoordinatesToCellName(c+1, headRow+1+ri)
-				switch v := v.(type) {
-				case int:
-					err = f.SetCellInt(sheet, cell, int64(v))
-				case agreement.Date:
-					if v.Valid() {
-						err = f.SetCellValue(sheet, cell, v.Time())
-						f.SetCellStyle(sheet, cell, cell, date)
-					}
-				default:
-					err = f.SetCellStr(sheet, cell, CellText(v, l))
-					if s, ok := v.(string); ok && (strings.Contains(s, "\n") || len(s) > 40) {
-						f.SetCellStyle(sheet, cell, cell, wrap)
-					}
-				}
-				if err != nil {
-					return err
-				}
-			}
-		}
-		if t.Total != nil {
-			a, _ := excelize.CoordinatesToCellName(1, headRow+len(rows))
-			b, _ := excelize.CoordinatesToCellName(len(t.Header), headRow+len(rows))
-			f.SetCellStyle(sheet, a, b, bold)
-		}
-		if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A6", ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-		if len(t.Rows) > 0 {
-			end, _ := excelize.CoordinatesToCellName(len(t.Header), headRow+len(t.Rows))
+		n := t.Len()
+		if n > 0 {
+			// Set before the stream starts: it writes the sheet's settings first.
+			end, _ := excelize.CoordinatesToCellName(len(t.Header), headRow+n)
 			if err := f.AutoFilter(sheet, "A5:"+end, nil); err != nil {
 				return err
 			}
 		}
+		sw, err := f.NewStreamWriter(sheet)
+		if err != nil {
+			return err
+		}
+		// Set from the last column: excelize puts each new one first, and
+		// Excel wants them in order.
+		for c := len(t.Header) - 1; c >= 0; c-- {
+			width := 10.0
+			if c < len(t.Widths) {
+				width = max(6, min(60, t.Widths[c]*12))
+			}
+			if err := sw.SetColWidth(c+1, c+1, width); err != nil {
+				return err
+			}
+		}
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A6", ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
+		top := [][]any{{o.Party.Name}, {excelize.Cell{StyleID: bold, Value: title + " – " + t.Title}}, {strings.Join(lines, "; ")}}
+		for j, row := range top {
+			if err := sw.SetRow(cellName(1, j+1), row); err != nil {
+				return err
+			}
+		}
+		header := make([]any, len(t.Header))
+		for c, h := range t.Header {
+			header[c] = excelize.Cell{StyleID: head, Value: h}
+		}
+		if err := sw.SetRow(cellName(1, headRow), header); err != nil {
+			return err
+		}
+		values := make([]any, len(t.Header))
+		put := func(at int, row []any, total bool) error {
+			clear(values)
+			for c, v := range row {
+				if c < len(values) {
+					values[c] = cell(v, total)
+				}
+			}
+			return sw.SetRow(cellName(1, at), values)
+		}
+		for ri := range n {
+			if ri%1000 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			if err := put(headRow+1+ri, t.Row(ri), false); err != nil {
+				return err
+			}
+		}
+		if t.Total != nil {
+			if err := put(headRow+1+n, t.Total, true); err != nil {
+				return err
+			}
+		}
+		if err := sw.Flush(); err != nil {
+			return err
+		}
 	}
 	f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "Sepakat", Created: made.UTC().Format(time.RFC3339)})
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return err
-	}
-	_, err = buf.WriteTo(w)
+	_, err = f.WriteTo(w)
 	return err
+}
+
+func cellName(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
 }

@@ -20,11 +20,43 @@ type Table struct {
 	// Widths are the columns' relative widths; Align "L", "C" or "R" each.
 	Widths []float64
 	Align  []string
-	Rows   [][]any
+	// Rows are a count table's rows; a list's rows are made one at a time
+	// when read (Row), so that 30 000 agreements in force are never held
+	// as cells.
+	Rows [][]any
 	// Total is a last row in bold; nil: none.
 	Total []any
 	// IDs are the agreements of a list's rows, in order; nil for counts.
 	IDs []agreement.ID
+
+	n   int
+	row func(i int) []any
+}
+
+// Len is the number of rows (without the total).
+func (t *Table) Len() int {
+	if t.row != nil {
+		return t.n
+	}
+	return len(t.Rows)
+}
+
+// Row is row i, 0 ≤ i < Len().
+func (t *Table) Row(i int) []any {
+	if t.row != nil {
+		return t.row(i)
+	}
+	return t.Rows[i]
+}
+
+// list makes t a list of the rows of rs, each made by cells when read.
+func (t *Table) list(rs []Row, cells func(i int, r *Row) []any) {
+	t.n = len(rs)
+	t.row = func(i int) []any { return cells(i, &rs[i]) }
+	t.IDs = make([]agreement.ID, len(rs))
+	for i := range rs {
+		t.IDs[i] = rs[i].ID
+	}
 }
 
 // KindColor and StatusColor are the charts' colours, shared by the PDF and
@@ -67,7 +99,7 @@ func numeric(d agreement.Date) string {
 	return d.Time().Format("02-01-2006")
 }
 
-func numbers(r Row) string {
+func numbers(r *Row) string {
 	var parts []string
 	for _, n := range []string{r.OwnNumber, r.PartnerNumber} {
 		if n = strings.TrimSpace(n); n != "" && strings.Trim(n, ".… ") != "" {
@@ -108,24 +140,21 @@ func (r *Report) Tables(l i18n.Lang) []Table {
 	ending := Table{Sheet: "Segera Berakhir", Title: TEnding.In(l),
 		Header: []string{TColNo.In(l), TColKind.In(l), TColNumbers.In(l), TColSubject.In(l), TColPartner.In(l), TColTerm.In(l), TColDaysLeft.In(l)},
 		Widths: []float64{0.7, 0.9, 2.8, 3, 2.2, 1.9, 0.9}, Align: []string{"R", "L", "L", "L", "L", "L", "R"}}
-	for i, row := range r.Ending {
-		ending.IDs = append(ending.IDs, row.ID)
-		ending.Rows = append(ending.Rows, []any{i + 1, string(row.Kind), numbers(row), row.Subject, row.Partner, Term(row.Start, row.End, l), row.DaysLeft})
-	}
+	ending.list(r.Ending, func(i int, row *Row) []any {
+		return []any{i + 1, string(row.Kind), numbers(row), row.Subject, row.Partner, Term(row.Start, row.End, l), row.DaysLeft}
+	})
 	sleeping := Table{Sheet: "KSB Tidur", Title: TSleeping.In(l),
 		Header: []string{TColNo.In(l), TColNumbers.In(l), TColSubject.In(l), TColPartner.In(l), TColSigned.In(l)},
 		Widths: []float64{0.7, 2.8, 3.4, 2.6, 1.6}, Align: []string{"R", "L", "L", "L", "L"}}
-	for i, row := range r.Sleeping {
-		sleeping.IDs = append(sleeping.IDs, row.ID)
-		sleeping.Rows = append(sleeping.Rows, []any{i + 1, numbers(row), row.Subject, row.Partner, row.Signed})
-	}
+	sleeping.list(r.Sleeping, func(i int, row *Row) []any {
+		return []any{i + 1, numbers(row), row.Subject, row.Partner, row.Signed}
+	})
 	inForce := Table{Sheet: "Berlaku", Title: TInForce.In(l) + " (" + asOf + ")",
 		Header: []string{TColNo.In(l), TColKind.In(l), TColNumbers.In(l), TColSubject.In(l), TColPartner.In(l), TColTerm.In(l), TColStatus.In(l)},
 		Widths: []float64{0.8, 0.9, 2.8, 3, 2.2, 1.9, 1.2}, Align: []string{"R", "L", "L", "L", "L", "L", "L"}}
-	for i, row := range r.InForce {
-		inForce.IDs = append(inForce.IDs, row.ID)
-		inForce.Rows = append(inForce.Rows, []any{i + 1, string(row.Kind), numbers(row), row.Subject, row.Partner, Term(row.Start, row.End, l), PhaseLabel(row.Phase, l)})
-	}
+	inForce.list(r.InForce, func(i int, row *Row) []any {
+		return []any{i + 1, string(row.Kind), numbers(row), row.Subject, row.Partner, Term(row.Start, row.End, l), PhaseLabel(row.Phase, l)}
+	})
 	perYear := Table{Sheet: "Per Tahun", Title: TPerYear.In(l), Header: []string{TColYear.In(l)}, Align: []string{"L"}, Widths: []float64{1}}
 	for _, k := range agreement.Kinds {
 		perYear.Header = append(perYear.Header, string(k))

@@ -125,7 +125,7 @@ func checkWorkbook(t *testing.T, data []byte, rows int) {
 	}
 	x := readXML(t, data, "xl/worksheets/sheet1.xml")
 	last := strconv.Itoa(rows + 1)
-	for _, want := range []string{`<autoFilter ref="$A$1:$M$` + last + `"`, `state="frozen"`} {
+	for _, want := range []string{`<autoFilter ref="$A$1:$N$` + last + `"`, `state="frozen"`} {
 		if !bytes.Contains(x, []byte(want)) {
 			t.Errorf("sheet XML lacks %s:\n%.600s", want, x)
 		}

@@ -18,6 +18,7 @@ const (
 	Number        Field = "nomor"
 	PartnerNumber Field = "nomor_mitra"
 	Kind          Field = "jenis"
+	ParentNumber  Field = "nomor_induk"
 	Subject       Field = "tentang"
 	Partner       Field = "mitra"
 	Signed        Field = "tanggal_ttd"
@@ -31,13 +32,14 @@ const (
 )
 
 // Fields lists every field in the order the register shows them.
-var Fields = []Field{Number, PartnerNumber, Kind, Subject, Partner, Signed, Start, End, Term, Status, Implementer, Signer, Notes}
+var Fields = []Field{Number, PartnerNumber, Kind, Subject, Partner, Signed, Start, End, Term, Status, Implementer, Signer, Notes, ParentNumber}
 
 var fieldLabels = map[Field]i18n.Text{
 	Skip:          {ID: "(tidak diimpor)", EN: "(not imported)"},
 	Number:        {ID: "Nomor", EN: "Number"},
 	PartnerNumber: {ID: "Nomor mitra", EN: "Partner's number"},
 	Kind:          {ID: "Jenis", EN: "Kind"},
+	ParentNumber:  {ID: "Nomor induk", EN: "Parent's number"},
 	Subject:       {ID: "Tentang", EN: "Subject"},
 	Partner:       {ID: "Mitra", EN: "Partner"},
 	Signed:        {ID: "Tanggal tanda tangan", EN: "Date signed"},
@@ -75,6 +77,8 @@ var headerWords = []struct {
 	f       Field
 	phrases []string
 }{
+	{ParentNumber, []string{"nomor induk", "no induk", "perjanjian induk", "nomor perjanjian induk", "perjanjian yang diubah", "yang diubah",
+		"perjanjian yang diperpanjang", "yang diperpanjang", "nomor perjanjian awal", "perjanjian awal", "perjanjian pokok", "induk"}},
 	{PartnerNumber, []string{"nomor mitra", "no mitra", "nomor pihak kedua", "no pihak kedua", "nomor pihak ii", "nomor pihak 2", "nomor instansi mitra", "nomor surat mitra"}},
 	{Signed, []string{"tanggal tanda tangan", "tanggal ttd", "tgl ttd", "tgl tanda tangan", "tanggal penandatanganan", "tgl penandatanganan", "ditandatangani", "tanggal perjanjian", "tgl perjanjian", "tanggal kesepakatan"}},
 	{Start, []string{"mulai", "berlaku sejak", "tanggal berlaku", "tgl berlaku", "awal", "dari tanggal", "tmt"}},

@@ -20,8 +20,11 @@ type Env struct {
 	// Numbers are the numbers the register carries (own and partners'), for
 	// duplicates against the store; see NumberKey.
 	Numbers map[string]bool
-	Offsets dataset.Offsets
-	Today   agreement.Date
+	// Agreements are the register's agreements by each of their numbers
+	// (NumberKey), for the parents rows name.
+	Agreements map[string][]Known
+	Offsets    dataset.Offsets
+	Today      agreement.Date
 }
 
 // NumberKey is a number as duplicates are found: case, spaces and dots
@@ -44,6 +47,8 @@ type Plan struct {
 	env     Env
 	matcher *Matcher
 	dir     planDir
+	// knownByID are the register's agreements rows were linked to.
+	knownByID map[agreement.ID]Known
 }
 
 // PlanRow is one data row: the agreement it becomes, its partner, and what
@@ -52,6 +57,7 @@ type PlanRow struct {
 	Line      int
 	Agreement agreement.Agreement
 	Partner   Match
+	Parent    ParentLink
 	Problems  []i18n.Text
 	Warnings  []i18n.Text
 	// Skip leaves a row out by the user's choice.
@@ -76,6 +82,7 @@ func NewPlan(t *Table, m Mapping, env Env) *Plan {
 		p.build(i)
 	}
 	p.checkNumbers()
+	p.linkParents()
 	return p
 }
 
@@ -89,6 +96,14 @@ func (p *Plan) SetPartner(i int, m Match) {
 	p.Rows[i].Partner = m
 	p.build(i)
 	p.checkNumbers()
+	p.linkParents()
+}
+
+// SetSkip leaves row i out (or takes it in again); rows hanging under it
+// are told.
+func (p *Plan) SetSkip(i int, skip bool) {
+	p.Rows[i].Skip = skip
+	p.linkParents()
 }
 
 // SetCell changes a row's cell (a fix in the preview) and builds the row
@@ -98,8 +113,12 @@ func (p *Plan) SetCell(i, col int, v string) {
 	if p.Mapping[col] == Partner {
 		p.Rows[i].Partner = p.matcher.Find(p.value(i, Partner))
 	}
+	if p.Mapping[col] == ParentNumber {
+		p.Rows[i].Parent = ParentLink{Row: -1}
+	}
 	p.build(i)
 	p.checkNumbers()
+	p.linkParents()
 }
 
 func (p *Plan) value(i int, f Field) string {
@@ -448,11 +467,22 @@ func (p *Plan) NewParties() []agreement.Party {
 func (p *Plan) Dataset() *dataset.Dataset {
 	d := &dataset.Dataset{Format: dataset.Format, Version: dataset.Version, Parties: p.NewParties()}
 	next := p.env.Offsets.Agreement
+	ids := make([]agreement.ID, len(p.Rows))
+	for i := range p.Rows {
+		if p.Rows[i].OK() {
+			next++
+			ids[i] = next
+		}
+	}
 	for i := range p.Rows {
 		if r := &p.Rows[i]; r.OK() {
-			next++
 			a := r.Agreement
-			a.ID = next
+			a.ID = ids[i]
+			// A parent in the file: its ID in this import (linkParents
+			// refuses a row whose parent row does not go in).
+			if lk := r.Parent; lk.Row >= 0 && a.Parent != nil {
+				a.ParentID = ids[lk.Row]
+			}
 			d.Agreements = append(d.Agreements, a)
 		}
 	}

@@ -1,8 +1,10 @@
 package sheet
 
 import (
+	"cmp"
 	"context"
 	"io"
+	"strings"
 	"time"
 
 	"sepakat/internal/agreement"
@@ -21,7 +23,7 @@ var (
 // NewEnv reads what a plan is made against from the seam: our office, the
 // registry, every own number in the register, the IDs in use.
 func NewEnv(dir service.Directory, reg service.Register, adm service.Admin, today time.Time) (Env, error) {
-	env := Env{Numbers: map[string]bool{}, Today: agreement.DateOf(today)}
+	env := Env{Numbers: map[string]bool{}, Agreements: map[string][]Known{}, Today: agreement.DateOf(today)}
 	parties, err := dir.Parties()
 	if err != nil {
 		return env, err
@@ -49,6 +51,12 @@ func NewEnv(dir service.Directory, reg service.Register, adm service.Admin, toda
 		for _, s := range page.Items {
 			if k := NumberKey(s.OwnNumber); k != "" {
 				env.Numbers[k] = true
+			}
+			kn := Known{ID: s.ID, Kind: s.Kind, Subject: s.Subject, OwnNumber: s.OwnNumber, PartnerNumber: s.PartnerNumber, Signed: s.Signed, End: s.End}
+			for _, n := range []string{s.OwnNumber, s.PartnerNumber} {
+				if k := NumberKey(n); k != "" && strings.Trim(k, ".-/…") != "" {
+					env.Agreements[k] = append(env.Agreements[k], kn)
+				}
 			}
 		}
 		if page.Next == nil {
@@ -88,6 +96,21 @@ func WriteRegister(ctx context.Context, rec service.Records, dir service.Directo
 		names[p.ID] = p.Name
 	}
 	name := func(id agreement.ID) string { return names[id] }
+	// A parent's number as it stands now, read once per parent.
+	parents := map[agreement.ID]string{}
+	parentNumber := func(id agreement.ID) (string, bool) {
+		if n, ok := parents[id]; ok {
+			return n, n != ""
+		}
+		pa, err := rec.Agreement(id)
+		if err != nil {
+			parents[id] = ""
+			return "", false
+		}
+		n := cmp.Or(pa.OwnNumber(), pa.PartnerNumber())
+		parents[id] = n
+		return n, n != ""
+	}
 	for i, id := range ids {
 		if i%100 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -98,7 +121,13 @@ func WriteRegister(ctx context.Context, rec service.Records, dir service.Directo
 		if err != nil {
 			return err
 		}
-		if err := w.Add(ExportOf(&a, name, now)); err != nil {
+		e := ExportOf(&a, name, now)
+		if a.ParentID != 0 {
+			if n, ok := parentNumber(a.ParentID); ok {
+				e.Text[ParentNumber] = n
+			}
+		}
+		if err := w.Add(e); err != nil {
 			return err
 		}
 	}

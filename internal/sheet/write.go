@@ -26,6 +26,11 @@ func ExportOf(a *agreement.Agreement, names func(agreement.ID) string, now time.
 	e.Text[Number] = a.OwnNumber()
 	e.Text[PartnerNumber] = a.PartnerNumber()
 	e.Text[Kind] = a.Kind.Title()
+	// The parent's number as the child cites it; WriteRegister puts the
+	// parent's own number as it stands now.
+	if a.Parent != nil && len(a.Parent.Numbers) > 0 {
+		e.Text[ParentNumber] = a.Parent.Numbers[0]
+	}
 	e.Text[Subject] = a.Subject
 	var partners []string
 	for _, id := range a.PartnerIDs() {
@@ -56,7 +61,7 @@ func boolPtr(b bool) *bool { return &b }
 func isDate(f Field) bool { return f == Signed || f == Start || f == End }
 
 // columnWidths are the export's column widths, in characters, per field.
-var columnWidths = map[Field]float64{Number: 26, PartnerNumber: 26, Kind: 20, Subject: 60, Partner: 36, Signed: 14, Start: 14, End: 14,
+var columnWidths = map[Field]float64{Number: 26, PartnerNumber: 26, Kind: 20, ParentNumber: 26, Subject: 60, Partner: 36, Signed: 14, Start: 14, End: 14,
 	Term: 12, Status: 16, Implementer: 30, Signer: 30, Notes: 40}
 
 // XLSXWriter writes the register as a workbook: one sheet "Daftar" with a

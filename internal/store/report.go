@@ -18,6 +18,10 @@ import (
 // reportBatch is how many agreements one read transaction of ReportFacts holds.
 const reportBatch = 2000
 
+// shedEvery is how many agreements ReportFacts reads between releases of
+// the file's pages it read (about 15 MB at 100 000 agreements).
+const shedEvery = 1000
+
 // rawFact is what ReportFacts copies out of a read transaction: the summary's
 // JSON, the category and the monitoring list's JSON (with what follows it),
 // decoded after the transaction by as many workers as there are processors.
@@ -42,6 +46,7 @@ func (s *Store) ReportFacts(ctx context.Context, since agreement.Date, f func(se
 		batch := make([]rawFact, 0, reportBatch)
 		done := true
 		err := s.view(func(tx *bolt.Tx) error {
+			defer shedRead(tx)
 			c := tx.Bucket(schema.Agreements).Cursor()
 			k, v := c.First()
 			if after != nil {
@@ -50,9 +55,15 @@ func (s *Store) ReportFacts(ctx context.Context, since agreement.Date, f func(se
 					k, v = c.Next()
 				}
 			}
+			visited := 0
 			for ; k != nil; k, v = c.Next() {
 				if len(k) != 8 {
 					continue // a history entry: id(8) seq(8)
+				}
+				// A batch may pass over much of the file (what ended
+				// before since); the pages read need not stay resident.
+				if visited++; visited%shedEvery == 0 {
+					shedRead(tx)
 				}
 				if len(batch) == reportBatch {
 					done = false
@@ -181,10 +192,20 @@ func decodeFact(raw *rawFact, f *service.ReportFact) bool {
 func (s *Store) SignedByYear() ([]service.YearCount, error) {
 	var out []service.YearCount
 	err := s.view(func(tx *bolt.Tx) error {
+		// The index pages lie all over the file: at 100 000 agreements
+		// reading them would keep some 340 MB of it resident.
+		defer shedRead(tx)
+		read := 0
+		shed := func() {
+			if read++; read%(16*shedEvery) == 0 {
+				shedRead(tx)
+			}
+		}
 		kinds := map[uint64]agreement.Kind{}
 		prefix := append([]byte(agreement.StatusDitandatangani), 0)
 		c := tx.Bucket(schema.IdxStatus).Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			shed()
 			if len(k) == len(prefix)+8 {
 				kinds[binary.BigEndian.Uint64(k[len(prefix):])] = ""
 			}
@@ -196,6 +217,7 @@ func (s *Store) SignedByYear() ([]service.YearCount, error) {
 			prefix := append([]byte(kind), 0)
 			c := tx.Bucket(schema.IdxKind).Cursor()
 			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+				shed()
 				id := binary.BigEndian.Uint64(k[len(prefix):])
 				if _, ok := kinds[id]; ok && len(k) == len(prefix)+8 {
 					kinds[id] = kind
@@ -205,6 +227,7 @@ func (s *Store) SignedByYear() ([]service.YearCount, error) {
 		counts := map[service.YearCount]int{}
 		c = tx.Bucket(schema.IdxYear).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			shed()
 			if len(k) != 10 {
 				continue
 			}

@@ -252,7 +252,7 @@ func (l *Laporan) show(r *report.Report, office report.Office, tables []report.T
 	// rows costs a frame to set up.
 	items := make([]*container.TabItem, len(tables))
 	for i, t := range tables {
-		items[i] = container.NewTabItem(fmt.Sprintf("%s (%s)", t.Sheet, thousands(len(t.Rows))), container.NewStack())
+		items[i] = container.NewTabItem(fmt.Sprintf("%s (%s)", t.Sheet, thousands(t.Len())), container.NewStack())
 	}
 	made := make([]bool, len(tables))
 	fill := func(i int) {
@@ -276,12 +276,19 @@ func (l *Laporan) show(r *report.Report, office report.Office, tables []report.T
 // several frames to set up); a list's row opens its agreement.
 func (l *Laporan) table(t report.Table) fyne.CanvasObject {
 	lg := kit.Lang()
-	if len(t.Rows) == 0 {
+	n := t.Len()
+	if n == 0 {
 		return container.NewVBox(note(report.TNone.In(lg)))
 	}
-	rows := t.Rows
+	count := n
 	if t.Total != nil {
-		rows = append(rows[:len(rows):len(rows)], t.Total)
+		count++
+	}
+	row := func(i int) []any {
+		if i == n {
+			return t.Total
+		}
+		return t.Row(i)
 	}
 	sum := 0.0
 	for _, w := range t.Widths {
@@ -300,7 +307,7 @@ func (l *Laporan) table(t report.Table) fyne.CanvasObject {
 		head.Add(widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
 	list := widget.NewList(
-		func() int { return len(rows) },
+		func() int { return count },
 		func() fyne.CanvasObject {
 			row := container.New(cols)
 			for range t.Header {
@@ -309,11 +316,12 @@ func (l *Laporan) table(t report.Table) fyne.CanvasObject {
 			return row
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
+			cells := row(i)
 			for c, cell := range o.(*fyne.Container).Objects {
 				text := ""
-				if c < len(rows[i]) {
+				if c < len(cells) {
 					// One line per row: the two numbers side by side.
-					text = strings.ReplaceAll(report.CellText(rows[i][c], lg), "\n", " · ")
+					text = strings.ReplaceAll(report.CellText(cells[c], lg), "\n", " · ")
 				}
 				cell.(*kit.FitLabel).SetText(text)
 			}

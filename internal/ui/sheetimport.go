@@ -52,17 +52,20 @@ type sheetImport struct {
 	columns []*widget.Select
 	mapNext *widget.Button
 	// Step 3: the preview.
-	preview   *widget.Table
-	counts    *widget.Label
-	show      *widget.Select
-	rows      []int // plan rows the preview shows, by the show filter
-	current   int   // the plan row selected, -1 for none
-	detail    *fyne.Container
-	include   *widget.Check
-	partner   *kit.Picker
-	choices   []sheet.Match
-	fixes     []*kit.Entry
-	importBtn *widget.Button
+	preview *widget.Table
+	counts  *widget.Label
+	show    *widget.Select
+	rows    []int // plan rows the preview shows, by the show filter
+	current int   // the plan row selected, -1 for none
+	detail  *fyne.Container
+	include *widget.Check
+	partner *kit.Picker
+	choices []sheet.Match
+	// The row's parent: what it is linked to, and its number to change.
+	parentShown *widget.Label
+	parentEntry *kit.Entry
+	fixes       []*kit.Entry
+	importBtn   *widget.Button
 	// Step 4.
 	summary *widget.Label
 	step    int
@@ -342,7 +345,7 @@ var previewColumns = []struct {
 	title string
 	width float32
 }{
-	{"Baris", 56}, {"Ikut", 50}, {"Masalah", 300}, {"Nomor", 150}, {"Jenis", 60}, {"Tentang", 240}, {"Mitra", 230},
+	{"Baris", 56}, {"Ikut", 50}, {"Masalah", 300}, {"Nomor", 150}, {"Jenis", 60}, {"Induk", 170}, {"Tentang", 240}, {"Mitra", 230},
 	{"Ditandatangani", 120}, {"Berakhir", 120}, {"Status", 110},
 }
 
@@ -441,6 +444,8 @@ func (w *sheetImport) cell(row, col int) string {
 		return a.OwnNumber()
 	case "Jenis":
 		return string(a.Kind)
+	case "Induk":
+		return w.plan.ParentLabel(w.rows[row], l)
 	case "Tentang":
 		return a.Subject
 	case "Mitra":
@@ -504,7 +509,7 @@ func (w *sheetImport) selectRow(i int) {
 		w.detail.Add(wl)
 	}
 	w.include = widget.NewCheck(lang.L("Ikut diimpor"), func(on bool) {
-		w.plan.Rows[i].Skip = !on
+		w.plan.SetSkip(i, !on)
 		w.refreshCounts()
 	})
 	w.include.SetChecked(!r.Skip)
@@ -530,6 +535,7 @@ func (w *sheetImport) selectRow(i int) {
 	}
 	w.detail.Add(widget.NewLabel(lang.L("Mitra")))
 	w.detail.Add(w.partner)
+	w.addParent(i)
 	// The row's cells, to fix in place.
 	form := widget.NewForm()
 	w.fixes = w.fixes[:0]
@@ -545,6 +551,31 @@ func (w *sheetImport) selectRow(i int) {
 	w.detail.Add(form)
 	w.detail.Add(widget.NewButton(lang.L("Terapkan perbaikan"), func() { w.applyFix(i) }))
 	w.detail.Refresh()
+}
+
+// addParent shows the agreement row i hangs under (an Adendum or
+// Perpanjangan under what it changes, a PKS under its KSB), changeable by
+// its number: in the file or already in the register; empty for none.
+func (w *sheetImport) addParent(i int) {
+	r := &w.plan.Rows[i]
+	shown := lang.L("Tanpa perjanjian induk.")
+	if r.Parent.Found() && r.Agreement.Parent != nil {
+		shown = lang.L("Di bawah {{.Parent}}", map[string]any{"Parent": w.plan.ParentLabel(i, kit.Lang())})
+	}
+	w.parentShown = widget.NewLabel(shown)
+	w.parentShown.Wrapping = fyne.TextWrapWord
+	w.parentEntry = kit.NewEntry()
+	w.parentEntry.SetPlaceHolder(lang.L("Nomor perjanjian induk; kosong: tanpa induk"))
+	w.parentEntry.SetText(r.Parent.Text)
+	link := func() {
+		w.plan.SetParent(i, w.parentEntry.Text)
+		w.refreshCounts()
+		w.selectRow(i)
+	}
+	w.parentEntry.OnSubmitted = func(string) { link() }
+	w.detail.Add(widget.NewLabel(lang.L("Perjanjian induk")))
+	w.detail.Add(w.parentShown)
+	w.detail.Add(container.NewBorder(nil, nil, nil, widget.NewButton(lang.L("Tautkan"), link), w.parentEntry))
 }
 
 // applyFix takes the fixed cells of plan row i and builds the row again.

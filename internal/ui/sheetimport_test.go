@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -292,5 +293,89 @@ func TestImportWizardRefusesInWords(t *testing.T) {
 	handBack(t, handed)
 	if w.step != 1 || !strings.Contains(w.problem.Text, "Lembar \"Arsip\" tersembunyi") {
 		t.Errorf("hidden sheet: step %d, %q", w.step, w.problem.Text)
+	}
+}
+
+// An imported Adendum hangs under its parent: the one its subject cites is
+// shown in the preview; one citing a number nobody has is refused until its
+// parent is typed in the row's detail.
+func TestImportLinksAdendumToItsParent(t *testing.T) {
+	a, s := newTestApp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "adendum.xlsx")
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"No", "Nomor", "Jenis", "Perihal", "Mitra", "Tanggal TTD", "Keterangan"},
+		{1, "180/20/PKS/2021", "PKS", "Pengelolaan Sampah Regional", "Pemkab Lampung Selatan", "05-01-2021", ""},
+		{2, "180/21/ADD/2022", "Adendum", "Adendum atas PKS No. 180/20/PKS/2021", "Pemkab Lampung Selatan", "10-03-2022", ""},
+		{3, "180/22/ADD/2023", "Perubahan", "Perubahan Jadwal", "Pemkab Lampung Selatan", "01-06-2023", "Adendum atas PKS Nomor: 180/02/PKS/2021"},
+	}
+	for r, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		f.SetSheetRow("Sheet1", cell, &row)
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	handed := make(chan func(), 4)
+	w := newSheetImport(a, s, fixedNow, func(f func()) { handed <- f }, nil)
+	w.win.Show()
+	defer w.win.Close()
+	w.load(path)
+	test.Tap(w.next)
+	handBack(t, handed)
+	test.Tap(button(t, w.win, "Lanjut"))
+	handBack(t, handed)
+	col := slices.IndexFunc(previewColumns, func(c struct {
+		title string
+		width float32
+	}) bool {
+		return c.title == "Induk"
+	})
+	if got := w.cell(1, col); got != "baris 2: PKS 180/20/PKS/2021" {
+		t.Errorf("row 3's parent shown as %q", got)
+	}
+	if got := w.cell(2, 2); !strings.Contains(got, `Perjanjian induk nomor "180/02/PKS/2021" tidak ditemukan`) {
+		t.Errorf("row 4's problem %q", got)
+	}
+	if got := w.cell(2, col); got != "180/02/PKS/2021 (tidak ditemukan)" {
+		t.Errorf("row 4's parent shown as %q", got)
+	}
+	if got := w.counts.Text; !strings.HasPrefix(got, "2 baris siap diimpor, 1 bermasalah") {
+		t.Fatalf("counts %q", got)
+	}
+	// The typo fixed in the row's detail: its parent is the file's PKS.
+	w.preview.Select(widget.TableCellID{Row: 2, Col: 3})
+	if w.parentEntry.Text != "180/02/PKS/2021" || w.parentShown.Text != "Tanpa perjanjian induk." {
+		t.Fatalf("detail shows parent %q, %q", w.parentEntry.Text, w.parentShown.Text)
+	}
+	w.win.Canvas().Focus(w.parentEntry)
+	w.parentEntry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Type(w.parentEntry, "180/20/PKS/2021")
+	test.Tap(button(t, w.win, "Tautkan"))
+	if got := w.counts.Text; !strings.HasPrefix(got, "3 baris siap diimpor, 0 bermasalah") {
+		t.Fatalf("after linking: %q", got)
+	}
+	if w.parentShown.Text != "Di bawah baris 2: PKS 180/20/PKS/2021" || w.cell(2, col) != "baris 2: PKS 180/20/PKS/2021" {
+		t.Errorf("linked parent shown as %q / %q", w.parentShown.Text, w.cell(2, col))
+	}
+	test.Tap(w.importBtn)
+	test.Tap(dialogButtons(t, w.win, "no confirmation")["Impor"])
+	handBack(t, handed)
+	got := map[string]agreement.Agreement{}
+	for id := agreement.ID(4); id <= 6; id++ {
+		ag, err := s.Agreement(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[ag.OwnNumber()] = ag
+	}
+	pks := got["180/20/PKS/2021"]
+	for _, n := range []string{"180/21/ADD/2022", "180/22/ADD/2023"} {
+		if ag := got[n]; ag.ParentID != pks.ID || pks.ID == 0 {
+			t.Errorf("%s saved under %d, want the PKS %d", n, ag.ParentID, pks.ID)
+		}
 	}
 }
