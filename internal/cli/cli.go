@@ -973,6 +973,15 @@ func (r *runner) setSynonyms(s service.Admin, show bool, text string) error {
 		return nil
 	}
 	err := s.SetSynonyms(r.ctx, text)
+	if cancelled(err) {
+		// Stopped during the index's rebuild: the list is kept.
+		idx, ok := s.(service.SearchIndex)
+		if ok {
+			if st, serr := idx.SearchIndexState(); serr == nil && st.Rebuilding {
+				return &exitError{ExitError, msg["synonyms_resumes"].In(r.Lang)}
+			}
+		}
+	}
 	if err != nil {
 		return err
 	}

@@ -136,6 +136,7 @@ Default data file: %s
 	"synonyms_own":      {ID: "# Sinonim kantor sendiri", EN: "# The office's own synonyms"},
 	"synonyms_own_none": {ID: "# Belum ada sinonim kantor sendiri. Tambahkan dengan: sepakat-cli sinonim --set BERKAS.txt", EN: "# No synonyms of the office's own yet. Add them with: sepakat-cli sinonim --set FILE.txt"},
 	"synonyms_set":      {ID: "Sinonim kantor disimpan; indeks pencarian dibangun ulang.", EN: "Office synonyms saved; the search index was rebuilt."},
+	"synonyms_resumes":  {ID: "Sinonim kantor disimpan, tetapi pembangunan ulang indeks pencarian dihentikan; dilanjutkan saat berkas data dibuka lagi. Sampai selesai, pencarian belum dapat dipakai.", EN: "Office synonyms saved, but rebuilding the search index was stopped; it goes on when the data file is opened again. Until it is done, search cannot be used."},
 	"unknown_command":   {ID: "Perintah %q tidak dikenal.", EN: "Unknown command %q."},
 	"need_args":         {ID: "Perintah %s memerlukan %s.", EN: "Command %s needs %s."},
 	"bad_id":            {ID: "ID %q tidak valid: gunakan angka bulat positif, mis. 12.", EN: "Invalid ID %q: use a positive whole number, e.g. 12."},

@@ -8,6 +8,7 @@ import (
 	"sepakat/internal/search"
 	"sepakat/internal/service"
 	"sepakat/internal/store/fts"
+	"sepakat/internal/store/schema"
 )
 
 // refreshSearch records a rebuild of the full-text index when it was built
@@ -51,8 +52,12 @@ func (s *Store) Synonyms() (shipped, own string, err error) {
 }
 
 // SetSynonyms replaces the office's own synonym list (one group per line, names
-// separated by commas) and rebuilds the full-text index with it, in one
-// transaction; a cancel rolls it back and keeps the analysis in use.
+// separated by commas) and rebuilds the full-text index with it. The list and
+// the rebuild's start are one transaction, then the rebuild runs a batch per
+// transaction (FinishRebuild), so that memory stays bounded at any size. A
+// cancel before the list is stored changes nothing; one during the rebuild
+// keeps the list and leaves the rebuild recorded, resumed at the next open
+// (searches say the index is being rebuilt meanwhile).
 func (s *Store) SetSynonyms(ctx context.Context, text string) error {
 	an, err := service.SynonymsAnalyzer(text)
 	if err != nil {
@@ -62,10 +67,18 @@ func (s *Store) SetSynonyms(ctx context.Context, text string) error {
 		return err
 	}
 	s.background.Wait()
-	err = s.update(func(tx *bolt.Tx) error { return s.fts.SetSynonyms(ctx, tx, s.docs(tx), text, an) })
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	err = s.update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(schema.Meta).Put(schema.KeySearchSynonyms, []byte(text)); err != nil {
+			return err
+		}
+		return s.fts.BeginWith(tx, s.docs(tx), an.Fingerprint())
+	})
 	if err != nil {
 		return err
 	}
 	s.fts.Use(an)
-	return nil
+	return s.FinishRebuild(ctx, nil)
 }

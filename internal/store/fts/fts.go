@@ -12,7 +12,6 @@
 package fts
 
 import (
-	"context"
 	"encoding/binary"
 	"sync"
 	"sync/atomic"
@@ -119,15 +118,6 @@ func Synonyms(tx *bolt.Tx) string {
 		return string(meta.Get(schema.KeySearchSynonyms))
 	}
 	return ""
-}
-
-// SetSynonyms stores the office's synonym list and rebuilds the index with an,
-// the analysis made with it; after commit the caller passes an to Use.
-func (x *Index) SetSynonyms(ctx context.Context, tx *bolt.Tx, docs Docs, text string, an *search.Analyzer) error {
-	if err := tx.Bucket(schema.Meta).Put(schema.KeySearchSynonyms, []byte(text)); err != nil {
-		return err
-	}
-	return x.RebuildWith(ctx, tx, docs, an)
 }
 
 // Current reports whether the index in tx was built with the analysis the

@@ -205,7 +205,7 @@ func TestSynonymsChangeTheFingerprint(t *testing.T) {
 		if ok, _ := Current(tx); ok {
 			t.Error("other synonyms, yet current")
 		}
-		return x.SetSynonyms(context.Background(), tx, docs, own, an)
+		return x.RebuildWith(context.Background(), tx, docs, an)
 	})
 	if err != nil {
 		t.Fatal(err)
