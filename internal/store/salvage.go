@@ -45,8 +45,8 @@ var salvageOrder = [][]byte{schema.Parties, schema.Officials, schema.Mandates, s
 
 // putSalvaged puts one salvaged entry into bucket name of a salvage's new file; an
 // agreement gets its list summary and index entries with it, and is marked for
-// the search index (merged after each batch), so that no transaction of the
-// salvage grows with the register.
+// the search index (built at the end, finishSalvage), so that no transaction
+// of the salvage grows with the register.
 func (s *Store) putSalvaged(tx *bolt.Tx, name, k, v []byte) error {
 	if len(k) != 8 || !bytes.Equal(name, schema.Agreements) {
 		b := tx.Bucket(name)
@@ -78,7 +78,7 @@ func (s *Store) putSalvaged(tx *bolt.Tx, name, k, v []byte) error {
 	if err := salvageRefs(tx, schema.RecordTag["agreement"], a.ID, attachmentFiles(&a)); err != nil {
 		return err
 	}
-	return s.indexAgreement(dir, &a) // merged into the search index after each batch
+	return s.indexAgreement(dir, &a) // indexed at the end (finishSalvage)
 }
 
 // salvageRefs records that record id of type tag refers to the stored files shas.
@@ -93,8 +93,9 @@ func salvageRefs(tx *bolt.Tx, tag byte, id agreement.ID, shas []string) error {
 
 // finishSalvage completes a salvage's new file: ID sequences and counters
 // raised to what it holds, the child counts of parents (written before their
-// children), a batch of parents per transaction, and what is left to merge
-// into the search index.
+// children), a batch of parents per transaction, and the search index of
+// the agreements copied: merged when they are few, else built a batch per
+// transaction.
 func (s *Store) finishSalvage(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -122,7 +123,9 @@ func (s *Store) finishSalvage(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.merge()
+	// The agreements marked for the search index: a few are merged, many
+	// make it built a batch per transaction, as after an import.
+	return s.indexImported(ctx, nil)
 }
 
 // readable reports whether a stored entry can be copied as it is.

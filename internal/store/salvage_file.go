@@ -145,9 +145,6 @@ func salvageFile(ctx context.Context, src, dst string, opt Options) (service.Sal
 				rep.Copied += len(keys)
 			}
 			keys, vals = keys[:0], vals[:0]
-			if err == nil && bytes.Equal(name, schema.Agreements) {
-				err = out.merge() // the batch into the search index
-			}
 			dropMapped(out.db) // what the batch read of the new file need not stay resident
 			return err
 		}
@@ -577,9 +574,6 @@ func (pf *pageFile) salvageLoose(ctx context.Context, out *Store, copied map[str
 			return nil
 		})
 		batch = batch[:0]
-		if err == nil {
-			err = out.merge() // the batch into the search index
-		}
 		dropMapped(out.db)
 		return err
 	}

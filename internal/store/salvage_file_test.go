@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -197,6 +199,35 @@ func TestOpenRefusesBrokenPageLayout(t *testing.T) {
 			mustSave(t, err)
 			if rep.Copied == 0 {
 				t.Errorf("salvage copied nothing: %+v", rep)
+			}
+		})
+	}
+}
+
+// A salvage builds the new file's search index once, at the end: merged when
+// few agreements came across, built a batch per transaction when many. Either
+// way the salvaged file answers searches as the original did.
+func TestSalvagedFileSearchesAsTheOriginal(t *testing.T) {
+	path := generatedFile(t, 300)
+	s := openAt(t, path)
+	want := searchAll(t, s)
+	mustSave(t, s.Close())
+	for _, from := range []int{rebuildFrom, 50} { // 300 merged; 300 rebuilt
+		t.Run(fmt.Sprint(from), func(t *testing.T) {
+			defer func(n int) { rebuildFrom = n }(rebuildFrom)
+			rebuildFrom = from
+			out := filepath.Join(t.TempDir(), "selamat.db")
+			if _, err := SalvageFile(context.Background(), path, out); err != nil {
+				t.Fatal(err)
+			}
+			got := openAt(t, out)
+			if p, _ := got.SearchIndexState(); p.Rebuilding {
+				t.Fatal("the salvaged file's index is still being rebuilt")
+			}
+			for q, ids := range searchAll(t, got) {
+				if !slices.Equal(ids, want[q]) {
+					t.Errorf("%q: salvaged %v, original %v", q, ids, want[q])
+				}
 			}
 		})
 	}
