@@ -41,6 +41,7 @@ type entry struct {
 	words  []string // folded words
 	starts []string // the folded text from each of its kind words and from its own name
 	coreWs []string // folded words after the kind words
+	also   []entry  // other names of the same entry (Also)
 }
 
 // Index is a pick list prepared for matching.
@@ -50,18 +51,33 @@ type Index struct{ entries []entry }
 func New(texts []string) *Index {
 	ix := &Index{entries: make([]entry, len(texts))}
 	for i, t := range texts {
-		ws := Words(t)
-		core := ws
-		for len(core) > 1 && kindWords[core[0]] {
-			core = core[1:]
-		}
-		e := entry{folded: strings.Join(ws, " "), words: ws, coreWs: core}
-		for k := 1; k <= len(ws)-len(core); k++ {
-			e.starts = append(e.starts, strings.Join(ws[k:], " "))
-		}
-		ix.entries[i] = e
+		ix.entries[i] = newEntry(t)
 	}
 	return ix
+}
+
+func newEntry(t string) entry {
+	ws := Words(t)
+	core := ws
+	for len(core) > 1 && kindWords[core[0]] {
+		core = core[1:]
+	}
+	e := entry{folded: strings.Join(ws, " "), words: ws, coreWs: core}
+	for k := 1; k <= len(ws)-len(core); k++ {
+		e.starts = append(e.starts, strings.Join(ws[k:], " "))
+	}
+	return e
+}
+
+// Also gives entry i other names it is found by, such as an instansi's short
+// name ("Kemendagri" for Kementerian Dalam Negeri); it ranks by the name that
+// matches best.
+func (ix *Index) Also(i int, names ...string) {
+	for _, n := range names {
+		if strings.TrimSpace(n) != "" {
+			ix.entries[i].also = append(ix.entries[i].also, newEntry(n))
+		}
+	}
 }
 
 // Len is the number of entries.
@@ -78,9 +94,14 @@ func (ix *Index) Match(query string, limit int) []int {
 	var hits []hit
 	for i := range ix.entries {
 		e := &ix.entries[i]
-		t := e.tier(q)
+		t, whole := e.tier(q), e.whole(q)
+		for k := range e.also {
+			if at := e.also[k].tier(q); at < t || (at == t && at != tierNone && e.also[k].whole(q) > whole) {
+				t, whole = at, e.also[k].whole(q)
+			}
+		}
 		if t != tierNone {
-			hits = append(hits, hit{i, t, e.whole(q)})
+			hits = append(hits, hit{i, t, whole})
 		}
 	}
 	sort.SliceStable(hits, func(a, b int) bool {

@@ -1,6 +1,7 @@
 package pick
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -194,5 +195,25 @@ func BenchmarkMatch(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		ix.Match("kab lamsel", 0)
+	}
+}
+
+// An entry is found by its other names too (an instansi's short name), and
+// ranks by the name that matches best.
+func TestOtherNames(t *testing.T) {
+	ix := New([]string{"Kementerian Dalam Negeri", "Badan Pusat Statistik", "Kementerian Keuangan"})
+	ix.Also(0, "Kemendagri")
+	ix.Also(1, "BPS", "")
+	for q, want := range map[string][]int{
+		"kemendagri":  {0},
+		"kemen":       {0, 2},
+		"bps":         {1},
+		"kementerian": {0, 2},
+		"statistik":   {1},
+		"kemenkeu":    nil,
+	} {
+		if got := ix.Match(q, 0); !slices.Equal(got, want) {
+			t.Errorf("%q: %v, want %v", q, got, want)
+		}
 	}
 }

@@ -156,6 +156,8 @@ func (d *Directory) apply(data directoryData) {
 	}
 	d.officials.party.SetOptions(names)
 	d.mandates.party.SetOptions(names)
+	d.officials.party.SetAlso(kit.ShortNames(data.parties))
+	d.mandates.party.SetAlso(kit.ShortNames(data.parties))
 	d.mandates.refreshOfficials()
 	d.parties.filter()
 	d.officials.md.refresh()

@@ -361,7 +361,7 @@ func TestFamilyTreeOfTheSelectedAgreement(t *testing.T) {
 
 func TestBaruMakesAKSBFromTheTemplate(t *testing.T) {
 	u, s, _ := withExamples(t)
-	ministry := agreement.Party{Kind: agreement.PartyKementerian, Name: "Kementerian Dalam Negeri", Seat: "Jakarta"}
+	ministry := agreement.Party{Kind: agreement.PartyKementerian, Name: "Kementerian Dalam Negeri", ShortName: "Kemendagri", Seat: "Jakarta"}
 	if err := s.SaveParty(&ministry); err != nil {
 		t.Fatal(err)
 	}
@@ -418,7 +418,19 @@ func TestBaruMakesAKSBFromTheTemplate(t *testing.T) {
 		t.Errorf("NK with a region: %q, %d parties (was %d)", n.problem.Text, len(after), len(parties))
 	}
 	choose(t, u.win, n.kind, "PKS – "+lang.L(agreement.KindPKS.Title()))
-	pickOption(t, u.win, n.partner, "Kementerian Dalam Negeri")
+	// Staff type the ministry's short name.
+	c := u.win.Canvas()
+	c.Focus(n.partner)
+	for range len([]rune(n.partner.Text)) {
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	}
+	for _, r := range "kemendagri" {
+		c.Focused().TypedRune(r)
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if n.partner.Selected() != "Kementerian Dalam Negeri" {
+		t.Fatalf("typing kemendagri picked %q", n.partner.Selected())
+	}
 	pksWords := lang.L("Dengan kementerian atau lembaga pusat dibuat Nota Kesepakatan dengan rencana aksi, bukan {{.Kind}}. Pilih jenis NK.", map[string]any{"Kind": lang.L(agreement.KindPKS.Title())})
 	if !n.problem.Visible() || n.problem.Text != pksWords {
 		t.Errorf("PKS with a ministry, as chosen: %q", n.problem.Text)

@@ -83,6 +83,7 @@ func (u *App) onNew() {
 	kind := kit.NewSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
 	partner := kit.NewPicker(names, nil)
+	partner.SetAlso(kit.ShortNames(parties))
 	partner.SetPlaceHolder(lang.L("Instansi atau pemerintah daerah mitra"))
 	subject := kit.NewMultiLineEntry()
 	subject.SetPlaceHolder(lang.L("tentang …, mis. Pengembangan Desa Wisata"))

@@ -208,6 +208,7 @@ func (t *partiesTab) readRegistries() error {
 		}
 	}
 	t.pick.SetOptions(names)
+	t.pick.SetAlso(kit.ShortNames(t.parties))
 	return nil
 }
 

@@ -1,12 +1,15 @@
 package kit
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sepakat/internal/agreement"
 	"sepakat/internal/pick"
 )
 
@@ -27,6 +30,7 @@ type Picker struct {
 	OnChanged func(string)
 
 	options  []string
+	also     map[string][]string // other names of options (SetAlso)
 	index    *pick.Index
 	selected int
 	matches  []int
@@ -69,12 +73,26 @@ func (p *Picker) Enable() {
 // Options are the choices, in their order.
 func (p *Picker) Options() []string { return p.options }
 
+// SetAlso gives options other names they are found by when typed, by the
+// option's text (an instansi's short name); it holds for the options set
+// after it too.
+func (p *Picker) SetAlso(also map[string][]string) {
+	p.also = also
+	p.index = pick.New(p.options)
+	for i, o := range p.options {
+		p.index.Also(i, also[o]...)
+	}
+}
+
 // SetOptions replaces the choices; the chosen option stays chosen when it is
 // still among them (by its text), and is cleared otherwise, without OnChanged.
 func (p *Picker) SetOptions(options []string) {
 	was := p.Selected()
 	p.options = append([]string(nil), options...)
 	p.index = pick.New(p.options)
+	for i, o := range p.options {
+		p.index.Also(i, p.also[o]...)
+	}
 	p.selected = -1
 	for i, o := range p.options {
 		if was != "" && o == was {
@@ -399,3 +417,15 @@ func (k *pickerKeys) TypedKey(ev *fyne.KeyEvent) {
 }
 
 func (k *pickerKeys) TypedShortcut(s fyne.Shortcut) { k.p.TypedShortcut(s) }
+
+// ShortNames maps each party's name to its short name ("Kemendagri",
+// "Pemkab Lampung Selatan"), for SetAlso: staff type the short form.
+func ShortNames(parties []agreement.Party) map[string][]string {
+	out := map[string][]string{}
+	for _, p := range parties {
+		if s := strings.TrimSpace(p.ShortName); s != "" && s != p.Name {
+			out[p.Name] = append(out[p.Name], s)
+		}
+	}
+	return out
+}
