@@ -45,3 +45,14 @@ func (s Summary) PartnerOverdue(days int, now time.Time) bool {
 	}
 	return s.SentToPartner.Valid() && s.SentToPartner.Before(DateOf(now).AddDate(0, 0, -days))
 }
+
+// Exchange ties an agreement to its mirror in the register of a partner
+// office that uses Sepakat too: the same Key on both sides.
+type Exchange struct {
+	// Key is made by the office that sent the first package.
+	Key string `json:"key"`
+	// Partner is the partner office's name as its last package gave it.
+	Partner string `json:"partner,omitempty"`
+	// Received is the partner's revision last received (0: none yet).
+	Received uint64 `json:"received,omitempty"`
+}
