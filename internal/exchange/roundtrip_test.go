@@ -240,4 +240,3 @@ func TestRoundTripBetweenTwoOffices(t *testing.T) {
 }
 
 func itoa(n uint64) string { return strconv.FormatUint(n, 10) }
-
