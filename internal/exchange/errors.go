@@ -31,6 +31,8 @@ const (
 	ProblemAlreadyReceived
 	// ProblemTooLarge: far larger than a package.
 	ProblemTooLarge
+	// ProblemLocked: a signed agreement is not negotiated.
+	ProblemLocked
 )
 
 var problemText = map[Problem]i18n.Text{
@@ -54,6 +56,8 @@ var problemText = map[Problem]i18n.Text{
 		EN: "This package of the partner's revision %d was received before. Nothing was changed."},
 	ProblemTooLarge: {ID: "Berkas ini jauh lebih besar daripada sebuah paket .sepakat (lebih dari %d MB). Periksa apakah berkasnya benar. Tidak ada yang diubah.",
 		EN: "This file is far larger than a .sepakat package (more than %d MB). Check that it is the right file. Nothing was changed."},
+	ProblemLocked: {ID: "Naskah ini sudah ditandatangani dan terkunci; paket untuk mitra hanya dibuat selama naskah masih dirundingkan. Tidak ada yang diubah.",
+		EN: "This agreement is signed and its text locked; packages for the partner are made only while the text is negotiated. Nothing was changed."},
 }
 
 // Error is a package that cannot be taken; it explains itself in either

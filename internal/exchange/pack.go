@@ -276,15 +276,14 @@ func (s source) File(sha string) ([]byte, error) {
 }
 
 // Document builds the package's agreement as its sender's text says it,
-// with our office's printing options; ownNumber, when set, stands for the
-// number of the party that is us (we keep our own number), ourParty being
-// that party's ID in the package.
-func (p *Package) Document(lib *naskah.Library, opt naskah.Options, ourParty agreement.ID, ownNumber string) (*naskah.Document, error) {
+// with our office's printing options; numbers, by the package's party IDs,
+// stand for the numbers the package gives (we keep our own).
+func (p *Package) Document(lib *naskah.Library, opt naskah.Options, numbers map[agreement.ID]string) (*naskah.Document, error) {
 	a := p.Agreement
 	a.Parties = append([]agreement.AgreementParty(nil), a.Parties...)
 	for i := range a.Parties {
-		if a.Parties[i].PartyID == ourParty {
-			a.Parties[i].Number = ownNumber
+		if n, ok := numbers[a.Parties[i].PartyID]; ok {
+			a.Parties[i].Number = n
 		}
 	}
 	return naskah.Build(&a, source{p}, lib, opt)

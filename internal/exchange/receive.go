@@ -21,6 +21,9 @@ type Store interface {
 // Send gives a its key when it has none and makes its package, as the next
 // round sent; the caller writes it (Write) and keeps it (Keep).
 func Send(st Store, a *agreement.Agreement, now time.Time) (*Package, int, error) {
+	if a.Locked() {
+		return nil, 0, fail(ProblemLocked, nil)
+	}
 	if a.Exchange == nil || a.Exchange.Key == "" {
 		x := agreement.Exchange{Key: NewKey()}
 		if a.Exchange != nil {
@@ -89,11 +92,17 @@ func Prepare(st Store, data []byte, mirror *agreement.Agreement) (*Receipt, erro
 	if r.Ours, err = naskah.Build(mirror, st, lib, opt); err != nil {
 		return nil, err
 	}
-	own := ""
-	if op, ok := mirror.OwnParty(); ok {
-		own = op.Number
+	// Their text with our own number (we keep it), and their number as we
+	// hold it while they have none.
+	numbers := map[agreement.ID]string{}
+	for _, ap := range p.Agreement.Parties {
+		for _, ours := range mirror.Parties {
+			if ours.PartyID == m.Parties[ap.PartyID] && (ours.Own || ap.Number == "") {
+				numbers[ap.PartyID] = ours.Number
+			}
+		}
 	}
-	if r.Theirs, err = p.Document(lib, opt, m.OwnInPackage, own); err != nil {
+	if r.Theirs, err = p.Document(lib, opt, numbers); err != nil {
 		return nil, err
 	}
 	r.Changes = docx.Compare(docx.OutlineOf(r.Ours), docx.OutlineOf(r.Theirs))
