@@ -112,6 +112,10 @@ func (r *runner) receive(args []string) error {
 	failed := func(err error) error {
 		return &exitError{ExitError, r.paketText("recv_failed", path, service.Message(err, r.Lang))}
 	}
+	p, err := exchange.Read(data)
+	if err != nil {
+		return failed(err)
+	}
 	return r.withData(func(s service.Service) error {
 		var mirror *agreement.Agreement
 		if mirrorID != 0 {
@@ -120,12 +124,13 @@ func (r *runner) receive(args []string) error {
 				return err
 			}
 			mirror = &a
+		} else if mirror, err = exchange.FindMirror(s, p.Key); err != nil {
+			return err
 		}
-		rc, err := exchange.Prepare(s, data, mirror)
+		rc, err := exchange.Prepare(s, p, mirror)
 		if err != nil {
 			return failed(err)
 		}
-		p := rc.Package
 		fmt.Fprintln(r.Stderr, r.paketText("recv_from", p.From.Name, p.Agreement.Kind.Title(), p.Agreement.Subject, p.Rev, p.Round))
 		if rc.Mirror == nil {
 			fmt.Fprintln(r.Stderr, r.paketText("recv_new"))

@@ -12,7 +12,6 @@ import (
 
 // Store is what sending and receiving need of a register.
 type Store interface {
-	service.Register
 	service.Records
 	service.Directory
 	service.Files
@@ -49,15 +48,12 @@ type Receipt struct {
 	Changes      []docx.Change
 }
 
-// Prepare reads a package (data) against our register: mirror is the
-// agreement it must belong to (an open editor's), or nil to look it up by
-// the package's key among our drafts (FindMirror). Nothing is written.
-func Prepare(st Store, data []byte, mirror *agreement.Agreement) (*Receipt, error) {
-	p, err := Read(data)
-	if err != nil {
-		return nil, err
-	}
+// Prepare reads a package (Read) against our register: mirror is our
+// record of its agreement (an open editor's, or FindMirror's), nil when we
+// hold none. Nothing is written.
+func Prepare(st Store, p *Package, mirror *agreement.Agreement) (*Receipt, error) {
 	var reg Registry
+	var err error
 	if reg.Parties, err = st.Parties(); err != nil {
 		return nil, err
 	}
@@ -70,11 +66,6 @@ func Prepare(st Store, data []byte, mirror *agreement.Agreement) (*Receipt, erro
 	m, err := MatchRegistry(p, reg)
 	if err != nil {
 		return nil, err
-	}
-	if mirror == nil {
-		if mirror, err = FindMirror(st, p.Key); err != nil {
-			return nil, err
-		}
 	}
 	r := &Receipt{Package: p, Match: m, Mirror: mirror}
 	if mirror == nil {
@@ -111,7 +102,10 @@ func Prepare(st Store, data []byte, mirror *agreement.Agreement) (*Receipt, erro
 
 // FindMirror finds our draft tied to key, or nil: it reads the drafts not
 // yet signed or cancelled (their list rows, then each record).
-func FindMirror(st Store, key string) (*agreement.Agreement, error) {
+func FindMirror(st interface {
+	service.Register
+	service.Records
+}, key string) (*agreement.Agreement, error) {
 	for _, status := range []agreement.Status{agreement.StatusKonsep, agreement.StatusTelaah, agreement.StatusSiapTTD} {
 		q := service.Query{Status: status, Limit: 500}
 		for {

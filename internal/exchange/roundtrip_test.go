@@ -85,7 +85,11 @@ func TestRoundTripBetweenTwoOffices(t *testing.T) {
 	}
 
 	sb, ownB, bupatiB := officeB(t)
-	r, err := Prepare(sb, pkgA, nil)
+	pa, err := Read(pkgA)
+	must(t, err)
+	mirror, err := FindMirror(sb, pa.Key)
+	must(t, err)
+	r, err := Prepare(sb, pa, mirror)
 	must(t, err)
 	if r.Mirror != nil {
 		t.Fatalf("B has a mirror already: %+v", r.Mirror)
@@ -131,7 +135,12 @@ func TestRoundTripBetweenTwoOffices(t *testing.T) {
 	pkgB := send(t, sb, &mb)
 
 	// A compares.
-	r, err = Prepare(sa, pkgB, &a)
+	pb, err := Read(pkgB)
+	must(t, err)
+	if found, err := FindMirror(sa, pb.Key); err != nil || found == nil || found.ID != a.ID {
+		t.Fatalf("A's mirror of B's package: %+v %v", found, err)
+	}
+	r, err = Prepare(sa, pb, &a)
 	must(t, err)
 	var kinds []string
 	for _, c := range r.Changes {
@@ -183,7 +192,10 @@ func TestRoundTripBetweenTwoOffices(t *testing.T) {
 			must(t, err)
 			before = cur.Rev
 		}
-		_, err := Prepare(st, data, mirror)
+		p, err := Read(data)
+		if err == nil {
+			_, err = Prepare(st, p, mirror)
+		}
 		if ProblemOf(err) != want {
 			t.Errorf("%s: %v, want problem %d", name, err, want)
 			return
