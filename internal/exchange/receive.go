@@ -155,28 +155,35 @@ func (r *Receipt) CreateMirror(st Store, data []byte, now time.Time) (agreement.
 	return a, nil
 }
 
-// Accept makes the accepted changes a new revision of the mirror, with the
-// partner's number and the revision received carried over and the package
-// kept as the next round received; decided says what was decided ("3
-// diterima, 1 ditolak").
+// Accept makes the accepted changes a new revision of the mirror (Merge),
+// the package kept as the next round received; decided says what was
+// decided ("3 diterima, 1 ditolak").
 func (r *Receipt) Accept(st Store, accepted []docx.Change, data []byte, decided string, now time.Time) (agreement.Agreement, int, error) {
 	a, err := st.Agreement(r.Mirror.ID)
 	if err != nil {
 		return a, 0, err
 	}
-	docx.Apply(&a, accepted)
-	r.Match.Refresh(&a, r.Package)
 	ref, err := st.PutFile(fileName(r.Package), MediaType, data)
 	if err != nil {
 		return a, 0, err
 	}
-	round := docx.NextRound(&a, docx.FromPartner)
-	a.Attachments = append(a.Attachments, agreement.Attachment{Kind: agreement.AttachDraft, File: ref, Added: now,
-		Note: docx.ReceivedNote(round, r.Package.Rev, decided)})
+	round := r.Merge(&a, accepted, ref, decided, now)
 	if err := st.SaveAgreement(&a); err != nil {
 		return a, 0, err
 	}
 	return a, round, nil
+}
+
+// Merge applies to a, our mirror as stored, the accepted changes of the
+// text, the partner's number and revision (Match.Refresh), and keeps the
+// package (ref) as the next round received, whose number it returns.
+func (r *Receipt) Merge(a *agreement.Agreement, accepted []docx.Change, ref agreement.FileRef, decided string, now time.Time) int {
+	docx.Apply(a, accepted)
+	r.Match.Refresh(a, r.Package)
+	round := docx.NextRound(a, docx.FromPartner)
+	a.Attachments = append(a.Attachments, agreement.Attachment{Kind: agreement.AttachDraft, File: ref, Added: now,
+		Note: docx.ReceivedNote(round, r.Package.Rev, decided)})
+	return round
 }
 
 // Keep keeps a package sent as the next round sent, a's key with it, in one
@@ -186,6 +193,11 @@ func Keep(st Store, a *agreement.Agreement, p *Package, round int, data []byte, 
 	if err != nil {
 		return err
 	}
-	a.Attachments = append(a.Attachments, agreement.Attachment{Kind: agreement.AttachDraft, File: ref, Added: now, Note: docx.SentNote(round, a.Rev)})
+	Sent(a, round, ref, now)
 	return st.SaveAgreement(a)
+}
+
+// Sent keeps a package sent (ref) as a's round sent; a's key goes with it.
+func Sent(a *agreement.Agreement, round int, ref agreement.FileRef, now time.Time) {
+	a.Attachments = append(a.Attachments, agreement.Attachment{Kind: agreement.AttachDraft, File: ref, Added: now, Note: docx.SentNote(round, a.Rev)})
 }
