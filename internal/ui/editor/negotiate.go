@@ -638,3 +638,13 @@ func (v *comparisonView) printTo(w io.WriteCloser, name string) bool {
 	v.status.SetText(lang.L("Perbandingan dicetak ke {{.Name}}.", map[string]any{"Name": name}))
 	return true
 }
+
+// ReceivePackage reads a partner's .sepakat package for this agreement (the
+// main window found it by its key) and opens the comparison, or says in the
+// editor why it cannot.
+func (e *Editor) ReceivePackage(name string, data []byte) bool {
+	if e.dirty && !e.onSave() {
+		return false
+	}
+	return e.negotiation.receivePackage(name, data) != nil
+}
