@@ -352,6 +352,10 @@ func (v *comparisonView) build(d *naskah.Document) {
 	closeBtn := widget.NewButton(lang.L("Tutup"), v.win.Close)
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(v.acceptAll, v.printBtn, closeBtn, v.applyBtn), v.status)
 	v.refresh()
+	// Sized before its content: the wrapped lines at the top are then laid
+	// out at the window's width, not at none (which made it taller than a
+	// 768-pixel screen).
+	v.win.Resize(fyne.NewSize(1200, 700))
 	v.win.SetContent(container.NewBorder(container.NewVBox(head, columns), container.NewPadded(bottom), nil, nil, container.NewVScroll(rows)))
 	v.win.Resize(fyne.NewSize(1200, 700))
 }
@@ -394,12 +398,22 @@ func (v *comparisonView) row(i int) fyne.CanvasObject {
 		v.accept[i].Disable()
 		v.reject[i].Disable()
 		if c.Kind != docx.Commented {
-			hint := widget.NewLabel(lang.L("Ubah di tab datanya"))
+			hint := widget.NewLabel(v.notApplicable(c))
 			hint.Importance = widget.LowImportance
 			buttons.Add(hint)
 		}
 	}
 	return container.NewBorder(title, nil, nil, buttons, container.NewGridWithColumns(2, ours, theirs))
+}
+
+// notApplicable says what becomes of a change the comparison cannot apply:
+// a package carries the partner's number over by itself; anything else is
+// changed on its own tab.
+func (v *comparisonView) notApplicable(c docx.Change) string {
+	if v.pkg != nil && c.Pasal == docx.BlockNumbers {
+		return lang.L("Nomor mitra ikut diperbarui")
+	}
+	return lang.L("Ubah di tab datanya")
 }
 
 // texts are the two sides of a change, the deleted words marked in ours and
@@ -610,7 +624,7 @@ func (v *comparisonView) printTo(w io.WriteCloser, name string) bool {
 			row.Theirs = append(pdf.Words(ch.Author+":"), row.Theirs...)
 			row.Decision = "–"
 		case !docx.Applicable(ch):
-			row.Decision = lang.L("Ubah di tab datanya")
+			row.Decision = v.notApplicable(ch)
 		case v.decisions[i] == accepted:
 			row.Decision = lang.L("Diterima")
 		case v.decisions[i] == rejected:
