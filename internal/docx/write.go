@@ -370,6 +370,12 @@ func (w *writer) signatures(d *naskah.Document, line int) {
 				{{Text: keep(s.Name, s.Keep), Bold: true}}, naskah.P(s.Pangkat), naskah.P(s.NIP)}
 		}
 		l, r := parts(row[0]), parts(row[1])
+		last := 3 // the name; then pangkat and NIP where either side has them
+		for i := 4; i < len(l); i++ {
+			if l[i].Plain() != "" || r[i].Plain() != "" {
+				last = i
+			}
+		}
 		for i := range l {
 			if i >= 4 && l[i].Plain() == "" && r[i].Plain() == "" {
 				continue
@@ -378,7 +384,8 @@ func (w *writer) signatures(d *naskah.Document, line int) {
 			if i == 2 {
 				height = twips(26)
 			}
-			w.tableRow(col, height, l[i], r[i], i == 2)
+			// Each row kept with the next: the block never breaks across pages.
+			w.tableRow(col, height, l[i], r[i], i == 2, i < last)
 		}
 		w.b.WriteString("</w:tbl>")
 		w.open(pPr{style: styleSignature, after: line / 2})
@@ -397,9 +404,9 @@ func (w *writer) signatures(d *naskah.Document, line int) {
 			wt := d.Witnesses[i+side]
 			jab[side], name[side] = naskah.P(wt.Jabatan), naskah.Para{{Text: wt.Name, Bold: true}}
 		}
-		w.tableRow(col, 0, jab[0], jab[1], false)
-		w.tableRow(col, twips(18), space[0], space[1], false)
-		w.tableRow(col, 0, name[0], name[1], false)
+		w.tableRow(col, 0, jab[0], jab[1], false, true)
+		w.tableRow(col, twips(18), space[0], space[1], false, true)
+		w.tableRow(col, 0, name[0], name[1], false, false)
 		w.b.WriteString("</w:tbl>")
 	}
 }
@@ -510,7 +517,7 @@ func (w *writer) tableStart(col int) {
 		tableSignature, 2*col, col, col)
 }
 
-func (w *writer) tableRow(col, height int, left, right naskah.Para, small bool) {
+func (w *writer) tableRow(col, height int, left, right naskah.Para, small, keepNext bool) {
 	b := &w.b
 	b.WriteString("<w:tr><w:trPr><w:cantSplit/>")
 	if height > 0 {
@@ -523,7 +530,7 @@ func (w *writer) tableRow(col, height int, left, right naskah.Para, small bool) 
 			valign = "center"
 		}
 		fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="%s"/></w:tcPr>`, col, valign)
-		w.open(pPr{style: styleSignature, align: "center"})
+		w.open(pPr{style: styleSignature, align: "center", keepNext: keepNext})
 		if small && p.Plain() != "" {
 			fmt.Fprintf(b, `<w:r><w:rPr><w:color w:val="808080"/><w:sz w:val="14"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>`, esc(p.Plain()))
 		} else {
