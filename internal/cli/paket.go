@@ -26,6 +26,7 @@ var paketMsg = map[string]i18n.Text{
 	"recv_yes":     {ID: "Tambahkan --yes untuk menerimanya. Tidak ada yang diubah.", EN: "Add --yes to receive it. Nothing was changed."},
 	"recv_created": {ID: "Diterima sebagai konsep #%d; nomor kita diambil sendiri (Ambil nomor).", EN: "Received as draft #%d; our own number is taken by us (Ambil nomor)."},
 	"recv_mirror":  {ID: "Dibandingkan dengan #%d %q.", EN: "Compared with #%d %q."},
+	"recv_stale":   {ID: "Naskah kita sudah berubah sejak revisi %d yang dijawab mitra; daftar ini juga memuat perubahan kita sendiri.", EN: "Our text has changed since revision %d, which the partner answers; the list also holds our own changes since."},
 	"recv_accept":  {ID: "Tambahkan --terima untuk menerima semua perubahan naskah sebagai revisi baru. Tidak ada yang diubah.", EN: "Add --terima to accept every change of the text as a new revision. Nothing was changed."},
 	"recv_applied": {ID: "Dari mitra, putaran %d: %d perubahan diterima; tersimpan sebagai revisi %d.", EN: "From the partner, round %d: %d changes accepted; saved as revision %d."},
 	"pkg_party":    {ID: "instansi %s", EN: "party %s"},
@@ -148,6 +149,9 @@ func (r *runner) receive(args []string) error {
 			return nil
 		}
 		fmt.Fprintln(r.Stderr, r.paketText("recv_mirror", rc.Mirror.ID, rc.Mirror.Subject))
+		if rc.Stale() {
+			fmt.Fprintln(r.Stderr, r.paketText("recv_stale", rc.Package.Answers))
+		}
 		if err := r.printChanges(rc.Changes, *asJSON); err != nil {
 			return err
 		}

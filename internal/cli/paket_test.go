@@ -92,7 +92,8 @@ func TestSendAndReceiveAPackage(t *testing.T) {
 	}
 
 	r = run(t, i18n.ID, "--db", db, "receive", back, "--json")
-	if r.code != 0 || !strings.Contains(r.stderr, "Dibandingkan dengan #"+id) || !strings.Contains(r.stderr, "--terima") {
+	if r.code != 0 || !strings.Contains(r.stderr, "Dibandingkan dengan #"+id) || !strings.Contains(r.stderr, "--terima") ||
+		strings.Contains(r.stderr, "sudah berubah") {
 		t.Fatalf("receive at A: %+v", r)
 	}
 	var changed int

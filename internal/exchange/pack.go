@@ -47,11 +47,14 @@ type File struct {
 // IDs; the receiver maps them (Match).
 type Package struct {
 	// Key is the agreement's Exchange.Key, the same in both registers.
-	Key   string    `json:"key"`
-	From  Office    `json:"from"`
-	Rev   uint64    `json:"rev"`   // the sender's revision
-	Round int       `json:"round"` // the sender's round
-	Made  time.Time `json:"made"`
+	Key   string `json:"key"`
+	From  Office `json:"from"`
+	Rev   uint64 `json:"rev"`   // the sender's revision
+	Round int    `json:"round"` // the sender's round
+	// Answers is the receiver's revision the sender last received, the text
+	// this package answers (0: none, a first package).
+	Answers uint64    `json:"answers,omitempty"`
+	Made    time.Time `json:"made"`
 	// Agreement is the draft without what only its office keeps (Sanitized).
 	Agreement agreement.Agreement  `json:"agreement"`
 	Parties   []agreement.Party    `json:"parties"`
@@ -100,7 +103,7 @@ func Make(a *agreement.Agreement, src Source, round int, made time.Time) (*Packa
 	if a.Exchange == nil || a.Exchange.Key == "" {
 		return nil, errors.New("exchange: agreement without a key")
 	}
-	p := &Package{Key: a.Exchange.Key, Rev: a.Rev, Round: round, Made: made.UTC(), Agreement: Sanitized(*a)}
+	p := &Package{Key: a.Exchange.Key, Rev: a.Rev, Round: round, Made: made.UTC(), Answers: a.Exchange.Received, Agreement: Sanitized(*a)}
 	seenOfficial := map[agreement.ID]bool{}
 	addOfficial := func(id agreement.ID) error {
 		if id == 0 || seenOfficial[id] {

@@ -100,6 +100,13 @@ func Prepare(st Store, p *Package, mirror *agreement.Agreement) (*Receipt, error
 	return r, nil
 }
 
+// Stale reports whether our text changed after the revision the package
+// answers (kept as a round sent, so one revision later), so that the
+// comparison also lists our own changes since; false for a first package.
+func (r *Receipt) Stale() bool {
+	return r.Mirror != nil && r.Package.Answers > 0 && r.Mirror.Rev > r.Package.Answers+1
+}
+
 // FindMirror finds our draft tied to key, or nil: it reads the drafts not
 // yet signed or cancelled (their list rows, then each record).
 func FindMirror(st interface {

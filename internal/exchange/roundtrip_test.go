@@ -142,6 +142,9 @@ func TestRoundTripBetweenTwoOffices(t *testing.T) {
 	}
 	r, err = Prepare(sa, pb, &a)
 	must(t, err)
+	if r.Stale() || r.Package.Answers != a.Rev-1 {
+		t.Errorf("B's answer to A's revision %d: answers %d, stale %v", a.Rev-1, r.Package.Answers, r.Stale())
+	}
 	var kinds []string
 	for _, c := range r.Changes {
 		kinds = append(kinds, c.Pasal+" "+string(c.Kind))
@@ -181,6 +184,19 @@ func TestRoundTripBetweenTwoOffices(t *testing.T) {
 	must(t, err)
 	if last := hist[len(hist)-1]; last.Rev != got.Rev {
 		t.Errorf("history ends at rev %d", last.Rev)
+	}
+
+	// B sends once more before it received A's new revision: A's text has
+	// changed since the one B answers, and A is told so.
+	mb, err = sb.Agreement(mb.ID)
+	must(t, err)
+	mb.Body[1].Text += " Diperpanjang dengan Adendum."
+	must(t, sb.SaveAgreement(&mb))
+	again := send(t, sb, &mb)
+	pc, err := Read(again)
+	must(t, err)
+	if rc, err := Prepare(sa, pc, &got); err != nil || !rc.Stale() {
+		t.Errorf("B's second answer to A's old revision: stale %v, %v", rc != nil && rc.Stale(), err)
 	}
 
 	// The same package again, then bad ones: each refused, nothing changed.

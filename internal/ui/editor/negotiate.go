@@ -321,6 +321,9 @@ func (v *comparisonView) build(d *naskah.Document) {
 		p := v.pkg.Package
 		info = append(info, lang.L("Paket .sepakat dari {{.From}}: revisi {{.Rev}} mitra, putaran {{.Round}}. Nomor mitra ikut diperbarui; nomor kita tetap.",
 			map[string]any{"From": p.From.Name, "Rev": p.Rev, "Round": p.Round}))
+		if v.pkg.Stale() {
+			info = append(info, lang.L("Naskah kita sudah berubah sejak revisi {{.Rev}} yang dijawab mitra; daftar ini juga memuat perubahan kita sendiri.", map[string]any{"Rev": p.Answers}))
+		}
 	case v.rec.Marker == nil:
 		info = append(info, lang.L("Berkas ini tidak bertanda Sepakat (diketik ulang); dibandingkan menurut isinya."))
 	case v.rec.Marker.Fingerprint != d.Fingerprint():
