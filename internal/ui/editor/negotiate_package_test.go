@@ -2,10 +2,12 @@ package editor
 
 import (
 	"bytes"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"sepakat/internal/agreement"
@@ -97,6 +99,25 @@ func TestNegotiationWithAPackage(t *testing.T) {
 		t.Fatalf("changes: %+v", v.changes)
 	}
 	test.Tap(v.accept[body[0]])
+	// The comparison on paper: the partner's number carried over, the word accepted.
+	pdfPath := filepath.Join(t.TempDir(), "perbandingan.pdf")
+	pw, err := storage.Writer(storage.NewFileURI(pdfPath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !v.printTo(pw, "perbandingan.pdf") {
+		t.Fatalf("print: %s", v.status.Text)
+	}
+	printed, err := exec.Command("pdftotext", "-layout", pdfPath, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	text := strings.Join(strings.Fields(string(printed)), " ")
+	for _, want := range []string{"Perbandingan naskah dengan mitra", "jawaban.sepakat", "Nomor mitra ikut diperbarui", "07/PKS/TKKSD-LS/XI/2026", "Tujuan pokok", "Diterima"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the printed comparison lacks %q", want)
+		}
+	}
 	test.Tap(v.applyBtn)
 	got, _ := h.s.Agreement(a.ID)
 	if got.Rev != rev+1 || !strings.HasPrefix(got.Body[0].Children[0].Text, "Tujuan pokok") {
