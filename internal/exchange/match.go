@@ -235,9 +235,17 @@ func (m Match) Refresh(mirror *agreement.Agreement, p *Package) {
 
 // CheckMirror refuses a package for another agreement than mirror, or one
 // made from a revision of the partner older than, or the same as, the last
-// received.
-func CheckMirror(p *Package, mirror *agreement.Agreement) error {
-	if mirror.Exchange == nil || mirror.Exchange.Key != p.Key {
+// received. A draft of ours not yet tied to any package (typed before the
+// partner's first one came) takes it when it is of the same kind between
+// the same parties; accepting ties it (Refresh).
+func (m Match) CheckMirror(p *Package, mirror *agreement.Agreement) error {
+	if mirror.Exchange == nil || mirror.Exchange.Key == "" {
+		if !m.sameParties(p, mirror) || mirror.Kind != p.Agreement.Kind {
+			return fail(ProblemOtherAgreement, nil, p.Agreement.Subject, mirror.Subject)
+		}
+		return nil
+	}
+	if mirror.Exchange.Key != p.Key {
 		return fail(ProblemOtherAgreement, nil, p.Agreement.Subject, mirror.Subject)
 	}
 	switch last := mirror.Exchange.Received; {
@@ -247,4 +255,30 @@ func CheckMirror(p *Package, mirror *agreement.Agreement) error {
 		return fail(ProblemAlreadyReceived, nil, p.Rev)
 	}
 	return nil
+}
+
+// sameParties says whether the package's agreement and mirror name the same
+// parties, as matched.
+func (m Match) sameParties(p *Package, mirror *agreement.Agreement) bool {
+	want := map[agreement.ID]bool{}
+	for _, ap := range p.Agreement.Parties {
+		id := m.Parties[ap.PartyID]
+		if id == 0 {
+			return false
+		}
+		want[id] = true
+	}
+	have := map[agreement.ID]bool{}
+	for _, ap := range mirror.Parties {
+		have[ap.PartyID] = true
+	}
+	if len(want) != len(have) {
+		return false
+	}
+	for id := range want {
+		if !have[id] {
+			return false
+		}
+	}
+	return true
 }

@@ -71,7 +71,7 @@ func Prepare(st Store, p *Package, mirror *agreement.Agreement) (*Receipt, error
 	if mirror == nil {
 		return r, nil
 	}
-	if err := CheckMirror(p, mirror); err != nil {
+	if err := m.CheckMirror(p, mirror); err != nil {
 		return nil, err
 	}
 	lib, err := naskah.Shipped()

@@ -237,7 +237,21 @@ func TestRoundTripBetweenTwoOffices(t *testing.T) {
 	bad("JSON of another kind", []byte(`{"format":"sepakat-dataset","version":1}`), &got, sa, ProblemNotPackage)
 	other := w.KSB("Promosi Wisata Bersama")
 	must(t, sa.SaveAgreement(&other))
+	send(t, sa, &other) // tied to a package of its own
 	bad("another agreement", pkgB, &other, sa, ProblemOtherAgreement)
+	// A draft of ours typed before any package, of the same kind between the
+	// same parties, takes it (and accepting ties it); one of another kind not.
+	typed := w.KSB("Kerja Sama yang Diketik Sendiri")
+	must(t, sa.SaveAgreement(&typed))
+	if r, err := Prepare(sa, pb, &typed); err != nil || len(r.Changes) == 0 {
+		t.Errorf("a draft typed before the package: %v", err)
+	} else if tied, _, err := r.Accept(sa, nil, pkgB, "0 diterima, 0 ditolak", day); err != nil || tied.Exchange == nil || tied.Exchange.Key != pb.Key {
+		t.Errorf("accepting does not tie it: %+v %v", tied.Exchange, err)
+	}
+	pks := w.KSB("Bukan Kesepakatan Bersama")
+	pks.Kind = agreement.KindPKS
+	must(t, sa.SaveAgreement(&pks))
+	bad("a draft of another kind", pkgB, &pks, sa, ProblemOtherAgreement)
 
 	// B sends again from an older revision than A received: refused.
 	older := bytes.Replace(pkgB, []byte(`"rev":`+itoa(r.Package.Rev)), []byte(`"rev":1`), 1)
