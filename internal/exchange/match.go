@@ -227,10 +227,12 @@ func (m Match) Refresh(mirror *agreement.Agreement, p *Package) {
 			}
 		}
 	}
-	if mirror.Exchange == nil {
-		mirror.Exchange = &agreement.Exchange{Key: p.Key}
+	x := agreement.Exchange{Key: p.Key} // a copy: mirror may share its pointer
+	if mirror.Exchange != nil && mirror.Exchange.Key != "" {
+		x = *mirror.Exchange
 	}
-	mirror.Exchange.Partner, mirror.Exchange.Received = p.From.Name, p.Rev
+	x.Partner, x.Received = p.From.Name, p.Rev
+	mirror.Exchange = &x
 }
 
 // CheckMirror refuses a package for another agreement than mirror, or one

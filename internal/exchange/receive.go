@@ -24,11 +24,11 @@ func Send(st Store, a *agreement.Agreement, now time.Time) (*Package, int, error
 		return nil, 0, fail(ProblemLocked, nil)
 	}
 	if a.Exchange == nil || a.Exchange.Key == "" {
-		x := agreement.Exchange{Key: NewKey()}
+		var x agreement.Exchange // a copy: a may share its pointer with the caller's
 		if a.Exchange != nil {
 			x = *a.Exchange
-			x.Key = NewKey()
 		}
+		x.Key = NewKey()
 		a.Exchange = &x
 	}
 	round := docx.NextRound(a, docx.ToPartner)
