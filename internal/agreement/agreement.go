@@ -364,6 +364,9 @@ type Agreement struct {
 	// Imported marks a record brought in from an old register (a spreadsheet):
 	// it has no drafting workflow and no text, so nothing prints it as a document.
 	Imported *Imported `json:"imported,omitempty"`
+	// Exchange ties a draft to its mirror in a partner office that uses
+	// Sepakat too (.sepakat packages, internal/exchange).
+	Exchange *Exchange `json:"exchange,omitempty"`
 	Created  time.Time `json:"created"`
 	Updated  time.Time `json:"updated"`
 }

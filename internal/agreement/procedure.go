@@ -102,6 +102,9 @@ type Procedure struct {
 	IncompleteAfterDays int `json:"incomplete_after_days,omitempty"`
 	// MaxTermYears is the longest term without a stated sectoral basis.
 	MaxTermYears int `json:"max_term_years,omitempty"`
+	// PartnerWaitDays is how long a draft may wait on the partner before the
+	// Beranda lists it.
+	PartnerWaitDays int `json:"partner_wait_days,omitempty"`
 }
 
 // DefaultProcedure is the common practice: the TKKSD's four reviewers, of whom
@@ -118,6 +121,7 @@ func DefaultProcedure() Procedure {
 		MonevPerYear:        2,
 		IncompleteAfterDays: 30,
 		MaxTermYears:        5,
+		PartnerWaitDays:     DefaultPartnerWaitDays,
 	}
 }
 
@@ -135,6 +139,9 @@ func (p Procedure) WithDefaults() Procedure {
 	}
 	if p.MaxTermYears <= 0 {
 		p.MaxTermYears = d.MaxTermYears
+	}
+	if p.PartnerWaitDays <= 0 {
+		p.PartnerWaitDays = d.PartnerWaitDays
 	}
 	return p
 }
@@ -173,7 +180,7 @@ func (p *Procedure) validate(es *Errors) {
 		field  string
 		v, max int
 	}{{"procedure.monev_per_year", p.MonevPerYear, 12}, {"procedure.incomplete_after_days", p.IncompleteAfterDays, 365},
-		{"procedure.max_term_years", p.MaxTermYears, 30}} {
+		{"procedure.max_term_years", p.MaxTermYears, 30}, {"procedure.partner_wait_days", p.PartnerWaitDays, 365}} {
 		if n.v < 0 || n.v > n.max {
 			es.add(n.field, "out_of_range", 1.0, float64(n.max))
 		}

@@ -46,6 +46,9 @@ type Summary struct {
 	// MonevDue is the last day of the first monev round left open
 	// (MonevOpenRound under the office's procedure as saved); zero: none.
 	MonevDue Date `json:"monev_due"`
+	// SentToPartner is the day a draft went to the partner while it is the
+	// partner's turn (Agreement.SentToPartner); zero: none.
+	SentToPartner Date `json:"sent_to_partner"`
 }
 
 // Phase derives the phase on the day of now.
@@ -145,6 +148,7 @@ func Summarize(a *Agreement, children int, party func(ID) (Party, bool)) Summary
 	if a.Status == StatusDitandatangani {
 		sum.MonevDue = a.MonevOpenRound(a.ProcedureOf(party))
 	}
+	sum.SentToPartner = a.SentToPartner()
 	for _, ap := range a.Parties {
 		pn := PartyName{ID: ap.PartyID, Own: ap.Own}
 		if p, ok := party(ap.PartyID); ok {

@@ -167,7 +167,7 @@ func (r *runner) run(args []string) error {
 		"reindex": r.reindex, "sinonim": r.synonyms, "check": r.check, "pdf": r.pdf, "search": r.search,
 		"backup": r.backup, "backups": r.backups, "restore": r.restore,
 		"salvage": r.salvage, "server": r.serverCmd,
-		"docx": r.docx, "compare": r.compare,
+		"docx": r.docx, "compare": r.compare, "send": r.send, "receive": r.receive, // paket.go
 		"import-sheet": r.importSheet, "export-sheet": r.exportSheet,
 		"laporan": r.laporan, "monev": r.monev,
 		"telaah":  r.telaah, // telaah.go

@@ -35,6 +35,12 @@ Perintah:
                              bandingkan berkas Word dari mitra dengan naskah kita, pasal demi
                              pasal (--json: satu objek per perubahan); --simpan menyimpan
                              berkas mitra sebagai lampiran "diterima dari mitra"
+  send ID -o BERKAS.sepakat   tulis paket .sepakat untuk mitra yang juga memakai Sepakat dan
+                             simpan sebagai lampiran "dikirim ke mitra"
+  receive BERKAS.sepakat [--into ID] [--json] [--yes] [--terima]
+                             terima paket .sepakat dari mitra: konsep baru (--yes, juga
+                             instansi dan pejabat yang belum ada) atau perbandingan pasal demi
+                             pasal dengan naskah kita (--terima: semua perubahan naskah)
   search "KATA" [--kind J] [--status S] [--party ID] [--year T] [--pd NAMA]
          [--from TGL] [--to TGL] [--ending-within HARI] [--limit N] [--json]
                              cari perjanjian (teks lengkap, bahasa Indonesia)
@@ -99,6 +105,12 @@ Commands:
                              compare the partner's Word file with our text, pasal by pasal
                              (--json: one object per change); --simpan keeps the partner's
                              file as an attachment "received from the partner"
+  send ID -o FILE.sepakat     write a .sepakat package for a partner who uses Sepakat too and
+                             keep it as an attachment "sent to the partner"
+  receive FILE.sepakat [--into ID] [--json] [--yes] [--terima]
+                             receive a partner's .sepakat package: a new draft (--yes, with
+                             the parties and officials we lack) or the comparison pasal by
+                             pasal with our text (--terima: every change of the text)
   search "WORDS" [--kind K] [--status S] [--party ID] [--year Y] [--pd NAME]
          [--from DATE] [--to DATE] [--ending-within DAYS] [--limit N] [--json]
                              full-text search in Indonesian

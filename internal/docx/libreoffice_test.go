@@ -118,6 +118,24 @@ func TestLibreOfficeReadsEveryPasalAndNumber(t *testing.T) {
 		if !strings.Contains(text, "PIHAK PERTAMA,") || !strings.Contains(text, "PIHAK KEDUA,") {
 			t.Errorf("%s: signature block missing", name)
 		}
+		// The signature block never breaks across pages: its roles and the
+		// last signer's name stand on one page, the last.
+		if n := len(d.Signatures); n > 0 {
+			signer := strings.ToUpper(d.Signatures[n-1].Name)
+			roles, names := -1, -1
+			for i, page := range pp {
+				page = strings.ReplaceAll(spaces.ReplaceAllString(page, " "), "\u00a0", " ")
+				if strings.Contains(page, "PIHAK PERTAMA,") {
+					roles = i
+				}
+				if strings.Contains(strings.ToUpper(page), signer) {
+					names = i
+				}
+			}
+			if roles < 0 || roles != names || names != len(pp)-1 {
+				t.Errorf("%s: the roles on page %d, %s on page %d, of %d", name, roles+1, signer, names+1, len(pp))
+			}
+		}
 		t.Logf("%s: %d pages", name, len(pp))
 	}
 	// F4 is longer than A4, so the 40-pasal PKS needs fewer pages on it.

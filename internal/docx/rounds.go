@@ -36,8 +36,8 @@ type Round struct {
 
 // The notes of rounds, in Indonesian as the register keeps them.
 const (
-	sentPrefix     = "Dikirim ke mitra"
-	receivedPrefix = "Diterima dari mitra"
+	sentPrefix     = agreement.SentNotePrefix
+	receivedPrefix = agreement.ReceivedNotePrefix
 )
 
 // SentNote is the note of a file sent to the partner: "Dikirim ke mitra,

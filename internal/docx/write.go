@@ -376,10 +376,10 @@ func (w *writer) signatures(d *naskah.Document, line int) {
 				{{Text: keep(s.Name, s.Keep), Bold: true}}, naskah.P(s.Pangkat), naskah.P(s.NIP)}
 		}
 		l, r := parts(row[0]), parts(row[1])
-		last := 3
-		for i := range l {
+		last := 3 // the name; then pangkat and NIP where either side has them
+		for i := 4; i < len(l); i++ {
 			if l[i].Plain() != "" || r[i].Plain() != "" {
-				last = max(last, i)
+				last = i
 			}
 		}
 		for i := range l {
@@ -390,6 +390,8 @@ func (w *writer) signatures(d *naskah.Document, line int) {
 			if i == 2 {
 				height = twips(26)
 			}
+			// Each row kept with the next, the last too when the paraf follows:
+			// the block never breaks across pages.
 			w.tableRow(col, height, l[i], r[i], i == 2, i < last || (ri == parafRow && !d.Paraf.Empty()))
 		}
 		w.b.WriteString("</w:tbl>")

@@ -22,7 +22,7 @@ var migrationFS embed.FS
 
 // goSteps are the parts of migrations written in Go, run in the migration's
 // transaction after its SQL.
-var goSteps = map[int]func(context.Context, pgx.Tx) error{3: chainHistory}
+var goSteps = map[int]func(context.Context, pgx.Tx) error{3: chainHistory, 4: refreshPartnerRows}
 
 type migration struct {
 	version int

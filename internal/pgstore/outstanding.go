@@ -1,8 +1,11 @@
 package pgstore
 
 import (
+	"context"
 	"fmt"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/service"
@@ -19,7 +22,7 @@ func (s *Store) Outstanding(now time.Time) (service.Outstanding, error) {
 	}
 	p := agreement.OfficeProcedure(own)
 	today := agreement.DateOf(now)
-	o := service.Outstanding{AfterDays: p.IncompleteAfterDays}
+	o := service.Outstanding{AfterDays: p.IncompleteAfterDays, PartnerDays: p.PartnerWaitDays}
 	signed := `sum->>'status' = 'ditandatangani'`
 	lists := []struct {
 		where, order string
@@ -34,6 +37,9 @@ func (s *Store) Outstanding(now time.Time) (service.Outstanding, error) {
 		// The first open round ended before today (Summary.MonevOverdue).
 		{signed + ` AND coalesce(sum->>'monev_due', '') <> '' AND sum->>'monev_due' < $1`,
 			`sum->>'monev_due', id`, []any{today.String()}, &o.Monev, &o.MonevCount},
+		// Sent before today less the office's days (Summary.PartnerOverdue).
+		{`coalesce(sum->>'sent_to_partner', '') <> '' AND sum->>'sent_to_partner' < $1`,
+			`sum->>'sent_to_partner', id`, []any{today.AddDate(0, 0, -p.PartnerWaitDays).String()}, &o.Partner, &o.PartnerCount},
 	}
 	for _, l := range lists {
 		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM agreements WHERE `+l.where, l.args...).Scan(l.count); err != nil {
@@ -47,4 +53,15 @@ func (s *Store) Outstanding(now time.Time) (service.Outstanding, error) {
 		*l.rows = rows
 	}
 	return o, nil
+}
+
+// refreshPartnerRows is the Go part of migration 0004: the list rows of
+// every agreement with a draft attachment gain the day it went to the
+// partner (Summary.SentToPartner).
+func refreshPartnerRows(ctx context.Context, tx pgx.Tx) error {
+	ids, err := idsWhere(ctx, tx, `data->'attachments' @> '[{"kind":"draft"}]'`)
+	if err != nil {
+		return err
+	}
+	return refreshRows(ctx, tx, ids)
 }

@@ -13,8 +13,9 @@ import (
 // for, each at most agreement.DashboardRows rows of its count: agreements
 // waiting for the DPRD's approval (oldest first), signed agreements whose
 // originals are unfinished more than the office's days after signing
-// (signed longest ago first) and signed agreements with a monev round
-// overdue (longest overdue first).
+// (signed longest ago first), signed agreements with a monev round
+// overdue (longest overdue first) and drafts waiting on the partner more than
+// the office's days (sent longest ago first).
 type Outstanding struct {
 	DPRD        []agreement.Summary
 	DPRDCount   int
@@ -24,13 +25,19 @@ type Outstanding struct {
 	MonevCount  int
 	// AfterDays is the office's days after signing (IncompleteAfterDays).
 	AfterDays int
+	// Partner are the drafts sent to the partner more than PartnerDays
+	// (the office's PartnerWaitDays) ago with no answer received.
+	Partner      []agreement.Summary
+	PartnerCount int
+	PartnerDays  int
 }
 
 // OutstandingOf gathers the lists from every list row, in memory (the fake
 // and the server); p is the office's procedure.
 func OutstandingOf(sums []agreement.Summary, p agreement.Procedure, now time.Time) Outstanding {
-	o := Outstanding{AfterDays: p.WithDefaults().IncompleteAfterDays}
-	var dprd, copies, monev []agreement.Summary
+	p = p.WithDefaults()
+	o := Outstanding{AfterDays: p.IncompleteAfterDays, PartnerDays: p.PartnerWaitDays}
+	var dprd, copies, monev, partner []agreement.Summary
 	for _, s := range sums {
 		if s.DPRDWaiting {
 			dprd = append(dprd, s)
@@ -41,6 +48,9 @@ func OutstandingOf(sums []agreement.Summary, p agreement.Procedure, now time.Tim
 		if s.MonevOverdue(now) {
 			monev = append(monev, s)
 		}
+		if s.PartnerOverdue(p.PartnerWaitDays, now) {
+			partner = append(partner, s)
+		}
 	}
 	slices.SortStableFunc(dprd, func(a, b agreement.Summary) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortStableFunc(copies, func(a, b agreement.Summary) int {
@@ -49,7 +59,11 @@ func OutstandingOf(sums []agreement.Summary, p agreement.Procedure, now time.Tim
 	slices.SortStableFunc(monev, func(a, b agreement.Summary) int {
 		return cmp.Or(bytes.Compare(a.MonevDue.Key(), b.MonevDue.Key()), cmp.Compare(a.ID, b.ID))
 	})
+	slices.SortStableFunc(partner, func(a, b agreement.Summary) int {
+		return cmp.Or(bytes.Compare(a.SentToPartner.Key(), b.SentToPartner.Key()), cmp.Compare(a.ID, b.ID))
+	})
 	o.DPRD, o.DPRDCount = head(dprd), len(dprd)
+	o.Partner, o.PartnerCount = head(partner), len(partner)
 	o.Copies, o.CopiesCount = head(copies), len(copies)
 	o.Monev, o.MonevCount = head(monev), len(monev)
 	return o

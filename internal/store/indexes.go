@@ -91,6 +91,9 @@ func entries(sum *agreement.Summary) []indexEntry {
 	if sum.Status == agreement.StatusDitandatangani && sum.MonevDue.Valid() {
 		out = append(out, indexEntry{schema.IdxTodo, cat([]byte{schema.TodoMonev}, sum.MonevDue.Key(), id)})
 	}
+	if sum.SentToPartner.Valid() {
+		out = append(out, indexEntry{schema.IdxTodo, cat([]byte{schema.TodoPartner}, sum.SentToPartner.Key(), id)})
+	}
 	out = append(out,
 		indexEntry{schema.IdxSubject, cat(search.SortKey(sum.Subject), []byte{0}, id)},
 		indexEntry{schema.IdxPartner, cat(search.SortKey(sum.Partners()), []byte{0}, id)},

@@ -39,6 +39,9 @@ var migrations = []migration{
 	// indexes what the Beranda follows (IdxTodo); the new bucket is missing,
 	// so completeIndexes rebuilds the lists in batches once the file is open.
 	{from: 8, name: "summaries with the procedure's marks, index of what the procedure waits for", run: func(*Store, *bolt.Tx) error { return nil }},
+	// Schema 10 marks in each list summary the day a draft went to the
+	// partner (outstanding_partner.go).
+	{from: 9, name: "summaries with the day a draft went to the partner", run: migrateV9toV10},
 }
 
 // SealedBuckets hold record values, each sealed with a checksum since schema 6.

@@ -23,7 +23,7 @@ func (s *Store) Outstanding(now time.Time) (service.Outstanding, error) {
 		return o, err
 	}
 	p := agreement.OfficeProcedure(own)
-	o.AfterDays = p.IncompleteAfterDays
+	o.AfterDays, o.PartnerDays = p.IncompleteAfterDays, p.PartnerWaitDays
 	today := agreement.DateOf(now)
 	err = s.view(func(tx *bolt.Tx) error {
 		dir := s.dir(tx)
@@ -65,7 +65,11 @@ func (s *Store) Outstanding(now time.Time) (service.Outstanding, error) {
 			return err
 		}
 		// Overdue: the round's last day is before today (MonevOverdue).
-		return walk(schema.TodoMonev, today.Key(), &o.Monev, &o.MonevCount)
+		if err := walk(schema.TodoMonev, today.Key(), &o.Monev, &o.MonevCount); err != nil {
+			return err
+		}
+		// Overdue: sent before today less the office's days (PartnerOverdue).
+		return walk(schema.TodoPartner, today.AddDate(0, 0, -p.PartnerWaitDays).Key(), &o.Partner, &o.PartnerCount)
 	})
 	return o, err
 }

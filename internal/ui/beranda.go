@@ -265,7 +265,8 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 }
 
 // showOutstanding lists what the procedure waits for: the DPRD's approval,
-// unfinished originals after the office's days, overdue monev.
+// unfinished originals after the office's days, overdue monev, drafts
+// waiting on the partner.
 func (b *Beranda) showOutstanding(o service.Outstanding, err error, now time.Time) {
 	b.procedure.RemoveAll()
 	b.procedure.Add(heading(lang.L("Prosedur kerja sama")))
@@ -285,6 +286,10 @@ func (b *Beranda) showOutstanding(o service.Outstanding, err error, now time.Tim
 	b.procedure.Add(subheading(lang.L("Monev terlambat ({{.Count}})", map[string]any{"Count": thousands(o.MonevCount)})))
 	b.addRows(b.procedure, o.Monev, o.MonevCount, func(s agreement.Summary) string {
 		return lang.L("putaran berakhir {{.Date}}, terlambat {{.Days}} hari", map[string]any{"Date": kit.ShortDate(s.MonevDue), "Days": s.MonevDue.DaysUntil(agreement.DateOf(now))})
+	}, lang.L("Tidak ada."))
+	b.procedure.Add(subheading(lang.L("Menunggu jawaban mitra lewat {{.Days}} hari ({{.Count}})", map[string]any{"Days": o.PartnerDays, "Count": thousands(o.PartnerCount)})))
+	b.addRows(b.procedure, o.Partner, o.PartnerCount, func(s agreement.Summary) string {
+		return lang.L("dikirim {{.Date}}, {{.Days}} hari lalu", map[string]any{"Date": kit.ShortDate(s.SentToPartner), "Days": s.SentToPartner.DaysUntil(agreement.DateOf(now))})
 	}, lang.L("Tidak ada."))
 	b.procedure.Refresh()
 }

@@ -61,7 +61,7 @@ func TestMainMenu(t *testing.T) {
 	}
 	want := map[string][]entry{
 		"Berkas": {{"Baru…", "Ctrl+N"}, {"Buka data lain…", ""}, {"Cadangkan sekarang", ""}, {"Impor daftar lama…", ""},
-			{"Ekspor daftar ke Excel/CSV…", ""}, {"Ekspor PDF…", "Ctrl+P"}, {"Verifikasi naskah…", ""}, {"Keluar", "Ctrl+Q"}},
+			{"Ekspor daftar ke Excel/CSV…", ""}, {"Ekspor PDF…", "Ctrl+P"}, {"Verifikasi naskah…", ""}, {"Terima paket dari mitra…", ""}, {"Keluar", "Ctrl+Q"}},
 		"Sunting":  {{"Cari", "Ctrl+F"}},
 		"Tampilan": {{"Beranda", "Ctrl+1"}, {"Daftar Perjanjian", "Ctrl+2"}, {"Instansi & Pejabat", "Ctrl+3"}, {"Pengaturan", "Ctrl+4"}, {"Laporan", "Ctrl+5"}, {"Lini masa", "Ctrl+6"}},
 		"Bantuan":  {{"Panduan", "F1"}, {"Tentang Sepakat", ""}},

@@ -36,6 +36,7 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		item(lang.L("Ekspor daftar ke Excel/CSV…"), nil, func() { u.onExportSheet() }),
 		u.menuExport,
 		item(lang.L("Verifikasi naskah…"), nil, func() { u.onVerify() }),
+		item(lang.L("Terima paket dari mitra…"), nil, func() { u.onReceivePackage() }), // receive.go
 		fyne.NewMenuItemSeparator(),
 		quit)
 	edit := fyne.NewMenu(lang.L("Sunting"),

@@ -28,9 +28,11 @@ type procedureSection struct {
 	monev    *kit.Entry
 	days     *kit.Entry
 	maxYears *kit.Entry
-	saveBtn  *widget.Button
-	message  *widget.Label
-	content  fyne.CanvasObject
+	// partner: days a draft may wait on the partner (PartnerWaitDays).
+	partner *kit.Entry
+	saveBtn *widget.Button
+	message *widget.Label
+	content fyne.CanvasObject
 }
 
 // reviewerRow is one reviewer of the list: the office, whether it must
@@ -49,7 +51,7 @@ func newProcedureSection(s *Settings) *procedureSection {
 		p.addRow(agreement.Reviewer{Required: true})
 		p.layout()
 	})
-	p.monev, p.days, p.maxYears = kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	p.monev, p.days, p.maxYears, p.partner = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	p.message = widget.NewLabel("")
 	p.message.Wrapping = fyne.TextWrapWord
 	p.message.Hide()
@@ -62,6 +64,7 @@ func newProcedureSection(s *Settings) *procedureSection {
 		widget.NewFormItem(lang.L("Monev per tahun anggaran"), p.monev),
 		widget.NewFormItem(lang.L("Salinan bertanda tangan belum lengkap setelah (hari)"), p.days),
 		widget.NewFormItem(lang.L("Jangka waktu terpanjang tanpa dasar sektoral (tahun)"), p.maxYears),
+		widget.NewFormItem(lang.L("Konsep menunggu jawaban mitra lebih dari (hari)"), p.partner),
 	)
 	body := container.NewVBox(
 		heading(lang.L("Penelaah (TKKSD)")), note, p.list, container.NewHBox(p.addBtn),
@@ -85,6 +88,7 @@ func (p *procedureSection) show() {
 	p.monev.SetText(strconv.Itoa(pr.MonevPerYear))
 	p.days.SetText(strconv.Itoa(pr.IncompleteAfterDays))
 	p.maxYears.SetText(strconv.Itoa(pr.MaxTermYears))
+	p.partner.SetText(strconv.Itoa(pr.PartnerWaitDays))
 	p.message.Hide()
 	p.saveBtn.Enable()
 }
@@ -158,7 +162,7 @@ func (p *procedureSection) procedure() (pr agreement.Procedure, bad string) {
 	for _, n := range []struct {
 		e    *kit.Entry
 		into *int
-	}{{p.monev, &pr.MonevPerYear}, {p.days, &pr.IncompleteAfterDays}, {p.maxYears, &pr.MaxTermYears}} {
+	}{{p.monev, &pr.MonevPerYear}, {p.days, &pr.IncompleteAfterDays}, {p.maxYears, &pr.MaxTermYears}, {p.partner, &pr.PartnerWaitDays}} {
 		v, err := strconv.Atoi(strings.TrimSpace(n.e.Text))
 		if err != nil || v < 1 {
 			return pr, n.e.Text
@@ -205,6 +209,7 @@ func procedureProblems(es agreement.Errors) string {
 		"procedure.monev_per_year":        "Monev per tahun anggaran",
 		"procedure.incomplete_after_days": "Salinan bertanda tangan belum lengkap setelah (hari)",
 		"procedure.max_term_years":        "Jangka waktu terpanjang tanpa dasar sektoral (tahun)",
+		"procedure.partner_wait_days":     "Konsep menunggu jawaban mitra lebih dari (hari)",
 	}
 	lines := make([]string, len(es))
 	for i, e := range es {

@@ -42,6 +42,7 @@ func RunConfig(t *testing.T, c Config) {
 	t.Run("Search", func(t *testing.T) { testSearch(t, c) })
 	t.Run("Overview", func(t *testing.T) { testOverview(t, c) })
 	t.Run("Outstanding", func(t *testing.T) { testOutstanding(t, c) })
+	t.Run("OutstandingPartner", func(t *testing.T) { testOutstandingPartner(t, c) })
 	t.Run("Family", func(t *testing.T) { testFamily(t, c) })
 	t.Run("Gate", func(t *testing.T) { testGate(t, c) })
 	t.Run("Numbering", func(t *testing.T) { testNumbering(t, c) })

@@ -6,7 +6,7 @@ package schema
 import "encoding/binary"
 
 // Version is the layout this code reads and writes.
-const Version = 9
+const Version = 10
 
 // The meta bucket and its keys.
 var (
@@ -74,7 +74,8 @@ var (
 	// Since schema 8: what the procedure still waits for, for the Beranda:
 	// 'd' id(8) waiting for the DPRD; 'c' signed yyyymmdd(8) id(8) signed,
 	// originals unfinished; 'm' yyyymmdd(8) id(8) the last day of the first
-	// monev round left open.
+	// monev round left open. Since schema 10: 'p' yyyymmdd(8) id(8) the day
+	// a draft went to the partner, waiting on the partner's answer.
 	IdxTodo = []byte("idx_todo")
 )
 
@@ -83,6 +84,8 @@ const (
 	TodoDPRD   byte = 'd'
 	TodoCopies byte = 'c'
 	TodoMonev  byte = 'm'
+	// TodoPartner since schema 10.
+	TodoPartner byte = 'p'
 )
 
 // Since schema 7: what keeps own numbers unique and stored files referenced,

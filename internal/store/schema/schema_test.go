@@ -30,8 +30,12 @@ func TestNamesOnDisk(t *testing.T) {
 		}
 		keys[string(k)] = true
 	}
-	if string(CountKey("ditandatangani")) != "count_ditandatangani" || Version != 9 {
+	if string(CountKey("ditandatangani")) != "count_ditandatangani" || Version != 10 {
 		t.Error("count keys or the schema version changed")
+	}
+	// The procedure's marks in IdxTodo (schema 8, and 'p' since 10).
+	if string([]byte{TodoDPRD, TodoCopies, TodoMonev, TodoPartner}) != "dcmp" {
+		t.Error("the IdxTodo kinds changed")
 	}
 	if k := OwnNumberKey(2, "7/PKS", 9); string(k) != "\x00\x00\x00\x00\x00\x00\x00\x027/PKS\x00\x00\x00\x00\x00\x00\x00\x00\x09" {
 		t.Errorf("own number key %q", k)

@@ -54,7 +54,7 @@ var fieldLabels = map[string]string{
 	"term.unit": "satuan jangka waktu", "term.start": "mulai berlaku", "term.end": "akhir berlaku", "term.extendable": "dapat diperpanjang",
 	"funding": "pembiayaan", "funding.amount": "nilai pembiayaan", "funding.source": "sumber pembiayaan", "funding.notes": "keterangan pembiayaan",
 	"signing": "penandatanganan", "signing.date": "tanggal penandatanganan", "signing.place": "tempat penandatanganan",
-	"signing.numbers": "nomor penandatanganan", "monitoring": "monitoring dan evaluasi", "attachments": "lampiran", "cancel_reason": "alasan pembatalan",
+	"signing.numbers": "nomor penandatanganan", "monitoring": "monitoring dan evaluasi", "attachments": "lampiran", "exchange": "pertukaran dengan mitra", "cancel_reason": "alasan pembatalan",
 	"implementers": "perangkat daerah", "affairs": "urusan", "premises": "pertimbangan", "legal_bases": "dasar hukum", "copies": "rangkap",
 	"category": "kategori kerja sama", "voluntary": "kerja sama sukarela", "term.sectoral_basis": "dasar hukum sektoral",
 	"dprd": "persetujuan DPRD", "central": "persetujuan pemerintah pusat", "reviews": "telaah", "action_plan": "rencana aksi",

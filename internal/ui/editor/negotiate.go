@@ -18,6 +18,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/bahasa"
 	"sepakat/internal/docx"
+	"sepakat/internal/exchange"
 	"sepakat/internal/export"
 	"sepakat/internal/naskah"
 	"sepakat/internal/pdf"
@@ -34,6 +35,9 @@ type negotiation struct {
 	turn *widget.Label
 	// view is the last comparison opened.
 	view *comparisonView
+	// choice asks what to send: a Word file or a .sepakat package.
+	choice             dialog.Dialog
+	sendWord, sendPack *widget.Button
 }
 
 // negotiationButtons makes the two buttons of the editor's toolbar.
@@ -89,12 +93,26 @@ func (n *negotiation) document(a *agreement.Agreement) (*naskah.Document, docx.P
 		Halaman: p.PageNumbers == pdf.NumberHalaman, ActingAbbrev: p.ActingAbbrev}, nil
 }
 
-// onSend saves unsaved changes first, then asks where to write the file.
+// onSend saves unsaved changes first, then asks what to send: a Word file
+// (a partner without Sepakat) or a .sepakat package (a partner with it).
 func (n *negotiation) onSend() {
 	e := n.e
 	if e.dirty && !e.onSave() {
 		return
 	}
+	n.sendWord = widget.NewButtonWithIcon(lang.L("Berkas Word (.docx)"), theme.DocumentIcon(), func() { n.choice.Hide(); n.saveAs(".docx") })
+	n.sendPack = widget.NewButtonWithIcon(lang.L("Paket Sepakat (.sepakat)"), theme.MailSendIcon(), func() { n.choice.Hide(); n.saveAs(exchange.Ext) })
+	hint := widget.NewLabel(lang.L("Mitra yang tidak memakai Sepakat menerima berkas Word. Mitra yang juga memakai Sepakat menerima paket .sepakat: naskah dengan para pihak, pejabat dan surat kuasanya, disegel sidik SHA-256."))
+	hint.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(hint, n.sendWord, n.sendPack)
+	n.choice = dialog.NewCustom(lang.L("Kirim ke mitra"), lang.L("Batal"), body, e.win)
+	n.choice.Resize(fyne.NewSize(520, 260))
+	n.choice.Show()
+}
+
+// saveAs asks where to write the file of extension ext (".docx", ".sepakat").
+func (n *negotiation) saveAs(ext string) {
+	e := n.e
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			e.fail(lang.L("Berkas untuk mitra tidak dibuat:"), err)
@@ -104,14 +122,21 @@ func (n *negotiation) onSend() {
 			n.sendTo(w, w.URI().Name())
 		}
 	}, e.win)
-	save.SetFileName(fmt.Sprintf("%s-%d untuk mitra.docx", e.a.Kind, e.a.ID))
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".docx"}))
+	save.SetFileName(fmt.Sprintf("%s-%d untuk mitra%s", e.a.Kind, e.a.ID, ext))
+	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	kit.StartInDocuments(save, e.app)
 	save.Show()
 }
 
-// sendTo writes the Word file to w and keeps it as the next round sent.
+// isPackage says whether a file is a .sepakat package, by its name.
+func isPackage(name string) bool { return strings.HasSuffix(strings.ToLower(name), exchange.Ext) }
+
+// sendTo writes the Word file (or, for a name ending in .sepakat, the
+// package) to w and keeps it as the next round sent.
 func (n *negotiation) sendTo(w io.WriteCloser, name string) bool {
+	if isPackage(name) {
+		return n.sendPackageTo(w, name)
+	}
 	e := n.e
 	a := e.a
 	d, page, err := n.document(&a)
@@ -143,6 +168,39 @@ func (n *negotiation) sendTo(w io.WriteCloser, name string) bool {
 	return true
 }
 
+// sendPackageTo writes the .sepakat package to w and keeps it as the next
+// round sent; the agreement gets its exchange key with the first.
+func (n *negotiation) sendPackageTo(w io.WriteCloser, name string) bool {
+	e := n.e
+	a := e.a
+	p, round, err := exchange.Send(e.svc, &a, e.now())
+	var buf bytes.Buffer
+	if err == nil {
+		err = exchange.Write(&buf, p)
+	}
+	if err == nil {
+		_, err = w.Write(buf.Bytes())
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		e.fail(lang.L("Paket untuk mitra tidak dibuat:"), err)
+		return false
+	}
+	ref, err := e.svc.PutFile(name, exchange.MediaType, buf.Bytes())
+	if err != nil {
+		e.fail(lang.L("Berkas ditulis, tetapi tidak disimpan sebagai lampiran:"), err)
+		return false
+	}
+	exchange.Sent(&a, round, ref, e.now())
+	if !e.commit(a) {
+		return false
+	}
+	e.notice(lang.L("Paket .sepakat untuk mitra ditulis ke {{.Name}} dan disimpan sebagai lampiran (putaran {{.Round}}).", map[string]any{"Name": name, "Round": round}))
+	return true
+}
+
 // onReceive saves unsaved changes first, then asks for the partner's file.
 func (n *negotiation) onReceive() {
 	e := n.e
@@ -158,14 +216,14 @@ func (n *negotiation) onReceive() {
 			return
 		}
 		defer r.Close()
-		data, err := io.ReadAll(io.LimitReader(r, docx.MaxFileSize+1))
+		data, err := io.ReadAll(io.LimitReader(r, max(docx.MaxFileSize, exchange.MaxSize)+1))
 		if err != nil {
 			e.fail(lang.L("Berkas mitra tidak dapat dibaca:"), err)
 			return
 		}
 		n.receiveFile(r.URI().Name(), data)
 	}, e.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".docx", ".odt", ".doc"}))
+	open.SetFilter(storage.NewExtensionFileFilter([]string{".docx", ".odt", ".doc", exchange.Ext}))
 	kit.StartInDocuments(open, e.app)
 	open.Show()
 }
@@ -173,6 +231,9 @@ func (n *negotiation) onReceive() {
 // receiveFile reads the partner's file and opens the comparison, or says in
 // the editor why it cannot, changing nothing.
 func (n *negotiation) receiveFile(name string, data []byte) *comparisonView {
+	if isPackage(name) {
+		return n.receivePackage(name, data)
+	}
 	e := n.e
 	rec, err := docx.Read(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -196,6 +257,27 @@ func (n *negotiation) receiveFile(name string, data []byte) *comparisonView {
 	return v
 }
 
+// receivePackage reads the partner's .sepakat package against the open
+// agreement and opens the comparison, or says why it cannot, changing nothing.
+func (n *negotiation) receivePackage(name string, data []byte) *comparisonView {
+	e := n.e
+	p, err := exchange.Read(data)
+	var rc *exchange.Receipt
+	if err == nil {
+		a := e.a
+		rc, err = exchange.Prepare(e.svc, p, &a)
+	}
+	if err != nil {
+		e.fail(lang.L("Paket mitra tidak dapat diterima:"), err)
+		return nil
+	}
+	v := &comparisonView{n: n, name: name, data: data, pkg: rc, code: rc.Ours.Code, changes: rc.Changes}
+	v.build(rc.Ours)
+	n.view = v
+	v.win.Show()
+	return v
+}
+
 // decision is what was decided about one change.
 type decision int
 
@@ -208,11 +290,13 @@ const (
 // comparisonView shows our text and theirs side by side, change by change,
 // each to accept or reject; Terapkan makes the accepted ones a new revision.
 type comparisonView struct {
-	n       *negotiation
-	win     fyne.Window
-	name    string
-	data    []byte
-	rec     *docx.Received
+	n    *negotiation
+	win  fyne.Window
+	name string
+	data []byte
+	rec  *docx.Received
+	// pkg is the .sepakat package compared, instead of rec.
+	pkg     *exchange.Receipt
 	code    string
 	changes []docx.Change
 
@@ -233,13 +317,22 @@ func (v *comparisonView) build(d *naskah.Document) {
 	var info []string
 	info = append(info, lang.L("Berkas mitra: {{.Name}}", map[string]any{"Name": v.name}))
 	switch {
+	case v.pkg != nil:
+		p := v.pkg.Package
+		info = append(info, lang.L("Paket .sepakat dari {{.From}}: revisi {{.Rev}} mitra, putaran {{.Round}}. Nomor mitra ikut diperbarui; nomor kita tetap.",
+			map[string]any{"From": p.From.Name, "Rev": p.Rev, "Round": p.Round}))
+		if v.pkg.Stale() {
+			info = append(info, lang.L("Naskah kita sudah berubah sejak revisi {{.Rev}} yang dijawab mitra; daftar ini juga memuat perubahan kita sendiri.", map[string]any{"Rev": p.Answers}))
+		}
 	case v.rec.Marker == nil:
 		info = append(info, lang.L("Berkas ini tidak bertanda Sepakat (diketik ulang); dibandingkan menurut isinya."))
 	case v.rec.Marker.Fingerprint != d.Fingerprint():
 		info = append(info, lang.L("Naskah kita sudah berubah sejak berkas ini dibuat dari revisi {{.Rev}}; daftar ini juga memuat perubahan kita sendiri.", map[string]any{"Rev": v.rec.Marker.Rev}))
 	}
-	if t := docx.IgnoredText(v.rec.Ignored, kit.Lang()); t != "" {
-		info = append(info, t)
+	if v.rec != nil {
+		if t := docx.IgnoredText(v.rec.Ignored, kit.Lang()); t != "" {
+			info = append(info, t)
+		}
 	}
 	if len(v.changes) == 0 {
 		info = append(info, lang.L("Tidak ada perbedaan: naskah mitra sama dengan naskah kita."))
@@ -262,6 +355,10 @@ func (v *comparisonView) build(d *naskah.Document) {
 	closeBtn := widget.NewButton(lang.L("Tutup"), v.win.Close)
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(v.acceptAll, v.printBtn, closeBtn, v.applyBtn), v.status)
 	v.refresh()
+	// Sized before its content: the wrapped lines at the top are then laid
+	// out at the window's width, not at none (which made it taller than a
+	// 768-pixel screen).
+	v.win.Resize(fyne.NewSize(1200, 700))
 	v.win.SetContent(container.NewBorder(container.NewVBox(head, columns), container.NewPadded(bottom), nil, nil, container.NewVScroll(rows)))
 	v.win.Resize(fyne.NewSize(1200, 700))
 }
@@ -304,12 +401,22 @@ func (v *comparisonView) row(i int) fyne.CanvasObject {
 		v.accept[i].Disable()
 		v.reject[i].Disable()
 		if c.Kind != docx.Commented {
-			hint := widget.NewLabel(lang.L("Ubah di tab datanya"))
+			hint := widget.NewLabel(v.notApplicable(c))
 			hint.Importance = widget.LowImportance
 			buttons.Add(hint)
 		}
 	}
 	return container.NewBorder(title, nil, nil, buttons, container.NewGridWithColumns(2, ours, theirs))
+}
+
+// notApplicable says what becomes of a change the comparison cannot apply:
+// a package carries the partner's number over by itself; anything else is
+// changed on its own tab.
+func (v *comparisonView) notApplicable(c docx.Change) string {
+	if v.pkg != nil && c.Pasal == docx.BlockNumbers {
+		return lang.L("Nomor mitra ikut diperbarui")
+	}
+	return lang.L("Ubah di tab datanya")
 }
 
 // texts are the two sides of a change, the deleted words marked in ours and
@@ -426,6 +533,16 @@ func (v *comparisonView) onApply() bool {
 			chosen = append(chosen, c)
 		}
 	}
+	decided := fmt.Sprintf("%d diterima, %d ditolak", acc, rej)
+	if v.pkg != nil {
+		ref, err := e.svc.PutFile(v.name, exchange.MediaType, v.data)
+		if err != nil {
+			v.status.SetText(kit.Failure(lang.L("Belum tersimpan:"), err))
+			return false
+		}
+		round := v.pkg.Merge(&a, chosen, ref, decided, e.now())
+		return v.applied(a, round, acc, rej)
+	}
 	docx.Apply(&a, chosen)
 	media := docx.MediaType
 	if v.rec.Format == "odt" {
@@ -442,7 +559,13 @@ func (v *comparisonView) onApply() bool {
 	}
 	round := docx.NextRound(&a, docx.FromPartner)
 	a.Attachments = append(a.Attachments, agreement.Attachment{Kind: agreement.AttachDraft, File: ref, Added: e.now(),
-		Note: docx.ReceivedNote(round, rev, fmt.Sprintf("%d diterima, %d ditolak", acc, rej))})
+		Note: docx.ReceivedNote(round, rev, decided)})
+	return v.applied(a, round, acc, rej)
+}
+
+// applied saves a as the new revision and says so, closing the comparison.
+func (v *comparisonView) applied(a agreement.Agreement, round, acc, rej int) bool {
+	e := v.n.e
 	if !e.commit(a) {
 		v.status.SetText(e.general.Text)
 		return false
@@ -504,7 +627,7 @@ func (v *comparisonView) printTo(w io.WriteCloser, name string) bool {
 			row.Theirs = append(pdf.Words(ch.Author+":"), row.Theirs...)
 			row.Decision = "–"
 		case !docx.Applicable(ch):
-			row.Decision = lang.L("Ubah di tab datanya")
+			row.Decision = v.notApplicable(ch)
 		case v.decisions[i] == accepted:
 			row.Decision = lang.L("Diterima")
 		case v.decisions[i] == rejected:
@@ -531,4 +654,14 @@ func (v *comparisonView) printTo(w io.WriteCloser, name string) bool {
 	}
 	v.status.SetText(lang.L("Perbandingan dicetak ke {{.Name}}.", map[string]any{"Name": name}))
 	return true
+}
+
+// ReceivePackage reads a partner's .sepakat package for this agreement (the
+// main window found it by its key) and opens the comparison, or says in the
+// editor why it cannot.
+func (e *Editor) ReceivePackage(name string, data []byte) bool {
+	if e.dirty && !e.onSave() {
+		return false
+	}
+	return e.negotiation.receivePackage(name, data) != nil
 }
