@@ -1,10 +1,12 @@
 package exchange
 
 import (
+	"maps"
 	"strings"
 	"time"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/service"
 )
 
 // Registry is the receiving office's instansi, pejabat and surat kuasa.
@@ -23,6 +25,12 @@ type Match struct {
 	// Own is our office's party; OwnInPackage the same party in the package.
 	Own          agreement.Party
 	OwnInPackage agreement.ID
+}
+
+// clone copies m's maps, so that a failed write leaves m as it was.
+func (m Match) clone() Match {
+	m.Parties, m.Officials, m.Mandates = maps.Clone(m.Parties), maps.Clone(m.Officials), maps.Clone(m.Mandates)
+	return m
 }
 
 // fold is a name compared: case, spaces and dots ignored.
@@ -131,33 +139,42 @@ func (m Match) Missing(p *Package) (parties []agreement.Party, officials []agree
 	return
 }
 
-// Writer keeps registry records and files: the Directory and Files roles.
-type Writer interface {
-	SaveParty(*agreement.Party) error
-	SaveOfficial(*agreement.Official) error
-	SaveMandate(*agreement.Mandate) error
+// Lambang puts into files the lambang of the parties Missing lists (before
+// the write that saves them: a file is kept apart from records), by the
+// package's party ID.
+func (m Match) Lambang(p *Package, files interface {
 	PutFile(name, mediaType string, data []byte) (agreement.FileRef, error)
+}) (map[agreement.ID]agreement.FileRef, error) {
+	out := map[agreement.ID]agreement.FileRef{}
+	parties, _, _ := m.Missing(p)
+	for _, x := range parties {
+		if x.Lambang == nil {
+			continue
+		}
+		for _, f := range p.Files {
+			if p.partyLambang(x.ID) == f.Ref.SHA256 {
+				ref, err := files.PutFile(f.Ref.Name, f.Ref.MediaType, f.Data)
+				if err != nil {
+					return nil, err
+				}
+				out[x.ID] = ref
+			}
+		}
+	}
+	return out, nil
 }
 
-// Create adds what Missing lists to our registry, parties first (with their
-// lambang), then officials, then surat kuasa, and maps them. Each is a save
-// of its own, as one typed by hand: a failing save leaves those before it.
-func (m *Match) Create(p *Package, w Writer) error {
+// Create adds what Missing lists to our registry through w, parties first
+// (with their lambang, put before by Lambang), then officials, then surat
+// kuasa, and maps them. The caller makes it one write with the agreement
+// (service.Together): a failing save leaves nothing.
+func (m *Match) Create(p *Package, w service.Saver, lambang map[agreement.ID]agreement.FileRef) error {
 	parties, officials, mandates := m.Missing(p)
 	for _, x := range parties {
 		theirs := x.ID
-		x.ID, x.Rev, x.Own = 0, 0, false
-		if x.Lambang != nil {
-			x.Lambang = nil
-			for _, f := range p.Files {
-				if p.partyLambang(theirs) == f.Ref.SHA256 {
-					ref, err := w.PutFile(f.Ref.Name, f.Ref.MediaType, f.Data)
-					if err != nil {
-						return err
-					}
-					x.Lambang = &ref
-				}
-			}
+		x.ID, x.Rev, x.Own, x.Lambang = 0, 0, false, nil
+		if ref, ok := lambang[theirs]; ok {
+			x.Lambang = &ref
 		}
 		if err := w.SaveParty(&x); err != nil {
 			return err

@@ -15,6 +15,7 @@ type Store interface {
 	service.Records
 	service.Directory
 	service.Files
+	service.Together
 }
 
 // Send gives a its key when it has none and makes its package, as the next
@@ -146,19 +147,31 @@ func fileName(p *Package) string {
 // CreateMirror adds what our registry lacks (Create) and the agreement as
 // our new draft, the package kept as its first round received.
 func (r *Receipt) CreateMirror(st Store, data []byte, now time.Time) (agreement.Agreement, error) {
-	if err := r.Match.Create(r.Package, st); err != nil {
+	// Files first: a file waits apart until a record refers to it.
+	lambang, err := r.Match.Lambang(r.Package, st)
+	if err != nil {
 		return agreement.Agreement{}, err
 	}
-	a := r.Match.Mirror(r.Package)
 	ref, err := st.PutFile(fileName(r.Package), MediaType, data)
 	if err != nil {
 		return agreement.Agreement{}, err
 	}
-	a.Attachments = []agreement.Attachment{{Kind: agreement.AttachDraft, File: ref, Added: now,
-		Note: docx.ReceivedNote(1, r.Package.Rev, "paket .sepakat dari "+r.Package.From.Name)}}
-	if err := st.SaveAgreement(&a); err != nil {
+	// The registry records and the agreement: one write, all or nothing.
+	m := r.Match.clone()
+	var a agreement.Agreement
+	err = st.Together(func(w service.Saver) error {
+		if err := m.Create(r.Package, w, lambang); err != nil {
+			return err
+		}
+		a = m.Mirror(r.Package)
+		a.Attachments = []agreement.Attachment{{Kind: agreement.AttachDraft, File: ref, Added: now,
+			Note: docx.ReceivedNote(1, r.Package.Rev, "paket .sepakat dari "+r.Package.From.Name)}}
+		return w.SaveAgreement(&a)
+	})
+	if err != nil {
 		return agreement.Agreement{}, err
 	}
+	r.Match = m
 	return a, nil
 }
 

@@ -322,15 +322,47 @@ func cancelled(ctx context.Context, err error) error {
 	return err
 }
 
-// save is the one write path of a record: the rules every backend applies
-// (service.PrepareSave) with the stored row locked, the type's own check,
-// the record with its derived rows and its history entry, all in one
-// transaction. v is updated only when it committed.
+// save is the one write path of a record (saveIn) in a transaction of its
+// own; v is updated only when it committed.
 func save[T agreement.Record](s *Store, t dataset.RecordType, v *T, check func(d agreement.Directory, prev func() (*T, error), next *T) error) error {
 	ctx := bg()
+	var next T
+	var after func()
+	err := s.inTx(ctx, func(tx pgx.Tx) (err error) {
+		next, after, err = saveIn(ctx, s, tx, t, v, check)
+		return err
+	})
+	if err != nil {
+		a, _ := any(v).(*agreement.Agreement)
+		return s.saveFailed(ctx, err, a)
+	}
+	*v = next
+	after()
+	return nil
+}
+
+// saveFailed is err in the user's words: a number another seat gave at the
+// same moment names the agreement that took it.
+func (s *Store) saveFailed(ctx context.Context, err error, a *agreement.Agreement) error {
+	if a != nil && uniqueViolation(err, "own_number_unique") {
+		// Another seat gave the number to an agreement at the same moment.
+		office, key, _ := service.OwnNumber(a)
+		if other, found, cerr := carrier(ctx, s.pool, office, key, a.ID); cerr == nil && found {
+			return service.NumberTaken(a, agreement.Summary{ID: other.ID, Kind: other.Kind, Subject: other.Subject})
+		}
+	}
+	return s.failed(err)
+}
+
+// saveIn is the one write path of a record: the rules every backend applies
+// (service.PrepareSave) with the stored row locked, the type's own check,
+// the record with its derived rows and its history entry, in transaction
+// tx. It returns the saved record, for v once tx committed, and what to do
+// then.
+func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t dataset.RecordType, v *T, check func(d agreement.Directory, prev func() (*T, error), next *T) error) (T, func(), error) {
 	next := *v
 	var took []string
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := func() error {
 		now := s.now()
 		var prevRaw []byte
 		var oldRev uint64
@@ -404,24 +436,17 @@ func save[T agreement.Record](s *Store, t dataset.RecordType, v *T, check func(d
 			}
 		}
 		return s.derive(ctx, tx, t, &next, prevA)
-	})
-	if a, ok := any(&next).(*agreement.Agreement); ok && uniqueViolation(err, "own_number_unique") {
-		// Another seat gave the number to an agreement at the same moment.
-		office, key, _ := service.OwnNumber(a)
-		if other, found, cerr := carrier(ctx, s.pool, office, key, a.ID); cerr == nil && found {
-			return service.NumberTaken(a, agreement.Summary{ID: other.ID, Kind: other.Kind, Subject: other.Subject})
-		}
-	}
+	}()
 	if err != nil {
-		return s.failed(err)
+		return next, nil, err
 	}
-	s.mu.Lock()
-	for _, sha := range took {
-		delete(s.staged, sha)
-	}
-	s.mu.Unlock()
-	*v = next
-	return nil
+	return next, func() {
+		s.mu.Lock()
+		for _, sha := range took {
+			delete(s.staged, sha)
+		}
+		s.mu.Unlock()
+	}, nil
 }
 
 // write stores a record; an update names the revision it replaces. A new
@@ -539,13 +564,15 @@ func (s *Store) Agreement(id agreement.ID) (agreement.Agreement, error) {
 // revision, a status move the life cycle does not allow, a change to a signed
 // agreement's locked fields, and whatever fails validation.
 func (s *Store) SaveAgreement(a *agreement.Agreement) error {
-	return save(s, dataset.TypeAgreement, a, func(d agreement.Directory, prev func() (*agreement.Agreement, error), next *agreement.Agreement) error {
-		old, err := prev()
-		if err != nil {
-			return err
-		}
-		return agreement.CheckUpdate(old.Status, prev, next, d)
-	})
+	return save(s, dataset.TypeAgreement, a, checkAgreement)
+}
+
+func checkAgreement(d agreement.Directory, prev func() (*agreement.Agreement, error), next *agreement.Agreement) error {
+	old, err := prev()
+	if err != nil {
+		return err
+	}
+	return agreement.CheckUpdate(old.Status, prev, next, d)
 }
 
 // AgreementHistory lists an agreement's changes, oldest first.

@@ -19,6 +19,7 @@ func (readingOnly) SaveAgreement(*agreement.Agreement) error { return ErrReadOnl
 func (readingOnly) SaveParty(*agreement.Party) error         { return ErrReadOnlyCopy }
 func (readingOnly) SaveOfficial(*agreement.Official) error   { return ErrReadOnlyCopy }
 func (readingOnly) SaveMandate(*agreement.Mandate) error     { return ErrReadOnlyCopy }
+func (readingOnly) Together(func(Saver) error) error         { return ErrReadOnlyCopy }
 func (readingOnly) PutFile(string, string, []byte) (agreement.FileRef, error) {
 	return agreement.FileRef{}, ErrReadOnlyCopy
 }

@@ -40,7 +40,10 @@ func TestReadOnlyRefusesEveryWrite(t *testing.T) {
 		"SaveParty":     func() error { return ro.SaveParty(&p) },
 		"SaveOfficial":  func() error { return ro.SaveOfficial(&agreement.Official{Name: "Rina"}) },
 		"SaveMandate":   func() error { return ro.SaveMandate(&agreement.Mandate{}) },
-		"PutFile":       func() error { _, err := ro.PutFile("a.pdf", "application/pdf", []byte("%PDF")); return err },
+		"Together": func() error {
+			return ro.Together(func(w service.Saver) error { return w.SaveParty(&agreement.Party{Name: "Kota Baru"}) })
+		},
+		"PutFile": func() error { _, err := ro.PutFile("a.pdf", "application/pdf", []byte("%PDF")); return err },
 		"ReserveNumber": func() error {
 			_, err := ro.ReserveNumber(p.ID, agreement.KindKSB, agreement.Date{Year: 2026, Month: 1, Day: 5}, 0)
 			return err

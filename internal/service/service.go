@@ -201,6 +201,7 @@ type Service interface {
 	Reporting
 	SearchIndex
 	PrintLog
+	Together
 }
 
 // Choices are the values the register's filters offer: the years agreements

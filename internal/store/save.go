@@ -20,7 +20,13 @@ import (
 // a signed agreement's locked fields change, the status move is not allowed, or
 // validation fails; a is updated only on success.
 func (s *Store) SaveAgreement(a *agreement.Agreement) error {
-	err := save(s, schema.Agreements, a, storedAgreementHead, func(dir txDir, next *agreement.Agreement, prevRaw, raw []byte) error {
+	return s.Together(func(w service.Saver) error { return w.SaveAgreement(a) })
+}
+
+// SaveAgreement is Store.SaveAgreement inside w's transaction.
+func (w *txSaver) SaveAgreement(a *agreement.Agreement) error {
+	s := w.s
+	return txSave(w, schema.Agreements, a, storedAgreementHead, func(dir txDir, next *agreement.Agreement, prevRaw, raw []byte) error {
 		var stale []indexEntry
 		var prev *agreement.Agreement
 		if prevRaw != nil {
@@ -56,13 +62,10 @@ func (s *Store) SaveAgreement(a *agreement.Agreement) error {
 			}
 		}
 		return s.indexAgreement(dir, next)
+	}, func() {
+		s.staged.forget(attachmentFiles(a))
+		s.afterWrite()
 	})
-	if err != nil {
-		return err
-	}
-	s.staged.forget(attachmentFiles(a))
-	s.afterWrite()
-	return nil
 }
 
 // parentIn finds the parent among an agreement's stored index entries.
@@ -117,7 +120,13 @@ func recordHead[T agreement.Record](bucket []byte) headFunc {
 
 // SaveParty creates or updates a party; list summaries naming it follow a new name.
 func (s *Store) SaveParty(p *agreement.Party) error {
-	err := save(s, schema.Parties, p, recordHead[agreement.Party](schema.Parties), func(dir txDir, next *agreement.Party, prevRaw, raw []byte) error {
+	return s.Together(func(w service.Saver) error { return w.SaveParty(p) })
+}
+
+// SaveParty is Store.SaveParty inside w's transaction.
+func (w *txSaver) SaveParty(p *agreement.Party) error {
+	s := w.s
+	return txSave(w, schema.Parties, p, recordHead[agreement.Party](schema.Parties), func(dir txDir, next *agreement.Party, prevRaw, raw []byte) error {
 		if err := dir.tx.Bucket(schema.Parties).Put(idKey(next.ID), raw); err != nil {
 			return err
 		}
@@ -138,18 +147,22 @@ func (s *Store) SaveParty(p *agreement.Party) error {
 			return nil
 		}
 		return refreshSummariesOf(dir, next.ID)
-	})
-	if err == nil {
+	}, func() {
 		s.staged.forget(lambangFiles(p))
 		s.notes.Notify(service.Change{Registry: service.RegistryParties, ID: p.ID})
-	}
-	return err
+	})
 }
 
 // SaveOfficial creates or updates an official; a new name or jabatan reaches the
 // search entries of the agreements the official signs.
 func (s *Store) SaveOfficial(o *agreement.Official) error {
-	err := save(s, schema.Officials, o, recordHead[agreement.Official](schema.Officials), func(dir txDir, next *agreement.Official, prevRaw, raw []byte) error {
+	return s.Together(func(w service.Saver) error { return w.SaveOfficial(o) })
+}
+
+// SaveOfficial is Store.SaveOfficial inside w's transaction.
+func (w *txSaver) SaveOfficial(o *agreement.Official) error {
+	s := w.s
+	return txSave(w, schema.Officials, o, recordHead[agreement.Official](schema.Officials), func(dir txDir, next *agreement.Official, prevRaw, raw []byte) error {
 		if err := dir.tx.Bucket(schema.Officials).Put(idKey(next.ID), raw); err != nil {
 			return err
 		}
@@ -164,12 +177,10 @@ func (s *Store) SaveOfficial(o *agreement.Official) error {
 			return nil
 		}
 		return reindexSignedBy(dir, next)
-	})
-	if err == nil {
+	}, func() {
 		s.afterWrite()
 		s.notes.Notify(service.Change{Registry: service.RegistryOfficials, ID: o.ID})
-	}
-	return err
+	})
 }
 
 // reindexSignedBy refreshes the search entries of the agreements o signs for its
@@ -200,11 +211,14 @@ func reindexSignedBy(dir txDir, o *agreement.Official) error {
 
 // SaveMandate creates or updates a mandate.
 func (s *Store) SaveMandate(m *agreement.Mandate) error {
-	err := save(s, schema.Mandates, m, recordHead[agreement.Mandate](schema.Mandates), putRaw[agreement.Mandate](schema.Mandates))
-	if err == nil {
-		s.notes.Notify(service.Change{Registry: service.RegistryMandates, ID: m.ID})
-	}
-	return err
+	return s.Together(func(w service.Saver) error { return w.SaveMandate(m) })
+}
+
+// SaveMandate is Store.SaveMandate inside w's transaction.
+func (w *txSaver) SaveMandate(m *agreement.Mandate) error {
+	return txSave(w, schema.Mandates, m, recordHead[agreement.Mandate](schema.Mandates), putRaw[agreement.Mandate](schema.Mandates), func() {
+		w.s.notes.Notify(service.Change{Registry: service.RegistryMandates, ID: m.ID})
+	})
 }
 
 func putRaw[T agreement.Record](bucket []byte) func(dir txDir, next *T, _, raw []byte) error {
@@ -233,54 +247,94 @@ func putRecord(tx *bolt.Tx, bucket []byte, id agreement.ID, v any) error {
 // headFunc reads a stored record's revision and creation time.
 type headFunc func(dir txDir, id agreement.ID) (rev uint64, created time.Time, err error)
 
-// save is the one write path for records: the rules every backend applies
+// saveIn is the one write path for records: the rules every backend applies
 // (service.PrepareSave), the type's own writes of the encoded record, and the
-// history entry, all in one transaction. write gets the previous encoding (nil
+// history entry, in transaction tx. write gets the previous encoding (nil
 // for a new record).
-func save[T agreement.Record](s *Store, bucket []byte, v *T, head headFunc, write func(dir txDir, next *T, prevRaw, raw []byte) error) error {
+func saveIn[T agreement.Record](s *Store, tx *bolt.Tx, bucket []byte, v *T, head headFunc, write func(dir txDir, next *T, prevRaw, raw []byte) error) (T, func(), error) {
 	next := *v
 	now := s.now()
 	t := typeOf(bucket)
-	var superseded *[][]byte
-	err := s.update(func(tx *bolt.Tx) error {
-		dir := s.dir(tx)
-		superseded = dir.superseded
-		var prevRaw []byte
-		b := tx.Bucket(bucket)
-		newID := func() (agreement.ID, error) {
-			seq, err := b.NextSequence()
-			return agreement.ID(seq), err
-		}
-		stored := func(id agreement.ID) (uint64, time.Time, bool, error) {
-			if prevRaw = b.Get(idKey(id)); prevRaw == nil {
-				return 0, time.Time{}, false, nil
-			}
-			rev, created, err := head(dir, id)
-			return rev, created, true, err
-		}
-		if err := service.PrepareSave(t, &next, now, dir, newID, stored); err != nil {
-			return err
-		}
-		raw, err := encode(&next)
-		if err != nil {
-			return err
-		}
-		if err := write(dir, &next, prevRaw, raw); err != nil {
-			return err
-		}
-		id, rev, _, _ := agreement.Meta(&next)
-		entry := dataset.SaveEntry(t, *id, *rev, now, s.user, recordJSON(prevRaw), recordJSON(raw))
-		entry.Text = service.SigningText(s.signing, recordJSON(prevRaw), &next, dir, func(id agreement.ID) (agreement.Agreement, bool) {
-			a, ok, err := get[agreement.Agreement](tx, schema.Agreements, id)
-			return a, ok && err == nil
-		})
-		return appendHistory(tx, &entry)
-	})
-	if err == nil {
-		*v = next
-		s.stale.add(*superseded)
+	dir := s.dir(tx)
+	var prevRaw []byte
+	b := tx.Bucket(bucket)
+	newID := func() (agreement.ID, error) {
+		seq, err := b.NextSequence()
+		return agreement.ID(seq), err
 	}
-	return err
+	stored := func(id agreement.ID) (uint64, time.Time, bool, error) {
+		if prevRaw = b.Get(idKey(id)); prevRaw == nil {
+			return 0, time.Time{}, false, nil
+		}
+		rev, created, err := head(dir, id)
+		return rev, created, true, err
+	}
+	if err := service.PrepareSave(t, &next, now, dir, newID, stored); err != nil {
+		return next, nil, err
+	}
+	raw, err := encode(&next)
+	if err != nil {
+		return next, nil, err
+	}
+	if err := write(dir, &next, prevRaw, raw); err != nil {
+		return next, nil, err
+	}
+	id, rev, _, _ := agreement.Meta(&next)
+	entry := dataset.SaveEntry(t, *id, *rev, now, s.user, recordJSON(prevRaw), recordJSON(raw))
+	entry.Text = service.SigningText(s.signing, recordJSON(prevRaw), &next, dir, func(id agreement.ID) (agreement.Agreement, bool) {
+		a, ok, err := get[agreement.Agreement](tx, schema.Agreements, id)
+		return a, ok && err == nil
+	})
+	if err := appendHistory(tx, &entry); err != nil {
+		return next, nil, err
+	}
+	superseded := dir.superseded
+	return next, func() { s.stale.add(*superseded) }, nil
+}
+
+// txSaver saves records inside one write transaction (Together). Each saved
+// record takes its ID and revision at once, so that later saves can name it;
+// undo puts them back when the transaction fails, and after waits for its
+// commit.
+type txSaver struct {
+	s     *Store
+	tx    *bolt.Tx
+	undo  []func()
+	after []func()
+}
+
+// txSave saves v in w's transaction (saveIn); done runs after the commit.
+func txSave[T agreement.Record](w *txSaver, bucket []byte, v *T, head headFunc, write func(dir txDir, next *T, prevRaw, raw []byte) error, done func()) error {
+	next, after, err := saveIn(w.s, w.tx, bucket, v, head, write)
+	if err != nil {
+		return err
+	}
+	was := *v
+	*v = next
+	w.undo = append(w.undo, func() { *v = was })
+	w.after = append(w.after, after, done)
+	return nil
+}
+
+// Together saves what fn saves through its Saver as one write transaction:
+// all of it, or nothing when fn or one of its saves fails; the records
+// handed to the Saver are then as they were given.
+func (s *Store) Together(fn func(service.Saver) error) error {
+	w := &txSaver{s: s}
+	err := s.update(func(tx *bolt.Tx) error {
+		w.tx = tx
+		return fn(w)
+	})
+	if err != nil {
+		for i := len(w.undo) - 1; i >= 0; i-- {
+			w.undo[i]()
+		}
+		return err
+	}
+	for _, f := range w.after {
+		f()
+	}
+	return nil
 }
 
 func refreshSummariesOf(dir txDir, party agreement.ID) error {

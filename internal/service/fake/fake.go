@@ -259,6 +259,16 @@ func (d dir) RegionName(code string) (string, bool) { return d.f.regions.Name(co
 func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T, error), next *T) error) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	commit, err := saveLocked(f, k, v, check)
+	if err == nil {
+		commit()
+	}
+	return err
+}
+
+// saveLocked is save under f's lock; v takes the saved record when the
+// returned commit runs.
+func saveLocked[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T, error), next *T) error) (func(), error) {
 	next := *v
 	now := f.now()
 	t := recordTypes[k]
@@ -274,7 +284,7 @@ func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T,
 		return *rev, *created, true, err
 	}
 	if err := service.PrepareSave(t, &next, now, dir{f}, newID, stored); err != nil {
-		return err
+		return nil, err
 	}
 	if prevRaw != nil && check != nil {
 		prev := func() (*T, error) {
@@ -282,7 +292,7 @@ func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T,
 			return &p, err
 		}
 		if err := check(prev, &next); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if a, ok := any(&next).(*agreement.Agreement); ok {
@@ -290,12 +300,12 @@ func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T,
 		if prevRaw != nil {
 			p, err := decode[agreement.Agreement](prevRaw)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			prev = &p
 		}
 		if err := f.checkNumber(prev, a); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	raw := encode(&next)
@@ -305,7 +315,7 @@ func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T,
 		return get[agreement.Agreement](&f.st, kAgreement, id)
 	})
 	if err := f.appendHistory(&entry); err != nil {
-		return err
+		return nil, err
 	}
 	if prevRaw == nil {
 		f.st.seq[k] = uint64(*id)
@@ -315,8 +325,7 @@ func save[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T,
 	if k != kMandate {
 		f.stale() // agreements, and the names they show
 	}
-	*v = next
-	return nil
+	return func() { *v = next }, nil
 }
 
 // appendHistory stores e under its record and revision; a revision is written once.
@@ -364,13 +373,15 @@ func (f *Fake) Agreement(id agreement.ID) (agreement.Agreement, error) {
 // revision, a status move the life cycle does not allow, a change to a signed
 // agreement's locked fields, and whatever fails validation.
 func (f *Fake) SaveAgreement(a *agreement.Agreement) error {
-	return save(f, kAgreement, a, func(prev func() (*agreement.Agreement, error), next *agreement.Agreement) error {
-		old, err := prev()
-		if err != nil {
-			return err
-		}
-		return agreement.CheckUpdate(old.Status, prev, next, dir{f})
-	})
+	return save(f, kAgreement, a, f.checkAgreement)
+}
+
+func (f *Fake) checkAgreement(prev func() (*agreement.Agreement, error), next *agreement.Agreement) error {
+	old, err := prev()
+	if err != nil {
+		return err
+	}
+	return agreement.CheckUpdate(old.Status, prev, next, dir{f})
 }
 
 // AgreementHistory lists an agreement's changes, oldest first.

@@ -58,6 +58,7 @@ func RunConfig(t *testing.T, c Config) {
 	t.Run("SearchIndex", func(t *testing.T) { testSearchIndex(t, c) })
 	t.Run("Paraf", func(t *testing.T) { testParaf(t, c) })
 	t.Run("PrintLog", func(t *testing.T) { testPrintLog(t, c) })
+	t.Run("Together", func(t *testing.T) { testTogether(t, c) })
 }
 
 // Start is when every instance's clock starts.

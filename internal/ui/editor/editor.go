@@ -32,6 +32,7 @@ type Service interface {
 	service.Directory
 	service.Files
 	service.Numbering
+	service.Together
 }
 
 // Config is what an editor window needs from the program.
