@@ -357,6 +357,14 @@ func (s *Store) importInTx(ctx context.Context, tx pgx.Tx, run func(service.Impo
 	if err := s.sendNotice(ctx, tx, service.RegistryAll, 0); err != nil {
 		return err
 	}
+	return t.derive()
+}
+
+// derive raises the ID counters to the records written and makes the list
+// rows, ends (theirs and their parents') and search entries of the
+// agreements written, in t.tx; then forgets them.
+func (t *importTarget) derive() error {
+	ctx, tx := t.ctx, t.tx
 	for rt, id := range t.maxID {
 		if _, err := tx.Exec(ctx, "UPDATE ids SET last = greatest(last, $2) WHERE type = $1", string(rt), int64(id)); err != nil {
 			return err
@@ -377,7 +385,12 @@ func (s *Store) importInTx(ctx context.Context, tx pgx.Tx, run func(service.Impo
 	if err := refreshRows(ctx, tx, ids); err != nil {
 		return err
 	}
-	return s.indexIDs(ctx, tx, t.agreements)
+	if err := t.s.indexIDs(ctx, tx, t.agreements); err != nil {
+		return err
+	}
+	t.agreements, t.parents = t.agreements[:0], nil
+	clear(t.maxID)
+	return nil
 }
 
 // importTarget is a transaction as service.ImportInto fills it.
