@@ -1,0 +1,10 @@
+-- The Beranda's lists of what the procedure waits for (outstanding.go) read
+-- their rows through partial indexes of the list rows' marks, in the lists'
+-- order, instead of reading every agreement's JSONB. Each predicate is the
+-- list's, word for word.
+CREATE INDEX agreements_dprd_waiting ON agreements (id)
+    WHERE (sum->>'dprd_waiting')::boolean;
+CREATE INDEX agreements_copies_due ON agreements ((sum->>'signed'), id)
+    WHERE sum->>'status' = 'ditandatangani' AND NOT coalesce((sum->>'copies_done')::boolean, false) AND sum->>'signed' <> '';
+CREATE INDEX agreements_monev_due ON agreements ((sum->>'monev_due'), id)
+    WHERE sum->>'status' = 'ditandatangani' AND coalesce(sum->>'monev_due', '') <> '';
