@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"slices"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -73,7 +72,20 @@ func (s *Store) Push(ctx context.Context, from string, open func() (io.ReadClose
 	if err != nil {
 		return counts, cancelled(ctx, s.failed(err))
 	}
+	// The planner's statistics and the visibility map of tables just filled:
+	// without them the first queries plan as for empty tables. The register
+	// is whole already, so a failure here only leaves it to autovacuum.
+	conn.Exec(ctx, "VACUUM (ANALYZE) "+joinComma(quoted(pushTables)))
 	return counts, s.notify(nil, service.RegistryAll, 0)
+}
+
+// quoted are names as SQL identifiers.
+func quoted(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = pgx.Identifier{n}.Sanitize()
+	}
+	return out
 }
 
 // pushLocked takes pushLock on conn, or says a push is under way.
@@ -223,11 +235,7 @@ func clearForPush(ctx context.Context, tx pgx.Tx) error {
 		}
 		return nil
 	}
-	tables := slices.Clone(pushTables)
-	for i, name := range tables {
-		tables[i] = pgx.Identifier{name}.Sanitize()
-	}
-	_, err = tx.Exec(ctx, "TRUNCATE "+joinComma(tables)+`;
+	_, err = tx.Exec(ctx, "TRUNCATE "+joinComma(quoted(pushTables))+`;
 		UPDATE ids SET last = 0;
 		UPDATE search_stats SET docs = 0, total_high = 0, total_body = 0;
 		DELETE FROM meta WHERE key = '`+pushMark+`'`)

@@ -80,6 +80,12 @@ func TestPushInBatches(t *testing.T) {
 	if _, unfinished, err := s.UnfinishedPush(context.Background()); err != nil || unfinished {
 		t.Errorf("after a push that finished: unfinished %v (%v)", unfinished, err)
 	}
+	// The tables filled have the planner's statistics.
+	var vacuumed bool
+	if err := s.pool.QueryRow(context.Background(), `SELECT last_vacuum IS NOT NULL AND last_analyze IS NOT NULL
+		FROM pg_stat_user_tables WHERE relname = 'search_postings' AND schemaname = current_schema()`).Scan(&vacuumed); err != nil || !vacuumed {
+		t.Errorf("search_postings not vacuumed and analysed after the push (%v)", err)
+	}
 	if a, b := exportOf(t, src), exportOf(t, s); a != b {
 		t.Errorf("the server exports %d bytes, the data file %d: not the same register", len(b), len(a))
 	}

@@ -8,3 +8,8 @@ CREATE INDEX agreements_copies_due ON agreements ((sum->>'signed'), id)
     WHERE sum->>'status' = 'ditandatangani' AND NOT coalesce((sum->>'copies_done')::boolean, false) AND sum->>'signed' <> '';
 CREATE INDEX agreements_monev_due ON agreements ((sum->>'monev_due'), id)
     WHERE sum->>'status' = 'ditandatangani' AND coalesce(sum->>'monev_due', '') <> '';
+-- The Beranda's sleeping MoUs (Dashboard): signed Kesepakatan Bersama
+-- without children or follow-ups, by the day they were signed.
+CREATE INDEX agreements_quiet_ksb ON agreements ((sum->>'signed'), id)
+    WHERE kind = 'KSB' AND status = 'ditandatangani' AND sum->>'signed' <> ''
+    AND coalesce((sum->>'follow_ups')::int, 0) = 0 AND coalesce((sum->>'children')::int, 0) = 0;
