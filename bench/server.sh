@@ -14,7 +14,7 @@
 # PostgreSQL cluster (Debian's postgresql-15: initdb, pg_ctl) runs in a
 # temporary directory on a Unix socket only, with the server's own defaults
 # for durability (fsync, synchronous commit), and is stopped at the end.
-# FTS5 figures on the same corpus come from bench/search.sh.
+# SQLite FTS5 (bench/search/fts5.py) runs the same queries over the same texts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
@@ -38,6 +38,10 @@ else
 fi
 # Opening an older data file migrates it: done here, before anything is timed.
 bin/sepakat-cli --db "$db" list --limit 1 >/dev/null
+# The texts of the same register for SQLite FTS5 (bench/search), before the
+# benchmark changes the register.
+CGO_ENABLED=0 go build -o bin/search-bench ./bench/search
+bin/search-bench dump --db "$db" --out "$work/texts.tsv"
 
 pgbin=
 for v in 15 16 17 14; do
@@ -89,5 +93,30 @@ say "$(grep -E 'perjanjian, .* sama|agreements, .* agree' "$work/push.txt" || tr
 SEPAKAT_BENCH_DB="$PWD/$db" SEPAKAT_BENCH_PG="$conn" \
   go test ./internal/pgstore -run '^$' -bench '^BenchmarkBackends$' -benchtime 1x -count 1 -v 2>&1 |
   grep -E 'agreements: first page|^ok|FAIL|Error' | sed 's/^ *bench_test.go:[0-9]*: //' | tee -a "$report"
-rm -f "$db" "$db".*.bak
+
+# SQLite FTS5 over the same texts and queries (bench/search/fts5.py: bm25 with
+# the high fields weighing 3x, no stemming, synonyms or typo tolerance).
+python3 - "$work/queries.json" <<'EOF'
+import json, sys
+qs = [{"cat": "cases", "text": c["q"]} for c in json.load(open("internal/relevance/relevance.json"))["cases"]]
+qs += [{"cat": "typo", "text": c["q"]} for c in json.load(open("internal/relevance/typos.json"))["cases"]]
+json.dump(qs, open(sys.argv[1], "w"))
+EOF
+python3 bench/search/fts5.py build --tsv "$work/texts.tsv" --db "$work/fts5.db" --out "$work/fts5-build.json" 2>/dev/null
+python3 bench/search/fts5.py run --db "$work/fts5.db" --queries "$work/queries.json" --out "$work/fts5.json" --rounds 3 --warmup 1
+python3 - "$work/fts5.json" "$n" <<'EOF' | tee -a "$report"
+import json, sys
+runs = [r for r in json.load(open(sys.argv[1]))["queries"] if r["mode"] == "exact"]
+def pct(v, p):
+    v = sorted(v)
+    return v[min(len(v) - 1, int(len(v) * p))]
+out = []
+for cat, name in (("cases", "search"), ("typo", "typo search")):
+    lat = [x for r in runs if r["cat"] == cat for x in r["lat_ms"]]
+    found = sum(1 for r in runs if r["cat"] == cat and r["ids"])
+    out.append("%s p50 %.2fms p95 %.2fms p99 %.2fms (%d of %d queries find anything)" % (
+        name, pct(lat, .5), pct(lat, .95), pct(lat, .99), found, sum(1 for r in runs if r["cat"] == cat)))
+print("fts5     %s agreements: %s" % (sys.argv[2], "; ".join(out)))
+EOF
+rm -f "$db" "$db".*.bak "$work/fts5.db" "$work/texts.tsv"
 echo "report: $report"
