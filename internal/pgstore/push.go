@@ -115,7 +115,7 @@ func (s *Store) push(ctx context.Context, conn *pgxpool.Conn, from string, open 
 	if _, err := tx.Exec(ctx, "INSERT INTO meta (key, value) VALUES ($1, $2)", pushMark, mark); err != nil {
 		return dataset.Counts{}, err
 	}
-	t := &importTarget{s: s, ctx: ctx, tx: tx, maxID: map[dataset.RecordType]agreement.ID{}}
+	t := &importTarget{s: s, ctx: ctx, tx: tx, maxID: map[dataset.RecordType]agreement.ID{}, fresh: true}
 	// next commits the batch written so far with its derived rows and begins
 	// the next transaction.
 	next := func() error {
