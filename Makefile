@@ -156,3 +156,4 @@ FAULT_SEEDS ?= 100
 faults:
 	$(GO) test -tags faults -run '^TestFaultCampaign$$' -count=1 -timeout 3h -v ./internal/store/
 	SEPAKAT_DAMAGE_SEEDS=$(FAULT_SEEDS) $(GO) test -tags faults -run '^TestRandomDamageMany$$' -count=1 -timeout 3h -v ./internal/store/
+	SEPAKAT_SEATS_SECONDS=60 $(GO) test -run '^(TestSeatsAtOnce|TestServerKilledAndRestarted)$$' -count=1 -timeout 30m -v ./internal/pgstore/

@@ -51,6 +51,8 @@ CONNECTION: e.g. "host=server.office dbname=sepakat user=name", or the variable 
 	"role_created":       {ID: "dibuat", EN: "created"},
 	"role_renewed":       {ID: "sudah ada; haknya diperbarui", EN: "existed; its grants were renewed"},
 	"server_not_empty":   {ID: "Server %s sudah berisi data (%d perjanjian, %d instansi). Push hanya ke server yang kosong; tarik dulu isinya (server pull) bila perlu.", EN: "Server %s already holds data (%d agreements, %d parties). Push only to an empty server; pull what it holds first (server pull) if needed."},
+	"push_again":         {ID: "Server %s berisi sebagian pemindahan dari %s yang terhenti (%d perjanjian); pemindahan dimulai lagi dari awal.", EN: "Server %s holds part of a push from %s that stopped (%d agreements); the push starts again from the beginning."},
+	"push_progress":      {ID: "… %d perjanjian, %d instansi terkirim (%s)", EN: "… %d agreements, %d parties sent (%s)"},
 	"pull_exists":        {ID: "Berkas %s sudah ada. Pull membuat berkas baru; pilih nama lain.", EN: "File %s already exists. Pull makes a new file; choose another name."},
 	"transfer_done":      {ID: "%s → %s: %d perjanjian, %d instansi, %d pejabat, %d surat kuasa; jumlah di kedua sisi sama (%s).", EN: "%s → %s: %d agreements, %d parties, %d officials, %d mandates; the counts on both sides agree (%s)."},
 	"transfer_differs":   {ID: "%s → %s: jumlah berbeda (sumber %+v, tujuan %+v).", EN: "%s → %s: counts differ (source %+v, destination %+v)."},
@@ -148,7 +150,9 @@ func streamFrom(ctx context.Context, src service.Admin, counts *dataset.Counts) 
 	}
 }
 
-// serverPush moves a bbolt data file onto an empty server in one transaction.
+// serverPush moves a bbolt data file onto an empty server, streaming, a
+// batch of records per transaction (pgstore.Push), and compares the counts
+// at the end. A push that stopped before its end is started again.
 func (r *runner) serverPush(args []string) error {
 	path, err := r.onePath(args)
 	if err != nil {
@@ -168,12 +172,26 @@ func (r *runner) serverPush(args []string) error {
 	if err != nil {
 		return err
 	}
-	if before != (dataset.Counts{}) {
+	from, unfinished, err := dst.UnfinishedPush(r.ctx)
+	if err != nil {
+		return err
+	}
+	switch {
+	case unfinished:
+		fmt.Fprintln(r.Stderr, msg["push_again"].In(r.Lang, r.where(), from, before.Agreements))
+	case before != (dataset.Counts{}):
 		return r.fail("server_not_empty", r.where(), before.Agreements, before.Parties)
 	}
 	start := time.Now()
 	var sent dataset.Counts
-	if _, err := dst.ImportFrom(r.ctx, streamFrom(r.ctx, src, &sent)); err != nil {
+	said := start
+	progress := func(c dataset.Counts) {
+		if time.Since(said) >= 15*time.Second {
+			said = time.Now()
+			fmt.Fprintln(r.Stderr, msg["push_progress"].In(r.Lang, c.Agreements, c.Parties, time.Since(start).Round(time.Second)))
+		}
+	}
+	if _, err := dst.Push(r.ctx, path, streamFrom(r.ctx, src, &sent), progress); err != nil {
 		return err
 	}
 	after, err := dst.Counts(r.ctx)

@@ -77,14 +77,23 @@ func measure(b *testing.B, name string, s service.Service, seats []service.Servi
 	if err != nil {
 		b.Fatal(err)
 	}
-	var srch []time.Duration
-	for range 2 {
-		for _, c := range cases {
-			t0 := time.Now()
-			if _, err := s.Search(service.SearchQuery{Text: c.Query, Limit: 20}); err != nil {
-				b.Fatal(err)
+	typos, err := relevance.TypoCases()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var srch, typo []time.Duration
+	for range 3 {
+		for _, set := range []struct {
+			cases []relevance.Case
+			d     *[]time.Duration
+		}{{cases, &srch}, {typos, &typo}} {
+			for _, c := range set.cases {
+				t0 := time.Now()
+				if _, err := s.Search(service.SearchQuery{Text: c.Query, Limit: 20}); err != nil {
+					b.Fatal(err)
+				}
+				*set.d = append(*set.d, time.Since(t0))
 			}
-			srch = append(srch, time.Since(t0))
 		}
 	}
 	first, err := s.List(service.Query{Order: service.ByChanged, Limit: 20})
@@ -110,6 +119,11 @@ func measure(b *testing.B, name string, s service.Service, seats []service.Servi
 		b.Fatal(err)
 	}
 	dash := time.Since(t0)
+	t0 = time.Now()
+	if _, err := s.Outstanding(time.Now()); err != nil {
+		b.Fatal(err)
+	}
+	outst := time.Since(t0)
 	parties, err := s.Parties()
 	if err != nil {
 		b.Fatal(err)
@@ -145,6 +159,7 @@ func measure(b *testing.B, name string, s service.Service, seats []service.Servi
 	}
 	wg.Wait()
 	all := time.Since(t0)
-	b.Logf("%-8s %d agreements: first page p50 %v; search p50 %v p95 %v; save p50 %v p95 %v; dashboard %v; reserve (4 seats) p50 %v p95 %v, %.0f/s",
-		name, n, pct(page, .5), pct(srch, .5), pct(srch, .95), pct(saves, .5), pct(saves, .95), dash, pct(res, .5), pct(res, .95), float64(len(res))/all.Seconds())
+	b.Logf("%-8s %d agreements: first page p50 %v p95 %v; search p50 %v p95 %v p99 %v; typo search p50 %v p95 %v p99 %v; save p50 %v p95 %v; dashboard %v; outstanding %v; reserve (4 seats) p50 %v p95 %v, %.0f/s",
+		name, n, pct(page, .5), pct(page, .95), pct(srch, .5), pct(srch, .95), pct(srch, .99), pct(typo, .5), pct(typo, .95), pct(typo, .99),
+		pct(saves, .5), pct(saves, .95), dash, outst, pct(res, .5), pct(res, .95), float64(len(res))/all.Seconds())
 }

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,20 +71,26 @@ func migrate(ctx context.Context, c *pgx.Conn) ([]int, error) {
 		return nil, err
 	}
 	// A current schema needs nothing: staff accounts may not create tables.
-	var newest int
+	var applied []int32
 	var exists bool
 	if err := c.QueryRow(ctx, "SELECT to_regclass('schema_migrations') IS NOT NULL").Scan(&exists); err != nil {
 		return nil, err
 	}
 	if exists {
-		if err := c.QueryRow(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&newest); err != nil {
+		if err := c.QueryRow(ctx, "SELECT coalesce(array_agg(version ORDER BY version), '{}') FROM schema_migrations").Scan(&applied); err != nil {
 			return nil, err
 		}
 	}
-	if newest >= ms[len(ms)-1].version {
-		if newest > ms[len(ms)-1].version {
-			return nil, fmt.Errorf("%w: skema server versi %d", service.ErrNewerSchema, newest)
+	if len(applied) > 0 && int(applied[len(applied)-1]) > ms[len(ms)-1].version {
+		return nil, fmt.Errorf("%w: skema server versi %d", service.ErrNewerSchema, applied[len(applied)-1])
+	}
+	missing := false
+	for _, m := range ms {
+		if !slices.Contains(applied, int32(m.version)) {
+			missing = true
 		}
+	}
+	if !missing {
 		return nil, nil
 	}
 	if _, err := c.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (

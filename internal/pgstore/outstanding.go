@@ -5,15 +5,47 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"sepakat/internal/agreement"
 	"sepakat/internal/service"
+
+	"github.com/jackc/pgx/v5"
 )
 
+// outstandingList is one of the Beranda's lists as the server reads it: the
+// stored list rows (their marks as agreement.Summary keeps them) that where
+// keeps, in order. Each where is the predicate of a partial index of
+// migrations 0004 and 0005 (and a bound), so that a list reads its few rows
+// through that index, never every row's JSONB.
+type outstandingList struct {
+	where, order string
+	args         []any
+}
+
+// signedWhere is the part of the lists' predicates that says signed.
+const signedWhere = `sum->>'status' = 'ditandatangani'`
+
+// outstandingLists are the lists of what the procedure still waits for on
+// the day today with the office's procedure p: DPRD, copies, monitoring, and
+// drafts waiting on the partner.
+func outstandingLists(today agreement.Date, p agreement.Procedure) [4]outstandingList {
+	afterDays, partnerDays := p.IncompleteAfterDays, p.PartnerWaitDays
+	return [4]outstandingList{
+		{`(sum->>'dprd_waiting')::boolean`, `id`, nil},
+		// Signed before today less the office's days (Summary.CopiesOverdue).
+		{signedWhere + ` AND NOT coalesce((sum->>'copies_done')::boolean, false) AND sum->>'signed' <> '' AND sum->>'signed' < $1`,
+			`sum->>'signed', id`, []any{today.AddDate(0, 0, -afterDays).String()}},
+		// The first open round ended before today (Summary.MonevOverdue).
+		{signedWhere + ` AND coalesce(sum->>'monev_due', '') <> '' AND sum->>'monev_due' < $1`,
+			`sum->>'monev_due', id`, []any{today.String()}},
+		// Sent before today less the office's days (Summary.PartnerOverdue).
+		{`coalesce(sum->>'sent_to_partner', '') <> '' AND sum->>'sent_to_partner' < $1`,
+			`sum->>'sent_to_partner', id`, []any{today.AddDate(0, 0, -partnerDays).String()}},
+	}
+}
+
 // Outstanding lists what the procedure still waits for on the day of now:
-// the server filters, counts and orders the stored list rows (their marks as
-// agreement.Summary keeps them), and only the rows shown travel.
+// the server filters, counts and orders the stored list rows, and only the
+// rows shown travel.
 func (s *Store) Outstanding(now time.Time) (service.Outstanding, error) {
 	ctx := bg()
 	own, err := s.Parties()
@@ -21,28 +53,14 @@ func (s *Store) Outstanding(now time.Time) (service.Outstanding, error) {
 		return service.Outstanding{}, err
 	}
 	p := agreement.OfficeProcedure(own)
-	today := agreement.DateOf(now)
 	o := service.Outstanding{AfterDays: p.IncompleteAfterDays, PartnerDays: p.PartnerWaitDays}
-	signed := `sum->>'status' = 'ditandatangani'`
-	lists := []struct {
-		where, order string
-		args         []any
-		rows         *[]agreement.Summary
-		count        *int
-	}{
-		{`(sum->>'dprd_waiting')::boolean`, `id`, nil, &o.DPRD, &o.DPRDCount},
-		// Signed before today less the office's days (Summary.CopiesOverdue).
-		{signed + ` AND NOT coalesce((sum->>'copies_done')::boolean, false) AND sum->>'signed' <> '' AND sum->>'signed' < $1`,
-			`sum->>'signed', id`, []any{today.AddDate(0, 0, -p.IncompleteAfterDays).String()}, &o.Copies, &o.CopiesCount},
-		// The first open round ended before today (Summary.MonevOverdue).
-		{signed + ` AND coalesce(sum->>'monev_due', '') <> '' AND sum->>'monev_due' < $1`,
-			`sum->>'monev_due', id`, []any{today.String()}, &o.Monev, &o.MonevCount},
-		// Sent before today less the office's days (Summary.PartnerOverdue).
-		{`coalesce(sum->>'sent_to_partner', '') <> '' AND sum->>'sent_to_partner' < $1`,
-			`sum->>'sent_to_partner', id`, []any{today.AddDate(0, 0, -p.PartnerWaitDays).String()}, &o.Partner, &o.PartnerCount},
-	}
-	for _, l := range lists {
-		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM agreements WHERE `+l.where, l.args...).Scan(l.count); err != nil {
+	lists := outstandingLists(agreement.DateOf(now), p)
+	into := [4]struct {
+		rows  *[]agreement.Summary
+		count *int
+	}{{&o.DPRD, &o.DPRDCount}, {&o.Copies, &o.CopiesCount}, {&o.Monev, &o.MonevCount}, {&o.Partner, &o.PartnerCount}}
+	for i, l := range lists {
+		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM agreements WHERE `+l.where, l.args...).Scan(into[i].count); err != nil {
 			return o, s.failed(err)
 		}
 		limit := fmt.Sprintf(" LIMIT %d", agreement.DashboardRows)
@@ -50,7 +68,7 @@ func (s *Store) Outstanding(now time.Time) (service.Outstanding, error) {
 		if err != nil {
 			return o, s.failed(err)
 		}
-		*l.rows = rows
+		*into[i].rows = rows
 	}
 	return o, nil
 }

@@ -2,13 +2,17 @@ package pgstore
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/pgstore/pgtest"
 	"sepakat/internal/service/servicetest"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // A server of before migration 0004, whose list rows lack the day a draft
@@ -54,5 +58,60 @@ func TestMigration0004ListsDraftsWaitingOnThePartner(t *testing.T) {
 	o, err := s.Outstanding(now)
 	if err != nil || o.PartnerCount != 1 || len(o.Partner) != 1 || o.Partner[0].ID != a.ID || o.Partner[0].SentToPartner != agreement.NewDate(2025, 8, 1) {
 		t.Errorf("after the migration: %+v %v", o, err)
+	}
+}
+
+// TestBerandaThroughIndexes: each of the Beranda's lists, its count and its
+// rows, and the candidates for ending and sleeping agreements are read
+// through their indexes (migrations 0004 and 0005), whatever the planner would choose
+// for a register this small: never every agreement's JSONB.
+func TestBerandaThroughIndexes(t *testing.T) {
+	s := open(t, time.Now)
+	ctx := context.Background()
+	today := agreement.NewDate(2026, 12, 1)
+	type query struct {
+		sql, index string
+		args       []any
+	}
+	var queries []query
+	index := [4]string{"agreements_dprd_waiting", "agreements_copies_due", "agreements_monev_due", "agreements_sent_to_partner"}
+	for i, l := range outstandingLists(today, agreement.Procedure{IncompleteAfterDays: 30, PartnerWaitDays: 14}) {
+		queries = append(queries, query{"SELECT count(*) FROM agreements WHERE " + l.where, index[i], l.args},
+			query{fmt.Sprintf("SELECT sum FROM agreements WHERE %s ORDER BY %s LIMIT %d", l.where, l.order, agreement.DashboardRows), index[i], l.args})
+	}
+	queries = append(queries, query{"SELECT sum FROM agreements " + endingWhere + " ORDER BY id", "agreements_end", endingArgs(today)},
+		query{"SELECT sum FROM agreements " + sleepingWhere + " ORDER BY id", "agreements_quiet_ksb", sleepingArgs(today)})
+	// In a transaction that is rolled back: without the indexes an empty
+	// table would rather use for ORDER BY id, only the index meant for a
+	// query can spare it reading every row.
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	err = func() error {
+		if _, err := tx.Exec(ctx, `SET LOCAL enable_seqscan = off; DROP INDEX agreements_status, agreements_kind;
+			ALTER TABLE agreements DROP CONSTRAINT agreements_pkey`); err != nil {
+			return err
+		}
+		for _, q := range queries {
+			{
+				rows, err := tx.Query(ctx, "EXPLAIN "+q.sql, q.args...)
+				if err != nil {
+					return err
+				}
+				plan, err := pgx.CollectRows(rows, pgx.RowTo[string])
+				if err != nil {
+					return err
+				}
+				if p := strings.Join(plan, "\n"); !strings.Contains(p, q.index) {
+					t.Errorf("%s\nis not read through %s:\n%s", q.sql, q.index, p)
+				}
+			}
+		}
+		return nil
+	}()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/search"
@@ -372,6 +374,25 @@ func collectInts(rows interface {
 	return out, rows.Err()
 }
 
+// The agreements that may be ending or sleeping on a day are read through
+// indexes: signed with an effective end within agreement.EndingDays
+// (agreements_end), and signed Kesepakatan Bersama signed before the
+// sleeping cut, without children or follow-ups, in force
+// (agreements_quiet_ksb, migration 0005). The rules of agreement decide.
+const (
+	endingWhere   = `WHERE status = 'ditandatangani' AND end_key BETWEEN $1 AND $2`
+	sleepingWhere = `WHERE kind = 'KSB' AND status = 'ditandatangani' AND sum->>'signed' <> '' AND sum->>'signed' < $2
+	AND coalesce((sum->>'follow_ups')::int, 0) = 0 AND coalesce((sum->>'children')::int, 0) = 0 AND (end_key IS NULL OR end_key >= $1)`
+)
+
+func endingArgs(today agreement.Date) []any {
+	return []any{*endKey(today), *endKey(today.AddDate(0, 0, agreement.EndingDays))}
+}
+
+func sleepingArgs(today agreement.Date) []any {
+	return []any{*endKey(today), agreement.SleepingCut(today).String()}
+}
+
 // Dashboard gathers what the Beranda shows on the day of now.
 func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 	ctx := bg()
@@ -380,16 +401,29 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 	for _, st := range agreement.Statuses {
 		d.Counts[st] = 0
 	}
-	sums, err := s.allSummaries(ctx)
+	rows, err := s.pool.Query(ctx, "SELECT status, count(*) FROM agreements GROUP BY status")
+	if err != nil {
+		return d, s.failed(err)
+	}
+	var st string
+	var n int
+	if _, err := pgx.ForEachRow(rows, []any{&st, &n}, func() error { d.Counts[agreement.Status(st)] = n; return nil }); err != nil {
+		return d, s.failed(err)
+	}
+	cand, err := sumsWhere(ctx, s.pool, endingWhere+" ORDER BY id", endingArgs(today)...)
 	if err != nil {
 		return d, s.failed(err)
 	}
 	var ending, sleeping []agreement.Summary
-	for _, sm := range sums {
-		d.Counts[sm.Status]++
+	for _, sm := range cand {
 		if agreement.EndingWindowOf(sm, today, agreement.EndingDays) >= 0 {
 			ending = append(ending, sm)
 		}
+	}
+	if cand, err = sumsWhere(ctx, s.pool, sleepingWhere+" ORDER BY id", sleepingArgs(today)...); err != nil {
+		return d, s.failed(err)
+	}
+	for _, sm := range cand {
 		if agreement.Sleeping(sm, today) {
 			sleeping = append(sleeping, sm)
 		}

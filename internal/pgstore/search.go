@@ -3,6 +3,7 @@ package pgstore
 import (
 	"context"
 	"errors"
+	"strconv"
 
 	"github.com/jackc/pgx/v5"
 
@@ -81,6 +82,43 @@ func (src *source) Expand(prefix string, limit int) []string {
 		}
 		src.df[t] = n
 		out = append(out, t)
+	}
+	src.fail(rows.Err())
+	return out
+}
+
+var _ search.TrigramSource = (*source)(nil)
+
+// similarSQL reads the terms similar to $1 through search_terms_trgm, and
+// the terms of $2 by name.
+const similarSQL = `SELECT term, df FROM search_terms WHERE term % $1 AND df > 0
+	UNION SELECT term, df FROM search_terms WHERE term = ANY($2) AND df > 0`
+
+// Similar finds the terms for a typo through the trigram index on the term
+// dictionary (search_terms_trgm): those at least sim similar to word, and
+// those of exact, in one query.
+func (src *source) Similar(word string, sim float64, exact []string) map[string]int {
+	out := map[string]int{}
+	// The threshold of the % operator, for this transaction only.
+	if _, err := src.tx.Exec(src.ctx, "SELECT set_config('pg_trgm.similarity_threshold', $1, true)",
+		strconv.FormatFloat(sim, 'f', 4, 64)); err != nil {
+		src.fail(err)
+		return out
+	}
+	rows, err := src.tx.Query(src.ctx, similarSQL, word, exact)
+	if err != nil {
+		src.fail(err)
+		return out
+	}
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			src.fail(err)
+			return out
+		}
+		src.df[t] = n
+		out[t] = n
 	}
 	src.fail(rows.Err())
 	return out

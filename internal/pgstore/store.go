@@ -544,11 +544,22 @@ func appendHistory(ctx context.Context, q querier, e *dataset.HistoryEntry) erro
 		}
 		e.Seal(prev)
 	}
-	tag, err := q.Exec(ctx, "INSERT INTO history (type, id, rev, seq, at, entry) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
-		string(e.Type), int64(e.ID), int64(e.Rev), int64(e.Seq), e.At, encode(e))
+	tag, err := q.Exec(ctx, historyInsert, historyArgs(e)...)
 	if err != nil {
 		return err
 	}
+	return historyWritten(tag, e)
+}
+
+// historyInsert writes one history entry, or nothing when its place is taken.
+const historyInsert = "INSERT INTO history (type, id, rev, seq, at, entry) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING"
+
+func historyArgs(e *dataset.HistoryEntry) []any {
+	return []any{string(e.Type), int64(e.ID), int64(e.Rev), int64(e.Seq), e.At, encode(e)}
+}
+
+// historyWritten refuses an entry whose revision was written already.
+func historyWritten(tag pgconn.CommandTag, e *dataset.HistoryEntry) error {
 	if tag.RowsAffected() == 0 {
 		return fmt.Errorf("%w: riwayat %s %d revisi %d sudah ada", service.ErrDuplicate, e.Type, e.ID, e.Rev)
 	}

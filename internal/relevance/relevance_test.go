@@ -51,7 +51,11 @@ func TestRelevance(t *testing.T) {
 	if via < minVia {
 		t.Fatalf("%d scale cases are reached only through a variant, want at least %d", via, minVia)
 	}
-	cases = append(cases, scale...)
+	typos, err := relevance.TypoCases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases = append(append(cases, scale...), typos...)
 	s, err := store.Open(filepath.Join(t.TempDir(), "relevance.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)

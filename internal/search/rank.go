@@ -478,8 +478,8 @@ func planOf(src Source, an *Analyzer, qt QueryTerm, n int, exact bool) termPlan 
 		}
 	}
 	if len(p.variants) == 0 && !strings.ContainsAny(qt.Raw, "/.-=") && len([]rune(qt.Raw)) >= typoMinLen {
-		for _, e := range edits1(qt.Raw) {
-			add(an.stemOf(e), typoWeight)
+		for _, t := range typoTerms(src, an, qt.Raw) {
+			add(t, typoWeight)
 		}
 	}
 	return p
