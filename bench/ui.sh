@@ -68,7 +68,7 @@ session() {
   [[ -n $(ls "$home"/*.pdf 2>/dev/null) ]] || { echo "ui.sh: the PDF export did not write a file" >&2; cat "$dir/app.log" >&2; exit 1; }
   xdotool mousemove 408 395 click 1; sleep 0.5
   mark open-editor; xdotool mousemove 965 62 click 1; sleep 1.5
-  for tab in 198:parties 356:naskah 513:jangka 699:signing 817:lampiran 910:monitoring 998:riwayat 43:identitas; do
+  for tab in 125:parties 215:naskah 316:jangka 424:persetujuan 544:signing 656:lampiran 743:monitoring 826:riwayat 43:identitas; do
     mark "editor-tab-${tab#*:}"; xdotool mousemove "${tab%:*}" 70 click 1; sleep 0.8
   done
   mark close-editor; xdotool mousemove 500 400 key ctrl+w; sleep 1
