@@ -30,6 +30,8 @@ func (s *Store) rebuildListsBatched(ctx context.Context, texts *importTexts) err
 		return err
 	}
 	err := s.update(func(tx *bolt.Tx) error {
+		// Deleting the index buckets reads every page of them.
+		defer shedWhile(tx)()
 		meta := tx.Bucket(schema.Meta)
 		if err := meta.Delete(schema.KeyStatusCounts); err != nil {
 			return err

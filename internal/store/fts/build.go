@@ -215,7 +215,8 @@ func (x *Index) Step(tx *bolt.Tx, docs Docs) (Progress, bool, error) {
 	defer x.buildMu.Unlock()
 	if !st.Cleared {
 		x.build = nil
-		if err := x.clear(tx, st); err != nil {
+		// Emptying the old index reads every page of it.
+		if err := x.reading(tx, func() error { return x.clear(tx, st) }); err != nil {
 			return Progress{}, false, err
 		}
 		if err := writeState(tx, st); err != nil {
