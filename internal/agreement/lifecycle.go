@@ -210,7 +210,7 @@ func normalize(v any) any {
 // parties (with their signers), the subject, the category and the affairs, and cites
 // the parent's numbers, so nothing is typed twice. Its own numbers start empty.
 func NewChild(parent *Agreement, kind Kind, now time.Time) (Agreement, error) {
-	if !allowedParent(parent.Kind, kind) {
+	if !AllowedParent(parent.Kind, kind) {
 		return Agreement{}, childError{FieldError{Field: "kind", Code: "parent_kind", Args: []any{parent.Kind.Title(), kind.Title()}}}
 	}
 	if parent.Status == StatusDibatalkan {

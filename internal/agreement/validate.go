@@ -150,8 +150,8 @@ func validCategory(c Category) bool {
 	return false
 }
 
-// allowedParent reports whether a child of kind child may hang under a parent of kind parent.
-func allowedParent(parent, child Kind) bool {
+// AllowedParent reports whether a child of kind child may hang under a parent of kind parent.
+func AllowedParent(parent, child Kind) bool {
 	switch child {
 	case KindPKS:
 		return parent == KindKSB || parent == KindNK
@@ -186,7 +186,7 @@ func (a *Agreement) validateParent(es *Errors, dir Directory) {
 		es.add("parent_id", "not_found", a.ParentID)
 		return
 	}
-	if !allowedParent(kind, a.Kind) {
+	if !AllowedParent(kind, a.Kind) {
 		es.add("parent_id", "parent_kind", kind.Title(), a.Kind.Title())
 	}
 }

@@ -59,9 +59,9 @@ func (w *saver) keep(undo, commit func(), err error, note func() service.Change)
 	return nil
 }
 
-// now saves v in w's transaction (saveIn) and gives v the saved record at
+// saveNow saves v in w's transaction (saveIn) and gives v the saved record at
 // once; it returns how to put v back and what waits for the commit.
-func now[T agreement.Record](w *saver, t dataset.RecordType, v *T, check func(d agreement.Directory, prev func() (*T, error), next *T) error) (func(), func(), error) {
+func saveNow[T agreement.Record](w *saver, t dataset.RecordType, v *T, check func(d agreement.Directory, prev func() (*T, error), next *T) error) (func(), func(), error) {
 	was := *v
 	next, after, err := saveIn(w.ctx, w.s, w.tx, t, v, check)
 	if err != nil {
@@ -72,22 +72,22 @@ func now[T agreement.Record](w *saver, t dataset.RecordType, v *T, check func(d 
 }
 
 func (w *saver) SaveParty(p *agreement.Party) error {
-	u, c, err := now(w, dataset.TypeParty, p, nil)
+	u, c, err := saveNow(w, dataset.TypeParty, p, nil)
 	return w.keep(u, c, err, func() service.Change { return service.Change{Registry: service.RegistryParties, ID: p.ID} })
 }
 
 func (w *saver) SaveOfficial(o *agreement.Official) error {
-	u, c, err := now(w, dataset.TypeOfficial, o, nil)
+	u, c, err := saveNow(w, dataset.TypeOfficial, o, nil)
 	return w.keep(u, c, err, func() service.Change { return service.Change{Registry: service.RegistryOfficials, ID: o.ID} })
 }
 
 func (w *saver) SaveMandate(m *agreement.Mandate) error {
-	u, c, err := now(w, dataset.TypeMandate, m, nil)
+	u, c, err := saveNow(w, dataset.TypeMandate, m, nil)
 	return w.keep(u, c, err, func() service.Change { return service.Change{Registry: service.RegistryMandates, ID: m.ID} })
 }
 
 func (w *saver) SaveAgreement(a *agreement.Agreement) error {
 	w.last = a
-	u, c, err := now(w, dataset.TypeAgreement, a, checkAgreement)
+	u, c, err := saveNow(w, dataset.TypeAgreement, a, checkAgreement)
 	return w.keep(u, c, err, nil)
 }

@@ -59,19 +59,6 @@ func canHaveParent(k agreement.Kind) bool {
 	return k == agreement.KindPKS || k == agreement.KindAdendum || k == agreement.KindPerpanjangan
 }
 
-// parentFits reports whether a child of kind child may hang under parent
-// (agreement's rule: a PKS under a KSB or NK; an Adendum or Perpanjangan
-// under a KSB, PKS or NK).
-func parentFits(parent, child agreement.Kind) bool {
-	switch child {
-	case agreement.KindPKS:
-		return parent == agreement.KindKSB || parent == agreement.KindNK
-	case agreement.KindAdendum, agreement.KindPerpanjangan:
-		return parent == agreement.KindKSB || parent == agreement.KindPKS || parent == agreement.KindNK
-	}
-	return false
-}
-
 // citedNumber finds "No. 119/PKS/2024", "Nomor: 180/12/HK/2025" in a text:
 // a run without spaces, or with spaces only around its slashes.
 var citedNumber = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(?:nomor|nomer|no)\s*\.?\s*:?\s*([\p{L}\p{N}][^\s,;()]*(?:\s*/\s*[^\s,;()]+)*)`)
@@ -198,7 +185,7 @@ func (p *Plan) linkParents() {
 				}
 			}
 		}
-		if !parentFits(ref.Kind, a.Kind) {
+		if !agreement.AllowedParent(ref.Kind, a.Kind) {
 			r.Problems = append(r.Problems, format(probParentKind, lk.Text, ref.Kind.Title(), a.Kind.Title()))
 			continue
 		}

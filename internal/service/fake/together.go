@@ -46,8 +46,8 @@ func (w *saver) keep(undo func(), err error, note func() service.Change) error {
 	return nil
 }
 
-// now saves v at once (saveLocked) and returns how to put it back.
-func now[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T, error), next *T) error) (func(), error) {
+// saveNow saves v at once (saveLocked) and returns how to put it back.
+func saveNow[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T, error), next *T) error) (func(), error) {
 	was := *v
 	commit, err := saveLocked(f, k, v, check)
 	if err != nil {
@@ -58,21 +58,21 @@ func now[T agreement.Record](f *Fake, k kind, v *T, check func(prev func() (*T, 
 }
 
 func (w *saver) SaveParty(p *agreement.Party) error {
-	c, err := now(w.f, kParty, p, nil)
+	c, err := saveNow(w.f, kParty, p, nil)
 	return w.keep(c, err, func() service.Change { return service.Change{Registry: service.RegistryParties, ID: p.ID} })
 }
 
 func (w *saver) SaveOfficial(o *agreement.Official) error {
-	c, err := now(w.f, kOfficial, o, nil)
+	c, err := saveNow(w.f, kOfficial, o, nil)
 	return w.keep(c, err, func() service.Change { return service.Change{Registry: service.RegistryOfficials, ID: o.ID} })
 }
 
 func (w *saver) SaveMandate(m *agreement.Mandate) error {
-	c, err := now(w.f, kMandate, m, nil)
+	c, err := saveNow(w.f, kMandate, m, nil)
 	return w.keep(c, err, func() service.Change { return service.Change{Registry: service.RegistryMandates, ID: m.ID} })
 }
 
 func (w *saver) SaveAgreement(a *agreement.Agreement) error {
-	c, err := now(w.f, kAgreement, a, w.f.checkAgreement)
+	c, err := saveNow(w.f, kAgreement, a, w.f.checkAgreement)
 	return w.keep(c, err, nil)
 }
