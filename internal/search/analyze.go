@@ -1,6 +1,7 @@
 package search
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -16,7 +17,9 @@ type Term struct {
 type Analyzer struct {
 	stem      *Stemmer
 	compounds map[string][]string
-	synonyms  []synonymGroup
+	// compoundWords are the compounds' keys, sorted, for compoundsFrom.
+	compoundWords []string
+	synonyms      []synonymGroup
 	// byFirst finds the synonym phrases that start with a stem.
 	byFirst map[string][]phraseRef
 
@@ -50,6 +53,10 @@ func NewAnalyzer(roots Roots, compounds []string, synonyms [][]string) *Analyzer
 			a.compounds[strings.Join(parts, "")] = parts
 		}
 	}
+	for w := range a.compounds {
+		a.compoundWords = append(a.compoundWords, w)
+	}
+	sort.Strings(a.compoundWords)
 	for i, group := range synonyms {
 		g := synonymGroup{canonical: "=" + string(rune('a'+i%26)) + strings.Repeat("_", i/26)}
 		for _, phrase := range withAgencyForms(group) {
@@ -124,6 +131,29 @@ func (a *Analyzer) stemOf(w string) string {
 		return info.terms[0]
 	}
 	return ""
+}
+
+// compoundsFrom lists the terms of the compounds that start with prefix and
+// are longer ("nontun": non, tunai of "nontunai"), of at most limit
+// compounds. An index holds a compound as its parts, so completing a prefix
+// from the index alone would not reach it.
+func (a *Analyzer) compoundsFrom(prefix string, limit int) []string {
+	var out []string
+	i := sort.SearchStrings(a.compoundWords, prefix)
+	for n := 0; i < len(a.compoundWords) && n < limit && strings.HasPrefix(a.compoundWords[i], prefix); i++ {
+		if w := a.compoundWords[i]; w != prefix {
+			out = append(out, a.lookup(w).terms...)
+			n++
+		}
+	}
+	return out
+}
+
+// stemmed reports whether w analyses to one term other than itself, as the
+// derived words an index records (Worker.Surfaces) do.
+func (a *Analyzer) stemmed(w string) bool {
+	info := a.lookup(w)
+	return len(info.terms) == 1 && info.terms[0] != w
 }
 
 // Worker analyses text on one goroutine, with a memo of its own; the Analyzer's

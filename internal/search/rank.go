@@ -46,6 +46,10 @@ type Source interface {
 	// Probe calls fn with the postings of term for the documents in docs (in
 	// increasing order), with each one's index in docs.
 	Probe(term string, docs []uint64, fn func(i int, p Posting))
+	// Derived returns those of words that the index met as derived words:
+	// words the analyser takes to a stem other than themselves ("pendidikan"
+	// → didik).
+	Derived(words []string) map[string]bool
 }
 
 // Hit is a ranked document.
@@ -475,6 +479,11 @@ func planOf(src Source, an *Analyzer, qt QueryTerm, n int, exact bool) termPlan 
 		}
 		for _, t := range src.Expand(qt.Raw, limit) {
 			add(t, w)
+		}
+		if len(qt.Raw) >= 3 {
+			for _, t := range an.compoundsFrom(qt.Raw, limit) {
+				add(t, w)
+			}
 		}
 	}
 	if len(p.variants) == 0 && !strings.ContainsAny(qt.Raw, "/.-=") && len([]rune(qt.Raw)) >= typoMinLen {

@@ -15,7 +15,10 @@ type TrigramSource interface {
 
 // typoTerms lists the indexed terms a word of five letters or more stands for
 // when it is a typo: the stems of the words one edit away (edits1), in that
-// order. A TrigramSource finds them through its trigram index: an edit that
+// order. An edit the analyser changes counts only when the register has that
+// very word: the stemmer takes affixes off words that are none, so without
+// this "pendidkan" would stand for "pendidan" (dan) and "pendiikan" (ikan)
+// beside "pendidikan" (didik). A TrigramSource finds them through its trigram index: an edit that
 // is its own stem is one edit from the word and so shares enough trigrams
 // with it; an edit the analyser changes ("pelayanan" → layan, "kerjasama" →
 // kerja) is asked for by its stem. Either way the analyser's edits and stems
@@ -23,21 +26,32 @@ type TrigramSource interface {
 func typoTerms(src Source, an *Analyzer, raw string) []string {
 	edits := edits1(raw)
 	stems := make([]string, len(edits))
+	var changed []string
 	for i, e := range edits {
-		stems[i] = an.stemOf(e)
+		if stems[i] = an.stemOf(e); an.stemmed(e) {
+			changed = append(changed, e)
+		}
 	}
+	met := src.Derived(changed)
+	out := stems[:0]
+	var derived []string
+	for i, e := range edits {
+		switch s := stems[i]; {
+		case s == "":
+		case s == e:
+			out = append(out, s)
+		case !an.stemmed(e) || met[e]: // a compound's first part, or a word met
+			out = append(out, s)
+			derived = append(derived, s)
+		}
+	}
+	stems = out
 	ts, ok := src.(TrigramSource)
 	if !ok || !trigramPlain(raw) {
 		return stems
 	}
-	var derived []string
-	for i, e := range edits {
-		if s := stems[i]; s != "" && s != e {
-			derived = append(derived, s)
-		}
-	}
 	found := ts.Similar(raw, TypoSimilarity(raw), derived)
-	out := stems[:0]
+	out = stems[:0]
 	for _, s := range stems {
 		if _, ok := found[s]; ok {
 			out = append(out, s)

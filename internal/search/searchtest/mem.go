@@ -88,6 +88,17 @@ func (m *MemIndex) Probe(term string, docs []uint64, fn func(int, search.Posting
 	}
 }
 
+// Derived implements search.Source.
+func (m *MemIndex) Derived(words []string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range words {
+		if _, ok := m.surfaces[w]; ok {
+			out[w] = true
+		}
+	}
+	return out
+}
+
 // Expand implements search.Source.
 func (m *MemIndex) Expand(prefix string, limit int) []string {
 	if m.sorted == nil {

@@ -254,6 +254,25 @@ func (s *Source) Probe(term string, docs []uint64, fn func(int, search.Posting))
 	}
 }
 
+// Derived implements search.Source: the words bucket and the documents not
+// yet merged.
+func (s *Source) Derived(words []string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range words {
+		if s.words.Get([]byte(w)) != nil {
+			out[w] = true
+			continue
+		}
+		for _, pd := range s.pending {
+			if _, ok := pd.f.Surfaces[w]; ok {
+				out[w] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
 // expandScan bounds how many dictionary entries a prefix reads.
 const expandScan = 20000
 
