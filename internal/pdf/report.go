@@ -132,7 +132,9 @@ func (r *Renderer) renderSheet(ctx context.Context, w io.Writer, d *ReportDoc, p
 	f.SetCreationDate(created)
 	f.SetModificationDate(created)
 	f.SetCatalogSort(true)
-	f.SetCompression(o.Compress)
+	// The pages are compressed after gofpdf wrote them (deflatePages), with
+	// one zlib writer instead of gofpdf's one per page.
+	f.SetCompression(o.Compress && gofpdfDeflate)
 	f.SetTitle(d.Meta.Title, true)
 	f.SetAuthor(d.Meta.Author, true)
 	f.SetCreator(d.Meta.Creator, true)
@@ -158,9 +160,19 @@ func (r *Renderer) renderSheet(ctx context.Context, w io.Writer, d *ReportDoc, p
 	if err := f.Output(&buf); err != nil {
 		return fmt.Errorf("PDF tidak dapat dibuat: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
+	out := buf.Bytes()
+	if o.Compress && !gofpdfDeflate {
+		if z, err := deflatePages(out); err == nil {
+			out = z
+		} // else the uncompressed file, as valid and as readable
+	}
+	_, err = w.Write(out)
 	return err
 }
+
+// gofpdfDeflate lets gofpdf compress the pages itself; tests set it to
+// compare the two.
+var gofpdfDeflate = false
 
 type reportRender struct {
 	ctx                         context.Context
