@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -88,5 +89,87 @@ func TestDeflatePagesRefuses(t *testing.T) {
 		if out, err := deflatePages(in); err == nil {
 			t.Errorf("%s: rewritten to %d bytes", name, len(out))
 		}
+	}
+}
+
+// Rows written by rowWriter are the bytes gofpdf's Rect, CellFormat and
+// SplitText make of them: text in and out of ASCII (a rune first met in a
+// row, then again), escaped characters, every align, wrapped and empty
+// cells, a bold total, over several pages, in another text colour too.
+func TestFastRowsAsGofpdf(t *testing.T) {
+	r, err := NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"Kerja sama (bidang) pendidikan", `a\b`, "Dinas Penanaman Modal – PTSP", "Kab. Lampung Selatan’s", "",
+		"Pemerintah Provinsi Jawa Barat dan Pemerintah Kabupaten Sumedang tentang penyelenggaraan pelayanan perizinan berusaha terintegrasi secara elektronik",
+		"Ñandú ĳ €", "tab\there", "line\nbreak", "a\rb", "日本", string([]byte{0xff, 'x'}), "((()))"}
+	doc := func() *ReportDoc {
+		d := reportDoc(t, 0)
+		tb := &ReportTable{Header: []string{"No.", "Nomor", "Tentang", "Jumlah", "Status"}, Widths: []float64{1, 3, 6, 2, 2},
+			Align: []string{"R", "L", "", "R", "C"}, Total: []string{"", "Jumlah (semua)", "", "1.234", "–"}}
+		for i := range 260 {
+			tb.Rows = append(tb.Rows, []string{fmt.Sprint(i + 1), fmt.Sprintf("%d/PKS/%d", i, 2000+i%30), texts[i%len(texts)],
+				texts[(i*7+3)%len(texts)], []string{"Berlaku", "Konsep", "Berakhir (lalu)", "Ditandatangani"}[i%4]})
+		}
+		narrow := &ReportTable{Header: []string{"Jenis", "Jumlah"}, Rows: [][]string{{"KSB", "12"}, {"Ü", "3"}}, Width: 0.4, Align: []string{"", "R"}}
+		d.Blocks = append(d.Blocks, ReportBlock{Heading: "Daftar", Table: tb}, ReportBlock{Heading: "Jenis", Table: narrow})
+		return d
+	}
+	for _, compress := range []bool{false, true} {
+		o := Options{Compress: compress, Created: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+		render := func(slow bool) []byte {
+			t.Helper()
+			slowRows = slow
+			defer func() { slowRows = false }()
+			var buf bytes.Buffer
+			if err := r.RenderReport(context.Background(), &buf, doc(), DefaultProfile(), o); err != nil {
+				t.Fatal(err)
+			}
+			return buf.Bytes()
+		}
+		theirs, ours := render(true), render(false)
+		if !bytes.Equal(ours, theirs) {
+			i := 0
+			for i < min(len(ours), len(theirs)) && ours[i] == theirs[i] {
+				i++
+			}
+			t.Fatalf("compress %v: %d bytes, gofpdf's %d; first difference at %d: %q, gofpdf %q", compress, len(ours), len(theirs), i,
+				ours[max(0, i-80):min(len(ours), i+80)], theirs[max(0, i-80):min(len(theirs), i+80)])
+		}
+		if !compress && !bytes.Contains(ours, []byte("q 0.000 g BT")) {
+			t.Error("no text drawn in another colour than the fill")
+		}
+	}
+}
+
+// The sink compresses a whole file handed over at once; a file in pieces is
+// kept as it came; more after a whole file is refused.
+func TestDeflateSink(t *testing.T) {
+	r, _ := NewRenderer()
+	var buf bytes.Buffer
+	if err := r.RenderReport(context.Background(), &buf, reportDoc(t, 50), DefaultProfile(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	raw := buf.Bytes()
+	want, err := deflatePages(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var whole deflateSink
+	if n, err := whole.Write(raw); err != nil || n != len(raw) || !bytes.Equal(whole.out, want) {
+		t.Errorf("whole: %d, %v, %d bytes", n, err, len(whole.out))
+	}
+	if _, err := whole.Write([]byte("x")); err == nil {
+		t.Error("more after the end taken")
+	}
+	var pieces deflateSink
+	for _, p := range [][]byte{raw[:1000], raw[1000:]} {
+		if _, err := pieces.Write(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(pieces.out, raw) {
+		t.Errorf("pieces: %d bytes, %d written", len(pieces.out), len(raw))
 	}
 }
