@@ -33,6 +33,8 @@ type rowWriter struct {
 	// the fill colour (CellFormat's colorFlag); empty when they are the same.
 	pageH, k, cMargin, fontSize float64
 	colour                      string
+	rgb                         [6]int // the text and fill colours colour was made for
+	known                       bool
 }
 
 func newRowWriter(f *gofpdf.Fpdf) *rowWriter {
@@ -61,10 +63,15 @@ func (w *rowWriter) begin() {
 	w.k = w.f.GetConversionRatio()
 	w.cMargin = w.f.GetCellMargin()
 	_, w.fontSize = w.f.GetFontSize()
-	text := colourOp(w.f.GetTextColor())
-	w.colour = ""
-	if text != colourOp(w.f.GetFillColor()) {
-		w.colour = "q " + text + " "
+	tr, tg, tb := w.f.GetTextColor()
+	fr, fg, fb := w.f.GetFillColor()
+	if rgb := [6]int{tr, tg, tb, fr, fg, fb}; !w.known || rgb != w.rgb {
+		w.rgb, w.known = rgb, true
+		text := colourOp(tr, tg, tb)
+		w.colour = ""
+		if text != colourOp(fr, fg, fb) {
+			w.colour = "q " + text + " "
+		}
 	}
 	w.buf = w.buf[:0]
 }
