@@ -141,6 +141,23 @@ func TestFastRowsAsGofpdf(t *testing.T) {
 			t.Error("no text drawn in another colour than the fill")
 		}
 	}
+	// The TKKSD's sheet, portrait, with its tables of reviews.
+	a := &TelaahDoc{Title: "LEMBAR TELAAH DAN DISPOSISI", Fields: [][2]string{{"Perihal", "Kerja sama perizinan"}},
+		Blocks: []ReportBlock{{Heading: "Telaah", Table: &ReportTable{Header: []string{"Anggota", "Tanggal", "Hasil", "Paraf"}, Widths: []float64{3, 2, 4, 1},
+			Rows: [][]string{{"Kabag Hukum", "4 Juli 2025", "Setuju (dengan catatan: pasal 5 diperbaiki)", ""}, {"Inspektorat", "", "Belum", ""}, {"Bappeda – Bidang Ekonomi", "5 Juli 2025", "Setuju", ""}}}}},
+		Disposisi: Disposisi{Heading: "DISPOSISI", Lines: []string{"Diteruskan kepada"}, Signer: "Sekretaris Daerah"}}
+	sheet := func(slow bool) []byte {
+		slowRows = slow
+		defer func() { slowRows = false }()
+		var buf bytes.Buffer
+		if err := r.RenderTelaah(context.Background(), &buf, a, DefaultProfile(), Options{Created: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	if ours, theirs := sheet(false), sheet(true); !bytes.Equal(ours, theirs) {
+		t.Errorf("telaah: %d bytes, gofpdf's %d", len(ours), len(theirs))
+	}
 }
 
 // The sink compresses a whole file handed over at once; a file in pieces is
