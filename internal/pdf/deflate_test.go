@@ -103,7 +103,8 @@ func TestFastRowsAsGofpdf(t *testing.T) {
 	}
 	texts := []string{"Kerja sama (bidang) pendidikan", `a\b`, "Dinas Penanaman Modal – PTSP", "Kab. Lampung Selatan’s", "",
 		"Pemerintah Provinsi Jawa Barat dan Pemerintah Kabupaten Sumedang tentang penyelenggaraan pelayanan perizinan berusaha terintegrasi secara elektronik",
-		"Ñandú ĳ €", "tab\there", "line\nbreak", "a\rb", "日本", string([]byte{0xff, 'x'}), "((()))"}
+		"Ñandú ĳ €", "tab\there", "line\nbreak", "kiri\n\nkanan", "akhir\n", "04-09-2025 s.d.\n03-09-2030",
+		"Pemerintah Provinsi Jawa Barat dan Pemerintah Kabupaten Sumedang\n1234/PKS.05-KS/2025", "Jalan (lama)\nNo. 5", "a\rb", "日本", string([]byte{0xff, 'x'}), "((()))"}
 	doc := func() *ReportDoc {
 		d := reportDoc(t, 0)
 		tb := &ReportTable{Header: []string{"No.", "Nomor", "Tentang", "Jumlah", "Status"}, Widths: []float64{1, 3, 6, 2, 2},

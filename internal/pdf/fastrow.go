@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
@@ -182,6 +183,21 @@ func (w *rowWriter) fits(s string, width float64, bold bool) bool {
 		}
 		sum += ws[c]
 		if sum > wmax {
+			return false
+		}
+	}
+	return true
+}
+
+// fitsLines reports whether SplitText(s, width) would give s's lines as
+// they are ("nomor\nnomor mitra"): each one not empty and fitting. (At a
+// newline SplitText always breaks, and a line that fits is never broken.)
+func (w *rowWriter) fitsLines(s string, width float64, bold bool) bool {
+	if !strings.Contains(s, "\n") || strings.HasSuffix(s, "\n") {
+		return false
+	}
+	for line := range strings.SplitSeq(s, "\n") {
+		if line == "" || !w.fits(line, width, bold) {
 			return false
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
@@ -400,6 +401,8 @@ func (r *reportRender) lines(cells []string, widths []float64, bold bool) [][]st
 			out[i] = []string{""}
 		case !slowRows && r.rows.fits(text, w-2*repPad, bold):
 			out[i] = []string{text} // as SplitText would, without its work
+		case !slowRows && r.rows.fitsLines(text, w-2*repPad, bold):
+			out[i] = strings.Split(text, "\n")
 		default:
 			out[i] = r.f.SplitText(text, w-2*repPad)
 		}
