@@ -24,7 +24,7 @@ const (
 var months = map[string]time.Month{
 	"januari": 1, "jan": 1, "january": 1,
 	"februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "february": 2,
-	"maret": 3, "mar": 3, "march": 3,
+	"maret": 3, "mar": 3, "mrt": 3, "march": 3,
 	"april": 4, "apr": 4,
 	"mei": 5, "may": 5,
 	"juni": 6, "jun": 6, "june": 6,
@@ -36,8 +36,36 @@ var months = map[string]time.Month{
 	"desember": 12, "des": 12, "dec": 12, "december": 12,
 }
 
-var dayNames = map[string]bool{"senin": true, "selasa": true, "rabu": true, "kamis": true, "jumat": true, "jum": true, "at": true, "sabtu": true, "minggu": true, "ahad": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true, "tanggal": true, "tgl": true}
+// dayWords are the words a date cell may start with: day names ("Jum'at"
+// reads as "jum" "at") and "tanggal".
+var dayWords = map[string]bool{"jum": true, "at": true, "tanggal": true, "tgl": true}
+
+// weekdays are the day names offices write, in Bahasa Indonesia and English.
+var weekdays = map[string]time.Weekday{
+	"minggu": time.Sunday, "ahad": time.Sunday, "senin": time.Monday, "selasa": time.Tuesday, "rabu": time.Wednesday,
+	"kamis": time.Thursday, "jumat": time.Friday, "jum": time.Friday, "sabtu": time.Saturday,
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+// StatedWeekday is the day a date cell names before its date ("Jumat, 4
+// Juli 2025": Friday), if it names one.
+func StatedWeekday(s string) (time.Weekday, bool) {
+	for _, w := range pick.Words(s) {
+		if wd, ok := weekdays[w]; ok {
+			return wd, true
+		}
+		if !dayWords[w] {
+			break
+		}
+	}
+	return 0, false
+}
+
+func isDayWord(w string) bool {
+	_, day := weekdays[w]
+	return day || dayWords[w]
+}
 
 // ParseDate reads a date as offices write it: an Excel serial number (a date
 // cell), "04-07-2025", "4/7/2025" and "4.7.2025" (day first), "2025-07-04",
@@ -76,7 +104,7 @@ func ParseDatePrecision(s string, date1904 bool) (agreement.Date, Precision) {
 	}
 	// Words: "Jumat, 4 Juli 2025", "4 Juli 2025", "Juli 2025".
 	ws := pick.Words(s)
-	for len(ws) > 0 && dayNames[ws[0]] {
+	for len(ws) > 0 && isDayWord(ws[0]) {
 		ws = ws[1:]
 	}
 	switch len(ws) {
@@ -155,7 +183,8 @@ func fullYear(y int) int {
 }
 
 // ParseTerm reads a term: "5 tahun", "5 th", "5 thn", "5 (lima) tahun",
-// "lima tahun", "60 bulan", "6 bln"; a number alone is years.
+// "lima tahun", "60 bulan", "6 bln", "2 tahun 6 bulan" (30 months); a
+// number alone is years.
 func ParseTerm(s string) (int, agreement.TermUnit, bool) {
 	ws := pick.Words(s)
 	if len(ws) == 0 {
@@ -187,6 +216,16 @@ func ParseTerm(s string) (int, agreement.TermUnit, bool) {
 	if n <= 0 || n > 1200 {
 		return 0, "", false
 	}
+	// "2 tahun 6 bulan": months.
+	if len(rest) == 3 {
+		if u, ok := unitOf(rest[0]); ok && u == agreement.UnitTahun {
+			if m, err := strconv.Atoi(rest[1]); err == nil && m > 0 && m < 12 {
+				if u2, ok := unitOf(rest[2]); ok && u2 == agreement.UnitBulan {
+					return n*12 + m, agreement.UnitBulan, true
+				}
+			}
+		}
+	}
 	switch len(rest) {
 	case 0:
 		if n > 30 {
@@ -211,7 +250,7 @@ func unitOf(w string) (agreement.TermUnit, bool) {
 }
 
 // ParseKind reads a kind as registers write it: "MoU", "Kesepakatan
-// Bersama", "KSB", "Nota Kesepahaman", "PKS", "Perjanjian Kerja Sama",
+// Bersama", "KSB", "KB", "Naskah Kesepakatan Kerja Bersama", "Nota Kesepahaman", "PKS", "Perjanjian Kerja Sama",
 // "Nota Kesepakatan", "Adendum", "Perpanjangan".
 func ParseKind(s string) (agreement.Kind, bool) {
 	k := " " + strings.Join(pick.Words(s), " ") + " "
@@ -220,7 +259,8 @@ func ParseKind(s string) (agreement.Kind, bool) {
 		return agreement.KindAdendum, true
 	case strings.Contains(k, " perpanjangan ") || k == " ppj ":
 		return agreement.KindPerpanjangan, true
-	case strings.Contains(k, " mou ") || strings.Contains(k, " ksb ") || strings.Contains(k, " kesepakatan bersama ") ||
+	case strings.Contains(k, " mou ") || strings.Contains(k, " ksb ") || k == " kb " || strings.Contains(k, " kesepakatan bersama ") ||
+		strings.Contains(k, " kesepakatan kerja bersama ") ||
 		strings.Contains(k, " nota kesepahaman ") || strings.Contains(k, " memorandum "):
 		return agreement.KindKSB, true
 	case strings.Contains(k, " nota kesepakatan ") || k == " nk ":

@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"testing"
+	"time"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/wilayah"
@@ -29,6 +30,10 @@ func TestParseDateEveryOfficeForm(t *testing.T) {
 		{"4 Agustus 2019", d(2019, 8, 4), FullDate},
 		{"12 Nopember 2018", d(2018, 11, 12), FullDate},
 		{"4-Jul-2025", d(2025, 7, 4), FullDate},
+		{"4 Mrt 2019", d(2019, 3, 4), FullDate},
+		{"Senin, 4 Maret 2019", d(2019, 3, 4), FullDate},
+		{"Minggu, 3 Maret 2019", d(2019, 3, 3), FullDate},
+		{"Selasa tanggal 4 Maret 2019", d(2019, 3, 4), FullDate}, // a wrong day name still reads (StatedWeekday tells)
 		{"Juli 2025", d(2025, 7, 1), MonthOnly},
 		{"2019", d(2019, 1, 1), YearOnly},
 	}
@@ -58,6 +63,7 @@ func TestParseTerm(t *testing.T) {
 		{"5 tahun", 5, agreement.UnitTahun}, {"5 th", 5, agreement.UnitTahun}, {"5 thn", 5, agreement.UnitTahun},
 		{"5 (lima) tahun", 5, agreement.UnitTahun}, {"lima tahun", 5, agreement.UnitTahun}, {"60 bulan", 60, agreement.UnitBulan},
 		{"6 bln", 6, agreement.UnitBulan}, {"dua puluh empat bulan", 24, agreement.UnitBulan}, {"3", 3, agreement.UnitTahun},
+		{"2 tahun 6 bulan", 30, agreement.UnitBulan}, {"1 th 3 bln", 15, agreement.UnitBulan},
 	}
 	for _, c := range cases {
 		n, u, ok := ParseTerm(c.in)
@@ -65,9 +71,21 @@ func TestParseTerm(t *testing.T) {
 			t.Errorf("%q: %d %s %v", c.in, n, u, ok)
 		}
 	}
-	for _, bad := range []string{"", "selamanya", "0 tahun", "5 minggu", "45842"} {
+	for _, bad := range []string{"", "selamanya", "0 tahun", "5 minggu", "45842", "2 tahun 14 bulan", "6 bulan 2 tahun"} {
 		if n, u, ok := ParseTerm(bad); ok {
 			t.Errorf("%q read as %d %s", bad, n, u)
+		}
+	}
+}
+
+func TestStatedWeekday(t *testing.T) {
+	cases := map[string]time.Weekday{"Senin, 4 Maret 2019": time.Monday, "Jum'at, 4 Juli 2025": time.Friday,
+		"JUMAT 4-7-2025": time.Friday, "Ahad, 3 Maret 2019": time.Sunday, "tanggal 4 Maret 2019, Senin": -1,
+		"4 Maret 2019": -1, "Monday 4 March 2019": time.Monday}
+	for in, want := range cases {
+		got, ok := StatedWeekday(in)
+		if want < 0 && ok || want >= 0 && (!ok || got != want) {
+			t.Errorf("%q: %v %v, want %v", in, got, ok, want)
 		}
 	}
 }
@@ -75,7 +93,8 @@ func TestParseTerm(t *testing.T) {
 func TestParseKindAndStatus(t *testing.T) {
 	kinds := map[string]agreement.Kind{"MoU": agreement.KindKSB, "Kesepakatan Bersama": agreement.KindKSB, "Nota Kesepahaman": agreement.KindKSB,
 		"PKS": agreement.KindPKS, "Perjanjian Kerja Sama": agreement.KindPKS, "Nota Kesepakatan": agreement.KindNK,
-		"Adendum": agreement.KindAdendum, "Addendum PKS": agreement.KindAdendum, "Perpanjangan": agreement.KindPerpanjangan}
+		"Adendum": agreement.KindAdendum, "Addendum PKS": agreement.KindAdendum, "Perpanjangan": agreement.KindPerpanjangan,
+		"KB": agreement.KindKSB, "Naskah Kesepakatan Kerja Bersama": agreement.KindKSB}
 	for in, want := range kinds {
 		if got, ok := ParseKind(in); !ok || got != want {
 			t.Errorf("kind %q: %s", in, got)

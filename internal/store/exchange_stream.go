@@ -23,8 +23,12 @@ import (
 
 // exportShedEvery is how many bytes of stored values an export reads between
 // releases of the mapped pages it read (see shedPages): rarely enough that the
-// pages every read needs (the branches) are not read again and again.
-const exportShedEvery = 64 << 20
+// pages every read needs (the branches) are not read again and again. A
+// fault maps the neighbouring pages too, and a tree's leaves lie scattered
+// in the file, so the mapped pages grow about seven times faster than the
+// bytes read: 8 MB of values holds an export of 100 000 agreements near
+// 140 MB of resident memory (64 MB: 650 MB), for the same CPU time.
+const exportShedEvery = 8 << 20
 
 // ExportTo writes every record, counter, issued number, history entry and
 // file to w as an exchange file, record by record from the cursors of one read
