@@ -5,6 +5,9 @@
 #   bench/report.sh [DATA_FILE [RUNS]]   (default bench/out/gen-100000.db, made
 #                                         with `sepakat-cli gen --n 100000 --seed 1`
 #                                         if missing; 3 runs)
+#   BASE=OLD_SEPAKAT_CLI bench/report.sh …  also times OLD_SEPAKAT_CLI (say, one
+#                                         built from main) on the same copy, its
+#                                         runs between ours, and gives the ratios
 # Everything runs on a copy of DATA_FILE in a temporary folder (a file of an
 # older schema is migrated there, once, before the timings), removed at the end.
 # The figures are wall and processor time: on a machine shared with other work
@@ -26,17 +29,41 @@ bin/sepakat-cli --db "$tmp/r.db" list --year 1900 >/dev/null 2>&1 || true # migr
 rm -rf "$tmp/cadangan"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
-# The command a person runs, per format: wall, processor time, peak RSS.
+# The command a person runs, per format: wall, processor time, peak RSS; with
+# BASE, the old command's runs between ours.
 for ext in pdf xlsx; do
+  : >"$tmp/times"
+  : >"$tmp/base"
   for i in $(seq "$runs"); do
     /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" \
       bin/sepakat-cli --db "$tmp/r.db" laporan --from 2025-01-01 --to 2025-12-31 -o "$tmp/X.$ext" 2>/dev/null
-    cat "$tmp/time"
-  done | sort -n >"$tmp/times"
-  awk -v ext="$ext" -v size="$(stat -c %s "$tmp/X.$ext")" '
-    { wall[NR] = $1; cpu[NR] = $2 + $3; if ($4 > rss) rss = $4 }
+    cat "$tmp/time" >>"$tmp/times"
+    if [[ -n ${BASE:-} ]]; then
+      /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" \
+        "$BASE" --db "$tmp/r.db" laporan --from 2025-01-01 --to 2025-12-31 -o "$tmp/B.$ext" 2>/dev/null
+      cat "$tmp/time" >>"$tmp/base"
+    fi
+  done
+  sum='{ wall[NR] = $1; cpu[NR] = $2 + $3; if ($4 > rss) rss = $4 }'
+  med='function med(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }; return a[int((n + 1) / 2)] }'
+  awk -v ext="$ext" -v size="$(stat -c %s "$tmp/X.$ext")" "$med $sum"'
     END { printf "sepakat-cli laporan 2025 -o X.%s (%d runs): median %.2f s wall, %.2f s cpu; peak RSS %d MB (target 500); file %.1f MB\n",
-          ext, NR, wall[int((NR + 1) / 2)], cpu[int((NR + 1) / 2)], rss / 1024, size / 1048576 }' "$tmp/times"
+          ext, NR, med(wall, NR), med(cpu, NR), rss / 1024, size / 1048576 }' "$tmp/times"
+  if [[ -n ${BASE:-} ]]; then
+    paste -d' ' "$tmp/times" "$tmp/base" | awk "$med"'
+      { w[NR] = $1; c[NR] = $2 + $3; if ($4 > r) r = $4; bw[NR] = $5; bc[NR] = $6 + $7; if ($8 > br) br = $8 }
+      END { mw = med(w, NR); mc = med(c, NR); bmw = med(bw, NR); bmc = med(bc, NR)
+            printf "  BASE, same runs: median %.2f s wall, %.2f s cpu, peak RSS %d MB; ours %.2f× its wall, %.2f× its cpu\n",
+              bmw, bmc, br / 1024, mw / bmw, mc / bmc }'
+    if [[ $ext == pdf ]]; then
+      # The same pages: the two files differ only in their creation dates.
+      if [[ $(cmp -l "$tmp/X.pdf" "$tmp/B.pdf" | wc -l) -le 8 ]] && [[ $(stat -c %s "$tmp/X.pdf") == $(stat -c %s "$tmp/B.pdf") ]]; then
+        echo "  the PDFs are the same bytes but for their dates"
+      else
+        echo "  the PDFs differ: compare their pages (../shared/tools/pdfpages.sh)"
+      fi
+    fi
+  fi
 done
 
 # The report built in memory against the store reading the same facts (the

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
@@ -132,7 +133,9 @@ func (r *Renderer) renderSheet(ctx context.Context, w io.Writer, d *ReportDoc, p
 	f.SetCreationDate(created)
 	f.SetModificationDate(created)
 	f.SetCatalogSort(true)
-	f.SetCompression(o.Compress)
+	// The pages are compressed after gofpdf wrote them (deflatePages), with
+	// one zlib writer instead of gofpdf's one per page.
+	f.SetCompression(o.Compress && gofpdfDeflate)
 	f.SetTitle(d.Meta.Title, true)
 	f.SetAuthor(d.Meta.Author, true)
 	f.SetCreator(d.Meta.Creator, true)
@@ -143,7 +146,7 @@ func (r *Renderer) renderSheet(ctx context.Context, w io.Writer, d *ReportDoc, p
 	f.SetAutoPageBreak(false, bot)
 	f.AliasNbPages("{nb}")
 	rr := &reportRender{ctx: ctx, f: f, d: d, left: left, width: pageW - left - right, top: top,
-		bottom: pageH - bot, pageH: pageH}
+		bottom: pageH - bot, pageH: pageH, rows: newRowWriter(f)}
 	f.SetHeaderFuncMode(rr.header, false)
 	f.SetFooterFunc(rr.footer)
 	rr.newPage()
@@ -154,13 +157,26 @@ func (r *Renderer) renderSheet(ctx context.Context, w io.Writer, d *ReportDoc, p
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("PDF tidak dapat dibuat: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
+	var out []byte
+	if o.Compress && !gofpdfDeflate {
+		var sink deflateSink
+		err = f.Output(&sink)
+		out = sink.out
+	} else {
+		var buf bytes.Buffer
+		err = f.Output(&buf)
+		out = buf.Bytes()
+	}
+	if err != nil {
 		return fmt.Errorf("PDF tidak dapat dibuat: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
+	_, err = w.Write(out)
 	return err
 }
+
+// gofpdfDeflate lets gofpdf compress the pages itself; tests set it to
+// compare the two.
+var gofpdfDeflate = false
 
 type reportRender struct {
 	ctx                         context.Context
@@ -168,6 +184,7 @@ type reportRender struct {
 	d                           *ReportDoc
 	left, width, top, bottom, y float64
 	pageH                       float64
+	rows                        *rowWriter
 }
 
 const (
@@ -379,11 +396,16 @@ func (r *reportRender) lines(cells []string, widths []float64, bold bool) [][]st
 		if i < len(cells) {
 			text = cells[i]
 		}
-		if text == "" {
+		switch {
+		case text == "":
 			out[i] = []string{""}
-			continue
+		case !slowRows && r.rows.fits(text, w-2*repPad, bold):
+			out[i] = []string{text} // as SplitText would, without its work
+		case !slowRows && r.rows.fitsLines(text, w-2*repPad, bold):
+			out[i] = strings.Split(text, "\n")
+		default:
+			out[i] = r.f.SplitText(text, w-2*repPad)
 		}
-		out[i] = r.f.SplitText(text, w-2*repPad)
 	}
 	return out
 }
@@ -402,6 +424,10 @@ func (r *reportRender) row(t *ReportTable, widths []float64, lines [][]string, b
 	r.font(bold, repFont)
 	r.f.SetDrawColor(80, 80, 80)
 	r.f.SetLineWidth(0.2)
+	if !head && !slowRows {
+		r.fastRow(t, widths, lines, bold, h)
+		return
+	}
 	x := r.left
 	for i, w := range widths {
 		style := "D"
@@ -420,11 +446,45 @@ func (r *reportRender) row(t *ReportTable, widths []float64, lines [][]string, b
 		for j, l := range lines[i] {
 			r.f.SetXY(x+repPad, r.y+repPad+float64(j)*repLineH)
 			r.f.CellFormat(w-2*repPad, repLineH, l, "", 0, align, false, 0, "")
+			r.rows.shown(l, bold)
 		}
 		x += w
 	}
 	r.y += h
 }
+
+// fastRow is row's body for a row that is not the header: the same bytes
+// through rowWriter.
+func (r *reportRender) fastRow(t *ReportTable, widths []float64, lines [][]string, bold bool, h float64) {
+	w := r.rows
+	w.begin()
+	x := r.left
+	for i, cw := range widths {
+		w.rect(x, r.y, cw, h)
+		align := "L"
+		if i < len(t.Align) && t.Align[i] != "" {
+			align = t.Align[i]
+		}
+		for j, l := range lines[i] {
+			if l == "" {
+				continue // CellFormat writes nothing
+			}
+			lx, ly := x+repPad, r.y+repPad+float64(j)*repLineH
+			if !w.text(lx, ly, cw-2*repPad, repLineH, l, align, bold) {
+				w.flush()
+				r.f.SetXY(lx, ly)
+				r.f.CellFormat(cw-2*repPad, repLineH, l, "", 0, align, false, 0, "")
+				w.shown(l, bold)
+			}
+		}
+		x += cw
+	}
+	w.flush()
+	r.y += h
+}
+
+// slowRows draws every row through gofpdf's calls; tests set it to compare.
+var slowRows = false
 
 // Chart geometry, mm.
 const (

@@ -50,10 +50,6 @@ var (
 		EN: "A %s has no parent; parent number %q ignored"}
 )
 
-// parentWords are words every parent problem or warning holds (and no other
-// row word does), to take them out when the links are made again.
-var parentWords = []string{"Perjanjian induk ", " tidak berinduk; nomor induk "}
-
 // canHaveParent reports whether a row of kind k may hang under a parent.
 func canHaveParent(k agreement.Kind) bool {
 	return k == agreement.KindPKS || k == agreement.KindAdendum || k == agreement.KindPerpanjangan
@@ -146,7 +142,7 @@ func (p *Plan) linkParents() {
 	})
 	for _, i := range order {
 		r := &p.Rows[i]
-		r.Problems, r.Warnings = dropParentWords(r.Problems), dropParentWords(r.Warnings)
+		r.Problems, r.Warnings = without(r.Problems, CheckParent), without(r.Warnings, CheckParent)
 		a := &r.Agreement
 		a.ParentID, a.Parent = 0, nil
 		if !r.Parent.Chosen {
@@ -161,12 +157,12 @@ func (p *Plan) linkParents() {
 			continue
 		}
 		if !canHaveParent(a.Kind) {
-			r.Warnings = append(r.Warnings, format(warnParentIgnored, a.Kind.Title(), lk.Text))
+			r.Warnings = append(r.Warnings, finding(CheckParent, warnParentIgnored, a.Kind.Title(), lk.Text))
 			r.Parent = ParentLink{Row: -1, Chosen: lk.Chosen}
 			continue
 		}
 		if !lk.Found() {
-			r.Problems = append(r.Problems, format(probParentMissing, lk.Text))
+			r.Problems = append(r.Problems, finding(CheckParent, probParentMissing, lk.Text))
 			continue
 		}
 		var ref agreement.ParentRef
@@ -186,11 +182,11 @@ func (p *Plan) linkParents() {
 			}
 		}
 		if !agreement.AllowedParent(ref.Kind, a.Kind) {
-			r.Problems = append(r.Problems, format(probParentKind, lk.Text, ref.Kind.Title(), a.Kind.Title()))
+			r.Problems = append(r.Problems, finding(CheckParent, probParentKind, lk.Text, ref.Kind.Title(), a.Kind.Title()))
 			continue
 		}
 		if lk.Row >= 0 && !p.Rows[lk.Row].OK() {
-			r.Problems = append(r.Problems, format(probParentOut, lk.Text, p.Rows[lk.Row].Line))
+			r.Problems = append(r.Problems, finding(CheckParent, probParentOut, lk.Text, p.Rows[lk.Row].Line))
 			continue
 		}
 		// A parent in the file gets its ID when the plan is written (Dataset).
@@ -266,20 +262,4 @@ func ownRank(k Known, key string) int {
 		return 0
 	}
 	return 1
-}
-
-func dropParentWords(ts []i18n.Text) []i18n.Text {
-	out := ts[:0:0]
-	for _, t := range ts {
-		drop := false
-		for _, w := range parentWords {
-			if strings.Contains(t.ID, w) {
-				drop = true
-			}
-		}
-		if !drop {
-			out = append(out, t)
-		}
-	}
-	return out
 }

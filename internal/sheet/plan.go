@@ -58,10 +58,46 @@ type PlanRow struct {
 	Agreement agreement.Agreement
 	Partner   Match
 	Parent    ParentLink
-	Problems  []i18n.Text
-	Warnings  []i18n.Text
+	Problems  []Finding
+	Warnings  []Finding
 	// Skip leaves a row out by the user's choice.
 	Skip bool
+}
+
+// Finding is a row's problem or warning: its words and the check that
+// found it, so that a check made again takes out its own earlier findings
+// and no other's.
+type Finding struct {
+	i18n.Text
+	Check Check
+}
+
+// Check is what found a Finding.
+type Check uint8
+
+const (
+	// CheckCells: the row's own cells, read when the row is built.
+	CheckCells Check = iota
+	// CheckNumber: an own number twice in the file or already in the register.
+	CheckNumber
+	// CheckParent: the parent the row names (linkParents).
+	CheckParent
+)
+
+// without is fs less the findings of check c.
+func without(fs []Finding, c Check) []Finding {
+	out := fs[:0:0]
+	for _, f := range fs {
+		if f.Check != c {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// finding is t with args filled in, found by c.
+func finding(c Check, t i18n.Text, args ...any) Finding {
+	return Finding{Text: format(t, args...), Check: c}
 }
 
 // OK reports whether the row goes in.
@@ -171,8 +207,8 @@ func (p *Plan) build(i int) {
 	r := &p.Rows[i]
 	r.Problems, r.Warnings = nil, nil
 	d1904 := p.Table.Date1904
-	prob := func(t i18n.Text, args ...any) { r.Problems = append(r.Problems, format(t, args...)) }
-	warn := func(t i18n.Text, args ...any) { r.Warnings = append(r.Warnings, format(t, args...)) }
+	prob := func(t i18n.Text, args ...any) { r.Problems = append(r.Problems, finding(CheckCells, t, args...)) }
+	warn := func(t i18n.Text, args ...any) { r.Warnings = append(r.Warnings, finding(CheckCells, t, args...)) }
 
 	a := agreement.Agreement{Subject: tidyName(p.value(i, Subject)), Notes: p.value(i, Notes),
 		Imported: &agreement.Imported{Source: p.Table.Source(), Row: r.Line, At: p.env.Today}}
@@ -307,7 +343,7 @@ func (p *Plan) build(i int) {
 	a.Parties = []agreement.AgreementParty{own, partner}
 	if len(r.Problems) == 0 {
 		if es := a.Validate(&p.dir); len(es) > 0 {
-			r.Problems = append(r.Problems, i18n.Text{ID: es.Message(i18n.ID), EN: es.Message(i18n.EN)})
+			r.Problems = append(r.Problems, Finding{Text: i18n.Text{ID: es.Message(i18n.ID), EN: es.Message(i18n.EN)}, Check: CheckCells})
 		}
 	}
 	r.Agreement = a
@@ -357,26 +393,20 @@ func (p *Plan) checkNumbers() {
 	seen := map[string]int{}
 	for i := range p.Rows {
 		r := &p.Rows[i]
-		// Take out this check's earlier words: the row may have been rebuilt.
-		var keep []i18n.Text
-		for _, t := range r.Problems {
-			if !strings.HasPrefix(t.ID, "Nomor ") || !(strings.Contains(t.ID, " sama dengan baris ") || strings.Contains(t.ID, " sudah ada di daftar")) {
-				keep = append(keep, t)
-			}
-		}
-		r.Problems = keep
+		// This check's earlier findings go: the numbers may have changed.
+		r.Problems = without(r.Problems, CheckNumber)
 		n := r.Agreement.OwnNumber()
 		k := NumberKey(n)
 		if k == "" || strings.Trim(k, ".-/") == "" {
 			continue
 		}
 		if first, dup := seen[k]; dup {
-			r.Problems = append(r.Problems, format(probDupFile, n, p.Rows[first].Line))
+			r.Problems = append(r.Problems, finding(CheckNumber, probDupFile, n, p.Rows[first].Line))
 			continue
 		}
 		seen[k] = i
 		if p.env.Numbers[k] {
-			r.Problems = append(r.Problems, format(probDupStore, n))
+			r.Problems = append(r.Problems, finding(CheckNumber, probDupStore, n))
 		}
 	}
 }
