@@ -182,6 +182,22 @@ func TestCleanSheetImports(t *testing.T) {
 	if len(p.Rows[3].Warnings) == 0 {
 		t.Error("a year alone gives no warning")
 	}
+	// 4 July 2019 was a Thursday: the register's "Jumat" is a slip the row
+	// goes in with, said beside it; row 1 names no day and gets no such word.
+	weekday := func(r sheet.PlanRow) string {
+		for _, w := range r.Warnings {
+			if strings.Contains(w.ID, "jatuh pada hari") {
+				return w.ID
+			}
+		}
+		return ""
+	}
+	if got := weekday(p.Rows[1]); !strings.Contains(got, "4 Juli 2019 jatuh pada hari Kamis, bukan Jumat") {
+		t.Errorf("row with Jumat, 4 Juli 2019: weekday warning %q", got)
+	}
+	if got := weekday(p.Rows[0]); got != "" {
+		t.Errorf("row without a day name: %q", got)
+	}
 }
 
 // refusal asserts that reading data is refused with words containing want,

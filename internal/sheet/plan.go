@@ -195,6 +195,7 @@ var (
 	probInvalid     = i18n.Text{ID: "%s", EN: "%s"}
 	warnKindGuess   = i18n.Text{ID: "Jenis tidak tertulis; dianggap %s", EN: "No kind written; taken as %s"}
 	warnPrecision   = i18n.Text{ID: "%s %q tanpa tanggal lengkap; dicatat %s", EN: "%s %q is not a whole date; recorded as %s"}
+	warnWeekday     = i18n.Text{ID: "%s %q: %s jatuh pada hari %s, bukan %s; periksa tanggalnya", EN: "%s %q: %s falls on a %s, not a %s; check the date"}
 	warnTermDates   = i18n.Text{ID: "Jangka waktu %q tidak cocok dengan tanggalnya; tanggal yang dipakai", EN: "Term %q does not fit the dates; the dates are kept"}
 	warnApprox      = i18n.Text{ID: "Mitra %q dicocokkan dengan %s; periksa", EN: "Partner %q matched to %s; check it"}
 	warnAmbiguous   = i18n.Text{ID: "Mitra %q: dipilih %s; juga mungkin %s", EN: "Partner %q: %s chosen; it may also be %s"}
@@ -243,6 +244,10 @@ func (p *Plan) build(i int) {
 		switch pr {
 		case NoDate:
 			prob(probDate, f.Label(i18n.ID), v)
+		case FullDate:
+			if wd, ok := StatedWeekday(v); ok && wd != d.Weekday() {
+				warn(warnWeekday, f.Label(i18n.ID), v, longDate(d), bahasa.DayName(d.Weekday()), bahasa.DayName(wd))
+			}
 		case YearOnly:
 			if end {
 				d = agreement.NewDate(d.Year, 12, 31)
