@@ -133,15 +133,16 @@ func (a *Analyzer) stemOf(w string) string {
 	return ""
 }
 
-// compoundsFrom lists the terms of the compounds that start with prefix and
-// are longer ("nontun": non, tunai of "nontunai"), of at most limit
-// compounds. An index holds a compound as its parts, so completing a prefix
-// from the index alone would not reach it.
+// compoundsFrom lists the terms of the compounds that prefix starts beyond
+// their first part ("nontun": non, tunai of "nontunai"; not "per" of
+// "perangkatdaerah"), of at most limit compounds. An index holds a compound
+// as its parts, so completing a prefix from the index alone would not reach
+// it.
 func (a *Analyzer) compoundsFrom(prefix string, limit int) []string {
 	var out []string
 	i := sort.SearchStrings(a.compoundWords, prefix)
 	for n := 0; i < len(a.compoundWords) && n < limit && strings.HasPrefix(a.compoundWords[i], prefix); i++ {
-		if w := a.compoundWords[i]; w != prefix {
+		if w := a.compoundWords[i]; w != prefix && len(prefix) > len(a.compounds[w][0]) {
 			out = append(out, a.lookup(w).terms...)
 			n++
 		}

@@ -51,3 +51,24 @@ func TestParseQuery(t *testing.T) {
 		t.Error("10 000 characters not truncated")
 	}
 }
+
+func TestCompoundsFromAPrefix(t *testing.T) {
+	an, err := Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{
+		"nontun":   "non tunai", // beyond "non"
+		"kerjas":   "kerja sama",
+		"tandat":   "tanda tangan",
+		"non":      "", // the first part alone is a word of its own
+		"per":      "", // "perangkat daerah" is far from begun
+		"nontuna":  "non tunai",
+		"nontunai": "", // the whole compound is no prefix of it
+	}
+	for prefix, want := range cases {
+		if got := strings.Join(an.compoundsFrom(prefix, 6), " "); got != want {
+			t.Errorf("%q: %q, want %q", prefix, got, want)
+		}
+	}
+}

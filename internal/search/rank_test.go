@@ -111,3 +111,23 @@ func FuzzParseQuery(f *testing.F) {
 		}
 	})
 }
+
+// TestTypoStandsForWordsTheRegisterHas: an edit of a typo that the stemmer
+// cuts to a root ("pendidan" → dan, "pendiikan" → ikan) is no word of the
+// register and must not bring its root's documents in.
+func TestTypoStandsForWordsTheRegisterHas(t *testing.T) {
+	a, _ := search.Shipped()
+	m := searchtest.NewMemIndex()
+	m.Add(a, 1, [2]string{"Perjanjian Kerja Sama tentang Pengembangan Perikanan Tangkap", "ikan dan nelayan"})
+	m.Add(a, 2, [2]string{"Perjanjian Kerja Sama tentang Peningkatan Mutu Pendidikan", "sekolah"})
+	m.Add(a, 3, [2]string{"Kesepakatan Bersama tentang Pembayaran Nontunai", "pajak daerah"})
+	for q, want := range map[string][]uint64{"pendidkan": {2}, "nontun": {3}, "perikann": {1}} {
+		var got []uint64
+		for _, h := range search.Rank(m, a, search.ParseQuery(a, q), 10, nil) {
+			got = append(got, h.Doc)
+		}
+		if len(got) != len(want) || got[0] != want[0] {
+			t.Errorf("%q: %v, want %v", q, got, want)
+		}
+	}
+}
