@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,6 +33,7 @@ type Beranda struct {
 	do     func(func())
 
 	content  *fyne.Container
+	scroll   *container.Scroll
 	counts   *fyne.Container
 	ending   *fyne.Container
 	sleeping *fyne.Container
@@ -155,7 +157,53 @@ func (b *Beranda) build() {
 
 // Content is the screen's root object.
 func (b *Beranda) Content() fyne.CanvasObject {
-	return container.NewVScroll(container.NewPadded(b.content))
+	if b.scroll == nil {
+		b.scroll = container.NewVScroll(container.New(&berandaLayout{b: b}, b.content))
+		b.scroll.OnScrolled = func(fyne.Position) { b.cull() }
+	}
+	return b.scroll
+}
+
+// berandaLayout pads the Beranda's content and then leaves out what is not
+// in view (cull), so a resize shows the rows it brings into view.
+type berandaLayout struct{ b *Beranda }
+
+func (l *berandaLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	layout.NewPaddedLayout().Layout(objects, size)
+	l.b.cull()
+}
+
+func (l *berandaLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return layout.NewPaddedLayout().MinSize(objects)
+}
+
+// cull leaves the rows outside the scroll's view out of the next frame.
+// Fyne paints every object of a scrolled container, in view or not, and
+// makes each text's image anew; at 100 000 agreements the rows below the
+// fold are half the Beranda's text. A scroll brings them back before the
+// frame that shows them.
+func (b *Beranda) cull() {
+	if b.scroll == nil {
+		return
+	}
+	top := b.scroll.Offset.Y
+	bottom := top + b.scroll.Size().Height
+	if bottom <= top { // not laid out yet: leave everything in
+		top, bottom = -1e9, 1e9
+	}
+	var walk func(o fyne.CanvasObject, y float32)
+	walk = func(o fyne.CanvasObject, y float32) {
+		y += o.Position().Y
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c, y)
+			}
+		case *rowLink:
+			x.setInView(y < bottom && y+x.Size().Height > top)
+		}
+	}
+	walk(b.content, 0)
 }
 
 // reload gathers the dashboard off the UI goroutine and shows it when it
@@ -205,6 +253,7 @@ func (b *Beranda) reload() {
 				b.onStatus(r.st)
 			}
 		}
+		b.cull()
 		if err == nil && !b.notified && b.notify != nil {
 			b.notified = true
 			b.notify(d)
@@ -373,12 +422,23 @@ type rowLink struct {
 	label *kit.FitLabel
 	onTap func()
 	hover bool
+	// out is set while the row is outside the Beranda's view: it draws nothing.
+	out bool
 }
 
 func newRowLink(text string, onTap func()) *rowLink {
 	r := &rowLink{label: kit.NewFitLabel(text), onTap: onTap}
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// setInView draws the row, or leaves it out of the frames while it cannot be seen.
+func (r *rowLink) setInView(in bool) {
+	if r.out == !in {
+		return
+	}
+	r.out = !in
+	canvas.Refresh(r)
 }
 
 func (r *rowLink) Tapped(*fyne.PointEvent) {
@@ -424,5 +484,16 @@ func (rr *rowLinkRenderer) Refresh() {
 	rr.r.label.Refresh()
 }
 
-func (rr *rowLinkRenderer) Objects() []fyne.CanvasObject { return rr.objects }
-func (rr *rowLinkRenderer) Destroy()                     {}
+// Objects leaves out the background while it is clear (the software
+// painter fills even a clear rectangle pixel by pixel) and everything while
+// the row is out of view.
+func (rr *rowLinkRenderer) Objects() []fyne.CanvasObject {
+	switch {
+	case rr.r.out:
+		return nil
+	case !rr.r.hover:
+		return rr.objects[1:]
+	}
+	return rr.objects
+}
+func (rr *rowLinkRenderer) Destroy() {}
