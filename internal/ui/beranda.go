@@ -272,12 +272,50 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 		return
 	}
 	b.message.Hide()
-	b.counts.RemoveAll()
-	for _, st := range agreement.Statuses {
-		b.counts.Add(countTile(lang.L(st.Label()), d.Counts[st]))
-	}
+	refill(b.counts, func() {
+		for _, st := range agreement.Statuses {
+			b.counts.Add(countTile(lang.L(st.Label()), d.Counts[st]))
+		}
+	})
+	refill(b.ending, func() { b.showEnding(d, now) })
+	refill(b.sleeping, func() { b.showSleeping(d) })
+	refill(b.review, func() { b.showReview(d) })
+	refill(b.recent, func() { b.showRecent(d, now) })
+	b.relayout()
+}
 
-	b.ending.RemoveAll()
+// refill empties box and runs fill with its layout off: Add lays the whole
+// box out at every row. relayout then lays it out once.
+func refill(box *fyne.Container, fill func()) {
+	l := box.Layout
+	box.Layout = nil
+	box.RemoveAll()
+	fill()
+	box.Layout = l
+}
+
+// relayout lays the Beranda's containers out again, top down, and has the
+// content drawn anew. Unlike Refresh it leaves the widgets alone: the rows
+// just made need no refresh of their own before their first frame.
+func (b *Beranda) relayout() {
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		c, ok := o.(*fyne.Container)
+		if !ok {
+			return
+		}
+		if c.Layout != nil {
+			c.Layout.Layout(c.Objects, c.Size())
+		}
+		for _, x := range c.Objects {
+			walk(x)
+		}
+	}
+	walk(b.content)
+	canvas.Refresh(b.content)
+}
+
+func (b *Beranda) showEnding(d service.Dashboard, now time.Time) {
 	b.ending.Add(heading(lang.L("Segera berakhir")))
 	for i, w := range agreement.EndingWindows {
 		count := d.EndingCount[i]
@@ -291,37 +329,42 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 			return lang.L("{{.Date}} ({{.Days}} hari)", map[string]any{"Date": kit.ShortDate(s.End), "Days": agreement.DateOf(now).DaysUntil(s.End)})
 		}, lang.L("Tidak ada."))
 	}
+}
 
-	b.sleeping.RemoveAll()
+func (b *Beranda) showSleeping(d service.Dashboard) {
 	b.sleeping.Add(heading(lang.L("MoU tidur ({{.Count}})", map[string]any{"Count": thousands(d.SleepingCount)})))
 	b.sleeping.Add(note(lang.L("Kesepakatan Bersama yang ditandatangani lebih dari {{.Months}} bulan lalu tanpa PKS dan tanpa tindak lanjut tercatat.", map[string]any{"Months": agreement.SleepingMonths})))
 	b.addRows(b.sleeping, d.Sleeping, d.SleepingCount, func(s agreement.Summary) string {
 		return lang.L("ditandatangani {{.Date}}", map[string]any{"Date": kit.ShortDate(s.Signed)})
 	}, lang.L("Tidak ada: setiap MoU sudah ditindaklanjuti."))
+}
 
-	b.review.RemoveAll()
+func (b *Beranda) showReview(d service.Dashboard) {
 	b.review.Add(heading(lang.L("Menunggu telaah ({{.Count}})", map[string]any{"Count": thousands(d.Counts[agreement.StatusTelaah])})))
 	b.addRows(b.review, d.Review, d.Counts[agreement.StatusTelaah], func(s agreement.Summary) string {
 		return lang.L("diubah {{.Date}}", map[string]any{"Date": kit.ShortDate(agreement.DateOf(s.Updated))})
 	}, lang.L("Tidak ada konsep yang menunggu telaah."))
+}
 
-	b.recent.RemoveAll()
+func (b *Beranda) showRecent(d service.Dashboard, now time.Time) {
 	b.recent.Add(heading(lang.L("Baru diubah")))
 	b.addRows(b.recent, d.Recent, len(d.Recent), func(s agreement.Summary) string {
 		return lang.L(s.Phase(now, agreement.DefaultSoonDays).Label())
 	}, lang.L("Belum ada perjanjian."))
-	b.content.Refresh()
 }
 
 // showOutstanding lists what the procedure waits for: the DPRD's approval,
 // unfinished originals after the office's days, overdue monev, drafts
 // waiting on the partner.
 func (b *Beranda) showOutstanding(o service.Outstanding, err error, now time.Time) {
-	b.procedure.RemoveAll()
+	refill(b.procedure, func() { b.fillOutstanding(o, err, now) })
+	b.relayout()
+}
+
+func (b *Beranda) fillOutstanding(o service.Outstanding, err error, now time.Time) {
 	b.procedure.Add(heading(lang.L("Prosedur kerja sama")))
 	if err != nil {
 		b.procedure.Add(note(kit.Failure(lang.L("Daftar prosedur tidak dapat dimuat:"), err)))
-		b.procedure.Refresh()
 		return
 	}
 	b.procedure.Add(subheading(lang.L("Menunggu persetujuan DPRD ({{.Count}})", map[string]any{"Count": thousands(o.DPRDCount)})))
@@ -340,7 +383,6 @@ func (b *Beranda) showOutstanding(o service.Outstanding, err error, now time.Tim
 	b.addRows(b.procedure, o.Partner, o.PartnerCount, func(s agreement.Summary) string {
 		return lang.L("dikirim {{.Date}}, {{.Days}} hari lalu", map[string]any{"Date": kit.ShortDate(s.SentToPartner), "Days": s.SentToPartner.DaysUntil(agreement.DateOf(now))})
 	}, lang.L("Tidak ada."))
-	b.procedure.Refresh()
 }
 
 // showCharts draws the signed agreements per year by kind and the status

@@ -519,5 +519,13 @@ func (rr *tlRowRenderer) draw() {
 	rr.count.Refresh()
 }
 
-func (rr *tlRowRenderer) Objects() []fyne.CanvasObject { return rr.objects }
-func (rr *tlRowRenderer) Destroy()                     {}
+// Objects leaves out the background while it is clear: the software
+// painter fills even a clear rectangle pixel by pixel, a row's width at
+// every line in view.
+func (rr *tlRowRenderer) Objects() []fyne.CanvasObject {
+	if rr.bg.FillColor == color.Transparent {
+		return rr.objects[1:]
+	}
+	return rr.objects
+}
+func (rr *tlRowRenderer) Destroy() {}
