@@ -2,10 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/service"
@@ -100,5 +104,49 @@ func TestBerandaDrawsTheRowsInView(t *testing.T) {
 		if !drawn(r) {
 			t.Fatalf("in a window taller than the Beranda row %d is not drawn", i)
 		}
+	}
+}
+
+// refreshCount is a label that counts its refreshes.
+type refreshCount struct {
+	widget.Label
+	n int
+}
+
+func (r *refreshCount) Refresh() { r.n++; r.Label.Refresh() }
+
+// Switching tabs does not refresh the Beranda's content (fyne refreshes every
+// tab's content at every switch); a new theme does, and the screen is shown.
+func TestTabScreenPassesOnlyAThemeOn(t *testing.T) {
+	a := test.NewTempApp(t)
+	c := &refreshCount{}
+	c.Text = "Beranda"
+	c.ExtendBaseWidget(c)
+	screen := newTabScreen(c)
+	tabs := container.NewAppTabs(container.NewTabItem("Beranda", screen), container.NewTabItem("Lain", widget.NewLabel("lain")))
+	w := test.NewWindow(tabs)
+	defer w.Close()
+	w.Resize(fyne.NewSize(400, 300))
+	w.Canvas().Capture()
+	c.n = 0
+	tabs.SelectIndex(1)
+	tabs.SelectIndex(0)
+	if c.n != 0 {
+		t.Errorf("a tab switch refreshed the screen's content %d times", c.n)
+	}
+	if !screen.Visible() || !slices.Contains(texts(w.Canvas().Content()), "Beranda") {
+		t.Error("the screen is not shown after switching back")
+	}
+	a.Settings().SetTheme(theme.LightTheme())
+	tabs.SelectIndex(1)
+	tabs.SelectIndex(0)
+	if c.n == 0 {
+		t.Error("a new theme did not reach the screen's content")
+	}
+	n := c.n
+	tabs.SelectIndex(1)
+	tabs.SelectIndex(0)
+	if c.n != n {
+		t.Errorf("after the new theme a tab switch still refreshed the content %d times", c.n-n)
 	}
 }

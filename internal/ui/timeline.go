@@ -76,6 +76,7 @@ type Timeline struct {
 	axis    *tlAxis
 	list    *widget.List
 	content fyne.CanvasObject
+	screen  *tabScreen
 
 	bars      []tlBar
 	items     []tlItem
@@ -123,7 +124,12 @@ func (t *Timeline) build() {
 }
 
 // Content is the screen's root object.
-func (t *Timeline) Content() fyne.CanvasObject { return container.NewPadded(t.content) }
+func (t *Timeline) Content() fyne.CanvasObject {
+	if t.screen == nil {
+		t.screen = newTabScreen(container.NewPadded(t.content))
+	}
+	return t.screen
+}
 
 func swatch(c color.Color) fyne.CanvasObject {
 	r := canvas.NewRectangle(c)
