@@ -514,10 +514,25 @@ func (rr *rowLinkRenderer) Layout(s fyne.Size) {
 	rr.r.label.Resize(s)
 }
 
+// MinSize is one line's height: a line's height does not depend on its
+// text, and measuring the whole text (shaping it) before it is fitted to
+// the row's width cost a first Beranda frame a millisecond a row.
 func (rr *rowLinkRenderer) MinSize() fyne.Size {
-	m := rr.r.label.MinSize()
-	return fyne.NewSize(theme.Padding()*10, m.Height)
+	return fyne.NewSize(theme.Padding()*10, lineHeight())
 }
+
+// lineHeight is the height of a one-line label in the current text size,
+// measured once per size.
+func lineHeight() float32 {
+	size := theme.TextSize()
+	if lineHeights.size != size || lineHeights.height == 0 {
+		lineHeights.size, lineHeights.height = size, kit.NewFitLabel("Ag").MinSize().Height
+	}
+	return lineHeights.height
+}
+
+// lineHeights remembers lineHeight for its text size (UI goroutine only).
+var lineHeights struct{ size, height float32 }
 
 func (rr *rowLinkRenderer) Refresh() {
 	if rr.r.hover {

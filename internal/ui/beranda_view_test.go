@@ -67,6 +67,10 @@ func TestBerandaDrawsTheRowsInView(t *testing.T) {
 	if len(all) != 6*berandaRows-berandaRows {  // no procedure lists: showOutstanding was not called
 		t.Fatalf("%d rows", len(all))
 	}
+	// A row is as tall as its text's line, without the text being measured.
+	if got, want := first.MinSize().Height, first.label.MinSize().Height; got != want {
+		t.Errorf("row height %.1f, its label's %.1f", got, want)
+	}
 	if !drawn(first) || drawn(last) {
 		t.Fatalf("before scrolling: first row drawn %v, last of the ending list drawn %v", drawn(first), drawn(last))
 	}
