@@ -186,13 +186,10 @@ func (l *berandaLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 // fold are half the Beranda's text. A scroll brings them back before the
 // frame that shows them.
 func (b *Beranda) cull() {
-	if b.scroll == nil {
-		return
-	}
-	top := b.scroll.Offset.Y
-	bottom := top + b.scroll.Size().Height
-	if bottom <= top { // not laid out yet: leave everything in
-		top, bottom = -1e9, 1e9
+	top, bottom := float32(-1e9), float32(1e9) // no scroll, or not laid out yet: all in
+	if b.scroll != nil && b.scroll.Size().Height > 0 {
+		top = b.scroll.Offset.Y
+		bottom = top + b.scroll.Size().Height
 	}
 	var walk func(o fyne.CanvasObject, y float32)
 	walk = func(o fyne.CanvasObject, y float32) {
@@ -285,6 +282,7 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 	refill(b.review, func() { b.showReview(d) })
 	refill(b.recent, func() { b.showRecent(d, now) })
 	b.relayout()
+	b.cull()
 }
 
 // refill empties box and runs fill with its layout off: Add lays the whole
@@ -362,6 +360,7 @@ func (b *Beranda) showRecent(d service.Dashboard, now time.Time) {
 func (b *Beranda) showOutstanding(o service.Outstanding, err error, now time.Time) {
 	refill(b.procedure, func() { b.fillOutstanding(o, err, now) })
 	b.relayout()
+	b.cull()
 }
 
 func (b *Beranda) fillOutstanding(o service.Outstanding, err error, now time.Time) {
@@ -467,12 +466,14 @@ type rowLink struct {
 	label *kit.FitLabel
 	onTap func()
 	hover bool
-	// out is set while the row is outside the Beranda's view: it draws nothing.
+	// out is set while the row is outside the Beranda's view: it draws
+	// nothing and its text is not fitted. A new row is out until the
+	// Beranda's cull, at the end of each fill, finds it in view.
 	out bool
 }
 
 func newRowLink(text string, onTap func()) *rowLink {
-	r := &rowLink{label: kit.NewFitLabel(text), onTap: onTap}
+	r := &rowLink{label: kit.NewFitLabel(text), onTap: onTap, out: true}
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -483,6 +484,9 @@ func (r *rowLink) setInView(in bool) {
 		return
 	}
 	r.out = !in
+	if in {
+		r.label.Resize(r.Size())
+	}
 	canvas.Refresh(r)
 }
 
@@ -509,9 +513,13 @@ type rowLinkRenderer struct {
 	objects []fyne.CanvasObject
 }
 
+// Layout fits the text to the row only while the row is in view: fitting
+// shapes the text, and most rows of a full Beranda are below the fold.
 func (rr *rowLinkRenderer) Layout(s fyne.Size) {
 	rr.bg.Resize(s)
-	rr.r.label.Resize(s)
+	if !rr.r.out {
+		rr.r.label.Resize(s)
+	}
 }
 
 // MinSize is one line's height: a line's height does not depend on its

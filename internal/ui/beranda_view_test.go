@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -84,12 +85,20 @@ func TestBerandaDrawsTheRowsInView(t *testing.T) {
 		t.Errorf("%d of %d rows drawn in a 500 px window", inView, len(all))
 	}
 
+	// A row out of view has not fitted (shaped) its text yet.
+	if last.label.Size().Width != 0 || first.label.Size() != first.Size() {
+		t.Errorf("label sizes: out of view %v, in view %v for a row of %v", last.label.Size(), first.label.Size(), first.Size())
+	}
+
 	test.Scroll(w.Canvas(), fyne.NewPos(450, 250), 0, -10000)
 	if b.scroll.Offset.Y == 0 {
 		t.Fatal("the Beranda did not scroll")
 	}
 	if drawn(first) || !drawn(last) {
 		t.Errorf("scrolled to the end: first row drawn %v, last of the ending list drawn %v", drawn(first), drawn(last))
+	}
+	if last.label.Size() != last.Size() || !strings.HasSuffix(last.label.Shown(), "…") && last.label.Shown() != last.label.Text() {
+		t.Errorf("the row brought into view shows %q in %v", last.label.Shown(), last.label.Size())
 	}
 	// Under the pointer the row shows its hover background.
 	test.MoveMouse(w.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(last).AddXY(5, 5))
