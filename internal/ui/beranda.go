@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"reflect"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,6 +34,8 @@ type Beranda struct {
 	do     func(func())
 
 	content  *fyne.Container
+	scroll   *container.Scroll
+	screen   *tabScreen
 	counts   *fyne.Container
 	ending   *fyne.Container
 	sleeping *fyne.Container
@@ -155,7 +159,51 @@ func (b *Beranda) build() {
 
 // Content is the screen's root object.
 func (b *Beranda) Content() fyne.CanvasObject {
-	return container.NewVScroll(container.NewPadded(b.content))
+	if b.scroll == nil {
+		b.scroll = container.NewVScroll(container.New(&berandaLayout{b: b}, b.content))
+		b.scroll.OnScrolled = func(fyne.Position) { b.cull() }
+		b.screen = newTabScreen(b.scroll)
+	}
+	return b.screen
+}
+
+// berandaLayout pads the Beranda's content and then leaves out what is not
+// in view (cull), so a resize shows the rows it brings into view.
+type berandaLayout struct{ b *Beranda }
+
+func (l *berandaLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	layout.NewPaddedLayout().Layout(objects, size)
+	l.b.cull()
+}
+
+func (l *berandaLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return layout.NewPaddedLayout().MinSize(objects)
+}
+
+// cull leaves the rows outside the scroll's view out of the next frame.
+// Fyne paints every object of a scrolled container, in view or not, and
+// makes each text's image anew; at 100 000 agreements the rows below the
+// fold are half the Beranda's text. A scroll brings them back before the
+// frame that shows them.
+func (b *Beranda) cull() {
+	top, bottom := float32(-1e9), float32(1e9) // no scroll, or not laid out yet: all in
+	if b.scroll != nil && b.scroll.Size().Height > 0 {
+		top = b.scroll.Offset.Y
+		bottom = top + b.scroll.Size().Height
+	}
+	var walk func(o fyne.CanvasObject, y float32)
+	walk = func(o fyne.CanvasObject, y float32) {
+		y += o.Position().Y
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c, y)
+			}
+		case *rowLink:
+			x.setInView(y < bottom && y+x.Size().Height > top)
+		}
+	}
+	walk(b.content, 0)
 }
 
 // reload gathers the dashboard off the UI goroutine and shows it when it
@@ -205,6 +253,7 @@ func (b *Beranda) reload() {
 				b.onStatus(r.st)
 			}
 		}
+		b.cull()
 		if err == nil && !b.notified && b.notify != nil {
 			b.notified = true
 			b.notify(d)
@@ -223,12 +272,51 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 		return
 	}
 	b.message.Hide()
-	b.counts.RemoveAll()
-	for _, st := range agreement.Statuses {
-		b.counts.Add(countTile(lang.L(st.Label()), d.Counts[st]))
-	}
+	refill(b.counts, func() {
+		for _, st := range agreement.Statuses {
+			b.counts.Add(countTile(lang.L(st.Label()), d.Counts[st]))
+		}
+	})
+	refill(b.ending, func() { b.showEnding(d, now) })
+	refill(b.sleeping, func() { b.showSleeping(d) })
+	refill(b.review, func() { b.showReview(d) })
+	refill(b.recent, func() { b.showRecent(d, now) })
+	b.relayout()
+	b.cull()
+}
 
-	b.ending.RemoveAll()
+// refill empties box and runs fill with its layout off: Add lays the whole
+// box out at every row. relayout then lays it out once.
+func refill(box *fyne.Container, fill func()) {
+	l := box.Layout
+	box.Layout = nil
+	box.RemoveAll()
+	fill()
+	box.Layout = l
+}
+
+// relayout lays the Beranda's containers out again, top down, and has the
+// content drawn anew. Unlike Refresh it leaves the widgets alone: the rows
+// just made need no refresh of their own before their first frame.
+func (b *Beranda) relayout() {
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		c, ok := o.(*fyne.Container)
+		if !ok {
+			return
+		}
+		if c.Layout != nil {
+			c.Layout.Layout(c.Objects, c.Size())
+		}
+		for _, x := range c.Objects {
+			walk(x)
+		}
+	}
+	walk(b.content)
+	canvas.Refresh(b.content)
+}
+
+func (b *Beranda) showEnding(d service.Dashboard, now time.Time) {
 	b.ending.Add(heading(lang.L("Segera berakhir")))
 	for i, w := range agreement.EndingWindows {
 		count := d.EndingCount[i]
@@ -242,37 +330,43 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 			return lang.L("{{.Date}} ({{.Days}} hari)", map[string]any{"Date": kit.ShortDate(s.End), "Days": agreement.DateOf(now).DaysUntil(s.End)})
 		}, lang.L("Tidak ada."))
 	}
+}
 
-	b.sleeping.RemoveAll()
+func (b *Beranda) showSleeping(d service.Dashboard) {
 	b.sleeping.Add(heading(lang.L("MoU tidur ({{.Count}})", map[string]any{"Count": thousands(d.SleepingCount)})))
 	b.sleeping.Add(note(lang.L("Kesepakatan Bersama yang ditandatangani lebih dari {{.Months}} bulan lalu tanpa PKS dan tanpa tindak lanjut tercatat.", map[string]any{"Months": agreement.SleepingMonths})))
 	b.addRows(b.sleeping, d.Sleeping, d.SleepingCount, func(s agreement.Summary) string {
 		return lang.L("ditandatangani {{.Date}}", map[string]any{"Date": kit.ShortDate(s.Signed)})
 	}, lang.L("Tidak ada: setiap MoU sudah ditindaklanjuti."))
+}
 
-	b.review.RemoveAll()
+func (b *Beranda) showReview(d service.Dashboard) {
 	b.review.Add(heading(lang.L("Menunggu telaah ({{.Count}})", map[string]any{"Count": thousands(d.Counts[agreement.StatusTelaah])})))
 	b.addRows(b.review, d.Review, d.Counts[agreement.StatusTelaah], func(s agreement.Summary) string {
 		return lang.L("diubah {{.Date}}", map[string]any{"Date": kit.ShortDate(agreement.DateOf(s.Updated))})
 	}, lang.L("Tidak ada konsep yang menunggu telaah."))
+}
 
-	b.recent.RemoveAll()
+func (b *Beranda) showRecent(d service.Dashboard, now time.Time) {
 	b.recent.Add(heading(lang.L("Baru diubah")))
 	b.addRows(b.recent, d.Recent, len(d.Recent), func(s agreement.Summary) string {
 		return lang.L(s.Phase(now, agreement.DefaultSoonDays).Label())
 	}, lang.L("Belum ada perjanjian."))
-	b.content.Refresh()
 }
 
 // showOutstanding lists what the procedure waits for: the DPRD's approval,
 // unfinished originals after the office's days, overdue monev, drafts
 // waiting on the partner.
 func (b *Beranda) showOutstanding(o service.Outstanding, err error, now time.Time) {
-	b.procedure.RemoveAll()
+	refill(b.procedure, func() { b.fillOutstanding(o, err, now) })
+	b.relayout()
+	b.cull()
+}
+
+func (b *Beranda) fillOutstanding(o service.Outstanding, err error, now time.Time) {
 	b.procedure.Add(heading(lang.L("Prosedur kerja sama")))
 	if err != nil {
 		b.procedure.Add(note(kit.Failure(lang.L("Daftar prosedur tidak dapat dimuat:"), err)))
-		b.procedure.Refresh()
 		return
 	}
 	b.procedure.Add(subheading(lang.L("Menunggu persetujuan DPRD ({{.Count}})", map[string]any{"Count": thousands(o.DPRDCount)})))
@@ -291,7 +385,6 @@ func (b *Beranda) showOutstanding(o service.Outstanding, err error, now time.Tim
 	b.addRows(b.procedure, o.Partner, o.PartnerCount, func(s agreement.Summary) string {
 		return lang.L("dikirim {{.Date}}, {{.Days}} hari lalu", map[string]any{"Date": kit.ShortDate(s.SentToPartner), "Days": s.SentToPartner.DaysUntil(agreement.DateOf(now))})
 	}, lang.L("Tidak ada."))
-	b.procedure.Refresh()
 }
 
 // showCharts draws the signed agreements per year by kind and the status
@@ -373,12 +466,28 @@ type rowLink struct {
 	label *kit.FitLabel
 	onTap func()
 	hover bool
+	// out is set while the row is outside the Beranda's view: it draws
+	// nothing and its text is not fitted. A new row is out until the
+	// Beranda's cull, at the end of each fill, finds it in view.
+	out bool
 }
 
 func newRowLink(text string, onTap func()) *rowLink {
-	r := &rowLink{label: kit.NewFitLabel(text), onTap: onTap}
+	r := &rowLink{label: kit.NewFitLabel(text), onTap: onTap, out: true}
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// setInView draws the row, or leaves it out of the frames while it cannot be seen.
+func (r *rowLink) setInView(in bool) {
+	if r.out == !in {
+		return
+	}
+	r.out = !in
+	if in {
+		r.label.Resize(r.Size())
+	}
+	canvas.Refresh(r)
 }
 
 func (r *rowLink) Tapped(*fyne.PointEvent) {
@@ -404,15 +513,34 @@ type rowLinkRenderer struct {
 	objects []fyne.CanvasObject
 }
 
+// Layout fits the text to the row only while the row is in view: fitting
+// shapes the text, and most rows of a full Beranda are below the fold.
 func (rr *rowLinkRenderer) Layout(s fyne.Size) {
 	rr.bg.Resize(s)
-	rr.r.label.Resize(s)
+	if !rr.r.out {
+		rr.r.label.Resize(s)
+	}
 }
 
+// MinSize is one line's height: a line's height does not depend on its
+// text, and measuring the whole text (shaping it) before it is fitted to
+// the row's width cost a first Beranda frame a millisecond a row.
 func (rr *rowLinkRenderer) MinSize() fyne.Size {
-	m := rr.r.label.MinSize()
-	return fyne.NewSize(theme.Padding()*10, m.Height)
+	return fyne.NewSize(theme.Padding()*10, lineHeight())
 }
+
+// lineHeight is the height of a one-line label in the current text size,
+// measured once per size.
+func lineHeight() float32 {
+	size := theme.TextSize()
+	if lineHeights.size != size || lineHeights.height == 0 {
+		lineHeights.size, lineHeights.height = size, kit.NewFitLabel("Ag").MinSize().Height
+	}
+	return lineHeights.height
+}
+
+// lineHeights remembers lineHeight for its text size (UI goroutine only).
+var lineHeights struct{ size, height float32 }
 
 func (rr *rowLinkRenderer) Refresh() {
 	if rr.r.hover {
@@ -424,5 +552,76 @@ func (rr *rowLinkRenderer) Refresh() {
 	rr.r.label.Refresh()
 }
 
-func (rr *rowLinkRenderer) Objects() []fyne.CanvasObject { return rr.objects }
-func (rr *rowLinkRenderer) Destroy()                     {}
+// Objects leaves out the background while it is clear (the software
+// painter fills even a clear rectangle pixel by pixel) and everything while
+// the row is out of view.
+func (rr *rowLinkRenderer) Objects() []fyne.CanvasObject {
+	switch {
+	case rr.r.out:
+		return nil
+	case !rr.r.hover:
+		return rr.objects[1:]
+	}
+	return rr.objects
+}
+func (rr *rowLinkRenderer) Destroy() {}
+
+// tabScreen holds a screen shown in the main window's tabs. Fyne refreshes
+// every tab's whole content at every tab switch (to apply a theme) and the
+// shown one again as it is shown: every label is measured and fitted anew
+// and the GL painter makes every text's image again. A screen refreshes
+// what its data changes itself, so tabScreen passes a refresh on only when
+// the theme or its variant changed since the last one.
+type tabScreen struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	theme   fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func newTabScreen(content fyne.CanvasObject) *tabScreen {
+	s := &tabScreen{content: content}
+	s.theme, s.variant = currentTheme()
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func currentTheme() (fyne.Theme, fyne.ThemeVariant) {
+	st := fyne.CurrentApp().Settings()
+	return st.Theme(), st.ThemeVariant()
+}
+
+// Refresh redraws the screen; its content is refreshed only for a new theme.
+func (s *tabScreen) Refresh() {
+	th, v := currentTheme()
+	if v == s.variant && sameTheme(th, s.theme) {
+		canvas.Refresh(s)
+		return
+	}
+	s.theme, s.variant = th, v
+	s.BaseWidget.Refresh()
+}
+
+// sameTheme compares two themes without panicking on a theme type that
+// cannot be compared (one holding a map, say): such a theme counts as new.
+func sameTheme(a, b fyne.Theme) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	ta, tb := reflect.TypeOf(a), reflect.TypeOf(b)
+	return ta == tb && ta.Comparable() && a == b
+}
+
+func (s *tabScreen) CreateRenderer() fyne.WidgetRenderer {
+	return &tabScreenRenderer{s: s}
+}
+
+type tabScreenRenderer struct{ s *tabScreen }
+
+func (r *tabScreenRenderer) Layout(size fyne.Size) { r.s.content.Resize(size) }
+func (r *tabScreenRenderer) MinSize() fyne.Size    { return r.s.content.MinSize() }
+func (r *tabScreenRenderer) Refresh()              { r.s.content.Refresh() }
+func (r *tabScreenRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.s.content}
+}
+func (r *tabScreenRenderer) Destroy() {}

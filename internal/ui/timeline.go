@@ -76,6 +76,7 @@ type Timeline struct {
 	axis    *tlAxis
 	list    *widget.List
 	content fyne.CanvasObject
+	screen  *tabScreen
 
 	bars      []tlBar
 	items     []tlItem
@@ -123,7 +124,12 @@ func (t *Timeline) build() {
 }
 
 // Content is the screen's root object.
-func (t *Timeline) Content() fyne.CanvasObject { return container.NewPadded(t.content) }
+func (t *Timeline) Content() fyne.CanvasObject {
+	if t.screen == nil {
+		t.screen = newTabScreen(container.NewPadded(t.content))
+	}
+	return t.screen
+}
 
 func swatch(c color.Color) fyne.CanvasObject {
 	r := canvas.NewRectangle(c)
@@ -519,5 +525,13 @@ func (rr *tlRowRenderer) draw() {
 	rr.count.Refresh()
 }
 
-func (rr *tlRowRenderer) Objects() []fyne.CanvasObject { return rr.objects }
-func (rr *tlRowRenderer) Destroy()                     {}
+// Objects leaves out the background while it is clear: the software
+// painter fills even a clear rectangle pixel by pixel, a row's width at
+// every line in view.
+func (rr *tlRowRenderer) Objects() []fyne.CanvasObject {
+	if rr.bg.FillColor == color.Transparent {
+		return rr.objects[1:]
+	}
+	return rr.objects
+}
+func (rr *tlRowRenderer) Destroy() {}

@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
@@ -86,6 +89,16 @@ func TestTimelineBarsOpenTheirAgreement(t *testing.T) {
 	}
 	if xs := rs.bar.Position().X + rs.bar.Size().Width; xs >= x {
 		t.Errorf("the bar ending in July ends at %.1f, right of September's %.1f", xs, x)
+	}
+	// Under the pointer a bar's line shows its hover background; off it
+	// the clear background is not drawn at all.
+	timur.MouseIn(&desktop.MouseEvent{})
+	if objs := rt.Objects(); !slices.Contains(objs, fyne.CanvasObject(rt.bg)) || rt.bg.FillColor != theme.Color(theme.ColorNameHover) {
+		t.Errorf("hovered line: background %v drawn %v", rt.bg.FillColor, slices.Contains(objs, fyne.CanvasObject(rt.bg)))
+	}
+	timur.MouseOut()
+	if objs := rt.Objects(); slices.Contains(objs, fyne.CanvasObject(rt.bg)) || !slices.Contains(objs, fyne.CanvasObject(rt.bar)) {
+		t.Error("a line not hovered draws its clear background, or not its bar")
 	}
 
 	// By kind, then summed up at the widest span (before an editor opens
