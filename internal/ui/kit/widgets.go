@@ -4,7 +4,6 @@
 package kit
 
 import (
-	"image/color"
 	"strings"
 	"sync"
 
@@ -87,7 +86,7 @@ func (f *FitLabel) fit(width float32) {
 }
 
 func (f *FitLabel) CreateRenderer() fyne.WidgetRenderer {
-	r := &fitLabelRenderer{f: f, bg: canvas.NewRectangle(color.Transparent)}
+	r := &fitLabelRenderer{f: f, bg: canvas.NewRectangle(theme.Color(theme.ColorNameSelection))}
 	r.Refresh()
 	return r
 }
@@ -109,13 +108,14 @@ func (r *fitLabelRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(2*theme.InnerPadding()+runeWidth('…', theme.TextSize(), r.f.label.TextStyle), r.f.label.MinSize().Height)
 }
 
+// Refresh shows the selection's background only when highlighted: a clear
+// one would still be painted, and a software painter fills it pixel by pixel.
 func (r *fitLabelRenderer) Refresh() {
-	fill := color.Color(color.Transparent)
-	if r.f.highlight {
-		fill = theme.Color(theme.ColorNameSelection)
-	}
-	if r.bg.FillColor != fill {
+	if !r.f.highlight {
+		r.bg.Hide()
+	} else if fill := theme.Color(theme.ColorNameSelection); r.bg.FillColor != fill || !r.bg.Visible() {
 		r.bg.FillColor = fill
+		r.bg.Show()
 		r.bg.Refresh()
 	}
 	r.f.label.Refresh()

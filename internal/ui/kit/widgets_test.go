@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 )
@@ -69,5 +70,25 @@ func TestMultiLineEntryWrapsWords(t *testing.T) {
 	e.SetText("Menandatangani Perjanjian Kerja Sama antara Pemerintah Kabupaten Lampung Selatan dan Pemerintah Kabupaten Sumedang")
 	if !e.MultiLine || e.Wrapping != fyne.TextWrapWord {
 		t.Errorf("multi-line %v, wrapping %v: a long scope is clipped at the field's edge", e.MultiLine, e.Wrapping)
+	}
+}
+
+// TestFitLabelPaintsABackgroundOnlyWhenHighlighted: the selection's colour
+// shows on a highlighted label, and no background at all is painted otherwise.
+func TestFitLabelPaintsABackgroundOnlyWhenHighlighted(t *testing.T) {
+	test.NewTempApp(t)
+	l := NewFitLabel("Pemerintah Kabupaten Cilacap")
+	test.NewTempWindow(t, l).Resize(fyne.NewSize(300, 60))
+	bg := test.WidgetRenderer(l).Objects()[0].(*canvas.Rectangle)
+	if bg.Visible() {
+		t.Error("a label not highlighted paints a background")
+	}
+	l.SetHighlight(true)
+	if !bg.Visible() || bg.FillColor != theme.Color(theme.ColorNameSelection) {
+		t.Errorf("highlighted: visible %v, colour %v", bg.Visible(), bg.FillColor)
+	}
+	l.SetHighlight(false)
+	if bg.Visible() {
+		t.Error("the background stays after the highlight goes")
 	}
 }
