@@ -3,6 +3,7 @@ package pgstore
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"runtime"
 	"slices"
@@ -63,8 +64,9 @@ func endsOf(x, prev *agreement.Agreement) []agreement.ID {
 	return ends
 }
 
-// rowsSourceSQL reads the agreements $1 and their children.
-const rowsSourceSQL = "SELECT data FROM agreements WHERE id = ANY($1) OR parent_id = ANY($1) ORDER BY id"
+// rowsSourceSQL reads the agreements $1 and their children, all but the
+// one just written ($2), which the save has.
+const rowsSourceSQL = "SELECT id, CASE WHEN id = $2 THEN NULL ELSE data END FROM agreements WHERE id = ANY($1) OR parent_id = ANY($1) ORDER BY id"
 
 // rowsSource is what the list rows of some agreements are made of: the
 // agreements and their children, by parent.
@@ -73,7 +75,7 @@ type rowsSource struct {
 	kids map[agreement.ID][]agreement.Agreement
 }
 
-func readRowsSource(br pgx.BatchResults, ends []agreement.ID) (rowsSource, error) {
+func readRowsSource(br pgx.BatchResults, ends []agreement.ID, written *agreement.Agreement) (rowsSource, error) {
 	src := rowsSource{kids: map[agreement.ID][]agreement.Agreement{}}
 	rows, err := br.Query()
 	if err != nil {
@@ -81,13 +83,16 @@ func readRowsSource(br pgx.BatchResults, ends []agreement.ID) (rowsSource, error
 	}
 	defer rows.Close()
 	for rows.Next() {
+		var id int64
 		var raw []byte
-		if err := rows.Scan(&raw); err != nil {
+		if err := rows.Scan(&id, &raw); err != nil {
 			return src, err
 		}
-		a, err := decode[agreement.Agreement](raw)
-		if err != nil {
-			return src, err
+		a := *written
+		if id != int64(written.ID) {
+			if a, err = decode[agreement.Agreement](raw); err != nil {
+				return src, err
+			}
 		}
 		if slices.Contains(ends, a.ID) {
 			src.list = append(src.list, a)
@@ -812,21 +817,33 @@ func carrier(ctx context.Context, q querier, office agreement.ID, key string, se
 // refers to.
 func filesOf(t dataset.RecordType, raw []byte) []string {
 	var out []string
+	if raw == nil {
+		return nil
+	}
+	// Only the file references are decoded.
+	var refs struct {
+		Attachments []struct {
+			File struct {
+				SHA256 string `json:"sha256"`
+			} `json:"file"`
+		} `json:"attachments"`
+		Lambang *struct {
+			SHA256 string `json:"sha256"`
+		} `json:"lambang"`
+	}
+	if json.Unmarshal(raw, &refs) != nil {
+		return nil
+	}
 	switch t {
 	case dataset.TypeAgreement:
-		a, err := decode[agreement.Agreement](raw)
-		if err != nil {
-			return nil
-		}
-		for _, at := range a.Attachments {
+		for _, at := range refs.Attachments {
 			if sha := at.File.SHA256; sha != "" && !slices.Contains(out, sha) {
 				out = append(out, sha)
 			}
 		}
 	case dataset.TypeParty:
-		p, err := decode[agreement.Party](raw)
-		if err == nil && p.Lambang != nil && p.Lambang.SHA256 != "" {
-			out = append(out, p.Lambang.SHA256)
+		if refs.Lambang != nil && refs.Lambang.SHA256 != "" {
+			out = append(out, refs.Lambang.SHA256)
 		}
 	}
 	return out

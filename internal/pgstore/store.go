@@ -377,6 +377,7 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 			}
 		}
 		var prevRaw []byte
+		var prevV *T // prevRaw decoded once
 		var oldRev uint64
 		newID := func() (agreement.ID, error) {
 			var id int64
@@ -394,6 +395,7 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 				return 0, time.Time{}, false, nil
 			}
 			prev, err := decode[T](prevRaw)
+			prevV = &prev
 			_, rev, created, _ := agreement.Meta(&prev)
 			oldRev = *rev
 			return *rev, *created, true, err
@@ -407,21 +409,13 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 		var prevA *agreement.Agreement
 		if prevRaw != nil {
 			if check != nil {
-				prev := func() (*T, error) {
-					p, err := decode[T](prevRaw)
-					return &p, err
-				}
+				// The checks read the stored record and never change it.
+				prev := func() (*T, error) { return prevV, nil }
 				if err := check(d, prev, &next); err != nil {
 					return err
 				}
 			}
-			if t == dataset.TypeAgreement {
-				p, err := decode[agreement.Agreement](prevRaw)
-				if err != nil {
-					return err
-				}
-				prevA = &p
-			}
+			prevA, _ = any(prevV).(*agreement.Agreement)
 		}
 		a, isAgreement := any(&next).(*agreement.Agreement)
 		if isAgreement {
@@ -462,7 +456,7 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 		var ends []agreement.ID
 		if isAgreement {
 			ends = endsOf(a, prevA)
-			b.Queue(rowsSourceSQL, toInt64s(ends))
+			b.Queue(rowsSourceSQL, toInt64s(ends), int64(a.ID))
 		}
 		br := tx.SendBatch(ctx, b)
 		err := func() error {
@@ -488,7 +482,7 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 		}()
 		var src rowsSource
 		if err == nil && isAgreement {
-			src, err = readRowsSource(br, ends)
+			src, err = readRowsSource(br, ends, a)
 		}
 		if cerr := br.Close(); err == nil {
 			err = cerr
