@@ -62,8 +62,8 @@ func TestMigration0004ListsDraftsWaitingOnThePartner(t *testing.T) {
 }
 
 // TestBerandaThroughIndexes: each of the Beranda's lists, its count and its
-// rows, and the candidates for ending and sleeping agreements are read
-// through their indexes (migrations 0004 and 0005), whatever the planner would choose
+// rows, and the counts and rows of ending and sleeping agreements are read
+// through their indexes (migrations 0004, 0005 and 0007), whatever the planner would choose
 // for a register this small: never every agreement's JSONB.
 func TestBerandaThroughIndexes(t *testing.T) {
 	s := open(t, time.Now)
@@ -79,8 +79,10 @@ func TestBerandaThroughIndexes(t *testing.T) {
 		queries = append(queries, query{"SELECT count(*) FROM agreements WHERE " + l.where, index[i], l.args},
 			query{fmt.Sprintf("SELECT sum FROM agreements WHERE %s ORDER BY %s LIMIT %d", l.where, l.order, agreement.DashboardRows), index[i], l.args})
 	}
-	queries = append(queries, query{"SELECT sum FROM agreements " + endingWhere + " ORDER BY id", "agreements_end", endingArgs(today)},
-		query{"SELECT sum FROM agreements " + sleepingWhere + " ORDER BY id", "agreements_quiet_ksb", sleepingArgs(today)})
+	queries = append(queries, query{endingSQL, "agreements_signed_end", endingArgs(today)},
+		query{endingRowsSQL, "agreements_signed_end", append(endingArgs(today), agreement.DashboardRows)},
+		query{"SELECT count(*) FROM agreements " + sleepingWhere, "agreements_quiet_ksb", sleepingArgs(today)},
+		query{"SELECT sum FROM agreements " + sleepingWhere + sleepingOrder + " LIMIT $3", "agreements_quiet_ksb", append(sleepingArgs(today), agreement.DashboardRows)})
 	// In a transaction that is rolled back: without the indexes an empty
 	// table would rather use for ORDER BY id, only the index meant for a
 	// query can spare it reading every row.
