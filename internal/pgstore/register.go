@@ -377,7 +377,7 @@ func collectInts(rows interface {
 // rows read by the server, through indexes: signed agreements by effective
 // end (agreements_signed_end, migration 0007), and signed Kesepakatan
 // Bersama without children or follow-ups by the day they were signed
-// (agreements_quiet_ksb, migration 0005). The predicates are the rules of
+// (agreements_quiet, migration 0008). The predicates are the rules of
 // agreement (EndingWindowOf, Sleeping) over the stored list rows: end_key is
 // the row's valid end, and a stored row's dates are valid (they decode).
 const (
@@ -391,10 +391,11 @@ const (
 	UNION ALL (SELECT 1, sum, end_key, id FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND end_key > $2 AND end_key <= $3 ORDER BY end_key, id LIMIT $5)
 	UNION ALL (SELECT 2, sum, end_key, id FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND end_key > $3 AND end_key <= $4 ORDER BY end_key, id LIMIT $5)
 	) x ORDER BY w, end_key, id`
-	sleepingWhere = `WHERE kind = 'KSB' AND status = 'ditandatangani' AND sum->>'signed' <> '' AND sum->>'signed' < $2
-	AND coalesce((sum->>'follow_ups')::int, 0) = 0 AND coalesce((sum->>'children')::int, 0) = 0 AND (end_key IS NULL OR end_key >= $1)`
+	// sleepingWhere keeps the quiet signed KSB (quiet_signed, migration
+	// 0008) signed before the cut ($2) and in force ($1).
+	sleepingWhere = `WHERE quiet_signed < $2 AND (end_key IS NULL OR end_key >= $1)`
 	// sleepingOrder is oldest signed first, then by end (none last).
-	sleepingOrder = ` ORDER BY sum->>'signed', coalesce(end_key, 99999999), id`
+	sleepingOrder = ` ORDER BY quiet_signed, coalesce(end_key, 99999999), id`
 )
 
 func endingArgs(today agreement.Date) []any {
