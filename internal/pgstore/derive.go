@@ -107,11 +107,7 @@ func readRowsSource(br pgx.BatchResults, ends []agreement.ID, written *agreement
 // deriveAgreement is derive for an agreement's save (id) that read src after
 // its write: the list rows (parties through nm) in one round trip with the
 // search index's lock and its stored entry, and its index in another.
-func (s *Store) deriveAgreement(ctx context.Context, tx pgx.Tx, id agreement.ID, src rowsSource, nm *names) error {
-	an, err := s.analyzer(ctx, tx)
-	if err != nil {
-		return err
-	}
+func (s *Store) deriveAgreement(ctx context.Context, tx pgx.Tx, id agreement.ID, src rowsSource, nm *names, doc *pendingDoc) error {
 	party := func(id agreement.ID) (agreement.Party, bool) { return nm.Party(id) }
 	var rowIDs []int64
 	var keys []*int32
@@ -141,7 +137,7 @@ func (s *Store) deriveAgreement(ctx context.Context, tx pgx.Tx, id agreement.ID,
 	b.Queue(oldDocsSQL, []int64{int64(id)})
 	br := tx.SendBatch(ctx, b)
 	var olds map[int64]oldDoc
-	_, err = br.Exec()
+	_, err := br.Exec()
 	if err == nil {
 		_, err = br.Exec()
 	}
@@ -157,9 +153,12 @@ func (s *Store) deriveAgreement(ctx context.Context, tx pgx.Tx, id agreement.ID,
 	if err != nil {
 		return err
 	}
-	ix := newIndexer(an, nm, len(self))
+	ix := &indexer{nm: nm, delta: map[string]int{}}
 	b = &pgx.Batch{}
-	ix.queue(b, self, olds)
+	if len(self) == 1 {
+		ix.surfaces = doc.wait()
+		ix.queueAnalysed(b, self, []analysed{doc.analysed}, olds)
+	}
 	ix.finish(b)
 	if b.Len() == 0 {
 		return nil
@@ -506,6 +505,8 @@ type indexer struct {
 	nm               *names
 	delta            map[string]int
 	docs, high, body int64
+	// surfaces are the derived words met by an analysis done apart.
+	surfaces map[string]string
 }
 
 // newIndexer analyses with a worker per processor, or for a few agreements
@@ -570,7 +571,11 @@ func kept(tf [2]uint16) [2]int {
 // index rows that change: its entry in search_docs, and its postings of
 // terms it lost, gained or holds with other counts or norms.
 func (ix *indexer) queue(b *pgx.Batch, list []agreement.Agreement, olds map[int64]oldDoc) {
-	docsOf := analyse(ix.workers, list, ix.nm)
+	ix.queueAnalysed(b, list, analyse(ix.workers, list, ix.nm), olds)
+}
+
+// queueAnalysed is queue with list analysed (docsOf).
+func (ix *indexer) queueAnalysed(b *pgx.Batch, list []agreement.Agreement, docsOf []analysed, olds map[int64]oldDoc) {
 	for i := range list {
 		a := &list[i]
 		terms, lens := docsOf[i].terms, docsOf[i].lens
@@ -645,8 +650,11 @@ func (ix *indexer) finish(b *pgx.Batch) {
 		b.Queue("UPDATE search_stats SET docs = docs + $1, total_high = total_high + $2, total_body = total_body + $3",
 			ix.docs, ix.high, ix.body)
 	}
-	surfaces := ix.workers[0].Surfaces
-	for _, w := range ix.workers[1:] {
+	surfaces := map[string]string{}
+	for k, v := range ix.surfaces {
+		surfaces[k] = v
+	}
+	for _, w := range ix.workers {
 		for k, v := range w.Surfaces {
 			surfaces[k] = v
 		}
@@ -658,6 +666,34 @@ func (ix *indexer) finish(b *pgx.Batch) {
 type analysed struct {
 	terms map[string][2]uint16
 	lens  [2]uint32
+}
+
+// pendingDoc is the analysis of one agreement's text, run while its save
+// waits for the server.
+type pendingDoc struct {
+	done chan struct{}
+	analysed
+	surfaces map[string]string
+}
+
+// analyseApart analyses text on a goroutine of its own (the text is read
+// before: the names it reads are not safe for concurrent use).
+func analyseApart(an *search.Analyzer, text [2]string) *pendingDoc {
+	p := &pendingDoc{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		w := an.SharedWorker()
+		w.Surfaces = map[string]string{}
+		p.terms, p.lens = w.Document(text)
+		p.surfaces = w.Surfaces
+	}()
+	return p
+}
+
+// wait waits for the analysis and returns the derived words it met.
+func (p *pendingDoc) wait() map[string]string {
+	<-p.done
+	return p.surfaces
 }
 
 // analyse runs the analysis of agreements' texts on every worker at once

@@ -23,6 +23,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/search"
+	"sepakat/internal/search/fields"
 	"sepakat/internal/service"
 	"sepakat/internal/wilayah"
 )
@@ -454,7 +455,14 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 			s.queueNotice(b, r, *id)
 		}
 		var ends []agreement.ID
+		var doc *pendingDoc
 		if isAgreement {
+			// Its search terms are analysed while the server works.
+			an, err := s.analyzer(ctx, tx)
+			if err != nil {
+				return err
+			}
+			doc = analyseApart(an, fields.Text(d, a))
 			ends = endsOf(a, prevA)
 			b.Queue(rowsSourceSQL, toInt64s(ends), int64(a.ID))
 		}
@@ -494,7 +502,7 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 			return err
 		}
 		if isAgreement {
-			return s.deriveAgreement(ctx, tx, a.ID, src, d)
+			return s.deriveAgreement(ctx, tx, a.ID, src, d, doc)
 		}
 		return s.derive(ctx, tx, t, &next, prevA)
 	}()
