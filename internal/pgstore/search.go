@@ -225,7 +225,7 @@ func (s *Store) readTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 // records they name, rather than one round trip per row and name.
 func (s *Store) backend(ctx context.Context, tx pgx.Tx, an *search.Analyzer, q *service.SearchQuery) (service.SearchBackend, *source) {
 	src := &source{ctx: ctx, tx: tx, df: map[string]int{}}
-	r := &reads{ctx: ctx, tx: tx, s: s, q: q, now: s.now(), sums: map[agreement.ID]agreement.Summary{},
+	r := &reads{ctx: ctx, tx: tx, s: s, an: an, q: q, now: s.now(), sums: map[agreement.ID]agreement.Summary{},
 		absent: map[agreement.ID]bool{}, texts: map[agreement.ID][2]string{}, nm: newNames(dir{ctx, tx, s, nil})}
 	return service.SearchBackend{
 		Analyzer: an,
@@ -243,6 +243,7 @@ type reads struct {
 	ctx    context.Context
 	tx     pgx.Tx
 	s      *Store
+	an     *search.Analyzer
 	q      *service.SearchQuery
 	now    time.Time
 	m      *search.Match
@@ -331,15 +332,19 @@ const textSQL = `WITH a AS (SELECT id, data, party_ids, signer_ids FROM agreemen
 		UNION SELECT (data->>'grantee_id')::bigint FROM m WHERE jsonb_typeof(data->'grantee_id') = 'number')`
 
 // text is an agreement's text. The texts of the rows asked for that a
-// query's filter keeps (the hits shown) are read with it.
+// query's filter keeps (the hits shown) and whose list row does not show
+// every word searched for (service.RunSearch's snippets) are read with it.
 func (r *reads) text(id agreement.ID) ([2]string, error) {
 	if t, ok := r.texts[id]; ok {
 		return t, nil
 	}
 	ids := []int64{int64(id)}
-	if r.q != nil {
+	if r.q != nil && r.m != nil {
 		for _, d := range r.asked {
-			if _, ok := r.texts[d]; !ok && d != id && len(ids) < firstRows(r.q) && r.q.Filter.Match(r.sums[d], r.now) {
+			if _, ok := r.texts[d]; ok || d == id || len(ids) >= firstRows(r.q) {
+				continue
+			}
+			if sum := r.sums[d]; r.q.Filter.Match(sum, r.now) && !r.an.Covers(sum.Lines(), r.m.Groups()) {
 				ids = append(ids, int64(d))
 			}
 		}
