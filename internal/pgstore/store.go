@@ -376,6 +376,18 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 			if pre, err = readBefore(ctx, tx, t, *id, &next, d); err != nil {
 				return err
 			}
+		} else if a, ok := any(&next).(*agreement.Agreement); ok {
+			// A new agreement reads the directory records it names ahead.
+			b := &pgx.Batch{}
+			read := d.queuePrefetch(b, a)
+			br := tx.SendBatch(ctx, b)
+			err := read(br)
+			if cerr := br.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return err
+			}
 		}
 		var prevRaw []byte
 		var prevV *T // prevRaw decoded once
