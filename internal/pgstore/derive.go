@@ -3,6 +3,7 @@ package pgstore
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"runtime"
 	"slices"
@@ -31,14 +32,7 @@ const searchLock = 0x5e9a4a7
 func (s *Store) derive(ctx context.Context, tx pgx.Tx, t dataset.RecordType, v any, prev *agreement.Agreement) error {
 	switch x := v.(type) {
 	case *agreement.Agreement:
-		ends := []agreement.ID{x.ID}
-		if x.ParentID != 0 {
-			ends = append(ends, x.ParentID)
-		}
-		if prev != nil && prev.ParentID != 0 && prev.ParentID != x.ParentID {
-			ends = append(ends, prev.ParentID)
-		}
-		if err := refreshRows(ctx, tx, ends); err != nil {
+		if err := refreshRows(ctx, tx, endsOf(x, prev)); err != nil {
 			return err
 		}
 		return s.indexIDs(ctx, tx, []agreement.ID{x.ID})
@@ -55,6 +49,121 @@ func (s *Store) derive(ctx context.Context, tx pgx.Tx, t dataset.RecordType, v a
 		return s.indexWhere(ctx, tx, "signer_ids @> ARRAY[$1::bigint]", int64(x.ID))
 	}
 	return nil
+}
+
+// endsOf lists the agreements whose list rows an agreement's save changes:
+// its own, its parent's and, when it moved, its former parent's.
+func endsOf(x, prev *agreement.Agreement) []agreement.ID {
+	ends := []agreement.ID{x.ID}
+	if x.ParentID != 0 {
+		ends = append(ends, x.ParentID)
+	}
+	if prev != nil && prev.ParentID != 0 && prev.ParentID != x.ParentID {
+		ends = append(ends, prev.ParentID)
+	}
+	return ends
+}
+
+// rowsSourceSQL reads the agreements $1 and their children, all but the
+// one just written ($2), which the save has.
+const rowsSourceSQL = "SELECT id, CASE WHEN id = $2 THEN NULL ELSE data END FROM agreements WHERE id = ANY($1) OR parent_id = ANY($1) ORDER BY id"
+
+// rowsSource is what the list rows of some agreements are made of: the
+// agreements and their children, by parent.
+type rowsSource struct {
+	list []agreement.Agreement
+	kids map[agreement.ID][]agreement.Agreement
+}
+
+func readRowsSource(br pgx.BatchResults, ends []agreement.ID, written *agreement.Agreement) (rowsSource, error) {
+	src := rowsSource{kids: map[agreement.ID][]agreement.Agreement{}}
+	rows, err := br.Query()
+	if err != nil {
+		return src, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var raw []byte
+		if err := rows.Scan(&id, &raw); err != nil {
+			return src, err
+		}
+		a := *written
+		if id != int64(written.ID) {
+			if a, err = decode[agreement.Agreement](raw); err != nil {
+				return src, err
+			}
+		}
+		if slices.Contains(ends, a.ID) {
+			src.list = append(src.list, a)
+		}
+		if a.ParentID != 0 && slices.Contains(ends, a.ParentID) {
+			src.kids[a.ParentID] = append(src.kids[a.ParentID], a)
+		}
+	}
+	return src, rows.Err()
+}
+
+// deriveAgreement is derive for an agreement's save (id) that read src after
+// its write: the list rows (parties through nm) in one round trip with the
+// search index's lock and its stored entry, and its index in another.
+func (s *Store) deriveAgreement(ctx context.Context, tx pgx.Tx, id agreement.ID, src rowsSource, nm *names, doc *pendingDoc) error {
+	party := func(id agreement.ID) (agreement.Party, bool) { return nm.Party(id) }
+	var rowIDs []int64
+	var keys []*int32
+	var raws []string
+	var self []agreement.Agreement
+	for i := range src.list {
+		a := &src.list[i]
+		k := src.kids[a.ID]
+		sum := agreement.Summarize(a, len(k), party)
+		sum.End = a.EndAfter(k) // a signed Adendum moves the end
+		rowIDs = append(rowIDs, int64(sum.ID))
+		var key *int32
+		if k := endKey(sum.End); k != nil {
+			v := int32(*k)
+			key = &v
+		}
+		keys = append(keys, key)
+		raws = append(raws, string(encode(&sum)))
+		if a.ID == id {
+			self = append(self, *a)
+		}
+	}
+	b := &pgx.Batch{}
+	b.Queue(`UPDATE agreements a SET end_key = x.k, sum = x.s FROM unnest($1::bigint[], $2::int[], $3::jsonb[]) x(id, k, s)
+		WHERE a.id = x.id`, rowIDs, keys, raws)
+	b.Queue("SELECT pg_advisory_xact_lock($1)", searchLock)
+	b.Queue(oldDocsSQL, []int64{int64(id)})
+	br := tx.SendBatch(ctx, b)
+	var olds map[int64]oldDoc
+	_, err := br.Exec()
+	if err == nil {
+		_, err = br.Exec()
+	}
+	if err == nil {
+		var rows pgx.Rows
+		if rows, err = br.Query(); err == nil {
+			olds, err = readOldDocs(rows)
+		}
+	}
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	ix := &indexer{nm: nm, delta: map[string]int{}}
+	b = &pgx.Batch{}
+	if len(self) == 1 {
+		ix.surfaces = doc.wait()
+		ix.queueAnalysed(b, self, []analysed{doc.analysed}, olds)
+	}
+	ix.finish(b)
+	if b.Len() == 0 {
+		return nil
+	}
+	return tx.SendBatch(ctx, b).Close()
 }
 
 // endKey is a date as YYYYMMDD; nil for none.
@@ -193,12 +302,20 @@ func idsWhere(ctx context.Context, q querier, cond string, args ...any) ([]agree
 // indexBatch is how many agreements indexIDs reads and writes per round trip.
 const indexBatch = 500
 
-// names answers fields.Names from q, remembering what it read.
+// names answers agreement.Directory and fields.Names from q, remembering
+// what it read (a save asks for the same parties several times); what a
+// save needs is read ahead in one round trip (prefetch).
 type names struct {
 	d         dir
 	parties   map[agreement.ID]agreement.Party
 	officials map[agreement.ID]agreement.Official
 	mandates  map[agreement.ID]agreement.Mandate
+	kinds     map[agreement.ID]agreement.Kind
+}
+
+func newNames(d dir) *names {
+	return &names{d: d, parties: map[agreement.ID]agreement.Party{}, officials: map[agreement.ID]agreement.Official{},
+		mandates: map[agreement.ID]agreement.Mandate{}, kinds: map[agreement.ID]agreement.Kind{}}
 }
 
 func (n *names) Party(id agreement.ID) (agreement.Party, bool) {
@@ -228,6 +345,106 @@ func (n *names) Mandate(id agreement.ID) (agreement.Mandate, bool) {
 	return m, ok
 }
 
+func (n *names) AgreementKind(id agreement.ID) (agreement.Kind, bool) {
+	if k, ok := n.kinds[id]; ok {
+		return k, k != ""
+	}
+	k, ok := n.d.AgreementKind(id)
+	if ok {
+		n.kinds[id] = k
+	}
+	return k, ok
+}
+
+func (n *names) RegionName(code string) (string, bool) { return n.d.RegionName(code) }
+
+// prefetchSQL reads the directory records an agreement names, its parent's
+// kind and its parent's parties (the parent's list row), as (what, id, data).
+const prefetchSQL = `SELECT 'p', id, data FROM parties WHERE id = ANY($1)
+	OR id IN (SELECT unnest(party_ids) FROM agreements WHERE id = $4)
+	UNION ALL SELECT 'o', id, data FROM officials WHERE id = ANY($2)
+	UNION ALL SELECT 'm', id, data FROM mandates WHERE id = ANY($3)
+	UNION ALL SELECT 'k', id, to_jsonb(kind) FROM agreements WHERE id = $4`
+
+// queuePrefetch queues prefetchSQL for a in b; readPrefetch reads its rows.
+func (n *names) queuePrefetch(b *pgx.Batch, a *agreement.Agreement) func(pgx.BatchResults) error {
+	var parties, officials, mandates []int64
+	for _, ap := range a.Parties {
+		parties = append(parties, int64(ap.PartyID))
+		officials = append(officials, int64(ap.SignerID))
+		mandates = append(mandates, int64(ap.MandateID))
+	}
+	if sg := a.Signing; sg != nil {
+		for _, x := range sg.Signers {
+			parties = append(parties, int64(x.PartyID))
+			officials = append(officials, int64(x.OfficialID))
+			mandates = append(mandates, int64(x.MandateID))
+		}
+	}
+	b.Queue(prefetchSQL, parties, officials, mandates, int64(a.ParentID))
+	return func(br pgx.BatchResults) error {
+		rows, err := br.Query()
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var what string
+			var id int64
+			var raw []byte
+			if err := rows.Scan(&what, &id, &raw); err != nil {
+				return err
+			}
+			switch what {
+			case "p":
+				v, err := decode[agreement.Party](raw)
+				if err != nil {
+					return err
+				}
+				n.parties[agreement.ID(id)] = v
+			case "o":
+				v, err := decode[agreement.Official](raw)
+				if err != nil {
+					return err
+				}
+				n.officials[agreement.ID(id)] = v
+			case "m":
+				v, err := decode[agreement.Mandate](raw)
+				if err != nil {
+					return err
+				}
+				n.mandates[agreement.ID(id)] = v
+			case "k":
+				k, err := decode[string](raw)
+				if err != nil {
+					return err
+				}
+				n.kinds[agreement.ID(id)] = agreement.Kind(k)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		// What was asked for and is not there is known absent.
+		for _, id := range parties {
+			if _, ok := n.parties[agreement.ID(id)]; !ok {
+				n.parties[agreement.ID(id)] = agreement.Party{}
+			}
+		}
+		for _, id := range officials {
+			if _, ok := n.officials[agreement.ID(id)]; !ok {
+				n.officials[agreement.ID(id)] = agreement.Official{}
+			}
+		}
+		for _, id := range mandates {
+			if _, ok := n.mandates[agreement.ID(id)]; !ok {
+				n.mandates[agreement.ID(id)] = agreement.Mandate{}
+			}
+		}
+		return nil
+	}
+}
+
 // indexIDs brings the search index of agreements up to date with what tx
 // sees, a batch at a time. The term dictionary and the totals change once
 // per call (a row changed many times in one transaction grows a chain of
@@ -247,15 +464,7 @@ func (s *Store) indexWith(ctx context.Context, tx pgx.Tx, an *search.Analyzer, i
 	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", searchLock); err != nil {
 		return err
 	}
-	workers := make([]*search.Worker, runtime.GOMAXPROCS(0))
-	for i := range workers {
-		workers[i] = an.NewWorker()
-		workers[i].Surfaces = map[string]string{}
-	}
-	nm := &names{d: dir{ctx, tx, s, nil}, parties: map[agreement.ID]agreement.Party{}, officials: map[agreement.ID]agreement.Official{},
-		mandates: map[agreement.ID]agreement.Mandate{}}
-	delta := map[string]int{}
-	var docs, high, body int64
+	ix := newIndexer(an, newNames(dir{ctx, tx, s, nil}), len(ids))
 	for len(ids) > 0 {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -266,52 +475,18 @@ func (s *Store) indexWith(ctx context.Context, tx pgx.Tx, an *search.Analyzer, i
 		if err != nil {
 			return err
 		}
-		type old struct {
-			terms      []string
-			high, body int64
-		}
-		olds := map[int64]old{}
-		rows, err := tx.Query(ctx, "SELECT id, tsvector_to_array(terms), len_high, len_body FROM search_docs WHERE id = ANY($1)", toInt64s(part))
+		rows, err := tx.Query(ctx, oldDocsSQL, toInt64s(part))
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var id int64
-			var o old
-			if err := rows.Scan(&id, &o.terms, &o.high, &o.body); err != nil {
-				return err
-			}
-			olds[id] = o
-		}
-		if err := rows.Err(); err != nil {
+		olds, err := readOldDocs(rows)
+		if err != nil {
 			return err
 		}
-		docsOf := analyse(workers, list, nm)
 		b := &pgx.Batch{}
-		for i := range list {
-			a := &list[i]
-			terms, lens := docsOf[i].terms, docsOf[i].lens
-			o, had := olds[int64(a.ID)]
-			for _, t := range o.terms {
-				delta[t]--
-			}
-			for t := range terms {
-				delta[t]++
-			}
-			if !had {
-				docs++
-			}
-			high += int64(lens[0]) - o.high
-			body += int64(lens[1]) - o.body
-			b.Queue(`INSERT INTO search_docs (id, len_high, len_body, terms) VALUES ($1, $2, $3, $4::tsvector)
-				ON CONFLICT (id) DO UPDATE SET len_high = $2, len_body = $3, terms = $4::tsvector`,
-				int64(a.ID), int64(lens[0]), int64(lens[1]), tsvector(terms))
-			if len(o.terms) > 0 {
-				b.Queue("DELETE FROM search_postings WHERE term = ANY($1) AND doc = $2", o.terms, int64(a.ID))
-			}
-			ts, tfs, norm := postingsOf(terms, lens)
-			b.Queue(`INSERT INTO search_postings (term, doc, tf, norm) SELECT t, $2, f, $4 FROM unnest($1::text[], $3::int[]) x(t, f)`,
-				ts, int64(a.ID), tfs, norm)
+		ix.queue(b, list, olds)
+		if len(ids) == 0 {
+			ix.finish(b)
 		}
 		if b.Len() > 0 {
 			if err := tx.SendBatch(ctx, b).Close(); err != nil {
@@ -319,45 +494,206 @@ func (s *Store) indexWith(ctx context.Context, tx pgx.Tx, an *search.Analyzer, i
 			}
 		}
 	}
+	return nil
+}
+
+// indexer gathers what indexing agreements changes in the shared rows (the
+// term dictionary, the totals, the derived words) while it queues each
+// agreement's own rows.
+type indexer struct {
+	workers          []*search.Worker
+	nm               *names
+	delta            map[string]int
+	docs, high, body int64
+	// surfaces are the derived words met by an analysis done apart.
+	surfaces map[string]string
+}
+
+// newIndexer analyses with a worker per processor, or for a few agreements
+// with the analyzer's shared memo.
+func newIndexer(an *search.Analyzer, nm *names, n int) *indexer {
+	ix := &indexer{nm: nm, delta: map[string]int{}}
+	if n <= 4 {
+		w := an.SharedWorker()
+		w.Surfaces = map[string]string{}
+		ix.workers = []*search.Worker{w}
+		return ix
+	}
+	ix.workers = make([]*search.Worker, runtime.GOMAXPROCS(0))
+	for i := range ix.workers {
+		ix.workers[i] = an.NewWorker()
+		ix.workers[i].Surfaces = map[string]string{}
+	}
+	return ix
+}
+
+// oldDoc is an agreement's stored index entry: per term its counts as its
+// tsvector keeps them (positions weighted A, and the rest), and its field
+// lengths.
+type oldDoc struct {
+	terms      map[string][2]int
+	high, body int64
+}
+
+// oldDocsSQL reads the stored index entries of agreements ($1).
+const oldDocsSQL = `SELECT d.id, d.len_high, d.len_body, coalesce(array_agg(u.lexeme) FILTER (WHERE u.lexeme IS NOT NULL), '{}'),
+	coalesce(array_agg(cardinality(array_positions(u.weights, 'A'))) FILTER (WHERE u.lexeme IS NOT NULL), '{}'),
+	coalesce(array_agg(cardinality(u.positions)) FILTER (WHERE u.lexeme IS NOT NULL), '{}')
+	FROM search_docs d LEFT JOIN LATERAL unnest(d.terms) u ON true WHERE d.id = ANY($1) GROUP BY d.id`
+
+func readOldDocs(rows pgx.Rows) (map[int64]oldDoc, error) {
+	defer rows.Close()
+	olds := map[int64]oldDoc{}
+	for rows.Next() {
+		var id int64
+		var o oldDoc
+		var terms []string
+		var high, all []int32
+		if err := rows.Scan(&id, &o.high, &o.body, &terms, &high, &all); err != nil {
+			return nil, err
+		}
+		o.terms = make(map[string][2]int, len(terms))
+		for i, t := range terms {
+			o.terms[t] = [2]int{int(high[i]), int(all[i] - high[i])}
+		}
+		olds[id] = o
+	}
+	return olds, rows.Err()
+}
+
+// kept is a term's counts as a tsvector keeps them (tsvector).
+func kept(tf [2]uint16) [2]int {
+	hi := min(int(tf[0]), maxPositions)
+	return [2]int{hi, min(int(tf[1]), maxPositions-hi)}
+}
+
+// queue analyses list and queues, per agreement, the writes of its own
+// index rows that change: its entry in search_docs, and its postings of
+// terms it lost, gained or holds with other counts or norms.
+func (ix *indexer) queue(b *pgx.Batch, list []agreement.Agreement, olds map[int64]oldDoc) {
+	ix.queueAnalysed(b, list, analyse(ix.workers, list, ix.nm), olds)
+}
+
+// queueAnalysed is queue with list analysed (docsOf).
+func (ix *indexer) queueAnalysed(b *pgx.Batch, list []agreement.Agreement, docsOf []analysed, olds map[int64]oldDoc) {
+	for i := range list {
+		a := &list[i]
+		terms, lens := docsOf[i].terms, docsOf[i].lens
+		o, had := olds[int64(a.ID)]
+		var gone []string
+		for t := range o.terms {
+			ix.delta[t]--
+			if _, ok := terms[t]; !ok {
+				gone = append(gone, t)
+			}
+		}
+		for t := range terms {
+			ix.delta[t]++
+		}
+		if !had {
+			ix.docs++
+		}
+		ix.high += int64(lens[0]) - o.high
+		ix.body += int64(lens[1]) - o.body
+		ts, tfs, norm := postingsOf(terms, lens)
+		_, _, oldNorm := postingsOf(nil, [2]uint32{uint32(o.high), uint32(o.body)})
+		same := had && len(gone) == 0 && int64(lens[0]) == o.high && int64(lens[1]) == o.body
+		var cts []string
+		var ctfs []int32
+		for j, t := range ts {
+			k := kept(terms[t])
+			old, held := o.terms[t]
+			if !held || old != k {
+				same = false
+			}
+			// A term's stored counts are exact below the positions' cap.
+			if !held || old != k || old[0]+old[1] >= maxPositions || norm != oldNorm {
+				cts, ctfs = append(cts, t), append(ctfs, tfs[j])
+			}
+		}
+		if same {
+			continue
+		}
+		b.Queue(`INSERT INTO search_docs (id, len_high, len_body, terms) VALUES ($1, $2, $3, $4::tsvector)
+			ON CONFLICT (id) DO UPDATE SET len_high = $2, len_body = $3, terms = $4::tsvector`,
+			int64(a.ID), int64(lens[0]), int64(lens[1]), tsvector(terms))
+		if len(gone) > 0 {
+			sort.Strings(gone)
+			b.Queue("DELETE FROM search_postings WHERE term = ANY($1) AND doc = $2", gone, int64(a.ID))
+		}
+		if len(cts) > 0 {
+			b.Queue(`INSERT INTO search_postings (term, doc, tf, norm) SELECT t, $2, f, $4 FROM unnest($1::text[], $3::int[]) x(t, f)
+				ON CONFLICT (term, doc) DO UPDATE SET tf = EXCLUDED.tf, norm = EXCLUDED.norm`, cts, int64(a.ID), ctfs, norm)
+		}
+	}
+}
+
+// finish queues the writes of the shared rows.
+func (ix *indexer) finish(b *pgx.Batch) {
 	var terms []string
 	var counts []int64
-	for t, d := range delta {
+	for t, d := range ix.delta {
 		if d != 0 {
 			terms = append(terms, t)
 		}
 	}
 	sort.Strings(terms)
 	for _, t := range terms {
-		counts = append(counts, int64(delta[t]))
+		counts = append(counts, int64(ix.delta[t]))
 	}
 	if len(terms) > 0 {
-		if _, err := tx.Exec(ctx, `INSERT INTO search_terms (term, df) SELECT * FROM unnest($1::text[], $2::int[])
-			ON CONFLICT (term) DO UPDATE SET df = search_terms.df + EXCLUDED.df`, terms, counts); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, "DELETE FROM search_terms WHERE term = ANY($1) AND df <= 0", terms); err != nil {
-			return err
-		}
+		b.Queue(`INSERT INTO search_terms (term, df) SELECT * FROM unnest($1::text[], $2::int[])
+			ON CONFLICT (term) DO UPDATE SET df = search_terms.df + EXCLUDED.df`, terms, counts)
+		b.Queue("DELETE FROM search_terms WHERE term = ANY($1) AND df <= 0", terms)
 	}
-	if docs != 0 || high != 0 || body != 0 {
-		if _, err := tx.Exec(ctx, "UPDATE search_stats SET docs = docs + $1, total_high = total_high + $2, total_body = total_body + $3",
-			docs, high, body); err != nil {
-			return err
-		}
+	if ix.docs != 0 || ix.high != 0 || ix.body != 0 {
+		b.Queue("UPDATE search_stats SET docs = docs + $1, total_high = total_high + $2, total_body = total_body + $3",
+			ix.docs, ix.high, ix.body)
 	}
-	surfaces := workers[0].Surfaces
-	for _, w := range workers[1:] {
+	surfaces := map[string]string{}
+	for k, v := range ix.surfaces {
+		surfaces[k] = v
+	}
+	for _, w := range ix.workers {
 		for k, v := range w.Surfaces {
 			surfaces[k] = v
 		}
 	}
-	return putSurfaces(ctx, tx, surfaces)
+	queueSurfaces(b, surfaces)
 }
 
 // analysed is one agreement's terms and field lengths.
 type analysed struct {
 	terms map[string][2]uint16
 	lens  [2]uint32
+}
+
+// pendingDoc is the analysis of one agreement's text, run while its save
+// waits for the server.
+type pendingDoc struct {
+	done chan struct{}
+	analysed
+	surfaces map[string]string
+}
+
+// analyseApart analyses text on a goroutine of its own (the text is read
+// before: the names it reads are not safe for concurrent use).
+func analyseApart(an *search.Analyzer, text [2]string) *pendingDoc {
+	p := &pendingDoc{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		w := an.SharedWorker()
+		w.Surfaces = map[string]string{}
+		p.terms, p.lens = w.Document(text)
+		p.surfaces = w.Surfaces
+	}()
+	return p
+}
+
+// wait waits for the analysis and returns the derived words it met.
+func (p *pendingDoc) wait() map[string]string {
+	<-p.done
+	return p.surfaces
 }
 
 // analyse runs the analysis of agreements' texts on every worker at once
@@ -389,9 +725,10 @@ func unindexAll(ctx context.Context, tx pgx.Tx) error {
 	return err
 }
 
-func putSurfaces(ctx context.Context, tx pgx.Tx, surfaces map[string]string) error {
+// queueSurfaces queues the derived words met and their stems.
+func queueSurfaces(b *pgx.Batch, surfaces map[string]string) {
 	if len(surfaces) == 0 {
-		return nil
+		return
 	}
 	words := make([]string, 0, len(surfaces))
 	for w := range surfaces {
@@ -402,9 +739,8 @@ func putSurfaces(ctx context.Context, tx pgx.Tx, surfaces map[string]string) err
 	for i, w := range words {
 		stems[i] = surfaces[w]
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO search_words (word, stem) SELECT * FROM unnest($1::text[], $2::text[])
+	b.Queue(`INSERT INTO search_words (word, stem) SELECT * FROM unnest($1::text[], $2::text[])
 		ON CONFLICT (word) DO NOTHING`, words, stems)
-	return err
 }
 
 // postingsOf lists a document's terms in order with their packed counts, and
@@ -517,21 +853,33 @@ func carrier(ctx context.Context, q querier, office agreement.ID, key string, se
 // refers to.
 func filesOf(t dataset.RecordType, raw []byte) []string {
 	var out []string
+	if raw == nil {
+		return nil
+	}
+	// Only the file references are decoded.
+	var refs struct {
+		Attachments []struct {
+			File struct {
+				SHA256 string `json:"sha256"`
+			} `json:"file"`
+		} `json:"attachments"`
+		Lambang *struct {
+			SHA256 string `json:"sha256"`
+		} `json:"lambang"`
+	}
+	if json.Unmarshal(raw, &refs) != nil {
+		return nil
+	}
 	switch t {
 	case dataset.TypeAgreement:
-		a, err := decode[agreement.Agreement](raw)
-		if err != nil {
-			return nil
-		}
-		for _, at := range a.Attachments {
+		for _, at := range refs.Attachments {
 			if sha := at.File.SHA256; sha != "" && !slices.Contains(out, sha) {
 				out = append(out, sha)
 			}
 		}
 	case dataset.TypeParty:
-		p, err := decode[agreement.Party](raw)
-		if err == nil && p.Lambang != nil && p.Lambang.SHA256 != "" {
-			out = append(out, p.Lambang.SHA256)
+		if refs.Lambang != nil && refs.Lambang.SHA256 != "" {
+			out = append(out, refs.Lambang.SHA256)
 		}
 	}
 	return out

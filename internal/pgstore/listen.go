@@ -40,11 +40,17 @@ func newInstanceID() string {
 	return hex.EncodeToString(b)
 }
 
-// sendNotice queues a change notice in tx.
+// sendNotice sends a change notice in tx (when it commits).
 func (s *Store) sendNotice(ctx context.Context, tx pgx.Tx, r service.Registry, id agreement.ID) error {
+	b := &pgx.Batch{}
+	s.queueNotice(b, r, id)
+	return tx.SendBatch(ctx, b).Close()
+}
+
+// queueNotice queues a change notice in b (sent when its transaction commits).
+func (s *Store) queueNotice(b *pgx.Batch, r service.Registry, id agreement.ID) {
 	payload, _ := json.Marshal(notice{Registry: r, ID: id, From: s.instance})
-	_, err := tx.Exec(ctx, "SELECT pg_notify($1, $2)", s.channel, string(payload))
-	return err
+	b.Queue("SELECT pg_notify($1, $2)", s.channel, string(payload))
 }
 
 // listen runs until ctx ends, connecting again after a failure.

@@ -12,17 +12,14 @@ import (
 )
 
 // outstandingList is one of the Beranda's lists as the server reads it: the
-// stored list rows (their marks as agreement.Summary keeps them) that where
-// keeps, in order. Each where is the predicate of a partial index of
-// migrations 0004 and 0005 (and a bound), so that a list reads its few rows
-// through that index, never every row's JSONB.
+// stored list rows that where keeps, in order. Each list has a column of
+// its own, its mark computed from the list row (NULL outside the list), and
+// a partial index on it (migration 0008), so that a list is counted from
+// its index alone and reads only the rows it shows.
 type outstandingList struct {
 	where, order string
 	args         []any
 }
-
-// signedWhere is the part of the lists' predicates that says signed.
-const signedWhere = `sum->>'status' = 'ditandatangani'`
 
 // outstandingLists are the lists of what the procedure still waits for on
 // the day today with the office's procedure p: DPRD, copies, monitoring, and
@@ -30,16 +27,13 @@ const signedWhere = `sum->>'status' = 'ditandatangani'`
 func outstandingLists(today agreement.Date, p agreement.Procedure) [4]outstandingList {
 	afterDays, partnerDays := p.IncompleteAfterDays, p.PartnerWaitDays
 	return [4]outstandingList{
-		{`(sum->>'dprd_waiting')::boolean`, `id`, nil},
+		{`dprd_waiting`, `id`, nil},
 		// Signed before today less the office's days (Summary.CopiesOverdue).
-		{signedWhere + ` AND NOT coalesce((sum->>'copies_done')::boolean, false) AND sum->>'signed' <> '' AND sum->>'signed' < $1`,
-			`sum->>'signed', id`, []any{today.AddDate(0, 0, -afterDays).String()}},
+		{`copies_due < $1`, `copies_due, id`, []any{today.AddDate(0, 0, -afterDays).String()}},
 		// The first open round ended before today (Summary.MonevOverdue).
-		{signedWhere + ` AND coalesce(sum->>'monev_due', '') <> '' AND sum->>'monev_due' < $1`,
-			`sum->>'monev_due', id`, []any{today.String()}},
+		{`monev_due < $1`, `monev_due, id`, []any{today.String()}},
 		// Sent before today less the office's days (Summary.PartnerOverdue).
-		{`coalesce(sum->>'sent_to_partner', '') <> '' AND sum->>'sent_to_partner' < $1`,
-			`sum->>'sent_to_partner', id`, []any{today.AddDate(0, 0, -partnerDays).String()}},
+		{`sent_to_partner < $1`, `sent_to_partner, id`, []any{today.AddDate(0, 0, -partnerDays).String()}},
 	}
 }
 

@@ -1,7 +1,6 @@
 package pgstore
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"encoding/binary"
@@ -374,26 +373,46 @@ func collectInts(rows interface {
 	return out, rows.Err()
 }
 
-// The agreements that may be ending or sleeping on a day are read through
-// indexes: signed with an effective end within agreement.EndingDays
-// (agreements_end), and signed Kesepakatan Bersama signed before the
-// sleeping cut, without children or follow-ups, in force
-// (agreements_quiet_ksb, migration 0005). The rules of agreement decide.
+// The Beranda's ending and sleeping agreements are counted and their first
+// rows read by the server, through indexes: signed agreements by effective
+// end (agreements_signed_end, migration 0007), and signed Kesepakatan
+// Bersama without children or follow-ups by the day they were signed
+// (agreements_quiet, migration 0008). The predicates are the rules of
+// agreement (EndingWindowOf, Sleeping) over the stored list rows: end_key is
+// the row's valid end, and a stored row's dates are valid (they decode).
 const (
-	endingWhere   = `WHERE status = 'ditandatangani' AND end_key BETWEEN $1 AND $2`
-	sleepingWhere = `WHERE kind = 'KSB' AND status = 'ditandatangani' AND sum->>'signed' <> '' AND sum->>'signed' < $2
-	AND coalesce((sum->>'follow_ups')::int, 0) = 0 AND coalesce((sum->>'children')::int, 0) = 0 AND (end_key IS NULL OR end_key >= $1)`
+	// endingSQL counts the signed agreements ending within each horizon
+	// of agreement.EndingWindows ($1 today, $2..$4 the horizons' last days).
+	endingSQL = `SELECT count(*) FILTER (WHERE end_key <= $2), count(*) FILTER (WHERE end_key <= $3), count(*)
+	FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND end_key BETWEEN $1 AND $4`
+	// endingRowsSQL reads the first rows of each window, soonest first.
+	endingRowsSQL = `SELECT w, sum FROM (
+	(SELECT 0 AS w, sum, end_key, id FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND end_key BETWEEN $1 AND $2 ORDER BY end_key, id LIMIT $5)
+	UNION ALL (SELECT 1, sum, end_key, id FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND end_key > $2 AND end_key <= $3 ORDER BY end_key, id LIMIT $5)
+	UNION ALL (SELECT 2, sum, end_key, id FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND end_key > $3 AND end_key <= $4 ORDER BY end_key, id LIMIT $5)
+	) x ORDER BY w, end_key, id`
+	// sleepingWhere keeps the quiet signed KSB (quiet_signed, migration
+	// 0008) signed before the cut ($2) and in force ($1).
+	sleepingWhere = `WHERE quiet_signed < $2 AND (end_key IS NULL OR end_key >= $1)`
+	// sleepingOrder is oldest signed first, then by end (none last).
+	sleepingOrder = ` ORDER BY quiet_signed, coalesce(end_key, 99999999), id`
 )
 
 func endingArgs(today agreement.Date) []any {
-	return []any{*endKey(today), *endKey(today.AddDate(0, 0, agreement.EndingDays))}
+	args := []any{*endKey(today)}
+	for _, days := range agreement.EndingWindows {
+		args = append(args, *endKey(today.AddDate(0, 0, days)))
+	}
+	return args
 }
 
 func sleepingArgs(today agreement.Date) []any {
 	return []any{*endKey(today), agreement.SleepingCut(today).String()}
 }
 
-// Dashboard gathers what the Beranda shows on the day of now.
+// Dashboard gathers what the Beranda shows on the day of now: the counts and
+// the rows shown, each list in one query, all in one round trip but the
+// two lists of the register.
 func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 	ctx := bg()
 	today := agreement.DateOf(now)
@@ -401,52 +420,58 @@ func (s *Store) Dashboard(now time.Time) (service.Dashboard, error) {
 	for _, st := range agreement.Statuses {
 		d.Counts[st] = 0
 	}
-	rows, err := s.pool.Query(ctx, "SELECT status, count(*) FROM agreements GROUP BY status")
-	if err != nil {
-		return d, s.failed(err)
-	}
-	var st string
-	var n int
-	if _, err := pgx.ForEachRow(rows, []any{&st, &n}, func() error { d.Counts[agreement.Status(st)] = n; return nil }); err != nil {
-		return d, s.failed(err)
-	}
-	cand, err := sumsWhere(ctx, s.pool, endingWhere+" ORDER BY id", endingArgs(today)...)
-	if err != nil {
-		return d, s.failed(err)
-	}
-	var ending, sleeping []agreement.Summary
-	for _, sm := range cand {
-		if agreement.EndingWindowOf(sm, today, agreement.EndingDays) >= 0 {
-			ending = append(ending, sm)
+	b := &pgx.Batch{}
+	b.Queue("SELECT status, count(*) FROM agreements GROUP BY status")
+	ending := endingArgs(today)
+	b.Queue(endingSQL, ending...)
+	b.Queue(endingRowsSQL, append(ending, agreement.DashboardRows)...)
+	sleeping := sleepingArgs(today)
+	b.Queue("SELECT count(*) FROM agreements "+sleepingWhere, sleeping...)
+	b.Queue("SELECT sum FROM agreements "+sleepingWhere+sleepingOrder+" LIMIT $3", append(sleeping, agreement.DashboardRows)...)
+	br := s.pool.SendBatch(ctx, b)
+	err := func() error {
+		rows, err := br.Query()
+		if err != nil {
+			return err
 		}
-	}
-	if cand, err = sumsWhere(ctx, s.pool, sleepingWhere+" ORDER BY id", sleepingArgs(today)...); err != nil {
-		return d, s.failed(err)
-	}
-	for _, sm := range cand {
-		if agreement.Sleeping(sm, today) {
-			sleeping = append(sleeping, sm)
+		var st string
+		var n int
+		if _, err := pgx.ForEachRow(rows, []any{&st, &n}, func() error { d.Counts[agreement.Status(st)] = n; return nil }); err != nil {
+			return err
 		}
-	}
-	slices.SortStableFunc(ending, func(a, b agreement.Summary) int { return bytes.Compare(a.End.Key(), b.End.Key()) })
-	for _, sm := range ending {
-		if i, show := d.AddEnding(agreement.EndingWindowOf(sm, today, agreement.EndingDays)); show {
-			d.Ending[i] = append(d.Ending[i], sm)
+		if err := br.QueryRow().Scan(&d.EndingCount[0], &d.EndingCount[1], &d.EndingCount[2]); err != nil {
+			return err
 		}
-	}
-	endKeyOf := func(sm agreement.Summary) []byte {
-		if sm.End.Valid() {
-			return sm.End.Key()
+		if rows, err = br.Query(); err != nil {
+			return err
 		}
-		return []byte("99999999") // no end: in force until ended
-	}
-	slices.SortStableFunc(sleeping, func(a, b agreement.Summary) int {
-		return cmp.Or(bytes.Compare(a.Signed.Key(), b.Signed.Key()), bytes.Compare(endKeyOf(a), endKeyOf(b)))
-	})
-	for _, sm := range sleeping {
-		if d.AddSleeping() {
+		var w int
+		var raw []byte
+		if _, err := pgx.ForEachRow(rows, []any{&w, &raw}, func() error {
+			sm, err := decode[agreement.Summary](raw)
+			d.Ending[w] = append(d.Ending[w], sm)
+			return err
+		}); err != nil {
+			return err
+		}
+		if err := br.QueryRow().Scan(&d.SleepingCount); err != nil {
+			return err
+		}
+		if rows, err = br.Query(); err != nil {
+			return err
+		}
+		_, err = pgx.ForEachRow(rows, []any{&raw}, func() error {
+			sm, err := decode[agreement.Summary](raw)
 			d.Sleeping = append(d.Sleeping, sm)
-		}
+			return err
+		})
+		return err
+	}()
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return d, s.failed(err)
 	}
 	err = d.AddLists(func(q service.Query) (service.Page, error) { return s.list(ctx, q) })
 	return d, s.failed(err)

@@ -3,12 +3,13 @@ package pgstore
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"sepakat/internal/agreement"
-	"sepakat/internal/dataset"
 	"sepakat/internal/search"
 	"sepakat/internal/search/fields"
 	"sepakat/internal/service"
@@ -124,17 +125,32 @@ func (src *source) Similar(word string, sim float64, exact []string) map[string]
 	return out
 }
 
-// postings reads a term's postings, of docs only when docs is not nil.
+// probeShare is how many of its postings a term's whole list (between the
+// first and the last of the docs asked for) may hold per doc asked for, for
+// Probe to read that range rather than look each doc up: the primary key
+// (migration 0006) reads a range of postings many times faster than it
+// finds one.
+const probeShare = 8
+
+// postings reads a term's postings, of docs (in order) only when docs is
+// not nil: those of the docs looked up one by one, or the range between the
+// first and the last doc when the term is not much more common than the
+// docs are many (the caller skips the others).
 func (src *source) postings(term string, docs []uint64) []search.Posting {
 	sql := "SELECT doc, tf, norm FROM search_postings WHERE term = $1"
 	args := []any{term}
 	if docs != nil {
-		ids := make([]int64, len(docs))
-		for i, d := range docs {
-			ids[i] = int64(d)
+		if len(docs)*probeShare >= src.DF(term) {
+			sql += " AND doc BETWEEN $2 AND $3"
+			args = append(args, int64(docs[0]), int64(docs[len(docs)-1]))
+		} else {
+			ids := make([]int64, len(docs))
+			for i, d := range docs {
+				ids[i] = int64(d)
+			}
+			sql += " AND doc = ANY($2)"
+			args = append(args, ids)
 		}
-		sql += " AND doc = ANY($2)"
-		args = append(args, ids)
 	}
 	rows, err := src.tx.Query(src.ctx, sql+" ORDER BY doc", args...)
 	if err != nil {
@@ -203,35 +219,183 @@ func (s *Store) readTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	return nil
 }
 
-// backend is the search as service.RunSearch reads it, in tx.
-func (s *Store) backend(ctx context.Context, tx pgx.Tx, an *search.Analyzer) (service.SearchBackend, *source) {
+// backend is the search as service.RunSearch reads it, in tx, for query q
+// (nil for a snippet): the list rows of the best matches are read a chunk at
+// a time and the texts of those shown together, each with the directory
+// records they name, rather than one round trip per row and name.
+func (s *Store) backend(ctx context.Context, tx pgx.Tx, an *search.Analyzer, q *service.SearchQuery) (service.SearchBackend, *source) {
 	src := &source{ctx: ctx, tx: tx, df: map[string]int{}}
-	sums := map[agreement.ID]agreement.Summary{}
+	r := &reads{ctx: ctx, tx: tx, s: s, an: an, q: q, now: s.now(), sums: map[agreement.ID]agreement.Summary{},
+		absent: map[agreement.ID]bool{}, texts: map[agreement.ID][2]string{}, nm: newNames(dir{ctx, tx, s, nil})}
 	return service.SearchBackend{
 		Analyzer: an,
 		Find: func(q search.Query, _ agreement.Filter) (*search.Match, error) {
-			m := search.Find(src, an, q)
-			return m, src.err
+			r.m = search.Find(src, an, q)
+			return r.m, src.err
 		},
-		Summary: func(id agreement.ID) (agreement.Summary, bool, error) {
-			if sum, ok := sums[id]; ok {
-				return sum, true, nil
-			}
-			out, err := sumsWhere(ctx, tx, "WHERE id = $1", int64(id))
-			if err != nil || len(out) == 0 {
-				return agreement.Summary{}, false, err
-			}
-			sums[id] = out[0]
-			return out[0], true, nil
-		},
-		Text: func(id agreement.ID) ([2]string, error) {
-			a, _, err := get[agreement.Agreement](ctx, tx, dataset.TypeAgreement, id)
-			if err != nil {
-				return [2]string{}, err
-			}
-			return fields.Text(dir{ctx, tx, s, nil}, &a), nil
-		},
+		Summary: r.summary,
+		Text:    r.text,
 	}, src
+}
+
+// reads serves a search's list rows and texts from tx.
+type reads struct {
+	ctx    context.Context
+	tx     pgx.Tx
+	s      *Store
+	an     *search.Analyzer
+	q      *service.SearchQuery
+	now    time.Time
+	m      *search.Match
+	sums   map[agreement.ID]agreement.Summary
+	absent map[agreement.ID]bool
+	asked  []agreement.ID // the rows asked for, in order
+	top    int            // how many of the best matches the rows were read for
+	texts  map[agreement.ID][2]string
+	nm     *names
+}
+
+// firstRows is how many of the best matches' rows the first read brings,
+// for a query showing limit hits: as many as shown, three times as many
+// when a kind named weighs the hits (service.RunSearch), and a few that a
+// filter may refuse.
+func firstRows(q *service.SearchQuery) int {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	if len(service.KindsNamed(q.Text)) > 0 {
+		limit *= 3
+	}
+	return limit + 10
+}
+
+func (r *reads) summary(id agreement.ID) (agreement.Summary, bool, error) {
+	if sum, ok := r.sums[id]; ok {
+		r.ask(id)
+		return sum, true, nil
+	}
+	if r.absent[id] {
+		return agreement.Summary{}, false, nil
+	}
+	ids := []int64{int64(id)}
+	if r.m != nil && r.q != nil {
+		// The rows of the next best matches come along, twice as many as
+		// the time before.
+		n := max(firstRows(r.q), 2*r.top)
+		for _, h := range r.m.Top(n, nil) {
+			if d := agreement.ID(h.Doc); d != id && !r.absent[d] {
+				if _, ok := r.sums[d]; !ok {
+					ids = append(ids, int64(d))
+				}
+			}
+		}
+		r.top = n
+	}
+	out, err := sumsWhere(r.ctx, r.tx, "WHERE id = ANY($1)", ids)
+	if err != nil {
+		return agreement.Summary{}, false, err
+	}
+	for _, sum := range out {
+		r.sums[sum.ID] = sum
+	}
+	for _, d := range ids {
+		if _, ok := r.sums[agreement.ID(d)]; !ok {
+			r.absent[agreement.ID(d)] = true
+		}
+	}
+	sum, ok := r.sums[id]
+	if ok {
+		r.ask(id)
+	}
+	return sum, ok, nil
+}
+
+func (r *reads) ask(id agreement.ID) {
+	if !slices.Contains(r.asked, id) {
+		r.asked = append(r.asked, id)
+	}
+}
+
+// textSQL reads agreements ($1) with the parties, officials and surats
+// kuasa their texts name (fields.Text) as (what, id, data); a name it
+// misses is read on its own.
+const textSQL = `WITH a AS (SELECT id, data, party_ids, signer_ids FROM agreements WHERE id = ANY($1)),
+	m AS (SELECT id, data FROM mandates WHERE id IN (SELECT (x->>'mandate_id')::bigint
+		FROM a, jsonb_array_elements(coalesce(a.data->'parties', '[]') || coalesce(a.data#>'{signing,signers}', '[]')) x
+		WHERE jsonb_typeof(x->'mandate_id') = 'number'))
+	SELECT 'a', id, data FROM a
+	UNION ALL SELECT 'p', id, data FROM parties WHERE id IN (SELECT unnest(party_ids) FROM a)
+	UNION ALL SELECT 'm', id, data FROM m
+	UNION ALL SELECT 'o', id, data FROM officials WHERE id IN (SELECT unnest(signer_ids) FROM a
+		UNION SELECT (data->>'grantor_id')::bigint FROM m WHERE jsonb_typeof(data->'grantor_id') = 'number'
+		UNION SELECT (data->>'grantee_id')::bigint FROM m WHERE jsonb_typeof(data->'grantee_id') = 'number')`
+
+// text is an agreement's text. The texts of the rows asked for that a
+// query's filter keeps (the hits shown) and whose list row does not show
+// every word searched for (service.RunSearch's snippets) are read with it.
+func (r *reads) text(id agreement.ID) ([2]string, error) {
+	if t, ok := r.texts[id]; ok {
+		return t, nil
+	}
+	ids := []int64{int64(id)}
+	if r.q != nil && r.m != nil {
+		for _, d := range r.asked {
+			if _, ok := r.texts[d]; ok || d == id || len(ids) >= firstRows(r.q) {
+				continue
+			}
+			if sum := r.sums[d]; r.q.Filter.Match(sum, r.now) && !r.an.Covers(sum.Lines(), r.m.Groups()) {
+				ids = append(ids, int64(d))
+			}
+		}
+	}
+	rows, err := r.tx.Query(r.ctx, textSQL, ids)
+	if err != nil {
+		return [2]string{}, err
+	}
+	var list []agreement.Agreement
+	err = func() error {
+		defer rows.Close()
+		for rows.Next() {
+			var what string
+			var rid int64
+			var raw []byte
+			if err := rows.Scan(&what, &rid, &raw); err != nil {
+				return err
+			}
+			var err error
+			switch what {
+			case "a":
+				var a agreement.Agreement
+				if a, err = decode[agreement.Agreement](raw); err == nil {
+					list = append(list, a)
+				}
+			case "p":
+				r.nm.parties[agreement.ID(rid)], err = decode[agreement.Party](raw)
+			case "o":
+				r.nm.officials[agreement.ID(rid)], err = decode[agreement.Official](raw)
+			case "m":
+				r.nm.mandates[agreement.ID(rid)], err = decode[agreement.Mandate](raw)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}()
+	if err != nil {
+		return [2]string{}, err
+	}
+	found := false
+	for i := range list {
+		r.texts[list[i].ID] = fields.Text(r.nm, &list[i])
+		found = found || list[i].ID == id
+	}
+	if !found {
+		// As get: an agreement not there has the empty record's text.
+		r.texts[id] = fields.Text(r.nm, &agreement.Agreement{})
+	}
+	return r.texts[id], nil
 }
 
 // Search finds agreements matching what a person typed, best first, within the
@@ -244,7 +408,7 @@ func (s *Store) Search(q service.SearchQuery) (service.SearchResult, error) {
 		if err != nil {
 			return err
 		}
-		b, src := s.backend(ctx, tx, an)
+		b, src := s.backend(ctx, tx, an, &q)
 		if res, err = service.RunSearch(b, q, s.now()); err != nil {
 			return err
 		}
@@ -263,7 +427,7 @@ func (s *Store) Snippet(id agreement.ID, text string) (string, error) {
 		if err != nil {
 			return err
 		}
-		b, src := s.backend(ctx, tx, an)
+		b, src := s.backend(ctx, tx, an, nil)
 		if out, err = service.RunSnippet(b, id, text); err != nil {
 			return err
 		}

@@ -23,6 +23,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/dataset"
 	"sepakat/internal/search"
+	"sepakat/internal/search/fields"
 	"sepakat/internal/service"
 	"sepakat/internal/wilayah"
 )
@@ -364,7 +365,32 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 	var took []string
 	err := func() error {
 		now := s.now()
+		var fault error
+		d := newNames(dir{ctx, tx, s, &fault})
+		// An update reads what it needs in one round trip: the stored record
+		// (locked), the last entry of its history and, for an agreement, the
+		// directory records it names.
+		var pre *before
+		if id, _, _, _ := agreement.Meta(&next); *id != 0 {
+			var err error
+			if pre, err = readBefore(ctx, tx, t, *id, &next, d); err != nil {
+				return err
+			}
+		} else if a, ok := any(&next).(*agreement.Agreement); ok {
+			// A new agreement reads the directory records it names ahead.
+			b := &pgx.Batch{}
+			read := d.queuePrefetch(b, a)
+			br := tx.SendBatch(ctx, b)
+			err := read(br)
+			if cerr := br.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return err
+			}
+		}
 		var prevRaw []byte
+		var prevV *T // prevRaw decoded once
 		var oldRev uint64
 		newID := func() (agreement.ID, error) {
 			var id int64
@@ -373,16 +399,20 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 		}
 		stored := func(id agreement.ID) (uint64, time.Time, bool, error) {
 			var err error
-			if prevRaw, err = getRaw(ctx, tx, t, id, true); err != nil || prevRaw == nil {
+			if pre != nil && pre.id == id {
+				prevRaw = pre.raw
+			} else if prevRaw, err = getRaw(ctx, tx, t, id, true); err != nil {
 				return 0, time.Time{}, false, err
 			}
+			if prevRaw == nil {
+				return 0, time.Time{}, false, nil
+			}
 			prev, err := decode[T](prevRaw)
+			prevV = &prev
 			_, rev, created, _ := agreement.Meta(&prev)
 			oldRev = *rev
 			return *rev, *created, true, err
 		}
-		var fault error
-		d := dir{ctx, tx, s, &fault}
 		if err := service.PrepareSave(t, &next, now, d, newID, stored); err != nil {
 			if fault != nil {
 				return fault // the words are the server's, not the record's
@@ -392,23 +422,16 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 		var prevA *agreement.Agreement
 		if prevRaw != nil {
 			if check != nil {
-				prev := func() (*T, error) {
-					p, err := decode[T](prevRaw)
-					return &p, err
-				}
+				// The checks read the stored record and never change it.
+				prev := func() (*T, error) { return prevV, nil }
 				if err := check(d, prev, &next); err != nil {
 					return err
 				}
 			}
-			if t == dataset.TypeAgreement {
-				p, err := decode[agreement.Agreement](prevRaw)
-				if err != nil {
-					return err
-				}
-				prevA = &p
-			}
+			prevA, _ = any(prevV).(*agreement.Agreement)
 		}
-		if a, ok := any(&next).(*agreement.Agreement); ok {
+		a, isAgreement := any(&next).(*agreement.Agreement)
+		if isAgreement {
 			if err := s.checkNumber(ctx, tx, prevA, a); err != nil {
 				return err
 			}
@@ -416,24 +439,82 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 		raw := encode(&next)
 		id, rev, _, _ := agreement.Meta(&next)
 		entry := dataset.SaveEntry(t, *id, *rev, now, s.user, prevRaw, raw)
-		entry.Text = service.SigningText(s.signing, prevRaw, &next, dir{ctx, tx, s, &fault}, func(id agreement.ID) (agreement.Agreement, bool) {
+		entry.Text = service.SigningText(s.signing, prevRaw, &next, d, func(id agreement.ID) (agreement.Agreement, bool) {
 			a, ok, err := get[agreement.Agreement](ctx, tx, dataset.TypeAgreement, id)
 			return a, ok && err == nil
 		})
-		if err := appendHistory(ctx, tx, &entry); err != nil {
+		// The entry joins its record's chain (the record's row is held).
+		last := []byte(nil)
+		if pre != nil && pre.id == *id {
+			last = pre.last
+		} else {
+			var err error
+			if last, err = lastEntry(ctx, tx, t, *id); err != nil {
+				return err
+			}
+		}
+		if err := seal(&entry, last); err != nil {
 			return err
 		}
-		if err := s.write(ctx, tx, t, &next, raw, prevRaw != nil, oldRev); err != nil {
+		// One round trip writes the entry, the record and the notice and,
+		// for an agreement, reads what its list rows are made of.
+		b := &pgx.Batch{}
+		b.Queue(historyInsert, historyArgs(&entry)...)
+		wsql, wargs := writeStmt(t, &next, raw, prevRaw != nil, oldRev)
+		b.Queue(wsql, wargs...)
+		r, notice := registryOf[t]
+		if notice {
+			s.queueNotice(b, r, *id)
+		}
+		var ends []agreement.ID
+		var doc *pendingDoc
+		if isAgreement {
+			// Its search terms are analysed while the server works.
+			an, err := s.analyzer(ctx, tx)
+			if err != nil {
+				return err
+			}
+			doc = analyseApart(an, fields.Text(d, a))
+			ends = endsOf(a, prevA)
+			b.Queue(rowsSourceSQL, toInt64s(ends), int64(a.ID))
+		}
+		br := tx.SendBatch(ctx, b)
+		err := func() error {
+			tag, err := br.Exec()
+			if err != nil {
+				return err
+			}
+			if err := historyWritten(tag, &entry); err != nil {
+				return err
+			}
+			if tag, err = br.Exec(); err != nil {
+				return err
+			}
+			if err := written(tag, t, *id, *rev); err != nil {
+				return err
+			}
+			if notice {
+				if _, err := br.Exec(); err != nil {
+					return err
+				}
+			}
+			return nil
+		}()
+		var src rowsSource
+		if err == nil && isAgreement {
+			src, err = readRowsSource(br, ends, a)
+		}
+		if cerr := br.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
 			return err
 		}
-		var err error
 		if took, err = s.moveFiles(ctx, tx, t, prevRaw, raw); err != nil {
 			return err
 		}
-		if r, ok := registryOf[t]; ok {
-			if err := s.sendNotice(ctx, tx, r, *id); err != nil {
-				return err
-			}
+		if isAgreement {
+			return s.deriveAgreement(ctx, tx, a.ID, src, d, doc)
 		}
 		return s.derive(ctx, tx, t, &next, prevA)
 	}()
@@ -449,47 +530,92 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 	}, nil
 }
 
+// before is what an update reads ahead: the stored record (locked) and the
+// last entry of its history.
+type before struct {
+	id        agreement.ID
+	raw, last []byte
+}
+
+func readBefore(ctx context.Context, tx pgx.Tx, t dataset.RecordType, id agreement.ID, v any, d *names) (*before, error) {
+	b := &pgx.Batch{}
+	b.Queue("SELECT data FROM "+table[t]+" WHERE id = $1 FOR UPDATE", int64(id))
+	b.Queue(lastEntrySQL, string(t), int64(id))
+	var prefetched func(pgx.BatchResults) error
+	if a, ok := v.(*agreement.Agreement); ok {
+		prefetched = d.queuePrefetch(b, a)
+	}
+	br := tx.SendBatch(ctx, b)
+	pre := &before{id: id}
+	err := func() error {
+		for _, into := range []*[]byte{&pre.raw, &pre.last} {
+			if err := br.QueryRow().Scan(into); err != nil && !errors.Is(err, pgx.ErrNoRows) {
+				return err
+			}
+		}
+		if prefetched != nil {
+			return prefetched(br)
+		}
+		return nil
+	}()
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return pre, nil
+}
+
 // write stores a record; an update names the revision it replaces. A new
 // record's ID is taken from ids by the caller (save) or raised there after
 // (import).
 func (s *Store) write(ctx context.Context, tx pgx.Tx, t dataset.RecordType, v any, raw []byte, update bool, oldRev uint64) error {
 	id, rev, _, _ := agreement.Meta(v)
-	var tag pgconn.CommandTag
-	var err error
+	sql, args := writeStmt(t, v, raw, update, oldRev)
+	tag, err := tx.Exec(ctx, sql, args...)
+	if err != nil {
+		return err
+	}
+	return written(tag, t, *id, *rev)
+}
+
+// written refuses a write that changed no row: the revision it replaces
+// is gone.
+func written(tag pgconn.CommandTag, t dataset.RecordType, id agreement.ID, rev uint64) error {
+	if tag.RowsAffected() != 1 {
+		return &service.ConflictError{Type: t, ID: id, Have: rev - 1}
+	}
+	return nil
+}
+
+// writeStmt is the statement that stores a record.
+func writeStmt(t dataset.RecordType, v any, raw []byte, update bool, oldRev uint64) (string, []any) {
+	id, rev, _, _ := agreement.Meta(v)
 	switch x := v.(type) {
 	case *agreement.Agreement:
 		c := columnsOf(x)
 		if update {
-			tag, err = tx.Exec(ctx, `UPDATE agreements SET rev = $2, data = $3, updated_ns = $4, status = $5, kind = $6, year = $7,
+			return `UPDATE agreements SET rev = $2, data = $3, updated_ns = $4, status = $5, kind = $6, year = $7,
 				parent_id = $8, party_ids = $9, signer_ids = $10, own_office = $11, own_key = $12 WHERE id = $1 AND rev = $13`,
-				int64(*id), int64(*rev), raw, c.updated, c.status, c.kind, c.year, c.parent, c.parties, c.signers, c.office, c.key, int64(oldRev))
-		} else {
-			tag, err = tx.Exec(ctx, `INSERT INTO agreements (id, rev, data, updated_ns, status, kind, year, parent_id, party_ids, signer_ids, own_office, own_key)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-				int64(*id), int64(*rev), raw, c.updated, c.status, c.kind, c.year, c.parent, c.parties, c.signers, c.office, c.key)
+				[]any{int64(*id), int64(*rev), raw, c.updated, c.status, c.kind, c.year, c.parent, c.parties, c.signers, c.office, c.key, int64(oldRev)}
 		}
+		return `INSERT INTO agreements (id, rev, data, updated_ns, status, kind, year, parent_id, party_ids, signer_ids, own_office, own_key)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+			[]any{int64(*id), int64(*rev), raw, c.updated, c.status, c.kind, c.year, c.parent, c.parties, c.signers, c.office, c.key}
 	case *agreement.Official:
 		if update {
-			tag, err = tx.Exec(ctx, "UPDATE officials SET rev = $2, data = $3, party_id = $4 WHERE id = $1 AND rev = $5",
-				int64(*id), int64(*rev), raw, int64(x.PartyID), int64(oldRev))
-		} else {
-			tag, err = tx.Exec(ctx, "INSERT INTO officials (id, rev, data, party_id) VALUES ($1, $2, $3, $4)",
-				int64(*id), int64(*rev), raw, int64(x.PartyID))
+			return "UPDATE officials SET rev = $2, data = $3, party_id = $4 WHERE id = $1 AND rev = $5",
+				[]any{int64(*id), int64(*rev), raw, int64(x.PartyID), int64(oldRev)}
 		}
+		return "INSERT INTO officials (id, rev, data, party_id) VALUES ($1, $2, $3, $4)",
+			[]any{int64(*id), int64(*rev), raw, int64(x.PartyID)}
 	default:
 		if update {
-			tag, err = tx.Exec(ctx, "UPDATE "+table[t]+" SET rev = $2, data = $3 WHERE id = $1 AND rev = $4", int64(*id), int64(*rev), raw, int64(oldRev))
-		} else {
-			tag, err = tx.Exec(ctx, "INSERT INTO "+table[t]+" (id, rev, data) VALUES ($1, $2, $3)", int64(*id), int64(*rev), raw)
+			return "UPDATE " + table[t] + " SET rev = $2, data = $3 WHERE id = $1 AND rev = $4", []any{int64(*id), int64(*rev), raw, int64(oldRev)}
 		}
+		return "INSERT INTO " + table[t] + " (id, rev, data) VALUES ($1, $2, $3)", []any{int64(*id), int64(*rev), raw}
 	}
-	if err != nil {
-		return err
-	}
-	if tag.RowsAffected() != 1 {
-		return &service.ConflictError{Type: t, ID: *id, Have: *rev - 1}
-	}
-	return nil
 }
 
 // columns are an agreement's list columns.
@@ -528,27 +654,46 @@ func appendHistory(ctx context.Context, q querier, e *dataset.HistoryEntry) erro
 	if e.Hash == "" {
 		// A new entry joins its record's chain (the caller holds the record's
 		// row); an imported one keeps its own.
-		var raw []byte
-		err := q.QueryRow(ctx, "SELECT entry FROM history WHERE type = $1 AND id = $2 ORDER BY rev DESC, seq DESC LIMIT 1",
-			string(e.Type), int64(e.ID)).Scan(&raw)
-		var prev *dataset.HistoryEntry
-		switch {
-		case err == nil:
-			p, err := decode[dataset.HistoryEntry](raw)
-			if err != nil {
-				return err
-			}
-			prev = &p
-		case !errors.Is(err, pgx.ErrNoRows):
+		last, err := lastEntry(ctx, q, e.Type, e.ID)
+		if err != nil {
 			return err
 		}
-		e.Seal(prev)
+		if err := seal(e, last); err != nil {
+			return err
+		}
 	}
 	tag, err := q.Exec(ctx, historyInsert, historyArgs(e)...)
 	if err != nil {
 		return err
 	}
 	return historyWritten(tag, e)
+}
+
+// lastEntrySQL reads the last entry of a record's history.
+const lastEntrySQL = "SELECT entry FROM history WHERE type = $1 AND id = $2 ORDER BY rev DESC, seq DESC LIMIT 1"
+
+// lastEntry is the last entry of a record's history as stored; nil when it has none.
+func lastEntry(ctx context.Context, q querier, t dataset.RecordType, id agreement.ID) ([]byte, error) {
+	var raw []byte
+	err := q.QueryRow(ctx, lastEntrySQL, string(t), int64(id)).Scan(&raw)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	return raw, err
+}
+
+// seal chains e after the stored entry last (nil: e is the first).
+func seal(e *dataset.HistoryEntry, last []byte) error {
+	var prev *dataset.HistoryEntry
+	if last != nil {
+		p, err := decode[dataset.HistoryEntry](last)
+		if err != nil {
+			return err
+		}
+		prev = &p
+	}
+	e.Seal(prev)
+	return nil
 }
 
 // historyInsert writes one history entry, or nothing when its place is taken.

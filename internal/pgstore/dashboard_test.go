@@ -1,0 +1,94 @@
+package pgstore
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/relevance"
+	"sepakat/internal/service"
+)
+
+// dashboardOfRows is the Beranda as the rules of agreement make it from every
+// list row, read in ID order: the reference the server's counts and rows
+// must equal.
+func dashboardOfRows(t *testing.T, s *Store, now time.Time) service.Dashboard {
+	t.Helper()
+	today := agreement.DateOf(now)
+	sums, err := s.allSummaries(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := service.Dashboard{Counts: map[agreement.Status]int{}}
+	for _, st := range agreement.Statuses {
+		d.Counts[st] = 0
+	}
+	var ending, sleeping []agreement.Summary
+	for _, sm := range sums {
+		d.Counts[sm.Status]++
+		if agreement.EndingWindowOf(sm, today, agreement.EndingDays) >= 0 {
+			ending = append(ending, sm)
+		}
+		if agreement.Sleeping(sm, today) {
+			sleeping = append(sleeping, sm)
+		}
+	}
+	slices.SortStableFunc(ending, func(a, b agreement.Summary) int { return bytes.Compare(a.End.Key(), b.End.Key()) })
+	for _, sm := range ending {
+		if i, show := d.AddEnding(agreement.EndingWindowOf(sm, today, agreement.EndingDays)); show {
+			d.Ending[i] = append(d.Ending[i], sm)
+		}
+	}
+	endKeyOf := func(sm agreement.Summary) []byte {
+		if sm.End.Valid() {
+			return sm.End.Key()
+		}
+		return []byte("99999999")
+	}
+	slices.SortStableFunc(sleeping, func(a, b agreement.Summary) int {
+		return cmp.Or(bytes.Compare(a.Signed.Key(), b.Signed.Key()), bytes.Compare(endKeyOf(a), endKeyOf(b)))
+	})
+	for _, sm := range sleeping {
+		if d.AddSleeping() {
+			d.Sleeping = append(d.Sleeping, sm)
+		}
+	}
+	if err := d.AddLists(func(q service.Query) (service.Page, error) { return s.list(context.Background(), q) }); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestDashboardIsTheRulesOfEveryRow checks that the Beranda the server
+// counts and orders through its indexes is the one the rules of agreement
+// make from every list row, on days across the corpus's years: every
+// window's count and rows, the sleeping MoUs, the counts per status.
+func TestDashboardIsTheRulesOfEveryRow(t *testing.T) {
+	s := open(t, time.Now)
+	if err := relevance.BuildCorpusN(context.Background(), s, 300); err != nil {
+		t.Fatal(err)
+	}
+	shown := 0
+	for year := 2018; year <= 2030; year++ {
+		for _, month := range []time.Month{1, 7} {
+			day := time.Date(year, month, 15, 9, 0, 0, 0, time.UTC)
+			got, err := s.Dashboard(day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := dashboardOfRows(t, s, day)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: the server's Beranda\n%+v\nthe rules over every row\n%+v", day.Format(time.DateOnly), got, want)
+			}
+			shown += len(got.Ending[0]) + len(got.Ending[1]) + len(got.Ending[2]) + len(got.Sleeping)
+		}
+	}
+	if shown == 0 {
+		t.Fatal("no day shows an ending or sleeping agreement: the corpus does not test the Beranda")
+	}
+}
