@@ -31,6 +31,9 @@ func (r Recommendation) Flagged() bool { return r == RecAkhiri || r == RecPerpan
 // It depends on a and p only, so a list index can keep it.
 func (a *Agreement) MonevOpenRound(p Procedure) Date {
 	latest := a.EffectiveStart()
+	if a.Imported != nil && a.Imported.At.After(latest) {
+		latest = a.Imported.At // no round before it is owed (MonevDue)
+	}
 	for _, m := range a.Monitoring {
 		if m.Date.After(latest) {
 			latest = m.Date

@@ -116,3 +116,27 @@ func TestRecommendationWords(t *testing.T) {
 		t.Error("only akhiri and perpanjang show in the register")
 	}
 }
+
+// An agreement imported from an old register while in force owes the monev
+// rounds that end after it came in, not the years before, and no originals.
+func TestImportedOwesFromItsImport(t *testing.T) {
+	a := ksb()
+	a.Status = StatusDitandatangani
+	a.Signing = &Signing{Date: NewDate(2021, 3, 10), Place: "Sumedang"}
+	a.Term = Term{Length: 10, Unit: UnitTahun, Start: NewDate(2021, 3, 10)}
+	a.Implementers = []string{"DPMPTSP"}
+	p := DefaultProcedure()
+	jan := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+	if due := a.MonevDue(p, jan); len(due) != 10 {
+		t.Fatalf("kept here from the start: %d rounds overdue, want the 10 of 2021–2025", len(due))
+	}
+	a.Imported = &Imported{Source: "daftar lama.xlsx", Row: 4, At: NewDate(2025, 9, 15)}
+	due := a.MonevDue(p, jan)
+	if len(due) != 1 || due[0].From != NewDate(2025, 7, 1) || due[0].To != NewDate(2025, 12, 31) {
+		t.Errorf("imported on 15 September 2025: %+v, want only the round ending 31 December 2025", due)
+	}
+	sum := Summarize(&a, 0, fixture().Party)
+	if sum.MonevDue != NewDate(2025, 12, 31) || !sum.CopiesDone || a.IncompleteAt(p, jan) {
+		t.Errorf("summary: monev due %v, copies done %v, incomplete %v", sum.MonevDue, sum.CopiesDone, a.IncompleteAt(p, jan))
+	}
+}

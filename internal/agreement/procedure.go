@@ -366,7 +366,7 @@ func (a *Agreement) CopiesComplete() (complete bool, done, total int) {
 // IncompleteAt reports whether a signed agreement's copies are still
 // unfinished more than p's days after its signing, on the day of now.
 func (a *Agreement) IncompleteAt(p Procedure, now time.Time) bool {
-	if a.Status != StatusDitandatangani || a.Signing == nil || a.Signing.Date.IsZero() {
+	if a.Status != StatusDitandatangani || a.Signing == nil || a.Signing.Date.IsZero() || a.IsImported() {
 		return false
 	}
 	if ok, _, _ := a.CopiesComplete(); ok {
@@ -391,7 +391,8 @@ type MonevGap struct {
 // per perangkat daerah carrying the agreement (or the agreement as a whole
 // when none is named), p's rounds per budget year, each a equal part of the
 // year, counted while the agreement is in force and only once a round has
-// ended.
+// ended. An agreement imported from an old register owes only the rounds
+// that end after it came in: the register did not follow the earlier ones.
 func (a *Agreement) MonevDue(p Procedure, now time.Time) []MonevGap {
 	if a.Status != StatusDitandatangani {
 		return nil
@@ -399,6 +400,10 @@ func (a *Agreement) MonevDue(p Procedure, now time.Time) []MonevGap {
 	start, end := a.EffectiveStart(), a.EffectiveEnd()
 	if start.IsZero() {
 		return nil
+	}
+	owedFrom := start
+	if a.Imported != nil && a.Imported.At.After(owedFrom) {
+		owedFrom = a.Imported.At
 	}
 	today := DateOf(now)
 	rounds := p.WithDefaults().MonevPerYear
@@ -418,7 +423,7 @@ func (a *Agreement) MonevDue(p Procedure, now time.Time) []MonevGap {
 				if r == rounds {
 					to = NewDate(year, time.December, 31)
 				}
-				if !today.After(to) || to.Before(start) || (!end.IsZero() && from.After(end)) {
+				if !today.After(to) || to.Before(owedFrom) || (!end.IsZero() && from.After(end)) {
 					continue
 				}
 				if a.monitoredIn(unit, from, to) {

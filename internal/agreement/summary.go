@@ -141,7 +141,10 @@ func Summarize(a *Agreement, children int, party func(ID) (Party, bool)) Summary
 		sum.Signed = a.Signing.Date
 	}
 	if a.Status == StatusDitandatangani {
+		// An agreement brought in from an old register owes no originals
+		// here: they were filed before Sepakat kept the register.
 		sum.CopiesDone, _, _ = a.CopiesComplete()
+		sum.CopiesDone = sum.CopiesDone || a.IsImported()
 	}
 	sum.Recommendation = a.LastRecommendation()
 	sum.DPRDWaiting = a.WaitingForDPRD()

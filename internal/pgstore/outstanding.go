@@ -67,6 +67,16 @@ func (s *Store) Outstanding(now time.Time) (service.Outstanding, error) {
 	return o, nil
 }
 
+// refreshImportedRows is the Go part of migration 0009: the list rows of
+// the agreements imported from an old register count their originals done.
+func refreshImportedRows(ctx context.Context, tx pgx.Tx) error {
+	ids, err := idsWhere(ctx, tx, `data ? 'imported'`)
+	if err != nil {
+		return err
+	}
+	return refreshRows(ctx, tx, ids)
+}
+
 // refreshPartnerRows is the Go part of migration 0004: the list rows of
 // every agreement with a draft attachment gain the day it went to the
 // partner (Summary.SentToPartner).

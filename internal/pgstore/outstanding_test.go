@@ -121,3 +121,45 @@ func TestBerandaThroughIndexes(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A server of before migration 0009 listed an agreement imported from an old
+// register among those whose originals are late; opening it refreshes the
+// rows of imported agreements, and the Beranda no longer asks for them.
+func TestMigration0009ImportedOweNoOriginals(t *testing.T) {
+	ctx := context.Background()
+	conn := pgtest.Fresh(t)
+	opts := Options{Now: time.Now, User: "staf-uji", BackupDir: filepath.Join(t.TempDir(), "cadangan")}
+	s, err := Open(ctx, conn, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := servicetest.SeedWorld(t, s)
+	a := w.KSB("Pengelolaan Sampah Regional")
+	a.Status = agreement.StatusDitandatangani
+	a.Signing = &agreement.Signing{Date: agreement.NewDate(2019, 3, 4), Place: "Sumedang"}
+	a.Term = agreement.Term{Start: agreement.NewDate(2019, 3, 4), Length: 5, Unit: agreement.UnitTahun}
+	a.Imported = &agreement.Imported{Source: "daftar lama.xlsx, lembar 2019", Row: 6, At: agreement.NewDate(2025, 7, 1)}
+	if err := s.SaveAgreement(&a); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2025, 9, 1, 9, 0, 0, 0, time.UTC)
+	// As before 0009: its row counts its originals unfinished.
+	for _, sql := range []string{`UPDATE agreements SET sum = sum - 'copies_done'`, `DELETE FROM schema_migrations WHERE version >= 9`} {
+		if _, err := s.pool.Exec(ctx, sql); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if o, err := s.Outstanding(now); err != nil || o.CopiesCount != 1 {
+		t.Fatalf("before the migration: %+v %v", o, err)
+	}
+	s.Close()
+
+	s, err = Open(ctx, conn, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if o, err := s.Outstanding(now); err != nil || o.CopiesCount != 0 || len(o.Copies) != 0 {
+		t.Errorf("after the migration: %+v %v", o, err)
+	}
+}

@@ -42,6 +42,9 @@ var migrations = []migration{
 	// Schema 10 marks in each list summary the day a draft went to the
 	// partner (outstanding_partner.go).
 	{from: 9, name: "summaries with the day a draft went to the partner", run: migrateV9toV10},
+	// Schema 11: an agreement imported from an old register owes no
+	// originals (outstanding_imported.go).
+	{from: 10, name: "imported agreements owe no originals", run: migrateV10toV11},
 }
 
 // SealedBuckets hold record values, each sealed with a checksum since schema 6.

@@ -31,6 +31,16 @@ func testOutstanding(t *testing.T, c Config) {
 	b := w.KSB("Pembangunan Jalan Perbatasan")
 	b.DPRD.Burdens, b.DPRD.OutsideBudget = agreement.AnswerYes, agreement.AnswerNo
 	must(t, s.SaveAgreement(&b))
+	// An agreement from the office's old register, signed long ago with
+	// nothing recorded of its originals or its monev: it owes no originals,
+	// nor the monev of the years before it came in.
+	im := w.KSB("Pengelolaan Sampah Regional")
+	im.Implementers = []string{"Dinas Lingkungan Hidup"}
+	im.Status = agreement.StatusDitandatangani
+	im.Signing = &agreement.Signing{Date: agreement.NewDate(2019, 3, 4), Place: "Sumedang"}
+	im.Term = agreement.Term{Start: agreement.NewDate(2019, 3, 4), Length: 5, Unit: agreement.UnitTahun}
+	im.Imported = &agreement.Imported{Source: "daftar lama.xlsx, lembar 2019", Row: 6, At: agreement.NewDate(2025, 7, 1)}
+	must(t, s.SaveAgreement(&im))
 	// A draft that needs no approval.
 	n := w.KSB("Promosi Wisata Bersama")
 	n.DPRD.Burdens, n.DPRD.OutsideBudget = agreement.AnswerNo, agreement.AnswerNo
