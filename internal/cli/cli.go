@@ -287,12 +287,14 @@ func (r *runner) demo(args []string) error {
 }
 
 func (r *runner) loadExamples(ex service.Examples, reg service.Register, dir service.Directory) error {
+	before, _ := reg.Total()
+	partiesBefore, _ := dir.Parties()
 	if err := ex.LoadExamples(); err != nil {
 		return err
 	}
 	n, _ := reg.Total()
 	parties, _ := dir.Parties()
-	fmt.Fprintln(r.Stderr, msg["demo_done"].In(r.Lang, n, len(parties)))
+	fmt.Fprintln(r.Stderr, msg["demo_done"].In(r.Lang, n-before, len(parties)-len(partiesBefore), n))
 	return nil
 }
 

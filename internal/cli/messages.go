@@ -158,7 +158,7 @@ Default data file: %s
 	"read_failed":       {ID: "Berkas %s tidak dapat dibaca: %s", EN: "Cannot read file %s: %s"},
 	"write_failed":      {ID: "Berkas %s tidak dapat ditulis: %s", EN: "Cannot write file %s: %s"},
 	"bad_file":          {ID: "Berkas %s tidak valid: %s", EN: "File %s is not valid: %s"},
-	"demo_done":         {ID: "Tiga contoh bawaan dimuat: %d perjanjian, %d instansi.", EN: "Loaded the three built-in examples: %d agreements, %d parties."},
+	"demo_done":         {ID: "Tiga contoh bawaan dimuat: %d perjanjian dan %d instansi ditambahkan; register kini berisi %d perjanjian.", EN: "Loaded the three built-in examples: %d agreements and %d parties added; the register now holds %d agreements."},
 	"saved":             {ID: "Tersimpan: %s %d (revisi %d).", EN: "Saved: %s %d (revision %d)."},
 	"exported":          {ID: "Diekspor ke %s: %d perjanjian, %d instansi, %d pejabat, %d surat kuasa.", EN: "Exported to %s: %d agreements, %d parties, %d officials, %d mandates."},
 	"imported":          {ID: "Diimpor dari %s: %d perjanjian, %d instansi, %d pejabat, %d surat kuasa.", EN: "Imported from %s: %d agreements, %d parties, %d officials, %d mandates."},

@@ -24,7 +24,7 @@ func everyday(t *testing.T, dir string, do func(want int, args ...string) (stdou
 		ran++
 		return do(want, args...)
 	}
-	if _, stderr := cmd(0, "demo"); !strings.Contains(stderr, "3 perjanjian, 3 instansi") {
+	if _, stderr := cmd(0, "demo"); !strings.Contains(stderr, "3 perjanjian dan 3 instansi ditambahkan; register kini berisi 3 perjanjian") {
 		t.Errorf("demo: %q", stderr)
 	}
 	if _, stderr := cmd(1, "demo"); !strings.Contains(stderr, "sudah dimuat") {

@@ -17,6 +17,13 @@ func (s *Store) LoadExamples() error {
 	if err != nil {
 		return err
 	}
+	parties, err := s.Parties()
+	if err != nil {
+		return err
+	}
+	if err := service.ExamplesFit(parties, d); err != nil {
+		return err
+	}
 	return s.LoadDataset(d)
 }
 

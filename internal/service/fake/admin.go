@@ -84,6 +84,13 @@ func (f *Fake) LoadExamples() error {
 	if err != nil {
 		return err
 	}
+	parties, err := f.Parties()
+	if err != nil {
+		return err
+	}
+	if err := service.ExamplesFit(parties, d); err != nil {
+		return err
+	}
 	return f.LoadDataset(d)
 }
 

@@ -132,6 +132,25 @@ func testExamples(t *testing.T, c Config) {
 	if ksb == nil || pks == nil || pks.ParentID != ksb.ID {
 		t.Fatal("the Lampung Selatan KSB and its PKS are not linked")
 	}
+
+	// Another office's register: Sumedang's examples would make a second
+	// "our office"; they are refused and nothing changes.
+	other := fresh(t, c)
+	purbalingga := agreement.Party{Kind: agreement.PartyPemkab, Name: "Pemerintah Kabupaten Purbalingga", ShortName: "Pemkab Purbalingga",
+		RegionCode: "33.03", ProvinceCode: "33", Seat: "Purbalingga", Own: true}
+	must(t, other.SaveParty(&purbalingga))
+	if err := other.LoadExamples(); !errors.Is(err, service.ErrExamplesOtherOffice) {
+		t.Errorf("examples into Purbalingga's register: %v", err)
+	}
+	if n := total(t, other); n != 0 {
+		t.Errorf("%d agreements after a refused load", n)
+	}
+	if ps, err := other.Parties(); err != nil || len(ps) != 1 || !ps[0].Own || ps[0].Name != purbalingga.Name {
+		t.Errorf("parties after a refused load: %+v %v", ps, err)
+	}
+	if ok, err := other.ExamplesLoaded(); ok || err != nil {
+		t.Errorf("marked loaded after a refused load: %v %v", ok, err)
+	}
 	for _, ap := range pks.Parties {
 		o, err := s.Official(ap.SignerID)
 		if err != nil || o.Role != agreement.RoleKepalaPD || ap.MandateID == 0 {
