@@ -154,13 +154,13 @@ func main() {
 	u.Placement = placement()
 	u.Window().SetMaster()
 	u.Window().Show()
+	if onServer && srvErr != nil {
+		fmt.Fprintln(os.Stderr, kit.Message(srvErr))
+		u.ServerUnavailable(prof, srvErr) // before Start, which then offers no welcome
+	}
 	u.Start()
 	if s != nil {
 		rebuildSearch(u, s)
-	}
-	if onServer && srvErr != nil {
-		fmt.Fprintln(os.Stderr, kit.Message(srvErr))
-		u.ServerUnavailable(prof, srvErr)
 	}
 	a.Lifecycle().SetOnStarted(func() {
 		if os.Getenv("SEPAKAT_TIMING") != "" { // bench: time to the window, and to search back (rebuildSearch)

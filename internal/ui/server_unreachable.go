@@ -60,7 +60,10 @@ func (u *App) ServerUnavailable(prof ServerProfile, err error) {
 		})
 	})
 	x.retry.Importance = widget.HighImportance
-	x.stay = widget.NewButton(lang.L("Pakai berkas data di komputer ini"), func() { x.d.Hide() })
+	x.stay = widget.NewButton(lang.L("Pakai berkas data di komputer ini"), func() {
+		x.d.Hide()
+		u.offerWelcome() // an empty file of this computer, chosen now
+	})
 	buttons := container.NewHBox(x.retry, x.stay)
 	if u.OpenServerCopy != nil {
 		x.copy = widget.NewButton(lang.L("Buka salinan lokal terbaru (hanya baca)"), func() { u.openServerCopy(x, prof) })

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,6 +20,7 @@ import (
 	"sepakat/internal/export"
 	"sepakat/internal/pgstore"
 	"sepakat/internal/pgstore/pgtest"
+	"sepakat/internal/places"
 	"sepakat/internal/service"
 	"sepakat/internal/store"
 )
@@ -85,7 +87,7 @@ func TestServerStoppedMidSession(t *testing.T) {
 		t.Fatalf("after a failed save: editor kept %v, dirty %v, subject %q", u.editors[id] == e, e.Dirty(), subject.Text)
 	}
 	if labelWith(w.Content(), "Belum tersimpan: Server data kantor tidak dapat dihubungi.") == nil ||
-		labelWith(w.Content(), "Yang sudah Anda ketik tidak hilang.") == nil {
+		labelWith(w.Content(), "Yang sudah Anda ketik tidak hilang: simpan lagi") == nil {
 		t.Error("the editor does not say the server cannot be reached")
 	}
 	if labelWith(w.Content(), "Rincian") != nil || labelWith(w.Content(), "broken pipe") != nil {
@@ -216,5 +218,38 @@ func TestServerDownOpensTheNewestLocalCopyReadOnly(t *testing.T) {
 	}
 	if a, _ := u.svc.Agreement(id); a.Subject != "Pertukaran Data Perizinan Berusaha" {
 		t.Errorf("the copy's change reached the server: %q", a.Subject)
+	}
+}
+
+// TestServerDownAtStartOffersNoWelcome: started on a server profile whose
+// server does not answer, the empty data file of this computer does not ask
+// to set up a new office under the server's dialog; it does once the user
+// chooses to work on this computer's file.
+func TestServerDownAtStartOffersNoWelcome(t *testing.T) {
+	a, st := newTestApp(t)
+	u := New(a, st, export.Printer{Src: st}, fixedNow)
+	u.DataPath = filepath.Join(t.TempDir(), "kantor.db")
+	useLoop(t, u)
+	u.Window().Show()
+	prof := ServerProfile{Host: "10.0.0.5", Database: "sepakat", User: "staf"}
+	// As the main program does: the server's dialog first, then Start.
+	u.ServerUnavailable(prof, fmt.Errorf("%w: dial tcp 10.0.0.5:5432: connect: connection refused", service.ErrServerUnreachable))
+	u.Start()
+	if u.welcome != nil {
+		t.Fatal("the welcome is offered under the server's dialog")
+	}
+	x := u.unreachable
+	if strings.Contains(x.message.Text, "connection refused") || strings.Contains(x.message.Text, "tidak hilang") {
+		t.Errorf("the dialog says %q", x.message.Text)
+	}
+	if !strings.Contains(x.message.Text, "berkas data "+places.Display(u.DataPath)) {
+		t.Errorf("the dialog does not name the data file open: %q", x.message.Text)
+	}
+	test.Tap(x.stay)
+	if u.welcome == nil {
+		t.Error("the empty data file chosen: no welcome")
+	}
+	if where := u.serverPage.where.Text; !strings.Contains(where, places.Display(u.DataPath)) {
+		t.Errorf("Pengaturan says %q", where)
 	}
 }

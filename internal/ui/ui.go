@@ -344,6 +344,9 @@ func (u *App) notifyEnding(d service.Dashboard) {
 // the examples.
 func (u *App) Start() {
 	u.showTitle()
+	if u.serverPage != nil {
+		u.serverPage.showWhere() // the data file is named after the screens were built
+	}
 	if u.rescue != nil {
 		u.rescue.load()
 		return
@@ -355,6 +358,15 @@ func (u *App) Start() {
 	if i := u.tabs.SelectedIndex(); i == tabDirectory || i == tabSettings || i == tabTimeline {
 		u.showTab(i) // the tab Sepakat last closed on
 	}
+	if u.unreachable != nil {
+		return // the office's server did not answer: the welcome waits for the user's choice
+	}
+	u.offerWelcome()
+}
+
+// offerWelcome shows the welcome when the register open is empty and has no
+// office of its own yet.
+func (u *App) offerWelcome() {
 	total, err := u.svc.Total()
 	if err != nil {
 		kit.ShowFailure(u.win, lang.L("Data tidak dapat dibaca:"), err)

@@ -377,7 +377,7 @@ func (e *Editor) commit(a agreement.Agreement) bool {
 		return false
 	}
 	if err != nil {
-		e.fail(lang.L("Belum tersimpan:"), err)
+		e.say(kit.Unsaved(err), widget.DangerImportance)
 		return false
 	}
 	e.load(a)

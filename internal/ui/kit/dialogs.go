@@ -21,7 +21,7 @@ import (
 func Failure(leadIn string, err error) string {
 	p := Explain(err)
 	text := leadIn + " " + p.Message
-	if p.Detail != "" && (errors.Is(err, service.ErrServerUnreachable) || errors.Is(err, service.ErrServerLogin)) {
+	if p.Detail != "" && serverDown(err) {
 		fyne.LogError(leadIn, err)
 		return text
 	}
@@ -29,6 +29,12 @@ func Failure(leadIn string, err error) string {
 		text += "\n" + p.Detail
 	}
 	return text
+}
+
+// serverDown reports whether err is the server not answering or refusing the
+// login, whose driver's detail a person cannot act on.
+func serverDown(err error) bool {
+	return errors.Is(err, service.ErrServerUnreachable) || errors.Is(err, service.ErrServerLogin)
 }
 
 // ShowFailure tells over parent, in a dialog, that an action did not happen.

@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -8,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"sepakat/internal/service"
 )
 
 func TestFitLabelShortensToItsWidth(t *testing.T) {
@@ -90,5 +93,21 @@ func TestFitLabelPaintsABackgroundOnlyWhenHighlighted(t *testing.T) {
 	l.SetHighlight(false)
 	if bg.Visible() {
 		t.Error("the background stays after the highlight goes")
+	}
+}
+
+// TestServerDownInWords: a server that does not answer is said in words a
+// person can act on, without the driver's detail, wherever it is said; a
+// form that kept what was typed says so.
+func TestServerDownInWords(t *testing.T) {
+	err := fmt.Errorf("%w: failed to connect to `user=postgres database=postgres`: dial error", service.ErrServerUnreachable)
+	for _, got := range []string{Message(err), Failure("Pencarian gagal:", err)} {
+		if !strings.Contains(got, "Server data kantor tidak dapat dihubungi.") || strings.Contains(got, "dial error") ||
+			strings.Contains(got, "Rincian") || strings.Contains(got, "tidak hilang") {
+			t.Errorf("%q", got)
+		}
+	}
+	if got := Unsaved(err); !strings.Contains(got, "Yang sudah Anda ketik tidak hilang") {
+		t.Errorf("a form's failed save: %q", got)
 	}
 }
