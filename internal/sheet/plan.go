@@ -62,6 +62,9 @@ type PlanRow struct {
 	Warnings  []Finding
 	// Skip leaves a row out by the user's choice.
 	Skip bool
+	// noEnd: the row's cells give it neither a term nor an end; an
+	// Adendum then takes its parent's end (linkParents).
+	noEnd bool
 }
 
 // Finding is a row's problem or warning: its words and the check that
@@ -320,6 +323,7 @@ func (p *Plan) build(i int) {
 			a.Signing.Signers = append(a.Signing.Signers, agreement.Signer{Name: s})
 		}
 	}
+	r.noEnd = a.Term.End.IsZero() && a.Term.Length == 0
 	a.Implementers = splitList(p.value(i, Implementer))
 	// Parties: our office first, then the partner.
 	own := agreement.AgreementParty{PartyID: p.env.Own.ID, Role: agreement.RolePihakPertama, Own: true, Number: strings.TrimSpace(p.value(i, Number))}

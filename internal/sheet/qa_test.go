@@ -1,0 +1,60 @@
+package sheet_test
+
+import (
+	"strings"
+	"testing"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/i18n"
+	"sepakat/internal/sheet"
+)
+
+// csvPlan reads a semicolon CSV made of lines and plans it against s.
+func csvPlan(t *testing.T, lines ...string) *sheet.Plan {
+	t.Helper()
+	s := openStore(t)
+	tb := read(t, "daftar.csv", []byte(strings.Join(lines, "\r\n")+"\r\n"), "")
+	return plan(t, s, tb)
+}
+
+func warnings(r *sheet.PlanRow) string {
+	var out []string
+	for _, w := range r.Warnings {
+		out = append(out, w.In(i18n.ID))
+	}
+	return strings.Join(out, " | ")
+}
+
+// An Adendum citing its parent's number in plain words ("Adendum PKS …
+// tentang …") hangs under it and lives as long as it; one with no parent
+// and no end is flagged.
+func TestAdendumCitingNumberInWords(t *testing.T) {
+	p := csvPlan(t,
+		"No;Nomor Perjanjian;Jenis;Tentang;Mitra;Tgl TTD;Jangka Waktu;Keterangan",
+		"1;180/02/PKS/2019;PKS;Pengelolaan Sampah Regional;Kab. Lampung Selatan;04/03/2019;60 bulan;",
+		"2;180/05/ADD/2022;Adendum;Adendum PKS 180 / 02 / PKS / 2019 tentang Pengelolaan Sampah Regional;Kabupaten Lampung Selatan;Rabu, 12 Januari 2022;;",
+		"3;180/06/ADD/2022;Adendum;Perubahan Jadwal Kegiatan;Kabupaten Lampung Selatan;12-01-2022;;lihat juga 999/1/2019",
+	)
+	r := &p.Rows[1]
+	if r.Parent.Row != 0 || problems(r) != "" {
+		t.Fatalf("row 2: parent %+v, problems %q", r.Parent, problems(r))
+	}
+	if got, want := r.Agreement.Term.End, agreement.NewDate(2024, 3, 3); got != want || r.Agreement.EffectiveEnd() != want {
+		t.Errorf("row 2 ends %v, want its parent's end %v", got, want)
+	}
+	if w := warnings(r); strings.Contains(w, "tidak punya tanggal berakhir") {
+		t.Errorf("linked adendum warned: %q", w)
+	}
+	u := &p.Rows[2]
+	if u.Parent.Found() || problems(u) != "" {
+		t.Fatalf("row 3: parent %+v, problems %q", u.Parent, problems(u))
+	}
+	if w := warnings(u); !strings.Contains(w, "Adendum ini tidak punya tanggal berakhir") || !strings.Contains(w, "dihitung berlaku sampai tanggal berakhirnya diisi") {
+		t.Errorf("row 3 warnings %q", w)
+	}
+	// Unlinked by hand: the inherited end goes, the warning comes.
+	p.SetParent(1, "")
+	if !p.Rows[1].Agreement.Term.End.IsZero() || !strings.Contains(warnings(&p.Rows[1]), "tidak punya tanggal berakhir") {
+		t.Errorf("row 2 unlinked: end %v, warnings %q", p.Rows[1].Agreement.Term.End, warnings(&p.Rows[1]))
+	}
+}
