@@ -195,6 +195,7 @@ var (
 	probEndBefore   = i18n.Text{ID: "Berakhir %s sebelum mulai %s", EN: "Ends %s before it starts %s"}
 	probDupFile     = i18n.Text{ID: "Nomor %q sama dengan baris %d", EN: "Number %q same as row %d"}
 	probDupStore    = i18n.Text{ID: "Nomor %q sudah ada di daftar perjanjian", EN: "Number %q is already in the register"}
+	probOwnPartner  = i18n.Text{ID: "Mitra %q adalah instansi kita sendiri (%s); tulis nama mitranya", EN: "Partner %q is our own office (%s); write the partner's name"}
 	probInvalid     = i18n.Text{ID: "%s", EN: "%s"}
 	warnKindGuess   = i18n.Text{ID: "Jenis tidak tertulis; dianggap %s", EN: "No kind written; taken as %s"}
 	warnPrecision   = i18n.Text{ID: "%s %q tanpa tanggal lengkap; dicatat %s", EN: "%s %q is not a whole date; recorded as %s"}
@@ -329,14 +330,18 @@ func (p *Plan) build(i int) {
 	own := agreement.AgreementParty{PartyID: p.env.Own.ID, Role: agreement.RolePihakPertama, Own: true, Number: strings.TrimSpace(p.value(i, Number))}
 	partner := agreement.AgreementParty{Role: agreement.RolePihakKedua, Number: strings.TrimSpace(p.value(i, PartnerNumber))}
 	m := r.Partner
-	switch m.How {
-	case NoMatch:
+	switch {
+	case m.How != NoMatch && p.isOwn(m):
+		// Our own office is the first party of every row, never the partner.
+		prob(probOwnPartner, m.Text, p.env.Own.Name)
+		m.How = NoMatch
+	case m.How == NoMatch:
 		prob(probPartner)
-	case Approximate:
+	case m.How == Approximate:
 		warn(warnApprox, m.Text, m.Name)
-	case Ambiguous:
+	case m.How == Ambiguous:
 		warn(warnAmbiguous, m.Text, m.Name, strings.Join(m.Others, ", "))
-	case New:
+	case m.How == New:
 		if m.Party != nil && m.Party.Kind.IsRegion() && m.Party.RegionCode == "" {
 			prob(probRegion, m.Text)
 		} else {
@@ -356,6 +361,21 @@ func (p *Plan) build(i int) {
 		}
 	}
 	r.Agreement = a
+}
+
+// isOwn reports whether m is our own office: by region or by name.
+func (p *Plan) isOwn(m Match) bool {
+	own := p.env.Own
+	if m.PartyID != 0 {
+		return m.PartyID == own.ID
+	}
+	if m.Party == nil {
+		return false
+	}
+	if m.Party.RegionCode != "" && m.Party.Kind.IsRegion() {
+		return m.Party.RegionCode == own.RegionCode && m.Party.Kind == own.Kind
+	}
+	return key(m.Party.Name) == key(own.Name) || (own.ShortName != "" && key(m.Party.Name) == key(own.ShortName))
 }
 
 // partyID is the ID of a matched party; a new one gets the next free ID

@@ -58,3 +58,25 @@ func TestAdendumCitingNumberInWords(t *testing.T) {
 		t.Errorf("row 2 unlinked: end %v, warnings %q", p.Rows[1].Agreement.Term.End, warnings(&p.Rows[1]))
 	}
 }
+
+// A row naming our own office as the partner is refused, and no instansi
+// of our office is made.
+func TestPartnerIsOwnOffice(t *testing.T) {
+	p := csvPlan(t,
+		"No;Nomor;Tentang;Mitra;Tgl TTD;Jangka Waktu",
+		"1;180/1/2024;Kerja Sama Pendidikan;Pemkab Sumedang;04-07-2024;5 tahun",
+		"2;180/2/2024;Kerja Sama Kesehatan;Kabupaten Sumedang;04-07-2024;5 tahun",
+		"3;180/3/2024;Kerja Sama Sampah;Kab. Lampung Selatan;04-07-2024;5 tahun",
+	)
+	for i := 0; i < 2; i++ {
+		if got := problems(&p.Rows[i]); !strings.Contains(got, "adalah instansi kita sendiri (Pemerintah Kabupaten Sumedang); tulis nama mitranya") || p.Rows[i].OK() {
+			t.Errorf("row %d: problems %q", i+2, got)
+		}
+	}
+	if !p.Rows[2].OK() {
+		t.Errorf("row 4: %q", problems(&p.Rows[2]))
+	}
+	if np := p.NewParties(); len(np) != 0 {
+		t.Errorf("new instansi %+v", np)
+	}
+}
