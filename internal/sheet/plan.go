@@ -3,6 +3,7 @@ package sheet
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/bahasa"
@@ -184,18 +185,25 @@ func (p *Plan) Values(i int) map[Field]string {
 
 // The words of a row's problems and warnings.
 var (
-	probSubject     = i18n.Text{ID: "Tentang kosong", EN: "Subject empty"}
-	probPartner     = i18n.Text{ID: "Mitra kosong", EN: "Partner empty"}
-	probRegion      = i18n.Text{ID: "Mitra %q: wilayah itu tidak ada di daftar Kemendagri; pilih mitranya", EN: "Partner %q: no such region in the Kemendagri list; choose the partner"}
-	probDate        = i18n.Text{ID: "%s %q bukan tanggal yang dikenal (tulis mis. 4 Juli 2025 atau 04-07-2025)", EN: "%s %q is not a date that can be read (write e.g. 4 Juli 2025 or 04-07-2025)"}
-	probTerm        = i18n.Text{ID: "Jangka waktu %q tidak dikenal (tulis mis. 5 tahun atau 60 bulan)", EN: "Term %q cannot be read (write e.g. 5 tahun or 60 bulan)"}
-	probKind        = i18n.Text{ID: "Jenis %q tidak dikenal (KSB/MoU, PKS, Nota Kesepakatan, Adendum, Perpanjangan)", EN: "Kind %q is not known (KSB/MoU, PKS, Nota Kesepakatan, Adendum, Perpanjangan)"}
-	probStatus      = i18n.Text{ID: "Status %q tidak dikenal", EN: "Status %q is not known"}
-	probNoDate      = i18n.Text{ID: "Tanggal tanda tangan atau mulai berlaku diperlukan untuk perjanjian yang sudah ditandatangani", EN: "A signed agreement needs its signing or start date"}
-	probEndBefore   = i18n.Text{ID: "Berakhir %s sebelum mulai %s", EN: "Ends %s before it starts %s"}
-	probDupFile     = i18n.Text{ID: "Nomor %q sama dengan baris %d", EN: "Number %q same as row %d"}
-	probDupStore    = i18n.Text{ID: "Nomor %q sudah ada di daftar perjanjian", EN: "Number %q is already in the register"}
-	probOwnPartner  = i18n.Text{ID: "Mitra %q adalah instansi kita sendiri (%s); tulis nama mitranya", EN: "Partner %q is our own office (%s); write the partner's name"}
+	probSubject      = i18n.Text{ID: "Tentang kosong", EN: "Subject empty"}
+	probPartner      = i18n.Text{ID: "Mitra kosong", EN: "Partner empty"}
+	probRegion       = i18n.Text{ID: "Mitra %q: wilayah itu tidak ada di daftar Kemendagri; pilih mitranya", EN: "Partner %q: no such region in the Kemendagri list; choose the partner"}
+	probDate         = i18n.Text{ID: "%s %q bukan tanggal yang dikenal (tulis mis. 4 Juli 2025 atau 04-07-2025)", EN: "%s %q is not a date that can be read (write e.g. 4 Juli 2025 or 04-07-2025)"}
+	probTerm         = i18n.Text{ID: "Jangka waktu %q tidak dikenal (tulis mis. 5 tahun atau 60 bulan)", EN: "Term %q cannot be read (write e.g. 5 tahun or 60 bulan)"}
+	probKind         = i18n.Text{ID: "Jenis %q tidak dikenal (KSB/MoU, PKS, Nota Kesepakatan, Adendum, Perpanjangan)", EN: "Kind %q is not known (KSB/MoU, PKS, Nota Kesepakatan, Adendum, Perpanjangan)"}
+	probStatus       = i18n.Text{ID: "Status %q tidak dikenal", EN: "Status %q is not known"}
+	probNoDate       = i18n.Text{ID: "Tanggal tanda tangan atau mulai berlaku diperlukan untuk perjanjian yang sudah ditandatangani", EN: "A signed agreement needs its signing or start date"}
+	probEndBefore    = i18n.Text{ID: "Berakhir %s sebelum mulai %s", EN: "Ends %s before it starts %s"}
+	probDupFile      = i18n.Text{ID: "Nomor %q sama dengan baris %d", EN: "Number %q same as row %d"}
+	probDupStore     = i18n.Text{ID: "Nomor %q sudah ada di daftar perjanjian", EN: "Number %q is already in the register"}
+	probOwnPartner   = i18n.Text{ID: "Mitra %q adalah instansi kita sendiri (%s); tulis nama mitranya", EN: "Partner %q is our own office (%s); write the partner's name"}
+	probSignedFuture = i18n.Text{ID: "Tanggal tanda tangan %s belum tiba (hari ini %s); perjanjian yang sudah ditandatangani tidak dapat bertanggal kemudian. Perbaiki tanggalnya, atau tulis statusnya Konsep bila belum ditandatangani",
+		EN: "Signing date %s has not come yet (today is %s); a signed agreement cannot be dated later. Fix the date, or write its status as Konsep if it is not signed yet"}
+	warnDraftDate   = i18n.Text{ID: "Tanggal tanda tangan %q untuk perjanjian konsep dicatat sebagai rencana di catatan", EN: "Signing date %q of a draft is kept in the notes as the planned date"}
+	warnStatusEnded = i18n.Text{ID: "Di daftar lama statusnya %q, tetapi menurut tanggalnya perjanjian ini berakhir %s; diimpor sebagai Berakhir. Bila sudah diperpanjang, impor atau catat perpanjangannya",
+		EN: "The old register says %q, but by its dates this agreement ended on %s; imported as ended. If it was extended, import or record the extension"}
+	warnStatusInForce = i18n.Text{ID: "Di daftar lama statusnya %q, tetapi menurut tanggalnya perjanjian ini berlaku sampai %s; diimpor sebagai Berlaku. Bila sudah diakhiri lebih awal, catat pengakhirannya",
+		EN: "The old register says %q, but by its dates this agreement is in force until %s; imported as in force. If it was ended early, record that"}
 	probInvalid     = i18n.Text{ID: "%s", EN: "%s"}
 	warnKindGuess   = i18n.Text{ID: "Jenis tidak tertulis; dianggap %s", EN: "No kind written; taken as %s"}
 	warnPrecision   = i18n.Text{ID: "%s %q tanpa tanggal lengkap; dicatat %s", EN: "%s %q is not a whole date; recorded as %s"}
@@ -310,6 +318,11 @@ func (p *Plan) build(i int) {
 	signers := splitList(p.value(i, Signer))
 	switch {
 	case a.Status == agreement.StatusKonsep:
+		if v := p.value(i, Signed); !signed.IsZero() {
+			// A draft's date is the one planned: kept in the notes.
+			warn(warnDraftDate, v)
+			a.Notes = joinNotes(a.Notes, "Rencana tanggal tanda tangan: "+longDate(signed))
+		}
 		if len(signers) > 0 {
 			warn(warnSignerDraft)
 			a.Notes = joinNotes(a.Notes, "Penandatangan: "+strings.Join(signers, "; "))
@@ -318,6 +331,10 @@ func (p *Plan) build(i int) {
 		if a.Status == agreement.StatusDitandatangani {
 			prob(probNoDate)
 		}
+	case signed.After(p.env.Today):
+		// Signed later than today cannot be: a typo in the year, or a
+		// draft written down as signed.
+		prob(probSignedFuture, longDate(signed), longDate(p.env.Today))
 	default:
 		a.Signing = &agreement.Signing{Date: signed}
 		for _, s := range signers {
@@ -325,6 +342,17 @@ func (p *Plan) build(i int) {
 		}
 	}
 	r.noEnd = a.Term.End.IsZero() && a.Term.Length == 0
+	// What the sheet says of the status against what the dates say.
+	if v := p.value(i, Status); v != "" && a.Signing != nil && a.Status == agreement.StatusDitandatangani {
+		if e := a.EffectiveEnd(); e.Valid() {
+			switch said := statusSaid(v); {
+			case said == saidInForce && e.Before(p.env.Today):
+				warn(warnStatusEnded, v, longDate(e))
+			case said == saidEnded && !e.Before(p.env.Today):
+				warn(warnStatusInForce, v, longDate(e))
+			}
+		}
+	}
 	a.Implementers = splitList(p.value(i, Implementer))
 	// Parties: our office first, then the partner.
 	own := agreement.AgreementParty{PartyID: p.env.Own.ID, Role: agreement.RolePihakPertama, Own: true, Number: strings.TrimSpace(p.value(i, Number))}
@@ -361,6 +389,28 @@ func (p *Plan) build(i int) {
 		}
 	}
 	r.Agreement = a
+}
+
+// What a status cell says of the phase.
+const (
+	saidNothing = iota
+	saidInForce
+	saidEnded
+)
+
+func statusSaid(v string) int {
+	k := " " + strings.ToLower(strings.Join(strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) }), " ")) + " "
+	for _, w := range []string{" tidak aktif ", " tidak berlaku ", " berakhir ", " selesai ", " habis ", " kadaluarsa ", " kedaluwarsa ", " expired "} {
+		if strings.Contains(k, w) {
+			return saidEnded
+		}
+	}
+	for _, w := range []string{" aktif ", " berlaku ", " masih berlaku ", " active ", " berjalan "} {
+		if strings.Contains(k, w) {
+			return saidInForce
+		}
+	}
+	return saidNothing
 }
 
 // isOwn reports whether m is our own office: by region or by name.

@@ -80,3 +80,46 @@ func TestPartnerIsOwnOffice(t *testing.T) {
 		t.Errorf("new instansi %+v", np)
 	}
 }
+
+// "Aktif" on the sheet while the dates say it ended (and the reverse) is
+// worth a look; it is imported as the dates say.
+func TestStatusAgainstDates(t *testing.T) {
+	p := csvPlan(t,
+		"No;Nomor;Tentang;Mitra;Tgl TTD;Jangka Waktu;Keterangan",
+		"1;180/1/2019;Pengelolaan Sampah;Kab. Lampung Selatan;04/03/2019;60 bulan;Aktif",
+		"2;180/2/2024;Kerja Sama Pendidikan;Kab. Lampung Selatan;04-07-2024;5 tahun;Sudah berakhir",
+		"3;180/3/2024;Kerja Sama Kesehatan;Kab. Lampung Selatan;04-07-2024;5 tahun;Aktif",
+	)
+	if p.Mapping[6] != sheet.Status {
+		t.Fatalf("mapping %v", p.Mapping)
+	}
+	r := &p.Rows[0]
+	if w := warnings(r); !strings.Contains(w, `Di daftar lama statusnya "Aktif", tetapi menurut tanggalnya perjanjian ini berakhir 3 Maret 2024; diimpor sebagai Berakhir. Bila sudah diperpanjang, impor atau catat perpanjangannya`) || !r.OK() {
+		t.Errorf("row 2: warnings %q problems %q", w, problems(r))
+	}
+	if w := warnings(&p.Rows[1]); !strings.Contains(w, "berlaku sampai 3 Juli 2029") {
+		t.Errorf("row 3: warnings %q", w)
+	}
+	if w := warnings(&p.Rows[2]); strings.Contains(w, "Di daftar lama statusnya") {
+		t.Errorf("row 4: warnings %q", w)
+	}
+}
+
+// A signed agreement dated after today is refused; a draft's date is kept
+// as the planned one.
+func TestSigningDateInFuture(t *testing.T) {
+	p := csvPlan(t,
+		"No;Nomor;Tentang;Mitra;Tgl TTD;Jangka Waktu;Status",
+		"1;180/1/2030;Pengelolaan Sampah;Kab. Lampung Selatan;4 Maret 2030;5 tahun;",
+		"2;180/2/2030;Kerja Sama Pendidikan;Kab. Lampung Selatan;4 Maret 2030;5 tahun;Konsep",
+	)
+	r := &p.Rows[0]
+	if got := problems(r); !strings.Contains(got, "Tanggal tanda tangan 4 Maret 2030 belum tiba (hari ini 30 November 2026)") || r.OK() {
+		t.Errorf("row 2: problems %q", got)
+	}
+	d := &p.Rows[1]
+	if !d.OK() || d.Agreement.Status != agreement.StatusKonsep || !strings.Contains(warnings(d), "dicatat sebagai rencana") ||
+		!strings.Contains(d.Agreement.Notes, "Rencana tanggal tanda tangan: 4 Maret 2030") {
+		t.Errorf("row 3: problems %q warnings %q notes %q", problems(d), warnings(d), d.Agreement.Notes)
+	}
+}
