@@ -180,13 +180,7 @@ func columnOf(tb *sheet.Table, col string) int {
 func (r *runner) printMapping(tb *sheet.Table, m sheet.Mapping, src string) {
 	fmt.Fprintln(r.Stdout, r.sheetText("mapping_title", r.sheetText(src)))
 	for c, h := range tb.Header {
-		sample := ""
-		for _, row := range tb.Rows {
-			if v := row.Cells[c]; v != "" {
-				sample = v
-				break
-			}
-		}
+		sample := strings.Join(tb.Samples(c, 1), "")
 		fmt.Fprintf(r.Stdout, "  %-3s %-28s → %-22s %s\n", sheet.ColumnName(c), clip(h, 28), m[c].Label(r.Lang), clip(sample, 40))
 	}
 }

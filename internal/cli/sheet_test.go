@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -109,6 +110,11 @@ func TestExportSheet(t *testing.T) {
 	f.Close()
 	if len(rows) != 3 || rows[0][0] != "Nomor" || rows[1][2] != "Kesepakatan Bersama" || rows[2][2] != "Kesepakatan Bersama" {
 		t.Fatalf("rows %q", rows)
+	}
+	// Its date cells read back as dates in the mapping lines, not serials.
+	r := run(t, i18n.ID, "--db", db, "import-sheet", out, "--dry-run")
+	if !regexp.MustCompile(`→ Tanggal tanda tangan +\d{1,2} \p{L}+ \d{4}\n`).MatchString(r.stdout) {
+		t.Errorf("mapping of the export:\n%s", r.stdout)
 	}
 	csvPath := filepath.Join(dir, "daftar.csv")
 	if r := run(t, i18n.EN, "--db", db, "export-sheet", csvPath); r.code != 0 || !strings.Contains(r.stderr, "3 agreements") {

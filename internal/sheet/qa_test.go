@@ -3,6 +3,9 @@ package sheet_test
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
@@ -121,5 +124,35 @@ func TestSigningDateInFuture(t *testing.T) {
 	if !d.OK() || d.Agreement.Status != agreement.StatusKonsep || !strings.Contains(warnings(d), "dicatat sebagai rencana") ||
 		!strings.Contains(d.Agreement.Notes, "Rencana tanggal tanda tangan: 4 Maret 2030") {
 		t.Errorf("row 3: problems %q warnings %q notes %q", problems(d), warnings(d), d.Agreement.Notes)
+	}
+}
+
+// The mapping step shows date cells as dates, not as serial numbers; a
+// number that is not a date stays a number.
+func TestSamplesShowDateCells(t *testing.T) {
+	rows := [][]any{
+		{"No", "Nomor", "Tentang", "Mitra", "Tgl TTD", "Berakhir"},
+		{1, "180/1/2025", "Pengelolaan Sampah", "Kab. Lampung Selatan", nil, nil},
+		{2, "180/2/2025", "Pendidikan", "Kab. Lampung Selatan", "5 Juli 2025", nil},
+	}
+	data := book(t, map[string][][]any{"Daftar": rows}, []string{"Daftar"}, func(f *excelize.File) {
+		dateCell(t, f, "Daftar", "E2", time.Date(2025, 7, 4, 0, 0, 0, 0, time.UTC))
+		custom := `d mmmm yyyy;@`
+		style, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &custom})
+		f.SetCellValue("Daftar", "F2", time.Date(2030, 7, 3, 0, 0, 0, 0, time.UTC))
+		f.SetCellStyle("Daftar", "F2", "F2", style)
+	})
+	tb := read(t, "daftar.xlsx", data, "")
+	if tb.Rows[0].Cells[4] != "45842" {
+		t.Fatalf("raw cell %q", tb.Rows[0].Cells[4])
+	}
+	if got := strings.Join(tb.Samples(4, 3), " · "); got != "4 Juli 2025 · 5 Juli 2025" {
+		t.Errorf("Tgl TTD samples %q", got)
+	}
+	if got := strings.Join(tb.Samples(5, 3), " · "); got != "3 Juli 2030" {
+		t.Errorf("Berakhir samples %q", got)
+	}
+	if got := strings.Join(tb.Samples(0, 3), " · "); got != "1 · 2" {
+		t.Errorf("No samples %q", got)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -35,7 +37,86 @@ type Table struct {
 	Date1904 bool
 	// Hidden names hidden sheets of the workbook, which were not read.
 	Hidden []string
+	// dates are the cells (row index, column) of .xlsx formatted as dates.
+	dates map[[2]int]bool
 }
+
+// Shown is cell c of row i as a person reads it: a date cell as "4 Juli
+// 2025", anything else as it is.
+func (t *Table) Shown(i, c int) string {
+	v := t.Rows[i].Cells[c]
+	if t.dates[[2]int{i, c}] {
+		if _, err := strconv.ParseFloat(v, 64); err == nil {
+			if d, ok := ParseDate(v, t.Date1904); ok {
+				return longDate(d)
+			}
+		}
+	}
+	return v
+}
+
+// Samples are the first n filled cells of column c, as shown.
+func (t *Table) Samples(c, n int) []string {
+	var out []string
+	for i := range t.Rows {
+		if c < len(t.Rows[i].Cells) && t.Rows[i].Cells[c] != "" {
+			out = append(out, t.Shown(i, c))
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// markDates finds the numeric cells of the table whose format is a date.
+func (t *Table) markDates(f *excelize.File) {
+	isDate := map[int]bool{}
+	for i, r := range t.Rows {
+		for c, v := range r.Cells {
+			if v == "" {
+				continue
+			}
+			if _, err := strconv.ParseFloat(v, 64); err != nil {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(c+1, r.Line)
+			idx, err := f.GetCellStyle(t.Sheet, cell)
+			if err != nil || idx == 0 {
+				continue
+			}
+			d, seen := isDate[idx]
+			if !seen {
+				d = dateStyle(f, idx)
+				isDate[idx] = d
+			}
+			if d {
+				if t.dates == nil {
+					t.dates = map[[2]int]bool{}
+				}
+				t.dates[[2]int{i, c}] = true
+			}
+		}
+	}
+}
+
+// dateStyle reports whether style idx shows a number as a date: a built-in
+// date format, or a custom one with day, month or year codes.
+func dateStyle(f *excelize.File, idx int) bool {
+	st, err := f.GetStyle(idx)
+	if err != nil || st == nil {
+		return false
+	}
+	if st.CustomNumFmt != nil {
+		// Codes outside quotes and brackets: [Red], "text" are not dates.
+		fm := quotedOrBracketed.ReplaceAllString(strings.ToLower(*st.CustomNumFmt), "")
+		return strings.ContainsAny(fm, "dy") || (strings.Contains(fm, "m") && !strings.ContainsAny(fm, "hs"))
+	}
+	n := st.NumFmt
+	return (n >= 14 && n <= 17) || n == 22 || (n >= 27 && n <= 36) || (n >= 50 && n <= 58)
+}
+
+var quotedOrBracketed = regexp.MustCompile(`"[^"]*"|\[[^\]]*\]|\\.`)
 
 // Source names the table for an imported record: "daftar.xlsx, lembar 2019".
 func (t *Table) Source() string {
@@ -205,6 +286,7 @@ func Read(name string, data []byte, sheet string) (*Table, error) {
 	if err := t.settle(); err != nil {
 		return nil, err
 	}
+	t.markDates(f)
 	// Formulas: any cell of the table, empty or not, that holds one.
 	lines := append([]int{t.HeaderLine}, lineNumbers(t.Rows)...)
 	for _, line := range lines {

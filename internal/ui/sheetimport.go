@@ -266,16 +266,7 @@ func (w *sheetImport) showMappingStep() {
 		sel := kit.NewSelect(opts, nil)
 		sel.SetSelected(m[c].Label(kit.Lang()))
 		w.columns[c] = sel
-		var samples []string
-		for _, r := range t.Rows {
-			if v := r.Cells[c]; v != "" {
-				samples = append(samples, v)
-				if len(samples) == 3 {
-					break
-				}
-			}
-		}
-		sample := widget.NewLabel(strings.Join(samples, " · "))
+		sample := widget.NewLabel(strings.Join(t.Samples(c, 3), " · "))
 		sample.Truncation = fyne.TextTruncateEllipsis
 		head := widget.NewLabel(h)
 		head.Truncation = fyne.TextTruncateEllipsis
