@@ -194,8 +194,9 @@ var (
 	probStatus       = i18n.Text{ID: "Status %q tidak dikenal", EN: "Status %q is not known"}
 	probNoDate       = i18n.Text{ID: "Tanggal tanda tangan atau mulai berlaku diperlukan untuk perjanjian yang sudah ditandatangani", EN: "A signed agreement needs its signing or start date"}
 	probEndBefore    = i18n.Text{ID: "Berakhir %s sebelum mulai %s", EN: "Ends %s before it starts %s"}
-	probDupFile      = i18n.Text{ID: "Nomor %q sama dengan baris %d", EN: "Number %q same as row %d"}
-	probDupStore     = i18n.Text{ID: "Nomor %q sudah ada di daftar perjanjian", EN: "Number %q is already in the register"}
+	probDupFile      = i18n.Text{ID: "Nomor %q sama dengan baris %d; ubah nomor salah satunya, atau jangan ikutkan salah satu baris", EN: "Number %q same as row %d; change one of the numbers, or leave one of the rows out"}
+	probDupStore     = i18n.Text{ID: "Nomor %q sudah ada di daftar perjanjian; bila perjanjiannya sama, jangan ikutkan baris ini; bila bukan, ubah nomornya", EN: "Number %q is already in the register; if it is the same agreement, leave this row out; if not, change the number"}
+	probNoSuchDate   = i18n.Text{ID: "%s %q: tanggal itu tidak ada (%s %d hanya sampai tanggal %d); perbaiki tanggalnya", EN: "%s %q: no such date (%s %d has %d days); fix the date"}
 	probOwnPartner   = i18n.Text{ID: "Mitra %q adalah instansi kita sendiri (%s); tulis nama mitranya", EN: "Partner %q is our own office (%s); write the partner's name"}
 	probSignedFuture = i18n.Text{ID: "Tanggal tanda tangan %s belum tiba (hari ini %s); perjanjian yang sudah ditandatangani tidak dapat bertanggal kemudian. Perbaiki tanggalnya, atau tulis statusnya Konsep bila belum ditandatangani",
 		EN: "Signing date %s has not come yet (today is %s); a signed agreement cannot be dated later. Fix the date, or write its status as Konsep if it is not signed yet"}
@@ -208,7 +209,7 @@ var (
 	warnKindGuess   = i18n.Text{ID: "Jenis tidak tertulis; dianggap %s", EN: "No kind written; taken as %s"}
 	warnPrecision   = i18n.Text{ID: "%s %q tanpa tanggal lengkap; dicatat %s", EN: "%s %q is not a whole date; recorded as %s"}
 	warnWeekday     = i18n.Text{ID: "%s %q: %s jatuh pada hari %s, bukan %s; periksa tanggalnya", EN: "%s %q: %s falls on a %s, not a %s; check the date"}
-	warnTermDates   = i18n.Text{ID: "Jangka waktu %q tidak cocok dengan tanggalnya; tanggal yang dipakai", EN: "Term %q does not fit the dates; the dates are kept"}
+	warnTermDates   = i18n.Text{ID: "Jangka waktu %q tidak cocok dengan tanggalnya; yang dipakai tanggal mulai dan berakhir: %s s.d. %s", EN: "Term %q does not fit the dates; the start and end dates are used: %s to %s"}
 	warnApprox      = i18n.Text{ID: "Mitra %q dicocokkan dengan %s; periksa", EN: "Partner %q matched to %s; check it"}
 	warnAmbiguous   = i18n.Text{ID: "Mitra %q: dipilih %s; juga mungkin %s", EN: "Partner %q: %s chosen; it may also be %s"}
 	warnNewParty    = i18n.Text{ID: "Mitra %q belum ada; akan dibuat instansi baru", EN: "Partner %q is not in the registry; a new instansi will be made"}
@@ -247,6 +248,7 @@ func (p *Plan) build(i int) {
 		warn(warnKindGuess, k.Title())
 	}
 	// Dates.
+	dateFault := false // a date cell that cannot be read: its own problem
 	date := func(f Field, end bool) agreement.Date {
 		v := p.value(i, f)
 		if v == "" {
@@ -255,7 +257,12 @@ func (p *Plan) build(i int) {
 		d, pr := ParseDatePrecision(v, d1904)
 		switch pr {
 		case NoDate:
-			prob(probDate, f.Label(i18n.ID), v)
+			dateFault = true
+			if y, m, ok := noSuchDate(v); ok {
+				prob(probNoSuchDate, f.Label(i18n.ID), v, bahasa.MonthName(m), y, daysIn(y, m))
+			} else {
+				prob(probDate, f.Label(i18n.ID), v)
+			}
 		case FullDate:
 			if wd, ok := StatedWeekday(v); ok && wd != d.Weekday() {
 				warn(warnWeekday, f.Label(i18n.ID), v, longDate(d), bahasa.DayName(d.Weekday()), bahasa.DayName(wd))
@@ -307,7 +314,7 @@ func (p *Plan) build(i int) {
 		case end.IsZero():
 			a.Term.End = want
 		case want != end:
-			warn(warnTermDates, p.value(i, Term))
+			warn(warnTermDates, p.value(i, Term), longDate(effStart), longDate(end))
 			a.Term.Length, a.Term.Unit = 0, ""
 			a.Notes = joinNotes(a.Notes, "Jangka waktu menurut daftar lama: "+p.value(i, Term))
 		}
@@ -328,7 +335,7 @@ func (p *Plan) build(i int) {
 			a.Notes = joinNotes(a.Notes, "Penandatangan: "+strings.Join(signers, "; "))
 		}
 	case signed.IsZero():
-		if a.Status == agreement.StatusDitandatangani {
+		if a.Status == agreement.StatusDitandatangani && !dateFault {
 			prob(probNoDate)
 		}
 	case signed.After(p.env.Today):

@@ -9,6 +9,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
+	"sepakat/internal/service"
 	"sepakat/internal/sheet"
 )
 
@@ -154,5 +155,46 @@ func TestSamplesShowDateCells(t *testing.T) {
 	}
 	if got := strings.Join(tb.Samples(0, 3), " · "); got != "1 · 2" {
 		t.Errorf("No samples %q", got)
+	}
+}
+
+// The words of the QA tester's findings: a date that does not exist, what
+// to do with a duplicate number, which dates a term that does not fit gives
+// way to, "5th", and a CSV named as a file, not as a sheet.
+func TestMessagesSayWhatIsWrongAndWhatToDo(t *testing.T) {
+	p := csvPlan(t,
+		"No;Nomor;Tentang;Mitra;Tgl TTD;Mulai;Berakhir;Jangka Waktu",
+		"1;180/1/2020;Pengelolaan Sampah;Kab. Lampung Selatan;31/04/2020;;;5 tahun",
+		"2;180/2/2019;Pendidikan;Kab. Lampung Selatan;29 Februari 2019;;;5 tahun",
+		"3;180/3/2020;Kesehatan;Kab. Lampung Selatan;01-01-2020;01-01-2020;30-06-2022;5 tahun",
+		"4;180/3/2020;Kesehatan (salinan);Kab. Lampung Selatan;01-01-2020;;;5th",
+	)
+	if got := problems(&p.Rows[0]); got != `Tanggal tanda tangan "31/04/2020": tanggal itu tidak ada (April 2020 hanya sampai tanggal 30); perbaiki tanggalnya` {
+		t.Errorf("row 2: %q", got)
+	}
+	if got := problems(&p.Rows[1]); got != `Tanggal tanda tangan "29 Februari 2019": tanggal itu tidak ada (Februari 2019 hanya sampai tanggal 28); perbaiki tanggalnya` {
+		t.Errorf("row 3: %q", got)
+	}
+	if got := warnings(&p.Rows[2]); !strings.Contains(got, `Jangka waktu "5 tahun" tidak cocok dengan tanggalnya; yang dipakai tanggal mulai dan berakhir: 1 Januari 2020 s.d. 30 Juni 2022`) {
+		t.Errorf("row 4: %q", got)
+	}
+	r := &p.Rows[3]
+	if got := problems(r); got != `Nomor "180/3/2020" sama dengan baris 4; ubah nomor salah satunya, atau jangan ikutkan salah satu baris` {
+		t.Errorf("row 5: %q", got)
+	}
+	if r.Agreement.Term.Length != 5 || r.Agreement.Term.Unit != agreement.UnitTahun {
+		t.Errorf("5th read as %+v", r.Agreement.Term)
+	}
+
+	for body, want := range map[string]string{
+		"":                     "Berkas kosong.csv kosong: tidak ada satu baris pun yang berisi. Pilih berkas atau lembar yang memuat daftar perjanjian",
+		";;\r\n;;\r\n":         "Berkas kosong.csv kosong",
+		"No;Nomor;Tentang\r\n": "Berkas kosong.csv hanya berisi baris judul, tanpa data.",
+	} {
+		_, err := sheet.Read("kosong.csv", []byte(body), "")
+		got := service.Message(err, i18n.ID)
+		if !strings.HasPrefix(got, want) || strings.Contains(got, `Lembar ""`) {
+			t.Errorf("%q: %q", body, got)
+		}
 	}
 }

@@ -218,7 +218,7 @@ func Read(name string, data []byte, sheet string) (*Table, error) {
 		return nil, err
 	}
 	if IsCSV(name, data) {
-		t, err := readCSV(data)
+		t, err := readCSV(filepath.Base(name), data)
 		var se *Error
 		if errors.As(err, &se) {
 			return nil, err
@@ -264,7 +264,7 @@ func Read(name string, data []byte, sheet string) (*Table, error) {
 	}
 	if len(rows) > MaxRows+200 {
 		// Far too many rows whatever the header: stop before the checks.
-		return nil, refuse(msgTooMany, sheet, len(rows)-1, MaxRows)
+		return nil, refuse(msgTooMany, t.where(true), len(rows)-1, MaxRows)
 	}
 	for i, r := range rows {
 		t.Rows = append(t.Rows, Row{Line: i + 1, Cells: r})
@@ -320,7 +320,7 @@ func contains(list []string, s string) bool {
 // readCSV reads a CSV file: UTF-8 with or without a byte-order mark, or
 // Windows-1252 when it is not UTF-8; fields separated by commas, semicolons
 // (Excel in Indonesian) or tabs, whichever the first line uses most.
-func readCSV(data []byte) (*Table, error) {
+func readCSV(file string, data []byte) (*Table, error) {
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	if !utf8.Valid(data) {
 		d, err := charmap.Windows1252.NewDecoder().Bytes(data)
@@ -339,7 +339,7 @@ func readCSV(data []byte) (*Table, error) {
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma, r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = sep, -1, true, false
-	t := &Table{}
+	t := &Table{File: file}
 	n := 0
 	for {
 		rec, err := r.Read()
@@ -357,7 +357,7 @@ func readCSV(data []byte) (*Table, error) {
 	}
 	if n > MaxRows+200 {
 		// Far too many rows whatever the header: counted, not kept.
-		return nil, refuse(msgTooMany, t.Sheet, n-1, MaxRows)
+		return nil, refuse(msgTooMany, t.where(true), n-1, MaxRows)
 	}
 	return t, nil
 }
@@ -391,7 +391,7 @@ func (t *Table) settle() error {
 		}
 	}
 	if firstFilled < 0 {
-		return refuse(msgEmpty, t.Sheet)
+		return refuse(msgEmpty, t.where(true))
 	}
 	if h < 0 {
 		// No known header words: the first filled row of two or more cells
@@ -399,14 +399,14 @@ func (t *Table) settle() error {
 		for i := firstFilled; i < len(all) && i < firstFilled+5; i++ {
 			if filled(all[i].Cells) >= 2 {
 				if looksLikeData(all[i].Cells) {
-					return refuse(msgNoHeader, t.Sheet)
+					return refuse(msgNoHeader, t.where(true))
 				}
 				h = i
 				break
 			}
 		}
 		if h < 0 {
-			return refuse(msgNoHeader, t.Sheet)
+			return refuse(msgNoHeader, t.where(true))
 		}
 	}
 	t.HeaderLine = all[h].Line
@@ -424,7 +424,7 @@ func (t *Table) settle() error {
 		}
 		cells := pad(r.Cells, width)
 		if foldRow(cells) == key {
-			return refuse(msgRepeatedHeader, r.Line, t.Sheet, t.HeaderLine)
+			return refuse(msgRepeatedHeader, r.Line, t.where(false), t.HeaderLine)
 		}
 		t.Rows = append(t.Rows, Row{Line: r.Line, Cells: cells})
 	}
@@ -434,15 +434,15 @@ func (t *Table) settle() error {
 		}
 		for _, r := range t.Rows {
 			if r.Cells[c] != "" {
-				return refuse(msgEmptyHeader, t.HeaderLine, t.Sheet, ColumnName(c))
+				return refuse(msgEmptyHeader, t.HeaderLine, t.where(false), ColumnName(c))
 			}
 		}
 	}
 	switch {
 	case len(t.Rows) == 0:
-		return refuse(msgNoData, t.Sheet)
+		return refuse(msgNoData, t.where(true))
 	case len(t.Rows) > MaxRows:
-		return refuse(msgTooMany, t.Sheet, len(t.Rows), MaxRows)
+		return refuse(msgTooMany, t.where(true), len(t.Rows), MaxRows)
 	}
 	return nil
 }

@@ -196,7 +196,12 @@ func (w *sheetImport) readTable() {
 		w.do(func() {
 			w.busy(w.next, false)
 			if err != nil {
-				w.fail(lang.L("Lembar ini tidak dapat diimpor:"), err)
+				lead := lang.L("Lembar ini tidak dapat diimpor:")
+				if name == "" {
+					// A CSV file has no sheets.
+					lead = lang.L("Berkas ini tidak dapat diimpor:")
+				}
+				w.fail(lead, err)
 				return
 			}
 			w.table = t
@@ -277,6 +282,11 @@ func (w *sheetImport) showMappingStep() {
 	}
 	info := widget.NewLabel(lang.L("Lembar {{.Sheet}}: judul kolom di baris {{.Header}}, {{.Rows}} baris data. Pilih isian untuk setiap kolom; pilihan ini diingat untuk berkas lain dengan judul kolom yang sama.",
 		map[string]any{"Sheet": t.Sheet, "Header": t.HeaderLine, "Rows": len(t.Rows)}))
+	if t.Sheet == "" {
+		// A CSV file has no sheets: name the file.
+		info.SetText(lang.L("Berkas {{.File}}: judul kolom di baris {{.Header}}, {{.Rows}} baris data. Pilih isian untuk setiap kolom; pilihan ini diingat untuk berkas lain dengan judul kolom yang sama.",
+			map[string]any{"File": t.File, "Header": t.HeaderLine, "Rows": len(t.Rows)}))
+	}
 	info.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(info)
 	if len(t.Hidden) > 0 {
