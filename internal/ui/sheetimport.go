@@ -509,12 +509,21 @@ func (w *sheetImport) selectRow(i int) {
 		wl.Wrapping = fyne.TextWrapWord
 		w.detail.Add(wl)
 	}
-	w.include = widget.NewCheck(lang.L("Ikut diimpor"), func(on bool) {
+	w.include = widget.NewCheck(lang.L("Ikut diimpor"), nil)
+	if len(r.Problems) > 0 {
+		// A row with problems cannot go in until they are fixed.
+		w.include.Disable()
+		why := widget.NewLabel(lang.L("Baris bermasalah tidak dapat diimpor sampai masalahnya diperbaiki."))
+		why.Wrapping = fyne.TextWrapWord
+		w.detail.Add(container.NewBorder(nil, nil, w.include, nil, why))
+	} else {
+		w.include.SetChecked(!r.Skip)
+		w.detail.Add(w.include)
+	}
+	w.include.OnChanged = func(on bool) {
 		w.plan.SetSkip(i, !on)
 		w.refreshCounts()
-	})
-	w.include.SetChecked(!r.Skip)
-	w.detail.Add(w.include)
+	}
 	// The partner, changeable: every registry party and region.
 	if w.choices == nil {
 		w.choices = w.plan.Matcher().Choices()

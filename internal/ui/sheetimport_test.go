@@ -122,12 +122,25 @@ func TestImportOldRegisterWizard(t *testing.T) {
 	}
 	// Row 4's partner is no region: choose it by typing.
 	w.preview.Select(widget.TableCellID{Row: 1, Col: 4})
-	if w.current != 2 || w.include.Checked != true {
+	if w.current != 2 {
 		t.Fatalf("selected plan row %d", w.current)
+	}
+	// A row with a problem cannot go in: its box is unticked and disabled,
+	// with the reason beside it, and tapping it changes nothing.
+	if w.include.Checked || !w.include.Disabled() || !strings.Contains(strings.Join(texts(w.detail), " "), "Baris bermasalah tidak dapat diimpor sampai masalahnya diperbaiki.") {
+		t.Fatalf("row with a problem: include checked %v, disabled %v", w.include.Checked, w.include.Disabled())
+	}
+	test.Tap(w.include)
+	if got := w.counts.Text; w.include.Checked || !strings.HasPrefix(got, "2 baris siap diimpor, 2 bermasalah") {
+		t.Fatalf("after tapping the disabled box: %v, %q", w.include.Checked, got)
 	}
 	pickOption(t, w.win, w.partner, "Pemerintah Kabupaten Lampung Timur")
 	if got := w.counts.Text; !strings.HasPrefix(got, "3 baris siap diimpor, 1 bermasalah") {
 		t.Fatalf("after the partner: %q", got)
+	}
+	// Fixed: the box is ticked and can be used again.
+	if !w.include.Checked || w.include.Disabled() {
+		t.Fatalf("fixed row: include checked %v, disabled %v", w.include.Checked, w.include.Disabled())
 	}
 	// Row 3's number is taken: fix it in place.
 	choose(t, w.win, w.show, "Semua baris")
