@@ -78,6 +78,8 @@ var (
 		EN: "%s is empty: not one row holds anything. Choose the file or sheet that holds the register (one header row, then one row per agreement)."}
 	msgNoHeader = i18n.Text{ID: "%s tidak mempunyai baris judul kolom (mis. \"Nomor\", \"Tentang\", \"Mitra\", \"Tanggal\") di atas datanya. Sisipkan satu baris judul di atas baris pertama data, lalu impor lagi.",
 		EN: "%s has no header row (such as \"Nomor\", \"Tentang\", \"Mitra\", \"Tanggal\") above its data. Insert one header row above the first data row, then import again."}
+	msgOtherSheets = i18n.Text{ID: "Lembar lain di berkas ini: %s. Bila daftarnya ada di lembar lain, pilih lembar itu: di jendela impor pada pilihan Lembar, atau dengan --sheet NAMA pada sepakat-cli.",
+		EN: "Other sheets of this file: %s. If the register is on another sheet, choose it: in the import window under Sheet, or with --sheet NAME in sepakat-cli."}
 	msgEmptyHeader = i18n.Text{ID: "Baris judul kolom (baris %d) di %s kosong pada kolom %s, padahal kolom itu berisi data. Beri judul kolom itu, lalu impor lagi.",
 		EN: "The header row (row %d) of %s is empty in column %s, which holds data. Give that column a header, then import again."}
 	msgRepeatedHeader = i18n.Text{ID: "Baris judul kolom terulang di baris %d %s (sama dengan baris %d). Hapus baris judul yang berulang agar tabelnya satu, lalu impor lagi.",

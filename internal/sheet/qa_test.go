@@ -198,3 +198,41 @@ func TestMessagesSayWhatIsWrongAndWhatToDo(t *testing.T) {
 		}
 	}
 }
+
+// A cover sheet first ("Rekap") with the table on the sheet the workbook
+// opens at: that sheet is read; a chosen sheet without a header names the
+// others and how to choose one; merged cells are named all at once.
+func TestCoverSheetAndMergedRanges(t *testing.T) {
+	s := openStore(t)
+	cover := [][]any{{"REKAPITULASI KERJA SAMA"}, {"Jumlah perjanjian", 9}}
+	sheets := map[string][][]any{"Rekap": cover, "Daftar": cleanRows()}
+	activeDaftar := book(t, sheets, []string{"Rekap", "Daftar"}, func(f *excelize.File) { f.SetActiveSheet(1) })
+	tb := read(t, "rekap.xlsx", activeDaftar, "")
+	if tb.Sheet != "Daftar" || len(tb.Rows) == 0 {
+		t.Fatalf("read sheet %q, %d rows", tb.Sheet, len(tb.Rows))
+	}
+	infos, err := sheet.Sheets("rekap.xlsx", activeDaftar)
+	if err != nil || len(infos) != 2 || infos[0].Default || !infos[1].Default {
+		t.Fatalf("sheets %+v %v", infos, err)
+	}
+	// The cover is active and has no header: the refusal names the others.
+	activeRekap := book(t, sheets, []string{"Rekap", "Daftar"}, nil)
+	refusal(t, s, "rekap.xlsx", activeRekap, "", `Lembar "Rekap" hanya berisi baris judul, tanpa data. Lembar lain`)
+	refusal(t, s, "rekap.xlsx", activeRekap, "", `Lembar lain di berkas ini: Daftar. Bila daftarnya ada di lembar lain, pilih lembar itu: di jendela impor pada pilihan Lembar, atau dengan --sheet NAMA pada sepakat-cli.`)
+	if tb := read(t, "rekap.xlsx", activeRekap, "Daftar"); tb.Sheet != "Daftar" {
+		t.Errorf("chosen sheet %q", tb.Sheet)
+	}
+	// Two merges in the table: both named in one refusal.
+	merged := book(t, map[string][][]any{"Daftar": cleanRows()}, []string{"Daftar"}, func(f *excelize.File) {
+		f.MergeCell("Daftar", "G3", "H3")
+		f.MergeCell("Daftar", "K4", "L4")
+	})
+	refusal(t, s, "gabung.xlsx", merged, "", "sel gabungan G3:H3, K4:L4")
+}
+
+// A title alone on the first sheet: no header, and the others named.
+func TestTitleOnlySheetNamesTheOthers(t *testing.T) {
+	s := openStore(t)
+	data := book(t, map[string][][]any{"Sampul": {{"DAFTAR KERJA SAMA 2019"}}, "2019": cleanRows()}, []string{"Sampul", "2019"}, nil)
+	refusal(t, s, "sampul.xlsx", data, "", `Lembar lain di berkas ini: 2019.`)
+}

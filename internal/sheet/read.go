@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 
+	"sepakat/internal/i18n"
 	"sepakat/internal/pick"
 )
 
@@ -130,6 +131,42 @@ func (t *Table) Source() string {
 type SheetInfo struct {
 	Name   string
 	Hidden bool
+	// Default is the sheet read when none is chosen.
+	Default bool
+}
+
+// defaultSheet is the sheet read when none is chosen: the active one (the
+// sheet the workbook opens at) when it is visible and has a header row,
+// else the first visible; a cover sheet first ("Rekap") is passed over.
+func defaultSheet(f *excelize.File, visible []string) string {
+	active := f.GetSheetName(f.GetActiveSheetIndex())
+	if active == "" || active == visible[0] || !contains(visible, active) {
+		return visible[0]
+	}
+	rows, err := f.GetRows(active, excelize.Options{RawCellValue: true})
+	if err != nil || len(rows) > MaxRows+200 {
+		return visible[0]
+	}
+	t := &Table{Sheet: active}
+	for i, r := range rows {
+		t.Rows = append(t.Rows, Row{Line: i + 1, Cells: r})
+	}
+	var se *Error
+	if err := t.settle(); errors.As(err, &se) && (se.Text == msgNoHeader || se.Text == msgEmpty || se.Text == msgNoData) {
+		return visible[0]
+	}
+	return active
+}
+
+// without1 is list less s.
+func without1(list []string, s string) []string {
+	var out []string
+	for _, v := range list {
+		if v != s {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 var (
@@ -205,6 +242,18 @@ func Sheets(name string, data []byte) ([]SheetInfo, error) {
 		}
 		out = append(out, SheetInfo{Name: s, Hidden: !vis})
 	}
+	var visible []string
+	for _, s := range out {
+		if !s.Hidden {
+			visible = append(visible, s.Name)
+		}
+	}
+	if len(visible) > 0 {
+		d := defaultSheet(f, visible)
+		for i := range out {
+			out[i].Default = out[i].Name == d
+		}
+	}
 	return out, nil
 }
 
@@ -248,7 +297,7 @@ func Read(name string, data []byte, sheet string) (*Table, error) {
 	case sheet == "" && len(visible) == 0:
 		return nil, refuse(msgNoVisible)
 	case sheet == "":
-		sheet = visible[0]
+		sheet = defaultSheet(f, visible)
 	case !contains(list, sheet):
 		return nil, refuse(msgNoSheet, sheet, strings.Join(list, ", "))
 	case contains(t.Hidden, sheet):
@@ -275,15 +324,28 @@ func Read(name string, data []byte, sheet string) (*Table, error) {
 	if err != nil {
 		return nil, refuse(msgCorrupt, t.File)
 	}
+	var bad []string
 	for _, m := range merged {
 		_, r1, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
 		_, r2, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
 		if r1 == r2 && r1 <= len(rows) && filled(rows[r1-1]) <= 1 {
 			continue
 		}
-		return nil, refuse(msgMerged, sheet, m.GetStartAxis()+":"+m.GetEndAxis())
+		bad = append(bad, m.GetStartAxis()+":"+m.GetEndAxis())
+	}
+	if len(bad) > 0 {
+		// All of them at once: one round in Excel, not one per attempt.
+		return nil, refuse(msgMerged, sheet, strings.Join(bad, ", "))
 	}
 	if err := t.settle(); err != nil {
+		var se *Error
+		if errors.As(err, &se) && (se.Text == msgNoHeader || se.Text == msgNoData) {
+			if others := without1(visible, sheet); len(others) > 0 {
+				// Perhaps the wrong sheet: say which others there are.
+				return nil, refuse(i18n.Text{ID: se.Text.ID + " " + msgOtherSheets.ID, EN: se.Text.EN + " " + msgOtherSheets.EN},
+					append(se.Args, strings.Join(others, ", "))...)
+			}
+		}
 		return nil, err
 	}
 	t.markDates(f)

@@ -168,7 +168,8 @@ func (w *sheetImport) load(path string) {
 		}
 		if s.Hidden {
 			name += " " + lang.L("(tersembunyi)")
-		} else if first < 0 {
+		} else if first < 0 || s.Default {
+			// The sheet the workbook opens at, when it holds a table.
 			first = i
 		}
 		names = append(names, name)
