@@ -162,3 +162,20 @@ func TestImportSheetAdendumParent(t *testing.T) {
 		t.Errorf("%s saved under %d, want %d", add.OwnNumber(), add.ParentID, pks.ID)
 	}
 }
+
+// A CSV has no sheets: the tool names the file, and an empty one says so.
+func TestImportSheetCSVNamesTheFile(t *testing.T) {
+	dir, db := demoFile(t)
+	path := filepath.Join(dir, "daftar.csv")
+	os.WriteFile(path, []byte("No;Nomor;Tentang;Mitra;Tgl TTD;Jangka Waktu\r\n1;180/1/2024;Kerja Sama Pendidikan;Kab. Lampung Selatan;04-07-2024;5th\r\n"), 0o600)
+	r := run(t, i18n.ID, "--db", db, "import-sheet", path, "--dry-run")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "Berkas daftar.csv: judul kolom di baris 1, 1 baris data.") || strings.Contains(r.stdout+r.stderr, `Lembar ""`) {
+		t.Fatalf("csv dry run: %+v", r)
+	}
+	empty := filepath.Join(dir, "kosong.csv")
+	os.WriteFile(empty, nil, 0o600)
+	r = run(t, i18n.EN, "--db", db, "import-sheet", empty)
+	if r.code != ExitError || !strings.Contains(r.stderr, "File kosong.csv is empty: not one row holds anything.") || strings.Contains(r.stderr, `Sheet ""`) {
+		t.Fatalf("empty csv: %+v", r)
+	}
+}
