@@ -392,3 +392,41 @@ func TestImportLinksAdendumToItsParent(t *testing.T) {
 		}
 	}
 }
+
+// A cover sheet first ("Rekap"), the table on the sheet the workbook opens
+// at: the picker offers that sheet, and Lanjut reads it.
+func TestImportPicksTheActiveSheet(t *testing.T) {
+	a, s := newTestApp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "rekap.xlsx")
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Rekap")
+	f.SetCellValue("Rekap", "A1", "REKAPITULASI KERJA SAMA")
+	f.NewSheet("Daftar")
+	for r, row := range [][]any{
+		{"No", "Nomor", "Perihal", "Mitra", "Tanggal", "Masa Berlaku"},
+		{1, "180/1/KSB/2019", "Pelayanan Perizinan", "Pemkab Lampung Selatan", "4 Juli 2019", "5 tahun"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		f.SetSheetRow("Daftar", cell, &row)
+	}
+	f.SetActiveSheet(1)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	handed := make(chan func(), 4)
+	w := newSheetImport(a, s, fixedNow, func(f func()) { handed <- f }, func() {})
+	w.win.Show()
+	defer w.win.Close()
+	w.load(path)
+	if w.sheetSel.Selected != "Daftar" {
+		t.Fatalf("sheet %q offered, want Daftar", w.sheetSel.Selected)
+	}
+	test.Tap(w.next)
+	handBack(t, handed)
+	if w.step != 2 || w.table.Sheet != "Daftar" {
+		t.Fatalf("step %d, sheet %q", w.step, w.table.Sheet)
+	}
+}
