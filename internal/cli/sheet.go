@@ -25,6 +25,7 @@ var sheetMsg = map[string]i18n.Text{
 	"bad_map": {ID: "--map %q tidak dikenal: tulis KOLOM=isian dipisah koma, KOLOM huruf kolom (A, B …) atau judulnya, isian salah satu dari: %s, atau - untuk tidak diimpor.",
 		EN: "--map %q not understood: write COLUMN=field separated by commas, COLUMN a column letter (A, B …) or its header, field one of: %s, or - to leave it out."},
 	"sheet_read":           {ID: "Lembar %q dari %s: judul kolom di baris %d, %d baris data.", EN: "Sheet %q of %s: header at row %d, %d data rows."},
+	"csv_read":             {ID: "Berkas %s: judul kolom di baris %d, %d baris data.", EN: "File %s: header at row %d, %d data rows."},
 	"sheet_hidden":         {ID: "Lembar tersembunyi yang tidak dibaca: %s.", EN: "Hidden sheets not read: %s."},
 	"mapping_title":        {ID: "Pemetaan kolom (%s):", EN: "Column mapping (%s):"},
 	"mapping_src_proposed": {ID: "usulan dari judul dan isi", EN: "proposed from headers and contents"},
@@ -82,7 +83,12 @@ func (r *runner) importSheet(args []string) error {
 	if err != nil {
 		return &exitError{ExitError, service.Message(err, r.Lang)}
 	}
-	fmt.Fprintln(r.Stdout, r.sheetText("sheet_read", tb.Sheet, tb.File, tb.HeaderLine, len(tb.Rows)))
+	if tb.Sheet == "" {
+		// A CSV file has no sheets.
+		fmt.Fprintln(r.Stdout, r.sheetText("csv_read", tb.File, tb.HeaderLine, len(tb.Rows)))
+	} else {
+		fmt.Fprintln(r.Stdout, r.sheetText("sheet_read", tb.Sheet, tb.File, tb.HeaderLine, len(tb.Rows)))
+	}
 	if len(tb.Hidden) > 0 {
 		fmt.Fprintln(r.Stdout, r.sheetText("sheet_hidden", strings.Join(tb.Hidden, ", ")))
 	}
@@ -180,13 +186,7 @@ func columnOf(tb *sheet.Table, col string) int {
 func (r *runner) printMapping(tb *sheet.Table, m sheet.Mapping, src string) {
 	fmt.Fprintln(r.Stdout, r.sheetText("mapping_title", r.sheetText(src)))
 	for c, h := range tb.Header {
-		sample := ""
-		for _, row := range tb.Rows {
-			if v := row.Cells[c]; v != "" {
-				sample = v
-				break
-			}
-		}
+		sample := strings.Join(tb.Samples(c, 1), "")
 		fmt.Fprintf(r.Stdout, "  %-3s %-28s → %-22s %s\n", sheet.ColumnName(c), clip(h, 28), m[c].Label(r.Lang), clip(sample, 40))
 	}
 }

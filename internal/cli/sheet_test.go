@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -110,6 +111,11 @@ func TestExportSheet(t *testing.T) {
 	if len(rows) != 3 || rows[0][0] != "Nomor" || rows[1][2] != "Kesepakatan Bersama" || rows[2][2] != "Kesepakatan Bersama" {
 		t.Fatalf("rows %q", rows)
 	}
+	// Its date cells read back as dates in the mapping lines, not serials.
+	r := run(t, i18n.ID, "--db", db, "import-sheet", out, "--dry-run")
+	if !regexp.MustCompile(`→ Tanggal tanda tangan +\d{1,2} \p{L}+ \d{4}\n`).MatchString(r.stdout) {
+		t.Errorf("mapping of the export:\n%s", r.stdout)
+	}
 	csvPath := filepath.Join(dir, "daftar.csv")
 	if r := run(t, i18n.EN, "--db", db, "export-sheet", csvPath); r.code != 0 || !strings.Contains(r.stderr, "3 agreements") {
 		t.Fatalf("csv: %+v", r)
@@ -154,5 +160,22 @@ func TestImportSheetAdendumParent(t *testing.T) {
 	add, _ := s.Agreement(5)
 	if pks.OwnNumber() != "180/20/PKS/2021" || add.ParentID != pks.ID {
 		t.Errorf("%s saved under %d, want %d", add.OwnNumber(), add.ParentID, pks.ID)
+	}
+}
+
+// A CSV has no sheets: the tool names the file, and an empty one says so.
+func TestImportSheetCSVNamesTheFile(t *testing.T) {
+	dir, db := demoFile(t)
+	path := filepath.Join(dir, "daftar.csv")
+	os.WriteFile(path, []byte("No;Nomor;Tentang;Mitra;Tgl TTD;Jangka Waktu\r\n1;180/1/2024;Kerja Sama Pendidikan;Kab. Lampung Selatan;04-07-2024;5th\r\n"), 0o600)
+	r := run(t, i18n.ID, "--db", db, "import-sheet", path, "--dry-run")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "Berkas daftar.csv: judul kolom di baris 1, 1 baris data.") || strings.Contains(r.stdout+r.stderr, `Lembar ""`) {
+		t.Fatalf("csv dry run: %+v", r)
+	}
+	empty := filepath.Join(dir, "kosong.csv")
+	os.WriteFile(empty, nil, 0o600)
+	r = run(t, i18n.EN, "--db", db, "import-sheet", empty)
+	if r.code != ExitError || !strings.Contains(r.stderr, "File kosong.csv is empty: not one row holds anything.") || strings.Contains(r.stderr, `Sheet ""`) {
+		t.Fatalf("empty csv: %+v", r)
 	}
 }

@@ -4,7 +4,13 @@
 // register back out as .xlsx or CSV. It is pure: no store, no window.
 package sheet
 
-import "sepakat/internal/i18n"
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"sepakat/internal/i18n"
+)
 
 // Error is a file or sheet refused, in words that say what to do. It explains
 // itself to service.Explain through Message.
@@ -13,10 +19,39 @@ type Error struct {
 	Args []any
 }
 
-func (e *Error) Error() string { return e.Text.In(i18n.EN, e.Args...) }
+func (e *Error) Error() string { return e.Message(i18n.EN) }
 
-// Message is the refusal in lang.
-func (e *Error) Message(l i18n.Lang) string { return e.Text.In(l, e.Args...) }
+// Message is the refusal in lang; an argument in words (where) is given in
+// lang too.
+func (e *Error) Message(l i18n.Lang) string {
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		if t, ok := a.(i18n.Text); ok {
+			args[i] = t.In(l)
+		} else {
+			args[i] = a
+		}
+	}
+	return e.Text.In(l, args...)
+}
+
+// where names the table in a message: `lembar "2019"` of a workbook, the
+// file of a CSV (which has no sheets); upper for the start of a sentence.
+func (t *Table) where(upper bool) i18n.Text {
+	w := i18n.Text{ID: fmt.Sprintf("lembar %q", t.Sheet), EN: fmt.Sprintf("sheet %q", t.Sheet)}
+	if t.Sheet == "" {
+		w = i18n.Text{ID: "berkas " + t.File, EN: "file " + t.File}
+	}
+	if upper {
+		w.ID, w.EN = upperFirst(w.ID), upperFirst(w.EN)
+	}
+	return w
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
 
 func refuse(t i18n.Text, args ...any) *Error { return &Error{Text: t, Args: args} }
 
@@ -39,16 +74,19 @@ var (
 		EN: "Sheet %q has merged cells %s in its table. Unmerge them (Home → Merge & Center → Unmerge Cells), fill every cell, save, then import again."}
 	msgFormula = i18n.Text{ID: "Sel %s di lembar %q berisi rumus (=%s). Salin tabelnya lalu Tempel Khusus → Nilai saja, simpan, lalu impor lagi: rumus tidak diimpor.",
 		EN: "Cell %s of sheet %q holds a formula (=%s). Copy the table and Paste Special → Values only, save, then import again: formulas are not imported."}
-	msgEmpty    = i18n.Text{ID: "Lembar %q kosong.", EN: "Sheet %q is empty."}
-	msgNoHeader = i18n.Text{ID: "Lembar %q tidak mempunyai baris judul kolom (mis. \"Nomor\", \"Tentang\", \"Mitra\", \"Tanggal\") di atas datanya. Sisipkan satu baris judul di atas baris pertama data, lalu impor lagi.",
-		EN: "Sheet %q has no header row (such as \"Nomor\", \"Tentang\", \"Mitra\", \"Tanggal\") above its data. Insert one header row above the first data row, then import again."}
-	msgEmptyHeader = i18n.Text{ID: "Baris judul kolom (baris %d) di lembar %q kosong pada kolom %s, padahal kolom itu berisi data. Beri judul kolom itu, lalu impor lagi.",
-		EN: "The header row (row %d) of sheet %q is empty in column %s, which holds data. Give that column a header, then import again."}
-	msgRepeatedHeader = i18n.Text{ID: "Baris judul kolom terulang di baris %d lembar %q (sama dengan baris %d). Hapus baris judul yang berulang agar tabelnya satu, lalu impor lagi.",
-		EN: "The header row is repeated at row %d of sheet %q (same as row %d). Delete the repeated header rows so the table is one, then import again."}
-	msgTooMany = i18n.Text{ID: "Lembar %q memuat %d baris data; satu impor paling banyak %d baris. Bagi daftar itu menjadi beberapa berkas (mis. per tahun).",
-		EN: "Sheet %q holds %d data rows; one import takes at most %d. Split the register into several files (per year, say)."}
-	msgNoData = i18n.Text{ID: "Lembar %q hanya berisi baris judul, tanpa data.", EN: "Sheet %q holds only its header row, no data."}
+	msgEmpty = i18n.Text{ID: "%s kosong: tidak ada satu baris pun yang berisi. Pilih berkas atau lembar yang memuat daftar perjanjian (satu baris judul kolom, lalu satu baris per perjanjian).",
+		EN: "%s is empty: not one row holds anything. Choose the file or sheet that holds the register (one header row, then one row per agreement)."}
+	msgNoHeader = i18n.Text{ID: "%s tidak mempunyai baris judul kolom (mis. \"Nomor\", \"Tentang\", \"Mitra\", \"Tanggal\") di atas datanya. Sisipkan satu baris judul di atas baris pertama data, lalu impor lagi.",
+		EN: "%s has no header row (such as \"Nomor\", \"Tentang\", \"Mitra\", \"Tanggal\") above its data. Insert one header row above the first data row, then import again."}
+	msgOtherSheets = i18n.Text{ID: "Lembar lain di berkas ini: %s. Bila daftarnya ada di lembar lain, pilih lembar itu: di jendela impor pada pilihan Lembar, atau dengan --sheet NAMA pada sepakat-cli.",
+		EN: "Other sheets of this file: %s. If the register is on another sheet, choose it: in the import window under Sheet, or with --sheet NAME in sepakat-cli."}
+	msgEmptyHeader = i18n.Text{ID: "Baris judul kolom (baris %d) di %s kosong pada kolom %s, padahal kolom itu berisi data. Beri judul kolom itu, lalu impor lagi.",
+		EN: "The header row (row %d) of %s is empty in column %s, which holds data. Give that column a header, then import again."}
+	msgRepeatedHeader = i18n.Text{ID: "Baris judul kolom terulang di baris %d %s (sama dengan baris %d). Hapus baris judul yang berulang agar tabelnya satu, lalu impor lagi.",
+		EN: "The header row is repeated at row %d of %s (same as row %d). Delete the repeated header rows so the table is one, then import again."}
+	msgTooMany = i18n.Text{ID: "%s memuat %d baris data; satu impor paling banyak %d baris. Bagi daftar itu menjadi beberapa berkas (mis. per tahun).",
+		EN: "%s holds %d data rows; one import takes at most %d. Split the register into several files (per year, say)."}
+	msgNoData = i18n.Text{ID: "%s hanya berisi baris judul, tanpa data.", EN: "%s holds only its header row, no data."}
 )
 
 // MaxRows is the most data rows one import takes.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/i18n"
@@ -46,6 +47,8 @@ var (
 		EN: "Parent agreement %s is a %s; a %s cannot hang under it"}
 	probParentOut = i18n.Text{ID: "Perjanjian induk %s (baris %d) tidak ikut diimpor; perbaiki baris itu atau kosongkan nomor induk",
 		EN: "Parent agreement %s (row %d) is not imported; fix that row or clear the parent number"}
+	warnNoEnd = i18n.Text{ID: "%s ini tidak punya tanggal berakhir, sendiri maupun dari perjanjian induknya; akan dihitung berlaku sampai tanggal berakhirnya diisi",
+		EN: "This %s has no end date, of its own or from its parent agreement; it will count as in force until an end date is set"}
 	warnParentIgnored = i18n.Text{ID: "%s tidak berinduk; nomor induk %q diabaikan",
 		EN: "A %s has no parent; parent number %q ignored"}
 )
@@ -145,6 +148,9 @@ func (p *Plan) linkParents() {
 		r.Problems, r.Warnings = without(r.Problems, CheckParent), without(r.Warnings, CheckParent)
 		a := &r.Agreement
 		a.ParentID, a.Parent = 0, nil
+		if r.noEnd {
+			a.Term.End = agreement.Date{}
+		}
 		if !r.Parent.Chosen {
 			r.Parent = p.findParent(i, own, partner)
 		} else {
@@ -191,6 +197,18 @@ func (p *Plan) linkParents() {
 		}
 		// A parent in the file gets its ID when the plan is written (Dataset).
 		a.Parent, a.ParentID = &ref, lk.ID
+		if r.noEnd && a.Kind == agreement.KindAdendum && ref.End.Valid() {
+			// An Adendum lives as long as what it amends.
+			a.Term.End = ref.End
+		}
+	}
+	for i := range p.Rows {
+		r := &p.Rows[i]
+		a := &r.Agreement
+		if r.noEnd && a.Term.End.IsZero() && a.Status == agreement.StatusDitandatangani &&
+			(a.Kind == agreement.KindAdendum || a.Kind == agreement.KindPerpanjangan) {
+			r.Warnings = append(r.Warnings, finding(CheckParent, warnNoEnd, a.Kind.Title()))
+		}
 	}
 }
 
@@ -206,7 +224,16 @@ func (p *Plan) findParent(i int, own, partner map[string]int) ParentLink {
 		return ParentLink{Row: -1}
 	}
 	var cited []string
-	for _, n := range append(CitedNumbers(p.value(i, Subject)), CitedNumbers(p.value(i, Notes))...) {
+	text := p.value(i, Subject) + "\n" + p.value(i, Notes)
+	// The explicit forms first ("atas PKS No. …"), then any word of the
+	// text that is a number of a row or of the register, whatever surrounds it.
+	numbers := append(CitedNumbers(p.value(i, Subject)), CitedNumbers(p.value(i, Notes))...)
+	for _, w := range numberTokens(text) {
+		if k := NumberKey(w); hasKey(own, partner, k) || len(p.env.Agreements[k]) > 0 {
+			numbers = append(numbers, w)
+		}
+	}
+	for _, n := range numbers {
 		// The row's own numbers are not its parent's.
 		if k := NumberKey(n); k != NumberKey(a.OwnNumber()) && k != NumberKey(a.PartnerNumber()) {
 			cited = append(cited, n)
@@ -216,6 +243,31 @@ func (p *Plan) findParent(i int, own, partner map[string]int) ParentLink {
 		return ParentLink{Row: -1}
 	}
 	return p.lookUp(i, cited, own, partner)
+}
+
+// numberTokens are the words of s that may be agreement numbers: a digit
+// and a separator (/ . -), spaces around slashes closed up, trailing
+// punctuation dropped.
+func numberTokens(s string) []string {
+	s = slashSpaces.ReplaceAllString(s, "/")
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",;()[]\"'“”", r)
+	}) {
+		w = strings.TrimRight(w, ".:")
+		if strings.ContainsAny(w, "0123456789") && strings.ContainsAny(w, "/.-") && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+var slashSpaces = regexp.MustCompile(`\s*/\s*`)
+
+func hasKey(own, partner map[string]int, k string) bool {
+	_, a := own[k]
+	_, b := partner[k]
+	return a || b
 }
 
 // lookUp links to the first of numbers found: a row of the file by its own

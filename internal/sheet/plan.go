@@ -3,6 +3,7 @@ package sheet
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/bahasa"
@@ -62,6 +63,9 @@ type PlanRow struct {
 	Warnings  []Finding
 	// Skip leaves a row out by the user's choice.
 	Skip bool
+	// noEnd: the row's cells give it neither a term nor an end; an
+	// Adendum then takes its parent's end (linkParents).
+	noEnd bool
 }
 
 // Finding is a row's problem or warning: its words and the check that
@@ -181,22 +185,31 @@ func (p *Plan) Values(i int) map[Field]string {
 
 // The words of a row's problems and warnings.
 var (
-	probSubject     = i18n.Text{ID: "Tentang kosong", EN: "Subject empty"}
-	probPartner     = i18n.Text{ID: "Mitra kosong", EN: "Partner empty"}
-	probRegion      = i18n.Text{ID: "Mitra %q: wilayah itu tidak ada di daftar Kemendagri; pilih mitranya", EN: "Partner %q: no such region in the Kemendagri list; choose the partner"}
-	probDate        = i18n.Text{ID: "%s %q bukan tanggal yang dikenal (tulis mis. 4 Juli 2025 atau 04-07-2025)", EN: "%s %q is not a date that can be read (write e.g. 4 Juli 2025 or 04-07-2025)"}
-	probTerm        = i18n.Text{ID: "Jangka waktu %q tidak dikenal (tulis mis. 5 tahun atau 60 bulan)", EN: "Term %q cannot be read (write e.g. 5 tahun or 60 bulan)"}
-	probKind        = i18n.Text{ID: "Jenis %q tidak dikenal (KSB/MoU, PKS, Nota Kesepakatan, Adendum, Perpanjangan)", EN: "Kind %q is not known (KSB/MoU, PKS, Nota Kesepakatan, Adendum, Perpanjangan)"}
-	probStatus      = i18n.Text{ID: "Status %q tidak dikenal", EN: "Status %q is not known"}
-	probNoDate      = i18n.Text{ID: "Tanggal tanda tangan atau mulai berlaku diperlukan untuk perjanjian yang sudah ditandatangani", EN: "A signed agreement needs its signing or start date"}
-	probEndBefore   = i18n.Text{ID: "Berakhir %s sebelum mulai %s", EN: "Ends %s before it starts %s"}
-	probDupFile     = i18n.Text{ID: "Nomor %q sama dengan baris %d", EN: "Number %q same as row %d"}
-	probDupStore    = i18n.Text{ID: "Nomor %q sudah ada di daftar perjanjian", EN: "Number %q is already in the register"}
+	probSubject      = i18n.Text{ID: "Tentang kosong", EN: "Subject empty"}
+	probPartner      = i18n.Text{ID: "Mitra kosong", EN: "Partner empty"}
+	probRegion       = i18n.Text{ID: "Mitra %q: wilayah itu tidak ada di daftar Kemendagri; pilih mitranya", EN: "Partner %q: no such region in the Kemendagri list; choose the partner"}
+	probDate         = i18n.Text{ID: "%s %q bukan tanggal yang dikenal (tulis mis. 4 Juli 2025 atau 04-07-2025)", EN: "%s %q is not a date that can be read (write e.g. 4 Juli 2025 or 04-07-2025)"}
+	probTerm         = i18n.Text{ID: "Jangka waktu %q tidak dikenal (tulis mis. 5 tahun atau 60 bulan)", EN: "Term %q cannot be read (write e.g. 5 tahun or 60 bulan)"}
+	probKind         = i18n.Text{ID: "Jenis %q tidak dikenal (KSB/MoU, PKS, Nota Kesepakatan, Adendum, Perpanjangan)", EN: "Kind %q is not known (KSB/MoU, PKS, Nota Kesepakatan, Adendum, Perpanjangan)"}
+	probStatus       = i18n.Text{ID: "Status %q tidak dikenal", EN: "Status %q is not known"}
+	probNoDate       = i18n.Text{ID: "Tanggal tanda tangan atau mulai berlaku diperlukan untuk perjanjian yang sudah ditandatangani", EN: "A signed agreement needs its signing or start date"}
+	probEndBefore    = i18n.Text{ID: "Berakhir %s sebelum mulai %s", EN: "Ends %s before it starts %s"}
+	probDupFile      = i18n.Text{ID: "Nomor %q sama dengan baris %d; ubah nomor salah satunya, atau jangan ikutkan salah satu baris", EN: "Number %q same as row %d; change one of the numbers, or leave one of the rows out"}
+	probDupStore     = i18n.Text{ID: "Nomor %q sudah ada di daftar perjanjian; bila perjanjiannya sama, jangan ikutkan baris ini; bila bukan, ubah nomornya", EN: "Number %q is already in the register; if it is the same agreement, leave this row out; if not, change the number"}
+	probNoSuchDate   = i18n.Text{ID: "%s %q: tanggal itu tidak ada (%s %d hanya sampai tanggal %d); perbaiki tanggalnya", EN: "%s %q: no such date (%s %d has %d days); fix the date"}
+	probOwnPartner   = i18n.Text{ID: "Mitra %q adalah instansi kita sendiri (%s); tulis nama mitranya", EN: "Partner %q is our own office (%s); write the partner's name"}
+	probSignedFuture = i18n.Text{ID: "Tanggal tanda tangan %s belum tiba (hari ini %s); perjanjian yang sudah ditandatangani tidak dapat bertanggal kemudian. Perbaiki tanggalnya, atau tulis statusnya Konsep bila belum ditandatangani",
+		EN: "Signing date %s has not come yet (today is %s); a signed agreement cannot be dated later. Fix the date, or write its status as Konsep if it is not signed yet"}
+	warnDraftDate   = i18n.Text{ID: "Tanggal tanda tangan %q untuk perjanjian konsep dicatat sebagai rencana di catatan", EN: "Signing date %q of a draft is kept in the notes as the planned date"}
+	warnStatusEnded = i18n.Text{ID: "Di daftar lama statusnya %q, tetapi menurut tanggalnya perjanjian ini berakhir %s; diimpor sebagai Berakhir. Bila sudah diperpanjang, impor atau catat perpanjangannya",
+		EN: "The old register says %q, but by its dates this agreement ended on %s; imported as ended. If it was extended, import or record the extension"}
+	warnStatusInForce = i18n.Text{ID: "Di daftar lama statusnya %q, tetapi menurut tanggalnya perjanjian ini berlaku sampai %s; diimpor sebagai Berlaku. Bila sudah diakhiri lebih awal, catat pengakhirannya",
+		EN: "The old register says %q, but by its dates this agreement is in force until %s; imported as in force. If it was ended early, record that"}
 	probInvalid     = i18n.Text{ID: "%s", EN: "%s"}
 	warnKindGuess   = i18n.Text{ID: "Jenis tidak tertulis; dianggap %s", EN: "No kind written; taken as %s"}
 	warnPrecision   = i18n.Text{ID: "%s %q tanpa tanggal lengkap; dicatat %s", EN: "%s %q is not a whole date; recorded as %s"}
 	warnWeekday     = i18n.Text{ID: "%s %q: %s jatuh pada hari %s, bukan %s; periksa tanggalnya", EN: "%s %q: %s falls on a %s, not a %s; check the date"}
-	warnTermDates   = i18n.Text{ID: "Jangka waktu %q tidak cocok dengan tanggalnya; tanggal yang dipakai", EN: "Term %q does not fit the dates; the dates are kept"}
+	warnTermDates   = i18n.Text{ID: "Jangka waktu %q tidak cocok dengan tanggalnya; yang dipakai tanggal mulai dan berakhir: %s s.d. %s", EN: "Term %q does not fit the dates; the start and end dates are used: %s to %s"}
 	warnApprox      = i18n.Text{ID: "Mitra %q dicocokkan dengan %s; periksa", EN: "Partner %q matched to %s; check it"}
 	warnAmbiguous   = i18n.Text{ID: "Mitra %q: dipilih %s; juga mungkin %s", EN: "Partner %q: %s chosen; it may also be %s"}
 	warnNewParty    = i18n.Text{ID: "Mitra %q belum ada; akan dibuat instansi baru", EN: "Partner %q is not in the registry; a new instansi will be made"}
@@ -235,6 +248,7 @@ func (p *Plan) build(i int) {
 		warn(warnKindGuess, k.Title())
 	}
 	// Dates.
+	dateFault := false // a date cell that cannot be read: its own problem
 	date := func(f Field, end bool) agreement.Date {
 		v := p.value(i, f)
 		if v == "" {
@@ -243,7 +257,12 @@ func (p *Plan) build(i int) {
 		d, pr := ParseDatePrecision(v, d1904)
 		switch pr {
 		case NoDate:
-			prob(probDate, f.Label(i18n.ID), v)
+			dateFault = true
+			if y, m, ok := noSuchDate(v); ok {
+				prob(probNoSuchDate, f.Label(i18n.ID), v, bahasa.MonthName(m), y, daysIn(y, m))
+			} else {
+				prob(probDate, f.Label(i18n.ID), v)
+			}
 		case FullDate:
 			if wd, ok := StatedWeekday(v); ok && wd != d.Weekday() {
 				warn(warnWeekday, f.Label(i18n.ID), v, longDate(d), bahasa.DayName(d.Weekday()), bahasa.DayName(wd))
@@ -295,7 +314,7 @@ func (p *Plan) build(i int) {
 		case end.IsZero():
 			a.Term.End = want
 		case want != end:
-			warn(warnTermDates, p.value(i, Term))
+			warn(warnTermDates, p.value(i, Term), longDate(effStart), longDate(end))
 			a.Term.Length, a.Term.Unit = 0, ""
 			a.Notes = joinNotes(a.Notes, "Jangka waktu menurut daftar lama: "+p.value(i, Term))
 		}
@@ -306,18 +325,39 @@ func (p *Plan) build(i int) {
 	signers := splitList(p.value(i, Signer))
 	switch {
 	case a.Status == agreement.StatusKonsep:
+		if v := p.value(i, Signed); !signed.IsZero() {
+			// A draft's date is the one planned: kept in the notes.
+			warn(warnDraftDate, v)
+			a.Notes = joinNotes(a.Notes, "Rencana tanggal tanda tangan: "+longDate(signed))
+		}
 		if len(signers) > 0 {
 			warn(warnSignerDraft)
 			a.Notes = joinNotes(a.Notes, "Penandatangan: "+strings.Join(signers, "; "))
 		}
 	case signed.IsZero():
-		if a.Status == agreement.StatusDitandatangani {
+		if a.Status == agreement.StatusDitandatangani && !dateFault {
 			prob(probNoDate)
 		}
+	case signed.After(p.env.Today):
+		// Signed later than today cannot be: a typo in the year, or a
+		// draft written down as signed.
+		prob(probSignedFuture, longDate(signed), longDate(p.env.Today))
 	default:
 		a.Signing = &agreement.Signing{Date: signed}
 		for _, s := range signers {
 			a.Signing.Signers = append(a.Signing.Signers, agreement.Signer{Name: s})
+		}
+	}
+	r.noEnd = a.Term.End.IsZero() && a.Term.Length == 0
+	// What the sheet says of the status against what the dates say.
+	if v := p.value(i, Status); v != "" && a.Signing != nil && a.Status == agreement.StatusDitandatangani {
+		if e := a.EffectiveEnd(); e.Valid() {
+			switch said := statusSaid(v); {
+			case said == saidInForce && e.Before(p.env.Today):
+				warn(warnStatusEnded, v, longDate(e))
+			case said == saidEnded && !e.Before(p.env.Today):
+				warn(warnStatusInForce, v, longDate(e))
+			}
 		}
 	}
 	a.Implementers = splitList(p.value(i, Implementer))
@@ -325,14 +365,18 @@ func (p *Plan) build(i int) {
 	own := agreement.AgreementParty{PartyID: p.env.Own.ID, Role: agreement.RolePihakPertama, Own: true, Number: strings.TrimSpace(p.value(i, Number))}
 	partner := agreement.AgreementParty{Role: agreement.RolePihakKedua, Number: strings.TrimSpace(p.value(i, PartnerNumber))}
 	m := r.Partner
-	switch m.How {
-	case NoMatch:
+	switch {
+	case m.How != NoMatch && p.isOwn(m):
+		// Our own office is the first party of every row, never the partner.
+		prob(probOwnPartner, m.Text, p.env.Own.Name)
+		m.How = NoMatch
+	case m.How == NoMatch:
 		prob(probPartner)
-	case Approximate:
+	case m.How == Approximate:
 		warn(warnApprox, m.Text, m.Name)
-	case Ambiguous:
+	case m.How == Ambiguous:
 		warn(warnAmbiguous, m.Text, m.Name, strings.Join(m.Others, ", "))
-	case New:
+	case m.How == New:
 		if m.Party != nil && m.Party.Kind.IsRegion() && m.Party.RegionCode == "" {
 			prob(probRegion, m.Text)
 		} else {
@@ -352,6 +396,43 @@ func (p *Plan) build(i int) {
 		}
 	}
 	r.Agreement = a
+}
+
+// What a status cell says of the phase.
+const (
+	saidNothing = iota
+	saidInForce
+	saidEnded
+)
+
+func statusSaid(v string) int {
+	k := " " + strings.ToLower(strings.Join(strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) }), " ")) + " "
+	for _, w := range []string{" tidak aktif ", " tidak berlaku ", " berakhir ", " selesai ", " habis ", " kadaluarsa ", " kedaluwarsa ", " expired "} {
+		if strings.Contains(k, w) {
+			return saidEnded
+		}
+	}
+	for _, w := range []string{" aktif ", " berlaku ", " masih berlaku ", " active ", " berjalan "} {
+		if strings.Contains(k, w) {
+			return saidInForce
+		}
+	}
+	return saidNothing
+}
+
+// isOwn reports whether m is our own office: by region or by name.
+func (p *Plan) isOwn(m Match) bool {
+	own := p.env.Own
+	if m.PartyID != 0 {
+		return m.PartyID == own.ID
+	}
+	if m.Party == nil {
+		return false
+	}
+	if m.Party.RegionCode != "" && m.Party.Kind.IsRegion() {
+		return m.Party.RegionCode == own.RegionCode && m.Party.Kind == own.Kind
+	}
+	return key(m.Party.Name) == key(own.Name) || (own.ShortName != "" && key(m.Party.Name) == key(own.ShortName))
 }
 
 // partyID is the ID of a matched party; a new one gets the next free ID

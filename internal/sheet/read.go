@@ -6,12 +6,15 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 
+	"sepakat/internal/i18n"
 	"sepakat/internal/pick"
 )
 
@@ -35,7 +38,86 @@ type Table struct {
 	Date1904 bool
 	// Hidden names hidden sheets of the workbook, which were not read.
 	Hidden []string
+	// dates are the cells (row index, column) of .xlsx formatted as dates.
+	dates map[[2]int]bool
 }
+
+// Shown is cell c of row i as a person reads it: a date cell as "4 Juli
+// 2025", anything else as it is.
+func (t *Table) Shown(i, c int) string {
+	v := t.Rows[i].Cells[c]
+	if t.dates[[2]int{i, c}] {
+		if _, err := strconv.ParseFloat(v, 64); err == nil {
+			if d, ok := ParseDate(v, t.Date1904); ok {
+				return longDate(d)
+			}
+		}
+	}
+	return v
+}
+
+// Samples are the first n filled cells of column c, as shown.
+func (t *Table) Samples(c, n int) []string {
+	var out []string
+	for i := range t.Rows {
+		if c < len(t.Rows[i].Cells) && t.Rows[i].Cells[c] != "" {
+			out = append(out, t.Shown(i, c))
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// markDates finds the numeric cells of the table whose format is a date.
+func (t *Table) markDates(f *excelize.File) {
+	isDate := map[int]bool{}
+	for i, r := range t.Rows {
+		for c, v := range r.Cells {
+			if v == "" {
+				continue
+			}
+			if _, err := strconv.ParseFloat(v, 64); err != nil {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(c+1, r.Line)
+			idx, err := f.GetCellStyle(t.Sheet, cell)
+			if err != nil || idx == 0 {
+				continue
+			}
+			d, seen := isDate[idx]
+			if !seen {
+				d = dateStyle(f, idx)
+				isDate[idx] = d
+			}
+			if d {
+				if t.dates == nil {
+					t.dates = map[[2]int]bool{}
+				}
+				t.dates[[2]int{i, c}] = true
+			}
+		}
+	}
+}
+
+// dateStyle reports whether style idx shows a number as a date: a built-in
+// date format, or a custom one with day, month or year codes.
+func dateStyle(f *excelize.File, idx int) bool {
+	st, err := f.GetStyle(idx)
+	if err != nil || st == nil {
+		return false
+	}
+	if st.CustomNumFmt != nil {
+		// Codes outside quotes and brackets: [Red], "text" are not dates.
+		fm := quotedOrBracketed.ReplaceAllString(strings.ToLower(*st.CustomNumFmt), "")
+		return strings.ContainsAny(fm, "dy") || (strings.Contains(fm, "m") && !strings.ContainsAny(fm, "hs"))
+	}
+	n := st.NumFmt
+	return (n >= 14 && n <= 17) || n == 22 || (n >= 27 && n <= 36) || (n >= 50 && n <= 58)
+}
+
+var quotedOrBracketed = regexp.MustCompile(`"[^"]*"|\[[^\]]*\]|\\.`)
 
 // Source names the table for an imported record: "daftar.xlsx, lembar 2019".
 func (t *Table) Source() string {
@@ -49,6 +131,42 @@ func (t *Table) Source() string {
 type SheetInfo struct {
 	Name   string
 	Hidden bool
+	// Default is the sheet read when none is chosen.
+	Default bool
+}
+
+// defaultSheet is the sheet read when none is chosen: the active one (the
+// sheet the workbook opens at) when it is visible and has a header row,
+// else the first visible; a cover sheet first ("Rekap") is passed over.
+func defaultSheet(f *excelize.File, visible []string) string {
+	active := f.GetSheetName(f.GetActiveSheetIndex())
+	if active == "" || active == visible[0] || !contains(visible, active) {
+		return visible[0]
+	}
+	rows, err := f.GetRows(active, excelize.Options{RawCellValue: true})
+	if err != nil || len(rows) > MaxRows+200 {
+		return visible[0]
+	}
+	t := &Table{Sheet: active}
+	for i, r := range rows {
+		t.Rows = append(t.Rows, Row{Line: i + 1, Cells: r})
+	}
+	var se *Error
+	if err := t.settle(); errors.As(err, &se) && (se.Text == msgNoHeader || se.Text == msgEmpty || se.Text == msgNoData) {
+		return visible[0]
+	}
+	return active
+}
+
+// without1 is list less s.
+func without1(list []string, s string) []string {
+	var out []string
+	for _, v := range list {
+		if v != s {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 var (
@@ -124,6 +242,18 @@ func Sheets(name string, data []byte) ([]SheetInfo, error) {
 		}
 		out = append(out, SheetInfo{Name: s, Hidden: !vis})
 	}
+	var visible []string
+	for _, s := range out {
+		if !s.Hidden {
+			visible = append(visible, s.Name)
+		}
+	}
+	if len(visible) > 0 {
+		d := defaultSheet(f, visible)
+		for i := range out {
+			out[i].Default = out[i].Name == d
+		}
+	}
 	return out, nil
 }
 
@@ -137,7 +267,7 @@ func Read(name string, data []byte, sheet string) (*Table, error) {
 		return nil, err
 	}
 	if IsCSV(name, data) {
-		t, err := readCSV(data)
+		t, err := readCSV(filepath.Base(name), data)
 		var se *Error
 		if errors.As(err, &se) {
 			return nil, err
@@ -167,7 +297,7 @@ func Read(name string, data []byte, sheet string) (*Table, error) {
 	case sheet == "" && len(visible) == 0:
 		return nil, refuse(msgNoVisible)
 	case sheet == "":
-		sheet = visible[0]
+		sheet = defaultSheet(f, visible)
 	case !contains(list, sheet):
 		return nil, refuse(msgNoSheet, sheet, strings.Join(list, ", "))
 	case contains(t.Hidden, sheet):
@@ -183,7 +313,7 @@ func Read(name string, data []byte, sheet string) (*Table, error) {
 	}
 	if len(rows) > MaxRows+200 {
 		// Far too many rows whatever the header: stop before the checks.
-		return nil, refuse(msgTooMany, sheet, len(rows)-1, MaxRows)
+		return nil, refuse(msgTooMany, t.where(true), len(rows)-1, MaxRows)
 	}
 	for i, r := range rows {
 		t.Rows = append(t.Rows, Row{Line: i + 1, Cells: r})
@@ -194,17 +324,31 @@ func Read(name string, data []byte, sheet string) (*Table, error) {
 	if err != nil {
 		return nil, refuse(msgCorrupt, t.File)
 	}
+	var bad []string
 	for _, m := range merged {
 		_, r1, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
 		_, r2, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
 		if r1 == r2 && r1 <= len(rows) && filled(rows[r1-1]) <= 1 {
 			continue
 		}
-		return nil, refuse(msgMerged, sheet, m.GetStartAxis()+":"+m.GetEndAxis())
+		bad = append(bad, m.GetStartAxis()+":"+m.GetEndAxis())
+	}
+	if len(bad) > 0 {
+		// All of them at once: one round in Excel, not one per attempt.
+		return nil, refuse(msgMerged, sheet, strings.Join(bad, ", "))
 	}
 	if err := t.settle(); err != nil {
+		var se *Error
+		if errors.As(err, &se) && (se.Text == msgNoHeader || se.Text == msgNoData) {
+			if others := without1(visible, sheet); len(others) > 0 {
+				// Perhaps the wrong sheet: say which others there are.
+				return nil, refuse(i18n.Text{ID: se.Text.ID + " " + msgOtherSheets.ID, EN: se.Text.EN + " " + msgOtherSheets.EN},
+					append(se.Args, strings.Join(others, ", "))...)
+			}
+		}
 		return nil, err
 	}
+	t.markDates(f)
 	// Formulas: any cell of the table, empty or not, that holds one.
 	lines := append([]int{t.HeaderLine}, lineNumbers(t.Rows)...)
 	for _, line := range lines {
@@ -238,7 +382,7 @@ func contains(list []string, s string) bool {
 // readCSV reads a CSV file: UTF-8 with or without a byte-order mark, or
 // Windows-1252 when it is not UTF-8; fields separated by commas, semicolons
 // (Excel in Indonesian) or tabs, whichever the first line uses most.
-func readCSV(data []byte) (*Table, error) {
+func readCSV(file string, data []byte) (*Table, error) {
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	if !utf8.Valid(data) {
 		d, err := charmap.Windows1252.NewDecoder().Bytes(data)
@@ -257,7 +401,7 @@ func readCSV(data []byte) (*Table, error) {
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma, r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = sep, -1, true, false
-	t := &Table{}
+	t := &Table{File: file}
 	n := 0
 	for {
 		rec, err := r.Read()
@@ -275,7 +419,7 @@ func readCSV(data []byte) (*Table, error) {
 	}
 	if n > MaxRows+200 {
 		// Far too many rows whatever the header: counted, not kept.
-		return nil, refuse(msgTooMany, t.Sheet, n-1, MaxRows)
+		return nil, refuse(msgTooMany, t.where(true), n-1, MaxRows)
 	}
 	return t, nil
 }
@@ -309,7 +453,7 @@ func (t *Table) settle() error {
 		}
 	}
 	if firstFilled < 0 {
-		return refuse(msgEmpty, t.Sheet)
+		return refuse(msgEmpty, t.where(true))
 	}
 	if h < 0 {
 		// No known header words: the first filled row of two or more cells
@@ -317,14 +461,14 @@ func (t *Table) settle() error {
 		for i := firstFilled; i < len(all) && i < firstFilled+5; i++ {
 			if filled(all[i].Cells) >= 2 {
 				if looksLikeData(all[i].Cells) {
-					return refuse(msgNoHeader, t.Sheet)
+					return refuse(msgNoHeader, t.where(true))
 				}
 				h = i
 				break
 			}
 		}
 		if h < 0 {
-			return refuse(msgNoHeader, t.Sheet)
+			return refuse(msgNoHeader, t.where(true))
 		}
 	}
 	t.HeaderLine = all[h].Line
@@ -342,7 +486,7 @@ func (t *Table) settle() error {
 		}
 		cells := pad(r.Cells, width)
 		if foldRow(cells) == key {
-			return refuse(msgRepeatedHeader, r.Line, t.Sheet, t.HeaderLine)
+			return refuse(msgRepeatedHeader, r.Line, t.where(false), t.HeaderLine)
 		}
 		t.Rows = append(t.Rows, Row{Line: r.Line, Cells: cells})
 	}
@@ -352,15 +496,15 @@ func (t *Table) settle() error {
 		}
 		for _, r := range t.Rows {
 			if r.Cells[c] != "" {
-				return refuse(msgEmptyHeader, t.HeaderLine, t.Sheet, ColumnName(c))
+				return refuse(msgEmptyHeader, t.HeaderLine, t.where(false), ColumnName(c))
 			}
 		}
 	}
 	switch {
 	case len(t.Rows) == 0:
-		return refuse(msgNoData, t.Sheet)
+		return refuse(msgNoData, t.where(true))
 	case len(t.Rows) > MaxRows:
-		return refuse(msgTooMany, t.Sheet, len(t.Rows), MaxRows)
+		return refuse(msgTooMany, t.where(true), len(t.Rows), MaxRows)
 	}
 	return nil
 }

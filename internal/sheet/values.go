@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -186,7 +187,8 @@ func fullYear(y int) int {
 // "lima tahun", "60 bulan", "6 bln", "2 tahun 6 bulan" (30 months); a
 // number alone is years.
 func ParseTerm(s string) (int, agreement.TermUnit, bool) {
-	ws := pick.Words(s)
+	// "5th", "60bln": the number and its unit written together.
+	ws := pick.Words(digitLetter.ReplaceAllString(s, "$1 $2"))
 	if len(ws) == 0 {
 		return 0, "", false
 	}
@@ -294,4 +296,59 @@ func ParseStatus(s string) (agreement.Status, bool) {
 func isSmallInt(s string) bool {
 	v, err := strconv.Atoi(s)
 	return err == nil && v >= 0 && v < 10000
+}
+
+var digitLetter = regexp.MustCompile(`(\d)(\p{L})`)
+
+// noSuchDate reads a date written whole whose day its month lacks ("31/04/2020",
+// "29 Februari 2019"): its year and month, and ok.
+func noSuchDate(s string) (int, time.Month, bool) {
+	s = strings.TrimSpace(s)
+	var day, month, year int
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
+	if len(parts) == 3 && !strings.Contains(s, " ") {
+		n := make([]int, 3)
+		for i, p := range parts {
+			v, err := strconv.Atoi(p)
+			if err != nil {
+				if m, ok := months[strings.ToLower(p)]; ok && i == 1 {
+					v = int(m)
+				} else {
+					return 0, 0, false
+				}
+			}
+			n[i] = v
+		}
+		day, month, year = n[0], n[1], fullYear(n[2])
+		if len(parts[0]) == 4 {
+			day, year = n[2], n[0]
+		}
+	} else {
+		ws := pick.Words(s)
+		for len(ws) > 0 && isDayWord(ws[0]) {
+			ws = ws[1:]
+		}
+		if len(ws) != 3 {
+			return 0, 0, false
+		}
+		d, err1 := strconv.Atoi(ws[0])
+		m, ok := months[ws[1]]
+		y, err2 := strconv.Atoi(ws[2])
+		if err1 != nil || !ok || err2 != nil {
+			return 0, 0, false
+		}
+		day, month, year = d, int(m), fullYear(y)
+	}
+	if month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2200 {
+		return 0, 0, false
+	}
+	if agreement.NewDate(year, time.Month(month), day).Valid() {
+		return 0, 0, false
+	}
+	return year, time.Month(month), true
+}
+
+// daysIn is the number of days of month m of year y.
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }

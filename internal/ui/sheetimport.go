@@ -168,7 +168,8 @@ func (w *sheetImport) load(path string) {
 		}
 		if s.Hidden {
 			name += " " + lang.L("(tersembunyi)")
-		} else if first < 0 {
+		} else if first < 0 || s.Default {
+			// The sheet the workbook opens at, when it holds a table.
 			first = i
 		}
 		names = append(names, name)
@@ -196,7 +197,12 @@ func (w *sheetImport) readTable() {
 		w.do(func() {
 			w.busy(w.next, false)
 			if err != nil {
-				w.fail(lang.L("Lembar ini tidak dapat diimpor:"), err)
+				lead := lang.L("Lembar ini tidak dapat diimpor:")
+				if name == "" {
+					// A CSV file has no sheets.
+					lead = lang.L("Berkas ini tidak dapat diimpor:")
+				}
+				w.fail(lead, err)
 				return
 			}
 			w.table = t
@@ -266,16 +272,7 @@ func (w *sheetImport) showMappingStep() {
 		sel := kit.NewSelect(opts, nil)
 		sel.SetSelected(m[c].Label(kit.Lang()))
 		w.columns[c] = sel
-		var samples []string
-		for _, r := range t.Rows {
-			if v := r.Cells[c]; v != "" {
-				samples = append(samples, v)
-				if len(samples) == 3 {
-					break
-				}
-			}
-		}
-		sample := widget.NewLabel(strings.Join(samples, " · "))
+		sample := widget.NewLabel(strings.Join(t.Samples(c, 3), " · "))
 		sample.Truncation = fyne.TextTruncateEllipsis
 		head := widget.NewLabel(h)
 		head.Truncation = fyne.TextTruncateEllipsis
@@ -286,6 +283,11 @@ func (w *sheetImport) showMappingStep() {
 	}
 	info := widget.NewLabel(lang.L("Lembar {{.Sheet}}: judul kolom di baris {{.Header}}, {{.Rows}} baris data. Pilih isian untuk setiap kolom; pilihan ini diingat untuk berkas lain dengan judul kolom yang sama.",
 		map[string]any{"Sheet": t.Sheet, "Header": t.HeaderLine, "Rows": len(t.Rows)}))
+	if t.Sheet == "" {
+		// A CSV file has no sheets: name the file.
+		info.SetText(lang.L("Berkas {{.File}}: judul kolom di baris {{.Header}}, {{.Rows}} baris data. Pilih isian untuk setiap kolom; pilihan ini diingat untuk berkas lain dengan judul kolom yang sama.",
+			map[string]any{"File": t.File, "Header": t.HeaderLine, "Rows": len(t.Rows)}))
+	}
 	info.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(info)
 	if len(t.Hidden) > 0 {
@@ -508,12 +510,21 @@ func (w *sheetImport) selectRow(i int) {
 		wl.Wrapping = fyne.TextWrapWord
 		w.detail.Add(wl)
 	}
-	w.include = widget.NewCheck(lang.L("Ikut diimpor"), func(on bool) {
+	w.include = widget.NewCheck(lang.L("Ikut diimpor"), nil)
+	if len(r.Problems) > 0 {
+		// A row with problems cannot go in until they are fixed.
+		w.include.Disable()
+		why := widget.NewLabel(lang.L("Baris bermasalah tidak dapat diimpor sampai masalahnya diperbaiki."))
+		why.Wrapping = fyne.TextWrapWord
+		w.detail.Add(container.NewBorder(nil, nil, w.include, nil, why))
+	} else {
+		w.include.SetChecked(!r.Skip)
+		w.detail.Add(w.include)
+	}
+	w.include.OnChanged = func(on bool) {
 		w.plan.SetSkip(i, !on)
 		w.refreshCounts()
-	})
-	w.include.SetChecked(!r.Skip)
-	w.detail.Add(w.include)
+	}
 	// The partner, changeable: every registry party and region.
 	if w.choices == nil {
 		w.choices = w.plan.Matcher().Choices()

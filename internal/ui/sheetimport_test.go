@@ -122,12 +122,25 @@ func TestImportOldRegisterWizard(t *testing.T) {
 	}
 	// Row 4's partner is no region: choose it by typing.
 	w.preview.Select(widget.TableCellID{Row: 1, Col: 4})
-	if w.current != 2 || w.include.Checked != true {
+	if w.current != 2 {
 		t.Fatalf("selected plan row %d", w.current)
+	}
+	// A row with a problem cannot go in: its box is unticked and disabled,
+	// with the reason beside it, and tapping it changes nothing.
+	if w.include.Checked || !w.include.Disabled() || !strings.Contains(strings.Join(texts(w.detail), " "), "Baris bermasalah tidak dapat diimpor sampai masalahnya diperbaiki.") {
+		t.Fatalf("row with a problem: include checked %v, disabled %v", w.include.Checked, w.include.Disabled())
+	}
+	test.Tap(w.include)
+	if got := w.counts.Text; w.include.Checked || !strings.HasPrefix(got, "2 baris siap diimpor, 2 bermasalah") {
+		t.Fatalf("after tapping the disabled box: %v, %q", w.include.Checked, got)
 	}
 	pickOption(t, w.win, w.partner, "Pemerintah Kabupaten Lampung Timur")
 	if got := w.counts.Text; !strings.HasPrefix(got, "3 baris siap diimpor, 1 bermasalah") {
 		t.Fatalf("after the partner: %q", got)
+	}
+	// Fixed: the box is ticked and can be used again.
+	if !w.include.Checked || w.include.Disabled() {
+		t.Fatalf("fixed row: include checked %v, disabled %v", w.include.Checked, w.include.Disabled())
 	}
 	// Row 3's number is taken: fix it in place.
 	choose(t, w.win, w.show, "Semua baris")
@@ -377,5 +390,43 @@ func TestImportLinksAdendumToItsParent(t *testing.T) {
 		if ag := got[n]; ag.ParentID != pks.ID || pks.ID == 0 {
 			t.Errorf("%s saved under %d, want the PKS %d", n, ag.ParentID, pks.ID)
 		}
+	}
+}
+
+// A cover sheet first ("Rekap"), the table on the sheet the workbook opens
+// at: the picker offers that sheet, and Lanjut reads it.
+func TestImportPicksTheActiveSheet(t *testing.T) {
+	a, s := newTestApp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "rekap.xlsx")
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Rekap")
+	f.SetCellValue("Rekap", "A1", "REKAPITULASI KERJA SAMA")
+	f.NewSheet("Daftar")
+	for r, row := range [][]any{
+		{"No", "Nomor", "Perihal", "Mitra", "Tanggal", "Masa Berlaku"},
+		{1, "180/1/KSB/2019", "Pelayanan Perizinan", "Pemkab Lampung Selatan", "4 Juli 2019", "5 tahun"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		f.SetSheetRow("Daftar", cell, &row)
+	}
+	f.SetActiveSheet(1)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	handed := make(chan func(), 4)
+	w := newSheetImport(a, s, fixedNow, func(f func()) { handed <- f }, func() {})
+	w.win.Show()
+	defer w.win.Close()
+	w.load(path)
+	if w.sheetSel.Selected != "Daftar" {
+		t.Fatalf("sheet %q offered, want Daftar", w.sheetSel.Selected)
+	}
+	test.Tap(w.next)
+	handBack(t, handed)
+	if w.step != 2 || w.table.Sheet != "Daftar" {
+		t.Fatalf("step %d, sheet %q", w.step, w.table.Sheet)
 	}
 }
