@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -93,7 +94,10 @@ func (s *Store) DailyBackup(ctx context.Context) (service.BackupInfo, bool, erro
 	}); err != nil {
 		return service.BackupInfo{}, false, err
 	}
-	if string(last) == today || empty {
+	// The mark names the file it was made for: a copy of the file under
+	// another name carries it, and is backed up all the same.
+	mark := today + " " + s.absPath()
+	if string(last) == mark || empty {
 		return service.BackupInfo{}, false, nil
 	}
 	info, err := s.BackupNow(ctx, service.ReasonDaily)
@@ -101,7 +105,7 @@ func (s *Store) DailyBackup(ctx context.Context) (service.BackupInfo, bool, erro
 		return service.BackupInfo{}, false, err
 	}
 	if merr := s.update(func(tx *bolt.Tx) error {
-		return tx.Bucket(schema.Meta).Put(schema.KeyBackupDaily, []byte(today))
+		return tx.Bucket(schema.Meta).Put(schema.KeyBackupDaily, []byte(mark))
 	}); merr != nil {
 		return info, true, merr
 	}
@@ -166,7 +170,7 @@ func (s *Store) BackupStatus() (service.BackupStatus, error) {
 	st := service.BackupStatus{Folder: BackupDir(s.path)}
 	err := s.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(schema.Meta)
-		st.LastDaily = string(meta.Get(schema.KeyBackupDaily))
+		st.LastDaily, _, _ = strings.Cut(string(meta.Get(schema.KeyBackupDaily)), " ")
 		if raw := meta.Get(schema.KeyBackupSecond); raw != nil {
 			st.LastSecond, _ = time.Parse(time.RFC3339, string(raw))
 		}
@@ -531,4 +535,12 @@ func (s *Store) sweepBackupLeftovers() {
 	if set, err := s.BackupSettings(); err == nil && set.SecondPlace != "" {
 		sweepLeftovers(set.SecondPlace)
 	}
+}
+
+// absPath is the data file's absolute path, or its path as opened.
+func (s *Store) absPath() string {
+	if abs, err := filepath.Abs(s.path); err == nil {
+		return abs
+	}
+	return s.path
 }

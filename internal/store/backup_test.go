@@ -93,6 +93,23 @@ func TestDailyBackupOncePerDay(t *testing.T) {
 	if err != nil || st.LastDaily != "2026-03-03" || st.Last.IsZero() || st.Folder != BackupDir(path) {
 		t.Errorf("status %+v %v", st, err)
 	}
+
+	// A copy of the file under another name carries the day's mark, and is
+	// backed up all the same, into its own folder.
+	s.Close()
+	other := filepath.Join(t.TempDir(), "salinan.db")
+	raw, err := os.ReadFile(path)
+	mustSave(t, err)
+	mustSave(t, os.WriteFile(other, raw, 0o600))
+	s, err = Open(other, Options{Now: c.now, User: "staf1"})
+	mustSave(t, err)
+	t.Cleanup(func() { s.Close() })
+	if info, made, err := s.DailyBackup(context.Background()); !made || err != nil || filepath.Dir(info.Path) != BackupDir(other) {
+		t.Errorf("a copy under another name: made %v at %s, %v", made, info.Path, err)
+	}
+	if _, made, _ := s.DailyBackup(context.Background()); made {
+		t.Error("the copy backed up twice the same day")
+	}
 }
 
 // TestBackupRotationOverAYear: one daily copy a day for a year leaves the

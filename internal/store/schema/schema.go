@@ -32,7 +32,7 @@ var (
 
 	// Backups (internal/store/backup.go).
 	KeyBackupSettings = []byte("backup_settings")    // JSON service.BackupSettings
-	KeyBackupDaily    = []byte("backup_daily")       // YYYY-MM-DD of the last automatic copy
+	KeyBackupDaily    = []byte("backup_daily")       // "YYYY-MM-DD PATH": the last automatic copy, of the file at PATH
 	KeyBackupSecond   = []byte("backup_second_last") // RFC 3339: when a copy last reached the second place
 )
 
