@@ -2,7 +2,6 @@ package report
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -76,7 +75,7 @@ func (r *Report) Title(l i18n.Lang) (string, []string) {
 func (r *Report) Charts(l i18n.Lang) (perYear, status pdf.BarChart) {
 	years, by := r.Years()
 	for _, y := range years {
-		perYear.Categories = append(perYear.Categories, fmt.Sprint(y))
+		perYear.Categories = append(perYear.Categories, r.YearLabel(y, l))
 	}
 	for _, k := range agreement.Kinds {
 		s := pdf.Series{Name: KindLabel(k, l), Color: KindColor[k]}

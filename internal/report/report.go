@@ -47,7 +47,6 @@ func (p Period) Contains(d agreement.Date) bool {
 // Source is what a report reads: the facts stream and the registry of parties.
 type Source interface {
 	ReportFacts(ctx context.Context, since agreement.Date, f func(service.ReportFact) error) ([]service.RecordRef, error)
-	SignedByYear() ([]service.YearCount, error)
 	Parties() ([]agreement.Party, error)
 }
 
@@ -111,8 +110,9 @@ type Report struct {
 	MonitoringOverdue, OverdueAgreements int
 	// InForce lists every agreement in force on AsOf, by end (open-ended last).
 	InForce []Row
-	// PerYear counts the signed agreements per filing year and kind, up to the
-	// period's year, for the chart.
+	// PerYear counts, per year the period covers and kind, the agreements
+	// signed in the period (so they add up to SignedTotal), for the chart;
+	// YearLabel marks a year the period covers only in part.
 	PerYear []service.YearCount
 	// Damaged names the agreements that could not be read and were left out.
 	Damaged []service.RecordRef
@@ -139,16 +139,7 @@ func Build(ctx context.Context, src Source, p Period, opt Options) (*Report, err
 	if err != nil {
 		return nil, err
 	}
-	years, err := src.SignedByYear()
-	if err != nil {
-		return nil, err
-	}
 	b := newBuilder(p, opt, parties)
-	for _, yc := range years {
-		if yc.Year <= p.To.Year {
-			b.r.PerYear = append(b.r.PerYear, yc)
-		}
-	}
 	// What ended before the period and did not change in it plays no part.
 	damaged, err := src.ReportFacts(ctx, p.From, func(f service.ReportFact) error {
 		b.add(&f)
@@ -175,6 +166,7 @@ type builder struct {
 	provs    map[string]int
 	impls    map[string]int
 	implName map[string]string
+	perYear  map[service.YearCount]int
 }
 
 func newBuilder(p Period, opt Options, parties []agreement.Party) *builder {
@@ -187,6 +179,7 @@ func newBuilder(p Period, opt Options, parties []agreement.Party) *builder {
 		parties: map[agreement.ID]agreement.Party{}, kinds: map[agreement.Kind]int{}, statuses: map[agreement.Status]int{},
 		cats: map[agreement.Category]int{}, signed: map[agreement.Kind]int{}, partners: map[agreement.ID]int{},
 		names: map[agreement.ID]string{}, provs: map[string]int{}, impls: map[string]int{}, implName: map[string]string{},
+		perYear: map[service.YearCount]int{},
 	}
 	for _, pt := range parties {
 		b.parties[pt.ID] = pt
@@ -255,6 +248,7 @@ func (b *builder) add(f *service.ReportFact) {
 	if b.r.Period.Contains(s.Signed) && s.Status == agreement.StatusDitandatangani {
 		b.signed[s.Kind]++
 		b.r.SignedTotal++
+		b.perYear[service.YearCount{Year: s.Signed.Year, Kind: s.Kind}]++
 	}
 	provinces := map[string]bool{}
 	for _, pn := range s.Parties {
@@ -348,6 +342,7 @@ func (b *builder) finish() *Report {
 	if n := b.cats[""]; n > 0 {
 		r.ByCategory = append(r.ByCategory, Count{Key: "", N: n})
 	}
+	r.PerYear = b.years()
 	for id, n := range b.partners {
 		name := b.names[id]
 		if p, ok := b.parties[id]; ok && p.Name != "" {
@@ -386,4 +381,38 @@ func (b *builder) finish() *Report {
 	slices.SortFunc(r.Ending, byEnd)
 	slices.SortFunc(r.Sleeping, func(a, b Row) int { return cmp.Or(a.Signed.Compare(b.Signed), cmp.Compare(a.ID, b.ID)) })
 	return r
+}
+
+// years lists the signed-in-period counts for every year from the first that
+// holds any (or the period's first) to the period's last, a year without
+// signings with zero counts, so a bar reads "none" rather than vanishing.
+func (b *builder) years() []service.YearCount {
+	p := b.r.Period
+	first := p.To.Year
+	for yc := range b.perYear {
+		first = min(first, yc.Year)
+	}
+	if p.To.Year-p.From.Year < 15 {
+		first = min(first, p.From.Year)
+	}
+	var out []service.YearCount
+	for y := first; y <= p.To.Year; y++ {
+		for _, k := range agreement.Kinds {
+			out = append(out, service.YearCount{Year: y, Kind: k, Count: b.perYear[service.YearCount{Year: y, Kind: k}]})
+		}
+	}
+	return out
+}
+
+// Partial reports whether the period covers year y only in part, and the
+// part it covers.
+func (p Period) Partial(y int) (from, to agreement.Date, partial bool) {
+	from, to = agreement.NewDate(y, time.January, 1), agreement.NewDate(y, time.December, 31)
+	if p.From.After(from) {
+		from = p.From
+	}
+	if p.To.Before(to) {
+		to = p.To
+	}
+	return from, to, from != agreement.NewDate(y, time.January, 1) || to != agreement.NewDate(y, time.December, 31)
 }

@@ -134,17 +134,22 @@ func checkAllTime(t *testing.T, s *store.Store, now time.Time) *Report {
 	if sum(r.ByCategory) != total || sum(r.ByKind) != total {
 		t.Errorf("categories add up to %d, kinds %d, of %d", sum(r.ByCategory), sum(r.ByKind), total)
 	}
-	years, err := s.SignedByYear()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(years) != len(r.PerYear) {
-		t.Fatalf("per year %v, store %v", r.PerYear, years)
-	}
-	for i := range years {
-		if years[i] != r.PerYear[i] {
-			t.Errorf("per year %v, store %v", r.PerYear[i], years[i])
+	// The chart counts what was signed in the period, by signing year.
+	years := map[service.YearCount]int{}
+	for _, it := range every(t, s, service.Query{Order: service.ByStatus, Status: agreement.StatusDitandatangani}) {
+		if r.Period.Contains(it.Signed) {
+			years[service.YearCount{Year: it.Signed.Year, Kind: it.Kind}]++
 		}
+	}
+	n := 0
+	for _, yc := range r.PerYear {
+		n += yc.Count
+		if want := years[service.YearCount{Year: yc.Year, Kind: yc.Kind}]; yc.Count != want {
+			t.Errorf("per year %d %s: %d, store %d", yc.Year, yc.Kind, yc.Count, want)
+		}
+	}
+	if n != r.SignedTotal || len(years) == 0 {
+		t.Errorf("per year adds up to %d, signed in the period %d", n, r.SignedTotal)
 	}
 	return r
 }
@@ -591,5 +596,63 @@ func BenchmarkWrite(b *testing.B) {
 				b.ReportMetric(float64(buf.Len())/1e6, "MB")
 			}
 		})
+	}
+}
+
+// A period's per-year chart counts only what was signed in the period: a
+// first semester before July signings shows 2025 empty, labelled as a part.
+func TestPerYearWithinPeriod(t *testing.T) {
+	s := openStore(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	today := agreement.DateOf(genNow)
+	h1, h2 := build(t, s, Semester(2025, 1), today), build(t, s, Semester(2025, 2), today)
+	total := func(r *Report) (n int) {
+		for _, yc := range r.PerYear {
+			n += yc.Count
+		}
+		return n
+	}
+	if h2.SignedTotal == 0 || total(h2) != h2.SignedTotal || total(h1) != h1.SignedTotal {
+		t.Errorf("per year: first half %d (signed %d), second %d (signed %d)", total(h1), h1.SignedTotal, total(h2), h2.SignedTotal)
+	}
+	if years, _ := h1.Years(); len(years) != 1 || years[0] != 2025 || h1.YearLabel(2025, i18n.ID) != "2025 (Jan–Jun)" {
+		t.Errorf("first half years %v, label %q", years, h1.YearLabel(2025, i18n.ID))
+	}
+	for _, c := range []struct {
+		p    Period
+		want string
+	}{{Year(2025), "2025"}, {Semester(2025, 2), "2025 (Jul–Des)"},
+		{Period{agreement.NewDate(2025, 3, 1), agreement.NewDate(2025, 3, 31)}, "2025 (Mar)"},
+		{Period{agreement.NewDate(2024, 3, 15), agreement.NewDate(2025, 12, 31)}, "2024 (15 Mar–31 Des)"}} {
+		r := Report{Period: c.p}
+		if got := r.YearLabel(c.p.From.Year, i18n.ID); got != c.want {
+			t.Errorf("%v: %q, want %q", c.p, got, c.want)
+		}
+	}
+	// The PDF and the workbook say the same.
+	parties, _ := s.Parties()
+	office, _ := OfficeOf(parties, s.File)
+	var buf bytes.Buffer
+	if err := h1.WritePDF(context.Background(), &buf, office, i18n.ID, genNow); err != nil {
+		t.Fatal(err)
+	}
+	all := regexp.MustCompile(`\s+`).ReplaceAllString(strings.Join(pdfText(t, buf.Bytes()), " "), " ")
+	if !strings.Contains(all, "Ditandatangani dalam periode 0") || !strings.Contains(all, "2025 (Jan–Jun)") {
+		t.Errorf("the first half's PDF:\n%s", all)
+	}
+	buf.Reset()
+	if err := h1.WriteXLSX(context.Background(), &buf, office, i18n.ID, genNow); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Per Tahun")
+	if len(rows) != 6 || rows[5][0] != "2025 (Jan–Jun)" || strings.Join(rows[5][1:], "") != "00000" {
+		t.Errorf("workbook per year %q", rows)
 	}
 }

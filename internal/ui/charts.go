@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/i18n"
 	"sepakat/internal/report"
 	"sepakat/internal/service"
 )
@@ -68,6 +69,17 @@ func perYearChart(counts []service.YearCount, years int) chartData {
 		for i := range d.Series {
 			d.Series[i].Values = d.Series[i].Values[cut:]
 		}
+	}
+	return d
+}
+
+// reportYearChart is a report's signed-in-period counts per year, by kind:
+// the years the period covers, a partial one labelled as such.
+func reportYearChart(r *report.Report, l i18n.Lang) chartData {
+	d := perYearChart(r.PerYear, 0)
+	years, _ := r.Years()
+	for i, y := range years {
+		d.Categories[i] = r.YearLabel(y, l)
 	}
 	return d
 }

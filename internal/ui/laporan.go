@@ -245,7 +245,7 @@ func (l *Laporan) show(r *report.Report, office report.Office, tables []report.T
 		status[agreement.Status(c.Key)] = c.N
 	}
 	charts := container.NewGridWithColumns(2,
-		container.NewBorder(heading(lang.L("Ditandatangani per tahun")), nil, nil, nil, newBarChart(perYearChart(r.PerYear, 15), 150)),
+		container.NewBorder(heading(lang.L("Ditandatangani per tahun")), nil, nil, nil, newBarChart(reportYearChart(r, lg), 150)),
 		container.NewBorder(heading(lang.L("Sebaran status dalam periode")), nil, nil, nil,
 			newBarChart(statusChart(status, func(st agreement.Status) string { return lang.L(st.Label()) }), 150)))
 	// A tab's table is made when the tab is first shown: a table of 30 000
