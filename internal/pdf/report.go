@@ -73,6 +73,24 @@ type BarChart struct {
 	Categories []string
 	Series     []Series
 	Horizontal bool
+	// Number writes a count on the axis and by the bars; nil: with "." for
+	// thousands, the Indonesian way.
+	Number func(int) string
+}
+
+func (c *BarChart) number(v float64) string {
+	n := int(math.Round(v))
+	if c.Number != nil {
+		return c.Number(n)
+	}
+	s := strconv.Itoa(max(n, -n))
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	if n < 0 {
+		s = "-" + s
+	}
+	return s
 }
 
 // Series is one coloured part of every bar.
@@ -573,18 +591,18 @@ func total(c *BarChart, i int) float64 {
 	return t
 }
 
-// niceMax rounds a chart's top up to 1, 2 or 5 times a power of ten.
-func niceMax(v float64) float64 {
-	if v <= 0 {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, m := range []float64{1, 2, 5, 10} {
-		if v <= m*p {
-			return m * p
+// AxisTicks is a count axis for counts up to most: a whole step of 1, 2 or 5
+// times a power of ten, and the top, a multiple of step at or above most,
+// reached in at most five steps.
+func AxisTicks(most int) (step, top int) {
+	most = max(most, 1)
+	for p := 1; ; p *= 10 {
+		for _, m := range []int{1, 2, 5} {
+			if step = m * p; (most+step-1)/step <= 5 {
+				return step, (most + step - 1) / step * step
+			}
 		}
 	}
-	return 10 * p
 }
 
 func (r *reportRender) chart(c *BarChart) {
@@ -592,20 +610,21 @@ func (r *reportRender) chart(c *BarChart) {
 		return
 	}
 	r.ensure(r.chartHeight(c))
-	top := 0.0
+	most := 0.0
 	for i := range c.Categories {
-		top = math.Max(top, total(c, i))
+		most = math.Max(most, total(c, i))
 	}
-	top = niceMax(top)
+	step, top := AxisTicks(int(math.Ceil(most)))
 	if c.Horizontal {
-		r.hbars(c, top)
+		r.hbars(c, float64(top))
 	} else {
-		r.vbars(c, top)
+		r.vbars(c, step, top)
 	}
 	r.legend(c)
 }
 
-func (r *reportRender) vbars(c *BarChart, top float64) {
+func (r *reportRender) vbars(c *BarChart, step, topN int) {
+	top := float64(topN)
 	axisX := r.left + 12
 	plotW := r.width - 12
 	barsH := r.barsH
@@ -613,15 +632,15 @@ func (r *reportRender) vbars(c *BarChart, top float64) {
 	r.font(false, 7)
 	r.f.SetDrawColor(170, 170, 170)
 	r.f.SetLineWidth(0.1)
-	for _, frac := range []float64{0, 0.25, 0.5, 0.75, 1} {
-		y := base - frac*barsH
+	for tick := 0; tick <= topN; tick += step {
+		y := base - float64(tick)/top*barsH
 		r.f.Line(axisX, y, axisX+plotW, y)
 		r.f.SetXY(r.left, y-2)
-		r.f.CellFormat(11, 4, strconv.FormatFloat(top*frac, 'f', -1, 64), "", 0, "R", false, 0, "")
+		r.f.CellFormat(11, 4, c.number(float64(tick)), "", 0, "R", false, 0, "")
 	}
 	slot := plotW / float64(len(c.Categories))
 	barW := math.Min(slot*0.7, 14)
-	step := max(1, int(math.Ceil(8/slot))) // a label every step bars where they crowd
+	every := max(1, int(math.Ceil(8/slot))) // a label every few bars where they crowd
 	for i, cat := range c.Categories {
 		x := axisX + slot*float64(i) + (slot-barW)/2
 		y := base
@@ -634,7 +653,7 @@ func (r *reportRender) vbars(c *BarChart, top float64) {
 			r.f.Rect(x, y-h, barW, h, "F")
 			y -= h
 		}
-		if i%step == 0 {
+		if i%every == 0 {
 			r.f.SetXY(axisX+slot*float64(i)-4, base+1)
 			r.f.CellFormat(slot+8, 4, cat, "", 0, "C", false, 0, "")
 		}
@@ -665,7 +684,7 @@ func (r *reportRender) hbars(c *BarChart, top float64) {
 			x += w
 		}
 		r.f.SetXY(x+1, y+0.5)
-		r.f.CellFormat(13, chartRowH-1, strconv.FormatFloat(total(c, i), 'f', -1, 64), "", 0, "L", false, 0, "")
+		r.f.CellFormat(13, chartRowH-1, c.number(total(c, i)), "", 0, "L", false, 0, "")
 	}
 	r.f.SetDrawColor(0, 0, 0)
 	r.f.SetLineWidth(0.3)

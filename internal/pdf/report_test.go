@@ -223,3 +223,39 @@ func TestReportKeepTogether(t *testing.T) {
 		}
 	}
 }
+
+// Counts on a chart are whole: ticks 1, 2, 5, 10, … apart, thousands with ".".
+func TestReportChartWholeTicks(t *testing.T) {
+	for _, c := range []struct{ most, step, top int }{
+		{0, 1, 1}, {1, 1, 1}, {3, 1, 3}, {5, 1, 5}, {6, 2, 6}, {7, 2, 8}, {11, 5, 15}, {25, 5, 25}, {26, 10, 30}, {12345, 5000, 15000}, {100000, 20000, 100000},
+	} {
+		if step, top := AxisTicks(c.most); step != c.step || top != c.top {
+			t.Errorf("AxisTicks(%d) = %d, %d; want %d, %d", c.most, step, top, c.step, c.top)
+		}
+	}
+	r, err := NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := reportDoc(t, 0)
+	d.Blocks = append(d.Blocks[:1], ReportBlock{Heading: "Status", Chart: &BarChart{Horizontal: true, Categories: []string{"Berlaku"},
+		Series: []Series{{Name: "Berlaku", Values: []float64{12345}}}}})
+	var buf bytes.Buffer
+	if err := r.RenderReport(context.Background(), &buf, d, DefaultProfile(), Options{Created: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	text := readBack(t, buf.Bytes(), "pdftotext", "-layout")
+	var ticks []string
+	for _, l := range strings.Split(text, "\n") {
+		if f := strings.Fields(l); len(f) == 1 && strings.Trim(f[0], "0123456789.,") == "" {
+			ticks = append(ticks, f[0])
+		}
+	}
+	// The per-year bars reach 7: ticks 8, 6, 4, 2, 0 down the axis.
+	if got := strings.Join(ticks, " "); !strings.Contains(got, "8 6 4 2 0") || strings.ContainsAny(got, ",") || strings.Contains(got, "2.5") {
+		t.Errorf("axis ticks %q", got)
+	}
+	if !strings.Contains(text, "12.345") {
+		t.Errorf("the status bar's count is not written 12.345:\n%s", text)
+	}
+}

@@ -84,6 +84,8 @@ func (r *Report) Charts(l i18n.Lang) (perYear, status pdf.BarChart) {
 		}
 		perYear.Series = append(perYear.Series, s)
 	}
+	number := func(n int) string { return Thousands(n, l) }
+	perYear.Number, status.Number = number, number
 	status.Horizontal = true
 	for _, c := range Labelled(r.ByStatus, "status", l) {
 		status.Categories = append(status.Categories, c.Label)

@@ -8,6 +8,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/bahasa"
 	"sepakat/internal/i18n"
+	"sepakat/internal/pdf"
 )
 
 // Table is one table of the report, the same in the PDF, the workbook and
@@ -267,3 +268,7 @@ func CellText(v any, l i18n.Lang) string {
 	}
 	return ""
 }
+
+// AxisTicks is a chart's count axis for counts up to most: a whole step (1,
+// 2, 5, 10, …) and the top it reaches, as the PDF draws it.
+func AxisTicks(most int) (step, top int) { return pdf.AxisTicks(most) }
