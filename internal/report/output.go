@@ -185,7 +185,12 @@ func (r *Report) WriteXLSX(ctx context.Context, w io.Writer, o Office, l i18n.La
 	}
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	dateFmt := "d mmmm yyyy"
+	// Month names in the report's language whatever Excel's own: 421 is
+	// Indonesian, 409 English (United States).
+	dateFmt := "[$-421]d mmmm yyyy"
+	if l == i18n.EN {
+		dateFmt = "[$-409]d mmmm yyyy"
+	}
 	date, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top"}})
 	boldDate, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Font: &excelize.Font{Bold: true}})
 	title, lines := r.Title(l)

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -654,5 +655,53 @@ func TestPerYearWithinPeriod(t *testing.T) {
 	rows, _ := f.GetRows("Per Tahun")
 	if len(rows) != 6 || rows[5][0] != "2025 (Jan–Jun)" || strings.Join(rows[5][1:], "") != "00000" {
 		t.Errorf("workbook per year %q", rows)
+	}
+}
+
+// The workbook's dates carry their language: Indonesian month names in an
+// English Excel too.
+func TestXLSXDatesInTheReportsLanguage(t *testing.T) {
+	s := corpus(t, 400)
+	r := build(t, s, Year(2025), agreement.DateOf(genNow))
+	parties, _ := s.Parties()
+	office, _ := OfficeOf(parties, s.File)
+	for _, c := range []struct {
+		l      i18n.Lang
+		format string
+	}{{i18n.ID, "[$-421]d mmmm yyyy"}, {i18n.EN, "[$-409]d mmmm yyyy"}} {
+		var buf bytes.Buffer
+		if err := r.WriteXLSX(context.Background(), &buf, office, c.l, genNow); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var styles string
+		for _, zf := range zr.File {
+			if zf.Name == "xl/styles.xml" {
+				rc, _ := zf.Open()
+				b, _ := io.ReadAll(rc)
+				rc.Close()
+				styles = string(b)
+			}
+		}
+		codes := regexp.MustCompile(`formatCode="([^"]*)"`).FindAllStringSubmatch(styles, -1)
+		var got []string
+		for _, m := range codes {
+			got = append(got, m[1])
+		}
+		if len(got) == 0 || slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "mmmm") && s != c.format }) || !slices.Contains(got, c.format) {
+			t.Errorf("%v: date formats %q, want %q", c.l, got, c.format)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := f.GetCellValue("KSB Tidur", "E6", excelize.Options{RawCellValue: true})
+		if _, err := strconv.ParseFloat(raw, 64); err != nil || len(r.Sleeping) == 0 {
+			t.Errorf("%v: the signing date %q is not a date cell", c.l, raw)
+		}
+		f.Close()
 	}
 }
