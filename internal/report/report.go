@@ -11,8 +11,10 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/search"
 	"sepakat/internal/service"
 )
 
@@ -165,7 +167,10 @@ type builder struct {
 	names    map[agreement.ID]string
 	provs    map[string]int
 	impls    map[string]int
-	implName map[string]string
+	// implKeys memoises implementerKey; spelled counts each office's spellings.
+	implKeys map[string]string
+	spelled  map[string]map[string]int
+	analyzer *search.Analyzer
 	perYear  map[service.YearCount]int
 }
 
@@ -178,9 +183,10 @@ func newBuilder(p Period, opt Options, parties []agreement.Party) *builder {
 		r: Report{Period: p, AsOf: asOf}, province: opt.Province,
 		parties: map[agreement.ID]agreement.Party{}, kinds: map[agreement.Kind]int{}, statuses: map[agreement.Status]int{},
 		cats: map[agreement.Category]int{}, signed: map[agreement.Kind]int{}, partners: map[agreement.ID]int{},
-		names: map[agreement.ID]string{}, provs: map[string]int{}, impls: map[string]int{}, implName: map[string]string{},
-		perYear: map[service.YearCount]int{},
+		names: map[agreement.ID]string{}, provs: map[string]int{}, impls: map[string]int{},
+		implKeys: map[string]string{}, spelled: map[string]map[string]int{}, perYear: map[service.YearCount]int{},
 	}
+	b.analyzer, _ = search.Shipped() // none: offices told apart by their spelling alone
 	for _, pt := range parties {
 		b.parties[pt.ID] = pt
 	}
@@ -266,15 +272,24 @@ func (b *builder) add(f *service.ReportFact) {
 	}
 	seen := map[string]bool{}
 	for _, im := range s.Implementers {
-		key := strings.ToLower(strings.Join(strings.Fields(im), " "))
+		key := b.implementerKey(im)
 		if key == "" || seen[key] {
 			continue
 		}
 		seen[key] = true
 		b.impls[key]++
-		if _, ok := b.implName[key]; !ok {
-			b.implName[key] = strings.Join(strings.Fields(im), " ")
+		if b.spelled[key] == nil {
+			b.spelled[key] = map[string]int{}
 		}
+		// Spellings tallied whatever their case, shown as first written.
+		spelling := strings.Join(strings.Fields(im), " ")
+		for seen := range b.spelled[key] {
+			if strings.EqualFold(seen, spelling) {
+				spelling = seen
+				break
+			}
+		}
+		b.spelled[key][spelling]++
 	}
 	done, due := false, false
 	for _, m := range f.Monitoring {
@@ -295,6 +310,35 @@ func (b *builder) add(f *service.ReportFact) {
 	if due {
 		b.r.OverdueAgreements++
 	}
+}
+
+// implementerKey tells perangkat daerah apart: the names of one office
+// written short or long ("Bappeda", "Badan Perencanaan Pembangunan Daerah",
+// "Dinas Kominfo", "Diskominfo") meet in the search's synonym groups and
+// agency short forms; a region named keeps offices of two regions apart.
+func (b *builder) implementerKey(name string) string {
+	norm := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	if k, ok := b.implKeys[norm]; ok {
+		return k
+	}
+	key := norm
+	if b.analyzer != nil && norm != "" {
+		plain := strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return ' '
+		}, norm)
+		var terms []string
+		for _, t := range search.ParseQuery(b.analyzer, plain+" ").Terms {
+			terms = append(terms, t.Text)
+		}
+		if len(terms) > 0 {
+			key = "\x00" + strings.Join(terms, " ")
+		}
+	}
+	b.implKeys[norm] = key
+	return key
 }
 
 // provinceOf is the province code of a party: its own, or that of its region;
@@ -360,7 +404,14 @@ func (b *builder) finish() *Report {
 		r.ByProvince = append(r.ByProvince, Count{Key: code, Label: label, N: n})
 	}
 	for key, n := range b.impls {
-		r.ByImplementer = append(r.ByImplementer, Count{Key: key, Label: b.implName[key], N: n})
+		// An office under the spelling most used, the longer of two as used.
+		label, most := "", 0
+		for name, k := range b.spelled[key] {
+			if k > most || k == most && (len(name) > len(label) || len(name) == len(label) && name < label) {
+				label, most = name, k
+			}
+		}
+		r.ByImplementer = append(r.ByImplementer, Count{Key: strings.ToLower(label), Label: label, N: n})
 	}
 	for _, list := range [][]Count{r.ByPartner, r.ByProvince, r.ByImplementer} {
 		slices.SortFunc(list, func(a, b Count) int {

@@ -705,3 +705,44 @@ func TestXLSXDatesInTheReportsLanguage(t *testing.T) {
 		f.Close()
 	}
 }
+
+// One perangkat daerah written short and long is counted once, under its
+// most used (then longer) name; offices of two regions stay apart.
+func TestImplementersMergedByOffice(t *testing.T) {
+	s := openStore(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.List(service.Query{Order: service.ByStatus, Status: agreement.StatusDitandatangani})
+	if err != nil || len(page.Items) < 3 {
+		t.Fatal(page, err)
+	}
+	for i, names := range [][]string{
+		{"Bappeda", "Diskominfo", "Dinas Kesehatan Kabupaten Garut"},
+		{"Badan Perencanaan Pembangunan Daerah", "Dinas Komunikasi dan Informatika", "Dinas Kesehatan Kabupaten Sumedang"},
+		{"BAPPEDA", "Dinas  Kominfo", "Dinkes Kabupaten Garut"},
+	} {
+		a, err := s.Agreement(page.Items[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Implementers = names
+		if err := s.SaveAgreement(&a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := build(t, s, Period{agreement.NewDate(2000, 1, 1), agreement.DateOf(genNow)}, agreement.DateOf(genNow))
+	got := map[string]int{}
+	for _, c := range r.ByImplementer {
+		got[strings.ToLower(c.Label)] = c.N // "Bappeda" or "BAPPEDA", as first met
+	}
+	want := map[string]int{"bappeda": 3, "dinas komunikasi dan informatika": 3, "dinas kesehatan kabupaten garut": 2, "dinas kesehatan kabupaten sumedang": 1}
+	for name, n := range want {
+		if got[name] != n {
+			t.Errorf("%s: %d, want %d (all: %v)", name, got[name], n, got)
+		}
+	}
+	if len(r.ByImplementer) != len(want) {
+		t.Errorf("perangkat daerah %v, want %v", got, want)
+	}
+}
