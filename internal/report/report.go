@@ -322,13 +322,19 @@ func (b *builder) implementerKey(name string) string {
 		return k
 	}
 	key := norm
-	if b.analyzer != nil && norm != "" {
+	// A Bagian is always of the Sekretariat Daerah, named or not.
+	if strings.HasPrefix(norm, "bagian ") {
+		for _, setda := range []string{" sekretariat daerah", " setda"} {
+			key = strings.TrimSuffix(key, setda)
+		}
+	}
+	if b.analyzer != nil && key != "" {
 		plain := strings.Map(func(r rune) rune {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				return r
 			}
 			return ' '
-		}, norm)
+		}, key)
 		var terms []string
 		for _, t := range search.ParseQuery(b.analyzer, plain+" ").Terms {
 			terms = append(terms, t.Text)

@@ -718,9 +718,9 @@ func TestImplementersMergedByOffice(t *testing.T) {
 		t.Fatal(page, err)
 	}
 	for i, names := range [][]string{
-		{"Bappeda", "Diskominfo", "Dinas Kesehatan Kabupaten Garut"},
-		{"Badan Perencanaan Pembangunan Daerah", "Dinas Komunikasi dan Informatika", "Dinas Kesehatan Kabupaten Sumedang"},
-		{"BAPPEDA", "Dinas  Kominfo", "Dinkes Kabupaten Garut"},
+		{"Bappeda", "Diskominfo", "Dinas Kesehatan Kabupaten Garut", "Bagian Organisasi"},
+		{"Badan Perencanaan Pembangunan Daerah", "Dinas Komunikasi dan Informatika", "Dinas Kesehatan Kabupaten Sumedang", "Bagian Organisasi Sekretariat Daerah"},
+		{"BAPPEDA", "Dinas  Kominfo", "Dinkes Kabupaten Garut", "Bagian Hukum Setda"},
 	} {
 		a, err := s.Agreement(page.Items[i].ID)
 		if err != nil {
@@ -736,7 +736,8 @@ func TestImplementersMergedByOffice(t *testing.T) {
 	for _, c := range r.ByImplementer {
 		got[strings.ToLower(c.Label)] = c.N // "Bappeda" or "BAPPEDA", as first met
 	}
-	want := map[string]int{"bappeda": 3, "dinas komunikasi dan informatika": 3, "dinas kesehatan kabupaten garut": 2, "dinas kesehatan kabupaten sumedang": 1}
+	want := map[string]int{"bappeda": 3, "dinas komunikasi dan informatika": 3, "dinas kesehatan kabupaten garut": 2, "dinas kesehatan kabupaten sumedang": 1,
+		"bagian organisasi sekretariat daerah": 2, "bagian hukum setda": 1}
 	for name, n := range want {
 		if got[name] != n {
 			t.Errorf("%s: %d, want %d (all: %v)", name, got[name], n, got)
