@@ -18,7 +18,6 @@ import (
 var (
 	laporanArgs   = i18n.Text{ID: "--from TGL --to TGL (atau --year TAHUN [--semester 1|2]) -o BERKAS.pdf|.xlsx", EN: "--from DATE --to DATE (or --year YEAR [--semester 1|2]) -o FILE.pdf|.xlsx"}
 	laporanFormat = i18n.Text{ID: "Berkas laporan harus berakhiran .pdf atau .xlsx: %s", EN: "The report file must end in .pdf or .xlsx: %s"}
-	laporanDate   = i18n.Text{ID: "Tanggal tidak dikenal: %s (tulis TTTT-BB-HH, misalnya 2025-01-01).", EN: "Unknown date: %s (write YYYY-MM-DD, e.g. 2025-01-01)."}
 	laporanRange  = i18n.Text{ID: "Periode tidak sah: --from harus sebelum atau sama dengan --to.", EN: "Invalid period: --from must not be after --to."}
 	laporanDone   = i18n.Text{ID: "Laporan %s s.d. %s ditulis ke %s: %d perjanjian dalam periode, %d berlaku.", EN: "Report %s to %s written to %s: %d agreements in the period, %d in force."}
 	laporanFailed = i18n.Text{ID: "Laporan tidak dapat dibuat: %s", EN: "The report could not be made: %s"}
@@ -50,13 +49,17 @@ func (r *runner) laporan(args []string) error {
 	case *year != 0:
 		p = report.Year(*year)
 	default:
+		// Days as staff write them: 01-07-2025, 1/7/2025, 2025-07-01, "1 Juli 2025", 2025.
 		for _, d := range []struct {
-			text string
-			into *agreement.Date
-		}{{*from, &p.From}, {*to, &p.To}} {
-			v, err := agreement.ParseDate(d.text)
-			if err != nil || !v.Valid() {
-				return &exitError{ExitMisuse, laporanDate.In(r.Lang, d.text)}
+			text  string
+			field i18n.Text
+			flag  string
+			end   bool
+			into  *agreement.Date
+		}{{*from, report.TStartDay, "--from", false, &p.From}, {*to, report.TEndDay, "--to", true, &p.To}} {
+			v, f := report.ParseDay(d.text, d.end)
+			if f != report.DayOK {
+				return &exitError{ExitMisuse, report.DayProblem(d.field.In(r.Lang)+" ("+d.flag+")", d.text, f, r.Lang)}
 			}
 			*d.into = v
 		}

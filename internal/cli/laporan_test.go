@@ -52,6 +52,15 @@ func TestLaporanCommand(t *testing.T) {
 			t.Errorf("%v: %+v", args, r)
 		}
 	}
+	// Days as staff write them, day first; a day that does not exist named.
+	if r := run(t, i18n.ID, "--db", db, "laporan", "--from", "01-01-2019", "--to", "31 Desember 2025", "-o", pdf); r.code != 0 ||
+		!strings.Contains(r.stderr, "Laporan 1 Januari 2019 s.d. 31 Desember 2025") {
+		t.Errorf("day-first dates: %+v", r)
+	}
+	if r := run(t, i18n.ID, "--db", db, "laporan", "--from", "31/02/2025", "--to", "2025", "-o", filepath.Join(dir, "x.pdf")); r.code != ExitMisuse ||
+		!strings.Contains(r.stderr, "Tanggal awal (--from) 31/02/2025 tidak ada.") {
+		t.Errorf("31 February: %+v", r)
+	}
 	for _, name := range []string{"x.pdf", "x.doc"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
 			t.Errorf("%s written on misuse", name)

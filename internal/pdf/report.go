@@ -73,6 +73,24 @@ type BarChart struct {
 	Categories []string
 	Series     []Series
 	Horizontal bool
+	// Number writes a count on the axis and by the bars; nil: with "." for
+	// thousands, the Indonesian way.
+	Number func(int) string
+}
+
+func (c *BarChart) number(v float64) string {
+	n := int(math.Round(v))
+	if c.Number != nil {
+		return c.Number(n)
+	}
+	s := strconv.Itoa(max(n, -n))
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	if n < 0 {
+		s = "-" + s
+	}
+	return s
 }
 
 // Series is one coloured part of every bar.
@@ -185,6 +203,11 @@ type reportRender struct {
 	left, width, top, bottom, y float64
 	pageH                       float64
 	rows                        *rowWriter
+	// barsH is the height of the current vertical chart's bars.
+	barsH float64
+	// ahead holds the first rows of the next on-demand table, read to
+	// measure it.
+	ahead [][]string
 }
 
 const (
@@ -301,10 +324,22 @@ func (r *reportRender) title() {
 }
 
 func (r *reportRender) block(b *ReportBlock) {
+	const headH = 7.0
 	// A heading never stands alone at the foot of a page.
-	need := 7.0 + 3*repLineH + 4*repPad
-	if b.Chart != nil {
-		need = 7 + r.chartHeight(b.Chart)
+	need := headH + 3*repLineH + 4*repPad
+	r.barsH = chartBarsH
+	switch {
+	case b.Chart != nil && !b.Chart.Horizontal:
+		// Shorter bars rather than a page left half empty.
+		rest := r.bottom - r.y - headH - (r.chartHeight(b.Chart) - chartBarsH)
+		if rest >= chartMinBarsH {
+			r.barsH = min(chartBarsH, rest)
+		}
+		need = headH + r.chartHeight(b.Chart)
+	case b.Chart != nil:
+		need = headH + r.chartHeight(b.Chart)
+	case b.Table != nil:
+		need = headH + r.tableNeed(b.Table)
 	}
 	r.ensure(need)
 	if b.Heading != "" {
@@ -354,7 +389,9 @@ func (r *reportRender) table(t *ReportTable) {
 			r.f.SetError(r.ctx.Err())
 			return
 		}
-		if t.Row != nil {
+		if t.Row != nil && i < len(r.ahead) {
+			put(r.ahead[i], false)
+		} else if t.Row != nil {
 			put(t.Row(i), false)
 		} else {
 			put(t.Rows[i], false)
@@ -363,6 +400,48 @@ func (r *reportRender) table(t *ReportTable) {
 	if t.Total != nil {
 		put(t.Total, true)
 	}
+	r.ahead = r.ahead[:0]
+}
+
+// tableNeed is the room a table asks for before it starts: all of it when
+// it fits on a page of its own, so a small table is never split; else its
+// header and first three rows, so a split leaves no heading or lone rows at
+// a page's foot.
+func (r *reportRender) tableNeed(t *ReportTable) float64 {
+	widths := r.columnWidths(t)
+	n := len(t.Rows)
+	r.ahead = r.ahead[:0]
+	row := func(i int) float64 { return rowHeight(r.lines(t.Rows[i], widths, false)) }
+	if t.Row != nil {
+		// Rows made on demand are made once: those read here wait in ahead.
+		n = t.N
+		row = func(i int) float64 {
+			r.ahead = append(r.ahead, t.Row(i))
+			return rowHeight(r.lines(r.ahead[i], widths, false))
+		}
+	}
+	page := r.bottom - (r.top + 4) - 7
+	h := rowHeight(r.lines(t.Header, widths, true))
+	minimum := h
+	for i := range n {
+		h += row(i)
+		if i == min(n, 3)-1 {
+			minimum = h
+		}
+		if h > page {
+			return minimum
+		}
+	}
+	if t.Total != nil {
+		h += rowHeight(r.lines(t.Total, widths, true))
+		if n < 3 {
+			minimum = h
+		}
+	}
+	if h > page {
+		return minimum
+	}
+	return h
 }
 
 func (r *reportRender) columnWidths(t *ReportTable) []float64 {
@@ -488,17 +567,18 @@ var slowRows = false
 
 // Chart geometry, mm.
 const (
-	chartBarsH   = 45.0 // vertical chart: the bars' area
-	chartLabelsH = 10.0
-	chartLegendH = 6.0
-	chartRowH    = 6.0 // horizontal chart: one bar
+	chartBarsH    = 45.0 // vertical chart: the bars' area
+	chartMinBarsH = 28.0 // ... at least, where the page's rest is short
+	chartLabelsH  = 10.0
+	chartLegendH  = 6.0
+	chartRowH     = 6.0 // horizontal chart: one bar
 )
 
 func (r *reportRender) chartHeight(c *BarChart) float64 {
 	if c.Horizontal {
 		return float64(len(c.Categories))*chartRowH + 3
 	}
-	return chartBarsH + chartLabelsH + chartLegendH + 2
+	return r.barsH + chartLabelsH + chartLegendH + 2
 }
 
 func total(c *BarChart, i int) float64 {
@@ -511,18 +591,18 @@ func total(c *BarChart, i int) float64 {
 	return t
 }
 
-// niceMax rounds a chart's top up to 1, 2 or 5 times a power of ten.
-func niceMax(v float64) float64 {
-	if v <= 0 {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, m := range []float64{1, 2, 5, 10} {
-		if v <= m*p {
-			return m * p
+// AxisTicks is a count axis for counts up to most: a whole step of 1, 2 or 5
+// times a power of ten, and the top, a multiple of step at or above most,
+// reached in at most five steps.
+func AxisTicks(most int) (step, top int) {
+	most = max(most, 1)
+	for p := 1; ; p *= 10 {
+		for _, m := range []int{1, 2, 5} {
+			if step = m * p; (most+step-1)/step <= 5 {
+				return step, (most + step - 1) / step * step
+			}
 		}
 	}
-	return 10 * p
 }
 
 func (r *reportRender) chart(c *BarChart) {
@@ -530,35 +610,37 @@ func (r *reportRender) chart(c *BarChart) {
 		return
 	}
 	r.ensure(r.chartHeight(c))
-	top := 0.0
+	most := 0.0
 	for i := range c.Categories {
-		top = math.Max(top, total(c, i))
+		most = math.Max(most, total(c, i))
 	}
-	top = niceMax(top)
+	step, top := AxisTicks(int(math.Ceil(most)))
 	if c.Horizontal {
-		r.hbars(c, top)
+		r.hbars(c, float64(top))
 	} else {
-		r.vbars(c, top)
+		r.vbars(c, step, top)
 	}
 	r.legend(c)
 }
 
-func (r *reportRender) vbars(c *BarChart, top float64) {
+func (r *reportRender) vbars(c *BarChart, step, topN int) {
+	top := float64(topN)
 	axisX := r.left + 12
 	plotW := r.width - 12
-	base := r.y + chartBarsH
+	barsH := r.barsH
+	base := r.y + barsH
 	r.font(false, 7)
 	r.f.SetDrawColor(170, 170, 170)
 	r.f.SetLineWidth(0.1)
-	for _, frac := range []float64{0, 0.25, 0.5, 0.75, 1} {
-		y := base - frac*chartBarsH
+	for tick := 0; tick <= topN; tick += step {
+		y := base - float64(tick)/top*barsH
 		r.f.Line(axisX, y, axisX+plotW, y)
 		r.f.SetXY(r.left, y-2)
-		r.f.CellFormat(11, 4, strconv.FormatFloat(top*frac, 'f', -1, 64), "", 0, "R", false, 0, "")
+		r.f.CellFormat(11, 4, c.number(float64(tick)), "", 0, "R", false, 0, "")
 	}
 	slot := plotW / float64(len(c.Categories))
 	barW := math.Min(slot*0.7, 14)
-	step := max(1, int(math.Ceil(8/slot))) // a label every step bars where they crowd
+	every := max(1, int(math.Ceil(8/slot))) // a label every few bars where they crowd
 	for i, cat := range c.Categories {
 		x := axisX + slot*float64(i) + (slot-barW)/2
 		y := base
@@ -566,12 +648,12 @@ func (r *reportRender) vbars(c *BarChart, top float64) {
 			if i >= len(s.Values) || s.Values[i] <= 0 {
 				continue
 			}
-			h := s.Values[i] / top * chartBarsH
+			h := s.Values[i] / top * barsH
 			r.f.SetFillColor(int(s.Color[0]), int(s.Color[1]), int(s.Color[2]))
 			r.f.Rect(x, y-h, barW, h, "F")
 			y -= h
 		}
-		if i%step == 0 {
+		if i%every == 0 {
 			r.f.SetXY(axisX+slot*float64(i)-4, base+1)
 			r.f.CellFormat(slot+8, 4, cat, "", 0, "C", false, 0, "")
 		}
@@ -602,7 +684,7 @@ func (r *reportRender) hbars(c *BarChart, top float64) {
 			x += w
 		}
 		r.f.SetXY(x+1, y+0.5)
-		r.f.CellFormat(13, chartRowH-1, strconv.FormatFloat(total(c, i), 'f', -1, 64), "", 0, "L", false, 0, "")
+		r.f.CellFormat(13, chartRowH-1, c.number(total(c, i)), "", 0, "L", false, 0, "")
 	}
 	r.f.SetDrawColor(0, 0, 0)
 	r.f.SetLineWidth(0.3)

@@ -2,7 +2,6 @@ package report
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -76,7 +75,7 @@ func (r *Report) Title(l i18n.Lang) (string, []string) {
 func (r *Report) Charts(l i18n.Lang) (perYear, status pdf.BarChart) {
 	years, by := r.Years()
 	for _, y := range years {
-		perYear.Categories = append(perYear.Categories, fmt.Sprint(y))
+		perYear.Categories = append(perYear.Categories, r.YearLabel(y, l))
 	}
 	for _, k := range agreement.Kinds {
 		s := pdf.Series{Name: KindLabel(k, l), Color: KindColor[k]}
@@ -85,6 +84,8 @@ func (r *Report) Charts(l i18n.Lang) (perYear, status pdf.BarChart) {
 		}
 		perYear.Series = append(perYear.Series, s)
 	}
+	number := func(n int) string { return Thousands(n, l) }
+	perYear.Number, status.Number = number, number
 	status.Horizontal = true
 	for _, c := range Labelled(r.ByStatus, "status", l) {
 		status.Categories = append(status.Categories, c.Label)
@@ -184,7 +185,12 @@ func (r *Report) WriteXLSX(ctx context.Context, w io.Writer, o Office, l i18n.La
 	}
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	dateFmt := "d mmmm yyyy"
+	// Month names in the report's language whatever Excel's own: 421 is
+	// Indonesian, 409 English (United States).
+	dateFmt := "[$-421]d mmmm yyyy"
+	if l == i18n.EN {
+		dateFmt = "[$-409]d mmmm yyyy"
+	}
 	date, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top"}})
 	boldDate, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Font: &excelize.Font{Bold: true}})
 	title, lines := r.Title(l)

@@ -11,8 +11,10 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/search"
 	"sepakat/internal/service"
 )
 
@@ -47,7 +49,6 @@ func (p Period) Contains(d agreement.Date) bool {
 // Source is what a report reads: the facts stream and the registry of parties.
 type Source interface {
 	ReportFacts(ctx context.Context, since agreement.Date, f func(service.ReportFact) error) ([]service.RecordRef, error)
-	SignedByYear() ([]service.YearCount, error)
 	Parties() ([]agreement.Party, error)
 }
 
@@ -111,8 +112,9 @@ type Report struct {
 	MonitoringOverdue, OverdueAgreements int
 	// InForce lists every agreement in force on AsOf, by end (open-ended last).
 	InForce []Row
-	// PerYear counts the signed agreements per filing year and kind, up to the
-	// period's year, for the chart.
+	// PerYear counts, per year the period covers and kind, the agreements
+	// signed in the period (so they add up to SignedTotal), for the chart;
+	// YearLabel marks a year the period covers only in part.
 	PerYear []service.YearCount
 	// Damaged names the agreements that could not be read and were left out.
 	Damaged []service.RecordRef
@@ -139,16 +141,7 @@ func Build(ctx context.Context, src Source, p Period, opt Options) (*Report, err
 	if err != nil {
 		return nil, err
 	}
-	years, err := src.SignedByYear()
-	if err != nil {
-		return nil, err
-	}
 	b := newBuilder(p, opt, parties)
-	for _, yc := range years {
-		if yc.Year <= p.To.Year {
-			b.r.PerYear = append(b.r.PerYear, yc)
-		}
-	}
 	// What ended before the period and did not change in it plays no part.
 	damaged, err := src.ReportFacts(ctx, p.From, func(f service.ReportFact) error {
 		b.add(&f)
@@ -174,7 +167,11 @@ type builder struct {
 	names    map[agreement.ID]string
 	provs    map[string]int
 	impls    map[string]int
-	implName map[string]string
+	// implKeys memoises implementerKey; spelled counts each office's spellings.
+	implKeys map[string]string
+	spelled  map[string]map[string]int
+	analyzer *search.Analyzer
+	perYear  map[service.YearCount]int
 }
 
 func newBuilder(p Period, opt Options, parties []agreement.Party) *builder {
@@ -186,8 +183,10 @@ func newBuilder(p Period, opt Options, parties []agreement.Party) *builder {
 		r: Report{Period: p, AsOf: asOf}, province: opt.Province,
 		parties: map[agreement.ID]agreement.Party{}, kinds: map[agreement.Kind]int{}, statuses: map[agreement.Status]int{},
 		cats: map[agreement.Category]int{}, signed: map[agreement.Kind]int{}, partners: map[agreement.ID]int{},
-		names: map[agreement.ID]string{}, provs: map[string]int{}, impls: map[string]int{}, implName: map[string]string{},
+		names: map[agreement.ID]string{}, provs: map[string]int{}, impls: map[string]int{},
+		implKeys: map[string]string{}, spelled: map[string]map[string]int{}, perYear: map[service.YearCount]int{},
 	}
+	b.analyzer, _ = search.Shipped() // none: offices told apart by their spelling alone
 	for _, pt := range parties {
 		b.parties[pt.ID] = pt
 	}
@@ -255,6 +254,7 @@ func (b *builder) add(f *service.ReportFact) {
 	if b.r.Period.Contains(s.Signed) && s.Status == agreement.StatusDitandatangani {
 		b.signed[s.Kind]++
 		b.r.SignedTotal++
+		b.perYear[service.YearCount{Year: s.Signed.Year, Kind: s.Kind}]++
 	}
 	provinces := map[string]bool{}
 	for _, pn := range s.Parties {
@@ -272,15 +272,24 @@ func (b *builder) add(f *service.ReportFact) {
 	}
 	seen := map[string]bool{}
 	for _, im := range s.Implementers {
-		key := strings.ToLower(strings.Join(strings.Fields(im), " "))
+		key := b.implementerKey(im)
 		if key == "" || seen[key] {
 			continue
 		}
 		seen[key] = true
 		b.impls[key]++
-		if _, ok := b.implName[key]; !ok {
-			b.implName[key] = strings.Join(strings.Fields(im), " ")
+		if b.spelled[key] == nil {
+			b.spelled[key] = map[string]int{}
 		}
+		// Spellings tallied whatever their case, shown as first written.
+		spelling := strings.Join(strings.Fields(im), " ")
+		for seen := range b.spelled[key] {
+			if strings.EqualFold(seen, spelling) {
+				spelling = seen
+				break
+			}
+		}
+		b.spelled[key][spelling]++
 	}
 	done, due := false, false
 	for _, m := range f.Monitoring {
@@ -301,6 +310,41 @@ func (b *builder) add(f *service.ReportFact) {
 	if due {
 		b.r.OverdueAgreements++
 	}
+}
+
+// implementerKey tells perangkat daerah apart: the names of one office
+// written short or long ("Bappeda", "Badan Perencanaan Pembangunan Daerah",
+// "Dinas Kominfo", "Diskominfo") meet in the search's synonym groups and
+// agency short forms; a region named keeps offices of two regions apart.
+func (b *builder) implementerKey(name string) string {
+	norm := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	if k, ok := b.implKeys[norm]; ok {
+		return k
+	}
+	key := norm
+	// A Bagian is always of the Sekretariat Daerah, named or not.
+	if strings.HasPrefix(norm, "bagian ") {
+		for _, setda := range []string{" sekretariat daerah", " setda"} {
+			key = strings.TrimSuffix(key, setda)
+		}
+	}
+	if b.analyzer != nil && key != "" {
+		plain := strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return ' '
+		}, key)
+		var terms []string
+		for _, t := range search.ParseQuery(b.analyzer, plain+" ").Terms {
+			terms = append(terms, t.Text)
+		}
+		if len(terms) > 0 {
+			key = "\x00" + strings.Join(terms, " ")
+		}
+	}
+	b.implKeys[norm] = key
+	return key
 }
 
 // provinceOf is the province code of a party: its own, or that of its region;
@@ -348,6 +392,7 @@ func (b *builder) finish() *Report {
 	if n := b.cats[""]; n > 0 {
 		r.ByCategory = append(r.ByCategory, Count{Key: "", N: n})
 	}
+	r.PerYear = b.years()
 	for id, n := range b.partners {
 		name := b.names[id]
 		if p, ok := b.parties[id]; ok && p.Name != "" {
@@ -365,7 +410,14 @@ func (b *builder) finish() *Report {
 		r.ByProvince = append(r.ByProvince, Count{Key: code, Label: label, N: n})
 	}
 	for key, n := range b.impls {
-		r.ByImplementer = append(r.ByImplementer, Count{Key: key, Label: b.implName[key], N: n})
+		// An office under the spelling most used, the longer of two as used.
+		label, most := "", 0
+		for name, k := range b.spelled[key] {
+			if k > most || k == most && (len(name) > len(label) || len(name) == len(label) && name < label) {
+				label, most = name, k
+			}
+		}
+		r.ByImplementer = append(r.ByImplementer, Count{Key: strings.ToLower(label), Label: label, N: n})
 	}
 	for _, list := range [][]Count{r.ByPartner, r.ByProvince, r.ByImplementer} {
 		slices.SortFunc(list, func(a, b Count) int {
@@ -386,4 +438,38 @@ func (b *builder) finish() *Report {
 	slices.SortFunc(r.Ending, byEnd)
 	slices.SortFunc(r.Sleeping, func(a, b Row) int { return cmp.Or(a.Signed.Compare(b.Signed), cmp.Compare(a.ID, b.ID)) })
 	return r
+}
+
+// years lists the signed-in-period counts for every year from the first that
+// holds any (or the period's first) to the period's last, a year without
+// signings with zero counts, so a bar reads "none" rather than vanishing.
+func (b *builder) years() []service.YearCount {
+	p := b.r.Period
+	first := p.To.Year
+	for yc := range b.perYear {
+		first = min(first, yc.Year)
+	}
+	if p.To.Year-p.From.Year < 15 {
+		first = min(first, p.From.Year)
+	}
+	var out []service.YearCount
+	for y := first; y <= p.To.Year; y++ {
+		for _, k := range agreement.Kinds {
+			out = append(out, service.YearCount{Year: y, Kind: k, Count: b.perYear[service.YearCount{Year: y, Kind: k}]})
+		}
+	}
+	return out
+}
+
+// Partial reports whether the period covers year y only in part, and the
+// part it covers.
+func (p Period) Partial(y int) (from, to agreement.Date, partial bool) {
+	from, to = agreement.NewDate(y, time.January, 1), agreement.NewDate(y, time.December, 31)
+	if p.From.After(from) {
+		from = p.From
+	}
+	if p.To.Before(to) {
+		to = p.To
+	}
+	return from, to, from != agreement.NewDate(y, time.January, 1) || to != agreement.NewDate(y, time.December, 31)
 }

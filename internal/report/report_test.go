@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -134,17 +135,22 @@ func checkAllTime(t *testing.T, s *store.Store, now time.Time) *Report {
 	if sum(r.ByCategory) != total || sum(r.ByKind) != total {
 		t.Errorf("categories add up to %d, kinds %d, of %d", sum(r.ByCategory), sum(r.ByKind), total)
 	}
-	years, err := s.SignedByYear()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(years) != len(r.PerYear) {
-		t.Fatalf("per year %v, store %v", r.PerYear, years)
-	}
-	for i := range years {
-		if years[i] != r.PerYear[i] {
-			t.Errorf("per year %v, store %v", r.PerYear[i], years[i])
+	// The chart counts what was signed in the period, by signing year.
+	years := map[service.YearCount]int{}
+	for _, it := range every(t, s, service.Query{Order: service.ByStatus, Status: agreement.StatusDitandatangani}) {
+		if r.Period.Contains(it.Signed) {
+			years[service.YearCount{Year: it.Signed.Year, Kind: it.Kind}]++
 		}
+	}
+	n := 0
+	for _, yc := range r.PerYear {
+		n += yc.Count
+		if want := years[service.YearCount{Year: yc.Year, Kind: yc.Kind}]; yc.Count != want {
+			t.Errorf("per year %d %s: %d, store %d", yc.Year, yc.Kind, yc.Count, want)
+		}
+	}
+	if n != r.SignedTotal || len(years) == 0 {
+		t.Errorf("per year adds up to %d, signed in the period %d", n, r.SignedTotal)
 	}
 	return r
 }
@@ -591,5 +597,153 @@ func BenchmarkWrite(b *testing.B) {
 				b.ReportMetric(float64(buf.Len())/1e6, "MB")
 			}
 		})
+	}
+}
+
+// A period's per-year chart counts only what was signed in the period: a
+// first semester before July signings shows 2025 empty, labelled as a part.
+func TestPerYearWithinPeriod(t *testing.T) {
+	s := openStore(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	today := agreement.DateOf(genNow)
+	h1, h2 := build(t, s, Semester(2025, 1), today), build(t, s, Semester(2025, 2), today)
+	total := func(r *Report) (n int) {
+		for _, yc := range r.PerYear {
+			n += yc.Count
+		}
+		return n
+	}
+	if h2.SignedTotal == 0 || total(h2) != h2.SignedTotal || total(h1) != h1.SignedTotal {
+		t.Errorf("per year: first half %d (signed %d), second %d (signed %d)", total(h1), h1.SignedTotal, total(h2), h2.SignedTotal)
+	}
+	if years, _ := h1.Years(); len(years) != 1 || years[0] != 2025 || h1.YearLabel(2025, i18n.ID) != "2025 (Jan–Jun)" {
+		t.Errorf("first half years %v, label %q", years, h1.YearLabel(2025, i18n.ID))
+	}
+	for _, c := range []struct {
+		p    Period
+		want string
+	}{{Year(2025), "2025"}, {Semester(2025, 2), "2025 (Jul–Des)"},
+		{Period{agreement.NewDate(2025, 3, 1), agreement.NewDate(2025, 3, 31)}, "2025 (Mar)"},
+		{Period{agreement.NewDate(2024, 3, 15), agreement.NewDate(2025, 12, 31)}, "2024 (15 Mar–31 Des)"}} {
+		r := Report{Period: c.p}
+		if got := r.YearLabel(c.p.From.Year, i18n.ID); got != c.want {
+			t.Errorf("%v: %q, want %q", c.p, got, c.want)
+		}
+	}
+	// The PDF and the workbook say the same.
+	parties, _ := s.Parties()
+	office, _ := OfficeOf(parties, s.File)
+	var buf bytes.Buffer
+	if err := h1.WritePDF(context.Background(), &buf, office, i18n.ID, genNow); err != nil {
+		t.Fatal(err)
+	}
+	all := regexp.MustCompile(`\s+`).ReplaceAllString(strings.Join(pdfText(t, buf.Bytes()), " "), " ")
+	if !strings.Contains(all, "Ditandatangani dalam periode 0") || !strings.Contains(all, "2025 (Jan–Jun)") {
+		t.Errorf("the first half's PDF:\n%s", all)
+	}
+	buf.Reset()
+	if err := h1.WriteXLSX(context.Background(), &buf, office, i18n.ID, genNow); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Per Tahun")
+	if len(rows) != 6 || rows[5][0] != "2025 (Jan–Jun)" || strings.Join(rows[5][1:], "") != "00000" {
+		t.Errorf("workbook per year %q", rows)
+	}
+}
+
+// The workbook's dates carry their language: Indonesian month names in an
+// English Excel too.
+func TestXLSXDatesInTheReportsLanguage(t *testing.T) {
+	s := corpus(t, 400)
+	r := build(t, s, Year(2025), agreement.DateOf(genNow))
+	parties, _ := s.Parties()
+	office, _ := OfficeOf(parties, s.File)
+	for _, c := range []struct {
+		l      i18n.Lang
+		format string
+	}{{i18n.ID, "[$-421]d mmmm yyyy"}, {i18n.EN, "[$-409]d mmmm yyyy"}} {
+		var buf bytes.Buffer
+		if err := r.WriteXLSX(context.Background(), &buf, office, c.l, genNow); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var styles string
+		for _, zf := range zr.File {
+			if zf.Name == "xl/styles.xml" {
+				rc, _ := zf.Open()
+				b, _ := io.ReadAll(rc)
+				rc.Close()
+				styles = string(b)
+			}
+		}
+		codes := regexp.MustCompile(`formatCode="([^"]*)"`).FindAllStringSubmatch(styles, -1)
+		var got []string
+		for _, m := range codes {
+			got = append(got, m[1])
+		}
+		if len(got) == 0 || slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "mmmm") && s != c.format }) || !slices.Contains(got, c.format) {
+			t.Errorf("%v: date formats %q, want %q", c.l, got, c.format)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := f.GetCellValue("KSB Tidur", "E6", excelize.Options{RawCellValue: true})
+		if _, err := strconv.ParseFloat(raw, 64); err != nil || len(r.Sleeping) == 0 {
+			t.Errorf("%v: the signing date %q is not a date cell", c.l, raw)
+		}
+		f.Close()
+	}
+}
+
+// One perangkat daerah written short and long is counted once, under its
+// most used (then longer) name; offices of two regions stay apart.
+func TestImplementersMergedByOffice(t *testing.T) {
+	s := openStore(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.List(service.Query{Order: service.ByStatus, Status: agreement.StatusDitandatangani})
+	if err != nil || len(page.Items) < 3 {
+		t.Fatal(page, err)
+	}
+	for i, names := range [][]string{
+		{"Bappeda", "Diskominfo", "Dinas Kesehatan Kabupaten Garut", "Bagian Organisasi"},
+		{"Badan Perencanaan Pembangunan Daerah", "Dinas Komunikasi dan Informatika", "Dinas Kesehatan Kabupaten Sumedang", "Bagian Organisasi Sekretariat Daerah"},
+		{"BAPPEDA", "Dinas  Kominfo", "Dinkes Kabupaten Garut", "Bagian Hukum Setda"},
+	} {
+		a, err := s.Agreement(page.Items[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Implementers = names
+		if err := s.SaveAgreement(&a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := build(t, s, Period{agreement.NewDate(2000, 1, 1), agreement.DateOf(genNow)}, agreement.DateOf(genNow))
+	got := map[string]int{}
+	for _, c := range r.ByImplementer {
+		got[strings.ToLower(c.Label)] = c.N // "Bappeda" or "BAPPEDA", as first met
+	}
+	want := map[string]int{"bappeda": 3, "dinas komunikasi dan informatika": 3, "dinas kesehatan kabupaten garut": 2, "dinas kesehatan kabupaten sumedang": 1,
+		"bagian organisasi sekretariat daerah": 2, "bagian hukum setda": 1}
+	for name, n := range want {
+		if got[name] != n {
+			t.Errorf("%s: %d, want %d (all: %v)", name, got[name], n, got)
+		}
+	}
+	if len(r.ByImplementer) != len(want) {
+		t.Errorf("perangkat daerah %v, want %v", got, want)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/bahasa"
 	"sepakat/internal/i18n"
+	"sepakat/internal/pdf"
 )
 
 // Table is one table of the report, the same in the PDF, the workbook and
@@ -163,13 +164,42 @@ func (r *Report) Tables(l i18n.Lang) []Table {
 	}
 	years, byYear := r.Years()
 	for _, y := range years {
-		row := []any{strconv.Itoa(y)}
+		row := []any{r.YearLabel(y, l)}
 		for _, k := range agreement.Kinds {
 			row = append(row, byYear[y][k])
 		}
 		perYear.Rows = append(perYear.Rows, row)
 	}
 	return append(tables, perYear, ending, sleeping, inForce)
+}
+
+// YearLabel names year y on the per-year chart and table: "2025", or, for a
+// year the period covers only in part, "2025 (Jan–Jun)".
+func (r *Report) YearLabel(y int, l i18n.Lang) string {
+	from, to, partial := r.Period.Partial(y)
+	if !partial {
+		return strconv.Itoa(y)
+	}
+	whole := from.Day == 1 && to.AddDate(0, 0, 1).Day == 1
+	var span string
+	switch {
+	case whole && from.Month == to.Month:
+		span = shortMonth(from.Month, l)
+	case whole:
+		span = shortMonth(from.Month, l) + "–" + shortMonth(to.Month, l)
+	case from == to:
+		span = strconv.Itoa(from.Day) + " " + shortMonth(from.Month, l)
+	default:
+		span = strconv.Itoa(from.Day) + " " + shortMonth(from.Month, l) + "–" + strconv.Itoa(to.Day) + " " + shortMonth(to.Month, l)
+	}
+	return strconv.Itoa(y) + " (" + span + ")"
+}
+
+func shortMonth(m time.Month, l i18n.Lang) string {
+	if l == i18n.EN {
+		return m.String()[:3]
+	}
+	return [...]string{"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"}[m-1]
 }
 
 // Years lists the years of PerYear, oldest first, with their counts per kind.
@@ -238,3 +268,7 @@ func CellText(v any, l i18n.Lang) string {
 	}
 	return ""
 }
+
+// AxisTicks is a chart's count axis for counts up to most: a whole step (1,
+// 2, 5, 10, …) and the top it reaches, as the PDF draws it.
+func AxisTicks(most int) (step, top int) { return pdf.AxisTicks(most) }

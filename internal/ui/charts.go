@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/i18n"
 	"sepakat/internal/report"
 	"sepakat/internal/service"
 )
@@ -72,6 +73,17 @@ func perYearChart(counts []service.YearCount, years int) chartData {
 	return d
 }
 
+// reportYearChart is a report's signed-in-period counts per year, by kind:
+// the years the period covers, a partial one labelled as such.
+func reportYearChart(r *report.Report, l i18n.Lang) chartData {
+	d := perYearChart(r.PerYear, 0)
+	years, _ := r.Years()
+	for i, y := range years {
+		d.Categories[i] = r.YearLabel(y, l)
+	}
+	return d
+}
+
 // statusChart is one horizontal bar per stored status.
 func statusChart(counts map[agreement.Status]int, label func(agreement.Status) string) chartData {
 	d := chartData{Horizontal: true}
@@ -120,12 +132,16 @@ type barChartRenderer struct {
 	values []*canvas.Text // totals
 	legend []fyne.CanvasObject
 	axis   *canvas.Line
-	size   fyne.Size
+	// grid and ticks are the count axis of a vertical chart: whole counts
+	// (report.AxisTicks), a line and its figure each.
+	grid  []*canvas.Line
+	ticks []*canvas.Text
+	size  fyne.Size
 }
 
 func (r *barChartRenderer) rebuild() {
 	d := &r.c.data
-	r.objects, r.bars, r.segs, r.labels, r.values, r.legend = nil, nil, nil, nil, nil, nil
+	r.objects, r.bars, r.segs, r.labels, r.values, r.legend, r.grid, r.ticks = nil, nil, nil, nil, nil, nil, nil, nil
 	fg := theme.Color(theme.ColorNameForeground)
 	small := theme.CaptionTextSize()
 	for i, cat := range d.Categories {
@@ -154,6 +170,17 @@ func (r *barChartRenderer) rebuild() {
 	}
 	r.axis = canvas.NewLine(theme.Color(theme.ColorNameDisabled))
 	r.axis.StrokeWidth = 1
+	if !d.Horizontal && len(d.Categories) > 0 {
+		step, top := report.AxisTicks(r.most())
+		for v := 0; v <= top; v += step {
+			g := canvas.NewLine(theme.Color(theme.ColorNameSeparator))
+			g.StrokeWidth = 1
+			t := canvas.NewText(thousands(v), theme.Color(theme.ColorNamePlaceHolder))
+			t.TextSize = small
+			r.grid, r.ticks = append(r.grid, g), append(r.ticks, t)
+			r.objects = append(r.objects, g, t)
+		}
+	}
 	for _, b := range r.bars {
 		r.objects = append(r.objects, b)
 	}
@@ -164,13 +191,21 @@ func (r *barChartRenderer) rebuild() {
 	r.objects = append(r.objects, r.axis)
 }
 
-func (r *barChartRenderer) top() float64 {
+// most is the highest bar's count.
+func (r *barChartRenderer) most() int {
 	d := &r.c.data
 	m := 0
 	for i := range d.Categories {
 		m = max(m, d.total(i))
 	}
-	return math.Max(1, float64(m))
+	return m
+}
+
+// top is the count the plot's full length stands for: the top of the
+// count axis (a whole number of ticks).
+func (r *barChartRenderer) top() float64 {
+	_, top := report.AxisTicks(r.most())
+	return float64(top)
 }
 
 func (r *barChartRenderer) Layout(size fyne.Size) {
@@ -223,6 +258,17 @@ func (r *barChartRenderer) Layout(size fyne.Size) {
 	plotTop := legendH + lineH // room for the totals above the highest bar
 	base := size.Height - lineH
 	plotH := max(10, base-plotTop)
+	gutter := float32(0)
+	for _, t := range r.ticks {
+		gutter = max(gutter, t.MinSize().Width+theme.Padding())
+	}
+	for k, t := range r.ticks {
+		y := base - float32(k)/float32(len(r.ticks)-1)*plotH
+		r.grid[k].Position1, r.grid[k].Position2 = fyne.NewPos(gutter, y), fyne.NewPos(size.Width, y)
+		ms := t.MinSize()
+		t.Move(fyne.NewPos(gutter-theme.Padding()-ms.Width, y-ms.Height/2))
+	}
+	size.Width -= gutter
 	slot := size.Width / float32(len(d.Categories))
 	barW := min(slot*0.7, 48)
 	y0 := make([]float32, len(d.Categories))
@@ -230,7 +276,7 @@ func (r *barChartRenderer) Layout(size fyne.Size) {
 		s, i := r.segs[k][0], r.segs[k][1]
 		h := float32(float64(d.Series[s].Values[i]) / top * float64(plotH))
 		y0[i] += h
-		b.Move(fyne.NewPos(slot*float32(i)+(slot-barW)/2, base-y0[i]))
+		b.Move(fyne.NewPos(gutter+slot*float32(i)+(slot-barW)/2, base-y0[i]))
 		b.Resize(fyne.NewSize(barW, max(h, 1)))
 	}
 	// A label every step bars where they crowd.
@@ -241,14 +287,14 @@ func (r *barChartRenderer) Layout(size fyne.Size) {
 	for i, l := range r.labels {
 		ms := l.MinSize()
 		l.Hidden = i%step != 0 && i != len(r.labels)-1
-		l.Move(fyne.NewPos(slot*float32(i)+(slot-ms.Width)/2, base+1))
+		l.Move(fyne.NewPos(gutter+slot*float32(i)+(slot-ms.Width)/2, base+1))
 		v := r.values[i]
 		v.Hidden = l.Hidden || d.total(i) == 0
 		vs := v.MinSize()
-		v.Move(fyne.NewPos(slot*float32(i)+(slot-vs.Width)/2, base-y0[i]-vs.Height))
+		v.Move(fyne.NewPos(gutter+slot*float32(i)+(slot-vs.Width)/2, base-y0[i]-vs.Height))
 	}
-	r.axis.Position1 = fyne.NewPos(0, base)
-	r.axis.Position2 = fyne.NewPos(size.Width, base)
+	r.axis.Position1 = fyne.NewPos(gutter, base)
+	r.axis.Position2 = fyne.NewPos(gutter+size.Width, base)
 }
 
 func (r *barChartRenderer) MinSize() fyne.Size {

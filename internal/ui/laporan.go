@@ -57,6 +57,8 @@ type Laporan struct {
 	kind     *widget.Select
 	year     *widget.Select
 	from, to *kit.Entry
+	// dates holds from and to: shown for a date range only.
+	dates    *fyne.Container
 	makeBtn  *widget.Button
 	stopBtn  *widget.Button
 	savePDF  *widget.Button
@@ -108,11 +110,11 @@ func (l *Laporan) build() {
 	l.status = widget.NewLabel(lang.L("Pilih periode, lalu Buat laporan."))
 	l.status.Wrapping = fyne.TextWrapWord
 	l.preview = container.NewStack()
+	l.dates = container.NewHBox(
+		container.NewGridWrap(fyne.NewSize(150, l.from.MinSize().Height), l.from),
+		container.NewGridWrap(fyne.NewSize(150, l.to.MinSize().Height), l.to))
 	l.onKind()
-	controls := container.NewHBox(widget.NewLabel(lang.L("Periode")), l.kind, l.year,
-		container.NewGridWrap(fyne.NewSize(130, l.from.MinSize().Height), l.from),
-		container.NewGridWrap(fyne.NewSize(130, l.to.MinSize().Height), l.to),
-		l.makeBtn, l.stopBtn)
+	controls := container.NewHBox(widget.NewLabel(lang.L("Periode")), l.kind, l.year, l.dates, l.makeBtn, l.stopBtn)
 	top := container.NewVBox(container.NewBorder(nil, nil, controls, container.NewHBox(l.savePDF, l.saveXLSX)), l.bar, l.status)
 	l.content = container.NewBorder(top, nil, nil, nil, l.preview)
 }
@@ -121,9 +123,10 @@ func (l *Laporan) build() {
 func (l *Laporan) Content() fyne.CanvasObject { return container.NewPadded(l.content) }
 
 func (l *Laporan) onKind() {
-	if l.from == nil || l.year == nil {
+	if l.from == nil || l.year == nil || l.dates == nil {
 		return
 	}
+	// The days apply to a date range only; the year to the rest.
 	dates := l.kind.SelectedIndex() == periodRange
 	for _, e := range []*kit.Entry{l.from, l.to} {
 		if dates {
@@ -134,8 +137,12 @@ func (l *Laporan) onKind() {
 	}
 	if dates {
 		l.year.Disable()
+		l.year.Hide()
+		l.dates.Show()
 	} else {
 		l.year.Enable()
+		l.year.Show()
+		l.dates.Hide()
 	}
 }
 
@@ -148,10 +155,15 @@ func (l *Laporan) period() (report.Period, string) {
 	case periodSemester2:
 		return report.Semester(y, 2), ""
 	case periodRange:
-		from, err1 := kit.ParseFormDate(l.from.Text)
-		to, err2 := kit.ParseFormDate(l.to.Text)
-		if err1 != nil || err2 != nil || from.IsZero() || to.IsZero() {
-			return report.Period{}, lang.L("Tulis tanggal awal dan akhir periode, misalnya 01/01/2025 dan 30/06/2025.")
+		// Days as staff write them: 01/07/2025, 01-07-2025, 2025-07-01, 1 Juli 2025.
+		lg := kit.Lang()
+		from, f := report.ParseDay(l.from.Text, false)
+		if f != report.DayOK {
+			return report.Period{}, report.DayProblem(report.TStartDay.In(lg), l.from.Text, f, lg)
+		}
+		to, f := report.ParseDay(l.to.Text, true)
+		if f != report.DayOK {
+			return report.Period{}, report.DayProblem(report.TEndDay.In(lg), l.to.Text, f, lg)
 		}
 		p := report.Period{From: from, To: to}
 		if !p.Valid() {
@@ -245,7 +257,7 @@ func (l *Laporan) show(r *report.Report, office report.Office, tables []report.T
 		status[agreement.Status(c.Key)] = c.N
 	}
 	charts := container.NewGridWithColumns(2,
-		container.NewBorder(heading(lang.L("Ditandatangani per tahun")), nil, nil, nil, newBarChart(perYearChart(r.PerYear, 15), 150)),
+		container.NewBorder(heading(lang.L("Ditandatangani per tahun")), nil, nil, nil, newBarChart(reportYearChart(r, lg), 150)),
 		container.NewBorder(heading(lang.L("Sebaran status dalam periode")), nil, nil, nil,
 			newBarChart(statusChart(status, func(st agreement.Status) string { return lang.L(st.Label()) }), 150)))
 	// A tab's table is made when the tab is first shown: a table of 30 000

@@ -194,3 +194,59 @@ func TestBerandaCharts(t *testing.T) {
 		t.Errorf("%d bars drawn for 2025", rects)
 	}
 }
+
+// The days of a date range: shown only for "Rentang tanggal", read in the
+// forms staff write, and a fault named with its field.
+func TestLaporanDaysAsStaffWriteThem(t *testing.T) {
+	u, _, l := withExamples(t)
+	u.Window().Resize(fyne.NewSize(1366, 768))
+	u.tabs.SelectIndex(tabLaporan)
+	lp := u.laporan
+	made := false
+	lp.built = func(*report.Report, error) { made = true }
+	for _, kind := range []string{lang.L("Tahun"), lang.L("Semester I"), lang.L("Semester II")} {
+		choose(t, u.Window(), lp.kind, kind)
+		if lp.dates.Visible() || !lp.year.Visible() {
+			t.Errorf("%s: days shown %v, year shown %v", kind, lp.dates.Visible(), lp.year.Visible())
+		}
+	}
+	choose(t, u.Window(), lp.kind, lang.L("Rentang tanggal"))
+	if !lp.dates.Visible() || lp.year.Visible() {
+		t.Fatalf("date range: days shown %v, year shown %v", lp.dates.Visible(), lp.year.Visible())
+	}
+	for _, c := range []struct{ from, to, want string }{
+		{"31/02/2025", "30/06/2025", "Tanggal awal 31/02/2025 tidak ada."},
+		{"01/01/2025", "31 Juni 2025", "Tanggal akhir 31 Juni 2025 tidak ada."},
+		{"", "30/06/2025", "Tanggal awal periode belum ditulis, misalnya 01/01/2025 atau 1 Januari 2025."},
+		{"awal tahun", "30/06/2025", `Tanggal awal "awal tahun" tidak terbaca sebagai tanggal: tulis misalnya 01/07/2025, 1 Juli 2025 atau 2025-07-01.`},
+	} {
+		lp.from.SetText("")
+		lp.to.SetText("")
+		test.Type(lp.from, c.from)
+		test.Type(lp.to, c.to)
+		test.Tap(lp.makeBtn)
+		l.drain()
+		if made || lp.status.Text != c.want || lp.status.Importance != widget.DangerImportance {
+			t.Errorf("%q–%q: made %v, status %q", c.from, c.to, made, lp.status.Text)
+		}
+	}
+	for _, c := range []struct {
+		from, to string
+		want     report.Period
+	}{
+		{"1 Juli 2025", "31-12-2025", report.Semester(2025, 2)},
+		{"01-07-2025", "2025-12-31", report.Semester(2025, 2)},
+		{"2019", "Juni 2025", report.Period{From: agreement.NewDate(2019, 1, 1), To: agreement.NewDate(2025, 6, 30)}},
+	} {
+		made = false
+		lp.from.SetText("")
+		lp.to.SetText("")
+		test.Type(lp.from, c.from)
+		test.Type(lp.to, c.to)
+		test.Tap(lp.makeBtn)
+		l.until("the report", func() bool { return made })
+		if lp.rep.Period != c.want {
+			t.Errorf("%q–%q: period %+v, want %+v", c.from, c.to, lp.rep.Period, c.want)
+		}
+	}
+}
