@@ -15,7 +15,22 @@ import (
 	"sepakat/internal/pgstore/pgtest"
 )
 
-func TestMain(m *testing.M) { pgtest.Main(m) }
+// TestMain gives the commands a configuration folder of the run's own: a
+// command with --server and no --db keeps the server's copies beside the
+// default data file, which must never be the user's.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "sepakat-cli-test-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CONFIG_HOME", dir) // os.UserConfigDir on Linux and the BSDs
+	os.Setenv("APPDATA", dir)         // on Windows
+	code := func() int {
+		defer os.RemoveAll(dir)
+		return pgtest.Run(m)
+	}()
+	os.Exit(code)
+}
 
 // diffExports fails the test when two exchange files differ beyond their
 // export time.

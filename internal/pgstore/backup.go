@@ -134,7 +134,10 @@ func describe(path string, t time.Time, reason service.BackupReason, place servi
 	return info, nil
 }
 
-func copiesIn(dir string, loc *time.Location, place service.BackupPlace) ([]service.BackupInfo, error) {
+// copiesIn lists the copies in dir by their names; read also reads each one
+// through, for its count of agreements, which only the list of copies shows:
+// a copy of a large register is a gigabyte.
+func copiesIn(dir string, loc *time.Location, place service.BackupPlace, read bool) ([]service.BackupInfo, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -145,14 +148,20 @@ func copiesIn(dir string, loc *time.Location, place service.BackupPlace) ([]serv
 		if !ok || !e.Type().IsRegular() {
 			continue
 		}
-		c, _ := describe(filepath.Join(dir, e.Name()), t, reason, place)
+		path := filepath.Join(dir, e.Name())
+		c := service.BackupInfo{Path: path, Time: t, Reason: reason, Place: place, Agreements: -1}
+		if read {
+			c, _ = describe(path, t, reason, place)
+		} else if fi, err := e.Info(); err == nil {
+			c.Size = fi.Size()
+		}
 		out = append(out, c)
 	}
 	return out, nil
 }
 
 func rotate(dir string, p service.BackupPolicy, now time.Time) error {
-	copies, err := copiesIn(dir, now.Location(), service.PlaceLocal)
+	copies, err := copiesIn(dir, now.Location(), service.PlaceLocal, false)
 	if err != nil {
 		return err
 	}
@@ -239,7 +248,7 @@ func (s *Store) Backups(ctx context.Context) ([]service.BackupInfo, error) {
 	loc := s.now().Location()
 	var out []service.BackupInfo
 	if s.bkDir != "" {
-		local, err := copiesIn(s.bkDir, loc, service.PlaceLocal)
+		local, err := copiesIn(s.bkDir, loc, service.PlaceLocal, true)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
@@ -250,7 +259,7 @@ func (s *Store) Backups(ctx context.Context) ([]service.BackupInfo, error) {
 		return out, err
 	}
 	if settings.SecondPlace != "" {
-		second, err := copiesIn(settings.SecondPlace, loc, service.PlaceSecond)
+		second, err := copiesIn(settings.SecondPlace, loc, service.PlaceSecond, true)
 		if err != nil {
 			return out, fmt.Errorf("%w: %w", service.ErrSecondPlace, err)
 		}
@@ -275,7 +284,7 @@ func (s *Store) BackupStatus() (service.BackupStatus, error) {
 		return st, err
 	}
 	if s.bkDir != "" {
-		local, _ := copiesIn(s.bkDir, s.now().Location(), service.PlaceLocal)
+		local, _ := copiesIn(s.bkDir, s.now().Location(), service.PlaceLocal, false)
 		for _, c := range local {
 			if c.Time.After(st.Last) {
 				st.Last = c.Time
@@ -305,7 +314,7 @@ func (s *Store) SetBackupSettings(b service.BackupSettings) error {
 // backup folder dir (Options.BackupDir), which reads without the server;
 // fs.ErrNotExist when there is none.
 func NewestCopy(dir string) (service.BackupInfo, error) {
-	copies, err := copiesIn(dir, time.Local, service.PlaceLocal)
+	copies, err := copiesIn(dir, time.Local, service.PlaceLocal, false)
 	if err != nil {
 		return service.BackupInfo{}, err
 	}

@@ -215,10 +215,14 @@ func Stop() {
 
 // Main runs a package's tests and stops the cluster they started:
 // func TestMain(m *testing.M) { pgtest.Main(m) }.
-func Main(m *testing.M) {
+func Main(m *testing.M) { os.Exit(Run(m)) }
+
+// Run is Main that returns the tests' exit code instead of exiting, for a
+// TestMain with more to do after.
+func Run(m *testing.M) int {
 	code := m.Run()
 	Stop()
-	os.Exit(code)
+	return code
 }
 
 // Server returns the connection string of the test database, starting the
