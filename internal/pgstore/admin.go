@@ -112,15 +112,8 @@ func (s *Store) ExamplesLoaded() (bool, error) {
 // LoadExamples adds the shipped examples, renumbered after the records already
 // stored, once per register.
 func (s *Store) LoadExamples() error {
-	d, err := dataset.Examples()
+	d, err := service.OurExamples(s)
 	if err != nil {
-		return err
-	}
-	parties, err := s.Parties()
-	if err != nil {
-		return err
-	}
-	if err := service.ExamplesFit(parties, d); err != nil {
 		return err
 	}
 	return s.LoadDataset(d)

@@ -1,15 +1,11 @@
 package pgstore
 
 import (
-	"bytes"
-	"cmp"
 	"context"
 	"reflect"
-	"slices"
 	"testing"
 	"time"
 
-	"sepakat/internal/agreement"
 	"sepakat/internal/relevance"
 	"sepakat/internal/service"
 )
@@ -19,46 +15,12 @@ import (
 // must equal.
 func dashboardOfRows(t *testing.T, s *Store, now time.Time) service.Dashboard {
 	t.Helper()
-	today := agreement.DateOf(now)
 	sums, err := s.allSummaries(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := service.Dashboard{Counts: map[agreement.Status]int{}}
-	for _, st := range agreement.Statuses {
-		d.Counts[st] = 0
-	}
-	var ending, sleeping []agreement.Summary
-	for _, sm := range sums {
-		d.Counts[sm.Status]++
-		if agreement.EndingWindowOf(sm, today, agreement.EndingDays) >= 0 {
-			ending = append(ending, sm)
-		}
-		if agreement.Sleeping(sm, today) {
-			sleeping = append(sleeping, sm)
-		}
-	}
-	slices.SortStableFunc(ending, func(a, b agreement.Summary) int { return bytes.Compare(a.End.Key(), b.End.Key()) })
-	for _, sm := range ending {
-		if i, show := d.AddEnding(agreement.EndingWindowOf(sm, today, agreement.EndingDays)); show {
-			d.Ending[i] = append(d.Ending[i], sm)
-		}
-	}
-	endKeyOf := func(sm agreement.Summary) []byte {
-		if sm.End.Valid() {
-			return sm.End.Key()
-		}
-		return []byte("99999999")
-	}
-	slices.SortStableFunc(sleeping, func(a, b agreement.Summary) int {
-		return cmp.Or(bytes.Compare(a.Signed.Key(), b.Signed.Key()), bytes.Compare(endKeyOf(a), endKeyOf(b)))
-	})
-	for _, sm := range sleeping {
-		if d.AddSleeping() {
-			d.Sleeping = append(d.Sleeping, sm)
-		}
-	}
-	if err := d.AddLists(func(q service.Query) (service.Page, error) { return s.list(context.Background(), q) }); err != nil {
+	d, err := service.DashboardOf(sums, now, func(q service.Query) (service.Page, error) { return s.list(context.Background(), q) })
+	if err != nil {
 		t.Fatal(err)
 	}
 	return d

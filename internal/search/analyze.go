@@ -150,11 +150,15 @@ func (a *Analyzer) compoundsFrom(prefix string, limit int) []string {
 	return out
 }
 
-// stemmed reports whether w analyses to one term other than itself, as the
-// derived words an index records (Worker.Surfaces) do.
-func (a *Analyzer) stemmed(w string) bool {
+// stemWord is the first term w analyses to ("" for a stopword), and whether
+// w is stemmed: analysed to one term other than itself, as the derived words
+// an index records (Worker.Surfaces) are.
+func (a *Analyzer) stemWord(w string) (stem string, stemmed bool) {
 	info := a.lookup(w)
-	return len(info.terms) == 1 && info.terms[0] != w
+	if len(info.terms) == 0 {
+		return "", false
+	}
+	return info.terms[0], len(info.terms) == 1 && info.terms[0] != w
 }
 
 // Worker analyses text on one goroutine, with a memo of its own; the Analyzer's

@@ -26,9 +26,10 @@ type TrigramSource interface {
 func typoTerms(src Source, an *Analyzer, raw string) []string {
 	edits := edits1(raw)
 	stems := make([]string, len(edits))
+	stemmed := make([]bool, len(edits))
 	var changed []string
 	for i, e := range edits {
-		if stems[i] = an.stemOf(e); an.stemmed(e) {
+		if stems[i], stemmed[i] = an.stemWord(e); stemmed[i] {
 			changed = append(changed, e)
 		}
 	}
@@ -40,7 +41,7 @@ func typoTerms(src Source, an *Analyzer, raw string) []string {
 		case s == "":
 		case s == e:
 			out = append(out, s)
-		case !an.stemmed(e) || met[e]: // a compound's first part, or a word met
+		case !stemmed[i] || met[e]: // a compound's first part, or a word met
 			out = append(out, s)
 			derived = append(derived, s)
 		}

@@ -1,8 +1,12 @@
 package service
 
 import (
-	"sepakat/internal/agreement"
+	"bytes"
+	"cmp"
 	"slices"
+	"time"
+
+	"sepakat/internal/agreement"
 )
 
 // The Beranda's assembly, shared by every backend: each finds the agreements
@@ -53,4 +57,47 @@ func (d *Dashboard) NoteDamaged(refs ...RecordRef) {
 			d.Damaged = append(d.Damaged, r)
 		}
 	}
+}
+
+// DashboardOf gathers the Beranda from every list row, in memory (the fake;
+// the server's test of its own indexed Beranda): the counts per status, the
+// agreements ending in each window (nearest end first) and the sleeping MoUs
+// (signed longest ago first), then the lists list gives.
+func DashboardOf(sums []agreement.Summary, now time.Time, list func(Query) (Page, error)) (Dashboard, error) {
+	today := agreement.DateOf(now)
+	d := Dashboard{Counts: map[agreement.Status]int{}}
+	for _, st := range agreement.Statuses {
+		d.Counts[st] = 0
+	}
+	var ending, sleeping []agreement.Summary
+	for _, s := range sums {
+		d.Counts[s.Status]++
+		if agreement.EndingWindowOf(s, today, agreement.EndingDays) >= 0 {
+			ending = append(ending, s)
+		}
+		if agreement.Sleeping(s, today) {
+			sleeping = append(sleeping, s)
+		}
+	}
+	slices.SortStableFunc(ending, func(a, b agreement.Summary) int { return bytes.Compare(a.End.Key(), b.End.Key()) })
+	for _, s := range ending {
+		if i, show := d.AddEnding(agreement.EndingWindowOf(s, today, agreement.EndingDays)); show {
+			d.Ending[i] = append(d.Ending[i], s)
+		}
+	}
+	endKey := func(s agreement.Summary) []byte {
+		if s.End.Valid() {
+			return s.End.Key()
+		}
+		return []byte("99999999") // no end: in force until ended
+	}
+	slices.SortStableFunc(sleeping, func(a, b agreement.Summary) int {
+		return cmp.Or(bytes.Compare(a.Signed.Key(), b.Signed.Key()), bytes.Compare(endKey(a), endKey(b)))
+	})
+	for _, s := range sleeping {
+		if d.AddSleeping() {
+			d.Sleeping = append(d.Sleeping, s)
+		}
+	}
+	return d, d.AddLists(list)
 }

@@ -12,9 +12,23 @@ import (
 // "our office". Its words are in the table of errors.go.
 var ErrExamplesOtherOffice = errors.New("service: the examples belong to another office")
 
-// ExamplesFit refuses examples d for a register whose own office (in
+// OurExamples are the built-in examples for the register dir reads, which
+// takes them only when it has no office of its own yet or has theirs.
+func OurExamples(dir interface{ Parties() ([]agreement.Party, error) }) (*dataset.Dataset, error) {
+	d, err := dataset.Examples()
+	if err != nil {
+		return nil, err
+	}
+	parties, err := dir.Parties()
+	if err != nil {
+		return nil, err
+	}
+	return d, examplesFit(parties, d)
+}
+
+// examplesFit refuses examples d for a register whose own office (in
 // parties) is another than the examples' own office.
-func ExamplesFit(parties []agreement.Party, d *dataset.Dataset) error {
+func examplesFit(parties []agreement.Party, d *dataset.Dataset) error {
 	var theirs *agreement.Party
 	for i := range d.Parties {
 		if d.Parties[i].Own {

@@ -13,15 +13,8 @@ import (
 // LoadExamples adds the shipped examples (resources/examples), renumbered after the
 // records already stored, once per data file.
 func (s *Store) LoadExamples() error {
-	d, err := dataset.Examples()
+	d, err := service.OurExamples(s)
 	if err != nil {
-		return err
-	}
-	parties, err := s.Parties()
-	if err != nil {
-		return err
-	}
-	if err := service.ExamplesFit(parties, d); err != nil {
 		return err
 	}
 	return s.LoadDataset(d)

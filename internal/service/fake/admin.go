@@ -80,15 +80,8 @@ func (f *Fake) ExamplesLoaded() (bool, error) {
 // LoadExamples adds the shipped examples, renumbered after the records already
 // stored, once per instance.
 func (f *Fake) LoadExamples() error {
-	d, err := dataset.Examples()
+	d, err := service.OurExamples(f)
 	if err != nil {
-		return err
-	}
-	parties, err := f.Parties()
-	if err != nil {
-		return err
-	}
-	if err := service.ExamplesFit(parties, d); err != nil {
 		return err
 	}
 	return f.LoadDataset(d)

@@ -253,45 +253,9 @@ func (f *Fake) Choices() (service.Choices, error) {
 func (f *Fake) Dashboard(now time.Time) (service.Dashboard, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	today := agreement.DateOf(now)
-	d := service.Dashboard{Counts: map[agreement.Status]int{}}
-	for _, st := range agreement.Statuses {
-		d.Counts[st] = 0
-	}
 	sums, err := f.summaries()
 	if err != nil {
-		return d, err
+		return service.Dashboard{Counts: map[agreement.Status]int{}}, err
 	}
-	var ending, sleeping []agreement.Summary
-	for _, s := range sums {
-		d.Counts[s.Status]++
-		if agreement.EndingWindowOf(s, today, agreement.EndingDays) >= 0 {
-			ending = append(ending, s)
-		}
-		if agreement.Sleeping(s, today) {
-			sleeping = append(sleeping, s)
-		}
-	}
-	slices.SortStableFunc(ending, func(a, b agreement.Summary) int { return bytes.Compare(a.End.Key(), b.End.Key()) })
-	for _, s := range ending {
-		if i, show := d.AddEnding(agreement.EndingWindowOf(s, today, agreement.EndingDays)); show {
-			d.Ending[i] = append(d.Ending[i], s)
-		}
-	}
-	endKey := func(s agreement.Summary) []byte {
-		if s.End.Valid() {
-			return s.End.Key()
-		}
-		return []byte("99999999") // no end: in force until ended
-	}
-	slices.SortStableFunc(sleeping, func(a, b agreement.Summary) int {
-		return cmp.Or(bytes.Compare(a.Signed.Key(), b.Signed.Key()), bytes.Compare(endKey(a), endKey(b)))
-	})
-	for _, s := range sleeping {
-		if d.AddSleeping() {
-			d.Sleeping = append(d.Sleeping, s)
-		}
-	}
-	err = d.AddLists(f.list)
-	return d, err
+	return service.DashboardOf(sums, now, f.list)
 }
