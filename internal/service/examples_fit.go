@@ -14,7 +14,9 @@ var ErrExamplesOtherOffice = errors.New("service: the examples belong to another
 
 // OurExamples are the built-in examples for the register dir reads, which
 // takes them only when it has no office of its own yet or has theirs.
-func OurExamples(dir interface{ Parties() ([]agreement.Party, error) }) (*dataset.Dataset, error) {
+func OurExamples(dir interface {
+	Parties() ([]agreement.Party, error)
+}) (*dataset.Dataset, error) {
 	d, err := dataset.Examples()
 	if err != nil {
 		return nil, err
