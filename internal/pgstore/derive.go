@@ -31,11 +31,6 @@ const searchLock = 0x5e9a4a7
 
 func (s *Store) derive(ctx context.Context, tx pgx.Tx, t dataset.RecordType, v any, prev *agreement.Agreement) error {
 	switch x := v.(type) {
-	case *agreement.Agreement:
-		if err := refreshRows(ctx, tx, endsOf(x, prev)); err != nil {
-			return err
-		}
-		return s.indexIDs(ctx, tx, []agreement.ID{x.ID})
 	case *agreement.Party:
 		ids, err := idsWhere(ctx, tx, "party_ids @> ARRAY[$1::bigint]", int64(x.ID))
 		if err != nil {

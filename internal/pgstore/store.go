@@ -380,11 +380,15 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 		} else if a, ok := any(&next).(*agreement.Agreement); ok {
 			// A new agreement reads the same but for the record and its history.
 			b := &pgx.Batch{}
+			b.Queue(genericPlans)
 			read := d.queuePrefetch(b, a)
 			readFamily := queueFamily(b, a)
 			br := tx.SendBatch(ctx, b)
 			pre = &before{}
-			err := read(br)
+			_, err := br.Exec()
+			if err == nil {
+				err = read(br)
+			}
 			if err == nil {
 				pre.family, err = readFamily(br)
 			}
@@ -573,6 +577,11 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 	}, nil
 }
 
+// genericPlans starts a save: the server plans each of its statements once
+// per connection rather than at every save (a save's statements read a
+// handful of rows by key, for which a plan made for the values is no better).
+const genericPlans = "SET LOCAL plan_cache_mode = force_generic_plan"
+
 // before is what an update reads ahead: the stored record (locked) and the
 // last entry of its history.
 type before struct {
@@ -584,6 +593,7 @@ type before struct {
 
 func readBefore(ctx context.Context, tx pgx.Tx, t dataset.RecordType, id agreement.ID, v any, d *names) (*before, error) {
 	b := &pgx.Batch{}
+	b.Queue(genericPlans)
 	b.Queue("SELECT data FROM "+table[t]+" WHERE id = $1 FOR UPDATE", int64(id))
 	b.Queue(lastEntrySQL, string(t), int64(id))
 	var prefetched func(pgx.BatchResults) error
@@ -595,6 +605,9 @@ func readBefore(ctx context.Context, tx pgx.Tx, t dataset.RecordType, id agreeme
 	br := tx.SendBatch(ctx, b)
 	pre := &before{id: id}
 	err := func() error {
+		if _, err := br.Exec(); err != nil {
+			return err
+		}
 		for _, into := range []*[]byte{&pre.raw, &pre.last} {
 			if err := br.QueryRow().Scan(into); err != nil && !errors.Is(err, pgx.ErrNoRows) {
 				return err
