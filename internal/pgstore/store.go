@@ -448,7 +448,14 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 		}
 		raw := encode(&next)
 		id, rev, _, _ := agreement.Meta(&next)
-		entry := dataset.SaveEntry(t, *id, *rev, now, s.user, prevRaw, raw)
+		// The history's diff compares encodings of the same kind: the stored
+		// record comes back from jsonb spaced and with its keys reordered,
+		// which would make every field look changed and be walked.
+		var prevEnc []byte
+		if prevV != nil {
+			prevEnc = encode(prevV)
+		}
+		entry := dataset.SaveEntry(t, *id, *rev, now, s.user, prevEnc, raw)
 		entry.Text = service.SigningText(s.signing, prevRaw, &next, d, func(id agreement.ID) (agreement.Agreement, bool) {
 			a, ok, err := get[agreement.Agreement](ctx, tx, dataset.TypeAgreement, id)
 			return a, ok && err == nil
