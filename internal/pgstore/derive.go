@@ -68,16 +68,21 @@ const lockParentsSQL = "SELECT 1 FROM agreements WHERE id = $1 OR id = (SELECT p
 
 // familySQL reads the agreements an agreement's save ($2, 0 when new)
 // changes the list rows of (it, the parent it names, $1, and its stored
-// parent) and their children, all but the agreement itself.
+// parent) and their children, all but the agreement itself, without the
+// text a list row never reads (listText).
 const familySQL = `WITH e AS (SELECT $1::bigint AS id UNION SELECT $2 UNION SELECT parent_id FROM agreements WHERE id = $2),
 	f AS (SELECT a.id FROM e JOIN agreements a ON a.id = e.id UNION SELECT a.id FROM e JOIN agreements a ON a.parent_id = e.id AND e.id <> 0)
-	SELECT data FROM agreements WHERE id IN (SELECT id FROM f) AND id <> $2 ORDER BY id`
+	SELECT data - $3::text[] FROM agreements WHERE id IN (SELECT id FROM f) AND id <> $2 ORDER BY id`
+
+// listText are the fields of an agreement familySQL leaves out: its text,
+// the bulk of it, which no list row is made of.
+var listText = []string{"body", "premises", "legal_bases"}
 
 // queueFamily queues in b the lock of a's parents and the read of its
 // family (familySQL); its function reads them.
 func queueFamily(b *pgx.Batch, a *agreement.Agreement) func(pgx.BatchResults) ([]agreement.Agreement, error) {
 	b.Queue(lockParentsSQL, int64(a.ParentID), int64(a.ID))
-	b.Queue(familySQL, int64(a.ParentID), int64(a.ID))
+	b.Queue(familySQL, int64(a.ParentID), int64(a.ID), listText)
 	return func(br pgx.BatchResults) ([]agreement.Agreement, error) {
 		if _, err := br.Exec(); err != nil {
 			return nil, err
