@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"image/color"
@@ -418,8 +419,9 @@ func (b *Beranda) addRows(box *fyne.Container, rows []agreement.Summary, total i
 			break
 		}
 		id := s.ID
-		// The detail (a date) first: long subjects are cut at the end.
-		text := fmt.Sprintf("%s · %s · %s — %s", detail(s), s.Kind, s.Subject, partnerOrDash(s))
+		// The detail (a date) first, then the partner by its short name:
+		// long subjects are cut at the end.
+		text := fmt.Sprintf("%s · %s · %s · %s", detail(s), s.Kind, shortPartners(s), s.Subject)
 		box.Add(newRowLink(text, func() { b.onOpen(id) }))
 	}
 	if more := total - min(len(rows), berandaRows); more > 0 {
@@ -432,6 +434,21 @@ func partnerOrDash(s agreement.Summary) string {
 		return p
 	}
 	return "–"
+}
+
+// shortPartners names the parties other than our office, each by its short
+// name where it has one ("Pemkab Lampung Selatan"); "–" for none.
+func shortPartners(s agreement.Summary) string {
+	var names []string
+	for _, p := range s.Parties {
+		if !p.Own {
+			names = append(names, cmp.Or(p.Short, p.Name))
+		}
+	}
+	if len(names) == 0 {
+		return "–"
+	}
+	return strings.Join(names, "; ")
 }
 
 func heading(text string) fyne.CanvasObject {

@@ -70,7 +70,7 @@ func TestBerandaListsDraftsWaitingOnThePartner(t *testing.T) {
 			if strings.Contains(r.label.Text(), "Pengelolaan Sampah Regional") {
 				t.Errorf("a draft sent 7 days ago is listed: %q", r.label.Text())
 			}
-			if strings.HasPrefix(r.label.Text(), "dikirim 1 Oktober 2026, 52 hari lalu · KSB · Pengembangan Pariwisata Perbatasan") {
+			if strings.HasPrefix(r.label.Text(), "dikirim 1 Oktober 2026, 52 hari lalu · KSB · Pemkab Lampung Selatan · Pengembangan Pariwisata Perbatasan") {
 				row = r
 			}
 		}
