@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,7 +32,9 @@ type Beranda struct {
 	svc    service.Overview
 	now    func() time.Time
 	onOpen func(agreement.ID)
-	do     func(func())
+	// onFilter shows the register filtered, for a tap on a chart's bar.
+	onFilter func(agreement.Filter)
+	do       func(func())
 
 	content  *fyne.Container
 	scroll   *container.Scroll
@@ -150,6 +153,23 @@ func (b *Beranda) build() {
 	right := container.NewVBox(b.sleeping, b.review, b.recent)
 	b.yearChart = newBarChart(chartData{}, 170)
 	b.statusChart = newBarChart(chartData{Horizontal: true}, 170)
+	// A bar, or a kind's part of it, opens the register on what it counts.
+	b.yearChart.OnTapped = func(cat, ser int) {
+		y, err := strconv.Atoi(b.yearChart.data.Categories[cat])
+		if err != nil || b.onFilter == nil {
+			return
+		}
+		f := agreement.Filter{Status: agreement.StatusDitandatangani, Year: y}
+		if ser >= 0 && ser < len(agreement.Kinds) {
+			f.Kind = agreement.Kinds[ser] // perYearChart's series
+		}
+		b.onFilter(f)
+	}
+	b.statusChart.OnTapped = func(cat, _ int) {
+		if b.onFilter != nil && cat < len(agreement.Statuses) {
+			b.onFilter(agreement.Filter{Status: agreement.Statuses[cat]}) // statusChart's rows
+		}
+	}
 	b.charts = container.NewGridWithColumns(2,
 		container.NewBorder(heading(lang.L("Ditandatangani per tahun")), nil, nil, nil, b.yearChart),
 		container.NewBorder(heading(lang.L("Sebaran status")), nil, nil, nil, b.statusChart))

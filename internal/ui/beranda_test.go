@@ -104,3 +104,69 @@ func TestBerandaDropsAnOlderLoad(t *testing.T) {
 		t.Errorf("%d dashboards shown for two loads, the first cancelled", loads)
 	}
 }
+
+// A tap on a bar of the Beranda's charts, or on a kind's part of it, opens
+// the register on the agreements it counts.
+func TestBerandaChartBarsOpenTheRegister(t *testing.T) {
+	a, s := newTestApp(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	l := useLoop(t, u)
+	u.Window().Resize(fyne.NewSize(1366, 768))
+	u.Window().Show()
+	loaded := false
+	u.beranda.loaded = func(d service.Dashboard, err error) { loaded = err == nil }
+	u.Start()
+	l.until("the Beranda's charts", func() bool {
+		c := u.beranda.yearChart
+		if loaded {
+			u.beranda.scroll.Refresh() // as the window's next frame does
+		}
+		return loaded && c.r != nil && len(c.data.Categories) > 0 && c.r.size.Width > 100
+	})
+	// centre is the middle of the part of series ser in category cat.
+	centre := func(c *barChart, cat, ser int) fyne.Position {
+		t.Helper()
+		for k, b := range c.r.bars {
+			if c.r.segs[k] == [2]int{ser, cat} {
+				return b.Position().Add(fyne.NewPos(b.Size().Width/2, b.Size().Height/2))
+			}
+		}
+		t.Fatalf("no part %d of bar %d", ser, cat)
+		return fyne.Position{}
+	}
+	shows := func(what string, want ...agreement.ID) {
+		t.Helper()
+		l.until(what, func() bool { return slices.Equal(slices.Sorted(slices.Values(u.list.ids)), want) })
+		if u.tabs.SelectedIndex() != tabList {
+			t.Errorf("%s: tab %d", what, u.tabs.SelectedIndex())
+		}
+	}
+	// The PKS of 2025: the example PKS alone.
+	yc := u.beranda.yearChart
+	year := slices.Index(yc.data.Categories, "2025")
+	pks := slices.Index(agreement.Kinds, agreement.KindPKS)
+	test.TapAt(yc, centre(yc, year, pks))
+	shows("the signed PKS of 2025", 3)
+	l.until("the year chosen", func() bool { return u.list.yearSel.Selected == "2025" })
+	if u.list.statusSel.Selected != lang.L(agreement.StatusDitandatangani.Label()) || !strings.HasPrefix(u.list.kindSel.Selected, "PKS") {
+		t.Errorf("filters %q %q", u.list.statusSel.Selected, u.list.kindSel.Selected)
+	}
+	// The status chart's Ditandatangani row: the three signed ones.
+	u.tabs.SelectIndex(tabBeranda)
+	sc := u.beranda.statusChart
+	row := slices.Index(agreement.Statuses, agreement.StatusDitandatangani)
+	test.TapAt(sc, centre(sc, row, row))
+	shows("the signed agreements", 1, 2, 3)
+	if u.list.kindSel.SelectedIndex() != 0 || u.list.yearSel.SelectedIndex() != 0 {
+		t.Errorf("filters left: %q %q", u.list.kindSel.Selected, u.list.yearSel.Selected)
+	}
+	// Beside every bar nothing happens.
+	u.tabs.SelectIndex(tabBeranda)
+	test.TapAt(sc, fyne.NewPos(sc.Size().Width-2, sc.Size().Height-2))
+	if u.tabs.SelectedIndex() != tabBeranda {
+		t.Error("a tap off the bars opened the register")
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -102,6 +103,28 @@ type barChart struct {
 	widget.BaseWidget
 	data   chartData
 	height float32
+	// OnTapped, when set, is called with the category of the bar tapped and
+	// the series of its part (-1 beside the parts, within the bar's slot).
+	OnTapped func(category, series int)
+	r        *barChartRenderer
+}
+
+// Tapped finds the bar under the pointer.
+func (c *barChart) Tapped(e *fyne.PointEvent) {
+	if c.OnTapped == nil || c.r == nil {
+		return
+	}
+	if cat, ser, ok := c.r.hit(e.Position); ok {
+		c.OnTapped(cat, ser)
+	}
+}
+
+// Cursor is a pointer over a chart whose bars open something.
+func (c *barChart) Cursor() desktop.Cursor {
+	if c.OnTapped != nil {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
 }
 
 func newBarChart(d chartData, height float32) *barChart {
@@ -118,6 +141,7 @@ func (c *barChart) Set(d chartData) {
 
 func (c *barChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &barChartRenderer{c: c}
+	c.r = r
 	r.rebuild()
 	return r
 }
@@ -137,6 +161,8 @@ type barChartRenderer struct {
 	grid  []*canvas.Line
 	ticks []*canvas.Text
 	size  fyne.Size
+	// plotTop is where a vertical chart's plot starts, below its legend.
+	plotTop float32
 }
 
 func (r *barChartRenderer) rebuild() {
@@ -256,6 +282,7 @@ func (r *barChartRenderer) Layout(size fyne.Size) {
 		}
 	}
 	plotTop := legendH + lineH // room for the totals above the highest bar
+	r.plotTop = legendH
 	base := size.Height - lineH
 	plotH := max(10, base-plotTop)
 	gutter := float32(0)
@@ -295,6 +322,38 @@ func (r *barChartRenderer) Layout(size fyne.Size) {
 	}
 	r.axis.Position1 = fyne.NewPos(gutter, base)
 	r.axis.Position2 = fyne.NewPos(gutter+size.Width, base)
+}
+
+// hit is the category whose slot holds p (a row of a horizontal chart, a
+// column of a vertical one) and the series of the part of its bar under p,
+// -1 when p is beside the bar's parts; ok is false off every slot or over
+// an empty one.
+func (r *barChartRenderer) hit(p fyne.Position) (category, series int, ok bool) {
+	d := &r.c.data
+	n := len(d.Categories)
+	if n == 0 || r.size.Width <= 0 || r.size.Height <= 0 {
+		return 0, 0, false
+	}
+	category = -1
+	if d.Horizontal {
+		category = int(p.Y / (r.size.Height / float32(n)))
+	} else if x0, x1 := r.axis.Position1.X, r.axis.Position2.X; p.X >= x0 && p.X < x1 && p.Y >= r.plotTop {
+		category = int((p.X - x0) / ((x1 - x0) / float32(n)))
+	}
+	if category < 0 || category >= n || d.total(category) == 0 {
+		return 0, 0, false
+	}
+	series = -1
+	for k, b := range r.bars {
+		if r.segs[k][1] != category {
+			continue
+		}
+		bp, bs := b.Position(), b.Size()
+		if p.X >= bp.X && p.X <= bp.X+bs.Width && p.Y >= bp.Y && p.Y <= bp.Y+bs.Height {
+			series = r.segs[k][0]
+		}
+	}
+	return category, series, true
 }
 
 func (r *barChartRenderer) MinSize() fyne.Size {

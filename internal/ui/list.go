@@ -77,6 +77,8 @@ type AgreementList struct {
 	implSel     *widget.Select
 	resetBtn    *widget.Button
 	choices     service.Choices
+	// wantYear is the year ShowFiltered chose before the choices held it.
+	wantYear int
 	// choicesWanted is set once the list is shown: the filters' choices are
 	// read then, not at start.
 	choicesWanted bool
@@ -230,7 +232,6 @@ func (r *AgreementList) applyChoices(ch service.Choices) {
 	for i, y := range ch.Years {
 		years[i] = fmt.Sprint(y)
 	}
-	before := r.filter()
 	r.fillingChoices = true
 	for _, x := range []struct {
 		sel     *widget.Select
@@ -243,9 +244,13 @@ func (r *AgreementList) applyChoices(ch service.Choices) {
 		}
 		x.sel.SetSelected(keep)
 	}
+	if i := slices.Index(ch.Years, r.wantYear); r.wantYear != 0 && i >= 0 {
+		r.yearSel.SetSelectedIndex(i + 1) // as ShowFiltered asked
+	}
+	r.wantYear = 0
 	r.fillingChoices = false
-	if !reflect.DeepEqual(r.filter(), before) {
-		r.onFilter() // what was chosen is gone
+	if !reflect.DeepEqual(r.filter(), r.arrangement.Filter) {
+		r.onFilter() // what was chosen is gone, or chosen now
 	}
 }
 
@@ -275,6 +280,31 @@ func (r *AgreementList) onFilter() {
 		return // still building, or only the options change
 	}
 	r.arrangement.Filter = r.filter()
+	r.applyArrangement()
+}
+
+// ShowFiltered shows the register filtered by f (its kind, status and year;
+// a year the filter does not offer yet is chosen once its choices are read),
+// with no search.
+func (r *AgreementList) ShowFiltered(f agreement.Filter) {
+	r.fillingChoices = true
+	r.search.SetText("")
+	r.kindSel.SetSelectedIndex(slices.Index(agreement.Kinds, f.Kind) + 1)
+	r.statusSel.SetSelectedIndex(slices.Index(agreement.Statuses, f.Status) + 1)
+	for _, sel := range []*widget.Select{r.partnerSel, r.yearSel, r.implSel} {
+		sel.SetSelectedIndex(0)
+	}
+	r.wantYear = 0
+	if f.Year != 0 {
+		if i := slices.Index(r.choices.Years, f.Year); i >= 0 {
+			r.yearSel.SetSelectedIndex(i + 1)
+		} else {
+			r.wantYear = f.Year
+		}
+	}
+	r.fillingChoices = false
+	r.arrangement.Filter = r.filter()
+	r.arrangement.Filter.Year = f.Year
 	r.applyArrangement()
 }
 

@@ -212,6 +212,10 @@ func (u *App) build() {
 	u.timeline.do = u.do
 	u.beranda = newBeranda(u.svc, u.now, u.onOpen)
 	u.beranda.do = u.do
+	u.beranda.onFilter = func(f agreement.Filter) {
+		u.tabs.SelectIndex(tabList)
+		u.list.ShowFiltered(f)
+	}
 	u.beranda.notify = u.notifyEnding
 	u.beranda.backupStatus = u.svc.BackupStatus
 	u.beranda.perYear = u.svc.SignedByYear
