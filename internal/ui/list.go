@@ -642,7 +642,7 @@ func (r *AgreementList) fill(id widget.TableCellID, o fyne.CanvasObject) {
 	case 1:
 		l.SetText(s.Subject)
 	case 2:
-		l.SetText(s.Partners())
+		l.SetText(shortPartners(s)) // "Pemkab Purwakarta": the long form is cut before the name
 	case 3:
 		l.SetText(s.OwnNumber)
 	case 4:

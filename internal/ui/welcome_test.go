@@ -29,7 +29,7 @@ func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
 	if got := cellText(u.list, 2, 1); got != "Berbagi Informasi dan Inovasi Daerah" {
 		t.Errorf("oldest row subject %q", got)
 	}
-	if got := cellText(u.list, 2, 2); got != "Pemerintah Kabupaten Lampung Selatan" {
+	if got := cellText(u.list, 2, 2); got != "Pemkab Lampung Selatan" {
 		t.Errorf("partner %q", got)
 	}
 	if got := cellText(u.list, 2, 3); got != "61/KSB.05-Huk/2025" {
