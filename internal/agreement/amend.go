@@ -109,8 +109,14 @@ func (m *Amendment) Resolve(parentEnd Date) {
 // EndsWithParent reports whether a ends with its parent: an Adendum with no
 // term of its own (no end, no length). Its text makes it part of the parent
 // "selama jangka waktu" the parent runs, so it ends when the parent does.
+// So does one brought in from an old register whose only end is the
+// parent's end on that day (the sheet import once copied it).
 func (a *Agreement) EndsWithParent() bool {
-	return a.Kind == KindAdendum && a.ParentID != 0 && a.Term.End.IsZero() && a.Term.Length <= 0
+	if a.Kind != KindAdendum || a.ParentID == 0 || a.Term.Length > 0 {
+		return false
+	}
+	copied := a.IsImported() && a.Parent != nil && a.Parent.End.Valid() && a.Term.End == a.Parent.End
+	return a.Term.End.IsZero() || copied
 }
 
 // EndGiven is the last day a gives the Adenda that end with it: its end after

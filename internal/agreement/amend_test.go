@@ -160,6 +160,16 @@ func TestAdendumWithoutTermEndsWithItsParent(t *testing.T) {
 	if fixed.EndsWithParent() || fixed.EndIn(nil, &parent, kids) != NewDate(2025, 1, 31) {
 		t.Errorf("an Adendum with its own term ends %v", fixed.EndIn(nil, &parent, kids))
 	}
+	// One imported with its parent's end copied ends with its parent too.
+	copied := add
+	copied.Term.End, copied.Imported = own, &Imported{Source: "daftar.xlsx", Row: 4}
+	if !copied.EndsWithParent() || copied.EndIn(nil, &parent, kids) != longer {
+		t.Errorf("an imported Adendum with its parent's end copied ends %v", copied.EndIn(nil, &parent, kids))
+	}
+	copied.Term.End = NewDate(2026, 1, 31)
+	if copied.EndsWithParent() {
+		t.Error("an imported Adendum with an end of its own ends with its parent")
+	}
 	// A PKS under a KSB keeps its own term.
 	ksb := Agreement{ID: 1, Kind: KindKSB, Status: StatusDitandatangani, Term: Term{Start: NewDate(2020, 1, 1), End: NewDate(2030, 1, 1)}}
 	pks := parent
