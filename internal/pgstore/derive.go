@@ -52,7 +52,8 @@ func (s *Store) derive(ctx context.Context, tx pgx.Tx, t dataset.RecordType, v a
 }
 
 // endsOf lists the agreements whose list rows an agreement's save changes:
-// its own, its parent's and, when it moved, its former parent's.
+// its own, its parent's and, when it moved, its former parent's (and those
+// of the Adenda that end with one of them: readRowsSource).
 func endsOf(x, prev *agreement.Agreement) []agreement.ID {
 	ends := []agreement.ID{x.ID}
 	if x.ParentID != 0 {
@@ -65,14 +66,43 @@ func endsOf(x, prev *agreement.Agreement) []agreement.ID {
 }
 
 // rowsSourceSQL reads the agreements $1 and their children, all but the
-// one just written ($2), which the save has.
-const rowsSourceSQL = "SELECT id, CASE WHEN id = $2 THEN NULL ELSE data END FROM agreements WHERE id = ANY($1) OR parent_id = ANY($1) ORDER BY id"
+// one just written ($2), which the save has, with their stored ends.
+const rowsSourceSQL = "SELECT id, CASE WHEN id = $2 THEN NULL ELSE data END, end_key FROM agreements WHERE id = ANY($1) OR parent_id = ANY($1) ORDER BY id"
 
 // rowsSource is what the list rows of some agreements are made of: the
 // agreements and their children, by parent.
 type rowsSource struct {
 	list []agreement.Agreement
 	kids map[agreement.ID][]agreement.Agreement
+}
+
+// end is the end a's list row shows (agreement.EndIn): its parent, when a
+// ends with it, and its siblings are in src.
+func (src rowsSource) end(a *agreement.Agreement) agreement.Date {
+	var parent *agreement.Agreement
+	for i := range src.list {
+		if a.ParentID != 0 && src.list[i].ID == a.ParentID {
+			parent = &src.list[i]
+		}
+	}
+	return a.EndIn(src.kids[a.ID], parent, src.kids[a.ParentID])
+}
+
+// heirs adds to src.list the Adenda that end with an agreement of it
+// (agreement.EndsWithParent) whose stored end (ends, by id) the save moves.
+func (src *rowsSource) heirs(stored map[agreement.ID]*int) {
+	n := len(src.list)
+	for i := range n {
+		for _, k := range src.kids[src.list[i].ID] {
+			if !k.EndsWithParent() || slices.ContainsFunc(src.list, func(a agreement.Agreement) bool { return a.ID == k.ID }) {
+				continue
+			}
+			was, now := stored[k.ID], endKey(k.EndWithParent(&src.list[i], src.kids[src.list[i].ID]))
+			if (was == nil) != (now == nil) || (was != nil && *was != *now) {
+				src.list = append(src.list, k)
+			}
+		}
+	}
 }
 
 func readRowsSource(br pgx.BatchResults, ends []agreement.ID, written *agreement.Agreement) (rowsSource, error) {
@@ -82,12 +112,15 @@ func readRowsSource(br pgx.BatchResults, ends []agreement.ID, written *agreement
 		return src, err
 	}
 	defer rows.Close()
+	stored := map[agreement.ID]*int{}
 	for rows.Next() {
 		var id int64
 		var raw []byte
-		if err := rows.Scan(&id, &raw); err != nil {
+		var end *int
+		if err := rows.Scan(&id, &raw, &end); err != nil {
 			return src, err
 		}
+		stored[agreement.ID(id)] = end
 		a := *written
 		if id != int64(written.ID) {
 			if a, err = decode[agreement.Agreement](raw); err != nil {
@@ -101,7 +134,11 @@ func readRowsSource(br pgx.BatchResults, ends []agreement.ID, written *agreement
 			src.kids[a.ParentID] = append(src.kids[a.ParentID], a)
 		}
 	}
-	return src, rows.Err()
+	if err := rows.Err(); err != nil {
+		return src, err
+	}
+	src.heirs(stored)
+	return src, nil
 }
 
 // deriveAgreement is derive for an agreement's save (id) that read src after
@@ -117,7 +154,7 @@ func (s *Store) deriveAgreement(ctx context.Context, tx pgx.Tx, id agreement.ID,
 		a := &src.list[i]
 		k := src.kids[a.ID]
 		sum := agreement.Summarize(a, len(k), party)
-		sum.End = a.EndAfter(k) // a signed Adendum moves the end
+		sum.End = src.end(a) // a signed Adendum moves the end; one without a term ends with its parent
 		rowIDs = append(rowIDs, int64(sum.ID))
 		var key *int32
 		if k := endKey(sum.End); k != nil {
