@@ -1,6 +1,7 @@
 package sheet_test
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -299,5 +300,14 @@ func TestImportedAdendumEndsWithParent(t *testing.T) {
 	}
 	if r := row(); r.End != agreement.NewDate(2028, 3, 3) || r.Phase(today, agreement.DefaultSoonDays) != agreement.PhaseBerlaku {
 		t.Errorf("after the parent's Perpanjangan the Adendum ends %v, %s; want 3 Maret 2028, Berlaku", r.End, r.Phase(today, agreement.DefaultSoonDays))
+	}
+	// The register written out says so too, for the PKS and its Adendum.
+	var buf bytes.Buffer
+	if err := sheet.WriteFile(context.Background(), &buf, sheet.CSV, s, s, []agreement.ID{pksID, addID}, i18n.ID, today); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[1], "03-03-2028") || !strings.Contains(lines[2], "03-03-2028") || !strings.Contains(lines[2], "Berlaku") {
+		t.Errorf("the register written out:\n%s", buf.String())
 	}
 }
