@@ -170,6 +170,29 @@ func testAdendumEndsWithParent(t *testing.T, c Config) {
 		t.Errorf("ending soon on 1 July 2027: %v (%v counted); want the PKS and not its Adendum", listed, d.EndingCount)
 	}
 
+	// A draft Adendum moved to another PKS ends with that one.
+	other, err := agreement.NewChild(&ksb, agreement.KindPKS, time.Date(2025, 7, 10, 0, 0, 0, 0, time.UTC))
+	must(t, err)
+	other.Subject = "Pengelolaan Sampah Regional"
+	other.Body = ksb.Body
+	other.Term = agreement.Term{Length: 3, Unit: agreement.UnitTahun, Start: agreement.NewDate(2025, 8, 1)}
+	must(t, s.SaveAgreement(&other))
+	Sign(t, s, &other, agreement.NewDate(2025, 8, 1))
+	draft, err := agreement.NewChild(&pks, agreement.KindAdendum, time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC))
+	must(t, err)
+	draft.Body = add.Body
+	must(t, s.SaveAgreement(&draft))
+	if r := row(draft.ID); r.End != longer {
+		t.Errorf("a draft Adendum ends %v, want its parent's %v", r.End, longer)
+	}
+	moved, err := agreement.NewChild(&other, agreement.KindAdendum, time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC))
+	must(t, err)
+	moved.ID, moved.Rev, moved.Created, moved.Body = draft.ID, draft.Rev, draft.Created, draft.Body
+	must(t, s.SaveAgreement(&moved))
+	if r := row(draft.ID); r.End != agreement.NewDate(2028, 7, 31) {
+		t.Errorf("moved to another PKS the draft Adendum ends %v, want 31 Juli 2028", r.End)
+	}
+
 	// Cancelled, the Perpanjangan extends nothing: the Adendum ends as before.
 	must(t, ppj.Transition(agreement.StatusDibatalkan, "Ditandatangani dengan data yang keliru"))
 	must(t, s.SaveAgreement(&ppj))
