@@ -31,11 +31,6 @@ const searchLock = 0x5e9a4a7
 
 func (s *Store) derive(ctx context.Context, tx pgx.Tx, t dataset.RecordType, v any, prev *agreement.Agreement) error {
 	switch x := v.(type) {
-	case *agreement.Agreement:
-		if err := refreshRows(ctx, tx, endsOf(x, prev)); err != nil {
-			return err
-		}
-		return s.indexIDs(ctx, tx, []agreement.ID{x.ID})
 	case *agreement.Party:
 		ids, err := idsWhere(ctx, tx, "party_ids @> ARRAY[$1::bigint]", int64(x.ID))
 		if err != nil {
@@ -52,8 +47,7 @@ func (s *Store) derive(ctx context.Context, tx pgx.Tx, t dataset.RecordType, v a
 }
 
 // endsOf lists the agreements whose list rows an agreement's save changes:
-// its own, its parent's and, when it moved, its former parent's (and those
-// of the Adenda that end with one of them: readRowsSource).
+// its own, its parent's and, when it moved, its former parent's.
 func endsOf(x, prev *agreement.Agreement) []agreement.ID {
 	ends := []agreement.ID{x.ID}
 	if x.ParentID != 0 {
@@ -65,9 +59,54 @@ func endsOf(x, prev *agreement.Agreement) []agreement.ID {
 	return ends
 }
 
-// rowsSourceSQL reads the agreements $1 and their children, all but the
-// one just written ($2), which the save has, with their stored ends.
-const rowsSourceSQL = "SELECT id, CASE WHEN id = $2 THEN NULL ELSE data END, end_key FROM agreements WHERE id = ANY($1) OR parent_id = ANY($1) ORDER BY id"
+// lockParentsSQL locks the parents whose list rows an agreement's save
+// changes: the one it names ($1) and the one stored for it ($2). A child's
+// save holds its parent from its first round trip on, so a list row is made
+// from what is committed: a save of a parent reads its children after every
+// child's save that went before it.
+const lockParentsSQL = "SELECT 1 FROM agreements WHERE id = $1 OR id = (SELECT parent_id FROM agreements WHERE id = $2) ORDER BY id FOR UPDATE"
+
+// familySQL reads the agreements an agreement's save ($2, 0 when new)
+// changes the list rows of (it, the parent it names, $1, and its stored
+// parent) and their children, all but the agreement itself, without the
+// text a list row never reads (listText).
+const familySQL = `WITH e AS (SELECT $1::bigint AS id UNION SELECT $2 UNION SELECT parent_id FROM agreements WHERE id = $2),
+	f AS (SELECT a.id FROM e JOIN agreements a ON a.id = e.id UNION SELECT a.id FROM e JOIN agreements a ON a.parent_id = e.id AND e.id <> 0)
+	SELECT data - $3::text[] FROM agreements WHERE id IN (SELECT id FROM f) AND id <> $2 ORDER BY id`
+
+// listText are the fields of an agreement familySQL leaves out: its text,
+// the bulk of it, which no list row is made of.
+var listText = []string{"body", "premises", "legal_bases"}
+
+// queueFamily queues in b the lock of a's parents and the read of its
+// family (familySQL); its function reads them.
+func queueFamily(b *pgx.Batch, a *agreement.Agreement) func(pgx.BatchResults) ([]agreement.Agreement, error) {
+	b.Queue(lockParentsSQL, int64(a.ParentID), int64(a.ID))
+	b.Queue(familySQL, int64(a.ParentID), int64(a.ID), listText)
+	return func(br pgx.BatchResults) ([]agreement.Agreement, error) {
+		if _, err := br.Exec(); err != nil {
+			return nil, err
+		}
+		rows, err := br.Query()
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []agreement.Agreement
+		for rows.Next() {
+			var raw []byte
+			if err := rows.Scan(&raw); err != nil {
+				return nil, err
+			}
+			a, err := decode[agreement.Agreement](raw)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, a)
+		}
+		return out, rows.Err()
+	}
+}
 
 // rowsSource is what the list rows of some agreements are made of: the
 // agreements and their children, by parent.
@@ -88,119 +127,85 @@ func (src rowsSource) end(a *agreement.Agreement) agreement.Date {
 	return a.EndIn(src.kids[a.ID], parent, src.kids[a.ParentID])
 }
 
-// heirs adds to src.list the Adenda that end with an agreement of it
-// (agreement.EndsWithParent) whose stored end (ends, by id) the save moves.
-func (src *rowsSource) heirs(stored map[agreement.ID]*int) {
-	n := len(src.list)
-	for i := range n {
-		for _, k := range src.kids[src.list[i].ID] {
-			if !k.EndsWithParent() || slices.ContainsFunc(src.list, func(a agreement.Agreement) bool { return a.ID == k.ID }) {
-				continue
-			}
-			was, now := stored[k.ID], endKey(k.EndWithParent(&src.list[i], src.kids[src.list[i].ID]))
-			if (was == nil) != (now == nil) || (was != nil && *was != *now) {
-				src.list = append(src.list, k)
-			}
-		}
-	}
-}
-
-func readRowsSource(br pgx.BatchResults, ends []agreement.ID, written *agreement.Agreement) (rowsSource, error) {
+// familyOf is the source of the list rows of ends when a is saved: the
+// agreements of ends and their children among family (as stored, without
+// a) and a as it is saved.
+func familyOf(family []agreement.Agreement, a *agreement.Agreement, ends []agreement.ID) rowsSource {
 	src := rowsSource{kids: map[agreement.ID][]agreement.Agreement{}}
-	rows, err := br.Query()
-	if err != nil {
-		return src, err
-	}
-	defer rows.Close()
-	stored := map[agreement.ID]*int{}
-	for rows.Next() {
-		var id int64
-		var raw []byte
-		var end *int
-		if err := rows.Scan(&id, &raw, &end); err != nil {
-			return src, err
+	all := make([]agreement.Agreement, 0, len(family)+1)
+	all = append(all, family...)
+	all = append(all, *a)
+	slices.SortFunc(all, func(x, y agreement.Agreement) int { return cmpID(x.ID, y.ID) })
+	for _, x := range all {
+		if slices.Contains(ends, x.ID) {
+			src.list = append(src.list, x)
 		}
-		stored[agreement.ID(id)] = end
-		a := *written
-		if id != int64(written.ID) {
-			if a, err = decode[agreement.Agreement](raw); err != nil {
-				return src, err
-			}
-		}
-		if slices.Contains(ends, a.ID) {
-			src.list = append(src.list, a)
-		}
-		if a.ParentID != 0 && slices.Contains(ends, a.ParentID) {
-			src.kids[a.ParentID] = append(src.kids[a.ParentID], a)
+		if x.ParentID != 0 && slices.Contains(ends, x.ParentID) {
+			src.kids[x.ParentID] = append(src.kids[x.ParentID], x)
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return src, err
-	}
-	src.heirs(stored)
-	return src, nil
+	return src
 }
 
-// deriveAgreement is derive for an agreement's save (id) that read src after
-// its write: the list rows (parties through nm) in one round trip with the
-// search index's lock and its stored entry, and its index in another.
-func (s *Store) deriveAgreement(ctx context.Context, tx pgx.Tx, id agreement.ID, src rowsSource, nm *names, doc *pendingDoc) error {
-	party := func(id agreement.ID) (agreement.Party, bool) { return nm.Party(id) }
-	var rowIDs []int64
-	var keys []*int32
-	var raws []string
-	var self []agreement.Agreement
+func cmpID(a, b agreement.ID) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// listRow is an agreement's list row as stored: its effective end as
+// YYYYMMDD (nil for none) and its summary as JSON.
+type listRow struct {
+	id  int64
+	end *int32
+	sum string
+}
+
+// listRowsOf makes the list rows of src.list (parties through party).
+func listRowsOf(src rowsSource, party func(agreement.ID) (agreement.Party, bool)) []listRow {
+	out := make([]listRow, 0, len(src.list))
 	for i := range src.list {
 		a := &src.list[i]
 		k := src.kids[a.ID]
 		sum := agreement.Summarize(a, len(k), party)
 		sum.End = src.end(a) // a signed Adendum moves the end; one without a term ends with its parent
-		rowIDs = append(rowIDs, int64(sum.ID))
-		var key *int32
+		r := listRow{id: int64(sum.ID), sum: string(encode(&sum))}
 		if k := endKey(sum.End); k != nil {
 			v := int32(*k)
-			key = &v
+			r.end = &v
 		}
-		keys = append(keys, key)
-		raws = append(raws, string(encode(&sum)))
-		if a.ID == id {
-			self = append(self, *a)
-		}
+		out = append(out, r)
 	}
-	b := &pgx.Batch{}
+	return out
+}
+
+// queueRows queues in b the update of stored list rows.
+func queueRows(b *pgx.Batch, rows []listRow) {
+	if len(rows) == 0 {
+		return
+	}
+	ids := make([]int64, len(rows))
+	keys := make([]*int32, len(rows))
+	sums := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i], keys[i], sums[i] = r.id, r.end, r.sum
+	}
 	b.Queue(`UPDATE agreements a SET end_key = x.k, sum = x.s FROM unnest($1::bigint[], $2::int[], $3::jsonb[]) x(id, k, s)
-		WHERE a.id = x.id`, rowIDs, keys, raws)
-	b.Queue("SELECT pg_advisory_xact_lock($1)", searchLock)
-	b.Queue(oldDocsSQL, []int64{int64(id)})
-	br := tx.SendBatch(ctx, b)
-	var olds map[int64]oldDoc
-	_, err := br.Exec()
-	if err == nil {
-		_, err = br.Exec()
-	}
-	if err == nil {
-		var rows pgx.Rows
-		if rows, err = br.Query(); err == nil {
-			olds, err = readOldDocs(rows)
-		}
-	}
-	if cerr := br.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
+		WHERE a.id = x.id`, ids, keys, sums)
+}
+
+// indexSelf queues in b, after an agreement's save read its stored index
+// entry (olds), the writes of its index (doc, analysed apart) and of the
+// shared rows.
+func indexSelf(b *pgx.Batch, a *agreement.Agreement, nm *names, doc *pendingDoc, olds map[int64]oldDoc) {
 	ix := &indexer{nm: nm, delta: map[string]int{}}
-	b = &pgx.Batch{}
-	if len(self) == 1 {
-		ix.surfaces = doc.wait()
-		ix.queueAnalysed(b, self, []analysed{doc.analysed}, olds)
-	}
+	ix.surfaces = doc.wait()
+	ix.queueAnalysed(b, []agreement.Agreement{*a}, []analysed{doc.analysed}, olds)
 	ix.finish(b)
-	if b.Len() == 0 {
-		return nil
-	}
-	return tx.SendBatch(ctx, b).Close()
 }
 
 // endKey is a date as YYYYMMDD; nil for none.

@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"sepakat/internal/agreement"
+	"sepakat/internal/dataset"
 	"sepakat/internal/relevance"
 	"sepakat/internal/service"
 )
@@ -159,6 +161,70 @@ func TestSavesKeepTheIndexOfARebuild(t *testing.T) {
 				t.Errorf("%s: saves left\n%.300s\na rebuild\n%.300s", name, got[i], want[i])
 				break
 			}
+		}
+	}
+}
+
+// TestListRowsNeverReadTheText: a save reads its family without listText;
+// the list rows made from agreements without those fields are the ones made
+// from the whole agreements, and each field is one the examples have (a
+// field renamed would be read in full again, not silently kept).
+func TestListRowsNeverReadTheText(t *testing.T) {
+	row := func(r listRow) string {
+		if r.end == nil {
+			return r.sum
+		}
+		return fmt.Sprint(*r.end, " ", r.sum)
+	}
+	ds, err := dataset.Examples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	parties := map[agreement.ID]agreement.Party{}
+	for _, p := range ds.Parties {
+		parties[p.ID] = p
+	}
+	party := func(id agreement.ID) (agreement.Party, bool) { p, ok := parties[id]; return p, ok }
+	seen := map[string]bool{}
+	strip := func(a agreement.Agreement) agreement.Agreement {
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(encode(&a), &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range listText {
+			if _, ok := m[k]; ok {
+				seen[k] = true
+			}
+			delete(m, k)
+		}
+		raw, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := decode[agreement.Agreement](raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, a := range ds.Agreements {
+		var kids, bare []agreement.Agreement
+		for _, c := range ds.Agreements {
+			if c.ParentID == a.ID {
+				kids = append(kids, c)
+				bare = append(bare, strip(c))
+			}
+		}
+		b := strip(a)
+		whole := listRowsOf(rowsSource{list: []agreement.Agreement{a}, kids: map[agreement.ID][]agreement.Agreement{a.ID: kids}}, party)
+		part := listRowsOf(rowsSource{list: []agreement.Agreement{b}, kids: map[agreement.ID][]agreement.Agreement{a.ID: bare}}, party)
+		if row(whole[0]) != row(part[0]) {
+			t.Errorf("agreement %d: list row %s without its text, %s with it", a.ID, row(part[0]), row(whole[0]))
+		}
+	}
+	for _, k := range listText {
+		if !seen[k] {
+			t.Errorf("no example agreement has the field %q", k)
 		}
 	}
 }

@@ -87,14 +87,3 @@ func refreshPartnerRows(ctx context.Context, tx pgx.Tx) error {
 	}
 	return refreshRows(ctx, tx, ids)
 }
-
-// refreshAdendumRows is the Go part of migration 0010: the list row of
-// every Adendum, which ends with its parent unless it has a term of its own
-// (agreement.EndsWithParent).
-func refreshAdendumRows(ctx context.Context, tx pgx.Tx) error {
-	ids, err := idsWhere(ctx, tx, `kind = 'ADD'`)
-	if err != nil {
-		return err
-	}
-	return refreshRows(ctx, tx, ids)
-}

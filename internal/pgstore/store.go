@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -369,7 +370,7 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 		d := newNames(dir{ctx, tx, s, &fault})
 		// An update reads what it needs in one round trip: the stored record
 		// (locked), the last entry of its history and, for an agreement, the
-		// directory records it names.
+		// directory records it names and its family (its parents locked).
 		var pre *before
 		if id, _, _, _ := agreement.Meta(&next); *id != 0 {
 			var err error
@@ -377,11 +378,20 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 				return err
 			}
 		} else if a, ok := any(&next).(*agreement.Agreement); ok {
-			// A new agreement reads the directory records it names ahead.
+			// A new agreement reads the same but for the record and its history.
 			b := &pgx.Batch{}
+			b.Queue(genericPlans)
 			read := d.queuePrefetch(b, a)
+			readFamily := queueFamily(b, a)
 			br := tx.SendBatch(ctx, b)
-			err := read(br)
+			pre = &before{}
+			_, err := br.Exec()
+			if err == nil {
+				err = read(br)
+			}
+			if err == nil {
+				pre.family, err = readFamily(br)
+			}
 			if cerr := br.Close(); err == nil {
 				err = cerr
 			}
@@ -399,7 +409,7 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 		}
 		stored := func(id agreement.ID) (uint64, time.Time, bool, error) {
 			var err error
-			if pre != nil && pre.id == id {
+			if pre != nil && pre.id == id && id != 0 {
 				prevRaw = pre.raw
 			} else if prevRaw, err = getRaw(ctx, tx, t, id, true); err != nil {
 				return 0, time.Time{}, false, err
@@ -438,14 +448,21 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 		}
 		raw := encode(&next)
 		id, rev, _, _ := agreement.Meta(&next)
-		entry := dataset.SaveEntry(t, *id, *rev, now, s.user, prevRaw, raw)
+		// The history's diff compares encodings of the same kind: the stored
+		// record comes back from jsonb spaced and with its keys reordered,
+		// which would make every field look changed and be walked.
+		var prevEnc []byte
+		if prevV != nil {
+			prevEnc = encode(prevV)
+		}
+		entry := dataset.SaveEntry(t, *id, *rev, now, s.user, prevEnc, raw)
 		entry.Text = service.SigningText(s.signing, prevRaw, &next, d, func(id agreement.ID) (agreement.Agreement, bool) {
 			a, ok, err := get[agreement.Agreement](ctx, tx, dataset.TypeAgreement, id)
 			return a, ok && err == nil
 		})
 		// The entry joins its record's chain (the record's row is held).
 		last := []byte(nil)
-		if pre != nil && pre.id == *id {
+		if pre != nil && pre.id == *id && *id != 0 {
 			last = pre.last
 		} else {
 			var err error
@@ -457,16 +474,9 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 			return err
 		}
 		// One round trip writes the entry, the record and the notice and,
-		// for an agreement, reads what its list rows are made of.
-		b := &pgx.Batch{}
-		b.Queue(historyInsert, historyArgs(&entry)...)
-		wsql, wargs := writeStmt(t, &next, raw, prevRaw != nil, oldRev)
-		b.Queue(wsql, wargs...)
-		r, notice := registryOf[t]
-		if notice {
-			s.queueNotice(b, r, *id)
-		}
-		var ends []agreement.ID
+		// for an agreement, its list row and those of its parents, takes the
+		// search index's lock and reads the agreement's stored entry there.
+		var rows []listRow
 		var doc *pendingDoc
 		if isAgreement {
 			// Its search terms are analysed while the server works.
@@ -475,10 +485,36 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 				return err
 			}
 			doc = analyseApart(an, fields.Text(d, a))
-			ends = endsOf(a, prevA)
-			b.Queue(rowsSourceSQL, toInt64s(ends), int64(a.ID))
+			var family []agreement.Agreement
+			if pre != nil {
+				family = pre.family
+			}
+			rows = listRowsOf(familyOf(family, a, endsOf(a, prevA)), d.Party)
+		}
+		b := &pgx.Batch{}
+		b.Queue(historyInsert, historyArgs(&entry)...)
+		var own *listRow
+		for i := range rows {
+			if rows[i].id == int64(*id) {
+				r := rows[i]
+				own = &r
+				rows = slices.Delete(rows, i, i+1)
+				break
+			}
+		}
+		wsql, wargs := writeStmt(t, &next, raw, prevRaw != nil, oldRev, own)
+		b.Queue(wsql, wargs...)
+		queueRows(b, rows)
+		r, notice := registryOf[t]
+		if notice {
+			s.queueNotice(b, r, *id)
+		}
+		if isAgreement {
+			b.Queue("SELECT pg_advisory_xact_lock($1)", searchLock)
+			b.Queue(oldDocsSQL, []int64{int64(*id)})
 		}
 		br := tx.SendBatch(ctx, b)
+		var olds map[int64]oldDoc
 		err := func() error {
 			tag, err := br.Exec()
 			if err != nil {
@@ -493,17 +529,29 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 			if err := written(tag, t, *id, *rev); err != nil {
 				return err
 			}
+			if len(rows) > 0 {
+				if _, err := br.Exec(); err != nil {
+					return err
+				}
+			}
 			if notice {
 				if _, err := br.Exec(); err != nil {
 					return err
 				}
 			}
+			if isAgreement {
+				if _, err := br.Exec(); err != nil {
+					return err
+				}
+				rows, err := br.Query()
+				if err != nil {
+					return err
+				}
+				olds, err = readOldDocs(rows)
+				return err
+			}
 			return nil
 		}()
-		var src rowsSource
-		if err == nil && isAgreement {
-			src, err = readRowsSource(br, ends, a)
-		}
 		if cerr := br.Close(); err == nil {
 			err = cerr
 		}
@@ -514,7 +562,17 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 			return err
 		}
 		if isAgreement {
-			return s.deriveAgreement(ctx, tx, a.ID, src, d, doc)
+			// The Adenda that end with what this save moved (adendum.go).
+			if err := refreshHeirs(ctx, tx, a, prevA); err != nil {
+				return err
+			}
+			// The last round trip writes its search index.
+			b := &pgx.Batch{}
+			indexSelf(b, a, d, doc, olds)
+			if b.Len() == 0 {
+				return nil
+			}
+			return tx.SendBatch(ctx, b).Close()
 		}
 		return s.derive(ctx, tx, t, &next, prevA)
 	}()
@@ -530,33 +588,51 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 	}, nil
 }
 
+// genericPlans starts a save: the server plans each of its statements once
+// per connection rather than at every save (a save's statements read a
+// handful of rows by key, for which a plan made for the values is no better).
+const genericPlans = "SET LOCAL plan_cache_mode = force_generic_plan"
+
 // before is what an update reads ahead: the stored record (locked) and the
 // last entry of its history.
 type before struct {
 	id        agreement.ID
 	raw, last []byte
+	// family is an agreement's (queueFamily).
+	family []agreement.Agreement
 }
 
 func readBefore(ctx context.Context, tx pgx.Tx, t dataset.RecordType, id agreement.ID, v any, d *names) (*before, error) {
 	b := &pgx.Batch{}
+	b.Queue(genericPlans)
 	b.Queue("SELECT data FROM "+table[t]+" WHERE id = $1 FOR UPDATE", int64(id))
 	b.Queue(lastEntrySQL, string(t), int64(id))
 	var prefetched func(pgx.BatchResults) error
+	var readFamily func(pgx.BatchResults) ([]agreement.Agreement, error)
 	if a, ok := v.(*agreement.Agreement); ok {
 		prefetched = d.queuePrefetch(b, a)
+		readFamily = queueFamily(b, a)
 	}
 	br := tx.SendBatch(ctx, b)
 	pre := &before{id: id}
 	err := func() error {
+		if _, err := br.Exec(); err != nil {
+			return err
+		}
 		for _, into := range []*[]byte{&pre.raw, &pre.last} {
 			if err := br.QueryRow().Scan(into); err != nil && !errors.Is(err, pgx.ErrNoRows) {
 				return err
 			}
 		}
-		if prefetched != nil {
-			return prefetched(br)
+		if prefetched == nil {
+			return nil
 		}
-		return nil
+		if err := prefetched(br); err != nil {
+			return err
+		}
+		var err error
+		pre.family, err = readFamily(br)
+		return err
 	}()
 	if cerr := br.Close(); err == nil {
 		err = cerr
@@ -572,7 +648,7 @@ func readBefore(ctx context.Context, tx pgx.Tx, t dataset.RecordType, id agreeme
 // (import).
 func (s *Store) write(ctx context.Context, tx pgx.Tx, t dataset.RecordType, v any, raw []byte, update bool, oldRev uint64) error {
 	id, rev, _, _ := agreement.Meta(v)
-	sql, args := writeStmt(t, v, raw, update, oldRev)
+	sql, args := writeStmt(t, v, raw, update, oldRev, nil)
 	tag, err := tx.Exec(ctx, sql, args...)
 	if err != nil {
 		return err
@@ -589,20 +665,28 @@ func written(tag pgconn.CommandTag, t dataset.RecordType, id agreement.ID, rev u
 	return nil
 }
 
-// writeStmt is the statement that stores a record.
-func writeStmt(t dataset.RecordType, v any, raw []byte, update bool, oldRev uint64) (string, []any) {
+// writeStmt is the statement that stores a record; an agreement's list row
+// is stored with it when given (else refreshed after).
+func writeStmt(t dataset.RecordType, v any, raw []byte, update bool, oldRev uint64, row *listRow) (string, []any) {
 	id, rev, _, _ := agreement.Meta(v)
 	switch x := v.(type) {
 	case *agreement.Agreement:
 		c := columnsOf(x)
+		args := []any{int64(*id), int64(*rev), raw, c.updated, c.status, c.kind, c.year, c.parent, c.parties, c.signers, c.office, c.key}
 		if update {
-			return `UPDATE agreements SET rev = $2, data = $3, updated_ns = $4, status = $5, kind = $6, year = $7,
-				parent_id = $8, party_ids = $9, signer_ids = $10, own_office = $11, own_key = $12 WHERE id = $1 AND rev = $13`,
-				[]any{int64(*id), int64(*rev), raw, c.updated, c.status, c.kind, c.year, c.parent, c.parties, c.signers, c.office, c.key, int64(oldRev)}
+			set := `UPDATE agreements SET rev = $2, data = $3, updated_ns = $4, status = $5, kind = $6, year = $7,
+				parent_id = $8, party_ids = $9, signer_ids = $10, own_office = $11, own_key = $12`
+			if row != nil {
+				return set + ", end_key = $14, sum = $15 WHERE id = $1 AND rev = $13", append(args, int64(oldRev), row.end, row.sum)
+			}
+			return set + " WHERE id = $1 AND rev = $13", append(args, int64(oldRev))
+		}
+		if row != nil {
+			return `INSERT INTO agreements (id, rev, data, updated_ns, status, kind, year, parent_id, party_ids, signer_ids, own_office, own_key, end_key, sum)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`, append(args, row.end, row.sum)
 		}
 		return `INSERT INTO agreements (id, rev, data, updated_ns, status, kind, year, parent_id, party_ids, signer_ids, own_office, own_key)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-			[]any{int64(*id), int64(*rev), raw, c.updated, c.status, c.kind, c.year, c.parent, c.parties, c.signers, c.office, c.key}
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, args
 	case *agreement.Official:
 		if update {
 			return "UPDATE officials SET rev = $2, data = $3, party_id = $4 WHERE id = $1 AND rev = $5",

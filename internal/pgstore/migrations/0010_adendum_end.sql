@@ -3,7 +3,7 @@
 -- mark ends_with_parent, and the Beranda's ending list leaves it out, since
 -- its parent's line is the reminder. The program refreshes the rows of every
 -- Adendum in this migration's transaction (refreshAdendumRows in
--- outstanding.go), after the index is made anew.
+-- adendum.go), after the index is made anew.
 DROP INDEX IF EXISTS agreements_signed_end;
 CREATE INDEX agreements_signed_end ON agreements (end_key, id)
     WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND NOT (sum ? 'ends_with_parent');
