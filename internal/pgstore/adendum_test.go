@@ -2,8 +2,10 @@ package pgstore
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -115,5 +117,91 @@ func TestMigration0010AdendaEndWithParent(t *testing.T) {
 	}
 	if err := s.Check(ctx); err != nil {
 		t.Errorf("check after the migration: %v", err)
+	}
+}
+
+// Two seats at once: one edits a cancelled PKS again and again (each save a
+// day later, so each moves the end it gives its Adendum), the other edits
+// that Adendum. Neither save waits on the other's (no deadlock), and the
+// Adendum's row ends with the PKS's last save.
+func TestAdendumAndParentSavedAtOnce(t *testing.T) {
+	ctx := context.Background()
+	conn := pgtest.Fresh(t)
+	var mu sync.Mutex
+	day := time.Date(2025, 9, 1, 9, 0, 0, 0, time.UTC)
+	now := func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		day = day.Add(24 * time.Hour)
+		return day
+	}
+	open := func(user string) *Store {
+		s, err := Open(ctx, conn, Options{Now: now, User: user, BackupDir: filepath.Join(t.TempDir(), "cadangan")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	a, b := open("kursi-1"), open("kursi-2")
+	w := servicetest.SeedWorld(t, a)
+	pks := w.KSB("Pertukaran Data Kependudukan")
+	pks.Kind = agreement.KindPKS
+	pks.Term = agreement.Term{Start: agreement.NewDate(2025, 8, 1), Length: 5, Unit: agreement.UnitTahun}
+	if err := a.SaveAgreement(&pks); err != nil {
+		t.Fatal(err)
+	}
+	servicetest.Sign(t, a, &pks, agreement.NewDate(2025, 8, 1))
+	add, err := agreement.NewChild(&pks, agreement.KindAdendum, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	add.Body = []agreement.Node{{Kind: agreement.NodePasal, Text: "Ketentuan Pasal 1 {induk_singkat} diubah."}}
+	if err := a.SaveAgreement(&add); err != nil {
+		t.Fatal(err)
+	}
+	servicetest.Sign(t, a, &add, agreement.NewDate(2025, 9, 1))
+	if err := pks.Transition(agreement.StatusDibatalkan, "Diakhiri atas kesepakatan PARA PIHAK"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SaveAgreement(&pks); err != nil {
+		t.Fatal(err)
+	}
+
+	const rounds = 40
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*rounds)
+	edit := func(s *Store, id agreement.ID) {
+		defer wg.Done()
+		for i := range rounds {
+			x, err := s.Agreement(id)
+			if err == nil {
+				x.Notes = fmt.Sprintf("catatan %d", i)
+				err = s.SaveAgreement(&x)
+			}
+			if err != nil {
+				errs <- fmt.Errorf("agreement %d, save %d: %w", id, i, err)
+				return
+			}
+		}
+	}
+	wg.Add(2)
+	go edit(a, pks.ID)
+	go edit(b, add.ID)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	last, err := a.Agreement(pks.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := b.Summaries([]agreement.ID{add.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := agreement.DateOf(last.Updated); rows[0].End != want {
+		t.Errorf("the Adendum ends %v, want the day of its cancelled PKS's last save %v", rows[0].End, want)
 	}
 }
