@@ -745,20 +745,5 @@ func (u *App) exportSheetTo(path string, ids []agreement.ID, done func(error)) {
 // showSheetExported says where the register went and offers to open it or
 // its folder.
 func (u *App) showSheetExported(path string, n int) {
-	var d dialog.Dialog
-	openURL := func(p string) {
-		d.Hide()
-		if err := u.app.OpenURL(kit.FileURL(p)); err != nil {
-			kit.ShowFailure(u.win, lang.L("Berkas tidak dapat dibuka:"), err)
-		}
-	}
-	open := widget.NewButtonWithIcon(lang.L("Buka berkas"), theme.FileIcon(), func() { openURL(path) })
-	open.Importance = widget.HighImportance
-	folder := widget.NewButtonWithIcon(lang.L("Buka folder"), theme.FolderOpenIcon(), func() { openURL(filepath.Dir(path)) })
-	closeBtn := widget.NewButton(lang.L("Tutup"), func() { d.Hide() })
-	l := widget.NewLabel(lang.L("{{.N}} perjanjian diekspor ke {{.Path}}.", map[string]any{"N": n, "Path": path}))
-	l.Wrapping = fyne.TextWrapBreak
-	d = dialog.NewCustomWithoutButtons(lang.L("Daftar tersimpan"), container.NewVBox(l, container.NewHBox(closeBtn, folder, open)), u.win)
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+	kit.ShowSaved(u.app, u.win, lang.L("{{.N}} perjanjian diekspor.", map[string]any{"N": n}), path)
 }

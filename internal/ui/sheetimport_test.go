@@ -232,8 +232,10 @@ func TestExportRegisterAsShown(t *testing.T) {
 	if len(rows) != 2 || rows[1][2] != "Perjanjian Kerja Sama" || rows[1][0] != "119/PKS.05-Huk/2025" {
 		t.Errorf("rows %q", rows)
 	}
-	if !strings.Contains(strings.Join(texts(u.win.Canvas().Overlays().Top()), " "), "1 perjanjian diekspor ke") {
-		t.Error("no word of where the file went")
+	said := texts(u.win.Canvas().Overlays().Top())
+	if !slices.Contains(said, "1 perjanjian diekspor.") || !slices.Contains(said, "daftar.xlsx") ||
+		!slices.Contains(said, "di folder "+filepath.Dir(path)) || !slices.Contains(said, "Berkas tersimpan") {
+		t.Errorf("no word of where the file went: %q", said)
 	}
 	// The button by the filters is there.
 	u.tabs.SelectIndex(tabList)

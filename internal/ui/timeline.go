@@ -34,6 +34,7 @@ type tlBar struct {
 	kind       agreement.Kind
 	partner    string
 	subject    string
+	number     string         // ours, else the partner's
 	start, end agreement.Date // end zero: open-ended
 }
 
@@ -154,7 +155,7 @@ func (t *Timeline) reload() {
 			if !report.InForce(s, today) {
 				return nil
 			}
-			b := tlBar{id: s.ID, kind: s.Kind, partner: s.Partners(), subject: s.Subject, start: s.Start, end: s.End}
+			b := tlBar{id: s.ID, kind: s.Kind, partner: s.Partners(), subject: s.Subject, number: cmp.Or(s.OwnNumber, s.PartnerNumber), start: s.Start, end: s.End}
 			if b.start.IsZero() {
 				b.start = s.Signed
 			}
@@ -403,8 +404,9 @@ const tlBands = 60
 func (r *tlRow) CreateRenderer() fyne.WidgetRenderer {
 	rr := &tlRowRenderer{r: r, bg: canvas.NewRectangle(color.Transparent), bar: canvas.NewRectangle(tlColor(false)),
 		label: canvas.NewText("", theme.Color(theme.ColorNameForeground)), count: canvas.NewText("", theme.Color(theme.ColorNameForeground)),
-		today: canvas.NewLine(theme.Color(theme.ColorNameError))}
+		today: canvas.NewLine(theme.Color(theme.ColorNameError)), caption: canvas.NewText("", color.White)}
 	rr.label.TextSize = theme.CaptionTextSize() + 1
+	rr.caption.TextSize = theme.CaptionTextSize()
 	rr.count.TextSize = theme.CaptionTextSize()
 	rr.today.StrokeWidth = 1
 	rr.objects = []fyne.CanvasObject{rr.bg, rr.bar}
@@ -413,7 +415,7 @@ func (r *tlRow) CreateRenderer() fyne.WidgetRenderer {
 		rr.bands = append(rr.bands, b)
 		rr.objects = append(rr.objects, b)
 	}
-	rr.objects = append(rr.objects, rr.today, rr.label, rr.count)
+	rr.objects = append(rr.objects, rr.today, rr.label, rr.count, rr.caption)
 	return rr
 }
 
@@ -424,6 +426,7 @@ type tlRowRenderer struct {
 	bands   []*canvas.Rectangle
 	label   *canvas.Text
 	count   *canvas.Text
+	caption *canvas.Text // on or beside a bar: its number and end
 	today   *canvas.Line
 	objects []fyne.CanvasObject
 	size    fyne.Size
@@ -469,6 +472,7 @@ func (rr *tlRowRenderer) draw() {
 		b.Hide()
 	}
 	rr.bar.Hide()
+	rr.caption.Hide()
 	rr.count.Text = ""
 	rr.bg.Resize(s)
 	rr.bg.FillColor = color.Transparent
@@ -497,6 +501,7 @@ func (rr *tlRowRenderer) draw() {
 		rr.bar.Move(fyne.NewPos(tlLabelW+x0, y))
 		rr.bar.Resize(fyne.NewSize(max(2, x1-x0), barH))
 		rr.bar.Show()
+		rr.placeCaption(barCaption(b), tlLabelW+x0, tlLabelW+x1, s)
 	case it.bars != nil:
 		// Summed up: each column's shade is how many of the group are in force then.
 		rr.label.TextStyle = fyne.TextStyle{Bold: true}
@@ -523,6 +528,46 @@ func (rr *tlRowRenderer) draw() {
 	rr.count.Move(fyne.NewPos(tlLabelW-pad-cs.Width, (s.Height-cs.Height)/2))
 	rr.label.Refresh()
 	rr.count.Refresh()
+}
+
+// barCaption tells a bar from its neighbours of the same subject: the
+// agreement's number and its last day.
+func barCaption(b *tlBar) string {
+	end := lang.L("tanpa batas waktu")
+	if !b.end.IsZero() {
+		end = lang.L("s.d. {{.Date}}", map[string]any{"Date": kit.ShortDate(b.end)})
+	}
+	if b.number == "" {
+		return end
+	}
+	return b.number + " · " + end
+}
+
+// placeCaption shows text on the bar from x0 to x1 when it fits there, else
+// after the bar's end or before its start, where there is room; else not at
+// all.
+func (rr *tlRowRenderer) placeCaption(text string, x0, x1 float32, s fyne.Size) {
+	c := rr.caption
+	pad := theme.Padding()
+	c.Text = text
+	cs := c.MinSize()
+	x1 = min(x1, s.Width)
+	y := (s.Height - cs.Height) / 2
+	switch {
+	case x1-x0 >= cs.Width+2*pad:
+		c.Color = color.White
+		c.Move(fyne.NewPos(x0+pad, y))
+	case s.Width-x1 >= cs.Width+2*pad:
+		c.Color = theme.Color(theme.ColorNameForeground)
+		c.Move(fyne.NewPos(x1+pad, y))
+	case x0-tlLabelW >= cs.Width+2*pad:
+		c.Color = theme.Color(theme.ColorNameForeground)
+		c.Move(fyne.NewPos(x0-pad-cs.Width, y))
+	default:
+		return
+	}
+	c.Show()
+	c.Refresh()
 }
 
 // Objects leaves out the background while it is clear: the software

@@ -14,6 +14,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/export"
+	"sepakat/internal/ui/kit"
 )
 
 // The Lini masa shows a bar per agreement in force, grouped; the one ending
@@ -89,6 +90,19 @@ func TestTimelineBarsOpenTheirAgreement(t *testing.T) {
 	}
 	if xs := rs.bar.Position().X + rs.bar.Size().Width; xs >= x {
 		t.Errorf("the bar ending in July ends at %.1f, right of September's %.1f", xs, x)
+	}
+	// Each bar carries its number and last day, on the bar where it fits.
+	for id, r := range map[agreement.ID]*tlRowRenderer{2: rs, 1: rt} {
+		a, err := s.Agreement(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		num := a.OwnNumber()
+		want := num + " · s.d. " + kit.ShortDate(a.EffectiveEnd())
+		cx := r.caption.Position().X
+		if !r.caption.Visible() || r.caption.Text != want || cx < tlLabelW || cx+r.caption.MinSize().Width > r.size.Width {
+			t.Errorf("agreement %d: caption %q at %.1f (shown %v), want %q", id, r.caption.Text, cx, r.caption.Visible(), want)
+		}
 	}
 	// Under the pointer a bar's line shows its hover background; off it
 	// the clear background is not drawn at all.

@@ -3,6 +3,7 @@ package kit
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -46,8 +47,14 @@ func ShowFailure(parent fyne.Window, leadIn string, err error) {
 	d.Show()
 }
 
-// ShowExported says where a PDF went and offers to open it or its folder.
+// ShowExported says where a file went and offers to open it or its folder.
 func ShowExported(app fyne.App, path string, parent fyne.Window) {
+	ShowSaved(app, parent, "", path)
+}
+
+// ShowSaved is ShowExported with a note above the file: its name on a line
+// of its own, then its folder, so that a long path never breaks the name.
+func ShowSaved(app fyne.App, parent fyne.Window, note, path string) {
 	var d dialog.Dialog
 	openURL := func(p string) {
 		d.Hide()
@@ -59,9 +66,24 @@ func ShowExported(app fyne.App, path string, parent fyne.Window) {
 	open.Importance = widget.HighImportance
 	folder := widget.NewButtonWithIcon(lang.L("Buka folder"), theme.FolderOpenIcon(), func() { openURL(filepath.Dir(path)) })
 	closeBtn := widget.NewButton(lang.L("Tutup"), func() { d.Hide() })
-	where := widget.NewLabel(path)
-	where.Wrapping = fyne.TextWrapBreak
-	d = dialog.NewCustomWithoutButtons(lang.L("PDF tersimpan"), container.NewVBox(where, container.NewHBox(closeBtn, folder, open)), parent)
+	box := container.NewVBox()
+	if note != "" {
+		l := widget.NewLabel(note)
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	name := widget.NewLabelWithStyle(filepath.Base(path), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Wrapping = fyne.TextWrapBreak
+	dir := widget.NewLabel(lang.L("di folder {{.Dir}}", map[string]any{"Dir": filepath.Dir(path)}))
+	dir.Wrapping = fyne.TextWrapBreak
+	box.Add(name)
+	box.Add(dir)
+	box.Add(container.NewHBox(closeBtn, folder, open))
+	title := lang.L("Berkas tersimpan")
+	if strings.EqualFold(filepath.Ext(path), ".pdf") {
+		title = lang.L("PDF tersimpan")
+	}
+	d = dialog.NewCustomWithoutButtons(title, box, parent)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 }
