@@ -105,3 +105,76 @@ func (m *Amendment) Resolve(parentEnd Date) {
 		m.End = next.AddDate(m.Length, 0, -1)
 	}
 }
+
+// EndsWithParent reports whether a ends with its parent: an Adendum with no
+// term of its own (no end, no length). Its text makes it part of the parent
+// "selama jangka waktu" the parent runs, so it ends when the parent does.
+// So does one brought in from an old register whose only end is the
+// parent's end on that day (the sheet import once copied it).
+func (a *Agreement) EndsWithParent() bool {
+	if a.Kind != KindAdendum || a.ParentID == 0 || a.Term.Length > 0 {
+		return false
+	}
+	copied := a.IsImported() && a.Parent != nil && a.Parent.End.Valid() && a.Term.End == a.Parent.End
+	return a.Term.End.IsZero() || copied
+}
+
+// EndGiven is the last day a gives the Adenda that end with it: its end after
+// its children (EndAfter) or, once a is cancelled, the day of its last save
+// when that comes first (the register keeps no other date of a cancellation).
+func (a *Agreement) EndGiven(children []Agreement) Date {
+	end := a.EndAfter(children)
+	if a.Status == StatusDibatalkan && !a.Updated.IsZero() {
+		if d := DateOf(a.Updated); end.IsZero() || d.Before(end) {
+			end = d
+		}
+	}
+	return end
+}
+
+// ChangesEndGiven reports whether saving next in place of prev may move the
+// end next gives the Adenda that end with it (EndGiven); its children are
+// the same before and after.
+func ChangesEndGiven(prev, next *Agreement) bool {
+	if prev == nil {
+		return false
+	}
+	cancelled := func(a *Agreement) bool { return a.Status == StatusDibatalkan }
+	if prev.EffectiveEnd() != next.EffectiveEnd() || cancelled(prev) != cancelled(next) {
+		return true
+	}
+	return cancelled(next) && DateOf(prev.Updated) != DateOf(next.Updated)
+}
+
+// EndWithParent is the last day of an Adendum that ends with its parent
+// (EndsWithParent), siblings being the parent's children: the end the parent
+// gives after every signed change of its term (EndGiven), so it follows each
+// later extension. A draft that changes the term ends on the end it proposes.
+// No parent, or a parent without end: no end. siblings may hold an older
+// version of a; a counts as it is.
+func (a *Agreement) EndWithParent(parent *Agreement, siblings []Agreement) Date {
+	if a.Status != StatusDitandatangani && a.Status != StatusDibatalkan {
+		if m := a.Amends; m != nil && m.Term && m.End.Valid() {
+			return m.End
+		}
+	}
+	if parent == nil || parent.ID != a.ParentID {
+		return Date{}
+	}
+	kids := make([]Agreement, 0, len(siblings)+1)
+	for i := range siblings {
+		if siblings[i].ID != a.ID {
+			kids = append(kids, siblings[i])
+		}
+	}
+	return parent.EndGiven(append(kids, *a))
+}
+
+// EndIn is the end a's list row shows: for an Adendum that ends with its
+// parent, EndWithParent; else its end after its own children (EndAfter).
+func (a *Agreement) EndIn(children []Agreement, parent *Agreement, siblings []Agreement) Date {
+	if a.EndsWithParent() {
+		return a.EndWithParent(parent, siblings)
+	}
+	return a.EndAfter(children)
+}

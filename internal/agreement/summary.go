@@ -49,6 +49,10 @@ type Summary struct {
 	// SentToPartner is the day a draft went to the partner while it is the
 	// partner's turn (Agreement.SentToPartner); zero: none.
 	SentToPartner Date `json:"sent_to_partner"`
+	// EndsWithParent marks an Adendum without a term of its own
+	// (Agreement.EndsWithParent): End is its parent's, and the parent's line
+	// is the reminder of it (EndingNoticeOf).
+	EndsWithParent bool `json:"ends_with_parent,omitempty"`
 }
 
 // Phase derives the phase on the day of now.
@@ -132,7 +136,7 @@ func Summarize(a *Agreement, children int, party func(ID) (Party, bool)) Summary
 		OwnNumber: a.OwnNumber(), PartnerNumber: a.PartnerNumber(),
 		Start: a.EffectiveStart(), End: a.EffectiveEnd(), Year: a.Year(), ParentID: a.ParentID,
 		Extendable: a.Term.Extendable, Implementers: a.Implementers, Created: a.Created, Updated: a.Updated,
-		FollowUps: len(a.Monitoring), Children: children,
+		FollowUps: len(a.Monitoring), Children: children, EndsWithParent: a.EndsWithParent(),
 	}
 	if len(sum.Implementers) == 0 {
 		sum.Implementers = nil // as a stored row reads back

@@ -26,6 +26,16 @@ func EndingWindowOf(s Summary, today Date, horizon int) int {
 	return days
 }
 
+// EndingNoticeOf is EndingWindowOf for the reminders of ending (the
+// Beranda, the reports): an Adendum that ends with its parent is left out,
+// since its parent's line is the reminder.
+func EndingNoticeOf(s Summary, today Date, horizon int) int {
+	if s.EndsWithParent {
+		return -1
+	}
+	return EndingWindowOf(s, today, horizon)
+}
+
 // EndingWindow is the first of EndingWindows that holds an end days away, or -1.
 func EndingWindow(days int) int {
 	if days < 0 {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,6 +46,11 @@ func TestAdendumExtendsThePKSInTheTool(t *testing.T) {
 	r := run(t, i18n.ID, "--db", db, "show", "3")
 	if r.code != 0 || !strings.Contains(r.stdout, "Status: Berlaku") || !strings.Contains(r.stdout, "4 Juli 2025 s.d. 3 Juli 2026, diubah dengan Adendum sampai 3 Juli 2027") {
 		t.Errorf("show 3: %+v", r)
+	}
+	// The Adendum has no term of its own: it ends with the PKS.
+	r = run(t, i18n.ID, "--db", db, "show", strconv.Itoa(int(add.ID)))
+	if r.code != 0 || !strings.Contains(r.stdout, "Jangka waktu: berakhir bersama perjanjian induk, kini 3 Juli 2027") {
+		t.Errorf("show %d: %+v", add.ID, r)
 	}
 	r = run(t, i18n.ID, "--db", db, "list", "--ending")
 	found := false

@@ -481,6 +481,13 @@ func (r *runner) printAgreement(s service.Directory, a *agreement.Agreement) err
 			}
 		}
 		fmt.Fprintln(w)
+	} else if a.EndsWithParent() {
+		// No term of its own: it ends with its parent, as the register keeps it.
+		if end.Valid() {
+			fmt.Fprintf(w, "Jangka waktu: berakhir bersama perjanjian induk, kini %s\n", shortDate(end))
+		} else {
+			fmt.Fprintln(w, "Jangka waktu: berakhir bersama perjanjian induk, yang tidak mempunyai tanggal berakhir")
+		}
 	}
 	if sg := a.Signing; sg != nil {
 		fmt.Fprintf(w, "Ditandatangani: %s, %s", shortDate(sg.Date), sg.Place)

@@ -115,6 +115,18 @@ type rowsSource struct {
 	kids map[agreement.ID][]agreement.Agreement
 }
 
+// end is the end a's list row shows (agreement.EndIn): its parent, when a
+// ends with it, and its siblings are in src.
+func (src rowsSource) end(a *agreement.Agreement) agreement.Date {
+	var parent *agreement.Agreement
+	for i := range src.list {
+		if a.ParentID != 0 && src.list[i].ID == a.ParentID {
+			parent = &src.list[i]
+		}
+	}
+	return a.EndIn(src.kids[a.ID], parent, src.kids[a.ParentID])
+}
+
 // familyOf is the source of the list rows of ends when a is saved: the
 // agreements of ends and their children among family (as stored, without
 // a) and a as it is saved.
@@ -160,7 +172,7 @@ func listRowsOf(src rowsSource, party func(agreement.ID) (agreement.Party, bool)
 		a := &src.list[i]
 		k := src.kids[a.ID]
 		sum := agreement.Summarize(a, len(k), party)
-		sum.End = a.EndAfter(k) // a signed Adendum moves the end
+		sum.End = src.end(a) // a signed Adendum moves the end; one without a term ends with its parent
 		r := listRow{id: int64(sum.ID), sum: string(encode(&sum))}
 		if k := endKey(sum.End); k != nil {
 			v := int32(*k)

@@ -17,20 +17,60 @@ import (
 	"sepakat/internal/service"
 )
 
-// summarize makes the list rows of agreements read as (id, data) rows: their
-// children and parties are read in two more queries.
+// summarize makes the list rows of agreements read as (id, data) rows, and
+// of the Adenda that end with one of them (agreement.EndsWithParent): their
+// children and parties are read in two more queries, and the parents of the
+// Adenda that end with them in two more when there are any.
 func summarize(ctx context.Context, q querier, list []agreement.Agreement) ([]agreement.Summary, error) {
 	ids := make([]agreement.ID, len(list))
-	partyIDs := map[agreement.ID]bool{}
 	for i := range list {
 		ids[i] = list[i].ID
-		for _, ap := range list[i].Parties {
-			partyIDs[ap.PartyID] = true
-		}
 	}
 	kids, err := children(ctx, q, ids)
 	if err != nil {
 		return nil, err
+	}
+	in := map[agreement.ID]bool{}
+	for _, id := range ids {
+		in[id] = true
+	}
+	for _, id := range ids {
+		for _, k := range kids[id] {
+			if k.EndsWithParent() && !in[k.ID] {
+				in[k.ID] = true
+				list = append(list, k)
+			}
+		}
+	}
+	parents := map[agreement.ID]*agreement.Agreement{}
+	var missing []agreement.ID
+	for i := range list {
+		parents[list[i].ID] = &list[i]
+	}
+	for i := range list {
+		if p := list[i].ParentID; list[i].EndsWithParent() && parents[p] == nil && !slices.Contains(missing, p) {
+			missing = append(missing, p)
+		}
+	}
+	if len(missing) > 0 {
+		more, err := agreementsWhere(ctx, q, "WHERE id = ANY($1)", toInt64s(missing))
+		if err != nil {
+			return nil, err
+		}
+		siblings, err := children(ctx, q, missing)
+		if err != nil {
+			return nil, err
+		}
+		for i := range more {
+			parents[more[i].ID] = &more[i]
+			kids[more[i].ID] = siblings[more[i].ID]
+		}
+	}
+	partyIDs := map[agreement.ID]bool{}
+	for i := range list {
+		for _, ap := range list[i].Parties {
+			partyIDs[ap.PartyID] = true
+		}
 	}
 	pids := make([]agreement.ID, 0, len(partyIDs))
 	for id := range partyIDs {
@@ -46,9 +86,11 @@ func summarize(ctx context.Context, q querier, list []agreement.Agreement) ([]ag
 	}
 	out := make([]agreement.Summary, len(list))
 	for i := range list {
-		k := kids[list[i].ID]
-		out[i] = agreement.Summarize(&list[i], len(k), party)
-		out[i].End = list[i].EndAfter(k) // a signed Adendum moves the end
+		a := &list[i]
+		k := kids[a.ID]
+		out[i] = agreement.Summarize(a, len(k), party)
+		// A signed Adendum moves the end; one without a term ends with its parent.
+		out[i].End = a.EndIn(k, parents[a.ParentID], kids[a.ParentID])
 	}
 	return out, nil
 }
@@ -375,21 +417,22 @@ func collectInts(rows interface {
 
 // The Beranda's ending and sleeping agreements are counted and their first
 // rows read by the server, through indexes: signed agreements by effective
-// end (agreements_signed_end, migration 0007), and signed Kesepakatan
+// end but the Adenda that end with their parent (agreements_signed_end,
+// migrations 0007 and 0010; agreement.EndingNoticeOf), and signed Kesepakatan
 // Bersama without children or follow-ups by the day they were signed
 // (agreements_quiet, migration 0008). The predicates are the rules of
-// agreement (EndingWindowOf, Sleeping) over the stored list rows: end_key is
+// agreement (EndingNoticeOf, Sleeping) over the stored list rows: end_key is
 // the row's valid end, and a stored row's dates are valid (they decode).
 const (
 	// endingSQL counts the signed agreements ending within each horizon
 	// of agreement.EndingWindows ($1 today, $2..$4 the horizons' last days).
 	endingSQL = `SELECT count(*) FILTER (WHERE end_key <= $2), count(*) FILTER (WHERE end_key <= $3), count(*)
-	FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND end_key BETWEEN $1 AND $4`
+	FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND NOT (sum ? 'ends_with_parent') AND end_key BETWEEN $1 AND $4`
 	// endingRowsSQL reads the first rows of each window, soonest first.
 	endingRowsSQL = `SELECT w, sum FROM (
-	(SELECT 0 AS w, sum, end_key, id FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND end_key BETWEEN $1 AND $2 ORDER BY end_key, id LIMIT $5)
-	UNION ALL (SELECT 1, sum, end_key, id FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND end_key > $2 AND end_key <= $3 ORDER BY end_key, id LIMIT $5)
-	UNION ALL (SELECT 2, sum, end_key, id FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND end_key > $3 AND end_key <= $4 ORDER BY end_key, id LIMIT $5)
+	(SELECT 0 AS w, sum, end_key, id FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND NOT (sum ? 'ends_with_parent') AND end_key BETWEEN $1 AND $2 ORDER BY end_key, id LIMIT $5)
+	UNION ALL (SELECT 1, sum, end_key, id FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND NOT (sum ? 'ends_with_parent') AND end_key > $2 AND end_key <= $3 ORDER BY end_key, id LIMIT $5)
+	UNION ALL (SELECT 2, sum, end_key, id FROM agreements WHERE status = 'ditandatangani' AND end_key IS NOT NULL AND NOT (sum ? 'ends_with_parent') AND end_key > $3 AND end_key <= $4 ORDER BY end_key, id LIMIT $5)
 	) x ORDER BY w, end_key, id`
 	// sleepingWhere keeps the quiet signed KSB (quiet_signed, migration
 	// 0008) signed before the cut ($2) and in force ($1).

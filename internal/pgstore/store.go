@@ -562,6 +562,10 @@ func saveIn[T agreement.Record](ctx context.Context, s *Store, tx pgx.Tx, t data
 			return err
 		}
 		if isAgreement {
+			// The Adenda that end with what this save moved (adendum.go).
+			if err := refreshHeirs(ctx, tx, a, prevA); err != nil {
+				return err
+			}
 			// The last round trip writes its search index.
 			b := &pgx.Batch{}
 			indexSelf(b, a, d, doc, olds)

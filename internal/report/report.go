@@ -99,7 +99,8 @@ type Report struct {
 	ByProvince    []Count
 	ByImplementer []Count
 	// Ending90 and Ending180 count the signed agreements not ended on AsOf
-	// that end within 90 and 180 days of it (agreement.EndingWindowOf).
+	// that end within 90 and 180 days of it (agreement.EndingNoticeOf: an
+	// Adendum that ends with its parent is counted in its parent).
 	Ending90, Ending180 int
 	// Ending lists those ending within 180 days, soonest first.
 	Ending []Row
@@ -234,7 +235,7 @@ func (b *builder) add(f *service.ReportFact) {
 	if InForce(s, asOf) {
 		b.r.InForce = append(b.r.InForce, b.row(f))
 	}
-	if days := agreement.EndingWindowOf(*s, asOf, 180); days >= 0 {
+	if days := agreement.EndingNoticeOf(*s, asOf, 180); days >= 0 {
 		b.r.Ending180++
 		if days <= 90 {
 			b.r.Ending90++

@@ -72,7 +72,7 @@ func DashboardOf(sums []agreement.Summary, now time.Time, list func(Query) (Page
 	var ending, sleeping []agreement.Summary
 	for _, s := range sums {
 		d.Counts[s.Status]++
-		if agreement.EndingWindowOf(s, today, agreement.EndingDays) >= 0 {
+		if agreement.EndingNoticeOf(s, today, agreement.EndingDays) >= 0 {
 			ending = append(ending, s)
 		}
 		if agreement.Sleeping(s, today) {
@@ -81,7 +81,7 @@ func DashboardOf(sums []agreement.Summary, now time.Time, list func(Query) (Page
 	}
 	slices.SortStableFunc(ending, func(a, b agreement.Summary) int { return bytes.Compare(a.End.Key(), b.End.Key()) })
 	for _, s := range ending {
-		if i, show := d.AddEnding(agreement.EndingWindowOf(s, today, agreement.EndingDays)); show {
+		if i, show := d.AddEnding(agreement.EndingNoticeOf(s, today, agreement.EndingDays)); show {
 			d.Ending[i] = append(d.Ending[i], s)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"sepakat/internal/agreement"
@@ -148,9 +149,6 @@ func (p *Plan) linkParents() {
 		r.Problems, r.Warnings = without(r.Problems, CheckParent), without(r.Warnings, CheckParent)
 		a := &r.Agreement
 		a.ParentID, a.Parent = 0, nil
-		if r.noEnd {
-			a.Term.End = agreement.Date{}
-		}
 		if !r.Parent.Chosen {
 			r.Parent = p.findParent(i, own, partner)
 		} else {
@@ -197,19 +195,41 @@ func (p *Plan) linkParents() {
 		}
 		// A parent in the file gets its ID when the plan is written (Dataset).
 		a.Parent, a.ParentID = &ref, lk.ID
-		if r.noEnd && a.Kind == agreement.KindAdendum && ref.End.Valid() {
-			// An Adendum lives as long as what it amends.
-			a.Term.End = ref.End
-		}
 	}
 	for i := range p.Rows {
 		r := &p.Rows[i]
 		a := &r.Agreement
-		if r.noEnd && a.Term.End.IsZero() && a.Status == agreement.StatusDitandatangani &&
+		// An Adendum without a term of its own ends with its parent
+		// (agreement.EndsWithParent): only one without a parent's end is
+		// left without any.
+		if r.noEnd && !r.endsWithParent() && a.Status == agreement.StatusDitandatangani &&
 			(a.Kind == agreement.KindAdendum || a.Kind == agreement.KindPerpanjangan) {
 			r.Warnings = append(r.Warnings, finding(CheckParent, warnNoEnd, a.Kind.Title()))
 		}
 	}
+}
+
+// endsWithParent reports whether the row is an Adendum with no term of its
+// own under a parent that has an end: it will end with it. (A parent in
+// the file gets its ID only when the plan is written.)
+func (r *PlanRow) endsWithParent() bool {
+	a := &r.Agreement
+	return a.Kind == agreement.KindAdendum && a.Term.End.IsZero() && a.Term.Length <= 0 && a.Parent != nil && a.Parent.End.Valid()
+}
+
+// End is the last day the row's agreement will have in the register: its
+// own, or for an Adendum without a term of its own its parent's.
+func (r *PlanRow) End() agreement.Date {
+	if r.endsWithParent() {
+		return r.Agreement.Parent.End
+	}
+	return r.Agreement.EffectiveEnd()
+}
+
+// Phase is the state the row's agreement will show on the day of now.
+func (r *PlanRow) Phase(now time.Time) agreement.Phase {
+	a := &r.Agreement
+	return agreement.PhaseOf(a.Status, a.EffectiveStart(), r.End(), now, agreement.DefaultSoonDays)
 }
 
 // findParent reads what row i says of its parent: its nomor induk cell; for

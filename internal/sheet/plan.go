@@ -64,7 +64,7 @@ type PlanRow struct {
 	// Skip leaves a row out by the user's choice.
 	Skip bool
 	// noEnd: the row's cells give it neither a term nor an end; an
-	// Adendum then takes its parent's end (linkParents).
+	// Adendum then ends with its parent (agreement.EndsWithParent).
 	noEnd bool
 }
 

@@ -1,6 +1,8 @@
 package sheet_test
 
 import (
+	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -43,8 +45,13 @@ func TestAdendumCitingNumberInWords(t *testing.T) {
 	if r.Parent.Row != 0 || problems(r) != "" {
 		t.Fatalf("row 2: parent %+v, problems %q", r.Parent, problems(r))
 	}
-	if got, want := r.Agreement.Term.End, agreement.NewDate(2024, 3, 3); got != want || r.Agreement.EffectiveEnd() != want {
-		t.Errorf("row 2 ends %v, want its parent's end %v", got, want)
+	// It keeps no copy of the parent's end: in the register it ends with
+	// its parent, and follows the parent's extensions.
+	if got, want := r.End(), agreement.NewDate(2024, 3, 3); got != want || !r.Agreement.Term.End.IsZero() {
+		t.Errorf("row 2 ends %v (its own end %v), want its parent's end %v", got, r.Agreement.Term.End, want)
+	}
+	if got := r.Phase(time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)); got != agreement.PhaseBerakhir {
+		t.Errorf("row 2 after its parent's end is %s", got)
 	}
 	if w := warnings(r); strings.Contains(w, "tidak punya tanggal berakhir") {
 		t.Errorf("linked adendum warned: %q", w)
@@ -58,8 +65,8 @@ func TestAdendumCitingNumberInWords(t *testing.T) {
 	}
 	// Unlinked by hand: the inherited end goes, the warning comes.
 	p.SetParent(1, "")
-	if !p.Rows[1].Agreement.Term.End.IsZero() || !strings.Contains(warnings(&p.Rows[1]), "tidak punya tanggal berakhir") {
-		t.Errorf("row 2 unlinked: end %v, warnings %q", p.Rows[1].Agreement.Term.End, warnings(&p.Rows[1]))
+	if !p.Rows[1].End().IsZero() || !strings.Contains(warnings(&p.Rows[1]), "tidak punya tanggal berakhir") {
+		t.Errorf("row 2 unlinked: end %v, warnings %q", p.Rows[1].End(), warnings(&p.Rows[1]))
 	}
 }
 
@@ -235,4 +242,72 @@ func TestTitleOnlySheetNamesTheOthers(t *testing.T) {
 	s := openStore(t)
 	data := book(t, map[string][][]any{"Sampul": {{"DAFTAR KERJA SAMA 2019"}}, "2019": cleanRows()}, []string{"Sampul", "2019"}, nil)
 	refusal(t, s, "sampul.xlsx", data, "", `Lembar lain di berkas ini: 2019.`)
+}
+
+// An Adendum imported without a term ends with its parent in the register
+// and follows the parent's later Perpanjangan, as a hand-made one does.
+func TestImportedAdendumEndsWithParent(t *testing.T) {
+	s := openStore(t)
+	tb := read(t, "daftar.csv", []byte(strings.Join([]string{
+		"No;Nomor Perjanjian;Jenis;Tentang;Mitra;Tgl TTD;Jangka Waktu;Nomor Induk",
+		"1;180/02/PKS/2024;PKS;Pengelolaan Sampah Regional;Kab. Lampung Selatan;04/03/2024;2 tahun;",
+		"2;180/05/ADD/2025;Adendum;Perubahan Jadwal;Kabupaten Lampung Selatan;12-01-2025;;180/02/PKS/2024",
+	}, "\r\n")+"\r\n"), "")
+	p := plan(t, s, tb)
+	if w := warnings(&p.Rows[1]); w != "" || problems(&p.Rows[1]) != "" {
+		t.Fatalf("the Adendum's row: warnings %q, problems %q", w, problems(&p.Rows[1]))
+	}
+	if _, err := sheet.Apply(context.Background(), s, p); err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.List(service.Query{Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pksID, addID agreement.ID
+	for _, r := range page.Items {
+		switch r.OwnNumber {
+		case "180/02/PKS/2024":
+			pksID = r.ID
+		case "180/05/ADD/2025":
+			addID = r.ID
+		}
+	}
+	row := func() agreement.Summary {
+		t.Helper()
+		rows, err := s.Summaries([]agreement.ID{addID})
+		if err != nil || len(rows) != 1 {
+			t.Fatalf("the Adendum's row: %v %v", rows, err)
+		}
+		return rows[0]
+	}
+	if r := row(); r.End != agreement.NewDate(2026, 3, 3) || r.Phase(today, agreement.DefaultSoonDays) != agreement.PhaseBerakhir {
+		t.Fatalf("the imported Adendum ends %v, %s; want its parent's 3 Maret 2026, Berakhir", r.End, r.Phase(today, agreement.DefaultSoonDays))
+	}
+	pks, err := s.Agreement(pksID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ppj, err := agreement.NewChild(&pks, agreement.KindPerpanjangan, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Brought in signed, as a later import would.
+	ppj.Status, ppj.Signing = agreement.StatusDitandatangani, &agreement.Signing{Date: agreement.NewDate(2026, 3, 1)}
+	ppj.Imported = &agreement.Imported{Source: "daftar 2026.csv", Row: 2, At: agreement.DateOf(today)}
+	if err := s.SaveAgreement(&ppj); err != nil {
+		t.Fatal(err)
+	}
+	if r := row(); r.End != agreement.NewDate(2028, 3, 3) || r.Phase(today, agreement.DefaultSoonDays) != agreement.PhaseBerlaku {
+		t.Errorf("after the parent's Perpanjangan the Adendum ends %v, %s; want 3 Maret 2028, Berlaku", r.End, r.Phase(today, agreement.DefaultSoonDays))
+	}
+	// The register written out says so too, for the PKS and its Adendum.
+	var buf bytes.Buffer
+	if err := sheet.WriteFile(context.Background(), &buf, sheet.CSV, s, s, []agreement.ID{pksID, addID}, i18n.ID, today); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[1], "03-03-2028") || !strings.Contains(lines[2], "03-03-2028") || !strings.Contains(lines[2], "Berlaku") {
+		t.Errorf("the register written out:\n%s", buf.String())
+	}
 }

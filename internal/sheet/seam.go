@@ -111,10 +111,27 @@ func WriteRegister(ctx context.Context, rec service.Records, dir service.Directo
 		parents[id] = n
 		return n, n != ""
 	}
+	// The end and state as the register's list rows keep them: a signed
+	// Adendum or Perpanjangan moves its parent's end, and an Adendum without a
+	// term of its own ends with its parent.
+	reg, _ := rec.(interface {
+		Summaries([]agreement.ID) ([]agreement.Summary, error)
+	})
+	rows := map[agreement.ID]agreement.Summary{}
 	for i, id := range ids {
 		if i%100 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if reg != nil {
+				clear(rows)
+				list, err := reg.Summaries(ids[i:min(i+100, len(ids))])
+				if err != nil {
+					return err
+				}
+				for _, s := range list {
+					rows[s.ID] = s
+				}
 			}
 		}
 		a, err := rec.Agreement(id)
@@ -122,6 +139,10 @@ func WriteRegister(ctx context.Context, rec service.Records, dir service.Directo
 			return err
 		}
 		e := ExportOf(&a, name, now)
+		if s, ok := rows[id]; ok {
+			e.Dates[End] = s.End
+			e.Text[Status] = s.Phase(now, agreement.DefaultSoonDays).Label()
+		}
 		if a.ParentID != 0 {
 			if n, ok := parentNumber(a.ParentID); ok {
 				e.Text[ParentNumber] = n

@@ -26,6 +26,10 @@ func summarize(dir txDir, a *agreement.Agreement) agreement.Summary {
 	children, signed := family(dir.tx, a.ID) // family.go
 	sum := agreement.Summarize(a, children, dir.Party)
 	sum.End = a.EndAfter(signed)
+	if a.EndsWithParent() {
+		parent, siblings := parentOf(dir.tx, a.ParentID)
+		sum.End = a.EndWithParent(parent, siblings)
+	}
 	return sum
 }
 
@@ -68,7 +72,9 @@ func entries(sum *agreement.Summary) []indexEntry {
 	}
 	if !sum.End.IsZero() && sum.End.Valid() {
 		out = append(out, indexEntry{schema.IdxEnd, cat(sum.End.Key(), id)})
-		if sum.Status == agreement.StatusDitandatangani {
+		// The Beranda's ending list: an Adendum that ends with its parent is
+		// in its parent's line (agreement.EndingNoticeOf).
+		if sum.Status == agreement.StatusDitandatangani && !sum.EndsWithParent {
 			out = append(out, indexEntry{schema.IdxSignedEnd, cat(sum.End.Key(), id)})
 		}
 	}
@@ -205,7 +211,8 @@ func (s *Store) rebuildIndexes(ctx context.Context, tx *bolt.Tx) error {
 	return s.fts.Begin(tx, s.docs(tx))
 }
 
-// refreshParents rewrites the summaries of the parents whose children changed.
+// refreshParents rewrites the summaries of the parents whose children
+// changed, and of the Adenda that end with them (refreshHeirs).
 func refreshParents(dir txDir, ids ...agreement.ID) error {
 	for _, id := range ids {
 		if id == 0 {
@@ -230,6 +237,9 @@ func refreshParents(dir txDir, ids ...agreement.ID) error {
 		// The stored keys are stale: the child count moves the MoU in or out of
 		// the sleeping index.
 		if err := writeAgreementRaw(dir, &a, h.Keys, rec); err != nil {
+			return err
+		}
+		if err := refreshHeirs(dir, id); err != nil {
 			return err
 		}
 	}

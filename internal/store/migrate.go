@@ -45,6 +45,9 @@ var migrations = []migration{
 	// Schema 11: an agreement imported from an old register owes no
 	// originals (outstanding_imported.go).
 	{from: 10, name: "imported agreements owe no originals", run: migrateV10toV11},
+	// Schema 12: an Adendum without a term of its own ends with its parent
+	// (family.go).
+	{from: 11, name: "an Adendum without a term ends with its parent", run: migrateV11toV12},
 }
 
 // SealedBuckets hold record values, each sealed with a checksum since schema 6.

@@ -61,6 +61,12 @@ func (w *txSaver) SaveAgreement(a *agreement.Agreement) error {
 				return err
 			}
 		}
+		if agreement.ChangesEndGiven(prev, next) {
+			// A new end, or a cancellation, ends the Adenda that end with it anew.
+			if err := refreshHeirs(dir, next.ID); err != nil {
+				return err
+			}
+		}
 		return s.indexAgreement(dir, next)
 	}, func() {
 		s.staged.forget(attachmentFiles(a))

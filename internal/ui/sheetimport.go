@@ -457,9 +457,9 @@ func (w *sheetImport) cell(row, col int) string {
 			return kit.ShortDate(a.Signing.Date)
 		}
 	case "Berakhir":
-		return kit.ShortDate(a.EffectiveEnd())
+		return kit.ShortDate(r.End()) // an Adendum without a term: its parent's
 	case "Status":
-		return lang.L(a.PhaseAt(w.now(), agreement.DefaultSoonDays).Label())
+		return lang.L(r.Phase(w.now()).Label())
 	case "Masalah":
 		var out []string
 		for _, p := range r.Problems {

@@ -52,17 +52,21 @@ func (f *Fake) listRows() (map[agreement.ID]agreement.Summary, error) {
 		return nil, service.ErrCorrupt
 	}
 	children := map[agreement.ID][]agreement.Agreement{}
+	byID := make(map[agreement.ID]*agreement.Agreement, len(list))
 	for i := range list {
+		byID[list[i].ID] = &list[i]
 		if p := list[i].ParentID; p != 0 {
 			children[p] = append(children[p], list[i])
 		}
 	}
 	rows := make(map[agreement.ID]agreement.Summary, len(list))
 	for i := range list {
-		kids := children[list[i].ID]
-		sum := agreement.Summarize(&list[i], len(kids), dir{f}.Party)
-		sum.End = list[i].EndAfter(kids) // a signed Adendum moves the end
-		rows[list[i].ID] = sum
+		a := &list[i]
+		kids := children[a.ID]
+		sum := agreement.Summarize(a, len(kids), dir{f}.Party)
+		// A signed Adendum moves the end; one without a term ends with its parent.
+		sum.End = a.EndIn(kids, byID[a.ParentID], children[a.ParentID])
+		rows[a.ID] = sum
 	}
 	f.rows = rows
 	return rows, nil

@@ -44,6 +44,7 @@ func RunConfig(t *testing.T, c Config) {
 	t.Run("Outstanding", func(t *testing.T) { testOutstanding(t, c) })
 	t.Run("OutstandingPartner", func(t *testing.T) { testOutstandingPartner(t, c) })
 	t.Run("Family", func(t *testing.T) { testFamily(t, c) })
+	t.Run("AdendumEndsWithParent", func(t *testing.T) { testAdendumEndsWithParent(t, c) })
 	t.Run("Gate", func(t *testing.T) { testGate(t, c) })
 	t.Run("Numbering", func(t *testing.T) { testNumbering(t, c) })
 	t.Run("UniqueNumbers", func(t *testing.T) { testUniqueNumbers(t, c) })

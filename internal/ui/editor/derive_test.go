@@ -305,3 +305,25 @@ func TestPerpanjangExtendsFromTheDayAfterTheEnd(t *testing.T) {
 		t.Errorf("Pasal I: %q", got)
 	}
 }
+
+// An Adendum that changes a pasal has no term of its own: its Jangka Waktu
+// tab says it ends with the PKS, and when, and its PDF prints no end date.
+func TestAdendumTermTabSaysItEndsWithItsParent(t *testing.T) {
+	h := newHarness(t)
+	e := h.open(3, nil) // the signed example PKS, 3 July 2025 – 3 July 2026
+	test.Tap(e.actions[agreement.KindAdendum])
+	d := e.changes
+	test.Tap(d.pasalOn[1])
+	test.Tap(d.create)
+	if len(h.created) != 1 {
+		t.Fatalf("made %v; the dialog says %q", h.created, d.problem.Text)
+	}
+	ae := h.open(h.created[0], nil)
+	ae.tabs.SelectIndex(tabJangka)
+	if want := "Adendum berakhir bersama perjanjian induknya, kini pada 3 Juli 2026, dan ikut bila perjanjian induk diperpanjang."; !ae.term.adendum.Visible() || !strings.Contains(ae.term.adendum.Text, want) {
+		t.Errorf("the Adendum's term tab says %q, want %q in it", ae.term.adendum.Text, want)
+	}
+	if words := pdfWords(t, h, ae.a.ID); strings.Contains(words, "3 Juli 2026") || !strings.Contains(words, "merupakan bagian yang tidak terpisahkan dari") {
+		t.Errorf("the Adendum's PDF:\n%s", words)
+	}
+}

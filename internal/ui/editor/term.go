@@ -94,8 +94,13 @@ func (t *termTab) showAdendum(a agreement.Agreement) {
 		lengthRow.Text = ""
 		t.extendable.Hide()
 		text := lang.L("Adendum tidak mempunyai jangka waktu sendiri: Adendum mulai berlaku sejak ditandatangani, kecuali diisi tanggal lain di bawah.")
+		changes := false
 		if m := a.Amends; m != nil && m.Term && m.End.Valid() {
+			changes = true
 			text += " " + lang.L("Setelah Adendum ini ditandatangani, perjanjian induk berlaku sampai dengan {{.Date}}.", map[string]any{"Date": kit.ShortDate(m.End)})
+		}
+		if a.EndsWithParent() {
+			text += " " + t.endsWithParent(changes && a.Status != agreement.StatusDitandatangani)
 		}
 		t.adendum.SetText(text)
 		t.adendum.Show()
@@ -106,6 +111,35 @@ func (t *termTab) showAdendum(a agreement.Agreement) {
 		t.adendum.Hide()
 	}
 	t.form.Refresh()
+}
+
+// endsWithParent says that an Adendum without a term of its own ends with
+// its parent, and when that is now: the register keeps the parent's end,
+// after its signed extensions, in the Adendum's row (or, before the Adendum
+// is saved, in the parent's). A draft that changes the term gets no date:
+// the parent's end moves once it is signed.
+func (t *termTab) endsWithParent(changes bool) string {
+	a := &t.e.a
+	if changes {
+		return lang.L("Adendum berakhir bersama perjanjian induknya.")
+	}
+	end := agreement.Date{}
+	if a.Parent != nil {
+		end = a.Parent.End
+	}
+	id := a.ID
+	if id == 0 {
+		id = a.ParentID
+	}
+	if r, ok := t.e.svc.(summaries); ok && id != 0 {
+		if rows, err := r.Summaries([]agreement.ID{id}); err == nil && len(rows) == 1 {
+			end = rows[0].End
+		}
+	}
+	if !end.Valid() {
+		return lang.L("Perjanjian induknya tidak mempunyai tanggal berakhir: Adendum berlaku selama perjanjian induk berlaku.")
+	}
+	return lang.L("Adendum berakhir bersama perjanjian induknya, kini pada {{.Date}}, dan ikut bila perjanjian induk diperpanjang.", map[string]any{"Date": kit.ShortDate(end)})
 }
 
 func (t *termTab) load(a agreement.Agreement) {
