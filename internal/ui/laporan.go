@@ -256,7 +256,9 @@ func (l *Laporan) show(r *report.Report, office report.Office, tables []report.T
 	for _, c := range r.ByStatus {
 		status[agreement.Status(c.Key)] = c.N
 	}
-	charts := container.NewGridWithColumns(2,
+	// The charts stand beside the summary, in its tab: the other tables
+	// have the screen's whole height.
+	charts := container.NewVBox(
 		container.NewBorder(heading(lang.L("Ditandatangani per tahun")), nil, nil, nil, newBarChart(reportYearChart(r, lg), 150)),
 		container.NewBorder(heading(lang.L("Sebaran status dalam periode")), nil, nil, nil,
 			newBarChart(statusChart(status, func(st agreement.Status) string { return lang.L(st.Label()) }), 150)))
@@ -270,7 +272,15 @@ func (l *Laporan) show(r *report.Report, office report.Office, tables []report.T
 	fill := func(i int) {
 		if i >= 0 && i < len(items) && !made[i] {
 			made[i] = true
-			items[i].Content.(*fyne.Container).Objects = []fyne.CanvasObject{l.table(tables[i])}
+			var o fyne.CanvasObject
+			if i == 0 { // the summary (report.Tables), narrower
+				split := container.NewHSplit(l.table(tables[i], 620), container.NewVScroll(charts))
+				split.Offset = 0.5
+				o = split
+			} else {
+				o = l.table(tables[i], 1100)
+			}
+			items[i].Content.(*fyne.Container).Objects = []fyne.CanvasObject{o}
 		}
 	}
 	fill(0)
@@ -279,14 +289,14 @@ func (l *Laporan) show(r *report.Report, office report.Office, tables []report.T
 		fill(l.tabs.SelectedIndex())
 		l.tabs.Refresh()
 	}
-	l.preview.Objects = []fyne.CanvasObject{container.NewBorder(charts, nil, nil, nil, l.tabs)}
+	l.preview.Objects = []fyne.CanvasObject{l.tabs}
 	l.preview.Refresh()
 }
 
 // table shows one of the report's tables as a list of rows under a header:
 // only the rows in view are drawn (a widget.Table of 30 000 rows costs
 // several frames to set up); a list's row opens its agreement.
-func (l *Laporan) table(t report.Table) fyne.CanvasObject {
+func (l *Laporan) table(t report.Table, width float32) fyne.CanvasObject {
 	lg := kit.Lang()
 	n := t.Len()
 	if n == 0 {
@@ -312,7 +322,7 @@ func (l *Laporan) table(t report.Table) fyne.CanvasObject {
 		if i < len(t.Widths) {
 			w = t.Widths[i]
 		}
-		cols.widths = append(cols.widths, float32(max(60, 1100*w/sum)))
+		cols.widths = append(cols.widths, max(60, width*float32(w/sum)))
 	}
 	head := container.New(cols)
 	for _, h := range t.Header {
