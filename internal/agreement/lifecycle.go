@@ -2,6 +2,7 @@ package agreement
 
 import (
 	"reflect"
+	"slices"
 	"time"
 )
 
@@ -164,6 +165,37 @@ var lockedFields = []struct {
 	{"paraf_units", func(a *Agreement) any { return a.ParafUnits }},
 	{"signing.date", func(a *Agreement) any { return signingDate(a) }},
 	{"signing.numbers", func(a *Agreement) any { return signingNumbers(a) }},
+}
+
+// KeepLocked gives a the fields a signature fixed (lockedFields) as prev
+// holds them, when prev is signed: a form that cannot change them must not
+// change them either by filling in a default (a unit without a length, no
+// numbers as an empty list) where prev, made elsewhere, left them empty.
+func (a *Agreement) KeepLocked(prev *Agreement) {
+	if !prev.Locked() {
+		return
+	}
+	a.Kind, a.Category, a.Subject, a.ParentID = prev.Kind, prev.Category, prev.Subject, prev.ParentID
+	a.Parties = slices.Clone(prev.Parties)
+	a.Premises, a.LegalBases = slices.Clone(prev.Premises), slices.Clone(prev.LegalBases)
+	a.Body = slices.Clone(prev.Body)
+	a.Term, a.Funding, a.Copies = prev.Term, prev.Funding, prev.Copies
+	a.Amends = nil
+	if prev.Amends != nil {
+		m := *prev.Amends
+		a.Amends = &m
+	}
+	a.ParafUnits = slices.Clone(prev.ParafUnits)
+	if prev.Signing == nil {
+		if a.Signing != nil {
+			a.Signing.Date, a.Signing.Numbers = Date{}, nil
+		}
+		return
+	}
+	if a.Signing == nil {
+		a.Signing = &Signing{}
+	}
+	a.Signing.Date, a.Signing.Numbers = prev.Signing.Date, slices.Clone(prev.Signing.Numbers)
 }
 
 func signingDate(a *Agreement) Date {

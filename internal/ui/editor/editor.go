@@ -350,6 +350,10 @@ func (e *Editor) form() (agreement.Agreement, agreement.Errors) {
 	for _, t := range e.order {
 		t.apply(&a, &es)
 	}
+	// Once signed, what the signature fixed shows read-only: the form must
+	// not change it either by writing its defaults where the record, made
+	// by an import or an exchange, left a field empty.
+	a.KeepLocked(&e.a)
 	return a, es
 }
 

@@ -1,0 +1,55 @@
+package editor
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"sepakat/internal/agreement"
+	"sepakat/internal/service"
+	"sepakat/internal/sheet"
+)
+
+// An agreement imported from an old register, signed, is opened and only
+// its notes are changed: the save goes through and leaves what the
+// signature fixed as the import wrote it (the form's defaults, a term unit
+// with no length or an empty list of numbers, are not a change to it).
+func TestImportedSignedAgreementTakesNotes(t *testing.T) {
+	h := newHarness(t)
+	csv := "Nomor Perjanjian,Jenis,Mitra,Tentang,Tanggal Tanda Tangan,Berlaku Sampai\n" +
+		"119/PKS.05-Huk/2024,PKS,Pemerintah Kabupaten Garut,Pengembangan Pariwisata Alam,12/03/2024,11/03/2027\n"
+	tb, err := sheet.Read("lama.csv", []byte(csv), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, err := sheet.NewEnv(h.s, h.s, h.s, fixedNow())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sheet.Apply(context.Background(), h.s, sheet.NewPlan(tb, sheet.Propose(tb), env)); err != nil {
+		t.Fatal(err)
+	}
+	page, err := h.s.List(service.Query{Order: service.ByChanged, Limit: 1})
+	if err != nil || len(page.Items) != 1 || page.Items[0].Subject != "Pengembangan Pariwisata Alam" {
+		t.Fatalf("imported: %+v %v", page.Items, err)
+	}
+	before, err := h.s.Agreement(page.Items[0].ID)
+	if err != nil || !before.Locked() {
+		t.Fatalf("imported agreement %+v locked %v: %v", before.Status, before.Locked(), err)
+	}
+	e := h.open(before.ID, nil)
+	test.Type(e.identity.notes, "Rapat evaluasi dijadwalkan Januari.")
+	test.Tap(e.saveBtn)
+	after, err := h.s.Agreement(before.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Rev != before.Rev+1 || after.Notes != "Rapat evaluasi dijadwalkan Januari." {
+		t.Fatalf("not saved: rev %d→%d, notes %q; the editor says %q", before.Rev, after.Rev, after.Notes, e.general.Text)
+	}
+	if es := agreement.CheckLocked(&before, &after); len(es) > 0 || !reflect.DeepEqual(before.Term, after.Term) {
+		t.Errorf("the save changed what the signature fixed: %v; term %+v → %+v", es, before.Term, after.Term)
+	}
+}
