@@ -53,3 +53,28 @@ func TestImportedSignedAgreementTakesNotes(t *testing.T) {
 		t.Errorf("the save changed what the signature fixed: %v; term %+v → %+v", es, before.Term, after.Term)
 	}
 }
+
+// A change of notes is all a save of notes records: the originals' checklist
+// the Penandatanganan tab shows, nothing ticked, is not written as a change.
+func TestNotesAloneAreTheChange(t *testing.T) {
+	h := newHarness(t)
+	a, err := h.s.Agreement(3) // the signed PKS
+	if err != nil || !a.Locked() || len(a.Checklist()) == 0 {
+		t.Fatalf("example %d locked %v checklist %d: %v", a.ID, a.Locked(), len(a.Checklist()), err)
+	}
+	a.Signing.Checklist = nil // as signed before the checklist, or elsewhere
+	if err := h.s.SaveAgreement(&a); err != nil {
+		t.Fatal(err)
+	}
+	e := h.open(a.ID, nil)
+	test.Type(e.identity.notes, "Naskah asli sedang dikirim.")
+	test.Tap(e.saveBtn)
+	hist, err := h.s.AgreementHistory(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := hist[len(hist)-1]
+	if last.Rev != a.Rev+1 || len(last.Changes) != 1 || last.Changes[0].Field != "notes" {
+		t.Errorf("the save of notes recorded rev %d: %+v", last.Rev, last.Changes)
+	}
+}

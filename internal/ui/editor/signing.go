@@ -308,7 +308,11 @@ func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force 
 	for _, c := range s.Checklist {
 		if c.Copy <= copies { // fewer originals: the others' checks go
 			c.Scanned = scan // the Lampiran tab's files decide
-			kept = append(kept, c)
+			// An original with nothing ticked is what no entry says
+			// (Agreement.Checklist): it is not stored, nor in the history.
+			if c != (agreement.CopyCheck{Copy: c.Copy, PartyID: c.PartyID}) {
+				kept = append(kept, c)
+			}
 		}
 	}
 	s.Checklist = kept
