@@ -62,17 +62,29 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 	if err := b.loadParties(); err != nil {
 		return nil, err
 	}
-	if a.Parent == nil && a.ParentID != 0 {
-		// A child saved without its citation: cite the stored parent.
+	if a.ParentID != 0 && (a.Parent == nil || a.Parent.Date.IsZero()) {
+		// A child saved without its citation, or made while its parent was
+		// not yet signed: cite the stored parent as it is now.
 		if p, err := src.Agreement(a.ParentID); err == nil {
 			c := *a
-			c.Parent = &agreement.ParentRef{Kind: p.Kind, Subject: p.Subject, Numbers: p.Numbers(), End: p.EffectiveEnd()}
-			if p.Signing != nil {
-				c.Parent.Date = p.Signing.Date
-				if len(p.Signing.Numbers) > 0 {
-					c.Parent.Numbers = p.Signing.Numbers
+			ref := agreement.ParentRef{Kind: p.Kind, Subject: p.Subject, Numbers: p.Numbers(), End: p.EffectiveEnd()}
+			if a.Parent != nil {
+				ref.Changes, ref.End = a.Parent.Changes, a.Parent.End
+				if ref.End.IsZero() {
+					ref.End = p.EffectiveEnd()
 				}
 			}
+			if p.Signing != nil && p.Locked() {
+				ref.Date = p.Signing.Date
+				if len(p.Signing.Numbers) > 0 {
+					ref.Numbers = p.Signing.Numbers
+				}
+			} else {
+				// Never a signing that has not happened: its number and date
+				// are left to be filled in.
+				b.parentUnsigned = true
+			}
+			c.Parent = &ref
 			b.a = &c
 			a = &c
 		}
@@ -128,6 +140,8 @@ type builder struct {
 	opt     Options
 	res     *resolver
 	parties []partyInfo
+	// parentUnsigned is set when the parent cited is not signed yet.
+	parentUnsigned bool
 }
 
 func (b *builder) loadParties() error {
@@ -176,9 +190,10 @@ func (b *builder) loadParties() error {
 	return nil
 }
 
-// named is the party as the title names it: the perangkat daerah that stands
-// as the party of a PKS between perangkat daerah, else the instansi. The
-// komparisi still says whom it acts for: the instansi.
+// named is the party as the document names it: the perangkat daerah that
+// stands as the party of a PKS between perangkat daerah, else the instansi.
+// The title, the komparisi (whom the signer acts for) and the definitions
+// ("PIHAK PERTAMA adalah …") all name this one party.
 func (p partyInfo) named() string {
 	if u := clean(p.ap.Unit); u != "" {
 		return u
@@ -245,18 +260,9 @@ func (b *builder) setVars() {
 		v[string(p.ap.Role)] = p.named() // pihak_pertama, pihak_kedua, pihak_ketiga
 	}
 	if ref := a.Parent; ref != nil {
-		nums := ""
-		for i, n := range ref.Numbers {
-			if n = clean(n); n == "" {
-				continue
-			}
-			if nums != "" && i == len(ref.Numbers)-1 {
-				nums += " dan Nomor " + n
-			} else if nums != "" {
-				nums += ", Nomor " + n
-			} else {
-				nums = "Nomor " + n
-			}
+		nums := numbersCited(ref.Numbers)
+		if nums == "" && b.parentUnsigned {
+			nums = "Nomor " + dots
 		}
 		short := ref.Kind.Title()
 		if nums != "" {
@@ -265,10 +271,13 @@ func (b *builder) setVars() {
 		v["induk_singkat"] = short
 		v["induk_judul"] = strings.ToUpper(ref.Kind.Title())
 		full := short
-		if !ref.Date.IsZero() {
+		switch {
+		case !ref.Date.IsZero():
 			full += " tanggal " + bahasa.ShortDate(ref.Date.Time())
+		case b.parentUnsigned:
+			full += " tanggal " + dots
 		}
-		v["induk"] = full + " tentang " + clean(ref.Subject)
+		v["induk"] = full + " tentang " + clean(ref.Subject) + recital(ref.Changes)
 		end := ref.End
 		if end.IsZero() && a.ParentID != 0 {
 			if p, err := b.src.Agreement(a.ParentID); err == nil {
@@ -279,6 +288,65 @@ func (b *builder) setVars() {
 			v["induk_berakhir"] = bahasa.ShortDate(end.Time())
 		}
 	}
+}
+
+// numbersCited writes an agreement's numbers as a citation names them:
+// "Nomor 1/KSB/2026 dan Nomor 130/021/2026"; "" when it has none.
+func numbersCited(numbers []string) string {
+	nums := ""
+	for i, n := range numbers {
+		if n = clean(n); n == "" {
+			continue
+		}
+		if nums != "" && i == len(numbers)-1 {
+			nums += " dan Nomor " + n
+		} else if nums != "" {
+			nums += ", Nomor " + n
+		} else {
+			nums = "Nomor " + n
+		}
+	}
+	return nums
+}
+
+// recital says how the parent was changed before, as its citation goes on:
+// " sebagaimana telah diubah dengan Adendum Nomor … tanggal … dan
+// diperpanjang dengan Perpanjangan Nomor … tanggal …", each change named as
+// its own title names it (the second Adendum is "Adendum Kedua"), oldest
+// first; "" when there was none.
+func recital(changes []agreement.ParentChange) string {
+	var parts []string
+	seen := map[agreement.Kind]int{}
+	for _, c := range changes {
+		seen[c.Kind]++
+		verb := "diubah"
+		if c.Kind == agreement.KindPerpanjangan {
+			verb = "diperpanjang"
+		}
+		name := c.Kind.Title()
+		if n := seen[c.Kind]; n > 1 {
+			name += " " + bahasa.TitleCase(ordinal(n))
+		}
+		if nums := numbersCited(c.Numbers); nums != "" {
+			name += " " + nums
+		}
+		if !c.Date.IsZero() {
+			name += " tanggal " + bahasa.ShortDate(c.Date.Time())
+		}
+		parts = append(parts, verb+" dengan "+name)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " sebagaimana telah " + joinAnd(parts)
+}
+
+// ordinal is n as an ordinal word: "pertama", "kedua", "ketiga", "kesebelas".
+func ordinal(n int) string {
+	if n == 1 {
+		return "pertama"
+	}
+	return "ke" + bahasa.Terbilang(uint64(n))
 }
 
 // place is where the agreement is signed, as the opening names it: the venue
@@ -320,7 +388,16 @@ func (b *builder) title(d *Document) {
 		d.Lambang = append(d.Lambang, l)
 		d.Parties = append(d.Parties, p.ap.Role.Label())
 	}
-	d.Title = append(d.Title, b.tpl.Title)
+	title := b.tpl.Title
+	if k := b.a.Kind; (k == agreement.KindAdendum || k == agreement.KindPerpanjangan) && b.a.Parent != nil {
+		// The first change of a parent has no ordinal, the next are
+		// "ADENDUM KEDUA", "ADENDUM KETIGA" (as a second Perubahan of a
+		// regulation is "PERUBAHAN KEDUA ATAS …").
+		if n := b.a.Parent.Ordinal(k); n > 1 {
+			title += " " + strings.ToUpper(ordinal(n))
+		}
+	}
+	d.Title = append(d.Title, title)
 	if b.tpl.Subtitle != "" {
 		d.Title = append(d.Title, strings.ToUpper(b.res.fill("judul", b.tpl.Subtitle)))
 	}
@@ -361,7 +438,7 @@ func (b *builder) opening(d *Document) {
 	for i, p := range b.parties {
 		role := p.ap.Role.Label()
 		roles = append(roles, role)
-		name, jabatan, instansi := dots, dots, p.party.Name
+		name, jabatan, instansi := dots, dots, p.named()
 		switch {
 		case p.signed != nil:
 			name, jabatan = clean(p.signed.Name), fullJabatan(acting("", clean(p.signed.Jabatan)))

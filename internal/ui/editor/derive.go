@@ -13,6 +13,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/naskah"
+	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
 
@@ -54,6 +55,39 @@ const (
 // the end an earlier signed Adendum set.
 type summaries interface {
 	Summaries([]agreement.ID) ([]agreement.Summary, error)
+}
+
+// recite gives child, a new child of this agreement, this agreement's signed
+// Adenda and Perpanjangan to recite in its citation (agreement.Recite), read
+// through the register when the service has one.
+func (e *Editor) recite(child *agreement.Agreement) {
+	r, ok := e.svc.(interface {
+		List(service.Query) (service.Page, error)
+	})
+	if !ok || e.a.ID == 0 {
+		return
+	}
+	var siblings []agreement.Agreement
+	q := service.Query{Order: service.ByParent, Parent: e.a.ID, Limit: 100}
+	for {
+		page, err := r.List(q)
+		if err != nil {
+			return // cited without them, as before
+		}
+		for _, s := range page.Items {
+			if s.Kind != agreement.KindAdendum && s.Kind != agreement.KindPerpanjangan {
+				continue
+			}
+			if a, err := e.svc.Agreement(s.ID); err == nil {
+				siblings = append(siblings, a)
+			}
+		}
+		if page.Next == nil {
+			break
+		}
+		q.After = page.Next
+	}
+	child.Recite(&e.a, siblings)
 }
 
 // familyEnd is this agreement's last day after its signed Adendum and
@@ -258,6 +292,7 @@ func (e *Editor) deriveChange(kind agreement.Kind, m agreement.Amendment, parent
 		return
 	}
 	child.Amends = &m
+	e.recite(&child)
 	if child.Parent != nil && parentEnd.Valid() {
 		child.Parent.End = parentEnd // cited as the end before this change
 	}
@@ -268,7 +303,11 @@ func (e *Editor) deriveChange(kind agreement.Kind, m agreement.Amendment, parent
 			child.Term.Start = parentEnd.AddDate(0, 0, 1)
 		}
 	}
-	child.Body = naskah.AdendumBody(&e.a, kind, m, lib)
-	child.Premises = naskah.AdendumPremises(&e.a, m)
+	parent := e.a
+	if parentEnd.Valid() {
+		parent.Term.End = parentEnd // what this change changes: the end after earlier ones
+	}
+	child.Body = naskah.AdendumBody(&parent, kind, m, lib)
+	child.Premises = naskah.AdendumPremises(&parent, m)
 	e.create(&child)
 }

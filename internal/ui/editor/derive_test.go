@@ -161,6 +161,34 @@ func TestAdendumAsksWhatChangesAndExtendsTheParent(t *testing.T) {
 	if _, rest, _ := strings.Cut(words, "Pada hari ini"); strings.Contains(rest, "…") || strings.Contains(rest, "{") {
 		t.Errorf("the Adendum's PDF has something left to fill:\n%s", rest)
 	}
+
+	// A second Adendum, made now, is titled ADENDUM KEDUA, recites the
+	// first, and lengthens the term from the end the first set.
+	e = h.open(3, nil)
+	test.Tap(e.actions[agreement.KindAdendum])
+	test.Tap(e.changes.term)
+	test.Tap(e.changes.create)
+	if len(h.created) != 2 {
+		t.Fatalf("made %v; the dialog says %q", h.created, e.changes.problem.Text)
+	}
+	add2, err := h.s.Agreement(h.created[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if add2.Parent == nil || len(add2.Parent.Changes) != 1 || add2.Parent.Changes[0].Date != agreement.NewDate(2026, 6, 20) {
+		t.Fatalf("the second Adendum keeps the recital %+v", add2.Parent)
+	}
+	words = pdfWords(t, h, add2.ID)
+	for _, want := range []string{
+		"ADENDUM KEDUA ATAS PERJANJIAN KERJA SAMA",
+		"tentang " + pks.Subject + " sebagaimana telah diubah dengan Adendum",
+		"tanggal 20 Juni 2026; b. bahwa",
+		"diperpanjang selama 1 (satu) tahun, terhitung sejak tanggal 4 Juli 2027 sampai dengan tanggal 3 Juli 2028.",
+	} {
+		if !strings.Contains(words, want) {
+			t.Errorf("the second Adendum's PDF lacks %q\n%s", want, words)
+		}
+	}
 }
 
 // Changing the text of a chosen pasal writes it in place of the old one.

@@ -497,6 +497,7 @@ func (e *Editor) onDerive(kind agreement.Kind) {
 			e.fail(lang.L("Perjanjian baru tidak dibuat:"), err)
 			return
 		}
+		e.recite(&child)
 		child.Body = naskah.PKSBody(&e.a, lib)
 		if len(child.Premises) == 0 {
 			child.Premises = lib.StartPremises(agreement.KindPKS, child.Category)
