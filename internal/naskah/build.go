@@ -2,6 +2,8 @@ package naskah
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -606,6 +608,13 @@ func (b *builder) body(d *Document) {
 		sec := Section{Kind: SectionPasal, Label: label, Heading: strings.ToUpper(clean(node.Heading))}
 		where := label
 		sec.Intro = b.para(where, node.Text)
+		if m := restatement.FindStringSubmatch(clean(node.Text)); m != nil {
+			// The parent's pasal set out anew, under its own number and heading.
+			own, rest := b.res.fill(where, m[1]), b.res.fill(where, m[3])
+			sec.Intro = P(strings.TrimSpace(own + " " + rest))
+			n, _ := strconv.Atoi(m[2])
+			sec.Restated = &Restated{Label: "Pasal " + m[2], Heading: b.restatedHeading(n), At: len(own) + 1}
+		}
 		kids := node.Children
 		if len(kids) == 1 && kids[0].Kind == agreement.NodeAyat && len(sec.Intro.Plain()) == 0 {
 			sec.Intro = b.para(where, kids[0].Text)
@@ -627,6 +636,32 @@ func (b *builder) body(d *Document) {
 			pasal(node)
 		}
 	}
+}
+
+// restatement is the statement of an Adendum's pasal that sets out a pasal
+// of the parent anew (AdendumBody), and the new text after it.
+var restatement = regexp.MustCompile(`^(Ketentuan Pasal (\d+) .*?diubah sehingga berbunyi sebagai berikut:)\s*(.*)$`)
+
+// restatedHeading is the heading of the parent's pasal n as the Adendum sets
+// it out: as the change recorded it, else as the parent has it.
+func (b *builder) restatedHeading(n int) string {
+	if m := b.a.Amends; m != nil {
+		for _, p := range m.Pasal {
+			if p.Number == n && clean(p.Heading) != "" {
+				return strings.ToUpper(clean(p.Heading))
+			}
+		}
+	}
+	if b.a.ParentID != 0 {
+		if parent, err := b.src.Agreement(b.a.ParentID); err == nil {
+			for _, p := range PasalOf(&parent) {
+				if p.Number == n {
+					return strings.ToUpper(clean(p.Heading))
+				}
+			}
+		}
+	}
+	return ""
 }
 
 func (b *builder) items(where string, nodes []agreement.Node) []Item {

@@ -230,6 +230,42 @@ func TestAdendumRewritesAChosenPasal(t *testing.T) {
 	if add.Amends.Term {
 		t.Error("a pasal's new text changed the term")
 	}
+
+	// Printed, the new Pasal 2 stands as a pasal: its label and heading on
+	// lines of their own under the statement, then its ayat.
+	heading := naskah.PasalOf(&e.a)[1].Heading
+	var buf bytes.Buffer
+	if err := (export.Printer{Src: h.s}).ExportPDF(context.Background(), add.ID, &buf, true); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "add.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils): %v", err)
+	}
+	var lines []string
+	for _, l := range strings.Split(string(out), "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	found := false
+	for i := 0; i+3 < len(lines); i++ {
+		if strings.HasSuffix(lines[i], "diubah sehingga berbunyi sebagai berikut:") {
+			found = lines[i+1] == "Pasal 2" && lines[i+2] == heading &&
+				strings.HasPrefix(lines[i+3], "(1) Ruang lingkup kerja sama meliputi pertukaran data")
+			if !found {
+				t.Errorf("after the statement the PDF prints %q, want Pasal 2, %q, then its ayat", lines[i+1:i+4], heading)
+			}
+			break
+		}
+	}
+	if !found {
+		t.Errorf("the PDF does not restate Pasal 2:\n%s", strings.Join(lines, "\n"))
+	}
 }
 
 // "Buat PKS dari KSB ini" starts from the PKS template, with the KSB's scope,
