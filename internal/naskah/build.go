@@ -64,32 +64,9 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 	if err := b.loadParties(); err != nil {
 		return nil, err
 	}
-	if a.ParentID != 0 && (a.Parent == nil || a.Parent.Date.IsZero()) {
-		// A child saved without its citation, or made while its parent was
-		// not yet signed: cite the stored parent as it is now.
-		if p, err := src.Agreement(a.ParentID); err == nil {
-			c := *a
-			ref := agreement.ParentRef{Kind: p.Kind, Subject: p.Subject, Numbers: p.Numbers(), End: p.EffectiveEnd()}
-			if a.Parent != nil {
-				ref.Changes, ref.End = a.Parent.Changes, a.Parent.End
-				if ref.End.IsZero() {
-					ref.End = p.EffectiveEnd()
-				}
-			}
-			if p.Signing != nil && p.Locked() {
-				ref.Date = p.Signing.Date
-				if len(p.Signing.Numbers) > 0 {
-					ref.Numbers = p.Signing.Numbers
-				}
-			} else {
-				// Never a signing that has not happened: its number and date
-				// are left to be filled in.
-				b.parentUnsigned = true
-			}
-			c.Parent = &ref
-			b.a = &c
-			a = &c
-		}
+	if a.ParentID != 0 {
+		a = b.citedParent(a)
+		b.a = a
 	}
 	b.setVars()
 	d := &Document{Code: code(a), Draft: opt.Draft && a.Status != agreement.StatusDitandatangani}
@@ -115,7 +92,46 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 	if err := b.res.err(); err != nil {
 		return nil, err
 	}
+	d.Fills = make(map[string]string, len(b.res.vars))
+	for k, v := range b.res.vars {
+		d.Fills[k] = v
+	}
 	return d, nil
+}
+
+// citedParent is a with its citation of the parent as it prints: the
+// citation kept with a while the stored parent is signed; the stored parent
+// as it is now when a kept none, or kept no signing date. A parent not
+// signed (still a draft, or cancelled unsigned) is never cited as signed,
+// whatever a kept: its number and date are left to be filled in.
+func (b *builder) citedParent(a *agreement.Agreement) *agreement.Agreement {
+	p, err := b.src.Agreement(a.ParentID)
+	if err != nil {
+		return a // not readable here (a partner's package): as kept
+	}
+	signed := p.Locked()
+	if signed && a.Parent != nil && !a.Parent.Date.IsZero() {
+		return a
+	}
+	c := *a
+	ref := agreement.ParentRef{Kind: p.Kind, Subject: p.Subject, Numbers: p.Numbers(), End: p.EffectiveEnd()}
+	if a.Parent != nil {
+		ref.Changes = a.Parent.Changes
+		if a.Parent.End.Valid() {
+			ref.End = a.Parent.End
+		}
+	}
+	switch {
+	case !signed:
+		b.parentUnsigned = true
+	case p.Signing != nil:
+		ref.Date = p.Signing.Date
+		if len(p.Signing.Numbers) > 0 {
+			ref.Numbers = p.Signing.Numbers
+		}
+	}
+	c.Parent = &ref
+	return &c
 }
 
 func code(a *agreement.Agreement) string {

@@ -180,6 +180,9 @@ type Document struct {
 	// Draft prints the KONSEP watermark.
 	Draft bool
 	Meta  Meta
+	// Fills is what each placeholder of the agreement's text ("{jenis}")
+	// says in this document; no part of the text.
+	Fills map[string]string
 }
 
 // Part is what a paragraph of a document is.

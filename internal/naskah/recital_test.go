@@ -156,6 +156,18 @@ func TestPKSOfAnUnsignedKSBAssertsNoSigning(t *testing.T) {
 		t.Errorf("premise of a PKS under an unsigned KSB: %q", got)
 	}
 
+	// Made by an older version, the PKS kept the planned date as the KSB's
+	// signing: it is not printed either.
+	old := pks
+	old.Parent = &agreement.ParentRef{Kind: ksb.Kind, Subject: ksb.Subject, Date: ksb.Signing.Date}
+	d, err := Build(&old, s, library(t), Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Premises[0].Text.Plain(); strings.Contains(got, "30 November 2026") || !strings.Contains(got, "tanggal "+dots) {
+		t.Errorf("premise of a PKS that kept a planned date: %q", got)
+	}
+
 	// The KSB as it stands once signed.
 	ksb.Status = agreement.StatusDitandatangani
 	ksb.Signing = &agreement.Signing{Date: agreement.NewDate(2026, 12, 3), Place: "Sumedang", Numbers: []string{"5/KSB/2026", "12/MoU/2026"}}

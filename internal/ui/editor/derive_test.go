@@ -231,6 +231,23 @@ func TestAdendumRewritesAChosenPasal(t *testing.T) {
 		t.Error("a pasal's new text changed the term")
 	}
 
+	// In its editor, the statement's placeholder is said in words under it.
+	ae := h.open(add.ID, nil)
+	ae.tabs.SelectIndex(tabBody)
+	h.l.until("the preview", func() bool { return strings.Contains(previewText(ae), "ADENDUM") })
+	tapRow(t, ae.body.tree, ae.body.label([]int{0}))
+	cited := "{induk_singkat} = Perjanjian Kerja Sama Nomor " + strings.Join(e.a.Numbers(), " dan Nomor ")
+	h.l.until("what {induk_singkat} prints as", func() bool {
+		return ae.body.fills.Visible() && strings.Contains(ae.body.fills.Text, cited)
+	})
+	ae.body.tree.Select(pathUID([]int{0, 0}))
+	if ae.body.selected != pathUID([]int{0, 0}) || ae.body.text.Text != "Ruang lingkup kerja sama meliputi pertukaran data perizinan berusaha." {
+		t.Fatalf("selected %q: %q", ae.body.selected, ae.body.text.Text)
+	}
+	if ae.body.fills.Visible() {
+		t.Errorf("an ayat without placeholders says %q", ae.body.fills.Text)
+	}
+
 	// Printed, the new Pasal 2 stands as a pasal: its label and heading on
 	// lines of their own under the statement, then its ayat.
 	heading := naskah.PasalOf(&e.a)[1].Heading
