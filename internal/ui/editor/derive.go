@@ -58,36 +58,59 @@ type summaries interface {
 }
 
 // recite gives child, a new child of this agreement, this agreement's signed
-// Adenda and Perpanjangan to recite in its citation (agreement.Recite), read
-// through the register when the service has one.
+// Adenda and Perpanjangan to recite in its citation (agreement.Recite).
 func (e *Editor) recite(child *agreement.Agreement) {
-	r, ok := e.svc.(interface {
-		List(service.Query) (service.Page, error)
-	})
-	if !ok || e.a.ID == 0 {
+	if siblings, ok := e.changesOf(e.a.ID); ok {
+		child.Recite(&e.a, siblings)
+	}
+}
+
+// reciteAgain brings the citation of a, a child not signed yet, up to date
+// with its parent's signed changes, as a is saved: an Adendum signed since a
+// was made is recited, and a becomes the Adendum after it.
+func (e *Editor) reciteAgain(a *agreement.Agreement) {
+	if a.ParentID == 0 || a.Parent == nil || e.a.Locked() {
 		return
 	}
-	var siblings []agreement.Agreement
-	q := service.Query{Order: service.ByParent, Parent: e.a.ID, Limit: 100}
+	parent, err := e.svc.Agreement(a.ParentID)
+	if err != nil {
+		return
+	}
+	if siblings, ok := e.changesOf(parent.ID); ok {
+		a.Recite(&parent, siblings)
+	}
+}
+
+// changesOf reads the Adenda and Perpanjangan of agreement id through the
+// register, when the service has one; ok is false when they cannot be read.
+func (e *Editor) changesOf(id agreement.ID) (siblings []agreement.Agreement, ok bool) {
+	r, isReg := e.svc.(interface {
+		List(service.Query) (service.Page, error)
+	})
+	if !isReg || id == 0 {
+		return nil, false
+	}
+	q := service.Query{Order: service.ByParent, Parent: id, Limit: 100}
 	for {
 		page, err := r.List(q)
 		if err != nil {
-			return // cited without them, as before
+			return nil, false // cited as before
 		}
 		for _, s := range page.Items {
 			if s.Kind != agreement.KindAdendum && s.Kind != agreement.KindPerpanjangan {
 				continue
 			}
-			if a, err := e.svc.Agreement(s.ID); err == nil {
-				siblings = append(siblings, a)
+			a, err := e.svc.Agreement(s.ID)
+			if err != nil {
+				return nil, false
 			}
+			siblings = append(siblings, a)
 		}
 		if page.Next == nil {
-			break
+			return siblings, true
 		}
 		q.After = page.Next
 	}
-	child.Recite(&e.a, siblings)
 }
 
 // familyEnd is this agreement's last day after its signed Adendum and

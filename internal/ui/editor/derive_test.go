@@ -408,3 +408,65 @@ func TestAdendumTermTabSaysItEndsWithItsParent(t *testing.T) {
 		t.Errorf("the Adendum's PDF:\n%s", words)
 	}
 }
+
+// A draft Adendum made before another Adendum of the same PKS was signed
+// recites it once saved, and becomes the second Adendum.
+func TestDraftAdendumRecitesAChangeSignedSinceItWasMade(t *testing.T) {
+	h := newHarness(t)
+	derive := func() agreement.Agreement {
+		t.Helper()
+		e := h.open(3, nil)
+		test.Tap(e.actions[agreement.KindAdendum])
+		test.Tap(e.changes.signers)
+		test.Tap(e.changes.create)
+		a, err := h.s.Agreement(h.created[len(h.created)-1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	draft := derive()
+	signed := derive()
+	if len(draft.Parent.Changes) != 0 || len(signed.Parent.Changes) != 0 {
+		t.Fatalf("nothing signed yet, yet recited: %+v, %+v", draft.Parent.Changes, signed.Parent.Changes)
+	}
+	// The PKS was signed under mandates that ended in 2025: the Adendum is
+	// signed by the heads of region themselves, as the KSB was.
+	ksb, err := h.s.Agreement(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range signed.Parties {
+		for _, kp := range ksb.Parties {
+			if kp.PartyID == signed.Parties[i].PartyID {
+				signed.Parties[i].SignerID, signed.Parties[i].MandateID = kp.SignerID, 0
+			}
+		}
+	}
+	servicetest.Sign(t, h.s, &signed, agreement.NewDate(2026, 6, 20))
+
+	e := h.open(draft.ID, nil)
+	if !e.onSave() {
+		t.Fatalf("the draft does not save: %s", e.general.Text)
+	}
+	got, err := h.s.Agreement(draft.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Parent.Changes) != 1 || got.Parent.Changes[0].Date != agreement.NewDate(2026, 6, 20) {
+		t.Fatalf("saved, the draft recites %+v", got.Parent.Changes)
+	}
+	if words := pdfWords(t, h, draft.ID); !strings.HasPrefix(words, "ADENDUM KEDUA ATAS PERJANJIAN KERJA SAMA") ||
+		!strings.Contains(words, "sebagaimana telah diubah dengan Adendum tanggal 20 Juni 2026;") {
+		t.Errorf("the draft's PDF:\n%s", words)
+	}
+
+	// Signed, its citation stays as it was signed.
+	signedE := h.open(signed.ID, nil)
+	if !signedE.onSave() {
+		t.Fatalf("the signed Adendum does not save: %s", signedE.general.Text)
+	}
+	if again, _ := h.s.Agreement(signed.ID); len(again.Parent.Changes) != 0 {
+		t.Errorf("a signed Adendum's citation changed on save: %+v", again.Parent.Changes)
+	}
+}

@@ -371,6 +371,7 @@ func (e *Editor) onSave() bool {
 
 // commit stores a (the form, perhaps with a status step) and shows the result.
 func (e *Editor) commit(a agreement.Agreement) bool {
+	e.reciteAgain(&a) // derive.go
 	err := e.svc.SaveAgreement(&a)
 	var es agreement.Errors
 	errors.As(err, &es)
