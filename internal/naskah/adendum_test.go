@@ -134,3 +134,39 @@ func (noDir) Official(agreement.ID) (agreement.Official, bool)  { return agreeme
 func (noDir) Mandate(agreement.ID) (agreement.Mandate, bool)    { return agreement.Mandate{}, false }
 func (noDir) AgreementKind(agreement.ID) (agreement.Kind, bool) { return "", false }
 func (noDir) RegionName(string) (string, bool)                  { return "", false }
+
+// A pasal restated by an Adendum prints under its own label and heading; a
+// statement that changes only a part of a pasal restates no pasal.
+func TestRestatedPasalStandsUnderItsLabel(t *testing.T) {
+	s := examples(t)
+	pks, err := s.Agreement(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	add, err := agreement.NewChild(&pks, agreement.KindAdendum, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	add.Body = []agreement.Node{
+		{Kind: agreement.NodePasal, Text: "Ketentuan Pasal 3 {induk_singkat} diubah sehingga berbunyi sebagai berikut: Ruang lingkup meliputi:",
+			Children: []agreement.Node{{Kind: agreement.NodePoint, Text: "pertukaran data; dan"}, {Kind: agreement.NodePoint, Text: "pelatihan."}}},
+		{Kind: agreement.NodePasal, Text: "Ketentuan Pasal 5 ayat (2) {induk_singkat} diubah sehingga berbunyi sebagai berikut: (2) Biaya ditanggung bersama."},
+	}
+	d, err := Build(&add, s, library(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := d.Body[0], d.Body[1]
+	own, restated := first.SplitIntro()
+	if first.Restated == nil || first.Restated.Label != "Pasal 3" || first.Restated.Heading != "RUANG LINGKUP" ||
+		!strings.HasSuffix(own.Plain(), "diubah sehingga berbunyi sebagai berikut:") || restated.Plain() != "Ruang lingkup meliputi:" {
+		t.Errorf("Pasal I restates %+v: %q / %q", first.Restated, own.Plain(), restated.Plain())
+	}
+	// What reads Intro and Items alone reads the whole text, as before.
+	if !strings.HasSuffix(first.Intro.Plain(), "sebagai berikut: Ruang lingkup meliputi:") || len(first.Items) != 2 {
+		t.Errorf("Pasal I's Intro %q, %d items", first.Intro.Plain(), len(first.Items))
+	}
+	if second.Restated != nil {
+		t.Errorf("a change of an ayat restates %+v", second.Restated)
+	}
+}

@@ -624,7 +624,7 @@ func (b *builder) body(d *Document) {
 		sec := Section{Kind: SectionPasal, Label: label, Heading: strings.ToUpper(clean(node.Heading))}
 		where := label
 		sec.Intro = b.para(where, node.Text)
-		if m := restatement.FindStringSubmatch(clean(node.Text)); m != nil {
+		if m := restatement.FindStringSubmatch(clean(node.Text)); m != nil && !partOfPasal.MatchString(m[1]) {
 			// The parent's pasal set out anew, under its own number and heading.
 			own, rest := b.res.fill(where, m[1]), b.res.fill(where, m[3])
 			sec.Intro = P(strings.TrimSpace(own + " " + rest))
@@ -657,6 +657,10 @@ func (b *builder) body(d *Document) {
 // restatement is the statement of an Adendum's pasal that sets out a pasal
 // of the parent anew (AdendumBody), and the new text after it.
 var restatement = regexp.MustCompile(`^(Ketentuan Pasal (\d+) .*?diubah sehingga berbunyi sebagai berikut:)\s*(.*)$`)
+
+// partOfPasal finds a statement that changes a part of a pasal ("Ketentuan
+// Pasal 3 ayat (2) …"): what follows is that part, not a whole pasal.
+var partOfPasal = regexp.MustCompile(`(?i)^Ketentuan Pasal \d+ (ayat|huruf|angka) `)
 
 // restatedHeading is the heading of the parent's pasal n as the Adendum sets
 // it out: as the change recorded it, else as the parent has it.
