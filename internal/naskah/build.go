@@ -67,6 +67,10 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 	if a.ParentID != 0 {
 		a = b.citedParent(a)
 		b.a = a
+	} else if a.Parent != nil && a.Parent.Date.IsZero() {
+		// A citation without its parent (a partner's copy) and without a
+		// signing date: the date is left to be filled in, as at home.
+		b.parentUnsigned = true
 	}
 	b.setVars()
 	d := &Document{Code: code(a), Draft: opt.Draft && a.Status != agreement.StatusDitandatangani}

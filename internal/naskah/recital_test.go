@@ -168,6 +168,16 @@ func TestPKSOfAnUnsignedKSBAssertsNoSigning(t *testing.T) {
 		t.Errorf("premise of a PKS that kept a planned date: %q", got)
 	}
 
+	// The partner's copy cites the KSB without reading it: as unsigned.
+	mirror := pks
+	mirror.ParentID = 0
+	if d, err = Build(&mirror, s, library(t), Options{Draft: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Premises[0].Text.Plain(); got != premis() {
+		t.Errorf("the partner's copy cites\n%q\nwe cite\n%q", got, premis())
+	}
+
 	// The KSB as it stands once signed.
 	ksb.Status = agreement.StatusDitandatangani
 	ksb.Signing = &agreement.Signing{Date: agreement.NewDate(2026, 12, 3), Place: "Sumedang", Numbers: []string{"5/KSB/2026", "12/MoU/2026"}}
