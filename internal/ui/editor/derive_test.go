@@ -470,3 +470,33 @@ func TestDraftAdendumRecitesAChangeSignedSinceItWasMade(t *testing.T) {
 		t.Errorf("a signed Adendum's citation changed on save: %+v", again.Parent.Changes)
 	}
 }
+
+// A PKS made from a KSB that an Adendum has changed cites the KSB as changed.
+func TestPKSFromAnAmendedKSBRecitesItsAdendum(t *testing.T) {
+	h := newHarness(t)
+	e := h.open(1, nil) // the signed MoU with Lampung Timur
+	test.Tap(e.actions[agreement.KindAdendum])
+	test.Tap(e.changes.signers)
+	test.Tap(e.changes.create)
+	if len(h.created) != 1 {
+		t.Fatalf("made %v: %q", h.created, e.changes.problem.Text)
+	}
+	add, err := h.s.Agreement(h.created[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	servicetest.Sign(t, h.s, &add, agreement.NewDate(2026, 3, 2))
+	e = h.open(1, nil)
+	test.Tap(e.actions[agreement.KindPKS])
+	if len(h.created) != 2 {
+		t.Fatalf("made %v: %q", h.created, e.general.Text)
+	}
+	pks, err := h.s.Agreement(h.created[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := pdfWords(t, h, pks.ID)
+	if want := "tentang " + e.a.Subject + " sebagaimana telah diubah dengan Adendum tanggal 2 Maret 2026, yang perlu ditindaklanjuti dengan Perjanjian Kerja Sama;"; !strings.Contains(words, want) {
+		t.Errorf("the PKS's citation of the KSB lacks %q:\n%s", want, words)
+	}
+}
