@@ -371,6 +371,11 @@ func (e *Editor) onSave() bool {
 
 // commit stores a (the form, perhaps with a status step) and shows the result.
 func (e *Editor) commit(a agreement.Agreement) bool {
+	if es := agreement.SignedAhead(e.a.Status, &a, agreement.DateOf(e.now())); len(es) > 0 {
+		e.clearProblems()
+		e.showErrors(es)
+		return false
+	}
 	err := e.svc.SaveAgreement(&a)
 	var es agreement.Errors
 	errors.As(err, &es)
