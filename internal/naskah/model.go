@@ -179,7 +179,10 @@ type Document struct {
 	Paraf Paraf
 	// Draft prints the KONSEP watermark.
 	Draft bool
-	Meta  Meta
+	// Cancelled prints the DIBATALKAN watermark instead: the agreement was
+	// cancelled, and no copy of it may pass for one to sign or to keep.
+	Cancelled bool
+	Meta      Meta
 	// Fills is what each placeholder of the agreement's text ("{jenis}")
 	// says in this document; no part of the text.
 	Fills map[string]string
