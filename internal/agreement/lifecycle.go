@@ -257,7 +257,8 @@ func NewChild(parent *Agreement, kind Kind, now time.Time) (Agreement, error) {
 		numbers = append([]string(nil), parent.Signing.Numbers...)
 	}
 	date := Date{}
-	if parent.Signing != nil {
+	if parent.Signing != nil && parent.Locked() {
+		// Only a signing that happened is cited; a planned date is not.
 		date = parent.Signing.Date
 	}
 	c := Agreement{

@@ -473,7 +473,7 @@ func TestFirstRealCaseFromAnEmptyDataFile(t *testing.T) {
 	has(pksID, "PKS",
 		"PERJANJIAN KERJA SAMA ANTARA DINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN SUMEDANG DENGAN DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK KABUPATEN LAMPUNG SELATAN",
 		"Pada hari ini Kamis tanggal sepuluh bulan Juli tahun dua ribu dua puluh lima, bertempat di Kalianda,",
-		"Dr. AHMAD SYARIF, S.Kom., M.T., Kepala Dinas Komunikasi dan Informatika Kabupaten Sumedang, dalam hal ini bertindak untuk dan atas nama Pemerintah Kabupaten Sumedang berdasarkan Surat Kuasa Bupati Sumedang Nomor 800/120/Diskominfo/2025 tanggal 7 Juli 2025",
+		"Dr. AHMAD SYARIF, S.Kom., M.T., Kepala Dinas Komunikasi dan Informatika Kabupaten Sumedang, dalam hal ini bertindak untuk dan atas nama Dinas Komunikasi dan Informatika Kabupaten Sumedang berdasarkan Surat Kuasa Bupati Sumedang Nomor 800/120/Diskominfo/2025 tanggal 7 Juli 2025",
 		"berdasarkan Surat Kuasa Penjabat Bupati Lampung Selatan Nomor 800/45/KOMINFO/2025 tanggal 8 Juli 2025",
 		"tanggal 4 Juli 2025 tentang Berbagi Informasi dan Inovasi Daerah",
 		"Kesepakatan Bersama Nomor 1/KSB.05-Huk/2025 dan Nomor 03/MoU/TKKSD-LS/1.04/VII/2025 tanggal 4 Juli 2025")

@@ -376,6 +376,7 @@ func (e *Editor) commit(a agreement.Agreement) bool {
 		e.showErrors(es)
 		return false
 	}
+	e.reciteAgain(&a) // derive.go
 	err := e.svc.SaveAgreement(&a)
 	var es agreement.Errors
 	errors.As(err, &es)
@@ -502,6 +503,7 @@ func (e *Editor) onDerive(kind agreement.Kind) {
 			e.fail(lang.L("Perjanjian baru tidak dibuat:"), err)
 			return
 		}
+		e.recite(&child)
 		child.Body = naskah.PKSBody(&e.a, lib)
 		if len(child.Premises) == 0 {
 			child.Premises = lib.StartPremises(agreement.KindPKS, child.Category)
