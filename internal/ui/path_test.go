@@ -353,6 +353,7 @@ func TestFirstRealCaseFromAnEmptyDataFile(t *testing.T) {
 		t.Fatal("no welcome on an empty data file")
 	}
 	p.pick(win, tr("Kantor kita"), "sumedang")
+	p.fill(win, tr("Berkedudukan di"), 0, "Sumedang")
 	p.click(win, tr("Atur kantor kita"), 0)
 	parties, _ := s.Parties()
 	if len(parties) != 1 || parties[0].Name != "Pemerintah Kabupaten Sumedang" || parties[0].Seat != "Sumedang" {
