@@ -523,6 +523,14 @@ func (o *officialPane) onSave() {
 		o.md.problem("status", lang.L("Pilih status jabatannya: Definitif, Plt., Plh. atau Pj."))
 		chosen = false
 	}
+	if !chosen {
+		// Say at once what else is missing, as the save would.
+		for path, empty := range map[string]bool{"party_id": x.PartyID == 0, "name": x.Name == "", "jabatan": x.Jabatan == ""} {
+			if empty {
+				o.md.problem(path, agreement.FieldError{Field: path, Code: "required"}.Message(kit.Lang()))
+			}
+		}
+	}
 	if !readDates(o.md, []dateField{{o.from, "from", &x.From}, {o.to, "to", &x.To}}) || !chosen {
 		o.md.say(kit.Unsaved(agreement.ErrInvalid), true)
 		return

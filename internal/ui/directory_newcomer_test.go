@@ -41,9 +41,13 @@ func TestNewOfficialByMouseChoosesRoleAndStatus(t *testing.T) {
 	if o.party.Selected() != "Pemerintah Kabupaten Lampung Timur" || o.front.Text != "Ir." {
 		t.Fatalf("Instansi %q (text %q), Gelar depan %q", o.party.Selected(), o.party.Text, o.front.Text)
 	}
+	before, _ := s.Officials()
+	saveAndReload(t, d, l, o.md)
+	if !o.md.problems["name"].Visible() || !o.md.problems["jabatan"].Visible() || o.md.problems["party_id"].Visible() {
+		t.Errorf("the empty name and jabatan are not marked with the missing role")
+	}
 	test.Type(o.name, "Bambang Sutrisno")
 	test.Type(o.jabatan, "Kepala Dinas Komunikasi dan Informatika")
-	before, _ := s.Officials()
 	saveAndReload(t, d, l, o.md)
 	if o.md.problems["role"].Text != tr("Pilih peran pejabat ini.") || !o.md.problems["role"].Visible() ||
 		!o.md.problems["status"].Visible() || o.md.message.Importance != widget.DangerImportance {

@@ -425,7 +425,9 @@ func (t *partiesTab) onNewOfficial(ap *agreement.AgreementParty) {
 		return
 	}
 	id := ap.PartyID
-	t.officialForm = kit.ShowOfficialForm(t.e.win, t.e.svc, party, func(o agreement.Official) {
+	// Where the heads of region sign, a regional government's signer is its head.
+	head := !t.unitsAllowed() && party.Kind.IsRegion()
+	t.officialForm = kit.ShowOfficialForm(t.e.win, t.e.svc, party, head, func(o agreement.Official) {
 		t.useSigner(id, o)
 	})
 }

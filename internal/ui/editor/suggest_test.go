@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"sepakat/internal/agreement"
 	"sepakat/internal/ui/kit"
 )
@@ -49,6 +51,19 @@ func TestNewAgreementSuggestsTheSignersTheRegistriesLeaveNoDoubtAbout(t *testing
 	}
 	if !e.Dirty() {
 		t.Error("the suggestion is not a change to save")
+	}
+	// Where only the head of region signs, Pejabat baru of a regional
+	// government is its head, by context; the status is still chosen.
+	for k, ap := range p.rows {
+		if party, _ := p.party(ap.PartyID); party.Kind.IsRegion() && !ap.Own {
+			test.Tap(p.newOfficials[k])
+			f := p.officialForm
+			if f.Role.Selected != kit.RoleLabels()[0] || f.Status.SelectedIndex() != -1 || !strings.HasPrefix(f.Jabatan.Text, "Bupati ") {
+				t.Errorf("a KSB's Pejabat baru: role %q, status %q, jabatan %q", f.Role.Selected, f.Status.Selected, f.Jabatan.Text)
+			}
+			f.Hide()
+			break
+		}
 	}
 
 	// A PKS: a signer who is not the head takes the one mandate in force
