@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -300,6 +301,18 @@ func (p *Picker) exact() int {
 func (p *Picker) FocusGained() {
 	p.Entry.FocusGained()
 	if p.Text != "" {
+		p.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+}
+
+// MouseDown on a field that had not the keys selects its whole text, as
+// coming to it with Tab does: the click that places the cursor would
+// otherwise leave it inside the chosen option, and what is typed next would
+// be filtered as "Pemerintah Kota Tegalbanyu", matching nothing.
+func (p *Picker) MouseDown(m *desktop.MouseEvent) {
+	had := p.focused()
+	p.Entry.MouseDown(m)
+	if !had && p.Text != "" && m.Button == desktop.MouseButtonPrimary {
 		p.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
 }

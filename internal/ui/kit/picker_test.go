@@ -239,3 +239,30 @@ func TestPickerMouse(t *testing.T) {
 		t.Fatalf("test.Tap on a suggestion: chosen %q, text %q, open %v", p.Selected(), p.Text, p.PopUpShown())
 	}
 }
+
+// A click into a picker holding a choice selects its text, so that typing
+// replaces it and filters, as after Tab; a second click places the cursor.
+func TestPickerClickIntoAChoiceSelectsIt(t *testing.T) {
+	test.NewTempApp(t)
+	p := NewPicker([]string{"Pemerintah Kota Tegal", "Pemerintah Kabupaten Banyumas"}, nil)
+	other := NewEntry()
+	w := test.NewTempWindow(t, container.NewVBox(p, other, widget.NewLabel("\n\n\n\n\n\n")))
+	w.Resize(fyne.NewSize(600, 400))
+	c := w.Canvas()
+	p.SetSelected("Pemerintah Kota Tegal")
+	kittest.ClickObject(other)
+	kittest.ClickObject(p)
+	typeKeys(c, "banyu")
+	if p.Text != "banyu" || len(p.Matches()) != 1 || p.Matches()[0] != "Pemerintah Kabupaten Banyumas" {
+		t.Fatalf("typed after a click into the choice: field %q, matches %q", p.Text, p.Matches())
+	}
+	kittest.Click(c, rowPos(p, 0))
+	if p.Selected() != "Pemerintah Kabupaten Banyumas" {
+		t.Fatalf("chosen %q", p.Selected())
+	}
+	// Already in the field, a click only moves the cursor.
+	kittest.ClickObject(p)
+	if p.SelectedText() != "" {
+		t.Fatalf("a click inside the field selected %q", p.SelectedText())
+	}
+}
