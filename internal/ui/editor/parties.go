@@ -45,6 +45,7 @@ type partiesTab struct {
 	locked         bool
 	stale          bool // the parties wait for the tab to show
 	suggestPending bool // the signers the registries leave no doubt about are still to be filled
+	suggested      bool // they were, once; never again in this editor
 }
 
 func (t *partiesTab) build() fyne.CanvasObject {
@@ -77,7 +78,9 @@ func (t *partiesTab) build() fyne.CanvasObject {
 func (t *partiesTab) load(a agreement.Agreement) {
 	t.rows = append([]agreement.AgreementParty(nil), a.Parties...)
 	t.locked = a.Locked()
-	t.suggestPending = !t.locked
+	if !t.suggested {
+		t.suggestPending = !t.locked
+	}
 	enable(!t.locked, t.pick, t.addParty, t.region, t.addRegion)
 	if t.parties == nil && (t.e.tabs == nil || t.e.tabs.SelectedIndex() != tabParties) {
 		t.stale = true
@@ -170,8 +173,10 @@ func (t *partiesTab) show() error {
 		}
 	}
 	t.stale = false
-	if t.suggestPending {
-		t.suggestPending = false
+	if t.suggestPending && !t.e.loading {
+		// Once per editor, when the parties first show: a signer cleared
+		// on purpose and saved is not filled again by the save's reload.
+		t.suggestPending, t.suggested = false, true
 		t.suggestAll()
 	}
 	t.render()

@@ -52,6 +52,15 @@ func TestNewAgreementSuggestsTheSignersTheRegistriesLeaveNoDoubtAbout(t *testing
 	if !e.Dirty() {
 		t.Error("the suggestion is not a change to save")
 	}
+	// A signer cleared on purpose stays cleared through the save.
+	p.signerPicks[0].ClearSelected()
+	if !e.Save() {
+		t.Fatalf("not saved: %q", e.general.Text)
+	}
+	if p.rows[0].SignerID != 0 || e.Dirty() {
+		t.Errorf("after the save the cleared signer is %d again, dirty %v", p.rows[0].SignerID, e.Dirty())
+	}
+	p.signerPicks[0].SetSelectedIndex(0)
 	// Where only the head of region signs, Pejabat baru of a regional
 	// government is its head, by context; the status is still chosen.
 	for k, ap := range p.rows {
