@@ -282,7 +282,7 @@ var topLabels = map[string]i18n.Text{
 	"attachments": tx("Lampiran", "Attachments"), "signing": tx("Penandatanganan", "Signing"),
 	"monitoring": tx("Monitoring dan evaluasi", "Monitoring and evaluation"), "imported": tx("Impor", "Import"),
 	"exchange": tx("Pertukaran dengan mitra", "Exchange with the partner"),
-	"body": tx("Isi naskah", "Text"),
+	"body":     tx("Isi naskah", "Text"),
 }
 
 // SectionLabel names the part of an agreement a field path is in, as a list
