@@ -234,8 +234,9 @@ func (h *HeaderLabel) Cursor() desktop.Cursor {
 // know, so Ctrl+S typed in a field would not save.
 type Entry struct {
 	widget.Entry
-	pending *pendingCursor // see TypedRune
-	oneLine bool           // wraps, but holds one line (NewWrappedEntry)
+	pending *pendingCursor   // see TypedRune
+	oneLine bool             // wraps, but holds one line (NewWrappedEntry)
+	held    fyne.KeyModifier // modifier keys down while the field has focus (KeyDown)
 }
 
 // NewEntry is a one-line Entry.
@@ -345,10 +346,56 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 // TypedShortcut hands the windows' Ctrl shortcuts to the window.
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault && windowKeys[cs.KeyName] {
-		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
-			c.TypedShortcut(s)
+		if e.toWindow(s) {
 			return
 		}
 	}
 	e.Entry.TypedShortcut(s)
+}
+
+func (e *Entry) toWindow(s fyne.Shortcut) bool {
+	c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable)
+	if ok {
+		c.TypedShortcut(s)
+	}
+	return ok
+}
+
+// modifierOf is the modifier a key is, or 0.
+func modifierOf(k fyne.KeyName) fyne.KeyModifier {
+	switch k {
+	case desktop.KeyControlLeft, desktop.KeyControlRight:
+		return fyne.KeyModifierControl
+	case desktop.KeySuperLeft, desktop.KeySuperRight:
+		return fyne.KeyModifierSuper
+	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
+		return fyne.KeyModifierShift
+	case desktop.KeyAltLeft, desktop.KeyAltRight:
+		return fyne.KeyModifierAlt
+	}
+	return 0
+}
+
+// KeyDown hands the windows' Ctrl shortcuts to the window from a disabled
+// field (a locked field of a signed agreement): the driver hands a disabled
+// field no shortcut but Copy, nor the window either, so Ctrl+W there did
+// nothing.
+func (e *Entry) KeyDown(ev *fyne.KeyEvent) {
+	e.held |= modifierOf(ev.Name)
+	if e.Disabled() && windowKeys[ev.Name] && e.held == fyne.KeyModifierShortcutDefault {
+		e.toWindow(&desktop.CustomShortcut{KeyName: ev.Name, Modifier: fyne.KeyModifierShortcutDefault})
+	}
+	e.Entry.KeyDown(ev)
+}
+
+// KeyUp notes a modifier let go.
+func (e *Entry) KeyUp(ev *fyne.KeyEvent) {
+	e.held &^= modifierOf(ev.Name)
+	e.Entry.KeyUp(ev)
+}
+
+// FocusLost forgets the keys held: they are let go elsewhere.
+func (e *Entry) FocusLost() {
+	e.held = 0
+	e.Entry.FocusLost()
 }
