@@ -78,7 +78,8 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 		}
 	}
 	b.setVars()
-	d := &Document{Code: code(a), Draft: opt.Draft && a.Status != agreement.StatusDitandatangani}
+	d := &Document{Code: code(a), Draft: opt.Draft && a.Status != agreement.StatusDitandatangani,
+		Cancelled: a.Status == agreement.StatusDibatalkan}
 	b.title(d)
 	b.opening(d)
 	b.premises(d)

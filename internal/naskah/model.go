@@ -142,7 +142,10 @@ type Document struct {
 	Paraf Paraf
 	// Draft prints the KONSEP watermark.
 	Draft bool
-	Meta  Meta
+	// Cancelled prints the DIBATALKAN watermark instead: the agreement was
+	// cancelled, and no copy of it may pass for one to sign or to keep.
+	Cancelled bool
+	Meta      Meta
 }
 
 // Part is what a paragraph of a document is.

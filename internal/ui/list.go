@@ -608,8 +608,8 @@ func (r *AgreementList) reload() error {
 	if r.choicesWanted {
 		r.loadChoices()
 	}
-	if !r.arrangement.Empty() {
-		r.applyArrangement()
+	if !r.arrangement.Empty() || strings.TrimSpace(r.search.Text) != "" {
+		r.applyArrangement() // the search again: its rows are what it read
 	}
 	r.table.Refresh()
 	return nil

@@ -202,7 +202,7 @@ func (d *changeDialog) answer() (agreement.Amendment, string) {
 				return m, lang.L("Tanggal berakhir yang baru harus sesudah tanggal mulai berlaku {{.Date}}.", map[string]any{"Date": kit.FormDate(start)})
 			}
 			if d.kind == agreement.KindPerpanjangan && d.parentEnd.Valid() && !end.After(d.parentEnd) {
-				return m, lang.L("Perpanjangan berakhir sesudah akhir jangka waktu sekarang, {{.Date}}.", map[string]any{"Date": kit.FormDate(d.parentEnd)})
+				return m, lang.L("Akhir perpanjangan harus sesudah akhir jangka waktu sekarang, {{.Date}}: isi tanggal yang lebih akhir.", map[string]any{"Date": kit.FormDate(d.parentEnd)})
 			}
 			m.End = end
 		}

@@ -284,7 +284,7 @@ func TestPerpanjangExtendsFromTheDayAfterTheEnd(t *testing.T) {
 	}
 	test.Type(d.newEnd, "01/07/2026")
 	test.Tap(d.create)
-	if len(h.created) != 0 || d.problem.Text != "Perpanjangan berakhir sesudah akhir jangka waktu sekarang, 03/07/2026." {
+	if len(h.created) != 0 || d.problem.Text != "Akhir perpanjangan harus sesudah akhir jangka waktu sekarang, 03/07/2026: isi tanggal yang lebih akhir." {
 		t.Fatalf("made %v, says %q", h.created, d.problem.Text)
 	}
 	tapRow(t, d.termHow, "Diperpanjang selama")

@@ -223,8 +223,16 @@ func TestEditorMarksSignedAndLocksTheText(t *testing.T) {
 	if e.a.Status != agreement.StatusSiapTTD || !e.problems["signing.date"].Visible() || e.tabs.SelectedIndex() != tabSigning {
 		t.Fatalf("status %s, date problem %q, tab %d, other %q", e.a.Status, e.problems["signing.date"].Text, e.tabs.SelectedIndex(), e.general.Text)
 	}
-	test.Type(sg.date, "20/11/2026")
+	// Nor on a day still to come (today is 22 November 2026).
+	test.Type(sg.date, "30/11/2026")
 	retype(w, sg.place, "Sumedang")
+	test.Tap(sg.stepBtns[agreement.StatusDitandatangani])
+	confirm(t, w)
+	if stored, _ := h.s.Agreement(e.a.ID); e.a.Status != agreement.StatusSiapTTD || stored.Status != agreement.StatusSiapTTD ||
+		!strings.Contains(e.problems["signing.date"].Text, "30/11/2026 belum tiba") {
+		t.Fatalf("signed ahead: status %s, stored %s, date problem %q", e.a.Status, stored.Status, e.problems["signing.date"].Text)
+	}
+	retype(w, sg.date, "20/11/2026")
 	test.Tap(sg.stepBtns[agreement.StatusDitandatangani])
 	confirm(t, w)
 	if e.a.Status != agreement.StatusDitandatangani {
