@@ -64,12 +64,6 @@ func Describe(c Change, l i18n.Lang, a *Agreement, names ChangeNames) ChangeText
 	}
 }
 
-// FieldLabel names a field path in lang without the values of a change:
-// "Surat kuasa PIHAK PERTAMA".
-func FieldLabel(path string, l i18n.Lang, a *Agreement, names ChangeNames) string {
-	return Describe(Change{Field: path}, l, a, names).Field
-}
-
 // splitPath turns "parties[0].mandate_id" into "parties[].mandate_id" and [0].
 func splitPath(path string) (string, []int) {
 	var b strings.Builder
