@@ -368,28 +368,12 @@ func when(t time.Time, l i18n.Lang) string {
 	return fmt.Sprintf("%s, %s %02d.%02d", bahasa.DayName(t.Weekday()), bahasa.ShortDate(t), t.Hour(), t.Minute())
 }
 
-// fieldNames name the top of a changed field's path.
-var fieldNames = map[string]i18n.Text{
-	"subject": {ID: "tentang", EN: "subject"}, "status": {ID: "status", EN: "status"}, "body": {ID: "isi naskah", EN: "body"},
-	"parties": {ID: "para pihak", EN: "parties"}, "term": {ID: "jangka waktu", EN: "term"}, "funding": {ID: "pembiayaan", EN: "funding"},
-	"signing": {ID: "penandatanganan", EN: "signing"}, "premises": {ID: "pertimbangan", EN: "premises"},
-	"legal_bases": {ID: "dasar hukum", EN: "legal bases"}, "place": {ID: "tempat", EN: "place"}, "copies": {ID: "rangkap", EN: "copies"},
-	"attachments": {ID: "lampiran", EN: "attachments"}, "monitoring": {ID: "monitoring", EN: "monitoring"},
-}
-
 // changedFields lists the fields a change touched, each once.
 func changedFields(h dataset.HistoryEntry, l i18n.Lang) string {
 	var out []string
 	seen := map[string]bool{}
 	for _, c := range h.Changes {
-		top := c.Field
-		if i := strings.IndexAny(top, ".["); i > 0 {
-			top = top[:i]
-		}
-		name := top
-		if t, ok := fieldNames[top]; ok {
-			name = t.In(l)
-		}
+		name := agreement.SectionLabel(c.Field, l)
 		if !seen[name] {
 			seen[name] = true
 			out = append(out, name)

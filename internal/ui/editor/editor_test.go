@@ -6,13 +6,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,7 +59,7 @@ func TestEditorShowsProblemsBesideFieldsAndKeepsTheText(t *testing.T) {
 	}
 	rows := e.history.rows
 	last := rows[len(rows)-1]
-	if line := historyLine(last); len(rows) < 2 || !strings.Contains(line, last.By) || !strings.Contains(line, "jangka waktu: 5 → 2") {
+	if line := e.history.lines[len(rows)-1]; len(rows) < 2 || !strings.Contains(line, last.By) || !strings.Contains(line, "Jangka waktu: 5 → 2") {
 		t.Errorf("history line %q", line)
 	}
 }
@@ -414,31 +412,6 @@ func TestWindowShortcutsWorkWhileTypingInAField(t *testing.T) {
 	notes.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
 	if a, _ := h.s.Agreement(e.a.ID); a.Notes != "Menunggu paraf Kabag Hukum" || e.Dirty() {
 		t.Errorf("Ctrl+S in a field: notes %q stored, dirty %v", a.Notes, e.Dirty())
-	}
-}
-
-func TestFieldLabels(t *testing.T) {
-	newApp(t)
-	if got := fieldLabel("term.length"); got != lang.L("jangka waktu") {
-		t.Errorf("term.length: %q", got)
-	}
-	if got := fieldLabel("body[2].children[0].text"); !strings.HasPrefix(got, lang.L("isi naskah")+" (body[2]") {
-		t.Errorf("body path: %q", got)
-	}
-	if got := fieldLabel("something_new"); got != "something_new" {
-		t.Errorf("unknown: %q", got)
-	}
-	// Every field a person edits has a name in Riwayat, not its JSON key.
-	bookkeeping := map[string]bool{"id": true, "rev": true, "created": true, "updated": true, "imported": true, "parent": true, "parent_id": true, "amends": true}
-	typ := reflect.TypeOf(agreement.Agreement{})
-	for i := range typ.NumField() {
-		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
-		if name == "" || name == "-" || bookkeeping[name] {
-			continue
-		}
-		if _, ok := fieldLabels[name]; !ok {
-			t.Errorf("field %q has no label in Riwayat", name)
-		}
 	}
 }
 
