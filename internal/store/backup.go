@@ -494,9 +494,13 @@ func withCopy(path string, fn func(tx *bolt.Tx, shed func()) error) (err error) 
 		return fmt.Errorf("%w: %v", service.ErrNotSepakatCopy, err)
 	}
 	defer db.Close()
-	shed, stop := shedPages(db, fi.Size())
-	defer stop() // runs before the Close above
-	return db.View(func(tx *bolt.Tx) error { return fn(tx, shed) })
+	return db.View(func(tx *bolt.Tx) error {
+		// The mapping of a read-only file is the file's length: a damaged
+		// copy's meta may claim more pages than that.
+		shed, stop := shedPages(tx, fi.Size())
+		defer stop()
+		return fn(tx, shed)
+	})
 }
 
 // syncDir makes a rename in dir durable where the system allows it.

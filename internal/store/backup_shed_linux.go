@@ -9,16 +9,25 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// shedPages keeps the check of a copy from holding the whole file in the
-// process's resident memory: while it runs, the read-only mapping of the
-// copy's first size bytes is released every half millisecond
-// (MADV_DONTNEED; pages read again come back from the page cache, the same
-// bytes). stop must be called, and returns, before db is closed: after the
-// unmap the addresses may belong to something else.
+// shedPages keeps tx, reading much of its file, from holding the whole file
+// in the process's resident memory: while it runs, the read-only mapping of
+// the pages tx sees (tx.Size(), no more than limit when limit > 0) is
+// released every half millisecond (MADV_DONTNEED; pages read again come back
+// from the page cache, the same bytes). It is called inside tx, and stop must
+// be called, and returns, before tx ends: the transaction keeps the mapping
+// where it is, and the range stays inside it. (The file can be longer than
+// the mapping: bbolt grows it ahead by its allocation size. Released beyond
+// the mapping, the addresses may belong to the heap, whose memory would be
+// zeroed.)
 //
 // shed releases the pages at once, for a reader that goes faster than the timer.
-func shedPages(db *bolt.DB, size int64) (shed, stop func()) {
+func shedPages(tx *bolt.Tx, limit int64) (shed, stop func()) {
+	db := tx.DB()
 	info := db.Info()
+	size := tx.Size()
+	if limit > 0 {
+		size = min(size, limit)
+	}
 	size -= size % int64(info.PageSize)
 	if size <= 0 {
 		return func() {}, func() {}

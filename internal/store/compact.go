@@ -115,13 +115,13 @@ func (s *Store) copyCompact(ctx context.Context, dst *bolt.DB) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var size int64
-	if err := s.view(func(tx *bolt.Tx) error { size = tx.Size(); return nil }); err != nil {
-		return err
-	}
-	_, stop := shedPages(s.db, size)
-	err := s.view(func(*bolt.Tx) error { return bolt.Compact(dst, s.db, compactTxSize) })
-	stop()
+	err := s.view(func(tx *bolt.Tx) error {
+		// bolt.Compact reads in transactions of its own; this one keeps
+		// the mapping where it is while the pages are released.
+		_, stop := shedPages(tx, 0)
+		defer stop()
+		return bolt.Compact(dst, s.db, compactTxSize)
+	})
 	if err != nil {
 		return err
 	}
@@ -131,23 +131,12 @@ func (s *Store) copyCompact(ctx context.Context, dst *bolt.DB) error {
 // checkCompacted is sameContents with both files' pages released from this
 // process's memory as they are read.
 func (s *Store) checkCompacted(dst *bolt.DB) error {
-	var size, dsize int64
-	if err := s.view(func(tx *bolt.Tx) error { size = tx.Size(); return nil }); err != nil {
-		return err
-	}
-	if err := dst.View(func(tx *bolt.Tx) error { dsize = tx.Size(); return nil }); err != nil {
-		return err
-	}
-	_, stop := shedPages(s.db, size)
-	_, dstop := shedPages(dst, dsize)
 	var err error
 	func() {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer guard(&err)
 		err = sameContents(s.db, dst)
 	}()
-	dstop()
-	stop()
 	return err
 }
 
@@ -155,9 +144,22 @@ func (s *Store) checkCompacted(dst *bolt.DB) error {
 // of every bucket with the source, in one read transaction of each.
 func sameContents(src, dst *bolt.DB) error {
 	return src.View(func(stx *bolt.Tx) error {
+		_, stop := shedPages(stx, 0)
+		defer stop()
 		return dst.View(func(dtx *bolt.Tx) error {
+			_, dstop := shedPages(dtx, 0)
+			defer dstop()
+			// The check reads on a goroutine of its own until its channel
+			// closes: it is drained, so that nothing reads the copy after
+			// this transaction.
+			var bad error
 			for err := range dtx.Check() {
-				return fmt.Errorf("%w: %v", service.ErrBackupVerify, err)
+				if bad == nil {
+					bad = fmt.Errorf("%w: %v", service.ErrBackupVerify, err)
+				}
+			}
+			if bad != nil {
+				return bad
 			}
 			return stx.ForEach(func(name []byte, sb *bolt.Bucket) error {
 				db := dtx.Bucket(name)

@@ -48,12 +48,8 @@ func (s *Store) ExportReadableTo(ctx context.Context, w io.Writer) (dataset.Coun
 func (s *Store) exportTo(ctx context.Context, w io.Writer, salvage bool) (dataset.Counts, []service.RecordRef, error) {
 	var counts dataset.Counts
 	var damaged []service.RecordRef
-	size := int64(0)
-	if info, err := os.Stat(s.path); err == nil {
-		size = info.Size()
-	}
 	err := s.view(func(tx *bolt.Tx) error {
-		shed, stop := shedPages(s.db, size)
+		shed, stop := shedPages(tx, 0)
 		stop() // released by hand, between batches
 		e := &exporter{ctx: ctx, tx: tx, out: dataset.NewWriter(w, s.now().UTC()), shed: shed}
 		if salvage {

@@ -237,6 +237,6 @@ func metaPagesSound(tx *bolt.Tx, path string) error {
 // call the result before tx ends. A write transaction may use it too: bbolt
 // moves the mapping only when it commits.
 func shedWhile(tx *bolt.Tx) (stop func()) {
-	_, stop = shedPages(tx.DB(), tx.Size())
+	_, stop = shedPages(tx, 0)
 	return stop
 }
