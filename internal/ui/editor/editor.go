@@ -566,7 +566,7 @@ func (e *Editor) onClose() {
 
 // dateProblem is the problem of a date typed in field that err refused.
 func dateProblem(field, typed string, err error) agreement.FieldError {
-	if errors.Is(err, kit.ErrNoSuchDay) {
+	if kit.NoSuchDay(err) {
 		return agreement.FieldError{Field: field, Code: "form_no_such_day", Args: []any{strings.TrimSpace(typed)}}
 	}
 	return agreement.FieldError{Field: field, Code: "form_date"}
