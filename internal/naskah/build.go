@@ -69,9 +69,6 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 			c.Parent = &agreement.ParentRef{Kind: p.Kind, Subject: p.Subject, Numbers: p.Numbers(), End: p.EffectiveEnd()}
 			if p.Signing != nil {
 				c.Parent.Date = p.Signing.Date
-				if len(p.Signing.Numbers) > 0 {
-					c.Parent.Numbers = p.Signing.Numbers
-				}
 			}
 			b.a = &c
 			a = &c
@@ -334,13 +331,6 @@ func (b *builder) title(d *Document) {
 	d.Title = append(d.Title, "TENTANG", strings.ToUpper(clean(b.a.Subject)))
 	for _, p := range b.parties {
 		n := clean(p.ap.Number)
-		if n == "" && b.a.Signing != nil {
-			for i, sp := range b.a.Parties {
-				if sp.PartyID == p.ap.PartyID && i < len(b.a.Signing.Numbers) {
-					n = clean(b.a.Signing.Numbers[i])
-				}
-			}
-		}
 		if n == "" {
 			n = dots
 		}

@@ -183,7 +183,7 @@ func Sign(t testing.TB, s service.Records, a *agreement.Agreement, day agreement
 		must(t, s.SaveAgreement(a))
 	}
 	a.Status = agreement.StatusDitandatangani
-	a.Signing = &agreement.Signing{Date: day, Place: "Sumedang", Venue: "Gedung Command Center", Copies: 2, Meterai: 2}
+	a.Signing = &agreement.Signing{Date: day, Place: "Sumedang", Venue: "Gedung Command Center", Meterai: 2}
 	must(t, s.SaveAgreement(a))
 }
 
