@@ -75,3 +75,28 @@ func withOpenNumbers(prev, next []AgreementParty) []AgreementParty {
 	}
 	return out
 }
+
+// RefreshCitation fills in the numbers c's citation of its parent lacks
+// (ParentRef.Numbers, one per party in the parent's order) with the numbers
+// parent has now: a number entered in the parent after c was started, as
+// our own number taken after the partner's was typed. A signed child cites
+// what it was signed with, and a number cited stays. c.Parent is replaced,
+// never changed in place.
+func (c *Agreement) RefreshCitation(parent *Agreement) {
+	if c.Parent == nil || parent == nil || parent.ID != c.ParentID || c.Locked() {
+		return
+	}
+	now := parent.Numbers()
+	out := append([]string(nil), c.Parent.Numbers...)
+	for len(out) < len(now) {
+		out = append(out, "")
+	}
+	for i, n := range now {
+		if !NumberGiven(out[i]) && NumberGiven(n) {
+			out[i] = n
+		}
+	}
+	ref := *c.Parent
+	ref.Numbers = out
+	c.Parent = &ref
+}

@@ -113,3 +113,32 @@ func TestChildCitesEveryNumber(t *testing.T) {
 		}
 	}
 }
+
+// A draft child started before its parent had our number cites it once the
+// parent has it; a signed child keeps what it was signed with.
+func TestRefreshCitationFillsNumbersGivenSince(t *testing.T) {
+	p := ksb()
+	p.ID, p.Status = 1, StatusDitandatangani
+	p.Signing = &Signing{Date: NewDate(2026, 3, 5), Place: "Purwokerto"}
+	p.Parties[0].Number = "130/021/KS/III/2026"
+	c, err := NewChild(&p, KindPKS, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Parties[1].Number = "1/KSB.100.3-Setda.KS/2026" // taken after the child was started
+	before := c.Parent
+	c.RefreshCitation(&p)
+	if got := strings.Join(c.Parent.Numbers, "; "); got != "130/021/KS/III/2026; 1/KSB.100.3-Setda.KS/2026" {
+		t.Errorf("draft cites %q", got)
+	}
+	if before.Numbers[1] != "" {
+		t.Error("the citation was changed in place")
+	}
+	signed := c
+	signed.Parent = before
+	signed.Status = StatusDitandatangani
+	signed.RefreshCitation(&p)
+	if signed.Parent.Numbers[1] != "" {
+		t.Errorf("a signed child's citation changed: %v", signed.Parent.Numbers)
+	}
+}

@@ -438,6 +438,12 @@ func (r *runner) showAgreement(rec service.Records, dir service.Directory, id ag
 	if asJSON {
 		return dataset.Encode(r.Stdout, dataset.Single{Format: dataset.Format, Version: dataset.Version, Agreement: &a})
 	}
+	if a.ParentID != 0 {
+		// A draft cites the numbers its parent has now, as its text does.
+		if p, err := rec.Agreement(a.ParentID); err == nil {
+			a.RefreshCitation(&p)
+		}
+	}
 	return r.printAgreement(dir, &a)
 }
 

@@ -74,6 +74,15 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 			a = &c
 		}
 	}
+	if a.Parent != nil && a.ParentID != 0 && !a.Locked() {
+		// A draft cites the numbers its parent has now (RefreshCitation).
+		if p, err := src.Agreement(a.ParentID); err == nil {
+			c := *a
+			c.RefreshCitation(&p)
+			b.a = &c
+			a = &c
+		}
+	}
 	b.setVars()
 	d := &Document{Code: code(a), Draft: opt.Draft && a.Status != agreement.StatusDitandatangani}
 	b.title(d)

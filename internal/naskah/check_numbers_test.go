@@ -53,3 +53,45 @@ func TestCheckNamesASignedAgreementWithoutNumbers(t *testing.T) {
 		t.Errorf("a draft without numbers: %s", messages(ps, i18n.ID))
 	}
 }
+
+// A draft PKS started when its KSB had only the partner's number cites our
+// number too once the KSB has it (QA10 1: "Kesepakatan Bersama Nomor
+// 130/021/KS/III/2026" alone).
+func TestDraftChildCitesTheParentsNumbersAsTheyAreNow(t *testing.T) {
+	s, lib := examples(t), library(t)
+	ksb, err := s.Agreement(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := agreement.NewChild(&ksb, agreement.KindPKS, ksb.Created)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var own string
+	for i, p := range ksb.Parties {
+		if p.Own {
+			own = p.Number
+			c.Parent.Numbers[i] = "" // started before our number was taken
+		}
+	}
+	if !agreement.NumberGiven(own) {
+		t.Fatalf("example KSB without our number: %v", ksb.Numbers())
+	}
+	c.Subject, c.Body = "Pertukaran Data", ksb.Body
+	if err := s.SaveAgreement(&c); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Build(&c, s, lib, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var premises []string
+	for _, u := range units(d) {
+		if u.where.Part == "premis" {
+			premises = append(premises, u.text)
+		}
+	}
+	if text := strings.Join(premises, "\n"); !strings.Contains(text, own) {
+		t.Errorf("the PKS's premises do not cite our KSB number %q:\n%s", own, text)
+	}
+}
