@@ -185,7 +185,10 @@ func (a *Agreement) KeepLocked(prev *Agreement) {
 	a.Parties = parties
 	a.Premises, a.LegalBases = slices.Clone(prev.Premises), slices.Clone(prev.LegalBases)
 	a.Body = slices.Clone(prev.Body)
-	a.Term, a.Funding, a.Copies = prev.Term, prev.Funding, prev.Copies
+	a.Term, a.Funding = prev.Term, prev.Funding
+	if prev.Copies != 0 {
+		a.Copies = prev.Copies
+	}
 	a.Amends = nil
 	if prev.Amends != nil {
 		m := *prev.Amends
@@ -213,8 +216,8 @@ func signingDate(a *Agreement) Date {
 
 // CheckLocked returns an error for every locked field that next changes compared
 // with prev, when prev was signed. Status, signing details, attachments, monitoring,
-// tags and notes stay editable, and so does a party's number the original did
-// not carry (not given: empty, or dots to fill in by hand).
+// tags and notes stay editable, and so do a party's number and the rangkap the
+// original did not carry (not given: empty, or dots to fill in by hand).
 func CheckLocked(prev, next *Agreement) Errors {
 	if !prev.Locked() {
 		return nil
@@ -222,6 +225,9 @@ func CheckLocked(prev, next *Agreement) Errors {
 	var es Errors
 	n := *next
 	n.Parties = withOpenNumbers(prev.Parties, next.Parties)
+	if prev.Copies == 0 {
+		n.Copies = 0 // a rangkap the original left open, as a number
+	}
 	next = &n
 	for _, f := range lockedFields {
 		if !reflect.DeepEqual(normalize(f.get(prev)), normalize(f.get(next))) {

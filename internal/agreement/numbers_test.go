@@ -142,3 +142,25 @@ func TestRefreshCitationFillsNumbersGivenSince(t *testing.T) {
 		t.Errorf("a signed child's citation changed: %v", signed.Parent.Numbers)
 	}
 }
+
+// A rangkap the signed record left open may be entered; one it has stays.
+func TestSignedCopiesOpenUntilGiven(t *testing.T) {
+	prev := ksb()
+	prev.ID, prev.Status, prev.Copies = 5, StatusDitandatangani, 0
+	prev.Signing = &Signing{Date: NewDate(2026, 3, 5), Place: "Purwokerto"}
+	next := prev
+	next.Copies = 3
+	if es := CheckLocked(&prev, &next); len(es) > 0 {
+		t.Errorf("rangkap entered after signing refused: %v", es)
+	}
+	if next.KeepLocked(&prev); next.Copies != 3 {
+		t.Errorf("KeepLocked dropped the rangkap entered: %d", next.Copies)
+	}
+	prev.Copies = 2
+	if es := CheckLocked(&prev, &next); len(es.For("copies")) != 1 {
+		t.Errorf("printed rangkap changed after signing: %v", es)
+	}
+	if next.KeepLocked(&prev); next.Copies != 2 {
+		t.Errorf("KeepLocked let the printed rangkap change: %d", next.Copies)
+	}
+}

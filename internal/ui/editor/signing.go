@@ -245,8 +245,10 @@ func (t *signingTab) load(a agreement.Agreement) {
 	if partner >= 0 {
 		t.e.mirror(t.numbers[partner], t.e.identity.partnerNumber)
 	}
-	// The record of a signed agreement keeps its date and the rangkap its text gives.
-	enable(!a.Locked(), t.date, t.copies)
+	// The record of a signed agreement keeps its date and the rangkap its
+	// text gives; a rangkap it left open may be entered.
+	enable(!a.Locked(), t.date)
+	enable(!a.Locked() || a.Copies == 0, t.copies)
 	t.loadCopies(a)
 }
 
