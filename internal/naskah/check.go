@@ -63,9 +63,9 @@ var problemTexts = map[string]i18n.Text{
 	"copies_record": {ID: "jumlah rangkap di teks %d, di data %d.", EN: "the text says %d copies, the record %d."},
 	"amount_record": {ID: "jumlah di teks Rp%s, nilai di data Rp%s.", EN: "the text says Rp%s, the record Rp%s."},
 	"signed_no_numbers": {ID: "perjanjian ini sudah ditandatangani, tetapi tidak mempunyai nomor: baris NOMOR tercetak titik-titik. Isi nomor para pihak di tab Penandatanganan, kecuali nomor memang ditulis tangan pada naskah.",
-		EN: "this agreement is marked signed but has no number: its NOMOR lines print as dots. Enter the parties' numbers in the Penandatanganan tab, unless they are written by hand on the originals."},
+		EN: "this agreement is marked signed but has no number: its NOMOR lines print as dots. Enter the parties' numbers on the Signing tab, unless they are written by hand on the originals."},
 	"signed_no_own_number": {ID: "perjanjian ini sudah ditandatangani tanpa nomor kita: baris NOMOR kita tercetak titik-titik. Isi atau ambil nomor kita di tab Identitas atau Penandatanganan, kecuali nomor memang ditulis tangan pada naskah.",
-		EN: "this agreement is marked signed without our own number: our NOMOR line prints as dots. Enter or take our number in the Identitas or Penandatanganan tab, unless it is written by hand on the originals."},
+		EN: "this agreement is marked signed without our own number: our NOMOR line prints as dots. Enter or take our number on the Identity or Signing tab, unless it is written by hand on the originals."},
 }
 
 // OpenAfterSigning reports whether the problem can still be put right once
