@@ -230,6 +230,9 @@ type ParentRef struct {
 	Date    Date     `json:"date"`
 	// End is the parent's last day, cited by a Perpanjangan.
 	End Date `json:"end"`
+	// Changes are the parent's signed Adenda and Perpanjangan the child
+	// recites, in signing order (Recite).
+	Changes []ParentChange `json:"changes,omitempty"`
 }
 
 // AttachmentKind says what an attached file is.

@@ -114,6 +114,7 @@ var messages = map[string]i18n.Text{
 	"signing_required":       {ID: "Isi catatan penandatanganan (tanggal dan tempat) sebelum menandai Ditandatangani.", EN: "Fill in the signing record (date and place) before marking it signed."},
 	"cancel_reason":          {ID: "Tuliskan alasan pembatalan.", EN: "Give the reason for cancelling."},
 	"locked":                 {ID: "Naskah sudah ditandatangani dan terkunci; buat Adendum atau Perpanjangan untuk mengubahnya.", EN: "The agreement is signed and locked; make an Adendum or Perpanjangan to change it."},
+	"signed_ahead":           {ID: "Tanggal penandatanganan %s belum tiba: tandai Ditandatangani pada hari penandatanganan atau sesudahnya, atau perbaiki tanggalnya.", EN: "The signing date %s has not come yet: mark it signed on or after the day it is signed, or correct the date."},
 	"transition":             {ID: "Status tidak dapat diubah dari %s ke %s.", EN: "Status cannot change from %s to %s."},
 	"region_unknown":         {ID: "Kode wilayah %q tidak ada dalam daftar Kemendagri.", EN: "Region code %q is not in the Kemendagri list."},
 	"region_required":        {ID: "Pilih wilayah untuk pemerintah daerah.", EN: "Choose the region of a regional government."},

@@ -66,3 +66,24 @@ func TestKeepLockedUndoesEveryLockedChange(t *testing.T) {
 		t.Error("a draft's subject was put back")
 	}
 }
+
+// Marking an agreement signed on a day still to come is refused, with a
+// day's grace; a record already signed, and other steps, are not held.
+func TestSignedAhead(t *testing.T) {
+	today := agreement.NewDate(2026, 12, 1)
+	signed := func(prev agreement.Status, day agreement.Date) agreement.Errors {
+		a := agreement.Agreement{Status: agreement.StatusDitandatangani, Signing: &agreement.Signing{Date: day}}
+		return agreement.SignedAhead(prev, &a, today)
+	}
+	if es := signed(agreement.StatusSiapTTD, agreement.NewDate(2026, 12, 3)); len(es) != 1 || es[0].Field != "signing.date" || es[0].Code != "signed_ahead" {
+		t.Errorf("two days ahead: %v", es)
+	}
+	for _, day := range []agreement.Date{agreement.NewDate(2026, 12, 2), today, agreement.NewDate(2025, 7, 4)} {
+		if es := signed(agreement.StatusSiapTTD, day); len(es) > 0 {
+			t.Errorf("%v: %v", day, es)
+		}
+	}
+	if es := signed(agreement.StatusDitandatangani, agreement.NewDate(2027, 2, 26)); len(es) > 0 {
+		t.Errorf("already signed: %v", es)
+	}
+}

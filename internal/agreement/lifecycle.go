@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"time"
@@ -262,7 +263,8 @@ func NewChild(parent *Agreement, kind Kind, now time.Time) (Agreement, error) {
 	}
 	numbers := parent.Numbers()
 	date := Date{}
-	if parent.Signing != nil {
+	if parent.Signing != nil && parent.Locked() {
+		// Only a signing that happened is cited; a planned date is not.
 		date = parent.Signing.Date
 	}
 	c := Agreement{
@@ -309,3 +311,16 @@ func NewChild(parent *Agreement, kind Kind, now time.Time) (Agreement, error) {
 type childError struct{ FieldError }
 
 func (e childError) Is(target error) bool { return target == ErrParentNotValid }
+
+// SignedAhead refuses to mark an agreement signed, moving from prevStatus,
+// on a day after today (with a day's grace for clocks): the record would say
+// it was signed when it was not.
+func SignedAhead(prevStatus Status, next *Agreement, today Date) Errors {
+	if next.Status != StatusDitandatangani || prevStatus == StatusDitandatangani || next.Signing == nil {
+		return nil
+	}
+	if d := next.Signing.Date; d.Valid() && d.After(today.AddDate(0, 0, 1)) {
+		return Errors{{Field: "signing.date", Code: "signed_ahead", Args: []any{fmt.Sprintf("%02d/%02d/%d", d.Day, int(d.Month), d.Year)}}}
+	}
+	return nil
+}

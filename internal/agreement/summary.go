@@ -73,8 +73,12 @@ func (s Summary) Partners() string {
 
 // Filter narrows a search or the register; zero fields do not filter.
 type Filter struct {
-	Kind        Kind
-	Status      Status
+	Kind   Kind
+	Status Status
+	// Phase keeps the agreements in the phase the register shows on the day
+	// (PhaseOf with DefaultSoonDays): Berlaku, Akan Berakhir, Berakhir, or a
+	// stored status.
+	Phase       Phase
 	Party       ID
 	Year        int
 	Implementer string // perangkat daerah, matched case-insensitively as a substring
@@ -92,6 +96,8 @@ func (f Filter) Match(s Summary, now time.Time) bool {
 	case f.Status != "" && s.Status != f.Status:
 		return false
 	case f.Year != 0 && s.Year != f.Year:
+		return false
+	case f.Phase != "" && s.Phase(now, DefaultSoonDays) != f.Phase:
 		return false
 	}
 	if f.Party != 0 {

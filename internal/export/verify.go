@@ -20,6 +20,7 @@ import (
 type VerifySource interface {
 	Source
 	AgreementHistory(agreement.ID) ([]dataset.HistoryEntry, error)
+	List(service.Query) (service.Page, error)
 }
 
 // PageMark is what every printed page carries at its foot: the code of its
@@ -103,6 +104,9 @@ type Verification struct {
 	Changed, Added, Removed []string
 	// Since are the changes saved after the printed revision, oldest first.
 	Since []dataset.HistoryEntry
+	// Amended are the signed Adenda and Perpanjangan of the agreement, oldest
+	// first: a text that still matches may no longer be all that holds.
+	Amended []agreement.Summary
 	// Signed is the entry of the signing whose text has this fingerprint
 	// (HistoryEntry.Text), nil when the page is not the text as signed.
 	Signed *dataset.HistoryEntry
@@ -145,6 +149,9 @@ func Verify(src VerifySource, typed string) (Verification, error) {
 			printed = h.Print.Parts
 		}
 	}
+	if v.Amended, err = amendments(src, a.ID); err != nil {
+		return v, err
+	}
 	if a.IsImported() {
 		v.Verdict = Unknown
 		if v.Print != nil {
@@ -180,6 +187,28 @@ func Verify(src VerifySource, typed string) (Verification, error) {
 		}
 	}
 	return v, nil
+}
+
+// amendments lists the signed Adenda and Perpanjangan of agreement id,
+// oldest first.
+func amendments(src VerifySource, id agreement.ID) ([]agreement.Summary, error) {
+	var out []agreement.Summary
+	q := service.Query{Order: service.ByParent, Parent: id, Limit: 200}
+	for {
+		page, err := src.List(q)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range page.Items {
+			if (s.Kind == agreement.KindAdendum || s.Kind == agreement.KindPerpanjangan) && s.Status == agreement.StatusDitandatangani {
+				out = append(out, s)
+			}
+		}
+		if page.Next == nil {
+			return out, nil
+		}
+		q.After = page.Next
+	}
 }
 
 // compareParts names the parts whose hash differs, those only now and those
@@ -245,6 +274,8 @@ var verifyWords = map[string]i18n.Text{
 	"since":      {ID: "Perubahan sejak dicetak:", EN: "Changes since it was printed:"},
 	"since_line": {ID: "revisi %d, %s oleh %s: %s", EN: "revision %d, %s by %s: %s"},
 	"status":     {ID: "status", EN: "status"},
+	"amended":    {ID: "Perjanjian ini sudah diubah atau diperpanjang sesudah ditandatangani, dengan %s: bacalah bersama naskah itu.", EN: "This agreement was amended or extended after it was signed, by %s: read it together with that text."},
+	"amended_by": {ID: "%s Nomor %s tanggal %s", EN: "%s No. %s of %s"},
 	"imported":   {ID: "Perjanjian ini dicatat dari daftar lama tanpa teksnya; teksnya sekarang tidak dapat dibandingkan.", EN: "This agreement was recorded from an old register without its text; its text now cannot be compared."},
 }
 
@@ -277,6 +308,21 @@ func (v Verification) Lines(l i18n.Lang) []string {
 	}
 	if v.Agreement.IsImported() {
 		out = append(out, w("imported"))
+	}
+	if len(v.Amended) > 0 {
+		var by []string
+		for _, s := range v.Amended {
+			num := s.OwnNumber
+			if num == "" {
+				num = s.PartnerNumber
+			}
+			day := bahasa.ShortDate(s.Signed.Time())
+			if l == i18n.EN {
+				day = s.Signed.Time().Format("2 January 2006")
+			}
+			by = append(by, w("amended_by", s.Kind.Title(), num, day))
+		}
+		out = append(out, w("amended", strings.Join(by, "; ")))
 	}
 	if v.Verdict == Changed && v.Print != nil && !v.Agreement.IsImported() {
 		names := func(parts []string) string {
@@ -322,28 +368,12 @@ func when(t time.Time, l i18n.Lang) string {
 	return fmt.Sprintf("%s, %s %02d.%02d", bahasa.DayName(t.Weekday()), bahasa.ShortDate(t), t.Hour(), t.Minute())
 }
 
-// fieldNames name the top of a changed field's path.
-var fieldNames = map[string]i18n.Text{
-	"subject": {ID: "tentang", EN: "subject"}, "status": {ID: "status", EN: "status"}, "body": {ID: "isi naskah", EN: "body"},
-	"parties": {ID: "para pihak", EN: "parties"}, "term": {ID: "jangka waktu", EN: "term"}, "funding": {ID: "pembiayaan", EN: "funding"},
-	"signing": {ID: "penandatanganan", EN: "signing"}, "premises": {ID: "pertimbangan", EN: "premises"},
-	"legal_bases": {ID: "dasar hukum", EN: "legal bases"}, "place": {ID: "tempat", EN: "place"}, "copies": {ID: "rangkap", EN: "copies"},
-	"attachments": {ID: "lampiran", EN: "attachments"}, "monitoring": {ID: "monitoring", EN: "monitoring"},
-}
-
 // changedFields lists the fields a change touched, each once.
 func changedFields(h dataset.HistoryEntry, l i18n.Lang) string {
 	var out []string
 	seen := map[string]bool{}
 	for _, c := range h.Changes {
-		top := c.Field
-		if i := strings.IndexAny(top, ".["); i > 0 {
-			top = top[:i]
-		}
-		name := top
-		if t, ok := fieldNames[top]; ok {
-			name = t.In(l)
-		}
+		name := agreement.SectionLabel(c.Field, l)
 		if !seen[name] {
 			seen[name] = true
 			out = append(out, name)

@@ -154,3 +154,57 @@ func newStore(t *testing.T, now func() time.Time) service.Service {
 	t.Cleanup(func() { s.Close() })
 	return s
 }
+
+// A page that still matches the text as signed says too that the agreement
+// was amended since: its signed Adendum is named, with its number and day.
+func TestVerifyNamesTheAmendmentsSince(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "sepakat.db"), store.Options{User: "ani"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	pks, err := s.Agreement(3)
+	if err != nil || !pks.Locked() {
+		t.Fatalf("example PKS: %v", err)
+	}
+	p := Printer{Src: s}
+	printed, err := p.PrintPDF(context.Background(), pks.ID, &bytes.Buffer{}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.RecordPrint(pks.ID, printed); err != nil {
+		t.Fatal(err)
+	}
+	qr := "SEPAKAT " + printed.Code + " " + printed.Fingerprint
+	v, err := Verify(s, qr)
+	if err != nil || len(v.Amended) != 0 || strings.Contains(v.Text(i18n.ID), "sudah diubah") {
+		t.Fatalf("before any Adendum: %+v %v", v.Amended, err)
+	}
+	add, err := agreement.NewChild(&pks, agreement.KindAdendum, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	add.Amends = &agreement.Amendment{Text: "Ruang lingkup ditambah pelatihan bersama."}
+	add.Body = []agreement.Node{{Kind: agreement.NodePasal, Text: "Ruang lingkup Perjanjian Kerja Sama ditambah dengan pelatihan bersama."}}
+	if err := s.SaveAgreement(&add); err != nil {
+		t.Fatal(err)
+	}
+	for i := range add.Parties {
+		if add.Parties[i].Own {
+			add.Parties[i].Number = "7/ADD.05-Huk/2026"
+		}
+	}
+	servicetest.Sign(t, s, &add, agreement.NewDate(2025, 7, 20))
+	v, err = Verify(s, qr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := v.Text(i18n.ID)
+	if v.Verdict != Matches || len(v.Amended) != 1 || v.Amended[0].ID != add.ID ||
+		!strings.Contains(text, "sudah diubah atau diperpanjang sesudah ditandatangani, dengan Adendum Nomor 7/ADD.05-Huk/2026 tanggal 20 Juli 2025") {
+		t.Errorf("after its Adendum, %v %d:\n%s", v.Verdict, len(v.Amended), text)
+	}
+}

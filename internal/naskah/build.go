@@ -2,6 +2,8 @@ package naskah
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -62,17 +64,13 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 	if err := b.loadParties(); err != nil {
 		return nil, err
 	}
-	if a.Parent == nil && a.ParentID != 0 {
-		// A child saved without its citation: cite the stored parent.
-		if p, err := src.Agreement(a.ParentID); err == nil {
-			c := *a
-			c.Parent = &agreement.ParentRef{Kind: p.Kind, Subject: p.Subject, Numbers: p.Numbers(), End: p.EffectiveEnd()}
-			if p.Signing != nil {
-				c.Parent.Date = p.Signing.Date
-			}
-			b.a = &c
-			a = &c
-		}
+	if a.ParentID != 0 {
+		a = b.citedParent(a)
+		b.a = a
+	} else if a.Parent != nil && a.Parent.Date.IsZero() {
+		// A citation without its parent (a partner's copy) and without a
+		// signing date: the date is left to be filled in, as at home.
+		b.parentUnsigned = true
 	}
 	if a.Parent != nil && a.ParentID != 0 && !a.Locked() {
 		// A draft cites the numbers its parent has now (RefreshCitation).
@@ -84,7 +82,8 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 		}
 	}
 	b.setVars()
-	d := &Document{Code: code(a), Draft: opt.Draft && a.Status != agreement.StatusDitandatangani}
+	d := &Document{Code: code(a), Draft: opt.Draft && a.Status != agreement.StatusDitandatangani,
+		Cancelled: a.Status == agreement.StatusDibatalkan}
 	b.title(d)
 	b.opening(d)
 	b.premises(d)
@@ -107,7 +106,43 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 	if err := b.res.err(); err != nil {
 		return nil, err
 	}
+	d.Fills = make(map[string]string, len(b.res.vars))
+	for k, v := range b.res.vars {
+		d.Fills[k] = v
+	}
 	return d, nil
+}
+
+// citedParent is a with its citation of the parent as it prints: the
+// citation kept with a while the stored parent is signed; the stored parent
+// as it is now when a kept none, or kept no signing date. A parent not
+// signed (still a draft, or cancelled unsigned) is never cited as signed,
+// whatever a kept: its number and date are left to be filled in.
+func (b *builder) citedParent(a *agreement.Agreement) *agreement.Agreement {
+	p, err := b.src.Agreement(a.ParentID)
+	if err != nil {
+		return a // not readable here (a partner's package): as kept
+	}
+	signed := p.Locked()
+	if signed && a.Parent != nil && !a.Parent.Date.IsZero() {
+		return a
+	}
+	c := *a
+	ref := agreement.ParentRef{Kind: p.Kind, Subject: p.Subject, Numbers: p.Numbers(), End: p.EffectiveEnd()}
+	if a.Parent != nil {
+		ref.Changes = a.Parent.Changes
+		if a.Parent.End.Valid() {
+			ref.End = a.Parent.End
+		}
+	}
+	switch {
+	case !signed:
+		b.parentUnsigned = true
+	case p.Signing != nil:
+		ref.Date = p.Signing.Date
+	}
+	c.Parent = &ref
+	return &c
 }
 
 func code(a *agreement.Agreement) string {
@@ -134,6 +169,8 @@ type builder struct {
 	opt     Options
 	res     *resolver
 	parties []partyInfo
+	// parentUnsigned is set when the parent cited is not signed yet.
+	parentUnsigned bool
 }
 
 func (b *builder) loadParties() error {
@@ -182,9 +219,10 @@ func (b *builder) loadParties() error {
 	return nil
 }
 
-// named is the party as the title names it: the perangkat daerah that stands
-// as the party of a PKS between perangkat daerah, else the instansi. The
-// komparisi still says whom it acts for: the instansi.
+// named is the party as the document names it: the perangkat daerah that
+// stands as the party of a PKS between perangkat daerah, else the instansi.
+// The title, the komparisi (whom the signer acts for) and the definitions
+// ("PIHAK PERTAMA adalah …") all name this one party.
 func (p partyInfo) named() string {
 	if u := clean(p.ap.Unit); u != "" {
 		return u
@@ -251,18 +289,9 @@ func (b *builder) setVars() {
 		v[string(p.ap.Role)] = p.named() // pihak_pertama, pihak_kedua, pihak_ketiga
 	}
 	if ref := a.Parent; ref != nil {
-		nums := ""
-		for i, n := range ref.Numbers {
-			if n = clean(n); n == "" {
-				continue
-			}
-			if nums != "" && i == len(ref.Numbers)-1 {
-				nums += " dan Nomor " + n
-			} else if nums != "" {
-				nums += ", Nomor " + n
-			} else {
-				nums = "Nomor " + n
-			}
+		nums := numbersCited(ref.Numbers)
+		if nums == "" && b.parentUnsigned {
+			nums = "Nomor " + dots
 		}
 		short := ref.Kind.Title()
 		if nums != "" {
@@ -271,10 +300,13 @@ func (b *builder) setVars() {
 		v["induk_singkat"] = short
 		v["induk_judul"] = strings.ToUpper(ref.Kind.Title())
 		full := short
-		if !ref.Date.IsZero() {
+		switch {
+		case !ref.Date.IsZero():
 			full += " tanggal " + bahasa.ShortDate(ref.Date.Time())
+		case b.parentUnsigned:
+			full += " tanggal " + dots
 		}
-		v["induk"] = full + " tentang " + clean(ref.Subject)
+		v["induk"] = full + " tentang " + clean(ref.Subject) + recital(ref.Changes)
 		end := ref.End
 		if end.IsZero() && a.ParentID != 0 {
 			if p, err := b.src.Agreement(a.ParentID); err == nil {
@@ -285,6 +317,65 @@ func (b *builder) setVars() {
 			v["induk_berakhir"] = bahasa.ShortDate(end.Time())
 		}
 	}
+}
+
+// numbersCited writes an agreement's numbers as a citation names them:
+// "Nomor 1/KSB/2026 dan Nomor 130/021/2026"; "" when it has none.
+func numbersCited(numbers []string) string {
+	nums := ""
+	for i, n := range numbers {
+		if n = clean(n); n == "" {
+			continue
+		}
+		if nums != "" && i == len(numbers)-1 {
+			nums += " dan Nomor " + n
+		} else if nums != "" {
+			nums += ", Nomor " + n
+		} else {
+			nums = "Nomor " + n
+		}
+	}
+	return nums
+}
+
+// recital says how the parent was changed before, as its citation goes on:
+// " sebagaimana telah diubah dengan Adendum Nomor … tanggal … dan
+// diperpanjang dengan Perpanjangan Nomor … tanggal …", each change named as
+// its own title names it (the second Adendum is "Adendum Kedua"), oldest
+// first; "" when there was none.
+func recital(changes []agreement.ParentChange) string {
+	var parts []string
+	seen := map[agreement.Kind]int{}
+	for _, c := range changes {
+		seen[c.Kind]++
+		verb := "diubah"
+		if c.Kind == agreement.KindPerpanjangan {
+			verb = "diperpanjang"
+		}
+		name := c.Kind.Title()
+		if n := seen[c.Kind]; n > 1 {
+			name += " " + bahasa.TitleCase(ordinal(n))
+		}
+		if nums := numbersCited(c.Numbers); nums != "" {
+			name += " " + nums
+		}
+		if !c.Date.IsZero() {
+			name += " tanggal " + bahasa.ShortDate(c.Date.Time())
+		}
+		parts = append(parts, verb+" dengan "+name)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " sebagaimana telah " + joinAnd(parts)
+}
+
+// ordinal is n as an ordinal word: "pertama", "kedua", "ketiga", "kesebelas".
+func ordinal(n int) string {
+	if n == 1 {
+		return "pertama"
+	}
+	return "ke" + bahasa.Terbilang(uint64(n))
 }
 
 // place is where the agreement is signed, as the opening names it: the venue
@@ -326,7 +417,16 @@ func (b *builder) title(d *Document) {
 		d.Lambang = append(d.Lambang, l)
 		d.Parties = append(d.Parties, p.ap.Role.Label())
 	}
-	d.Title = append(d.Title, b.tpl.Title)
+	title := b.tpl.Title
+	if k := b.a.Kind; (k == agreement.KindAdendum || k == agreement.KindPerpanjangan) && b.a.Parent != nil {
+		// The first change of a parent has no ordinal, the next are
+		// "ADENDUM KEDUA", "ADENDUM KETIGA" (as a second Perubahan of a
+		// regulation is "PERUBAHAN KEDUA ATAS …").
+		if n := b.a.Parent.Ordinal(k); n > 1 {
+			title += " " + strings.ToUpper(ordinal(n))
+		}
+	}
+	d.Title = append(d.Title, title)
 	if b.tpl.Subtitle != "" {
 		d.Title = append(d.Title, strings.ToUpper(b.res.fill("judul", b.tpl.Subtitle)))
 	}
@@ -360,7 +460,7 @@ func (b *builder) opening(d *Document) {
 	for i, p := range b.parties {
 		role := p.ap.Role.Label()
 		roles = append(roles, role)
-		name, jabatan, instansi := dots, dots, p.party.Name
+		name, jabatan, instansi := dots, dots, p.named()
 		switch {
 		case p.signed != nil:
 			name, jabatan = clean(p.signed.Name), fullJabatan(acting("", clean(p.signed.Jabatan)))
@@ -528,6 +628,13 @@ func (b *builder) body(d *Document) {
 		sec := Section{Kind: SectionPasal, Label: label, Heading: strings.ToUpper(clean(node.Heading))}
 		where := label
 		sec.Intro = b.para(where, node.Text)
+		if m := restatement.FindStringSubmatch(clean(node.Text)); m != nil && !partOfPasal.MatchString(m[1]) {
+			// The parent's pasal set out anew, under its own number and heading.
+			own, rest := b.res.fill(where, m[1]), b.res.fill(where, m[3])
+			sec.Intro = P(strings.TrimSpace(own + " " + rest))
+			n, _ := strconv.Atoi(m[2])
+			sec.Restated = &Restated{Label: "Pasal " + m[2], Heading: b.restatedHeading(n), At: len(own) + 1}
+		}
 		kids := node.Children
 		if len(kids) == 1 && kids[0].Kind == agreement.NodeAyat && len(sec.Intro.Plain()) == 0 {
 			sec.Intro = b.para(where, kids[0].Text)
@@ -549,6 +656,36 @@ func (b *builder) body(d *Document) {
 			pasal(node)
 		}
 	}
+}
+
+// restatement is the statement of an Adendum's pasal that sets out a pasal
+// of the parent anew (AdendumBody), and the new text after it.
+var restatement = regexp.MustCompile(`^(Ketentuan Pasal (\d+) .*?diubah sehingga berbunyi sebagai berikut:)\s*(.*)$`)
+
+// partOfPasal finds a statement that changes a part of a pasal ("Ketentuan
+// Pasal 3 ayat (2) …"): what follows is that part, not a whole pasal.
+var partOfPasal = regexp.MustCompile(`(?i)^Ketentuan Pasal \d+ (ayat|huruf|angka) `)
+
+// restatedHeading is the heading of the parent's pasal n as the Adendum sets
+// it out: as the change recorded it, else as the parent has it.
+func (b *builder) restatedHeading(n int) string {
+	if m := b.a.Amends; m != nil {
+		for _, p := range m.Pasal {
+			if p.Number == n && clean(p.Heading) != "" {
+				return strings.ToUpper(clean(p.Heading))
+			}
+		}
+	}
+	if b.a.ParentID != 0 {
+		if parent, err := b.src.Agreement(b.a.ParentID); err == nil {
+			for _, p := range PasalOf(&parent) {
+				if p.Number == n {
+					return strings.ToUpper(clean(p.Heading))
+				}
+			}
+		}
+	}
+	return ""
 }
 
 func (b *builder) items(where string, nodes []agreement.Node) []Item {

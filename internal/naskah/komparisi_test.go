@@ -147,8 +147,9 @@ func TestNoHeadingWithoutItsList(t *testing.T) {
 	}
 }
 
-// A PKS between perangkat daerah names them in the title, and in the
-// komparisi the regional government each acts for, under its surat kuasa.
+// A PKS between perangkat daerah names them as the parties everywhere: in
+// the title, in the komparisi (whom each signer acts for, under the surat
+// kuasa of its head of region) and in the definitions of Pasal 1.
 func TestPKSBetweenPerangkatDaerahNamesThemAsParties(t *testing.T) {
 	s := examples(t)
 	a, err := s.Agreement(3)
@@ -157,6 +158,7 @@ func TestPKSBetweenPerangkatDaerahNamesThemAsParties(t *testing.T) {
 	}
 	a.Parties[0].Unit = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Lampung Selatan"
 	a.Parties[1].Unit = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Sumedang"
+	a.Body = library(t).DefaultBody(agreement.KindPKS) // Pasal 1 defines the parties
 	d, err := Build(&a, s, library(t), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -164,15 +166,19 @@ func TestPKSBetweenPerangkatDaerahNamesThemAsParties(t *testing.T) {
 	text := d.Text()
 	for _, want := range []string{
 		"ANTARA\nDINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU KABUPATEN LAMPUNG SELATAN\nDENGAN\nDINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU KABUPATEN SUMEDANG\nTENTANG",
-		"dalam hal ini bertindak untuk dan atas nama Pemerintah Kabupaten Lampung Selatan berdasarkan Surat Kuasa Bupati Lampung Selatan",
-		"dalam hal ini bertindak untuk dan atas nama Pemerintah Kabupaten Sumedang berdasarkan Surat Kuasa Bupati Sumedang",
+		"dalam hal ini bertindak untuk dan atas nama Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Lampung Selatan berdasarkan Surat Kuasa Bupati Lampung Selatan",
+		"dalam hal ini bertindak untuk dan atas nama Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Sumedang berdasarkan Surat Kuasa Bupati Sumedang",
+		"PIHAK PERTAMA adalah Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Lampung Selatan.",
+		"PIHAK KEDUA adalah Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Sumedang.",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lacks %q in\n%s", want, text)
 		}
 	}
-	if strings.Contains(strings.Join(d.Title, "\n"), "PEMERINTAH KABUPATEN") {
-		t.Errorf("the title still names the governments: %q", d.Title)
+	for _, k := range d.Komparisi {
+		if strings.Contains(k.Text.Plain(), "Pemerintah Kabupaten") {
+			t.Errorf("the komparisi names a government as the party beside its dinas: %s", k.Text.Plain())
+		}
 	}
 
 	// Two dinas of one region: both act for it.
@@ -183,7 +189,8 @@ func TestPKSBetweenPerangkatDaerahNamesThemAsParties(t *testing.T) {
 	}
 	text = d.Text()
 	if !strings.Contains(text, "ANTARA\nDINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN SUMEDANG\nDENGAN\nDINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU KABUPATEN SUMEDANG") ||
-		strings.Count(text, "bertindak untuk dan atas nama Pemerintah Kabupaten Sumedang") != 2 {
+		!strings.Contains(text, "bertindak untuk dan atas nama Dinas Komunikasi dan Informatika Kabupaten Sumedang berdasarkan") ||
+		!strings.Contains(text, "bertindak untuk dan atas nama Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Sumedang berdasarkan") {
 		t.Errorf("two dinas of Sumedang:\n%s", text)
 	}
 }

@@ -46,6 +46,43 @@ type Section struct {
 	// Intro is the pasal's own text before its items, or its whole text.
 	Intro Para
 	Items []Item
+	// Restated is set when the pasal of an Adendum sets out a pasal of the
+	// parent anew ("Ketentuan Pasal 3 … diubah sehingga berbunyi sebagai
+	// berikut:"): that pasal prints under its own label and heading.
+	Restated *Restated
+}
+
+// Restated is a pasal of the parent as an Adendum's pasal sets it out anew.
+// Its text is the end of the Section's Intro, from byte At on, and its items
+// are the Section's Items; a reader of Intro and Items alone reads it all
+// as one paragraph.
+type Restated struct {
+	Label   string // "Pasal 3", the parent's own number
+	Heading string // "RUANG LINGKUP"; may be empty
+	At      int
+}
+
+// SplitIntro is the section's Intro cut where its restated pasal begins:
+// the pasal's own statement, and the restated pasal's opening text (nil when
+// nothing is restated).
+func (s Section) SplitIntro() (own, restated Para) {
+	if s.Restated == nil {
+		return s.Intro, nil
+	}
+	at := s.Restated.At
+	for _, r := range s.Intro {
+		switch {
+		case at <= 0:
+			restated = append(restated, r)
+		case at >= len(r.Text):
+			own = append(own, r)
+		default:
+			own = append(own, Run{Text: strings.TrimRight(r.Text[:at], " "), Bold: r.Bold})
+			restated = append(restated, Run{Text: strings.TrimLeft(r.Text[at:], " "), Bold: r.Bold})
+		}
+		at -= len(r.Text)
+	}
+	return own, restated
 }
 
 // SectionKind says whether a section is a BAB heading or a Pasal.
@@ -142,7 +179,13 @@ type Document struct {
 	Paraf Paraf
 	// Draft prints the KONSEP watermark.
 	Draft bool
-	Meta  Meta
+	// Cancelled prints the DIBATALKAN watermark instead: the agreement was
+	// cancelled, and no copy of it may pass for one to sign or to keep.
+	Cancelled bool
+	Meta      Meta
+	// Fills is what each placeholder of the agreement's text ("{jenis}")
+	// says in this document; no part of the text.
+	Fills map[string]string
 }
 
 // Part is what a paragraph of a document is.
@@ -200,7 +243,13 @@ func (d *Document) Paragraphs() []Paragraph {
 	for _, s := range d.Body {
 		add(PartSection, 0, s.Label)
 		add(PartSection, 0, s.Heading)
-		add(PartText, 0, s.Intro.Plain())
+		own, restated := s.SplitIntro()
+		add(PartText, 0, own.Plain())
+		if r := s.Restated; r != nil {
+			add(PartSection, 0, r.Label)
+			add(PartSection, 0, r.Heading)
+			add(PartText, 0, restated.Plain())
+		}
 		items(s.Items, 0)
 	}
 	add(PartText, 0, d.Closing.Plain())

@@ -140,6 +140,20 @@ func (l *Library) DefaultBody(k agreement.Kind) []agreement.Node {
 
 var placeholder = regexp.MustCompile(`\{([a-z_]+)\}`)
 
+// Placeholders names the placeholders of text, in order, each once:
+// "induk_singkat" for "{induk_singkat}".
+func Placeholders(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
 // UnresolvedError names placeholders that have no value; the document is not made.
 type UnresolvedError struct {
 	Names []string

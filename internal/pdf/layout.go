@@ -376,8 +376,25 @@ func (r *doc) section(s naskah.Section, rest []naskah.Section) {
 		r.gap(0.6)
 		return
 	}
-	if len(s.Intro.Plain()) > 0 {
-		r.paragraph(s.Intro, r.left, r.width, "J")
+	own, restated := s.SplitIntro()
+	if len(own.Plain()) > 0 {
+		r.paragraph(own, r.left, r.width, "J")
+	}
+	if q := s.Restated; q != nil {
+		// The parent's pasal set out anew, as a pasal: its label and heading
+		// on their own lines, never alone at the foot of a page.
+		head := naskah.Section{Label: q.Label, Heading: q.Heading}
+		if !r.room(r.sectionHead(head) + 2*r.lineH) {
+			r.newPage()
+		}
+		r.gap(0.3)
+		r.centred(q.Label, true)
+		if q.Heading != "" {
+			r.paragraph(naskah.Para{{Text: q.Heading, Bold: true}}, r.left+r.width*0.1, r.width*0.8, "C")
+		}
+		if len(restated.Plain()) > 0 {
+			r.paragraph(restated, r.left, r.width, "J")
+		}
 	}
 	for _, it := range s.Items {
 		r.item(it, r.left, r.width)

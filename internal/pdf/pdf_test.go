@@ -297,3 +297,36 @@ func TestRenderStopsAtTheNextPageWhenCancelled(t *testing.T) {
 		t.Errorf("the render asked the context %d times fewer than once per page", ctx.left)
 	}
 }
+
+// A cancelled agreement prints with DIBATALKAN across every page, signed
+// before or not, final copy or KONSEP; nothing else does. (The watermark is
+// drawn turned and see-through: pdftotext scatters its letters, so what is
+// counted is the see-through drawing, once per page.)
+func TestCancelledPrintsAsCancelled(t *testing.T) {
+	s := examples(t)
+	marked := func(a *agreement.Agreement, draft bool) (string, int, int) {
+		d := build(t, s, a, naskah.Options{Draft: draft})
+		out := render(t, d, DefaultProfile())
+		return watermarkOf(d), bytes.Count(out, []byte("/GS1 gs")), len(pages(t, out))
+	}
+	for _, signed := range []bool{true, false} {
+		a, _ := s.Agreement(2)
+		if !signed {
+			a.Signing = nil
+		}
+		a.Status = agreement.StatusDibatalkan
+		for _, draft := range []bool{false, true} {
+			if w, drawn, n := marked(&a, draft); w != "DIBATALKAN" || drawn != n {
+				t.Errorf("signed %v, draft %v: %q drawn on %d of %d pages", signed, draft, w, drawn, n)
+			}
+		}
+	}
+	a, _ := s.Agreement(2)
+	if w, drawn, _ := marked(&a, true); w != "" || drawn != 0 {
+		t.Errorf("a signed agreement in force: %q drawn on %d pages", w, drawn)
+	}
+	a.Status, a.Signing = agreement.StatusKonsep, nil
+	if w, drawn, n := marked(&a, true); w != "KONSEP" || drawn != n {
+		t.Errorf("a draft: %q drawn on %d of %d pages", w, drawn, n)
+	}
+}

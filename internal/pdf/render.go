@@ -9,6 +9,7 @@ import (
 	_ "image/jpeg" // lambang may be JPEG
 	"image/png"
 	"io"
+	"math"
 	"sync"
 	"time"
 
@@ -160,8 +161,8 @@ func (r *doc) room(h float64) bool { return r.y+h <= r.bottom+0.01 }
 
 func (r *doc) header() {
 	n := r.f.PageNo()
-	if r.d.Draft {
-		r.watermark()
+	if w := watermarkOf(r.d); w != "" {
+		r.watermark(w)
 	}
 	if n < 2 {
 		return
@@ -176,15 +177,34 @@ func (r *doc) header() {
 	r.f.CellFormat(r.width, 5, label, "", 0, "C", false, 0, "")
 }
 
-func (r *doc) watermark() {
+// watermarkOf is what is written across every page of d: DIBATALKAN on a
+// cancelled agreement, KONSEP on a draft, nothing on a copy to sign or keep.
+func watermarkOf(d *naskah.Document) string {
+	switch {
+	case d.Cancelled:
+		return "DIBATALKAN"
+	case d.Draft:
+		return "KONSEP"
+	}
+	return ""
+}
+
+// watermark writes text across the page, at most three quarters of its
+// diagonal long.
+func (r *doc) watermark(text string) {
 	r.f.SetAlpha(0.2, "Normal")
-	r.font(true, 100)
+	size := 100.0
+	r.font(true, size)
+	if tw, most := r.f.GetStringWidth(text), 0.75*math.Hypot(r.pageW, r.pageH); tw > most {
+		size *= most / tw
+		r.font(true, size)
+	}
 	r.f.SetTextColor(110, 110, 110)
 	cx, cy := r.pageW/2, r.pageH/2
 	r.f.TransformBegin()
 	r.f.TransformRotate(50, cx, cy)
-	tw := r.f.GetStringWidth("KONSEP")
-	r.f.Text(cx-tw/2, cy+12, "KONSEP")
+	tw := r.f.GetStringWidth(text)
+	r.f.Text(cx-tw/2, cy+12*size/100, text)
 	r.f.TransformEnd()
 	r.f.SetAlpha(1, "Normal")
 	r.f.SetTextColor(0, 0, 0)

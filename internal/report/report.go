@@ -305,6 +305,12 @@ func (b *builder) add(f *service.ReportFact) {
 			due = true
 		}
 	}
+	// A round the procedure owes that no entry covers, ended in the period
+	// and past by AsOf: what the Beranda lists as Monev terlambat.
+	if b.r.Period.Contains(s.MonevDue) && s.MonevOverdue(asOf.Time()) {
+		b.r.MonitoringOverdue++
+		due = true
+	}
 	if done {
 		b.r.MonitoringAgreements++
 	}

@@ -747,3 +747,31 @@ func TestImplementersMergedByOffice(t *testing.T) {
 		t.Errorf("perangkat daerah %v, want %v", got, want)
 	}
 }
+
+// A monitoring round the procedure owes and nobody recorded is overdue in
+// the report as on the Beranda: every agreement the Beranda lists under Monev
+// terlambat, with its round ended in the period, is counted.
+func TestMonitoringOverdueAsTheBerandaSays(t *testing.T) {
+	s := openStore(t)
+	if err := s.LoadExamples(); err != nil {
+		t.Fatal(err)
+	}
+	today := agreement.NewDate(2026, 12, 1)
+	o, err := s.Outstanding(today.Time())
+	if err != nil {
+		t.Fatal(err)
+	}
+	late := 0
+	for _, m := range o.Monev {
+		if Year(2026).Contains(m.MonevDue) {
+			late++
+		}
+	}
+	if late == 0 {
+		t.Fatalf("the examples have no round overdue in 2026: %+v", o.Monev)
+	}
+	r := build(t, s, Year(2026), today)
+	if r.OverdueAgreements != late || r.MonitoringOverdue != late {
+		t.Errorf("the Beranda lists %d agreements late in 2026, the report %d/%d", late, r.MonitoringOverdue, r.OverdueAgreements)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"slices"
+	"time"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/search"
@@ -14,11 +15,13 @@ import (
 // (no end date) follow, newest first.
 func ArrangeSummaries(sums []agreement.Summary, a Arrangement, today agreement.Date) []agreement.ID {
 	fl := a.Filter
+	noon := time.Date(today.Year, today.Month, today.Day, 12, 0, 0, 0, time.Local)
 	var sel []agreement.Summary
 	for _, s := range sums {
 		switch {
 		case fl.Kind != "" && s.Kind != fl.Kind,
 			fl.Status != "" && s.Status != fl.Status,
+			fl.Phase != "" && s.Phase(noon, agreement.DefaultSoonDays) != fl.Phase,
 			fl.Party != 0 && !HasParty(&s, fl.Party),
 			fl.Year != 0 && s.Year != fl.Year,
 			fl.Implementer != "" && !slices.ContainsFunc(s.Implementers, func(im string) bool {

@@ -3,9 +3,11 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -55,6 +57,13 @@ func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 		}
 		if f.Status != "" {
 			mark(indexIDs(tx, schema.IdxStatus, cat([]byte(f.Status), []byte{0})))
+		}
+		if f.Phase != "" {
+			ids, err := phaseIDs(s.dir(tx), f.Phase, s.now())
+			if err != nil {
+				return err
+			}
+			mark(ids)
 		}
 		if f.Party != 0 {
 			mark(indexIDs(tx, schema.IdxParty, idKey(f.Party)))
@@ -118,6 +127,31 @@ func (s *Store) Arrange(a service.Arrangement) ([]agreement.ID, error) {
 		return nil
 	})
 	return out, err
+}
+
+// phaseIDs lists the agreements in phase p on the day of now: for a stored
+// status its index, for a phase of the signed ones (Berlaku, Akan Berakhir,
+// Berakhir, not yet in force) the signed agreements whose list row is in it.
+func phaseIDs(dir txDir, p agreement.Phase, now time.Time) ([]uint64, error) {
+	switch p {
+	case agreement.PhaseBerlaku, agreement.PhaseAkanBerakhir, agreement.PhaseBerakhir, agreement.PhaseDitandatangani:
+	default:
+		return indexIDs(dir.tx, schema.IdxStatus, cat([]byte(p), []byte{0})), nil
+	}
+	var out []uint64
+	for _, id := range indexIDs(dir.tx, schema.IdxStatus, cat([]byte(agreement.StatusDitandatangani), []byte{0})) {
+		sum, ok, err := dir.summary(agreement.ID(id))
+		if errors.Is(err, service.ErrCorrupt) {
+			continue // the register names it; it is in no phase
+		}
+		if err != nil {
+			return nil, err
+		}
+		if ok && sum.Phase(now, agreement.DefaultSoonDays) == p {
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }
 
 // Summaries returns the list rows of agreements, in the order asked; an ID that

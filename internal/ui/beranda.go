@@ -294,7 +294,7 @@ func (b *Beranda) show(d service.Dashboard, err error, now time.Time) {
 	b.message.Hide()
 	refill(b.counts, func() {
 		for _, st := range agreement.Statuses {
-			b.counts.Add(countTile(lang.L(st.Label()), d.Counts[st]))
+			b.counts.Add(countTile(statusWord(st), d.Counts[st]))
 		}
 	})
 	refill(b.ending, func() { b.showEnding(d, now) })
@@ -418,7 +418,7 @@ func (b *Beranda) showCharts(d service.Dashboard, years []service.YearCount, err
 		b.charts.Hide()
 		return
 	}
-	b.statusChart.Set(statusChart(d.Counts, func(st agreement.Status) string { return lang.L(st.Label()) }))
+	b.statusChart.Set(statusChart(d.Counts, statusWord))
 	if err != nil {
 		b.yearChart.Set(chartData{})
 	} else {
@@ -484,6 +484,16 @@ func note(text string) fyne.CanvasObject {
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.LowImportance
 	return l
+}
+
+// statusWord names a stored status on the Beranda as the register's filter
+// names what a tap on it shows: every signed agreement, in force or not, is
+// "Ditandatangani (semua)".
+func statusWord(st agreement.Status) string {
+	if st == agreement.StatusDitandatangani {
+		return signedAllLabel()
+	}
+	return lang.L(st.Label())
 }
 
 // countTile shows one status and its number.

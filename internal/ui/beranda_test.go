@@ -151,7 +151,7 @@ func TestBerandaChartBarsOpenTheRegister(t *testing.T) {
 	test.TapAt(yc, centre(yc, year, pks))
 	shows("the signed PKS of 2025", 3)
 	l.until("the year chosen", func() bool { return u.list.yearSel.Selected == "2025" })
-	if u.list.statusSel.Selected != lang.L(agreement.StatusDitandatangani.Label()) || !strings.HasPrefix(u.list.kindSel.Selected, "PKS") {
+	if u.list.statusSel.Selected != signedAllLabel() || !strings.HasPrefix(u.list.kindSel.Selected, "PKS") {
 		t.Errorf("filters %q %q", u.list.statusSel.Selected, u.list.kindSel.Selected)
 	}
 	// The status chart's Ditandatangani row: the three signed ones.

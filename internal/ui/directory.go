@@ -228,7 +228,7 @@ func newPartyPane(d *Directory, files service.Files) *partyPane {
 	p.search.OnChanged = func(string) { p.filter() }
 	p.kind = kit.NewSelect(labelsOf(agreement.PartyKinds, partyKindLabels), nil)
 	p.name, p.short, p.seat, p.address = kit.NewWrappedEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewMultiLineEntry()
-	// The region list ships no capitals: the seat is the region's name until corrected here.
+	// The region list ships no capitals: the seat is written here.
 	p.seat.SetPlaceHolder(lang.L("ibu kota, mis. Kalianda"))
 	names, _ := kit.Governments()
 	p.region = kit.NewPicker(names, p.onRegion)
@@ -238,6 +238,7 @@ func newPartyPane(d *Directory, files service.Files) *partyPane {
 	p.lambang.SetMinSize(fyne.NewSize(96, 96))
 	importBtn := widget.NewButtonWithIcon(lang.L("Impor lambang…"), theme.FolderOpenIcon(), p.onImportLambang)
 	p.md = newMasterDetail(paneSpec{
+		win:      d.win,
 		newLabel: lang.L("Instansi baru"),
 		top:      p.search,
 		count:    func() int { return len(p.shown) },
@@ -257,9 +258,16 @@ func newPartyPane(d *Directory, files service.Files) *partyPane {
 			{lang.L("Alamat"), "address", p.address},
 			{lang.L("Lambang"), "lambang", container.NewHBox(p.lambang, importBtn)},
 		},
+		hints:  map[string]string{"seat": seatHint()},
 		show:   func(i int) { p.show(p.shown[i]) },
-		onNew:  func() { p.show(agreement.Party{Kind: agreement.PartySwasta}) },
+		onNew:  func() { p.show(agreement.Party{}) }, // Jenis is chosen, never assumed
 		onSave: p.onSave,
+		extra: func() string {
+			if p.lambangRef == nil {
+				return ""
+			}
+			return p.lambangRef.SHA256
+		},
 	})
 	return p
 }
@@ -292,19 +300,23 @@ func (p *partyPane) onRegion(name string) {
 		p.kind.SetSelectedIndex(i)
 	}
 	p.name.SetText(rp.Name)
+	p.seat.SetPlaceHolder(kit.SeatPlaceholder(r, true))
 	if strings.TrimSpace(p.seat.Text) == "" {
-		p.seat.SetText(rp.Seat)
+		p.seat.SetText(rp.Seat) // a city's own name; any other stays to be written
 	}
 }
 
 func (p *partyPane) show(x agreement.Party) {
 	p.party = x
 	p.region.SetText("")
+	p.seat.SetPlaceHolder(kit.SeatPlaceholder(wilayah.Region{}, false))
 	if l, err := wilayah.Load(); err == nil {
 		if r, ok := l.Get(x.RegionCode); ok {
 			p.region.SetText(r.GovernmentName())
+			p.seat.SetPlaceHolder(kit.SeatPlaceholder(r, true))
 		}
 	}
+	p.kind.ClearSelected()
 	for i, k := range agreement.PartyKinds {
 		if k == x.Kind {
 			p.kind.SetSelectedIndex(i)
@@ -374,10 +386,23 @@ func (p *partyPane) onSave() {
 	x := p.party
 	if i := p.kind.SelectedIndex(); i >= 0 {
 		x.Kind = agreement.PartyKinds[i]
+	} else {
+		p.md.clearProblems()
+		p.md.problem("kind", lang.L("Pilih jenis instansi ini."))
+		p.md.say(kit.Unsaved(agreement.ErrInvalid), true)
+		return
 	}
 	x.Name, x.ShortName = strings.TrimSpace(p.name.Text), strings.TrimSpace(p.short.Text)
 	x.Seat, x.Address = strings.TrimSpace(p.seat.Text), strings.TrimSpace(p.address.Text)
 	x.Lambang = p.lambangRef
+	if x.Seat == "" && x.Kind.IsRegion() {
+		// The komparisi says where a regional government sits; the region
+		// list has no capitals to guess it from.
+		p.md.clearProblems()
+		p.md.problem("seat", lang.L("Tulis tempat kedudukannya (ibu kota), mis. Slawi untuk Kabupaten Tegal."))
+		p.md.say(kit.Unsaved(agreement.ErrInvalid), true)
+		return
+	}
 	err := p.d.svc.SaveParty(&x)
 	if p.md.saved(err, x.Name, x.ID) {
 		p.party = x
@@ -412,6 +437,7 @@ func newOfficialPane(d *Directory) *officialPane {
 	o.to.SetPlaceHolder(lang.L("kosong selama masih menjabat"))
 	officials := func() []agreement.Official { return d.data.officials }
 	o.md = newMasterDetail(paneSpec{
+		win:      d.win,
 		newLabel: lang.L("Pejabat baru"),
 		count:    func() int { return len(officials()) },
 		text: func(i int) string {
@@ -433,9 +459,9 @@ func newOfficialPane(d *Directory) *officialPane {
 			{lang.L("Sampai"), "to", o.to},
 		},
 		show: func(i int) { o.show(officials()[i]) },
-		onNew: func() {
-			o.show(agreement.Official{Role: agreement.RoleKepalaDaerah, Status: agreement.StatusDefinitif})
-		},
+		// Peran and status are chosen, never assumed: a kepala dinas saved
+		// as the default "Kepala daerah" would sign as the head of region.
+		onNew:  func() { o.show(agreement.Official{}) },
 		onSave: o.onSave,
 	})
 	return o
@@ -448,12 +474,16 @@ func (o *officialPane) show(x agreement.Official) {
 	o.name.SetText(x.Name)
 	o.back.SetText(x.BackTitle)
 	o.jabatan.SetText(x.Jabatan)
+	o.role.ClearSelected()
 	for i, r := range agreement.OfficialRoles {
 		if r == x.Role {
 			o.role.SetSelectedIndex(i)
 		}
 	}
-	o.status.SetSelectedIndex(0)
+	o.status.ClearSelected()
+	if x.ID != 0 && x.Status == "" {
+		o.status.SetSelectedIndex(0) // stored without a status: definitif
+	}
 	for i, st := range kit.OfficeStatuses {
 		if st == x.Status {
 			o.status.SetSelectedIndex(i)
@@ -484,7 +514,24 @@ func (o *officialPane) onSave() {
 	}
 	x.NIP, x.Pangkat = strings.TrimSpace(o.nip.Text), strings.TrimSpace(o.pangkat.Text)
 	o.md.clearProblems()
-	if !readDates(o.md, []dateField{{o.from, "from", &x.From}, {o.to, "to", &x.To}}) {
+	chosen := true
+	if o.role.SelectedIndex() < 0 {
+		o.md.problem("role", lang.L("Pilih peran pejabat ini."))
+		chosen = false
+	}
+	if o.status.SelectedIndex() < 0 {
+		o.md.problem("status", lang.L("Pilih status jabatannya: Definitif, Plt., Plh. atau Pj."))
+		chosen = false
+	}
+	if !chosen {
+		// Say at once what else is missing, as the save would.
+		for path, empty := range map[string]bool{"party_id": x.PartyID == 0, "name": x.Name == "", "jabatan": x.Jabatan == ""} {
+			if empty {
+				o.md.problem(path, agreement.FieldError{Field: path, Code: "required"}.Message(kit.Lang()))
+			}
+		}
+	}
+	if !readDates(o.md, []dateField{{o.from, "from", &x.From}, {o.to, "to", &x.To}}) || !chosen {
 		o.md.say(kit.Unsaved(agreement.ErrInvalid), true)
 		return
 	}
@@ -515,6 +562,7 @@ func newMandatePane(d *Directory) *mandatePane {
 	m.valid.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	mandates := func() []agreement.Mandate { return d.data.mandates }
 	m.md = newMasterDetail(paneSpec{
+		win:      d.win,
 		newLabel: lang.L("Surat kuasa baru"),
 		count:    func() int { return len(mandates()) },
 		text: func(i int) string {

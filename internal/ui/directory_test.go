@@ -91,6 +91,7 @@ func TestDirectoryOfPartiesOfficialsAndMandates(t *testing.T) {
 	test.Type(o.name, "Prof. Dr. Arief S. Kartasasmita, dr., Sp.M(K), M.Kes., Ph.D.")
 	test.Type(o.jabatan, "Rektor Universitas Padjadjaran")
 	choose(t, u.win, o.role, tr("Pimpinan instansi"))
+	choose(t, u.win, o.status, tr("Definitif"))
 	test.Type(o.from, "26 Oktober")
 	saveAndReload(t, d, l, o.md)
 	dateProblem := tr("Tanggal tidak dapat dibaca: tulis hh/bb/tttt, mis. 03/07/2025.")
@@ -179,6 +180,7 @@ func TestDirectorySaysTheDiskIsFull(t *testing.T) {
 	d := showDirectory(t, u, l)
 	p := d.parties
 	test.Tap(p.md.newBtn)
+	choose(t, u.win, p.kind, tr("Perguruan tinggi"))
 	test.Type(p.name, "Universitas Padjadjaran")
 	saveAndReload(t, d, l, p.md)
 	want := tr("Belum tersimpan:") + " " +

@@ -23,6 +23,8 @@ func TestOfficialTitlesApartFromTheName(t *testing.T) {
 	test.Type(o.name, "Tuti Ruswati")
 	test.Type(o.back, "M.Si.")
 	test.Type(o.jabatan, "Bupati Sumedang")
+	choose(t, u.win, o.role, tr("Kepala daerah"))
+	choose(t, u.win, o.status, tr("Definitif"))
 	test.Type(o.from, "01/01/2026")
 	saveAndReload(t, d, l, o.md)
 	if o.official.ID == 0 {
@@ -43,6 +45,8 @@ func TestOfficialTitlesApartFromTheName(t *testing.T) {
 	pickOption(t, u.win, o.party, "Pemerintah Kabupaten Sumedang")
 	test.Type(o.name, "H. Asep Sudrajat, S.H., M.H.")
 	test.Type(o.jabatan, "Sekretaris Daerah Kabupaten Sumedang")
+	choose(t, u.win, o.role, tr("Sekretaris daerah"))
+	choose(t, u.win, o.status, tr("Definitif"))
 	saveAndReload(t, d, l, o.md)
 	got, err = s.Official(o.official.ID)
 	if err != nil || got.FrontTitle != "H." || got.Name != "Asep Sudrajat" || got.BackTitle != "S.H., M.H." {

@@ -49,6 +49,7 @@ func TestLambangEntersWithTheSaveAndLeavesWhenReplaced(t *testing.T) {
 	before := filesIn(t, s)
 	p := d.parties
 	test.Tap(p.md.newBtn)
+	choose(t, u.win, p.kind, tr("Perguruan tinggi"))
 	test.Type(p.name, "Universitas Padjadjaran")
 	test.Type(p.seat, "Bandung")
 	if !p.importLambang("unpad.png", first) {

@@ -169,6 +169,44 @@ func (r *AgreementList) size() (int, int) {
 	return r.total, len(listColumns)
 }
 
+// statusChoice is an option of the status filter: a stored status, or a phase
+// of the signed agreements as the Status column says it.
+type statusChoice struct {
+	status agreement.Status
+	phase  agreement.Phase
+}
+
+// statusChoices are the status filter's options after "Semua status", in the
+// words of the Status column: the signed agreements all together, then each
+// phase they pass through.
+var statusChoices = []statusChoice{
+	{status: agreement.StatusKonsep}, {status: agreement.StatusTelaah}, {status: agreement.StatusSiapTTD},
+	{status: agreement.StatusDitandatangani},
+	{phase: agreement.PhaseDitandatangani}, {phase: agreement.PhaseBerlaku}, {phase: agreement.PhaseAkanBerakhir}, {phase: agreement.PhaseBerakhir},
+	{status: agreement.StatusDibatalkan},
+}
+
+func (c statusChoice) label() string {
+	switch {
+	case c.status == agreement.StatusDitandatangani:
+		return signedAllLabel()
+	case c.phase == agreement.PhaseDitandatangani:
+		return lang.L("Ditandatangani, belum berlaku")
+	case c.phase != "":
+		return lang.L(c.phase.Label())
+	}
+	return lang.L(c.status.Label())
+}
+
+// signedAllLabel names every signed agreement, in force or not: the filter's
+// option and the Beranda's count say it the same way.
+func signedAllLabel() string { return lang.L("Ditandatangani (semua)") }
+
+// statusChoiceOf is the option of f's status or phase; -1 when none fits.
+func statusChoiceOf(f agreement.Filter) int {
+	return slices.Index(statusChoices, statusChoice{status: f.Status, phase: f.Phase})
+}
+
 // all is the first option of each filter.
 func all(label string, options []string) []string { return append([]string{label}, options...) }
 
@@ -178,9 +216,9 @@ func (r *AgreementList) buildFilters() {
 		kinds[i] = string(k) + " – " + lang.L(k.Title())
 	}
 	r.kindSel = kit.NewSelect(all(lang.L("Semua jenis"), kinds), func(string) { r.onFilter() })
-	statuses := make([]string, len(agreement.Statuses))
-	for i, st := range agreement.Statuses {
-		statuses[i] = lang.L(st.Label())
+	statuses := make([]string, len(statusChoices))
+	for i, c := range statusChoices {
+		statuses[i] = c.label()
 	}
 	r.statusSel = kit.NewSelect(all(lang.L("Semua status"), statuses), func(string) { r.onFilter() })
 	r.partnerSel = kit.NewSelect(all(lang.L("Semua mitra"), nil), func(string) { r.onFilter() })
@@ -260,8 +298,8 @@ func (r *AgreementList) filter() agreement.Filter {
 	if i := r.kindSel.SelectedIndex(); i > 0 {
 		f.Kind = agreement.Kinds[i-1]
 	}
-	if i := r.statusSel.SelectedIndex(); i > 0 {
-		f.Status = agreement.Statuses[i-1]
+	if i := r.statusSel.SelectedIndex(); i > 0 && i <= len(statusChoices) {
+		f.Status, f.Phase = statusChoices[i-1].status, statusChoices[i-1].phase
 	}
 	if i := r.partnerSel.SelectedIndex(); i > 0 && i <= len(r.choices.Partners) {
 		f.Party = r.choices.Partners[i-1].ID
@@ -290,7 +328,7 @@ func (r *AgreementList) ShowFiltered(f agreement.Filter) {
 	r.fillingChoices = true
 	r.search.SetText("")
 	r.kindSel.SetSelectedIndex(slices.Index(agreement.Kinds, f.Kind) + 1)
-	r.statusSel.SetSelectedIndex(slices.Index(agreement.Statuses, f.Status) + 1)
+	r.statusSel.SetSelectedIndex(statusChoiceOf(f) + 1)
 	for _, sel := range []*widget.Select{r.partnerSel, r.yearSel, r.implSel} {
 		sel.SetSelectedIndex(0)
 	}
@@ -570,8 +608,8 @@ func (r *AgreementList) reload() error {
 	if r.choicesWanted {
 		r.loadChoices()
 	}
-	if !r.arrangement.Empty() {
-		r.applyArrangement()
+	if !r.arrangement.Empty() || strings.TrimSpace(r.search.Text) != "" {
+		r.applyArrangement() // the search again: its rows are what it read
 	}
 	r.table.Refresh()
 	return nil

@@ -483,3 +483,31 @@ func TestFamilyTreeSaysWhyItCannotBeRead(t *testing.T) {
 	}
 	noGoError(t, []string{f.hint.Text}, bad)
 }
+
+// A change saved while a search shows its results shows in them: the search
+// runs again, as the register would read its rows again.
+func TestSearchResultsFollowASave(t *testing.T) {
+	u, s, l := withExamples(t)
+	r := u.list
+	test.Type(r.search, "Lampung Timur")
+	l.until("the results", func() bool { return r.searching && len(r.hits) > 0 })
+	id := r.hits[0].Summary.ID
+	a, err := s.Agreement(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var partner agreement.Party
+	for _, ap := range a.Parties {
+		if !ap.Own {
+			partner, _ = s.Party(ap.PartyID)
+		}
+	}
+	partner.ShortName = "Pemkab Lamtim"
+	if err := s.SaveParty(&partner); err != nil {
+		t.Fatal(err)
+	}
+	u.Refresh() // as a save in an editor does
+	l.until("the results read again", func() bool {
+		return r.searching && len(r.hits) > 0 && cellText(r, 0, 2) == "Pemkab Lamtim"
+	})
+}

@@ -353,6 +353,7 @@ func TestFirstRealCaseFromAnEmptyDataFile(t *testing.T) {
 		t.Fatal("no welcome on an empty data file")
 	}
 	p.pick(win, tr("Kantor kita"), "sumedang")
+	p.fill(win, tr("Berkedudukan di"), 0, "Sumedang")
 	p.click(win, tr("Atur kantor kita"), 0)
 	parties, _ := s.Parties()
 	if len(parties) != 1 || parties[0].Name != "Pemerintah Kabupaten Sumedang" || parties[0].Seat != "Sumedang" {
@@ -381,6 +382,7 @@ func TestFirstRealCaseFromAnEmptyDataFile(t *testing.T) {
 	p.tapText(kw, tr("Para Pihak"))
 	p.click(kw, tr("Pejabat baru"), 0)
 	test.Type(kw.Canvas().Focused(), "H. Dony Ahmad Munir, S.STP., M.Si.")
+	p.choose(kw, tr("Status jabatan"), tr("Definitif")) // never assumed
 	p.click(kw, tr("Simpan"), 0)
 	p.click(kw, tr("Pejabat baru"), 1)
 	test.Type(kw.Canvas().Focused(), "Dr. Ir. Andi Wijaya, M.Si.")
@@ -409,7 +411,8 @@ func TestFirstRealCaseFromAnEmptyDataFile(t *testing.T) {
 		p.click(pw, tr("Pejabat baru"), i)
 		test.Type(pw.Canvas().Focused(), kadis.name)
 		p.choose(pw, tr("Peran"), tr("Kepala perangkat daerah"))
-		p.replace(pw, tr("Jabatan"), 0, kadis.jabatan)
+		p.choose(pw, tr("Status jabatan"), tr("Definitif"))
+		p.fill(pw, tr("Jabatan"), 0, kadis.jabatan)
 		p.click(pw, tr("Simpan"), 0)
 		p.noDialog(pw)
 		p.click(pw, tr("Surat kuasa"), i)
@@ -473,7 +476,7 @@ func TestFirstRealCaseFromAnEmptyDataFile(t *testing.T) {
 	has(pksID, "PKS",
 		"PERJANJIAN KERJA SAMA ANTARA DINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN SUMEDANG DENGAN DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK KABUPATEN LAMPUNG SELATAN",
 		"Pada hari ini Kamis tanggal sepuluh bulan Juli tahun dua ribu dua puluh lima, bertempat di Kalianda,",
-		"Dr. AHMAD SYARIF, S.Kom., M.T., Kepala Dinas Komunikasi dan Informatika Kabupaten Sumedang, dalam hal ini bertindak untuk dan atas nama Pemerintah Kabupaten Sumedang berdasarkan Surat Kuasa Bupati Sumedang Nomor 800/120/Diskominfo/2025 tanggal 7 Juli 2025",
+		"Dr. AHMAD SYARIF, S.Kom., M.T., Kepala Dinas Komunikasi dan Informatika Kabupaten Sumedang, dalam hal ini bertindak untuk dan atas nama Dinas Komunikasi dan Informatika Kabupaten Sumedang berdasarkan Surat Kuasa Bupati Sumedang Nomor 800/120/Diskominfo/2025 tanggal 7 Juli 2025",
 		"berdasarkan Surat Kuasa Penjabat Bupati Lampung Selatan Nomor 800/45/KOMINFO/2025 tanggal 8 Juli 2025",
 		"tanggal 4 Juli 2025 tentang Berbagi Informasi dan Inovasi Daerah",
 		"Kesepakatan Bersama Nomor 1/KSB.05-Huk/2025 dan Nomor 03/MoU/TKKSD-LS/1.04/VII/2025 tanggal 4 Juli 2025")

@@ -100,6 +100,8 @@ func TestOfficialSavedInTheDirectoryShowsInAnOpenEditor(t *testing.T) {
 	pickOption(t, u.win, o.party, "Pemerintah Kabupaten Sumedang")
 	test.Type(o.name, "Tuti Ruswati, S.H., M.Si.")
 	test.Type(o.jabatan, "Sekretaris Daerah Kabupaten Sumedang")
+	o.role.SetSelected(tr("Sekretaris daerah"))
+	o.status.SetSelected(tr("Definitif"))
 	saveAndReload(t, d, l, o.md)
 	if o.official.ID == 0 {
 		t.Fatalf("not saved: %q", o.md.message.Text)

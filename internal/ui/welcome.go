@@ -87,19 +87,29 @@ func showWelcome(svc service.Directory, win fyne.Window, onSetUp, onExamples fun
 // asked: the shipped region list has no licensed list of capitals.
 func seatItem(seat *kit.Entry) *widget.FormItem {
 	item := widget.NewFormItem(lang.L("Berkedudukan di"), seat)
-	item.HintText = lang.L("Pusat pemerintahan, seperti tertulis di komparisi. Daftar wilayah tidak memuat ibu kota: periksa isinya.")
+	item.HintText = seatHint()
 	return item
 }
 
-// onRegion fills the seat with the region's name when nothing else was typed
-// there; the user corrects it to the capital (Lampung Selatan: Kalianda).
+// seatHint says why a seat is asked, under the field wherever it is.
+func seatHint() string {
+	return lang.L("Pusat pemerintahan, seperti tertulis di komparisi. Daftar wilayah tidak memuat ibu kota: periksa isinya.")
+}
+
+// onRegion fills the seat of a city, its own name, when nothing else was
+// typed there; for any other region the name shows only as a guess in the
+// empty field, for the user to write the capital (Lampung Selatan: Kalianda).
 func (w *welcome) onRegion(name string) {
 	_, regions := kit.Governments()
 	r, ok := regions[name]
-	if !ok || (strings.TrimSpace(w.seat.Text) != "" && w.seat.Text != w.autoSeat) {
+	w.seat.SetPlaceHolder(kit.SeatPlaceholder(r, ok))
+	if strings.TrimSpace(w.seat.Text) != "" && w.seat.Text != w.autoSeat {
 		return
 	}
-	w.autoSeat = kit.RegionParty(r).Seat
+	w.autoSeat = ""
+	if ok {
+		w.autoSeat = kit.RegionParty(r).Seat
+	}
 	w.seat.SetText(w.autoSeat)
 }
 
@@ -120,6 +130,9 @@ func (w *welcome) setupOffice(name, seat, unit, class string) (problem string) {
 	p.Own, p.Page = true, &page
 	if seat = strings.TrimSpace(seat); seat != "" {
 		p.Seat = seat
+	}
+	if p.Seat == "" {
+		return lang.L("Tulis tempat kedudukan pemerintah daerah ini (ibu kota), mis. Purwokerto untuk Kabupaten Banyumas.")
 	}
 	p.Numbering = &agreement.NumberingScheme{Template: defaultNumbering, Classification: class, UnitCode: unit}
 	if err := w.svc.SaveParty(&p); err != nil {

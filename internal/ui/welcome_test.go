@@ -1,13 +1,19 @@
 package ui
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/export"
+	"sepakat/internal/ui/kit"
+	"sepakat/internal/ui/kit/kittest"
 )
 
 func TestFirstStartOffersExamplesAndListsThem(t *testing.T) {
@@ -126,6 +132,7 @@ func TestWelcomePicksOurOfficeByTyping(t *testing.T) {
 	if w.region.Text != "Pemerintah Kabupaten Lampung Selatan" || w.region.PopUpShown() {
 		t.Fatalf("after Enter the field reads %q, drop-down open %v", w.region.Text, w.region.PopUpShown())
 	}
+	test.Type(w.seat, "Kalianda")
 	test.Tap(w.setup)
 	parties, _ := s.Parties()
 	if len(parties) != 1 || !parties[0].Own || parties[0].RegionCode != "18.01" || parties[0].Name != "Pemerintah Kabupaten Lampung Selatan" {
@@ -133,8 +140,10 @@ func TestWelcomePicksOurOfficeByTyping(t *testing.T) {
 	}
 }
 
-// The seat of government is asked in the welcome: filled with the region's
-// name (the region list has no capitals) and corrected to the capital.
+// The seat of government is asked in the welcome. The region list has no
+// capitals: for a kabupaten its name shows only as a guess in the empty field
+// (Kabupaten Tegal sits in Slawi), and the office is not set up without a
+// seat (QA 12); a city's seat is the city.
 func TestWelcomeAsksTheSeatOfGovernment(t *testing.T) {
 	a, s := newTestApp(t)
 	u := New(a, s, export.Printer{Src: s}, fixedNow)
@@ -149,16 +158,93 @@ func TestWelcomeAsksTheSeatOfGovernment(t *testing.T) {
 		c.Focused().TypedRune(r)
 	}
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if w.seat.Text != "Lampung Selatan" {
-		t.Fatalf("seat prefilled %q", w.seat.Text)
+	if w.seat.Text != "" || w.seat.PlaceHolder != lang.L("tebakan: {{.Guess}} — tulis ibu kota {{.Region}}", map[string]any{"Guess": "Lampung Selatan", "Region": "Kabupaten Lampung Selatan"}) {
+		t.Fatalf("seat %q, placeholder %q", w.seat.Text, w.seat.PlaceHolder)
 	}
-	c.Focus(w.seat)
-	w.seat.TypedShortcut(&fyne.ShortcutSelectAll{})
-	w.seat.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	test.Tap(w.setup)
+	if parties, _ := s.Parties(); len(parties) != 0 || w.problem.Text != tr("Tulis tempat kedudukan pemerintah daerah ini (ibu kota), mis. Purwokerto untuk Kabupaten Banyumas.") {
+		t.Fatalf("set up without a seat: %+v, problem %q", parties, w.problem.Text)
+	}
 	test.Type(w.seat, "Kalianda")
 	test.Tap(w.setup)
 	parties, _ := s.Parties()
 	if len(parties) != 1 || parties[0].Seat != "Kalianda" {
 		t.Fatalf("office %+v", parties)
 	}
+}
+
+// A city's seat is its own name, filled; typed text is never replaced.
+func TestWelcomeFillsACitysSeat(t *testing.T) {
+	a, s := newTestApp(t)
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	useLoop(t, u)
+	u.Window().Resize(fyne.NewSize(1366, 768))
+	u.Window().Show()
+	u.Start()
+	w := u.welcome
+	w.region.SetSelected("Pemerintah Kota Tegal")
+	if w.seat.Text != "Tegal" {
+		t.Fatalf("Kota Tegal: seat %q", w.seat.Text)
+	}
+	w.region.SetSelected("Pemerintah Kabupaten Tegal")
+	if w.seat.Text != "" || !strings.Contains(w.seat.PlaceHolder, "Tegal") {
+		t.Fatalf("Kabupaten Tegal: seat %q (the city's name is not its seat), placeholder %q", w.seat.Text, w.seat.PlaceHolder)
+	}
+	test.Type(w.seat, "Slawi")
+	w.region.SetSelected("Pemerintah Kota Tegal")
+	if w.seat.Text != "Slawi" {
+		t.Fatalf("a typed seat replaced: %q", w.seat.Text)
+	}
+}
+
+// On first start the office is picked with the mouse: a click on the
+// suggestion, a click into the seat, typing there (QA 10: both fields were
+// emptied, what was typed having gone into the picker).
+func TestWelcomePicksOurOfficeWithTheMouse(t *testing.T) {
+	a, s := newTestApp(t)
+	u := New(a, s, export.Printer{Src: s}, fixedNow)
+	useLoop(t, u)
+	u.Window().Resize(fyne.NewSize(1366, 768))
+	u.Window().Show()
+	u.Start()
+	w := u.welcome
+	c := u.Window().Canvas()
+	kittest.ClickObject(w.region)
+	for _, r := range "banyumas" {
+		c.Focused().TypedRune(r)
+	}
+	clickSuggestion(t, w.region, "Pemerintah Kabupaten Banyumas")
+	if w.region.Selected() != "Pemerintah Kabupaten Banyumas" || w.region.PopUpShown() {
+		t.Fatalf("after the click: chosen %q, open %v", w.region.Selected(), w.region.PopUpShown())
+	}
+	kittest.ClickObject(w.seat)
+	for _, r := range "Purwokerto" {
+		c.Focused().TypedRune(r)
+	}
+	kittest.ClickObject(w.unit)
+	w.unit.TypedShortcut(&fyne.ShortcutSelectAll{})
+	for _, r := range "Setda.KS" {
+		c.Focused().TypedRune(r)
+	}
+	if w.region.Text != "Pemerintah Kabupaten Banyumas" || w.seat.Text != "Purwokerto" || w.unit.Text != "Setda.KS" {
+		t.Fatalf("fields: %q, %q, %q", w.region.Text, w.seat.Text, w.unit.Text)
+	}
+	kittest.ClickObject(w.setup)
+	parties, _ := s.Parties()
+	if len(parties) != 1 || parties[0].Name != "Pemerintah Kabupaten Banyumas" || parties[0].Seat != "Purwokerto" || parties[0].Numbering.UnitCode != "Setda.KS" {
+		t.Fatalf("office %+v (%q)", parties, w.problem.Text)
+	}
+}
+
+// clickSuggestion clicks option in p's open drop-down, as the mouse does.
+func clickSuggestion(t *testing.T, p *kit.Picker, option string) {
+	t.Helper()
+	i := slices.Index(p.Matches(), option)
+	if !p.PopUpShown() || i < 0 {
+		t.Fatalf("%q is not offered: open %v, %q", option, p.PopUpShown(), p.Matches())
+	}
+	d := fyne.CurrentApp().Driver()
+	rowH := kit.NewFitLabel("Ag").MinSize().Height + theme.Padding()
+	at := d.AbsolutePositionForObject(p).Add(fyne.NewPos(p.Size().Width/2, p.Size().Height+theme.Padding()+rowH*float32(i)+rowH/2))
+	kittest.Click(d.CanvasForObject(p), at)
 }

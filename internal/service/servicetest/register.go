@@ -291,6 +291,49 @@ func testRegister(t *testing.T, c Config) {
 		}
 	})
 
+	t.Run("ArrangePhases", func(t *testing.T) {
+		// The clock starts on 1 July 2025. The register's status column shows
+		// a signed agreement's phase; the filter selects the same words.
+		s := fresh(t, c)
+		w := SeedWorld(t, s)
+		d := agreement.NewDate
+		ended := signedEnding(t, s, w, "Pengelolaan Sampah Regional", d(2020, 1, 10), d(2024, 12, 31))
+		soon := signedEnding(t, s, w, "Pengelolaan Sampah Pasar", d(2024, 1, 2), d(2025, 8, 15))
+		inForce := signedEnding(t, s, w, "Pengelolaan Sampah Terpadu", d(2025, 1, 2), d(2030, 1, 1))
+		open := signedEnding(t, s, w, "Pengelolaan Sampah Medis", d(2025, 2, 3), agreement.Date{})
+		later := w.KSB("Pengelolaan Sampah Sungai")
+		later.Term = agreement.Term{Start: d(2025, 9, 1), End: d(2027, 8, 31)}
+		must(t, s.SaveAgreement(&later))
+		Sign(t, s, &later, d(2025, 6, 20))
+		draft := w.KSB("Pengelolaan Sampah Desa")
+		must(t, s.SaveAgreement(&draft))
+		sorted := func(ids ...agreement.ID) []agreement.ID { slices.Sort(ids); return ids }
+		for _, tc := range []struct {
+			f    agreement.Filter
+			want []agreement.ID
+		}{
+			{agreement.Filter{Phase: agreement.PhaseBerakhir}, sorted(ended.ID)},
+			{agreement.Filter{Phase: agreement.PhaseAkanBerakhir}, sorted(soon.ID)},
+			{agreement.Filter{Phase: agreement.PhaseBerlaku}, sorted(inForce.ID, open.ID)},
+			{agreement.Filter{Phase: agreement.PhaseDitandatangani}, sorted(later.ID)},
+			{agreement.Filter{Phase: agreement.PhaseKonsep}, sorted(draft.ID)},
+			{agreement.Filter{Phase: agreement.PhaseDibatalkan}, nil},
+			{agreement.Filter{Status: agreement.StatusDitandatangani}, sorted(ended.ID, soon.ID, inForce.ID, open.ID, later.ID)},
+			{agreement.Filter{Phase: agreement.PhaseBerlaku, Kind: agreement.KindPKS}, nil},
+		} {
+			got, err := s.Arrange(service.Arrangement{Filter: tc.f, Sort: service.SortEnd})
+			must(t, err)
+			if slices.Sort(got); !slices.Equal(got, tc.want) {
+				t.Errorf("arrange %+v: %v, want %v", tc.f, got, tc.want)
+			}
+			// Search filters the same way.
+			found := searchIDs(t, s, "sampah", tc.f)
+			if slices.Sort(found); !slices.Equal(found, tc.want) && !(len(found) == 0 && len(tc.want) == 0) {
+				t.Errorf("search %+v: %v, want %v", tc.f, found, tc.want)
+			}
+		}
+	})
+
 	t.Run("ArrangeEndingWithin", func(t *testing.T) {
 		// The clock starts on 1 July 2025: agreement 3 (ends 2026) is within 400
 		// days, the others (2030) are not.

@@ -146,6 +146,11 @@ func TestReviewNeedsEveryRequiredReviewerToAgree(t *testing.T) {
 		t.Fatalf("the line offers %q", r.reviewer.Selected)
 	}
 	test.Tap(r.add)
+	// The refusal is gone with the reason for it: the tab no longer says
+	// both that everyone agreed and that someone has not (QA 18).
+	if l := e.problems["reviews"]; l.Visible() || r.pending.Text != "Semua penelaah wajib telah menyetujui." {
+		t.Errorf("after the last agreement: pending %q, refusal shown %v %q", r.pending.Text, l.Visible(), l.Text)
+	}
 	e.tabs.SelectIndex(tabSigning)
 	test.Tap(e.signing.stepBtns[agreement.StatusSiapTTD])
 	if e.a.Status != agreement.StatusSiapTTD {

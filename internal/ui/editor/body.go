@@ -36,6 +36,10 @@ type bodyTab struct {
 	previewSegs []widget.RichTextSegment
 	// problems is what the document check finds in the previewed text.
 	problems *widget.Label
+	// fills says what the placeholders of the selected text ("{jenis}")
+	// print as, from the last preview's document (fillValues).
+	fills      *widget.Label
+	fillValues map[string]string
 
 	addPasal, addAyat, addPoint, split *widget.Button
 	up, down, remove, insert           *widget.Button
@@ -95,7 +99,11 @@ func (t *bodyTab) build() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Premis"), container.NewBorder(t.e.problemLabel("premises"), nil, nil, nil, t.pre.premises.build())),
 		container.NewTabItem(lang.L("Dasar hukum"), container.NewBorder(t.e.problemLabel("legal_bases"), nil, nil, nil, t.pre.legal.build())))
 	left := t.sections
-	editor := container.NewBorder(t.heading, nil, nil, nil, t.text)
+	t.fills = widget.NewLabel("")
+	t.fills.Wrapping = fyne.TextWrapWord
+	t.fills.Importance = widget.LowImportance
+	t.fills.Hide()
+	editor := container.NewBorder(t.heading, t.fills, nil, nil, t.text)
 	// One list row per paragraph: only the rows in view are laid out and drawn.
 	t.preview = widget.NewList(func() int { return len(t.previewSegs) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
@@ -290,6 +298,7 @@ func (t *bodyTab) showSelected() {
 	}
 	t.heading.SetText(n.Heading)
 	t.text.SetText(n.Text)
+	t.showFills()
 	if !t.locked {
 		t.text.Enable()
 		if n.Kind == agreement.NodePasal || n.Kind == agreement.NodeBab {
@@ -494,7 +503,7 @@ func (t *bodyTab) refreshPreview() {
 	t.stopPreview = cancel
 	svc, library, own := t.e.svc, t.library, t.ownParties
 	go func() {
-		segs, problems, own := buildPreview(ctx, &a, svc, library, own)
+		segs, problems, own, fills := buildPreview(ctx, &a, svc, library, own)
 		if ctx.Err() != nil {
 			return
 		}
@@ -503,6 +512,10 @@ func (t *bodyTab) refreshPreview() {
 				return // a newer preview was asked for, or the window closed
 			}
 			t.ownParties = own
+			if fills != nil {
+				t.fillValues = fills
+			}
+			t.showFills()
 			t.previewSegs = segs
 			t.preview.Refresh()
 			t.showProblems(problems)
@@ -520,6 +533,28 @@ func (t *bodyTab) cancelPreview() {
 	}
 }
 
+// showFills says under the selected text what each of its placeholders
+// prints as: "{induk_singkat} = Perjanjian Kerja Sama Nomor …".
+func (t *bodyTab) showFills() {
+	var lines []string
+	if n := t.node(parsePath(t.selected)); n != nil {
+		for _, name := range naskah.Placeholders(n.Heading + " " + n.Text) {
+			v := t.fillValues[name]
+			if v == "" {
+				v = lang.L("(belum dapat diisi)")
+			}
+			lines = append(lines, "{"+name+"} = "+v)
+		}
+	}
+	if len(lines) == 0 {
+		t.fills.SetText("")
+		t.fills.Hide()
+		return
+	}
+	t.fills.SetText(lang.L("Isian dalam teks ini, tercetak sebagai:") + "\n" + strings.Join(lines, "\n"))
+	t.fills.Show()
+}
+
 // showProblems lists what the document check found under the preview.
 func (t *bodyTab) showProblems(problems []naskah.Problem) {
 	if len(problems) == 0 {
@@ -533,20 +568,21 @@ func (t *bodyTab) showProblems(problems []naskah.Problem) {
 
 // buildPreview lays out the document of a and checks it; own are our
 // office's records (read when nil), whose print choices the document follows.
-func buildPreview(ctx context.Context, a *agreement.Agreement, svc Service, library *naskah.Library, own []agreement.Party) ([]widget.RichTextSegment, []naskah.Problem, []agreement.Party) {
+// fills are what the text's placeholders print as (nil when it does not build).
+func buildPreview(ctx context.Context, a *agreement.Agreement, svc Service, library *naskah.Library, own []agreement.Party) ([]widget.RichTextSegment, []naskah.Problem, []agreement.Party, map[string]string) {
 	if own == nil {
 		own, _ = svc.Parties() // the office's choices; a failure only leaves the defaults
 	}
 	if ctx.Err() != nil {
-		return nil, nil, own
+		return nil, nil, own, nil
 	}
 	opt := naskah.OfficeOptions(own)
 	opt.Draft = !a.Locked()
 	doc, err := naskah.Build(a, svc, library, opt)
 	if err != nil {
-		return []widget.RichTextSegment{&widget.TextSegment{Text: kit.Failure(lang.L("Pratinjau belum dapat dibuat:"), err)}}, nil, own
+		return []widget.RichTextSegment{&widget.TextSegment{Text: kit.Failure(lang.L("Pratinjau belum dapat dibuat:"), err)}}, nil, own, nil
 	}
-	return previewSegments(doc, actingAbbrev(own)), naskah.Check(doc, a), own
+	return previewSegments(doc, actingAbbrev(own)), naskah.Check(doc, a), own, doc.Fills
 }
 
 // actingAbbrev says whether our office prints acting heads as "Pj." in the

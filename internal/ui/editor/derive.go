@@ -13,6 +13,7 @@ import (
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/naskah"
+	"sepakat/internal/service"
 	"sepakat/internal/ui/kit"
 )
 
@@ -54,6 +55,62 @@ const (
 // the end an earlier signed Adendum set.
 type summaries interface {
 	Summaries([]agreement.ID) ([]agreement.Summary, error)
+}
+
+// recite gives child, a new child of this agreement, this agreement's signed
+// Adenda and Perpanjangan to recite in its citation (agreement.Recite).
+func (e *Editor) recite(child *agreement.Agreement) {
+	if siblings, ok := e.changesOf(e.a.ID); ok {
+		child.Recite(&e.a, siblings)
+	}
+}
+
+// reciteAgain brings the citation of a, a child not signed yet, up to date
+// with its parent's signed changes, as a is saved: an Adendum signed since a
+// was made is recited, and a becomes the Adendum after it.
+func (e *Editor) reciteAgain(a *agreement.Agreement) {
+	if a.ParentID == 0 || a.Parent == nil || e.a.Locked() {
+		return
+	}
+	parent, err := e.svc.Agreement(a.ParentID)
+	if err != nil {
+		return
+	}
+	if siblings, ok := e.changesOf(parent.ID); ok {
+		a.Recite(&parent, siblings)
+	}
+}
+
+// changesOf reads the Adenda and Perpanjangan of agreement id through the
+// register, when the service has one; ok is false when they cannot be read.
+func (e *Editor) changesOf(id agreement.ID) (siblings []agreement.Agreement, ok bool) {
+	r, isReg := e.svc.(interface {
+		List(service.Query) (service.Page, error)
+	})
+	if !isReg || id == 0 {
+		return nil, false
+	}
+	q := service.Query{Order: service.ByParent, Parent: id, Limit: 100}
+	for {
+		page, err := r.List(q)
+		if err != nil {
+			return nil, false // cited as before
+		}
+		for _, s := range page.Items {
+			if s.Kind != agreement.KindAdendum && s.Kind != agreement.KindPerpanjangan {
+				continue
+			}
+			a, err := e.svc.Agreement(s.ID)
+			if err != nil {
+				return nil, false
+			}
+			siblings = append(siblings, a)
+		}
+		if page.Next == nil {
+			return siblings, true
+		}
+		q.After = page.Next
+	}
 }
 
 // familyEnd is this agreement's last day after its signed Adendum and
@@ -202,7 +259,7 @@ func (d *changeDialog) answer() (agreement.Amendment, string) {
 				return m, lang.L("Tanggal berakhir yang baru harus sesudah tanggal mulai berlaku {{.Date}}.", map[string]any{"Date": kit.FormDate(start)})
 			}
 			if d.kind == agreement.KindPerpanjangan && d.parentEnd.Valid() && !end.After(d.parentEnd) {
-				return m, lang.L("Perpanjangan berakhir sesudah akhir jangka waktu sekarang, {{.Date}}.", map[string]any{"Date": kit.FormDate(d.parentEnd)})
+				return m, lang.L("Akhir perpanjangan harus sesudah akhir jangka waktu sekarang, {{.Date}}: isi tanggal yang lebih akhir.", map[string]any{"Date": kit.FormDate(d.parentEnd)})
 			}
 			m.End = end
 		}
@@ -258,6 +315,7 @@ func (e *Editor) deriveChange(kind agreement.Kind, m agreement.Amendment, parent
 		return
 	}
 	child.Amends = &m
+	e.recite(&child)
 	if child.Parent != nil && parentEnd.Valid() {
 		child.Parent.End = parentEnd // cited as the end before this change
 	}
@@ -268,7 +326,11 @@ func (e *Editor) deriveChange(kind agreement.Kind, m agreement.Amendment, parent
 			child.Term.Start = parentEnd.AddDate(0, 0, 1)
 		}
 	}
-	child.Body = naskah.AdendumBody(&e.a, kind, m, lib)
-	child.Premises = naskah.AdendumPremises(&e.a, m)
+	parent := e.a
+	if parentEnd.Valid() {
+		parent.Term.End = parentEnd // what this change changes: the end after earlier ones
+	}
+	child.Body = naskah.AdendumBody(&parent, kind, m, lib)
+	child.Premises = naskah.AdendumPremises(&parent, m)
 	e.create(&child)
 }

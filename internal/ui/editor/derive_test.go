@@ -161,6 +161,34 @@ func TestAdendumAsksWhatChangesAndExtendsTheParent(t *testing.T) {
 	if _, rest, _ := strings.Cut(words, "Pada hari ini"); strings.Contains(rest, "…") || strings.Contains(rest, "{") {
 		t.Errorf("the Adendum's PDF has something left to fill:\n%s", rest)
 	}
+
+	// A second Adendum, made now, is titled ADENDUM KEDUA, recites the
+	// first, and lengthens the term from the end the first set.
+	e = h.open(3, nil)
+	test.Tap(e.actions[agreement.KindAdendum])
+	test.Tap(e.changes.term)
+	test.Tap(e.changes.create)
+	if len(h.created) != 2 {
+		t.Fatalf("made %v; the dialog says %q", h.created, e.changes.problem.Text)
+	}
+	add2, err := h.s.Agreement(h.created[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if add2.Parent == nil || len(add2.Parent.Changes) != 1 || add2.Parent.Changes[0].Date != agreement.NewDate(2026, 6, 20) {
+		t.Fatalf("the second Adendum keeps the recital %+v", add2.Parent)
+	}
+	words = pdfWords(t, h, add2.ID)
+	for _, want := range []string{
+		"ADENDUM KEDUA ATAS PERJANJIAN KERJA SAMA",
+		"tentang " + pks.Subject + " sebagaimana telah diubah dengan Adendum",
+		"tanggal 20 Juni 2026; b. bahwa",
+		"diperpanjang selama 1 (satu) tahun, terhitung sejak tanggal 4 Juli 2027 sampai dengan tanggal 3 Juli 2028.",
+	} {
+		if !strings.Contains(words, want) {
+			t.Errorf("the second Adendum's PDF lacks %q\n%s", want, words)
+		}
+	}
 }
 
 // Changing the text of a chosen pasal writes it in place of the old one.
@@ -201,6 +229,59 @@ func TestAdendumRewritesAChosenPasal(t *testing.T) {
 	}
 	if add.Amends.Term {
 		t.Error("a pasal's new text changed the term")
+	}
+
+	// In its editor, the statement's placeholder is said in words under it.
+	ae := h.open(add.ID, nil)
+	ae.tabs.SelectIndex(tabBody)
+	h.l.until("the preview", func() bool { return strings.Contains(previewText(ae), "ADENDUM") })
+	tapRow(t, ae.body.tree, ae.body.label([]int{0}))
+	cited := "{induk_singkat} = Perjanjian Kerja Sama Nomor " + strings.Join(e.a.Numbers(), " dan Nomor ")
+	h.l.until("what {induk_singkat} prints as", func() bool {
+		return ae.body.fills.Visible() && strings.Contains(ae.body.fills.Text, cited)
+	})
+	ae.body.tree.Select(pathUID([]int{0, 0}))
+	if ae.body.selected != pathUID([]int{0, 0}) || ae.body.text.Text != "Ruang lingkup kerja sama meliputi pertukaran data perizinan berusaha." {
+		t.Fatalf("selected %q: %q", ae.body.selected, ae.body.text.Text)
+	}
+	if ae.body.fills.Visible() {
+		t.Errorf("an ayat without placeholders says %q", ae.body.fills.Text)
+	}
+
+	// Printed, the new Pasal 2 stands as a pasal: its label and heading on
+	// lines of their own under the statement, then its ayat.
+	heading := naskah.PasalOf(&e.a)[1].Heading
+	var buf bytes.Buffer
+	if err := (export.Printer{Src: h.s}).ExportPDF(context.Background(), add.ID, &buf, true); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "add.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils): %v", err)
+	}
+	var lines []string
+	for _, l := range strings.Split(string(out), "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	found := false
+	for i := 0; i+3 < len(lines); i++ {
+		if strings.HasSuffix(lines[i], "diubah sehingga berbunyi sebagai berikut:") {
+			found = lines[i+1] == "Pasal 2" && lines[i+2] == heading &&
+				strings.HasPrefix(lines[i+3], "(1) Ruang lingkup kerja sama meliputi pertukaran data")
+			if !found {
+				t.Errorf("after the statement the PDF prints %q, want Pasal 2, %q, then its ayat", lines[i+1:i+4], heading)
+			}
+			break
+		}
+	}
+	if !found {
+		t.Errorf("the PDF does not restate Pasal 2:\n%s", strings.Join(lines, "\n"))
 	}
 }
 
@@ -284,7 +365,7 @@ func TestPerpanjangExtendsFromTheDayAfterTheEnd(t *testing.T) {
 	}
 	test.Type(d.newEnd, "01/07/2026")
 	test.Tap(d.create)
-	if len(h.created) != 0 || d.problem.Text != "Perpanjangan berakhir sesudah akhir jangka waktu sekarang, 03/07/2026." {
+	if len(h.created) != 0 || d.problem.Text != "Akhir perpanjangan harus sesudah akhir jangka waktu sekarang, 03/07/2026: isi tanggal yang lebih akhir." {
 		t.Fatalf("made %v, says %q", h.created, d.problem.Text)
 	}
 	tapRow(t, d.termHow, "Diperpanjang selama")
@@ -325,5 +406,97 @@ func TestAdendumTermTabSaysItEndsWithItsParent(t *testing.T) {
 	}
 	if words := pdfWords(t, h, ae.a.ID); strings.Contains(words, "3 Juli 2026") || !strings.Contains(words, "merupakan bagian yang tidak terpisahkan dari") {
 		t.Errorf("the Adendum's PDF:\n%s", words)
+	}
+}
+
+// A draft Adendum made before another Adendum of the same PKS was signed
+// recites it once saved, and becomes the second Adendum.
+func TestDraftAdendumRecitesAChangeSignedSinceItWasMade(t *testing.T) {
+	h := newHarness(t)
+	derive := func() agreement.Agreement {
+		t.Helper()
+		e := h.open(3, nil)
+		test.Tap(e.actions[agreement.KindAdendum])
+		test.Tap(e.changes.signers)
+		test.Tap(e.changes.create)
+		a, err := h.s.Agreement(h.created[len(h.created)-1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	draft := derive()
+	signed := derive()
+	if len(draft.Parent.Changes) != 0 || len(signed.Parent.Changes) != 0 {
+		t.Fatalf("nothing signed yet, yet recited: %+v, %+v", draft.Parent.Changes, signed.Parent.Changes)
+	}
+	// The PKS was signed under mandates that ended in 2025: the Adendum is
+	// signed by the heads of region themselves, as the KSB was.
+	ksb, err := h.s.Agreement(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range signed.Parties {
+		for _, kp := range ksb.Parties {
+			if kp.PartyID == signed.Parties[i].PartyID {
+				signed.Parties[i].SignerID, signed.Parties[i].MandateID = kp.SignerID, 0
+			}
+		}
+	}
+	servicetest.Sign(t, h.s, &signed, agreement.NewDate(2026, 6, 20))
+
+	e := h.open(draft.ID, nil)
+	if !e.onSave() {
+		t.Fatalf("the draft does not save: %s", e.general.Text)
+	}
+	got, err := h.s.Agreement(draft.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Parent.Changes) != 1 || got.Parent.Changes[0].Date != agreement.NewDate(2026, 6, 20) {
+		t.Fatalf("saved, the draft recites %+v", got.Parent.Changes)
+	}
+	if words := pdfWords(t, h, draft.ID); !strings.HasPrefix(words, "ADENDUM KEDUA ATAS PERJANJIAN KERJA SAMA") ||
+		!strings.Contains(words, "sebagaimana telah diubah dengan Adendum tanggal 20 Juni 2026;") {
+		t.Errorf("the draft's PDF:\n%s", words)
+	}
+
+	// Signed, its citation stays as it was signed.
+	signedE := h.open(signed.ID, nil)
+	if !signedE.onSave() {
+		t.Fatalf("the signed Adendum does not save: %s", signedE.general.Text)
+	}
+	if again, _ := h.s.Agreement(signed.ID); len(again.Parent.Changes) != 0 {
+		t.Errorf("a signed Adendum's citation changed on save: %+v", again.Parent.Changes)
+	}
+}
+
+// A PKS made from a KSB that an Adendum has changed cites the KSB as changed.
+func TestPKSFromAnAmendedKSBRecitesItsAdendum(t *testing.T) {
+	h := newHarness(t)
+	e := h.open(1, nil) // the signed MoU with Lampung Timur
+	test.Tap(e.actions[agreement.KindAdendum])
+	test.Tap(e.changes.signers)
+	test.Tap(e.changes.create)
+	if len(h.created) != 1 {
+		t.Fatalf("made %v: %q", h.created, e.changes.problem.Text)
+	}
+	add, err := h.s.Agreement(h.created[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	servicetest.Sign(t, h.s, &add, agreement.NewDate(2026, 3, 2))
+	e = h.open(1, nil)
+	test.Tap(e.actions[agreement.KindPKS])
+	if len(h.created) != 2 {
+		t.Fatalf("made %v: %q", h.created, e.general.Text)
+	}
+	pks, err := h.s.Agreement(h.created[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := pdfWords(t, h, pks.ID)
+	if want := "tentang " + e.a.Subject + " sebagaimana telah diubah dengan Adendum tanggal 2 Maret 2026, yang perlu ditindaklanjuti dengan Perjanjian Kerja Sama;"; !strings.Contains(words, want) {
+		t.Errorf("the PKS's citation of the KSB lacks %q:\n%s", want, words)
 	}
 }

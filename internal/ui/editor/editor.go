@@ -371,6 +371,12 @@ func (e *Editor) onSave() bool {
 
 // commit stores a (the form, perhaps with a status step) and shows the result.
 func (e *Editor) commit(a agreement.Agreement) bool {
+	if es := agreement.SignedAhead(e.a.Status, &a, agreement.DateOf(e.now())); len(es) > 0 {
+		e.clearProblems()
+		e.showErrors(es)
+		return false
+	}
+	e.reciteAgain(&a) // derive.go
 	err := e.svc.SaveAgreement(&a)
 	var es agreement.Errors
 	errors.As(err, &es)
@@ -497,6 +503,7 @@ func (e *Editor) onDerive(kind agreement.Kind) {
 			e.fail(lang.L("Perjanjian baru tidak dibuat:"), err)
 			return
 		}
+		e.recite(&child)
 		child.Body = naskah.PKSBody(&e.a, lib)
 		if len(child.Premises) == 0 {
 			child.Premises = lib.StartPremises(agreement.KindPKS, child.Category)
@@ -557,6 +564,14 @@ func (e *Editor) onClose() {
 		lang.L("Buang perubahan"), e.Close)
 }
 
+// dateProblem is the problem of a date typed in field that err refused.
+func dateProblem(field, typed string, err error) agreement.FieldError {
+	if errors.Is(err, kit.ErrNoSuchDay) {
+		return agreement.FieldError{Field: field, Code: "form_no_such_day", Args: []any{strings.TrimSpace(typed)}}
+	}
+	return agreement.FieldError{Field: field, Code: "form_date"}
+}
+
 // fieldMessage says what is wrong with a field, including the form's own checks.
 func fieldMessage(fe agreement.FieldError, ln i18n.Lang) string {
 	switch fe.Code {
@@ -564,6 +579,10 @@ func fieldMessage(fe agreement.FieldError, ln i18n.Lang) string {
 		return lang.L("Isi dengan angka bulat, mis. 5.")
 	case "form_date":
 		return lang.L("Tanggal tidak dapat dibaca: tulis hh/bb/tttt, mis. 03/07/2025.")
+	case "form_no_such_day":
+		return lang.L("Tanggal {{.Date}} tidak ada dalam kalender: periksa hari dan bulannya.", map[string]any{"Date": fe.Args[0]})
+	case "form_amount":
+		return lang.L("Tulis nilai dalam rupiah tanpa sen, mis. 150000000 atau 150.000.000.")
 	}
 	return fe.Message(ln)
 }

@@ -3,6 +3,7 @@ package editor
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -76,5 +77,26 @@ func TestNotesAloneAreTheChange(t *testing.T) {
 	last := hist[len(hist)-1]
 	if last.Rev != a.Rev+1 || len(last.Changes) != 1 || last.Changes[0].Field != "notes" {
 		t.Errorf("the save of notes recorded rev %d: %+v", last.Rev, last.Changes)
+	}
+}
+
+// An amount is read as staff write rupiah, and a day that does not exist
+// is named as such, not as a date that cannot be read.
+func TestAmountsAndImpossibleDaysInWords(t *testing.T) {
+	h := newHarness(t)
+	e := h.draft(nil)
+	e.tabs.SelectIndex(tabJangka)
+	test.Type(e.term.fundingAmount, "Rp 150.000.000,00")
+	test.Tap(e.saveBtn)
+	if got, _ := h.s.Agreement(e.a.ID); got.Funding.Amount != 150000000 {
+		t.Fatalf("amount stored %d: %q", got.Funding.Amount, e.general.Text)
+	}
+	retype(e.Window(), e.term.fundingAmount, "1.500.000,50")
+	retype(e.Window(), e.term.start, "31/02/2026")
+	e.tabs.SelectIndex(tabIdentitas)
+	test.Tap(e.saveBtn)
+	if e.tabs.SelectedIndex() != tabJangka || !strings.Contains(e.problems["funding.amount"].Text, "tanpa sen") ||
+		!strings.Contains(e.problems["term.start"].Text, "31/02/2026 tidak ada dalam kalender") {
+		t.Errorf("tab %d, amount %q, start %q", e.tabs.SelectedIndex(), e.problems["funding.amount"].Text, e.problems["term.start"].Text)
 	}
 }

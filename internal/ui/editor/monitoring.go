@@ -29,7 +29,7 @@ type monitoringTab struct {
 
 	list                 *widget.List
 	due, dueUnits        *widget.Label
-	unit                 *widget.SelectEntry
+	unit                 *kit.SelectEntry
 	date, activity, note *kit.Entry
 	planned, result      *kit.Entry
 	reasons              *kit.Entry
@@ -56,7 +56,7 @@ func (t *monitoringTab) build() fyne.CanvasObject {
 	t.due.Wrapping, t.dueUnits.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	units := container.NewVScroll(t.dueUnits)
 	units.SetMinSize(fyne.NewSize(0, 80)) // many units scroll rather than push the form down
-	t.unit = widget.NewSelectEntry(nil)
+	t.unit = kit.NewSelectEntry(nil)
 	t.unit.SetPlaceHolder(lang.L("Perangkat daerah"))
 	t.date, t.activity, t.note = kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	t.planned, t.result, t.reasons = kit.NewEntry(), kit.NewEntry(), kit.NewEntry()

@@ -160,7 +160,7 @@ func TestNegotiationRoundTrip(t *testing.T) {
 		t.Errorf("the round received: %+v", last)
 	}
 	hist, _ := h.s.AgreementHistory(a.ID)
-	line := historyLine(hist[len(hist)-1])
+	line := historyLine(hist[len(hist)-1], &got, agreement.ChangeNames{})
 	if !strings.Contains(line, "Diterima dari mitra, putaran 1") {
 		t.Errorf("history: %q", line)
 	}

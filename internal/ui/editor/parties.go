@@ -44,6 +44,8 @@ type partiesTab struct {
 	mandateForm    *kit.MandateForm
 	locked         bool
 	stale          bool // the parties wait for the tab to show
+	suggestPending bool // the signers the registries leave no doubt about are still to be filled
+	suggested      bool // they were, once; never again in this editor
 }
 
 func (t *partiesTab) build() fyne.CanvasObject {
@@ -76,6 +78,9 @@ func (t *partiesTab) build() fyne.CanvasObject {
 func (t *partiesTab) load(a agreement.Agreement) {
 	t.rows = append([]agreement.AgreementParty(nil), a.Parties...)
 	t.locked = a.Locked()
+	if !t.suggested {
+		t.suggestPending = !t.locked
+	}
 	enable(!t.locked, t.pick, t.addParty, t.region, t.addRegion)
 	if t.parties == nil && (t.e.tabs == nil || t.e.tabs.SelectedIndex() != tabParties) {
 		t.stale = true
@@ -168,8 +173,84 @@ func (t *partiesTab) show() error {
 		}
 	}
 	t.stale = false
+	if t.suggestPending && !t.e.loading {
+		// Once per editor, when the parties first show: a signer cleared
+		// on purpose and saved is not filled again by the save's reload.
+		t.suggestPending, t.suggested = false, true
+		t.suggestAll()
+	}
 	t.render()
 	return nil
+}
+
+// suggestAll fills, in each party not yet given one, the signer and surat
+// kuasa the registries leave no doubt about, and says so.
+func (t *partiesTab) suggestAll() {
+	var said []string
+	for i := range t.rows {
+		said = append(said, t.suggest(&t.rows[i])...)
+	}
+	if len(said) > 0 {
+		t.e.markDirty()
+		t.e.notice(strings.Join(said, " "))
+	}
+}
+
+// suggest fills what of ap's signing the registries leave no doubt about, and
+// returns what it filled, in words: in a KSB or Nota Kesepakatan the one
+// kepala daerah in office of a regional government; under a signer who is
+// not its head, the one surat kuasa in force that names the signer.
+func (t *partiesTab) suggest(ap *agreement.AgreementParty) []string {
+	if t.locked {
+		return nil
+	}
+	p, ok := t.party(ap.PartyID)
+	if !ok {
+		return nil
+	}
+	today := agreement.DateOf(t.e.now())
+	var said []string
+	if ap.SignerID == 0 && !t.unitsAllowed() && p.Kind.IsRegion() {
+		var heads []agreement.Official
+		for _, o := range t.signers(ap.PartyID) {
+			if o.Role == agreement.RoleKepalaDaerah && o.InOffice(today) {
+				heads = append(heads, o)
+			}
+		}
+		if len(heads) == 1 {
+			ap.SignerID, ap.MandateID = heads[0].ID, 0
+			said = append(said, lang.L("Penandatangan {{.Party}} diisi {{.Name}}, satu-satunya kepala daerah yang menjabat; ganti bila perlu.",
+				map[string]any{"Party": p.Name, "Name": heads[0].FullName()}))
+		}
+	}
+	if m, ok := t.onlyMandate(ap, today); ok {
+		ap.MandateID = m.ID
+		said = append(said, lang.L("Surat kuasa {{.Number}} dipilih: satu-satunya yang memberi kuasa kepada penandatangan ini; ganti bila perlu.",
+			map[string]any{"Number": m.Number}))
+	}
+	return said
+}
+
+// onlyMandate is the one surat kuasa in force on day that names ap's signer,
+// when the signer is not the head of region and none is chosen yet.
+func (t *partiesTab) onlyMandate(ap *agreement.AgreementParty, day agreement.Date) (agreement.Mandate, bool) {
+	if ap.SignerID == 0 || ap.MandateID != 0 || !t.unitsAllowed() {
+		return agreement.Mandate{}, false
+	}
+	i := slices.IndexFunc(t.officials, func(o agreement.Official) bool { return o.ID == ap.SignerID })
+	if i < 0 || t.officials[i].Role == agreement.RoleKepalaDaerah {
+		return agreement.Mandate{}, false
+	}
+	var found []agreement.Mandate
+	for _, m := range t.mandates {
+		if m.PartyID == ap.PartyID && m.GranteeID == ap.SignerID && (m.ValidUntil.IsZero() || !m.ValidUntil.Before(day)) {
+			found = append(found, m)
+		}
+	}
+	if len(found) != 1 {
+		return agreement.Mandate{}, false
+	}
+	return found[0], true
 }
 
 // registryChanged reads the registries again after a change saved anywhere
@@ -287,6 +368,11 @@ func (t *partiesTab) render() {
 				ap.SignerID = officials[k].ID
 			}
 			ap.MandateID = 0
+			if m, ok := t.onlyMandate(ap, agreement.DateOf(t.e.now())); ok {
+				ap.MandateID = m.ID
+				t.e.notice(lang.L("Surat kuasa {{.Number}} dipilih: satu-satunya yang memberi kuasa kepada penandatangan ini; ganti bila perlu.",
+					map[string]any{"Number": m.Number}))
+			}
 			t.e.markDirty()
 			t.render()
 			// The keyboard goes on to the mandate of the same party.
@@ -344,7 +430,9 @@ func (t *partiesTab) onNewOfficial(ap *agreement.AgreementParty) {
 		return
 	}
 	id := ap.PartyID
-	t.officialForm = kit.ShowOfficialForm(t.e.win, t.e.svc, party, func(o agreement.Official) {
+	// Where the heads of region sign, a regional government's signer is its head.
+	head := !t.unitsAllowed() && party.Kind.IsRegion()
+	t.officialForm = kit.ShowOfficialForm(t.e.win, t.e.svc, party, head, func(o agreement.Official) {
 		t.useSigner(id, o)
 	})
 }
@@ -427,6 +515,9 @@ func (t *partiesTab) add(p agreement.Party) {
 	}
 	t.rows = append(t.rows, agreement.AgreementParty{PartyID: p.ID, Meterai: true})
 	t.renumber()
+	if said := t.suggest(&t.rows[len(t.rows)-1]); len(said) > 0 {
+		t.e.notice(strings.Join(said, " "))
+	}
 	t.e.markDirty()
 	t.render()
 	t.e.checkFit()

@@ -45,7 +45,7 @@ func TestExportFromTheEditorIsRecordedInTheHistory(t *testing.T) {
 		if shown := e.history.rows; len(shown) != len(hist) || shown[len(shown)-1].Seq != last.Seq {
 			t.Errorf("Riwayat was not read again after the export: %d rows", len(shown))
 		}
-		line := historyLine(last)
+		line := e.history.lines[len(e.history.lines)-1]
 		if !strings.Contains(line, "dicetak oleh") || !strings.Contains(line, "PKS-4 · "+last.Print.Fingerprint) || strings.Contains(line, "KONSEP") != draft {
 			t.Errorf("Riwayat shows %q", line)
 		}
@@ -55,8 +55,8 @@ func TestExportFromTheEditorIsRecordedInTheHistory(t *testing.T) {
 // The signing entry shows the fingerprint kept of the signed text.
 func TestRiwayatShowsTheSignedTextsFingerprint(t *testing.T) {
 	line := historyLine(dataset.HistoryEntry{Type: dataset.TypeAgreement, ID: 2, Rev: 4, At: fixedNow(), By: "ani", Action: "ubah",
-		Changes: []agreement.Change{{Field: "status", Old: "siap_ttd", New: "ditandatangani"}}, Text: "71db32bc80b2"})
-	if !strings.Contains(line, "diubah oleh ani: status: siap_ttd → ditandatangani; sidik teks yang ditandatangani 71db32bc80b2") {
+		Changes: []agreement.Change{{Field: "status", Old: "siap_ttd", New: "ditandatangani"}}, Text: "71db32bc80b2"}, &agreement.Agreement{}, agreement.ChangeNames{})
+	if !strings.Contains(line, "diubah oleh ani:\n• Status: Siap Tanda Tangan → Ditandatangani\n• sidik teks yang ditandatangani 71db32bc80b2") {
 		t.Errorf("Riwayat shows %q", line)
 	}
 }

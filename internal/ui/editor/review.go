@@ -197,6 +197,12 @@ func (r *reviewPart) onAdd() {
 		return
 	}
 	r.added = append(r.added, v)
+	// A refusal of the last step named the reviewers pending then; the line
+	// above the form now says who is pending, and a save checks again.
+	if l := r.t.e.problems["reviews"]; l != nil {
+		l.SetText("")
+		l.Hide()
+	}
 	r.name.SetText("")
 	r.note.SetText("")
 	r.outcome.SetSelectedIndex(0)

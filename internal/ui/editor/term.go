@@ -212,7 +212,7 @@ func (t *termTab) apply(a *agreement.Agreement, es *agreement.Errors) {
 	a.Term.Unit = termUnits[max(t.unit.SelectedIndex(), 0)]
 	start, err := kit.ParseFormDate(t.start.Text)
 	if err != nil {
-		*es = append(*es, agreement.FieldError{Field: "term.start", Code: "form_date"})
+		*es = append(*es, dateProblem("term.start", t.start.Text, err))
 	}
 	a.Term.Start = start
 	if a.Kind == agreement.KindAdendum && !a.Locked() {
@@ -227,11 +227,25 @@ func (t *termTab) apply(a *agreement.Agreement, es *agreement.Errors) {
 	a.Funding.Source = strings.TrimSpace(t.fundingSource.Text)
 	a.Funding.Notes = strings.TrimSpace(t.fundingNotes.Text)
 	a.Funding.Amount = 0
-	if s := strings.NewReplacer(".", "", " ", "").Replace(t.fundingAmount.Text); s != "" {
+	if s := rupiah(t.fundingAmount.Text); s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			*es = append(*es, agreement.FieldError{Field: "funding.amount", Code: "form_number"})
+		if err != nil || n < 0 {
+			*es = append(*es, agreement.FieldError{Field: "funding.amount", Code: "form_amount"})
 		}
 		a.Funding.Amount = n
 	}
+}
+
+// rupiah is an amount as typed ("Rp 150.000.000,00") as digits: without
+// the currency, the thousands' dots and spaces, and zero sen.
+func rupiah(typed string) string {
+	s := strings.TrimSpace(typed)
+	if len(s) >= 2 && strings.EqualFold(s[:2], "rp") {
+		s = strings.TrimPrefix(s[2:], ".")
+	}
+	s = strings.NewReplacer(".", "", " ", "", "\u00a0", "").Replace(s)
+	for _, zero := range []string{",00", ",0", ",-"} {
+		s = strings.TrimSuffix(s, zero)
+	}
+	return s
 }

@@ -48,8 +48,8 @@ func TestEditorNamesPerangkatDaerahAsParties(t *testing.T) {
 	h.l.until("the title in the preview", func() bool {
 		return strings.Contains(previewText(e), "ANTARA\nDINAS PENANAMAN MODAL") && strings.Contains(previewText(e), "DENGAN\nDINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN SUMEDANG\nTENTANG")
 	})
-	if !strings.Contains(previewText(e), "bertindak untuk dan atas nama Pemerintah Kabupaten Sumedang berdasarkan Surat Kuasa") {
-		t.Errorf("the komparisi does not name the government acted for:\n%s", previewText(e))
+	if !strings.Contains(previewText(e), "bertindak untuk dan atas nama Dinas Komunikasi dan Informatika Kabupaten Sumedang berdasarkan Surat Kuasa") {
+		t.Errorf("the komparisi does not name the perangkat daerah that stands as the party:\n%s", previewText(e))
 	}
 	test.Tap(e.saveBtn)
 	got, err := h.s.Agreement(a.ID)

@@ -31,6 +31,10 @@ func FormDate(d agreement.Date) string {
 // errBadDate is a date the forms cannot read; the forms say so in words.
 var errBadDate = errors.New("bad date")
 
+// ErrNoSuchDay is a date written as the forms read it that does not exist
+// (31/02/2026, 29/02/2027).
+var ErrNoSuchDay = errors.New("no such day")
+
 // ParseFormDate reads 3/7/2025, 03-07-2025 or 2025-07-03; blank is no date.
 func ParseFormDate(s string) (agreement.Date, error) {
 	s = strings.TrimSpace(s)
@@ -54,7 +58,7 @@ func ParseFormDate(s string) (agreement.Date, error) {
 		d = agreement.NewDate(n[0], time.Month(n[1]), n[2])
 	}
 	if !d.Valid() {
-		return agreement.Date{}, errBadDate
+		return agreement.Date{}, ErrNoSuchDay
 	}
 	return d, nil
 }

@@ -2,6 +2,7 @@ package kit
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -137,8 +138,11 @@ type OfficialForm struct {
 }
 
 // ShowOfficialForm opens the form over win for a new official of party;
-// saved runs with the stored official after the form closes.
-func ShowOfficialForm(win fyne.Window, svc service.Directory, party agreement.Party, saved func(agreement.Official)) *OfficialForm {
+// saved runs with the stored official after the form closes. head tells that
+// the official is to sign where only the head of region may (a KSB of a
+// regional government): the role is then Kepala daerah; otherwise the role,
+// like the status, is chosen, never assumed.
+func ShowOfficialForm(win fyne.Window, svc service.Directory, party agreement.Party, head bool, saved func(agreement.Official)) *OfficialForm {
 	f := &OfficialForm{inPlace: inPlace{problems: map[string]*widget.Label{}}}
 	f.Front, f.Name, f.Back = NewEntry(), NewEntry(), NewEntry()
 	f.Jabatan, f.Pangkat, f.NIP, f.From = NewWrappedEntry(), NewEntry(), NewEntry(), NewEntry()
@@ -148,13 +152,9 @@ func ShowOfficialForm(win fyne.Window, svc service.Directory, party agreement.Pa
 	f.From.SetPlaceHolder(lang.L("hh/bb/tttt"))
 	f.Role = NewSelect(RoleLabels(), nil)
 	f.Status = NewSelect(OfficeStatusLabels(), nil)
-	f.Status.SetSelectedIndex(0)
-	// A regional government's first official is usually its head.
-	if r, ok := regionOf(party); ok {
-		f.Role.SetSelectedIndex(0)
+	if r, ok := regionOf(party); ok && head {
+		f.Role.SetSelectedIndex(slices.Index(agreement.OfficialRoles, agreement.RoleKepalaDaerah))
 		f.Jabatan.SetText(r.HeadTitle())
-	} else {
-		f.Role.SetSelectedIndex(len(agreement.OfficialRoles) - 2) // pimpinan instansi
 	}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Instansi"), widget.NewLabel(party.Name)),
@@ -183,7 +183,24 @@ func ShowOfficialForm(win fyne.Window, svc service.Directory, party agreement.Pa
 			o.Status = OfficeStatuses[i]
 		}
 		f.clear()
-		if !f.readDate(f.From, "from", &o.From) {
+		chosen := true
+		if f.Role.SelectedIndex() < 0 {
+			f.problem("role", lang.L("Pilih peran pejabat ini."))
+			chosen = false
+		}
+		if f.Status.SelectedIndex() < 0 {
+			f.problem("status", lang.L("Pilih status jabatannya: Definitif, Plt., Plh. atau Pj."))
+			chosen = false
+		}
+		if !chosen {
+			// Say at once what else is missing, as the save would.
+			for path, v := range map[string]string{"name": o.Name, "jabatan": o.Jabatan} {
+				if v == "" {
+					f.problem(path, agreement.FieldError{Field: path, Code: "required"}.Message(Lang()))
+				}
+			}
+		}
+		if !f.readDate(f.From, "from", &o.From) || !chosen {
 			return
 		}
 		if err := svc.SaveOfficial(&o); err != nil {

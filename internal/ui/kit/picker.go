@@ -4,7 +4,9 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -36,8 +38,7 @@ type Picker struct {
 	matches  []int
 	hi       int // the highlighted row of matches
 	quiet    bool
-	popup    *widget.PopUp
-	open     bool // the drop-down was shown and not hidden since (a new PopUp reads as visible)
+	popup    *dropOverlay
 	list     *widget.List
 	keys     *pickerKeys
 	dropDown *widget.Button
@@ -170,7 +171,7 @@ func (p *Picker) Highlighted() string {
 func (p *Picker) CloseDropDown() { p.hidePopUp() }
 
 // PopUpShown reports whether the drop-down is open.
-func (p *Picker) PopUpShown() bool { return p.popup != nil && p.open && p.popup.Visible() }
+func (p *Picker) PopUpShown() bool { return p.popup != nil && p.popup.shown }
 
 func (p *Picker) choose(i int) {
 	changed := i != p.selected
@@ -304,6 +305,18 @@ func (p *Picker) FocusGained() {
 	}
 }
 
+// MouseDown on a field that had not the keys selects its whole text, as
+// coming to it with Tab does: the click that places the cursor would
+// otherwise leave it inside the chosen option, and what is typed next would
+// be filtered as "Pemerintah Kota Tegalbanyu", matching nothing.
+func (p *Picker) MouseDown(m *desktop.MouseEvent) {
+	had := p.focused()
+	p.Entry.MouseDown(m)
+	if !had && p.Text != "" && m.Button == desktop.MouseButtonPrimary {
+		p.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+}
+
 // FocusLost closes the drop-down and settles the text: an option's exact text
 // chooses it, an empty field clears the choice, anything else shows the
 // chosen option again.
@@ -360,7 +373,10 @@ func (p *Picker) showPopUp() {
 		}
 		p.keys = &pickerKeys{p: p}
 		p.keys.ExtendBaseWidget(p.keys)
-		p.popup = widget.NewPopUp(container.NewStack(p.list, p.keys), c)
+		// The key catcher lies under the list: a click on a row reaches the
+		// row, and finds the catcher focusable under it, so the driver leaves
+		// the focus alone.
+		p.popup = newDropOverlay(c, container.NewStack(p.keys, p.list), p.leftByClick)
 	}
 	p.list.Refresh()
 	p.list.ScrollToTop()
@@ -372,24 +388,119 @@ func (p *Picker) showPopUp() {
 	if below.Y+h > c.Size().Height && pos.Y-h >= 0 {
 		below = pos.Subtract(fyne.NewPos(0, h))
 	}
-	p.popup.Resize(fyne.NewSize(p.Size().Width, h))
-	if !p.PopUpShown() {
-		p.popup.ShowAtPosition(below)
-		p.open = true
-	} else {
-		p.popup.Move(below)
-	}
+	p.popup.show(below, fyne.NewSize(p.Size().Width, h))
 	// The drop-down is an overlay with its own focus: its key catcher hands
 	// the keys on, so typing goes on in the field.
 	c.Focus(p.keys)
 }
 
 func (p *Picker) hidePopUp() {
-	if p.PopUpShown() {
-		p.popup.Hide()
+	if p.popup != nil {
+		p.popup.hide()
 	}
-	p.open = false
 }
+
+// leftByClick closes the drop-down after a click outside it, and leaves the
+// field as a click elsewhere does: what was typed settles, and the next keys
+// go nowhere rather than on into this field.
+func (p *Picker) leftByClick() {
+	p.hidePopUp()
+	c := fyne.CurrentApp().Driver().CanvasForObject(p)
+	if c != nil && c.Focused() == p {
+		c.Unfocus() // FocusLost settles
+		return
+	}
+	p.settle()
+}
+
+// dropOverlay holds the drop-down over the whole canvas, as widget.PopUp
+// does, but tells the picker of a tap outside the list (widget.PopUp only
+// hides itself, and the field kept the keys).
+type dropOverlay struct {
+	widget.BaseWidget
+	c       fyne.Canvas
+	content fyne.CanvasObject
+	at      fyne.Position
+	size    fyne.Size
+	shown   bool
+	outside func()
+}
+
+func newDropOverlay(c fyne.Canvas, content fyne.CanvasObject, outside func()) *dropOverlay {
+	o := &dropOverlay{c: c, content: content, outside: outside}
+	o.ExtendBaseWidget(o)
+	return o
+}
+
+func (o *dropOverlay) show(at fyne.Position, size fyne.Size) {
+	o.at, o.size = at, size
+	o.Resize(o.c.Size())
+	if !o.shown {
+		o.c.Overlays().Add(o)
+		o.shown = true
+	}
+	o.Refresh()
+}
+
+func (o *dropOverlay) hide() {
+	if o.shown {
+		o.shown = false
+		o.c.Overlays().Remove(o)
+	}
+}
+
+func (o *dropOverlay) inside(pos fyne.Position) bool {
+	return pos.X >= o.at.X && pos.Y >= o.at.Y && pos.X < o.at.X+o.size.Width && pos.Y < o.at.Y+o.size.Height
+}
+
+// Tapped closes the drop-down when the tap is outside the list.
+func (o *dropOverlay) Tapped(e *fyne.PointEvent) {
+	if !o.inside(e.Position) {
+		o.outside()
+	}
+}
+
+// TappedSecondary closes the drop-down when the tap is outside the list.
+func (o *dropOverlay) TappedSecondary(e *fyne.PointEvent) { o.Tapped(e) }
+
+func (o *dropOverlay) CreateRenderer() fyne.WidgetRenderer {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	bg.StrokeWidth = 1
+	return &dropRenderer{o: o, bg: bg}
+}
+
+type dropRenderer struct {
+	o  *dropOverlay
+	bg *canvas.Rectangle
+}
+
+func (r *dropRenderer) Layout(fyne.Size) {
+	o := r.o
+	at := o.at
+	if cs := o.c.Size(); at.X+o.size.Width > cs.Width {
+		at.X = max(0, cs.Width-o.size.Width)
+	}
+	r.bg.Move(at)
+	r.bg.Resize(o.size)
+	pad := theme.Padding() / 2
+	o.content.Move(at.Add(fyne.NewPos(pad, pad)))
+	o.content.Resize(o.size.Subtract(fyne.NewSize(2*pad, 2*pad)))
+}
+
+func (r *dropRenderer) MinSize() fyne.Size { return fyne.NewSize(0, 0) }
+
+func (r *dropRenderer) Refresh() {
+	r.bg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	r.bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	r.Layout(r.o.Size())
+	r.bg.Refresh()
+	r.o.content.Refresh()
+}
+
+func (r *dropRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.o.content} }
+
+func (r *dropRenderer) Destroy() {}
 
 // pickerKeys catches the keys while the drop-down is open and hands them to
 // the Picker: arrows, Enter and Escape to choose, the rest to its entry.

@@ -6,7 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sepakat/internal/ui/kit/kittest"
 )
 
 // typeKeys types s into what has the keyboard in c, as the keyboard does.
@@ -154,5 +157,112 @@ func TestPickerRowTapAndOptions(t *testing.T) {
 	test.Tap(p.dropDown)
 	if !p.PopUpShown() || len(p.Matches()) != 1 {
 		t.Fatalf("drop-down: open %v, %q", p.PopUpShown(), p.Matches())
+	}
+}
+
+// rowPos is the middle of row i of p's drop-down, on the canvas.
+func rowPos(p *Picker, i int) fyne.Position {
+	rowH := NewFitLabel("Ag").MinSize().Height + theme.Padding()
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(p).Add(fyne.NewPos(0, p.Size().Height))
+	return at.Add(fyne.NewPos(p.Size().Width/2, theme.Padding()+rowH*float32(i)+rowH/2))
+}
+
+// A click on a suggestion picks it and closes the list; the keys stay in the
+// field and what is typed next goes there as an edit of the choice, not into
+// a list still open. A click elsewhere with the list open closes it and the
+// field lets the keys go (QA 10: "tegalIr.").
+func TestPickerMouse(t *testing.T) {
+	test.NewTempApp(t)
+	var changed []string
+	p := NewPicker([]string{"Pemerintah Kota Tegal", "Pemerintah Kabupaten Tegal", "Pemerintah Kabupaten Banyumas"},
+		func(s string) { changed = append(changed, s) })
+	front := NewEntry()
+	w := test.NewTempWindow(t, container.NewVBox(p, front, widget.NewLabel("\n\n\n\n\n\n\n\n")))
+	w.Resize(fyne.NewSize(600, 500))
+	c := w.Canvas()
+
+	if got := kittest.ClickObject(p); got != p || c.Focused() != p {
+		t.Fatalf("a click on the field reached %T; focus on %T", got, c.Focused())
+	}
+	typeKeys(c, "tegal")
+	if !p.PopUpShown() || len(p.Matches()) != 2 {
+		t.Fatalf("tegal: open %v, %q", p.PopUpShown(), p.Matches())
+	}
+	second := p.Matches()[1]
+	kittest.Click(c, rowPos(p, 1))
+	if p.Selected() != second || p.Text != second || p.PopUpShown() || c.Overlays().Top() != nil {
+		t.Fatalf("after a click on %q: chosen %q, text %q, open %v", second, p.Selected(), p.Text, p.PopUpShown())
+	}
+	if len(changed) != 1 || changed[0] != second {
+		t.Fatalf("OnChanged ran with %q", changed)
+	}
+	if c.Focused() != p {
+		t.Fatalf("after the click the keys go to %T, not the field", c.Focused())
+	}
+	// The next click, on the next field, moves there; typing lands there.
+	kittest.ClickObject(front)
+	typeKeys(c, "Ir.")
+	if front.Text != "Ir." || p.Text != second || p.Selected() != second {
+		t.Fatalf("typed after moving: next field %q, picker %q (chosen %q)", front.Text, p.Text, p.Selected())
+	}
+
+	// With the list open, a click elsewhere closes it; the picker shows its
+	// choice again and no longer takes the keys.
+	c.Focus(p) // as Tab does: the whole text selected, typing replaces it
+	typeKeys(c, "banyu")
+	if !p.PopUpShown() {
+		t.Fatal("no list after typing")
+	}
+	kittest.Click(c, fyne.NewPos(300, 480)) // below the list
+	if p.PopUpShown() || c.Overlays().Top() != nil {
+		t.Fatal("a click outside left the list open")
+	}
+	if p.Text != second || p.Selected() != second {
+		t.Fatalf("after a click outside the picker reads %q (chosen %q)", p.Text, p.Selected())
+	}
+	if c.Focused() == p {
+		t.Fatal("after a click outside the picker still takes the keys")
+	}
+	front.SetText("")
+	if f := c.Focused(); f != nil {
+		f.TypedRune('x')
+	}
+	if p.Text != second {
+		t.Fatalf("a key after the click outside went into the picker: %q", p.Text)
+	}
+
+	// fyne's own tap on a suggestion picks it too.
+	c.Focus(p)
+	typeKeys(c, "kota")
+	test.TapCanvas(c, rowPos(p, 0))
+	if p.Selected() != "Pemerintah Kota Tegal" || p.Text != p.Selected() || p.PopUpShown() {
+		t.Fatalf("test.Tap on a suggestion: chosen %q, text %q, open %v", p.Selected(), p.Text, p.PopUpShown())
+	}
+}
+
+// A click into a picker holding a choice selects its text, so that typing
+// replaces it and filters, as after Tab; a second click places the cursor.
+func TestPickerClickIntoAChoiceSelectsIt(t *testing.T) {
+	test.NewTempApp(t)
+	p := NewPicker([]string{"Pemerintah Kota Tegal", "Pemerintah Kabupaten Banyumas"}, nil)
+	other := NewEntry()
+	w := test.NewTempWindow(t, container.NewVBox(p, other, widget.NewLabel("\n\n\n\n\n\n")))
+	w.Resize(fyne.NewSize(600, 400))
+	c := w.Canvas()
+	p.SetSelected("Pemerintah Kota Tegal")
+	kittest.ClickObject(other)
+	kittest.ClickObject(p)
+	typeKeys(c, "banyu")
+	if p.Text != "banyu" || len(p.Matches()) != 1 || p.Matches()[0] != "Pemerintah Kabupaten Banyumas" {
+		t.Fatalf("typed after a click into the choice: field %q, matches %q", p.Text, p.Matches())
+	}
+	kittest.Click(c, rowPos(p, 0))
+	if p.Selected() != "Pemerintah Kabupaten Banyumas" {
+		t.Fatalf("chosen %q", p.Selected())
+	}
+	// Already in the field, a click only moves the cursor.
+	kittest.ClickObject(p)
+	if p.SelectedText() != "" {
+		t.Fatalf("a click inside the field selected %q", p.SelectedText())
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"sync"
 
+	"fyne.io/fyne/v2/lang"
+
 	"sepakat/internal/agreement"
 	"sepakat/internal/service"
 	"sepakat/internal/wilayah"
@@ -24,7 +26,10 @@ var Governments = sync.OnceValues(func() ([]string, map[string]wilayah.Region) {
 	return names, byName
 })
 
-// RegionParty is a regional government as a party of the registry.
+// RegionParty is a regional government as a party of the registry. The region
+// list has no seats: a city's seat is the city, any other is left empty for
+// the user to write (Kabupaten Tegal sits in Slawi, not "Tegal"); SeatGuess
+// offers the region's name as a visible guess.
 func RegionParty(r wilayah.Region) agreement.Party {
 	kind := agreement.PartyPemkab
 	switch {
@@ -33,7 +38,20 @@ func RegionParty(r wilayah.Region) agreement.Party {
 	case r.IsCity():
 		kind = agreement.PartyPemkot
 	}
-	return agreement.Party{Kind: kind, Name: r.GovernmentName(), RegionCode: r.Code, ProvinceCode: r.ProvinceCode, Seat: r.PlaceName()}
+	p := agreement.Party{Kind: kind, Name: r.GovernmentName(), RegionCode: r.Code, ProvinceCode: r.ProvinceCode}
+	if r.IsCity() {
+		p.Seat = r.PlaceName()
+	}
+	return p
+}
+
+// SeatPlaceholder is what a seat field shows while empty: for a region whose
+// seat the list does not give, its name as a guess to check.
+func SeatPlaceholder(r wilayah.Region, known bool) string {
+	if !known || r.IsCity() {
+		return lang.L("ibu kota, mis. Kalianda")
+	}
+	return lang.L("tebakan: {{.Guess}} — tulis ibu kota {{.Region}}", map[string]any{"Region": r.Name, "Guess": r.PlaceName()})
 }
 
 // PartyOfRegion finds a region's government among parties, or registers it; added

@@ -236,6 +236,7 @@ type Entry struct {
 	widget.Entry
 	pending *pendingCursor // see TypedRune
 	oneLine bool           // wraps, but holds one line (NewWrappedEntry)
+	keys    heldKeys
 }
 
 // NewEntry is a one-line Entry.
@@ -345,10 +346,114 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 // TypedShortcut hands the windows' Ctrl shortcuts to the window.
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault && windowKeys[cs.KeyName] {
-		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
-			c.TypedShortcut(s)
+		if e.toWindow(s) {
 			return
 		}
 	}
 	e.Entry.TypedShortcut(s)
+}
+
+func (e *Entry) toWindow(s fyne.Shortcut) bool { return toWindow(e, s) }
+
+// toWindow hands shortcut s typed in o to o's window; false when o is in none.
+func toWindow(o fyne.CanvasObject, s fyne.Shortcut) bool {
+	c, ok := fyne.CurrentApp().Driver().CanvasForObject(o).(fyne.Shortcutable)
+	if ok {
+		c.TypedShortcut(s)
+	}
+	return ok
+}
+
+// SelectEntry is a widget.SelectEntry that hands the windows' Ctrl
+// shortcuts to the window, as Entry does.
+type SelectEntry struct {
+	widget.SelectEntry
+	keys heldKeys
+}
+
+// NewSelectEntry is a SelectEntry offering options.
+func NewSelectEntry(options []string) *SelectEntry {
+	e := &SelectEntry{}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	if len(options) > 0 {
+		e.SetOptions(options)
+	}
+	return e
+}
+
+// KeyDown hands the windows' Ctrl shortcuts to the window from a disabled field.
+func (e *SelectEntry) KeyDown(ev *fyne.KeyEvent) {
+	e.keys.down(e, e.Disabled(), ev.Name)
+	e.SelectEntry.KeyDown(ev)
+}
+
+// KeyUp notes a modifier let go.
+func (e *SelectEntry) KeyUp(ev *fyne.KeyEvent) {
+	e.keys.up(ev.Name)
+	e.SelectEntry.KeyUp(ev)
+}
+
+// FocusLost forgets the keys held.
+func (e *SelectEntry) FocusLost() {
+	e.keys = heldKeys{}
+	e.SelectEntry.FocusLost()
+}
+
+// TypedShortcut hands the windows' Ctrl shortcuts to the window.
+func (e *SelectEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault && windowKeys[cs.KeyName] && toWindow(e, s) {
+		return
+	}
+	e.SelectEntry.TypedShortcut(s)
+}
+
+// modifierOf is the modifier a key is, or 0.
+func modifierOf(k fyne.KeyName) fyne.KeyModifier {
+	switch k {
+	case desktop.KeyControlLeft, desktop.KeyControlRight:
+		return fyne.KeyModifierControl
+	case desktop.KeySuperLeft, desktop.KeySuperRight:
+		return fyne.KeyModifierSuper
+	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
+		return fyne.KeyModifierShift
+	case desktop.KeyAltLeft, desktop.KeyAltRight:
+		return fyne.KeyModifierAlt
+	}
+	return 0
+}
+
+// heldKeys are the modifier keys down while a field has focus. The driver
+// hands a disabled field (a locked field of a signed agreement) no shortcut
+// but Copy, and not its window either, so Ctrl+W there did nothing: the
+// field's KeyDown hands the windows' Ctrl shortcuts to the window itself.
+type heldKeys struct{ mods fyne.KeyModifier }
+
+// down notes a key pressed in o and hands Ctrl+key to the window when o is
+// disabled.
+func (h *heldKeys) down(o fyne.CanvasObject, disabled bool, k fyne.KeyName) {
+	h.mods |= modifierOf(k)
+	if disabled && windowKeys[k] && h.mods == fyne.KeyModifierShortcutDefault {
+		toWindow(o, &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+	}
+}
+
+func (h *heldKeys) up(k fyne.KeyName) { h.mods &^= modifierOf(k) }
+
+// KeyDown hands the windows' Ctrl shortcuts to the window from a disabled field.
+func (e *Entry) KeyDown(ev *fyne.KeyEvent) {
+	e.keys.down(e, e.Disabled(), ev.Name)
+	e.Entry.KeyDown(ev)
+}
+
+// KeyUp notes a modifier let go.
+func (e *Entry) KeyUp(ev *fyne.KeyEvent) {
+	e.keys.up(ev.Name)
+	e.Entry.KeyUp(ev)
+}
+
+// FocusLost forgets the keys held: they are let go elsewhere.
+func (e *Entry) FocusLost() {
+	e.keys = heldKeys{}
+	e.Entry.FocusLost()
 }
