@@ -280,10 +280,15 @@ type Signing struct {
 	Signers []Signer `json:"signers,omitempty"`
 	// Witnesses present at the signing.
 	Witnesses []Witness `json:"witnesses,omitempty"`
-	// Numbers stamped on the originals at signing, one per party in order.
-	Numbers []string `json:"numbers,omitempty"`
-	Copies  int      `json:"copies,omitempty"`
-	Meterai int      `json:"meterai,omitempty"` // stamps affixed in all
+	// The numbers on the originals are the parties' (AgreementParty.Number)
+	// and their rangkap the agreement's (Agreement.Copies): one of each, what
+	// the signing tab and the Identitas tab both edit. A record written
+	// before kept them here too, typed at signing: OldNumbers (one per party
+	// in order) and OldCopies are only read, and FoldSigning moves them to
+	// their one place as the record is decoded; nothing else uses them.
+	OldNumbers []string `json:"numbers,omitempty"`
+	OldCopies  int      `json:"copies,omitempty"`
+	Meterai    int      `json:"meterai,omitempty"` // stamps affixed in all
 	// Scan is the SHA-256 of the attached scan of the signed original.
 	Scan  string `json:"scan,omitempty"`
 	Notes string `json:"notes,omitempty"`

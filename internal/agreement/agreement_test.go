@@ -243,7 +243,8 @@ func TestNewChildPerpanjangan(t *testing.T) {
 	p := ksb()
 	p.ID = 30
 	p.Status = StatusDitandatangani
-	p.Signing = &Signing{Date: NewDate(2025, 7, 4), Place: "Sumedang", Numbers: []string{"03/MoU/TKKSD-LS/1.04/VII/2025", "119/MoU/2025"}}
+	p.Signing = &Signing{Date: NewDate(2025, 7, 4), Place: "Sumedang"}
+	p.Parties[0].Number, p.Parties[1].Number = "03/MoU/TKKSD-LS/1.04/VII/2025", "119/MoU/2025"
 	c, err := NewChild(&p, KindPerpanjangan, time.Now())
 	if err != nil {
 		t.Fatal(err)

@@ -66,6 +66,16 @@ func ChangesParentEnd(prev, next *Agreement) bool {
 // a's own EffectiveEnd.
 func (a *Agreement) EndAfter(children []Agreement) Date {
 	end := a.EffectiveEnd()
+	if last := a.EndSetBy(children); last != nil {
+		end, _ = last.ParentEnd()
+	}
+	return end
+}
+
+// EndSetBy is the child of a whose signed change of a's end is the one in
+// force (EndAfter): an Adendum or a Perpanjangan, signed last; nil when no
+// child sets a's end.
+func (a *Agreement) EndSetBy(children []Agreement) *Agreement {
 	var last *Agreement
 	for i := range children {
 		c := &children[i]
@@ -76,10 +86,7 @@ func (a *Agreement) EndAfter(children []Agreement) Date {
 			last = c
 		}
 	}
-	if last != nil {
-		end, _ = last.ParentEnd()
-	}
-	return end
+	return last
 }
 
 func laterSigned(c, than *Agreement) bool {

@@ -142,6 +142,10 @@ var fieldDefs = map[string]fieldDef{
 	"parent.numbers[]": {tx("Induk: nomor {1}", "Parent: number {1}"), vText},
 	"parent.date":      {tx("Induk: tanggal penandatanganan", "Parent: date of signing"), vDate},
 	"parent.end":       {tx("Induk: akhir jangka waktu", "Parent: end of term"), vDate},
+	// The parent's signed changes the child recites (Recite).
+	"parent.changes[].kind":      {tx("Induk: perubahan {1}, jenis naskah", "Parent: change {1}, kind of document"), vKind},
+	"parent.changes[].numbers[]": {tx("Induk: perubahan {1}, nomor {2}", "Parent: change {1}, number {2}"), vText},
+	"parent.changes[].date":      {tx("Induk: perubahan {1}, tanggal penandatanganan", "Parent: change {1}, date of signing"), vDate},
 
 	"amends.term":           {tx("Perubahan: jangka waktu diubah", "Change: the term changes"), vBool},
 	"amends.end":            {tx("Perubahan: akhir jangka waktu baru", "Change: new end of term"), vDate},

@@ -49,7 +49,7 @@ func TestKeepLockedUndoesEveryLockedChange(t *testing.T) {
 		bare.Term.Unit, bare.Signing = "", nil
 		next := bare
 		next.Term.Unit = agreement.UnitTahun
-		next.Signing = &agreement.Signing{Numbers: []string{}}
+		next.Signing = &agreement.Signing{Signers: []agreement.Signer{}}
 		next.KeepLocked(&bare)
 		if es := agreement.CheckLocked(&bare, &next); len(es) > 0 {
 			t.Errorf("%d: defaults kept %v", prev.ID, es)

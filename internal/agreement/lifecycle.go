@@ -165,7 +165,6 @@ var lockedFields = []struct {
 	{"copies", func(a *Agreement) any { return a.Copies }},
 	{"paraf_units", func(a *Agreement) any { return a.ParafUnits }},
 	{"signing.date", func(a *Agreement) any { return signingDate(a) }},
-	{"signing.numbers", func(a *Agreement) any { return signingNumbers(a) }},
 }
 
 // KeepLocked gives a the fields a signature fixed (lockedFields) as prev
@@ -177,10 +176,20 @@ func (a *Agreement) KeepLocked(prev *Agreement) {
 		return
 	}
 	a.Kind, a.Category, a.Subject, a.ParentID = prev.Kind, prev.Category, prev.Subject, prev.ParentID
-	a.Parties = slices.Clone(prev.Parties)
+	// A number the signature left open may be entered after it.
+	parties := slices.Clone(prev.Parties)
+	for i := range parties {
+		if !numberLocked(prev, i) && i < len(a.Parties) && a.Parties[i].PartyID == parties[i].PartyID {
+			parties[i].Number = a.Parties[i].Number
+		}
+	}
+	a.Parties = parties
 	a.Premises, a.LegalBases = slices.Clone(prev.Premises), slices.Clone(prev.LegalBases)
 	a.Body = slices.Clone(prev.Body)
-	a.Term, a.Funding, a.Copies = prev.Term, prev.Funding, prev.Copies
+	a.Term, a.Funding = prev.Term, prev.Funding
+	if prev.Copies != 0 {
+		a.Copies = prev.Copies
+	}
 	a.Amends = nil
 	if prev.Amends != nil {
 		m := *prev.Amends
@@ -189,14 +198,14 @@ func (a *Agreement) KeepLocked(prev *Agreement) {
 	a.ParafUnits = slices.Clone(prev.ParafUnits)
 	if prev.Signing == nil {
 		if a.Signing != nil {
-			a.Signing.Date, a.Signing.Numbers = Date{}, nil
+			a.Signing.Date = Date{}
 		}
 		return
 	}
 	if a.Signing == nil {
 		a.Signing = &Signing{}
 	}
-	a.Signing.Date, a.Signing.Numbers = prev.Signing.Date, slices.Clone(prev.Signing.Numbers)
+	a.Signing.Date = prev.Signing.Date
 }
 
 func signingDate(a *Agreement) Date {
@@ -206,21 +215,21 @@ func signingDate(a *Agreement) Date {
 	return a.Signing.Date
 }
 
-func signingNumbers(a *Agreement) []string {
-	if a.Signing == nil {
-		return nil
-	}
-	return a.Signing.Numbers
-}
-
 // CheckLocked returns an error for every locked field that next changes compared
 // with prev, when prev was signed. Status, signing details, attachments, monitoring,
-// tags and notes stay editable.
+// tags and notes stay editable, and so do a party's number and the rangkap the
+// original did not carry (not given: empty, or dots to fill in by hand).
 func CheckLocked(prev, next *Agreement) Errors {
 	if !prev.Locked() {
 		return nil
 	}
 	var es Errors
+	n := *next
+	n.Parties = withOpenNumbers(prev.Parties, next.Parties)
+	if prev.Copies == 0 {
+		n.Copies = 0 // a rangkap the original left open, as a number
+	}
+	next = &n
 	for _, f := range lockedFields {
 		if !reflect.DeepEqual(normalize(f.get(prev)), normalize(f.get(next))) {
 			es.add(f.field, "locked")
@@ -253,9 +262,6 @@ func NewChild(parent *Agreement, kind Kind, now time.Time) (Agreement, error) {
 		return Agreement{}, childError{FieldError{Field: "status", Code: "transition", Args: []any{parent.Status.Label(), kind.Title()}}}
 	}
 	numbers := parent.Numbers()
-	if parent.Signing != nil && len(parent.Signing.Numbers) > 0 {
-		numbers = append([]string(nil), parent.Signing.Numbers...)
-	}
 	date := Date{}
 	if parent.Signing != nil && parent.Locked() {
 		// Only a signing that happened is cited; a planned date is not.

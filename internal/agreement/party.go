@@ -225,6 +225,9 @@ func (o Official) Period() string {
 	return o.From.String() + " – " + o.To.String()
 }
 
+// Position is the office as held: "Pj. Wali Kota Tegal", "Bupati Banyumas".
+func (o Official) Position() string { return o.Status.Prefix() + o.Jabatan }
+
 // FullName is the name with its titles, as people write it: "Dr. Ir. Nama, M.Si.".
 func (o Official) FullName() string { return JoinName(o.FrontTitle, o.Name, o.BackTitle) }
 

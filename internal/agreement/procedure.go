@@ -329,9 +329,6 @@ func foldTitle(s string) string { return strings.ToLower(strings.Join(strings.Fi
 // empty entry for what is not yet.
 func (a *Agreement) Checklist() []CopyCheck {
 	copies := a.Copies
-	if a.Signing != nil && a.Signing.Copies > 0 {
-		copies = a.Signing.Copies
-	}
 	have := map[[2]uint64]CopyCheck{}
 	if a.Signing != nil {
 		for _, c := range a.Signing.Checklist {
@@ -515,9 +512,6 @@ func (a *Agreement) validateProcedure(es *Errors, dir Directory) {
 			parties[ap.PartyID] = true
 		}
 		copies := a.Copies
-		if a.Signing.Copies > 0 {
-			copies = a.Signing.Copies
-		}
 		for i, c := range a.Signing.Checklist {
 			f := idx("signing.checklist", i)
 			if c.Copy < 1 || c.Copy > copies {

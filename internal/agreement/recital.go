@@ -30,11 +30,7 @@ func (c *Agreement) Recite(parent *Agreement, siblings []Agreement) {
 	sort.SliceStable(signed, func(i, j int) bool { return laterSigned(&signed[j], &signed[i]) })
 	c.Parent.Changes = nil
 	for _, s := range signed {
-		numbers := s.Numbers()
-		if s.Signing != nil && len(s.Signing.Numbers) > 0 {
-			numbers = append([]string(nil), s.Signing.Numbers...)
-		}
-		c.Parent.Changes = append(c.Parent.Changes, ParentChange{Kind: s.Kind, Numbers: numbers, Date: signingDate(&s)})
+		c.Parent.Changes = append(c.Parent.Changes, ParentChange{Kind: s.Kind, Numbers: s.Numbers(), Date: signingDate(&s)})
 	}
 	if end := parent.EndAfter(signed); end.Valid() {
 		c.Parent.End = end

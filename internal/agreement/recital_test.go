@@ -30,9 +30,11 @@ func TestNewChildCitesOnlyASigningThatHappened(t *testing.T) {
 func TestReciteListsSignedChangesInOrder(t *testing.T) {
 	p := ksb()
 	p.ID, p.Status = 30, StatusDitandatangani
-	p.Signing = &Signing{Date: NewDate(2025, 7, 4), Numbers: []string{"1/KSB/2025"}}
+	p.Signing = &Signing{Date: NewDate(2025, 7, 4)}
+	p.Parties[0].Number = "1/KSB/2025"
 	child := func(id ID, k Kind, st Status, day Date, parent ID) Agreement {
-		a := Agreement{ID: id, Kind: k, Status: st, ParentID: parent, Signing: &Signing{Date: day, Numbers: []string{"N" + string(rune('0'+id%10))}}}
+		a := Agreement{ID: id, Kind: k, Status: st, ParentID: parent, Signing: &Signing{Date: day},
+			Parties: []AgreementParty{{PartyID: 1, Number: "N" + string(rune('0'+id%10))}}}
 		if k == KindPerpanjangan {
 			a.Term = Term{Start: NewDate(2030, 7, 4), End: NewDate(2032, 7, 3)}
 		}

@@ -429,9 +429,6 @@ func (a *Agreement) validateSigning(es *Errors, dir Directory) {
 	}
 	checkText(es, "signing.place", s.Place, maxName, false)
 	checkText(es, "signing.venue", s.Venue, maxName, false)
-	if s.Copies < 0 {
-		es.add("signing.copies", "negative")
-	}
 	if s.Meterai < 0 {
 		es.add("signing.meterai", "negative")
 	}

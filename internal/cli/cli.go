@@ -438,7 +438,47 @@ func (r *runner) showAgreement(rec service.Records, dir service.Directory, id ag
 	if asJSON {
 		return dataset.Encode(r.Stdout, dataset.Single{Format: dataset.Format, Version: dataset.Version, Agreement: &a})
 	}
+	if a.ParentID != 0 {
+		// A draft cites the numbers its parent has now, as its text does.
+		if p, err := rec.Agreement(a.ParentID); err == nil {
+			a.RefreshCitation(&p)
+		}
+	}
 	return r.printAgreement(dir, &a)
+}
+
+// endSetBy names the child whose signed change gives a its end in the
+// register ("Perpanjangan 4"), or the kinds that may when its children
+// cannot be read.
+func endSetBy(s service.Directory, a *agreement.Agreement) string {
+	reg, ok := s.(interface {
+		List(service.Query) (service.Page, error)
+		Agreement(agreement.ID) (agreement.Agreement, error)
+	})
+	if !ok {
+		return "Adendum atau Perpanjangan"
+	}
+	var kids []agreement.Agreement
+	q := service.Query{Parent: a.ID}
+	for {
+		page, err := reg.List(q)
+		if err != nil {
+			return "Adendum atau Perpanjangan"
+		}
+		for _, row := range page.Items {
+			if c, err := reg.Agreement(row.ID); err == nil {
+				kids = append(kids, c)
+			}
+		}
+		if page.Next == nil {
+			break
+		}
+		q.After = page.Next
+	}
+	if c := a.EndSetBy(kids); c != nil {
+		return fmt.Sprintf("%s %d", c.Kind.Title(), c.ID)
+	}
+	return "Adendum atau Perpanjangan"
 }
 
 func (r *runner) printAgreement(s service.Directory, a *agreement.Agreement) error {
@@ -462,7 +502,7 @@ func (r *runner) printAgreement(s service.Directory, a *agreement.Agreement) err
 		}
 		if ap.SignerID != 0 {
 			o, _ := s.Official(ap.SignerID)
-			fmt.Fprintf(w, "  Penanda tangan: %s, %s\n", o.FullName(), o.Jabatan)
+			fmt.Fprintf(w, "  Penanda tangan: %s, %s\n", o.FullName(), o.Position())
 		}
 		if ap.MandateID != 0 {
 			m, _ := s.Mandate(ap.MandateID)
@@ -470,14 +510,24 @@ func (r *runner) printAgreement(s service.Directory, a *agreement.Agreement) err
 		}
 	}
 	if a.Parent != nil {
-		fmt.Fprintf(w, "Induk: %s %d (%s)\n", a.Parent.Kind.Title(), a.ParentID, strings.Join(a.Parent.Numbers, "; "))
+		var given []string
+		for _, n := range a.Parent.Numbers {
+			if agreement.NumberGiven(n) {
+				given = append(given, strings.TrimSpace(n))
+			}
+		}
+		if len(given) > 0 {
+			fmt.Fprintf(w, "Induk: %s %d (%s)\n", a.Parent.Kind.Title(), a.ParentID, strings.Join(given, "; "))
+		} else {
+			fmt.Fprintf(w, "Induk: %s %d\n", a.Parent.Kind.Title(), a.ParentID)
+		}
 	}
 	if t := a.Term; t.Length > 0 {
 		fmt.Fprintf(w, "Jangka waktu: %d %s", t.Length, t.Unit)
 		if start, own := a.EffectiveStart(), a.EffectiveEnd(); !start.IsZero() {
 			fmt.Fprintf(w, ", %s s.d. %s", shortDate(start), shortDate(own))
 			if end != own && end.Valid() {
-				fmt.Fprintf(w, ", diubah dengan Adendum sampai %s", shortDate(end))
+				fmt.Fprintf(w, ", diubah dengan %s sampai %s", endSetBy(s, a), shortDate(end))
 			}
 		}
 		fmt.Fprintln(w)

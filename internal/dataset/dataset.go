@@ -237,6 +237,9 @@ func DecodeSingle(r io.Reader) (*Single, error) {
 	if err := decodeStrict(r, &s); err != nil {
 		return nil, err
 	}
+	if s.Agreement != nil {
+		s.Agreement.FoldSigning() // written before one number per party
+	}
 	if err := checkHeader(s.Format, s.Version); err != nil {
 		return nil, err
 	}

@@ -282,6 +282,7 @@ func (r *Reader) element() (Item, error) {
 	}
 	it.Line, _ = r.s.position(start)
 	r.index++
+	agreement.Fold(it.Value) // an agreement written before one number per party
 	return it, nil
 }
 

@@ -220,6 +220,7 @@ func Read(data []byte) (*Package, error) {
 	if err := json.Unmarshal(env.Content, &p); err != nil {
 		return nil, fail(ProblemCorrupt, err)
 	}
+	p.Agreement.FoldSigning() // written by a Sepakat of before one number per party
 	if p.Key == "" || p.From.Name == "" || len(p.Agreement.Parties) == 0 {
 		return nil, fail(ProblemCorrupt, errors.New("no key, sender or parties"))
 	}

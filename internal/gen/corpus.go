@@ -192,9 +192,6 @@ func (g *Generator) core(i int, cache map[int]*item) *item {
 		a.Tags = cloneS(par.a.Tags)
 		a.Funding = par.a.Funding
 		numbers := par.a.Numbers()
-		if par.a.Signing != nil && len(par.a.Signing.Numbers) > 0 {
-			numbers = par.a.Signing.Numbers
-		}
 		a.ParentID = par.a.ID
 		a.Parent = &agreement.ParentRef{Kind: par.a.Kind, Subject: par.a.Subject, Numbers: cloneS(numbers), Date: par.signed, End: par.a.EffectiveEnd()}
 	} else {
@@ -624,9 +621,9 @@ func (g *Generator) partiesOf(r *rand.Rand, it *item, status agreement.Status, s
 		return
 	}
 	s := &agreement.Signing{Date: it.signed, Place: placeName(hp), Venue: g.venue(r, hp), Signers: signers,
-		Numbers: a.Numbers(), Copies: a.Copies, Meterai: 2}
-	if s.Copies > 2 {
-		s.Meterai = s.Copies
+		Meterai: 2}
+	if a.Copies > 2 {
+		s.Meterai = a.Copies
 	}
 	if (a.Kind == kKSB || a.Kind == kNK) && r.IntN(100) < 25 {
 		for _, pidx := range it.parties {
@@ -823,7 +820,6 @@ func clone(a *agreement.Agreement) agreement.Agreement {
 		s := *a.Signing
 		s.Signers = append([]agreement.Signer(nil), a.Signing.Signers...)
 		s.Witnesses = append([]agreement.Witness(nil), a.Signing.Witnesses...)
-		s.Numbers = cloneS(a.Signing.Numbers)
 		c.Signing = &s
 	}
 	return c

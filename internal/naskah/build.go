@@ -72,6 +72,15 @@ func Build(a *agreement.Agreement, src Source, lib *Library, opt Options) (*Docu
 		// signing date: the date is left to be filled in, as at home.
 		b.parentUnsigned = true
 	}
+	if a.Parent != nil && a.ParentID != 0 && !a.Locked() {
+		// A draft cites the numbers its parent has now (RefreshCitation).
+		if p, err := src.Agreement(a.ParentID); err == nil {
+			c := *a
+			c.RefreshCitation(&p)
+			b.a = &c
+			a = &c
+		}
+	}
 	b.setVars()
 	d := &Document{Code: code(a), Draft: opt.Draft && a.Status != agreement.StatusDitandatangani,
 		Cancelled: a.Status == agreement.StatusDibatalkan}
@@ -131,9 +140,6 @@ func (b *builder) citedParent(a *agreement.Agreement) *agreement.Agreement {
 		b.parentUnsigned = true
 	case p.Signing != nil:
 		ref.Date = p.Signing.Date
-		if len(p.Signing.Numbers) > 0 {
-			ref.Numbers = p.Signing.Numbers
-		}
 	}
 	c.Parent = &ref
 	return &c
@@ -434,13 +440,6 @@ func (b *builder) title(d *Document) {
 	d.Title = append(d.Title, "TENTANG", strings.ToUpper(clean(b.a.Subject)))
 	for _, p := range b.parties {
 		n := clean(p.ap.Number)
-		if n == "" && b.a.Signing != nil {
-			for i, sp := range b.a.Parties {
-				if sp.PartyID == p.ap.PartyID && i < len(b.a.Signing.Numbers) {
-					n = clean(b.a.Signing.Numbers[i])
-				}
-			}
-		}
 		if n == "" {
 			n = dots
 		}

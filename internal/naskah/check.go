@@ -62,6 +62,17 @@ var problemTexts = map[string]i18n.Text{
 	"term_record":   {ID: "jangka waktu di teks %s, di data %s.", EN: "the text says a term of %s, the record %s."},
 	"copies_record": {ID: "jumlah rangkap di teks %d, di data %d.", EN: "the text says %d copies, the record %d."},
 	"amount_record": {ID: "jumlah di teks Rp%s, nilai di data Rp%s.", EN: "the text says Rp%s, the record Rp%s."},
+	"signed_no_numbers": {ID: "perjanjian ini sudah ditandatangani, tetapi tidak mempunyai nomor: baris NOMOR tercetak titik-titik. Isi nomor para pihak di tab Penandatanganan, kecuali nomor memang ditulis tangan pada naskah.",
+		EN: "this agreement is marked signed but has no number: its NOMOR lines print as dots. Enter the parties' numbers on the Signing tab, unless they are written by hand on the originals."},
+	"signed_no_own_number": {ID: "perjanjian ini sudah ditandatangani tanpa nomor kita: baris NOMOR kita tercetak titik-titik. Isi atau ambil nomor kita di tab Identitas atau Penandatanganan, kecuali nomor memang ditulis tangan pada naskah.",
+		EN: "this agreement is marked signed without our own number: our NOMOR line prints as dots. Enter or take our number on the Identity or Signing tab, unless it is written by hand on the originals."},
+}
+
+// OpenAfterSigning reports whether the problem can still be put right once
+// the agreement is signed and its text locked: a number the original did
+// not carry may still be entered (agreement.CheckLocked).
+func (p Problem) OpenAfterSigning() bool {
+	return p.Code == "signed_no_numbers" || p.Code == "signed_no_own_number"
 }
 
 // Message says the problem in lang, with where it is.
@@ -161,7 +172,32 @@ func Check(d *Document, a *agreement.Agreement) []Problem {
 	out = append(out, checkOpening(d, a)...)
 	out = append(out, checkCitations(d, us)...)
 	out = append(out, checkRecord(a, us)...)
+	out = append(out, checkNumbers(a)...)
 	return out
+}
+
+// checkNumbers names a signed agreement without our own number, or without
+// any number: its NOMOR lines print as dots. Numbers may be written by hand
+// on the originals, so a print may pass it.
+func checkNumbers(a *agreement.Agreement) []Problem {
+	if a == nil || a.Status != agreement.StatusDitandatangani {
+		return nil
+	}
+	given, own, ownGiven := 0, false, false
+	for _, p := range a.Parties {
+		if agreement.NumberGiven(p.Number) {
+			given++
+			ownGiven = ownGiven || p.Own
+		}
+		own = own || p.Own
+	}
+	switch {
+	case given == 0:
+		return []Problem{{Where: Where{Part: "title"}, Code: "signed_no_numbers"}}
+	case own && !ownGiven:
+		return []Problem{{Where: Where{Part: "title"}, Code: "signed_no_own_number"}}
+	}
+	return nil
 }
 
 // numberWords finds "5 (lima)", "Rp1.500.000,00 (satu juta lima ratus ribu rupiah)".

@@ -22,7 +22,7 @@ func signedChild(t *testing.T, id agreement.ID, parent *agreement.Agreement, k a
 		c.Term = agreement.Term{Length: m.Length, Unit: m.Unit, Start: parent.EffectiveEnd().AddDate(0, 0, 1), End: m.End}
 	}
 	c.ID, c.Status = id, agreement.StatusDitandatangani
-	c.Signing = &agreement.Signing{Date: day, Place: "Sumedang", Numbers: numbers}
+	c.Signing = &agreement.Signing{Date: day, Place: "Sumedang"}
 	for i := range c.Parties {
 		if i < len(numbers) {
 			c.Parties[i].Number = numbers[i]
@@ -87,7 +87,9 @@ func TestChildRecitesTheParentsEarlierChanges(t *testing.T) {
 
 	// A third Adendum, made once the second is signed: its title and the
 	// second's name in its recital.
-	add2.ID, add2.Status, add2.Signing = 105, agreement.StatusDitandatangani, &agreement.Signing{Date: agreement.NewDate(2026, 9, 15), Numbers: []string{"3/ADD/2026", "7/ADD-LS/2026"}}
+	add2.ID, add2.Status, add2.Signing = 105, agreement.StatusDitandatangani, &agreement.Signing{Date: agreement.NewDate(2026, 9, 15)}
+	add2.Parties = append([]agreement.AgreementParty(nil), add2.Parties...)
+	add2.Parties[0].Number, add2.Parties[1].Number = "3/ADD/2026", "7/ADD-LS/2026"
 	ppj, err := agreement.NewChild(&pks, agreement.KindPerpanjangan, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
@@ -180,7 +182,7 @@ func TestPKSOfAnUnsignedKSBAssertsNoSigning(t *testing.T) {
 
 	// The KSB as it stands once signed.
 	ksb.Status = agreement.StatusDitandatangani
-	ksb.Signing = &agreement.Signing{Date: agreement.NewDate(2026, 12, 3), Place: "Sumedang", Numbers: []string{"5/KSB/2026", "12/MoU/2026"}}
+	ksb.Signing = &agreement.Signing{Date: agreement.NewDate(2026, 12, 3), Place: "Sumedang"}
 	ksb.Parties[0].Number, ksb.Parties[1].Number = "5/KSB/2026", "12/MoU/2026"
 	src = withAgreement{s, ksb}
 	if got := premis(); !strings.HasPrefix(got, "bahwa PARA PIHAK telah menandatangani Kesepakatan Bersama Nomor 5/KSB/2026 dan Nomor 12/MoU/2026 tanggal 3 Desember 2026 tentang ") {

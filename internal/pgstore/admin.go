@@ -220,6 +220,7 @@ func (s *Store) ExportTo(ctx context.Context, w io.Writer) (dataset.Counts, erro
 				if err := json.Unmarshal(raw, v); err != nil {
 					return fmt.Errorf("%w: %s: %v", service.ErrCorrupt, list, err)
 				}
+				agreement.Fold(v)
 				if err := out.Write(list, v); err != nil {
 					return err
 				}

@@ -23,7 +23,7 @@ var migrationFS embed.FS
 
 // goSteps are the parts of migrations written in Go, run in the migration's
 // transaction after its SQL.
-var goSteps = map[int]func(context.Context, pgx.Tx) error{3: chainHistory, 4: refreshPartnerRows, 9: refreshImportedRows, 10: refreshAdendumRows}
+var goSteps = map[int]func(context.Context, pgx.Tx) error{3: chainHistory, 4: refreshPartnerRows, 9: refreshImportedRows, 10: refreshAdendumRows, 11: foldSigningRecords}
 
 type migration struct {
 	version int

@@ -182,6 +182,7 @@ func decode[T any](raw []byte) (T, error) {
 	if err := json.Unmarshal(raw, &v); err != nil {
 		return v, fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 	}
+	agreement.Fold(&v) // a record written before one number per party
 	return v, nil
 }
 

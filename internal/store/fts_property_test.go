@@ -134,7 +134,7 @@ func propWorkload(t *testing.T, slack int, seed uint64) {
 				servicetest.Review(&a, agreement.NewDate(2025, 6, 20)) // the gate to Siap Tanda Tangan
 			}
 			if to == agreement.StatusDitandatangani {
-				a.Signing = &agreement.Signing{Date: agreement.NewDate(2025, 7, 4), Place: "Sumedang", Venue: propText(r, 2), Copies: 2, Meterai: 2}
+				a.Signing = &agreement.Signing{Date: agreement.NewDate(2025, 7, 4), Place: "Sumedang", Venue: propText(r, 2), Meterai: 2}
 			}
 			mustSave(t, a.Transition(to, "Dibatalkan: "+propText(r, 3)))
 			mustSave(t, s.SaveAgreement(&a))

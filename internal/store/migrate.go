@@ -25,7 +25,7 @@ type migration struct {
 var migrations = []migration{
 	{from: 1, name: "list summaries and indexes", run: migrateV1toV2},
 	// The full-text index came in schema 3 and changed layout in 4: one build, in step 3→4.
-	{from: 2, name: "full-text index", run: func(*Store, *bolt.Tx) error { return nil }},
+	{from: 2, name: "full-text index", run: migrateV12toV13},
 	{from: 3, name: "full-text index by term number", run: func(s *Store, tx *bolt.Tx) error { return s.fts.Begin(tx, s.docs(tx)) }},
 	// Schema 5 counts follow-ups in each list summary and indexes signed MoUs without one.
 	{from: 4, name: "summaries with follow-ups, index of MoUs without follow-up", run: func(s *Store, tx *bolt.Tx) error { return s.rebuildListIndexes(context.Background(), tx) }},
@@ -38,7 +38,7 @@ var migrations = []migration{
 	// Schema 9 marks copies, monev and the DPRD in each list summary and
 	// indexes what the Beranda follows (IdxTodo); the new bucket is missing,
 	// so completeIndexes rebuilds the lists in batches once the file is open.
-	{from: 8, name: "summaries with the procedure's marks, index of what the procedure waits for", run: func(*Store, *bolt.Tx) error { return nil }},
+	{from: 8, name: "summaries with the procedure's marks, index of what the procedure waits for", run: migrateV12toV13},
 	// Schema 10 marks in each list summary the day a draft went to the
 	// partner (outstanding_partner.go).
 	{from: 9, name: "summaries with the day a draft went to the partner", run: migrateV9toV10},
@@ -48,6 +48,9 @@ var migrations = []migration{
 	// Schema 12: an Adendum without a term of its own ends with its parent
 	// (family.go).
 	{from: 11, name: "an Adendum without a term ends with its parent", run: migrateV11toV12},
+	// Schema 13: one number per party and one rangkap; the signing record
+	// keeps neither (numbers.go).
+	{from: 12, name: "numbers and rangkap typed at signing in their one place", run: migrateV12toV13},
 }
 
 // SealedBuckets hold record values, each sealed with a checksum since schema 6.

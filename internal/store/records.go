@@ -76,6 +76,7 @@ func decode(raw []byte, v any) error {
 	if err := json.Unmarshal(body, v); err != nil {
 		return fmt.Errorf("%w: %v", service.ErrCorrupt, err)
 	}
+	agreement.Fold(v) // a record written before one number per party
 	return nil
 }
 

@@ -79,7 +79,6 @@ func Text(dir Names, a *agreement.Agreement) [2]string {
 		w(&body, a.Parent.Numbers...)
 	}
 	if s := a.Signing; s != nil {
-		w(&hi, s.Numbers...)
 		w(&hi, s.Venue) // a name of the story: its words side by side count
 		w(&body, s.Place, s.Notes)
 		for _, sg := range s.Signers {

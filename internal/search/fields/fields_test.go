@@ -45,9 +45,9 @@ func TestTextStory(t *testing.T) {
 	dir.Mandates[2] = agreement.Mandate{ID: 2, GrantorID: 1, GranteeID: 4, Number: "100.3.4/072/Huk/2025"}
 	a := &agreement.Agreement{
 		Kind: agreement.KindPKS, Subject: "Perizinan Berusaha",
-		Parties:      []agreement.AgreementParty{{PartyID: 1, SignerID: 4, MandateID: 2}},
+		Parties:      []agreement.AgreementParty{{PartyID: 1, SignerID: 4, MandateID: 2, Number: "119/PKS.05-Huk/2025"}},
 		Implementers: []string{"Badan Penanggulangan Bencana Daerah"},
-		Signing: &agreement.Signing{Venue: "Gedung Negara", Numbers: []string{"119/PKS.05-Huk/2025"},
+		Signing: &agreement.Signing{Venue: "Gedung Negara",
 			Signers:   []agreement.Signer{{Name: "Kemal Idris", MandateID: 2}},
 			Witnesses: []agreement.Witness{{Name: "Tuti Ruswati", Jabatan: "Sekretaris Daerah"}}},
 	}

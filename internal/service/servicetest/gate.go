@@ -175,7 +175,7 @@ func testGate(t *testing.T, c Config) {
 		}
 		// And it may be signed there: it is past the gate.
 		got.Status = agreement.StatusDitandatangani
-		got.Signing = &agreement.Signing{Date: agreement.NewDate(2025, 8, 1), Place: "Sumedang", Copies: 2}
+		got.Signing = &agreement.Signing{Date: agreement.NewDate(2025, 8, 1), Place: "Sumedang"}
 		must(t, dst.SaveAgreement(&got))
 	})
 }

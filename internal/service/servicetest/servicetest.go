@@ -48,6 +48,7 @@ func RunConfig(t *testing.T, c Config) {
 	t.Run("Gate", func(t *testing.T) { testGate(t, c) })
 	t.Run("Numbering", func(t *testing.T) { testNumbering(t, c) })
 	t.Run("UniqueNumbers", func(t *testing.T) { testUniqueNumbers(t, c) })
+	t.Run("OneNumber", func(t *testing.T) { testOneNumber(t, c) })
 	t.Run("Files", func(t *testing.T) { testFiles(t, c) })
 	t.Run("StagedFiles", func(t *testing.T) { testStagedFiles(t, c) })
 	t.Run("Examples", func(t *testing.T) { testExamples(t, c) })
@@ -183,7 +184,7 @@ func Sign(t testing.TB, s service.Records, a *agreement.Agreement, day agreement
 		must(t, s.SaveAgreement(a))
 	}
 	a.Status = agreement.StatusDitandatangani
-	a.Signing = &agreement.Signing{Date: day, Place: "Sumedang", Venue: "Gedung Command Center", Copies: 2, Meterai: 2}
+	a.Signing = &agreement.Signing{Date: day, Place: "Sumedang", Venue: "Gedung Command Center", Meterai: 2}
 	must(t, s.SaveAgreement(a))
 }
 

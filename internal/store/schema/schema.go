@@ -6,7 +6,7 @@ package schema
 import "encoding/binary"
 
 // Version is the layout this code reads and writes.
-const Version = 12
+const Version = 13
 
 // The meta bucket and its keys.
 var (

@@ -30,7 +30,7 @@ func TestNamesOnDisk(t *testing.T) {
 		}
 		keys[string(k)] = true
 	}
-	if string(CountKey("ditandatangani")) != "count_ditandatangani" || Version != 12 {
+	if string(CountKey("ditandatangani")) != "count_ditandatangani" || Version != 13 {
 		t.Error("count keys or the schema version changed")
 	}
 	// The procedure's marks in IdxTodo (schema 8, and 'p' since 10).

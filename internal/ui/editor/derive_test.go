@@ -330,7 +330,7 @@ func TestPKSFromKSBStartsFromTheTemplate(t *testing.T) {
 		t.Error("the PKS has no RUANG LINGKUP")
 	}
 	words := pdfWords(t, h, pks.ID)
-	cite := "bahwa PARA PIHAK telah menandatangani Kesepakatan Bersama Nomor " + strings.Join(ksb.Signing.Numbers, " dan Nomor ") +
+	cite := "bahwa PARA PIHAK telah menandatangani Kesepakatan Bersama Nomor " + strings.Join(ksb.Numbers(), " dan Nomor ") +
 		" tanggal 15 September 2025 tentang " + ksb.Subject
 	if !strings.Contains(words, cite) {
 		t.Errorf("the PKS does not cite the KSB: want %q in\n%s", cite, words)

@@ -1,6 +1,8 @@
 package editor
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 
 	"sepakat/internal/naskah"
@@ -16,12 +18,18 @@ func (e *Editor) onExport(draft bool) {
 		return
 	}
 	ask := func() { kit.AskPDF(e.pdfJob(draft, nil), func(x *kit.PDFExport) { e.export = x }) }
-	if draft || e.a.Locked() {
-		ask() // a KONSEP copy, or a signed text that can no longer change
+	if draft {
+		ask() // a KONSEP copy
 		return
 	}
-	// A final copy: the document check first, and a question when it finds something.
-	e.checkDialog = kit.ConfirmPrint(e.win, e.check(), ask)
+	// A final copy: the document check first, and a question when it finds
+	// something. Of a signed text only what can still be put right is named:
+	// a number the original did not carry.
+	problems := e.check()
+	if e.a.Locked() {
+		problems = slices.DeleteFunc(problems, func(p naskah.Problem) bool { return !p.OpenAfterSigning() })
+	}
+	e.checkDialog = kit.ConfirmPrint(e.win, problems, ask)
 }
 
 // check runs the document check over the agreement as saved; a document that

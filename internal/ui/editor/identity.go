@@ -86,9 +86,28 @@ func (t *identityTab) load(a agreement.Agreement) {
 	} else {
 		t.lockNote.SetText(lang.L("Sudah ditandatangani: isi yang ditandatangani terkunci. Label, catatan dan monitoring tetap dapat diubah."))
 	}
-	enable(!locked, t.subject, t.place, t.ownNumber, t.partnerNumber, t.takeNumber, t.category, t.voluntary)
-	if a.OwnNumber() != "" {
-		t.takeNumber.Disable()
+	enable(!locked, t.subject, t.place, t.category, t.voluntary)
+	// A number the signed original carried stays; one it left open (written
+	// by hand, or not yet) may still be entered, or taken.
+	enable(!locked || !agreement.NumberGiven(a.OwnNumber()), t.ownNumber)
+	enable(!locked || !agreement.NumberGiven(a.PartnerNumber()), t.partnerNumber)
+	enable(!agreement.NumberGiven(a.OwnNumber()), t.takeNumber)
+}
+
+// mirror keeps two fields of one value alike: what is typed in either shows
+// in the other (a party's number in Identitas and in Penandatanganan).
+func (e *Editor) mirror(a, b *kit.Entry) {
+	a.OnChanged = func(s string) {
+		if b.Text != s {
+			b.SetText(s)
+		}
+		e.markDirty()
+	}
+	b.OnChanged = func(s string) {
+		if a.Text != s {
+			a.SetText(s)
+		}
+		e.markDirty()
 	}
 }
 

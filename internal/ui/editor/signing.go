@@ -25,8 +25,11 @@ type signingTab struct {
 	stepBtns                  map[agreement.Status]*widget.Button
 	date, place, venue, notes *kit.Entry
 	copies, meterai           *kit.Entry
-	numbers                   []*kit.Entry
-	numbersBox                *fyne.Container
+	// numbers are the parties' numbers (AgreementParty.Number), one per
+	// party of numberParties: the same numbers the Identitas tab shows.
+	numbers       []*kit.Entry
+	numberParties []agreement.ID
+	numbersBox    *fyne.Container
 
 	// The signed copies checklist, shown once the agreement is signed.
 	copiesCard  *fyne.Container
@@ -63,7 +66,7 @@ func (t *signingTab) build() fyne.CanvasObject {
 		field("Tempat (kota)", t.place, "signing.place"),
 		widget.NewFormItem(lang.L("Lokasi acara"), t.venue),
 		widget.NewFormItem(lang.L("Nomor pada naskah asli"), t.numbersBox),
-		field("Rangkap", t.copies, "signing.copies"),
+		field("Rangkap", t.copies, "copies"),
 		field("Meterai dibubuhkan", t.meterai, "signing.meterai"),
 		widget.NewFormItem(lang.L("Catatan penandatanganan"), t.notes),
 	)
@@ -207,33 +210,45 @@ func (t *signingTab) load(a agreement.Agreement) {
 	}
 	s := a.Signing
 	if s == nil {
-		s = &agreement.Signing{Place: a.Place, Copies: a.Copies}
+		s = &agreement.Signing{Place: a.Place}
 	}
 	t.date.SetText(kit.FormDate(s.Date))
 	t.place.SetText(s.Place)
 	t.venue.SetText(s.Venue)
 	t.notes.SetText(s.Notes)
-	t.copies.SetText(countText(s.Copies))
+	t.copies.SetText(countText(a.Copies))
 	t.meterai.SetText(countText(s.Meterai))
 	t.numbersBox.RemoveAll()
-	t.numbers = nil
+	t.numbers, t.numberParties = nil, nil
+	own, partner := -1, -1
 	for i, p := range a.Parties {
 		n := t.e.input(false)
-		switch {
-		case i < len(s.Numbers):
-			n.SetText(s.Numbers[i])
-		default:
-			n.SetText(p.Number)
-		}
+		n.SetText(p.Number)
 		t.numbers = append(t.numbers, n)
+		t.numberParties = append(t.numberParties, p.PartyID)
+		switch {
+		case p.Own && own < 0:
+			own = i
+		case !p.Own && partner < 0:
+			partner = i
+		}
 		role := widget.NewLabel(lang.L(p.Role.Label()))
 		t.numbersBox.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, role.MinSize().Height), role), nil, n))
+		// A number the signed original carried stays; one it left open
+		// (written by hand, or not yet) may still be entered.
+		enable(!a.Locked() || !agreement.NumberGiven(p.Number), n)
 	}
-	// The record of a signed agreement keeps its date and numbers.
+	// One number per party: what is typed here is what Identitas shows, and back.
+	if own >= 0 {
+		t.e.mirror(t.numbers[own], t.e.identity.ownNumber)
+	}
+	if partner >= 0 {
+		t.e.mirror(t.numbers[partner], t.e.identity.partnerNumber)
+	}
+	// The record of a signed agreement keeps its date and the rangkap its
+	// text gives; a rangkap it left open may be entered.
 	enable(!a.Locked(), t.date)
-	for _, n := range t.numbers {
-		enable(!a.Locked(), n)
-	}
+	enable(!a.Locked() || a.Copies == 0, t.copies)
 	t.loadCopies(a)
 }
 
@@ -279,8 +294,11 @@ func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force 
 	if len(t.copyRows) > 0 {
 		s.Checklist = t.checklist()
 	}
-	for f, x := range map[string]*int{"signing.copies": &s.Copies, "signing.meterai": &s.Meterai} {
-		txt := map[string]*kit.Entry{"signing.copies": t.copies, "signing.meterai": t.meterai}[f].Text
+	// The rangkap is the agreement's (Agreement.Copies), which its closing
+	// states: one number, wherever it is typed.
+	copies := 0
+	for f, x := range map[string]*int{"copies": &copies, "signing.meterai": &s.Meterai} {
+		txt := map[string]*kit.Entry{"copies": t.copies, "signing.meterai": t.meterai}[f].Text
 		if strings.TrimSpace(txt) == "" {
 			continue
 		}
@@ -290,17 +308,13 @@ func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force 
 		}
 		*x = n
 	}
-	any := false
-	for _, n := range t.numbers {
-		s.Numbers = append(s.Numbers, strings.TrimSpace(n.Text))
-		any = any || strings.TrimSpace(n.Text) != ""
-	}
-	if !any {
-		s.Numbers = nil
-	}
-	copies := a.Copies
-	if s.Copies > 0 {
-		copies = s.Copies
+	a.Copies = copies
+	for i, n := range t.numbers {
+		// The parties tab may have changed the parties since: a number
+		// goes to the party it was typed for.
+		if i < len(a.Parties) && a.Parties[i].PartyID == t.numberParties[i] {
+			a.Parties[i].Number = strings.TrimSpace(n.Text)
+		}
 	}
 	s.Scan = scanOf(*a) // the signing record names the scan the Lampiran tab holds
 	scan := s.Scan != ""
@@ -319,7 +333,7 @@ func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force 
 	if len(s.Checklist) == 0 {
 		s.Checklist = nil
 	}
-	if !force && a.Signing == nil && s.Date.IsZero() && s.Venue == "" && s.Notes == "" && s.Numbers == nil && s.Meterai == 0 {
+	if !force && a.Signing == nil && s.Date.IsZero() && s.Venue == "" && s.Notes == "" && s.Meterai == 0 {
 		return // nothing recorded yet
 	}
 	a.Signing = s
