@@ -284,7 +284,7 @@ func (t *signingTab) apply(a *agreement.Agreement, es *agreement.Errors) { t.rec
 func (t *signingTab) record(a *agreement.Agreement, es *agreement.Errors, force bool) {
 	d, err := kit.ParseFormDate(t.date.Text)
 	if err != nil {
-		*es = append(*es, agreement.FieldError{Field: "signing.date", Code: "form_date"})
+		*es = append(*es, dateProblem("signing.date", t.date.Text, err))
 	}
 	s := &agreement.Signing{Date: d, Place: strings.TrimSpace(t.place.Text), Venue: strings.TrimSpace(t.venue.Text),
 		Notes: strings.TrimSpace(t.notes.Text)}
