@@ -458,8 +458,8 @@ func (e *Editor) tabOfField(field string) int {
 
 // say shows msg at the bottom of the window.
 func (e *Editor) say(msg string, importance widget.Importance) {
+	e.general.Importance = importance // before the text: SetText draws it
 	e.general.SetText(msg)
-	e.general.Importance = importance
 	e.general.Show()
 }
 

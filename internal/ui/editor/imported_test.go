@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"sepakat/internal/agreement"
 	"sepakat/internal/service"
@@ -98,5 +101,29 @@ func TestAmountsAndImpossibleDaysInWords(t *testing.T) {
 	if e.tabs.SelectedIndex() != tabJangka || !strings.Contains(e.problems["funding.amount"].Text, "tanpa sen") ||
 		!strings.Contains(e.problems["term.start"].Text, "31/02/2026 tidak ada dalam kalender") {
 		t.Errorf("tab %d, amount %q, start %q", e.tabs.SelectedIndex(), e.problems["funding.amount"].Text, e.problems["term.start"].Text)
+	}
+}
+
+// The unsaved mark after a save is drawn in the warning's colour, not in the
+// green of "Tersimpan" it replaces.
+func TestUnsavedMarkInItsOwnColour(t *testing.T) {
+	h := newHarness(t)
+	e := h.draft(nil)
+	test.Type(e.identity.notes, "a")
+	test.Tap(e.saveBtn)
+	if !strings.HasPrefix(e.general.Text, "Tersimpan") {
+		t.Fatalf("after the save: %q", e.general.Text)
+	}
+	test.Type(e.identity.notes, "b")
+	if !strings.HasSuffix(e.general.Text, "belum disimpan") {
+		t.Fatalf("after typing: %q", e.general.Text)
+	}
+	want := theme.Color(theme.ColorNameWarning)
+	for _, o := range test.WidgetRenderer(e.general).Objects() {
+		for _, r := range test.WidgetRenderer(o.(fyne.Widget)).Objects() {
+			if txt, ok := r.(*canvas.Text); ok && txt.Text != "" && txt.Color != want {
+				t.Errorf("%q drawn in %v, want the warning's %v", txt.Text, txt.Color, want)
+			}
+		}
 	}
 }
