@@ -14,6 +14,7 @@ import (
 	"sepakat/internal/agreement"
 	"sepakat/internal/service"
 	"sepakat/internal/sheet"
+	"sepakat/internal/ui/kit"
 )
 
 // An agreement imported from an old register, signed, is opened and only
@@ -125,5 +126,32 @@ func TestUnsavedMarkInItsOwnColour(t *testing.T) {
 				t.Errorf("%q drawn in %v, want the warning's %v", txt.Text, txt.Color, want)
 			}
 		}
+	}
+}
+
+// Cancelling asks for the reason in a box a sentence fits in, and the
+// Penandatanganan tab says it afterwards.
+func TestCancelAsksAndShowsTheReason(t *testing.T) {
+	h := newHarness(t)
+	e := h.draft(nil)
+	e.tabs.SelectIndex(tabSigning)
+	test.Tap(e.signing.stepBtns[agreement.StatusDibatalkan])
+	var box *kit.Entry
+	for _, o := range test.LaidOutObjects(e.Window().Canvas().Overlays().Top()) {
+		if en, ok := o.(*kit.Entry); ok {
+			box = en
+		}
+	}
+	if box == nil || box.Size().Width < 400 {
+		t.Fatalf("reason box %v", box)
+	}
+	const why = "Pihak mitra menarik diri sebelum penandatanganan karena perubahan prioritas anggaran."
+	test.Type(box, why)
+	test.Tap(dialogButtons(t, e.Window(), "no question before cancelling")["Batalkan"])
+	if got, _ := h.s.Agreement(e.a.ID); got.Status != agreement.StatusDibatalkan || got.CancelReason != why {
+		t.Fatalf("stored %s %q: %q", got.Status, got.CancelReason, e.general.Text)
+	}
+	if r := e.signing.reason; !r.Visible() || !strings.Contains(r.Text, why) {
+		t.Errorf("the tab says %q (shown %v)", r.Text, r.Visible())
 	}
 }

@@ -21,6 +21,7 @@ type signingTab struct {
 	e *Editor
 
 	statusText                *widget.Label
+	reason                    *widget.Label // why it was cancelled
 	steps                     *fyne.Container
 	stepBtns                  map[agreement.Status]*widget.Button
 	date, place, venue, notes *kit.Entry
@@ -49,6 +50,9 @@ type copyRow struct {
 func (t *signingTab) build() fyne.CanvasObject {
 	e := t.e
 	t.statusText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.reason = widget.NewLabel("")
+	t.reason.Wrapping = fyne.TextWrapWord
+	t.reason.Hide()
 	t.steps = container.NewHBox()
 	t.date, t.place, t.venue = e.input(false), e.input(false), e.wrappedInput()
 	t.date.SetPlaceHolder(lang.L("hh/bb/tttt"))
@@ -71,7 +75,7 @@ func (t *signingTab) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Catatan penandatanganan"), t.notes),
 	)
 	top := container.NewVBox(
-		container.NewHBox(widget.NewLabel(lang.L("Status:")), t.statusText),
+		container.NewHBox(widget.NewLabel(lang.L("Status:")), t.statusText), t.reason,
 		t.steps, e.problemLabel("status"), e.problemLabel("cancel_reason"), e.problemLabel("signing"), widget.NewSeparator())
 	t.copiesState = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.copiesGrid = container.NewVBox()
@@ -194,6 +198,11 @@ func (t *signingTab) showCopiesState() {
 // load shows the agreement's status, its possible steps and its signing record.
 func (t *signingTab) load(a agreement.Agreement) {
 	t.statusText.SetText(lang.L(t.e.phase().Label())) // e.a is a
+	t.reason.Hide()
+	if a.Status == agreement.StatusDibatalkan && strings.TrimSpace(a.CancelReason) != "" {
+		t.reason.SetText(lang.L("Alasan pembatalan: {{.Reason}}", map[string]any{"Reason": a.CancelReason}))
+		t.reason.Show()
+	}
 	t.steps.RemoveAll()
 	t.stepBtns = map[agreement.Status]*widget.Button{}
 	for _, to := range agreement.NextStatuses(a.Status) {
@@ -355,12 +364,16 @@ func (t *signingTab) onStep(to agreement.Status) {
 	case agreement.StatusDibatalkan:
 		reason := kit.NewMultiLineEntry()
 		reason.SetPlaceHolder(lang.L("Alasan pembatalan"))
-		dialog.ShowForm(lang.L("Batalkan perjanjian?"), lang.L("Batalkan"), lang.L("Kembali"),
+		reason.Wrapping = fyne.TextWrapWord
+		reason.SetMinRowsVisible(4)
+		d := dialog.NewForm(lang.L("Batalkan perjanjian?"), lang.L("Batalkan"), lang.L("Kembali"),
 			[]*widget.FormItem{widget.NewFormItem(lang.L("Alasan"), reason)}, func(ok bool) {
 				if ok {
 					e.step(to, strings.TrimSpace(reason.Text))
 				}
 			}, e.win)
+		d.Resize(fyne.NewSize(560, 0)) // a reason is a sentence or two, not two words a line
+		d.Show()
 	default:
 		e.step(to, "")
 	}
