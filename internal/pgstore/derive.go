@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -135,7 +136,7 @@ func familyOf(family []agreement.Agreement, a *agreement.Agreement, ends []agree
 	all := make([]agreement.Agreement, 0, len(family)+1)
 	all = append(all, family...)
 	all = append(all, *a)
-	slices.SortFunc(all, func(x, y agreement.Agreement) int { return cmpID(x.ID, y.ID) })
+	slices.SortFunc(all, func(x, y agreement.Agreement) int { return cmp.Compare(x.ID, y.ID) })
 	for _, x := range all {
 		if slices.Contains(ends, x.ID) {
 			src.list = append(src.list, x)
@@ -145,16 +146,6 @@ func familyOf(family []agreement.Agreement, a *agreement.Agreement, ends []agree
 		}
 	}
 	return src
-}
-
-func cmpID(a, b agreement.ID) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // listRow is an agreement's list row as stored: its effective end as
@@ -173,14 +164,31 @@ func listRowsOf(src rowsSource, party func(agreement.ID) (agreement.Party, bool)
 		k := src.kids[a.ID]
 		sum := agreement.Summarize(a, len(k), party)
 		sum.End = src.end(a) // a signed Adendum moves the end; one without a term ends with its parent
-		r := listRow{id: int64(sum.ID), sum: string(encode(&sum))}
-		if k := endKey(sum.End); k != nil {
-			v := int32(*k)
-			r.end = &v
-		}
-		out = append(out, r)
+		out = append(out, rowOf(&sum))
 	}
 	return out
+}
+
+// rowOf is a list row as stored.
+func rowOf(sum *agreement.Summary) listRow {
+	r := listRow{id: int64(sum.ID), sum: string(encode(sum))}
+	if k := endKey(sum.End); k != nil {
+		v := int32(*k)
+		r.end = &v
+	}
+	return r
+}
+
+// rowsUpdate is the statement that stores list rows.
+func rowsUpdate(rows []listRow) (string, []any) {
+	ids := make([]int64, len(rows))
+	keys := make([]*int32, len(rows))
+	sums := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i], keys[i], sums[i] = r.id, r.end, r.sum
+	}
+	return `UPDATE agreements a SET end_key = x.k, sum = x.s FROM unnest($1::bigint[], $2::int[], $3::jsonb[]) x(id, k, s)
+		WHERE a.id = x.id`, []any{ids, keys, sums}
 }
 
 // queueRows queues in b the update of stored list rows.
@@ -188,14 +196,8 @@ func queueRows(b *pgx.Batch, rows []listRow) {
 	if len(rows) == 0 {
 		return
 	}
-	ids := make([]int64, len(rows))
-	keys := make([]*int32, len(rows))
-	sums := make([]string, len(rows))
-	for i, r := range rows {
-		ids[i], keys[i], sums[i] = r.id, r.end, r.sum
-	}
-	b.Queue(`UPDATE agreements a SET end_key = x.k, sum = x.s FROM unnest($1::bigint[], $2::int[], $3::jsonb[]) x(id, k, s)
-		WHERE a.id = x.id`, ids, keys, sums)
+	sql, args := rowsUpdate(rows)
+	b.Queue(sql, args...)
 }
 
 // indexSelf queues in b, after an agreement's save read its stored index
@@ -234,19 +236,12 @@ func refreshRows(ctx context.Context, q querier, ids []agreement.ID) error {
 		if err != nil {
 			return err
 		}
-		rowIDs := make([]int64, len(sums))
-		keys := make([]*int32, len(sums))
-		raws := make([]string, len(sums))
+		rows := make([]listRow, len(sums))
 		for i := range sums {
-			rowIDs[i] = int64(sums[i].ID)
-			if k := endKey(sums[i].End); k != nil {
-				v := int32(*k)
-				keys[i] = &v
-			}
-			raws[i] = string(encode(&sums[i]))
+			rows[i] = rowOf(&sums[i])
 		}
-		if _, err := q.Exec(ctx, `UPDATE agreements a SET end_key = x.k, sum = x.s FROM unnest($1::bigint[], $2::int[], $3::jsonb[]) x(id, k, s)
-			WHERE a.id = x.id`, rowIDs, keys, raws); err != nil {
+		sql, args := rowsUpdate(rows)
+		if _, err := q.Exec(ctx, sql, args...); err != nil {
 			return err
 		}
 	}

@@ -172,17 +172,6 @@ func (p *Plan) value(i int, f Field) string {
 	return strings.Join(parts, "; ")
 }
 
-// Values returns a row's cells by field, for the preview.
-func (p *Plan) Values(i int) map[Field]string {
-	out := map[Field]string{}
-	for _, f := range Fields {
-		if v := p.value(i, f); v != "" {
-			out[f] = v
-		}
-	}
-	return out
-}
-
 // The words of a row's problems and warnings.
 var (
 	probSubject      = i18n.Text{ID: "Tentang kosong", EN: "Subject empty"}

@@ -33,17 +33,6 @@ func stepClock(start time.Time) func() time.Time {
 	}
 }
 
-// storeAt opens the data file at path on clock now; closed on cleanup.
-func storeAt(t *testing.T, path string, now func() time.Time) *store.Store {
-	t.Helper()
-	s, err := store.Open(path, store.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
 // mainHooks wires u's hooks to the store as cmd/sepakat does; *open is the
 // store the window works on.
 func mainHooks(u *App, open **store.Store) {
